@@ -1,0 +1,6 @@
+"""reconcile: validate Dutch budget-amendment workbooks and reconcile them with an announcement.
+
+The flow is read -> validate -> reconcile -> report; ``reconcile.pipeline`` runs it.
+"""
+
+__version__ = "0.1.0"

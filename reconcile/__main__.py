@@ -1,0 +1,5 @@
+"""``python -m reconcile``: the same command line as the ``reconcile`` script."""
+
+from reconcile.cli import main
+
+main()

@@ -1,0 +1,151 @@
+"""The ministry table: which chapters a ministry books on and the names it goes by."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from reconcile.errors import ConfigError
+
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+_CHAPTER_TEXT = re.compile(
+    r"^\s*(?:begrotings)?(?:hoofdstuk|hfdst?\.?|h\.?|chapter)?\s*"
+    r"(?P<code>[IVXLC]+[AB]?|\d{1,2}[AB]?|[A-Z])\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Ministry:
+    code: str
+    name: str
+    chapters: tuple[str, ...]
+    names: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class MinistryTable:
+    ministries: Mapping[str, Ministry]
+    chapters: Mapping[str, str]  # every known chapter code -> its name
+
+    def of_chapter(self, chapter: str) -> Ministry | None:
+        for ministry in self.ministries.values():
+            if chapter in ministry.chapters:
+                return ministry
+        return None
+
+    def named_in(self, text: str) -> list[str]:
+        """Codes of the ministries whose name or abbreviation occurs in ``text`` as whole words."""
+        folded = _fold(text)
+        found = []
+        for ministry in self.ministries.values():
+            for name in (ministry.code, *ministry.names):
+                if re.search(rf"(?<![a-z0-9]){re.escape(_fold(name))}(?![a-z0-9])", folded):
+                    found.append(ministry.code)
+                    break
+        return found
+
+    def with_overrides(self, extra: Mapping[str, Any], source: str) -> MinistryTable:
+        """This table with the ministries of an announcement's [ministries] tables added."""
+        ministries = dict(self.ministries)
+        chapters = dict(self.chapters)
+        for code, spec in extra.items():
+            ministry = _ministry(code, spec, source)
+            ministries[code] = ministry
+            for chapter in ministry.chapters:
+                chapters.setdefault(chapter, ministry.name)
+        return MinistryTable(ministries, chapters)
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"[\s_\-]+", " ", text.replace("\u00a0", " ")).strip().lower()
+
+
+def _ministry(code: str, spec: Any, source: str) -> Ministry:
+    if not isinstance(spec, dict):
+        raise ConfigError(f"{source}: [ministries.{code}] must be a table")
+    unknown = set(spec) - {"name", "chapters", "names"}
+    if unknown:
+        raise ConfigError(f"{source}: unknown key {sorted(unknown)[0]!r} in [ministries.{code}]")
+    chapters = spec.get("chapters", [])
+    if not isinstance(chapters, list) or not chapters:
+        raise ConfigError(f"{source}: [ministries.{code}] needs a list of chapters")
+    normalised = []
+    for chapter in chapters:
+        value = normalise_chapter(chapter)
+        if value is None:
+            raise ConfigError(f"{source}: {chapter!r} in [ministries.{code}] is not a chapter")
+        normalised.append(value)
+    return Ministry(
+        code=code,
+        name=str(spec.get("name", code)),
+        chapters=tuple(normalised),
+        names=tuple(str(n) for n in spec.get("names", [])),
+    )
+
+
+def to_roman(number: int) -> str:
+    out = []
+    for value, letters in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while number >= value:
+            out.append(letters)
+            number -= value
+    return "".join(out)
+
+
+def _from_roman(text: str) -> int | None:
+    total, previous = 0, 0
+    for letter in reversed(text):
+        value = _ROMAN[letter]
+        total = total - value if value < previous else total + value
+        previous = max(previous, value)
+    return total if to_roman(total) == text else None
+
+
+def normalise_chapter(value: object) -> str | None:
+    """"XIII", "xiii", 13, "13", "Hoofdstuk XIII", "XIII Economische Zaken" -> "XIII".
+
+    Numbers become Roman numerals (9A -> IXA); single fund letters (A, K, L) stay as they are.
+    None when the value does not look like a chapter at all.
+    """
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, float):
+        if not value.is_integer():
+            return None
+        value = int(value)
+    if isinstance(value, int):
+        return to_roman(value) if 0 < value < 40 else None
+    match = _CHAPTER_TEXT.match(str(value).replace("\u00a0", " "))
+    if not match:
+        return None
+    code = match.group("code").upper()
+    if code[0].isdigit():
+        digits = code.rstrip("AB")
+        number = int(digits)
+        return to_roman(number) + code[len(digits):] if 0 < number < 40 else None
+    if len(code) == 1 and code not in "IVX":
+        return code  # fund letters: A, B, C, F, H, J, K, L
+    roman, suffix = (code[:-1], code[-1]) if code[-1] in "AB" and len(code) > 1 else (code, "")
+    if not all(letter in _ROMAN for letter in roman) or _from_roman(roman) is None:
+        return None
+    return roman + suffix
+
+
+def load_table(overrides: Mapping[str, Any] | None = None, source: str = "") -> MinistryTable:
+    text = resources.files("reconcile.data").joinpath("ministries.toml").read_text("utf-8")
+    data = tomllib.loads(text)
+    ministries = {
+        code: _ministry(code, spec, "ministries.toml") for code, spec in data["ministries"].items()
+    }
+    chapters = {str(k): str(v) for k, v in data["chapters"].items()}
+    table = MinistryTable(ministries, chapters)
+    return table.with_overrides(overrides or {}, source) if overrides else table
+
+
+def chapters_of(codes: Iterable[str], table: MinistryTable) -> set[str]:
+    return {c for code in codes if code in table.ministries for c in table.ministries[code].chapters}

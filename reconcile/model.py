@@ -1,0 +1,199 @@
+"""The records every stage passes on: where a value came from, a budget line, a finding, a report."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from types import MappingProxyType
+from typing import Any
+
+
+class Severity(enum.StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 0, "warning": 1, "info": 2}[self.value]
+
+
+@dataclass(frozen=True, order=True)
+class CellRef:
+    """Where a value lives: a file as the user named it, and optionally a sheet and an A1 cell."""
+
+    file: str
+    sheet: str | None = None
+    cell: str | None = None
+
+    def __str__(self) -> str:
+        if self.sheet is None:
+            return self.file
+        if self.cell is None:
+            return f"{self.file}:{self.sheet}"
+        return f"{self.file}:{self.sheet}!{self.cell}"
+
+    @property
+    def row(self) -> int:
+        """The spreadsheet row of the cell, 0 when there is none (used for ordering)."""
+        if not self.cell:
+            return 0
+        digits = "".join(ch for ch in self.cell if ch.isdigit())
+        return int(digits) if digits else 0
+
+    @property
+    def column(self) -> str:
+        return "".join(ch for ch in (self.cell or "") if ch.isalpha())
+
+
+@dataclass(frozen=True)
+class BudgetLine:
+    """One reserved amount: a chapter/article line of one ministry in one year and series."""
+
+    ministry: str
+    chapter: str
+    article: str
+    description: str
+    series: str
+    year: int
+    amount: Decimal  # euros, exact to the cent
+    source: CellRef  # the cell holding the amount
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A problem found in the input: a stable code, how bad it is, where, and the facts behind it.
+
+    The message is not stored: it is rendered from the code's template and ``params`` in the
+    reader's language (see ``reconcile.codes``), so every renderer says the same thing.
+    """
+
+    code: str
+    severity: Severity
+    location: CellRef
+    params: Mapping[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "params", MappingProxyType(dict(self.params)))
+
+    @property
+    def sort_key(self) -> tuple[str, str, int, int, str, str]:
+        loc = self.location
+        return (
+            loc.file,
+            loc.sheet or "",
+            loc.row,
+            len(loc.column),
+            loc.column,
+            self.code,
+        )
+
+    @property
+    def message(self) -> str:
+        from reconcile.codes import render_message
+
+        return render_message(self, "en")
+
+
+@dataclass(frozen=True)
+class Interval:
+    """A closed interval of euros; ``high`` None means no upper bound."""
+
+    low: Decimal
+    high: Decimal | None
+
+    def contains(self, amount: Decimal) -> bool:
+        return amount >= self.low and (self.high is None or amount <= self.high)
+
+    def distance(self, amount: Decimal) -> Decimal:
+        """How far ``amount`` lies outside the interval: negative below, positive above, 0 in."""
+        if amount < self.low:
+            return amount - self.low
+        if self.high is not None and amount > self.high:
+            return amount - self.high
+        return Decimal(0)
+
+    def __add__(self, other: Interval) -> Interval:
+        high = None if self.high is None or other.high is None else self.high + other.high
+        return Interval(self.low + other.low, high)
+
+    def intersects(self, other: Interval) -> bool:
+        low = max(self.low, other.low)
+        highs = [h for h in (self.high, other.high) if h is not None]
+        return not highs or low <= min(highs)
+
+    @classmethod
+    def exactly(cls, amount: Decimal) -> Interval:
+        return cls(amount, amount)
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """What was read from one input file."""
+
+    path: str
+    sha256: str
+    ministry: str | None
+    sheet: str | None
+    layout: str | None  # "long" or "wide"
+    unit: Decimal | None  # euros per unit of the amounts as written (1000 for x EUR 1.000)
+    lines: int  # lines counted
+    total: Decimal  # counted lines only, euros
+    chapters: tuple[str, ...] = ()  # chapters of the counted lines
+
+
+@dataclass(frozen=True)
+class AnnouncedAmount:
+    """A figure from the announcement, as written and as the interval it means."""
+
+    key: str
+    text: str
+    interval: Interval
+
+
+@dataclass(frozen=True)
+class Totals:
+    total: Decimal
+    by_ministry: Mapping[str, Decimal]
+    by_year: Mapping[int, Decimal]
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything one run found; renderers only present it."""
+
+    command: str  # "check" or "validate"
+    files: tuple[FileResult, ...]
+    lines: tuple[BudgetLine, ...]
+    findings: tuple[Finding, ...]
+    announcement: Any | None = None  # reconcile.announcement.Announcement for "check"
+    target: AnnouncedAmount | None = None
+    totals: Totals | None = None
+
+    @property
+    def incomplete(self) -> bool:
+        """True when an input could not be read at all: the verdict does not cover it."""
+        from reconcile.codes import is_fatal
+
+        return any(is_fatal(f.code) for f in self.findings)
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for f in self.findings if f.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for f in self.findings if f.severity is Severity.WARNING)
+
+    @property
+    def exit_code(self) -> int:
+        """0 valid and reconciled, 1 findings of severity error, 2 an input could not be read."""
+        if self.incomplete:
+            return 2
+        return 1 if self.errors else 0
+
+    @property
+    def ok(self) -> bool:
+        return self.exit_code == 0

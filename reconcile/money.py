@@ -1,0 +1,175 @@
+"""Exact money: amounts as ministries write them, in Decimal euros; units; euro formatting."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+CENT = Decimal("0.01")
+
+# Minus signs seen in budget documents: ASCII hyphen, figure dash, en dash, minus sign.
+MINUS_SIGNS = "-\u2012\u2013\u2212"
+# Spaces seen inside numbers: space, NBSP, narrow NBSP, thin space.
+SPACES = " \u00a0\u202f\u2009"
+
+# Written in place of an amount that is not known yet (pro memorie, nader te bepalen, ...).
+NOT_A_NUMBER = re.compile(
+    r"^(p\.?\s?m\.?|n\.?\s?t\.?\s?b\.?|n\.?\s?v\.?\s?t\.?|n/a|tbd|nb|\?+|x)$", re.IGNORECASE
+)
+_CURRENCY = re.compile(r"(€|eur(o|os|o's)?\b)", re.IGNORECASE)
+_DIGITS = re.compile(r"^\d+([.,]\d+)*$")
+
+
+class AmountError(ValueError):
+    """A cell that should hold an amount holds something else; ``kind`` says what."""
+
+    def __init__(self, text: str, kind: str) -> None:
+        super().__init__(text)
+        self.text = text
+        self.kind = kind  # "not-a-number" (PM, n.t.b.) or "unreadable"
+
+
+@dataclass(frozen=True)
+class Unit:
+    """The unit amounts are written in, as stated by a caption (or assumed)."""
+
+    euros: Decimal  # euros per written unit: 1000 for "x € 1.000"
+    caption: str  # the caption text it was read from, or "" when assumed
+
+    @property
+    def label(self) -> str:
+        return unit_label(self.euros)
+
+
+def unit_label(euros: Decimal) -> str:
+    return {
+        Decimal(1): "x € 1",
+        Decimal(1000): "x € 1.000",
+        Decimal(1_000_000): "x € 1 mln",
+        Decimal(1_000_000_000): "x € 1 mld",
+    }.get(euros, f"x € {euros}")
+
+
+THOUSANDS = Unit(Decimal(1000), "")
+
+_UNIT_PATTERNS: tuple[tuple[re.Pattern[str], Decimal], ...] = (
+    (re.compile(r"x\s*(€|eur(o)?)?\s*1\s*(mld|miljard)", re.I), Decimal(1_000_000_000)),
+    (re.compile(r"x\s*(€|eur(o)?)?\s*1\s*(mln|mio|miljoen|million)", re.I), Decimal(1_000_000)),
+    (re.compile(r"x\s*(€|eur(o)?)?\s*1[.,\s\u00a0]?000\b(?![.,]000)", re.I), Decimal(1000)),
+    (re.compile(r"x\s*(€|eur(o)?)?\s*1\s*(k|duizend|thousand)\b", re.I), Decimal(1000)),
+    (re.compile(r"\b(in|x)\s*(€|eur)?\s*(mln|miljoenen|miljoen|millions?)\b", re.I),
+     Decimal(1_000_000)),
+    (re.compile(r"\b(bedragen|amounts?)\s*(in|x)\s*(hele\s*)?(€|euro'?s?|eur)(?![\s\u00a0]*1)", re.I),
+     Decimal(1)),
+    (re.compile(r"x\s*(€|eur(o)?)\s*1\b(?![.,\s\u00a0]?\d)", re.I), Decimal(1)),
+)
+
+
+def find_unit(text: str) -> Unit | None:
+    """The unit a caption such as "(bedragen x € 1.000)" states, or None if it states none."""
+    for pattern, euros in _UNIT_PATTERNS:
+        if pattern.search(text):
+            return Unit(euros, text.strip())
+    return None
+
+
+def to_cents(amount: Decimal) -> Decimal:
+    return amount.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def parse_number(value: object) -> Decimal:
+    """A number from a cell: a stored number, or text as Dutch (and English) writers put it.
+
+    Raises AmountError for text that is not a number. Floats come from Excel's binary doubles
+    and are taken at their shortest repr, so 0.1 is 0.1 and not 0.1000000000000000055.
+    """
+    if isinstance(value, bool):
+        raise AmountError(str(value), "unreadable")
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise AmountError(repr(value), "unreadable")
+        return Decimal(repr(value))
+    if isinstance(value, Decimal):
+        return value
+    if not isinstance(value, str):
+        raise AmountError(str(value), "unreadable")
+    return _parse_text(value)
+
+
+def _parse_text(original: str) -> Decimal:
+    text = original.strip(SPACES + "\t\n")
+    if NOT_A_NUMBER.match(text):
+        raise AmountError(original, "not-a-number")
+    text = _CURRENCY.sub("", text)
+    for space in SPACES:
+        text = text.replace(space, "")
+    text = text.replace("'", "")  # Excel's text-forcing apostrophe
+    if re.fullmatch(f"[{MINUS_SIGNS}]+0*", text):  # Excel accounting zero: "-", " -   ", "-00"
+        return Decimal(0)
+    negative = False
+    if text.startswith("(") and text.endswith(")"):
+        negative, text = True, text[1:-1]
+    if text and text[0] in MINUS_SIGNS:
+        negative, text = not negative, text[1:]
+    elif text.startswith("+"):
+        text = text[1:]
+    if len(text) > 1 and text[-1] in MINUS_SIGNS:  # trailing minus: "726-"
+        negative, text = not negative, text[:-1]
+    if not _DIGITS.match(text):
+        raise AmountError(original, "unreadable")
+    number = Decimal(_normalise_separators(text))
+    return -number if negative else number
+
+
+def _normalise_separators(text: str) -> str:
+    """Turn "1.234.567,5", "1,234,567.5", "1.234", "12,5" into a plain "1234567.5".
+
+    Both separators present: the last one is the decimal mark. One kind, several times: it
+    groups thousands. One separator once: a point followed by exactly three digits groups
+    thousands (Dutch "1.234"); a comma is a Dutch decimal comma. Columns that write English
+    thousands commas ("197,904") are read with ``thousands=","`` by the layout that knows it.
+    """
+    dots, commas = text.count("."), text.count(",")
+    if dots and commas:
+        decimal_mark = "." if text.rfind(".") > text.rfind(",") else ","
+        group = "," if decimal_mark == "." else "."
+        return text.replace(group, "").replace(decimal_mark, ".")
+    if dots > 1:
+        return text.replace(".", "")
+    if commas > 1:
+        return text.replace(",", "")
+    if dots == 1:
+        head, tail = text.split(".")
+        return head + tail if len(tail) == 3 and head != "0" else text
+    if commas == 1:
+        return text.replace(",", ".")
+    return text
+
+
+def parse_amount(value: object, unit: Decimal) -> Decimal:
+    """Euros, exact to the cent, for an amount cell written in ``unit`` euros per unit."""
+    try:
+        return to_cents(parse_number(value) * unit)
+    except InvalidOperation as exc:  # pragma: no cover - guarded by the digit pattern
+        raise AmountError(str(value), "unreadable") from exc
+
+
+def format_eur(amount: Decimal, lang: str = "en") -> str:
+    """An amount in euros as a reader of ``lang`` writes it: "€ 69.400.000" or "EUR 69,400,000"."""
+    amount = to_cents(amount)
+    sign = "-" if amount < 0 else ""
+    whole, cents = divmod(abs(amount), 1)
+    grouped = f"{int(whole):,}"
+    fraction = f"{int(cents * 100):02d}" if cents else ""
+    if lang == "nl":
+        grouped = grouped.replace(",", ".")
+        return f"{sign}€ {grouped}" + (f",{fraction}" if fraction else "")
+    return f"{sign}EUR {grouped}" + (f".{fraction}" if fraction else "")
+
+
+def format_plain(amount: Decimal) -> str:
+    """The machine form used in JSON: euros with two decimals, no grouping ("69400000.00")."""
+    return str(to_cents(amount))

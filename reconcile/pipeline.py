@@ -1,0 +1,131 @@
+"""The whole flow, read -> validate -> reconcile, as the two functions the command line calls."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path, PurePosixPath
+
+from reconcile.announcement import Announcement, load_announcement
+from reconcile.codes import make_finding
+from reconcile.errors import InputError
+from reconcile.model import CellRef, FileResult, Finding, Report
+from reconcile.read import WORKBOOK_SUFFIXES, read_file
+from reconcile.rules import Reconciliation, Submission, reconcile
+from reconcile.validate import Rules, validate_table
+
+ANNOUNCEMENT_FILE = "announcement.toml"
+
+
+@dataclass(frozen=True)
+class Input:
+    path: Path
+    display: str  # the path as the user wrote it (forward slashes), used in every report
+
+
+def _display(text: str) -> str:
+    return str(PurePosixPath(text.replace("\\", "/")))
+
+
+def collect_inputs(paths: list[str]) -> list[Input]:
+    """The workbooks to read: files as given, folders expanded to their .xlsx/.xlsm files.
+
+    A folder contributes its workbooks in name order; Excel's lock files (~$name.xlsx) and
+    hidden files are skipped. Paths that do not exist are kept: reading them gives a finding.
+    """
+    inputs: list[Input] = []
+    for text in paths:
+        path = Path(text)
+        if path.is_dir():
+            found = sorted(
+                child for child in path.iterdir()
+                if child.suffix.lower() in WORKBOOK_SUFFIXES and child.is_file()
+                and not child.name.startswith(("~$", ".", ".~lock"))
+            )
+            if not found:
+                raise InputError(f"{_display(text)} holds no .xlsx or .xlsm workbooks")
+            inputs += [Input(child, _display(f"{text.rstrip('/')}/{child.name}")) for child in found]
+        else:
+            inputs.append(Input(path, _display(text)))
+    seen: set[Path] = set()
+    unique = []
+    for item in inputs:
+        key = item.path.resolve()
+        if key not in seen:
+            seen.add(key)
+            unique.append(item)
+    return unique
+
+
+def find_announcement(paths: list[str], explicit: str | None) -> Announcement:
+    """--announcement, else announcement.toml in a given folder, else the built-in one."""
+    if explicit is not None:
+        return load_announcement(Path(explicit), _display(explicit))
+    for text in paths:
+        candidate = Path(text) / ANNOUNCEMENT_FILE
+        if Path(text).is_dir() and candidate.is_file():
+            return load_announcement(candidate, _display(f"{text.rstrip('/')}/{ANNOUNCEMENT_FILE}"))
+    return load_announcement(None)
+
+
+def _rules(announcement: Announcement) -> Rules:
+    return Rules(announcement.ministries, announcement.years, announcement.series)
+
+
+def _read_and_validate(
+    inputs: list[Input], announcement: Announcement
+) -> tuple[list[FileResult], list[Submission], list[Finding]]:
+    rules = _rules(announcement)
+    files, submissions, findings = [], [], []
+    for item in inputs:
+        read = read_file(item.path, item.display)
+        findings += read.findings
+        table = read.table
+        if table is None:
+            files.append(FileResult(read.path, read.sha256, None, None, None, None, 0, Decimal(0)))
+            continue
+        validated = validate_table(table, rules)
+        findings += validated.findings
+        for series, count in sorted(validated.uncounted.items()):
+            findings.append(make_finding("lines-not-counted", CellRef(read.path, table.sheet),
+                                         count=count, series=series, counted=rules.series))
+        submission = Submission(read.path, validated.ministry, tuple(validated.lines))
+        submissions.append(submission)
+        files.append(FileResult(
+            path=read.path, sha256=read.sha256, ministry=validated.ministry, sheet=table.sheet,
+            layout=table.layout, unit=table.unit.euros, lines=len(validated.lines),
+            total=submission.total,
+            chapters=tuple(sorted({line.chapter for line in validated.lines})),
+        ))
+    return files, submissions, findings
+
+
+def _report(command: str, files: list[FileResult], submissions: list[Submission],
+            findings: list[Finding], announcement: Announcement,
+            reconciliation: Reconciliation | None) -> Report:
+    lines = tuple(line for sub in submissions for line in sub.lines)
+    return Report(
+        command=command,
+        files=tuple(sorted(files, key=lambda f: f.path)),
+        lines=lines,
+        findings=tuple(sorted(findings, key=lambda f: f.sort_key)),
+        announcement=announcement,
+        target=announcement.target_amount if reconciliation else None,
+        totals=reconciliation.totals if reconciliation else None,
+    )
+
+
+def check(paths: list[str], announcement: Announcement) -> Report:
+    """Read, validate and reconcile the workbooks in ``paths`` against ``announcement``."""
+    inputs = collect_inputs(paths)
+    files, submissions, findings = _read_and_validate(inputs, announcement)
+    reconciliation = Reconciliation(announcement, tuple(submissions))
+    findings += reconcile(reconciliation)
+    return _report("check", files, submissions, findings, announcement, reconciliation)
+
+
+def validate(paths: list[str], announcement: Announcement) -> Report:
+    """Read and validate each workbook on its own, without reconciling the set."""
+    inputs = collect_inputs(paths)
+    files, submissions, findings = _read_and_validate(inputs, announcement)
+    return _report("validate", files, submissions, findings, announcement, None)

@@ -1,0 +1,93 @@
+"""Open a workbook's bytes with openpyxl and hand back its sheets as plain grids of values."""
+
+from __future__ import annotations
+
+import io
+import warnings
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from reconcile.errors import InputError
+
+
+class UnreadableFile(InputError):
+    """The bytes are not a workbook openpyxl can open; ``reason`` says why in plain words."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass
+class Grid:
+    """One sheet as values (row 1 is ``rows[0]``), with a way to ask for a cell's formula."""
+
+    name: str
+    hidden: bool
+    rows: list[tuple[Any, ...]]
+    formula_of: Callable[[int, int], str | None] = field(repr=False)
+
+    def value(self, row: int, column: int) -> Any:
+        """The value at a 1-based row and column, None outside the grid."""
+        if row < 1 or row > len(self.rows):
+            return None
+        cells = self.rows[row - 1]
+        return cells[column - 1] if 0 < column <= len(cells) else None
+
+
+def _open(data: bytes, data_only: bool) -> Any:
+    import openpyxl
+
+    with warnings.catch_warnings():
+        # openpyxl warns about workbook features it drops (extensions, data validation);
+        # they do not change the values read.
+        warnings.simplefilter("ignore")
+        return openpyxl.load_workbook(
+            io.BytesIO(data), data_only=data_only, keep_vba=False, keep_links=False
+        )
+
+
+def load_grids(data: bytes) -> list[Grid]:
+    """Every sheet of the workbook in ``data``, in workbook order. Raises UnreadableFile."""
+    if not data:
+        raise UnreadableFile("the file is empty")
+    if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+        raise UnreadableFile(
+            "it is an OLE container: an encrypted (password-protected) workbook or a legacy "
+            ".xls file; remove the password or save it as .xlsx"
+        )
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise UnreadableFile("it is not an .xlsx workbook (no zip archive); save it as .xlsx")
+    try:
+        book = _open(data, data_only=True)
+    except Exception as exc:  # a hostile or damaged file can make openpyxl raise anything
+        raise UnreadableFile(f"the workbook is damaged or not a spreadsheet ({_why(exc)})") from exc
+
+    formula_books: list[Any] = []
+
+    def formula_getter(sheet_name: str) -> Callable[[int, int], str | None]:
+        def formula_of(row: int, column: int) -> str | None:
+            # Cached results are what the values above hold; formulas are only looked up
+            # when a value is missing, to tell an empty cell from an uncomputed formula.
+            if not formula_books:
+                formula_books.append(_open(data, data_only=False))
+            value = formula_books[0][sheet_name].cell(row=row, column=column).value
+            text = getattr(value, "text", value)  # ArrayFormula keeps its text in .text
+            return text if isinstance(text, str) and text.startswith("=") else None
+
+        return formula_of
+
+    grids = []
+    for sheet in book.worksheets:
+        rows = [tuple(row) for row in sheet.iter_rows(values_only=True)]
+        grids.append(
+            Grid(sheet.title, sheet.sheet_state != "visible", rows, formula_getter(sheet.title))
+        )
+    return grids
+
+
+def _why(exc: Exception) -> str:
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    return f"{type(exc).__name__}: {text}"[:200] if text else type(exc).__name__

@@ -1,0 +1,36 @@
+"""Report stage: one Report, many renderers, chosen by name. Renderers compute nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TextIO
+
+from reconcile.model import Report
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    lang: str = "en"
+    color: bool | None = None  # None: colour when the stream is a terminal and NO_COLOR is unset
+    width: int | None = None
+
+
+Renderer = Callable[[Report, TextIO, RenderOptions], None]
+
+
+def _text(report: Report, stream: TextIO, options: RenderOptions) -> None:
+    from reconcile.report.text import render_text
+
+    render_text(report, stream, options)
+
+
+def _json(report: Report, stream: TextIO, options: RenderOptions) -> None:
+    from reconcile.report.json import render_json
+
+    render_json(report, stream, options)
+
+
+RENDERERS: dict[str, Renderer] = {"text": _text, "json": _json}
+
+__all__ = ["RENDERERS", "RenderOptions", "Renderer"]

@@ -1,0 +1,97 @@
+"""The JSON report: one document, amounts as decimal strings in euros, stable key order."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from typing import Any, TextIO
+
+from reconcile.codes import render_message
+from reconcile.model import Interval, Report, Severity
+from reconcile.money import format_plain
+
+REPORT_VERSION = 1
+
+
+def _eur(amount: Decimal | None) -> str | None:
+    return None if amount is None else format_plain(amount)
+
+
+def _interval(interval: Interval) -> dict[str, str | None]:
+    return {"min_eur": _eur(interval.low), "max_eur": _eur(interval.high)}
+
+
+def report_document(report: Report, lang: str = "en") -> dict[str, Any]:
+    """The report as plain JSON-ready data; the JSON renderer and the tests share it."""
+    announcement = report.announcement
+    doc: dict[str, Any] = {
+        "version": REPORT_VERSION,
+        "command": report.command,
+        "ok": report.ok,
+        "exit_code": report.exit_code,
+        "announcement": None,
+        "totals": None,
+    }
+    if announcement is not None:
+        target = announcement.target_amount
+        doc["announcement"] = {
+            "name": announcement.name,
+            "source": announcement.source,
+            "origin": announcement.origin,
+            "target": announcement.target,
+            "text": target.text,
+            **_interval(target.interval),
+            "series": announcement.series,
+            "years": list(announcement.years),
+            "band": str(announcement.band),
+            "expected": list(announcement.expected),
+            "largest": list(announcement.largest),
+            "amounts": {
+                key: {"text": amount.text, **_interval(amount.interval)}
+                for key, amount in announcement.amounts.items()
+            },
+        }
+    if report.totals is not None and report.target is not None:
+        totals = report.totals
+        doc["totals"] = {
+            "total_eur": _eur(totals.total),
+            "difference_eur": _eur(report.target.interval.distance(totals.total)),
+            "by_ministry": {code: _eur(amount) for code, amount in totals.by_ministry.items()},
+            "by_year": {str(year): _eur(amount) for year, amount in totals.by_year.items()},
+        }
+    doc["files"] = [
+        {
+            "path": f.path,
+            "sha256": f.sha256,
+            "ministry": f.ministry,
+            "sheet": f.sheet,
+            "layout": f.layout,
+            "unit_eur": _eur(f.unit),
+            "chapters": list(f.chapters),
+            "lines": f.lines,
+            "total_eur": _eur(f.total),
+        }
+        for f in report.files
+    ]
+    doc["findings"] = [
+        {
+            "code": f.code,
+            "severity": f.severity.value,
+            "message": render_message(f, lang),
+            "file": f.location.file,
+            "sheet": f.location.sheet,
+            "cell": f.location.cell,
+        }
+        for f in report.findings
+    ]
+    doc["summary"] = {
+        "errors": report.errors,
+        "warnings": report.warnings,
+        "info": sum(1 for f in report.findings if f.severity is Severity.INFO),
+    }
+    return doc
+
+
+def render_json(report: Report, stream: TextIO, options: Any) -> None:
+    json.dump(report_document(report, options.lang), stream, indent=2, ensure_ascii=False)
+    stream.write("\n")

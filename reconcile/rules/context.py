@@ -1,0 +1,57 @@
+"""What every reconciliation rule reads: the announcement and the validated submissions."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cached_property
+
+from reconcile.announcement import Announcement
+from reconcile.model import BudgetLine, CellRef, Totals
+
+
+@dataclass(frozen=True)
+class Submission:
+    """One file that was read and validated, with the ministry it belongs to."""
+
+    path: str
+    ministry: str | None
+    lines: tuple[BudgetLine, ...]
+
+    @property
+    def total(self) -> Decimal:
+        return sum((line.amount for line in self.lines), Decimal(0))
+
+
+@dataclass(frozen=True)
+class Reconciliation:
+    announcement: Announcement
+    submissions: tuple[Submission, ...]
+
+    @property
+    def lines(self) -> list[BudgetLine]:
+        return [line for sub in self.submissions for line in sub.lines]
+
+    @cached_property
+    def totals(self) -> Totals:
+        by_ministry: dict[str, Decimal] = defaultdict(Decimal)
+        by_year: dict[int, Decimal] = defaultdict(Decimal)
+        for sub in self.submissions:
+            if sub.ministry is not None:
+                by_ministry[sub.ministry] += sub.total
+        for line in self.lines:
+            by_year[line.year] += line.amount
+        total = sum((line.amount for line in self.lines), Decimal(0))
+        return Totals(total, dict(sorted(by_ministry.items())), dict(sorted(by_year.items())))
+
+    @property
+    def where(self) -> CellRef:
+        """Where findings about the whole set point: the announcement they are held against."""
+        return CellRef(self.announcement.origin)
+
+    def file_of(self, ministry: str) -> CellRef:
+        for sub in self.submissions:
+            if sub.ministry == ministry:
+                return CellRef(sub.path)
+        return self.where

@@ -1,0 +1,240 @@
+"""Validate stage: a sheet's raw lines -> budget lines in euros, plus findings at their cells.
+
+Lines are normalised into one tidy frame (ministry, chapter, article, description, series,
+year, amount in cents) and checked by the pandera schema in ``schema.py``, all at once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from reconcile.codes import CODES, make_finding
+from reconcile.ministries import MinistryTable, normalise_chapter
+from reconcile.model import BudgetLine, CellRef, Finding
+from reconcile.read import RawLine, SheetTable
+from reconcile.read.header import ALIASES, LABELS, parse_year
+from reconcile.validate.identify import identify_ministry
+from reconcile.validate.schema import (
+    FIELD_OF_COLUMN,
+    KEY_COLUMNS,
+    Failure,
+    SchemaContext,
+    build_schema,
+    run_schema,
+)
+
+_SERIES = {"V": "V", "U": "U", "O": "O", "VERPLICHTINGEN": "V", "UITGAVEN": "U",
+           "ONTVANGSTEN": "O", "COMMITMENTS": "V", "EXPENDITURE": "U", "RECEIPTS": "O"}
+_ARTICLE = re.compile(r"^(?:art(?:ikel)?\.?\s*)?0*(\d+[A-Za-z]?)$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Rules:
+    """What validation needs from the announcement."""
+
+    ministries: MinistryTable
+    years: tuple[int, ...]
+    series: str  # the series counted; also assumed when a table has no V/U/O column
+
+
+@dataclass
+class ValidatedTable:
+    ministry: str | None
+    lines: list[BudgetLine] = field(default_factory=list)  # the lines that count
+    findings: list[Finding] = field(default_factory=list)
+    uncounted: dict[str, int] = field(default_factory=dict)  # series -> lines not counted
+
+
+def _text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = " ".join(str(value).replace("\u00a0", " ").split())
+    return text or None
+
+
+def normalise_article(value: Any) -> str | None:
+    text = _text(value)
+    if text is None:
+        return None
+    match = _ARTICLE.match(text)
+    return match.group(1) if match else text
+
+
+def normalise_series(value: Any) -> str | None:
+    text = _text(value)
+    return None if text is None else _SERIES.get(text.upper(), text)
+
+
+def _frame(lines: list[RawLine], columns: list[str], ministry: str | None, series: str) -> Any:
+    import pandas as pd
+
+    data: dict[str, Any] = {"ministry": [ministry] * len(lines)}
+    if "chapter" in columns:
+        data["chapter"] = [normalise_chapter(ln.values["chapter"]) or _text(ln.values["chapter"])
+                           for ln in lines]
+    if "article" in columns:
+        data["article"] = [normalise_article(ln.values["article"]) for ln in lines]
+    if "description" in columns:
+        data["description"] = [_text(ln.values["description"]) for ln in lines]
+    data["series"] = ([normalise_series(ln.values["series"]) for ln in lines]
+                      if "series" in columns else [series] * len(lines))
+    data["year"] = pd.array([parse_year(ln.year) for ln in lines], dtype="Int64")
+    data["amount_cents"] = pd.array(
+        [None if ln.amount is None else int(ln.amount * 100) for ln in lines], dtype="Int64"
+    )
+    text_columns = [c for c in ("ministry", "chapter", "article", "description", "series")
+                    if c in data]
+    frame = pd.DataFrame(data)
+    for column in text_columns:
+        frame[column] = frame[column].astype("str")
+        frame.loc[[v is None for v in data[column]], column] = None
+    return frame
+
+
+def validate_table(table: SheetTable, rules: Rules) -> ValidatedTable:
+    ministry, findings = identify_ministry(table, rules.ministries)
+    columns = [f for f in ("chapter", "article", "description", "series")
+               if f in table.header.columns]
+    header_ref = CellRef(table.file, table.sheet, f"A{table.header.row}")
+    if "series" not in columns:
+        findings.append(make_finding("series-assumed", header_ref, series=rules.series))
+    if table.layout == "long" and "year" not in table.header.columns:
+        findings.append(_missing_column("year", header_ref))
+    frame = _frame(table.lines, columns, ministry, rules.series)
+    context = SchemaContext(
+        chapters=frozenset(rules.ministries.chapters),
+        years=rules.years,
+        chapter_owner={c: m.code for m in rules.ministries.ministries.values() for c in m.chapters},
+    )
+    failures = run_schema(frame, build_schema(context, frame.columns))
+    translator = _Translator(table, frame, rules, ministry, header_ref)
+    findings += translator.findings(failures)
+
+    result = ValidatedTable(ministry, findings=findings)
+    for index, raw in enumerate(table.lines):
+        year = parse_year(raw.year)
+        series = _cell(frame, "series", index)
+        if raw.amount is None or year is None:
+            continue
+        if year not in rules.years:
+            continue  # reported as year-out-of-range
+        if series != rules.series:
+            result.uncounted[series or "?"] = result.uncounted.get(series or "?", 0) + 1
+            continue
+        result.lines.append(BudgetLine(
+            ministry=ministry or "?",
+            chapter=_cell(frame, "chapter", index),
+            article=_cell(frame, "article", index),
+            description=_cell(frame, "description", index),
+            series=series,
+            year=year,
+            amount=raw.amount,
+            source=raw.cells["amount"],
+        ))
+    return result
+
+
+def _cell(frame: Any, column: str, index: int) -> str:
+    if column not in frame.columns:
+        return ""
+    value = frame[column].iat[index]
+    return "" if value is None or value != value else str(value)
+
+
+def _missing_column(name: str, where: CellRef) -> Finding:
+    examples = ", ".join(f'"{a}"' for a in (LABELS[name], *ALIASES[name][1:3]))
+    return make_finding("missing-column", where, field=LABELS[name], examples=examples)
+
+
+def _shown(value: Any) -> str:
+    text = _text(value)
+    return f'"{text}"' if text is not None else "(empty)"
+
+
+class _Translator:
+    """Turns pandera failure cases into findings at the cells they came from."""
+
+    def __init__(self, table: SheetTable, frame: Any, rules: Rules, ministry: str | None,
+                 header_ref: CellRef) -> None:
+        self.table, self.frame, self.rules = table, frame, rules
+        self.ministry, self.header_ref = ministry, header_ref
+        self.owner = {c: m.code for m in rules.ministries.ministries.values() for c in m.chapters}
+        self._first: dict[tuple[str, ...], int] | None = None
+        self._keys: list[tuple[str, ...]] = []
+
+    def ref(self, line: int, name: str) -> CellRef:
+        return self.table.lines[line].cells.get(name) or CellRef(self.table.file, self.table.sheet)
+
+    def findings(self, failures: list[Failure]) -> list[Finding]:
+        out: list[Finding] = []
+        seen: set[tuple[str, CellRef]] = set()
+        for failure in failures:
+            finding = self.translate(failure)
+            if finding is None:
+                continue
+            # A wide row gives one line per year: a problem in its shared cells is said once.
+            key = (finding.code, finding.location)
+            if key not in seen:
+                seen.add(key)
+                out.append(finding)
+        return out
+
+    def translate(self, failure: Failure) -> Finding | None:
+        check, line = failure.check, failure.line
+        if check == "column_in_dataframe":
+            return _missing_column(str(failure.value), self.header_ref)
+        if line is None:
+            return make_finding("invalid-value", self.header_ref, value=_shown(failure.value),
+                                field=failure.column or "table", check=check)
+        raw = self.table.lines[line]
+        column = failure.column or ""
+        name = FIELD_OF_COLUMN.get(column, column)
+        if check == "not_nullable":
+            return self.empty(line, raw, name)
+        if check == "multiple_fields_uniqueness":
+            return make_finding("duplicate-line", self.ref(line, "amount"),
+                                other=self.first_of_duplicate(line))
+        if check == "chapter-not-of-ministry":
+            chapter = self.frame["chapter"].iat[line]
+            return make_finding("chapter-not-of-ministry", self.ref(line, "chapter"),
+                                chapter=chapter, owner=self.owner.get(chapter, "?"),
+                                ministry=self.ministry)
+        if check == "year-out-of-range":
+            years = f"{self.rules.years[0]}–{self.rules.years[-1]}"
+            return make_finding(check, self.ref(line, "year"), year=failure.value, years=years)
+        if check == "negative-reservation":
+            return make_finding(check, self.ref(line, "amount"), amount=raw.amount)
+        if check in CODES:
+            return make_finding(check, self.ref(line, name), value=_shown(raw.values.get(name)))
+        return make_finding("invalid-value", self.ref(line, name), value=_shown(failure.value),
+                            field=name, check=check)
+
+    def empty(self, line: int, raw: RawLine, name: str) -> Finding | None:
+        if name == "amount":
+            if raw.amount_problem == "not-computed":
+                return None  # the reader reported the formula without a result
+            if raw.amount_problem in ("not-a-number", "unreadable"):
+                return make_finding("amount-not-a-number", self.ref(line, "amount"),
+                                    value=_shown(raw.amount_raw))
+        if name == "year" and _text(raw.year) is not None:
+            return make_finding("year-invalid", self.ref(line, "year"), value=_shown(raw.year))
+        if name == "description":
+            return make_finding("empty-description", self.ref(line, "description"))
+        label = LABELS.get(name, name)
+        return make_finding("missing-value", self.ref(line, name), field=label)
+
+    def first_of_duplicate(self, line: int) -> str:
+        if self._first is None:
+            keys = [c for c in KEY_COLUMNS if c in self.frame.columns]
+            self._keys = list(self.frame[keys].astype("str").itertuples(index=False, name=None))
+            self._first = {}
+            for index, key in enumerate(self._keys):
+                self._first.setdefault(key, index)
+        return str(self.ref(self._first[self._keys[line]], "amount").cell)
+
+
+__all__ = ["Rules", "ValidatedTable", "normalise_article", "normalise_series", "validate_table"]

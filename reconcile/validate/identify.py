@@ -1,0 +1,60 @@
+"""Whose file is this: the ministry follows from the lines' chapters, confirmed by title or name."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import PurePath
+
+from reconcile.codes import make_finding
+from reconcile.ministries import MinistryTable, normalise_chapter
+from reconcile.model import CellRef, Finding
+from reconcile.read import SheetTable
+
+
+def identify_ministry(table: SheetTable, ministries: MinistryTable) -> tuple[str | None, list[Finding]]:
+    """The ministry of ``table`` and the findings when that is unclear or contradicted."""
+    owners: Counter[str] = Counter()
+    for line in table.lines:
+        chapter = normalise_chapter(line.values.get("chapter"))
+        owner = ministries.of_chapter(chapter) if chapter else None
+        if owner is not None:
+            owners[owner.code] += 1
+    by_chapters = max(sorted(owners), key=lambda code: owners[code]) if owners else None
+
+    claims: list[tuple[str, list[str], CellRef]] = []
+    for text, ref in table.title:
+        named = ministries.named_in(text)
+        if named:
+            claims.append(("title", named, ref))
+    stem = PurePath(table.file).stem
+    named = ministries.named_in(stem)
+    if named:
+        claims.append(("file name", named, CellRef(table.file)))
+
+    if by_chapters is not None:
+        findings = [
+            make_finding("ministry-mismatch", ref, where=where, named=" / ".join(named),
+                         ministry=by_chapters)
+            for where, named, ref in claims[:1] + claims[-1:]
+            if by_chapters not in named
+        ]
+        return by_chapters, _unique(findings)
+    candidates = {code for _, named, _ in claims for code in named}
+    if len(candidates) == 1:
+        return candidates.pop(), []
+    reason = (
+        "the title and file name name several ministries: " + ", ".join(sorted(candidates))
+        if candidates
+        else "no line has a chapter of a known ministry, and neither the title nor the file "
+        "name names one"
+    )
+    return None, [make_finding("ministry-unknown", CellRef(table.file, table.sheet), reason=reason)]
+
+
+def _unique(findings: list[Finding]) -> list[Finding]:
+    seen, out = set(), []
+    for finding in findings:
+        if finding.location not in seen:
+            seen.add(finding.location)
+            out.append(finding)
+    return out

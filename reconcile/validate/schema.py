@@ -1,0 +1,100 @@
+"""The budget-line schema, declared with pandera, and the code that maps its failures to findings.
+
+The frame has one row per raw line, indexed by the line's position, so every failure case
+points back at the cell it came from. Checks carry the finding code as their error text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import pandas as pd
+    import pandera.pandas as pa
+
+# Frame column -> the field of the raw line whose cell a failure points at.
+FIELD_OF_COLUMN = {"amount_cents": "amount"}
+KEY_COLUMNS = ["ministry", "chapter", "article", "description", "series", "year"]
+ARTICLE_PATTERN = r"^\d{1,3}[A-Za-z]?$"
+
+
+@dataclass(frozen=True)
+class SchemaContext:
+    """What the schema needs to know beyond the lines: valid chapters, years, owners."""
+
+    chapters: frozenset[str]
+    years: tuple[int, ...]
+    chapter_owner: Mapping[str, str]  # chapter -> ministry code
+
+
+def build_schema(context: SchemaContext, columns: Iterable[str]) -> pa.DataFrameSchema:
+    """The schema for a frame that has ``columns`` (the fields the table's header gave)."""
+    import pandera.pandas as pa
+
+    present = set(columns)
+    first, last = context.years[0], context.years[-1]
+    frame_checks = []
+    if {"ministry", "chapter"} <= present:
+        owner = dict(context.chapter_owner)
+        frame_checks.append(pa.Check(
+            lambda df: df["ministry"].isna() | df["chapter"].isna()
+            | ~df["chapter"].isin(owner)
+            | (df["chapter"].map(owner) == df["ministry"]),
+            name="chapter-not-of-ministry",
+            error="chapter-not-of-ministry",
+        ))
+    unique = [c for c in KEY_COLUMNS if c in present]
+    return pa.DataFrameSchema(
+        {
+            "ministry": pa.Column(str, nullable=True, required=False),
+            "chapter": pa.Column(
+                str, pa.Check.isin(sorted(context.chapters), error="chapter-unknown")
+            ),
+            "article": pa.Column(str, pa.Check.str_matches(ARTICLE_PATTERN, error="article-invalid")),
+            "description": pa.Column(
+                str, pa.Check.str_length(min_value=1, error="empty-description")
+            ),
+            "series": pa.Column(str, pa.Check.isin(["V", "U", "O"], error="series-invalid")),
+            "year": pa.Column("Int64", pa.Check.in_range(first, last, error="year-out-of-range")),
+            "amount_cents": pa.Column("Int64", pa.Check.ge(0, error="negative-reservation")),
+        },
+        checks=frame_checks,
+        unique=unique if len(unique) > 1 else None,
+        report_duplicates="exclude_first",
+        name="budget lines",
+    )
+
+
+@dataclass(frozen=True)
+class Failure:
+    """One failure case: which check, on which column, for which line (None: the whole frame)."""
+
+    check: str
+    column: str | None
+    line: int | None
+    value: Any
+
+
+def run_schema(frame: pd.DataFrame, schema: pa.DataFrameSchema) -> list[Failure]:
+    """Every failure at once (lazy validation), one per (check, line, column)."""
+    import pandera.errors
+
+    try:
+        schema.validate(frame, lazy=True)
+    except pandera.errors.SchemaErrors as errors:
+        cases = errors.failure_cases
+        out = []
+        for case in cases.itertuples(index=False):
+            line = None if _missing(case.index) else int(case.index)
+            column = None if _missing(case.column) else str(case.column)
+            out.append(Failure(str(case.check), column, line, case.failure_case))
+        return out
+    return []
+
+
+def _missing(value: Any) -> bool:
+    import pandas as pd
+
+    return value is None or bool(pd.isna(value))
