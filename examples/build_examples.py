@@ -53,8 +53,14 @@ def ez(errors: bool) -> Rows:
         [],
         ["Hoofdstuk", "Artikel", "Omschrijving", "V/U/O", "Jaar", "Bedrag"],
         *lines,
-        ["Totaal uitgaven", None, None, "U", None,
-         Formula(f'=SUMIF(D{first}:D{last},"U",F{first}:F{last})', stated)],
+        [
+            "Totaal uitgaven",
+            None,
+            None,
+            "U",
+            None,
+            Formula(f'=SUMIF(D{first}:D{last},"U",F{first}:F{last})', stated),
+        ],
     ]
 
 
@@ -62,8 +68,16 @@ def ez(errors: bool) -> Rows:
 def defensie(errors: bool) -> Rows:
     years = [2025, 2026, 2027, 2028, 2029]
     lines: Rows = [
-        ["X", 6, "AI-fabriek: rekencapaciteit voor defensietoepassingen",
-         0, 6000, 5000, 4000, 3000],
+        [
+            "X",
+            6,
+            "AI-fabriek: rekencapaciteit voor defensietoepassingen",
+            0,
+            6000,
+            5000,
+            4000,
+            3000,
+        ],
         ["X", 5, "AI-fabriek: kenniscentrum en opleiding", 0, 1000, 1000, 0, 0],
     ]
     if errors:
@@ -77,9 +91,15 @@ def defensie(errors: bool) -> Rows:
     for i, line in enumerate(lines, start=5):
         rows.append([*line, _sum_row(i, line[3:])])
     last = 4 + len(lines)
-    rows.append(["Totaal", None, None,
-                 *[_sum(col, 5, last, [ln[3 + k] for ln in lines]) for k, col in enumerate("DEFGH")],
-                 Formula(f"=SUM(I5:I{last})", sum(sum(ln[3:]) for ln in lines))])
+    rows.append(
+        [
+            "Totaal",
+            None,
+            None,
+            *[_sum(col, 5, last, [ln[3 + k] for ln in lines]) for k, col in enumerate("DEFGH")],
+            Formula(f"=SUM(I5:I{last})", sum(sum(ln[3:]) for ln in lines)),
+        ]
+    )
     return rows
 
 
@@ -146,10 +166,21 @@ def lvvn(errors: bool) -> Rows:
 
 
 BUILDERS: dict[str, Callable[[bool], Rows]] = {
-    "EZ": ez, "Defensie": defensie, "OCW": ocw, "BZK": bzk, "VWS": vws, "LVVN": lvvn,
+    "EZ": ez,
+    "Defensie": defensie,
+    "OCW": ocw,
+    "BZK": bzk,
+    "VWS": vws,
+    "LVVN": lvvn,
 }
-SHEET = {"EZ": "Reservering", "Defensie": "Mutaties", "OCW": "Reservering", "BZK": "Blad1",
-         "VWS": "Reservation", "LVVN": "AI-fabriek"}
+SHEET = {
+    "EZ": "Reservering",
+    "Defensie": "Mutaties",
+    "OCW": "Reservering",
+    "BZK": "Blad1",
+    "VWS": "Reservation",
+    "LVVN": "AI-fabriek",
+}
 # In the set with errors LVVN's file did not arrive, and a file from IenW came in by mistake.
 MISSING_WITH_ERRORS = {"LVVN"}
 
@@ -173,8 +204,9 @@ def build(folder: Path, errors: bool) -> None:
         write_workbook(folder / f"{code}.xlsx", {SHEET[code]: Sheet(builder(errors))})
     if errors:
         write_workbook(folder / "IenW.xlsx", {"Blad1": Sheet(ienw())})
-    shutil.copyfile(HERE.parent / "reconcile" / "data" / "ai-fabriek.toml",
-                    folder / "announcement.toml")
+    shutil.copyfile(
+        HERE.parent / "reconcile" / "data" / "ai-fabriek.toml", folder / "announcement.toml"
+    )
 
 
 def main() -> None:

@@ -1,4 +1,4 @@
-"""What the cabinet announced: hedged amounts ("bijna 70 miljoen") as intervals, from a TOML file."""
+"""What the cabinet announced: hedged amounts ("bijna 70 miljoen") as intervals, from TOML."""
 
 from __future__ import annotations
 
@@ -23,12 +23,44 @@ DEFAULT_BAND = Decimal("0.05")
 HEDGES: dict[str, tuple[str, ...]] = {
     "nearly": ("bijna", "nagenoeg", "vrijwel", "nearly", "almost", "just under", "net onder"),
     "just-over": ("ruim", "iets meer dan", "just over", "over", "more than", "meer dan"),
-    "around": ("rond de", "rondom", "rond", "circa", "ca.", "ca", "ongeveer", "zo'n",
-               "around", "about", "approximately", "approx.", "some", "c."),
-    "at-most": ("maximaal", "ten hoogste", "hooguit", "tot maximaal", "tot", "at most",
-                "up to", "no more than", "max.", "max"),
-    "at-least": ("minimaal", "ten minste", "tenminste", "minstens", "at least", "no less than",
-                 "min.", "min"),
+    "around": (
+        "rond de",
+        "rondom",
+        "rond",
+        "circa",
+        "ca.",
+        "ca",
+        "ongeveer",
+        "zo'n",
+        "around",
+        "about",
+        "approximately",
+        "approx.",
+        "some",
+        "c.",
+    ),
+    "at-most": (
+        "maximaal",
+        "ten hoogste",
+        "hooguit",
+        "tot maximaal",
+        "tot",
+        "at most",
+        "up to",
+        "no more than",
+        "max.",
+        "max",
+    ),
+    "at-least": (
+        "minimaal",
+        "ten minste",
+        "tenminste",
+        "minstens",
+        "at least",
+        "no less than",
+        "min.",
+        "min",
+    ),
 }
 _BETWEEN = re.compile(
     r"^(?:tussen|between|van|from)?\s*(?P<a>.+?)\s*(?:\ben\b|\band\b|à|\bà\b|\ba\b|\btot\b|\bto\b|–|-)\s*"
@@ -55,7 +87,7 @@ class Hedged:
 
 
 def parse_money(text: str) -> Decimal:
-    """"70 miljoen", "EUR 70 mln", "€ 70.000.000", "70.000 (x € 1.000)", "5,1 mln" -> euros."""
+    """ "70 miljoen", "EUR 70 mln", "€ 70.000.000", "70.000 (x € 1.000)", "5,1 mln" -> euros."""
     rest = text.strip()
     multiplier = Decimal(1)
     caption = _CAPTION.search(rest)
@@ -103,7 +135,7 @@ def parse_hedged(text: str, band: Decimal = DEFAULT_BAND) -> Hedged:
     for hedge, words in HEDGES.items():
         for word in sorted(words, key=len, reverse=True):
             if lowered.startswith(word + " ") or (word.endswith(".") and lowered.startswith(word)):
-                rest = folded[len(word):].strip()
+                rest = folded[len(word) :].strip()
                 if hedge == "at-most" and word in ("tot",) and _BETWEEN.match(rest):
                     break
                 amount = parse_money(rest)
@@ -137,20 +169,20 @@ def _trailing_scale(text: str) -> str:
     if re.search(r"\d\s*$", stripped):
         return ""
     match = re.search(r"[A-Za-z.]+$", stripped)
-    if match and re.search(r"\d", text[:1] + stripped[:-len(match.group())]):
+    if match and re.search(r"\d", text[:1] + stripped[: -len(match.group())]):
         return " " + match.group()
     return ""
 
 
 def parse_band(value: object, where: str) -> Decimal:
-    """"5%", "5 %", 0.05 or "0,05" -> Decimal("0.05")."""
+    """ "5%", "5 %", 0.05 or "0,05" -> Decimal("0.05")."""
     text = str(value).strip()
     try:
         if text.endswith("%"):
             return parse_number(text[:-1].strip()) / 100
         return parse_number(value)
     except AmountError:
-        raise ConfigError(f"{where}: band {value!r} is not a percentage such as \"5%\"") from None
+        raise ConfigError(f'{where}: band {value!r} is not a percentage such as "5%"') from None
 
 
 @dataclass(frozen=True)
@@ -191,8 +223,19 @@ class Announcement:
         return self.amounts[self.target]
 
 
-_TOP_KEYS = {"name", "source", "reconcile", "series", "years", "band", "amounts", "sums",
-             "contributors", "expect", "ministries"}
+_TOP_KEYS = {
+    "name",
+    "source",
+    "reconcile",
+    "series",
+    "years",
+    "band",
+    "amounts",
+    "sums",
+    "contributors",
+    "expect",
+    "ministries",
+}
 
 
 def _amount(key: str, spec: Any, band: Decimal, where: str) -> AnnouncedAmount:
@@ -210,7 +253,7 @@ def _amount(key: str, spec: Any, band: Decimal, where: str) -> AnnouncedAmount:
 
 
 def _typed(value: Any, kind: type, key: str, where: str) -> Any:
-    if not isinstance(value, kind) or isinstance(value, bool) and kind is not bool:
+    if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
         raise ConfigError(f"{where}: {key} must be a {kind.__name__}, not {value!r}")
     return value
 
@@ -225,12 +268,12 @@ def _years(value: Any, where: str) -> tuple[int, ...]:
     if isinstance(value, str):
         match = re.fullmatch(r"\s*(\d{4})\s*(?:-|–|\.\.|t/m|to)\s*(\d{4})\s*", value)
         if not match:
-            raise ConfigError(f"{where}: years must be a list or a range such as \"2025-2030\"")
+            raise ConfigError(f'{where}: years must be a list or a range such as "2025-2030"')
         first, last = int(match.group(1)), int(match.group(2))
         return tuple(range(first, last + 1))
     if isinstance(value, list) and value and all(isinstance(y, int) for y in value):
         return tuple(sorted(value))
-    raise ConfigError(f"{where}: years must be a list or a range such as \"2025-2030\"")
+    raise ConfigError(f'{where}: years must be a list or a range such as "2025-2030"')
 
 
 def parse_announcement(data: Mapping[str, Any], origin: str) -> Announcement:
@@ -247,12 +290,10 @@ def parse_announcement(data: Mapping[str, Any], origin: str) -> Announcement:
     if series not in ("V", "U", "O"):
         raise ConfigError(f"{where}: series must be V, U or O, not {series!r}")
     if "years" not in data:
-        raise ConfigError(f"{where}: years is required, e.g. years = \"2025-2030\"")
+        raise ConfigError(f'{where}: years is required, e.g. years = "2025-2030"')
     years = _years(data["years"], where)
 
-    ministries = load_table(
-        _typed(data.get("ministries", {}), dict, "[ministries]", where), where
-    )
+    ministries = load_table(_typed(data.get("ministries", {}), dict, "[ministries]", where), where)
     contributors = _typed(data.get("contributors", {}), dict, "[contributors]", where)
     _only(contributors, {"expected", "largest"}, f"{where} [contributors]")
     expected = tuple(_typed(contributors.get("expected", []), list, "contributors.expected", where))

@@ -48,7 +48,9 @@ class ReconcileGroup(click.Group):
             ctx.exit(2)
 
 
-@click.group(cls=ReconcileGroup, epilog=EXIT_CODES, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=ReconcileGroup, epilog=EXIT_CODES, context_settings={"help_option_names": ["-h", "--help"]}
+)
 @click.version_option(__version__, "-V", "--version", prog_name="reconcile")
 @click.option("--debug", is_flag=True, help="Show the traceback when reconcile stops on an error.")
 @click.pass_context
@@ -58,21 +60,40 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
 
 def _output_options(func: Any) -> Any:
-    func = click.option("--color/--no-color", default=None,
-                        help="Colour the terminal report. Default: only on a terminal, and "
-                        "never when NO_COLOR is set.")(func)
-    func = click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-                        help="Write the report to this file (atomically) instead of stdout.")(func)
-    func = click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="text",
-                        show_default=True, help="Report format.")(func)
-    func = click.option("-a", "--announcement", type=click.Path(dir_okay=False),
-                        help="Announcement TOML file. Default: announcement.toml in a given "
-                        "folder, else the built-in AI-fabriek announcement.")(func)
+    func = click.option(
+        "--color/--no-color",
+        default=None,
+        help="Colour the terminal report. Default: only on a terminal, and "
+        "never when NO_COLOR is set.",
+    )(func)
+    func = click.option(
+        "-o",
+        "--output",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="Write the report to this file (atomically) instead of stdout.",
+    )(func)
+    func = click.option(
+        "-f",
+        "--format",
+        "fmt",
+        type=click.Choice(FORMATS),
+        default="text",
+        show_default=True,
+        help="Report format.",
+    )(func)
+    func = click.option(
+        "-a",
+        "--announcement",
+        type=click.Path(dir_okay=False),
+        help="Announcement TOML file. Default: announcement.toml in a given "
+        "folder, else the built-in AI-fabriek announcement.",
+    )(func)
     return click.argument("paths", nargs=-1, required=True, type=click.Path())(func)
 
 
-def _emit(report: Any, fmt: str, output: Path | None, color: bool | None,
-          inputs: list[str]) -> None:
+def _emit(
+    report: Any, fmt: str, output: Path | None, color: bool | None, inputs: list[str]
+) -> None:
     from reconcile.output import write_atomic
     from reconcile.report import RENDERERS, RenderOptions
 
@@ -88,8 +109,13 @@ def _emit(report: Any, fmt: str, output: Path | None, color: bool | None,
 
 @cli.command(epilog=EXIT_CODES)
 @_output_options
-def check(paths: tuple[str, ...], announcement: str | None, fmt: str, output: Path | None,
-          color: bool | None) -> None:
+def check(
+    paths: tuple[str, ...],
+    announcement: str | None,
+    fmt: str,
+    output: Path | None,
+    color: bool | None,
+) -> None:
     """Reconcile the ministries' workbooks in PATHS with the announcement.
 
     PATHS are workbooks (.xlsx, .xlsm) and folders; a folder means every workbook in it.
@@ -103,8 +129,13 @@ def check(paths: tuple[str, ...], announcement: str | None, fmt: str, output: Pa
 
 @cli.command(epilog=EXIT_CODES)
 @_output_options
-def validate(paths: tuple[str, ...], announcement: str | None, fmt: str, output: Path | None,
-             color: bool | None) -> None:
+def validate(
+    paths: tuple[str, ...],
+    announcement: str | None,
+    fmt: str,
+    output: Path | None,
+    color: bool | None,
+) -> None:
     """Check each workbook in PATHS on its own, without reconciling the set.
 
     The announcement only supplies the years and series a line may have.

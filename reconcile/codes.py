@@ -30,143 +30,289 @@ ERR, WARN, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
 _CODES = [
     # --- read: the file and its table -----------------------------------------------------
-    Code("file-unreadable", ERR, "read", "The file cannot be read as a workbook: {reason}.",
-         "The file is not an .xlsx/.xlsm workbook reconcile can open (renamed, damaged, "
-         "encrypted, or another format). Save it again from Excel or LibreOffice as .xlsx.",
-         fatal=True),
-    Code("no-table", ERR, "read",
-         "No budget table found: no row within the first {rows} rows of any sheet has headers "
-         "for a chapter or article and an amount (Bedrag) or year columns (2025, 2026, ...).",
-         "reconcile finds the table by its header row. Give the table a header row with at "
-         "least Hoofdstuk or Artikel, and Bedrag (with Jaar) or one column per year.",
-         fatal=True),
-    Code("unit-assumed", INFO, "read",
-         "No unit caption found; amounts are read as {unit}.",
-         "Budget tables state their unit in a caption such as \"(bedragen x € 1.000)\". Without "
-         "one reconcile assumes x € 1.000, the usual unit, and says so. Add the caption above "
-         "the table or in the amount header to make the file unambiguous."),
-    Code("unit-conflict", ERR, "read",
-         "The captions disagree on the unit: {first} and {second}.",
-         "Two captions of the same table state different units, so every amount is in doubt. "
-         "Keep one caption."),
-    Code("series-assumed", INFO, "read",
-         "No V/U/O column; every line is read as series {series}.",
-         "Without a V/U/O column the lines are taken as the series the announcement counts. "
-         "Add a V/U/O column when the file holds commitments (V) or receipts (O) as well."),
-    Code("amount-not-computed", ERR, "read",
-         "{label} is a formula ({formula}) without a saved result, so its value is unknown.",
-         "The file was written by a program that stores formulas but not their results "
-         "(a script, not Excel or LibreOffice). Open the file in Excel or LibreOffice and save "
-         "it, or type the values."),
-    Code("total-not-computed", WARN, "read",
-         "{label} is a formula ({formula}) without a saved result; it was recomputed from its "
-         "lines instead.",
-         "The file was written by a program that stores formulas but not their results. The "
-         "total is not needed (reconcile recomputes totals), but a reader of the file sees an "
-         "empty cell until it is opened and saved in Excel or LibreOffice."),
-    Code("total-mismatch", ERR, "read",
-         "{label} says {stated} but the lines it covers add up to {computed} "
-         "(difference {difference}).",
-         "A totals row is a check, not a line: reconcile recomputes it from the lines above it. "
-         "A difference means the total was typed over, is stale, or a line is missing from "
-         "its range. Correct the lines or the total."),
-    Code("row-total-mismatch", ERR, "read",
-         "The row's total says {stated} but its year columns add up to {computed} "
-         "(difference {difference}).",
-         "A total column across the years must equal the sum of the year columns of its row."),
+    Code(
+        "file-unreadable",
+        ERR,
+        "read",
+        "The file cannot be read as a workbook: {reason}.",
+        "The file is not an .xlsx/.xlsm workbook reconcile can open (renamed, damaged, "
+        "encrypted, or another format). Save it again from Excel or LibreOffice as .xlsx.",
+        fatal=True,
+    ),
+    Code(
+        "no-table",
+        ERR,
+        "read",
+        "No budget table found: no row within the first {rows} rows of any sheet has headers "
+        "for a chapter or article and an amount (Bedrag) or year columns (2025, 2026, ...).",
+        "reconcile finds the table by its header row. Give the table a header row with at "
+        "least Hoofdstuk or Artikel, and Bedrag (with Jaar) or one column per year.",
+        fatal=True,
+    ),
+    Code(
+        "unit-assumed",
+        INFO,
+        "read",
+        "No unit caption found; amounts are read as {unit}.",
+        'Budget tables state their unit in a caption such as "(bedragen x € 1.000)". Without '
+        "one reconcile assumes x € 1.000, the usual unit, and says so. Add the caption above "
+        "the table or in the amount header to make the file unambiguous.",
+    ),
+    Code(
+        "unit-conflict",
+        ERR,
+        "read",
+        "The captions disagree on the unit: {first} and {second}.",
+        "Two captions of the same table state different units, so every amount is in doubt. "
+        "Keep one caption.",
+    ),
+    Code(
+        "series-assumed",
+        INFO,
+        "read",
+        "No V/U/O column; every line is read as series {series}.",
+        "Without a V/U/O column the lines are taken as the series the announcement counts. "
+        "Add a V/U/O column when the file holds commitments (V) or receipts (O) as well.",
+    ),
+    Code(
+        "amount-not-computed",
+        ERR,
+        "read",
+        "{label} is a formula ({formula}) without a saved result, so its value is unknown.",
+        "The file was written by a program that stores formulas but not their results "
+        "(a script, not Excel or LibreOffice). Open the file in Excel or LibreOffice and save "
+        "it, or type the values.",
+    ),
+    Code(
+        "total-not-computed",
+        WARN,
+        "read",
+        "{label} is a formula ({formula}) without a saved result; it was recomputed from its "
+        "lines instead.",
+        "The file was written by a program that stores formulas but not their results. The "
+        "total is not needed (reconcile recomputes totals), but a reader of the file sees an "
+        "empty cell until it is opened and saved in Excel or LibreOffice.",
+    ),
+    Code(
+        "total-mismatch",
+        ERR,
+        "read",
+        "{label} says {stated} but the lines it covers add up to {computed} "
+        "(difference {difference}).",
+        "A totals row is a check, not a line: reconcile recomputes it from the lines above it. "
+        "A difference means the total was typed over, is stale, or a line is missing from "
+        "its range. Correct the lines or the total.",
+    ),
+    Code(
+        "row-total-mismatch",
+        ERR,
+        "read",
+        "The row's total says {stated} but its year columns add up to {computed} "
+        "(difference {difference}).",
+        "A total column across the years must equal the sum of the year columns of its row.",
+    ),
     # --- validate: each line -----------------------------------------------------------
-    Code("missing-column", ERR, "validate",
-         "The table has no {field} column (looked for headers such as {examples}).",
-         "Every line needs a chapter, an article, a description, a year and an amount. Add the "
-         "column with one of the usual headers."),
-    Code("missing-value", ERR, "validate", "The {field} of this line is empty.",
-         "A line needs at least a chapter, an article, a description, a year and an amount."),
-    Code("amount-not-a-number", ERR, "validate",
-         "{value} is not an amount; it is not counted, so the total is incomplete.",
-         "PM (pro memorie), n.t.b. and similar words say an amount is not known yet. reconcile "
-         "never counts them as zero. Fill in the amount, or leave the line out until it is known."),
-    Code("chapter-unknown", ERR, "validate", "{value} is not a known budget chapter.",
-         "Chapters are written as Roman numerals (XIII) or numbers (13) of the begrotingsstaten. "
-         "Correct the chapter, or add it to the ministry table in the announcement."),
-    Code("chapter-not-of-ministry", ERR, "validate",
-         "Chapter {chapter} belongs to {owner}, not to {ministry} whose file this is.",
-         "Each ministry reserves on its own chapters. A line on another ministry's chapter is "
-         "either a typing error or belongs in that ministry's file."),
-    Code("article-invalid", ERR, "validate", "{value} is not an article number.",
-         "Articles are numbers (1, 2, 31). Put the article's name in the description."),
-    Code("series-invalid", ERR, "validate",
-         "{value} is not a series: write V (verplichtingen), U (uitgaven) or O (ontvangsten).",
-         "V, U and O are never added together; every line must say which one it is."),
-    Code("year-invalid", ERR, "validate", "{value} is not a year.",
-         "Years are written as four digits, such as 2026."),
-    Code("year-out-of-range", ERR, "validate",
-         "Year {year} is outside the years the announcement covers ({years}).",
-         "Lines for other years are not part of this reservation. Remove them or correct "
-         "the year."),
-    Code("empty-description", ERR, "validate", "The description of this line is empty.",
-         "Every line needs a description (Omschrijving) so that readers know what is reserved."),
-    Code("duplicate-line", ERR, "validate",
-         "This line repeats {other}: same chapter, article, description, series and year.",
-         "A line that appears twice is counted twice. Remove one, or merge the amounts."),
-    Code("negative-reservation", ERR, "validate",
-         "{amount} is negative; a reservation is a positive amount.",
-         "A negative amount lowers the reservation. If money moves between ministries, the "
-         "contributing ministry reports its contribution as a positive reserved amount."),
-    Code("invalid-value", ERR, "validate", "{value} is not valid as {field} ({check}).",
-         "A value failed a check of the budget-line schema. Correct the value."),
-    Code("ministry-unknown", ERR, "validate",
-         "Cannot tell which ministry this file is from: {reason}.",
-         "reconcile takes the ministry from the chapters of the lines, and from a ministry name "
-         "in the title lines or the file name. Put the ministry's name in the title."),
-    Code("ministry-mismatch", ERR, "validate",
-         "The {where} names {named}, but the chapters belong to {ministry}.",
-         "The title or file name and the chapters disagree about whose file this is. Correct "
-         "the chapters or the title."),
-    Code("lines-not-counted", INFO, "reconcile",
-         "{count} line(s) in series {series} are not counted; the announcement counts {counted}.",
-         "Commitments (V), expenditure (U) and receipts (O) are never added together. The "
-         "announcement says which series the reservation is counted on."),
+    Code(
+        "missing-column",
+        ERR,
+        "validate",
+        "The table has no {field} column (looked for headers such as {examples}).",
+        "Every line needs a chapter, an article, a description, a year and an amount. Add the "
+        "column with one of the usual headers.",
+    ),
+    Code(
+        "missing-value",
+        ERR,
+        "validate",
+        "The {field} of this line is empty.",
+        "A line needs at least a chapter, an article, a description, a year and an amount.",
+    ),
+    Code(
+        "amount-not-a-number",
+        ERR,
+        "validate",
+        "{value} is not an amount; it is not counted, so the total is incomplete.",
+        "PM (pro memorie), n.t.b. and similar words say an amount is not known yet. reconcile "
+        "never counts them as zero. Fill in the amount, or leave the line out until it is known.",
+    ),
+    Code(
+        "chapter-unknown",
+        ERR,
+        "validate",
+        "{value} is not a known budget chapter.",
+        "Chapters are written as Roman numerals (XIII) or numbers (13) of the begrotingsstaten. "
+        "Correct the chapter, or add it to the ministry table in the announcement.",
+    ),
+    Code(
+        "chapter-not-of-ministry",
+        ERR,
+        "validate",
+        "Chapter {chapter} belongs to {owner}, not to {ministry} whose file this is.",
+        "Each ministry reserves on its own chapters. A line on another ministry's chapter is "
+        "either a typing error or belongs in that ministry's file.",
+    ),
+    Code(
+        "article-invalid",
+        ERR,
+        "validate",
+        "{value} is not an article number.",
+        "Articles are numbers (1, 2, 31). Put the article's name in the description.",
+    ),
+    Code(
+        "series-invalid",
+        ERR,
+        "validate",
+        "{value} is not a series: write V (verplichtingen), U (uitgaven) or O (ontvangsten).",
+        "V, U and O are never added together; every line must say which one it is.",
+    ),
+    Code(
+        "year-invalid",
+        ERR,
+        "validate",
+        "{value} is not a year.",
+        "Years are written as four digits, such as 2026.",
+    ),
+    Code(
+        "year-out-of-range",
+        ERR,
+        "validate",
+        "Year {year} is outside the years the announcement covers ({years}).",
+        "Lines for other years are not part of this reservation. Remove them or correct the year.",
+    ),
+    Code(
+        "empty-description",
+        ERR,
+        "validate",
+        "The description of this line is empty.",
+        "Every line needs a description (Omschrijving) so that readers know what is reserved.",
+    ),
+    Code(
+        "duplicate-line",
+        ERR,
+        "validate",
+        "This line repeats {other}: same chapter, article, description, series and year.",
+        "A line that appears twice is counted twice. Remove one, or merge the amounts.",
+    ),
+    Code(
+        "negative-reservation",
+        ERR,
+        "validate",
+        "{amount} is negative; a reservation is a positive amount.",
+        "A negative amount lowers the reservation. If money moves between ministries, the "
+        "contributing ministry reports its contribution as a positive reserved amount.",
+    ),
+    Code(
+        "invalid-value",
+        ERR,
+        "validate",
+        "{value} is not valid as {field} ({check}).",
+        "A value failed a check of the budget-line schema. Correct the value.",
+    ),
+    Code(
+        "ministry-unknown",
+        ERR,
+        "validate",
+        "Cannot tell which ministry this file is from: {reason}.",
+        "reconcile takes the ministry from the chapters of the lines, and from a ministry name "
+        "in the title lines or the file name. Put the ministry's name in the title.",
+    ),
+    Code(
+        "ministry-mismatch",
+        ERR,
+        "validate",
+        "The {where} names {named}, but the chapters belong to {ministry}.",
+        "The title or file name and the chapters disagree about whose file this is. Correct "
+        "the chapters or the title.",
+    ),
+    Code(
+        "lines-not-counted",
+        INFO,
+        "reconcile",
+        "{count} line(s) in series {series} are not counted; the announcement counts {counted}.",
+        "Commitments (V), expenditure (U) and receipts (O) are never added together. The "
+        "announcement says which series the reservation is counted on.",
+    ),
     # --- reconcile: the set of files against the announcement -----------------------------
-    Code("no-lines", ERR, "reconcile", "No budget lines were read, so there is nothing to reconcile.",
-         "Check that the files hold their lines in a table with a header row."),
-    Code("total-above-announced", ERR, "reconcile",
-         "The reserved lines add up to {total}, above the announced {announced} ({interval}) "
-         "by {difference}: lower the reserved lines by at least {difference} to reconcile.",
-         "The total of the counted lines must lie in the interval the announcement's wording "
-         "allows (\"bijna 70 miljoen\" means at most 70 million and at most 5 % less)."),
-    Code("total-below-announced", ERR, "reconcile",
-         "The reserved lines add up to {total}, below the announced {announced} ({interval}) "
-         "by {difference}: at least {difference} more must be reserved to reconcile.",
-         "The total of the counted lines must lie in the interval the announcement's wording "
-         "allows. A missing line, a PM or a missing file are the usual causes."),
-    Code("ministry-missing", ERR, "reconcile",
-         "{ministry} is expected to contribute but no file with its lines was found.",
-         "The announcement names the ministries that contribute. Each must send a workbook."),
-    Code("ministry-unexpected", ERR, "reconcile",
-         "{ministry} is not among the contributing ministries ({expected}).",
-         "Only the ministries the announcement names contribute. Remove the file, or add the "
-         "ministry to the announcement."),
-    Code("ministry-duplicate", ERR, "reconcile",
-         "{ministry} submitted more than one file: {files}.",
-         "Each ministry sends one workbook; two files would count its lines twice."),
-    Code("largest-contributor", ERR, "reconcile",
-         "{ministry} ({amount}) should be among the largest contributors, but {other} "
-         "contributes more ({other_amount}).",
-         "The announcement names the largest contributors; every other ministry must contribute "
-         "less than each of them."),
-    Code("expectation-not-met", ERR, "reconcile",
-         "{scope} reserves {total}, outside the expected {announced} ({interval}) by "
-         "{difference}.",
-         "The announcement gives an expected amount for this ministry or year."),
-    Code("arithmetic-inconsistent", ERR, "reconcile",
-         "The announcement's own figures do not add up: {parts} ({sum}) cannot equal "
-         "{total} ({interval}).",
-         "The letter's figures must be consistent with each other, e.g. Rijk + regio = "
-         "national total. Check the wording of the announcement file."),
-    Code("arithmetic-with-computed", ERR, "reconcile",
-         "With the computed total {computed} for {key}, {parts} ({sum}) can no longer equal "
-         "{total} ({interval}).",
-         "The reserved total is put into the letter's own sums; they must still hold."),
+    Code(
+        "no-lines",
+        ERR,
+        "reconcile",
+        "No budget lines were read, so there is nothing to reconcile.",
+        "Check that the files hold their lines in a table with a header row.",
+    ),
+    Code(
+        "total-above-announced",
+        ERR,
+        "reconcile",
+        "The reserved lines add up to {total}, above the announced {announced} ({interval}) "
+        "by {difference}: lower the reserved lines by at least {difference} to reconcile.",
+        "The total of the counted lines must lie in the interval the announcement's wording "
+        'allows ("bijna 70 miljoen" means at most 70 million and at most 5 % less).',
+    ),
+    Code(
+        "total-below-announced",
+        ERR,
+        "reconcile",
+        "The reserved lines add up to {total}, below the announced {announced} ({interval}) "
+        "by {difference}: at least {difference} more must be reserved to reconcile.",
+        "The total of the counted lines must lie in the interval the announcement's wording "
+        "allows. A missing line, a PM or a missing file are the usual causes.",
+    ),
+    Code(
+        "ministry-missing",
+        ERR,
+        "reconcile",
+        "{ministry} is expected to contribute but no file with its lines was found.",
+        "The announcement names the ministries that contribute. Each must send a workbook.",
+    ),
+    Code(
+        "ministry-unexpected",
+        ERR,
+        "reconcile",
+        "{ministry} is not among the contributing ministries ({expected}).",
+        "Only the ministries the announcement names contribute. Remove the file, or add the "
+        "ministry to the announcement.",
+    ),
+    Code(
+        "ministry-duplicate",
+        ERR,
+        "reconcile",
+        "{ministry} submitted more than one file: {files}.",
+        "Each ministry sends one workbook; two files would count its lines twice.",
+    ),
+    Code(
+        "largest-contributor",
+        ERR,
+        "reconcile",
+        "{ministry} ({amount}) should be among the largest contributors, but {other} "
+        "contributes more ({other_amount}).",
+        "The announcement names the largest contributors; every other ministry must contribute "
+        "less than each of them.",
+    ),
+    Code(
+        "expectation-not-met",
+        ERR,
+        "reconcile",
+        "{scope} reserves {total}, outside the expected {announced} ({interval}) by {difference}.",
+        "The announcement gives an expected amount for this ministry or year.",
+    ),
+    Code(
+        "arithmetic-inconsistent",
+        ERR,
+        "reconcile",
+        "The announcement's own figures do not add up: {parts} ({sum}) cannot equal "
+        "{total} ({interval}).",
+        "The letter's figures must be consistent with each other, e.g. Rijk + regio = "
+        "national total. Check the wording of the announcement file.",
+    ),
+    Code(
+        "arithmetic-with-computed",
+        ERR,
+        "reconcile",
+        "With the computed total {computed} for {key}, {parts} ({sum}) can no longer equal "
+        "{total} ({interval}).",
+        "The reserved total is put into the letter's own sums; they must still hold.",
+    ),
 ]
 
 CODES: dict[str, Code] = {c.code: c for c in _CODES}

@@ -107,7 +107,7 @@ def _from_roman(text: str) -> int | None:
 
 
 def normalise_chapter(value: object) -> str | None:
-    """"XIII", "xiii", 13, "13", "Hoofdstuk XIII", "XIII Economische Zaken" -> "XIII".
+    """ "XIII", "xiii", 13, "13", "Hoofdstuk XIII", "XIII Economische Zaken" -> "XIII".
 
     Numbers become Roman numerals (9A -> IXA); single fund letters (A, K, L) stay as they are.
     None when the value does not look like a chapter at all.
@@ -127,7 +127,7 @@ def normalise_chapter(value: object) -> str | None:
     if code[0].isdigit():
         digits = code.rstrip("AB")
         number = int(digits)
-        return to_roman(number) + code[len(digits):] if 0 < number < 40 else None
+        return to_roman(number) + code[len(digits) :] if 0 < number < 40 else None
     if len(code) == 1 and code not in "IVX":
         return code  # fund letters: A, B, C, F, H, J, K, L
     roman, suffix = (code[:-1], code[-1]) if code[-1] in "AB" and len(code) > 1 else (code, "")
@@ -148,4 +148,6 @@ def load_table(overrides: Mapping[str, Any] | None = None, source: str = "") -> 
 
 
 def chapters_of(codes: Iterable[str], table: MinistryTable) -> set[str]:
-    return {c for code in codes if code in table.ministries for c in table.ministries[code].chapters}
+    return {
+        c for code in codes if code in table.ministries for c in table.ministries[code].chapters
+    }

@@ -1,4 +1,4 @@
-"""The records every stage passes on: where a value came from, a budget line, a finding, a report."""
+"""The records every stage passes on: where a value came from, a line, a finding, a report."""
 
 from __future__ import annotations
 

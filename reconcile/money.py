@@ -58,10 +58,16 @@ _UNIT_PATTERNS: tuple[tuple[re.Pattern[str], Decimal], ...] = (
     (re.compile(r"x\s*(€|eur(o)?)?\s*1\s*(mln|mio|miljoen|million)", re.I), Decimal(1_000_000)),
     (re.compile(r"x\s*(€|eur(o)?)?\s*1[.,\s\u00a0]?000\b(?![.,]000)", re.I), Decimal(1000)),
     (re.compile(r"x\s*(€|eur(o)?)?\s*1\s*(k|duizend|thousand)\b", re.I), Decimal(1000)),
-    (re.compile(r"\b(in|x)\s*(€|eur)?\s*(mln|miljoenen|miljoen|millions?)\b", re.I),
-     Decimal(1_000_000)),
-    (re.compile(r"\b(bedragen|amounts?)\s*(in|x)\s*(hele\s*)?(€|euro'?s?|eur)(?![\s\u00a0]*1)", re.I),
-     Decimal(1)),
+    (
+        re.compile(r"\b(in|x)\s*(€|eur)?\s*(mln|miljoenen|miljoen|millions?)\b", re.I),
+        Decimal(1_000_000),
+    ),
+    (
+        re.compile(
+            r"\b(bedragen|amounts?)\s*(in|x)\s*(hele\s*)?(€|euro'?s?|eur)(?![\s\u00a0]*1)", re.I
+        ),
+        Decimal(1),
+    ),
     (re.compile(r"x\s*(€|eur(o)?)\s*1\b(?![.,\s\u00a0]?\d)", re.I), Decimal(1)),
 )
 

@@ -23,7 +23,7 @@ def write_atomic(path: Path, data: bytes, inputs: Iterable[Path] = ()) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(temporary, target)
+        Path(temporary).replace(target)
     except BaseException:
         with contextlib.suppress(OSError):
             Path(temporary).unlink()

@@ -38,13 +38,17 @@ def collect_inputs(paths: list[str]) -> list[Input]:
         path = Path(text)
         if path.is_dir():
             found = sorted(
-                child for child in path.iterdir()
-                if child.suffix.lower() in WORKBOOK_SUFFIXES and child.is_file()
+                child
+                for child in path.iterdir()
+                if child.suffix.lower() in WORKBOOK_SUFFIXES
+                and child.is_file()
                 and not child.name.startswith(("~$", ".", ".~lock"))
             )
             if not found:
                 raise InputError(f"{_display(text)} holds no .xlsx or .xlsm workbooks")
-            inputs += [Input(child, _display(f"{text.rstrip('/')}/{child.name}")) for child in found]
+            inputs += [
+                Input(child, _display(f"{text.rstrip('/')}/{child.name}")) for child in found
+            ]
         else:
             inputs.append(Input(path, _display(text)))
     seen: set[Path] = set()
@@ -87,22 +91,41 @@ def _read_and_validate(
         validated = validate_table(table, rules)
         findings += validated.findings
         for series, count in sorted(validated.uncounted.items()):
-            findings.append(make_finding("lines-not-counted", CellRef(read.path, table.sheet),
-                                         count=count, series=series, counted=rules.series))
+            findings.append(
+                make_finding(
+                    "lines-not-counted",
+                    CellRef(read.path, table.sheet),
+                    count=count,
+                    series=series,
+                    counted=rules.series,
+                )
+            )
         submission = Submission(read.path, validated.ministry, tuple(validated.lines))
         submissions.append(submission)
-        files.append(FileResult(
-            path=read.path, sha256=read.sha256, ministry=validated.ministry, sheet=table.sheet,
-            layout=table.layout, unit=table.unit.euros, lines=len(validated.lines),
-            total=submission.total,
-            chapters=tuple(sorted({line.chapter for line in validated.lines})),
-        ))
+        files.append(
+            FileResult(
+                path=read.path,
+                sha256=read.sha256,
+                ministry=validated.ministry,
+                sheet=table.sheet,
+                layout=table.layout,
+                unit=table.unit.euros,
+                lines=len(validated.lines),
+                total=submission.total,
+                chapters=tuple(sorted({line.chapter for line in validated.lines})),
+            )
+        )
     return files, submissions, findings
 
 
-def _report(command: str, files: list[FileResult], submissions: list[Submission],
-            findings: list[Finding], announcement: Announcement,
-            reconciliation: Reconciliation | None) -> Report:
+def _report(
+    command: str,
+    files: list[FileResult],
+    submissions: list[Submission],
+    findings: list[Finding],
+    announcement: Announcement,
+    reconciliation: Reconciliation | None,
+) -> Report:
     lines = tuple(line for sub in submissions for line in sub.lines)
     return Report(
         command=command,

@@ -32,7 +32,9 @@ class Sheet:
     widths: Mapping[str, float] = field(default_factory=dict)
 
 
-def write_workbook(path: Path, sheets: Mapping[str, Sheet | Rows], engine: str = "xlsxwriter") -> Path:
+def write_workbook(
+    path: Path, sheets: Mapping[str, Sheet | Rows], engine: str = "xlsxwriter"
+) -> Path:
     """Write ``sheets`` (name -> rows or Sheet) to ``path`` with xlsxwriter or openpyxl."""
     specs = {name: s if isinstance(s, Sheet) else Sheet(s) for name, s in sheets.items()}
     if engine == "xlsxwriter":
@@ -47,7 +49,9 @@ def write_workbook(path: Path, sheets: Mapping[str, Sheet | Rows], engine: str =
 def _write_xlsxwriter(path: Path, sheets: Mapping[str, Sheet]) -> None:
     import xlsxwriter
 
-    book = xlsxwriter.Workbook(str(path), {"strings_to_numbers": False, "strings_to_formulas": False})
+    book = xlsxwriter.Workbook(
+        str(path), {"strings_to_numbers": False, "strings_to_formulas": False}
+    )
     book.set_properties({"created": FIXED_DATE, "author": "reconcile tests"})
     for name, spec in sheets.items():
         sheet = book.add_worksheet(name)
@@ -56,8 +60,9 @@ def _write_xlsxwriter(path: Path, sheets: Mapping[str, Sheet]) -> None:
                 if value is None:
                     continue
                 if isinstance(value, Formula):
-                    sheet.write_formula(r, c, value.text, None,
-                                        0 if value.cached is None else value.cached)
+                    sheet.write_formula(
+                        r, c, value.text, None, 0 if value.cached is None else value.cached
+                    )
                 elif isinstance(value, str):
                     sheet.write_string(r, c, value)
                 else:

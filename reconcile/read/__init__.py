@@ -14,7 +14,7 @@ from reconcile.codes import make_finding
 from reconcile.model import CellRef, Finding
 from reconcile.read.header import HEADER_SCAN_ROWS, find_header
 from reconcile.read.table import RawLine, SheetTable, read_table
-from reconcile.read.workbook import UnreadableFile, load_grids
+from reconcile.read.workbook import UnreadableFileError, load_grids
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 
@@ -53,13 +53,21 @@ def read_file(path: Path, display: str) -> FileRead:
     digest = hashlib.sha256(data).hexdigest()
     if path.suffix.lower() not in WORKBOOK_SUFFIXES:
         reason = f"reconcile reads .xlsx and .xlsm workbooks, not {path.suffix or 'this file'}"
-        return FileRead(display, digest, None,
-                        [make_finding("file-unreadable", CellRef(display), reason=reason)])
+        return FileRead(
+            display,
+            digest,
+            None,
+            [make_finding("file-unreadable", CellRef(display), reason=reason)],
+        )
     try:
         grids = load_grids(data)
-    except UnreadableFile as exc:
-        return FileRead(display, digest, None,
-                        [make_finding("file-unreadable", CellRef(display), reason=exc.reason)])
+    except UnreadableFileError as exc:
+        return FileRead(
+            display,
+            digest,
+            None,
+            [make_finding("file-unreadable", CellRef(display), reason=exc.reason)],
+        )
     # Visible sheets first: a hidden sheet is usually a lookup list, not the submission.
     for grid in sorted(grids, key=lambda g: g.hidden):
         header = find_header(grid.rows)

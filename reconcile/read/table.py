@@ -81,8 +81,9 @@ def _is_zero(value: Any) -> bool:
 
 def _is_total_row(cells: tuple[Any, ...], header: Header) -> str | None:
     """The label of a totals row ("Totaal", "Subtotaal artikel 3"), None for other rows."""
-    label_columns = [header.columns[f] for f in ("chapter", "article", "description")
-                     if f in header.columns]
+    label_columns = [
+        header.columns[f] for f in ("chapter", "article", "description") if f in header.columns
+    ]
     first = min(label_columns) if label_columns else 1
     for column in sorted({*label_columns, *range(1, first + 1)}):
         value = cells[column - 1] if column <= len(cells) else None
@@ -98,7 +99,9 @@ def _find_unit(grid: Grid, header: Header, where: CellRef) -> tuple[Unit, bool, 
             if isinstance(value, str):
                 unit = find_unit(value)
                 if unit is not None:
-                    captions.append((unit, CellRef(where.file, where.sheet, cell_name(row, column))))
+                    captions.append(
+                        (unit, CellRef(where.file, where.sheet, cell_name(row, column)))
+                    )
     captions += [
         (unit, CellRef(where.file, where.sheet, cell_name(header.row, column)))
         for unit, column in header.units
@@ -155,8 +158,9 @@ class _Reader:
         label = _is_total_row(cells, self.header)
         if label is not None:
             grand = bool(_GRAND.match(label))
-            self.check_total_row(row, label, self.block.since_start if grand else
-                                 self.block.since_sub)
+            self.check_total_row(
+                row, label, self.block.since_start if grand else self.block.since_sub
+            )
             self.block.since_sub = []
             return "stop" if grand else None
         self.read_lines(row, cells)
@@ -182,14 +186,20 @@ class _Reader:
         values = {f: self.value(cells, columns.get(f)) for f in TEXT_FIELDS}
         refs = {f: self.ref(row, columns[f]) for f in TEXT_FIELDS if f in columns}
         if self.header.layout == "wide":
-            amounts = [(year, self.ref(self.header.row, column), column)
-                       for year, column in self.header.year_columns.items()]
-            raw_amounts = [(year, yref, column, self.value(cells, column))
-                           for year, yref, column in amounts]
+            amounts = [
+                (year, self.ref(self.header.row, column), column)
+                for year, column in self.header.year_columns.items()
+            ]
+            raw_amounts = [
+                (year, yref, column, self.value(cells, column)) for year, yref, column in amounts
+            ]
             # In a wide table an empty or zero year cell means "nothing this year": no line.
-            present = [entry for entry in raw_amounts
-                       if not _is_zero(entry[3])
-                       and (entry[3] is not None or self.grid.formula_of(row, entry[2]))]
+            present = [
+                entry
+                for entry in raw_amounts
+                if not _is_zero(entry[3])
+                and (entry[3] is not None or self.grid.formula_of(row, entry[2]))
+            ]
         else:
             ycol, acol = columns.get("year"), columns["amount"]
             year = self.value(cells, ycol)
@@ -206,16 +216,27 @@ class _Reader:
                 complete = False
             else:
                 row_sum += amount
-            line = RawLine(row, values, {**refs, "year": yref,
-                                         "amount": self.ref(row, column)},
-                           year, amount, raw, problem)
+            line = RawLine(
+                row,
+                values,
+                {**refs, "year": yref, "amount": self.ref(row, column)},
+                year,
+                amount,
+                raw,
+                problem,
+            )
             self.table.lines.append(line)
             self.block.since_sub.append(line)
             self.block.since_start.append(line)
             if problem == "not-computed":
-                self.table.findings.append(make_finding(
-                    "amount-not-computed", self.ref(row, column), label="This amount",
-                    formula=self.grid.formula_of(row, column)))
+                self.table.findings.append(
+                    make_finding(
+                        "amount-not-computed",
+                        self.ref(row, column),
+                        label="This amount",
+                        formula=self.grid.formula_of(row, column),
+                    )
+                )
         self.check_row_total(row, cells, row_sum if complete else None)
 
     def check_row_total(self, row: int, cells: tuple[Any, ...], row_sum: Decimal | None) -> None:
@@ -227,9 +248,15 @@ class _Reader:
             return
         stated, _ = self.amount(row, column, raw)
         if stated is not None and stated != row_sum:
-            self.table.findings.append(make_finding(
-                "row-total-mismatch", self.ref(row, column), stated=stated, computed=row_sum,
-                difference=stated - row_sum))
+            self.table.findings.append(
+                make_finding(
+                    "row-total-mismatch",
+                    self.ref(row, column),
+                    stated=stated,
+                    computed=row_sum,
+                    difference=stated - row_sum,
+                )
+            )
 
     def check_total_row(self, row: int, label: str, covered: list[RawLine]) -> None:
         """Recompute a totals row from the lines it covers, per amount column."""
@@ -245,19 +272,30 @@ class _Reader:
             if raw is None:
                 formula = self.grid.formula_of(row, column)
                 if formula:
-                    self.table.findings.append(make_finding(
-                        "total-not-computed", ref, label=f"“{label}”", formula=formula))
+                    self.table.findings.append(
+                        make_finding("total-not-computed", ref, label=f"“{label}”", formula=formula)
+                    )
                 continue
-            stated, problem = self.amount(row, column, raw)
+            stated, _ = self.amount(row, column, raw)
             wanted = parse_year(year)
             series = _text(self.value(cells, self.header.columns.get("series"))).upper()
-            lines = [ln for ln in covered
-                     if (wanted is None or parse_year(ln.year) == wanted)
-                     and (not series or _text(ln.values.get("series")).upper() == series)]
+            lines = [
+                ln
+                for ln in covered
+                if (wanted is None or parse_year(ln.year) == wanted)
+                and (not series or _text(ln.values.get("series")).upper() == series)
+            ]
             if stated is None or any(ln.amount is None for ln in lines):
                 continue  # unreadable cells are reported on their own; nothing to compare
             computed = sum((ln.amount for ln in lines if ln.amount is not None), Decimal(0))
             if stated != computed:
-                self.table.findings.append(make_finding(
-                    "total-mismatch", ref, label=f"“{label}”", stated=stated, computed=computed,
-                    difference=stated - computed))
+                self.table.findings.append(
+                    make_finding(
+                        "total-mismatch",
+                        ref,
+                        label=f"“{label}”",
+                        stated=stated,
+                        computed=computed,
+                        difference=stated - computed,
+                    )
+                )

@@ -12,7 +12,7 @@ from typing import Any
 from reconcile.errors import InputError
 
 
-class UnreadableFile(InputError):
+class UnreadableFileError(InputError):
     """The bytes are not a workbook openpyxl can open; ``reason`` says why in plain words."""
 
     def __init__(self, reason: str) -> None:
@@ -50,20 +50,22 @@ def _open(data: bytes, data_only: bool) -> Any:
 
 
 def load_grids(data: bytes) -> list[Grid]:
-    """Every sheet of the workbook in ``data``, in workbook order. Raises UnreadableFile."""
+    """Every sheet of the workbook in ``data``, in workbook order. Raises UnreadableFileError."""
     if not data:
-        raise UnreadableFile("the file is empty")
+        raise UnreadableFileError("the file is empty")
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-        raise UnreadableFile(
+        raise UnreadableFileError(
             "it is an OLE container: an encrypted (password-protected) workbook or a legacy "
             ".xls file; remove the password or save it as .xlsx"
         )
     if not zipfile.is_zipfile(io.BytesIO(data)):
-        raise UnreadableFile("it is not an .xlsx workbook (no zip archive); save it as .xlsx")
+        raise UnreadableFileError("it is not an .xlsx workbook (no zip archive); save it as .xlsx")
     try:
         book = _open(data, data_only=True)
     except Exception as exc:  # a hostile or damaged file can make openpyxl raise anything
-        raise UnreadableFile(f"the workbook is damaged or not a spreadsheet ({_why(exc)})") from exc
+        raise UnreadableFileError(
+            f"the workbook is damaged or not a spreadsheet ({_why(exc)})"
+        ) from exc
 
     formula_books: list[Any] = []
 

@@ -44,22 +44,41 @@ def _share(amount: Decimal, total: Decimal) -> str:
 
 
 def _files_table(report: Report, lang: str) -> Table:
-    total = report.totals.total if report.totals else sum(
-        (f.total for f in report.files), Decimal(0))
+    total = (
+        report.totals.total if report.totals else sum((f.total for f in report.files), Decimal(0))
+    )
     table = Table(show_edge=False, header_style="bold", pad_edge=False)
-    for name, justify in (("Ministry", "left"), ("File", "left"), ("Chapter", "left"),
-                          ("Unit", "left"), ("Lines", "right"), ("Subtotal", "right"),
-                          ("Share", "right")):
+    for name, justify in (
+        ("Ministry", "left"),
+        ("File", "left"),
+        ("Chapter", "left"),
+        ("Unit", "left"),
+        ("Lines", "right"),
+        ("Subtotal", "right"),
+        ("Share", "right"),
+    ):
         table.add_column(name, justify=justify)  # type: ignore[arg-type]
     for f in _by_ministry(report.files):
         table.add_row(
-            f.ministry or "?", f.path, ", ".join(f.chapters) or "–",
-            unit_label(f.unit) if f.unit is not None else "–", str(f.lines),
-            format_eur(f.total, lang), _share(f.total, total),
+            f.ministry or "?",
+            f.path,
+            ", ".join(f.chapters) or "–",
+            unit_label(f.unit) if f.unit is not None else "–",
+            str(f.lines),
+            format_eur(f.total, lang),
+            _share(f.total, total),
         )
     table.add_section()
-    table.add_row("Total", "", "", "", str(sum(f.lines for f in report.files)),
-                  format_eur(total, lang), "100.0 %" if total else "–", style="bold")
+    table.add_row(
+        "Total",
+        "",
+        "",
+        "",
+        str(sum(f.lines for f in report.files)),
+        format_eur(total, lang),
+        "100.0 %" if total else "–",
+        style="bold",
+    )
     return table
 
 
@@ -71,18 +90,26 @@ def _verdict(report: Report, lang: str) -> Text:
     if report.totals is None or report.target is None:
         if report.incomplete:
             return Text("INCOMPLETE: not every file could be read.", style="bold red")
-        return (Text("VALID: no errors found.", style="bold green") if report.errors == 0
-                else Text(f"NOT VALID: {report.errors} error(s).", style="bold red"))
+        return (
+            Text("VALID: no errors found.", style="bold green")
+            if report.errors == 0
+            else Text(f"NOT VALID: {report.errors} error(s).", style="bold red")
+        )
     target, total = report.target, report.totals.total
-    where = (f"total {format_eur(total, lang)} against the announced \"{target.text}\" "
-             f"({format_value(target.interval, lang)})")
+    where = (
+        f'total {format_eur(total, lang)} against the announced "{target.text}" '
+        f"({format_value(target.interval, lang)})"
+    )
     if report.incomplete:
         return Text(f"INCOMPLETE: {where}; not every file could be read.", style="bold red")
     if report.ok:
         return Text(f"RECONCILED: {where}.", style="bold green")
     inside = target.interval.contains(total)
-    reason = ("the total is inside the interval, but there are errors" if inside
-              else "the total is outside the interval")
+    reason = (
+        "the total is inside the interval, but there are errors"
+        if inside
+        else "the total is outside the interval"
+    )
     return Text(f"NOT RECONCILED: {where}; {reason}.", style="bold red")
 
 
@@ -103,8 +130,10 @@ def render_text(report: Report, stream: TextIO, options: RenderOptions) -> None:
     announcement = report.announcement
     if report.command == "check" and announcement is not None:
         console.print(Text(f"{announcement.name}", style="bold"), end="")
-        console.print(f"  (announcement: {announcement.origin}; counted: series "
-                      f"{announcement.series}, {announcement.years[0]}–{announcement.years[-1]})")
+        console.print(
+            f"  (announcement: {announcement.origin}; counted: series "
+            f"{announcement.series}, {announcement.years[0]}–{announcement.years[-1]})"
+        )
         console.print()
     if report.files:
         console.print(_files_table(report, lang))
@@ -121,5 +150,7 @@ def render_text(report: Report, stream: TextIO, options: RenderOptions) -> None:
             console.print(_finding_line(finding, lang), soft_wrap=True)
     infos = len(report.findings) - report.errors - report.warnings
     console.print()
-    console.print(f"{report.errors} error(s), {report.warnings} warning(s), {infos} note(s); "
-                  f"exit code {report.exit_code}.")
+    console.print(
+        f"{report.errors} error(s), {report.warnings} warning(s), {infos} note(s); "
+        f"exit code {report.exit_code}."
+    )

@@ -18,17 +18,30 @@ def check_arithmetic(rec: Reconciliation) -> Iterator[Finding]:
         parts = " + ".join(rule.parts)
         letter_sum = _sum(amounts[part] for part in rule.parts)
         if not letter_sum.intersects(total):
-            yield make_finding("arithmetic-inconsistent", rec.where, parts=parts, sum=letter_sum,
-                               total=rule.total, interval=total)
+            yield make_finding(
+                "arithmetic-inconsistent",
+                rec.where,
+                parts=parts,
+                sum=letter_sum,
+                total=rule.total,
+                interval=total,
+            )
             continue
         if announcement.target not in (rule.total, *rule.parts) or not rec.lines:
             continue
         with_computed = _sum(computed[part] for part in rule.parts)
         total_computed = computed[rule.total]
         if not with_computed.intersects(total_computed):
-            yield make_finding("arithmetic-with-computed", rec.where, computed=rec.totals.total,
-                               key=announcement.target, parts=parts, sum=with_computed,
-                               total=rule.total, interval=total_computed)
+            yield make_finding(
+                "arithmetic-with-computed",
+                rec.where,
+                computed=rec.totals.total,
+                key=announcement.target,
+                parts=parts,
+                sum=with_computed,
+                total=rule.total,
+                interval=total_computed,
+            )
 
 
 def _sum(intervals: object) -> Interval:

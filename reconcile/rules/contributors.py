@@ -22,8 +22,12 @@ def check_unexpected_ministries(rec: Reconciliation) -> Iterator[Finding]:
         return
     for sub in rec.submissions:
         if sub.ministry is not None and sub.ministry not in expected:
-            yield make_finding("ministry-unexpected", CellRef(sub.path), ministry=sub.ministry,
-                               expected=", ".join(expected))
+            yield make_finding(
+                "ministry-unexpected",
+                CellRef(sub.path),
+                ministry=sub.ministry,
+                expected=", ".join(expected),
+            )
 
 
 def check_duplicate_ministries(rec: Reconciliation) -> Iterator[Finding]:
@@ -33,8 +37,9 @@ def check_duplicate_ministries(rec: Reconciliation) -> Iterator[Finding]:
             by_ministry.setdefault(sub.ministry, []).append(sub.path)
     for ministry, paths in by_ministry.items():
         for path in paths[1:]:
-            yield make_finding("ministry-duplicate", CellRef(path), ministry=ministry,
-                               files=", ".join(paths))
+            yield make_finding(
+                "ministry-duplicate", CellRef(path), ministry=ministry, files=", ".join(paths)
+            )
 
 
 def check_largest_contributors(rec: Reconciliation) -> Iterator[Finding]:
@@ -47,6 +52,11 @@ def check_largest_contributors(rec: Reconciliation) -> Iterator[Finding]:
     top_other = max(sorted(others), key=lambda code: others[code])
     for code in largest:
         if totals[code] <= others[top_other]:
-            yield make_finding("largest-contributor", rec.file_of(code), ministry=code,
-                               amount=totals[code], other=top_other,
-                               other_amount=others[top_other])
+            yield make_finding(
+                "largest-contributor",
+                rec.file_of(code),
+                ministry=code,
+                amount=totals[code],
+                other=top_other,
+                other_amount=others[top_other],
+            )

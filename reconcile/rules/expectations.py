@@ -13,7 +13,8 @@ from reconcile.rules.context import Reconciliation
 def check_expectations(rec: Reconciliation) -> Iterator[Finding]:
     for expectation in rec.announcement.expectations:
         lines = [
-            line for line in rec.lines
+            line
+            for line in rec.lines
             if (expectation.ministry is None or line.ministry == expectation.ministry)
             and (expectation.year is None or line.year == expectation.year)
         ]
@@ -22,9 +23,16 @@ def check_expectations(rec: Reconciliation) -> Iterator[Finding]:
         difference = interval.distance(total)
         if difference == 0:
             continue
-        scope = " in ".join(str(part) for part in (expectation.ministry, expectation.year)
-                            if part is not None)
+        scope = " in ".join(
+            str(part) for part in (expectation.ministry, expectation.year) if part is not None
+        )
         where = rec.file_of(expectation.ministry) if expectation.ministry else rec.where
-        yield make_finding("expectation-not-met", where, scope=scope, total=total,
-                           announced=f'"{expectation.amount.text}"', interval=interval,
-                           difference=difference)
+        yield make_finding(
+            "expectation-not-met",
+            where,
+            scope=scope,
+            total=total,
+            announced=f'"{expectation.amount.text}"',
+            interval=interval,
+            difference=difference,
+        )

@@ -19,5 +19,11 @@ def check_total(rec: Reconciliation) -> Iterator[Finding]:
     if difference == 0:
         return
     code = "total-above-announced" if difference > 0 else "total-below-announced"
-    yield make_finding(code, rec.where, total=total, announced=f'"{target.text}"',
-                       interval=target.interval, difference=abs(difference))
+    yield make_finding(
+        code,
+        rec.where,
+        total=total,
+        announced=f'"{target.text}"',
+        interval=target.interval,
+        difference=abs(difference),
+    )

@@ -7,6 +7,7 @@ year, amount in cents) and checked by the pandera schema in ``schema.py``, all a
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,8 +26,17 @@ from reconcile.validate.schema import (
     run_schema,
 )
 
-_SERIES = {"V": "V", "U": "U", "O": "O", "VERPLICHTINGEN": "V", "UITGAVEN": "U",
-           "ONTVANGSTEN": "O", "COMMITMENTS": "V", "EXPENDITURE": "U", "RECEIPTS": "O"}
+_SERIES = {
+    "V": "V",
+    "U": "U",
+    "O": "O",
+    "VERPLICHTINGEN": "V",
+    "UITGAVEN": "U",
+    "ONTVANGSTEN": "O",
+    "COMMITMENTS": "V",
+    "EXPENDITURE": "U",
+    "RECEIPTS": "O",
+}
 _ARTICLE = re.compile(r"^(?:art(?:ikel)?\.?\s*)?0*(\d+[A-Za-z]?)$", re.IGNORECASE)
 
 
@@ -69,25 +79,30 @@ def normalise_series(value: Any) -> str | None:
     return None if text is None else _SERIES.get(text.upper(), text)
 
 
-def _frame(lines: list[RawLine], columns: list[str], ministry: str | None, series: str) -> Any:
+def _frame(lines: list[RawLine], columns: Sequence[str], ministry: str | None, series: str) -> Any:
     import pandas as pd
 
     data: dict[str, Any] = {"ministry": [ministry] * len(lines)}
     if "chapter" in columns:
-        data["chapter"] = [normalise_chapter(ln.values["chapter"]) or _text(ln.values["chapter"])
-                           for ln in lines]
+        data["chapter"] = [
+            normalise_chapter(ln.values["chapter"]) or _text(ln.values["chapter"]) for ln in lines
+        ]
     if "article" in columns:
         data["article"] = [normalise_article(ln.values["article"]) for ln in lines]
     if "description" in columns:
         data["description"] = [_text(ln.values["description"]) for ln in lines]
-    data["series"] = ([normalise_series(ln.values["series"]) for ln in lines]
-                      if "series" in columns else [series] * len(lines))
+    data["series"] = (
+        [normalise_series(ln.values["series"]) for ln in lines]
+        if "series" in columns
+        else [series] * len(lines)
+    )
     data["year"] = pd.array([parse_year(ln.year) for ln in lines], dtype="Int64")
     data["amount_cents"] = pd.array(
         [None if ln.amount is None else int(ln.amount * 100) for ln in lines], dtype="Int64"
     )
-    text_columns = [c for c in ("ministry", "chapter", "article", "description", "series")
-                    if c in data]
+    text_columns = [
+        c for c in ("ministry", "chapter", "article", "description", "series") if c in data
+    ]
     frame = pd.DataFrame(data)
     for column in text_columns:
         frame[column] = frame[column].astype("str")
@@ -97,8 +112,9 @@ def _frame(lines: list[RawLine], columns: list[str], ministry: str | None, serie
 
 def validate_table(table: SheetTable, rules: Rules) -> ValidatedTable:
     ministry, findings = identify_ministry(table, rules.ministries)
-    columns = [f for f in ("chapter", "article", "description", "series")
-               if f in table.header.columns]
+    columns = [
+        f for f in ("chapter", "article", "description", "series") if f in table.header.columns
+    ]
     header_ref = CellRef(table.file, table.sheet, f"A{table.header.row}")
     if "series" not in columns:
         findings.append(make_finding("series-assumed", header_ref, series=rules.series))
@@ -125,16 +141,18 @@ def validate_table(table: SheetTable, rules: Rules) -> ValidatedTable:
         if series != rules.series:
             result.uncounted[series or "?"] = result.uncounted.get(series or "?", 0) + 1
             continue
-        result.lines.append(BudgetLine(
-            ministry=ministry or "?",
-            chapter=_cell(frame, "chapter", index),
-            article=_cell(frame, "article", index),
-            description=_cell(frame, "description", index),
-            series=series,
-            year=year,
-            amount=raw.amount,
-            source=raw.cells["amount"],
-        ))
+        result.lines.append(
+            BudgetLine(
+                ministry=ministry or "?",
+                chapter=_cell(frame, "chapter", index),
+                article=_cell(frame, "article", index),
+                description=_cell(frame, "description", index),
+                series=series,
+                year=year,
+                amount=raw.amount,
+                source=raw.cells["amount"],
+            )
+        )
     return result
 
 
@@ -158,8 +176,9 @@ def _shown(value: Any) -> str:
 class _Translator:
     """Turns pandera failure cases into findings at the cells they came from."""
 
-    def __init__(self, table: SheetTable, frame: Any, rules: Rules, ministry: str | None,
-                 header_ref: CellRef) -> None:
+    def __init__(
+        self, table: SheetTable, frame: Any, rules: Rules, ministry: str | None, header_ref: CellRef
+    ) -> None:
         self.table, self.frame, self.rules = table, frame, rules
         self.ministry, self.header_ref = ministry, header_ref
         self.owner = {c: m.code for m in rules.ministries.ministries.values() for c in m.chapters}
@@ -188,21 +207,31 @@ class _Translator:
         if check == "column_in_dataframe":
             return _missing_column(str(failure.value), self.header_ref)
         if line is None:
-            return make_finding("invalid-value", self.header_ref, value=_shown(failure.value),
-                                field=failure.column or "table", check=check)
+            return make_finding(
+                "invalid-value",
+                self.header_ref,
+                value=_shown(failure.value),
+                field=failure.column or "table",
+                check=check,
+            )
         raw = self.table.lines[line]
         column = failure.column or ""
         name = FIELD_OF_COLUMN.get(column, column)
         if check == "not_nullable":
             return self.empty(line, raw, name)
         if check == "multiple_fields_uniqueness":
-            return make_finding("duplicate-line", self.ref(line, "amount"),
-                                other=self.first_of_duplicate(line))
+            return make_finding(
+                "duplicate-line", self.ref(line, "amount"), other=self.first_of_duplicate(line)
+            )
         if check == "chapter-not-of-ministry":
             chapter = self.frame["chapter"].iat[line]
-            return make_finding("chapter-not-of-ministry", self.ref(line, "chapter"),
-                                chapter=chapter, owner=self.owner.get(chapter, "?"),
-                                ministry=self.ministry)
+            return make_finding(
+                "chapter-not-of-ministry",
+                self.ref(line, "chapter"),
+                chapter=chapter,
+                owner=self.owner.get(chapter, "?"),
+                ministry=self.ministry,
+            )
         if check == "year-out-of-range":
             years = f"{self.rules.years[0]}–{self.rules.years[-1]}"
             return make_finding(check, self.ref(line, "year"), year=failure.value, years=years)
@@ -210,16 +239,22 @@ class _Translator:
             return make_finding(check, self.ref(line, "amount"), amount=raw.amount)
         if check in CODES:
             return make_finding(check, self.ref(line, name), value=_shown(raw.values.get(name)))
-        return make_finding("invalid-value", self.ref(line, name), value=_shown(failure.value),
-                            field=name, check=check)
+        return make_finding(
+            "invalid-value",
+            self.ref(line, name),
+            value=_shown(failure.value),
+            field=name,
+            check=check,
+        )
 
     def empty(self, line: int, raw: RawLine, name: str) -> Finding | None:
         if name == "amount":
             if raw.amount_problem == "not-computed":
                 return None  # the reader reported the formula without a result
             if raw.amount_problem in ("not-a-number", "unreadable"):
-                return make_finding("amount-not-a-number", self.ref(line, "amount"),
-                                    value=_shown(raw.amount_raw))
+                return make_finding(
+                    "amount-not-a-number", self.ref(line, "amount"), value=_shown(raw.amount_raw)
+                )
         if name == "year" and _text(raw.year) is not None:
             return make_finding("year-invalid", self.ref(line, "year"), value=_shown(raw.year))
         if name == "description":

@@ -11,7 +11,9 @@ from reconcile.model import CellRef, Finding
 from reconcile.read import SheetTable
 
 
-def identify_ministry(table: SheetTable, ministries: MinistryTable) -> tuple[str | None, list[Finding]]:
+def identify_ministry(
+    table: SheetTable, ministries: MinistryTable
+) -> tuple[str | None, list[Finding]]:
     """The ministry of ``table`` and the findings when that is unclear or contradicted."""
     owners: Counter[str] = Counter()
     for line in table.lines:
@@ -33,8 +35,9 @@ def identify_ministry(table: SheetTable, ministries: MinistryTable) -> tuple[str
 
     if by_chapters is not None:
         findings = [
-            make_finding("ministry-mismatch", ref, where=where, named=" / ".join(named),
-                         ministry=by_chapters)
+            make_finding(
+                "ministry-mismatch", ref, where=where, named=" / ".join(named), ministry=by_chapters
+            )
             for where, named, ref in claims[:1] + claims[-1:]
             if by_chapters not in named
         ]

@@ -38,13 +38,18 @@ def build_schema(context: SchemaContext, columns: Iterable[str]) -> pa.DataFrame
     frame_checks = []
     if {"ministry", "chapter"} <= present:
         owner = dict(context.chapter_owner)
-        frame_checks.append(pa.Check(
-            lambda df: df["ministry"].isna() | df["chapter"].isna()
-            | ~df["chapter"].isin(owner)
-            | (df["chapter"].map(owner) == df["ministry"]),
-            name="chapter-not-of-ministry",
-            error="chapter-not-of-ministry",
-        ))
+        frame_checks.append(
+            pa.Check(
+                lambda df: (
+                    df["ministry"].isna()
+                    | df["chapter"].isna()
+                    | ~df["chapter"].isin(owner)
+                    | (df["chapter"].map(owner) == df["ministry"])
+                ),
+                name="chapter-not-of-ministry",
+                error="chapter-not-of-ministry",
+            )
+        )
     unique = [c for c in KEY_COLUMNS if c in present]
     return pa.DataFrameSchema(
         {
@@ -52,7 +57,9 @@ def build_schema(context: SchemaContext, columns: Iterable[str]) -> pa.DataFrame
             "chapter": pa.Column(
                 str, pa.Check.isin(sorted(context.chapters), error="chapter-unknown")
             ),
-            "article": pa.Column(str, pa.Check.str_matches(ARTICLE_PATTERN, error="article-invalid")),
+            "article": pa.Column(
+                str, pa.Check.str_matches(ARTICLE_PATTERN, error="article-invalid")
+            ),
             "description": pa.Column(
                 str, pa.Check.str_length(min_value=1, error="empty-description")
             ),
