@@ -15,6 +15,7 @@ import click
 
 from reconcile import __version__
 from reconcile.errors import ReconcileError
+from reconcile.limits import DEFAULT_LIMITS, Limits
 
 FORMATS = ("text", "json")
 EXIT_CODES = """Exit codes: 0 valid and reconciled; 1 findings of severity error;
@@ -60,6 +61,15 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
 
 def _output_options(func: Any) -> Any:
+    for name in reversed(Limits.names()):  # refuse files above these before reading them
+        func = click.option(
+            Limits.option(name),
+            name,
+            type=click.IntRange(min=1),
+            default=getattr(DEFAULT_LIMITS, name),
+            show_default=True,
+            help=f"Limit on the {Limits.describe(name)}; a file above it is refused.",
+        )(func)
     func = click.option(
         "--color/--no-color",
         default=None,
@@ -115,6 +125,7 @@ def check(
     fmt: str,
     output: Path | None,
     color: bool | None,
+    **limits: int,
 ) -> None:
     """Reconcile the ministries' workbooks in PATHS with the announcement.
 
@@ -123,7 +134,7 @@ def check(
     from reconcile import pipeline
 
     found = pipeline.find_announcement(list(paths), announcement)
-    report = pipeline.check(list(paths), found)
+    report = pipeline.check(list(paths), found, Limits(**limits))
     _emit(report, fmt, output, color, list(paths))
 
 
@@ -135,6 +146,7 @@ def validate(
     fmt: str,
     output: Path | None,
     color: bool | None,
+    **limits: int,
 ) -> None:
     """Check each workbook in PATHS on its own, without reconciling the set.
 
@@ -143,7 +155,7 @@ def validate(
     from reconcile import pipeline
 
     found = pipeline.find_announcement(list(paths), announcement)
-    report = pipeline.validate(list(paths), found)
+    report = pipeline.validate(list(paths), found, Limits(**limits))
     _emit(report, fmt, output, color, list(paths))
 
 

@@ -39,6 +39,97 @@ _CODES = [
         "encrypted, or another format). Save it again from Excel or LibreOffice as .xlsx.",
         fatal=True,
     ),
+    # --- read: refused before any parser runs (reconcile.read.preflight; README, Security) --
+    Code(
+        "file-empty",
+        ERR,
+        "read",
+        "The file is empty (0 bytes).",
+        "An empty file is usually a failed download or copy. Ask the sender for the file again.",
+        fatal=True,
+    ),
+    Code(
+        "file-too-large",
+        ERR,
+        "read",
+        "The file is {size}, larger than the limit of {limit} ({option}); it was not read.",
+        "A budget submission is small; a very large file is refused before it is read so that "
+        "it cannot exhaust memory. If the file is honest, raise the limit with the option named.",
+        fatal=True,
+    ),
+    Code(
+        "file-encrypted",
+        ERR,
+        "read",
+        "The workbook is encrypted (password-protected), so it cannot be read.",
+        "Excel stores a workbook with a password to open as an encrypted container. Remove the "
+        "password (File > Info > Protect Workbook) and save it again as .xlsx.",
+        fatal=True,
+    ),
+    Code(
+        "not-a-workbook",
+        ERR,
+        "read",
+        "The file is not an .xlsx workbook: it is {kind}.",
+        "The file has a workbook's name but another format inside (renamed .xls, CSV, HTML). "
+        "Open it in Excel or LibreOffice and save it as an Excel workbook (.xlsx).",
+        fatal=True,
+    ),
+    Code(
+        "file-corrupt",
+        ERR,
+        "read",
+        "The workbook is damaged: {reason}.",
+        "The file was cut short or changed in transit. Ask the sender for a fresh copy, saved "
+        "again from Excel or LibreOffice.",
+        fatal=True,
+    ),
+    Code(
+        "zip-bomb",
+        ERR,
+        "read",
+        "The file is refused as a possible zip bomb: {reason} ({option}).",
+        "An .xlsx is a zip archive; one that would unpack far beyond its size can exhaust memory "
+        "and is refused without unpacking it. If the file is honest, raise the limit with "
+        "the option named.",
+        fatal=True,
+    ),
+    Code(
+        "xml-entities",
+        ERR,
+        "read",
+        "{member} declares a DOCTYPE; XML with entity declarations is refused.",
+        "Entity declarations are how XML attacks start (billion laughs, external entities that "
+        "read other files). Excel never writes them. Save the workbook again from Excel.",
+        fatal=True,
+    ),
+    Code(
+        "limit-exceeded",
+        ERR,
+        "read",
+        "The workbook uses {actual} {what}, more than the limit of {limit} ({option}); "
+        "it was not read.",
+        "Counted from the cells the file really holds, not from what the sheet declares. A stray "
+        "value far below or right of the table also counts: delete it, or raise the limit "
+        "with the option named.",
+        fatal=True,
+    ),
+    Code(
+        "macros-present",
+        WARN,
+        "read",
+        "The workbook contains macros ({member}); they were not run.",
+        "reconcile never runs macros: only the values saved in the file are read. Values that a "
+        "macro would compute are not there until the macro has run and the file was saved.",
+    ),
+    Code(
+        "external-links",
+        WARN,
+        "read",
+        "The workbook links to {count} external workbook(s) ({targets}); they were not opened.",
+        "reconcile never fetches linked files: formulas that refer to them are read with the "
+        "values saved in this file, which may be out of date. Paste the values instead.",
+    ),
     Code(
         "no-table",
         ERR,

@@ -9,8 +9,9 @@ from pathlib import Path, PurePosixPath
 from reconcile.announcement import Announcement, load_announcement
 from reconcile.codes import make_finding
 from reconcile.errors import InputError
+from reconcile.guard import ensure_safe_environment
 from reconcile.model import CellRef, FileResult, Finding, Report
-from reconcile.read import WORKBOOK_SUFFIXES, read_file
+from reconcile.read import DEFAULT_LIMITS, WORKBOOK_SUFFIXES, Limits, read_file
 from reconcile.rules import Reconciliation, Submission, reconcile
 from reconcile.validate import Rules, validate_table
 
@@ -77,12 +78,13 @@ def _rules(announcement: Announcement) -> Rules:
 
 
 def _read_and_validate(
-    inputs: list[Input], announcement: Announcement
+    inputs: list[Input], announcement: Announcement, limits: Limits
 ) -> tuple[list[FileResult], list[Submission], list[Finding]]:
+    ensure_safe_environment()
     rules = _rules(announcement)
     files, submissions, findings = [], [], []
     for item in inputs:
-        read = read_file(item.path, item.display)
+        read = read_file(item.path, item.display, limits)
         findings += read.findings
         table = read.table
         if table is None:
@@ -138,17 +140,19 @@ def _report(
     )
 
 
-def check(paths: list[str], announcement: Announcement) -> Report:
+def check(paths: list[str], announcement: Announcement, limits: Limits = DEFAULT_LIMITS) -> Report:
     """Read, validate and reconcile the workbooks in ``paths`` against ``announcement``."""
     inputs = collect_inputs(paths)
-    files, submissions, findings = _read_and_validate(inputs, announcement)
+    files, submissions, findings = _read_and_validate(inputs, announcement, limits)
     reconciliation = Reconciliation(announcement, tuple(submissions))
     findings += reconcile(reconciliation)
     return _report("check", files, submissions, findings, announcement, reconciliation)
 
 
-def validate(paths: list[str], announcement: Announcement) -> Report:
+def validate(
+    paths: list[str], announcement: Announcement, limits: Limits = DEFAULT_LIMITS
+) -> Report:
     """Read and validate each workbook on its own, without reconciling the set."""
     inputs = collect_inputs(paths)
-    files, submissions, findings = _read_and_validate(inputs, announcement)
+    files, submissions, findings = _read_and_validate(inputs, announcement, limits)
     return _report("validate", files, submissions, findings, announcement, None)
