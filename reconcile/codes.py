@@ -98,7 +98,7 @@ _CODES = [
         "xml-entities",
         ERR,
         "read",
-        "{member} declares a DOCTYPE; XML with entity declarations is refused.",
+        "{member} {problem}; XML that may declare entities is refused.",
         "Entity declarations are how XML attacks start (billion laughs, external entities that "
         "read other files). Excel never writes them. Save the workbook again from Excel.",
         fatal=True,

@@ -283,7 +283,7 @@ def _chunks(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes]:
                 yield chunk
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError) as exc:
         raise _RefusedError(
-            "file-corrupt", reason=f"{_name(info.filename)} is damaged ({_why(exc)})"
+            "file-corrupt", reason=f"{_name(info.filename)} cannot be unpacked intact ({_why(exc)})"
         ) from exc
 
 
@@ -398,9 +398,10 @@ def _check_prolog(name: str, head: bytes) -> None:
         position = match.end()
     rest = text[position:].lstrip()
     if rest[:9].upper() == b"<!DOCTYPE":
-        raise _RefusedError("xml-entities", member=_name(name))
+        raise _RefusedError("xml-entities", member=_name(name), problem="declares a DOCTYPE")
     if len(head) >= PROLOG_BYTES and not _ROOT_START.match(rest):
-        raise _RefusedError("xml-entities", member=_name(name))  # a prolog too long to be honest
+        problem = f"has a prolog longer than {PROLOG_BYTES // 1024} KB, too long to check"
+        raise _RefusedError("xml-entities", member=_name(name), problem=problem)
 
 
 def _as_utf8(head: bytes) -> bytes:
