@@ -246,10 +246,10 @@ def legacy_xls() -> bytes:
 
 def csv_renamed() -> bytes:
     return (
-        "Hoofdstuk;Artikel;Omschrijving;Jaar;Bedrag\r\n"
-        "XIII;2;AI-fabriek Groningen;2025;5.100\r\n"
-        "XIII;2;AI-fabriek Groningen;2026;8.000\r\n"
-    ).encode()
+        b"Hoofdstuk;Artikel;Omschrijving;Jaar;Bedrag\r\n"
+        b"XIII;2;AI-fabriek Groningen;2025;5.100\r\n"
+        b"XIII;2;AI-fabriek Groningen;2026;8.000\r\n"
+    )
 
 
 def html_renamed() -> bytes:
