@@ -113,7 +113,10 @@ def _emit(
     else:
         buffer = io.StringIO()
         renderer(report, buffer, RenderOptions(color=False))
-        write_atomic(output, buffer.getvalue().encode("utf-8"), [Path(p) for p in inputs])
+        # Never over an input: the paths named, the files read from folders, the announcement.
+        origin = getattr(report.announcement, "origin", "")
+        read = [*inputs, *(f.path for f in report.files), origin]
+        write_atomic(output, buffer.getvalue().encode("utf-8"), [Path(p) for p in read if p])
     sys.exit(report.exit_code)
 
 

@@ -437,4 +437,9 @@ def format_value(value: object, lang: str = "en") -> str:
 def render_message(finding: Finding, lang: str = "en") -> str:
     template = CODES[finding.code].template
     values = {key: format_value(value, lang) for key, value in finding.params.items()}
-    return template.format(**values)
+    return template.format(**values).translate(_VISIBLE_CONTROLS)
+
+
+# Control characters from a workbook (escape sequences, carriage returns, bells) are shown,
+# never sent: a message must not be able to rewrite the terminal or forge a report line.
+_VISIBLE_CONTROLS = {c: f"\\x{c:02x}" for c in [*range(0x20), *range(0x7F, 0xA0)]}

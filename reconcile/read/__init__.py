@@ -15,7 +15,7 @@ from reconcile.codes import make_finding
 from reconcile.limits import DEFAULT_LIMITS, MB, Limits
 from reconcile.model import CellRef, Finding
 from reconcile.read.header import HEADER_SCAN_ROWS, find_header
-from reconcile.read.preflight import check_size, preflight
+from reconcile.read.preflight import check_size, run_preflight
 from reconcile.read.table import RawLine, SheetTable, read_table
 from reconcile.read.workbook import UnreadableFileError, load_grids
 
@@ -85,7 +85,7 @@ def read_file(path: Path, display: str, limits: Limits = DEFAULT_LIMITS) -> File
             None,
             [make_finding("file-unreadable", CellRef(display), reason=reason)],
         )
-    checked = preflight(data, display, limits)  # before any parser sees a byte
+    checked = run_preflight(data, display, limits)  # before any parser sees a byte
     if checked.refusal is not None:
         return FileRead(display, digest, None, [checked.refusal])
     try:

@@ -61,7 +61,7 @@ def check_size(size: int, display: str, limits: Limits) -> Finding | None:
     return None
 
 
-def preflight(data: bytes, display: str, limits: Limits = DEFAULT_LIMITS) -> Preflight:
+def run_preflight(data: bytes, display: str, limits: Limits = DEFAULT_LIMITS) -> Preflight:
     """Decide whether ``data`` may be handed to a workbook reader at all."""
     try:
         too_large = check_size(len(data), display, limits)
