@@ -46,19 +46,25 @@ REFUSED = {
     ),
     "zip-bomb-ratio.xlsx": (
         "zip-bomb",
-        "The file is refused as a possible zip bomb: xl/worksheets/sheet1.xml would unpack 933 "
-        "times its packed size (5.0 MB), more than the limit of 100 times "
-        "(--max-compression-ratio).",
+        (
+            "The file is refused as a possible zip bomb: xl/worksheets/sheet1.xml would unpack 933 "
+            "times its packed size (5.0 MB), more than the limit of 100 times "
+            "(--max-compression-ratio)."
+        ),
     ),
     "zip-bomb-overlap.xlsx": (
         "zip-bomb",
-        "The file is refused as a possible zip bomb: its members would unpack to 273.0 MB, more "
-        "than the limit of 200 MB (--max-unpacked-size).",
+        (
+            "The file is refused as a possible zip bomb: its members would unpack to 273.0 MB, "
+            "more than the limit of 200 MB (--max-unpacked-size)."
+        ),
     ),
     "too-many-members.xlsx": (
         "zip-bomb",
-        "The file is refused as a possible zip bomb: it holds 1011 members, more than the limit "
-        "of 1000 (--max-zip-members).",
+        (
+            "The file is refused as a possible zip bomb: it holds 1011 members, more "
+            "than the limit of 1000 (--max-zip-members)."
+        ),
     ),
     "encrypted.xlsx": (
         "file-encrypted",
@@ -74,8 +80,10 @@ REFUSED = {
     ),
     "html-renamed.xlsx": (
         "not-a-workbook",
-        "The file is not an .xlsx workbook: it is an HTML page (often saved by a web "
-        "application as .xls).",
+        (
+            "The file is not an .xlsx workbook: it is an HTML page (often saved by a web "
+            "application as .xls)."
+        ),
     ),
     "zip-without-workbook.xlsx": (
         "not-a-workbook",
@@ -87,23 +95,31 @@ REFUSED = {
     ),
     "truncated.xlsx": (
         "file-corrupt",
-        "The workbook is damaged: the zip archive is truncated: its table of contents at the "
-        "end is missing.",
+        (
+            "The workbook is damaged: the zip archive is truncated: its table of contents at the "
+            "end is missing."
+        ),
     ),
     "flipped-byte.xlsx": (
         "file-corrupt",
-        "The workbook is damaged: xl/worksheets/sheet1.xml cannot be unpacked intact "
-        "(BadZipFile: Bad CRC-32 for file 'xl/worksheets/sheet1.xml').",
+        (
+            "The workbook is damaged: xl/worksheets/sheet1.xml cannot be unpacked intact "
+            "(BadZipFile: Bad CRC-32 for file 'xl/worksheets/sheet1.xml')."
+        ),
     ),
     "far-cell.xlsx": (
         "limit-exceeded",
-        "The workbook uses 1048576 rows in this sheet, more than the limit of 100000 "
-        "(--max-rows); it was not read.",
+        (
+            "The workbook uses 1048576 rows in this sheet, more than the limit of 100000 "
+            "(--max-rows); it was not read."
+        ),
     ),
     "lying-dimension.xlsx": (
         "limit-exceeded",
-        "The workbook uses 150000 rows in this sheet, more than the limit of 100000 "
-        "(--max-rows); it was not read.",
+        (
+            "The workbook uses 150000 rows in this sheet, more than the limit of 100000 "
+            "(--max-rows); it was not read."
+        ),
     ),
     "too-many-sheets.xlsx": (
         "limit-exceeded",
@@ -118,8 +134,10 @@ READ_WITH_WARNING = {
     ),
     "external-link.xlsx": (
         "external-links",
-        "The workbook links to 1 external workbook(s) (https://example.org/begroting.xlsx); "
-        "they were not opened.",
+        (
+            "The workbook links to 1 external workbook(s) (https://example.org/begroting.xlsx); "
+            "they were not opened."
+        ),
     ),
 }
 

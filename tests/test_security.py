@@ -61,8 +61,10 @@ def test_validation_left_on_explicitly_runs(monkeypatch: pytest.MonkeyPatch) -> 
 def test_missing_defusedxml_refuses_to_run(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "defusedxml", None)  # import defusedxml -> ImportError
     assert unsafe_settings() == [
-        "defusedxml is not installed, so workbooks would be parsed without protection against "
-        "XML attacks; install it: pip install defusedxml"
+        (
+            "defusedxml is not installed, so workbooks would be parsed without protection against "
+            "XML attacks; install it: pip install defusedxml"
+        )
     ]
     code, _, stderr = _run("validate", str(EXAMPLE / "EZ.xlsx"))
     assert code == 2
@@ -139,8 +141,10 @@ def test_file_size_is_checked_before_reading(tmp_path: Path) -> None:
     assert [(f.code, f.message) for f in result.findings] == [
         (
             "file-too-large",
-            "The file is 21.0 MB, larger than the limit of 20 MB (--max-file-size); it was not "
-            "read.",
+            (
+                "The file is 21.0 MB, larger than the limit of 20 MB (--max-file-size); it was not "
+                "read."
+            ),
         )
     ]
     assert result.sha256 == ""
