@@ -49,18 +49,15 @@ def check(
     ann: Announcement | None = None,
     engine: str = "xlsxwriter",
 ) -> Report:
+    """Write ``files`` into ``folder`` and run ``reconcile check`` on the folder."""
     write(folder, files, engine)
     return pipeline.check([str(folder)], ann or load_announcement(None))
 
 
-def validate(
-    folder: Path,
-    files: Mapping[str, Any],
-    ann: Announcement | None = None,
-    engine: str = "xlsxwriter",
-) -> Report:
+def validate(folder: Path, files: Mapping[str, Any], engine: str = "xlsxwriter") -> Report:
+    """Write ``files`` into ``folder`` and run ``reconcile validate`` on the folder."""
     write(folder, files, engine)
-    return pipeline.validate([str(folder)], ann or load_announcement(None))
+    return pipeline.validate([str(folder)], load_announcement(None))
 
 
 def where(
