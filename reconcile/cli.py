@@ -115,7 +115,9 @@ def _emit(
         renderer(report, buffer, RenderOptions(color=False))
         # Never over an input: the paths named, the files read from folders, the announcement.
         origin = getattr(report.announcement, "origin", "")
-        read = [*inputs, *(f.path for f in report.files), *[origin][: Path(origin).is_file()]]
+        read = [*inputs, *(f.path for f in report.files)]
+        if origin and Path(origin).is_file():
+            read.append(origin)
         write_atomic(output, buffer.getvalue().encode("utf-8"), [Path(p) for p in read])
     sys.exit(report.exit_code)
 
