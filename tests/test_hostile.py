@@ -44,6 +44,13 @@ REFUSED = {
         "xml-entities",
         "[Content_Types].xml declares a DOCTYPE; XML that may declare entities is refused.",
     ),
+    "doctype-hidden-part.xlsx": (
+        "xml-entities",
+        (
+            "xl/printerSettings/settings1.dat declares a DOCTYPE; XML that may declare entities is "
+            "refused."
+        ),
+    ),
     "zip-bomb-ratio.xlsx": (
         "zip-bomb",
         (

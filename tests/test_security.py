@@ -330,3 +330,32 @@ def test_control_characters_in_workbook_text_are_shown_never_sent() -> None:
         stream = io.StringIO()
         render(report, stream, RenderOptions(color=False))
         assert not {"\x1b", "\x07", "\r"} & set(stream.getvalue()), name
+
+
+# --- honest workbooks stay readable ------------------------------------------------------
+
+
+def test_media_and_an_svg_with_a_doctype_do_not_make_a_workbook_hostile(tmp_path: Path) -> None:
+    import random
+
+    picture = bytes(random.Random(1).randrange(256) for _ in range(100_000))
+    svg = b'<?xml version="1.0"?>\n<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "x.dtd"><svg/>'
+    path = tmp_path / "EZ.xlsx"
+    path.write_bytes(
+        zip_members([*honest_members(), ("xl/media/image1.png", picture), ("xl/media/a.svg", svg)])
+    )
+    result = read_file(path, "EZ.xlsx")
+    assert result.table is not None
+    assert [f.code for f in result.findings if f.severity.value == "error"] == []
+
+
+REAL = Path("/work/shared/data/ombuigings_en_intensiveringslijst_2020.xlsx")
+
+
+@pytest.mark.skipif(not REAL.is_file(), reason="the Ministry of Finance open-data file is absent")
+def test_a_real_ministry_workbook_passes_the_preflight() -> None:
+    from reconcile.read.preflight import run_preflight
+
+    # 2 MB of XML in two sheets, a table part, custom XML: as published, it must pass.
+    checked = run_preflight(REAL.read_bytes(), REAL.name)
+    assert (checked.refusal, checked.notes) == (None, [])

@@ -333,11 +333,15 @@ def _scan_members(
     for info in members:
         if info.is_dir():
             continue
-        is_xml = info.filename.lower().endswith((".xml", ".rels", ".vml"))
         sheet = sheets.get(info.filename)
+        is_xml = sheet is not None or info.filename.lower().endswith((".xml", ".rels", ".vml"))
         head, carry, state = b"", b"", [0, 0]
         prolog_checked = not is_xml
         for chunk in _chunks(archive, info):
+            if not head and not is_xml and not info.filename.startswith("xl/media/"):
+                # A part is XML by its content, whatever its name (media may be SVG: left alone).
+                is_xml = _as_utf8(chunk[:64]).lstrip().startswith(b"<")
+                prolog_checked = not is_xml
             if not prolog_checked:
                 head += chunk[: PROLOG_BYTES - len(head)]
                 if len(head) >= PROLOG_BYTES:

@@ -126,6 +126,14 @@ def doctype_utf16() -> bytes:
     return zip_members(replaced(members, "[Content_Types].xml", text.encode("utf-16")))
 
 
+def doctype_hidden_part() -> bytes:
+    """An XML part under a name that does not say XML: parts are known by their content."""
+    part = (
+        b'<?xml version="1.0"?>\n<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>'
+    )
+    return zip_members([*honest_members(), ("xl/printerSettings/settings1.dat", part)])
+
+
 # --- zip bombs ----------------------------------------------------------------------------
 def zip_bomb_ratio() -> bytes:
     """The sheet padded with 5 MB of spaces: a member that unpacks about 1,000 times its size."""
@@ -354,6 +362,7 @@ CORPUS: dict[str, Callable[[], bytes]] = {
     "external-entity.xlsx": external_entity,
     "doctype-after-comment.xlsx": doctype_after_comment,
     "doctype-utf16.xlsx": doctype_utf16,
+    "doctype-hidden-part.xlsx": doctype_hidden_part,
     "zip-bomb-ratio.xlsx": zip_bomb_ratio,
     "zip-bomb-overlap.xlsx": zip_bomb_overlap,
     "too-many-members.xlsx": too_many_members,
