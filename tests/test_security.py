@@ -369,3 +369,33 @@ def test_a_real_ministry_workbook_passes_the_preflight() -> None:
     # 2 MB of XML in two sheets, a table part, custom XML: as published, it must pass.
     checked = run_preflight(REAL.read_bytes(), REAL.name)
     assert (checked.refusal, checked.notes) == (None, [])
+
+
+def test_a_csv_cut_mid_character_at_the_sniffing_window_is_still_text(tmp_path: Path) -> None:
+    path = tmp_path / "EZ.xlsx"
+    path.write_bytes(("Omschrijving;Bedrag\n" + "Bijdrage één;5\n" * 400).encode())
+    assert [f.message for f in read_file(path, "EZ.xlsx").findings] == [
+        "The file is not an .xlsx workbook: it is a text file (CSV or similar)."
+    ]
+
+
+def test_an_excel_4_macro_sheet_is_reported(tmp_path: Path) -> None:
+    path = tmp_path / "EZ.xlsx"
+    sheet = b'<?xml version="1.0"?><xm:macrosheet xmlns:xm="urn:x"/>'
+    path.write_bytes(zip_members([*honest_members(), ("xl/macrosheets/sheet2.xml", sheet)]))
+    result = read_file(path, "EZ.xlsx")
+    assert [(f.code, f.message) for f in result.findings if f.code == "macros-present"] == [
+        (
+            "macros-present",
+            "The workbook contains macros (xl/macrosheets/sheet2.xml); they were not run.",
+        )
+    ]
+
+
+def test_a_binary_part_that_happens_to_start_with_a_bracket_is_not_refused(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "EZ.xlsx"
+    blob = b"<" + bytes(range(256)) * 400  # 100 KB, not XML after its first byte
+    path.write_bytes(zip_members([*honest_members(), ("xl/printerSettings/p1.bin", blob)]))
+    assert read_file(path, "EZ.xlsx").table is not None

@@ -11,6 +11,7 @@ that passes is handed to a reader, whichever reader that is.
 
 from __future__ import annotations
 
+import codecs
 import io
 import posixpath
 import re
@@ -27,8 +28,7 @@ from reconcile.model import CellRef, Finding
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
-EMPTY_ZIP = b"PK\x05\x06"
-END_OF_DIRECTORY = b"PK\x05\x06"
+END_OF_DIRECTORY = b"PK\x05\x06"  # also how an empty zip archive starts
 RATIO_FLOOR = MB  # members unpacking to less cannot harm: their ratio is not checked
 PROLOG_BYTES = 64 * 1024  # an honest XML prolog is under 200 bytes
 CHUNK = MB
@@ -89,7 +89,7 @@ def _identify(data: bytes) -> None:
             else "an OLE compound file (an old Office format), not a workbook"
         )
         raise _RefusedError("not-a-workbook", kind=kind)
-    if data.startswith(EMPTY_ZIP):
+    if data.startswith(END_OF_DIRECTORY):
         raise _RefusedError("not-a-workbook", kind="an empty zip archive")
     if not data.startswith(ZIP_MAGIC):
         raise _RefusedError("not-a-workbook", kind=_describe_non_zip(data))
@@ -115,9 +115,9 @@ def _describe_non_zip(data: bytes) -> str:
 
 def _looks_like_text(head: bytes) -> bool:
     for encoding in ("utf-8", "utf-16", "cp1252"):
-        try:
-            text = head.decode(encoding)
-        except UnicodeDecodeError:
+        try:  # incrementally: a character cut off at 4 KB is not an error
+            text = codecs.getincrementaldecoder(encoding)().decode(head)
+        except UnicodeError:  # UTF-16 without a byte-order mark raises the base class
             continue
         printable = sum(ch.isprintable() or ch in "\t\r\n" for ch in text)
         if text and printable / len(text) > 0.95:
@@ -334,18 +334,19 @@ def _scan_members(
         if info.is_dir():
             continue
         sheet = sheets.get(info.filename)
-        is_xml = sheet is not None or info.filename.lower().endswith((".xml", ".rels", ".vml"))
+        named_xml = sheet is not None or info.filename.lower().endswith((".xml", ".rels", ".vml"))
         head, carry, state = b"", b"", [0, 0]
-        prolog_checked = not is_xml
-        for chunk in _chunks(archive, info):
-            if not head and not is_xml and not info.filename.startswith("xl/media/"):
-                # A part is XML by its content, whatever its name (media may be SVG: left alone).
-                is_xml = _as_utf8(chunk[:64]).lstrip().startswith(b"<")
-                prolog_checked = not is_xml
+        prolog_checked = False
+        for number, chunk in enumerate(_chunks(archive, info)):
+            if number == 0 and not named_xml:
+                # A part is XML by its content too, whatever its name; media may be SVG, which
+                # no reader parses, and is left alone.
+                sniffed = _as_utf8(chunk[:64]).lstrip().startswith(b"<")
+                prolog_checked = not sniffed or info.filename.startswith("xl/media/")
             if not prolog_checked:
                 head += chunk[: PROLOG_BYTES - len(head)]
                 if len(head) >= PROLOG_BYTES:
-                    _check_prolog(info.filename, head)
+                    _check_prolog(info.filename, head, strict=named_xml)
                     prolog_checked = True
             if sheet is not None:
                 text = carry + chunk
@@ -355,7 +356,7 @@ def _scan_members(
                 carry = text[cut:]
                 _check_sheet(sheet, limits, area)
         if not prolog_checked:
-            _check_prolog(info.filename, head)
+            _check_prolog(info.filename, head, strict=named_xml)
         if sheet is not None:
             _count_cells(sheet, carry, state)
             _check_sheet(sheet, limits, area)
@@ -389,12 +390,13 @@ _PROLOG_ITEM = re.compile(rb"\s*(<\?.*?\?>|<!--.*?-->)", re.DOTALL)
 _ROOT_START = re.compile(rb"<[A-Za-z_]")
 
 
-def _check_prolog(name: str, head: bytes) -> None:
+def _check_prolog(name: str, head: bytes, strict: bool = True) -> None:
     """Refuse a DOCTYPE: entity declarations are how billion laughs and XXE attacks start.
 
     XML allows a DOCTYPE only in the prolog, before the root element, so only the prolog is
     read: the XML declaration, comments and processing instructions are skipped, and what
-    follows must be an element. A prolog longer than any honest one is refused as well.
+    follows must be an element. A prolog longer than any honest one is refused as well, for
+    parts named as XML (``strict``); a part only sniffed as XML may be binary after all.
     """
     text = _as_utf8(head)
     position = 0
@@ -403,7 +405,7 @@ def _check_prolog(name: str, head: bytes) -> None:
     rest = text[position:].lstrip()
     if rest[:9].upper() == b"<!DOCTYPE":
         raise _RefusedError("xml-entities", member=_name(name), problem="declares a DOCTYPE")
-    if len(head) >= PROLOG_BYTES and not _ROOT_START.match(rest):
+    if strict and len(head) >= PROLOG_BYTES and not _ROOT_START.match(rest):
         problem = f"has a prolog longer than {PROLOG_BYTES // 1024} KB, too long to check"
         raise _RefusedError("xml-entities", member=_name(name), problem=problem)
 
@@ -423,7 +425,9 @@ def _as_utf8(head: bytes) -> bytes:
 
 def _notes(archive: zipfile.ZipFile, names: set[str], display: str) -> list[Finding]:
     notes = []
-    macros = sorted(n for n in names if n.lower().endswith("vbaproject.bin"))
+    macros = sorted(  # VBA projects, and Excel 4.0 macro sheets (a favourite of attackers)
+        n for n in names if n.lower().endswith("vbaproject.bin") or n.startswith("xl/macrosheets/")
+    )
     if macros:
         notes.append(make_finding("macros-present", CellRef(display), member=macros[0]))
     links = sorted(n for n in names if re.fullmatch(r"xl/externalLinks/[^/]+\.xml", n))
