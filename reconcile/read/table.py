@@ -248,15 +248,13 @@ def _decide_styles(rows: Rows, header: Header, end: int, table: SheetTable) -> d
         else:
             pending.append(column)
     if pending:
-        cells = sorted(
-            cell for column in pending for cell in _with_column(ambiguous[column], column)
-        )
+        found = sorted(c for column in pending for c in _with_column(ambiguous[column], column))
         telling = [entry for entries in evidence.values() for entry in entries]
-        source = "the table's other amounts"
+        source = "the table's other amounts are written that way"
         if not telling and (caption := _caption_style(table.unit.caption)):
             telling = [(caption, 0, 0, table.unit.caption)]
-            source = "the unit caption"
-        style = _decide_cells(cells, telling, source, table)
+            source = "the unit caption writes numbers that way"
+        style = _decide_cells(found, telling, source, table)
         if style:
             styles.update(dict.fromkeys(pending, style))
     return styles
