@@ -126,7 +126,7 @@ _CODES = [
         "sheet-chosen",
         INFO,
         "read",
-        "Sheet {sheet} was read; {others} also hold a table and were not read.",
+        "Sheet {sheet} was read; other sheets holding a table were not: {others}.",
         "reconcile reads the first visible sheet holding a budget table. Use --sheet NAME to "
         "read another one, or keep one table per workbook.",
     ),
@@ -182,7 +182,7 @@ _CODES = [
         "year-is-date",
         INFO,
         "read",
-        "The year is stored as a date (shown as {shown}); it was read as {year} "
+        "The year is stored as the date {shown}; it was read as {year} "
         "({count} cell(s) in this column).",
         "A year typed in a cell formatted as a date shows as a day in 1905. reconcile reads "
         "the number that was typed. Format the cells as numbers.",

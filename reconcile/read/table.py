@@ -172,16 +172,17 @@ def read_table(grid: Grid, header: Header, file: str) -> SheetTable:
 
 def _extent(grid: Grid, header: Header) -> tuple[int, int | None]:
     """The table's last row, and the header row of a second table below it (not read)."""
+    end = None
     for row in range(header.row + 1, len(grid.rows) + 1):
         cells = grid.rows[row - 1]
-        label = _is_total_row(cells, header)
+        label = _is_total_row(cells, header) if end is None else None
         if label is not None:
             if _GRAND.match(label):
-                return row, None
+                end = row  # the grand total ends the table; look on for a second one
             continue
         if is_header_like(cells, row):
-            return row - 1, row
-    return len(grid.rows), None
+            return (row - 1 if end is None else end), row
+    return (len(grid.rows) if end is None else end), None
 
 
 def _fill_merged(grid: Grid, header: Header, end: int, table: SheetTable) -> Rows:
