@@ -101,7 +101,10 @@ def test_a_loader_that_knows_no_hidden_or_merged_cells_still_builds_a_grid() -> 
 
 
 def test_a_hidden_sheet_is_read_only_when_no_visible_sheet_holds_a_table(tmp_path: Path) -> None:
-    table = [["Hoofdstuk", "Artikel", "Omschrijving", "Jaar", "Bedrag"], ["VIII", 16, "a", 2025, 1]]
+    table: list[list[object]] = [
+        ["Hoofdstuk", "Artikel", "Omschrijving", "Jaar", "Bedrag"],
+        ["VIII", 16, "a", 2025, 1],
+    ]
     path = write_workbook(
         tmp_path / "OCW.xlsx", {"Voorblad": [["OCW"]], "Data": Sheet(table, hidden=True)}
     )
