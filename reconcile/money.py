@@ -165,7 +165,10 @@ def _parse_text(original: str, style: str | None = None) -> Decimal:
         negative, text = not negative, text[:-1]
     if not _DIGITS.match(text):
         raise AmountError(original, "unreadable")
-    number = Decimal(_normalise_separators(text, style))
+    try:
+        number = Decimal(_normalise_separators(text, style))
+    except (InvalidOperation, ValueError):
+        raise AmountError(original, "unreadable") from None
     return -number if negative else number
 
 
@@ -184,6 +187,9 @@ def _normalise_separators(text: str, style: str | None = None) -> str:
     if dots and commas:
         decimal_mark = "." if text.rfind(".") > text.rfind(",") else ","
         group = "," if decimal_mark == "." else "."
+        grouped = rf"\d{{1,3}}(\{group}\d{{3}})*\{decimal_mark}\d+"
+        if not re.fullmatch(grouped, text):
+            raise ValueError(text)
         return text.replace(group, "").replace(decimal_mark, ".")
     if dots > 1:
         return text.replace(".", "")

@@ -45,7 +45,8 @@ def collect_inputs(paths: list[str]) -> list[Input]:
                 and not child.name.startswith(("~$", ".", ".~lock"))
             )
             if not found:
-                raise InputError(f"{_display(text)} holds no workbooks (.xlsx, .xlsm, .ods, .xls)")
+                names = ", ".join(WORKBOOK_SUFFIXES)
+                raise InputError(f"{_display(text)} holds no workbooks ({names})")
             inputs += [
                 Input(child, _display(f"{text.rstrip('/')}/{child.name}")) for child in found
             ]
