@@ -120,7 +120,9 @@ AWKWARD_SKIPPED = [
 ]
 
 
-@pytest.mark.parametrize("name", ["awkward.xlsxwriter.xlsx", "awkward.libreoffice.xlsx"])
+@pytest.mark.parametrize(
+    "name", ["awkward.xlsxwriter.xlsx", "awkward.libreoffice.xlsx", "awkward.libreoffice.ods"]
+)
 def test_hidden_merged_and_extra_sheets_are_read_and_reported(name: str) -> None:
     result = read(name)
     assert lines(result) == AWKWARD_LINES
@@ -271,6 +273,7 @@ def test_every_corpus_file_is_tested() -> None:
         "awkward.xlsxwriter.xlsx",
         "awkward.libreoffice.xlsx",
         "awkward.libreoffice.xls",
+        "awkward.libreoffice.ods",
         "numbers.xlsxwriter.xlsx",
         "numbers.libreoffice.xlsx",
         "separators-english.xlsxwriter.xlsx",

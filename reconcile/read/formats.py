@@ -1,8 +1,9 @@
 """Which loader opens which workbook format: .xlsx/.xlsm with openpyxl, .ods and .xls with calamine.
 
 Every loader hands back the same ``Grid`` per sheet, so the rest of the reader never knows the
-format. Calamine cannot tell hidden rows or columns, nor formulas without a saved result;
-LibreOffice and Excel always save results in .ods and .xls, so the second does not arise.
+format. Calamine cannot tell hidden rows or columns: for .ods they are read from the file's
+content.xml here; for .xls they stay unknown. Nor can it tell formulas without a saved result;
+LibreOffice and Excel always save results in .ods and .xls, so that does not arise.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from reconcile.read.workbook import Grid, UnreadableFileError, load_grids
@@ -65,15 +67,11 @@ def load_calamine_grids(data: bytes) -> list[Grid]:
                     for (top, left), (bottom, right) in (sheet.merged_cell_ranges or [])
                 )
             )
-            grids.append(
-                Grid(
-                    meta.name,
-                    meta.visible != SheetVisibleEnum.Visible,
-                    rows,
-                    _no_formula,
-                    merged=merged,
-                )
-            )
+            grid = Grid(meta.name, meta.visible != SheetVisibleEnum.Visible, rows, _no_formula)
+            grids.append(replace(grid, merged=merged))
+        if data[:2] == b"PK":  # .ods: hidden rows, columns and merged cells from content.xml
+            layout = ods_layout(data)
+            grids = [_with_layout(g, layout.get(g.name)) for g in grids]
     except Exception as exc:  # a damaged or hostile file can make calamine raise anything
         text = str(exc).strip().splitlines()[0][:160] if str(exc).strip() else type(exc).__name__
         raise UnreadableFileError(
@@ -96,3 +94,74 @@ def _value(value: Any) -> Any:
 
 def _no_formula(row: int, column: int) -> str | None:
     return None
+
+
+_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+
+
+@dataclass
+class OdsLayout:
+    """What calamine does not tell of an .ods sheet: hidden rows and columns, merged cells.
+
+    Hidden rows and columns are kept as (first, count) runs: an .ods may end in a million
+    repeated empty rows, which are never expanded.
+    """
+
+    hidden_rows: list[tuple[int, int]] = field(default_factory=list)
+    hidden_columns: list[tuple[int, int]] = field(default_factory=list)
+    merged: list[tuple[int, int, int, int]] = field(default_factory=list)
+
+
+def ods_layout(data: bytes) -> dict[str, OdsLayout]:
+    """Per sheet name, the hidden rows and columns and merged cells of an .ods workbook."""
+    from defusedxml.ElementTree import iterparse
+
+    layouts: dict[str, OdsLayout] = {}
+    layout, row, column, repeat = OdsLayout(), 0, 0, 1
+    with zipfile.ZipFile(io.BytesIO(data)) as archive, archive.open("content.xml") as content:
+        for event, element in iterparse(content, events=("start", "end")):
+            tag = element.tag.removeprefix(_TABLE)
+            count = int(element.get(f"{_TABLE}number-rows-repeated", "1"))
+            hidden = element.get(f"{_TABLE}visibility", "visible") != "visible"
+            if event == "end":
+                if tag == "table-row":
+                    row += repeat
+                    element.clear()
+            elif tag == "table":
+                layout, row, column = OdsLayout(), 0, 0
+                layouts[element.get(f"{_TABLE}name", "")] = layout
+            elif tag == "table-column":
+                count = int(element.get(f"{_TABLE}number-columns-repeated", "1"))
+                if hidden:
+                    layout.hidden_columns.append((column + 1, count))
+                column += count
+            elif tag == "table-row":
+                repeat, column = count, 0
+                if hidden:
+                    layout.hidden_rows.append((row + 1, count))
+            elif tag in ("table-cell", "covered-table-cell"):
+                rows = int(element.get(f"{_TABLE}number-rows-spanned", "1"))
+                columns = int(element.get(f"{_TABLE}number-columns-spanned", "1"))
+                if rows > 1 or columns > 1:
+                    layout.merged.append((row + 1, column + 1, row + rows, column + columns))
+                column += int(element.get(f"{_TABLE}number-columns-repeated", "1"))
+    return layouts
+
+
+def _with_layout(grid: Grid, layout: OdsLayout | None) -> Grid:
+    if layout is None:
+        return grid
+    height = len(grid.rows)
+    width = max(map(len, grid.rows), default=0)
+
+    def expand(runs: list[tuple[int, int]], limit: int) -> frozenset[int]:
+        return frozenset(
+            n for first, count in runs for n in range(first, min(first + count, limit + 1))
+        )
+
+    return replace(
+        grid,
+        hidden_rows=expand(layout.hidden_rows, height),
+        hidden_columns=expand(layout.hidden_columns, width),
+        merged=tuple(sorted(layout.merged)) or grid.merged,
+    )

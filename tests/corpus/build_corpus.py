@@ -223,7 +223,7 @@ CASES: dict[str, tuple[Callable[[], Book], str, tuple[str, ...]]] = {
     "formulas": (formulas, "openpyxl", ("xlsx",)),
     "stale-total": (stale_total, "xlsxwriter", ("xlsx",)),
     "text-in-sum": (text_in_sum, "openpyxl", ("xlsx",)),
-    "awkward": (awkward, "xlsxwriter", ("xlsx", "xls")),
+    "awkward": (awkward, "xlsxwriter", ("xlsx", "ods", "xls")),
     "numbers": (numbers, "xlsxwriter", ("xlsx",)),
     "separators-english": (separators_english, "xlsxwriter", ()),
     "separators-ambiguous": (separators_ambiguous, "xlsxwriter", ()),
