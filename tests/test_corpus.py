@@ -15,6 +15,8 @@ from reconcile.model import Severity
 from reconcile.read import FileRead, read_file
 from reconcile.read.header import parse_year
 from reconcile.validate import normalise_article
+from tests.builders import write_workbook
+from tests.corpus.build_corpus import CASES
 
 CORPUS = Path(__file__).parent / "corpus"
 FILES = sorted(p.name for p in CORPUS.iterdir() if p.suffix in (".xlsx", ".xlsm", ".ods", ".xls"))
@@ -295,3 +297,13 @@ def test_every_corpus_file_validates_without_stopping(name: str) -> None:
     report = validate([str(CORPUS / name)], load_announcement(None))
     assert report.exit_code in (0, 1)
     assert report.files[0].lines > 0
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_the_committed_script_files_are_what_build_corpus_writes(case: str, tmp_path: Path) -> None:
+    builder, engine, _ = CASES[case]
+    name = f"{case}.{engine}.xlsx"
+    rebuilt = write_workbook(tmp_path / name, builder(), engine)
+    again, committed = read_file(rebuilt, name), read(name)
+    assert committed.table is not None and again.table is not None
+    assert (lines(again), findings(again)) == (lines(committed), findings(committed))
