@@ -13,6 +13,7 @@ from click.testing import CliRunner
 from reconcile.cli import cli
 from reconcile.money import DUTCH, ENGLISH, is_ambiguous, number_style, parse_number
 from reconcile.read import read_file
+from reconcile.read.formats import OLE_MAGIC, macro_part
 from reconcile.read.header import find_header, parse_year
 from reconcile.read.table import read_table
 from reconcile.read.workbook import Grid
@@ -144,3 +145,29 @@ def test_sheet_option_on_the_command_line() -> None:
     assert missing.exit_code == 2
     codes = [f["code"] for f in json.loads(missing.output)["findings"]]
     assert codes == ["sheet-not-found"]
+
+
+def _zip(names: list[str]) -> bytes:
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name in names:
+            archive.writestr(name, b"")
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("data", "part"),
+    [
+        (_zip(["xl/workbook.xml", "xl/vbaProject.bin"]), "xl/vbaProject.bin"),
+        (_zip(["content.xml", "Basic/Standard/Module1.xml"]), "Basic/ (LibreOffice Basic)"),
+        (OLE_MAGIC + "_VBA_PROJECT_CUR".encode("utf-16-le"), "a VBA project"),
+        (_zip(["xl/workbook.xml"]), None),
+        (OLE_MAGIC + b"Workbook", None),
+        (b"not a workbook", None),
+    ],
+)
+def test_macros_are_found_in_every_container_and_never_run(data: bytes, part: str | None) -> None:
+    assert macro_part(data) == part

@@ -103,15 +103,18 @@ def load_grids(data: bytes) -> list[Grid]:
 def _hidden_and_merged(
     sheet: Any, height: int, width: int
 ) -> tuple[frozenset[int], frozenset[int], tuple[tuple[int, int, int, int], ...]]:
-    """Hidden rows and columns (within the used area) and merged ranges of an openpyxl sheet."""
-    rows = frozenset(r for r, dim in sheet.row_dimensions.items() if dim.hidden and 0 < r <= height)
+    """Hidden rows and columns (within the used area) and merged ranges of an openpyxl sheet.
+
+    A read-only worksheet knows none of them: then nothing is hidden or merged.
+    """
+    row_dimensions = getattr(sheet, "row_dimensions", {})
+    rows = frozenset(r for r, dim in row_dimensions.items() if dim.hidden and 0 < r <= height)
     columns: set[int] = set()
-    for dim in sheet.column_dimensions.values():
+    for dim in getattr(sheet, "column_dimensions", {}).values():
         if dim.hidden and dim.min:
             columns.update(range(dim.min, min(dim.max or dim.min, width) + 1))
-    merged = tuple(
-        sorted((m.min_row, m.min_col, m.max_row, m.max_col) for m in sheet.merged_cells.ranges)
-    )
+    ranges = getattr(getattr(sheet, "merged_cells", None), "ranges", ())
+    merged = tuple(sorted((m.min_row, m.min_col, m.max_row, m.max_col) for m in ranges))
     return rows, frozenset(columns), merged
 
 
