@@ -217,12 +217,12 @@ _CODES = [
         "reconcile counts the mutation as the reserved amount; one of the three cells is wrong.",
     ),
     Code(
-        "macros-not-run",
-        INFO,
+        "macros-present",
+        WARN,
         "read",
-        "The workbook contains macros ({part}); they were not run.",
-        "reconcile reads cell values only and never runs macros. Values a macro would compute "
-        "are read as they were saved.",
+        "The workbook contains macros ({member}); they were not run.",
+        "reconcile never runs macros: only the values saved in the file are read. Values that a "
+        "macro would compute are not there until the macro has run and the file was saved.",
     ),
     # --- validate: each line -----------------------------------------------------------
     Code(

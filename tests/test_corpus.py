@@ -64,7 +64,7 @@ SAME_TABLE_FILES = {
     "same-table.libreoffice.xlsx": [],  # LibreOffice computed the SUM the script left empty
     "same-table.libreoffice.ods": [],
     "same-table.libreoffice.xls": [],
-    "macros.xlsxwriter.xlsm": [(None, None, "macros-not-run")],
+    "macros.xlsxwriter.xlsm": [(None, None, "macros-present")],
     # the same table with awkward formulas: the reader still gives the same lines
     "formulas.libreoffice.xlsx": [],
     "stale-total.xlsxwriter.xlsx": [("Reservering", "F9", "total-mismatch")],

@@ -66,7 +66,7 @@ def read_file(path: Path, display: str, sheet: str | None = None) -> FileRead:
     except UnreadableFileError as exc:
         return unreadable(exc.reason)
     part = macro_part(data)
-    notes = [make_finding("macros-not-run", CellRef(display), part=part)] if part else []
+    notes = [make_finding("macros-present", CellRef(display), member=part)] if part else []
     if sheet is not None:
         return _read_named_sheet(display, digest, grids, sheet, notes)
     return _read_best_sheet(display, digest, grids, notes)
