@@ -61,14 +61,8 @@ def load_calamine_grids(data: bytes) -> list[Grid]:
                 continue  # chart and dialog sheets hold no cells
             sheet = book.get_sheet_by_name(meta.name)
             rows = [tuple(_value(v) for v in row) for row in sheet.to_python(skip_empty_area=False)]
-            merged = tuple(
-                sorted(
-                    (top + 1, left + 1, bottom + 1, right + 1)
-                    for (top, left), (bottom, right) in (sheet.merged_cell_ranges or [])
-                )
-            )
             grid = Grid(meta.name, meta.visible != SheetVisibleEnum.Visible, rows, _no_formula)
-            grids.append(replace(grid, merged=merged))
+            grids.append(replace(grid, merged=calamine_merged(sheet)))
         if data[:2] == b"PK":  # .ods: hidden rows, columns and merged cells from content.xml
             layout = ods_layout(data)
             grids = [_with_layout(g, layout.get(g.name)) for g in grids]
@@ -79,6 +73,19 @@ def load_calamine_grids(data: bytes) -> list[Grid]:
             "open it in LibreOffice or Excel and save it as .xlsx"
         ) from exc
     return grids
+
+
+def calamine_merged(sheet: Any) -> tuple[tuple[int, int, int, int], ...]:
+    """A calamine sheet's merged ranges as Grid.merged wants them (1-based, sorted).
+
+    calamine knows them for .xlsx and .xls, not for .ods (see ``ods_layout``).
+    """
+    ranges = getattr(sheet, "merged_cell_ranges", None) or []
+    return tuple(
+        sorted(
+            (top + 1, left + 1, bottom + 1, right + 1) for (top, left), (bottom, right) in ranges
+        )
+    )
 
 
 def _value(value: Any) -> Any:
