@@ -188,6 +188,15 @@ _CODES = [
         "the number that was typed. Format the cells as numbers.",
     ),
     Code(
+        "amount-is-date",
+        WARN,
+        "read",
+        "The amount is stored as the date {shown}; the number it holds, {number}, was read.",
+        "A number typed in a cell formatted as a date shows as a date. reconcile reads the "
+        "number that was typed, but a real date in an amount column is a mistake: check the "
+        "cell and format it as a number.",
+    ),
+    Code(
         "separator-assumed",
         INFO,
         "read",

@@ -182,6 +182,7 @@ NUMBERS = [
     ("F15", Decimal("-75000.00")),  # -75
     ("F16", Decimal("1234000.00")),  # 1.234 (ambiguous: decided Dutch by F6)
     ("F17", Decimal("1250000.00")),  # a number stored as a number
+    ("F18", Decimal("1500000.00")),  # 1500 typed in a cell formatted as a date
 ]
 
 
@@ -191,12 +192,14 @@ def test_numbers_and_years_as_people_type_them(name: str) -> None:
     got = lines(result)
     assert [(cell, amount) for cell, *_, amount in got] == NUMBERS
     # 2025, "2025 ", "'2025", 2025.0, a date-formatted 2025, "2026\u00a0", 2026, ...
-    assert [year for *_, year, _ in got] == [2025] * 5 + [2026] * 7
+    assert [year for *_, year, _ in got] == [2025] * 5 + [2026] * 8
     assert findings(result) == [
         ("Reservering", "F7", "separator-assumed"),
         ("Reservering", "E10", "year-is-date"),
+        ("Reservering", "F18", "amount-is-date"),
     ]
-    assumed, date = result.findings
+    assumed, amount_date, date = result.findings
+    assert amount_date.params == {"shown": "08-02-1904", "number": 1500}
     assert assumed.params["count"] == 2
     assert "“1.234,5” at F6" in assumed.message
     assert date.params == {"shown": "17-07-1905", "year": 2025, "count": 1}

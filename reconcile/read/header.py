@@ -117,16 +117,25 @@ def fold_label(text: str) -> str:
 _EXCEL_EPOCH = dt.datetime(1899, 12, 30)
 
 
-def year_of_date(value: dt.date) -> int | None:
-    """The year a date-formatted year cell holds: 2025 typed in a cell formatted as a date shows
-    17-07-1905 (day 2025 of Excel's calendar); a first of January stands for its year."""
+def excel_serial(value: dt.date) -> int | None:
+    """The whole number a date-formatted cell holds (Excel's day count), None for a real moment.
+
+    Days before 1 March 1900 are left out: Excel counts a 29 February 1900 that never was.
+    """
     moment = value if isinstance(value, dt.datetime) else dt.datetime.combine(value, dt.time())
     serial = (moment - _EXCEL_EPOCH).days
-    if 1990 <= serial <= 2100 and moment.time() == dt.time():
+    return serial if moment.time() == dt.time() and serial >= 61 else None
+
+
+def year_of_date(value: dt.date) -> int | None:
+    """The year a date-formatted year cell holds: 2025 typed in a cell formatted as a date
+    shows 17-07-1905 (day 2025 of Excel's calendar); a first of January stands for its year."""
+    serial = excel_serial(value)
+    if serial is None:
+        return None
+    if 1990 <= serial <= 2100:
         return serial
-    if (moment.month, moment.day) == (1, 1) and moment.time() == dt.time():
-        return moment.year
-    return None
+    return value.year if (value.month, value.day) == (1, 1) else None
 
 
 def parse_year(value: Any) -> int | None:

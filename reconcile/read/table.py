@@ -33,7 +33,7 @@ from reconcile.money import (
     number_style,
     parse_amount,
 )
-from reconcile.read.header import Header, is_header_like, parse_year
+from reconcile.read.header import Header, excel_serial, is_header_like, parse_year
 from reconcile.read.workbook import Grid
 
 _TOTAL = re.compile(r"^\s*(sub)?\s*-?\s*tota(a)?l\b", re.IGNORECASE)
@@ -350,6 +350,7 @@ class _Reader:
         self.styles = styles
         self.block = _Block()
         self.dates: dict[int, list[tuple[int, dt.date, int | None]]] = {}  # year column -> cells
+        self.date_amounts: dict[tuple[int, int], tuple[dt.date, int]] = {}  # (row, column) ->
 
     def ref(self, row: int, column: int) -> CellRef:
         return CellRef(self.table.file, self.grid.name, cell_name(row, column))
@@ -381,6 +382,9 @@ class _Reader:
         if raw is None:
             formula = self.grid.formula_of(row, column)
             return (None, "not-computed") if formula else (None, "empty")
+        if isinstance(raw, dt.date) and (serial := excel_serial(raw)) is not None:
+            self.date_amounts[(row, column)] = (raw, serial)  # the number typed, shown as a date
+            raw = serial
         try:
             return parse_amount(raw, self.table.unit.euros, self.styles.get(column)), None
         except AmountError as exc:
@@ -394,6 +398,15 @@ class _Reader:
     def report_dates(self) -> None:
         for row, column in [(self.header.row, c) for c in self.header.year_columns.values()]:
             self.note_date(row, column, self.grid.value(row, column))
+        for (row, column), (value, serial) in sorted(self.date_amounts.items()):
+            self.table.findings.append(
+                make_finding(
+                    "amount-is-date",
+                    self.ref(row, column),
+                    shown=f"{value:%d-%m-%Y}",
+                    number=serial,
+                )
+            )
         for column, cells in sorted(self.dates.items()):
             row, value, year = cells[0]
             self.table.findings.append(

@@ -143,6 +143,7 @@ NUMBER_LINES: list[tuple[Any, Any]] = [
     (2026, "-75"),
     (2026, "1.234"),
     (2026, 1250),
+    (2026, 1500),  # a number typed in a cell formatted as a date
 ]
 
 
@@ -150,7 +151,7 @@ def numbers() -> Book:
     rows: Rows = [*TITLE, HEADER]
     for index, (year, amount) in enumerate(NUMBER_LINES, start=1):
         rows.append(["VIII", 16, f"Regel {index}", "U", year, amount])
-    return {"Reservering": Sheet(rows, formats={"E10": "dd-mm-yyyy"})}
+    return {"Reservering": Sheet(rows, formats={"E10": "dd-mm-yyyy", "F18": "dd-mm-yyyy"})}
 
 
 def separators_english() -> Book:
