@@ -171,3 +171,21 @@ def _zip(names: list[str]) -> bytes:
 )
 def test_macros_are_found_in_every_container_and_never_run(data: bytes, part: str | None) -> None:
     assert macro_part(data) == part
+
+
+def test_a_merge_over_the_whole_sheet_fills_the_table_only() -> None:
+    rows: list[tuple[object, ...]] = [
+        ("Hoofdstuk", "Artikel", "Omschrijving", "Jaar", "Bedrag"),
+        ("VIII", 16, "a", 2025, 1),
+        (None, 6, "b", 2025, None),
+    ]
+    grid = Grid("Blad1", False, rows, lambda r, c: None, merged=((2, 1, 1048576, 16384),))
+    header = find_header(grid.rows)
+    assert header is not None
+    table = read_table(grid, header, "x.xlsx")
+    # the chapter is given to row 3; the amount is not: a merged amount counts once
+    assert [(ln.values["chapter"], ln.amount) for ln in table.lines] == [
+        ("VIII", Decimal("1000.00")),
+        ("VIII", None),
+    ]
+    assert [f.code for f in table.findings] == ["unit-assumed", "merged-cells"]

@@ -192,8 +192,10 @@ def _fill_merged(grid: Grid, header: Header, end: int, table: SheetTable) -> Row
     """
     rows = list(grid.rows)
     numbers = set(header.number_columns)
-    for top, left, bottom, right in grid.merged:
-        if bottom == top or top <= header.row or top > end:
+    width = max(map(len, rows[header.row : end]), default=0)
+    for top, left, bottom, whole_right in grid.merged:
+        right = min(whole_right, width)  # a merge may run to column XFD; the table does not
+        if bottom == top or top <= header.row or top > end or left > right:
             continue
         origin = grid.value(top, left)
         if not _text(origin):
@@ -207,7 +209,7 @@ def _fill_merged(grid: Grid, header: Header, end: int, table: SheetTable) -> Row
                     filled = True
             rows[row - 1] = tuple(cells)
         if filled:
-            span = f"{cell_name(top, left)}:{cell_name(bottom, right)}"
+            span = f"{cell_name(top, left)}:{cell_name(bottom, whole_right)}"
             table.findings.append(
                 make_finding(
                     "merged-cells",
