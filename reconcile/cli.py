@@ -71,6 +71,11 @@ def _output_options(func: Any) -> Any:
             help=f"Limit on the {Limits.describe(name)}; a file above it is refused.",
         )(func)
     func = click.option(
+        "--sheet",
+        metavar="NAME",
+        help="Read this sheet of every workbook. Default: the sheet holding the table.",
+    )(func)
+    func = click.option(
         "--color/--no-color",
         default=None,
         help="Colour the terminal report. Default: only on a terminal, and "
@@ -130,16 +135,18 @@ def check(
     fmt: str,
     output: Path | None,
     color: bool | None,
+    sheet: str | None,
     **limits: int,
 ) -> None:
     """Reconcile the ministries' workbooks in PATHS with the announcement.
 
-    PATHS are workbooks (.xlsx, .xlsm) and folders; a folder means every workbook in it.
+    PATHS are workbooks (.xlsx, .xlsm, .ods, .xls) and folders; a folder means every
+    workbook in it.
     """
     from reconcile import pipeline
 
     found = pipeline.find_announcement(list(paths), announcement)
-    report = pipeline.check(list(paths), found, Limits(**limits))
+    report = pipeline.check(list(paths), found, sheet, Limits(**limits))
     _emit(report, fmt, output, color, list(paths))
 
 
@@ -151,6 +158,7 @@ def validate(
     fmt: str,
     output: Path | None,
     color: bool | None,
+    sheet: str | None,
     **limits: int,
 ) -> None:
     """Check each workbook in PATHS on its own, without reconciling the set.
@@ -160,7 +168,7 @@ def validate(
     from reconcile import pipeline
 
     found = pipeline.find_announcement(list(paths), announcement)
-    report = pipeline.validate(list(paths), found, Limits(**limits))
+    report = pipeline.validate(list(paths), found, sheet, Limits(**limits))
     _emit(report, fmt, output, color, list(paths))
 
 

@@ -79,26 +79,32 @@ REFUSED = {
     ),
     "legacy-xls-renamed.xlsx": (
         "not-a-workbook",
-        "The file is not an .xlsx workbook: it is a legacy Excel 97-2003 workbook (.xls).",
+        (
+            "The file is not the workbook its name says: it is a legacy Excel 97-2003 "
+            "workbook; name an .xls file .xls."
+        ),
     ),
     "csv-renamed.xlsx": (
         "not-a-workbook",
-        "The file is not an .xlsx workbook: it is a text file (CSV or similar).",
+        "The file is not the workbook its name says: it is a text file (CSV or similar).",
     ),
     "html-renamed.xlsx": (
         "not-a-workbook",
         (
-            "The file is not an .xlsx workbook: it is an HTML page (often saved by a web "
+            "The file is not the workbook its name says: it is an HTML page (often saved by a web "
             "application as .xls)."
         ),
     ),
     "zip-without-workbook.xlsx": (
         "not-a-workbook",
-        "The file is not an .xlsx workbook: it is a zip archive without a workbook in it.",
+        "The file is not the workbook its name says: it is a zip archive without a workbook in it.",
     ),
     "ods-renamed.xlsx": (
         "not-a-workbook",
-        "The file is not an .xlsx workbook: it is an OpenDocument file (.ods); save it as .xlsx.",
+        (
+            "The file is not the workbook its name says: it is an OpenDocument spreadsheet "
+            "under another extension; rename it to .ods."
+        ),
     ),
     "truncated.xlsx": (
         "file-corrupt",
@@ -151,7 +157,7 @@ READ_WITH_WARNING = {
 BOMBS = ["zip-bomb-ratio.xlsx", "zip-bomb-overlap.xlsx", "too-many-members.xlsx"]
 
 
-def _no_parser(data: bytes) -> None:
+def _no_parser(data: bytes, suffix: str) -> None:
     raise AssertionError("a parser was reached: the pre-flight should have refused the file")
 
 
@@ -171,7 +177,7 @@ def test_every_file_of_the_corpus_has_an_expectation() -> None:
 def test_hostile_file_is_refused_before_any_parser(
     name: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(read, "load_grids", _no_parser)
+    monkeypatch.setattr(read, "load_workbook", _no_parser)
     result = read_file(HOSTILE / name, f"hostile/{name}")
     assert [(f.code, f.message) for f in result.findings] == [REFUSED[name]]
     assert result.table is None

@@ -14,12 +14,13 @@ from pathlib import Path
 from reconcile.codes import make_finding
 from reconcile.limits import DEFAULT_LIMITS, MB, Limits
 from reconcile.model import CellRef, Finding
+from reconcile.read.formats import SUFFIXES, load_workbook, macro_part
 from reconcile.read.header import HEADER_SCAN_ROWS, find_header
-from reconcile.read.preflight import check_size, run_preflight
+from reconcile.read.preflight import check_grids, check_size, run_preflight
 from reconcile.read.table import RawLine, SheetTable, read_table
-from reconcile.read.workbook import UnreadableFileError, load_grids
+from reconcile.read.workbook import Grid, UnreadableFileError
 
-WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+WORKBOOK_SUFFIXES = SUFFIXES
 
 __all__ = [
     "DEFAULT_LIMITS",
@@ -72,36 +73,92 @@ def read_bytes(
     return None, make_finding("file-unreadable", CellRef(display), reason=reason)
 
 
-def read_file(path: Path, display: str, limits: Limits = DEFAULT_LIMITS) -> FileRead:
+def read_file(
+    path: Path, display: str, sheet: str | None = None, limits: Limits = DEFAULT_LIMITS
+) -> FileRead:
+    """Read the budget table of one workbook: the sheet named ``sheet``, else the one holding it.
+
+    The pre-flight (reconcile.read.preflight) sees the bytes before any reader does.
+    """
     data, problem = read_bytes(path, display, limits)
     if data is None or problem is not None:
         return FileRead(display, "", None, [problem] if problem else [])
     digest = hashlib.sha256(data).hexdigest()
+
+    def unreadable(reason: str) -> FileRead:
+        finding = make_finding("file-unreadable", CellRef(display), reason=reason)
+        return FileRead(display, digest, None, [finding])
+
     if path.suffix.lower() not in WORKBOOK_SUFFIXES:
-        reason = f"reconcile reads .xlsx and .xlsm workbooks, not {path.suffix or 'this file'}"
-        return FileRead(
-            display,
-            digest,
-            None,
-            [make_finding("file-unreadable", CellRef(display), reason=reason)],
-        )
-    checked = run_preflight(data, display, limits)  # before any parser sees a byte
+        names = ", ".join(WORKBOOK_SUFFIXES)
+        return unreadable(f"reconcile reads {names} workbooks, not {path.suffix or 'this file'}")
+    checked = run_preflight(data, display, limits, path.suffix)
     if checked.refusal is not None:
         return FileRead(display, digest, None, [checked.refusal])
     try:
-        grids = load_grids(data)
+        grids = load_workbook(data, path.suffix)
     except UnreadableFileError as exc:
-        return FileRead(
-            display,
-            digest,
-            None,
-            [make_finding("file-unreadable", CellRef(display), reason=exc.reason)],
+        return unreadable(exc.reason)
+    too_much = check_grids(grids, display, limits)  # a reader's grids, whatever the format
+    if too_much is not None:
+        return FileRead(display, digest, None, [too_much])
+    part = macro_part(data)
+    notes = [make_finding("macros-present", CellRef(display), member=part)] if part else []
+    notes += checked.notes
+    if sheet is not None:
+        return _read_named_sheet(display, digest, grids, sheet, notes)
+    return _read_best_sheet(display, digest, grids, notes)
+
+
+def _quoted(names: list[str]) -> str:
+    return ", ".join(f"“{name}”" for name in names)
+
+
+def _read_named_sheet(
+    display: str, digest: str, grids: list[Grid], sheet: str, notes: list[Finding]
+) -> FileRead:
+    grid = next((g for g in grids if g.name == sheet), None) or next(
+        (g for g in grids if g.name.casefold() == sheet.casefold()), None
+    )
+    if grid is None:
+        names = _quoted([g.name for g in grids])
+        missing = make_finding(
+            "sheet-not-found", CellRef(display), sheet=f"“{sheet}”", sheets=names
         )
-    # Visible sheets first: a hidden sheet is usually a lookup list, not the submission.
-    for grid in sorted(grids, key=lambda g: g.hidden):
+        return FileRead(display, digest, None, [*notes, missing])
+    header = find_header(grid.rows)
+    if header is None:
+        finding = make_finding("no-table", CellRef(display, grid.name), rows=HEADER_SCAN_ROWS)
+        return FileRead(display, digest, None, [*notes, finding])
+    table = read_table(grid, header, display)
+    return FileRead(display, digest, table, [*notes, *table.findings])
+
+
+def _read_best_sheet(
+    display: str, digest: str, grids: list[Grid], notes: list[Finding]
+) -> FileRead:
+    """The first visible sheet whose table holds lines (else any table); hidden sheets last."""
+    tables = []
+    for grid in sorted(grids, key=lambda g: g.hidden):  # stable: workbook order within each
         header = find_header(grid.rows)
         if header is not None:
-            table = read_table(grid, header, display)
-            return FileRead(display, digest, table, [*checked.notes, *table.findings])
-    finding = make_finding("no-table", CellRef(display), rows=HEADER_SCAN_ROWS)
-    return FileRead(display, digest, None, [*checked.notes, finding])
+            tables.append((grid, read_table(grid, header, display)))
+    if not tables:
+        finding = make_finding("no-table", CellRef(display), rows=HEADER_SCAN_ROWS)
+        return FileRead(display, digest, None, [*notes, finding])
+    grid, table = next(((g, t) for g, t in tables if t.lines), tables[0])
+    findings = [*notes, *table.findings]
+    where = CellRef(display, grid.name)
+    others = [g.name for g, _ in tables if g is not grid and not g.hidden]
+    if others and not grid.hidden:
+        findings.append(
+            make_finding("sheet-chosen", where, sheet=f"“{grid.name}”", others=_quoted(others))
+        )
+    if grid.hidden:
+        findings.append(make_finding("hidden-sheet-read", where, sheet=f"“{grid.name}”"))
+    findings += [
+        make_finding("hidden-sheet-skipped", CellRef(display, g.name), sheet=f"“{g.name}”")
+        for g in grids
+        if g.hidden and g is not grid
+    ]
+    return FileRead(display, digest, table, findings)

@@ -18,7 +18,7 @@ import re
 import struct
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -61,14 +61,22 @@ def check_size(size: int, display: str, limits: Limits) -> Finding | None:
     return None
 
 
-def run_preflight(data: bytes, display: str, limits: Limits = DEFAULT_LIMITS) -> Preflight:
-    """Decide whether ``data`` may be handed to a workbook reader at all."""
+def run_preflight(
+    data: bytes, display: str, limits: Limits = DEFAULT_LIMITS, suffix: str = ".xlsx"
+) -> Preflight:
+    """Decide whether ``data``, from a file named ``*suffix``, may be handed to a reader at all.
+
+    .xlsx/.xlsm and .ods are zip archives and get every check; an .xls is an OLE container,
+    which is only checked for encryption (its cells are counted by ``check_grids``).
+    """
+    suffix = suffix.lower()
     try:
         too_large = check_size(len(data), display, limits)
         if too_large is not None:
             return Preflight(too_large)
-        _identify(data)
-        return Preflight(None, _inspect_archive(data, display, limits))
+        if _identify(data, suffix) == "ole":
+            return Preflight()
+        return Preflight(None, _inspect_archive(data, display, limits, suffix))
     except _RefusedError as refused:
         where = CellRef(display, refused.sheet)
         return Preflight(make_finding(refused.code, where, **refused.params))
@@ -77,14 +85,17 @@ def run_preflight(data: bytes, display: str, limits: Limits = DEFAULT_LIMITS) ->
 # --- what the bytes are ----------------------------------------------------------------
 
 
-def _identify(data: bytes) -> None:
+def _identify(data: bytes, suffix: str) -> str:
+    """ "zip" or "ole" (for an .xls), or the refusal of what the bytes are."""
     if not data:
         raise _RefusedError("file-empty")
     if data.startswith(OLE_MAGIC):
         if _utf16(b"EncryptedPackage") in data or _utf16(b"EncryptionInfo") in data:
             raise _RefusedError("file-encrypted")
+        if suffix == ".xls":
+            return "ole"
         kind = (
-            "a legacy Excel 97-2003 workbook (.xls)"
+            "a legacy Excel 97-2003 workbook; name an .xls file .xls"
             if _utf16(b"Workbook") in data or _utf16(b"Book") in data
             else "an OLE compound file (an old Office format), not a workbook"
         )
@@ -93,6 +104,7 @@ def _identify(data: bytes) -> None:
         raise _RefusedError("not-a-workbook", kind="an empty zip archive")
     if not data.startswith(ZIP_MAGIC):
         raise _RefusedError("not-a-workbook", kind=_describe_non_zip(data))
+    return "zip"
 
 
 def _utf16(name: bytes) -> bytes:
@@ -128,7 +140,7 @@ def _looks_like_text(head: bytes) -> bool:
 # --- the zip archive -------------------------------------------------------------------
 
 
-def _inspect_archive(data: bytes, display: str, limits: Limits) -> list[Finding]:
+def _inspect_archive(data: bytes, display: str, limits: Limits, suffix: str) -> list[Finding]:
     _check_member_count(_declared_entries(data), limits)
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
@@ -141,9 +153,11 @@ def _inspect_archive(data: bytes, display: str, limits: Limits) -> list[Finding]
         _check_member_count(len(members), limits)
         _check_declared_sizes(members, limits)
         names = {info.filename for info in members}
-        if "[Content_Types].xml" not in names or not any(_is_workbook_part(n) for n in names):
-            raise _RefusedError("not-a-workbook", kind=_describe_zip(names))
-        sheets = _sheet_parts(archive, names, limits)
+        family = _family(archive, names)
+        if family != ("ods" if suffix == ".ods" else "ooxml"):
+            raise _RefusedError("not-a-workbook", kind=_describe_zip(names, family))
+        # An .ods repeats rows and columns by count, so its cells are counted by check_grids.
+        sheets = _sheet_parts(archive, names, limits) if family == "ooxml" else {}
         _scan_members(archive, members, sheets, limits)
         return _notes(archive, names, display)
 
@@ -193,13 +207,25 @@ def _check_declared_sizes(members: list[zipfile.ZipInfo], limits: Limits) -> Non
         )
 
 
-def _is_workbook_part(name: str) -> bool:
-    return re.fullmatch(r"xl/workbook\d*\.xml", name) is not None
+ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 
 
-def _describe_zip(names: set[str]) -> str:
-    if "mimetype" in names and "content.xml" in names:
-        return "an OpenDocument file (.ods); save it as .xlsx"
+def _family(archive: zipfile.ZipFile, names: set[str]) -> str | None:
+    """ "ooxml" (an Excel workbook), "ods" (an OpenDocument spreadsheet), or None."""
+    if "[Content_Types].xml" in names and "xl/workbook.xml" in names:
+        return "ooxml"
+    if {"mimetype", "content.xml"} <= names:
+        mimetype = archive.getinfo("mimetype")
+        if mimetype.file_size < 100 and _read_member(archive, "mimetype") == ODS_MIMETYPE:
+            return "ods"
+    return None
+
+
+def _describe_zip(names: set[str], family: str | None) -> str:
+    if family == "ooxml":
+        return "an Excel workbook under another extension; rename it to .xlsx"
+    if family == "ods":
+        return "an OpenDocument spreadsheet under another extension; rename it to .ods"
     if "word/document.xml" in names:
         return "a Word document"
     if "ppt/presentation.xml" in names:
@@ -420,16 +446,40 @@ def _as_utf8(head: bytes) -> bytes:
     return head.removeprefix(b"\xef\xbb\xbf")
 
 
+# --- after a reader: its grids, whatever the format ----------------------------------
+
+
+def check_grids(grids: Sequence[Any], display: str, limits: Limits) -> Finding | None:
+    """The sheet, row, column and cell limits on the grids a reader built (``Grid.rows``).
+
+    For .xlsx the pre-flight has counted already, before reading; .ods and .xls are counted
+    here, so every format has the same limits and findings.
+    """
+    try:
+        if len(grids) > limits.max_sheets:
+            raise _RefusedError(
+                "limit-exceeded",
+                what="sheets",
+                actual=len(grids),
+                limit=limits.max_sheets,
+                option=Limits.option("max_sheets"),
+            )
+        area = 0
+        for grid in grids:
+            count = _SheetCount(grid.name, len(grid.rows), max(map(len, grid.rows), default=0))
+            _check_sheet(count, limits, area)
+            area += count.last_row * count.last_column
+    except _RefusedError as refused:
+        return make_finding(refused.code, CellRef(display, refused.sheet), **refused.params)
+    return None
+
+
 # --- what is reported but read anyway --------------------------------------------------
 
 
 def _notes(archive: zipfile.ZipFile, names: set[str], display: str) -> list[Finding]:
+    """External links (macros are reported by reconcile.read.formats.macro_part)."""
     notes = []
-    macros = sorted(  # VBA projects, and Excel 4.0 macro sheets (a favourite of attackers)
-        n for n in names if n.lower().endswith("vbaproject.bin") or n.startswith("xl/macrosheets/")
-    )
-    if macros:
-        notes.append(make_finding("macros-present", CellRef(display), member=macros[0]))
     links = sorted(n for n in names if re.fullmatch(r"xl/externalLinks/[^/]+\.xml", n))
     if links:
         targets: list[str] = []
