@@ -163,6 +163,7 @@ def test_a_limit_below_one_is_a_usage_error() -> None:
     assert "'--max-cells': 0 is not in the range x>=1" in stderr
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="this system has no named pipes")
 def test_a_fifo_named_xlsx_is_refused_without_blocking(tmp_path: Path) -> None:
     fifo = tmp_path / "pipe.xlsx"
     os.mkfifo(fifo)
@@ -475,3 +476,17 @@ def test_every_renderer_keeps_workbook_text_inert(name: str) -> None:
         assert [f for f in fields if "HYPERLINK" in f and f.startswith(FORMULA_STARTS)] == []
     if name in ("html", "junit", "xml", "checkstyle"):
         assert "<script>" not in text and "<b>Blad1" not in text
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+def test_a_report_gets_ordinary_permissions_and_keeps_those_it_replaces(tmp_path: Path) -> None:
+    fresh, kept = tmp_path / "fresh.json", tmp_path / "kept.json"
+    kept.write_text("old")
+    kept.chmod(0o640)
+    umask = os.umask(0o022)
+    try:
+        output.write_atomic(fresh, b"new")
+        output.write_atomic(kept, b"new")
+    finally:
+        os.umask(umask)
+    assert (fresh.stat().st_mode & 0o777, kept.stat().st_mode & 0o777) == (0o644, 0o640)
