@@ -490,3 +490,32 @@ def test_a_report_gets_ordinary_permissions_and_keeps_those_it_replaces(tmp_path
     finally:
         os.umask(umask)
     assert (fresh.stat().st_mode & 0o777, kept.stat().st_mode & 0o777) == (0o644, 0o640)
+
+
+# --- how cells are counted ---------------------------------------------------------------
+
+
+def test_cells_are_counted_where_a_reader_puts_them() -> None:
+    from reconcile.read.preflight import _count_cells, _SheetCount
+
+    sheet = _SheetCount("Blad1")
+    xml = (
+        b'<row><c><v>1</v></c><c t="s"/></row>'  # row 1: A1, B1 (no r: they follow)
+        b'<row r="5" spans="1:4"><c r="C5"/><c s="2"/></row>'  # C5, then D5
+        b'<x:row r="7"><x:c r="AB7"/></x:row>'  # a prefixed namespace: AB7
+        b"<rowBreaks/><cols><col/></cols>"  # not rows, not cells
+    )
+    _count_cells(sheet, xml, [0, 0])
+    assert (sheet.last_row, sheet.last_column, sheet.cells) == (7, 28, 5)
+
+
+def test_counting_does_not_depend_on_where_chunks_break(monkeypatch: pytest.MonkeyPatch) -> None:
+    from reconcile.read import preflight
+
+    data = (HOSTILE / "lying-dimension.xlsx").read_bytes()
+    whole = preflight.run_preflight(data, "x.xlsx").refusal
+    monkeypatch.setattr(preflight, "CHUNK", 7)
+    chunked = preflight.run_preflight(data, "x.xlsx").refusal
+    assert whole is not None and chunked is not None
+    assert (chunked.location, dict(chunked.params)) == (whole.location, dict(whole.params))
+    assert whole.params["actual"] == 150_000

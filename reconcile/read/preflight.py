@@ -12,6 +12,7 @@ that passes is handed to a reader, whichever reader that is.
 from __future__ import annotations
 
 import codecs
+import functools
 import io
 import posixpath
 import re
@@ -313,8 +314,11 @@ def _chunks(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes]:
         ) from exc
 
 
-_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(row|c)(?=[\s/>])([^>]*)")
-_REF = re.compile(rb"""(?:^|\s)r\s*=\s*["']([A-Za-z]{0,3})(\d*)["']""")
+# A row or cell start tag, with its r attribute ("B12" for a cell, "12" for a row) when it has one.
+_TAG = re.compile(
+    rb"""<(?:[A-Za-z_][\w.-]*:)?(row|c)(?=[\s/>])"""
+    rb"""(?:[^>]*?\sr\s*=\s*["']([A-Za-z]{0,3})(\d*)["'])?"""
+)
 
 
 def _count_cells(sheet: _SheetCount, text: bytes, state: list[int]) -> None:
@@ -324,23 +328,25 @@ def _count_cells(sheet: _SheetCount, text: bytes, state: list[int]) -> None:
     ``r`` attribute follows the previous one.
     """
     row, column = state
-    for match in _TAG.finditer(text):
-        ref = _REF.search(match.group(2))
-        if match.group(1) == b"row":
-            row = int(ref.group(2)) if ref and ref.group(2) else row + 1
+    last_row, last_column, cells = sheet.last_row, sheet.last_column, sheet.cells
+    for tag, letters, digits in _TAG.findall(text):
+        if tag == b"row":
+            row = int(digits) if digits else row + 1
             column = 0
             continue
-        if ref and ref.group(1):
-            column = _column_number(ref.group(1))
-            row = int(ref.group(2)) if ref.group(2) else row
+        if letters:
+            column = _column_number(letters)
+            row = int(digits) if digits else row
         else:
             column += 1
-        sheet.cells += 1
-        sheet.last_row = max(sheet.last_row, row)
-        sheet.last_column = max(sheet.last_column, column)
+        cells += 1
+        last_row = max(last_row, row)
+        last_column = max(last_column, column)
+    sheet.last_row, sheet.last_column, sheet.cells = last_row, last_column, cells
     state[:] = [row, column]
 
 
+@functools.lru_cache(maxsize=4096)
 def _column_number(letters: bytes) -> int:
     number = 0
     for letter in letters.upper():
