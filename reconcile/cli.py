@@ -148,12 +148,21 @@ def _outputs(fmt: str, output: tuple[str, ...], junit_xml: str | None) -> list[t
     return outputs
 
 
+def _inputs(paths: tuple[str, ...], announcement: str | None) -> list[Path]:
+    """Every file the run read: no output may be written over one of them."""
+    from reconcile.pipeline import ANNOUNCEMENT_FILE, collect_inputs
+
+    files = [item.path for item in collect_inputs(list(paths))]
+    files += [Path(p) / ANNOUNCEMENT_FILE for p in paths if Path(p).is_dir()]
+    return files + ([Path(announcement)] if announcement else [])
+
+
 def _emit(
     report: Any,
     fmt: str | None,
     output: tuple[str, ...],
     color: bool | None,
-    inputs: list[str],
+    inputs: list[Path],
     *,
     junit_xml: str | None,
     fail_on: str,
@@ -165,11 +174,10 @@ def _emit(
 
     report = apply_policy(report, severity, fail_on)
     fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
-    sources = [Path(p) for p in inputs]
     for out_fmt, path in _outputs(fmt, output, junit_xml):
         buffer = io.StringIO()
         RENDERERS[out_fmt](report, buffer, RenderOptions(color=False))
-        write_atomic(Path(path), buffer.getvalue().encode("utf-8"), sources)
+        write_atomic(Path(path), buffer.getvalue().encode("utf-8"), inputs)
     RENDERERS[fmt](report, sys.stdout, RenderOptions(color=color))
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if fmt == "github" and summary:
@@ -178,7 +186,7 @@ def _emit(
         buffer = io.StringIO()
         render_github_summary(report, buffer, RenderOptions(color=False))
         before = Path(summary).read_bytes() if Path(summary).is_file() else b""
-        write_atomic(Path(summary), before + buffer.getvalue().encode("utf-8"), sources)
+        write_atomic(Path(summary), before + buffer.getvalue().encode("utf-8"), inputs)
     sys.exit(report.exit_code)
 
 
@@ -201,7 +209,7 @@ def check(
 
     found = pipeline.find_announcement(list(paths), announcement)
     report = pipeline.check(list(paths), found)
-    _emit(report, fmt, output, color, list(paths), **ci)
+    _emit(report, fmt, output, color, _inputs(paths, announcement), **ci)
 
 
 @cli.command(epilog=EXIT_CODES)
@@ -223,7 +231,7 @@ def validate(
 
     found = pipeline.find_announcement(list(paths), announcement)
     report = pipeline.validate(list(paths), found)
-    _emit(report, fmt, output, color, list(paths), **ci)
+    _emit(report, fmt, output, color, _inputs(paths, announcement), **ci)
 
 
 @cli.command()

@@ -1,0 +1,54 @@
+"""Golden files: every output format on both example sets, byte for byte.
+
+One `reconcile check` run per example set writes all four formats (--output FORMAT:FILE), so
+this also tests several outputs in one run. After an intended change of a report, regenerate
+with `RECONCILE_REGENERATE_GOLDEN=1 python -m pytest tests/test_golden.py` and review the diff.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from reconcile.cli import cli
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLDEN = Path(__file__).resolve().parent / "golden"
+SETS = {"ai-fabriek": 0, "ai-fabriek-with-errors": 1}
+FILES = {"text": "report.txt", "json": "report.json", "junit": "junit.xml", "github": "github.txt"}
+REGENERATE = os.environ.get("RECONCILE_REGENERATE_GOLDEN") == "1"
+
+
+@pytest.fixture(scope="module")
+def written(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Each example set checked once, from the repository root, into every format."""
+    out = tmp_path_factory.mktemp("golden")
+    cwd = Path.cwd()
+    os.chdir(ROOT)
+    try:
+        for name, expected_exit in SETS.items():
+            options = [f"--output={fmt}:{out / name / file}" for fmt, file in FILES.items()]
+            result = CliRunner().invoke(
+                cli,
+                ["check", f"examples/{name}/", "--format", "json", *options],
+                env={"GITHUB_ACTIONS": None, "GITHUB_STEP_SUMMARY": None, "NO_COLOR": None},
+            )
+            assert result.exit_code == expected_exit, result.output
+    finally:
+        os.chdir(cwd)
+    return {name: out / name for name in SETS}
+
+
+@pytest.mark.parametrize("fmt", FILES)
+@pytest.mark.parametrize("example", SETS)
+def test_report_matches_golden_file(written: dict[str, Path], example: str, fmt: str) -> None:
+    actual = (written[example] / FILES[fmt]).read_bytes()
+    golden = GOLDEN / example / FILES[fmt]
+    if REGENERATE:
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_bytes(actual)
+    assert golden.is_file(), f"{golden} is missing: run with RECONCILE_REGENERATE_GOLDEN=1"
+    assert actual == golden.read_bytes(), f"{example} {fmt} differs from {golden}"
