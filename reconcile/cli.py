@@ -123,7 +123,7 @@ def _ci_options(func: Any) -> Any:
     )(func)
     return click.option(
         "--junit-xml",
-        metavar="FILE",
+        type=click.Path(dir_okay=False),
         help="Also write a JUnit XML report to FILE (same as --output junit:FILE).",
     )(func)
 
