@@ -83,8 +83,9 @@ def _output_options(func: Any) -> Any:
         "--output",
         multiple=True,
         metavar="[FORMAT:]FILE",
-        help="Also write the report to FILE (atomically); repeatable. The format is FORMAT, "
-        "else follows from the suffix (.json, .xml: junit, .txt: text), else --format.",
+        help="Write the report to FILE (atomically); repeatable. The format is FORMAT, else "
+        "follows from the suffix (.json, .xml: junit, .txt: text), else --format. A file in "
+        "the --format takes the place of standard output.",
     )(func)
     func = click.option(
         "-f",
@@ -174,11 +175,13 @@ def _emit(
 
     report = apply_policy(report, severity, fail_on)
     fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
-    for out_fmt, path in _outputs(fmt, output, junit_xml):
+    outputs = _outputs(fmt, output, junit_xml)
+    for out_fmt, path in outputs:
         buffer = io.StringIO()
         RENDERERS[out_fmt](report, buffer, RenderOptions(color=False))
         write_atomic(Path(path), buffer.getvalue().encode("utf-8"), inputs)
-    RENDERERS[fmt](report, sys.stdout, RenderOptions(color=color))
+    if all(out_fmt != fmt for out_fmt, _ in outputs):  # else it went to a file instead
+        RENDERERS[fmt](report, sys.stdout, RenderOptions(color=color))
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if fmt == "github" and summary:
         from reconcile.report.github import render_github_summary

@@ -193,19 +193,26 @@ def test_one_run_writes_the_terminal_report_and_every_output_file(
             "--output",
             str(tmp_path / "report.json"),
             "-o",
-            f"text:{tmp_path / 'report.log'}",
-            "-o",
-            str(tmp_path / "plain.txt"),
+            f"github:{tmp_path / 'annotations.log'}",
             "--junit-xml",
             str(tmp_path / "results.xml"),
         ]
     )
     assert result.exit_code == 1
     assert result.output.startswith("AI-fabriek Groningen")
+    assert result.output == run(["check", ERRORS]).output
     assert (tmp_path / "report.json").read_text(encoding="utf-8").startswith('{\n  "version": 1,')
-    assert (tmp_path / "report.log").read_bytes() == (tmp_path / "plain.txt").read_bytes()
-    assert (tmp_path / "report.log").read_text(encoding="utf-8") == result.output
+    assert (tmp_path / "annotations.log").read_text(encoding="utf-8").startswith("::notice ")
     assert ET.parse(tmp_path / "results.xml").getroot().get("failures") == "10"
+
+
+def test_an_output_in_the_terminal_format_takes_the_terminal_s_place(
+    in_root: None, tmp_path: Path
+) -> None:
+    result = run(["check", ERRORS, "-o", str(tmp_path / "plain.txt")])
+    assert result.exit_code == 1
+    assert result.output == ""
+    assert (tmp_path / "plain.txt").read_text(encoding="utf-8") == run(["check", ERRORS]).output
 
 
 def test_an_output_without_format_or_known_suffix_takes_the_terminal_format(
@@ -213,7 +220,9 @@ def test_an_output_without_format_or_known_suffix_takes_the_terminal_format(
 ) -> None:
     result = run(["check", GOOD, "--format", "json", "-o", str(tmp_path / "report.out")])
     assert result.exit_code == 0
-    assert (tmp_path / "report.out").read_text(encoding="utf-8") == result.output
+    assert result.output == ""
+    json_report = run(["check", GOOD, "--format", "json"]).output
+    assert (tmp_path / "report.out").read_text(encoding="utf-8") == json_report
 
 
 def test_an_output_never_overwrites_an_input(in_root: None) -> None:

@@ -1,8 +1,9 @@
 """Golden files: every output format on both example sets, byte for byte.
 
 One `reconcile check` run per example set writes all four formats (--output FORMAT:FILE), so
-this also tests several outputs in one run. After an intended change of a report, regenerate
-with `RECONCILE_REGENERATE_GOLDEN=1 python -m pytest tests/test_golden.py` and review the diff.
+this also tests several outputs in one run. The JSON golden file is the example's own
+expected.json (see test_examples.py). After an intended change of a report, regenerate with
+`RECONCILE_UPDATE_GOLDEN=1 python -m pytest tests/test_golden.py` and review the diff.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).resolve().parent / "golden"
 SETS = {"ai-fabriek": 0, "ai-fabriek-with-errors": 1}
 FILES = {"text": "report.txt", "json": "report.json", "junit": "junit.xml", "github": "github.txt"}
-REGENERATE = os.environ.get("RECONCILE_REGENERATE_GOLDEN") == "1"
+REGENERATE = bool(os.environ.get("RECONCILE_UPDATE_GOLDEN"))
 
 
 @pytest.fixture(scope="module")
@@ -46,9 +47,11 @@ def written(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 @pytest.mark.parametrize("example", SETS)
 def test_report_matches_golden_file(written: dict[str, Path], example: str, fmt: str) -> None:
     actual = (written[example] / FILES[fmt]).read_bytes()
-    golden = GOLDEN / example / FILES[fmt]
+    golden = ROOT / "examples" / example / "expected.json"
+    if fmt != "json":
+        golden = GOLDEN / example / FILES[fmt]
     if REGENERATE:
         golden.parent.mkdir(parents=True, exist_ok=True)
         golden.write_bytes(actual)
-    assert golden.is_file(), f"{golden} is missing: run with RECONCILE_REGENERATE_GOLDEN=1"
+    assert golden.is_file(), f"{golden} is missing: run with RECONCILE_UPDATE_GOLDEN=1"
     assert actual == golden.read_bytes(), f"{example} {fmt} differs from {golden}"
