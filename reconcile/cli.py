@@ -158,6 +158,16 @@ def _inputs(paths: tuple[str, ...], announcement: str | None) -> list[Path]:
     return files + ([Path(announcement)] if announcement else [])
 
 
+def _write(path: Path, data: bytes, inputs: list[Path]) -> None:
+    from reconcile.errors import InputError
+    from reconcile.output import write_atomic
+
+    try:
+        write_atomic(path, data, inputs)
+    except OSError as exc:
+        raise InputError(f"cannot write {path}: {exc.strerror or exc}") from exc
+
+
 def _emit(
     report: Any,
     fmt: str | None,
@@ -169,7 +179,6 @@ def _emit(
     fail_on: str,
     severity: dict[str, Any],
 ) -> None:
-    from reconcile.output import write_atomic
     from reconcile.policy import apply_policy
     from reconcile.report import RENDERERS, RenderOptions
 
@@ -179,7 +188,7 @@ def _emit(
     for out_fmt, path in outputs:
         buffer = io.StringIO()
         RENDERERS[out_fmt](report, buffer, RenderOptions(color=False))
-        write_atomic(Path(path), buffer.getvalue().encode("utf-8"), inputs)
+        _write(Path(path), buffer.getvalue().encode("utf-8"), inputs)
     if all(out_fmt != fmt for out_fmt, _ in outputs):  # else it went to a file instead
         RENDERERS[fmt](report, sys.stdout, RenderOptions(color=color))
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
@@ -189,7 +198,7 @@ def _emit(
         buffer = io.StringIO()
         render_github_summary(report, buffer, RenderOptions(color=False))
         before = Path(summary).read_bytes() if Path(summary).is_file() else b""
-        write_atomic(Path(summary), before + buffer.getvalue().encode("utf-8"), inputs)
+        _write(Path(summary), before + buffer.getvalue().encode("utf-8"), inputs)
     sys.exit(report.exit_code)
 
 

@@ -6,6 +6,7 @@ Everything comes from the catalogue in reconcile.codes, so the help never drifts
 from __future__ import annotations
 
 import difflib
+import re
 import textwrap
 
 from reconcile.codes import CODES, Code
@@ -18,17 +19,17 @@ def _severity(code: Code) -> str:
     return f"{code.severity.value}, fatal" if code.fatal else code.severity.value
 
 
-def _first_sentence(text: str) -> str:
-    head, sep, _ = text.partition(". ")
-    return head + "." if sep else text
+def _pattern(template: str) -> str:
+    """A message template as a pattern people read: "<value> is not an amount; ..."."""
+    return re.sub(r"\{(\w+)\}", r"<\1>", template)
 
 
 def list_codes() -> str:
-    """One line per code: code, severity, stage and the first sentence of its explanation."""
+    """One line per code: code, severity, stage and the message it gives."""
     width = max(len(code) for code in CODES)
-    lines = [f"{'code':<{width}}  {'severity':<14}  {'stage':<9}  meaning"]
+    lines = [f"{'code':<{width}}  {'severity':<14}  {'stage':<9}  message"]
     lines += [
-        f"{c.code:<{width}}  {_severity(c):<14}  {c.stage:<9}  {_first_sentence(c.explanation)}"
+        f"{c.code:<{width}}  {_severity(c):<14}  {c.stage:<9}  {_pattern(c.template)}"
         for c in CODES.values()
     ]
     lines.append("")
@@ -61,7 +62,7 @@ def explain_code(name: str) -> str:
         f"{code.code}  ({_severity(code)}; found while the {code.stage} stage runs)",
         "",
         "What the message says:",
-        _paragraph(code.template),
+        _paragraph(_pattern(code.template)),
         "",
         "Why it matters and how to fix it:",
         _paragraph(code.explanation),

@@ -233,6 +233,12 @@ def test_an_output_never_overwrites_an_input(in_root: None) -> None:
     assert (ROOT / GOOD / "EZ.xlsx").read_bytes() == before
 
 
+def test_an_output_that_cannot_be_written_is_one_clear_error(in_root: None, tmp_path: Path) -> None:
+    result = run(["check", GOOD, "-o", f"json:{tmp_path}"])
+    assert result.exit_code == 2
+    assert result.output.endswith(f"Error: cannot write {tmp_path}: Is a directory\n")
+
+
 @pytest.mark.parametrize(
     ("example_set", "options", "exit_code"),
     [
