@@ -259,6 +259,13 @@ def test_fail_on_and_severity_decide_the_exit_code(
     assert f'"exit_code": {exit_code},' in result.output
 
 
+def test_fail_on_never_changes_the_exit_code_not_the_verdict(in_root: None) -> None:
+    result = run(["check", ERRORS, "--fail-on", "never"])
+    assert result.exit_code == 0
+    assert "NOT RECONCILED: total EUR 64,900,000" in result.output
+    assert result.output.endswith("10 error(s), 0 warning(s), 6 note(s); exit code 0.\n")
+
+
 def test_severity_overrides_show_in_every_report(in_root: None) -> None:
     result = run(["check", ERRORS, "--format", "json", "--severity", "duplicate-line=warning"])
     assert '"code": "duplicate-line",\n      "severity": "warning"' in result.output
