@@ -5,7 +5,6 @@ Heavy modules (pandas, pandera, openpyxl) load inside the commands, so --help st
 
 from __future__ import annotations
 
-import io
 import os
 import sys
 import traceback
@@ -135,20 +134,6 @@ def _severities(items: tuple[str, ...]) -> Any:
     return parse_overrides(items, "--severity")
 
 
-def _outputs(fmt: str, output: tuple[str, ...], junit_xml: str | None) -> list[tuple[str, str]]:
-    """(format, path) of every output file, from FORMAT:FILE, the suffix, or --format."""
-    from reconcile.report import RENDERERS, SUFFIXES
-
-    outputs = []
-    for item in (*output, *([f"junit:{junit_xml}"] if junit_xml else [])):
-        prefix, sep, rest = item.partition(":")
-        if sep and prefix in RENDERERS:
-            outputs.append((prefix, rest))
-        else:
-            outputs.append((SUFFIXES.get(Path(item).suffix.lower(), fmt), item))
-    return outputs
-
-
 def _inputs(paths: tuple[str, ...], announcement: str | None) -> list[Path]:
     """Every file the run read: no output may be written over one of them."""
     from reconcile.pipeline import ANNOUNCEMENT_FILE, collect_inputs
@@ -156,16 +141,6 @@ def _inputs(paths: tuple[str, ...], announcement: str | None) -> list[Path]:
     files = [item.path for item in collect_inputs(list(paths))]
     files += [Path(p) / ANNOUNCEMENT_FILE for p in paths if Path(p).is_dir()]
     return files + ([Path(announcement)] if announcement else [])
-
-
-def _write(path: Path, data: bytes, inputs: list[Path]) -> None:
-    from reconcile.errors import InputError
-    from reconcile.output import write_atomic
-
-    try:
-        write_atomic(path, data, inputs)
-    except OSError as exc:
-        raise InputError(f"cannot write {path}: {exc.strerror or exc}") from exc
 
 
 def _emit(
@@ -179,26 +154,24 @@ def _emit(
     fail_on: str,
     severity: dict[str, Any],
 ) -> None:
+    from reconcile.output import output_target, write_report
     from reconcile.policy import apply_policy
     from reconcile.report import RENDERERS, RenderOptions
 
     report = apply_policy(report, severity, fail_on)
     fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
-    outputs = _outputs(fmt, output, junit_xml)
-    for out_fmt, path in outputs:
-        buffer = io.StringIO()
-        RENDERERS[out_fmt](report, buffer, RenderOptions(color=False))
-        _write(Path(path), buffer.getvalue().encode("utf-8"), inputs)
-    if all(out_fmt != fmt for out_fmt, _ in outputs):  # else it went to a file instead
+    items = (*output, *([f"junit:{junit_xml}"] if junit_xml else []))
+    targets = [output_target(item, fmt) for item in items]
+    for out_fmt, path in targets:
+        write_report(path, RENDERERS[out_fmt], report, RenderOptions(color=False), inputs)
+    if all(out_fmt != fmt for out_fmt, _ in targets):  # else it went to a file instead
         RENDERERS[fmt](report, sys.stdout, RenderOptions(color=color))
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if fmt == "github" and summary:
         from reconcile.report.github import render_github_summary
 
-        buffer = io.StringIO()
-        render_github_summary(report, buffer, RenderOptions(color=False))
-        before = Path(summary).read_bytes() if Path(summary).is_file() else b""
-        _write(Path(summary), before + buffer.getvalue().encode("utf-8"), inputs)
+        options = RenderOptions(color=False)
+        write_report(Path(summary), render_github_summary, report, options, inputs, append=True)
     sys.exit(report.exit_code)
 
 

@@ -91,11 +91,11 @@ def _options(commands: Mapping[str, click.Command]) -> dict[str, list[tuple[str,
 
 def _rebase(value: str, base: Path) -> str:
     """A path in the file means a path beside the file, wherever reconcile runs from."""
-    from reconcile.report import RENDERERS
+    from reconcile.output import split_format
 
-    prefix, sep, rest = value.partition(":")
-    if sep and prefix in RENDERERS:
-        return f"{prefix}:{_rebase(rest, base)}"
+    fmt, path = split_format(value)
+    if fmt is not None:
+        return f"{fmt}:{_rebase(path, base)}"
     if Path(value).is_absolute():
         return value
     return _display(base / value)

@@ -46,7 +46,7 @@ def test_the_search_stops_at_the_repository_root(tmp_path: Path) -> None:
 
 def test_settings_apply_and_paths_are_relative_to_the_file(project: Path) -> None:
     (project / "reconcile.toml").write_text(
-        'fail-on = "never"\njunit-xml = "out/results.xml"\noutput = ["out/report.json"]\n'
+        'fail-on = "never"\njunit-xml = "out/results.xml"\noutput = ["out/report.json", "github:out/gh.txt"]\n'
         'announcement = "budgets/announcement.toml"\n'
         '[severity]\nduplicate-line = "warning"\n',
         encoding="utf-8",
@@ -57,6 +57,7 @@ def test_settings_apply_and_paths_are_relative_to_the_file(project: Path) -> Non
     assert '"origin": "../budgets/announcement.toml"' in report
     assert '"code": "duplicate-line",\n      "severity": "warning"' in report
     assert (project / "out" / "results.xml").is_file()
+    assert (project / "out" / "gh.txt").read_text(encoding="utf-8").startswith("::notice file=")
 
 
 def test_flags_win_over_the_file(project: Path) -> None:
