@@ -25,11 +25,15 @@ def _texts(node: ast.AST | None) -> list[str]:
     return []
 
 
-def emitted_codes() -> set[str]:
-    """Codes in the source: make_finding's first argument, and the pandera checks' error names
-    (validate/ turns a failed check into the finding of that name)."""
+CODE = re.compile(r"^[a-z]+(-[a-z]+)+$")
+
+
+def emitted_codes(package: Path = PACKAGE) -> set[str]:
+    """Codes in the source: make_finding's first argument, the pandera checks' error names
+    (validate/ turns a failed check into the finding of that name), and the code an exception
+    carries to become a finding (``SomethingError("code", ...)``)."""
     found: set[str] = set()
-    for path in PACKAGE.rglob("*.py"):
+    for path in package.rglob("*.py"):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         assigned: dict[str, list[str]] = {}  # code = "a" if ... else "b"; make_finding(code, ...)
         for node in ast.walk(tree):
@@ -46,6 +50,8 @@ def emitted_codes() -> set[str]:
                 found.update(_texts(first))
                 if isinstance(first, ast.Name):
                     found.update(assigned.get(first.id, []))
+            if name.endswith("Error") and node.args:
+                found.update(t for t in _texts(node.args[0]) if CODE.match(t))
             found.update(t for kw in node.keywords if kw.arg == "error" for t in _texts(kw.value))
     return found
 

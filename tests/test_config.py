@@ -46,7 +46,8 @@ def test_the_search_stops_at_the_repository_root(tmp_path: Path) -> None:
 
 def test_settings_apply_and_paths_are_relative_to_the_file(project: Path) -> None:
     (project / "reconcile.toml").write_text(
-        'fail-on = "never"\njunit-xml = "out/results.xml"\noutput = ["out/report.json", "github:out/gh.txt"]\n'
+        'fail-on = "never"\njunit-xml = "out/results.xml"\n'
+        'output = ["out/report.json", "github:out/gh.txt"]\n'
         'announcement = "budgets/announcement.toml"\n'
         '[severity]\nduplicate-line = "warning"\n',
         encoding="utf-8",
