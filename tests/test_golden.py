@@ -1,9 +1,10 @@
 """Golden files: every output format on both example sets, byte for byte.
 
-One `reconcile check` run per example set writes all four formats (--output FORMAT:FILE), so
-this also tests several outputs in one run. The JSON golden file is the example's own
-expected.json (see test_examples.py). After an intended change of a report, regenerate with
-`RECONCILE_UPDATE_GOLDEN=1 python -m pytest tests/test_golden.py` and review the diff.
+One `reconcile check` run per example set writes all four formats (--output FORMAT:FILE) and
+the GitHub job summary, so this also tests several outputs in one run. The JSON golden file is
+the example's own expected.json (see test_examples.py). After an intended change of a report,
+regenerate with `RECONCILE_UPDATE_GOLDEN=1 python -m pytest tests/test_golden.py` and review
+the diff.
 """
 
 from __future__ import annotations
@@ -19,7 +20,13 @@ from reconcile.cli import cli
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).resolve().parent / "golden"
 SETS = {"ai-fabriek": 0, "ai-fabriek-with-errors": 1}
-FILES = {"text": "report.txt", "json": "report.json", "junit": "junit.xml", "github": "github.txt"}
+OUTPUTS = {
+    "text": "report.txt",
+    "json": "report.json",
+    "junit": "junit.xml",
+    "github": "github.txt",
+}
+FILES = {**OUTPUTS, "summary": "github-summary.md"}  # the job summary GitHub Actions shows
 REGENERATE = bool(os.environ.get("RECONCILE_UPDATE_GOLDEN"))
 
 
@@ -31,13 +38,14 @@ def written(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     os.chdir(ROOT)
     try:
         for name, expected_exit in SETS.items():
-            options = [f"--output={fmt}:{out / name / file}" for fmt, file in FILES.items()]
+            options = [f"--output={fmt}:{out / name / file}" for fmt, file in OUTPUTS.items()]
             result = CliRunner().invoke(
                 cli,
-                ["check", f"examples/{name}/", "--format", "json", *options],
-                env={"GITHUB_ACTIONS": None, "GITHUB_STEP_SUMMARY": None, "NO_COLOR": None},
+                ["check", f"examples/{name}/", "--format", "github", *options],
+                env={"GITHUB_STEP_SUMMARY": str(out / name / FILES["summary"])},
             )
             assert result.exit_code == expected_exit, result.output
+            assert result.output == ""  # the github report went to its file instead
     finally:
         os.chdir(cwd)
     return {name: out / name for name in SETS}
