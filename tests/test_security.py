@@ -519,3 +519,13 @@ def test_counting_does_not_depend_on_where_chunks_break(monkeypatch: pytest.Monk
     assert whole is not None and chunked is not None
     assert (chunked.location, dict(chunked.params)) == (whole.location, dict(whole.params))
     assert whole.params["actual"] == 150_000
+
+
+def test_limits_can_be_set_in_the_configuration_file(tmp_path: Path) -> None:
+    config = tmp_path / "reconcile.toml"
+    config.write_text("max-rows = 5\n")
+    code, stdout, _ = _run("--config", str(config), "validate", str(EXAMPLE / "EZ.xlsx"))
+    assert code == 2
+    assert "[limit-exceeded] The workbook uses 12 rows in this sheet, more than the limit" in stdout
+    raised = _run("--config", str(config), "validate", "--max-rows", "12", str(EXAMPLE / "EZ.xlsx"))
+    assert raised[0] == 0  # the command line wins over the file
