@@ -88,6 +88,13 @@ def _output_options(func: Any) -> Any:
         help="Announcement TOML file. Default: announcement.toml in a given "
         "folder, else the built-in AI-fabriek announcement.",
     )(func)
+    func = click.option(
+        "-l",
+        "--layout",
+        metavar="NAME",
+        help="Read the files with this layout (see `reconcile layouts`). Default: found by "
+        "the header labels.",
+    )(func)
     return click.argument("paths", nargs=-1, required=True, type=click.Path())(func)
 
 
@@ -115,6 +122,7 @@ def check(
     fmt: str,
     output: Path | None,
     color: bool | None,
+    layout: str | None,
 ) -> None:
     """Reconcile the ministries' workbooks in PATHS with the announcement.
 
@@ -123,7 +131,7 @@ def check(
     from reconcile import pipeline
 
     found = pipeline.find_announcement(list(paths), announcement)
-    report = pipeline.check(list(paths), found)
+    report = pipeline.check(list(paths), found, _layout_name(layout))
     _emit(report, fmt, output, color, list(paths))
 
 
@@ -135,6 +143,7 @@ def validate(
     fmt: str,
     output: Path | None,
     color: bool | None,
+    layout: str | None,
 ) -> None:
     """Check each workbook in PATHS on its own, without reconciling the set.
 
@@ -143,8 +152,73 @@ def validate(
     from reconcile import pipeline
 
     found = pipeline.find_announcement(list(paths), announcement)
-    report = pipeline.validate(list(paths), found)
+    report = pipeline.validate(list(paths), found, _layout_name(layout))
     _emit(report, fmt, output, color, list(paths))
+
+
+def _layout_name(name: str | None) -> str | None:
+    """The layout's name, checked before any file is read (an unknown name is a usage error)."""
+    if name is not None:
+        from reconcile.read.layouts import get_layout
+
+        get_layout(name)
+    return name
+
+
+@cli.command()
+def layouts() -> None:
+    """List the built-in layouts: the table formats reconcile reads by their header labels."""
+    from reconcile.read.layouts import load_layouts
+
+    for layout in load_layouts().values():
+        click.echo(f"{layout.name}  {layout.title}")
+        click.echo(f"    unit {layout.unit.label}, numbers {layout.numbers}, from {layout.source}")
+        fields = ", ".join(f"{name}={labels[0]!r}" for name, labels in layout.columns.items())
+        click.echo(f"    columns: {fields}")
+        amounts = ", ".join(f"{a.name}={a.labels[0]!r}" for a in layout.amounts)
+        click.echo(f"    amounts: {amounts}")
+
+
+@cli.command(
+    epilog="Exit codes: 0 the tables are equal; 1 they differ; 2 an input could not be read."
+)
+@click.argument("old", type=click.Path())
+@click.argument("new", type=click.Path())
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="text",
+    show_default=True,
+    help="Report format.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the report to this file (atomically) instead of stdout.",
+)
+@click.option("--color/--no-color", default=None, help="Colour the terminal report.")
+@click.option("-l", "--layout", metavar="NAME", help="Read both files with this layout.")
+def diff(
+    old: str, new: str, fmt: str, output: Path | None, color: bool | None, layout: str | None
+) -> None:
+    """List the lines added, removed and changed between two versions OLD and NEW of a table."""
+    from reconcile.diff import diff_files
+    from reconcile.output import write_atomic
+    from reconcile.report import RenderOptions
+    from reconcile.report.diff import DIFF_RENDERERS
+
+    result = diff_files(old, new, _layout_name(layout))
+    renderer = DIFF_RENDERERS[fmt]
+    if output is None:
+        renderer(result, sys.stdout, RenderOptions(color=color))
+    else:
+        buffer = io.StringIO()
+        renderer(result, buffer, RenderOptions(color=False))
+        write_atomic(output, buffer.getvalue().encode("utf-8"), [Path(old), Path(new)])
+    sys.exit(result.exit_code)
 
 
 def main() -> None:

@@ -17,6 +17,7 @@ from reconcile.read.table import RawLine, SheetTable, read_table
 from reconcile.read.workbook import UnreadableFileError, load_grids
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+CSV_SUFFIXES = (".csv", ".txt")
 
 __all__ = ["WORKBOOK_SUFFIXES", "FileRead", "RawLine", "SheetTable", "read_file"]
 
@@ -46,13 +47,22 @@ def read_bytes(path: Path, display: str) -> tuple[bytes | None, Finding | None]:
     return None, make_finding("file-unreadable", CellRef(display), reason=reason)
 
 
-def read_file(path: Path, display: str) -> FileRead:
+def read_file(path: Path, display: str, layout: str | None = None) -> FileRead:
+    """The table in the file at ``path``; ``layout`` names a layout to read it with (else found)."""
     data, problem = read_bytes(path, display)
     if data is None:
         return FileRead(display, "", None, [problem] if problem else [])
     digest = hashlib.sha256(data).hexdigest()
+    if path.suffix.lower() in CSV_SUFFIXES:
+        from reconcile.read.opendata import read_csv_file
+
+        table, findings = read_csv_file(data, display, layout)
+        return FileRead(display, digest, table, findings)
     if path.suffix.lower() not in WORKBOOK_SUFFIXES:
-        reason = f"reconcile reads .xlsx and .xlsm workbooks, not {path.suffix or 'this file'}"
+        reason = (
+            "reconcile reads .xlsx and .xlsm workbooks and .csv tables, "
+            f"not {path.suffix or 'this file'}"
+        )
         return FileRead(
             display,
             digest,
@@ -68,6 +78,11 @@ def read_file(path: Path, display: str) -> FileRead:
             None,
             [make_finding("file-unreadable", CellRef(display), reason=exc.reason)],
         )
+    from reconcile.read.opendata import read_layout_workbook
+
+    layout_read = read_layout_workbook(grids, display, layout)
+    if layout_read is not None:
+        return FileRead(display, digest, layout_read[0], layout_read[1])
     # Visible sheets first: a hidden sheet is usually a lookup list, not the submission.
     for grid in sorted(grids, key=lambda g: g.hidden):
         header = find_header(grid.rows)
