@@ -56,8 +56,8 @@ def read_file(path: Path, display: str, layout: str | None = None) -> FileRead:
     if path.suffix.lower() in CSV_SUFFIXES:
         from reconcile.read.opendata import read_csv_file
 
-        table, findings = read_csv_file(data, display, layout)
-        return FileRead(display, digest, table, findings)
+        csv_table, findings = read_csv_file(data, display, layout)
+        return FileRead(display, digest, csv_table, findings)
     if path.suffix.lower() not in WORKBOOK_SUFFIXES:
         reason = (
             "reconcile reads .xlsx and .xlsm workbooks and .csv tables, "
