@@ -1,0 +1,89 @@
+"""reconcile diff: lines added, removed and changed between two versions of one table."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from reconcile.cli import cli
+from reconcile.diff import diff_files
+from tests.builders import write_workbook
+
+HEADER = (
+    "Begrotingsjaar,Uitgaven Ontvangsten Verplichtingen,Begrotingsnummer,Naam Begroting ,"
+    "Artikel nummer,Artikel,Stand ontwerpbegroting,Stand vastgestelde begroting,"
+    "Stand eerste suppletoire,Stand tweede suppletoire,Realisatie"
+)
+OLD = [
+    HEADER,
+    "2025,U,XIII,Economische Zaken,2,Bedrijfsleven,100,100,,,",
+    "2025,U,X,Defensie,6,Inzet,200,,,,",
+]
+NEW = [
+    HEADER,
+    "2025,U,XIII,Economische Zaken,2,Bedrijfsleven,100,105,,,",  # changed: +5 (x 1.000)
+    "2025,U,VIII,OCW,1,Primair onderwijs,50,,,,",  # added
+]  # Defensie's line removed
+
+
+def _csv(path: Path, lines: list[str]) -> str:
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return str(path)
+
+
+def test_changes_are_keyed_by_chapter_article_series_year_and_moment(tmp_path: Path) -> None:
+    diff = diff_files(_csv(tmp_path / "old.csv", OLD), _csv(tmp_path / "new.csv", NEW))
+    assert [
+        (c.change, dict(c.key)["chapter"], dict(c.key)["moment"], c.difference)
+        for c in diff.changes
+    ] == [
+        ("removed", "X", "ontwerpbegroting", Decimal(-200_000)),
+        ("changed", "XIII", "vastgestelde begroting", Decimal(5_000)),
+        ("added", "VIII", "ontwerpbegroting", Decimal(50_000)),
+    ]
+    assert diff.net_effect == {
+        ("Defensie", 2025): Decimal(-200_000),
+        ("EZ", 2025): Decimal(5_000),
+        ("OCW", 2025): Decimal(50_000),
+    }
+    assert (diff.unchanged, diff.exit_code) == (1, 1)
+
+
+def test_cli_diff_json_and_exit_codes(tmp_path: Path) -> None:
+    old, new = _csv(tmp_path / "old.csv", OLD), _csv(tmp_path / "new.csv", NEW)
+    runner = CliRunner()
+    result = runner.invoke(cli, ["diff", old, new, "--format", "json"])
+    document = json.loads(result.output)
+    assert result.exit_code == document["exit_code"] == 1
+    assert document["summary"] == {"added": 1, "removed": 1, "changed": 1, "unchanged": 1}
+    changed = document["changes"][1]
+    assert changed["old"] == {"amount_eur": "100000.00", "text": "100", "sheet": None, "cell": "H2"}
+    assert changed["new"]["amount_eur"] == "105000.00"
+    assert changed["difference_eur"] == "5000.00"
+    assert runner.invoke(cli, ["diff", old, old]).exit_code == 0
+    missing = runner.invoke(cli, ["diff", old, str(tmp_path / "missing.csv")])
+    assert missing.exit_code == 2
+    assert "INCOMPLETE" in missing.output
+
+
+def test_diff_of_two_workbooks_keys_lines_by_their_description(tmp_path: Path) -> None:
+    header = ["Hoofdstuk", "Artikel", "Omschrijving", "V/U/O", "Jaar", "Bedrag"]
+    old = write_workbook(
+        tmp_path / "EZ-v1.xlsx",
+        {"R": [["(bedragen x € 1.000)"], header, ["XIII", 2, "AI-fabriek", "U", 2025, 5100]]},
+    )
+    new = write_workbook(
+        tmp_path / "EZ-v2.xlsx",
+        {"R": [["(bedragen x € 1.000)"], header, ["XIII", 2, "AI-fabriek", "U", 2025, "PM"]]},
+    )
+    diff = diff_files(str(old), str(new))
+    assert [(c.change, c.new.text if c.new else None, c.difference) for c in diff.changes] == [
+        ("changed", "PM", None)  # a PM has no amount: shown, never counted as zero
+    ]
+    assert diff.net_effect == {}
+    result = CliRunner().invoke(cli, ["diff", str(old), str(new)])
+    assert result.exit_code == 1
+    assert "DIFFERENT: 0 added, 0 removed, 1 changed, 0 unchanged." in result.output
