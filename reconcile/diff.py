@@ -103,11 +103,15 @@ class Diff:
 
 
 def _text(value: object) -> str:
+    """A cell as one line of plain text; control characters (terminal escapes) are dropped."""
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return " ".join(str(value).replace("\u00a0", " ").split())
+    text = str(value)
+    if not text.isprintable():
+        text = "".join(ch if ch.isprintable() else " " for ch in text)
+    return " ".join(text.replace("\u00a0", " ").split())
 
 
 def _key_of(line: RawLine, table: SheetTable) -> Key:

@@ -13,6 +13,7 @@ from reconcile.announcement import load_announcement
 from reconcile.cli import cli
 from reconcile.model import Report
 from reconcile.pipeline import validate
+from reconcile.read import read_file
 from reconcile.read.csv import decode_text, detect_delimiter
 from reconcile.read.layouts import load_layouts
 from tests.builders import write_workbook
@@ -230,6 +231,47 @@ def test_b_table_totals_rows_equal_the_sum_of_their_detail_rows(tmp_path: Path) 
     assert mismatch.params["computed"] == 2_000_000
 
 
+def test_a_b_table_variant_up_to_t_plus_5_gives_its_years(tmp_path: Path) -> None:
+    header = [*B_HEADER[:-1], "Bedrag t+5"]  # since 2024 the B-tables run to t+5
+    path = _csv(
+        tmp_path / "b2025.csv",
+        [
+            _b_row(*header),
+            _b_row(
+                "2025",
+                "XIII",
+                "EZ",
+                "OWB",
+                "2",
+                "Bedrijfsleven",
+                "U",
+                "N",
+                "",
+                "Subsidies",
+                "",
+                "AI-fabriek",
+                "",
+                "",
+                "5,100",
+                "1,000",
+                "",
+                "",
+                "",
+                "-1",
+            ),
+        ],
+    )
+    report = _validate(path)
+    assert [f.code for f in report.findings] == ["csv-detected", "layout-detected"]
+    table = read_file(path, "b2025.csv").table
+    assert table is not None
+    assert [(line.year, line.amount) for line in table.lines] == [
+        (2025, 5_100_000),
+        (2026, 1_000_000),
+        (2030, -1_000),
+    ]
+
+
 def test_a_layout_table_in_a_workbook_is_read_like_its_csv(tmp_path: Path) -> None:
     rows = [
         STATEN_HEADER.split(","),
@@ -317,6 +359,28 @@ def test_real_ombuigingslijst_is_read_with_its_pm_and_ranges_reported() -> None:
     assert not [cell for _, cell, _ in flat if cell == "E1702"]
     assert report.files[0].unit == 1_000_000
     assert report.exit_code == 1
+
+
+@needs_data
+def test_a_real_b_table_compared_with_an_edited_copy(tmp_path: Path) -> None:
+    # Row 6 (BZK art. 1, "Communicatie, kennisdeling en onderzoek") says 995 in Bedrag t-2
+    # (2014); the copy says 1,995. Its 1,035 repeated rows are compared occurrence by occurrence.
+    lines = B_TABLES.read_bytes().split(b"\n")
+    assert lines[5].count(b",995,608,") == 1
+    lines[5] = lines[5].replace(b",995,608,", b',"1,995",608,')
+    edited = tmp_path / "edited.csv"
+    edited.write_bytes(b"\n".join(lines))
+    result = CliRunner().invoke(cli, ["diff", str(B_TABLES), str(edited), "--format", "json"])
+    document = json.loads(result.output)
+    assert result.exit_code == 1
+    assert document["summary"]["changed"] == 1
+    assert (document["summary"]["added"], document["summary"]["removed"]) == (0, 0)
+    change = document["changes"][0]
+    assert change["key"]["year"] == "2014"
+    assert (change["old"]["cell"], change["difference_eur"]) == ("T6", "1000000.00")
+    assert document["net_effect"] == [
+        {"ministry": "BZK", "year": 2014, "difference_eur": "1000000.00"}
+    ]
 
 
 @needs_data

@@ -271,7 +271,8 @@ class LayoutTable(SheetTable):
 
 
 def cell_text(value: Any) -> str:
-    if value is None:
+    """A cell as text: stripped, NBSP and runs of spaces as one space, 2025.0 as 2025."""
+    if value is None or value == "":
         return ""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))

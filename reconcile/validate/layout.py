@@ -169,7 +169,11 @@ def _check_keys(table: LayoutTable, layout: Layout) -> tuple[set[int], list[Find
 
 def _duplicate_key(table: LayoutTable, layout: Layout, index: int, other: int) -> Finding:
     row = table.rows[index]
-    shown = ", ".join(f"{name} {row.values.get(name) or '–'}" for name in layout.key)
+    shown = ", ".join(
+        f"{layout.columns[name][0].rstrip('*').strip()} {row.values[name]}"
+        for name in layout.key
+        if row.values.get(name)
+    )
     return make_finding(
         "duplicate-key", _first_cell(row, table), other=table.rows[other].row, key=shown
     )
