@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -12,10 +13,11 @@ from click.testing import CliRunner
 from reconcile.announcement import load_announcement
 from reconcile.cli import cli
 from reconcile.model import Report
+from reconcile.money import AmountError
 from reconcile.pipeline import validate
 from reconcile.read import read_file
 from reconcile.read.csv import decode_text, detect_delimiter
-from reconcile.read.layouts import load_layouts
+from reconcile.read.layouts import LayoutTable, load_layouts, parse_layout_amount
 from tests.builders import write_workbook
 
 # The Ministry of Finance's open data, kept beside the repository (see ../shared/data/README.md).
@@ -100,6 +102,31 @@ def test_a_named_layout_the_file_does_not_have_names_the_missing_labels(tmp_path
     assert _flat(report) == [(None, "csv-detected"), (None, "layout-not-found")]
     assert '"Begrotings hoofdstuk"' in report.findings[1].message
     assert report.exit_code == 2
+
+
+@pytest.mark.parametrize(
+    ("layout", "text", "euros"),
+    [
+        ("budgettaire-tabellen", "16,323", Decimal(16_323_000)),  # English thousands comma
+        ("budgettaire-tabellen", "-1,234.5", Decimal(-1_234_500)),
+        ("budgettaire-tabellen", "1.234", Decimal(1_234)),  # a decimal point, not Dutch
+        ("budgettaire-tabellen", "1.234,5", None),  # a Dutch number in an English column
+        ("budgettaire-tabellen", "88%", None),
+        ("begrotingsstaten", "-726", Decimal(-726_000)),
+        ("ombuigingslijst", "-1,5", Decimal(-1_500_000)),  # Dutch, EUR mln
+        ("ombuigingslijst", "-1.900+PM", None),
+        ("ombuigingslijst", "50-125", None),
+    ],
+)
+def test_amounts_are_read_in_the_layouts_number_format_and_unit(
+    layout: str, text: str, euros: Decimal | None
+) -> None:
+    spec = load_layouts()[layout]
+    if euros is None:
+        with pytest.raises(AmountError):
+            parse_layout_amount(text, spec)
+    else:
+        assert parse_layout_amount(text, spec) == euros
 
 
 # --- CSV reading -----------------------------------------------------------------------------
@@ -303,6 +330,10 @@ def test_real_begrotingsstaten_extract_is_valid() -> None:
     assert (file.layout, file.lines) == ("begrotingsstaten", 1562)
     assert file.chapters == ("VII", "VIII", "X", "XIII", "XIV", "XVI")
     assert report.exit_code == 0
+    table = read_file(BEGROTINGSSTATEN, "staten.csv").table
+    assert isinstance(table, LayoutTable)
+    assert len(table.rows) == 516
+    assert {row.values["series"] for row in table.rows} == {"V", "U", "O"}
 
 
 @needs_data
@@ -316,6 +347,10 @@ def test_real_b_table_subset_reports_its_real_problems_at_their_cells() -> None:
     # - row 648 has no chapter (column B);
     # - row 485, VIII art. 16 U: the J row says 926,503 in t-2 (column T), its N rows add up
     #   to 925,476.
+    table = read_file(B_TABLES, "b.csv").table
+    assert isinstance(table, LayoutTable)
+    assert len(table.rows) == 3390 - 487  # blank rows are skipped
+    assert sum(row.is_total for row in table.rows) == 1046  # flagged J (csv module count)
     report = _validate(B_TABLES)
     flat = _flat(report)
     assert flat[:2] == [(None, "csv-detected"), ("A1", "layout-detected")]

@@ -22,7 +22,7 @@ from typing import Any
 from reconcile.codes import make_finding
 from reconcile.errors import ConfigError
 from reconcile.model import CellRef, Finding
-from reconcile.money import AmountError, Unit, find_unit, parse_amount, to_cents
+from reconcile.money import AmountError, Unit, find_unit, parse_amount, parse_number, to_cents
 from reconcile.read.header import HEADER_SCAN_ROWS, Header, parse_year
 from reconcile.read.table import RawLine, SheetTable, cell_name
 
@@ -281,12 +281,16 @@ def cell_text(value: Any) -> str:
 
 def parse_layout_amount(value: Any, layout: Layout) -> Decimal:
     """Euros for an amount cell written in the layout's unit and number format."""
-    if isinstance(value, str) and layout.numbers == "english":
+    # "plain" (no grouping) and "english" (thousands comma) both use a decimal point, so
+    # "1.234" is one and a quarter there, never the Dutch 1 234.
+    if isinstance(value, str) and layout.numbers in ("plain", "english"):
         text = value.strip().replace("\u00a0", "")
         if _ENGLISH.match(text):
             return to_cents(
                 Decimal(text.replace(",", "").replace("\u2212", "-")) * layout.unit.euros
             )
+        parse_number(value)  # raises for PM, n.t.b., 88% (each a finding of its kind)
+        raise AmountError(value, "unreadable")  # a number, but not in the layout's format
     return parse_amount(value, layout.unit.euros)
 
 
