@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 from decimal import Decimal
@@ -63,6 +64,12 @@ B_HEADER = [
 
 def _validate(*paths: Path, layout: str | None = None) -> Report:
     return validate([str(p) for p in paths], load_announcement(None), layout)
+
+
+@functools.cache
+def _real(path: Path) -> Report:
+    """The validate report of a real file, read once for the tests that look at it."""
+    return _validate(path)
 
 
 def _flat(report: Report) -> list[tuple[str | None, str]]:
@@ -323,7 +330,7 @@ def test_real_begrotingsstaten_extract_is_valid() -> None:
     # ../shared/data/README.md: 516 rows, every (year, V/U/O, chapter, article) key once.
     # Checked by hand with Python's csv module: of 516 x 5 amount cells 1,018 are empty (not yet
     # published), so 1,562 lines; chapters VII, VIII, X, XIII, XIV, XVI.
-    report = _validate(BEGROTINGSSTATEN)
+    report = _real(BEGROTINGSSTATEN)
     assert [f.code for f in report.findings] == ["csv-detected", "layout-detected"]
     assert report.findings[0].message == "Read as CSV: comma-separated, encoding UTF-8."
     file = report.files[0]
@@ -351,7 +358,7 @@ def test_real_b_table_subset_reports_its_real_problems_at_their_cells() -> None:
     assert isinstance(table, LayoutTable)
     assert len(table.rows) == 3390 - 487  # blank rows are skipped
     assert sum(row.is_total for row in table.rows) == 1046  # flagged J (csv module count)
-    report = _validate(B_TABLES)
+    report = _real(B_TABLES)
     flat = _flat(report)
     assert flat[:2] == [(None, "csv-detected"), ("A1", "layout-detected")]
     for expected in [
@@ -382,7 +389,7 @@ def test_real_b_table_subset_reports_its_real_problems_at_their_cells() -> None:
 def test_real_ombuigingslijst_is_read_with_its_pm_and_ranges_reported() -> None:
     # Checked by hand with openpyxl: sheet Budgetlijst, F1359 "-1.900+PM", F4091 "50-125",
     # E1702 "2022\xa0" (NBSP in a year: a valid year), E155 empty; amounts are EUR mln.
-    report = _validate(OMBUIGINGEN)
+    report = _real(OMBUIGINGEN)
     flat = [(f.location.sheet, f.location.cell, f.code) for f in report.findings]
     assert flat[:2] == [
         ("Budgetlijst", "A1", "layout-detected"),
@@ -394,6 +401,31 @@ def test_real_ombuigingslijst_is_read_with_its_pm_and_ranges_reported() -> None:
     assert not [cell for _, cell, _ in flat if cell == "E1702"]
     assert report.files[0].unit == 1_000_000
     assert report.exit_code == 1
+
+
+@needs_data
+def test_a_real_b_table_partly_saved_as_windows_1252_gives_the_same_rows(tmp_path: Path) -> None:
+    # The first 600 lines; lines 2-300 re-encoded as Windows-1252 (as an older export would
+    # be), the rest UTF-8 (with "Materiële", "ZBO’s", ...: both encodings are really there).
+    lines = B_TABLES.read_text("utf-8").split("\n")[:600]
+    mixed = [
+        line.encode("cp1252") if 2 <= number <= 300 else line.encode("utf-8")
+        for number, line in enumerate(lines, start=1)
+    ]
+    assert not all(line.isascii() for line in mixed[1:300])
+    assert not all(line.isascii() for line in mixed[300:])
+    (tmp_path / "utf8.csv").write_text("\n".join(lines), "utf-8")
+    (tmp_path / "mixed.csv").write_bytes(b"\n".join(mixed))
+    original = read_file(tmp_path / "utf8.csv", "b.csv")
+    copy = read_file(tmp_path / "mixed.csv", "b.csv")
+    assert original.table is not None and copy.table is not None
+    assert original.table.lines == copy.table.lines
+    assert [f.code for f in copy.findings[:3]] == [
+        "csv-detected",
+        "encoding-mixed",
+        "layout-detected",
+    ]
+    assert copy.findings[0].params["encoding"] == "UTF-8 and Windows-1252"
 
 
 @needs_data
@@ -420,7 +452,7 @@ def test_a_real_b_table_compared_with_an_edited_copy(tmp_path: Path) -> None:
 
 @needs_data
 def test_a_csv_of_no_known_layout_is_refused_with_a_clear_finding() -> None:
-    report = _validate(MAPPING)  # the was/wordt mapping of articles: not a budget table
+    report = _real(MAPPING)  # the was/wordt mapping of articles: not a budget table
     assert [f.code for f in report.findings] == ["csv-detected", "layout-not-found"]
     assert report.findings[0].params["delimiter"] == "semicolon"
     assert report.exit_code == 2
