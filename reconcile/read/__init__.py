@@ -17,9 +17,9 @@ from reconcile.read.table import RawLine, SheetTable, read_table
 from reconcile.read.workbook import UnreadableFileError, load_grids
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
-CSV_SUFFIXES = (".csv", ".txt")
+CSV_SUFFIXES = (".csv", ".tsv")
 
-__all__ = ["WORKBOOK_SUFFIXES", "FileRead", "RawLine", "SheetTable", "read_file"]
+__all__ = ["CSV_SUFFIXES", "WORKBOOK_SUFFIXES", "FileRead", "RawLine", "SheetTable", "read_file"]
 
 
 @dataclass

@@ -300,7 +300,11 @@ def read_layout_grid(
     file: str,
     sheet: str | None,
 ) -> LayoutTable:
-    """Every row below the header, as rows and detail lines in euros, with reading findings."""
+    """Every row below the header, with reading findings.
+
+    Each non-blank row becomes a ``LayoutRow``; the amounts of rows that are not totals rows
+    are the table's lines (totals rows are checks, never lines).
+    """
     layout = header.layout
 
     def ref(row: int, column: int) -> CellRef:
@@ -312,14 +316,15 @@ def read_layout_grid(
     ]
     if not layout.unit_stated:
         findings.append(make_finding("unit-assumed", header_ref, unit=layout.unit.label))
-    old_header = Header(
+    # The workbook reader's view of the header, for code that reads any SheetTable.
+    sheet_header = Header(
         header.row,
         dict(header.columns) | ({"amount": header.amounts[0][1]} if header.amounts else {}),
     )
     table = LayoutTable(
         file=file,
         sheet=sheet or "",
-        header=old_header,
+        header=sheet_header,
         unit=layout.unit,
         unit_assumed=not layout.unit_stated,
         title=[],
