@@ -141,3 +141,24 @@ def test_lines_of_another_series_are_not_counted_and_said(tmp_path: Path) -> Non
     assert [ln.series for ln in report.lines] == ["U"]
     assert codes(report, severities=("info",)) == ["lines-not-counted"]
     assert report.findings[0].params["count"] == 2
+
+
+def test_a_schema_failure_reconcile_does_not_know_is_still_a_finding_at_its_cell(
+    tmp_path: Path,
+) -> None:
+    from reconcile.read import read_file
+    from reconcile.validate import Rules, _frame, _Translator
+    from reconcile.validate.schema import Failure
+    from tests.spec import announcement, write
+
+    (path,) = write(tmp_path, {"EZ.xlsx": long_table(["XIII", 2, "a", 2026, 1])})
+    table = read_file(Path(path), "EZ.xlsx").table
+    assert table is not None
+    ann = announcement()
+    rules = Rules(ann.ministries, ann.years, ann.series)
+    frame = _frame(table.lines, ["chapter", "article", "description"], "EZ", "U")
+    translator = _Translator(table, frame, rules, "EZ", table.lines[0].cells["chapter"])
+    finding = translator.translate(Failure("dtype('int64')", "chapter", 0, "XIII"))
+    assert finding is not None
+    assert (finding.code, str(finding.location)) == ("invalid-value", "EZ.xlsx:Blad1!A4")
+    assert finding.message == "\"XIII\" is not valid as chapter (dtype('int64'))."
