@@ -92,8 +92,8 @@ def _output_options(func: Any) -> Any:
         "-l",
         "--layout",
         metavar="NAME",
-        help="Read the files with this layout (see `reconcile layouts`). Default: found by "
-        "the header labels.",
+        help="Read the files with this layout: a name from `reconcile layouts`, or a .toml "
+        "file. Default: found by the header labels.",
     )(func)
     return click.argument("paths", nargs=-1, required=True, type=click.Path())(func)
 

@@ -136,6 +136,62 @@ def test_amounts_are_read_in_the_layouts_number_format_and_unit(
         assert parse_layout_amount(text, spec) == euros
 
 
+def test_a_layout_of_ones_own_is_a_toml_file_named_with_layout(tmp_path: Path) -> None:
+    layout = tmp_path / "reservering.toml"
+    layout.write_text(
+        """
+name = "reservering"
+unit = "x € 1 mln"
+numbers = "dutch"
+[columns]
+chapter = "Hfst"
+article = "Art"
+description = "Wat"
+year = "Jaar"
+[[amounts]]
+name = "bedrag"
+label = "Mln"
+[checks]
+key = ["chapter", "article", "description", "year"]
+chapter = true
+""",
+        encoding="utf-8",
+    )
+    path = _csv(
+        tmp_path / "r.csv",
+        ["Hfst;Art;Wat;Jaar;Mln", "XIII;2;AI-fabriek;2025;5,1", "XIII;2;AI-fabriek;2025;1"],
+    )
+    report = _validate(path, layout=str(layout))
+    assert _flat(report) == [
+        (None, "csv-detected"),
+        ("A1", "layout-detected"),
+        ("A3", "duplicate-key"),
+    ]
+    table = read_file(path, "r.csv", str(layout)).table
+    assert table is not None
+    assert [line.amount for line in table.lines] == [5_100_000, 1_000_000]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('name = "x"\nunit = "x € 1.000"\ncolour = 1', "unknown keys colour"),
+        ('name = "x"\n[columns]\nyear = "Jaar"', "the key 'unit' is missing"),
+        ('name = "x"\nunit = "liters"', "is not a unit"),
+        ("name = ", "is not valid TOML"),
+    ],
+)
+def test_a_broken_layout_file_is_a_usage_error_naming_the_problem(
+    tmp_path: Path, text: str, message: str
+) -> None:
+    layout = tmp_path / "broken.toml"
+    layout.write_text(text, encoding="utf-8")
+    data = _csv(tmp_path / "x.csv", [STATEN_HEADER])
+    result = CliRunner().invoke(cli, ["validate", "--layout", str(layout), str(data)])
+    assert result.exit_code == 2
+    assert message in result.output
+
+
 # --- CSV reading -----------------------------------------------------------------------------
 
 

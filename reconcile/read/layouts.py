@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from reconcile.codes import make_finding
@@ -94,7 +95,8 @@ def _labels(value: Any, where: str) -> tuple[str, ...]:
     raise ConfigError(f"{where}: a label is a string or a list of strings")
 
 
-def _layout(data: Mapping[str, Any], source: str) -> Layout:
+def parse_layout(data: Mapping[str, Any], source: str) -> Layout:
+    """A layout from its TOML data; ConfigError names ``source`` and what is wrong."""
     known = {"name", "title", "unit", "unit_stated", "numbers", "columns", "optional"}
     unknown = set(data) - known - {"amounts", "totals", "checks"}
     if unknown:
@@ -148,8 +150,10 @@ def _layout(data: Mapping[str, Any], source: str) -> Layout:
             totals=rule,
             source=source,
         )
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise ConfigError(f"{source}: {type(exc).__name__} {exc}") from exc
+    except KeyError as exc:
+        raise ConfigError(f"{source}: the key {exc} is missing") from exc
+    except (TypeError, ValueError, AttributeError, re.error) as exc:
+        raise ConfigError(f"{source}: {type(exc).__name__}: {exc}") from exc
     named = set(columns)
     for name in (*layout.key, *(rule.group + rule.levels + (rule.flag,) if rule else ())):
         if name not in named:
@@ -165,12 +169,29 @@ def load_layouts() -> dict[str, Layout]:
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".toml"):
             source = f"layouts/{entry.name}"
-            layout = _layout(tomllib.loads(entry.read_text("utf-8")), source)
+            layout = parse_layout(tomllib.loads(entry.read_text("utf-8")), source)
             layouts[layout.name] = layout
     return layouts
 
 
+@cache
+def load_layout_file(path: str) -> Layout:
+    """A layout of the user's own, from a TOML file with the keys of the built-in ones."""
+    try:
+        text = Path(path).read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read layout file {path}: {exc}") from exc
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path} is not valid TOML: {exc}") from exc
+    return parse_layout(data, path)
+
+
 def get_layout(name: str) -> Layout:
+    """A built-in layout by name, or the layout in a .toml file."""
+    if name.lower().endswith(".toml"):
+        return load_layout_file(name)
     layouts = load_layouts()
     if name not in layouts:
         raise ConfigError(f"unknown layout {name!r}; known layouts: {', '.join(sorted(layouts))}")
@@ -397,5 +418,6 @@ __all__ = [
     "load_layouts",
     "match_header",
     "missing_labels",
+    "parse_layout",
     "read_layout_grid",
 ]

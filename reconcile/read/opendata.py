@@ -37,11 +37,12 @@ def _not_found(display: str, rows: Sequence[Sequence[object]], name: str | None)
             rows=HEADER_SCAN_ROWS,
             missing="see `reconcile layouts`",
         )
-    missing = missing_labels(rows, get_layout(name))
+    layout = get_layout(name)
+    missing = missing_labels(rows, layout)
     return make_finding(
         "layout-not-found",
         CellRef(display),
-        layout=name,
+        layout=layout.name,
         rows=HEADER_SCAN_ROWS,
         missing=", ".join(f'"{label}"' for label in missing),
     )
