@@ -87,3 +87,35 @@ def test_diff_of_two_workbooks_keys_lines_by_their_description(tmp_path: Path) -
     result = CliRunner().invoke(cli, ["diff", str(old), str(new)])
     assert result.exit_code == 1
     assert "DIFFERENT: 0 added, 0 removed, 1 changed, 0 unchanged." in result.output
+
+
+def test_diff_of_the_shipped_examples_shows_each_mistake() -> None:
+    # examples/ai-fabriek-with-errors/README.md: Defensie typed EZ's chapter XIII on one of
+    # its lines (a wide row: 2026 and 2027), OCW wrote PM instead of an amount.
+    root = Path(__file__).resolve().parent.parent / "examples"
+    defensie = diff_files(
+        str(root / "ai-fabriek" / "Defensie.xlsx"),
+        str(root / "ai-fabriek-with-errors" / "Defensie.xlsx"),
+    )
+    assert [(c.change, dict(c.key)["chapter"], c.year) for c in defensie.changes] == [
+        ("removed", "X", 2026),
+        ("removed", "X", 2027),
+        ("added", "XIII", 2026),
+        ("added", "XIII", 2027),
+    ]
+    assert defensie.net_effect == {
+        ("Defensie", 2026): Decimal(-1_000_000),
+        ("Defensie", 2027): Decimal(-1_000_000),
+        ("EZ", 2026): Decimal(1_000_000),
+        ("EZ", 2027): Decimal(1_000_000),
+    }
+    ocw = diff_files(
+        str(root / "ai-fabriek" / "OCW.xlsx"), str(root / "ai-fabriek-with-errors" / "OCW.xlsx")
+    )
+    [change] = ocw.changes
+    assert (change.change, change.new.text if change.new else None, change.difference) == (
+        "changed",
+        "PM",
+        None,
+    )
+    assert change.new is not None and change.new.cell.cell == "E6"
