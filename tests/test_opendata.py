@@ -216,6 +216,27 @@ def test_delimiter_is_the_one_that_splits_the_header(line: str, delimiter: str) 
     assert detect_delimiter(line + "\n1,2,3\n") == delimiter
 
 
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"", "the file is empty"),
+        (b"PK\x03\x04rest of a zip", "it is a workbook (.xlsx, .xls or .ods), not a CSV file"),
+        (b"a,b\n1,\x00\n", "it holds NUL bytes"),
+        (b'a,"' + b"x" * 200_000 + b'"\n', "field larger than field limit"),
+    ],
+    ids=["empty", "renamed-workbook", "nul", "huge-field"],
+)
+def test_what_is_no_csv_file_is_refused_with_a_reason(
+    tmp_path: Path, content: bytes, reason: str
+) -> None:
+    path = tmp_path / "x.csv"
+    path.write_bytes(content)
+    report = _validate(path)
+    assert _flat(report) == [(None, "file-unreadable")]
+    assert reason in report.findings[0].message
+    assert report.exit_code == 2
+
+
 def test_a_mixed_encoding_semicolon_file_is_read_and_what_was_detected_is_said(
     tmp_path: Path,
 ) -> None:

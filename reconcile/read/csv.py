@@ -89,13 +89,27 @@ def detect_delimiter(text: str) -> str:
 
 
 def read_csv_text(data: bytes) -> CsvText:
-    """The rows of a CSV file (every value text), however it was encoded and delimited."""
+    """The rows of a CSV file (every value text), however it was encoded and delimited.
+
+    Raises UnreadableFileError for what is no CSV file: empty, a workbook renamed to .csv,
+    NUL bytes, a field beyond the csv module's limit (128 KiB).
+    """
+    if not data.strip():
+        raise UnreadableFileError("the file is empty")
+    if data.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")):
+        raise UnreadableFileError(
+            "it is a workbook (.xlsx, .xls or .ods), not a CSV file; give it its own extension"
+        )
     text, encoding, other = decode_text(data)
-    delimiter = detect_delimiter(text)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
+    if "\x00" in text:
+        raise UnreadableFileError(
+            "it holds NUL bytes: a binary file, or UTF-16 without its byte order mark"
+        )
     try:
+        delimiter = detect_delimiter(text)
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
         rows = [tuple(row) for row in reader]
-    except csv.Error as exc:  # NUL bytes, a field beyond the csv module's size limit
+    except csv.Error as exc:
         raise UnreadableFileError(f"it is not a CSV file reconcile can read ({exc})") from exc
     return CsvText(rows, delimiter, encoding, other)
 
