@@ -206,6 +206,7 @@ def test_encoding_is_decided_line_by_line() -> None:
     assert decode_text(cp1252) == ("Financiën – € 5\n", "Windows-1252", ())
     assert decode_text(b"\x81x\n")[1] == "Latin-1"  # 0x81 is undefined in Windows-1252
     assert decode_text(b"\xef\xbb\xbfa,b\n") == ("a,b\n", "UTF-8", ())
+    assert decode_text("é,b\n".encode("utf-16")) == ("é,b\n", "UTF-16", ())
 
 
 @pytest.mark.parametrize(
