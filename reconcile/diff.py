@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path, PurePosixPath
+from typing import NamedTuple
 
 from reconcile.codes import is_fatal
 from reconcile.ministries import MinistryTable, load_table, normalise_chapter
@@ -22,6 +23,19 @@ from reconcile.read.layouts import LayoutTable
 from reconcile.validate import normalise_article, normalise_series
 
 Key = tuple[tuple[str, str], ...]  # (field, value) pairs, in a fixed order
+
+
+class EffectKey(NamedTuple):
+    """What a net effect is summed over: amounts of other series or moments never mix."""
+
+    ministry: str
+    year: int | None
+    series: str  # V, U, O, or "" when the table has no series
+    moment: str  # the budget moment of an open-data table, "" otherwise
+
+    @property
+    def order(self) -> tuple[str, int, str, str]:
+        return (self.ministry, self.year or 0, self.series, self.moment)
 
 
 @dataclass(frozen=True)
@@ -59,6 +73,10 @@ class Change:
     def year(self) -> int | None:
         return (self.new or self.old).year  # type: ignore[union-attr]
 
+    def field(self, name: str) -> str:
+        """The key's value of ``name``, "" when the key has no such field."""
+        return dict(self.key).get(name, "")
+
     @property
     def difference(self) -> Decimal | None:
         """New minus old in euros; None when either side is a text such as PM."""
@@ -92,14 +110,17 @@ class Diff:
         return {name: counted[name] for name in ("added", "removed", "changed")}
 
     @property
-    def net_effect(self) -> dict[tuple[str, int | None], Decimal]:
-        """New minus old per ministry and year, over the changes whose amounts are numbers."""
-        net: dict[tuple[str, int | None], Decimal] = {}
+    def net_effect(self) -> dict[EffectKey, Decimal]:
+        """New minus old per ministry, year, series and budget moment (never added together),
+        over the changes whose amounts are numbers."""
+        net: dict[EffectKey, Decimal] = {}
         for change in self.changes:
             if change.difference is not None:
-                key = (change.ministry, change.year)
+                key = EffectKey(
+                    change.ministry, change.year, change.field("series"), change.field("moment")
+                )
                 net[key] = net.get(key, Decimal(0)) + change.difference
-        return dict(sorted(net.items(), key=lambda item: (item[0][0], item[0][1] or 0)))
+        return dict(sorted(net.items(), key=lambda item: item[0].order))
 
 
 def _text(value: object) -> str:
@@ -206,4 +227,4 @@ def diff_files(old_path: str, new_path: str, layout: str | None = None) -> Diff:
     )
 
 
-__all__ = ["Change", "Diff", "Entry", "Version", "diff_files"]
+__all__ = ["Change", "Diff", "EffectKey", "Entry", "Version", "diff_files"]

@@ -27,6 +27,7 @@ NEW = [
     "2025,U,XIII,Economische Zaken,2,Bedrijfsleven,100,105,,,",  # changed: +5 (x 1.000)
     "2025,U,VIII,OCW,1,Primair onderwijs,50,,,,",  # added
 ]  # Defensie's line removed
+V_LINE = "2025,V,X,Defensie,6,Inzet,300,,,,"  # commitments: never added to expenditure
 
 
 def _csv(path: Path, lines: list[str]) -> str:
@@ -35,21 +36,25 @@ def _csv(path: Path, lines: list[str]) -> str:
 
 
 def test_changes_are_keyed_by_chapter_article_series_year_and_moment(tmp_path: Path) -> None:
-    diff = diff_files(_csv(tmp_path / "old.csv", OLD), _csv(tmp_path / "new.csv", NEW))
+    diff = diff_files(_csv(tmp_path / "old.csv", [*OLD, V_LINE]), _csv(tmp_path / "new.csv", NEW))
     assert [
         (c.change, dict(c.key)["chapter"], dict(c.key)["moment"], c.difference)
         for c in diff.changes
     ] == [
         ("removed", "X", "ontwerpbegroting", Decimal(-200_000)),
+        ("removed", "X", "ontwerpbegroting", Decimal(-300_000)),
         ("changed", "XIII", "vastgestelde begroting", Decimal(5_000)),
         ("added", "VIII", "ontwerpbegroting", Decimal(50_000)),
     ]
+    # Per ministry and year, and apart per series and budget moment: stands never add up.
     assert diff.net_effect == {
-        ("Defensie", 2025): Decimal(-200_000),
-        ("EZ", 2025): Decimal(5_000),
-        ("OCW", 2025): Decimal(50_000),
+        ("Defensie", 2025, "U", "ontwerpbegroting"): Decimal(-200_000),
+        ("Defensie", 2025, "V", "ontwerpbegroting"): Decimal(-300_000),
+        ("EZ", 2025, "U", "vastgestelde begroting"): Decimal(5_000),
+        ("OCW", 2025, "U", "ontwerpbegroting"): Decimal(50_000),
     }
     assert (diff.unchanged, diff.exit_code) == (1, 1)
+    assert [c.field("series") for c in diff.changes[:2]] == ["U", "V"]
 
 
 def test_cli_diff_json_and_exit_codes(tmp_path: Path) -> None:
@@ -103,11 +108,11 @@ def test_diff_of_the_shipped_examples_shows_each_mistake() -> None:
         ("added", "XIII", 2026),
         ("added", "XIII", 2027),
     ]
-    assert defensie.net_effect == {
-        ("Defensie", 2026): Decimal(-1_000_000),
-        ("Defensie", 2027): Decimal(-1_000_000),
-        ("EZ", 2026): Decimal(1_000_000),
-        ("EZ", 2027): Decimal(1_000_000),
+    assert defensie.net_effect == {  # the workbook has no V/U/O column
+        ("Defensie", 2026, "", ""): Decimal(-1_000_000),
+        ("Defensie", 2027, "", ""): Decimal(-1_000_000),
+        ("EZ", 2026, "", ""): Decimal(1_000_000),
+        ("EZ", 2027, "", ""): Decimal(1_000_000),
     }
     ocw = diff_files(
         str(root / "ai-fabriek" / "OCW.xlsx"), str(root / "ai-fabriek-with-errors" / "OCW.xlsx")

@@ -524,7 +524,13 @@ def test_a_real_b_table_compared_with_an_edited_copy(tmp_path: Path) -> None:
     assert change["key"]["year"] == "2014"
     assert (change["old"]["cell"], change["difference_eur"]) == ("T6", "1000000.00")
     assert document["net_effect"] == [
-        {"ministry": "BZK", "year": 2014, "difference_eur": "1000000.00"}
+        {
+            "ministry": "BZK",
+            "year": 2014,
+            "series": "U",
+            "moment": "",
+            "difference_eur": "1000000.00",
+        }
     ]
 
 

@@ -62,11 +62,17 @@ def render_diff_text(diff: Diff, stream: TextIO, options: RenderOptions) -> None
         console.print(table)
         console.print()
         net = Table(show_edge=False, header_style="bold", pad_edge=False, title="Net effect")
-        net.add_column("Ministry")
-        net.add_column("Year")
+        for name in ("Ministry", "Year", "V/U/O", "Moment"):
+            net.add_column(name)
         net.add_column("New − old", justify="right")
-        for (ministry, year), amount in diff.net_effect.items():
-            net.add_row(ministry, str(year or "–"), format_eur(amount, lang))
+        for key, amount in diff.net_effect.items():
+            net.add_row(
+                key.ministry,
+                str(key.year or "–"),
+                key.series or "–",
+                key.moment or "–",
+                format_eur(amount, lang),
+            )
         console.print(net)
         console.print()
     for finding in diff.findings:
@@ -126,8 +132,8 @@ def diff_document(diff: Diff, lang: str = "en") -> dict[str, Any]:
             for change in diff.changes
         ],
         "net_effect": [
-            {"ministry": ministry, "year": year, "difference_eur": _eur(amount)}
-            for (ministry, year), amount in diff.net_effect.items()
+            {**key._asdict(), "difference_eur": _eur(amount)}
+            for key, amount in diff.net_effect.items()
         ],
         "findings": [
             {
