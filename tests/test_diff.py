@@ -124,3 +124,16 @@ def test_diff_of_the_shipped_examples_shows_each_mistake() -> None:
         None,
     )
     assert change.new is not None and change.new.cell.cell == "E6"
+
+
+def test_diff_output_file_equals_stdout_and_never_overwrites_an_input(tmp_path: Path) -> None:
+    old, new = _csv(tmp_path / "old.csv", OLD), _csv(tmp_path / "new.csv", NEW)
+    runner = CliRunner()
+    shown = runner.invoke(cli, ["diff", old, new, "-f", "json"]).output
+    written = runner.invoke(cli, ["diff", old, new, "-f", "json", "-o", str(tmp_path / "d.json")])
+    assert written.exit_code == 1
+    assert (tmp_path / "d.json").read_text("utf-8") == shown
+    refused = runner.invoke(cli, ["diff", old, new, "-o", new])
+    assert refused.exit_code == 2
+    assert "refusing to write" in refused.output
+    assert Path(new).read_text("utf-8") == "\n".join(NEW) + "\n"
