@@ -61,6 +61,11 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
 def _output_options(func: Any) -> Any:
     func = click.option(
+        "--sheet",
+        metavar="NAME",
+        help="Read this sheet of every workbook. Default: the sheet holding the table.",
+    )(func)
+    func = click.option(
         "--color/--no-color",
         default=None,
         help="Colour the terminal report. Default: only on a terminal, and "
@@ -123,16 +128,18 @@ def check(
     fmt: str,
     output: Path | None,
     color: bool | None,
+    sheet: str | None,
     layout: str | None,
 ) -> None:
     """Reconcile the ministries' workbooks in PATHS with the announcement.
 
-    PATHS are workbooks (.xlsx, .xlsm) and folders; a folder means every workbook in it.
+    PATHS are workbooks (.xlsx, .xlsm, .ods, .xls) and folders; a folder means every
+    workbook in it.
     """
     from reconcile import pipeline
 
     found = pipeline.find_announcement(list(paths), announcement)
-    report = pipeline.check(list(paths), found, _layout_name(layout))
+    report = pipeline.check(list(paths), found, sheet, _layout_name(layout))
     _emit(report, fmt, output, color, list(paths))
 
 
@@ -144,6 +151,7 @@ def validate(
     fmt: str,
     output: Path | None,
     color: bool | None,
+    sheet: str | None,
     layout: str | None,
 ) -> None:
     """Check each workbook in PATHS on its own, without reconciling the set.
@@ -153,7 +161,7 @@ def validate(
     from reconcile import pipeline
 
     found = pipeline.find_announcement(list(paths), announcement)
-    report = pipeline.validate(list(paths), found, _layout_name(layout))
+    report = pipeline.validate(list(paths), found, sheet, _layout_name(layout))
     _emit(report, fmt, output, color, list(paths))
 
 

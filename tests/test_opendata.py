@@ -63,7 +63,7 @@ B_HEADER = [
 
 
 def _validate(*paths: Path, layout: str | None = None) -> Report:
-    return validate([str(p) for p in paths], load_announcement(None), layout)
+    return validate([str(p) for p in paths], load_announcement(None), layout=layout)
 
 
 @functools.cache
@@ -167,7 +167,7 @@ chapter = true
         ("A1", "layout-detected"),
         ("A3", "duplicate-key"),
     ]
-    table = read_file(path, "r.csv", str(layout)).table
+    table = read_file(path, "r.csv", layout=str(layout)).table
     assert table is not None
     assert [line.amount for line in table.lines] == [5_100_000, 1_000_000]
 
