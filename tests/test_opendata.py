@@ -19,7 +19,7 @@ from reconcile.pipeline import validate
 from reconcile.read import read_file
 from reconcile.read.csv import decode_text, detect_delimiter
 from reconcile.read.layouts import LayoutTable, load_layouts, parse_layout_amount
-from tests.builders import write_workbook
+from tests.builders import Sheet, write_workbook
 
 # The Ministry of Finance's open data, kept beside the repository (see ../shared/data/README.md).
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
@@ -390,11 +390,13 @@ def test_a_layout_table_in_a_workbook_is_read_like_its_csv(tmp_path: Path) -> No
         [2020, "U", "XIII", "Economische Zaken", 2, "Bedrijfsleven", 5100, 5100, None, None, None],
         [2020, "U", "XIII", "Economische Zaken", 2, "Bedrijfsleven", 1, 1, None, None, None],
     ]
-    path = write_workbook(tmp_path / "staten.xlsx", {"Notes": [["about"]], "Staten": rows})
+    staten = Sheet(rows, hidden_rows=[3])
+    path = write_workbook(tmp_path / "staten.xlsx", {"Notes": [["about"]], "Staten": staten})
     report = _validate(path)
     assert [(f.location.sheet, f.location.cell, f.code) for f in report.findings] == [
         ("Staten", "A1", "layout-detected"),
         ("Staten", "A3", "duplicate-key"),
+        ("Staten", "A3", "hidden-line"),  # hidden rows are read, and said
     ]
     assert report.files[0].layout == "begrotingsstaten"
     assert report.files[0].ministry == "EZ"

@@ -320,6 +320,7 @@ def read_layout_grid(
     header: LayoutHeader,
     file: str,
     sheet: str | None,
+    hidden_rows: frozenset[int] = frozenset(),
 ) -> LayoutTable:
     """Every row below the header, with reading findings.
 
@@ -392,6 +393,8 @@ def read_layout_grid(
                 amount_raw=raw,
                 amount_problem=problem,
             )
+        if amounts and row in hidden_rows:  # read like a visible row, as workbooks are
+            table.findings.append(make_finding("hidden-line", ref(row, 1), row=row))
         layout_row = LayoutRow(row, values, refs, amounts, is_total)
         table.rows.append(layout_row)
         if not is_total:

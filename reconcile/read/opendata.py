@@ -92,7 +92,7 @@ def read_layout_workbook(
     for grid in sorted(grids, key=lambda g: g.hidden):
         header = find_layout_header(grid.rows, candidates)
         if header is not None:
-            table = read_layout_grid(grid.rows, header, display, grid.name)
+            table = read_layout_grid(grid.rows, header, display, grid.name, grid.hidden_rows)
             return table, list(table.findings)
     if layout is None:
         return None
