@@ -402,6 +402,12 @@ def read_layout_grid(
     return table
 
 
+def column_label(layout: Layout, name: str) -> str:
+    """How the table's header names a field: "Begrotingsfase" for ``phase``."""
+    labels = layout.columns.get(name)
+    return labels[0].rstrip("*").strip() if labels else name
+
+
 def is_spreadsheet_error(text: str) -> bool:
     """ "#NAME?", "#REF!", "Err:509": what Excel or LibreOffice shows for a broken formula."""
     return bool(_SPREADSHEET_ERROR.match(text.strip()))
@@ -414,6 +420,7 @@ __all__ = [
     "LayoutRow",
     "LayoutTable",
     "TotalsRule",
+    "column_label",
     "find_layout_header",
     "get_layout",
     "is_spreadsheet_error",

@@ -17,7 +17,13 @@ from reconcile.codes import make_finding
 from reconcile.ministries import MinistryTable, normalise_chapter
 from reconcile.model import CellRef, Finding
 from reconcile.read.header import LABELS, parse_year
-from reconcile.read.layouts import Layout, LayoutRow, LayoutTable, is_spreadsheet_error
+from reconcile.read.layouts import (
+    Layout,
+    LayoutRow,
+    LayoutTable,
+    column_label,
+    is_spreadsheet_error,
+)
 from reconcile.validate import ValidatedTable, normalise_article, normalise_series
 from reconcile.validate.schema import ARTICLE_PATTERN
 
@@ -30,7 +36,7 @@ def validate_layout_table(table: LayoutTable, ministries: MinistryTable) -> Vali
     assert layout is not None
     findings: list[Finding] = []
     for row in table.rows:
-        findings += _check_row(row, layout, ministries, table)
+        findings += _check_row(row, layout, ministries)
     repeated, duplicate_findings = _check_keys(table, layout)
     findings += duplicate_findings
     if layout.totals is not None:
@@ -45,43 +51,38 @@ def validate_layout_table(table: LayoutTable, ministries: MinistryTable) -> Vali
     return ValidatedTable(ministry, findings=_unique(findings))
 
 
-def _where(row: LayoutRow, name: str, table: LayoutTable) -> CellRef:
-    return row.cells.get(name) or CellRef(table.file, table.sheet_name)
+def _problem(name: str, text: str, ministries: MinistryTable) -> str | None:
+    """The finding code for a field's text, None when it is valid."""
+    if name == "chapter":
+        return None if normalise_chapter(text) in ministries.chapters else "chapter-unknown"
+    if name == "article":
+        return None if _ARTICLE.match(normalise_article(text) or "") else "article-invalid"
+    if name == "series":
+        return None if normalise_series(text) in ("V", "U", "O") else "series-invalid"
+    if name == "year":
+        return None if parse_year(text) is not None else "year-invalid"
+    return None
 
 
-def _check_row(
-    row: LayoutRow, layout: Layout, ministries: MinistryTable, table: LayoutTable
-) -> Iterator[Finding]:
+def _check_row(row: LayoutRow, layout: Layout, ministries: MinistryTable) -> Iterator[Finding]:
     for name, text in row.values.items():
-        if text and is_spreadsheet_error(text):
-            field = LABELS.get(name, name)
+        if is_spreadsheet_error(text):
+            field = column_label(layout, name)
             yield make_finding("cell-error", row.cells[name], value=f'"{text}"', field=field)
-    errors = {name for name, text in row.values.items() if is_spreadsheet_error(text)}
-    if layout.check_chapter and "chapter" in row.values and "chapter" not in errors:
-        text = row.values["chapter"]
-        chapter = normalise_chapter(text)
-        if not text:
-            yield make_finding("missing-value", row.cells["chapter"], field=LABELS["chapter"])
-        elif chapter is None or chapter not in ministries.chapters:
-            yield make_finding("chapter-unknown", row.cells["chapter"], value=f'"{text}"')
-    if layout.check_article and "article" in row.values and "article" not in errors:
-        text = row.values["article"]
-        if not text:
-            yield make_finding("missing-value", row.cells["article"], field=LABELS["article"])
-        elif not _ARTICLE.match(normalise_article(text) or ""):
-            yield make_finding("article-invalid", row.cells["article"], value=f'"{text}"')
-    if layout.check_series and "series" in row.values and "series" not in errors:
-        text = row.values["series"]
-        if not text:
-            yield make_finding("missing-value", row.cells["series"], field=LABELS["series"])
-        elif normalise_series(text) not in ("V", "U", "O"):
-            yield make_finding("series-invalid", row.cells["series"], value=f'"{text}"')
-    if "year" in row.values:
-        text = row.values["year"]
-        if not text:
-            yield make_finding("missing-value", _where(row, "year", table), field=LABELS["year"])
-        elif parse_year(text) is None:
-            yield make_finding("year-invalid", row.cells["year"], value=f'"{text}"')
+    checked = (
+        ("chapter", layout.check_chapter),
+        ("article", layout.check_article),
+        ("series", layout.check_series),
+        ("year", True),  # the amounts' years follow from it
+    )
+    for name, wanted in checked:
+        value = row.values.get(name)
+        if not wanted or value is None or is_spreadsheet_error(value):
+            continue
+        if not value:
+            yield make_finding("missing-value", row.cells[name], field=LABELS[name])
+        elif code := _problem(name, value, ministries):
+            yield make_finding(code, row.cells[name], value=f'"{value}"')
     for line in row.amounts.values():
         if line.amount is None:
             yield make_finding(
@@ -170,7 +171,7 @@ def _check_keys(table: LayoutTable, layout: Layout) -> tuple[set[int], list[Find
 def _duplicate_key(table: LayoutTable, layout: Layout, index: int, other: int) -> Finding:
     row = table.rows[index]
     shown = ", ".join(
-        f"{layout.columns[name][0].rstrip('*').strip()} {row.values[name]}"
+        f"{column_label(layout, name)} {row.values[name]}"
         for name in layout.key
         if row.values.get(name)
     )
