@@ -482,7 +482,7 @@ _CODES = [
         "cell-error",
         ERR,
         "validate",
-        "{value} is a spreadsheet error (a broken formula), not a {field}.",
+        "{value} in column {field} is a spreadsheet error (a broken formula), not a value.",
         "The file was exported with formula errors such as #NAME?, #REF! or Err:509 in it. "
         "Repair the formula in the source workbook and export again.",
     ),

@@ -67,7 +67,7 @@ def _problem(name: str, text: str, ministries: MinistryTable) -> str | None:
 def _check_row(row: LayoutRow, layout: Layout, ministries: MinistryTable) -> Iterator[Finding]:
     for name, text in row.values.items():
         if is_spreadsheet_error(text):
-            field = column_label(layout, name)
+            field = f"“{column_label(layout, name)}”"
             yield make_finding("cell-error", row.cells[name], value=f'"{text}"', field=field)
     checked = (
         ("chapter", layout.check_chapter),
