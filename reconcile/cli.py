@@ -209,9 +209,16 @@ def layouts() -> None:
     help="Write the report to this file (atomically) instead of stdout.",
 )
 @click.option("--color/--no-color", default=None, help="Colour the terminal report.")
+@click.option("--sheet", metavar="NAME", help="Read this sheet of both workbooks.")
 @click.option("-l", "--layout", metavar="NAME", help="Read both files with this layout.")
 def diff(
-    old: str, new: str, fmt: str, output: Path | None, color: bool | None, layout: str | None
+    old: str,
+    new: str,
+    fmt: str,
+    output: Path | None,
+    color: bool | None,
+    sheet: str | None,
+    layout: str | None,
 ) -> None:
     """List the lines added, removed and changed between two versions OLD and NEW of a table."""
     from reconcile.diff import diff_files
@@ -219,7 +226,7 @@ def diff(
     from reconcile.report import RenderOptions
     from reconcile.report.diff import DIFF_RENDERERS
 
-    result = diff_files(old, new, _layout_name(layout))
+    result = diff_files(old, new, _layout_name(layout), sheet)
     renderer = DIFF_RENDERERS[fmt]
     if output is None:
         renderer(result, sys.stdout, RenderOptions(color=color))

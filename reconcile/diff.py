@@ -193,11 +193,13 @@ def _same(old: Entry, new: Entry) -> bool:
     return old.text == new.text
 
 
-def diff_files(old_path: str, new_path: str, layout: str | None = None) -> Diff:
-    """Read both files and compare their lines by key."""
+def diff_files(
+    old_path: str, new_path: str, layout: str | None = None, sheet: str | None = None
+) -> Diff:
+    """Read both files (the sheet ``sheet``, with ``layout`` when given) and compare by key."""
     ministries = load_table()
-    old_read = read_file(Path(old_path), _display(old_path), layout=layout)
-    new_read = read_file(Path(new_path), _display(new_path), layout=layout)
+    old_read = read_file(Path(old_path), _display(old_path), sheet, layout)
+    new_read = read_file(Path(new_path), _display(new_path), sheet, layout)
     findings = tuple(sorted([*old_read.findings, *new_read.findings], key=lambda f: f.sort_key))
     if any(is_fatal(f.code) for f in findings):  # nothing to compare against
         old_read.table = new_read.table = None
