@@ -21,8 +21,10 @@ from reconcile.read.table import RawLine, SheetTable, read_table
 from reconcile.read.workbook import Grid, UnreadableFileError
 
 WORKBOOK_SUFFIXES = SUFFIXES
+CSV_SUFFIXES = (".csv", ".tsv")
 
 __all__ = [
+    "CSV_SUFFIXES",
     "DEFAULT_LIMITS",
     "WORKBOOK_SUFFIXES",
     "FileRead",
@@ -74,10 +76,16 @@ def read_bytes(
 
 
 def read_file(
-    path: Path, display: str, sheet: str | None = None, limits: Limits = DEFAULT_LIMITS
+    path: Path,
+    display: str,
+    sheet: str | None = None,
+    layout: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> FileRead:
-    """Read the budget table of one workbook: the sheet named ``sheet``, else the one holding it.
+    """Read the budget table of one file: the sheet named ``sheet``, else the one holding it.
 
+    ``layout`` names a layout (reconcile/data/layouts) to read the table with; without it a
+    layout is used when a sheet's header has its labels. A CSV file is always read by layout.
     The pre-flight (reconcile.read.preflight) sees the bytes before any reader does.
     """
     data, problem = read_bytes(path, display, limits)
@@ -89,12 +97,20 @@ def read_file(
         finding = make_finding("file-unreadable", CellRef(display), reason=reason)
         return FileRead(display, digest, None, [finding])
 
-    if path.suffix.lower() not in WORKBOOK_SUFFIXES:
+    suffix = path.suffix.lower()
+    if suffix not in (*WORKBOOK_SUFFIXES, *CSV_SUFFIXES):
         names = ", ".join(WORKBOOK_SUFFIXES)
-        return unreadable(f"reconcile reads {names} workbooks, not {path.suffix or 'this file'}")
-    checked = run_preflight(data, display, limits, path.suffix)
+        return unreadable(
+            f"reconcile reads {names} workbooks and .csv tables, not {path.suffix or 'this file'}"
+        )
+    checked = run_preflight(data, display, limits, suffix)  # before any reader sees a byte
     if checked.refusal is not None:
         return FileRead(display, digest, None, [checked.refusal])
+    if suffix in CSV_SUFFIXES:
+        from reconcile.read.opendata import read_csv_file
+
+        csv_table, findings = read_csv_file(data, display, layout)
+        return FileRead(display, digest, csv_table, findings)
     try:
         grids = load_workbook(data, path.suffix)
     except UnreadableFileError as exc:
@@ -105,6 +121,12 @@ def read_file(
     part = macro_part(data)
     notes = [make_finding("macros-present", CellRef(display), member=part)] if part else []
     notes += checked.notes
+    from reconcile.read.opendata import read_layout_workbook
+
+    named = [g for g in grids if sheet is None or g.name.casefold() == sheet.casefold()]
+    layout_read = read_layout_workbook(named, display, layout) if named else None
+    if layout_read is not None:  # an open-data table (or the layout asked for is missing)
+        return FileRead(display, digest, layout_read[0], [*notes, *layout_read[1]])
     if sheet is not None:
         return _read_named_sheet(display, digest, grids, sheet, notes)
     return _read_best_sheet(display, digest, grids, notes)

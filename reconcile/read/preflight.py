@@ -33,6 +33,7 @@ END_OF_DIRECTORY = b"PK\x05\x06"  # also how an empty zip archive starts
 RATIO_FLOOR = MB  # members unpacking to less cannot harm: their ratio is not checked
 PROLOG_BYTES = 64 * 1024  # an honest XML prolog is under 200 bytes
 CHUNK = MB
+TEXT_SUFFIXES = (".csv", ".tsv")  # tables as text: only their size is checked here
 
 
 @dataclass
@@ -68,13 +69,16 @@ def run_preflight(
     """Decide whether ``data``, from a file named ``*suffix``, may be handed to a reader at all.
 
     .xlsx/.xlsm and .ods are zip archives and get every check; an .xls is an OLE container,
-    which is only checked for encryption (its cells are counted by ``check_grids``).
+    which is only checked for encryption (its cells are counted by ``check_grids``); a .csv
+    or .tsv only for its size (its reader refuses what is not text).
     """
     suffix = suffix.lower()
     try:
         too_large = check_size(len(data), display, limits)
         if too_large is not None:
             return Preflight(too_large)
+        if suffix in TEXT_SUFFIXES:  # the CSV reader tells empty, binary and workbook files
+            return Preflight()
         if _identify(data, suffix) == "ole":
             return Preflight()
         return Preflight(None, _inspect_archive(data, display, limits, suffix))
