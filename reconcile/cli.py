@@ -8,21 +8,59 @@ from __future__ import annotations
 import io
 import sys
 import traceback
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 
 from reconcile import __version__
 from reconcile.errors import ReconcileError
+from reconcile.i18n import HEADINGS_NL, LANGS, resolve_lang, translate_help
 
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "html")
+F = TypeVar("F", bound=Callable[..., Any])
 EXIT_CODES = """Exit codes: 0 valid and reconciled; 1 findings of severity error;
 2 usage error, bad configuration, or an input that could not be read."""
 
 
+class LocalisedFormatter(click.HelpFormatter):
+    """Help in the locale's language: Dutch for nl_*, else English (see reconcile.i18n)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lang = resolve_lang()
+
+    def _nl(self, text: str) -> str:
+        return HEADINGS_NL.get(text, text) if self.lang == "nl" else text
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args, self._nl(prefix or "Usage: "))
+
+    def write_heading(self, heading: str) -> None:
+        super().write_heading(self._nl(heading))
+
+    def write_text(self, text: str) -> None:
+        super().write_text(translate_help(text, self.lang))
+
+    def write_dl(self, rows: Any, col_max: int = 30, col_spacing: int = 2) -> None:
+        rows = [(term, translate_help(text, self.lang)) for term, text in rows]
+        super().write_dl(rows, col_max, col_spacing)
+
+
+class LocalisedContext(click.Context):
+    formatter_class = LocalisedFormatter
+
+
+class ReconcileCommand(click.Command):
+    context_class = LocalisedContext
+
+
 class ReconcileGroup(click.Group):
     """Turns library errors into one clear line and exit code 2; --debug shows the traceback."""
+
+    context_class = LocalisedContext
+    command_class = ReconcileCommand
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -61,6 +99,13 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
 def _output_options(func: Any) -> Any:
     func = click.option(
+        "--annotate",
+        type=click.Path(file_okay=False, path_type=Path),
+        help="Write annotated copies of the workbooks (and for check a summary workbook) into "
+        "this folder. The inputs are never changed.",
+    )(func)
+    func = _lang_option("report")(func)
+    func = click.option(
         "--color/--no-color",
         default=None,
         help="Colour the terminal report. Default: only on a terminal, and "
@@ -91,20 +136,63 @@ def _output_options(func: Any) -> Any:
     return click.argument("paths", nargs=-1, required=True, type=click.Path())(func)
 
 
+def _lang_option(what: str) -> Callable[[F], F]:
+    return click.option(
+        "--lang",
+        type=click.Choice(LANGS),
+        help=f"Language of the {what}: nl or en. Default: the locale (LC_ALL, LANG), else en.",
+    )
+
+
+def _run(command: str, paths: tuple[str, ...], announcement: str | None, lang: str) -> Any:
+    """The pipeline's report, with a progress bar on a terminal when reading takes a while."""
+    from reconcile import pipeline
+    from reconcile.report.progress import ReadProgress, progress_wanted
+
+    found = pipeline.find_announcement(list(paths), announcement)
+    run = pipeline.check if command == "check" else pipeline.validate
+    if not progress_wanted(sys.stderr):
+        return run(list(paths), found)
+    progress = ReadProgress(sys.stderr, lang)
+    try:
+        return run(list(paths), found, progress)
+    finally:
+        progress.close()
+
+
 def _emit(
-    report: Any, fmt: str, output: Path | None, color: bool | None, inputs: list[str]
+    report: Any,
+    fmt: str,
+    output: Path | None,
+    color: bool | None,
+    inputs: list[str],
+    lang: str = "en",
+    annotate: Path | None = None,
 ) -> None:
     from reconcile.output import write_atomic
     from reconcile.report import RENDERERS, RenderOptions
 
     renderer = RENDERERS[fmt]
+    if annotate is not None:
+        _annotate(report, annotate, lang, inputs)
     if output is None:
-        renderer(report, sys.stdout, RenderOptions(color=color))
+        renderer(report, sys.stdout, RenderOptions(color=color, lang=lang))
     else:
         buffer = io.StringIO()
-        renderer(report, buffer, RenderOptions(color=False))
+        renderer(report, buffer, RenderOptions(color=False, lang=lang))
         write_atomic(output, buffer.getvalue().encode("utf-8"), [Path(p) for p in inputs])
     sys.exit(report.exit_code)
+
+
+def _annotate(report: Any, directory: Path, lang: str, inputs: list[str]) -> None:
+    from reconcile.i18n import tr
+    from reconcile.report.annotate import write_annotations
+
+    written = write_annotations(report, directory, lang, [Path(p) for p in inputs])
+    for skipped in written.skipped:
+        click.echo(tr("annotate-skipped", lang, path=skipped), err=True)
+    for path in written.files:
+        click.echo(tr("written", lang, path=path.as_posix()), err=True)
 
 
 @cli.command(epilog=EXIT_CODES)
@@ -115,16 +203,16 @@ def check(
     fmt: str,
     output: Path | None,
     color: bool | None,
+    lang: str | None,
+    annotate: Path | None,
 ) -> None:
     """Reconcile the ministries' workbooks in PATHS with the announcement.
 
     PATHS are workbooks (.xlsx, .xlsm) and folders; a folder means every workbook in it.
     """
-    from reconcile import pipeline
-
-    found = pipeline.find_announcement(list(paths), announcement)
-    report = pipeline.check(list(paths), found)
-    _emit(report, fmt, output, color, list(paths))
+    lang = resolve_lang(lang)
+    report = _run("check", paths, announcement, lang)
+    _emit(report, fmt, output, color, list(paths), lang, annotate)
 
 
 @cli.command(epilog=EXIT_CODES)
@@ -135,16 +223,70 @@ def validate(
     fmt: str,
     output: Path | None,
     color: bool | None,
+    lang: str | None,
+    annotate: Path | None,
 ) -> None:
     """Check each workbook in PATHS on its own, without reconciling the set.
 
     The announcement only supplies the years and series a line may have.
     """
-    from reconcile import pipeline
+    lang = resolve_lang(lang)
+    report = _run("validate", paths, announcement, lang)
+    _emit(report, fmt, output, color, list(paths), lang, annotate)
 
-    found = pipeline.find_announcement(list(paths), announcement)
-    report = pipeline.validate(list(paths), found)
-    _emit(report, fmt, output, color, list(paths))
+
+@cli.command()
+@click.option("-m", "--ministry", help="The ministry (EZ, Defensie, OCW, ...).")
+@click.option(
+    "--all", "every", is_flag=True, help="One template per ministry the announcement expects."
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="The workbook to write (with --ministry), or the folder (with --all; default: the "
+    "current folder).",
+)
+@click.option(
+    "-a",
+    "--announcement",
+    type=click.Path(dir_okay=False),
+    help="Announcement TOML file whose years and contributors the template follows. "
+    "Default: the built-in AI-fabriek announcement.",
+)
+@_lang_option("template")
+def template(
+    ministry: str | None,
+    every: bool,
+    output: Path | None,
+    announcement: str | None,
+    lang: str | None,
+) -> None:
+    """Write a submission template: the workbook a ministry fills in.
+
+    The workbook has title lines, a header row, the announcement's years, drop-down lists, a
+    Totaal row with a formula, a locked header and an instruction sheet; reconcile reads it
+    as it is.
+    """
+    from reconcile import pipeline
+    from reconcile.i18n import tr
+    from reconcile.output import write_atomic
+    from reconcile.template import build_template, template_name
+
+    if every == (ministry is not None):
+        raise click.UsageError("give either --ministry CODE or --all")
+    lang = resolve_lang(lang)
+    found = pipeline.find_announcement([], announcement)
+    if every:
+        if not found.expected:
+            raise click.UsageError("the announcement names no contributors; use --ministry")
+        targets = [((output or Path()) / template_name(code), code) for code in found.expected]
+    else:
+        assert ministry is not None
+        targets = [(output or Path(template_name(ministry)), ministry)]
+    for path, code in targets:
+        write_atomic(path, build_template(code, found, lang))
+        click.echo(tr("written", lang, path=path.as_posix()), err=True)
 
 
 def main() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path, PurePosixPath
@@ -15,6 +16,9 @@ from reconcile.rules import Reconciliation, Submission, reconcile
 from reconcile.validate import Rules, validate_table
 
 ANNOUNCEMENT_FILE = "announcement.toml"
+
+# Told (files read so far, files in all, the file being read) as reading goes on.
+Progress = Callable[[int, int, str], None]
 
 
 @dataclass(frozen=True)
@@ -77,11 +81,13 @@ def _rules(announcement: Announcement) -> Rules:
 
 
 def _read_and_validate(
-    inputs: list[Input], announcement: Announcement
+    inputs: list[Input], announcement: Announcement, progress: Progress | None = None
 ) -> tuple[list[FileResult], list[Submission], list[Finding]]:
     rules = _rules(announcement)
     files, submissions, findings = [], [], []
-    for item in inputs:
+    for done, item in enumerate(inputs):
+        if progress is not None:
+            progress(done, len(inputs), item.display)
         read = read_file(item.path, item.display)
         findings += read.findings
         table = read.table
@@ -138,17 +144,19 @@ def _report(
     )
 
 
-def check(paths: list[str], announcement: Announcement) -> Report:
+def check(paths: list[str], announcement: Announcement, progress: Progress | None = None) -> Report:
     """Read, validate and reconcile the workbooks in ``paths`` against ``announcement``."""
     inputs = collect_inputs(paths)
-    files, submissions, findings = _read_and_validate(inputs, announcement)
+    files, submissions, findings = _read_and_validate(inputs, announcement, progress)
     reconciliation = Reconciliation(announcement, tuple(submissions))
     findings += reconcile(reconciliation)
     return _report("check", files, submissions, findings, announcement, reconciliation)
 
 
-def validate(paths: list[str], announcement: Announcement) -> Report:
+def validate(
+    paths: list[str], announcement: Announcement, progress: Progress | None = None
+) -> Report:
     """Read and validate each workbook on its own, without reconciling the set."""
     inputs = collect_inputs(paths)
-    files, submissions, findings = _read_and_validate(inputs, announcement)
+    files, submissions, findings = _read_and_validate(inputs, announcement, progress)
     return _report("validate", files, submissions, findings, announcement, None)

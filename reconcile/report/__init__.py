@@ -14,6 +14,7 @@ class RenderOptions:
     lang: str = "en"
     color: bool | None = None  # None: colour when the stream is a terminal and NO_COLOR is unset
     width: int | None = None
+    chart: bool | None = None  # the contributions chart; None: only on a terminal
 
 
 Renderer = Callable[[Report, TextIO, RenderOptions], None]
@@ -31,6 +32,12 @@ def _json(report: Report, stream: TextIO, options: RenderOptions) -> None:
     render_json(report, stream, options)
 
 
-RENDERERS: dict[str, Renderer] = {"text": _text, "json": _json}
+def _html(report: Report, stream: TextIO, options: RenderOptions) -> None:
+    from reconcile.report.html import render_html
+
+    render_html(report, stream, options)
+
+
+RENDERERS: dict[str, Renderer] = {"text": _text, "json": _json, "html": _html}
 
 __all__ = ["RENDERERS", "RenderOptions", "Renderer"]

@@ -1,4 +1,4 @@
-"""The terminal report: per-ministry table, the verdict, then the findings grouped by file."""
+"""The terminal report: per-ministry table, the chart, the verdict, then findings by file."""
 
 from __future__ import annotations
 
@@ -12,12 +12,16 @@ from rich.table import Table
 from rich.text import Text
 
 from reconcile.codes import format_value, render_message
+from reconcile.i18n import tr
 from reconcile.model import FileResult, Finding, Report, Severity
 from reconcile.money import format_eur, unit_label
 from reconcile.report import RenderOptions
+from reconcile.report.chart import ContributionChart, contribution_chart
 
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 DEFAULT_WIDTH = 120
+CHART_WIDTH = 48  # characters of the longest bar
+BLOCKS = " ▏▎▍▌▋▊▉█"  # eighths of a character cell, so bars grow smoothly
 
 
 def _console(stream: TextIO, options: RenderOptions) -> Console:
@@ -48,16 +52,16 @@ def _files_table(report: Report, lang: str) -> Table:
         report.totals.total if report.totals else sum((f.total for f in report.files), Decimal(0))
     )
     table = Table(show_edge=False, header_style="bold", pad_edge=False)
-    for name, justify in (
-        ("Ministry", "left"),
-        ("File", "left"),
-        ("Chapter", "left"),
-        ("Unit", "left"),
-        ("Lines", "right"),
-        ("Subtotal", "right"),
-        ("Share", "right"),
+    for key, justify in (
+        ("ministry", "left"),
+        ("file", "left"),
+        ("chapter", "left"),
+        ("unit", "left"),
+        ("lines", "right"),
+        ("subtotal", "right"),
+        ("share", "right"),
     ):
-        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+        table.add_column(tr(key, lang), justify=justify)  # type: ignore[arg-type]
     for f in _by_ministry(report.files):
         table.add_row(
             f.ministry or "?",
@@ -70,7 +74,7 @@ def _files_table(report: Report, lang: str) -> Table:
         )
     table.add_section()
     table.add_row(
-        "Total",
+        tr("total", lang),
         "",
         "",
         "",
@@ -89,35 +93,79 @@ def _by_ministry(files: Iterable[FileResult]) -> list[FileResult]:
 def _verdict(report: Report, lang: str) -> Text:
     if report.totals is None or report.target is None:
         if report.incomplete:
-            return Text("INCOMPLETE: not every file could be read.", style="bold red")
+            return Text(tr("verdict-incomplete-files", lang), style="bold red")
         return (
-            Text("VALID: no errors found.", style="bold green")
+            Text(tr("verdict-valid", lang), style="bold green")
             if report.errors == 0
-            else Text(f"NOT VALID: {report.errors} error(s).", style="bold red")
+            else Text(tr("verdict-not-valid", lang, errors=report.errors), style="bold red")
         )
     target, total = report.target, report.totals.total
-    where = (
-        f'total {format_eur(total, lang)} against the announced "{target.text}" '
-        f"({format_value(target.interval, lang)})"
+    where = tr(
+        "verdict-where",
+        lang,
+        total=format_eur(total, lang),
+        text=target.text,
+        interval=format_value(target.interval, lang),
     )
     if report.incomplete:
-        return Text(f"INCOMPLETE: {where}; not every file could be read.", style="bold red")
+        return Text(tr("verdict-incomplete", lang, where=where), style="bold red")
     if report.ok:
-        return Text(f"RECONCILED: {where}.", style="bold green")
+        return Text(tr("verdict-reconciled", lang, where=where), style="bold green")
     inside = target.interval.contains(total)
-    reason = (
-        "the total is inside the interval, but there are errors"
-        if inside
-        else "the total is outside the interval"
+    reason = tr("reason-inside" if inside else "reason-outside", lang)
+    return Text(tr("verdict-not-reconciled", lang, where=where, reason=reason), style="bold red")
+
+
+def verdict_text(report: Report, lang: str) -> str:
+    """The verdict as one plain sentence, for renderers without colour."""
+    return _verdict(report, lang).plain
+
+
+def _bar(fraction: float, width: int) -> str:
+    eighths = round(fraction * width * 8)
+    return "█" * (eighths // 8) + (BLOCKS[eighths % 8] if eighths % 8 else "")
+
+
+def _band(chart: ContributionChart, width: int) -> str:
+    """The announced interval on the bars' axis: ┣━━━┫ from its lower to its upper bound."""
+    assert chart.band is not None
+    start = round(chart.fraction(chart.band.low) * width)
+    high = chart.band.high if chart.band.high is not None else chart.scale
+    end = max(start + 1, round(chart.fraction(high) * width))
+    return " " * start + "┣" + "━" * max(end - start - 1, 0) + ("┫" if chart.band.high else "▶")
+
+
+def chart_table(report: Report, lang: str, width: int = CHART_WIDTH) -> Table:
+    """The contributions as bars, the total under them and the announced band under that."""
+    chart = contribution_chart(report)
+    table = Table.grid(padding=(0, 1))
+    table.add_column()
+    table.add_column(width=width + 1, no_wrap=True)
+    table.add_column(justify="right")
+    for name, amount in chart.bars:
+        table.add_row(
+            name, Text(_bar(chart.fraction(amount), width), style="blue"), format_eur(amount, lang)
+        )
+    verdict_style = {None: "bold", True: "bold green", False: "bold red"}[chart.inside]
+    table.add_row(
+        Text(tr("total", lang), style="bold"),
+        Text(_bar(chart.fraction(chart.total), width), style=verdict_style),
+        Text(format_eur(chart.total, lang), style="bold"),
     )
-    return Text(f"NOT RECONCILED: {where}; {reason}.", style="bold red")
+    if chart.band is not None:
+        table.add_row(
+            tr("announced", lang),
+            Text(_band(chart, width), style="yellow"),
+        )
+    return table
 
 
 def _finding_line(finding: Finding, lang: str) -> Text:
     loc = finding.location
     where = f"{loc.sheet}!{loc.cell}" if loc.cell else (loc.sheet or "")
     text = Text("  ")
-    text.append(f"{finding.severity.value:<7}", style=STYLE[finding.severity])
+    width = max(len(tr(s.value, lang)) for s in Severity)
+    text.append(f"{tr(finding.severity.value, lang):<{width}}", style=STYLE[finding.severity])
     text.append(f" {where:<16} " if where else " ")
     text.append(f"[{finding.code}] ", style="dim")
     text.append(render_message(finding, lang))
@@ -130,14 +178,26 @@ def render_text(report: Report, stream: TextIO, options: RenderOptions) -> None:
     announcement = report.announcement
     if report.command == "check" and announcement is not None:
         console.print(Text(f"{announcement.name}", style="bold"), end="")
+        years = announcement.years
         console.print(
-            f"  (announcement: {announcement.origin}; counted: series "
-            f"{announcement.series}, {announcement.years[0]}–{announcement.years[-1]})"
+            "  "
+            + tr(
+                "header",
+                lang,
+                origin=announcement.origin,
+                series=announcement.series,
+                first=years[0],
+                last=years[-1],
+            )
         )
         console.print()
     if report.files:
         console.print(_files_table(report, lang))
         console.print()
+        if _wants_chart(stream, options):
+            console.print(Text(tr("chart-title", lang), style="bold"))
+            console.print(chart_table(report, lang))
+            console.print()
     console.print(_verdict(report, lang), soft_wrap=True)
 
     if report.findings:
@@ -151,6 +211,19 @@ def render_text(report: Report, stream: TextIO, options: RenderOptions) -> None:
     infos = len(report.findings) - report.errors - report.warnings
     console.print()
     console.print(
-        f"{report.errors} error(s), {report.warnings} warning(s), {infos} note(s); "
-        f"exit code {report.exit_code}."
+        tr(
+            "counts",
+            lang,
+            errors=report.errors,
+            warnings=report.warnings,
+            notes=infos,
+            code=report.exit_code,
+        )
     )
+
+
+def _wants_chart(stream: TextIO, options: RenderOptions) -> bool:
+    """The chart is for people: on a terminal by default, not in files and CI logs."""
+    if options.chart is not None:
+        return options.chart
+    return stream.isatty() if hasattr(stream, "isatty") else False

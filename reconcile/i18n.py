@@ -1,0 +1,224 @@
+"""Dutch and English: which language a run speaks, and every heading and label in both.
+
+Finding messages live with their codes (``reconcile.codes`` in English, ``reconcile.messages_nl``
+in Dutch); this module holds the words around them, shared by every renderer and writer.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+
+LANGS = ("nl", "en")
+LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
+
+
+def resolve_lang(explicit: str | None = None, environ: Mapping[str, str] | None = None) -> str:
+    """--lang when given, else the locale (LC_ALL, LC_MESSAGES, LANG: nl_* is Dutch), else en."""
+    if explicit:
+        return explicit
+    env = os.environ if environ is None else environ
+    for name in LOCALE_VARIABLES:
+        value = env.get(name, "")
+        if value:  # the first variable that is set decides, as in POSIX
+            return "nl" if value.lower().startswith("nl") else "en"
+    return "en"
+
+
+# key -> (English, Dutch). Placeholders are filled by ``tr``.
+TEXTS: dict[str, tuple[str, str]] = {
+    # the terminal, HTML and workbook reports
+    "ministry": ("Ministry", "Ministerie"),
+    "file": ("File", "Bestand"),
+    "chapter": ("Chapter", "Hoofdstuk"),
+    "unit": ("Unit", "Eenheid"),
+    "lines": ("Lines", "Regels"),
+    "subtotal": ("Subtotal", "Subtotaal"),
+    "share": ("Share", "Aandeel"),
+    "total": ("Total", "Totaal"),
+    "year": ("Year", "Jaar"),
+    "severity": ("Severity", "Ernst"),
+    "code": ("Code", "Code"),
+    "sheet": ("Sheet", "Blad"),
+    "cell": ("Cell", "Cel"),
+    "location": ("Location", "Plaats"),
+    "message": ("Message", "Melding"),
+    "error": ("error", "fout"),
+    "warning": ("warning", "waarschuwing"),
+    "info": ("info", "opmerking"),
+    "findings": ("Findings", "Bevindingen"),
+    "no-findings": ("No findings.", "Geen bevindingen."),
+    "report-title": ("reconcile report", "reconcile-rapport"),
+    "announced": ("Announced", "Aangekondigd"),
+    "lower-bound": ("Lower bound", "Ondergrens"),
+    "upper-bound": ("Upper bound", "Bovengrens"),
+    "no-upper-bound": ("none", "geen"),
+    "computed-total": ("Computed total", "Berekend totaal"),
+    "difference": ("Difference to the interval", "Verschil met het interval"),
+    "verdict": ("Verdict", "Oordeel"),
+    "contributions": ("Contributions", "Bijdragen"),
+    "chart-title": (
+        "Contributions against the announced band",
+        "Bijdragen tegenover de aangekondigde bandbreedte",
+    ),
+    "band": ("announced band", "aangekondigde bandbreedte"),
+    "by-ministry-year": ("Per ministry and year", "Per ministerie en jaar"),
+    "summary-sheet": ("Summary", "Overzicht"),
+    "chart-data": ("Chart data", "Gegevens grafiek"),
+    "header": (
+        "(announcement: {origin}; counted: series {series}, {first}–{last})",
+        "(aankondiging: {origin}; geteld: reeks {series}, {first}–{last})",
+    ),
+    "verdict-incomplete-files": (
+        "INCOMPLETE: not every file could be read.",
+        "ONVOLLEDIG: niet elk bestand kon worden gelezen.",
+    ),
+    "verdict-valid": ("VALID: no errors found.", "GELDIG: geen fouten gevonden."),
+    "verdict-not-valid": ("NOT VALID: {errors} error(s).", "ONGELDIG: {errors} fout(en)."),
+    "verdict-where": (
+        'total {total} against the announced "{text}" ({interval})',
+        'totaal {total} tegenover het aangekondigde "{text}" ({interval})',
+    ),
+    "verdict-incomplete": (
+        "INCOMPLETE: {where}; not every file could be read.",
+        "ONVOLLEDIG: {where}; niet elk bestand kon worden gelezen.",
+    ),
+    "verdict-reconciled": ("RECONCILED: {where}.", "SLUIT AAN: {where}."),
+    "verdict-not-reconciled": (
+        "NOT RECONCILED: {where}; {reason}.",
+        "SLUIT NIET AAN: {where}; {reason}.",
+    ),
+    "reason-inside": (
+        "the total is inside the interval, but there are errors",
+        "het totaal ligt binnen het interval, maar er zijn fouten",
+    ),
+    "reason-outside": ("the total is outside the interval", "het totaal ligt buiten het interval"),
+    "counts": (
+        "{errors} error(s), {warnings} warning(s), {notes} note(s); exit code {code}.",
+        (
+            "{errors} fout(en), {warnings} waarschuwing(en), {notes} opmerking(en); "
+            "afsluitcode {code}."
+        ),
+    ),
+    "reading": ("Reading workbooks", "Werkmappen lezen"),
+    "written": ("Written: {path}", "Geschreven: {path}"),
+    "annotate-skipped": (
+        "Not annotated (the file could not be read): {path}",
+        "Niet geannoteerd (het bestand was niet te lezen): {path}",
+    ),
+    "go-to-cell": ("Go to the cell", "Naar de cel"),
+}
+
+
+def tr(key: str, lang: str, **params: object) -> str:
+    """The text ``key`` in ``lang``, with its placeholders filled from ``params``."""
+    english, dutch = TEXTS[key]
+    text = dutch if lang == "nl" else english
+    return text.format(**params) if params else text
+
+
+# Help texts of the command line in Dutch, keyed by the English text (whitespace folded).
+# A test checks that every help text of every command and option has an entry here.
+HELP_NL: dict[str, str] = {
+    "Validate budget-amendment workbooks and reconcile them with what was announced.": (
+        "Controleer werkmappen met begrotingsmutaties en stem ze af op wat is aangekondigd."
+    ),
+    "Show the traceback when reconcile stops on an error.": (
+        "Toon de traceback als reconcile stopt op een fout."
+    ),
+    "Show the version and exit.": "Toon de versie en stop.",
+    "Show this message and exit.": "Toon deze hulptekst en stop.",
+    "Exit codes: 0 valid and reconciled; 1 findings of severity error; 2 usage error, bad "
+    "configuration, or an input that could not be read.": (
+        "Afsluitcodes: 0 geldig en sluitend; 1 bevindingen met ernst fout; 2 verkeerd gebruik, "
+        "foute configuratie, of een invoerbestand dat niet te lezen was."
+    ),
+    "Reconcile the ministries' workbooks in PATHS with the announcement.": (
+        "Stem de werkmappen van de ministeries in PATHS af op de aankondiging."
+    ),
+    "PATHS are workbooks (.xlsx, .xlsm) and folders; a folder means every workbook in it.": (
+        "PATHS zijn werkmappen (.xlsx, .xlsm) en mappen; een map betekent elke werkmap erin."
+    ),
+    "Check each workbook in PATHS on its own, without reconciling the set.": (
+        "Controleer elke werkmap in PATHS op zichzelf, zonder de set af te stemmen."
+    ),
+    "The announcement only supplies the years and series a line may have.": (
+        "De aankondiging levert alleen de jaren en de reeks die een regel mag hebben."
+    ),
+    "Colour the terminal report. Default: only on a terminal, and never when NO_COLOR is set.": (
+        "Kleur in het rapport. Standaard: alleen op een terminal, en nooit als NO_COLOR is gezet."
+    ),
+    "Write the report to this file (atomically) instead of stdout.": (
+        "Schrijf het rapport naar dit bestand (atomair) in plaats van naar stdout."
+    ),
+    "Report format.": "Formaat van het rapport.",
+    "Announcement TOML file. Default: announcement.toml in a given folder, else the built-in "
+    "AI-fabriek announcement.": (
+        "Aankondiging als TOML-bestand. Standaard: announcement.toml in een opgegeven map, "
+        "anders de ingebouwde aankondiging van de AI-fabriek."
+    ),
+    "Language of the report: nl or en. Default: the locale (LC_ALL, LANG), else en.": (
+        "Taal van het rapport: nl of en. Standaard: de locale (LC_ALL, LANG), anders en."
+    ),
+    "Write annotated copies of the workbooks (and for check a summary workbook) into this "
+    "folder. The inputs are never changed.": (
+        "Schrijf geannoteerde kopieën van de werkmappen (en bij check een overzichtswerkmap) "
+        "in deze map. De invoerbestanden worden nooit gewijzigd."
+    ),
+    "Write a submission template: the workbook a ministry fills in.": (
+        "Schrijf een invulsjabloon: de werkmap die een ministerie invult."
+    ),
+    "The workbook has title lines, a header row, the announcement's years, drop-down lists, a "
+    "Totaal row with a formula, a locked header and an instruction sheet; reconcile reads it "
+    "as it is.": (
+        "De werkmap heeft titelregels, een kopregel, de jaren van de aankondiging, "
+        "keuzelijsten, een Totaal-regel met formule, een beveiligde kop en een blad met "
+        "toelichting; reconcile leest hem zoals hij is."
+    ),
+    "The ministry (EZ, Defensie, OCW, ...).": "Het ministerie (EZ, Defensie, OCW, ...).",
+    "One template per ministry the announcement expects.": (
+        "Eén sjabloon per ministerie dat de aankondiging verwacht."
+    ),
+    "The workbook to write (with --ministry), or the folder (with --all; default: the current "
+    "folder).": (
+        "De werkmap om te schrijven (met --ministry), of de map (met --all; standaard: de "
+        "huidige map)."
+    ),
+    "Announcement TOML file whose years and contributors the template follows. Default: the "
+    "built-in AI-fabriek announcement.": (
+        "Aankondiging als TOML-bestand; het sjabloon volgt haar jaren en bijdragers. "
+        "Standaard: de ingebouwde aankondiging van de AI-fabriek."
+    ),
+    "Language of the template: nl or en. Default: the locale (LC_ALL, LANG), else en.": (
+        "Taal van het sjabloon: nl of en. Standaard: de locale (LC_ALL, LANG), anders en."
+    ),
+}
+HEADINGS_NL = {
+    "Options": "Opties",
+    "Commands": "Opdrachten",
+    "Positional arguments": "Argumenten",
+    "Usage: ": "Gebruik: ",
+}
+
+
+def fold(text: str) -> str:
+    return " ".join(text.split())
+
+
+def translate_help(text: str, lang: str) -> str:
+    """A help text in ``lang``: Dutch from HELP_NL, paragraph by paragraph; else as it is."""
+    if lang != "nl" or not text:
+        return text
+    paragraphs = []
+    for paragraph in text.split("\n\n"):
+        head, bracket, tail = paragraph.partition("  [")
+        folded = fold(head)
+        dutch = HELP_NL.get(folded)
+        if dutch is None and folded.endswith("..."):  # click shortened it for a listing
+            dutch = next((nl for en, nl in HELP_NL.items() if en.startswith(folded[:-3])), None)
+        if dutch is None:
+            paragraphs.append(paragraph)
+            continue
+        tail = tail.replace("default:", "standaard:").replace("required", "verplicht")
+        paragraphs.append(dutch + (bracket + tail if bracket else ""))
+    return "\n\n".join(paragraphs)
