@@ -293,6 +293,9 @@ def _chart(sheet: Any, report: Report, lang: str, top: int) -> None:
     chart.set_categories(Reference(sheet, min_col=2, max_col=3, min_row=top + 1))
     for index in range(len(series)):
         chart.series[index].tx = _series_title(sheet, top + 2 + index)
+    from openpyxl.chart.legend import LegendEntry
+
+    chart.legend.legendEntry = [LegendEntry(idx=len(series) - 2, delete=True)]
     invisible = chart.series[len(series) - 2]
     invisible.graphicalProperties.noFill = True
     invisible.graphicalProperties.line.noFill = True
