@@ -107,6 +107,42 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Niet geannoteerd (het bestand was niet te lezen): {path}",
     ),
     "go-to-cell": ("Go to the cell", "Naar de cel"),
+    # submission templates (reconcile.template)
+    "tpl-sheet": ("Reservation", "Reservering"),
+    "tpl-instructions-sheet": ("Instructions", "Toelichting"),
+    "tpl-ministry-title": ("Ministry of {name}", "Ministerie van {name}"),
+    "tpl-subject": (
+        "{name}: reservation {first}–{last}, series {series}",
+        "{name}: reservering {first}–{last}, reeks {series}",
+    ),
+    "tpl-unit": ("(amounts x EUR 1,000)", "(bedragen x € 1.000)"),
+    "tpl-chapter": ("Chapter", "Hoofdstuk"),
+    "tpl-article": ("Article", "Artikel"),
+    "tpl-description": ("Description", "Omschrijving"),
+    "tpl-series": ("Series", "V/U/O"),
+    "tpl-year": ("Year", "Jaar"),
+    "tpl-amount": ("Amount", "Bedrag"),
+    "tpl-total": ("Total", "Totaal"),
+    "tpl-pick": ("Pick from the list", "Kies uit de lijst"),
+    "tpl-pick-chapter": ("The chapter of your budget.", "Het hoofdstuk van uw begroting."),
+    "tpl-pick-article": (
+        "The article number (1, 2, 31, ...).",
+        "Het artikelnummer (1, 2, 31, ...).",
+    ),
+    "tpl-pick-series": (
+        "V commitments, U expenditure, O receipts.",
+        "V verplichtingen, U uitgaven, O ontvangsten.",
+    ),
+    "tpl-pick-year": ("One of the announcement's years.", "Een van de jaren van de aankondiging."),
+    "tpl-amount-title": ("Amount x EUR 1,000", "Bedrag x € 1.000"),
+    "tpl-amount-prompt": (
+        "A number in thousands of euros, e.g. 5100 for EUR 5,1 mln.",
+        "Een getal in duizenden euro's, bijvoorbeeld 5100 voor € 5,1 mln.",
+    ),
+    "tpl-amount-error": (
+        "An amount is a number; PM or n.t.b. is not counted.",
+        "Een bedrag is een getal; PM of n.t.b. telt niet mee.",
+    ),
 }
 
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from reconcile.announcement import Announcement
 from reconcile.errors import ConfigError
+from reconcile.i18n import tr
 from reconcile.ministries import Ministry
 from reconcile.xlsx import safe_text, workbook_bytes
 
@@ -21,42 +22,6 @@ HEADER_ROW = 5
 AMOUNT_FORMAT = "#,##0"
 COLUMNS = ("chapter", "article", "description", "series", "year", "amount")
 WIDTHS = {"A": 12, "B": 10, "C": 60, "D": 8, "E": 8, "F": 16}
-
-# key -> (English, Dutch)
-_TEXTS: dict[str, tuple[str, str]] = {
-    "sheet": ("Reservation", "Reservering"),
-    "instructions-sheet": ("Instructions", "Toelichting"),
-    "ministry-title": ("Ministry of {name}", "Ministerie van {name}"),
-    "subject": (
-        "{name}: reservation {first}–{last}, series {series}",
-        "{name}: reservering {first}–{last}, reeks {series}",
-    ),
-    "unit": ("(amounts x EUR 1,000)", "(bedragen x € 1.000)"),
-    "chapter": ("Chapter", "Hoofdstuk"),
-    "article": ("Article", "Artikel"),
-    "description": ("Description", "Omschrijving"),
-    "series": ("Series", "V/U/O"),
-    "year": ("Year", "Jaar"),
-    "amount": ("Amount", "Bedrag"),
-    "total": ("Total", "Totaal"),
-    "pick": ("Pick from the list", "Kies uit de lijst"),
-    "pick-chapter": ("The chapter of your budget.", "Het hoofdstuk van uw begroting."),
-    "pick-article": ("The article number (1, 2, 31, ...).", "Het artikelnummer (1, 2, 31, ...)."),
-    "pick-series": (
-        "V commitments, U expenditure, O receipts.",
-        "V verplichtingen, U uitgaven, O ontvangsten.",
-    ),
-    "pick-year": ("One of the announcement's years.", "Een van de jaren van de aankondiging."),
-    "amount-title": ("Amount x EUR 1,000", "Bedrag x € 1.000"),
-    "amount-prompt": (
-        "A number in thousands of euros, e.g. 5100 for EUR 5,1 mln.",
-        "Een getal in duizenden euro's, bijvoorbeeld 5100 voor € 5,1 mln.",
-    ),
-    "amount-error": (
-        "An amount is a number; PM or n.t.b. is not counted.",
-        "Een bedrag is een getal; PM of n.t.b. telt niet mee.",
-    ),
-}
 
 _INSTRUCTIONS: tuple[tuple[str, str], ...] = (
     ("{name}: how to fill in this workbook", "{name}: zo vult u deze werkmap in"),
@@ -112,11 +77,6 @@ _INSTRUCTIONS: tuple[tuple[str, str], ...] = (
 )
 
 
-def _t(key: str, lang: str, **params: object) -> str:
-    english, dutch = _TEXTS[key]
-    return (dutch if lang == "nl" else english).format(**params)
-
-
 @dataclass(frozen=True)
 class Layout:
     """Where things are in a template: the rows a reader of the template can rely on."""
@@ -155,10 +115,12 @@ def build_template(code: str, announcement: Announcement, lang: str = "nl") -> b
     ministry = ministry_of(code, announcement)
     book = openpyxl.Workbook()
     sheet = book.active
-    sheet.title = _t("sheet", lang)
+    sheet.title = tr("tpl-sheet", lang)
     layout = Layout(announcement.years)
     _fill_table(sheet, ministry, announcement, layout, lang)
-    _instructions(book.create_sheet(_t("instructions-sheet", lang)), ministry, announcement, lang)
+    _instructions(
+        book.create_sheet(tr("tpl-instructions-sheet", lang)), ministry, announcement, lang
+    )
     return workbook_bytes(book)
 
 
@@ -168,11 +130,11 @@ def _fill_table(
     from openpyxl.styles import Alignment, Font, PatternFill, Protection
 
     years = announcement.years
-    sheet["A1"] = safe_text(_t("ministry-title", lang, name=ministry.name))
+    sheet["A1"] = safe_text(tr("tpl-ministry-title", lang, name=ministry.name))
     sheet["A1"].font = Font(bold=True, size=13)
     sheet["A2"] = safe_text(
-        _t(
-            "subject",
+        tr(
+            "tpl-subject",
             lang,
             name=announcement.name,
             first=years[0],
@@ -180,11 +142,11 @@ def _fill_table(
             series=announcement.series,
         )
     )
-    sheet["A3"] = _t("unit", lang)
+    sheet["A3"] = tr("tpl-unit", lang)
     sheet["A3"].font = Font(italic=True)
     header_fill = PatternFill("solid", fgColor="D9E1F2")
     for column, key in enumerate(COLUMNS, start=1):
-        cell = sheet.cell(row=HEADER_ROW, column=column, value=_t(key, lang))
+        cell = sheet.cell(row=HEADER_ROW, column=column, value=tr(f"tpl-{key}", lang))
         cell.font = Font(bold=True)
         cell.fill = header_fill
         cell.alignment = Alignment(horizontal="right" if key in ("year", "amount") else "left")
@@ -200,7 +162,7 @@ def _fill_table(
             for column in range(1, len(COLUMNS) + 1):  # a thin line between blocks
                 sheet.cell(row=row, column=column).border = _top_border()
     first, last, total = layout.first_row, layout.last_row, layout.total_row
-    sheet.cell(row=total, column=1, value=_t("total", lang)).font = Font(bold=True)
+    sheet.cell(row=total, column=1, value=tr("tpl-total", lang)).font = Font(bold=True)
     sheet.cell(row=total, column=4, value=announcement.series)
     formula = f'=SUMIF(D{first}:D{last},"{announcement.series}",F{first}:F{last})'
     cell = sheet.cell(row=total, column=6, value=formula)
@@ -235,22 +197,22 @@ def _validations(
             formula1='"' + ",".join(values) + '"',
             allow_blank=True,
             showDropDown=False,  # False shows the arrow (the attribute means "hide it")
-            promptTitle=_t("pick", lang),
+            promptTitle=tr("tpl-pick", lang),
             prompt=prompt,
             showInputMessage=True,
             showErrorMessage=True,
         )
 
-    chapter = listed(list(ministry.chapters), _t("pick-chapter", lang))
-    series = listed(["V", "U", "O"], _t("pick-series", lang))
-    year = listed([str(y) for y in announcement.years], _t("pick-year", lang))
+    chapter = listed(list(ministry.chapters), tr("tpl-pick-chapter", lang))
+    series = listed(["V", "U", "O"], tr("tpl-pick-series", lang))
+    year = listed([str(y) for y in announcement.years], tr("tpl-pick-year", lang))
     article = DataValidation(
         type="whole",
         operator="between",
         formula1="1",
         formula2="999",
         allow_blank=True,
-        prompt=_t("pick-article", lang),
+        prompt=tr("tpl-pick-article", lang),
         showInputMessage=True,
         showErrorMessage=True,
         errorStyle="warning",  # a warning, not a stop: article numbering may have changed
@@ -260,9 +222,9 @@ def _validations(
         operator="greaterThanOrEqual",
         formula1="0",
         allow_blank=True,
-        promptTitle=_t("amount-title", lang),
-        prompt=_t("amount-prompt", lang),
-        error=_t("amount-error", lang),
+        promptTitle=tr("tpl-amount-title", lang),
+        prompt=tr("tpl-amount-prompt", lang),
+        error=tr("tpl-amount-error", lang),
         showInputMessage=True,
         showErrorMessage=True,
         errorStyle="warning",
@@ -284,7 +246,7 @@ def _instructions(sheet: Any, ministry: Ministry, announcement: Announcement, la
     target = announcement.target_amount
     params = {
         "name": announcement.name,
-        "sheet": _t("sheet", lang),
+        "sheet": tr("tpl-sheet", lang),
         "years": len(announcement.years),
         "first": announcement.years[0],
         "last": announcement.years[-1],

@@ -15,7 +15,7 @@ from reconcile.model import Finding, Report, Severity
 from reconcile.money import format_eur, unit_label
 from reconcile.report import RenderOptions
 from reconcile.report.chart import ContributionChart, contribution_chart
-from reconcile.report.text import verdict_text
+from reconcile.report.text import counted_text, share_text, verdict_text
 from reconcile.safety import escape_html as esc
 
 STYLE = """
@@ -59,22 +59,9 @@ def render_html(report: Report, stream: TextIO, options: RenderOptions) -> None:
         "<body>",
         f"<h1>{esc(title)}</h1>",
     ]
-    if report.command == "check" and announcement is not None:
-        years = announcement.years
-        parts.append(
-            "<p>"
-            + esc(
-                tr(
-                    "header",
-                    lang,
-                    origin=announcement.origin,
-                    series=announcement.series,
-                    first=years[0],
-                    last=years[-1],
-                )
-            )
-            + "</p>"
-        )
+    counted = counted_text(report, lang)
+    if counted is not None:
+        parts.append(f"<p>{esc(counted)}</p>")
     verdict_class = "ok" if report.ok else "fail"
     parts.append(
         f'<p id="verdict" class="verdict {verdict_class}">{esc(verdict_text(report, lang))}</p>'
@@ -103,7 +90,7 @@ def _files_table(report: Report, lang: str) -> list[str]:
         + "</tr></thead><tbody>"
     ]
     for f in sorted(report.files, key=lambda f: (-f.total, f.ministry or "~", f.path)):
-        share = f"{(f.total * 100 / total).quantize(Decimal('0.1'))} %" if total else "–"
+        share = share_text(f.total, total)
         cells = [
             f.ministry or "?",
             f.path,

@@ -41,7 +41,7 @@ def _console(stream: TextIO, options: RenderOptions) -> Console:
     )
 
 
-def _share(amount: Decimal, total: Decimal) -> str:
+def share_text(amount: Decimal, total: Decimal) -> str:
     if not total:
         return "–"
     return f"{(amount * 100 / total).quantize(Decimal('0.1'))} %"
@@ -70,7 +70,7 @@ def _files_table(report: Report, lang: str) -> Table:
             unit_label(f.unit) if f.unit is not None else "–",
             str(f.lines),
             format_eur(f.total, lang),
-            _share(f.total, total),
+            share_text(f.total, total),
         )
     table.add_section()
     table.add_row(
@@ -114,6 +114,22 @@ def _verdict(report: Report, lang: str) -> Text:
     inside = target.interval.contains(total)
     reason = tr("reason-inside" if inside else "reason-outside", lang)
     return Text(tr("verdict-not-reconciled", lang, where=where, reason=reason), style="bold red")
+
+
+def counted_text(report: Report, lang: str) -> str | None:
+    """What a check counts: "(announcement: ...; counted: series U, 2025–2030)"; None else."""
+    announcement = report.announcement
+    if report.command != "check" or announcement is None:
+        return None
+    years = announcement.years
+    return tr(
+        "header",
+        lang,
+        origin=announcement.origin,
+        series=announcement.series,
+        first=years[0],
+        last=years[-1],
+    )
 
 
 def verdict_text(report: Report, lang: str) -> str:
@@ -176,20 +192,10 @@ def render_text(report: Report, stream: TextIO, options: RenderOptions) -> None:
     console = _console(stream, options)
     lang = options.lang
     announcement = report.announcement
-    if report.command == "check" and announcement is not None:
+    counted = counted_text(report, lang)
+    if announcement is not None and counted is not None:
         console.print(Text(f"{announcement.name}", style="bold"), end="")
-        years = announcement.years
-        console.print(
-            "  "
-            + tr(
-                "header",
-                lang,
-                origin=announcement.origin,
-                series=announcement.series,
-                first=years[0],
-                last=years[-1],
-            )
-        )
+        console.print("  " + counted)
         console.print()
     if report.files:
         console.print(_files_table(report, lang))
