@@ -182,3 +182,10 @@ def test_annotating_into_the_inputs_folder_never_overwrites_an_input(tmp_path: P
     assert result.exit_code == 2
     assert "refusing to write" in result.output and "it is one of the input files" in result.output
     assert _digests(inputs) == before
+
+
+def test_annotated_copies_are_deterministic() -> None:
+    report = _check(EXAMPLE)
+    data = (EXAMPLE / "EZ.xlsx").read_bytes()
+    findings = [f for f in report.findings if f.location.file.endswith("EZ.xlsx")]
+    assert annotate_workbook(data, findings, "nl") == annotate_workbook(data, findings, "nl")
