@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
+from collections.abc import Mapping
 from typing import Any
 
 from reconcile.safety import neutralise_formula
@@ -23,8 +25,14 @@ def safe_text(value: str) -> str:
     return neutralise_formula(value)
 
 
-def workbook_bytes(book: Any) -> bytes:
-    """The .xlsx bytes of an openpyxl workbook, without timestamps."""
+def workbook_bytes(
+    book: Any, cached: Mapping[str, Mapping[str, int | float]] | None = None
+) -> bytes:
+    """The .xlsx bytes of an openpyxl workbook, without timestamps.
+
+    ``cached`` gives formula results to keep (sheet title -> A1 -> number): openpyxl saves
+    formulas without results, and a copy of a workbook must read as its original did.
+    """
     from openpyxl.writer.excel import ExcelWriter
 
     book.properties.created = FIXED_DATE
@@ -35,10 +43,24 @@ def workbook_bytes(book: Any) -> bytes:
     with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
         # ExcelWriter, not openpyxl.save_workbook: that one stamps the current time.
         ExcelWriter(book, archive).save()
-    return _without_zip_dates(raw.getvalue())
+    # Each sheet's part name is known once it has been written.
+    results = {book[title].path.lstrip("/"): cells for title, cells in (cached or {}).items()}
+    return _rewrite(raw.getvalue(), results)
 
 
-def _without_zip_dates(data: bytes) -> bytes:
+def _with_results(xml: bytes, cells: Mapping[str, int | float]) -> bytes:
+    """Put saved results into formula cells: <f>..</f><v /> becomes <f>..</f><v>42</v>."""
+
+    def fill(match: re.Match[bytes]) -> bytes:
+        value = cells.get(match.group(1).decode("ascii"))
+        if value is None:
+            return match.group(0)
+        return match.group(0)[: -len(match.group(3))] + f"<v>{value!r}</v>".encode("ascii")
+
+    return re.sub(rb'<c r="([A-Z]+[0-9]+)"([^>]*)><f>[^<]*</f>(<v\s*/>|<v></v>)', fill, xml)
+
+
+def _rewrite(data: bytes, results: Mapping[str, Mapping[str, int | float]]) -> bytes:
     out = io.BytesIO()
     with (
         zipfile.ZipFile(io.BytesIO(data)) as source,
@@ -48,5 +70,8 @@ def _without_zip_dates(data: bytes) -> bytes:
             entry = zipfile.ZipInfo(info.filename, date_time=_ZIP_DATE)
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o644 << 16
-            target.writestr(entry, source.read(info.filename))
+            content = source.read(info.filename)
+            if info.filename in results:
+                content = _with_results(content, results[info.filename])
+            target.writestr(entry, content)
     return out.getvalue()

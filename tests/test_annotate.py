@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import pytest
 from click.testing import CliRunner
 
 from reconcile import pipeline
@@ -84,12 +85,14 @@ def test_findings_sheet_lists_every_finding_with_a_link(tmp_path: Path) -> None:
     ]
 
 
-def test_copy_is_read_as_the_original_was(tmp_path: Path) -> None:
+@pytest.mark.parametrize("name", ["OCW.xlsx", "EZ.xlsx", "Defensie.xlsx"])
+def test_copy_is_read_as_the_original_was(tmp_path: Path, name: str) -> None:
+    """Values, formulas and their saved results (EZ's stale Totaal) are kept."""
     announcement = pipeline.find_announcement([str(EXAMPLE)], None)
-    original = pipeline.validate([str(EXAMPLE / "OCW.xlsx")], announcement)
+    original = pipeline.validate([str(EXAMPLE / name)], announcement)
     write_annotations(original, tmp_path, "en")
-    copy = pipeline.validate([str(tmp_path / "OCW.xlsx")], announcement)
-    assert _open(tmp_path / "OCW.xlsx").sheetnames[0] == "Findings"
+    copy = pipeline.validate([str(tmp_path / name)], announcement)
+    assert _open(tmp_path / name).sheetnames[0] == "Findings"
     assert [(f.location.sheet, f.location.cell, f.code) for f in copy.findings] == [
         (f.location.sheet, f.location.cell, f.code) for f in original.findings
     ]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import warnings
+from math import isfinite
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -74,12 +75,33 @@ def _unique_name(path: str, taken: set[str]) -> str:
     return name
 
 
-def _load(data: bytes) -> Any:
+def _load(data: bytes, data_only: bool = False) -> Any:
     import openpyxl
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # features openpyxl drops do not change the values
-        return openpyxl.load_workbook(io.BytesIO(data), keep_vba=False, keep_links=False)
+        return openpyxl.load_workbook(
+            io.BytesIO(data), data_only=data_only, keep_vba=False, keep_links=False
+        )
+
+
+def _saved_results(book: Any, data: bytes) -> dict[str, dict[str, int | float]]:
+    """The numbers Excel or LibreOffice saved for the formulas of ``book``, per sheet."""
+    values = _load(data, data_only=True)
+    results: dict[str, dict[str, int | float]] = {}
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.data_type != "f":
+                    continue
+                value = values[sheet.title][cell.coordinate].value
+                if (
+                    isinstance(value, int | float)
+                    and not isinstance(value, bool)
+                    and isfinite(value)
+                ):
+                    results.setdefault(sheet.title, {})[cell.coordinate] = value
+    return results
 
 
 def annotate_workbook(data: bytes, findings: list[Finding], lang: str) -> bytes:
@@ -103,10 +125,9 @@ def annotate_workbook(data: bytes, findings: list[Finding], lang: str) -> bytes:
         comment = Comment(safe_text(text), "reconcile")
         comment.width, comment.height = 360, 60 + 40 * len(here)
         cell.comment = comment
+    results = _saved_results(book, data)
     _findings_sheet(book, findings, lang)
-    # Formulas lose their saved results in the copy: have Excel and LibreOffice compute them.
-    book.calculation.fullCalcOnLoad = True
-    return workbook_bytes(book)
+    return workbook_bytes(book, results)
 
 
 def _anchor(sheet: Any, ref: str) -> Any:
