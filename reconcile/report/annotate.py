@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import io
 import warnings
-from math import isfinite
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from math import isfinite
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -27,7 +27,7 @@ from reconcile.report.chart import contribution_chart
 from reconcile.report.text import verdict_text
 from reconcile.xlsx import FILLS, safe_text, workbook_bytes
 
-EUR_FORMAT = '"€" #,##0.00'
+EUR_FORMAT = '"€" #,##0'
 SUMMARY_NAMES = {"nl": "overzicht.xlsx", "en": "summary.xlsx"}
 
 
