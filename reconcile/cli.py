@@ -281,10 +281,15 @@ def template(
     if every:
         if not found.expected:
             raise click.UsageError("the announcement names no contributors; use --ministry")
+        if output is not None and output.exists() and not output.is_dir():
+            raise click.UsageError(f"with --all, -o names a folder; {output} is a file")
         targets = [((output or Path()) / template_name(code), code) for code in found.expected]
     else:
         assert ministry is not None
-        targets = [(output or Path(template_name(ministry)), ministry)]
+        target = output or Path(template_name(ministry))
+        if target.is_dir():  # a folder: the template goes in it under its usual name
+            target = target / template_name(ministry)
+        targets = [(target, ministry)]
     for path, code in targets:
         write_atomic(path, build_template(code, found, lang))
         click.echo(tr("written", lang, path=path.as_posix()), err=True)

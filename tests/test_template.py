@@ -169,6 +169,10 @@ def test_template_command_writes_one_or_all(tmp_path: Path) -> None:
     assert both.exit_code == 2 and "give either --ministry CODE or --all" in both.output
     unknown = runner.invoke(cli, ["template", "--ministry", "XYZ", "-o", str(tmp_path / "y.xlsx")])
     assert unknown.exit_code == 2 and "'XYZ' is not a ministry" in unknown.output
+    into_folder = runner.invoke(cli, ["template", "--ministry", "VWS", "-o", str(tmp_path)])
+    assert into_folder.exit_code == 0 and (tmp_path / "VWS.xlsx").is_file()
+    onto_file = runner.invoke(cli, ["template", "--all", "-o", str(tmp_path / "x.xlsx")])
+    assert onto_file.exit_code == 2 and "with --all, -o names a folder" in onto_file.output
 
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
