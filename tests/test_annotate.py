@@ -192,3 +192,32 @@ def test_annotated_copies_are_deterministic() -> None:
     data = (EXAMPLE / "EZ.xlsx").read_bytes()
     findings = [f for f in report.findings if f.location.file.endswith("EZ.xlsx")]
     assert annotate_workbook(data, findings, "nl") == annotate_workbook(data, findings, "nl")
+
+
+def test_a_copy_annotated_again_gets_new_findings_in_place_of_the_old(tmp_path: Path) -> None:
+    report = _check(EXAMPLE)
+    write_annotations(report, tmp_path / "first", "nl")
+    again = pipeline.validate(
+        [str(tmp_path / "first" / "VWS.xlsx")], pipeline.find_announcement([], None)
+    )
+    write_annotations(again, tmp_path / "second", "en")
+    book = _open(tmp_path / "second" / "VWS.xlsx")
+    assert book.sheetnames == ["Findings", "Reservation"]
+    sheet = book["Reservation"]
+    assert sheet["E7"].comment.text.count("[negative-reservation]") == 1
+    assert sheet["E7"].comment.text.startswith("error [negative-reservation]")
+
+
+def test_a_corrected_cell_loses_its_old_mark(tmp_path: Path) -> None:
+    import openpyxl
+
+    report = _check(EXAMPLE)
+    write_annotations(report, tmp_path / "first", "en")
+    book = openpyxl.load_workbook(tmp_path / "first" / "VWS.xlsx")
+    book["Reservation"]["E7"] = 200  # the negative amount corrected in the copy
+    book.save(tmp_path / "VWS.xlsx")
+    again = pipeline.validate([str(tmp_path / "VWS.xlsx")], pipeline.find_announcement([], None))
+    assert "negative-reservation" not in {f.code for f in again.findings}
+    write_annotations(again, tmp_path / "second", "en")
+    cell = _open(tmp_path / "second" / "VWS.xlsx")["Reservation"]["E7"]
+    assert cell.comment is None and cell.fill.fill_type is None

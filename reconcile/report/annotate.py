@@ -29,6 +29,8 @@ from reconcile.xlsx import FILLS, safe_text, workbook_bytes
 
 EUR_FORMAT = '"€" #,##0'
 SUMMARY_NAMES = {"nl": "overzicht.xlsx", "en": "summary.xlsx"}
+AUTHOR = "reconcile"  # of the comments reconcile writes, so a later run knows its own
+FINDINGS_TITLES = {tr("findings", "nl"), tr("findings", "en")}
 
 
 @dataclass(frozen=True)
@@ -110,6 +112,7 @@ def annotate_workbook(data: bytes, findings: list[Finding], lang: str) -> bytes:
     from openpyxl.styles import PatternFill
 
     book = _load(data)
+    _clear_previous(book)
     at_cell: dict[tuple[str, str], list[Finding]] = defaultdict(list)
     for finding in findings:
         loc = finding.location
@@ -120,14 +123,29 @@ def annotate_workbook(data: bytes, findings: list[Finding], lang: str) -> bytes:
         worst = min(here, key=lambda f: f.severity.rank).severity
         cell.fill = PatternFill("solid", fgColor=FILLS[worst.value])
         text = "\n\n".join(_comment_text(f, lang) for f in here)
-        if cell.comment is not None and cell.comment.text:
+        if cell.comment is not None and cell.comment.text:  # the ministry's own note stays
             text = f"{cell.comment.text}\n\n{text}"
-        comment = Comment(safe_text(text), "reconcile")
+        comment = Comment(safe_text(text), AUTHOR)
         comment.width, comment.height = 360, 60 + 40 * len(here)
         cell.comment = comment
     results = _saved_results(book, data)
     _findings_sheet(book, findings, lang)
     return workbook_bytes(book, results)
+
+
+def _clear_previous(book: Any) -> None:
+    """Remove the marks of an earlier annotation: a corrected cell must not stay red."""
+    from openpyxl.styles import PatternFill
+
+    ours = {f"00{colour}" for colour in FILLS.values()}
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.comment is None or cell.comment.author != AUTHOR:
+                    continue
+                cell.comment = None
+                if cell.fill.fill_type == "solid" and cell.fill.fgColor.rgb in ours:
+                    cell.fill = PatternFill(fill_type=None)
 
 
 def _anchor(sheet: Any, ref: str) -> Any:
@@ -153,6 +171,10 @@ def _findings_sheet(book: Any, findings: list[Finding], lang: str) -> None:
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.worksheet.hyperlink import Hyperlink
 
+    for old in list(book.worksheets):
+        # A copy annotated before and sent back: its old findings make way for the new.
+        if old.title in FINDINGS_TITLES and old["A1"].value == old.title:
+            book.remove(old)
     sheet = book.create_sheet(tr("findings", lang), 0)
     book.active = 0
     for other in book.worksheets[1:]:
