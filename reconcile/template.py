@@ -171,6 +171,9 @@ def _fill_table(
     for letter, width in WIDTHS.items():
         sheet.column_dimensions[letter].width = width
     sheet.freeze_panes = f"A{first}"
+    sheet.page_setup.orientation = "landscape"  # printed on one page wide
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_setup.fitToHeight = 0
     _validations(sheet, ministry, announcement, layout, lang)
     # Locked: titles, header and the Totaal row. The data rows are unlocked above.
     sheet.protection.sheet = True

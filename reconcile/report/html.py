@@ -90,7 +90,7 @@ def _files_table(report: Report, lang: str) -> list[str]:
         + "</tr></thead><tbody>"
     ]
     for f in sorted(report.files, key=lambda f: (-f.total, f.ministry or "~", f.path)):
-        share = share_text(f.total, total)
+        share = share_text(f.total, total, lang)
         cells = [
             f.ministry or "?",
             f.path,
@@ -107,7 +107,7 @@ def _files_table(report: Report, lang: str) -> list[str]:
         f'<tr class="total"><td>{esc(tr("total", lang))}</td><td></td><td></td><td></td>'
         f'<td class="num">{sum(f.lines for f in report.files)}</td>'
         f'<td class="num">{esc(format_eur(total, lang))}</td>'
-        f'<td class="num">{"100.0 %" if total else "–"}</td></tr>'
+        f'<td class="num">{share_text(total, total, lang)}</td></tr>'
     )
     rows.append("</tbody></table>")
     return rows

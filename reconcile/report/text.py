@@ -41,10 +41,12 @@ def _console(stream: TextIO, options: RenderOptions) -> Console:
     )
 
 
-def share_text(amount: Decimal, total: Decimal) -> str:
+def share_text(amount: Decimal, total: Decimal, lang: str = "en") -> str:
+    """A share of the total as a percentage with one decimal: "36.0 %", in Dutch "36,0 %"."""
     if not total:
         return "–"
-    return f"{(amount * 100 / total).quantize(Decimal('0.1'))} %"
+    text = f"{(amount * 100 / total).quantize(Decimal('0.1'))} %"
+    return text.replace(".", ",") if lang == "nl" else text
 
 
 def _files_table(report: Report, lang: str) -> Table:
@@ -70,7 +72,7 @@ def _files_table(report: Report, lang: str) -> Table:
             unit_label(f.unit) if f.unit is not None else "–",
             str(f.lines),
             format_eur(f.total, lang),
-            share_text(f.total, total),
+            share_text(f.total, total, lang),
         )
     table.add_section()
     table.add_row(
@@ -80,7 +82,7 @@ def _files_table(report: Report, lang: str) -> Table:
         "",
         str(sum(f.lines for f in report.files)),
         format_eur(total, lang),
-        "100.0 %" if total else "–",
+        share_text(total, total, lang),
         style="bold",
     )
     return table
