@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import shutil
 from pathlib import Path
@@ -28,7 +29,9 @@ def _digests(folder: Path) -> dict[str, str]:
     return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
 
 
+@functools.cache
 def _check(folder: Path) -> Any:
+    """The report of ``folder``; reports are frozen, so the tests share one per folder."""
     return pipeline.check([str(folder)], pipeline.find_announcement([str(folder)], None))
 
 
