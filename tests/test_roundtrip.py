@@ -53,3 +53,40 @@ def test_the_whole_loop(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
     document = json.loads(output)
     assert (code, document["ok"], document["totals"]["total_eur"]) == (0, True, "69400000.00")
     assert {f["code"] for f in document["findings"]} == {"total-not-computed"}
+
+
+README = (Path(__file__).resolve().parent.parent / "README.md").read_text("utf-8")
+GUIDES = ("## Coordinating a reservation", "## Een reservering coördineren")
+
+
+def _guide_commands() -> list[str]:
+    import re
+
+    commands = []
+    for heading in GUIDES:
+        section = README.split(heading, 1)[1].split("\n## ", 1)[0]
+        for block in re.findall(r"```\n(.*?)```", section, re.DOTALL):
+            commands += [line.split("#")[0].strip() for line in block.splitlines()]
+    return [command for command in commands if command]
+
+
+def test_the_guides_commands_run_as_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shlex
+
+    examples = Path(__file__).resolve().parent.parent / "examples"
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(examples / "ai-fabriek" / "announcement.toml", "ai-fabriek.toml")
+    for folder in ("submissions", "inzendingen"):
+        shutil.copytree(examples / "ai-fabriek-with-errors", folder)
+    commands = _guide_commands()
+    assert len(commands) == 6
+    for command in commands:
+        program, *args = shlex.split(command)
+        assert program == "reconcile"
+        code, output = _run(*args)
+        assert code in (0, 1), f"{command}: {output}"  # 1: the example's findings
+    assert Path("templates/EZ.xlsx").is_file() and Path("sjablonen/EZ.xlsx").is_file()
+    assert Path("feedback/summary.xlsx").is_file()
+    assert Path("terugkoppeling/overzicht.xlsx").is_file()
