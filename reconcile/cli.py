@@ -106,6 +106,11 @@ def _output_options(func: Any) -> Any:
     )(func)
     func = _lang_option("report")(func)
     func = click.option(
+        "--sheet",
+        metavar="NAME",
+        help="Read this sheet of every workbook. Default: the sheet holding the table.",
+    )(func)
+    func = click.option(
         "--color/--no-color",
         default=None,
         help="Colour the terminal report. Default: only on a terminal, and "
@@ -144,7 +149,9 @@ def _lang_option(what: str) -> Callable[[F], F]:
     )
 
 
-def _run(command: str, paths: tuple[str, ...], announcement: str | None, lang: str) -> Any:
+def _run(
+    command: str, paths: tuple[str, ...], announcement: str | None, lang: str, sheet: str | None
+) -> Any:
     """The pipeline's report, with a progress bar on a terminal when reading takes a while."""
     from reconcile import pipeline
     from reconcile.report.progress import ReadProgress, progress_wanted
@@ -152,10 +159,10 @@ def _run(command: str, paths: tuple[str, ...], announcement: str | None, lang: s
     found = pipeline.find_announcement(list(paths), announcement)
     run = pipeline.check if command == "check" else pipeline.validate
     if not progress_wanted(sys.stderr):
-        return run(list(paths), found)
+        return run(list(paths), found, sheet)
     progress = ReadProgress(sys.stderr, lang)
     try:
-        return run(list(paths), found, progress)
+        return run(list(paths), found, sheet, progress)
     finally:
         progress.close()
 
@@ -206,13 +213,15 @@ def check(
     color: bool | None,
     lang: str | None,
     annotate: Path | None,
+    sheet: str | None,
 ) -> None:
     """Reconcile the ministries' workbooks in PATHS with the announcement.
 
-    PATHS are workbooks (.xlsx, .xlsm) and folders; a folder means every workbook in it.
+    PATHS are workbooks (.xlsx, .xlsm, .ods, .xls) and folders; a folder means every
+    workbook in it.
     """
     lang = resolve_lang(lang)
-    report = _run("check", paths, announcement, lang)
+    report = _run("check", paths, announcement, lang, sheet)
     _emit(report, fmt, output, color, list(paths), lang, annotate)
 
 
@@ -226,13 +235,14 @@ def validate(
     color: bool | None,
     lang: str | None,
     annotate: Path | None,
+    sheet: str | None,
 ) -> None:
     """Check each workbook in PATHS on its own, without reconciling the set.
 
     The announcement only supplies the years and series a line may have.
     """
     lang = resolve_lang(lang)
-    report = _run("validate", paths, announcement, lang)
+    report = _run("validate", paths, announcement, lang, sheet)
     _emit(report, fmt, output, color, list(paths), lang, annotate)
 
 

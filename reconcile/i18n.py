@@ -175,6 +175,14 @@ HELP_NL: dict[str, str] = {
     "PATHS are workbooks (.xlsx, .xlsm) and folders; a folder means every workbook in it.": (
         "PATHS zijn werkmappen (.xlsx, .xlsm) en mappen; een map betekent elke werkmap erin."
     ),
+    "PATHS are workbooks (.xlsx, .xlsm, .ods, .xls) and folders; a folder means every "
+    "workbook in it.": (
+        "PATHS zijn werkmappen (.xlsx, .xlsm, .ods, .xls) en mappen; een map betekent elke "
+        "werkmap erin."
+    ),
+    "Read this sheet of every workbook. Default: the sheet holding the table.": (
+        "Lees dit blad van elke werkmap. Standaard: het blad met de tabel."
+    ),
     "Check each workbook in PATHS on its own, without reconciling the set.": (
         "Controleer elke werkmap in PATHS op zichzelf, zonder de set af te stemmen."
     ),

@@ -89,6 +89,128 @@ MESSAGES_NL: dict[str, tuple[str, str]] = {
             "die rij."
         ),
     ),
+    # --- read: workbooks as they arrive (sheets, hidden and merged cells, number writing) -
+    "sheet-not-found": (
+        "De werkmap heeft geen blad {sheet} (de bladen: {sheets}).",
+        (
+            "--sheet noemt het blad dat in elke opgegeven werkmap wordt gelezen. Controleer de "
+            "spelling, of laat --sheet weg zodat reconcile zelf het blad met de tabel vindt."
+        ),
+    ),
+    "sheet-chosen": (
+        "Blad {sheet} is gelezen; andere bladen met een tabel niet: {others}.",
+        (
+            "reconcile leest het eerste zichtbare blad met een begrotingstabel. Gebruik --sheet "
+            "NAAM om een ander blad te lezen, of houd één tabel per werkmap."
+        ),
+    ),
+    "hidden-sheet-skipped": (
+        "Blad {sheet} is verborgen en is niet gelezen.",
+        (
+            "Verborgen bladen bevatten meestal opzoeklijsten. Maak het blad zichtbaar, of noem "
+            "het met --sheet, als het de tabel bevat."
+        ),
+    ),
+    "hidden-sheet-read": (
+        "Blad {sheet} is verborgen; het is gelezen omdat geen zichtbaar blad een tabel heeft.",
+        (
+            "Een lezer van de werkmap ziet dit blad niet. Maak het zichtbaar, zodat wat wordt "
+            "verstuurd ook is wat wordt gelezen."
+        ),
+    ),
+    "hidden-line": (
+        (
+            "Rij {row} is verborgen maar bevat een regel; die is gelezen en geteld als een "
+            "zichtbare rij."
+        ),
+        (
+            "Verborgen rijen worden gelezen (Excel's SOM telt ze ook), maar een lezer van de "
+            "werkmap ziet ze niet. Maak de rij zichtbaar, of verwijder haar als de regel er "
+            "niet thuishoort."
+        ),
+    ),
+    "hidden-column": (
+        "Kolom {column} ({label}) is verborgen; zij hoort bij de tabel en is gelezen.",
+        (
+            "Verborgen kolommen worden gelezen als zichtbare, maar een lezer van de werkmap "
+            "ziet ze niet. Maak de kolom zichtbaar, of verwijder haar als zij er niet thuishoort."
+        ),
+    ),
+    "merged-cells": (
+        "Cellen {cells} zijn samengevoegd; elke rij is gelezen met {value}.",
+        (
+            "Een waarde die over meer rijen is samengevoegd (een hoofdstuk of artikel één keer "
+            "geschreven voor een groep regels) hoort bij elk van die rijen. Samengevoegde "
+            "bedragen tellen één keer, op hun eerste rij."
+        ),
+    ),
+    "second-table": (
+        "Op rij {row} begint een tweede tabel; alleen de tabel in rij {first}–{last} is gelezen.",
+        (
+            "reconcile leest één tabel per blad. Zet de tweede tabel op een eigen blad (en noem "
+            "dat met --sheet), of verwijder haar."
+        ),
+    ),
+    "year-is-date": (
+        (
+            "Het jaar is opgeslagen als de datum {shown}; het is gelezen als {year} "
+            "({count} cel(len) in deze kolom)."
+        ),
+        (
+            "Een jaartal getypt in een cel met datumopmaak verschijnt als een dag in 1905. "
+            "reconcile leest het getal dat is getypt. Geef de cellen getalopmaak."
+        ),
+    ),
+    "amount-is-date": (
+        "Het bedrag is opgeslagen als de datum {shown}; het getal erin, {number}, is gelezen.",
+        (
+            "Een getal getypt in een cel met datumopmaak verschijnt als datum. reconcile leest "
+            "het getal dat is getypt, maar een echte datum in een bedragkolom is een fout: "
+            "controleer de cel en geef haar getalopmaak."
+        ),
+    ),
+    "separator-assumed": (
+        (
+            "{value} is op twee manieren te lezen; het is gelezen als {read} ({convention}) omdat "
+            "{reason} ({count} zulke cel(len))."
+        ),
+        (
+            'Een getal met één scheidingsteken voor drie cijfers ("1,234", "1.234") is in de '
+            "ene schrijfwijze een duizendtal en in de andere een decimaalteken. reconcile leest "
+            "het zoals de andere bedragen in de kolom zijn geschreven, anders die in de tabel, "
+            "anders volgens de eenheid."
+        ),
+    ),
+    "separator-ambiguous": (
+        (
+            "{value} is op twee manieren te lezen en {reason}; het is op de Nederlandse manier "
+            "gelezen, als {read} ({count} zulke cel(len))."
+        ),
+        (
+            'Een getal met één scheidingsteken voor drie cijfers ("1,234", "1.234") is in de '
+            "ene schrijfwijze een duizendtal en in de andere een decimaalteken. Schrijf de "
+            "bedragen als getal, of met beide scheidingstekens (1.234,0)."
+        ),
+    ),
+    "stand-mismatch": (
+        (
+            "{after_label} vermeldt {stated}, maar {before_label} {before} + {mutation_label} "
+            "{mutation} = {computed} (verschil {difference})."
+        ),
+        (
+            "In een suppletoire tabel is de stand na gelijk aan de stand voor plus de mutatie. "
+            "reconcile telt de mutatie als het gereserveerde bedrag; een van de drie cellen "
+            "klopt niet."
+        ),
+    ),
+    "macros-present": (
+        "De werkmap bevat macro's ({member}); die zijn niet uitgevoerd.",
+        (
+            "reconcile voert nooit macro's uit: alleen de in het bestand opgeslagen waarden "
+            "worden gelezen. Waarden die een macro zou berekenen ontbreken tot de macro heeft "
+            "gedraaid en het bestand is opgeslagen."
+        ),
+    ),
     # --- validate: each line ----------------------------------------------------------------
     "missing-column": (
         "De tabel heeft geen kolom {field} (gezocht naar kopjes zoals {examples}).",
@@ -284,4 +406,13 @@ PARAMS_NL: dict[str, str] = {
     "it is a folder": "het is een map",
     "permission denied": "geen toegang",
     "the file is empty": "het bestand is leeg",
+    "Dutch: the point groups thousands, the comma is the decimal mark": (
+        "Nederlands: de punt scheidt duizendtallen, de komma is het decimaalteken"
+    ),
+    "English: the comma groups thousands, the point is the decimal mark": (
+        "Engels: de komma scheidt duizendtallen, de punt is het decimaalteken"
+    ),
+    "nothing in the table shows how its numbers are written": (
+        "niets in de tabel laat zien hoe de getallen zijn geschreven"
+    ),
 }
