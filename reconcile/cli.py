@@ -197,8 +197,8 @@ def _annotate(report: Any, directory: Path, lang: str, inputs: list[str]) -> Non
     from reconcile.report.annotate import write_annotations
 
     written = write_annotations(report, directory, lang, [Path(p) for p in inputs])
-    for skipped in written.skipped:
-        click.echo(tr("annotate-skipped", lang, path=skipped), err=True)
+    for skipped, why in written.skipped:
+        click.echo(tr(why, lang, path=skipped), err=True)
     for path in written.files:
         click.echo(tr("written", lang, path=path.as_posix()), err=True)
 

@@ -106,6 +106,13 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Not annotated (the file could not be read): {path}",
         "Niet geannoteerd (het bestand was niet te lezen): {path}",
     ),
+    "annotate-format": (
+        "Not annotated (only .xlsx and .xlsm copies are annotated; save it as .xlsx): {path}",
+        (
+            "Niet geannoteerd (alleen kopieën van .xlsx en .xlsm worden geannoteerd; sla het op "
+            "als .xlsx): {path}"
+        ),
+    ),
     "go-to-cell": ("Go to the cell", "Naar de cel"),
     # submission templates (reconcile.template)
     "tpl-sheet": ("Reservation", "Reservering"),

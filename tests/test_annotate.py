@@ -224,3 +224,17 @@ def test_a_corrected_cell_loses_its_old_mark(tmp_path: Path) -> None:
     write_annotations(again, tmp_path / "second", "en")
     cell = _open(tmp_path / "second" / "VWS.xlsx")["Reservation"]["E7"]
     assert cell.comment is None and cell.fill.fill_type is None
+
+
+def test_ods_and_xls_inputs_are_read_but_not_annotated(tmp_path: Path) -> None:
+    corpus = Path("tests/corpus")
+    ods = corpus / "same-table.libreoffice.ods"
+    result = CliRunner().invoke(
+        cli, ["validate", str(ods), "--annotate", str(tmp_path / "out"), "--lang", "en"]
+    )
+    assert result.exit_code in (0, 1), result.output
+    assert (
+        "Not annotated (only .xlsx and .xlsm copies are annotated; save it as .xlsx): "
+        f"{ods.as_posix()}" in result.output
+    )
+    assert not (tmp_path / "out").exists()

@@ -33,12 +33,15 @@ AUTHOR = "reconcile"  # of the comments reconcile writes, so a later run knows i
 FINDINGS_TITLES = {tr("findings", "nl"), tr("findings", "en")}
 
 
+ANNOTATED_SUFFIXES = (".xlsx", ".xlsm")  # what openpyxl writes back; .ods and .xls are read only
+
+
 @dataclass(frozen=True)
 class Written:
-    """What --annotate wrote, and the inputs it could not annotate (unreadable files)."""
+    """What --annotate wrote, and the inputs it left alone: (path, why) with why a text key."""
 
     files: tuple[Path, ...]
-    skipped: tuple[str, ...]
+    skipped: tuple[tuple[str, str], ...]
 
 
 def write_annotations(
@@ -47,14 +50,17 @@ def write_annotations(
     """Write the annotated copies (and for ``check`` the summary) into ``directory``."""
     inputs = [*inputs, *(Path(f.path) for f in report.files)]
     written: list[Path] = []
-    skipped: list[str] = []
+    skipped: list[tuple[str, str]] = []
     names: set[str] = set()
     by_file: dict[str, list[Finding]] = defaultdict(list)
     for finding in report.findings:
         by_file[finding.location.file].append(finding)
     for result in report.files:
         if any(f.code == "file-unreadable" for f in by_file[result.path]):
-            skipped.append(result.path)  # not a workbook reconcile could open
+            skipped.append((result.path, "annotate-skipped"))  # not a workbook at all
+            continue
+        if PurePosixPath(result.path).suffix.lower() not in ANNOTATED_SUFFIXES:
+            skipped.append((result.path, "annotate-format"))
             continue
         data = annotate_workbook(Path(result.path).read_bytes(), by_file[result.path], lang)
         target = directory / _unique_name(result.path, names)
