@@ -238,3 +238,21 @@ def test_ods_and_xls_inputs_are_read_but_not_annotated(tmp_path: Path) -> None:
         f"{ods.as_posix()}" in result.output
     )
     assert not (tmp_path / "out").exists()
+
+
+def test_summary_lists_every_finding_with_a_link_into_the_annotated_copy(tmp_path: Path) -> None:
+    write_annotations(_check(EXAMPLE), tmp_path, "nl")
+    sheet = _open(tmp_path / "overzicht.xlsx")["Bevindingen"]
+    rows = {(r[1].value, r[2].value): r for r in sheet.iter_rows(min_row=4) if r[1].value}
+    assert sheet["B3"].value == "Bestand"
+    ocw = rows[("OCW.xlsx", "E6 (Reservering)")]
+    assert ocw[3].value.startswith("[amount-not-a-number]")
+    assert (ocw[2].hyperlink.target, ocw[2].hyperlink.location) == (
+        "OCW.xlsx",
+        "'Reservering'!E6",
+    )
+    of_the_set = [r for r in sheet.iter_rows(min_row=4) if r[1].value.endswith(".toml")]
+    assert sorted(r[3].value.split("]")[0] for r in of_the_set) == [
+        "[ministry-missing",
+        "[total-below-announced",
+    ]

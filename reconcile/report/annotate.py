@@ -12,7 +12,7 @@ from __future__ import annotations
 import io
 import warnings
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from math import isfinite
@@ -52,6 +52,7 @@ def write_annotations(
     written: list[Path] = []
     skipped: list[tuple[str, str]] = []
     names: set[str] = set()
+    copies: dict[str, str] = {}  # input path -> name of its annotated copy
     by_file: dict[str, list[Finding]] = defaultdict(list)
     for finding in report.findings:
         by_file[finding.location.file].append(finding)
@@ -63,12 +64,13 @@ def write_annotations(
             skipped.append((result.path, "annotate-format"))
             continue
         data = annotate_workbook(Path(result.path).read_bytes(), by_file[result.path], lang)
-        target = directory / _unique_name(result.path, names)
+        copies[result.path] = _unique_name(result.path, names)
+        target = directory / copies[result.path]
         write_atomic(target, data, inputs)
         written.append(target)
     if report.command == "check" and report.totals is not None:
         target = directory / SUMMARY_NAMES.get(lang, SUMMARY_NAMES["en"])
-        write_atomic(target, summary_workbook(report, lang), inputs)
+        write_atomic(target, summary_workbook(report, lang, copies), inputs)
         written.append(target)
     return Written(tuple(written), tuple(skipped))
 
@@ -168,29 +170,38 @@ def _comment_text(finding: Finding, lang: str) -> str:
     return f"{severity} [{finding.code}]: {render_message(finding, lang)}\n{explanation}"
 
 
-def _findings_sheet(book: Any, findings: list[Finding], lang: str) -> None:
-    """The first sheet: every finding, with a link to its cell.
+def _findings_sheet(
+    book: Any, findings: list[Finding], lang: str, copies: Mapping[str, str] | None = None
+) -> None:
+    """A sheet listing ``findings``, each with a link to its cell.
 
-    Each row has one free-text cell only, so reconcile never mistakes a row here for the
-    header of a budget table when it reads the copy.
+    In an annotated copy (``copies`` None) it is the first sheet and links within the copy.
+    In the summary it lists the findings of every file, linking into the annotated copies
+    (``copies``: input path -> copy's file name, in the same folder). Each row has one
+    free-text cell only, so reconcile never mistakes a row here for a table's header.
     """
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.worksheet.hyperlink import Hyperlink
 
-    for old in list(book.worksheets):
-        # A copy annotated before and sent back: its old findings make way for the new.
-        if old.title in FINDINGS_TITLES and old["A1"].value == old.title:
-            book.remove(old)
-    sheet = book.create_sheet(tr("findings", lang), 0)
-    book.active = 0
-    for other in book.worksheets[1:]:
-        other.sheet_view.tabSelected = False
-    sheet.sheet_view.tabSelected = True
+    if copies is None:
+        for old in list(book.worksheets):
+            # A copy annotated before and sent back: its old findings make way for the new.
+            if old.title in FINDINGS_TITLES and old["A1"].value == old.title:
+                book.remove(old)
+        sheet = book.create_sheet(tr("findings", lang), 0)
+        book.active = 0
+        for other in book.worksheets[1:]:
+            other.sheet_view.tabSelected = False
+        sheet.sheet_view.tabSelected = True
+    else:
+        sheet = book.create_sheet(tr("findings", lang))
     sheet["A1"] = tr("findings", lang)
     sheet["A1"].font = Font(bold=True, size=13)
-    heads = [tr("severity", lang), tr("location", lang), tr("message", lang)]
-    for column, head in enumerate(heads, start=1):
-        sheet.cell(row=3, column=column, value=head).font = Font(bold=True)
+    keys = ["severity", "location", "message"] if copies is None else [
+        "severity", "file", "location", "message"
+    ]  # fmt: skip
+    for column, key in enumerate(keys, start=1):
+        sheet.cell(row=3, column=column, value=tr(key, lang)).font = Font(bold=True)
     if not findings:
         sheet["A4"] = tr("no-findings", lang)
     ordered = sorted(findings, key=lambda f: (f.severity.rank, f.sort_key))
@@ -198,29 +209,38 @@ def _findings_sheet(book: Any, findings: list[Finding], lang: str) -> None:
         loc = finding.location
         severity = sheet.cell(row=row, column=1, value=tr(finding.severity.value, lang))
         severity.fill = PatternFill("solid", fgColor=FILLS[finding.severity.value])
-        if loc.sheet is not None and loc.sheet in book.sheetnames and loc.cell:
+        column = 2
+        target = None  # the copy holding the cell, for a link from the summary
+        if copies is not None:
+            target = copies.get(loc.file)
+            sheet.cell(row=row, column=column, value=safe_text(target or loc.file))
+            column += 1
+        linkable = loc.sheet in book.sheetnames if copies is None else target is not None
+        if linkable and loc.sheet and loc.cell:
             # "F9 (Blad)": the cell first, so the text never reads as a header label.
-            link = sheet.cell(row=row, column=2, value=safe_text(f"{loc.cell} ({loc.sheet})"))
+            link = sheet.cell(row=row, column=column, value=safe_text(f"{loc.cell} ({loc.sheet})"))
             quoted = loc.sheet.replace("'", "''")
             link.hyperlink = Hyperlink(
                 ref=link.coordinate,
+                target=target,
                 location=f"'{quoted}'!{loc.cell}",
                 tooltip=tr("go-to-cell", lang),
             )
             link.font = Font(color="0563C1", underline="single")
         elif loc.sheet:
-            sheet.cell(row=row, column=2, value=safe_text(f"({loc.sheet})"))
+            sheet.cell(row=row, column=column, value=safe_text(f"({loc.sheet})"))
         message = f"[{finding.code}] {render_message(finding, lang)}"
-        cell = sheet.cell(row=row, column=3, value=safe_text(message))
+        cell = sheet.cell(row=row, column=column + 1, value=safe_text(message))
         cell.alignment = Alignment(wrap_text=True, vertical="top")
-    sheet.column_dimensions["A"].width = 14
-    sheet.column_dimensions["B"].width = 24
-    sheet.column_dimensions["C"].width = 110
+    widths = [14, 24, 110] if copies is None else [14, 24, 24, 110]
+    for letter, width in zip("ABCD", widths, strict=False):
+        sheet.column_dimensions[letter].width = width
     sheet.freeze_panes = "A4"
 
 
-def summary_workbook(report: Report, lang: str) -> bytes:
-    """The coordinator's workbook: verdict, total against the interval, table, chart."""
+def summary_workbook(report: Report, lang: str, copies: Mapping[str, str] | None = None) -> bytes:
+    """The coordinator's workbook: verdict, total against the interval, table, chart, and
+    every finding with a link into the annotated copy that holds its cell (``copies``)."""
     import openpyxl
     from openpyxl.styles import Font
 
@@ -255,6 +275,7 @@ def summary_workbook(report: Report, lang: str) -> bytes:
     sheet.column_dimensions["A"].width = 28
     for column in "BCDEFGHIJK":
         sheet.column_dimensions[column].width = 16
+    _findings_sheet(book, list(report.findings), lang, copies or {})
     return workbook_bytes(book)
 
 
