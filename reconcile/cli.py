@@ -5,7 +5,7 @@ Heavy modules (pandas, pandera, openpyxl) load inside the commands, so --help st
 
 from __future__ import annotations
 
-import io
+import os
 import sys
 import traceback
 from collections.abc import Callable
@@ -18,9 +18,9 @@ from reconcile import __version__
 from reconcile.errors import ReconcileError
 from reconcile.i18n import HEADINGS_NL, LANGS, resolve_lang, translate_help
 
-FORMATS = ("text", "json", "html")
+FORMATS = ("text", "json", "junit", "github", "html")
 F = TypeVar("F", bound=Callable[..., Any])
-EXIT_CODES = """Exit codes: 0 valid and reconciled; 1 findings of severity error;
+EXIT_CODES = """Exit codes: 0 valid and reconciled; 1 findings of severity error (see --fail-on);
 2 usage error, bad configuration, or an input that could not be read."""
 
 
@@ -91,10 +91,21 @@ class ReconcileGroup(click.Group):
 )
 @click.version_option(__version__, "-V", "--version", prog_name="reconcile")
 @click.option("--debug", is_flag=True, help="Show the traceback when reconcile stops on an error.")
+@click.option(
+    "--config",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="Settings file. Default: reconcile.toml or [tool.reconcile] in pyproject.toml, "
+    "looked for from the working directory upward.",
+)
 @click.pass_context
-def cli(ctx: click.Context, debug: bool) -> None:
+def cli(ctx: click.Context, debug: bool, config: Path | None) -> None:
     """Validate budget-amendment workbooks and reconcile them with what was announced."""
     ctx.meta["reconcile.debug"] = debug
+    from reconcile.config import default_map, find_config
+
+    found = config or find_config(Path.cwd())
+    if found is not None and isinstance(ctx.command, click.Group):
+        ctx.default_map = default_map(found, ctx.command.commands)
 
 
 def _output_options(func: Any) -> Any:
@@ -119,17 +130,19 @@ def _output_options(func: Any) -> Any:
     func = click.option(
         "-o",
         "--output",
-        type=click.Path(dir_okay=False, path_type=Path),
-        help="Write the report to this file (atomically) instead of stdout.",
+        multiple=True,
+        metavar="[FORMAT:]FILE",
+        help="Write the report to FILE (atomically); repeatable. The format is FORMAT, else "
+        "follows from the suffix (.json, .xml: junit, .txt: text, .html), else --format. A file in "
+        "the --format takes the place of standard output.",
     )(func)
     func = click.option(
         "-f",
         "--format",
         "fmt",
         type=click.Choice(FORMATS),
-        default="text",
-        show_default=True,
-        help="Report format.",
+        help="Report format on standard output. Default: github when GITHUB_ACTIONS=true "
+        "(and a summary to $GITHUB_STEP_SUMMARY), else text.",
     )(func)
     func = click.option(
         "-a",
@@ -139,6 +152,45 @@ def _output_options(func: Any) -> Any:
         "folder, else the built-in AI-fabriek announcement.",
     )(func)
     return click.argument("paths", nargs=-1, required=True, type=click.Path())(func)
+
+
+def _ci_options(func: Any) -> Any:
+    func = click.option(
+        "--severity",
+        multiple=True,
+        metavar="CODE=LEVEL",
+        callback=lambda _ctx, _param, value: _severities(value),
+        help="Report CODE at LEVEL (error, warning, info); repeatable. In the config file: "
+        "a [severity] table.",
+    )(func)
+    func = click.option(
+        "--fail-on",
+        type=click.Choice(["error", "warning", "never"]),
+        default="error",
+        show_default=True,
+        help="The least severity that makes the run fail (exit 1). An unreadable input always "
+        "gives exit 2.",
+    )(func)
+    return click.option(
+        "--junit-xml",
+        type=click.Path(dir_okay=False),
+        help="Also write a JUnit XML report to FILE (same as --output junit:FILE).",
+    )(func)
+
+
+def _severities(items: tuple[str, ...]) -> Any:
+    from reconcile.policy import parse_overrides
+
+    return parse_overrides(items, "--severity")
+
+
+def _inputs(paths: tuple[str, ...], announcement: str | None) -> list[Path]:
+    """Every file the run read: no output may be written over one of them."""
+    from reconcile.pipeline import ANNOUNCEMENT_FILE, collect_inputs
+
+    files = [item.path for item in collect_inputs(list(paths))]
+    files += [Path(p) / ANNOUNCEMENT_FILE for p in paths if Path(p).is_dir()]
+    return files + ([Path(announcement)] if announcement else [])
 
 
 def _lang_option(what: str) -> Callable[[F], F]:
@@ -169,34 +221,45 @@ def _run(
 
 def _emit(
     report: Any,
-    fmt: str,
-    output: Path | None,
+    fmt: str | None,
+    output: tuple[str, ...],
     color: bool | None,
-    inputs: list[str],
-    lang: str = "en",
-    annotate: Path | None = None,
+    inputs: list[Path],
+    *,
+    lang: str,
+    annotate: Path | None,
+    junit_xml: str | None,
+    fail_on: str,
+    severity: dict[str, Any],
 ) -> None:
-    from reconcile.output import write_atomic
+    from reconcile.output import output_target, write_report
+    from reconcile.policy import apply_policy
     from reconcile.report import RENDERERS, RenderOptions
 
-    renderer = RENDERERS[fmt]
+    report = apply_policy(report, severity, fail_on)
     if annotate is not None:
         _annotate(report, annotate, lang, inputs)
-    if output is None:
-        renderer(report, sys.stdout, RenderOptions(color=color, lang=lang))
-    else:
-        buffer = io.StringIO()
-        renderer(report, buffer, RenderOptions(color=False, lang=lang))
-        read = [Path(p) for p in inputs] + [Path(f.path) for f in report.files]
-        write_atomic(output, buffer.getvalue().encode("utf-8"), read)
+    fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    items = (*output, *([f"junit:{junit_xml}"] if junit_xml else []))
+    targets = [output_target(item, fmt) for item in items]
+    to_file = RenderOptions(color=False, lang=lang)
+    for out_fmt, path in targets:
+        write_report(path, RENDERERS[out_fmt], report, to_file, inputs)
+    if all(out_fmt != fmt for out_fmt, _ in targets):  # else it went to a file instead
+        RENDERERS[fmt](report, sys.stdout, RenderOptions(color=color, lang=lang))
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if fmt == "github" and summary:
+        from reconcile.report.github import render_github_summary
+
+        write_report(Path(summary), render_github_summary, report, to_file, inputs, append=True)
     sys.exit(report.exit_code)
 
 
-def _annotate(report: Any, directory: Path, lang: str, inputs: list[str]) -> None:
+def _annotate(report: Any, directory: Path, lang: str, inputs: list[Path]) -> None:
     from reconcile.i18n import tr
     from reconcile.report.annotate import write_annotations
 
-    written = write_annotations(report, directory, lang, [Path(p) for p in inputs])
+    written = write_annotations(report, directory, lang, inputs)
     for skipped, why in written.skipped:
         click.echo(tr(why, lang, path=skipped), err=True)
     for path in written.files:
@@ -205,15 +268,17 @@ def _annotate(report: Any, directory: Path, lang: str, inputs: list[str]) -> Non
 
 @cli.command(epilog=EXIT_CODES)
 @_output_options
+@_ci_options
 def check(
     paths: tuple[str, ...],
     announcement: str | None,
-    fmt: str,
-    output: Path | None,
+    fmt: str | None,
+    output: tuple[str, ...],
     color: bool | None,
+    sheet: str | None,
     lang: str | None,
     annotate: Path | None,
-    sheet: str | None,
+    **ci: Any,
 ) -> None:
     """Reconcile the ministries' workbooks in PATHS with the announcement.
 
@@ -222,20 +287,23 @@ def check(
     """
     lang = resolve_lang(lang)
     report = _run("check", paths, announcement, lang, sheet)
-    _emit(report, fmt, output, color, list(paths), lang, annotate)
+    inputs = _inputs(paths, announcement)
+    _emit(report, fmt, output, color, inputs, lang=lang, annotate=annotate, **ci)
 
 
 @cli.command(epilog=EXIT_CODES)
 @_output_options
+@_ci_options
 def validate(
     paths: tuple[str, ...],
     announcement: str | None,
-    fmt: str,
-    output: Path | None,
+    fmt: str | None,
+    output: tuple[str, ...],
     color: bool | None,
+    sheet: str | None,
     lang: str | None,
     annotate: Path | None,
-    sheet: str | None,
+    **ci: Any,
 ) -> None:
     """Check each workbook in PATHS on its own, without reconciling the set.
 
@@ -243,7 +311,8 @@ def validate(
     """
     lang = resolve_lang(lang)
     report = _run("validate", paths, announcement, lang, sheet)
-    _emit(report, fmt, output, color, list(paths), lang, annotate)
+    inputs = _inputs(paths, announcement)
+    _emit(report, fmt, output, color, inputs, lang=lang, annotate=annotate, **ci)
 
 
 @cli.command()
@@ -253,7 +322,8 @@ def validate(
 )
 @click.option(
     "-o",
-    "--output",
+    "--into",
+    "output",  # not --output: a config file's output (the reports of check) is not for this
     type=click.Path(path_type=Path),
     help="The workbook to write (with --ministry), or the folder (with --all; default: the "
     "current folder).",
@@ -303,6 +373,23 @@ def template(
     for path, code in targets:
         write_atomic(path, build_template(code, found, lang))
         click.echo(tr("written", lang, path=path.as_posix()), err=True)
+
+
+@cli.command()
+def codes() -> None:
+    """List every finding code with its severity and stage."""
+    from reconcile.explain import list_codes
+
+    click.echo(list_codes(), nl=False)
+
+
+@cli.command()
+@click.argument("code")
+def explain(code: str) -> None:
+    """Explain finding CODE: what it means, why it matters and how to fix it."""
+    from reconcile.explain import explain_code
+
+    click.echo(explain_code(code), nl=False)
 
 
 def main() -> None:

@@ -244,6 +244,52 @@ HELP_NL: dict[str, str] = {
         "Taal van het sjabloon: nl of en. Standaard: de locale (LC_ALL, LANG), anders en."
     ),
 }
+HELP_NL.update(
+    {
+        "Also write a JUnit XML report to FILE (same as --output junit:FILE).": (
+            "Schrijf ook een JUnit-XML-rapport naar FILE (hetzelfde als --output junit:FILE)."
+        ),
+        "Exit codes: 0 valid and reconciled; 1 findings of severity error (see --fail-on); 2 "
+        "usage error, bad configuration, or an input that could not be read.": (
+            "Afsluitcodes: 0 geldig en sluitend; 1 bevindingen met ernst fout (zie --fail-on); "
+            "2 verkeerd gebruik, foute configuratie, of een invoerbestand dat niet te lezen was."
+        ),
+        "Explain finding CODE: what it means, why it matters and how to fix it.": (
+            "Leg bevinding CODE uit: wat zij betekent, waarom zij ertoe doet en hoe u haar "
+            "verhelpt."
+        ),
+        "List every finding code with its severity and stage.": (
+            "Toon elke bevindingscode met haar ernst en fase."
+        ),
+        "Report CODE at LEVEL (error, warning, info); repeatable. In the config file: a "
+        "[severity] table.": (
+            "Meld CODE met ernst LEVEL (error, warning, info); herhaalbaar. In het "
+            "instellingenbestand: een tabel [severity]."
+        ),
+        "Report format on standard output. Default: github when GITHUB_ACTIONS=true (and a "
+        "summary to $GITHUB_STEP_SUMMARY), else text.": (
+            "Formaat van het rapport op standaarduitvoer. Standaard: github als "
+            "GITHUB_ACTIONS=true (met een samenvatting in $GITHUB_STEP_SUMMARY), anders text."
+        ),
+        "Settings file. Default: reconcile.toml or [tool.reconcile] in pyproject.toml, looked "
+        "for from the working directory upward.": (
+            "Instellingenbestand. Standaard: reconcile.toml of [tool.reconcile] in "
+            "pyproject.toml, gezocht vanaf de werkmap omhoog."
+        ),
+        "The least severity that makes the run fail (exit 1). An unreadable input always gives "
+        "exit 2.": (
+            "De laagste ernst waarbij de run faalt (afsluitcode 1). Een onleesbaar "
+            "invoerbestand geeft altijd afsluitcode 2."
+        ),
+        "Write the report to FILE (atomically); repeatable. The format is FORMAT, else follows "
+        "from the suffix (.json, .xml: junit, .txt: text, .html), else --format. A file in the "
+        "--format takes the place of standard output.": (
+            "Schrijf het rapport naar FILE (atomair); herhaalbaar. Het formaat is FORMAT, anders "
+            "volgt het uit de extensie (.json, .xml: junit, .txt: text, .html), anders "
+            "--format. Een bestand in het --format komt in plaats van standaarduitvoer."
+        ),
+    }
+)
 HEADINGS_NL = {
     "Options": "Opties",
     "Commands": "Opdrachten",

@@ -38,6 +38,26 @@ def _html(report: Report, stream: TextIO, options: RenderOptions) -> None:
     render_html(report, stream, options)
 
 
-RENDERERS: dict[str, Renderer] = {"text": _text, "json": _json, "html": _html}
+def _junit(report: Report, stream: TextIO, options: RenderOptions) -> None:
+    from reconcile.report.junit import render_junit
 
-__all__ = ["RENDERERS", "RenderOptions", "Renderer"]
+    render_junit(report, stream, options)
+
+
+def _github(report: Report, stream: TextIO, options: RenderOptions) -> None:
+    from reconcile.report.github import render_github
+
+    render_github(report, stream, options)
+
+
+RENDERERS: dict[str, Renderer] = {
+    "text": _text,
+    "json": _json,
+    "junit": _junit,
+    "github": _github,
+    "html": _html,
+}
+# The format an output file gets from its suffix when --output names none (FORMAT:PATH).
+SUFFIXES = {".txt": "text", ".json": "json", ".xml": "junit", ".html": "html", ".htm": "html"}
+
+__all__ = ["RENDERERS", "SUFFIXES", "RenderOptions", "Renderer"]

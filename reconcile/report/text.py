@@ -18,6 +18,7 @@ from reconcile.money import format_eur, unit_label
 from reconcile.report import RenderOptions
 from reconcile.report.chart import ContributionChart, contribution_chart
 
+GOOD = "bold green"  # the verdict's style when all is well
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 DEFAULT_WIDTH = 120
 CHART_WIDTH = 48  # characters of the longest bar
@@ -97,7 +98,7 @@ def _verdict(report: Report, lang: str) -> Text:
         if report.incomplete:
             return Text(tr("verdict-incomplete-files", lang), style="bold red")
         return (
-            Text(tr("verdict-valid", lang), style="bold green")
+            Text(tr("verdict-valid", lang), style=GOOD)
             if report.errors == 0
             else Text(tr("verdict-not-valid", lang, errors=report.errors), style="bold red")
         )
@@ -111,8 +112,8 @@ def _verdict(report: Report, lang: str) -> Text:
     )
     if report.incomplete:
         return Text(tr("verdict-incomplete", lang, where=where), style="bold red")
-    if report.ok:
-        return Text(tr("verdict-reconciled", lang, where=where), style="bold green")
+    if not report.errors and target.interval.contains(total):  # not report.ok: see --fail-on
+        return Text(tr("verdict-reconciled", lang, where=where), style=GOOD)
     inside = target.interval.contains(total)
     reason = tr("reason-inside" if inside else "reason-outside", lang)
     return Text(tr("verdict-not-reconciled", lang, where=where, reason=reason), style="bold red")
@@ -137,6 +138,11 @@ def counted_text(report: Report, lang: str) -> str | None:
 def verdict_text(report: Report, lang: str) -> str:
     """The verdict as one plain sentence, for renderers without colour."""
     return _verdict(report, lang).plain
+
+
+def verdict_good(report: Report) -> bool:
+    """Whether the verdict is the good one (VALID, RECONCILED), whatever --fail-on says."""
+    return _verdict(report, "en").style == GOOD
 
 
 def _bar(fraction: float, width: int) -> str:
@@ -164,7 +170,7 @@ def chart_table(report: Report, lang: str, width: int = CHART_WIDTH) -> Table:
         table.add_row(
             name, Text(_bar(chart.fraction(amount), width), style="blue"), format_eur(amount, lang)
         )
-    verdict_style = {None: "bold", True: "bold green", False: "bold red"}[chart.inside]
+    verdict_style = {None: "bold", True: GOOD, False: "bold red"}[chart.inside]
     table.add_row(
         Text(tr("total", lang), style="bold"),
         Text(_bar(chart.fraction(chart.total), width), style=verdict_style),
