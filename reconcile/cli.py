@@ -376,20 +376,22 @@ def template(
 
 
 @cli.command()
-def codes() -> None:
+@_lang_option("list")
+def codes(lang: str | None) -> None:
     """List every finding code with its severity and stage."""
     from reconcile.explain import list_codes
 
-    click.echo(list_codes(), nl=False)
+    click.echo(list_codes(resolve_lang(lang)), nl=False)
 
 
 @cli.command()
 @click.argument("code")
-def explain(code: str) -> None:
+@_lang_option("explanation")
+def explain(code: str, lang: str | None) -> None:
     """Explain finding CODE: what it means, why it matters and how to fix it."""
     from reconcile.explain import explain_code
 
-    click.echo(explain_code(code), nl=False)
+    click.echo(explain_code(code, resolve_lang(lang)), nl=False)
 
 
 def main() -> None:

@@ -114,6 +114,43 @@ TEXTS: dict[str, tuple[str, str]] = {
         ),
     ),
     "go-to-cell": ("Go to the cell", "Naar de cel"),
+    # reconcile codes and reconcile explain CODE (reconcile.explain)
+    "codes-head": ("code|severity|stage|message", "code|ernst|fase|melding"),
+    "codes-more": (
+        "`reconcile explain CODE` tells more about one code.",
+        "`reconcile explain CODE` vertelt meer over één code.",
+    ),
+    "fatal": ("fatal", "fataal"),
+    "explain-title": (
+        "{code}  ({severity}; found while the {stage} stage runs)",
+        "{code}  ({severity}; gevonden in de fase {stage})",
+    ),
+    "explain-message": ("What the message says:", "Wat de melding zegt:"),
+    "explain-why": (
+        "Why it matters and how to fix it:",
+        "Waarom het ertoe doet en wat eraan te doen is:",
+    ),
+    "explain-severity": ("Severity:", "Ernst:"),
+    "explain-fatal": (
+        (
+            "The input could not be used, so the run is incomplete: exit code 2, whatever the "
+            "configuration says."
+        ),
+        (
+            "Het invoerbestand was niet te gebruiken, dus de run is onvolledig: afsluitcode 2, wat "
+            "de configuratie ook zegt."
+        ),
+    ),
+    "explain-tuning": (
+        (
+            "Reported as {severity}. A team can change that in reconcile.toml ([severity] {code} = "
+            '"warning") or with --severity {code}=LEVEL.'
+        ),
+        (
+            "Gemeld met ernst {severity}. Een team kan dat wijzigen in reconcile.toml "
+            '([severity] {code} = "warning") of met --severity {code}=LEVEL.'
+        ),
+    ),
     # submission templates (reconcile.template)
     "tpl-sheet": ("Reservation", "Reservering"),
     "tpl-instructions-sheet": ("Instructions", "Toelichting"),
@@ -239,6 +276,12 @@ HELP_NL: dict[str, str] = {
     "built-in AI-fabriek announcement.": (
         "Aankondiging als TOML-bestand; het sjabloon volgt haar jaren en bijdragers. "
         "Standaard: de ingebouwde aankondiging van de AI-fabriek."
+    ),
+    "Language of the list: nl or en. Default: the locale (LC_ALL, LANG), else en.": (
+        "Taal van de lijst: nl of en. Standaard: de locale (LC_ALL, LANG), anders en."
+    ),
+    "Language of the explanation: nl or en. Default: the locale (LC_ALL, LANG), else en.": (
+        "Taal van de uitleg: nl of en. Standaard: de locale (LC_ALL, LANG), anders en."
     ),
     "Language of the template: nl or en. Default: the locale (LC_ALL, LANG), else en.": (
         "Taal van het sjabloon: nl of en. Standaard: de locale (LC_ALL, LANG), anders en."

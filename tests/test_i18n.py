@@ -132,3 +132,15 @@ def test_text_report_headings_in_dutch() -> None:
     assert "SLUIT AAN: totaal € 69.400.000 tegenover het aangekondigde" in text
     notes = len(report.findings) - report.errors - report.warnings
     assert f"0 fout(en), 0 waarschuwing(en), {notes} opmerking(en); afsluitcode 0." in text
+
+
+def test_codes_and_explain_speak_dutch() -> None:
+    from click.testing import CliRunner
+
+    listing = CliRunner().invoke(cli, ["codes", "--lang", "nl"]).output
+    assert listing.splitlines()[0].split() == ["code", "ernst", "fase", "melding"]
+    assert "<value> is geen bedrag" in listing
+    explained = CliRunner().invoke(cli, ["explain", "amount-not-a-number", "--lang", "nl"])
+    flat = " ".join(explained.output.split())
+    assert flat.startswith("amount-not-a-number (fout; gevonden in de fase validate)")
+    assert " ".join(MESSAGES_NL["amount-not-a-number"][1].split()) in flat
