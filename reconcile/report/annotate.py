@@ -63,7 +63,11 @@ def write_annotations(
         if PurePosixPath(result.path).suffix.lower() not in ANNOTATED_SUFFIXES:
             skipped.append((result.path, "annotate-format"))
             continue
-        data = annotate_workbook(Path(result.path).read_bytes(), by_file[result.path], lang)
+        try:
+            data = annotate_workbook(Path(result.path).read_bytes(), by_file[result.path], lang)
+        except Exception:  # reconcile read it, yet openpyxl cannot write it back: say so
+            skipped.append((result.path, "annotate-skipped"))
+            continue
         copies[result.path] = _unique_name(result.path, names)
         target = directory / copies[result.path]
         write_atomic(target, data, inputs)
