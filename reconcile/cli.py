@@ -20,6 +20,8 @@ from reconcile.i18n import HEADINGS_NL, LANGS, resolve_lang, translate_help
 
 FORMATS = ("text", "json", "junit", "github", "html")
 F = TypeVar("F", bound=Callable[..., Any])
+CONFIGURABLE = ("check", "validate")
+DIFF_FORMATS = ("text", "json")  # what reconcile.report.diff renders
 EXIT_CODES = """Exit codes: 0 valid and reconciled; 1 findings of severity error (see --fail-on);
 2 usage error, bad configuration, or an input that could not be read."""
 
@@ -105,7 +107,9 @@ def cli(ctx: click.Context, debug: bool, config: Path | None) -> None:
 
     found = config or find_config(Path.cwd())
     if found is not None and isinstance(ctx.command, click.Group):
-        ctx.default_map = default_map(found, ctx.command.commands)
+        # Settings are for the commands a repository runs on every push: check and validate.
+        configurable = {n: c for n, c in ctx.command.commands.items() if n in CONFIGURABLE}
+        ctx.default_map = default_map(found, configurable)
 
 
 def _output_options(func: Any) -> Any:
@@ -150,6 +154,13 @@ def _output_options(func: Any) -> Any:
         type=click.Path(dir_okay=False),
         help="Announcement TOML file. Default: announcement.toml in a given "
         "folder, else the built-in AI-fabriek announcement.",
+    )(func)
+    func = click.option(
+        "-l",
+        "--layout",
+        metavar="NAME",
+        help="Read the files with this layout: a name from `reconcile layouts`, or a .toml "
+        "file. Default: found by the header labels.",
     )(func)
     return click.argument("paths", nargs=-1, required=True, type=click.Path())(func)
 
@@ -202,7 +213,12 @@ def _lang_option(what: str) -> Callable[[F], F]:
 
 
 def _run(
-    command: str, paths: tuple[str, ...], announcement: str | None, lang: str, sheet: str | None
+    command: str,
+    paths: tuple[str, ...],
+    announcement: str | None,
+    lang: str,
+    sheet: str | None,
+    layout: str | None,
 ) -> Any:
     """The pipeline's report, with a progress bar on a terminal when reading takes a while."""
     from reconcile import pipeline
@@ -211,10 +227,10 @@ def _run(
     found = pipeline.find_announcement(list(paths), announcement)
     run = pipeline.check if command == "check" else pipeline.validate
     if not progress_wanted(sys.stderr):
-        return run(list(paths), found, sheet)
+        return run(list(paths), found, sheet, layout)
     progress = ReadProgress(sys.stderr, lang)
     try:
-        return run(list(paths), found, sheet, progress)
+        return run(list(paths), found, sheet, layout, progress)
     finally:
         progress.close()
 
@@ -278,6 +294,7 @@ def check(
     sheet: str | None,
     lang: str | None,
     annotate: Path | None,
+    layout: str | None,
     **ci: Any,
 ) -> None:
     """Reconcile the ministries' workbooks in PATHS with the announcement.
@@ -286,7 +303,7 @@ def check(
     workbook in it.
     """
     lang = resolve_lang(lang)
-    report = _run("check", paths, announcement, lang, sheet)
+    report = _run("check", paths, announcement, lang, sheet, _layout_name(layout))
     inputs = _inputs(paths, announcement)
     _emit(report, fmt, output, color, inputs, lang=lang, annotate=annotate, **ci)
 
@@ -303,6 +320,7 @@ def validate(
     sheet: str | None,
     lang: str | None,
     annotate: Path | None,
+    layout: str | None,
     **ci: Any,
 ) -> None:
     """Check each workbook in PATHS on its own, without reconciling the set.
@@ -310,7 +328,7 @@ def validate(
     The announcement only supplies the years and series a line may have.
     """
     lang = resolve_lang(lang)
-    report = _run("validate", paths, announcement, lang, sheet)
+    report = _run("validate", paths, announcement, lang, sheet, _layout_name(layout))
     inputs = _inputs(paths, announcement)
     _emit(report, fmt, output, color, inputs, lang=lang, annotate=annotate, **ci)
 
@@ -322,8 +340,7 @@ def validate(
 )
 @click.option(
     "-o",
-    "--into",
-    "output",  # not --output: a config file's output (the reports of check) is not for this
+    "--output",
     type=click.Path(path_type=Path),
     help="The workbook to write (with --ministry), or the folder (with --all; default: the "
     "current folder).",
@@ -392,6 +409,76 @@ def explain(code: str, lang: str | None) -> None:
     from reconcile.explain import explain_code
 
     click.echo(explain_code(code, resolve_lang(lang)), nl=False)
+
+
+def _layout_name(name: str | None) -> str | None:
+    """The layout's name, checked before any file is read (an unknown name is a usage error)."""
+    if name is not None:
+        from reconcile.read.layouts import get_layout
+
+        get_layout(name)
+    return name
+
+
+@cli.command()
+def layouts() -> None:
+    """List the built-in layouts: the table formats reconcile reads by their header labels."""
+    from reconcile.read.layouts import load_layouts
+
+    for layout in load_layouts().values():
+        click.echo(f"{layout.name}  {layout.title}")
+        click.echo(f"    unit {layout.unit.label}, numbers {layout.numbers}, from {layout.source}")
+        fields = ", ".join(f"{name}={labels[0]!r}" for name, labels in layout.columns.items())
+        click.echo(f"    columns: {fields}")
+        amounts = ", ".join(f"{a.name}={a.labels[0]!r}" for a in layout.amounts)
+        click.echo(f"    amounts: {amounts}")
+
+
+@cli.command(
+    epilog="Exit codes: 0 the tables are equal; 1 they differ; 2 an input could not be read."
+)
+@click.argument("old", type=click.Path())
+@click.argument("new", type=click.Path())
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(DIFF_FORMATS),
+    default="text",
+    show_default=True,
+    help="Report format.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the report to this file (atomically) instead of stdout.",
+)
+@click.option("--color/--no-color", default=None, help="Colour the terminal report.")
+@click.option("--sheet", metavar="NAME", help="Read this sheet of both workbooks.")
+@click.option("-l", "--layout", metavar="NAME", help="Read both files with this layout.")
+def diff(
+    old: str,
+    new: str,
+    fmt: str,
+    output: Path | None,
+    color: bool | None,
+    sheet: str | None,
+    layout: str | None,
+) -> None:
+    """List the lines added, removed and changed between two versions OLD and NEW of a table."""
+    from reconcile.diff import diff_files
+    from reconcile.output import write_report
+    from reconcile.report import RenderOptions
+    from reconcile.report.diff import DIFF_RENDERERS
+
+    result = diff_files(old, new, _layout_name(layout), sheet)
+    renderer = DIFF_RENDERERS[fmt]
+    if output is None:
+        renderer(result, sys.stdout, RenderOptions(color=color))
+    else:
+        write_report(output, renderer, result, RenderOptions(color=False), [Path(old), Path(new)])
+    sys.exit(result.exit_code)
 
 
 def main() -> None:

@@ -333,6 +333,29 @@ HELP_NL.update(
         ),
     }
 )
+HELP_NL.update(
+    {
+        "Colour the terminal report.": "Kleur in het rapport op de terminal.",
+        "Exit codes: 0 the tables are equal; 1 they differ; 2 an input could not be read.": (
+            "Afsluitcodes: 0 de tabellen zijn gelijk; 1 zij verschillen; 2 een invoerbestand "
+            "was niet te lezen."
+        ),
+        "List the built-in layouts: the table formats reconcile reads by their header labels.": (
+            "Toon de ingebouwde indelingen: de tabelformaten die reconcile aan hun kopjes herkent."
+        ),
+        "List the lines added, removed and changed between two versions OLD and NEW of a table.": (
+            "Toon de regels die zijn toegevoegd, verwijderd en gewijzigd tussen twee versies "
+            "OLD en NEW van een tabel."
+        ),
+        "Read both files with this layout.": "Lees beide bestanden met deze indeling.",
+        "Read the files with this layout: a name from `reconcile layouts`, or a .toml file. "
+        "Default: found by the header labels.": (
+            "Lees de bestanden met deze indeling: een naam uit `reconcile layouts`, of een "
+            ".toml-bestand. Standaard: herkend aan de kopjes."
+        ),
+        "Read this sheet of both workbooks.": "Lees dit blad van beide werkmappen.",
+    }
+)
 HEADINGS_NL = {
     "Options": "Opties",
     "Commands": "Opdrachten",

@@ -211,6 +211,73 @@ MESSAGES_NL: dict[str, tuple[str, str]] = {
             "gedraaid en het bestand is opgeslagen."
         ),
     ),
+    # --- read: layouts and CSV files --------------------------------------------------------
+    "layout-not-found": (
+        "Geen kopregel van {layout} binnen de eerste {rows} rijen; ontbreekt: {missing}.",
+        (
+            "Een CSV-bestand wordt gelezen met een indeling: een bekend tabelformaat, herkend "
+            "aan de kopjes (`reconcile layouts` noemt ze). Noem de indeling met --layout, of "
+            "geef het bestand de kopregel van zijn indeling."
+        ),
+    ),
+    "layout-detected": (
+        "Gelezen als indeling {layout}, kopregel in rij {row}.",
+        (
+            "De kopjes wijzen een bekend tabelformaat aan, dat zegt wat elke kolom betekent, "
+            "in welke eenheid en hoe de getallen zijn geschreven."
+        ),
+    ),
+    "csv-detected": (
+        "Gelezen als CSV: gescheiden door {delimiter}, codering {encoding}.",
+        (
+            "reconcile leidt het scheidingsteken af uit de kopregel en de codering regel voor "
+            "regel (UTF-8, anders Windows-1252 of Latin-1), en meldt wat het vond."
+        ),
+    ),
+    "encoding-mixed": (
+        (
+            "Regels {lines} zijn geen UTF-8 en zijn gelezen als {encoding}; de andere regels zijn "
+            "UTF-8."
+        ),
+        (
+            "Het bestand is samengesteld uit delen die in verschillende coderingen zijn "
+            "opgeslagen. Elke regel is in zijn eigen codering gelezen; sla het bestand op als "
+            "UTF-8 om het eenvormig te maken."
+        ),
+    ),
+    "value-without-header": (
+        "{value} staat in een kolom zonder kopje; de rij is misschien verschoven.",
+        (
+            "Een waarde voorbij de kolommen van de tabel betekent meestal een rij waarvan de "
+            "cellen een kolom zijn opgeschoven, zodat ook de andere waarden in de verkeerde "
+            "kolom staan. Verbeter de rij."
+        ),
+    ),
+    "cell-error": (
+        "{value} in kolom {field} is een rekenbladfout (een kapotte formule), geen waarde.",
+        (
+            "Het bestand is geëxporteerd met formulefouten zoals #NAAM?, #VERW! of Err:509 "
+            "erin. Herstel de formule in de bronwerkmap en exporteer opnieuw."
+        ),
+    ),
+    "duplicate-key": (
+        "Deze rij herhaalt de sleutel van rij {other}: {key}.",
+        (
+            "Elke combinatie van de sleutelkolommen van de indeling mag één keer voorkomen; "
+            "een herhaalde rij telt twee keer mee. Verwijder een van beide."
+        ),
+    ),
+    "duplicate-rows": (
+        (
+            "Rijen {first}–{last} herhalen rijen {other_first}–{other_last}: {count} rijen met "
+            "dezelfde waarden."
+        ),
+        (
+            "Een blok rijen komt twee keer voor (vaak een tabel die twee keer is geplakt of "
+            "geëxporteerd). Verwijder de kopie; de rijen ervan worden niet nog eens "
+            "gecontroleerd."
+        ),
+    ),
     # --- validate: each line ----------------------------------------------------------------
     "missing-column": (
         "De tabel heeft geen kolom {field} (gezocht naar kopjes zoals {examples}).",
