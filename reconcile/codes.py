@@ -614,11 +614,25 @@ def format_value(value: object, lang: str = "en") -> str:
         return f"{format_eur(value.low, lang)} – {high}"
     if isinstance(value, list | tuple):
         return ", ".join(format_value(v, lang) for v in value)
+    if lang == "nl" and isinstance(value, str):
+        from reconcile.messages_nl import PARAMS_NL
+
+        return PARAMS_NL.get(value, value)
     return str(value)
 
 
+def texts_of(code: str, lang: str = "en") -> tuple[str, str]:
+    """The message template and the explanation of ``code`` in ``lang`` ("nl" or "en")."""
+    from reconcile.messages_nl import MESSAGES_NL
+
+    entry = CODES[code]
+    if lang == "nl" and code in MESSAGES_NL:
+        return MESSAGES_NL[code]
+    return entry.template, entry.explanation
+
+
 def render_message(finding: Finding, lang: str = "en") -> str:
-    template = CODES[finding.code].template
+    template = texts_of(finding.code, lang)[0]
     values = {key: format_value(value, lang) for key, value in finding.params.items()}
     return template.format(**values).translate(_VISIBLE_CONTROLS)
 

@@ -13,8 +13,8 @@ from reconcile.errors import ConfigError
 MB = 1024 * 1024
 
 
-def _limit(default: int, what: str) -> Any:
-    return field(default=default, metadata={"what": what})
+def _limit(default: int, what: str, what_nl: str) -> Any:
+    return field(default=default, metadata={"en": what, "nl": what_nl})
 
 
 @dataclass(frozen=True)
@@ -24,14 +24,32 @@ class Limits:
     Each limit is a command-line option of the same name: ``max_rows`` is ``--max-rows``.
     """
 
-    max_file_size: int = _limit(20, "size in MB")
-    max_unpacked_size: int = _limit(200, "unpacked size in MB (all zip members together)")
-    max_zip_members: int = _limit(1_000, "number of zip members")
-    max_compression_ratio: int = _limit(100, "compression ratio (of any member over 1 MB)")
-    max_sheets: int = _limit(100, "number of sheets")
-    max_rows: int = _limit(100_000, "rows in a sheet (up to the last cell)")
-    max_columns: int = _limit(1_000, "columns in a sheet (up to the last cell)")
-    max_cells: int = _limit(2_000_000, "cells (last row x last column, all sheets)")
+    max_file_size: int = _limit(20, "size in MB", "grootte in MB")
+    max_unpacked_size: int = _limit(
+        200,
+        "unpacked size in MB (all zip members together)",
+        "uitgepakte grootte in MB (alle zipleden samen)",
+    )
+    max_zip_members: int = _limit(1_000, "number of zip members", "aantal zipleden")
+    max_compression_ratio: int = _limit(
+        100,
+        "compression ratio (of any member over 1 MB)",
+        "compressieverhouding (van elk lid boven 1 MB)",
+    )
+    max_sheets: int = _limit(100, "number of sheets", "aantal bladen")
+    max_rows: int = _limit(
+        100_000, "rows in a sheet (up to the last cell)", "rijen van een blad (tot de laatste cel)"
+    )
+    max_columns: int = _limit(
+        1_000,
+        "columns in a sheet (up to the last cell)",
+        "kolommen van een blad (tot de laatste cel)",
+    )
+    max_cells: int = _limit(
+        2_000_000,
+        "cells (last row x last column, all sheets)",
+        "cellen (laatste rij x laatste kolom, alle bladen)",
+    )
 
     def __post_init__(self) -> None:
         for name in self.names():
@@ -47,8 +65,12 @@ class Limits:
         return "--" + name.replace("_", "-")
 
     @staticmethod
-    def describe(name: str) -> str:
-        return str(Limits.__dataclass_fields__[name].metadata["what"])
+    def help(name: str, lang: str = "en") -> str:
+        """The option's help text, in English or Dutch (i18n.HELP_NL takes the Dutch)."""
+        what = Limits.__dataclass_fields__[name].metadata[lang]
+        if lang == "nl":
+            return f"Grens voor de {what}; een bestand daarboven wordt geweigerd."
+        return f"Limit on the {what}; a file above it is refused."
 
 
 DEFAULT_LIMITS = Limits()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path, PurePosixPath
@@ -19,6 +20,9 @@ from reconcile.validate import Rules, validate_table
 from reconcile.validate.layout import validate_layout_table
 
 ANNOUNCEMENT_FILE = "announcement.toml"
+
+# Told (files read so far, files in all, the file being read) as reading goes on.
+Progress = Callable[[int, int, str], None]
 
 
 @dataclass(frozen=True)
@@ -86,12 +90,15 @@ def _read_and_validate(
     announcement: Announcement,
     sheet: str | None = None,
     layout: str | None = None,
+    progress: Progress | None = None,
     limits: Limits = DEFAULT_LIMITS,
 ) -> tuple[list[FileResult], list[Submission], list[Finding]]:
     ensure_safe_environment()
     rules = _rules(announcement)
     files, submissions, findings = [], [], []
-    for item in inputs:
+    for done, item in enumerate(inputs):
+        if progress is not None:
+            progress(done, len(inputs), item.display)
         read = read_file(item.path, item.display, sheet, layout, limits)
         findings += read.findings
         table = read.table
@@ -174,16 +181,19 @@ def check(
     announcement: Announcement,
     sheet: str | None = None,
     layout: str | None = None,
+    progress: Progress | None = None,
     limits: Limits = DEFAULT_LIMITS,
 ) -> Report:
     """Read, validate and reconcile the workbooks in ``paths`` against ``announcement``.
 
     ``sheet`` names the sheet to read in every workbook; None finds the one holding the table.
     ``layout`` names the layout to read every file with; None finds it by the header labels.
-    ``limits`` bound what one file may hold (see reconcile.limits).
+    ``progress`` is told how reading goes on; ``limits`` bound what one file may hold.
     """
     inputs = collect_inputs(paths)
-    files, submissions, findings = _read_and_validate(inputs, announcement, sheet, layout, limits)
+    files, submissions, findings = _read_and_validate(
+        inputs, announcement, sheet, layout, progress, limits
+    )
     reconciliation = Reconciliation(announcement, tuple(submissions))
     findings += reconcile(reconciliation)
     return _report("check", files, submissions, findings, announcement, reconciliation)
@@ -194,9 +204,12 @@ def validate(
     announcement: Announcement,
     sheet: str | None = None,
     layout: str | None = None,
+    progress: Progress | None = None,
     limits: Limits = DEFAULT_LIMITS,
 ) -> Report:
     """Read and validate each workbook on its own, without reconciling the set."""
     inputs = collect_inputs(paths)
-    files, submissions, findings = _read_and_validate(inputs, announcement, sheet, layout, limits)
+    files, submissions, findings = _read_and_validate(
+        inputs, announcement, sheet, layout, progress, limits
+    )
     return _report("validate", files, submissions, findings, announcement, None)
