@@ -257,8 +257,18 @@ def _fingerprint(folder: Path) -> dict[str, tuple[str, int, int]]:
         ["validate", "{folder}/EZ.xlsx", "{folder}/macros.xlsm", "{folder}/truncated.xlsx"],
         ["check", "-o", "{folder}/EZ.xlsx", "{folder}"],  # refused: it would overwrite an input
         ["check", "-o", "{folder}/announcement.toml", "{folder}"],
+        ["check", "--annotate", "{out}/annotated", "-o", "{out}/r.html", "{folder}"],
+        ["validate", "--annotate", "{folder}", "{folder}/EZ.xlsx"],  # copies beside the inputs
     ],
-    ids=["check", "check-json-output", "validate", "output-over-input", "output-over-toml"],
+    ids=[
+        "check",
+        "check-json-output",
+        "validate",
+        "output-over-input",
+        "output-over-toml",
+        "annotate",
+        "annotate-into-inputs",
+    ],
 )
 def test_inputs_are_untouched_by_every_command(command: list[str], tmp_path: Path) -> None:
     folder = _copy_example(tmp_path)
@@ -270,7 +280,8 @@ def test_inputs_are_untouched_by_every_command(command: list[str], tmp_path: Pat
     code, _, stderr = _run(*args)
     assert code in (1, 2)
     assert _fingerprint(folder) == before
-    if "-o" in command and str(folder) in args[args.index("-o") + 1]:
+    targets = [args[i + 1] for i, a in enumerate(args) if a in ("-o", "--annotate")]
+    if any(target.startswith(str(folder)) for target in targets):
         assert "it is one of the input files" in stderr
 
 
