@@ -14,7 +14,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import pytest
 from hypothesis import Phase, given, settings
 from hypothesis import strategies as st
 
@@ -124,9 +123,7 @@ def test_any_layout_and_cell_types_end_in_a_report(rows: list[list[Any]], engine
 
 
 # --- valid submissions reconcile to the sum of their lines -----------------------------
-# From 0,01 (EUR 10): a wide cell under half a cent when read as euros is dropped as zero by
-# the reader (see the xfail test below).
-AMOUNTS = st.decimals(min_value=Decimal("0.01"), max_value=Decimal(99_999), places=3)
+AMOUNTS = st.decimals(min_value=Decimal("0.001"), max_value=Decimal(99_999), places=3)
 
 
 @st.composite
@@ -184,11 +181,6 @@ def test_a_shuffled_zip_reads_the_same() -> None:
     assert [f.code for f in shuffled.findings] == [f.code for f in honest.findings]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="read.table._is_zero parses a wide cell in unit 1 and rounds to cents, so 0,001 "
-    "(x EUR 1.000 = EUR 1) is taken for an empty year and its line dropped",
-)
 def test_a_wide_amount_of_one_euro_in_thousands_is_a_line() -> None:
     rows = [["Hoofdstuk", "Artikel", "Omschrijving", 2025], ["XIII", 1, "Regeling 1", 0.001]]
     with tempfile.TemporaryDirectory() as folder:
