@@ -256,3 +256,31 @@ def test_summary_lists_every_finding_with_a_link_into_the_annotated_copy(tmp_pat
         "[ministry-missing",
         "[total-below-announced",
     ]
+
+
+HOSTILE = Path(__file__).resolve().parent / "hostile"
+
+
+def test_files_the_pre_flight_refuses_are_never_opened_to_annotate(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import reconcile.report.annotate as annotate
+    from reconcile.codes import is_fatal
+
+    opened: list[str] = []
+    real = annotate.annotate_workbook
+
+    def recording(data: bytes, *args: Any, **kwargs: Any) -> bytes:
+        opened.append(hashlib.sha256(data).hexdigest())
+        return real(data, *args, **kwargs)
+
+    monkeypatch.setattr(annotate, "annotate_workbook", recording)
+    hostile = sorted(str(p) for p in HOSTILE.glob("*.xls*"))
+    report = pipeline.validate(hostile, pipeline.find_announcement([], None))
+    refused = {f.location.file for f in report.findings if is_fatal(f.code)}
+    written = write_annotations(report, tmp_path / "out", "en")
+    refused_digests = {r.sha256 for r in report.files if r.path in refused}
+    assert len(refused) >= 15  # the corpus is mostly refusals
+    assert refused_digests.isdisjoint(opened)
+    assert refused <= {path for path, _ in written.skipped}
+    assert len(written.files) == len(opened)  # what passed the pre-flight was annotated

@@ -9,6 +9,8 @@ announced interval and a native Excel bar chart of the contributions against the
 
 from __future__ import annotations
 
+import hashlib
+
 import io
 import warnings
 from collections import defaultdict
@@ -19,7 +21,7 @@ from math import isfinite
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from reconcile.codes import render_message, texts_of
+from reconcile.codes import is_fatal, render_message, texts_of
 from reconcile.i18n import tr
 from reconcile.model import Finding, Report
 from reconcile.output import write_atomic
@@ -57,15 +59,20 @@ def write_annotations(
     for finding in report.findings:
         by_file[finding.location.file].append(finding)
     for result in report.files:
-        if any(f.code == "file-unreadable" for f in by_file[result.path]):
-            skipped.append((result.path, "annotate-skipped"))  # not a workbook at all
+        if result.sheet is None or any(is_fatal(f.code) for f in by_file[result.path]):
+            # Refused by the pre-flight or not a table: never handed to openpyxl.
+            skipped.append((result.path, "annotate-skipped"))
             continue
         if PurePosixPath(result.path).suffix.lower() not in ANNOTATED_SUFFIXES:
             skipped.append((result.path, "annotate-format"))
             continue
+        data = Path(result.path).read_bytes()
+        if hashlib.sha256(data).hexdigest() != result.sha256:
+            skipped.append((result.path, "annotate-skipped"))  # changed since it was checked
+            continue
         try:
-            data = annotate_workbook(Path(result.path).read_bytes(), by_file[result.path], lang)
-        except Exception:  # reconcile read it, yet openpyxl cannot write it back: say so
+            data = annotate_workbook(data, by_file[result.path], lang)
+        except Exception:  # passed the pre-flight, yet openpyxl cannot write it back: say so
             skipped.append((result.path, "annotate-skipped"))
             continue
         copies[result.path] = _unique_name(result.path, names)
