@@ -10,7 +10,6 @@ announced interval and a native Excel bar chart of the contributions against the
 from __future__ import annotations
 
 import hashlib
-
 import io
 import warnings
 from collections import defaultdict
