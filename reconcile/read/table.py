@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
-
-from openpyxl.utils.cell import get_column_letter
 
 from reconcile.codes import make_finding
 from reconcile.model import CellRef, Finding
@@ -58,8 +57,18 @@ class SheetTable:
         return self.header.layout
 
 
+@functools.cache
+def column_letter(column: int) -> str:
+    """1 -> "A", 27 -> "AA" (without importing openpyxl: the fast path never needs it)."""
+    letters = ""
+    while column > 0:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
 def cell_name(row: int, column: int) -> str:
-    return f"{get_column_letter(column)}{row}"
+    return f"{column_letter(column)}{row}"
 
 
 def _text(value: Any) -> str:

@@ -131,9 +131,13 @@ def validate_table(table: SheetTable, rules: Rules) -> ValidatedTable:
     findings += translator.findings(failures)
 
     result = ValidatedTable(ministry, findings=findings)
+    # Columns as plain lists, read once: indexing a frame per line is quadratic-slow in practice.
+    chapters, articles, descriptions, series_of = (
+        _texts(frame, column) for column in ("chapter", "article", "description", "series")
+    )
     for index, raw in enumerate(table.lines):
         year = parse_year(raw.year)
-        series = _cell(frame, "series", index)
+        series = series_of[index]
         if raw.amount is None or year is None:
             continue
         if year not in rules.years:
@@ -144,9 +148,9 @@ def validate_table(table: SheetTable, rules: Rules) -> ValidatedTable:
         result.lines.append(
             BudgetLine(
                 ministry=ministry or "?",
-                chapter=_cell(frame, "chapter", index),
-                article=_cell(frame, "article", index),
-                description=_cell(frame, "description", index),
+                chapter=chapters[index],
+                article=articles[index],
+                description=descriptions[index],
                 series=series,
                 year=year,
                 amount=raw.amount,
@@ -156,11 +160,11 @@ def validate_table(table: SheetTable, rules: Rules) -> ValidatedTable:
     return result
 
 
-def _cell(frame: Any, column: str, index: int) -> str:
+def _texts(frame: Any, column: str) -> list[str]:
+    """A text column of ``frame`` as strings, "" where it is empty or absent."""
     if column not in frame.columns:
-        return ""
-    value = frame[column].iat[index]
-    return "" if value is None or value != value else str(value)
+        return [""] * len(frame)
+    return ["" if value is None or value != value else str(value) for value in frame[column]]
 
 
 def _missing_column(name: str, where: CellRef) -> Finding:
