@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path, PurePosixPath
@@ -72,6 +75,22 @@ def find_announcement(paths: list[str], explicit: str | None) -> Announcement:
     return load_announcement(None)
 
 
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while a file is read or validated.
+
+    A large file makes millions of small objects without cycles; the collector would walk all
+    of them again at every threshold, a cost that grows with the file (see benchmarks/).
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def _rules(announcement: Announcement) -> Rules:
     return Rules(announcement.ministries, announcement.years, announcement.series)
 
@@ -82,13 +101,15 @@ def _read_and_validate(
     rules = _rules(announcement)
     files, submissions, findings = [], [], []
     for item in inputs:
-        read = read_file(item.path, item.display)
+        with _collector_paused():
+            read = read_file(item.path, item.display)
         findings += read.findings
         table = read.table
         if table is None:
             files.append(FileResult(read.path, read.sha256, None, None, None, None, 0, Decimal(0)))
             continue
-        validated = validate_table(table, rules)
+        with _collector_paused():
+            validated = validate_table(table, rules)
         findings += validated.findings
         for series, count in sorted(validated.uncounted.items()):
             findings.append(

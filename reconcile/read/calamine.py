@@ -92,22 +92,22 @@ def _formula_of(
 
 
 def _rows(raw: list[list[Any]], extras: SheetExtras | None) -> list[tuple[Any, ...]]:
-    # The comprehension is inlined (not a call per cell): it runs once for every cell.
-    rows = [
-        tuple(
+    # Converted in place, row by row, so calamine's lists are freed as the tuples are made;
+    # the comprehension is inlined (not a call per cell): it runs once for every cell.
+    rows: list[Any] = raw
+    for index, values in enumerate(raw):
+        rows[index] = tuple(
             [
                 None
                 if v == ""
                 else (int(v) if v.__class__ is float and v.is_integer() and abs(v) < _EXACT else v)
                 if v.__class__ is not dt.date
                 else dt.datetime(v.year, v.month, v.day)
-                for v in row
+                for v in values
             ]
         )
-        for row in raw
-    ]
     while rows and all(v is None for v in rows[-1]):
-        rows.pop()  # calamine pads to the used range; openpyxl stops at the last row it saw
+        rows.pop()  # trailing empty rows carry nothing (the two libraries pad differently)
     if extras is not None:
         for (row, column), text in extras.errors.items():
             if row <= len(rows) and column <= len(rows[row - 1]):

@@ -22,7 +22,7 @@ _GRAND = re.compile(
 TEXT_FIELDS = ("ministry", "chapter", "article", "description", "series")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RawLine:
     """One line as read: the raw cell values of its fields, its amount in euros when readable.
 

@@ -6,6 +6,7 @@ year, amount in cents) and checked by the pandera schema in ``schema.py``, all a
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -66,6 +67,7 @@ def _text(value: Any) -> str | None:
     return text or None
 
 
+@functools.lru_cache(maxsize=4096, typed=True)  # few distinct values, many lines
 def normalise_article(value: Any) -> str | None:
     text = _text(value)
     if text is None:
@@ -74,6 +76,7 @@ def normalise_article(value: Any) -> str | None:
     return match.group(1) if match else text
 
 
+@functools.lru_cache(maxsize=256, typed=True)
 def normalise_series(value: Any) -> str | None:
     text = _text(value)
     return None if text is None else _SERIES.get(text.upper(), text)
