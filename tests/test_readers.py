@@ -24,6 +24,7 @@ from reconcile.read.workbook import (
     READER_VARIABLE,
     Grid,
     UnreadableFileError,
+    choose_reader,
     load_grids,
     load_grids_openpyxl,
 )
@@ -222,6 +223,16 @@ def test_a_damaged_workbook_gets_openpyxls_plain_reason_on_every_path(tmp_path: 
         reasons.append(str(caught.value))
     assert reasons[0] == reasons[1]
     assert reasons[0].startswith("the workbook is damaged or not a spreadsheet")
+
+
+def test_calamine_is_the_default_and_either_path_can_be_forced(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv(READER_VARIABLE, raising=False)
+    assert choose_reader() == "calamine"
+    for reader in ("openpyxl", "calamine"):
+        monkeypatch.setenv(READER_VARIABLE, f" {reader.upper()} ")
+        assert choose_reader() == reader
 
 
 def test_the_sheet_scan_finds_formulas_errors_and_hidden_rows() -> None:
