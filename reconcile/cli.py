@@ -103,7 +103,8 @@ def _emit(
     else:
         buffer = io.StringIO()
         renderer(report, buffer, RenderOptions(color=False))
-        write_atomic(output, buffer.getvalue().encode("utf-8"), [Path(p) for p in inputs])
+        read = [Path(p) for p in inputs] + [Path(f.path) for f in report.files]
+        write_atomic(output, buffer.getvalue().encode("utf-8"), read)
     sys.exit(report.exit_code)
 
 

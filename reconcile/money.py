@@ -126,7 +126,10 @@ def _parse_text(original: str) -> Decimal:
         negative, text = not negative, text[:-1]
     if not _DIGITS.match(text):
         raise AmountError(original, "unreadable")
-    number = Decimal(_normalise_separators(text))
+    try:
+        number = Decimal(_normalise_separators(text))
+    except (InvalidOperation, ValueError):
+        raise AmountError(original, "unreadable") from None
     return -number if negative else number
 
 
@@ -142,6 +145,9 @@ def _normalise_separators(text: str) -> str:
     if dots and commas:
         decimal_mark = "." if text.rfind(".") > text.rfind(",") else ","
         group = "," if decimal_mark == "." else "."
+        grouped = rf"\d{{1,3}}(\{group}\d{{3}})*\{decimal_mark}\d+"
+        if not re.fullmatch(grouped, text):
+            raise ValueError(text)
         return text.replace(group, "").replace(decimal_mark, ".")
     if dots > 1:
         return text.replace(".", "")

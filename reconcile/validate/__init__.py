@@ -103,14 +103,10 @@ def _frame(lines: list[RawLine], columns: Sequence[str], ministry: str | None, s
     data["amount_cents"] = pd.array(
         [None if ln.amount is None else int(ln.amount * 100) for ln in lines], dtype="Int64"
     )
-    text_columns = [
-        c for c in ("ministry", "chapter", "article", "description", "series") if c in data
-    ]
-    frame = pd.DataFrame(data)
-    for column in text_columns:
-        frame[column] = frame[column].astype("str")
-        frame.loc[[v is None for v in data[column]], column] = None
-    return frame
+    for column in ("ministry", "chapter", "article", "description", "series"):
+        if column in data:
+            data[column] = pd.Series(data[column], dtype="str")  # None stays missing
+    return pd.DataFrame(data)
 
 
 def validate_table(table: SheetTable, rules: Rules) -> ValidatedTable:

@@ -23,13 +23,14 @@ def identify_ministry(
             owners[owner.code] += 1
     by_chapters = max(sorted(owners), key=lambda code: owners[code]) if owners else None
 
+    # Where a file names its ministry: the first title line that names one, and the file name.
     claims: list[tuple[str, list[str], CellRef]] = []
     for text, ref in table.title:
         named = ministries.named_in(text)
         if named:
             claims.append(("title", named, ref))
-    stem = PurePath(table.file).stem
-    named = ministries.named_in(stem)
+            break
+    named = ministries.named_in(PurePath(table.file).stem)
     if named:
         claims.append(("file name", named, CellRef(table.file)))
 
@@ -38,10 +39,10 @@ def identify_ministry(
             make_finding(
                 "ministry-mismatch", ref, where=where, named=" / ".join(named), ministry=by_chapters
             )
-            for where, named, ref in claims[:1] + claims[-1:]
+            for where, named, ref in claims
             if by_chapters not in named
         ]
-        return by_chapters, _unique(findings)
+        return by_chapters, findings
     candidates = {code for _, named, _ in claims for code in named}
     if len(candidates) == 1:
         return candidates.pop(), []
@@ -52,12 +53,3 @@ def identify_ministry(
         "name names one"
     )
     return None, [make_finding("ministry-unknown", CellRef(table.file, table.sheet), reason=reason)]
-
-
-def _unique(findings: list[Finding]) -> list[Finding]:
-    seen, out = set(), []
-    for finding in findings:
-        if finding.location not in seen:
-            seen.add(finding.location)
-            out.append(finding)
-    return out

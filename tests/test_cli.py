@@ -1,0 +1,227 @@
+"""The command line: what a finance officer types, what comes out, and how it exits."""
+
+import hashlib
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from reconcile import __version__
+from reconcile.cli import cli
+from tests.spec import GOOD_SET, long_table, write
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def good(tmp_path: Path) -> Path:
+    write(tmp_path / "good", GOOD_SET)
+    return tmp_path / "good"
+
+
+def test_check_on_a_good_set_exits_0(good: Path) -> None:
+    code, out, _ = run("check", str(good))
+    assert code == 0
+    assert "RECONCILED: total EUR 69,400,000" in out
+    assert "0 error(s)" in out
+
+
+def test_check_on_files_named_one_by_one(good: Path) -> None:
+    code, _out, _ = run("check", *(str(p) for p in sorted(good.iterdir())))
+    assert code == 0
+
+
+def test_check_with_errors_exits_1_and_names_the_cell(tmp_path: Path) -> None:
+    files = dict(GOOD_SET, **{"OCW.xlsx": long_table(["VIII", 16, "x", 2026, "PM"])})
+    write(tmp_path, files)
+    code, out, _ = run("check", str(tmp_path))
+    assert code == 1
+    assert 'Blad1!E4         [amount-not-a-number] "PM" is not an amount' in out
+
+
+def test_the_json_report_has_the_documented_keys(good: Path) -> None:
+    _code, out, _ = run("check", str(good), "--format", "json")
+    doc = json.loads(out)
+    assert list(doc) == [
+        "version",
+        "command",
+        "ok",
+        "exit_code",
+        "announcement",
+        "totals",
+        "files",
+        "findings",
+        "summary",
+    ]
+    assert (doc["version"], doc["ok"], doc["exit_code"]) == (1, True, 0)
+    assert {"name", "min_eur", "max_eur"} <= set(doc["announcement"])
+    assert list(doc["totals"]) == ["total_eur", "difference_eur", "by_ministry", "by_year"]
+    assert doc["totals"]["total_eur"] == "69400000.00"
+    assert list(doc["files"][0]) == [
+        "path",
+        "sha256",
+        "ministry",
+        "sheet",
+        "layout",
+        "unit_eur",
+        "chapters",
+        "lines",
+        "total_eur",
+    ]
+    first = doc["findings"][0]
+    assert list(first) == ["code", "severity", "message", "file", "sheet", "cell"]
+
+
+def test_a_finding_without_a_cell_has_null_sheet_and_cell(tmp_path: Path) -> None:
+    write(tmp_path, {k: v for k, v in GOOD_SET.items() if k != "LVVN.xlsx"})
+    _, out, _ = run("check", str(tmp_path), "-f", "json")
+    missing = [f for f in json.loads(out)["findings"] if f["code"] == "ministry-missing"]
+    assert [(f["sheet"], f["cell"]) for f in missing] == [(None, None)]
+
+
+def test_validate_checks_one_file_without_reconciling(tmp_path: Path) -> None:
+    (path,) = write(tmp_path, {"OCW.xlsx": long_table(["VIII", 16, "x", 2026, 8000])})
+    code, out, _ = run("validate", path)
+    assert code == 0
+    assert "VALID: no errors found." in out
+    code, out, _ = run("validate", path, "-f", "json")
+    assert json.loads(out)["totals"] is None
+
+
+def test_a_missing_path_exits_2_and_the_other_files_are_still_read(good: Path) -> None:
+    code, out, _ = run("check", str(good / "EZ.xlsx"), str(good / "nope.xlsx"), "-f", "json")
+    doc = json.loads(out)
+    assert code == 2
+    assert doc["exit_code"] == 2
+    assert next(
+        (Path(f["file"]).name, f["code"]) for f in doc["findings"] if f["severity"] == "error"
+    ) == ("nope.xlsx", "file-unreadable")
+    assert [f["ministry"] for f in doc["files"] if f["ministry"]] == ["EZ"]
+
+
+def test_a_folder_without_workbooks_exits_2_with_a_message(tmp_path: Path) -> None:
+    code, out, err = run("check", str(tmp_path))
+    assert code == 2
+    assert err.strip() == f"Error: {tmp_path} holds no .xlsx or .xlsm workbooks"
+    assert "Traceback" not in out + err
+
+
+def test_a_bad_announcement_exits_2_naming_the_key(good: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text('years = "2025-2030"\nkleur = 1\n[amounts]\nrijk = "1 miljoen"\n', "utf-8")
+    code, _out, err = run("check", str(good), "--announcement", str(bad))
+    assert code == 2
+    assert err.strip() == f"Error: {bad}: unknown key 'kleur'"
+
+
+def test_an_announcement_toml_in_the_folder_is_used(good: Path) -> None:
+    (good / "announcement.toml").write_text(
+        'name = "Proef"\nyears = "2025-2026"\n[amounts]\nrijk = "ruim 80 miljoen"\n', "utf-8"
+    )
+    code, out, _ = run("check", str(good), "-f", "json")
+    doc = json.loads(out)
+    assert doc["announcement"]["name"] == "Proef"
+    assert [f["code"] for f in doc["findings"] if f["severity"] == "error"] == [
+        "total-below-announced"
+    ]
+    assert code == 1
+
+
+def test_debug_shows_the_traceback(good: Path, tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        cli, ["--debug", "check", str(good), "-a", str(tmp_path / "x.toml")]
+    )
+    assert result.exit_code == 2
+    assert "Traceback" in result.stderr
+    assert "does not exist" in result.stderr
+
+
+def test_a_bad_option_is_a_usage_error(good: Path) -> None:
+    code, _, err = run("check", str(good), "--format", "pdf")
+    assert code == 2
+    assert "Invalid value for '-f' / '--format'" in err
+
+
+def test_output_is_written_atomically_and_equals_stdout(good: Path, tmp_path: Path) -> None:
+    target = tmp_path / "out" / "report.json"
+    code, out, _ = run("check", str(good), "-f", "json", "-o", str(target))
+    assert code == 0
+    assert out == ""
+    _, stdout_report, _ = run("check", str(good), "-f", "json")
+    assert target.read_text("utf-8") == stdout_report
+    assert [p.name for p in target.parent.iterdir()] == ["report.json"]  # no temporary left
+
+
+def test_output_never_overwrites_an_input(good: Path) -> None:
+    victim = good / "EZ.xlsx"
+    before = victim.read_bytes()
+    code, _, err = run("check", str(good), "-o", str(victim))
+    assert code == 2
+    assert "it is one of the input files" in err
+    assert victim.read_bytes() == before
+
+
+def test_inputs_are_never_changed(good: Path) -> None:
+    def hashes() -> dict[str, str]:
+        return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in good.iterdir()}
+
+    before = hashes()
+    run("check", str(good))
+    run("validate", str(good), "-f", "json")
+    assert hashes() == before
+
+
+def test_colour_only_when_asked_or_on_a_terminal(good: Path) -> None:
+    _, plain, _ = run("check", str(good))
+    _, coloured, _ = run("check", str(good), "--color")
+    assert "\x1b[" not in plain
+    assert "\x1b[" in coloured
+
+
+def test_the_same_inputs_give_the_same_bytes(good: Path) -> None:
+    assert run("check", str(good), "-f", "json") == run("check", str(good), "-f", "json")
+    assert run("check", str(good)) == run("check", str(good))
+
+
+def test_version() -> None:
+    code, out, _ = run("--version")
+    assert (code, out.strip()) == (0, f"reconcile, version {__version__}")
+
+
+def test_help_lists_the_commands_and_exit_codes() -> None:
+    code, out, _ = run("--help")
+    assert code == 0
+    assert "check" in out and "validate" in out
+    assert "Exit codes: 0 valid and reconciled" in out
+
+
+def test_help_does_not_import_heavy_modules() -> None:
+    probe = (
+        "import sys\nfrom click.testing import CliRunner\nfrom reconcile.cli import cli\n"
+        "CliRunner().invoke(cli, ['--help'])\n"
+        "print(sorted(m for m in ('pandas', 'pandera', 'openpyxl', 'numpy') if m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert result.stdout.strip() == "[]"
+
+
+def test_python_dash_m_reconcile_runs_the_same_command(good: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "reconcile", "check", str(good), "-f", "json"],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+    )
+    assert result.returncode == 0
+    assert json.loads(result.stdout)["ok"] is True

@@ -1,0 +1,95 @@
+"""Amounts as ministries write them become exact euros; euros are written as readers expect."""
+
+from decimal import Decimal
+
+import pytest
+
+from reconcile.money import AmountError, find_unit, format_eur, parse_amount, parse_number
+
+
+@pytest.mark.parametrize(
+    ("written", "number"),
+    [
+        ("1.234,5", "1234.5"),
+        ("1.234.567,89", "1234567.89"),
+        ("1,234,567.5", "1234567.5"),
+        ("1.234", "1234"),  # a single point before three digits groups thousands (Dutch)
+        ("12,5", "12.5"),  # a single comma is the Dutch decimal comma
+        ("0.5", "0.5"),
+        ("‒ 726", "-726"),  # figure dash, as in budget documents, with a space
+        ("– 726", "-726"),  # en dash
+        ("− 726", "-726"),  # minus sign
+        ("-726", "-726"),
+        ("726-", "-726"),
+        ("(12)", "-12"),
+        ("1\u00a0234", "1234"),  # non-breaking space groups thousands
+        ("€ 1.500", "1500"),
+        ("EUR 1.500", "1500"),
+        ("-", "0"),  # Excel's accounting zero
+        (" -   ", "0"),
+        ("-00", "0"),
+        ("'2025", "2025"),
+        (1234.5, "1234.5"),
+        (0.1, "0.1"),  # a binary double is taken at its shortest repr, not 0.1000000000000000055
+        (7, "7"),
+    ],
+)
+def test_parse_number(written: object, number: str) -> None:
+    assert parse_number(written) == Decimal(number)
+
+
+@pytest.mark.parametrize(
+    ("written", "kind"),
+    [
+        ("PM", "not-a-number"),
+        ("p.m.", "not-a-number"),
+        ("n.t.b.", "not-a-number"),
+        ("nvt", "not-a-number"),
+        ("abc", "unreadable"),
+        ("1,2,3.4.5", "unreadable"),
+        (True, "unreadable"),
+        (float("nan"), "unreadable"),
+    ],
+)
+def test_parse_number_refuses_what_is_not_a_number(written: object, kind: str) -> None:
+    with pytest.raises(AmountError) as caught:
+        parse_number(written)
+    assert caught.value.kind == kind
+
+
+def test_amounts_are_converted_exactly_to_euros_and_rounded_to_the_cent() -> None:
+    assert parse_amount("2,5", Decimal(1_000_000)) == Decimal("2500000.00")
+    assert parse_amount(0.1 + 0.2, Decimal(1)) == Decimal("0.30")
+    assert parse_amount("1.234,567", Decimal(1)) == Decimal("1234.57")
+
+
+@pytest.mark.parametrize(
+    ("caption", "euros"),
+    [
+        ("(bedragen x € 1.000)", 1000),
+        ("Bedrag (x €1000)", 1000),
+        ("x1000", 1000),
+        ("Amount (x EUR 1,000)", 1000),
+        ("(x € 1 mln)", 1_000_000),
+        ("bedragen x € 1 miljoen", 1_000_000),
+        ("(in miljoenen euro)", 1_000_000),
+        ("Bedragen in euro", 1),
+        ("(bedragen in euro's)", 1),
+    ],
+)
+def test_find_unit_reads_captions(caption: str, euros: int) -> None:
+    unit = find_unit(caption)
+    assert unit is not None
+    assert unit.euros == euros
+
+
+@pytest.mark.parametrize("text", ["Ministerie van Economische Zaken", "Reservering 2025", "Totaal"])
+def test_find_unit_finds_none_where_no_caption_is(text: str) -> None:
+    assert find_unit(text) is None
+
+
+def test_format_eur_in_dutch_and_english() -> None:
+    assert format_eur(Decimal("69400000"), "nl") == "€ 69.400.000"
+    assert format_eur(Decimal("69400000"), "en") == "EUR 69,400,000"
+    assert format_eur(Decimal("-1234.5"), "nl") == "-€ 1.234,50"
+    assert format_eur(Decimal("-1234.5"), "en") == "-EUR 1,234.50"

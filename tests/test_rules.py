@@ -1,0 +1,155 @@
+"""The set of submissions is held against the announcement, rule by rule."""
+
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from tests.spec import GOOD_SET, announcement, check, codes, long_table, problems, where
+
+
+def with_files(**changes: Any) -> dict[str, Any]:
+    """The good set with files replaced (rows) or removed (None)."""
+    files = dict(GOOD_SET)
+    for name, rows in changes.items():
+        key = f"{name}.xlsx"
+        if rows is None:
+            files.pop(key)
+        else:
+            files[key] = rows
+    return files
+
+
+def test_the_good_set_reconciles(tmp_path: Path) -> None:
+    report = check(tmp_path, GOOD_SET)
+    assert report.totals is not None
+    assert report.totals.total == Decimal("69400000.00")
+    assert report.totals.by_ministry == {
+        "BZK": Decimal("6000000.00"),
+        "Defensie": Decimal("20000000.00"),
+        "EZ": Decimal("25000000.00"),
+        "LVVN": Decimal("5000000.00"),
+        "OCW": Decimal("8000000.00"),
+        "VWS": Decimal("5400000.00"),
+    }
+    assert report.totals.by_year == {2025: Decimal("5100000.00"), 2026: Decimal("64300000.00")}
+    assert codes(report, severities=("error", "warning")) == []
+    assert report.exit_code == 0
+
+
+def test_a_total_above_the_interval_says_by_how_much(tmp_path: Path) -> None:
+    report = check(tmp_path, with_files(OCW=long_table(["VIII", 16, "x", 2026, 9000])))
+    assert where(report) == [("built-in: ai-fabriek", "", "total-above-announced")]
+    (finding,) = problems(report)
+    assert finding.message == (
+        'The reserved lines add up to EUR 70,400,000, above the announced "bijna 70 miljoen euro" '
+        "(EUR 66,500,000 – EUR 70,000,000) by EUR 400,000: lower the reserved lines by at least "
+        "EUR 400,000 to reconcile."
+    )
+    assert report.exit_code == 1
+
+
+def test_a_total_below_the_interval(tmp_path: Path) -> None:
+    report = check(tmp_path, with_files(OCW=long_table(["VIII", 16, "x", 2026, 5000])))
+    assert codes(report) == ["total-below-announced"]
+    assert problems(report)[0].params["difference"] == Decimal("100000.00")
+
+
+def test_the_lower_and_upper_bounds_are_inside(tmp_path: Path) -> None:
+    upper = check(tmp_path / "upper", with_files(OCW=long_table(["VIII", 16, "x", 2026, 8600])))
+    lower = check(tmp_path / "lower", with_files(OCW=long_table(["VIII", 16, "x", 2026, 5100])))
+    assert (upper.totals.total, upper.exit_code) == (Decimal("70000000.00"), 0)  # type: ignore[union-attr]
+    assert (lower.totals.total, lower.exit_code) == (Decimal("66500000.00"), 0)  # type: ignore[union-attr]
+
+
+def test_a_missing_ministry(tmp_path: Path) -> None:
+    report = check(tmp_path, with_files(LVVN=None, OCW=long_table(["VIII", 16, "x", 2026, 13000])))
+    assert codes(report) == ["ministry-missing"]
+    assert problems(report)[0].params["ministry"] == "LVVN"
+
+
+def test_an_unexpected_ministry(tmp_path: Path) -> None:
+    files = with_files(OCW=long_table(["VIII", 16, "x", 2026, 7500]))
+    files["IenW.xlsx"] = long_table(["XII", 11, "x", 2026, 500])
+    report = check(tmp_path, files)
+    assert where(report) == [("IenW.xlsx", "", "ministry-unexpected")]
+
+
+def test_a_ministry_that_sends_two_files(tmp_path: Path) -> None:
+    files = with_files(OCW=long_table(["VIII", 16, "x", 2026, 4000]))
+    files["OCW-aanvulling.xlsx"] = long_table(["VIII", 16, "y", 2026, 4000])
+    report = check(tmp_path, files)
+    assert where(report) == [("OCW.xlsx", "", "ministry-duplicate")]
+    assert (
+        problems(report)[0]
+        .params["files"]
+        .endswith("OCW-aanvulling.xlsx, " + str(tmp_path / "OCW.xlsx"))
+    )
+
+
+def test_ez_and_defensie_must_be_the_largest(tmp_path: Path) -> None:
+    files = with_files(
+        Defensie=long_table(["X", 6, "x", 2026, 7000]),
+        OCW=long_table(["VIII", 16, "x", 2026, 21000]),
+    )
+    report = check(tmp_path, files)
+    assert where(report) == [("Defensie.xlsx", "", "largest-contributor")]
+    assert problems(report)[0].message == (
+        "Defensie (EUR 7,000,000) should be among the largest contributors, but OCW contributes "
+        "more (EUR 21,000,000)."
+    )
+
+
+def test_a_per_ministry_and_year_expectation(tmp_path: Path) -> None:
+    files = with_files(EZ=long_table(["XIII", 2, "a", 2025, 4000], ["XIII", 2, "a", 2026, 21000]))
+    report = check(tmp_path, files)
+    assert where(report) == [("EZ.xlsx", "", "expectation-not-met")]
+    assert problems(report)[0].params["scope"] == "EZ in 2025"
+    assert problems(report)[0].params["difference"] == Decimal("-1100000.00")
+
+
+def test_the_letters_own_arithmetic(tmp_path: Path) -> None:
+    ann = announcement(
+        amounts={
+            "rijk": "bijna 70 miljoen",
+            "regio": "maximaal 60 miljoen",
+            "nationaal": "ruim 140 miljoen",
+        },
+        sums=[{"total": "nationaal", "parts": ["rijk", "regio"]}],
+    )
+    report = check(tmp_path, GOOD_SET, ann)
+    assert codes(report) == ["arithmetic-inconsistent"]
+    assert problems(report)[0].message == (
+        "The announcement's own figures do not add up: rijk + regio "
+        "(EUR 66,500,000 – EUR 130,000,000) cannot equal nationaal "
+        "(EUR 140,000,000 – EUR 147,000,000)."
+    )
+
+
+def test_the_letters_arithmetic_with_the_computed_total_put_in(tmp_path: Path) -> None:
+    # "rond de 70 miljoen" allows 73.5; the letter's national total allows 127.5 at most with a
+    # region of exactly 60: so a computed Rijk total of 69.4 fits, of 68 does not.
+    ann = announcement(
+        amounts={
+            "rijk": "rond de 70 miljoen",
+            "regio": "60 miljoen",
+            "nationaal": "tussen 129 en 130 miljoen",
+        },
+        sums=[{"total": "nationaal", "parts": ["rijk", "regio"]}],
+    )
+    good = check(tmp_path / "good", GOOD_SET, ann)
+    assert codes(good) == []
+    low = check(tmp_path / "low", with_files(OCW=long_table(["VIII", 16, "x", 2026, 6600])), ann)
+    assert codes(low) == ["arithmetic-with-computed"]
+
+
+def test_no_lines_at_all(tmp_path: Path) -> None:
+    report = check(tmp_path, {"EZ.xlsx": long_table(["XIII", 2, "a", 2026, "PM"])})
+    assert "no-lines" in codes(report)
+
+
+def test_the_ai_fabriek_letter_is_consistent() -> None:
+    ann = announcement()
+    assert [(s.total, s.parts) for s in ann.sums] == [
+        ("nationaal", ("rijk", "regio")),
+        ("totaal", ("nationaal", "eu")),
+    ]

@@ -1,0 +1,164 @@
+"""Every line is validated by the pandera schema; each failure is a finding at its cell."""
+
+from pathlib import Path
+
+import pytest
+
+from tests.spec import codes, long_table, validate, where
+
+FULL_HEADER = ["Hoofdstuk", "Artikel", "Omschrijving", "V/U/O", "Jaar", "Bedrag"]
+
+
+def table(*lines: list[object]) -> list[list[object]]:
+    return [["(bedragen x € 1.000)"], FULL_HEADER, *lines]
+
+
+@pytest.mark.parametrize(
+    ("line", "cell", "code"),
+    [
+        (["XIII", 2, "AI", "U", 2026, "PM"], "F5", "amount-not-a-number"),
+        (["XIII", 2, "AI", "U", 2026, "n.t.b."], "F5", "amount-not-a-number"),
+        (["XIII", 2, "AI", "U", 2026, None], "F5", "missing-value"),
+        (["ZZ", 2, "AI", "U", 2026, 5], "A5", "chapter-unknown"),
+        (["XIII", "twee", "AI", "U", 2026, 5], "B5", "article-invalid"),
+        (["XIII", 2, None, "U", 2026, 5], "C5", "empty-description"),
+        (["XIII", 2, "AI", "X", 2026, 5], "D5", "series-invalid"),
+        (["XIII", 2, "AI", None, 2026, 5], "D5", "missing-value"),
+        (["XIII", 2, "AI", "U", "volgend jaar", 5], "E5", "year-invalid"),
+        (["XIII", 2, "AI", "U", None, 5], "E5", "missing-value"),
+        (["XIII", 2, "AI", "U", 2031, 5], "E5", "year-out-of-range"),
+        (["XIII", 2, "AI", "U", 2026, -5], "F5", "negative-reservation"),
+        (["X", 2, "AI", "U", 2026, 5], "A5", "chapter-not-of-ministry"),
+    ],
+)
+def test_each_schema_failure_is_a_finding_at_its_cell(
+    tmp_path: Path, line: list[object], cell: str, code: str
+) -> None:
+    # Rows 3 and 4 are good lines; the line under test is row 5.
+    good = ["XIII", 2, "AI-fabriek", "U", 2025, 100]
+    second = ["XIII", 2, "Tweede regel", "U", 2025, 100]
+    report = validate(tmp_path, {"EZ.xlsx": table(good, second, line)})
+    assert where(report) == [("EZ.xlsx", f"Blad1!{cell}", code)]
+
+
+def test_all_failures_are_reported_at_once(tmp_path: Path) -> None:
+    report = validate(
+        tmp_path,
+        {
+            "EZ.xlsx": table(
+                ["XIII", 2, "a", "U", 2026, "PM"],
+                ["XIII", 2, "", "U", 2031, -1],
+                ["ZZ", 2, "c", "Q", 2026, 1],
+            )
+        },
+    )
+    assert where(report) == [
+        ("EZ.xlsx", "Blad1!F3", "amount-not-a-number"),
+        ("EZ.xlsx", "Blad1!C4", "empty-description"),
+        ("EZ.xlsx", "Blad1!E4", "year-out-of-range"),
+        ("EZ.xlsx", "Blad1!F4", "negative-reservation"),
+        ("EZ.xlsx", "Blad1!A5", "chapter-unknown"),
+        ("EZ.xlsx", "Blad1!D5", "series-invalid"),
+    ]
+
+
+def test_a_pm_is_never_counted_as_zero(tmp_path: Path) -> None:
+    report = validate(
+        tmp_path,
+        {"EZ.xlsx": table(["XIII", 2, "a", "U", 2026, "PM"], ["XIII", 2, "b", "U", 2026, 7])},
+    )
+    assert [str(ln.amount) for ln in report.lines] == ["7000.00"]
+    message = report.findings[0].message
+    assert message == '"PM" is not an amount; it is not counted, so the total is incomplete.'
+
+
+def test_a_duplicated_line_points_at_the_copy_and_names_the_original(tmp_path: Path) -> None:
+    line = ["XIII", 2, "AI-fabriek", "U", 2026, 100]
+    report = validate(tmp_path, {"EZ.xlsx": table(line, ["XIII", 2, "Ander", "U", 2026, 5], line)})
+    assert where(report) == [("EZ.xlsx", "Blad1!F5", "duplicate-line")]
+    assert report.findings[0].params["other"] == "F3"
+
+
+def test_a_missing_required_column(tmp_path: Path) -> None:
+    rows = [["Hoofdstuk", "Omschrijving", "Jaar", "Bedrag"], ["XIII", "a", 2026, 1]]
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    assert where(report) == [("EZ.xlsx", "Blad1!A1", "missing-column")]
+    (finding,) = [f for f in report.findings if f.code == "missing-column"]
+    assert finding.message.startswith("The table has no Artikel column")
+
+
+def test_chapters_written_as_numbers_and_with_words(tmp_path: Path) -> None:
+    report = validate(
+        tmp_path,
+        {
+            "EZ.xlsx": long_table(
+                [13, 2, "a", 2026, 1],
+                ["13", 2, "b", 2026, 1],
+                ["Hoofdstuk XIII", 2, "c", 2026, 1],
+                ["xiii", 2, "d", 2026, 1],
+            )
+        },
+    )
+    assert [ln.chapter for ln in report.lines] == ["XIII"] * 4
+    assert where(report) == []
+
+
+def test_the_ministry_follows_from_the_chapters(tmp_path: Path) -> None:
+    report = validate(tmp_path, {"inzending-3.xlsx": long_table(["XVI", 1, "a", 2026, 1])})
+    assert report.files[0].ministry == "VWS"
+    assert where(report) == []
+
+
+def test_a_title_that_names_another_ministry_is_a_finding(tmp_path: Path) -> None:
+    rows = [["Ministerie van Defensie"], *long_table(["XIII", 2, "a", 2026, 1])]
+    report = validate(tmp_path, {"bijdrage.xlsx": rows})
+    assert report.files[0].ministry == "EZ"
+    assert where(report) == [("bijdrage.xlsx", "Blad1!A1", "ministry-mismatch")]
+
+
+def test_a_file_name_that_names_another_ministry_is_a_finding(tmp_path: Path) -> None:
+    report = validate(tmp_path, {"OCW.xlsx": long_table(["XIII", 2, "a", 2026, 1])})
+    assert where(report) == [("OCW.xlsx", "", "ministry-mismatch")]
+
+
+def test_a_file_whose_ministry_cannot_be_told(tmp_path: Path) -> None:
+    report = validate(tmp_path, {"inzending.xlsx": long_table(["IIA", 1, "a", 2026, 1])})
+    assert report.files[0].ministry is None
+    assert where(report) == [("inzending.xlsx", "Blad1", "ministry-unknown")]
+
+
+def test_lines_of_another_series_are_not_counted_and_said(tmp_path: Path) -> None:
+    report = validate(
+        tmp_path,
+        {
+            "EZ.xlsx": table(
+                ["XIII", 2, "a", "U", 2026, 1],
+                ["XIII", 2, "a", "V", 2026, 5],
+                ["XIII", 2, "a", "verplichtingen", 2027, 5],
+            )
+        },
+    )
+    assert [ln.series for ln in report.lines] == ["U"]
+    assert codes(report, severities=("info",)) == ["lines-not-counted"]
+    assert report.findings[0].params["count"] == 2
+
+
+def test_a_schema_failure_reconcile_does_not_know_is_still_a_finding_at_its_cell(
+    tmp_path: Path,
+) -> None:
+    from reconcile.read import read_file
+    from reconcile.validate import Rules, _frame, _Translator
+    from reconcile.validate.schema import Failure
+    from tests.spec import announcement, write
+
+    (path,) = write(tmp_path, {"EZ.xlsx": long_table(["XIII", 2, "a", 2026, 1])})
+    table = read_file(Path(path), "EZ.xlsx").table
+    assert table is not None
+    ann = announcement()
+    rules = Rules(ann.ministries, ann.years, ann.series)
+    frame = _frame(table.lines, ["chapter", "article", "description"], "EZ", "U")
+    translator = _Translator(table, frame, rules, "EZ", table.lines[0].cells["chapter"])
+    finding = translator.translate(Failure("dtype('int64')", "chapter", 0, "XIII"))
+    assert finding is not None
+    assert (finding.code, str(finding.location)) == ("invalid-value", "EZ.xlsx:Blad1!A4")
+    assert finding.message == "\"XIII\" is not valid as chapter (dtype('int64'))."
