@@ -130,21 +130,16 @@ def measure(args: argparse.Namespace) -> list[Row]:
     python = [PYTHON, "-c"]
     rows = [
         compare(
-            "reconcile --help",
-            [*RECONCILE, "--help"],
+            f"reconcile {flag}",
+            [*RECONCILE, flag],
             "python -c pass",
             [*python, "pass"],
             args.repeat * 3,
             "< 0.15 s",
-        ),
-        compare(
-            "reconcile --version",
-            [*RECONCILE, "--version"],
-            "python -c pass",
-            [*python, "pass"],
-            args.repeat * 3,
-            "< 0.15 s",
-        ),
+        )
+        for flag in ("--help", "--version")
+    ]
+    rows.append(
         compare(
             "check examples/ai-fabriek",
             [*RECONCILE, "check", "examples/ai-fabriek", "--format", "json"],
@@ -152,8 +147,8 @@ def measure(args: argparse.Namespace) -> list[Row]:
             [*python, DEPENDENCIES],
             args.repeat * 2,
             "<= 1.3x",
-        ),
-    ]
+        )
+    )
     sizes = [100_000] if args.quick else [100_000, 500_000]
     times: dict[int, Row] = {}
     for lines in sizes:
@@ -233,7 +228,9 @@ def machine() -> str:
             if line.startswith("model name"):
                 cpu = line.split(":", 1)[1].strip()
                 break
-    load = ", load average %.2f %.2f %.2f" % os.getloadavg() if hasattr(os, "getloadavg") else ""
+    load = ""
+    if hasattr(os, "getloadavg"):
+        load = ", load average " + " ".join(f"{value:.2f}" for value in os.getloadavg())
     return f"{os.cpu_count()} cores ({cpu}), Python {sys.version.split()[0]}{load}"
 
 
