@@ -5,7 +5,7 @@ Heavy modules (pandas, pandera, openpyxl) load inside the commands, so --help st
 
 from __future__ import annotations
 
-import io
+import os
 import sys
 import traceback
 from pathlib import Path
@@ -16,8 +16,8 @@ import click
 from reconcile import __version__
 from reconcile.errors import ReconcileError
 
-FORMATS = ("text", "json")
-EXIT_CODES = """Exit codes: 0 valid and reconciled; 1 findings of severity error;
+FORMATS = ("text", "json", "junit", "github")
+EXIT_CODES = """Exit codes: 0 valid and reconciled; 1 findings of severity error (see --fail-on);
 2 usage error, bad configuration, or an input that could not be read."""
 
 
@@ -53,13 +53,29 @@ class ReconcileGroup(click.Group):
 )
 @click.version_option(__version__, "-V", "--version", prog_name="reconcile")
 @click.option("--debug", is_flag=True, help="Show the traceback when reconcile stops on an error.")
+@click.option(
+    "--config",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="Settings file. Default: reconcile.toml or [tool.reconcile] in pyproject.toml, "
+    "looked for from the working directory upward.",
+)
 @click.pass_context
-def cli(ctx: click.Context, debug: bool) -> None:
+def cli(ctx: click.Context, debug: bool, config: Path | None) -> None:
     """Validate budget-amendment workbooks and reconcile them with what was announced."""
     ctx.meta["reconcile.debug"] = debug
+    from reconcile.config import default_map, find_config
+
+    found = config or find_config(Path.cwd())
+    if found is not None and isinstance(ctx.command, click.Group):
+        ctx.default_map = default_map(found, ctx.command.commands)
 
 
 def _output_options(func: Any) -> Any:
+    func = click.option(
+        "--sheet",
+        metavar="NAME",
+        help="Read this sheet of every workbook. Default: the sheet holding the table.",
+    )(func)
     func = click.option(
         "--color/--no-color",
         default=None,
@@ -69,17 +85,19 @@ def _output_options(func: Any) -> Any:
     func = click.option(
         "-o",
         "--output",
-        type=click.Path(dir_okay=False, path_type=Path),
-        help="Write the report to this file (atomically) instead of stdout.",
+        multiple=True,
+        metavar="[FORMAT:]FILE",
+        help="Write the report to FILE (atomically); repeatable. The format is FORMAT, else "
+        "follows from the suffix (.json, .xml: junit, .txt: text), else --format. A file in "
+        "the --format takes the place of standard output.",
     )(func)
     func = click.option(
         "-f",
         "--format",
         "fmt",
         type=click.Choice(FORMATS),
-        default="text",
-        show_default=True,
-        help="Report format.",
+        help="Report format on standard output. Default: github when GITHUB_ACTIONS=true "
+        "(and a summary to $GITHUB_STEP_SUMMARY), else text.",
     )(func)
     func = click.option(
         "-a",
@@ -91,51 +109,112 @@ def _output_options(func: Any) -> Any:
     return click.argument("paths", nargs=-1, required=True, type=click.Path())(func)
 
 
+def _ci_options(func: Any) -> Any:
+    func = click.option(
+        "--severity",
+        multiple=True,
+        metavar="CODE=LEVEL",
+        callback=lambda _ctx, _param, value: _severities(value),
+        help="Report CODE at LEVEL (error, warning, info); repeatable. In the config file: "
+        "a [severity] table.",
+    )(func)
+    func = click.option(
+        "--fail-on",
+        type=click.Choice(["error", "warning", "never"]),
+        default="error",
+        show_default=True,
+        help="The least severity that makes the run fail (exit 1). An unreadable input always "
+        "gives exit 2.",
+    )(func)
+    return click.option(
+        "--junit-xml",
+        type=click.Path(dir_okay=False),
+        help="Also write a JUnit XML report to FILE (same as --output junit:FILE).",
+    )(func)
+
+
+def _severities(items: tuple[str, ...]) -> Any:
+    from reconcile.policy import parse_overrides
+
+    return parse_overrides(items, "--severity")
+
+
+def _inputs(paths: tuple[str, ...], announcement: str | None) -> list[Path]:
+    """Every file the run read: no output may be written over one of them."""
+    from reconcile.pipeline import ANNOUNCEMENT_FILE, collect_inputs
+
+    files = [item.path for item in collect_inputs(list(paths))]
+    files += [Path(p) / ANNOUNCEMENT_FILE for p in paths if Path(p).is_dir()]
+    return files + ([Path(announcement)] if announcement else [])
+
+
 def _emit(
-    report: Any, fmt: str, output: Path | None, color: bool | None, inputs: list[str]
+    report: Any,
+    fmt: str | None,
+    output: tuple[str, ...],
+    color: bool | None,
+    inputs: list[Path],
+    *,
+    junit_xml: str | None,
+    fail_on: str,
+    severity: dict[str, Any],
 ) -> None:
-    from reconcile.output import write_atomic
+    from reconcile.output import output_target, write_report
+    from reconcile.policy import apply_policy
     from reconcile.report import RENDERERS, RenderOptions
 
-    renderer = RENDERERS[fmt]
-    if output is None:
-        renderer(report, sys.stdout, RenderOptions(color=color))
-    else:
-        buffer = io.StringIO()
-        renderer(report, buffer, RenderOptions(color=False))
-        read = [Path(p) for p in inputs] + [Path(f.path) for f in report.files]
-        write_atomic(output, buffer.getvalue().encode("utf-8"), read)
+    report = apply_policy(report, severity, fail_on)
+    fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    items = (*output, *([f"junit:{junit_xml}"] if junit_xml else []))
+    targets = [output_target(item, fmt) for item in items]
+    for out_fmt, path in targets:
+        write_report(path, RENDERERS[out_fmt], report, RenderOptions(color=False), inputs)
+    if all(out_fmt != fmt for out_fmt, _ in targets):  # else it went to a file instead
+        RENDERERS[fmt](report, sys.stdout, RenderOptions(color=color))
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if fmt == "github" and summary:
+        from reconcile.report.github import render_github_summary
+
+        options = RenderOptions(color=False)
+        write_report(Path(summary), render_github_summary, report, options, inputs, append=True)
     sys.exit(report.exit_code)
 
 
 @cli.command(epilog=EXIT_CODES)
 @_output_options
+@_ci_options
 def check(
     paths: tuple[str, ...],
     announcement: str | None,
-    fmt: str,
-    output: Path | None,
+    fmt: str | None,
+    output: tuple[str, ...],
     color: bool | None,
+    sheet: str | None,
+    **ci: Any,
 ) -> None:
     """Reconcile the ministries' workbooks in PATHS with the announcement.
 
-    PATHS are workbooks (.xlsx, .xlsm) and folders; a folder means every workbook in it.
+    PATHS are workbooks (.xlsx, .xlsm, .ods, .xls) and folders; a folder means every
+    workbook in it.
     """
     from reconcile import pipeline
 
     found = pipeline.find_announcement(list(paths), announcement)
-    report = pipeline.check(list(paths), found)
-    _emit(report, fmt, output, color, list(paths))
+    report = pipeline.check(list(paths), found, sheet)
+    _emit(report, fmt, output, color, _inputs(paths, announcement), **ci)
 
 
 @cli.command(epilog=EXIT_CODES)
 @_output_options
+@_ci_options
 def validate(
     paths: tuple[str, ...],
     announcement: str | None,
-    fmt: str,
-    output: Path | None,
+    fmt: str | None,
+    output: tuple[str, ...],
     color: bool | None,
+    sheet: str | None,
+    **ci: Any,
 ) -> None:
     """Check each workbook in PATHS on its own, without reconciling the set.
 
@@ -144,8 +223,25 @@ def validate(
     from reconcile import pipeline
 
     found = pipeline.find_announcement(list(paths), announcement)
-    report = pipeline.validate(list(paths), found)
-    _emit(report, fmt, output, color, list(paths))
+    report = pipeline.validate(list(paths), found, sheet)
+    _emit(report, fmt, output, color, _inputs(paths, announcement), **ci)
+
+
+@cli.command()
+def codes() -> None:
+    """List every finding code with its severity and stage."""
+    from reconcile.explain import list_codes
+
+    click.echo(list_codes(), nl=False)
+
+
+@cli.command()
+@click.argument("code")
+def explain(code: str) -> None:
+    """Explain finding CODE: what it means, why it matters and how to fix it."""
+    from reconcile.explain import explain_code
+
+    click.echo(explain_code(code), nl=False)
 
 
 def main() -> None:

@@ -35,8 +35,9 @@ _CODES = [
         ERR,
         "read",
         "The file cannot be read as a workbook: {reason}.",
-        "The file is not an .xlsx/.xlsm workbook reconcile can open (renamed, damaged, "
-        "encrypted, or another format). Save it again from Excel or LibreOffice as .xlsx.",
+        "The file is not a workbook reconcile can open (.xlsx, .xlsm, .ods, .xls: renamed, "
+        "damaged, encrypted, or another format). Save it again from Excel or LibreOffice as "
+        ".xlsx.",
         fatal=True,
     ),
     Code(
@@ -110,6 +111,127 @@ _CODES = [
         "The row's total says {stated} but its year columns add up to {computed} "
         "(difference {difference}).",
         "A total column across the years must equal the sum of the year columns of its row.",
+    ),
+    # --- read: workbooks as they arrive (sheets, hidden and merged cells, number writing) -
+    Code(
+        "sheet-not-found",
+        ERR,
+        "read",
+        "The workbook has no sheet {sheet} (its sheets: {sheets}).",
+        "--sheet names the sheet to read in every workbook given. Check the spelling, or "
+        "leave --sheet out to let reconcile find the sheet holding the table.",
+        fatal=True,
+    ),
+    Code(
+        "sheet-chosen",
+        INFO,
+        "read",
+        "Sheet {sheet} was read; other sheets holding a table were not: {others}.",
+        "reconcile reads the first visible sheet holding a budget table. Use --sheet NAME to "
+        "read another one, or keep one table per workbook.",
+    ),
+    Code(
+        "hidden-sheet-skipped",
+        INFO,
+        "read",
+        "Sheet {sheet} is hidden and was not read.",
+        "Hidden sheets usually hold lookup lists. Unhide the sheet, or name it with --sheet, "
+        "when it is the one holding the table.",
+    ),
+    Code(
+        "hidden-sheet-read",
+        WARN,
+        "read",
+        "Sheet {sheet} is hidden; it was read because no visible sheet holds a table.",
+        "A reader of the workbook does not see this sheet. Unhide it so that what is sent is "
+        "what is read.",
+    ),
+    Code(
+        "hidden-line",
+        WARN,
+        "read",
+        "Row {row} is hidden but holds a line; it was read and counted like a visible row.",
+        "Hidden rows are read (Excel's SUM counts them too), but a reader of the workbook does "
+        "not see them. Unhide the row, or delete it when the line does not belong.",
+    ),
+    Code(
+        "hidden-column",
+        WARN,
+        "read",
+        "Column {column} ({label}) is hidden; it is part of the table and was read.",
+        "Hidden columns are read like visible ones, but a reader of the workbook does not see "
+        "them. Unhide the column, or delete it when it does not belong.",
+    ),
+    Code(
+        "merged-cells",
+        INFO,
+        "read",
+        "Cells {cells} are merged; each row was read with {value}.",
+        "A value merged over several rows (a chapter or an article written once for a group of "
+        "lines) belongs to each of them. Merged amounts count once, on their first row.",
+    ),
+    Code(
+        "second-table",
+        INFO,
+        "read",
+        "A second table starts at row {row}; only the table in rows {first}–{last} was read.",
+        "reconcile reads one table per sheet. Move the second table to a sheet of its own (and "
+        "name it with --sheet), or delete it.",
+    ),
+    Code(
+        "year-is-date",
+        INFO,
+        "read",
+        "The year is stored as the date {shown}; it was read as {year} "
+        "({count} cell(s) in this column).",
+        "A year typed in a cell formatted as a date shows as a day in 1905. reconcile reads "
+        "the number that was typed. Format the cells as numbers.",
+    ),
+    Code(
+        "amount-is-date",
+        WARN,
+        "read",
+        "The amount is stored as the date {shown}; the number it holds, {number}, was read.",
+        "A number typed in a cell formatted as a date shows as a date. reconcile reads the "
+        "number that was typed, but a real date in an amount column is a mistake: check the "
+        "cell and format it as a number.",
+    ),
+    Code(
+        "separator-assumed",
+        INFO,
+        "read",
+        "{value} could be read two ways; it was read as {read} ({convention}) because {reason} "
+        "({count} such cell(s)).",
+        'A number with one separator before three digits ("1,234", "1.234") is a thousands '
+        "group in one convention and a decimal mark in the other. reconcile reads it the way "
+        "the column's other amounts are written, else the table's, else the unit caption.",
+    ),
+    Code(
+        "separator-ambiguous",
+        WARN,
+        "read",
+        "{value} could be read two ways and {reason}; it was read the Dutch way, as {read} "
+        "({count} such cell(s)).",
+        'A number with one separator before three digits ("1,234", "1.234") is a thousands '
+        "group in one convention and a decimal mark in the other. Write the amounts as numbers, "
+        "or with both separators (1.234,0).",
+    ),
+    Code(
+        "stand-mismatch",
+        ERR,
+        "read",
+        "{after_label} says {stated}, but {before_label} {before} + {mutation_label} "
+        "{mutation} = {computed} (difference {difference}).",
+        "In a suppletoire table the stand after equals the stand before plus the mutation. "
+        "reconcile counts the mutation as the reserved amount; one of the three cells is wrong.",
+    ),
+    Code(
+        "macros-present",
+        WARN,
+        "read",
+        "The workbook contains macros ({member}); they were not run.",
+        "reconcile never runs macros: only the values saved in the file are read. Values that a "
+        "macro would compute are not there until the macro has run and the file was saved.",
     ),
     # --- validate: each line -----------------------------------------------------------
     Code(

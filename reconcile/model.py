@@ -171,6 +171,7 @@ class Report:
     announcement: Any | None = None  # reconcile.announcement.Announcement for "check"
     target: AnnouncedAmount | None = None
     totals: Totals | None = None
+    fail_on: str = "error"  # the least severity that fails the run: error, warning or never
 
     @property
     def incomplete(self) -> bool:
@@ -187,12 +188,20 @@ class Report:
     def warnings(self) -> int:
         return sum(1 for f in self.findings if f.severity is Severity.WARNING)
 
+    def fails(self, finding: Finding) -> bool:
+        """True when ``finding`` fails the run: its severity reaches ``fail_on``, or it is fatal."""
+        from reconcile.codes import is_fatal
+
+        threshold = {"error": 0, "warning": 1, "never": -1}[self.fail_on]
+        return finding.severity.rank <= threshold or is_fatal(finding.code)
+
     @property
     def exit_code(self) -> int:
-        """0 valid and reconciled, 1 findings of severity error, 2 an input could not be read."""
+        """0 valid and reconciled, 1 a finding fails the run (by default: any error), 2 an
+        input could not be read."""
         if self.incomplete:
             return 2
-        return 1 if self.errors else 0
+        return 1 if any(self.fails(f) for f in self.findings) else 0
 
     @property
     def ok(self) -> bool:

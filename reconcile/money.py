@@ -84,11 +84,50 @@ def to_cents(amount: Decimal) -> Decimal:
     return amount.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
-def parse_number(value: object) -> Decimal:
+# How a column writes its numbers: Dutch "1.234,5" (point groups, comma decimal) or English
+# "1,234.5". Only a number with one separator, once, before exactly three digits ("1,234",
+# "1.234") needs to know: every other form says it itself.
+DUTCH, ENGLISH = "nl", "en"
+_AMBIGUOUS = re.compile(r"^(?!0[.,])\d+[.,]\d{3}$")
+
+
+_NOT_DIGITS = re.compile("[" + re.escape(SPACES + MINUS_SIGNS + "'()+\t\n") + "]")
+
+
+def _bare(text: str) -> str:
+    """The digits and separators of a number text: no currency, spaces, signs, parentheses."""
+    text = _CURRENCY.sub("", text)
+    return _NOT_DIGITS.sub("", text)
+
+
+def is_ambiguous(value: object) -> bool:
+    """True for text like "1,234" or "1.234": a thousands group or a decimal mark?"""
+    return isinstance(value, str) and bool(_AMBIGUOUS.match(_bare(value)))
+
+
+def number_style(value: object) -> str | None:
+    """DUTCH or ENGLISH when the text of a number shows how it is written, else None."""
+    if not isinstance(value, str):
+        return None
+    text = _bare(value)
+    if not _DIGITS.match(text) or is_ambiguous(value):
+        return None
+    dots, commas = text.count("."), text.count(",")
+    if dots and commas:
+        return ENGLISH if text.rfind(".") > text.rfind(",") else DUTCH
+    if dots > 1 or commas == 1:
+        return DUTCH
+    if commas > 1 or dots == 1:
+        return ENGLISH
+    return None
+
+
+def parse_number(value: object, style: str | None = None) -> Decimal:
     """A number from a cell: a stored number, or text as Dutch (and English) writers put it.
 
-    Raises AmountError for text that is not a number. Floats come from Excel's binary doubles
-    and are taken at their shortest repr, so 0.1 is 0.1 and not 0.1000000000000000055.
+    ``style`` decides the ambiguous "1,234" / "1.234" (see ``is_ambiguous``); without it they
+    are read the Dutch way. Raises AmountError for text that is not a number. Floats come from
+    Excel's binary doubles and are taken at their shortest repr, so 0.1 is 0.1.
     """
     if isinstance(value, bool):
         raise AmountError(str(value), "unreadable")
@@ -102,10 +141,10 @@ def parse_number(value: object) -> Decimal:
         return value
     if not isinstance(value, str):
         raise AmountError(str(value), "unreadable")
-    return _parse_text(value)
+    return _parse_text(value, style)
 
 
-def _parse_text(original: str) -> Decimal:
+def _parse_text(original: str, style: str | None = None) -> Decimal:
     text = original.strip(SPACES + "\t\n")
     if NOT_A_NUMBER.match(text):
         raise AmountError(original, "not-a-number")
@@ -127,20 +166,23 @@ def _parse_text(original: str) -> Decimal:
     if not _DIGITS.match(text):
         raise AmountError(original, "unreadable")
     try:
-        number = Decimal(_normalise_separators(text))
+        number = Decimal(_normalise_separators(text, style))
     except (InvalidOperation, ValueError):
         raise AmountError(original, "unreadable") from None
     return -number if negative else number
 
 
-def _normalise_separators(text: str) -> str:
+def _normalise_separators(text: str, style: str | None = None) -> str:
     """Turn "1.234.567,5", "1,234,567.5", "1.234", "12,5" into a plain "1234567.5".
 
     Both separators present: the last one is the decimal mark. One kind, several times: it
-    groups thousands. One separator once: a point followed by exactly three digits groups
-    thousands (Dutch "1.234"); a comma is a Dutch decimal comma. Columns that write English
-    thousands commas ("197,904") are read with ``thousands=","`` by the layout that knows it.
+    groups thousands. One separator once before exactly three digits is ambiguous and read as
+    ``style`` says: Dutch (the default) groups with the point ("1.234" = 1234, "1,234" = 1.234),
+    English with the comma. Otherwise a single comma or point is a decimal mark.
     """
+    if _AMBIGUOUS.match(text):
+        group = "," if style == ENGLISH else "."
+        return text.replace(group, "").replace(",", ".")
     dots, commas = text.count("."), text.count(",")
     if dots and commas:
         decimal_mark = "." if text.rfind(".") > text.rfind(",") else ","
@@ -153,18 +195,13 @@ def _normalise_separators(text: str) -> str:
         return text.replace(".", "")
     if commas > 1:
         return text.replace(",", "")
-    if dots == 1:
-        head, tail = text.split(".")
-        return head + tail if len(tail) == 3 and head != "0" else text
-    if commas == 1:
-        return text.replace(",", ".")
-    return text
+    return text.replace(",", ".")
 
 
-def parse_amount(value: object, unit: Decimal) -> Decimal:
+def parse_amount(value: object, unit: Decimal, style: str | None = None) -> Decimal:
     """Euros, exact to the cent, for an amount cell written in ``unit`` euros per unit."""
     try:
-        return to_cents(parse_number(value) * unit)
+        return to_cents(parse_number(value, style) * unit)
     except InvalidOperation as exc:  # pragma: no cover - guarded by the digit pattern
         raise AmountError(str(value), "unreadable") from exc
 

@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reconcile.errors import InputError
+
+if TYPE_CHECKING:
+    from reconcile.model import Report
+    from reconcile.report import Renderer, RenderOptions
 
 
 def write_atomic(path: Path, data: bytes, inputs: Iterable[Path] = ()) -> None:
@@ -28,3 +34,40 @@ def write_atomic(path: Path, data: bytes, inputs: Iterable[Path] = ()) -> None:
         with contextlib.suppress(OSError):
             Path(temporary).unlink()
         raise
+
+
+def split_format(item: str) -> tuple[str | None, str]:
+    """``[FORMAT:]FILE`` as (FORMAT or None, FILE); ``C:/x`` is a file, C is no format."""
+    from reconcile.report import RENDERERS
+
+    prefix, sep, rest = item.partition(":")
+    return (prefix, rest) if sep and prefix in RENDERERS else (None, item)
+
+
+def output_target(item: str, default: str) -> tuple[str, Path]:
+    """``[FORMAT:]FILE`` as (format, path): FORMAT, else the file's suffix, else ``default``."""
+    from reconcile.report import SUFFIXES
+
+    fmt, path = split_format(item)
+    return fmt or SUFFIXES.get(Path(path).suffix.lower(), default), Path(path)
+
+
+def write_report(
+    path: Path,
+    renderer: Renderer,
+    report: Report,
+    options: RenderOptions,
+    inputs: Iterable[Path] = (),
+    *,
+    append: bool = False,
+) -> None:
+    """Render ``report`` into ``path`` atomically (after what it holds, with ``append``)."""
+    buffer = io.StringIO()
+    renderer(report, buffer, options)
+    data = buffer.getvalue().encode("utf-8")
+    try:
+        if append and path.is_file():
+            data = path.read_bytes() + data
+        write_atomic(path, data, inputs)
+    except OSError as exc:
+        raise InputError(f"cannot write {path}: {exc.strerror or exc}") from exc

@@ -31,7 +31,7 @@ def _display(text: str) -> str:
 
 
 def collect_inputs(paths: list[str]) -> list[Input]:
-    """The workbooks to read: files as given, folders expanded to their .xlsx/.xlsm files.
+    """The workbooks to read: files as given, folders expanded to their workbooks.
 
     A folder contributes its workbooks in name order; Excel's lock files (~$name.xlsx) and
     hidden files are skipped. Paths that do not exist are kept: reading them gives a finding.
@@ -48,7 +48,8 @@ def collect_inputs(paths: list[str]) -> list[Input]:
                 and not child.name.startswith(("~$", ".", ".~lock"))
             )
             if not found:
-                raise InputError(f"{_display(text)} holds no .xlsx or .xlsm workbooks")
+                names = ", ".join(WORKBOOK_SUFFIXES)
+                raise InputError(f"{_display(text)} holds no workbooks ({names})")
             inputs += [
                 Input(child, _display(f"{text.rstrip('/')}/{child.name}")) for child in found
             ]
@@ -96,13 +97,13 @@ def _rules(announcement: Announcement) -> Rules:
 
 
 def _read_and_validate(
-    inputs: list[Input], announcement: Announcement
+    inputs: list[Input], announcement: Announcement, sheet: str | None = None
 ) -> tuple[list[FileResult], list[Submission], list[Finding]]:
     rules = _rules(announcement)
     files, submissions, findings = [], [], []
     for item in inputs:
         with _collector_paused():
-            read = read_file(item.path, item.display)
+            read = read_file(item.path, item.display, sheet)
         findings += read.findings
         table = read.table
         if table is None:
@@ -159,17 +160,20 @@ def _report(
     )
 
 
-def check(paths: list[str], announcement: Announcement) -> Report:
-    """Read, validate and reconcile the workbooks in ``paths`` against ``announcement``."""
+def check(paths: list[str], announcement: Announcement, sheet: str | None = None) -> Report:
+    """Read, validate and reconcile the workbooks in ``paths`` against ``announcement``.
+
+    ``sheet`` names the sheet to read in every workbook; None finds the one holding the table.
+    """
     inputs = collect_inputs(paths)
-    files, submissions, findings = _read_and_validate(inputs, announcement)
+    files, submissions, findings = _read_and_validate(inputs, announcement, sheet)
     reconciliation = Reconciliation(announcement, tuple(submissions))
     findings += reconcile(reconciliation)
     return _report("check", files, submissions, findings, announcement, reconciliation)
 
 
-def validate(paths: list[str], announcement: Announcement) -> Report:
+def validate(paths: list[str], announcement: Announcement, sheet: str | None = None) -> Report:
     """Read and validate each workbook on its own, without reconciling the set."""
     inputs = collect_inputs(paths)
-    files, submissions, findings = _read_and_validate(inputs, announcement)
+    files, submissions, findings = _read_and_validate(inputs, announcement, sheet)
     return _report("validate", files, submissions, findings, announcement, None)

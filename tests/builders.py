@@ -30,15 +30,23 @@ class Sheet:
     hidden_rows: Iterable[int] = ()  # 1-based
     merged: Iterable[str] = ()  # "A1:F1"
     widths: Mapping[str, float] = field(default_factory=dict)
+    hidden_columns: Iterable[str] = ()  # "E"
+    formats: Mapping[str, str] = field(default_factory=dict)  # "E6" -> number format "dd-mm-yyyy"
 
 
 def write_workbook(
-    path: Path, sheets: Mapping[str, Sheet | Rows], engine: str = "xlsxwriter"
+    path: Path,
+    sheets: Mapping[str, Sheet | Rows],
+    engine: str = "xlsxwriter",
+    vba_project: Path | None = None,
 ) -> Path:
-    """Write ``sheets`` (name -> rows or Sheet) to ``path`` with xlsxwriter or openpyxl."""
+    """Write ``sheets`` (name -> rows or Sheet) to ``path`` with xlsxwriter or openpyxl.
+
+    ``vba_project`` (xlsxwriter, an .xlsm path) embeds that file as the workbook's macros.
+    """
     specs = {name: s if isinstance(s, Sheet) else Sheet(s) for name, s in sheets.items()}
     if engine == "xlsxwriter":
-        _write_xlsxwriter(path, specs)
+        _write_xlsxwriter(path, specs, vba_project)
     elif engine == "openpyxl":
         _write_openpyxl(path, specs)
     else:
@@ -46,27 +54,34 @@ def write_workbook(
     return path
 
 
-def _write_xlsxwriter(path: Path, sheets: Mapping[str, Sheet]) -> None:
+def _write_xlsxwriter(path: Path, sheets: Mapping[str, Sheet], vba: Path | None) -> None:
     import xlsxwriter
+    from xlsxwriter.utility import xl_rowcol_to_cell
 
     book = xlsxwriter.Workbook(
         str(path), {"strings_to_numbers": False, "strings_to_formulas": False}
     )
     book.set_properties({"created": FIXED_DATE, "author": "reconcile tests"})
+    if vba is not None:
+        book.add_vba_project(str(vba))
     for name, spec in sheets.items():
         sheet = book.add_worksheet(name)
         for r, row in enumerate(spec.rows):
             for c, value in enumerate(row):
                 if value is None:
                     continue
+                fmt = spec.formats.get(xl_rowcol_to_cell(r, c))
+                style = book.add_format({"num_format": fmt}) if fmt else None
                 if isinstance(value, Formula):
                     sheet.write_formula(
-                        r, c, value.text, None, 0 if value.cached is None else value.cached
+                        r, c, value.text, style, 0 if value.cached is None else value.cached
                     )
                 elif isinstance(value, str):
-                    sheet.write_string(r, c, value)
+                    sheet.write_string(r, c, value, style)
                 else:
-                    sheet.write(r, c, value)
+                    sheet.write(r, c, value, style)
+        for column in spec.hidden_columns:
+            sheet.set_column(f"{column}:{column}", None, None, {"hidden": True})
         for row_number in spec.hidden_rows:
             sheet.set_row(row_number - 1, None, None, {"hidden": True})
         for cells in spec.merged:
@@ -98,6 +113,10 @@ def _write_openpyxl(path: Path, sheets: Mapping[str, Sheet]) -> None:
                     cell.value = value
                     if isinstance(value, str) and value.startswith("="):
                         cell.data_type = "s"
+                if cell.coordinate in spec.formats:
+                    cell.number_format = spec.formats[cell.coordinate]
+        for column in spec.hidden_columns:
+            sheet.column_dimensions[column].hidden = True
         for row_number in spec.hidden_rows:
             sheet.row_dimensions[row_number].hidden = True
         for cells in spec.merged:

@@ -110,7 +110,7 @@ def test_a_missing_path_exits_2_and_the_other_files_are_still_read(good: Path) -
 def test_a_folder_without_workbooks_exits_2_with_a_message(tmp_path: Path) -> None:
     code, out, err = run("check", str(tmp_path))
     assert code == 2
-    assert err.strip() == f"Error: {tmp_path} holds no .xlsx or .xlsm workbooks"
+    assert err.strip() == f"Error: {tmp_path} holds no workbooks (.xlsx, .xlsm, .ods, .xls)"
     assert "Traceback" not in out + err
 
 

@@ -34,6 +34,8 @@ from tests.builders import Formula, Sheet, write_workbook
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*/*.xlsx"))
+# The reading corpus: real producers' files (LibreOffice, pandas, ...), see tests/corpus.
+SAVED = sorted(p for p in (ROOT / "tests" / "corpus").glob("*.xls[xm]"))
 TITLE = ["Ministerie van Onderwijs, Cultuur en Wetenschap"]
 CAPTION = ["(bedragen x € 1.000)"]
 LONG = ["Hoofdstuk", "Artikel", "Omschrijving", "V/U/O", "Jaar", "Bedrag"]
@@ -99,7 +101,7 @@ def _corpus(tmp: Path) -> list[Path]:
         for name, build in BUILT.items()
         for engine in ("xlsxwriter", "openpyxl")
     ]
-    return [*EXAMPLES, *built]
+    return [*EXAMPLES, *SAVED, *built]
 
 
 @pytest.fixture(scope="module")
@@ -136,9 +138,21 @@ def _formulas(grid: Grid) -> dict[tuple[int, int], str | None]:
     }
 
 
+def _layout(grid: Grid) -> tuple[Any, ...]:
+    """Hidden rows and columns within the cells that hold something, and merged ranges."""
+    cells = _cells(grid)
+    height, width = len(cells), max(map(len, cells), default=0)
+    return (
+        sorted(r for r in grid.hidden_rows if r <= height),
+        sorted(c for c in grid.hidden_columns if c <= width),
+        grid.merged,
+    )
+
+
 def test_the_corpus_covers_both_producers_and_the_examples(corpus: list[Path]) -> None:
     assert len(EXAMPLES) >= 12
-    assert len(corpus) == len(EXAMPLES) + 2 * len(BUILT)
+    assert len(SAVED) >= 10
+    assert len(corpus) == len(EXAMPLES) + len(SAVED) + 2 * len(BUILT)
 
 
 def test_calamine_gives_the_same_grids_as_openpyxl(corpus: list[Path]) -> None:
@@ -147,8 +161,10 @@ def test_calamine_gives_the_same_grids_as_openpyxl(corpus: list[Path]) -> None:
         fast, reference = load_grids_calamine(data), load_grids_openpyxl(data)
         assert [(g.name, g.hidden) for g in fast] == [(g.name, g.hidden) for g in reference]
         for mine, theirs in zip(fast, reference, strict=True):
-            assert _cells(mine) == _cells(theirs), f"{path.name}:{mine.name}"
-            assert _formulas(mine) == _formulas(theirs), f"{path.name}:{mine.name}"
+            where = f"{path.name}:{mine.name}"
+            assert _cells(mine) == _cells(theirs), where
+            assert _formulas(mine) == _formulas(theirs), where
+            assert _layout(mine) == _layout(theirs), where
 
 
 def _lines_and_findings(path: Path, reader: str, monkeypatch: pytest.MonkeyPatch) -> Any:

@@ -12,11 +12,12 @@ from pathlib import Path
 
 from reconcile.codes import make_finding
 from reconcile.model import CellRef, Finding
+from reconcile.read.formats import SUFFIXES, load_workbook, macro_part
 from reconcile.read.header import HEADER_SCAN_ROWS, find_header
 from reconcile.read.table import RawLine, SheetTable, read_table
-from reconcile.read.workbook import UnreadableFileError, load_grids
+from reconcile.read.workbook import Grid, UnreadableFileError
 
-WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+WORKBOOK_SUFFIXES = SUFFIXES
 
 __all__ = ["WORKBOOK_SUFFIXES", "FileRead", "RawLine", "SheetTable", "read_file"]
 
@@ -46,33 +47,80 @@ def read_bytes(path: Path, display: str) -> tuple[bytes | None, Finding | None]:
     return None, make_finding("file-unreadable", CellRef(display), reason=reason)
 
 
-def read_file(path: Path, display: str) -> FileRead:
+def read_file(path: Path, display: str, sheet: str | None = None) -> FileRead:
+    """Read the budget table of one workbook: the sheet named ``sheet``, else the one holding it."""
     data, problem = read_bytes(path, display)
     if data is None:
         return FileRead(display, "", None, [problem] if problem else [])
     digest = hashlib.sha256(data).hexdigest()
+
+    def unreadable(reason: str) -> FileRead:
+        finding = make_finding("file-unreadable", CellRef(display), reason=reason)
+        return FileRead(display, digest, None, [finding])
+
     if path.suffix.lower() not in WORKBOOK_SUFFIXES:
-        reason = f"reconcile reads .xlsx and .xlsm workbooks, not {path.suffix or 'this file'}"
-        return FileRead(
-            display,
-            digest,
-            None,
-            [make_finding("file-unreadable", CellRef(display), reason=reason)],
-        )
+        names = ", ".join(WORKBOOK_SUFFIXES)
+        return unreadable(f"reconcile reads {names} workbooks, not {path.suffix or 'this file'}")
     try:
-        grids = load_grids(data)
+        grids = load_workbook(data, path.suffix)
     except UnreadableFileError as exc:
-        return FileRead(
-            display,
-            digest,
-            None,
-            [make_finding("file-unreadable", CellRef(display), reason=exc.reason)],
+        return unreadable(exc.reason)
+    part = macro_part(data)
+    notes = [make_finding("macros-present", CellRef(display), member=part)] if part else []
+    if sheet is not None:
+        return _read_named_sheet(display, digest, grids, sheet, notes)
+    return _read_best_sheet(display, digest, grids, notes)
+
+
+def _quoted(names: list[str]) -> str:
+    return ", ".join(f"“{name}”" for name in names)
+
+
+def _read_named_sheet(
+    display: str, digest: str, grids: list[Grid], sheet: str, notes: list[Finding]
+) -> FileRead:
+    grid = next((g for g in grids if g.name == sheet), None) or next(
+        (g for g in grids if g.name.casefold() == sheet.casefold()), None
+    )
+    if grid is None:
+        names = _quoted([g.name for g in grids])
+        missing = make_finding(
+            "sheet-not-found", CellRef(display), sheet=f"“{sheet}”", sheets=names
         )
-    # Visible sheets first: a hidden sheet is usually a lookup list, not the submission.
-    for grid in sorted(grids, key=lambda g: g.hidden):
+        return FileRead(display, digest, None, [*notes, missing])
+    header = find_header(grid.rows)
+    if header is None:
+        finding = make_finding("no-table", CellRef(display, grid.name), rows=HEADER_SCAN_ROWS)
+        return FileRead(display, digest, None, [*notes, finding])
+    table = read_table(grid, header, display)
+    return FileRead(display, digest, table, [*notes, *table.findings])
+
+
+def _read_best_sheet(
+    display: str, digest: str, grids: list[Grid], notes: list[Finding]
+) -> FileRead:
+    """The first visible sheet whose table holds lines (else any table); hidden sheets last."""
+    tables = []
+    for grid in sorted(grids, key=lambda g: g.hidden):  # stable: workbook order within each
         header = find_header(grid.rows)
         if header is not None:
-            table = read_table(grid, header, display)
-            return FileRead(display, digest, table, list(table.findings))
-    finding = make_finding("no-table", CellRef(display), rows=HEADER_SCAN_ROWS)
-    return FileRead(display, digest, None, [finding])
+            tables.append((grid, read_table(grid, header, display)))
+    if not tables:
+        finding = make_finding("no-table", CellRef(display), rows=HEADER_SCAN_ROWS)
+        return FileRead(display, digest, None, [*notes, finding])
+    grid, table = next(((g, t) for g, t in tables if t.lines), tables[0])
+    findings = [*notes, *table.findings]
+    where = CellRef(display, grid.name)
+    others = [g.name for g, _ in tables if g is not grid and not g.hidden]
+    if others and not grid.hidden:
+        findings.append(
+            make_finding("sheet-chosen", where, sheet=f"“{grid.name}”", others=_quoted(others))
+        )
+    if grid.hidden:
+        findings.append(make_finding("hidden-sheet-read", where, sheet=f"“{grid.name}”"))
+    findings += [
+        make_finding("hidden-sheet-skipped", CellRef(display, g.name), sheet=f"“{g.name}”")
+        for g in grids
+        if g.hidden and g is not grid
+    ]
+    return FileRead(display, digest, table, findings)

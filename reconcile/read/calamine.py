@@ -7,7 +7,7 @@ as bytes (no XML tree is built):
 - error values (``#DIV/0!``, ``#REF!``): calamine gives an empty cell, openpyxl the error text;
 - which empty cells hold a formula without a saved result (``formula_of``): their text then
   comes from openpyxl, opened only when a sheet has such a cell and only when it is asked;
-- hidden rows (``row_hidden``), which calamine does not report.
+- hidden rows and columns, which calamine does not report (merged ranges it does report).
 
 Values are made the same as openpyxl's: empty strings are empty cells (None), whole floats are
 ints (Excel stores ``5``, which openpyxl reads as int 5), dates are datetimes.
@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from posixpath import dirname, join, normpath
 from typing import Any
 
+from reconcile.read.formats import calamine_merged
 from reconcile.read.workbook import Grid, openpyxl_formula_lookup
 
 _REF = re.compile(rb'\br="([A-Z]{1,3})([0-9]+)"')
@@ -33,6 +34,10 @@ _ERROR = re.compile(rb't="e"')
 _VALUE = re.compile(rb"<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>")
 _HIDDEN_ROW = re.compile(rb'<(?:\w+:)?row\b[^>]*?\bhidden="(?:1|true)"[^>]*>')
 _ROW_NUMBER = re.compile(rb'\br="([0-9]+)"')
+_HIDDEN_COLUMNS = re.compile(rb'<(?:\w+:)?col\b[^>]*?\bhidden="(?:1|true)"[^>]*>')
+_SPAN = re.compile(
+    rb'\bmin="([0-9]+)"[^>]*?\bmax="([0-9]+)"|\bmax="([0-9]+)"[^>]*?\bmin="([0-9]+)"'
+)
 # Any of these in a sheet's XML means it may hold a formula, an error value or a hidden row.
 _NEEDLES = (b"f>", b"<f ", b":f ", b't="e"', b'hidden="')
 _CHUNK = 1 << 20
@@ -47,6 +52,7 @@ class SheetExtras:
     formulas: set[tuple[int, int]] = field(default_factory=set)  # (row, column), 1-based
     errors: dict[tuple[int, int], str] = field(default_factory=dict)
     hidden_rows: set[int] = field(default_factory=set)
+    hidden_columns: set[int] = field(default_factory=set)
 
 
 def load_grids_calamine(data: bytes) -> list[Grid]:
@@ -68,12 +74,20 @@ def load_grids_calamine(data: bytes) -> list[Grid]:
             extras = scan_part(archive, parts[meta.name]) if meta.name in parts else None
             sheet = book.get_sheet_by_name(meta.name)
             rows = _rows(sheet.to_python(skip_empty_area=False), extras)
+            height, width = len(rows), max(map(len, rows), default=0)
             grids.append(
                 Grid(
                     meta.name,
                     meta.visible != SheetVisibleEnum.Visible,
                     rows,
                     _formula_of(meta.name, extras, lookup),
+                    frozenset(r for r in extras.hidden_rows if r <= height)
+                    if extras
+                    else frozenset(),
+                    frozenset(c for c in extras.hidden_columns if c <= width)
+                    if extras
+                    else frozenset(),
+                    calamine_merged(sheet),
                 )
             )
     book.close()
@@ -158,6 +172,13 @@ def scan_sheet(xml: bytes) -> SheetExtras:
             number = _ROW_NUMBER.search(match.group(0))
             if number is not None:
                 extras.hidden_rows.add(int(number.group(1)))
+        for match in _HIDDEN_COLUMNS.finditer(xml):
+            span = _SPAN.search(match.group(0))
+            if span is not None:
+                first, last = (
+                    int(g) for g in (span.group(1, 2) if span.group(1) else span.group(4, 3))
+                )
+                extras.hidden_columns.update(range(first, min(last, first + 16384) + 1))
     return extras
 
 

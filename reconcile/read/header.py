@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -64,6 +66,30 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "amount": ("bedrag", "bedragen", "amount", "reservering", "mutatie", "value", "euro"),
     "ministry": ("ministerie", "ministry", "departement", "department"),
     "row_total": ("totaal", "total", "som", "sum", "totaal reeks"),
+    # Suppletoire tables: stand before + mutation (the amount) = stand after.
+    "stand_before": (
+        "stand voor",
+        "stand voor mutatie",
+        "oude stand",
+        "stand oud",
+        "vastgestelde begroting",
+        "stand vastgestelde begroting",
+        "stand ontwerpbegroting",
+        "ontwerpbegroting",
+        "oorspronkelijke begroting",
+    ),
+    "stand_after": (
+        "stand na",
+        "stand na mutatie",
+        "nieuwe stand",
+        "stand nieuw",
+        "stand 1e suppletoire",
+        "stand eerste suppletoire",
+        "stand 2e suppletoire",
+        "stand tweede suppletoire",
+        "stand september suppletoire",
+        "stand suppletoire",
+    ),
 }
 LABELS = {
     "chapter": "Hoofdstuk",
@@ -80,16 +106,44 @@ _YEAR = re.compile(r"^'?\s*(\d{4})(?:\.0+)?\s*$")
 
 
 def fold_label(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)  # "vóór" -> "voor": accents are spelling here
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = _CAPTION.sub(" ", text.replace("\u00a0", " ")).lower()
     text = re.sub(r"x\s*€\s*[\d.]+\s*(mln|miljoen)?", " ", text)
     text = re.sub(r"[^\w/&]+", " ", text)
     return " ".join(text.split())
 
 
+_EXCEL_EPOCH = dt.datetime(1899, 12, 30)
+
+
+def excel_serial(value: dt.date) -> int | None:
+    """The whole number a date-formatted cell holds (Excel's day count), None for a real moment.
+
+    Days before 1 March 1900 are left out: Excel counts a 29 February 1900 that never was.
+    """
+    moment = value if isinstance(value, dt.datetime) else dt.datetime.combine(value, dt.time())
+    serial = (moment - _EXCEL_EPOCH).days
+    return serial if moment.time() == dt.time() and serial >= 61 else None
+
+
+def year_of_date(value: dt.date) -> int | None:
+    """The year a date-formatted year cell holds: 2025 typed in a cell formatted as a date
+    shows 17-07-1905 (day 2025 of Excel's calendar); a first of January stands for its year."""
+    serial = excel_serial(value)
+    if serial is None:
+        return None
+    if 1990 <= serial <= 2100:
+        return serial
+    return value.year if (value.month, value.day) == (1, 1) else None
+
+
 def parse_year(value: Any) -> int | None:
-    """2025, 2025.0, "2025", "2025 ", "'2025", "2025\u00a0" -> 2025; anything else None."""
+    """2025, 2025.0, "2025", "2025 ", "'2025", "2025\u00a0", a date-formatted 2025 -> 2025."""
     if isinstance(value, bool):
         return None
+    if isinstance(value, dt.date):
+        return year_of_date(value)
     if isinstance(value, int):
         year = value
     elif isinstance(value, float) and value.is_integer():
@@ -138,6 +192,17 @@ class Header:
             return list(self.year_columns.values())
         return [self.columns["amount"]]
 
+    @property
+    def number_columns(self) -> list[int]:
+        """Every column holding amounts: the amounts, row totals and suppletoire stands."""
+        extra = [self.columns.get(f) for f in ("row_total", "stand_before", "stand_after")]
+        return sorted({*self.amount_columns, *(c for c in extra if c is not None)})
+
+    @property
+    def suppletoire(self) -> bool:
+        """Stand before, mutation (the amount) and stand after: a suppletoire table."""
+        return self.layout == "long" and {"stand_before", "stand_after"} <= self.columns.keys()
+
 
 def read_header(cells: tuple[Any, ...], row: int) -> Header | None:
     """The header this row would be, or None when it does not look like one."""
@@ -161,6 +226,16 @@ def read_header(cells: tuple[Any, ...], row: int) -> Header | None:
     if not (has_amounts and has_key):
         return None
     return Header(row, columns, years, units)
+
+
+def is_header_like(cells: tuple[Any, ...], row: int) -> bool:
+    """True when every filled cell is a header label or a year and the row reads as a header:
+    a second table's header row, never a line (lines hold chapters, descriptions, amounts)."""
+    filled = [v for v in cells if v is not None and not (isinstance(v, str) and not v.strip())]
+    return (
+        all(field_of(v) is not None or parse_year(v) is not None for v in filled)
+        and read_header(cells, row) is not None
+    )
 
 
 def find_header(rows: list[tuple[Any, ...]]) -> Header | None:

@@ -1,7 +1,18 @@
-"""Turn a sheet's grid into raw budget lines, each value keeping its cell, and check its totals."""
+"""Turn a sheet's grid into raw budget lines, each value keeping its cell, and check its totals.
+
+How awkward sheets are read (the README's "Workbooks as they arrive" says the same):
+- the table runs from its header row to the grand Totaal, the end of the sheet, or the header
+  row of a second table (reported, not read); empty rows and notes inside it are skipped;
+- hidden rows and columns are read like visible ones, since Excel's SUM counts them too; a
+  hidden row holding a line, and a hidden column the table uses, are warnings;
+- a cell merged over several rows gives its value (chapter, article, ...) to each of them, but
+  never its amount, which counts once;
+- the ambiguous "1,234" / "1.234" is decided by how the column's other amounts are written.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 from dataclasses import dataclass, field
@@ -10,8 +21,18 @@ from typing import Any
 
 from reconcile.codes import make_finding
 from reconcile.model import CellRef, Finding
-from reconcile.money import THOUSANDS, AmountError, Unit, find_unit, parse_amount
-from reconcile.read.header import Header, parse_year
+from reconcile.money import (
+    DUTCH,
+    ENGLISH,
+    THOUSANDS,
+    AmountError,
+    Unit,
+    find_unit,
+    is_ambiguous,
+    number_style,
+    parse_amount,
+)
+from reconcile.read.header import Header, excel_serial, is_header_like, parse_year
 from reconcile.read.workbook import Grid
 
 _TOTAL = re.compile(r"^\s*(sub)?\s*-?\s*tota(a)?l\b", re.IGNORECASE)
@@ -20,6 +41,11 @@ _GRAND = re.compile(
     re.IGNORECASE,
 )
 TEXT_FIELDS = ("ministry", "chapter", "article", "description", "series")
+CONVENTIONS = {
+    DUTCH: "Dutch: the point groups thousands, the comma is the decimal mark",
+    ENGLISH: "English: the comma groups thousands, the point is the decimal mark",
+}
+Rows = list[tuple[Any, ...]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +153,7 @@ def _find_unit(grid: Grid, header: Header, where: CellRef) -> tuple[Unit, bool, 
 
 
 def read_table(grid: Grid, header: Header, file: str) -> SheetTable:
-    """The lines below ``header`` until the grand total or the end of the sheet."""
+    """The lines below ``header`` until the grand total, a second table or the end of the sheet."""
     sheet_ref = CellRef(file, grid.name)
     unit, assumed, findings = _find_unit(grid, header, sheet_ref)
     title = [
@@ -137,11 +163,186 @@ def read_table(grid: Grid, header: Header, file: str) -> SheetTable:
         if _text(value)
     ]
     table = SheetTable(file, grid.name, header, unit, assumed, title, findings=findings)
-    reader = _Reader(grid, header, table)
-    for row in range(header.row + 1, len(grid.rows) + 1):
-        if reader.read_row(row) == "stop":
-            break
+    end, second = _extent(grid, header)
+    rows = _fill_merged(grid, header, end, table)
+    reader = _Reader(grid, rows, header, table, _decide_styles(rows, header, end, table))
+    for row in range(header.row + 1, end + 1):
+        reader.read_row(row)
+    reader.report_dates()
+    _report_hidden_columns(grid, header, table)
+    if second is not None:
+        table.findings.append(
+            make_finding(
+                "second-table", reader.ref(second, 1), row=second, first=header.row, last=end
+            )
+        )
     return table
+
+
+def _extent(grid: Grid, header: Header) -> tuple[int, int | None]:
+    """The table's last row, and the header row of a second table below it (not read)."""
+    end = None
+    for row in range(header.row + 1, len(grid.rows) + 1):
+        cells = grid.rows[row - 1]
+        label = _is_total_row(cells, header) if end is None else None
+        if label is not None:
+            if _GRAND.match(label):
+                end = row  # the grand total ends the table; look on for a second one
+            continue
+        if is_header_like(cells, row):
+            return (row - 1 if end is None else end), row
+    return (len(grid.rows) if end is None else end), None
+
+
+def _fill_merged(grid: Grid, header: Header, end: int, table: SheetTable) -> Rows:
+    """The grid's rows, with a value merged over several rows of the table given to each row.
+
+    Amount columns are never filled: a merged amount counts once, on its first row.
+    """
+    rows = list(grid.rows)
+    numbers = set(header.number_columns)
+    width = max(map(len, rows[header.row : end]), default=0)
+    for top, left, bottom, whole_right in grid.merged:
+        right = min(whole_right, width)  # a merge may run to column XFD; the table does not
+        if bottom == top or top <= header.row or top > end or left > right:
+            continue
+        origin = grid.value(top, left)
+        if not _text(origin):
+            continue
+        filled = False
+        for row in range(top + 1, min(bottom, end) + 1):
+            cells = list(rows[row - 1]) + [None] * max(0, right - len(rows[row - 1]))
+            for column in range(left, right + 1):
+                if column not in numbers and cells[column - 1] is None:
+                    cells[column - 1] = origin
+                    filled = True
+            rows[row - 1] = tuple(cells)
+        if filled:
+            span = f"{cell_name(top, left)}:{cell_name(bottom, whole_right)}"
+            table.findings.append(
+                make_finding(
+                    "merged-cells",
+                    CellRef(table.file, table.sheet, cell_name(top, left)),
+                    cells=span,
+                    value=f"“{_text(origin)}”",
+                )
+            )
+    return rows
+
+
+Evidence = list[tuple[str, int, int, str]]  # (style, row, column, text) of telling amounts
+
+
+def _decide_styles(rows: Rows, header: Header, end: int, table: SheetTable) -> dict[int, str]:
+    """How each amount column writes its numbers, where an ambiguous "1,234" needs to know.
+
+    A column's own telling amounts decide it. Columns without any follow the table's other
+    amounts, else the unit caption ("x € 1.000" is Dutch). When nothing decides, or the
+    amounts disagree, the Dutch reading stays and a warning says so.
+    """
+    ambiguous: dict[int, list[tuple[int, str]]] = {}
+    evidence: dict[int, Evidence] = {}
+    for column in header.number_columns:
+        for row in range(header.row + 1, end + 1):
+            value = _cell(rows[row - 1], column)
+            if is_ambiguous(value):
+                ambiguous.setdefault(column, []).append((row, value))
+            elif style := number_style(value):
+                evidence.setdefault(column, []).append((style, row, column, value))
+    styles: dict[int, str] = {}
+    pending = []
+    for column, cells in sorted(ambiguous.items()):
+        if column in evidence:
+            source = "this column's other amounts are written that way"
+            style = _decide_cells(_with_column(cells, column), evidence[column], source, table)
+            if style:
+                styles[column] = style
+        else:
+            pending.append(column)
+    if pending:
+        found = sorted(c for column in pending for c in _with_column(ambiguous[column], column))
+        telling = [entry for entries in evidence.values() for entry in entries]
+        source = "the table's other amounts are written that way"
+        if not telling and (caption := _caption_style(table.unit.caption)):
+            telling = [(caption, 0, 0, table.unit.caption)]
+            source = "the unit caption writes numbers that way"
+        style = _decide_cells(found, telling, source, table)
+        if style:
+            styles.update(dict.fromkeys(pending, style))
+    return styles
+
+
+def _with_column(cells: list[tuple[int, str]], column: int) -> list[tuple[int, int, str]]:
+    return [(row, column, value) for row, value in cells]
+
+
+def _decide_cells(
+    cells: list[tuple[int, int, str]], telling: Evidence, source: str, table: SheetTable
+) -> str | None:
+    """The style ``telling`` agrees on (reported as assumed), or None (reported as ambiguous)."""
+    row, column, value = cells[0]
+    where = CellRef(table.file, table.sheet, cell_name(row, column))
+    kinds = sorted({style for style, *_ in telling})
+    shown = f"“{value.strip()}”"
+    if len(kinds) == 1:
+        style, example_row, example_column, example = telling[0]
+        at = f" at {cell_name(example_row, example_column)}" if example_row else ""
+        table.findings.append(
+            make_finding(
+                "separator-assumed",
+                where,
+                value=shown,
+                read=parse_amount(value, table.unit.euros, style),
+                convention=CONVENTIONS[style],
+                reason=f"{source}, e.g. “{example.strip()}”{at}",
+                count=len(cells),
+            )
+        )
+        return style
+    if kinds:
+        first = {style: (r, c, v) for style, r, c, v in reversed(telling)}
+        examples = " and ".join(
+            f"“{v.strip()}” at {cell_name(r, c)}" for r, c, v in (first[k] for k in kinds)
+        )
+        reason = f"the amounts mix both ways of writing ({examples})"
+    else:
+        reason = "nothing in the table shows how its numbers are written"
+    table.findings.append(
+        make_finding(
+            "separator-ambiguous",
+            where,
+            value=shown,
+            read=parse_amount(value, table.unit.euros, DUTCH),
+            reason=reason,
+            count=len(cells),
+        )
+    )
+    return None
+
+
+def _caption_style(caption: str) -> str | None:
+    """DUTCH for "x € 1.000", ENGLISH for "x EUR 1,000"; None when the caption shows neither."""
+    match = re.search(r"1([.,])000\b", caption)
+    if not match:
+        return None
+    return DUTCH if match.group(1) == "." else ENGLISH
+
+
+def _cell(cells: tuple[Any, ...], column: int) -> Any:
+    return cells[column - 1] if 0 < column <= len(cells) else None
+
+
+def _report_hidden_columns(grid: Grid, header: Header, table: SheetTable) -> None:
+    used = {*header.columns.values(), *header.year_columns.values()}
+    for column in sorted(used & grid.hidden_columns):
+        table.findings.append(
+            make_finding(
+                "hidden-column",
+                CellRef(table.file, table.sheet, cell_name(header.row, column)),
+                column=column_letter(column),
+                label=f"“{_text(grid.value(header.row, column))}”",
+            )
+        )
 
 
 @dataclass
@@ -153,17 +354,22 @@ class _Block:
 
 
 class _Reader:
-    def __init__(self, grid: Grid, header: Header, table: SheetTable) -> None:
-        self.grid, self.header, self.table = grid, header, table
+    def __init__(
+        self, grid: Grid, rows: Rows, header: Header, table: SheetTable, styles: dict[int, str]
+    ) -> None:
+        self.grid, self.rows, self.header, self.table = grid, rows, header, table
+        self.styles = styles
         self.block = _Block()
+        self.dates: dict[int, list[tuple[int, dt.date, int | None]]] = {}  # year column -> cells
+        self.date_amounts: dict[tuple[int, int], tuple[dt.date, int]] = {}  # (row, column) ->
 
     def ref(self, row: int, column: int) -> CellRef:
         return CellRef(self.table.file, self.grid.name, cell_name(row, column))
 
-    def read_row(self, row: int) -> str | None:
-        cells = self.grid.rows[row - 1]
+    def read_row(self, row: int) -> None:
+        cells = self.rows[row - 1]
         if all(_text(value) == "" for value in cells):
-            return None
+            return
         label = _is_total_row(cells, self.header)
         if label is not None:
             grand = bool(_GRAND.match(label))
@@ -171,9 +377,11 @@ class _Reader:
                 row, label, self.block.since_start if grand else self.block.since_sub
             )
             self.block.since_sub = []
-            return "stop" if grand else None
-        self.read_lines(row, cells)
-        return None
+            return
+        if self.read_lines(row, cells) and row in self.grid.hidden_rows:
+            keys = [self.header.columns.get(f) for f in ("chapter", "article", "description")]
+            column = min((c for c in keys if c is not None), default=1)
+            self.table.findings.append(make_finding("hidden-line", self.ref(row, column), row=row))
 
     def value(self, cells: tuple[Any, ...], column: int | None) -> Any:
         if column is None or column > len(cells):
@@ -185,12 +393,45 @@ class _Reader:
         if raw is None:
             formula = self.grid.formula_of(row, column)
             return (None, "not-computed") if formula else (None, "empty")
+        if isinstance(raw, dt.date) and (serial := excel_serial(raw)) is not None:
+            self.date_amounts[(row, column)] = (raw, serial)  # the number typed, shown as a date
+            raw = serial
         try:
-            return parse_amount(raw, self.table.unit.euros), None
+            return parse_amount(raw, self.table.unit.euros, self.styles.get(column)), None
         except AmountError as exc:
             return None, exc.kind
 
-    def read_lines(self, row: int, cells: tuple[Any, ...]) -> None:
+    def note_date(self, row: int, column: int, value: Any) -> None:
+        """A year stored as a date; reported once per column (see ``report_dates``)."""
+        if isinstance(value, dt.date):
+            self.dates.setdefault(column, []).append((row, value, parse_year(value)))
+
+    def report_dates(self) -> None:
+        for row, column in [(self.header.row, c) for c in self.header.year_columns.values()]:
+            self.note_date(row, column, self.grid.value(row, column))
+        for (row, column), (value, serial) in sorted(self.date_amounts.items()):
+            self.table.findings.append(
+                make_finding(
+                    "amount-is-date",
+                    self.ref(row, column),
+                    shown=f"{value:%d-%m-%Y}",
+                    number=serial,
+                )
+            )
+        for column, cells in sorted(self.dates.items()):
+            row, value, year = cells[0]
+            self.table.findings.append(
+                make_finding(
+                    "year-is-date",
+                    self.ref(row, column),
+                    shown=f"{value:%d-%m-%Y}",
+                    year=year if year is not None else "no year",
+                    count=len(cells),
+                )
+            )
+
+    def read_lines(self, row: int, cells: tuple[Any, ...]) -> bool:
+        """Read the line(s) of a row; False when the row holds none (a note, a heading)."""
         columns = self.header.columns
         values = {f: self.value(cells, columns.get(f)) for f in TEXT_FIELDS}
         refs = {f: self.ref(row, columns[f]) for f in TEXT_FIELDS if f in columns}
@@ -216,7 +457,10 @@ class _Reader:
             present = [(year, yref, acol, self.value(cells, acol))]
         has_key = any(_text(values[f]) for f in ("chapter", "article"))
         if not has_key and all(raw is None for *_, raw in present):
-            return  # a note, a section heading or a blank-looking row: not a line
+            return False  # a note, a section heading or a blank-looking row: not a line
+        year_column = columns.get("year")
+        if self.header.layout == "long" and year_column is not None:
+            self.note_date(row, year_column, present[0][0])
         row_sum = Decimal(0)
         complete = True
         for year, yref, column, raw in present:
@@ -246,7 +490,37 @@ class _Reader:
                         formula=self.grid.formula_of(row, column),
                     )
                 )
+            elif amount is not None and self.header.suppletoire:
+                self.check_stands(row, cells, amount)
         self.check_row_total(row, cells, row_sum if complete else None)
+        return bool(present)
+
+    def check_stands(self, row: int, cells: tuple[Any, ...], mutation: Decimal) -> None:
+        """Suppletoire: the stand after equals the stand before plus the mutation."""
+        before_column = self.header.columns["stand_before"]
+        after_column = self.header.columns["stand_after"]
+        before, _ = self.amount(row, before_column, self.value(cells, before_column))
+        after, _ = self.amount(row, after_column, self.value(cells, after_column))
+        if before is None or after is None or before + mutation == after:
+            return
+        label = {
+            name: f"“{_text(self.grid.value(self.header.row, self.header.columns[name]))}”"
+            for name in ("stand_before", "amount", "stand_after")
+        }
+        self.table.findings.append(
+            make_finding(
+                "stand-mismatch",
+                self.ref(row, after_column),
+                after_label=label["stand_after"],
+                before_label=label["stand_before"],
+                mutation_label=label["amount"],
+                stated=after,
+                before=before,
+                mutation=mutation,
+                computed=before + mutation,
+                difference=after - before - mutation,
+            )
+        )
 
     def check_row_total(self, row: int, cells: tuple[Any, ...], row_sum: Decimal | None) -> None:
         column = self.header.columns.get("row_total")
@@ -269,7 +543,7 @@ class _Reader:
 
     def check_total_row(self, row: int, label: str, covered: list[RawLine]) -> None:
         """Recompute a totals row from the lines it covers, per amount column."""
-        cells = self.grid.rows[row - 1]
+        cells = self.rows[row - 1]
         if self.header.layout == "wide":
             targets = [(column, year) for year, column in self.header.year_columns.items()]
         else:

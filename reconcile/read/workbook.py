@@ -31,6 +31,10 @@ class Grid:
     hidden: bool
     rows: list[tuple[Any, ...]]
     formula_of: Callable[[int, int], str | None] = field(repr=False)
+    # What a loader may not be able to tell (calamine knows no hidden rows): safe defaults.
+    hidden_rows: frozenset[int] = frozenset()  # 1-based row numbers
+    hidden_columns: frozenset[int] = frozenset()  # 1-based column numbers
+    merged: tuple[tuple[int, int, int, int], ...] = ()  # (first row, first col, last row, last col)
 
     def value(self, row: int, column: int) -> Any:
         """The value at a 1-based row and column, None outside the grid."""
@@ -81,7 +85,7 @@ def load_grids(data: bytes, reader: str | None = None) -> list[Grid]:
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
         raise UnreadableFileError(
             "it is an OLE container: an encrypted (password-protected) workbook or a legacy "
-            ".xls file; remove the password or save it as .xlsx"
+            ".xls file under another name; remove the password, or name an .xls file .xls"
         )
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise UnreadableFileError("it is not an .xlsx workbook (no zip archive); save it as .xlsx")
@@ -131,9 +135,28 @@ def load_grids_openpyxl(data: bytes) -> list[Grid]:
                 sheet.sheet_state != "visible",
                 rows,
                 functools.partial(lookup, sheet.title),
+                *_hidden_and_merged(sheet, len(rows), max(map(len, rows), default=0)),
             )
         )
     return grids
+
+
+def _hidden_and_merged(
+    sheet: Any, height: int, width: int
+) -> tuple[frozenset[int], frozenset[int], tuple[tuple[int, int, int, int], ...]]:
+    """Hidden rows and columns (within the used area) and merged ranges of an openpyxl sheet.
+
+    A read-only worksheet knows none of them: then nothing is hidden or merged.
+    """
+    row_dimensions = getattr(sheet, "row_dimensions", {})
+    rows = frozenset(r for r, dim in row_dimensions.items() if dim.hidden and 0 < r <= height)
+    columns: set[int] = set()
+    for dim in getattr(sheet, "column_dimensions", {}).values():
+        if dim.hidden and dim.min:
+            columns.update(range(dim.min, min(dim.max or dim.min, width) + 1))
+    ranges = getattr(getattr(sheet, "merged_cells", None), "ranges", ())
+    merged = tuple(sorted((m.min_row, m.min_col, m.max_row, m.max_col) for m in ranges))
+    return rows, frozenset(columns), merged
 
 
 def _why(exc: Exception) -> str:

@@ -31,6 +31,20 @@ def _json(report: Report, stream: TextIO, options: RenderOptions) -> None:
     render_json(report, stream, options)
 
 
-RENDERERS: dict[str, Renderer] = {"text": _text, "json": _json}
+def _junit(report: Report, stream: TextIO, options: RenderOptions) -> None:
+    from reconcile.report.junit import render_junit
 
-__all__ = ["RENDERERS", "RenderOptions", "Renderer"]
+    render_junit(report, stream, options)
+
+
+def _github(report: Report, stream: TextIO, options: RenderOptions) -> None:
+    from reconcile.report.github import render_github
+
+    render_github(report, stream, options)
+
+
+RENDERERS: dict[str, Renderer] = {"text": _text, "json": _json, "junit": _junit, "github": _github}
+# The format an output file gets from its suffix when --output names none (FORMAT:PATH).
+SUFFIXES = {".txt": "text", ".json": "json", ".xml": "junit"}
+
+__all__ = ["RENDERERS", "SUFFIXES", "RenderOptions", "Renderer"]

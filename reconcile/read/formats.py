@@ -1,0 +1,174 @@
+"""Which loader opens which workbook format: .xlsx/.xlsm with openpyxl, .ods and .xls with calamine.
+
+Every loader hands back the same ``Grid`` per sheet, so the rest of the reader never knows the
+format. Calamine cannot tell hidden rows or columns: for .ods they are read from the file's
+content.xml here; for .xls they stay unknown. Nor can it tell formulas without a saved result;
+LibreOffice and Excel always save results in .ods and .xls, so that does not arise.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from reconcile.read.workbook import Grid, UnreadableFileError, load_grids
+
+OOXML_SUFFIXES = (".xlsx", ".xlsm")
+CALAMINE_SUFFIXES = (".ods", ".xls")
+SUFFIXES = OOXML_SUFFIXES + CALAMINE_SUFFIXES
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_VBA_IN_OLE = "_VBA_PROJECT".encode("utf-16-le")
+
+
+def load_workbook(data: bytes, suffix: str) -> list[Grid]:
+    """Every sheet of the workbook in ``data``, read as its ``suffix`` says it is."""
+    if suffix.lower() in CALAMINE_SUFFIXES:
+        return load_calamine_grids(data)
+    return load_grids(data)
+
+
+def macro_part(data: bytes) -> str | None:
+    """Where a workbook keeps its macros (never run, only reported), or None without any."""
+    if data[:8] == OLE_MAGIC:
+        return "a VBA project" if _VBA_IN_OLE in data else None
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = archive.namelist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return None
+    for name in names:
+        if name.lower().endswith("vbaproject.bin"):
+            return name
+        if name.startswith("Basic/") and name != "Basic/":
+            return "Basic/ (LibreOffice Basic)"
+    return None
+
+
+def load_calamine_grids(data: bytes) -> list[Grid]:
+    """The sheets of an .ods or .xls workbook, via calamine. Raises UnreadableFileError."""
+    if not data:
+        raise UnreadableFileError("the file is empty")
+    from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
+
+    try:
+        book = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        grids = []
+        for meta in book.sheets_metadata:
+            if meta.typ != SheetTypeEnum.WorkSheet:
+                continue  # chart and dialog sheets hold no cells
+            sheet = book.get_sheet_by_name(meta.name)
+            rows = [tuple(_value(v) for v in row) for row in sheet.to_python(skip_empty_area=False)]
+            grid = Grid(meta.name, meta.visible != SheetVisibleEnum.Visible, rows, _no_formula)
+            grids.append(replace(grid, merged=calamine_merged(sheet)))
+        if data[:2] == b"PK":  # .ods: hidden rows, columns and merged cells from content.xml
+            layout = ods_layout(data)
+            grids = [_with_layout(g, layout.get(g.name)) for g in grids]
+    except Exception as exc:  # a damaged or hostile file can make calamine raise anything
+        text = str(exc).strip().splitlines()[0][:160] if str(exc).strip() else type(exc).__name__
+        raise UnreadableFileError(
+            f"the workbook is damaged, encrypted or not a spreadsheet ({text}); "
+            "open it in LibreOffice or Excel and save it as .xlsx"
+        ) from exc
+    return grids
+
+
+def calamine_merged(sheet: Any) -> tuple[tuple[int, int, int, int], ...]:
+    """A calamine sheet's merged ranges as Grid.merged wants them (1-based, sorted).
+
+    calamine knows them for .xlsx and .xls, not for .ods (see ``ods_layout``).
+    """
+    ranges = getattr(sheet, "merged_cell_ranges", None) or []
+    return tuple(
+        sorted(
+            (top + 1, left + 1, bottom + 1, right + 1) for (top, left), (bottom, right) in ranges
+        )
+    )
+
+
+def _value(value: Any) -> Any:
+    """Calamine's cell value as openpyxl gives it: None for empty, whole numbers as int."""
+    if value == "" and isinstance(value, str):
+        return None
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+        return int(value)
+    if isinstance(value, dt.time | dt.timedelta):
+        return str(value)
+    return value
+
+
+def _no_formula(row: int, column: int) -> str | None:
+    return None
+
+
+_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+
+
+@dataclass
+class OdsLayout:
+    """What calamine does not tell of an .ods sheet: hidden rows and columns, merged cells.
+
+    Hidden rows and columns are kept as (first, count) runs: an .ods may end in a million
+    repeated empty rows, which are never expanded.
+    """
+
+    hidden_rows: list[tuple[int, int]] = field(default_factory=list)
+    hidden_columns: list[tuple[int, int]] = field(default_factory=list)
+    merged: list[tuple[int, int, int, int]] = field(default_factory=list)
+
+
+def ods_layout(data: bytes) -> dict[str, OdsLayout]:
+    """Per sheet name, the hidden rows and columns and merged cells of an .ods workbook."""
+    from defusedxml.ElementTree import iterparse
+
+    layouts: dict[str, OdsLayout] = {}
+    layout, row, column, repeat = OdsLayout(), 0, 0, 1
+    with zipfile.ZipFile(io.BytesIO(data)) as archive, archive.open("content.xml") as content:
+        for event, element in iterparse(content, events=("start", "end")):
+            tag = element.tag.removeprefix(_TABLE)
+            count = int(element.get(f"{_TABLE}number-rows-repeated", "1"))
+            hidden = element.get(f"{_TABLE}visibility", "visible") != "visible"
+            if event == "end":
+                if tag == "table-row":
+                    row += repeat
+                    element.clear()
+            elif tag == "table":
+                layout, row, column = OdsLayout(), 0, 0
+                layouts[element.get(f"{_TABLE}name", "")] = layout
+            elif tag == "table-column":
+                count = int(element.get(f"{_TABLE}number-columns-repeated", "1"))
+                if hidden:
+                    layout.hidden_columns.append((column + 1, count))
+                column += count
+            elif tag == "table-row":
+                repeat, column = count, 0
+                if hidden:
+                    layout.hidden_rows.append((row + 1, count))
+            elif tag in ("table-cell", "covered-table-cell"):
+                rows = int(element.get(f"{_TABLE}number-rows-spanned", "1"))
+                columns = int(element.get(f"{_TABLE}number-columns-spanned", "1"))
+                if rows > 1 or columns > 1:
+                    layout.merged.append((row + 1, column + 1, row + rows, column + columns))
+                column += int(element.get(f"{_TABLE}number-columns-repeated", "1"))
+    return layouts
+
+
+def _with_layout(grid: Grid, layout: OdsLayout | None) -> Grid:
+    if layout is None:
+        return grid
+    height = len(grid.rows)
+    width = max(map(len, grid.rows), default=0)
+
+    def expand(runs: list[tuple[int, int]], limit: int) -> frozenset[int]:
+        return frozenset(
+            n for first, count in runs for n in range(first, min(first + count, limit + 1))
+        )
+
+    return replace(
+        grid,
+        hidden_rows=expand(layout.hidden_rows, height),
+        hidden_columns=expand(layout.hidden_columns, width),
+        merged=tuple(sorted(layout.merged)) or grid.merged,
+    )

@@ -1,0 +1,1 @@
+"""Workbooks as real producers write them; see build_corpus.py."""

@@ -1,0 +1,295 @@
+"""Machine-read outputs: JUnit XML, GitHub workflow commands and summary, --output, --fail-on."""
+
+from __future__ import annotations
+
+import functools
+import io
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from reconcile import pipeline
+from reconcile.cli import cli
+from reconcile.codes import CODES, make_finding
+from reconcile.model import CellRef, Report, Severity
+from reconcile.policy import apply_policy
+from reconcile.report import RENDERERS, RenderOptions
+from reconcile.report.github import render_github_summary
+
+ROOT = Path(__file__).resolve().parent.parent
+ERRORS = "examples/ai-fabriek-with-errors"
+GOOD = "examples/ai-fabriek"
+CI_ENV = {"GITHUB_ACTIONS": None, "GITHUB_STEP_SUMMARY": None}
+
+
+@functools.cache
+def example(name: str) -> Report:
+    path = str(ROOT / name)
+    return pipeline.check([path], pipeline.find_announcement([path], None))
+
+
+def render(fmt: str, report: Report) -> str:
+    buffer = io.StringIO()
+    RENDERERS[fmt](report, buffer, RenderOptions(color=False))
+    return buffer.getvalue()
+
+
+def run(args: list[str], **env: str | None) -> Result:
+    return CliRunner().invoke(cli, args, env={**CI_ENV, **env})
+
+
+@pytest.fixture
+def in_root(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+
+
+# --- JUnit --------------------------------------------------------------------------------
+
+ALLOWED = {
+    "testsuites": {"name", "tests", "failures", "errors"},
+    "testsuite": {"name", "tests", "failures", "errors"},
+    "testcase": {"name", "classname", "file"},
+    "failure": {"message"},
+}
+
+
+def test_junit_uses_only_the_elements_and_attributes_ci_tools_read() -> None:
+    root = ET.fromstring(render("junit", example(ERRORS)))
+    for element in root.iter():
+        assert element.tag in ALLOWED
+        assert set(element.attrib) <= ALLOWED[element.tag], element.tag
+
+
+def test_junit_has_a_suite_per_file_and_a_case_per_check_failing_at_the_cell() -> None:
+    report = example(ERRORS)
+    root = ET.fromstring(render("junit", report))
+    suites = root.findall("testsuite")
+    assert [Path(s.get("name", "")).name for s in suites] == [
+        "BZK.xlsx",
+        "Defensie.xlsx",
+        "EZ.xlsx",
+        "IenW.xlsx",
+        "OCW.xlsx",
+        "VWS.xlsx",
+        "reconciliation",
+    ]
+    file_checks = [c.code for c in CODES.values() if c.stage in ("read", "validate")]
+    bzk = suites[0]
+    assert [case.get("name") for case in bzk.findall("testcase")] == file_checks
+    failed = [
+        (
+            Path(case.get("file", "")).name,
+            case.get("name"),
+            failure.get("message", "").split(":")[0],
+        )
+        for suite in suites
+        for case in suite.findall("testcase")
+        for failure in case.findall("failure")
+    ]
+    assert failed == [
+        ("BZK.xlsx", "year-out-of-range", "Blad1!G4"),
+        ("Defensie.xlsx", "chapter-not-of-ministry", "Mutaties!A6"),
+        ("EZ.xlsx", "total-mismatch", "Reservering!F13"),
+        ("EZ.xlsx", "duplicate-line", "Reservering!F9"),
+        ("IenW.xlsx", "ministry-unexpected", str(ROOT / ERRORS / "IenW.xlsx")),
+        ("OCW.xlsx", "amount-not-a-number", "Reservering!E6"),
+        ("VWS.xlsx", "empty-description", "Reservation!C6"),
+        ("VWS.xlsx", "negative-reservation", "Reservation!E7"),
+        ("announcement.toml", "total-below-announced", str(ROOT / ERRORS / "announcement.toml")),
+        ("announcement.toml", "ministry-missing", str(ROOT / ERRORS / "announcement.toml")),
+    ]
+    counts = [(int(s.get("tests", "")), int(s.get("failures", ""))) for s in suites]
+    assert all(
+        tests == len(s.findall("testcase")) for (tests, _), s in zip(counts, suites, strict=True)
+    )
+    assert root.get("failures") == str(sum(f for _, f in counts)) == "10"
+    assert root.get("tests") == str(sum(t for t, _ in counts))
+
+
+def test_junit_failures_follow_fail_on_warnings_become_failures() -> None:
+    report = example(GOOD)
+    assert ET.fromstring(render("junit", report)).get("failures") == "0"
+    tuned = apply_policy(report, {"series-assumed": Severity.WARNING}, "warning")
+    root = ET.fromstring(render("junit", tuned))
+    failing = {c.get("classname") for c in root.iter("testcase") if c.find("failure") is not None}
+    assert root.get("failures") == "5"
+    assert {Path(name or "").name for name in failing} == {
+        "BZK.xlsx",
+        "Defensie.xlsx",
+        "LVVN.xlsx",
+        "OCW.xlsx",
+        "VWS.xlsx",
+    }
+
+
+def test_junit_survives_characters_xml_cannot_hold() -> None:
+    finding = make_finding("ministry-unknown", CellRef("a\x01b.xlsx"), reason="bad \x0b title")
+    report = Report("validate", (), (), (finding,))
+    root = ET.fromstring(render("junit", report))  # parses: the control characters are gone
+    assert root.find("testsuite/testcase/failure") is not None
+
+
+# --- GitHub -------------------------------------------------------------------------------
+
+
+def test_github_annotations_one_per_finding_then_the_verdict() -> None:
+    lines = render("github", example(ERRORS)).splitlines()
+    assert lines[1] == (
+        f"::error file={ROOT}/{ERRORS}/BZK.xlsx,title=year-out-of-range::Blad1!G4: "
+        "Year 2031 is outside the years the announcement covers (2025–2030)."
+    )
+    assert [line.split(" ")[0] for line in lines[:3]] == ["::notice", "::error", "::notice"]
+    assert len(lines) == len(example(ERRORS).findings) + 2
+    assert lines[-2].startswith("NOT RECONCILED: total EUR 64,900,000")
+    assert lines[-1] == "10 error(s), 0 warning(s), 7 note(s); exit code 1."
+
+
+def test_github_workbook_text_cannot_inject_a_workflow_command() -> None:
+    finding = make_finding(
+        "ministry-unknown", CellRef("a,b:c.xlsx", "S"), reason="50%\n::error::forged"
+    )
+    text = render("github", Report("validate", (), (), (finding,)))
+    assert text.splitlines()[0] == (
+        "::error file=a%2Cb%3Ac.xlsx,title=ministry-unknown::S: Cannot tell which ministry "
+        "this file is from: 50%25%0A::error::forged."
+    )
+
+
+def test_github_is_chosen_when_running_in_github_actions(in_root: None, tmp_path: Path) -> None:
+    summary = tmp_path / "summary.md"
+    summary.write_text("# earlier step\n", encoding="utf-8")
+    result = run(["check", GOOD], GITHUB_ACTIONS="true", GITHUB_STEP_SUMMARY=str(summary))
+    assert result.exit_code == 0
+    assert result.output.startswith("::notice file=examples/ai-fabriek/BZK.xlsx,title=")
+    text = summary.read_text(encoding="utf-8")
+    assert text.startswith("# earlier step\n## reconcile check: AI-fabriek Groningen\n")
+    assert "| EZ | examples/ai-fabriek/EZ.xlsx | XIII | 5 | EUR 25,000,000 | 36.0 % |" in text
+    assert "**RECONCILED: total EUR 69,400,000" in text
+    assert run(["check", GOOD, "--format", "text"], GITHUB_ACTIONS="true").output.startswith(
+        "AI-fabriek Groningen"
+    )
+
+
+def test_github_summary_escapes_workbook_text_in_the_table() -> None:
+    report = example(GOOD)
+    odd = report.files[0].__class__(**{**report.files[0].__dict__, "ministry": "<b>X|Y</b>"})
+    buffer = io.StringIO()
+    render_github_summary(Report("validate", (odd,), (), ()), buffer, RenderOptions())
+    assert "| &lt;b&gt;X\\|Y&lt;/b&gt; |" in buffer.getvalue()
+
+
+# --- several outputs, --fail-on, --severity -------------------------------------------------
+
+
+def test_one_run_writes_the_terminal_report_and_every_output_file(
+    in_root: None, tmp_path: Path
+) -> None:
+    result = run(
+        [
+            "check",
+            ERRORS,
+            "--output",
+            str(tmp_path / "report.json"),
+            "-o",
+            f"github:{tmp_path / 'annotations.log'}",
+            "--junit-xml",
+            str(tmp_path / "results.xml"),
+        ]
+    )
+    assert result.exit_code == 1
+    assert result.output.startswith("AI-fabriek Groningen")
+    assert result.output == run(["check", ERRORS]).output
+    assert (tmp_path / "report.json").read_text(encoding="utf-8").startswith('{\n  "version": 1,')
+    assert (tmp_path / "annotations.log").read_text(encoding="utf-8").startswith("::notice ")
+    assert ET.parse(tmp_path / "results.xml").getroot().get("failures") == "10"
+
+
+def test_an_output_in_the_terminal_format_takes_the_terminal_s_place(
+    in_root: None, tmp_path: Path
+) -> None:
+    result = run(["check", ERRORS, "-o", str(tmp_path / "plain.txt")])
+    assert result.exit_code == 1
+    assert result.output == ""
+    assert (tmp_path / "plain.txt").read_text(encoding="utf-8") == run(["check", ERRORS]).output
+
+
+def test_an_output_without_format_or_known_suffix_takes_the_terminal_format(
+    in_root: None, tmp_path: Path
+) -> None:
+    result = run(["check", GOOD, "--format", "json", "-o", str(tmp_path / "report.out")])
+    assert result.exit_code == 0
+    assert result.output == ""
+    json_report = run(["check", GOOD, "--format", "json"]).output
+    assert (tmp_path / "report.out").read_text(encoding="utf-8") == json_report
+
+
+def test_an_output_never_overwrites_an_input(in_root: None) -> None:
+    before = (ROOT / GOOD / "EZ.xlsx").read_bytes()
+    result = run(["check", GOOD, "-o", f"json:{GOOD}/EZ.xlsx"])
+    assert result.exit_code == 2
+    assert "refusing to write examples/ai-fabriek/EZ.xlsx" in result.output
+    assert (ROOT / GOOD / "EZ.xlsx").read_bytes() == before
+
+
+def test_an_output_that_cannot_be_written_is_one_clear_error(in_root: None, tmp_path: Path) -> None:
+    result = run(["check", GOOD, "-o", f"json:{tmp_path}"])
+    assert result.exit_code == 2
+    assert result.output.endswith(f"Error: cannot write {tmp_path}: Is a directory\n")
+
+
+@pytest.mark.parametrize(
+    ("example_set", "options", "exit_code"),
+    [
+        (ERRORS, [], 1),
+        (ERRORS, ["--fail-on", "never"], 0),
+        (ERRORS, ["--fail-on", "warning"], 1),
+        (GOOD, ["--fail-on", "warning"], 0),
+        (GOOD, ["--severity", "series-assumed=warning"], 0),
+        (GOOD, ["--severity", "series-assumed=warning", "--fail-on", "warning"], 1),
+        (GOOD, ["--severity", "lines-not-counted=error"], 1),
+    ],
+)
+def test_fail_on_and_severity_decide_the_exit_code(
+    in_root: None, example_set: str, options: list[str], exit_code: int
+) -> None:
+    result = run(["check", example_set, "--format", "json", *options])
+    assert result.exit_code == exit_code
+    assert f'"exit_code": {exit_code},' in result.output
+
+
+def test_fail_on_never_changes_the_exit_code_not_the_verdict(in_root: None) -> None:
+    result = run(["check", ERRORS, "--fail-on", "never"])
+    assert result.exit_code == 0
+    assert "NOT RECONCILED: total EUR 64,900,000" in result.output
+    assert result.output.endswith("10 error(s), 0 warning(s), 7 note(s); exit code 0.\n")
+
+
+def test_severity_overrides_show_in_every_report(in_root: None) -> None:
+    result = run(["check", ERRORS, "--format", "json", "--severity", "duplicate-line=warning"])
+    assert '"code": "duplicate-line",\n      "severity": "warning"' in result.output
+    assert '"summary": {\n    "errors": 9,\n    "warnings": 1,' in result.output
+
+
+def test_an_unreadable_input_exits_2_whatever_fail_on_says(in_root: None, tmp_path: Path) -> None:
+    broken = tmp_path / "broken.xlsx"
+    broken.write_bytes(b"not a workbook")
+    result = run(["validate", str(broken), "--fail-on", "never"])
+    assert result.exit_code == 2
+    assert "[file-unreadable]" in result.output
+
+
+@pytest.mark.parametrize(
+    ("option", "message"),
+    [
+        ("file-unreadable=info", "the severity of 'file-unreadable' cannot be changed"),
+        ("no-such-code=info", "--severity: unknown finding code 'no-such-code'"),
+        ("unit-assumed=loud", "unit-assumed must be one of error, warning, info, not 'loud'"),
+        ("unit-assumed", "write CODE=LEVEL"),
+    ],
+)
+def test_bad_severity_overrides_are_usage_errors(in_root: None, option: str, message: str) -> None:
+    result = run(["check", GOOD, "--severity", option])
+    assert result.exit_code == 2
+    assert message in result.output

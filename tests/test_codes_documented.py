@@ -1,0 +1,107 @@
+"""Every code the library can emit is explained (codes.py), documented (README) and explainable."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from reconcile.cli import cli
+from reconcile.codes import CODES
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = ROOT / "reconcile"
+
+
+def _texts(node: ast.AST | None) -> list[str]:
+    """The string constants an expression can evaluate to (a literal, or either branch of an if)."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return [node.value]
+    if isinstance(node, ast.IfExp):
+        return _texts(node.body) + _texts(node.orelse)
+    return []
+
+
+CODE = re.compile(r"^[a-z]+(-[a-z]+)+$")
+
+
+def emitted_codes(package: Path = PACKAGE) -> set[str]:
+    """Codes in the source: make_finding's first argument, the pandera checks' error names
+    (validate/ turns a failed check into the finding of that name), and the code an exception
+    carries to become a finding (``SomethingError("code", ...)``)."""
+    found: set[str] = set()
+    for path in package.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        assigned: dict[str, list[str]] = {}  # code = "a" if ... else "b"; make_finding(code, ...)
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Assign):
+                for target in node.targets:
+                    if isinstance(target, ast.Name):
+                        assigned.setdefault(target.id, []).extend(_texts(node.value))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call):
+                continue
+            name = getattr(node.func, "id", getattr(node.func, "attr", ""))
+            if name == "make_finding" and node.args:
+                first = node.args[0]
+                found.update(_texts(first))
+                if isinstance(first, ast.Name):
+                    found.update(assigned.get(first.id, []))
+            if name.endswith("Error") and node.args:
+                found.update(t for t in _texts(node.args[0]) if CODE.match(t))
+            found.update(t for kw in node.keywords if kw.arg == "error" for t in _texts(kw.value))
+    return found
+
+
+def readme_codes() -> list[str]:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    return re.findall(r"^\| `([a-z-]+)` \| (?:read|validate|reconcile) \|", readme, re.MULTILINE)
+
+
+def test_every_emitted_code_is_in_the_catalogue_with_an_explanation() -> None:
+    emitted = emitted_codes()
+    assert len(emitted) > 25
+    assert emitted - set(CODES) == set()
+    assert all(CODES[code].explanation.strip() for code in emitted)
+
+
+def test_the_catalogue_holds_no_code_that_is_never_emitted() -> None:
+    assert set(CODES) - emitted_codes() == set()
+
+
+def test_the_readme_table_documents_every_code_once_with_its_stage_and_severity() -> None:
+    assert sorted(readme_codes()) == sorted(CODES)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for code in CODES.values():
+        row = re.search(rf"^\| `{code.code}` \| (\w+) \| (\w+)", readme, re.MULTILINE)
+        assert row is not None and row.groups() == (code.stage, code.severity.value), code.code
+
+
+def test_codes_lists_every_code() -> None:
+    result = CliRunner().invoke(cli, ["codes"])
+    assert result.exit_code == 0
+    listed = [line.split()[0] for line in result.output.splitlines()[1 : len(CODES) + 1]]
+    assert listed == list(CODES)
+
+
+@pytest.mark.parametrize("code", list(CODES))
+def test_explain_tells_what_it_means_and_how_to_fix_it(code: str) -> None:
+    result = CliRunner().invoke(cli, ["explain", code])
+    assert result.exit_code == 0
+    flat = " ".join(result.output.split())
+    assert flat.startswith(f"{code} ({CODES[code].severity.value}")
+    assert " ".join(CODES[code].explanation.split()) in flat
+    message = re.sub(r"\{(\w+)\}", r"<\1>", CODES[code].template)
+    assert " ".join(message.split()) in flat
+
+
+def test_explain_an_unknown_code_suggests_near_ones() -> None:
+    result = CliRunner().invoke(cli, ["explain", "total-mismatsh"])
+    assert result.exit_code == 2
+    assert result.output == (
+        "Error: unknown finding code 'total-mismatsh'. Did you mean total-mismatch, "
+        "row-total-mismatch or stand-mismatch? `reconcile codes` lists them all.\n"
+    )

@@ -1,0 +1,191 @@
+"""Reading workbooks as they arrive: separators, years, sheets, formats, and the Grid contract."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from reconcile.cli import cli
+from reconcile.money import DUTCH, ENGLISH, is_ambiguous, number_style, parse_number
+from reconcile.read import read_file
+from reconcile.read.formats import OLE_MAGIC, macro_part
+from reconcile.read.header import find_header, parse_year
+from reconcile.read.table import read_table
+from reconcile.read.workbook import Grid
+from tests.builders import Sheet, write_workbook
+
+CORPUS = Path(__file__).parent / "corpus"
+
+
+@pytest.mark.parametrize(
+    ("text", "dutch", "english"),
+    [
+        ("1.234", "1234", "1.234"),
+        ("1,234", "1.234", "1234"),
+        ("€ 12.500", "12500", "12.500"),
+        ("(1,500)", "-1.500", "-1500"),
+        ("1234,567", "1234.567", "1234567"),
+        # not ambiguous: the same whatever the column says
+        ("1.234,5", "1234.5", "1234.5"),
+        ("1,234.5", "1234.5", "1234.5"),
+        ("1.234.567", "1234567", "1234567"),
+        ("0,125", "0.125", "0.125"),
+        ("12,5", "12.5", "12.5"),
+        ("‒ 726", "-726", "-726"),
+    ],
+)
+def test_only_a_single_separator_before_three_digits_depends_on_the_column(
+    text: str, dutch: str, english: str
+) -> None:
+    assert parse_number(text) == Decimal(dutch)  # Dutch unless told otherwise
+    assert parse_number(text, DUTCH) == Decimal(dutch)
+    assert parse_number(text, ENGLISH) == Decimal(english)
+    assert is_ambiguous(text) == (dutch != english)
+
+
+@pytest.mark.parametrize(
+    ("text", "style"),
+    [
+        ("1.234,5", DUTCH),
+        ("1.234.567", DUTCH),
+        ("12,5", DUTCH),
+        ("1,234.5", ENGLISH),
+        ("1,234,567", ENGLISH),
+        ("12.5", ENGLISH),
+        ("1.234", None),
+        ("1234", None),
+        ("PM", None),
+        (1234.5, None),
+    ],
+)
+def test_a_number_tells_its_style_only_when_it_can(text: object, style: str | None) -> None:
+    assert number_style(text) == style
+
+
+@pytest.mark.parametrize(
+    ("value", "year"),
+    [
+        (dt.datetime(1905, 7, 17), 2025),  # 2025 typed in a cell formatted as a date
+        (dt.date(1905, 7, 18), 2026),
+        (dt.datetime(2025, 1, 1), 2025),  # the first of January stands for its year
+        (dt.datetime(2025, 9, 16), None),  # a real date is not a year
+        (dt.datetime(1905, 7, 17, 12, 0), None),
+        ("2025 ", 2025),
+        ("'2025", 2025),
+        (2025.0, 2025),
+        ("2025\u00a0", 2025),
+        (True, None),
+    ],
+)
+def test_years_as_they_are_typed(value: object, year: int | None) -> None:
+    assert parse_year(value) == year
+
+
+def test_a_loader_that_knows_no_hidden_or_merged_cells_still_builds_a_grid() -> None:
+    rows: list[tuple[object, ...]] = [
+        ("Hoofdstuk", "Artikel", "Omschrijving", "Jaar", "Bedrag"),
+        ("VIII", 16, "Onderzoek", 2025, 1500),
+    ]
+    grid = Grid("Blad1", False, rows, lambda row, column: None)
+    header = find_header(grid.rows)
+    assert header is not None
+    table = read_table(grid, header, "x.xlsx")
+    assert [(ln.cells["amount"].cell, ln.amount) for ln in table.lines] == [
+        ("E2", Decimal("1500000.00"))
+    ]
+    assert [f.code for f in table.findings] == ["unit-assumed"]
+
+
+def test_a_hidden_sheet_is_read_only_when_no_visible_sheet_holds_a_table(tmp_path: Path) -> None:
+    table: list[list[object]] = [
+        ["Hoofdstuk", "Artikel", "Omschrijving", "Jaar", "Bedrag"],
+        ["VIII", 16, "a", 2025, 1],
+    ]
+    path = write_workbook(
+        tmp_path / "OCW.xlsx", {"Voorblad": [["OCW"]], "Data": Sheet(table, hidden=True)}
+    )
+    result = read_file(path, "OCW.xlsx")
+    assert result.table is not None and result.table.sheet == "Data"
+    assert [(f.location.sheet, f.code) for f in result.findings] == [
+        ("Data", "unit-assumed"),
+        ("Data", "hidden-sheet-read"),
+    ]
+
+
+def test_a_legacy_file_under_the_xlsx_name_is_refused_with_what_to_do(tmp_path: Path) -> None:
+    path = tmp_path / "OCW.xlsx"
+    path.write_bytes((CORPUS / "same-table.libreoffice.xls").read_bytes())
+    (finding,) = read_file(path, "OCW.xlsx").findings
+    assert finding.code == "file-unreadable"
+    assert "name an .xls file .xls" in finding.message
+
+
+def test_a_damaged_ods_is_refused_not_a_crash(tmp_path: Path) -> None:
+    path = tmp_path / "OCW.ods"
+    path.write_bytes(b"PK\x03\x04 not really a zip")
+    (finding,) = read_file(path, "OCW.ods").findings
+    assert finding.code == "file-unreadable"
+    assert "save it as .xlsx" in finding.message
+
+
+def test_sheet_option_on_the_command_line() -> None:
+    runner = CliRunner()
+    workbook = str(CORPUS / "awkward.xlsxwriter.xlsx")
+    result = runner.invoke(cli, ["validate", "--sheet", "Vorige versie", "-f", "json", workbook])
+    document = json.loads(result.output)
+    assert document["files"][0]["sheet"] == "Vorige versie"
+    assert document["files"][0]["total_eur"] == "1000000.00"
+
+    missing = runner.invoke(cli, ["validate", "--sheet", "Blad9", "-f", "json", workbook])
+    assert missing.exit_code == 2
+    codes = [f["code"] for f in json.loads(missing.output)["findings"]]
+    assert codes == ["sheet-not-found"]
+
+
+def _zip(names: list[str]) -> bytes:
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name in names:
+            archive.writestr(name, b"")
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("data", "part"),
+    [
+        (_zip(["xl/workbook.xml", "xl/vbaProject.bin"]), "xl/vbaProject.bin"),
+        (_zip(["content.xml", "Basic/Standard/Module1.xml"]), "Basic/ (LibreOffice Basic)"),
+        (OLE_MAGIC + "_VBA_PROJECT_CUR".encode("utf-16-le"), "a VBA project"),
+        (_zip(["xl/workbook.xml"]), None),
+        (OLE_MAGIC + b"Workbook", None),
+        (b"not a workbook", None),
+    ],
+)
+def test_macros_are_found_in_every_container_and_never_run(data: bytes, part: str | None) -> None:
+    assert macro_part(data) == part
+
+
+def test_a_merge_over_the_whole_sheet_fills_the_table_only() -> None:
+    rows: list[tuple[object, ...]] = [
+        ("Hoofdstuk", "Artikel", "Omschrijving", "Jaar", "Bedrag"),
+        ("VIII", 16, "a", 2025, 1),
+        (None, 6, "b", 2025, None),
+    ]
+    grid = Grid("Blad1", False, rows, lambda r, c: None, merged=((2, 1, 1048576, 16384),))
+    header = find_header(grid.rows)
+    assert header is not None
+    table = read_table(grid, header, "x.xlsx")
+    # the chapter is given to row 3; the amount is not: a merged amount counts once
+    assert [(ln.values["chapter"], ln.amount) for ln in table.lines] == [
+        ("VIII", Decimal("1000.00")),
+        ("VIII", None),
+    ]
+    assert [f.code for f in table.findings] == ["unit-assumed", "merged-cells"]

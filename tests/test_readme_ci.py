@@ -1,0 +1,114 @@
+"""The README's CI snippets and .pre-commit-hooks.yaml work: their command lines are run here.
+
+Each snippet's `reconcile ...` lines run in a folder laid out as the snippet expects (the example
+set as budgets/), with the environment its CI gives, and what the snippet publishes must exist.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+import shutil
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from reconcile.cli import cli
+
+ROOT = Path(__file__).resolve().parent.parent
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+SETS = {"ai-fabriek": (0, "0"), "ai-fabriek-with-errors": (1, "10")}  # exit code, junit failures
+
+
+def snippet(first_line: str) -> str:
+    """The README's fenced block that starts with ``first_line`` (a comment naming the file)."""
+    blocks = re.findall(r"^```\w*\n(.*?)^```", README, re.MULTILINE | re.DOTALL)
+    found = [block for block in blocks if block.startswith(first_line + "\n")]
+    assert len(found) == 1, f"README has {len(found)} blocks starting with {first_line!r}"
+    return str(found[0])
+
+
+def run_commands(lines: list[str], env: dict[str, str | None]) -> list[tuple[int, str]]:
+    """Run the `reconcile` command lines among ``lines``: (exit code, output) of each."""
+    commands = [shlex.split(line) for line in lines if line.startswith("reconcile ")]
+    assert commands, "the snippet runs no reconcile command"
+    results = []
+    for command in commands:
+        result = CliRunner().invoke(cli, command[1:], env=env)
+        results.append((result.exit_code, result.output))
+    return results
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    (tmp_path / ".git").mkdir()  # a budget repository: config search stops here
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def lay_out(repo: Path, example: str) -> None:
+    shutil.copytree(ROOT / "examples" / example, repo / "budgets")
+
+
+@pytest.mark.parametrize("example", SETS)
+def test_the_github_actions_snippet_runs(repo: Path, example: str) -> None:
+    lay_out(repo, example)
+    workflow: Any = yaml.safe_load(snippet("# .github/workflows/budgets.yml"))
+    steps = workflow["jobs"]["reconcile"]["steps"]
+    summary = repo / "summary.md"
+    env: dict[str, str | None] = {"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)}
+    runs = [step["run"] for step in steps if "run" in step]
+    [(exit_code, output)] = run_commands(runs, env)
+    assert exit_code == SETS[example][0]
+    assert output.startswith("::notice file=budgets/BZK.xlsx,title=series-assumed::")
+    assert "## reconcile check: AI-fabriek Groningen" in summary.read_text(encoding="utf-8")
+    [upload] = [step for step in steps if step.get("uses", "").startswith("actions/upload-")]
+    assert upload["if"] == "always()"  # the reports matter most when the run fails
+    for path in upload["with"]["path"].split():
+        assert (repo / path).is_file(), path
+
+
+@pytest.mark.parametrize("example", SETS)
+def test_the_gitlab_ci_snippet_runs(repo: Path, example: str) -> None:
+    lay_out(repo, example)
+    job: Any = yaml.safe_load(snippet("# .gitlab-ci.yml"))["reconcile"]
+    env: dict[str, str | None] = {"GITHUB_ACTIONS": None, "GITLAB_CI": "true"}
+    [(exit_code, output)] = run_commands(job["script"], env)
+    assert exit_code == SETS[example][0]
+    assert output.startswith("AI-fabriek Groningen")
+    assert job["artifacts"]["when"] == "always"
+    junit = ET.parse(repo / job["artifacts"]["reports"]["junit"]).getroot()
+    assert junit.get("failures") == SETS[example][1]
+
+
+def test_the_configuration_example_is_valid_and_applies(repo: Path) -> None:
+    lay_out(repo, "ai-fabriek-with-errors")
+    (repo / "reconcile.toml").write_text(snippet("# reconcile.toml"), encoding="utf-8")
+    [(exit_code, output)] = run_commands(["reconcile check budgets/"], {"GITHUB_ACTIONS": None})
+    assert exit_code == 1, output
+    assert ET.parse(repo / "reconcile-junit.xml").getroot().get("failures") == "10"
+    assert (repo / "reconcile.json").read_text(encoding="utf-8").startswith('{\n  "version": 1')
+
+
+def test_the_pre_commit_hooks_run_as_pre_commit_runs_them(repo: Path) -> None:
+    lay_out(repo, "ai-fabriek")
+    hooks: Any = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    by_id = {hook["id"]: hook for hook in hooks}
+    config: Any = yaml.safe_load(snippet("# .pre-commit-config.yaml"))
+    used = config["repos"][0]["hooks"]
+    assert {hook["id"] for hook in used} <= set(by_id)
+    workbooks = sorted(str(p.relative_to(repo)) for p in (repo / "budgets").glob("*.xlsx"))
+    env: dict[str, str | None] = {"GITHUB_ACTIONS": None}
+    for hook in used:
+        spec = by_id[hook["id"]]
+        assert spec["language"] == "python"
+        files = [f for f in workbooks if re.search(spec["files"], f)]
+        assert files == workbooks
+        passed = files if spec.get("pass_filenames", True) else []
+        line = shlex.join([*shlex.split(spec["entry"]), *hook.get("args", []), *passed])
+        [(exit_code, output)] = run_commands([line], env)
+        assert exit_code == 0, output
