@@ -17,6 +17,8 @@ from reconcile import __version__
 from reconcile.errors import ReconcileError
 
 FORMATS = ("text", "json", "junit", "github")
+CONFIGURABLE = ("check", "validate")
+DIFF_FORMATS = ("text", "json")  # what reconcile.report.diff renders
 EXIT_CODES = """Exit codes: 0 valid and reconciled; 1 findings of severity error (see --fail-on);
 2 usage error, bad configuration, or an input that could not be read."""
 
@@ -67,7 +69,9 @@ def cli(ctx: click.Context, debug: bool, config: Path | None) -> None:
 
     found = config or find_config(Path.cwd())
     if found is not None and isinstance(ctx.command, click.Group):
-        ctx.default_map = default_map(found, ctx.command.commands)
+        # Settings are for the commands a repository runs on every push: check and validate.
+        configurable = {n: c for n, c in ctx.command.commands.items() if n in CONFIGURABLE}
+        ctx.default_map = default_map(found, configurable)
 
 
 def _output_options(func: Any) -> Any:
@@ -105,6 +109,13 @@ def _output_options(func: Any) -> Any:
         type=click.Path(dir_okay=False),
         help="Announcement TOML file. Default: announcement.toml in a given "
         "folder, else the built-in AI-fabriek announcement.",
+    )(func)
+    func = click.option(
+        "-l",
+        "--layout",
+        metavar="NAME",
+        help="Read the files with this layout: a name from `reconcile layouts`, or a .toml "
+        "file. Default: found by the header labels.",
     )(func)
     return click.argument("paths", nargs=-1, required=True, type=click.Path())(func)
 
@@ -190,6 +201,7 @@ def check(
     output: tuple[str, ...],
     color: bool | None,
     sheet: str | None,
+    layout: str | None,
     **ci: Any,
 ) -> None:
     """Reconcile the ministries' workbooks in PATHS with the announcement.
@@ -200,7 +212,7 @@ def check(
     from reconcile import pipeline
 
     found = pipeline.find_announcement(list(paths), announcement)
-    report = pipeline.check(list(paths), found, sheet)
+    report = pipeline.check(list(paths), found, sheet, _layout_name(layout))
     _emit(report, fmt, output, color, _inputs(paths, announcement), **ci)
 
 
@@ -214,6 +226,7 @@ def validate(
     output: tuple[str, ...],
     color: bool | None,
     sheet: str | None,
+    layout: str | None,
     **ci: Any,
 ) -> None:
     """Check each workbook in PATHS on its own, without reconciling the set.
@@ -223,7 +236,7 @@ def validate(
     from reconcile import pipeline
 
     found = pipeline.find_announcement(list(paths), announcement)
-    report = pipeline.validate(list(paths), found, sheet)
+    report = pipeline.validate(list(paths), found, sheet, _layout_name(layout))
     _emit(report, fmt, output, color, _inputs(paths, announcement), **ci)
 
 
@@ -242,6 +255,76 @@ def explain(code: str) -> None:
     from reconcile.explain import explain_code
 
     click.echo(explain_code(code), nl=False)
+
+
+def _layout_name(name: str | None) -> str | None:
+    """The layout's name, checked before any file is read (an unknown name is a usage error)."""
+    if name is not None:
+        from reconcile.read.layouts import get_layout
+
+        get_layout(name)
+    return name
+
+
+@cli.command()
+def layouts() -> None:
+    """List the built-in layouts: the table formats reconcile reads by their header labels."""
+    from reconcile.read.layouts import load_layouts
+
+    for layout in load_layouts().values():
+        click.echo(f"{layout.name}  {layout.title}")
+        click.echo(f"    unit {layout.unit.label}, numbers {layout.numbers}, from {layout.source}")
+        fields = ", ".join(f"{name}={labels[0]!r}" for name, labels in layout.columns.items())
+        click.echo(f"    columns: {fields}")
+        amounts = ", ".join(f"{a.name}={a.labels[0]!r}" for a in layout.amounts)
+        click.echo(f"    amounts: {amounts}")
+
+
+@cli.command(
+    epilog="Exit codes: 0 the tables are equal; 1 they differ; 2 an input could not be read."
+)
+@click.argument("old", type=click.Path())
+@click.argument("new", type=click.Path())
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(DIFF_FORMATS),
+    default="text",
+    show_default=True,
+    help="Report format.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the report to this file (atomically) instead of stdout.",
+)
+@click.option("--color/--no-color", default=None, help="Colour the terminal report.")
+@click.option("--sheet", metavar="NAME", help="Read this sheet of both workbooks.")
+@click.option("-l", "--layout", metavar="NAME", help="Read both files with this layout.")
+def diff(
+    old: str,
+    new: str,
+    fmt: str,
+    output: Path | None,
+    color: bool | None,
+    sheet: str | None,
+    layout: str | None,
+) -> None:
+    """List the lines added, removed and changed between two versions OLD and NEW of a table."""
+    from reconcile.diff import diff_files
+    from reconcile.output import write_report
+    from reconcile.report import RenderOptions
+    from reconcile.report.diff import DIFF_RENDERERS
+
+    result = diff_files(old, new, _layout_name(layout), sheet)
+    renderer = DIFF_RENDERERS[fmt]
+    if output is None:
+        renderer(result, sys.stdout, RenderOptions(color=color))
+    else:
+        write_report(output, renderer, result, RenderOptions(color=False), [Path(old), Path(new)])
+    sys.exit(result.exit_code)
 
 
 def main() -> None:

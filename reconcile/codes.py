@@ -435,6 +435,74 @@ _CODES = [
         "{total} ({interval}).",
         "The reserved total is put into the letter's own sums; they must still hold.",
     ),
+    # --- open-data tables read with a layout (reconcile/data/layouts) --------------------
+    Code(
+        "layout-not-found",
+        ERR,
+        "read",
+        "No header row of {layout} within the first {rows} rows; missing: {missing}.",
+        "A CSV file is read with a layout: a known table format found by its header labels "
+        "(`reconcile layouts` lists them). Name the layout with --layout, or give the file "
+        "the header row of its layout.",
+        fatal=True,
+    ),
+    Code(
+        "layout-detected",
+        INFO,
+        "read",
+        "Read as layout {layout}, header in row {row}.",
+        "The header labels identify a known table format, which says what each column means, "
+        "the unit and the number format.",
+    ),
+    Code(
+        "csv-detected",
+        INFO,
+        "read",
+        "Read as CSV: {delimiter}-separated, encoding {encoding}.",
+        "reconcile detects the delimiter from the header line and the encoding line by line "
+        "(UTF-8, else Windows-1252 or Latin-1), and says what it found.",
+    ),
+    Code(
+        "encoding-mixed",
+        WARN,
+        "read",
+        "Lines {lines} are not UTF-8 and were read as {encoding}; the other lines are UTF-8.",
+        "The file was put together from parts saved in different encodings. Each line was "
+        "read in its own encoding; save the file as UTF-8 to make it uniform.",
+    ),
+    Code(
+        "value-without-header",
+        ERR,
+        "read",
+        "{value} stands in a column without a header; the row may be shifted.",
+        "A value beyond the table's columns usually means a row whose cells moved one column "
+        "over, so its other values are in the wrong columns too. Correct the row.",
+    ),
+    Code(
+        "cell-error",
+        ERR,
+        "validate",
+        "{value} in column {field} is a spreadsheet error (a broken formula), not a value.",
+        "The file was exported with formula errors such as #NAME?, #REF! or Err:509 in it. "
+        "Repair the formula in the source workbook and export again.",
+    ),
+    Code(
+        "duplicate-key",
+        ERR,
+        "validate",
+        "This row repeats the key of row {other}: {key}.",
+        "Each combination of the layout's key columns may appear once; a repeated row is "
+        "counted twice. Remove one of them.",
+    ),
+    Code(
+        "duplicate-rows",
+        ERR,
+        "validate",
+        "Rows {first}–{last} repeat rows {other_first}–{other_last}: {count} rows with the "
+        "same values.",
+        "A block of rows appears twice (often a table pasted or exported twice). Remove the "
+        "copy; its rows are not checked again.",
+    ),
 ]
 
 CODES: dict[str, Code] = {c.code: c for c in _CODES}

@@ -29,8 +29,8 @@ class CellRef:
     cell: str | None = None
 
     def __str__(self) -> str:
-        if self.sheet is None:
-            return self.file
+        if self.sheet is None:  # a CSV file has cells but no sheets
+            return self.file if self.cell is None else f"{self.file}!{self.cell}"
         if self.cell is None:
             return f"{self.file}:{self.sheet}"
         return f"{self.file}:{self.sheet}!{self.cell}"

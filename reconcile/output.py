@@ -6,15 +6,16 @@ import contextlib
 import io
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO, TypeVar
 
 from reconcile.errors import InputError
 
 if TYPE_CHECKING:
-    from reconcile.model import Report
-    from reconcile.report import Renderer, RenderOptions
+    from reconcile.report import RenderOptions
+
+R = TypeVar("R")  # what a renderer presents: a Report, a Diff
 
 
 def write_atomic(path: Path, data: bytes, inputs: Iterable[Path] = ()) -> None:
@@ -54,8 +55,8 @@ def output_target(item: str, default: str) -> tuple[str, Path]:
 
 def write_report(
     path: Path,
-    renderer: Renderer,
-    report: Report,
+    renderer: Callable[[R, TextIO, RenderOptions], None],
+    report: R,
     options: RenderOptions,
     inputs: Iterable[Path] = (),
     *,

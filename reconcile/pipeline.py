@@ -12,10 +12,13 @@ from pathlib import Path, PurePosixPath
 from reconcile.announcement import Announcement, load_announcement
 from reconcile.codes import make_finding
 from reconcile.errors import InputError
+from reconcile.ministries import normalise_chapter
 from reconcile.model import CellRef, FileResult, Finding, Report
 from reconcile.read import WORKBOOK_SUFFIXES, read_file
+from reconcile.read.layouts import LayoutTable
 from reconcile.rules import Reconciliation, Submission, reconcile
 from reconcile.validate import Rules, validate_table
+from reconcile.validate.layout import validate_layout_table
 
 ANNOUNCEMENT_FILE = "announcement.toml"
 
@@ -97,17 +100,27 @@ def _rules(announcement: Announcement) -> Rules:
 
 
 def _read_and_validate(
-    inputs: list[Input], announcement: Announcement, sheet: str | None = None
+    inputs: list[Input],
+    announcement: Announcement,
+    sheet: str | None = None,
+    layout: str | None = None,
 ) -> tuple[list[FileResult], list[Submission], list[Finding]]:
     rules = _rules(announcement)
     files, submissions, findings = [], [], []
     for item in inputs:
         with _collector_paused():
-            read = read_file(item.path, item.display, sheet)
+            read = read_file(item.path, item.display, sheet, layout)
         findings += read.findings
         table = read.table
         if table is None:
             files.append(FileResult(read.path, read.sha256, None, None, None, None, 0, Decimal(0)))
+            continue
+        if isinstance(table, LayoutTable):
+            # A layout's table is checked by its layout's rules and counts towards nothing.
+            with _collector_paused():
+                validated_layout = validate_layout_table(table, rules.ministries)
+            findings += validated_layout.findings
+            files.append(_layout_result(read.path, read.sha256, table, validated_layout.ministry))
             continue
         with _collector_paused():
             validated = validate_table(table, rules)
@@ -140,6 +153,21 @@ def _read_and_validate(
     return files, submissions, findings
 
 
+def _layout_result(path: str, sha256: str, table: LayoutTable, ministry: str | None) -> FileResult:
+    chapters = {normalise_chapter(row.values.get("chapter")) for row in table.rows}
+    return FileResult(
+        path=path,
+        sha256=sha256,
+        ministry=ministry,
+        sheet=table.sheet_name,
+        layout=table.layout,
+        unit=table.unit.euros,
+        lines=len(table.lines),
+        total=Decimal(0),
+        chapters=tuple(sorted(c for c in chapters if c)),
+    )
+
+
 def _report(
     command: str,
     files: list[FileResult],
@@ -160,20 +188,31 @@ def _report(
     )
 
 
-def check(paths: list[str], announcement: Announcement, sheet: str | None = None) -> Report:
+def check(
+    paths: list[str],
+    announcement: Announcement,
+    sheet: str | None = None,
+    layout: str | None = None,
+) -> Report:
     """Read, validate and reconcile the workbooks in ``paths`` against ``announcement``.
 
     ``sheet`` names the sheet to read in every workbook; None finds the one holding the table.
+    ``layout`` names the layout to read every file with; None finds it by the header labels.
     """
     inputs = collect_inputs(paths)
-    files, submissions, findings = _read_and_validate(inputs, announcement, sheet)
+    files, submissions, findings = _read_and_validate(inputs, announcement, sheet, layout)
     reconciliation = Reconciliation(announcement, tuple(submissions))
     findings += reconcile(reconciliation)
     return _report("check", files, submissions, findings, announcement, reconciliation)
 
 
-def validate(paths: list[str], announcement: Announcement, sheet: str | None = None) -> Report:
+def validate(
+    paths: list[str],
+    announcement: Announcement,
+    sheet: str | None = None,
+    layout: str | None = None,
+) -> Report:
     """Read and validate each workbook on its own, without reconciling the set."""
     inputs = collect_inputs(paths)
-    files, submissions, findings = _read_and_validate(inputs, announcement, sheet)
+    files, submissions, findings = _read_and_validate(inputs, announcement, sheet, layout)
     return _report("validate", files, submissions, findings, announcement, None)

@@ -18,8 +18,9 @@ from reconcile.read.table import RawLine, SheetTable, read_table
 from reconcile.read.workbook import Grid, UnreadableFileError
 
 WORKBOOK_SUFFIXES = SUFFIXES
+CSV_SUFFIXES = (".csv", ".tsv")
 
-__all__ = ["WORKBOOK_SUFFIXES", "FileRead", "RawLine", "SheetTable", "read_file"]
+__all__ = ["CSV_SUFFIXES", "WORKBOOK_SUFFIXES", "FileRead", "RawLine", "SheetTable", "read_file"]
 
 
 @dataclass
@@ -47,8 +48,14 @@ def read_bytes(path: Path, display: str) -> tuple[bytes | None, Finding | None]:
     return None, make_finding("file-unreadable", CellRef(display), reason=reason)
 
 
-def read_file(path: Path, display: str, sheet: str | None = None) -> FileRead:
-    """Read the budget table of one workbook: the sheet named ``sheet``, else the one holding it."""
+def read_file(
+    path: Path, display: str, sheet: str | None = None, layout: str | None = None
+) -> FileRead:
+    """Read the budget table of one file: the sheet named ``sheet``, else the one holding it.
+
+    ``layout`` names a layout (reconcile/data/layouts) to read the table with; without it a
+    layout is used when a sheet's header has its labels. A CSV file is always read by layout.
+    """
     data, problem = read_bytes(path, display)
     if data is None:
         return FileRead(display, "", None, [problem] if problem else [])
@@ -58,15 +65,28 @@ def read_file(path: Path, display: str, sheet: str | None = None) -> FileRead:
         finding = make_finding("file-unreadable", CellRef(display), reason=reason)
         return FileRead(display, digest, None, [finding])
 
+    if path.suffix.lower() in CSV_SUFFIXES:
+        from reconcile.read.opendata import read_csv_file
+
+        csv_table, findings = read_csv_file(data, display, layout)
+        return FileRead(display, digest, csv_table, findings)
     if path.suffix.lower() not in WORKBOOK_SUFFIXES:
         names = ", ".join(WORKBOOK_SUFFIXES)
-        return unreadable(f"reconcile reads {names} workbooks, not {path.suffix or 'this file'}")
+        return unreadable(
+            f"reconcile reads {names} workbooks and .csv tables, not {path.suffix or 'this file'}"
+        )
     try:
         grids = load_workbook(data, path.suffix)
     except UnreadableFileError as exc:
         return unreadable(exc.reason)
     part = macro_part(data)
     notes = [make_finding("macros-present", CellRef(display), member=part)] if part else []
+    from reconcile.read.opendata import read_layout_workbook
+
+    named = [g for g in grids if sheet is None or g.name.casefold() == sheet.casefold()]
+    layout_read = read_layout_workbook(named, display, layout) if named else None
+    if layout_read is not None:  # an open-data table (or the layout asked for is missing)
+        return FileRead(display, digest, layout_read[0], [*notes, *layout_read[1]])
     if sheet is not None:
         return _read_named_sheet(display, digest, grids, sheet, notes)
     return _read_best_sheet(display, digest, grids, notes)

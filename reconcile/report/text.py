@@ -115,7 +115,7 @@ def _verdict(report: Report, lang: str) -> Text:
 
 def _finding_line(finding: Finding, lang: str) -> Text:
     loc = finding.location
-    where = f"{loc.sheet}!{loc.cell}" if loc.cell else (loc.sheet or "")
+    where = f"{loc.sheet}!{loc.cell}" if loc.cell and loc.sheet else (loc.cell or loc.sheet or "")
     text = Text("  ")
     text.append(f"{finding.severity.value:<7}", style=STYLE[finding.severity])
     text.append(f" {where:<16} " if where else " ")

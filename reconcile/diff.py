@@ -1,0 +1,232 @@
+"""Compare two versions of one table: lines added, removed and changed, and the net effect.
+
+A line is known by its key: chapter, article, series and year, plus what else tells lines
+apart in its table (the description in a workbook; the budget moment and the layout's key
+columns in an open-data table). Both files are read as ``reconcile validate`` reads them, so a
+workbook, a CSV file or a layout's table in a workbook can be compared with each other.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path, PurePosixPath
+from typing import NamedTuple
+
+from reconcile.codes import is_fatal
+from reconcile.ministries import MinistryTable, load_table, normalise_chapter
+from reconcile.model import CellRef, Finding
+from reconcile.read import RawLine, SheetTable, read_file
+from reconcile.read.header import parse_year
+from reconcile.read.layouts import LayoutTable
+from reconcile.validate import normalise_article, normalise_series
+
+Key = tuple[tuple[str, str], ...]  # (field, value) pairs, in a fixed order
+
+
+class EffectKey(NamedTuple):
+    """What a net effect is summed over: amounts of other series or moments never mix."""
+
+    ministry: str
+    year: int | None
+    series: str  # V, U, O, or "" when the table has no series
+    moment: str  # the budget moment of an open-data table, "" otherwise
+
+    @property
+    def order(self) -> tuple[str, int, str, str]:
+        return (self.ministry, self.year or 0, self.series, self.moment)
+
+
+@dataclass(frozen=True)
+class Version:
+    """One side of the comparison: the file as named, its digest and how it was read."""
+
+    path: str
+    sha256: str
+    layout: str | None
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A line's value on one side: the amount in euros, or its text when it is not a number."""
+
+    amount: Decimal | None
+    text: str
+    cell: CellRef
+    ministry: str
+    year: int | None
+
+
+@dataclass(frozen=True)
+class Change:
+    change: str  # "added", "removed" or "changed"
+    key: Key
+    old: Entry | None
+    new: Entry | None
+
+    @property
+    def ministry(self) -> str:
+        return (self.new or self.old).ministry  # type: ignore[union-attr]
+
+    @property
+    def year(self) -> int | None:
+        return (self.new or self.old).year  # type: ignore[union-attr]
+
+    def field(self, name: str) -> str:
+        """The key's value of ``name``, "" when the key has no such field."""
+        return dict(self.key).get(name, "")
+
+    @property
+    def difference(self) -> Decimal | None:
+        """New minus old in euros; None when either side is a text such as PM."""
+        old = Decimal(0) if self.old is None else self.old.amount
+        new = Decimal(0) if self.new is None else self.new.amount
+        return None if old is None or new is None else new - old
+
+
+@dataclass(frozen=True)
+class Diff:
+    old: Version
+    new: Version
+    changes: tuple[Change, ...]
+    unchanged: int
+    findings: tuple[Finding, ...]  # what reading the two files said
+
+    @property
+    def incomplete(self) -> bool:
+        return any(is_fatal(f.code) for f in self.findings)
+
+    @property
+    def exit_code(self) -> int:
+        """0 the tables are equal, 1 they differ, 2 a file could not be read."""
+        if self.incomplete:
+            return 2
+        return 1 if self.changes else 0
+
+    @property
+    def counts(self) -> dict[str, int]:
+        counted = Counter(c.change for c in self.changes)
+        return {name: counted[name] for name in ("added", "removed", "changed")}
+
+    @property
+    def net_effect(self) -> dict[EffectKey, Decimal]:
+        """New minus old per ministry, year, series and budget moment (never added together),
+        over the changes whose amounts are numbers."""
+        net: dict[EffectKey, Decimal] = {}
+        for change in self.changes:
+            if change.difference is not None:
+                key = EffectKey(
+                    change.ministry, change.year, change.field("series"), change.field("moment")
+                )
+                net[key] = net.get(key, Decimal(0)) + change.difference
+        return dict(sorted(net.items(), key=lambda item: item[0].order))
+
+
+def _text(value: object) -> str:
+    """A cell as one line of plain text; control characters (terminal escapes) are dropped."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = str(value)
+    if not text.isprintable():
+        text = "".join(ch if ch.isprintable() else " " for ch in text)
+    return " ".join(text.replace("\u00a0", " ").split())
+
+
+def _key_of(line: RawLine, table: SheetTable) -> Key:
+    values = line.values
+    chapter = _text(values.get("chapter"))
+    year = parse_year(line.year)
+    key: list[tuple[str, str]] = [
+        ("chapter", normalise_chapter(chapter) or chapter),
+        ("article", normalise_article(values.get("article")) or ""),
+        ("series", normalise_series(values.get("series")) or ""),
+        ("year", str(year) if year is not None else _text(line.year)),
+    ]
+    if isinstance(table, LayoutTable) and table.spec is not None:
+        spec = table.spec
+        offsets = {amount.year_offset for amount in spec.amounts}
+        if len(offsets) < len(spec.amounts):  # several amounts per year: the moment tells them
+            key.append(("moment", _text(values.get("moment"))))
+        skip = {"chapter", "article", "series", "year", spec.totals.flag if spec.totals else ""}
+        key += [(name, _text(values.get(name))) for name in spec.key if name not in skip]
+    else:
+        key.append(("description", _text(values.get("description"))))
+    return tuple(key)
+
+
+def _entries(
+    table: SheetTable | None, ministries: MinistryTable
+) -> tuple[dict[Key, Entry], list[Key]]:
+    entries: dict[Key, Entry] = {}
+    order: list[Key] = []
+    if table is None:
+        return entries, order
+    seen: Counter[Key] = Counter()
+    for line in table.lines:
+        key = _key_of(line, table)
+        seen[key] += 1
+        if seen[key] > 1:  # a repeated key stays apart: the second is compared with the second
+            key = (*key, ("occurrence", str(seen[key])))
+        chapter = dict(key)["chapter"]
+        owner = ministries.of_chapter(chapter) if chapter else None
+        entries[key] = Entry(
+            amount=line.amount,
+            text=_text(line.amount_raw),
+            cell=line.cells["amount"],
+            ministry=owner.code if owner else (chapter or "?"),
+            year=parse_year(line.year),
+        )
+        order.append(key)
+    return entries, order
+
+
+def _display(text: str) -> str:
+    return str(PurePosixPath(text.replace("\\", "/")))
+
+
+def _same(old: Entry, new: Entry) -> bool:
+    if old.amount is not None or new.amount is not None:
+        return old.amount == new.amount
+    return old.text == new.text
+
+
+def diff_files(
+    old_path: str, new_path: str, layout: str | None = None, sheet: str | None = None
+) -> Diff:
+    """Read both files (the sheet ``sheet``, with ``layout`` when given) and compare by key."""
+    ministries = load_table()
+    old_read = read_file(Path(old_path), _display(old_path), sheet, layout)
+    new_read = read_file(Path(new_path), _display(new_path), sheet, layout)
+    findings = tuple(sorted([*old_read.findings, *new_read.findings], key=lambda f: f.sort_key))
+    if any(is_fatal(f.code) for f in findings):  # nothing to compare against
+        old_read.table = new_read.table = None
+    old, old_order = _entries(old_read.table, ministries)
+    new, new_order = _entries(new_read.table, ministries)
+    changes: list[Change] = []
+    unchanged = 0
+    for key in old_order:
+        if key not in new:
+            changes.append(Change("removed", key, old[key], None))
+        elif _same(old[key], new[key]):
+            unchanged += 1
+        else:
+            changes.append(Change("changed", key, old[key], new[key]))
+    changes += [Change("added", key, None, new[key]) for key in new_order if key not in old]
+    changes.sort(key=lambda c: (c.ministry, c.key))
+
+    def version(read_path: str, sha: str, table: SheetTable | None) -> Version:
+        return Version(read_path, sha, None if table is None else table.layout)
+
+    return Diff(
+        old=version(old_read.path, old_read.sha256, old_read.table),
+        new=version(new_read.path, new_read.sha256, new_read.table),
+        changes=tuple(changes),
+        unchanged=unchanged,
+        findings=findings,
+    )
+
+
+__all__ = ["Change", "Diff", "EffectKey", "Entry", "Version", "diff_files"]

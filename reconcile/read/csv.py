@@ -1,0 +1,117 @@
+"""CSV files: bytes -> rows of text, with the encoding and delimiter detected and said.
+
+Open-data files are UTF-8, older ones Windows-1252 or Latin-1, and files put together from
+several exports mix them line by line; each line is decoded on its own, so one é in
+Windows-1252 never garbles the rest. Cells are located as a spreadsheet shows the file: column
+letter and row number (the header is row 1), with no sheet.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+from dataclasses import dataclass
+
+from reconcile.read.workbook import UnreadableFileError
+
+DELIMITERS = (",", ";", "\t", "|")
+_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
+_SHOWN_LINES = 5
+
+
+@dataclass(frozen=True)
+class CsvText:
+    """A CSV file's rows and what was detected to read them."""
+
+    rows: list[tuple[str, ...]]
+    delimiter: str
+    encoding: str  # "UTF-8", "UTF-16", "Windows-1252", "Latin-1", or "UTF-8 and Windows-1252"
+    other_lines: tuple[int, ...]  # lines (1-based) not in the main encoding, when mixed
+
+    @property
+    def delimiter_name(self) -> str:
+        return _NAMES.get(self.delimiter, repr(self.delimiter))
+
+    @property
+    def other_lines_shown(self) -> str:
+        shown = ", ".join(str(n) for n in self.other_lines[:_SHOWN_LINES])
+        more = len(self.other_lines) - _SHOWN_LINES
+        return shown + (f" and {more} more" if more > 0 else "")
+
+
+def _decode_line(line: bytes) -> tuple[str, str]:
+    try:
+        return line.decode("utf-8"), "UTF-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return line.decode("cp1252"), "Windows-1252"
+    except UnicodeDecodeError:
+        # Bytes Windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D): Latin-1 maps all.
+        return line.decode("latin-1"), "Latin-1"
+
+
+def decode_text(data: bytes) -> tuple[str, str, tuple[int, ...]]:
+    """The text of ``data``, its encoding, and the lines in another encoding than UTF-8."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16"), "UTF-16", ()
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    parts, other, seen = [], [], set()
+    utf8_beyond_ascii = False  # a line proves the file is (partly) UTF-8
+    for number, line in enumerate(data.splitlines(keepends=True), start=1):
+        text, encoding = _decode_line(line)
+        parts.append(text)
+        if encoding != "UTF-8":
+            other.append(number)
+            seen.add(encoding)
+        elif not line.isascii():
+            utf8_beyond_ascii = True
+    text = "".join(parts)
+    if not other:
+        return text, "UTF-8", ()
+    single = "Latin-1" if "Latin-1" in seen else "Windows-1252"
+    if not utf8_beyond_ascii:
+        return text, single, ()
+    return text, f"UTF-8 and {single}", tuple(other)
+
+
+def detect_delimiter(text: str) -> str:
+    """The delimiter that splits the first non-blank line into the most fields (comma on a tie)."""
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        counts = {d: len(next(csv.reader([line], delimiter=d))) for d in DELIMITERS}
+        best = max(DELIMITERS, key=lambda d: (counts[d], d == ","))
+        return best if counts[best] > 1 else ","
+    return ","
+
+
+def read_csv_text(data: bytes) -> CsvText:
+    """The rows of a CSV file (every value text), however it was encoded and delimited.
+
+    Raises UnreadableFileError for what is no CSV file: empty, a workbook renamed to .csv,
+    NUL bytes, a field beyond the csv module's limit (128 KiB).
+    """
+    if not data.strip():
+        raise UnreadableFileError("the file is empty")
+    if data.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")):
+        raise UnreadableFileError(
+            "it is a workbook (.xlsx, .xls or .ods), not a CSV file; give it its own extension"
+        )
+    text, encoding, other = decode_text(data)
+    if "\x00" in text:
+        raise UnreadableFileError(
+            "it holds NUL bytes: a binary file, or UTF-16 without its byte order mark"
+        )
+    try:
+        delimiter = detect_delimiter(text)
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
+        rows = [tuple(row) for row in reader]
+    except csv.Error as exc:
+        raise UnreadableFileError(f"it is not a CSV file reconcile can read ({exc})") from exc
+    return CsvText(rows, delimiter, encoding, other)
+
+
+__all__ = ["DELIMITERS", "CsvText", "decode_text", "detect_delimiter", "read_csv_text"]

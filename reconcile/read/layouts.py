@@ -1,0 +1,433 @@
+"""Layouts as data: known table formats (open-data tables) described in TOML, found by labels.
+
+A layout names the header label of each field (chapter, article, series, year, ...), its amount
+columns (a budget moment, or a year relative to the row's year), the unit and number format,
+how totals rows are flagged and which checks apply. A new template is a new file in
+``reconcile/data/layouts/``, not new code. ``read_layout_grid`` turns a grid read with a layout
+into a ``LayoutTable`` (a ``SheetTable`` whose lines keep their cells), so validation and
+reporting are shared with workbooks.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from reconcile.codes import make_finding
+from reconcile.errors import ConfigError
+from reconcile.model import CellRef, Finding
+from reconcile.money import AmountError, Unit, find_unit, parse_amount, parse_number, to_cents
+from reconcile.read.header import HEADER_SCAN_ROWS, Header, parse_year
+from reconcile.read.table import RawLine, SheetTable, cell_name
+
+NUMBER_FORMATS = ("plain", "dutch", "english")
+_ENGLISH = re.compile(r"^[-\u2212]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
+_SPREADSHEET_ERROR = re.compile(r"^(#(NAME\?|REF!|VALUE!|DIV/0!|N/A|NUM!|NULL!)|Err:\d{3})$")
+
+
+@dataclass(frozen=True)
+class AmountColumn:
+    name: str  # the budget moment or relative year ("ontwerpbegroting", "t+1")
+    labels: tuple[str, ...]
+    year_offset: int = 0  # the line's year is the row's year plus this
+
+
+@dataclass(frozen=True)
+class TotalsRule:
+    """How totals rows are flagged and which detail rows they must add up."""
+
+    flag: str  # field holding the flag
+    value: str  # flag value of a totals row ("J")
+    group: tuple[str, ...]  # a group-level total covers the detail rows agreeing on these
+    levels: tuple[str, ...]  # empty in a group-level totals row
+    memo: re.Pattern[str] | None  # detail rows that are "of which" notes, not parts
+
+
+@dataclass(frozen=True)
+class Layout:
+    name: str
+    title: str
+    unit: Unit
+    unit_stated: bool  # False: the file states no unit, the layout assumes it (say so)
+    numbers: str  # "plain", "dutch" or "english"
+    columns: Mapping[str, tuple[str, ...]]  # field -> header labels
+    optional: frozenset[str]  # fields and amount names a variant may lack
+    amounts: tuple[AmountColumn, ...]
+    key: tuple[str, ...]
+    check_chapter: bool
+    check_article: bool
+    check_series: bool
+    totals: TotalsRule | None
+    source: str  # the file it was loaded from
+
+
+def fold(text: str) -> str:
+    """A header label compared without case, NBSP or runs of spaces: "Naam Begroting " -> ..."""
+    return " ".join(text.replace("\u00a0", " ").lower().split())
+
+
+def label_matches(cell: Any, labels: Sequence[str]) -> bool:
+    if not isinstance(cell, str):
+        return False
+    folded = fold(cell)
+    for label in labels:
+        wanted = fold(label)
+        if wanted.endswith("*"):
+            if folded.startswith(wanted[:-1].rstrip()):
+                return True
+        elif folded == wanted:
+            return True
+    return False
+
+
+def _labels(value: Any, where: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    raise ConfigError(f"{where}: a label is a string or a list of strings")
+
+
+def parse_layout(data: Mapping[str, Any], source: str) -> Layout:
+    """A layout from its TOML data; ConfigError names ``source`` and what is wrong."""
+    known = {"name", "title", "unit", "unit_stated", "numbers", "columns", "optional"}
+    unknown = set(data) - known - {"amounts", "totals", "checks"}
+    if unknown:
+        raise ConfigError(f"{source}: unknown keys {', '.join(sorted(unknown))}")
+    try:
+        unit = find_unit(str(data["unit"]))
+        if unit is None:
+            raise ConfigError(f"{source}: unit {data['unit']!r} is not a unit such as 'x € 1.000'")
+        numbers = str(data.get("numbers", "dutch"))
+        if numbers not in NUMBER_FORMATS:
+            raise ConfigError(f"{source}: numbers must be one of {', '.join(NUMBER_FORMATS)}")
+        columns = {
+            str(name): _labels(value, f"{source} [columns] {name}")
+            for name, value in data["columns"].items()
+        }
+        amounts = tuple(
+            AmountColumn(
+                str(spec["name"]),
+                _labels(spec["label"], f"{source} [[amounts]]"),
+                int(spec.get("year_offset", 0)),
+            )
+            for spec in data["amounts"]
+        )
+        optional = data.get("optional", {})
+        checks = data.get("checks", {})
+        totals = data.get("totals")
+        rule = None
+        if totals is not None:
+            memo = totals.get("memo")
+            rule = TotalsRule(
+                str(totals["flag"]),
+                str(totals["value"]),
+                tuple(totals["group"]),
+                tuple(totals.get("levels", ())),
+                re.compile(memo, re.IGNORECASE) if memo else None,
+            )
+        layout = Layout(
+            name=str(data["name"]),
+            title=str(data.get("title", data["name"])),
+            unit=unit,
+            unit_stated=bool(data.get("unit_stated", True)),
+            numbers=numbers,
+            columns=columns,
+            optional=frozenset(optional.get("columns", ()))
+            | frozenset(optional.get("amounts", ())),
+            amounts=amounts,
+            key=tuple(checks.get("key", ())),
+            check_chapter=bool(checks.get("chapter", False)),
+            check_article=bool(checks.get("article", False)),
+            check_series=bool(checks.get("series", False)),
+            totals=rule,
+            source=source,
+        )
+    except KeyError as exc:
+        raise ConfigError(f"{source}: the key {exc} is missing") from exc
+    except (TypeError, ValueError, AttributeError, re.error) as exc:
+        raise ConfigError(f"{source}: {type(exc).__name__}: {exc}") from exc
+    named = set(columns)
+    for name in (*layout.key, *(rule.group + rule.levels + (rule.flag,) if rule else ())):
+        if name not in named:
+            raise ConfigError(f"{source}: {name!r} is used but not a column of [columns]")
+    return layout
+
+
+@cache
+def load_layouts() -> dict[str, Layout]:
+    """The built-in layouts, by name, from reconcile/data/layouts/*.toml."""
+    folder = resources.files("reconcile.data").joinpath("layouts")
+    layouts = {}
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".toml"):
+            source = f"layouts/{entry.name}"
+            layout = parse_layout(tomllib.loads(entry.read_text("utf-8")), source)
+            layouts[layout.name] = layout
+    return layouts
+
+
+@cache
+def load_layout_file(path: str) -> Layout:
+    """A layout of the user's own, from a TOML file with the keys of the built-in ones."""
+    try:
+        text = Path(path).read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read layout file {path}: {exc}") from exc
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path} is not valid TOML: {exc}") from exc
+    return parse_layout(data, path)
+
+
+def get_layout(name: str) -> Layout:
+    """A built-in layout by name, or the layout in a .toml file."""
+    if name.lower().endswith(".toml"):
+        return load_layout_file(name)
+    layouts = load_layouts()
+    if name not in layouts:
+        raise ConfigError(f"unknown layout {name!r}; known layouts: {', '.join(sorted(layouts))}")
+    return layouts[name]
+
+
+@dataclass(frozen=True)
+class LayoutHeader:
+    """Where a layout's header row is, and which column holds each field and amount."""
+
+    layout: Layout
+    row: int
+    columns: dict[str, int]  # field -> 1-based column
+    amounts: tuple[tuple[AmountColumn, int], ...]
+    named: frozenset[int]  # every column with a header label
+
+
+def match_header(cells: Sequence[Any], row: int, layout: Layout) -> LayoutHeader | None:
+    """The layout's header in ``cells``, or None when a required label is missing."""
+    columns: dict[str, int] = {}
+    for name, labels in layout.columns.items():
+        found = next(
+            (i for i, cell in enumerate(cells, start=1) if label_matches(cell, labels)), None
+        )
+        if found is not None:
+            columns[name] = found
+        elif name not in layout.optional:
+            return None
+    amounts = []
+    for amount in layout.amounts:
+        found = next(
+            (i for i, cell in enumerate(cells, start=1) if label_matches(cell, amount.labels)), None
+        )
+        if found is not None:
+            amounts.append((amount, found))
+        elif amount.name not in layout.optional:
+            return None
+    named = frozenset(
+        i for i, cell in enumerate(cells, start=1) if isinstance(cell, str) and cell.strip()
+    )
+    return LayoutHeader(layout, row, columns, tuple(amounts), named)
+
+
+def missing_labels(rows: Sequence[Sequence[Any]], layout: Layout) -> list[str]:
+    """The required labels of ``layout`` absent from the best-matching of the first rows."""
+    best: list[str] | None = None
+    for cells in rows[:HEADER_SCAN_ROWS]:
+        missing = [
+            labels[0]
+            for name, labels in layout.columns.items()
+            if name not in layout.optional and not any(label_matches(c, labels) for c in cells)
+        ] + [
+            a.labels[0]
+            for a in layout.amounts
+            if a.name not in layout.optional and not any(label_matches(c, a.labels) for c in cells)
+        ]
+        if best is None or len(missing) < len(best):
+            best = missing
+    return best or []
+
+
+def find_layout_header(
+    rows: Sequence[Sequence[Any]], layouts: Sequence[Layout]
+) -> LayoutHeader | None:
+    """The first row among the first HEADER_SCAN_ROWS that is the header of one of ``layouts``.
+
+    When several layouts match one row, the one that recognises the most columns wins.
+    """
+    for index, cells in enumerate(rows[:HEADER_SCAN_ROWS], start=1):
+        found = [h for layout in layouts if (h := match_header(cells, index, layout)) is not None]
+        if found:
+            return max(found, key=lambda h: len(h.columns) + len(h.amounts))
+    return None
+
+
+@dataclass(frozen=True)
+class LayoutRow:
+    """One data row of a layout table: its fields as text with their cells, and its amounts."""
+
+    row: int
+    values: dict[str, str]  # field -> text, "" when empty
+    cells: dict[str, CellRef]
+    amounts: dict[str, RawLine]  # amount name -> the line of that cell (empty cells left out)
+    is_total: bool
+
+
+@dataclass
+class LayoutTable(SheetTable):
+    """A table read with a layout: its rows as well as its detail lines (``lines``)."""
+
+    spec: Layout | None = None
+    rows: list[LayoutRow] = field(default_factory=list)
+    sheet_name: str | None = None  # None for CSV files
+
+    @property
+    def layout(self) -> str:
+        return self.spec.name if self.spec else "?"
+
+
+def cell_text(value: Any) -> str:
+    """A cell as text: stripped, NBSP and runs of spaces as one space, 2025.0 as 2025."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return " ".join(str(value).replace("\u00a0", " ").split())
+
+
+def parse_layout_amount(value: Any, layout: Layout) -> Decimal:
+    """Euros for an amount cell written in the layout's unit and number format."""
+    # "plain" (no grouping) and "english" (thousands comma) both use a decimal point, so
+    # "1.234" is one and a quarter there, never the Dutch 1 234.
+    if isinstance(value, str) and layout.numbers in ("plain", "english"):
+        text = value.strip().replace("\u00a0", "")
+        if _ENGLISH.match(text):
+            return to_cents(
+                Decimal(text.replace(",", "").replace("\u2212", "-")) * layout.unit.euros
+            )
+        parse_number(value)  # raises for PM, n.t.b., 88% (each a finding of its kind)
+        raise AmountError(value, "unreadable")  # a number, but not in the layout's format
+    return parse_amount(value, layout.unit.euros)
+
+
+def read_layout_grid(
+    rows: Sequence[Sequence[Any]],
+    header: LayoutHeader,
+    file: str,
+    sheet: str | None,
+    hidden_rows: frozenset[int] = frozenset(),
+) -> LayoutTable:
+    """Every row below the header, with reading findings.
+
+    Each non-blank row becomes a ``LayoutRow``; the amounts of rows that are not totals rows
+    are the table's lines (totals rows are checks, never lines).
+    """
+    layout = header.layout
+
+    def ref(row: int, column: int) -> CellRef:
+        return CellRef(file, sheet, cell_name(row, column))
+
+    header_ref = ref(header.row, 1)
+    findings: list[Finding] = [
+        make_finding("layout-detected", header_ref, layout=layout.name, row=header.row)
+    ]
+    if not layout.unit_stated:
+        findings.append(make_finding("unit-assumed", header_ref, unit=layout.unit.label))
+    # The workbook reader's view of the header, for code that reads any SheetTable.
+    sheet_header = Header(
+        header.row,
+        dict(header.columns) | ({"amount": header.amounts[0][1]} if header.amounts else {}),
+    )
+    table = LayoutTable(
+        file=file,
+        sheet=sheet or "",
+        header=sheet_header,
+        unit=layout.unit,
+        unit_assumed=not layout.unit_stated,
+        title=[],
+        findings=findings,
+        spec=layout,
+        sheet_name=sheet,
+    )
+    flag = layout.totals
+    for index in range(header.row, len(rows)):
+        cells = rows[index]
+        row = index + 1
+        if all(cell_text(value) == "" for value in cells):
+            continue
+        values = {
+            name: cell_text(cells[col - 1]) if col <= len(cells) else ""
+            for name, col in header.columns.items()
+        }
+        refs = {name: ref(row, col) for name, col in header.columns.items()}
+        for column, value in enumerate(cells, start=1):
+            text = cell_text(value)
+            if text and column not in header.named:
+                table.findings.append(
+                    make_finding("value-without-header", ref(row, column), value=f'"{text}"')
+                )
+        is_total = flag is not None and values.get(flag.flag, "").upper() == flag.value.upper()
+        year = parse_year(cells[header.columns["year"] - 1]) if "year" in header.columns else None
+        amounts: dict[str, RawLine] = {}
+        for amount, column in header.amounts:
+            raw = cells[column - 1] if column <= len(cells) else None
+            if cell_text(raw) == "":
+                continue
+            try:
+                euros: Decimal | None = parse_layout_amount(raw, layout)
+                problem = None
+            except AmountError as exc:
+                euros, problem = None, exc.kind
+            line_year = None if year is None else year + amount.year_offset
+            amounts[amount.name] = RawLine(
+                row=row,
+                values={**values, "moment": amount.name},
+                cells={**refs, "amount": ref(row, column)},
+                year=line_year if line_year is not None else values.get("year"),
+                amount=euros,
+                amount_raw=raw,
+                amount_problem=problem,
+            )
+        if amounts and row in hidden_rows:  # read like a visible row, as workbooks are
+            table.findings.append(make_finding("hidden-line", ref(row, 1), row=row))
+        layout_row = LayoutRow(row, values, refs, amounts, is_total)
+        table.rows.append(layout_row)
+        if not is_total:
+            table.lines.extend(amounts.values())
+    return table
+
+
+def column_label(layout: Layout, name: str) -> str:
+    """How the table's header names a field: "Begrotingsfase" for ``phase``."""
+    labels = layout.columns.get(name)
+    return labels[0].rstrip("*").strip() if labels else name
+
+
+def is_spreadsheet_error(text: str) -> bool:
+    """ "#NAME?", "#REF!", "Err:509": what Excel or LibreOffice shows for a broken formula."""
+    return bool(_SPREADSHEET_ERROR.match(text.strip()))
+
+
+__all__ = [
+    "AmountColumn",
+    "Layout",
+    "LayoutHeader",
+    "LayoutRow",
+    "LayoutTable",
+    "TotalsRule",
+    "column_label",
+    "find_layout_header",
+    "get_layout",
+    "is_spreadsheet_error",
+    "label_matches",
+    "load_layouts",
+    "match_header",
+    "missing_labels",
+    "parse_layout",
+    "read_layout_grid",
+]

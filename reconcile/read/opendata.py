@@ -1,0 +1,103 @@
+"""Read a CSV file or a workbook's sheets with a layout: the open-data tables of Finance.
+
+The layout is the one named (``--layout``), else the first whose header labels one of the
+first rows carries. Whatever was detected (layout, delimiter, encoding) is said in findings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reconcile.codes import make_finding
+from reconcile.model import CellRef, Finding
+from reconcile.read.csv import read_csv_text
+from reconcile.read.header import HEADER_SCAN_ROWS
+from reconcile.read.layouts import (
+    Layout,
+    LayoutTable,
+    find_layout_header,
+    get_layout,
+    load_layouts,
+    missing_labels,
+    read_layout_grid,
+)
+from reconcile.read.workbook import Grid, UnreadableFileError
+
+
+def _candidates(name: str | None) -> list[Layout]:
+    return [get_layout(name)] if name else list(load_layouts().values())
+
+
+def _not_found(display: str, rows: Sequence[Sequence[object]], name: str | None) -> Finding:
+    if name is None:
+        return make_finding(
+            "layout-not-found",
+            CellRef(display),
+            layout="any known layout (" + ", ".join(sorted(load_layouts())) + ")",
+            rows=HEADER_SCAN_ROWS,
+            missing="see `reconcile layouts`",
+        )
+    layout = get_layout(name)
+    missing = missing_labels(rows, layout)
+    return make_finding(
+        "layout-not-found",
+        CellRef(display),
+        layout=layout.name,
+        rows=HEADER_SCAN_ROWS,
+        missing=", ".join(f'"{label}"' for label in missing),
+    )
+
+
+def read_csv_file(
+    data: bytes, display: str, layout: str | None
+) -> tuple[LayoutTable | None, list[Finding]]:
+    """The table in a CSV file, or None and the fatal finding that says why not."""
+    try:
+        text = read_csv_text(data)
+    except UnreadableFileError as exc:
+        return None, [make_finding("file-unreadable", CellRef(display), reason=exc.reason)]
+    detected = [
+        make_finding(
+            "csv-detected",
+            CellRef(display),
+            delimiter=text.delimiter_name,
+            encoding=text.encoding,
+        )
+    ]
+    if text.other_lines:
+        detected.append(
+            make_finding(
+                "encoding-mixed",
+                CellRef(display),
+                lines=text.other_lines_shown,
+                encoding=text.encoding.removeprefix("UTF-8 and "),
+            )
+        )
+    header = find_layout_header(text.rows, _candidates(layout))
+    if header is None:
+        return None, [*detected, _not_found(display, text.rows, layout)]
+    table = read_layout_grid(text.rows, header, display, None)
+    table.findings[:0] = detected
+    return table, list(table.findings)
+
+
+def read_layout_workbook(
+    grids: list[Grid], display: str, layout: str | None
+) -> tuple[LayoutTable | None, list[Finding]] | None:
+    """The first sheet holding a layout's table; None when none does and no layout was named.
+
+    A named layout that no sheet holds is a fatal finding: the user said what the file is.
+    """
+    candidates = _candidates(layout)
+    for grid in sorted(grids, key=lambda g: g.hidden):
+        header = find_layout_header(grid.rows, candidates)
+        if header is not None:
+            table = read_layout_grid(grid.rows, header, display, grid.name, grid.hidden_rows)
+            return table, list(table.findings)
+    if layout is None:
+        return None
+    rows = [row for grid in grids for row in grid.rows[:HEADER_SCAN_ROWS]]
+    return None, [_not_found(display, rows, layout)]
+
+
+__all__ = ["read_csv_file", "read_layout_workbook"]

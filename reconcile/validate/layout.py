@@ -1,0 +1,244 @@
+"""Validate a table read with a layout: the checks its layout asks for, each failure at its cell.
+
+Open-data tables are not reservations against an announcement: negative amounts and any year
+are normal there. What matters is that keys are unique, chapters, articles, series and years
+are valid, amounts parse, and totals rows equal the sum of their detail rows. Which of these
+apply is said by the layout (``[checks]`` and ``[totals]`` in its TOML file).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from decimal import Decimal
+
+from reconcile.codes import make_finding
+from reconcile.ministries import MinistryTable, normalise_chapter
+from reconcile.model import CellRef, Finding
+from reconcile.read.header import LABELS, parse_year
+from reconcile.read.layouts import (
+    Layout,
+    LayoutRow,
+    LayoutTable,
+    column_label,
+    is_spreadsheet_error,
+)
+from reconcile.validate import ValidatedTable, normalise_article, normalise_series
+from reconcile.validate.schema import ARTICLE_PATTERN
+
+_ARTICLE = re.compile(ARTICLE_PATTERN)
+
+
+def validate_layout_table(table: LayoutTable, ministries: MinistryTable) -> ValidatedTable:
+    """Findings for every row of ``table``; the lines are not counted against an announcement."""
+    layout = table.spec
+    assert layout is not None
+    findings: list[Finding] = []
+    for row in table.rows:
+        findings += _check_row(row, layout, ministries)
+    repeated, duplicate_findings = _check_keys(table, layout)
+    findings += duplicate_findings
+    if layout.totals is not None:
+        findings += _check_totals(table, layout, repeated)
+    owners = {
+        owner.code
+        for row in table.rows
+        if (chapter := normalise_chapter(row.values.get("chapter")))
+        and (owner := ministries.of_chapter(chapter))
+    }
+    ministry = owners.pop() if len(owners) == 1 else None
+    return ValidatedTable(ministry, findings=_unique(findings))
+
+
+def _problem(name: str, text: str, ministries: MinistryTable) -> str | None:
+    """The finding code for a field's text, None when it is valid."""
+    if name == "chapter":
+        return None if normalise_chapter(text) in ministries.chapters else "chapter-unknown"
+    if name == "article":
+        return None if _ARTICLE.match(normalise_article(text) or "") else "article-invalid"
+    if name == "series":
+        return None if normalise_series(text) in ("V", "U", "O") else "series-invalid"
+    if name == "year":
+        return None if parse_year(text) is not None else "year-invalid"
+    return None
+
+
+def _check_row(row: LayoutRow, layout: Layout, ministries: MinistryTable) -> Iterator[Finding]:
+    for name, text in row.values.items():
+        if is_spreadsheet_error(text):
+            field = f"“{column_label(layout, name)}”"
+            yield make_finding("cell-error", row.cells[name], value=f'"{text}"', field=field)
+    checked = (
+        ("chapter", layout.check_chapter),
+        ("article", layout.check_article),
+        ("series", layout.check_series),
+        ("year", True),  # the amounts' years follow from it
+    )
+    for name, wanted in checked:
+        value = row.values.get(name)
+        if not wanted or value is None or is_spreadsheet_error(value):
+            continue
+        if not value:
+            yield make_finding("missing-value", row.cells[name], field=LABELS[name])
+        elif code := _problem(name, value, ministries):
+            yield make_finding(code, row.cells[name], value=f'"{value}"')
+    for line in row.amounts.values():
+        if line.amount is None:
+            yield make_finding(
+                "amount-not-a-number", line.cells["amount"], value=f'"{line.amount_raw}"'
+            )
+
+
+def row_key(row: LayoutRow, fields: tuple[str, ...]) -> tuple[str, ...]:
+    """The row's values of ``fields``, chapters and series normalised (13 and XIII are one)."""
+    out = []
+    for name in fields:
+        text = row.values.get(name, "")
+        if name == "chapter":
+            text = normalise_chapter(text) or text
+        elif name == "series":
+            text = normalise_series(text) or text
+        elif name == "article":
+            text = normalise_article(text) or text
+        out.append(text.casefold())
+    return tuple(out)
+
+
+def _content(row: LayoutRow) -> tuple[str, ...]:
+    """What makes two rows the same; a broken-formula text matches any other (re-exports
+    of one table show #NAME? in one copy and Err:509 in the other)."""
+    values = ("#error" if is_spreadsheet_error(text) else text for text in row.values.values())
+    amounts = (str(line.amount_raw) for line in row.amounts.values())
+    return (*values, *row.amounts, *amounts)
+
+
+def _check_keys(table: LayoutTable, layout: Layout) -> tuple[set[int], list[Finding]]:
+    """Rows repeated whole (a block pasted twice: one finding per block), then repeated keys.
+
+    Rows without any amount are not budget lines (e.g. a row stating only the percentage
+    legally committed) and take no part in the key check.
+    """
+    if not layout.key:
+        return set(), []
+    rows = table.rows
+    seen: dict[tuple[str, ...], int] = {}
+    runs: list[list[tuple[int, int]]] = []  # [(index of the repeat, index of its original)]
+    for index, row in enumerate(rows):
+        content = _content(row)
+        last = runs[-1][-1] if runs else None
+        if (
+            last is not None
+            and last[0] == index - 1
+            and last[1] + 1 < index
+            and _content(rows[last[1] + 1]) == content
+        ):
+            runs[-1].append((index, last[1] + 1))  # the copy follows its original row by row
+        elif content in seen:
+            runs.append([(index, seen[content])])
+        seen.setdefault(content, index)
+    repeated = {index for run in runs for index, _ in run}
+    findings: list[Finding] = []
+    for run in runs:
+        start, start_original = run[0]
+        end, end_original = run[-1]
+        if len(run) == 1:
+            findings.append(_duplicate_key(table, layout, start, start_original))
+            continue
+        findings.append(
+            make_finding(
+                "duplicate-rows",
+                _first_cell(rows[start], table),
+                first=rows[start].row,
+                last=rows[end].row,
+                other_first=rows[start_original].row,
+                other_last=rows[end_original].row,
+                count=len(run),
+            )
+        )
+    first: dict[tuple[str, ...], int] = {}
+    for index, row in enumerate(rows):
+        key = row_key(row, layout.key)
+        if index in repeated or not row.amounts or not any(key):
+            continue
+        if key in first:
+            findings.append(_duplicate_key(table, layout, index, first[key]))
+        else:
+            first[key] = index
+    return repeated, findings
+
+
+def _duplicate_key(table: LayoutTable, layout: Layout, index: int, other: int) -> Finding:
+    row = table.rows[index]
+    shown = ", ".join(
+        f"{column_label(layout, name)} {row.values[name]}"
+        for name in layout.key
+        if row.values.get(name)
+    )
+    return make_finding(
+        "duplicate-key", _first_cell(row, table), other=table.rows[other].row, key=shown
+    )
+
+
+def _first_cell(row: LayoutRow, table: LayoutTable) -> CellRef:
+    return CellRef(table.file, table.sheet_name, f"A{row.row}")
+
+
+def _check_totals(table: LayoutTable, layout: Layout, repeated: set[int]) -> list[Finding]:
+    """Each group-level totals row against the sum of its group's detail rows, per amount."""
+    rule = layout.totals
+    assert rule is not None
+    details: dict[tuple[str, ...], list[LayoutRow]] = defaultdict(list)
+    totals: list[LayoutRow] = []
+    for index, row in enumerate(table.rows):
+        if index in repeated:
+            continue  # reported as a duplicate; counting it again would double the sums
+        if row.is_total:
+            if not any(row.values.get(level) for level in rule.levels):
+                totals.append(row)
+        elif not (
+            rule.memo and any(rule.memo.search(row.values.get(level, "")) for level in rule.levels)
+        ):
+            details[row_key(row, rule.group)].append(row)
+    findings = []
+    for total in totals:
+        covered = details.get(row_key(total, rule.group), [])
+        if not covered:
+            continue  # a totals row without detail rows is a leaf: nothing to add up
+        for name, stated_line in total.amounts.items():
+            stated = stated_line.amount
+            lines = [row.amounts[name] for row in covered if name in row.amounts]
+            if stated is None or any(line.amount is None for line in lines):
+                continue  # unreadable amounts are findings of their own
+            computed = sum((line.amount for line in lines if line.amount is not None), Decimal(0))
+            if stated != computed:
+                values = total.values
+                label = (
+                    f"The totals row of chapter {values.get('chapter') or '?'} article "
+                    f"{values.get('article') or '?'} {values.get('series') or '?'} ({name})"
+                )
+                findings.append(
+                    make_finding(
+                        "total-mismatch",
+                        stated_line.cells["amount"],
+                        label=label,
+                        stated=stated,
+                        computed=computed,
+                        difference=stated - computed,
+                    )
+                )
+    return findings
+
+
+def _unique(findings: list[Finding]) -> list[Finding]:
+    seen: set[tuple[str, CellRef]] = set()
+    out = []
+    for finding in findings:
+        key = (finding.code, finding.location)
+        if key not in seen:
+            seen.add(key)
+            out.append(finding)
+    return out
+
+
+__all__ = ["row_key", "validate_layout_table"]

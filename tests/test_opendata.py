@@ -1,0 +1,553 @@
+"""Open-data tables: layouts as data, CSV reading, the layout checks, and the real files."""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from reconcile.announcement import load_announcement
+from reconcile.cli import cli
+from reconcile.model import Report
+from reconcile.money import AmountError
+from reconcile.pipeline import validate
+from reconcile.read import read_file
+from reconcile.read.csv import decode_text, detect_delimiter
+from reconcile.read.layouts import LayoutTable, load_layouts, parse_layout_amount
+from tests.builders import Sheet, write_workbook
+
+# The Ministry of Finance's open data, kept beside the repository (see ../shared/data/README.md).
+DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+BEGROTINGSSTATEN = DATA / "six_ministries_begrotingsstaten_2019-2021_extract.csv"
+B_TABLES = DATA / "budgettaire_tabellen_owb_2016_origineel_subset_6hfd.csv"
+OMBUIGINGEN = DATA / "ombuigings_en_intensiveringslijst_2020.xlsx"
+MAPPING = DATA / "rutte2_vs_rutte3_artikel_wijzigingen.csv"
+
+needs_data = pytest.mark.skipif(
+    not DATA.is_dir() and not os.environ.get("CI"),
+    reason=f"the real open data is not beside the repository ({DATA})",
+)
+
+STATEN_HEADER = (
+    "Begrotingsjaar,Uitgaven Ontvangsten Verplichtingen,Begrotingsnummer,Naam Begroting ,"
+    "Artikel nummer,Artikel,Stand ontwerpbegroting,Stand vastgestelde begroting,"
+    "Stand eerste suppletoire,Stand tweede suppletoire,Realisatie"
+)
+B_HEADER = [
+    "Begrotingsjaar",
+    "Begrotings hoofdstuk",
+    "Naam Begroting",
+    "Begrotingsfase OWB=ontwerpbegroting",
+    "Artikel nummer zoals in het witte stuk",
+    "Omschrijving artikel",
+    "V/U/O (Verplichtingen/Uitgaven/Ontvangsten)",
+    "Indicatie totaal regel J/N",
+    "Nr. onderverdeling zoals in de witte stukken",
+    "Financieel instrument/Apparaat",
+    "Uitsplitsing fin.instrument cq apparaat",
+    "Nadere omschrijving zoals in b-tabel staat",
+    "Bedrag t-2",
+    "Bedrag t-1",
+    "Bedrag t",
+    "Bedrag t+1",
+    "Bedrag t+2",
+    "Bedrag t+3",
+    "Bedrag t+4",
+    "",
+]
+
+
+def _validate(*paths: Path, layout: str | None = None) -> Report:
+    return validate([str(p) for p in paths], load_announcement(None), layout=layout)
+
+
+@functools.cache
+def _real(path: Path) -> Report:
+    """The validate report of a real file, read once for the tests that look at it."""
+    return _validate(path)
+
+
+def _flat(report: Report) -> list[tuple[str | None, str]]:
+    return [(f.location.cell, f.code) for f in report.findings]
+
+
+def _csv(path: Path, lines: list[str], encoding: str = "utf-8") -> Path:
+    path.write_bytes("\n".join(lines).encode(encoding) + b"\n")
+    return path
+
+
+def _b_row(*cells: str) -> str:
+    return ",".join(f'"{c}"' if "," in c else c for c in cells)
+
+
+# --- layouts ---------------------------------------------------------------------------------
+
+
+def test_built_in_layouts_are_listed_by_the_command() -> None:
+    result = CliRunner().invoke(cli, ["layouts"])
+    assert result.exit_code == 0
+    names = [line.split()[0] for line in result.output.splitlines() if not line.startswith(" ")]
+    assert names == ["begrotingsstaten", "budgettaire-tabellen", "ombuigingslijst"]
+    assert sorted(load_layouts()) == names
+
+
+def test_an_unknown_layout_is_a_usage_error(tmp_path: Path) -> None:
+    path = _csv(tmp_path / "x.csv", [STATEN_HEADER])
+    result = CliRunner().invoke(cli, ["validate", "--layout", "nope", str(path)])
+    assert result.exit_code == 2
+    assert "unknown layout 'nope'" in result.output
+
+
+def test_a_named_layout_the_file_does_not_have_names_the_missing_labels(tmp_path: Path) -> None:
+    path = _csv(tmp_path / "staten.csv", [STATEN_HEADER, "2020,U,VII,BZK,1,Art,1,2,3,4,5"])
+    report = _validate(path, layout="budgettaire-tabellen")
+    assert _flat(report) == [(None, "csv-detected"), (None, "layout-not-found")]
+    assert '"Begrotings hoofdstuk"' in report.findings[1].message
+    assert report.exit_code == 2
+
+
+@pytest.mark.parametrize(
+    ("layout", "text", "euros"),
+    [
+        ("budgettaire-tabellen", "16,323", Decimal(16_323_000)),  # English thousands comma
+        ("budgettaire-tabellen", "-1,234.5", Decimal(-1_234_500)),
+        ("budgettaire-tabellen", "1.234", Decimal(1_234)),  # a decimal point, not Dutch
+        ("budgettaire-tabellen", "1.234,5", None),  # a Dutch number in an English column
+        ("budgettaire-tabellen", "88%", None),
+        ("begrotingsstaten", "-726", Decimal(-726_000)),
+        ("ombuigingslijst", "-1,5", Decimal(-1_500_000)),  # Dutch, EUR mln
+        ("ombuigingslijst", "-1.900+PM", None),
+        ("ombuigingslijst", "50-125", None),
+    ],
+)
+def test_amounts_are_read_in_the_layouts_number_format_and_unit(
+    layout: str, text: str, euros: Decimal | None
+) -> None:
+    spec = load_layouts()[layout]
+    if euros is None:
+        with pytest.raises(AmountError):
+            parse_layout_amount(text, spec)
+    else:
+        assert parse_layout_amount(text, spec) == euros
+
+
+def test_a_layout_of_ones_own_is_a_toml_file_named_with_layout(tmp_path: Path) -> None:
+    layout = tmp_path / "reservering.toml"
+    layout.write_text(
+        """
+name = "reservering"
+unit = "x € 1 mln"
+numbers = "dutch"
+[columns]
+chapter = "Hfst"
+article = "Art"
+description = "Wat"
+year = "Jaar"
+[[amounts]]
+name = "bedrag"
+label = "Mln"
+[checks]
+key = ["chapter", "article", "description", "year"]
+chapter = true
+""",
+        encoding="utf-8",
+    )
+    path = _csv(
+        tmp_path / "r.csv",
+        ["Hfst;Art;Wat;Jaar;Mln", "XIII;2;AI-fabriek;2025;5,1", "XIII;2;AI-fabriek;2025;1"],
+    )
+    report = _validate(path, layout=str(layout))
+    assert _flat(report) == [
+        (None, "csv-detected"),
+        ("A1", "layout-detected"),
+        ("A3", "duplicate-key"),
+    ]
+    table = read_file(path, "r.csv", layout=str(layout)).table
+    assert table is not None
+    assert [line.amount for line in table.lines] == [5_100_000, 1_000_000]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('name = "x"\nunit = "x € 1.000"\ncolour = 1', "unknown keys colour"),
+        ('name = "x"\n[columns]\nyear = "Jaar"', "the key 'unit' is missing"),
+        ('name = "x"\nunit = "liters"', "is not a unit"),
+        ("name = ", "is not valid TOML"),
+    ],
+)
+def test_a_broken_layout_file_is_a_usage_error_naming_the_problem(
+    tmp_path: Path, text: str, message: str
+) -> None:
+    layout = tmp_path / "broken.toml"
+    layout.write_text(text, encoding="utf-8")
+    data = _csv(tmp_path / "x.csv", [STATEN_HEADER])
+    result = CliRunner().invoke(cli, ["validate", "--layout", str(layout), str(data)])
+    assert result.exit_code == 2
+    assert message in result.output
+
+
+# --- CSV reading -----------------------------------------------------------------------------
+
+
+def test_encoding_is_decided_line_by_line() -> None:
+    utf8 = "Financiën\n".encode()
+    cp1252 = "Financiën – € 5\n".encode("cp1252")
+    assert decode_text(utf8 + cp1252) == (
+        "Financiën\nFinanciën – € 5\n",
+        "UTF-8 and Windows-1252",
+        (2,),
+    )
+    assert decode_text(cp1252) == ("Financiën – € 5\n", "Windows-1252", ())
+    assert decode_text(b"\x81x\n")[1] == "Latin-1"  # 0x81 is undefined in Windows-1252
+    assert decode_text(b"\xef\xbb\xbfa,b\n") == ("a,b\n", "UTF-8", ())
+    assert decode_text("é,b\n".encode("utf-16")) == ("é,b\n", "UTF-16", ())
+
+
+@pytest.mark.parametrize(
+    ("line", "delimiter"),
+    [("a,b,c", ","), ("a;b;c", ";"), ("a\tb\tc", "\t"), ('"x;y",b,c', ","), ("abc", ",")],
+)
+def test_delimiter_is_the_one_that_splits_the_header(line: str, delimiter: str) -> None:
+    assert detect_delimiter(line + "\n1,2,3\n") == delimiter
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"", "the file is empty"),
+        (b"PK\x03\x04rest of a zip", "it is a workbook (.xlsx, .xls or .ods), not a CSV file"),
+        (b"a,b\n1,\x00\n", "it holds NUL bytes"),
+        (b'a,"' + b"x" * 200_000 + b'"\n', "field larger than field limit"),
+    ],
+    ids=["empty", "renamed-workbook", "nul", "huge-field"],
+)
+def test_what_is_no_csv_file_is_refused_with_a_reason(
+    tmp_path: Path, content: bytes, reason: str
+) -> None:
+    path = tmp_path / "x.csv"
+    path.write_bytes(content)
+    report = _validate(path)
+    assert _flat(report) == [(None, "file-unreadable")]
+    assert reason in report.findings[0].message
+    assert report.exit_code == 2
+
+
+def test_a_mixed_encoding_semicolon_file_is_read_and_what_was_detected_is_said(
+    tmp_path: Path,
+) -> None:
+    header = STATEN_HEADER.replace(",", ";")
+    path = tmp_path / "staten.csv"
+    path.write_bytes(
+        (header + "\n").encode()
+        + "2020;U;XVI;Volksgezondheid, Welzijn en Sport;1;Eén;10;11;12;13;14\n".encode()
+        + "2020;U;IXB;Financiën;1;Belastingen;-5;-6;;;\n".encode("cp1252")
+    )
+    report = _validate(path)
+    assert _flat(report) == [
+        (None, "csv-detected"),
+        (None, "encoding-mixed"),
+        ("A1", "layout-detected"),
+    ]
+    assert report.findings[0].message == (
+        "Read as CSV: semicolon-separated, encoding UTF-8 and Windows-1252."
+    )
+    assert report.findings[1].params["lines"] == "3"
+    assert report.files[0].lines == 7  # 5 + 2 amounts; negative amounts are normal here
+    assert report.exit_code == 0
+
+
+def test_begrotingsstaten_checks_locate_every_failure_at_row_and_column(tmp_path: Path) -> None:
+    path = _csv(
+        tmp_path / "staten.csv",
+        [
+            STATEN_HEADER,
+            "2020,U,VII,BZK,1,Openbaar bestuur,100,110,,,",
+            "2020,U,VII,BZK,1,Openbaar bestuur,100,110,,,",  # the same key again
+            "2020,U/V,XXX,BZK,1a2,Iets,PM,1.234,,,",
+            "20x0,,VII,BZK,2,Iets,1,2,3,4,5,extra",
+        ],
+    )
+    report = _validate(path)
+    assert _flat(report) == [
+        (None, "csv-detected"),
+        ("A1", "layout-detected"),
+        ("A3", "duplicate-key"),
+        ("B4", "series-invalid"),
+        ("C4", "chapter-unknown"),
+        ("E4", "article-invalid"),
+        ("G4", "amount-not-a-number"),
+        ("A5", "year-invalid"),
+        ("B5", "missing-value"),
+        ("L5", "value-without-header"),
+    ]
+    # A CSV cell is the file, no sheet, and the cell as a spreadsheet shows the file.
+    amount = report.findings[6].location
+    assert (amount.file, amount.sheet, amount.cell) == (str(path), None, "G4")
+    assert str(amount) == f"{path}!G4"
+
+
+# --- B-tables: totals rows flagged J ---------------------------------------------------------
+
+
+def test_b_table_totals_rows_equal_the_sum_of_their_detail_rows(tmp_path: Path) -> None:
+    base = ["2016", "VII", "BZK", "OWB", "1", "Openbaar bestuur"]
+    path = _csv(
+        tmp_path / "b.csv",
+        [
+            _b_row(*B_HEADER),
+            # U total: 1,500 + 500 = 2,000 in t-2, but says 2,001 in t (the detail rows: 2,000)
+            _b_row(*base, "U", "J", "", "", "", "", "2,000", "0", "2,001", "", "", "", "", ""),
+            _b_row(
+                *base, "U", "N", "", "Subsidies", "", "A", "1,500", "0", "1,500", "", "", "", "", ""
+            ),
+            _b_row(
+                *base, "U", "N", "", "Subsidies", "", "B", "500", "0", "500", "", "", "", "", ""
+            ),
+            # A "Waarvan" row tells how much is committed: it is not a part of the total.
+            _b_row(
+                *base,
+                "U",
+                "N",
+                "",
+                "",
+                "Waarvan juridisch verplicht",
+                "",
+                "",
+                "",
+                "88%",
+                "",
+                "",
+                "",
+                "",
+                "",
+            ),
+            # V is never added to U: its own total, with no detail rows, is left alone.
+            _b_row(*base, "V", "J", "", "", "", "", "9,999", "", "", "", "", "", "", ""),
+        ],
+    )
+    report = _validate(path)
+    assert _flat(report) == [
+        (None, "csv-detected"),
+        ("A1", "layout-detected"),
+        ("O2", "total-mismatch"),
+        ("O5", "amount-not-a-number"),
+    ]
+    mismatch = report.findings[2]
+    assert mismatch.params["stated"] == 2_001_000  # x € 1.000, English thousands comma
+    assert mismatch.params["computed"] == 2_000_000
+
+
+def test_a_b_table_variant_up_to_t_plus_5_gives_its_years(tmp_path: Path) -> None:
+    header = [*B_HEADER[:-1], "Bedrag t+5"]  # since 2024 the B-tables run to t+5
+    path = _csv(
+        tmp_path / "b2025.csv",
+        [
+            _b_row(*header),
+            _b_row(
+                "2025",
+                "XIII",
+                "EZ",
+                "OWB",
+                "2",
+                "Bedrijfsleven",
+                "U",
+                "N",
+                "",
+                "Subsidies",
+                "",
+                "AI-fabriek",
+                "",
+                "",
+                "5,100",
+                "1,000",
+                "",
+                "",
+                "",
+                "-1",
+            ),
+        ],
+    )
+    report = _validate(path)
+    assert [f.code for f in report.findings] == ["csv-detected", "layout-detected"]
+    table = read_file(path, "b2025.csv").table
+    assert table is not None
+    assert [(line.year, line.amount) for line in table.lines] == [
+        (2025, 5_100_000),
+        (2026, 1_000_000),
+        (2030, -1_000),
+    ]
+
+
+def test_a_layout_table_in_a_workbook_is_read_like_its_csv(tmp_path: Path) -> None:
+    rows = [
+        STATEN_HEADER.split(","),
+        [2020, "U", "XIII", "Economische Zaken", 2, "Bedrijfsleven", 5100, 5100, None, None, None],
+        [2020, "U", "XIII", "Economische Zaken", 2, "Bedrijfsleven", 1, 1, None, None, None],
+    ]
+    staten = Sheet(rows, hidden_rows=[3])
+    path = write_workbook(tmp_path / "staten.xlsx", {"Notes": [["about"]], "Staten": staten})
+    report = _validate(path)
+    assert [(f.location.sheet, f.location.cell, f.code) for f in report.findings] == [
+        ("Staten", "A1", "layout-detected"),
+        ("Staten", "A3", "duplicate-key"),
+        ("Staten", "A3", "hidden-line"),  # hidden rows are read, and said
+    ]
+    assert report.files[0].layout == "begrotingsstaten"
+    assert report.files[0].ministry == "EZ"
+
+
+# --- the real files in ../shared/data --------------------------------------------------------
+
+
+@needs_data
+def test_real_begrotingsstaten_extract_is_valid() -> None:
+    # ../shared/data/README.md: 516 rows, every (year, V/U/O, chapter, article) key once.
+    # Checked by hand with Python's csv module: of 516 x 5 amount cells 1,018 are empty (not yet
+    # published), so 1,562 lines; chapters VII, VIII, X, XIII, XIV, XVI.
+    report = _real(BEGROTINGSSTATEN)
+    assert [f.code for f in report.findings] == ["csv-detected", "layout-detected"]
+    assert report.findings[0].message == "Read as CSV: comma-separated, encoding UTF-8."
+    file = report.files[0]
+    assert (file.layout, file.lines) == ("begrotingsstaten", 1562)
+    assert file.chapters == ("VII", "VIII", "X", "XIII", "XIV", "XVI")
+    assert report.exit_code == 0
+    table = read_file(BEGROTINGSSTATEN, "staten.csv").table
+    assert isinstance(table, LayoutTable)
+    assert len(table.rows) == 516
+    assert {row.values["series"] for row in table.rows} == {"V", "U", "O"}
+
+
+@needs_data
+def test_real_b_table_subset_reports_its_real_problems_at_their_cells() -> None:
+    # ../shared/data/README.md: 3,390 rows of which 487 blank. Checked by hand (csv module):
+    # - rows 1037-2071 are the 2016 table of rows 2-1036 again (one block, its #NAME?/Err:509
+    #   descriptions differing between the copies);
+    # - row 719 has "96%" and row 745 "88%" in Bedrag t (column V): shifted percentage rows;
+    # - row 301 has an eighth amount, "569", in the unnamed column AA;
+    # - row 586 (Defensie, art. 2) has "#NAME?" as its breakdown (column R);
+    # - row 648 has no chapter (column B);
+    # - row 485, VIII art. 16 U: the J row says 926,503 in t-2 (column T), its N rows add up
+    #   to 925,476.
+    table = read_file(B_TABLES, "b.csv").table
+    assert isinstance(table, LayoutTable)
+    assert len(table.rows) == 3390 - 487  # blank rows are skipped
+    assert sum(row.is_total for row in table.rows) == 1046  # flagged J (csv module count)
+    report = _real(B_TABLES)
+    flat = _flat(report)
+    assert flat[:2] == [(None, "csv-detected"), ("A1", "layout-detected")]
+    for expected in [
+        ("A1037", "duplicate-rows"),
+        ("V719", "amount-not-a-number"),
+        ("V745", "amount-not-a-number"),
+        ("AA301", "value-without-header"),
+        ("R586", "cell-error"),
+        ("B648", "missing-value"),
+        ("T485", "total-mismatch"),
+    ]:
+        assert expected in flat
+    block = next(f for f in report.findings if f.code == "duplicate-rows")
+    assert dict(block.params) == {
+        "first": 1037,
+        "last": 2071,
+        "other_first": 2,
+        "other_last": 1036,
+        "count": 1035,
+    }
+    total = next(f for f in report.findings if f.location.cell == "T485")
+    assert (total.params["stated"], total.params["computed"]) == (926_503_000, 925_476_000)
+    assert report.files[0].layout == "budgettaire-tabellen"
+    assert report.exit_code == 1
+
+
+@needs_data
+def test_real_ombuigingslijst_is_read_with_its_pm_and_ranges_reported() -> None:
+    # Checked by hand with openpyxl: sheet Budgetlijst, F1359 "-1.900+PM", F4091 "50-125",
+    # E1702 "2022\xa0" (NBSP in a year: a valid year), E155 empty; amounts are EUR mln.
+    report = _real(OMBUIGINGEN)
+    flat = [(f.location.sheet, f.location.cell, f.code) for f in report.findings]
+    assert flat[:2] == [
+        ("Budgetlijst", "A1", "layout-detected"),
+        ("Budgetlijst", "A1", "unit-assumed"),
+    ]
+    assert ("Budgetlijst", "F1359", "amount-not-a-number") in flat
+    assert ("Budgetlijst", "F4091", "amount-not-a-number") in flat
+    assert ("Budgetlijst", "E155", "missing-value") in flat
+    assert not [cell for _, cell, _ in flat if cell == "E1702"]
+    assert report.files[0].unit == 1_000_000
+    assert report.exit_code == 1
+
+
+@needs_data
+def test_a_real_b_table_partly_saved_as_windows_1252_gives_the_same_rows(tmp_path: Path) -> None:
+    # The first 600 lines; lines 2-300 re-encoded as Windows-1252 (as an older export would
+    # be), the rest UTF-8 (with "Materiële", "ZBO’s", ...: both encodings are really there).
+    lines = B_TABLES.read_text("utf-8").split("\n")[:600]
+    mixed = [
+        line.encode("cp1252") if 2 <= number <= 300 else line.encode("utf-8")
+        for number, line in enumerate(lines, start=1)
+    ]
+    assert not all(line.isascii() for line in mixed[1:300])
+    assert not all(line.isascii() for line in mixed[300:])
+    (tmp_path / "utf8.csv").write_text("\n".join(lines), "utf-8")
+    (tmp_path / "mixed.csv").write_bytes(b"\n".join(mixed))
+    original = read_file(tmp_path / "utf8.csv", "b.csv")
+    copy = read_file(tmp_path / "mixed.csv", "b.csv")
+    assert original.table is not None and copy.table is not None
+    assert original.table.lines == copy.table.lines
+    assert [f.code for f in copy.findings[:3]] == [
+        "csv-detected",
+        "encoding-mixed",
+        "layout-detected",
+    ]
+    assert copy.findings[0].params["encoding"] == "UTF-8 and Windows-1252"
+
+
+@needs_data
+def test_a_real_b_table_compared_with_an_edited_copy(tmp_path: Path) -> None:
+    # Row 6 (BZK art. 1, "Communicatie, kennisdeling en onderzoek") says 995 in Bedrag t-2
+    # (2014); the copy says 1,995. Its 1,035 repeated rows are compared occurrence by occurrence.
+    lines = B_TABLES.read_bytes().split(b"\n")
+    assert lines[5].count(b",995,608,") == 1
+    lines[5] = lines[5].replace(b",995,608,", b',"1,995",608,')
+    edited = tmp_path / "edited.csv"
+    edited.write_bytes(b"\n".join(lines))
+    result = CliRunner().invoke(cli, ["diff", str(B_TABLES), str(edited), "--format", "json"])
+    document = json.loads(result.output)
+    assert result.exit_code == 1
+    assert document["summary"]["changed"] == 1
+    assert (document["summary"]["added"], document["summary"]["removed"]) == (0, 0)
+    change = document["changes"][0]
+    assert change["key"]["year"] == "2014"
+    assert (change["old"]["cell"], change["difference_eur"]) == ("T6", "1000000.00")
+    assert document["net_effect"] == [
+        {
+            "ministry": "BZK",
+            "year": 2014,
+            "series": "U",
+            "moment": "",
+            "difference_eur": "1000000.00",
+        }
+    ]
+
+
+@needs_data
+def test_a_csv_of_no_known_layout_is_refused_with_a_clear_finding() -> None:
+    report = _real(MAPPING)  # the was/wordt mapping of articles: not a budget table
+    assert [f.code for f in report.findings] == ["csv-detected", "layout-not-found"]
+    assert report.findings[0].params["delimiter"] == "semicolon"
+    assert report.exit_code == 2
+
+
+@needs_data
+@pytest.mark.parametrize("path", [BEGROTINGSSTATEN, B_TABLES, OMBUIGINGEN, MAPPING], ids=str)
+def test_every_real_file_validates_through_the_cli_as_json(path: Path) -> None:
+    result = CliRunner().invoke(cli, ["validate", str(path), "--format", "json"])
+    document = json.loads(result.output)
+    assert result.exit_code == document["exit_code"] in (0, 1, 2)
+    assert all(f["file"] == str(path) for f in document["findings"])
