@@ -1,7 +1,9 @@
-"""Generate the benchmark inputs: one ministry's budget file with N lines, as .xlsx and .csv.
+"""Generate the benchmark inputs: a budget file with N lines, as .xlsx and as .csv.
 
-The lines are valid (EZ, chapter XIII, unique keys, years 2025-2030, series U), so a run does
-the full work of reading, validating and reconciling without drowning in findings.
+The workbook is one ministry's submission (EZ, chapter XIII, unique keys, years 2025-2030,
+series U), valid so a run does the full work without drowning in findings. The CSV has the
+same number of lines in the layout reconcile reads CSV in: the Ministry of Finance's open-data
+begrotingsstaten (/work/shared/data has a real extract with this header).
 """
 
 from __future__ import annotations
@@ -44,12 +46,38 @@ def write_xlsx(path: Path, lines: int) -> Path:
     return path
 
 
+CSV_HEADER = [
+    "Begrotingsjaar",
+    "Uitgaven Ontvangsten Verplichtingen",
+    "Begrotingsnummer",
+    "Naam Begroting",
+    "Artikel nummer",
+    "Artikel",
+    "Stand ontwerpbegroting",
+    "Stand vastgestelde begroting",
+    "Stand eerste suppletoire",
+    "Stand tweede suppletoire",
+    "Realisatie",
+]
+
+
 def write_csv(path: Path, lines: int) -> Path:
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
-        writer.writerow(HEADER)
+        writer.writerow(CSV_HEADER)
         for index in range(lines):
-            writer.writerow(line(index))
+            amount = 1000 + index % 997
+            writer.writerow(
+                [
+                    2019 + index % 3,
+                    "UVO"[index // 3 % 3],
+                    "XIII",
+                    "Economische Zaken en Klimaat",
+                    index // 9 + 1,
+                    f"Artikel {index // 9 + 1}",
+                    *(amount + step for step in range(5)),
+                ]
+            )
     return path
 
 

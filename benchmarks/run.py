@@ -54,6 +54,7 @@ CSV_READ = (
 @dataclass
 class Sample:
     seconds: float
+    cpu: float  # user + system CPU seconds: steadier than wall time on a busy machine
     peak_mb: float
 
 
@@ -74,7 +75,7 @@ def run_once(command: list[str], env: dict[str, str] | None = None) -> Sample:
     if process.returncode not in (0, 1):  # 1: the report has error findings, still a full run
         raise SystemExit(f"{' '.join(command)} exited {process.returncode}:\n{error}")
     scale = 1 if sys.platform == "darwin" else 1024  # ru_maxrss: bytes on macOS, KiB on Linux
-    return Sample(seconds, usage.ru_maxrss * scale / 1e6)
+    return Sample(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * scale / 1e6)
 
 
 @dataclass
@@ -86,10 +87,16 @@ class Row:
     peak: float
     base_peak: float
     target: str
+    cpu: float = 0.0
+    base_cpu: float = 0.0
 
     @property
     def ratio(self) -> float:
         return self.time / self.base_time
+
+    @property
+    def cpu_ratio(self) -> float:
+        return self.cpu / self.base_cpu if self.base_cpu else 0.0
 
     @property
     def memory_ratio(self) -> float:
@@ -118,6 +125,8 @@ def compare(
         statistics.median(s.peak_mb for s in mine),
         statistics.median(s.peak_mb for s in theirs),
         target,
+        statistics.median(s.cpu for s in mine),
+        statistics.median(s.cpu for s in theirs),
     )
     print(f"  {name}: {row.time:.3f} s vs {row.base_time:.3f} s", file=sys.stderr)
     return row
@@ -202,6 +211,8 @@ def measure(args: argparse.Namespace) -> list[Row]:
                 large.peak - base_memory,
                 factor * (small.peak - base_memory),
                 "<= 1.10x (linear)",
+                large.cpu - rows[2].base_cpu,
+                factor * (small.cpu - rows[2].base_cpu),
             )
         )
     return rows
@@ -209,14 +220,15 @@ def measure(args: argparse.Namespace) -> list[Row]:
 
 def table(rows: list[Row]) -> str:
     header = (
-        "| measurement | median s | baseline | baseline s | time ratio "
+        "| measurement | median s | baseline | baseline s | time ratio | CPU ratio "
         "| peak MB | baseline MB | memory ratio | target |"
     )
-    lines = [header, "|" + "---|" * 9]
+    lines = [header, "|" + "---|" * 10]
     for r in rows:
         lines.append(
             f"| {r.name} | {r.time:.3f} | {r.baseline} | {r.base_time:.3f} | {r.ratio:.2f}x "
-            f"| {r.peak:.0f} | {r.base_peak:.0f} | {r.memory_ratio:.2f}x | {r.target} |"
+            f"| {r.cpu_ratio:.2f}x | {r.peak:.0f} | {r.base_peak:.0f} | {r.memory_ratio:.2f}x "
+            f"| {r.target} |"
         )
     return "\n".join(lines)
 

@@ -75,18 +75,15 @@ def load_grids_calamine(data: bytes) -> list[Grid]:
             sheet = book.get_sheet_by_name(meta.name)
             rows = _rows(sheet.to_python(skip_empty_area=False), extras)
             height, width = len(rows), max(map(len, rows), default=0)
+            hidden = extras or SheetExtras()  # no sheet part found: nothing known hidden
             grids.append(
                 Grid(
                     meta.name,
                     meta.visible != SheetVisibleEnum.Visible,
                     rows,
                     _formula_of(meta.name, extras, lookup),
-                    frozenset(r for r in extras.hidden_rows if r <= height)
-                    if extras
-                    else frozenset(),
-                    frozenset(c for c in extras.hidden_columns if c <= width)
-                    if extras
-                    else frozenset(),
+                    frozenset(r for r in hidden.hidden_rows if r <= height),
+                    frozenset(c for c in hidden.hidden_columns if c <= width),
                     calamine_merged(sheet),
                 )
             )
