@@ -1,8 +1,8 @@
 """The fast reading path: a workbook's cell values through python-calamine (Rust), as Grids.
 
-calamine reads values about fifteen times faster than openpyxl, but it drops three things the
-rest of the reader relies on, so they are recovered from the sheet XML, which is scanned once
-as bytes (no XML tree is built):
+calamine reads cell values about fifteen times faster than openpyxl, but it drops what the
+rest of the reader relies on, so that is recovered from the sheet XML, which is scanned as
+bytes (no XML tree is built):
 
 - error values (``#DIV/0!``, ``#REF!``): calamine gives an empty cell, openpyxl the error text;
 - which empty cells hold a formula without a saved result (``formula_of``): their text then
