@@ -8,23 +8,62 @@ from __future__ import annotations
 import os
 import sys
 import traceback
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 
 from reconcile import __version__
 from reconcile.errors import ReconcileError
+from reconcile.i18n import HEADINGS_NL, LANGS, resolve_lang, translate_help
+from reconcile.limits import DEFAULT_LIMITS, Limits
 
-FORMATS = ("text", "json", "junit", "github")
+FORMATS = ("text", "json", "junit", "github", "html")
+F = TypeVar("F", bound=Callable[..., Any])
 CONFIGURABLE = ("check", "validate")
 DIFF_FORMATS = ("text", "json")  # what reconcile.report.diff renders
 EXIT_CODES = """Exit codes: 0 valid and reconciled; 1 findings of severity error (see --fail-on);
 2 usage error, bad configuration, or an input that could not be read."""
 
 
+class LocalisedFormatter(click.HelpFormatter):
+    """Help in the locale's language: Dutch for nl_*, else English (see reconcile.i18n)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lang = resolve_lang()
+
+    def _nl(self, text: str) -> str:
+        return HEADINGS_NL.get(text, text) if self.lang == "nl" else text
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args, self._nl(prefix or "Usage: "))
+
+    def write_heading(self, heading: str) -> None:
+        super().write_heading(self._nl(heading))
+
+    def write_text(self, text: str) -> None:
+        super().write_text(translate_help(text, self.lang))
+
+    def write_dl(self, rows: Any, col_max: int = 30, col_spacing: int = 2) -> None:
+        rows = [(term, translate_help(text, self.lang)) for term, text in rows]
+        super().write_dl(rows, col_max, col_spacing)
+
+
+class LocalisedContext(click.Context):
+    formatter_class = LocalisedFormatter
+
+
+class ReconcileCommand(click.Command):
+    context_class = LocalisedContext
+
+
 class ReconcileGroup(click.Group):
     """Turns library errors into one clear line and exit code 2; --debug shows the traceback."""
+
+    context_class = LocalisedContext
+    command_class = ReconcileCommand
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -75,6 +114,22 @@ def cli(ctx: click.Context, debug: bool, config: Path | None) -> None:
 
 
 def _output_options(func: Any) -> Any:
+    for name in reversed(Limits.names()):  # refuse files above these before reading them
+        func = click.option(
+            Limits.option(name),
+            name,
+            type=click.IntRange(min=1),
+            default=getattr(DEFAULT_LIMITS, name),
+            show_default=True,
+            help=Limits.help(name),
+        )(func)
+    func = click.option(
+        "--annotate",
+        type=click.Path(file_okay=False, path_type=Path),
+        help="Write annotated copies of the workbooks (and for check a summary workbook) into "
+        "this folder. The inputs are never changed.",
+    )(func)
+    func = _lang_option("report")(func)
     func = click.option(
         "--sheet",
         metavar="NAME",
@@ -92,7 +147,7 @@ def _output_options(func: Any) -> Any:
         multiple=True,
         metavar="[FORMAT:]FILE",
         help="Write the report to FILE (atomically); repeatable. The format is FORMAT, else "
-        "follows from the suffix (.json, .xml: junit, .txt: text), else --format. A file in "
+        "follows from the suffix (.json, .xml: junit, .txt: text, .html), else --format. A file in "
         "the --format takes the place of standard output.",
     )(func)
     func = click.option(
@@ -159,6 +214,43 @@ def _inputs(paths: tuple[str, ...], announcement: str | None) -> list[Path]:
     return files + ([Path(announcement)] if announcement else [])
 
 
+def _limits(options: dict[str, Any]) -> Limits:
+    """The file limits among a command's options (taken out of them), as a Limits."""
+    return Limits(**{name: options.pop(name) for name in Limits.names()})
+
+
+def _lang_option(what: str) -> Callable[[F], F]:
+    return click.option(
+        "--lang",
+        type=click.Choice(LANGS),
+        help=f"Language of the {what}: nl or en. Default: the locale (LC_ALL, LANG), else en.",
+    )
+
+
+def _run(
+    command: str,
+    paths: tuple[str, ...],
+    announcement: str | None,
+    lang: str,
+    sheet: str | None,
+    layout: str | None,
+    limits: Limits = DEFAULT_LIMITS,
+) -> Any:
+    """The pipeline's report, with a progress bar on a terminal when reading takes a while."""
+    from reconcile import pipeline
+    from reconcile.report.progress import ReadProgress, progress_wanted
+
+    found = pipeline.find_announcement(list(paths), announcement)
+    run = pipeline.check if command == "check" else pipeline.validate
+    if not progress_wanted(sys.stderr):
+        return run(list(paths), found, sheet, layout, limits=limits)
+    progress = ReadProgress(sys.stderr, lang)
+    try:
+        return run(list(paths), found, sheet, layout, progress, limits)
+    finally:
+        progress.close()
+
+
 def _emit(
     report: Any,
     fmt: str | None,
@@ -166,6 +258,8 @@ def _emit(
     color: bool | None,
     inputs: list[Path],
     *,
+    lang: str,
+    annotate: Path | None,
     junit_xml: str | None,
     fail_on: str,
     severity: dict[str, Any],
@@ -175,20 +269,33 @@ def _emit(
     from reconcile.report import RENDERERS, RenderOptions
 
     report = apply_policy(report, severity, fail_on)
+    if annotate is not None:
+        _annotate(report, annotate, lang, inputs)
     fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     items = (*output, *([f"junit:{junit_xml}"] if junit_xml else []))
     targets = [output_target(item, fmt) for item in items]
+    to_file = RenderOptions(color=False, lang=lang)
     for out_fmt, path in targets:
-        write_report(path, RENDERERS[out_fmt], report, RenderOptions(color=False), inputs)
+        write_report(path, RENDERERS[out_fmt], report, to_file, inputs)
     if all(out_fmt != fmt for out_fmt, _ in targets):  # else it went to a file instead
-        RENDERERS[fmt](report, sys.stdout, RenderOptions(color=color))
+        RENDERERS[fmt](report, sys.stdout, RenderOptions(color=color, lang=lang))
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if fmt == "github" and summary:
         from reconcile.report.github import render_github_summary
 
-        options = RenderOptions(color=False)
-        write_report(Path(summary), render_github_summary, report, options, inputs, append=True)
+        write_report(Path(summary), render_github_summary, report, to_file, inputs, append=True)
     sys.exit(report.exit_code)
+
+
+def _annotate(report: Any, directory: Path, lang: str, inputs: list[Path]) -> None:
+    from reconcile.i18n import tr
+    from reconcile.report.annotate import write_annotations
+
+    written = write_annotations(report, directory, lang, inputs)
+    for skipped, why in written.skipped:
+        click.echo(tr(why, lang, path=skipped), err=True)
+    for path in written.files:
+        click.echo(tr("written", lang, path=path.as_posix()), err=True)
 
 
 @cli.command(epilog=EXIT_CODES)
@@ -201,6 +308,8 @@ def check(
     output: tuple[str, ...],
     color: bool | None,
     sheet: str | None,
+    lang: str | None,
+    annotate: Path | None,
     layout: str | None,
     **ci: Any,
 ) -> None:
@@ -209,11 +318,10 @@ def check(
     PATHS are workbooks (.xlsx, .xlsm, .ods, .xls) and folders; a folder means every
     workbook in it.
     """
-    from reconcile import pipeline
-
-    found = pipeline.find_announcement(list(paths), announcement)
-    report = pipeline.check(list(paths), found, sheet, _layout_name(layout))
-    _emit(report, fmt, output, color, _inputs(paths, announcement), **ci)
+    lang = resolve_lang(lang)
+    report = _run("check", paths, announcement, lang, sheet, _layout_name(layout), _limits(ci))
+    inputs = _inputs(paths, announcement)
+    _emit(report, fmt, output, color, inputs, lang=lang, annotate=annotate, **ci)
 
 
 @cli.command(epilog=EXIT_CODES)
@@ -226,6 +334,8 @@ def validate(
     output: tuple[str, ...],
     color: bool | None,
     sheet: str | None,
+    lang: str | None,
+    annotate: Path | None,
     layout: str | None,
     **ci: Any,
 ) -> None:
@@ -233,28 +343,88 @@ def validate(
 
     The announcement only supplies the years and series a line may have.
     """
-    from reconcile import pipeline
-
-    found = pipeline.find_announcement(list(paths), announcement)
-    report = pipeline.validate(list(paths), found, sheet, _layout_name(layout))
-    _emit(report, fmt, output, color, _inputs(paths, announcement), **ci)
+    lang = resolve_lang(lang)
+    report = _run("validate", paths, announcement, lang, sheet, _layout_name(layout), _limits(ci))
+    inputs = _inputs(paths, announcement)
+    _emit(report, fmt, output, color, inputs, lang=lang, annotate=annotate, **ci)
 
 
 @cli.command()
-def codes() -> None:
+@click.option("-m", "--ministry", help="The ministry (EZ, Defensie, OCW, ...).")
+@click.option(
+    "--all", "every", is_flag=True, help="One template per ministry the announcement expects."
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="The workbook to write (with --ministry), or the folder (with --all; default: the "
+    "current folder).",
+)
+@click.option(
+    "-a",
+    "--announcement",
+    type=click.Path(dir_okay=False),
+    help="Announcement TOML file whose years and contributors the template follows. "
+    "Default: the built-in AI-fabriek announcement.",
+)
+@_lang_option("template")
+def template(
+    ministry: str | None,
+    every: bool,
+    output: Path | None,
+    announcement: str | None,
+    lang: str | None,
+) -> None:
+    """Write a submission template: the workbook a ministry fills in.
+
+    The workbook has title lines, a header row, the announcement's years, drop-down lists, a
+    Totaal row with a formula, a locked header and an instruction sheet; reconcile reads it
+    as it is.
+    """
+    from reconcile import pipeline
+    from reconcile.i18n import tr
+    from reconcile.output import write_atomic
+    from reconcile.template import build_template, template_name
+
+    if every == (ministry is not None):
+        raise click.UsageError("give either --ministry CODE or --all")
+    lang = resolve_lang(lang)
+    found = pipeline.find_announcement([], announcement)
+    if every:
+        if not found.expected:
+            raise click.UsageError("the announcement names no contributors; use --ministry")
+        if output is not None and output.exists() and not output.is_dir():
+            raise click.UsageError(f"with --all, -o names a folder; {output} is a file")
+        targets = [((output or Path()) / template_name(code), code) for code in found.expected]
+    else:
+        assert ministry is not None
+        target = output or Path(template_name(ministry))
+        if target.is_dir():  # a folder: the template goes in it under its usual name
+            target = target / template_name(ministry)
+        targets = [(target, ministry)]
+    for path, code in targets:
+        write_atomic(path, build_template(code, found, lang))
+        click.echo(tr("written", lang, path=path.as_posix()), err=True)
+
+
+@cli.command()
+@_lang_option("list")
+def codes(lang: str | None) -> None:
     """List every finding code with its severity and stage."""
     from reconcile.explain import list_codes
 
-    click.echo(list_codes(), nl=False)
+    click.echo(list_codes(resolve_lang(lang)), nl=False)
 
 
 @cli.command()
 @click.argument("code")
-def explain(code: str) -> None:
+@_lang_option("explanation")
+def explain(code: str, lang: str | None) -> None:
     """Explain finding CODE: what it means, why it matters and how to fix it."""
     from reconcile.explain import explain_code
 
-    click.echo(explain_code(code), nl=False)
+    click.echo(explain_code(code, resolve_lang(lang)), nl=False)
 
 
 def _layout_name(name: str | None) -> str | None:

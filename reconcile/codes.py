@@ -40,6 +40,90 @@ _CODES = [
         ".xlsx.",
         fatal=True,
     ),
+    # --- read: refused before any parser runs (reconcile.read.preflight; README, Security) --
+    Code(
+        "file-empty",
+        ERR,
+        "read",
+        "The file is empty (0 bytes).",
+        "An empty file is usually a failed download or copy. Ask the sender for the file again.",
+        fatal=True,
+    ),
+    Code(
+        "file-too-large",
+        ERR,
+        "read",
+        "The file is {size}, larger than the limit of {limit} ({option}); it was not read.",
+        "A budget submission is small; a very large file is refused before it is read so that "
+        "it cannot exhaust memory. If the file is honest, raise the limit with the option named.",
+        fatal=True,
+    ),
+    Code(
+        "file-encrypted",
+        ERR,
+        "read",
+        "The workbook is encrypted (password-protected), so it cannot be read.",
+        "Excel stores a workbook with a password to open as an encrypted container. Remove the "
+        "password (File > Info > Protect Workbook) and save it again as .xlsx.",
+        fatal=True,
+    ),
+    Code(
+        "not-a-workbook",
+        ERR,
+        "read",
+        "The file is not the workbook its name says: it is {kind}.",
+        "The file has a workbook's name but another format inside (a CSV, an HTML page, a "
+        "renamed workbook). Give it its real extension if that is .xlsx, .xls or .ods, or open "
+        "it in Excel or LibreOffice and save it as an Excel workbook (.xlsx).",
+        fatal=True,
+    ),
+    Code(
+        "file-corrupt",
+        ERR,
+        "read",
+        "The workbook is damaged: {reason}.",
+        "The file was cut short or changed in transit. Ask the sender for a fresh copy, saved "
+        "again from Excel or LibreOffice.",
+        fatal=True,
+    ),
+    Code(
+        "zip-bomb",
+        ERR,
+        "read",
+        "The file is refused as a possible zip bomb: {reason} ({option}).",
+        "An .xlsx is a zip archive; one that would unpack far beyond its size can exhaust memory "
+        "and is refused without unpacking it. If the file is honest, raise the limit with "
+        "the option named.",
+        fatal=True,
+    ),
+    Code(
+        "xml-entities",
+        ERR,
+        "read",
+        "{member} {problem}; XML that may declare entities is refused.",
+        "Entity declarations are how XML attacks start (billion laughs, external entities that "
+        "read other files). Excel never writes them. Save the workbook again from Excel.",
+        fatal=True,
+    ),
+    Code(
+        "limit-exceeded",
+        ERR,
+        "read",
+        "The workbook uses {actual} {what}, more than the limit of {limit} ({option}); "
+        "it was not read.",
+        "Counted from the cells the file really holds, not from what the sheet declares. A stray "
+        "value far below or right of the table also counts: delete it, or raise the limit "
+        "with the option named.",
+        fatal=True,
+    ),
+    Code(
+        "external-links",
+        WARN,
+        "read",
+        "The workbook links to {count} external workbook(s) ({targets}); they were not opened.",
+        "reconcile never fetches linked files: formulas that refer to them are read with the "
+        "values saved in this file, which may be out of date. Paste the values instead.",
+    ),
     Code(
         "no-table",
         ERR,
@@ -530,10 +614,29 @@ def format_value(value: object, lang: str = "en") -> str:
         return f"{format_eur(value.low, lang)} – {high}"
     if isinstance(value, list | tuple):
         return ", ".join(format_value(v, lang) for v in value)
+    if lang == "nl" and isinstance(value, str):
+        from reconcile.messages_nl import PARAMS_NL
+
+        return PARAMS_NL.get(value, value)
     return str(value)
 
 
+def texts_of(code: str, lang: str = "en") -> tuple[str, str]:
+    """The message template and the explanation of ``code`` in ``lang`` ("nl" or "en")."""
+    from reconcile.messages_nl import MESSAGES_NL
+
+    entry = CODES[code]
+    if lang == "nl" and code in MESSAGES_NL:
+        return MESSAGES_NL[code]
+    return entry.template, entry.explanation
+
+
 def render_message(finding: Finding, lang: str = "en") -> str:
-    template = CODES[finding.code].template
+    template = texts_of(finding.code, lang)[0]
     values = {key: format_value(value, lang) for key, value in finding.params.items()}
-    return template.format(**values)
+    return template.format(**values).translate(_VISIBLE_CONTROLS)
+
+
+# Control characters from a workbook (escape sequences, carriage returns, bells) are shown,
+# never sent: a message must not be able to rewrite the terminal or forge a report line.
+_VISIBLE_CONTROLS = {c: f"\\x{c:02x}" for c in [*range(0x20), *range(0x7F, 0xA0)]}

@@ -9,14 +9,16 @@ import difflib
 import re
 import textwrap
 
-from reconcile.codes import CODES, Code
+from reconcile.codes import CODES, Code, texts_of
 from reconcile.errors import ConfigError
+from reconcile.i18n import tr
 
 WIDTH = 88
 
 
-def _severity(code: Code) -> str:
-    return f"{code.severity.value}, fatal" if code.fatal else code.severity.value
+def _severity(code: Code, lang: str = "en") -> str:
+    severity = tr(code.severity.value, lang) if lang == "nl" else code.severity.value
+    return f"{severity}, {tr('fatal', lang)}" if code.fatal else severity
 
 
 def _pattern(template: str) -> str:
@@ -24,16 +26,18 @@ def _pattern(template: str) -> str:
     return re.sub(r"\{(\w+)\}", r"<\1>", template)
 
 
-def list_codes() -> str:
+def list_codes(lang: str = "en") -> str:
     """One line per code: code, severity, stage and the message it gives."""
     width = max(len(code) for code in CODES)
-    lines = [f"{'code':<{width}}  {'severity':<14}  {'stage':<9}  message"]
+    code, severity, stage, message = tr("codes-head", lang).split("|")
+    lines = [f"{code:<{width}}  {severity:<18}  {stage:<9}  {message}"]
     lines += [
-        f"{c.code:<{width}}  {_severity(c):<14}  {c.stage:<9}  {_pattern(c.template)}"
+        f"{c.code:<{width}}  {_severity(c, lang):<18}  {c.stage:<9}  "
+        f"{_pattern(texts_of(c.code, lang)[0])}"
         for c in CODES.values()
     ]
     lines.append("")
-    lines.append("`reconcile explain CODE` tells more about one code.")
+    lines.append(tr("codes-more", lang))
     return "\n".join(lines) + "\n"
 
 
@@ -41,7 +45,7 @@ def _paragraph(text: str) -> str:
     return textwrap.fill(text, WIDTH, initial_indent="  ", subsequent_indent="  ")
 
 
-def explain_code(name: str) -> str:
+def explain_code(name: str, lang: str = "en") -> str:
     """What a finding of code ``name`` means, why it matters and how to fix it."""
     code = CODES.get(name.strip().lower())
     if code is None:
@@ -52,25 +56,20 @@ def explain_code(name: str) -> str:
         hint = f" Did you mean {alternatives}?" if close else ""
         raise ConfigError(f"unknown finding code {name!r}.{hint} `reconcile codes` lists them all.")
     if code.fatal:
-        tuning = (
-            "The input could not be used, so the run is incomplete: exit code 2, whatever "
-            "the configuration says."
-        )
+        tuning = tr("explain-fatal", lang)
     else:
-        tuning = (
-            f"Reported as {code.severity.value}. A team can change that in reconcile.toml "
-            f'([severity] {code.code} = "warning") or with --severity {code.code}=LEVEL.'
-        )
+        tuning = tr("explain-tuning", lang, severity=code.severity.value, code=code.code)
+    template, explanation = texts_of(code.code, lang)
     parts = [
-        f"{code.code}  ({_severity(code)}; found while the {code.stage} stage runs)",
+        tr("explain-title", lang, code=code.code, severity=_severity(code, lang), stage=code.stage),
         "",
-        "What the message says:",
-        _paragraph(_pattern(code.template)),
+        tr("explain-message", lang),
+        _paragraph(_pattern(template)),
         "",
-        "Why it matters and how to fix it:",
-        _paragraph(code.explanation),
+        tr("explain-why", lang),
+        _paragraph(explanation),
         "",
-        "Severity:",
+        tr("explain-severity", lang),
         _paragraph(tuning),
     ]
     return "\n".join(parts) + "\n"

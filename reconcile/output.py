@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import stat
 import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -24,8 +25,10 @@ def write_atomic(path: Path, data: bytes, inputs: Iterable[Path] = ()) -> None:
     if any(target == Path(p).resolve() for p in inputs):
         raise InputError(f"refusing to write {path}: it is one of the input files")
     target.parent.mkdir(parents=True, exist_ok=True)
+    mode = _mode_for(target)
     fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
+        Path(temporary).chmod(mode)  # mkstemp makes it private; a report is an ordinary file
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -72,3 +75,13 @@ def write_report(
         write_atomic(path, data, inputs)
     except OSError as exc:
         raise InputError(f"cannot write {path}: {exc.strerror or exc}") from exc
+
+
+def _mode_for(target: Path) -> int:
+    """The permissions of the file replaced, or those a new file gets (0666 less the umask)."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path, PurePosixPath
@@ -12,15 +12,19 @@ from pathlib import Path, PurePosixPath
 from reconcile.announcement import Announcement, load_announcement
 from reconcile.codes import make_finding
 from reconcile.errors import InputError
+from reconcile.guard import ensure_safe_environment
 from reconcile.ministries import normalise_chapter
 from reconcile.model import CellRef, FileResult, Finding, Report
-from reconcile.read import WORKBOOK_SUFFIXES, read_file
+from reconcile.read import DEFAULT_LIMITS, WORKBOOK_SUFFIXES, Limits, read_file
 from reconcile.read.layouts import LayoutTable
 from reconcile.rules import Reconciliation, Submission, reconcile
 from reconcile.validate import Rules, validate_table
 from reconcile.validate.layout import validate_layout_table
 
 ANNOUNCEMENT_FILE = "announcement.toml"
+
+# Told (files read so far, files in all, the file being read) as reading goes on.
+Progress = Callable[[int, int, str], None]
 
 
 @dataclass(frozen=True)
@@ -104,12 +108,17 @@ def _read_and_validate(
     announcement: Announcement,
     sheet: str | None = None,
     layout: str | None = None,
+    progress: Progress | None = None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> tuple[list[FileResult], list[Submission], list[Finding]]:
+    ensure_safe_environment()
     rules = _rules(announcement)
     files, submissions, findings = [], [], []
-    for item in inputs:
+    for done, item in enumerate(inputs):
+        if progress is not None:
+            progress(done, len(inputs), item.display)
         with _collector_paused():
-            read = read_file(item.path, item.display, sheet, layout)
+            read = read_file(item.path, item.display, sheet, layout, limits)
         findings += read.findings
         table = read.table
         if table is None:
@@ -193,14 +202,19 @@ def check(
     announcement: Announcement,
     sheet: str | None = None,
     layout: str | None = None,
+    progress: Progress | None = None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> Report:
     """Read, validate and reconcile the workbooks in ``paths`` against ``announcement``.
 
     ``sheet`` names the sheet to read in every workbook; None finds the one holding the table.
     ``layout`` names the layout to read every file with; None finds it by the header labels.
+    ``progress`` is told how reading goes on; ``limits`` bound what one file may hold.
     """
     inputs = collect_inputs(paths)
-    files, submissions, findings = _read_and_validate(inputs, announcement, sheet, layout)
+    files, submissions, findings = _read_and_validate(
+        inputs, announcement, sheet, layout, progress, limits
+    )
     reconciliation = Reconciliation(announcement, tuple(submissions))
     findings += reconcile(reconciliation)
     return _report("check", files, submissions, findings, announcement, reconciliation)
@@ -211,8 +225,12 @@ def validate(
     announcement: Announcement,
     sheet: str | None = None,
     layout: str | None = None,
+    progress: Progress | None = None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> Report:
     """Read and validate each workbook on its own, without reconciling the set."""
     inputs = collect_inputs(paths)
-    files, submissions, findings = _read_and_validate(inputs, announcement, sheet, layout)
+    files, submissions, findings = _read_and_validate(
+        inputs, announcement, sheet, layout, progress, limits
+    )
     return _report("validate", files, submissions, findings, announcement, None)

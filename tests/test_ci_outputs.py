@@ -153,7 +153,7 @@ def test_github_workbook_text_cannot_inject_a_workflow_command() -> None:
     text = render("github", Report("validate", (), (), (finding,)))
     assert text.splitlines()[0] == (
         "::error file=a%2Cb%3Ac.xlsx,title=ministry-unknown::S: Cannot tell which ministry "
-        "this file is from: 50%25%0A::error::forged."
+        "this file is from: 50%25\\x0a::error::forged."  # messages show a newline as \\x0a
     )
 
 
@@ -277,7 +277,7 @@ def test_an_unreadable_input_exits_2_whatever_fail_on_says(in_root: None, tmp_pa
     broken.write_bytes(b"not a workbook")
     result = run(["validate", str(broken), "--fail-on", "never"])
     assert result.exit_code == 2
-    assert "[file-unreadable]" in result.output
+    assert "[not-a-workbook]" in result.output  # the pre-flight names what it is
 
 
 @pytest.mark.parametrize(

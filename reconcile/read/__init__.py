@@ -7,20 +7,32 @@ bad file never stops the others.
 from __future__ import annotations
 
 import hashlib
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from reconcile.codes import make_finding
+from reconcile.limits import DEFAULT_LIMITS, MB, Limits
 from reconcile.model import CellRef, Finding
 from reconcile.read.formats import SUFFIXES, load_workbook, macro_part
 from reconcile.read.header import HEADER_SCAN_ROWS, find_header
+from reconcile.read.preflight import check_grids, check_size, run_preflight
 from reconcile.read.table import RawLine, SheetTable, read_table
 from reconcile.read.workbook import Grid, UnreadableFileError
 
 WORKBOOK_SUFFIXES = SUFFIXES
 CSV_SUFFIXES = (".csv", ".tsv")
 
-__all__ = ["CSV_SUFFIXES", "WORKBOOK_SUFFIXES", "FileRead", "RawLine", "SheetTable", "read_file"]
+__all__ = [
+    "CSV_SUFFIXES",
+    "DEFAULT_LIMITS",
+    "WORKBOOK_SUFFIXES",
+    "FileRead",
+    "Limits",
+    "RawLine",
+    "SheetTable",
+    "read_file",
+]
 
 
 @dataclass
@@ -33,10 +45,25 @@ class FileRead:
     findings: list[Finding] = field(default_factory=list)
 
 
-def read_bytes(path: Path, display: str) -> tuple[bytes | None, Finding | None]:
-    """The file's bytes, read once (never locked or written), or the finding that says why not."""
+def read_bytes(
+    path: Path, display: str, limits: Limits = DEFAULT_LIMITS
+) -> tuple[bytes | None, Finding | None]:
+    """The file's bytes, read once (never locked or written), or the finding that says why not.
+
+    The size limit is checked before reading, and never more than the limit is read: a
+    device or a file that grows while being read cannot exhaust memory.
+    """
     try:
-        return path.read_bytes(), None
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):
+            reason = "it is a folder" if stat.S_ISDIR(status.st_mode) else "it is not a file"
+            return None, make_finding("file-unreadable", CellRef(display), reason=reason)
+        too_large = check_size(status.st_size, display, limits)
+        if too_large is not None:
+            return None, too_large
+        with path.open("rb") as handle:
+            data = handle.read(limits.max_file_size * MB + 1)
+        return data, check_size(len(data), display, limits)
     except FileNotFoundError:
         reason = "it does not exist"
     except IsADirectoryError:
@@ -49,15 +76,20 @@ def read_bytes(path: Path, display: str) -> tuple[bytes | None, Finding | None]:
 
 
 def read_file(
-    path: Path, display: str, sheet: str | None = None, layout: str | None = None
+    path: Path,
+    display: str,
+    sheet: str | None = None,
+    layout: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> FileRead:
     """Read the budget table of one file: the sheet named ``sheet``, else the one holding it.
 
     ``layout`` names a layout (reconcile/data/layouts) to read the table with; without it a
     layout is used when a sheet's header has its labels. A CSV file is always read by layout.
+    The pre-flight (reconcile.read.preflight) sees the bytes before any reader does.
     """
-    data, problem = read_bytes(path, display)
-    if data is None:
+    data, problem = read_bytes(path, display, limits)
+    if data is None or problem is not None:
         return FileRead(display, "", None, [problem] if problem else [])
     digest = hashlib.sha256(data).hexdigest()
 
@@ -65,22 +97,30 @@ def read_file(
         finding = make_finding("file-unreadable", CellRef(display), reason=reason)
         return FileRead(display, digest, None, [finding])
 
-    if path.suffix.lower() in CSV_SUFFIXES:
-        from reconcile.read.opendata import read_csv_file
-
-        csv_table, findings = read_csv_file(data, display, layout)
-        return FileRead(display, digest, csv_table, findings)
-    if path.suffix.lower() not in WORKBOOK_SUFFIXES:
+    suffix = path.suffix.lower()
+    if suffix not in (*WORKBOOK_SUFFIXES, *CSV_SUFFIXES):
         names = ", ".join(WORKBOOK_SUFFIXES)
         return unreadable(
             f"reconcile reads {names} workbooks and .csv tables, not {path.suffix or 'this file'}"
         )
+    checked = run_preflight(data, display, limits, suffix)  # before any reader sees a byte
+    if checked.refusal is not None:
+        return FileRead(display, digest, None, [checked.refusal])
+    if suffix in CSV_SUFFIXES:
+        from reconcile.read.opendata import read_csv_file
+
+        csv_table, findings = read_csv_file(data, display, layout)
+        return FileRead(display, digest, csv_table, findings)
     try:
         grids = load_workbook(data, path.suffix)
     except UnreadableFileError as exc:
         return unreadable(exc.reason)
+    too_much = check_grids(grids, display, limits)  # a reader's grids, whatever the format
+    if too_much is not None:
+        return FileRead(display, digest, None, [too_much])
     part = macro_part(data)
     notes = [make_finding("macros-present", CellRef(display), member=part)] if part else []
+    notes += checked.notes
     from reconcile.read.opendata import read_layout_workbook
 
     named = [g for g in grids if sheet is None or g.name.casefold() == sheet.casefold()]

@@ -40,8 +40,8 @@ def macro_part(data: bytes) -> str | None:
     except (zipfile.BadZipFile, OSError, ValueError):
         return None
     for name in names:
-        if name.lower().endswith("vbaproject.bin"):
-            return name
+        if name.lower().endswith("vbaproject.bin") or name.startswith("xl/macrosheets/"):
+            return name  # VBA, or Excel 4.0 macro sheets (a favourite of attackers)
         if name.startswith("Basic/") and name != "Basic/":
             return "Basic/ (LibreOffice Basic)"
     return None

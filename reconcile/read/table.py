@@ -31,6 +31,7 @@ from reconcile.money import (
     is_ambiguous,
     number_style,
     parse_amount,
+    parse_number,
 )
 from reconcile.read.header import Header, excel_serial, is_header_like, parse_year
 from reconcile.read.workbook import Grid
@@ -109,7 +110,7 @@ def _is_zero(value: Any) -> bool:
     if value is None or isinstance(value, bool):
         return False
     try:
-        return parse_amount(value, Decimal(1)) == 0
+        return parse_number(value) == 0  # unrounded: 0,001 x EUR 1.000 is one euro, not zero
     except AmountError:
         return False
 

@@ -14,6 +14,7 @@ class RenderOptions:
     lang: str = "en"
     color: bool | None = None  # None: colour when the stream is a terminal and NO_COLOR is unset
     width: int | None = None
+    chart: bool | None = None  # the contributions chart; None: only on a terminal
 
 
 Renderer = Callable[[Report, TextIO, RenderOptions], None]
@@ -31,6 +32,12 @@ def _json(report: Report, stream: TextIO, options: RenderOptions) -> None:
     render_json(report, stream, options)
 
 
+def _html(report: Report, stream: TextIO, options: RenderOptions) -> None:
+    from reconcile.report.html import render_html
+
+    render_html(report, stream, options)
+
+
 def _junit(report: Report, stream: TextIO, options: RenderOptions) -> None:
     from reconcile.report.junit import render_junit
 
@@ -43,8 +50,14 @@ def _github(report: Report, stream: TextIO, options: RenderOptions) -> None:
     render_github(report, stream, options)
 
 
-RENDERERS: dict[str, Renderer] = {"text": _text, "json": _json, "junit": _junit, "github": _github}
+RENDERERS: dict[str, Renderer] = {
+    "text": _text,
+    "json": _json,
+    "junit": _junit,
+    "github": _github,
+    "html": _html,
+}
 # The format an output file gets from its suffix when --output names none (FORMAT:PATH).
-SUFFIXES = {".txt": "text", ".json": "json", ".xml": "junit"}
+SUFFIXES = {".txt": "text", ".json": "json", ".xml": "junit", ".html": "html", ".htm": "html"}
 
 __all__ = ["RENDERERS", "SUFFIXES", "RenderOptions", "Renderer"]

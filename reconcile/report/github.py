@@ -13,7 +13,7 @@ from reconcile.codes import render_message
 from reconcile.model import Report, Severity
 from reconcile.money import format_eur
 from reconcile.report import RenderOptions
-from reconcile.report.text import _by_ministry, _share, _verdict
+from reconcile.report.text import _by_ministry, _verdict, share_text
 from reconcile.safety import escape_html
 
 COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -70,7 +70,7 @@ def render_github_summary(report: Report, stream: TextIO, options: RenderOptions
             stream.write(
                 f"| {_cell(f.ministry or '?')} | {_cell(f.path)} | "
                 f"{_cell(', '.join(f.chapters) or '–')} | {f.lines} | "
-                f"{format_eur(f.total, lang)} | {_share(f.total, total)} |\n"
+                f"{format_eur(f.total, lang)} | {share_text(f.total, total, lang)} |\n"
             )
         stream.write(
             f"| **Total** | | | {sum(f.lines for f in report.files)} | "

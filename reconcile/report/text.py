@@ -1,4 +1,4 @@
-"""The terminal report: per-ministry table, the verdict, then the findings grouped by file."""
+"""The terminal report: per-ministry table, the chart, the verdict, then findings by file."""
 
 from __future__ import annotations
 
@@ -12,12 +12,17 @@ from rich.table import Table
 from rich.text import Text
 
 from reconcile.codes import format_value, render_message
+from reconcile.i18n import tr
 from reconcile.model import FileResult, Finding, Report, Severity
 from reconcile.money import format_eur, unit_label
 from reconcile.report import RenderOptions
+from reconcile.report.chart import ContributionChart, contribution_chart
 
+GOOD = "bold green"  # the verdict's style when all is well
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 DEFAULT_WIDTH = 120
+CHART_WIDTH = 48  # characters of the longest bar
+BLOCKS = " ▏▎▍▌▋▊▉█"  # eighths of a character cell, so bars grow smoothly
 
 
 def _console(stream: TextIO, options: RenderOptions) -> Console:
@@ -37,10 +42,12 @@ def _console(stream: TextIO, options: RenderOptions) -> Console:
     )
 
 
-def _share(amount: Decimal, total: Decimal) -> str:
+def share_text(amount: Decimal, total: Decimal, lang: str = "en") -> str:
+    """A share of the total as a percentage with one decimal: "36.0 %", in Dutch "36,0 %"."""
     if not total:
         return "–"
-    return f"{(amount * 100 / total).quantize(Decimal('0.1'))} %"
+    text = f"{(amount * 100 / total).quantize(Decimal('0.1'))} %"
+    return text.replace(".", ",") if lang == "nl" else text
 
 
 def _files_table(report: Report, lang: str) -> Table:
@@ -48,16 +55,16 @@ def _files_table(report: Report, lang: str) -> Table:
         report.totals.total if report.totals else sum((f.total for f in report.files), Decimal(0))
     )
     table = Table(show_edge=False, header_style="bold", pad_edge=False)
-    for name, justify in (
-        ("Ministry", "left"),
-        ("File", "left"),
-        ("Chapter", "left"),
-        ("Unit", "left"),
-        ("Lines", "right"),
-        ("Subtotal", "right"),
-        ("Share", "right"),
+    for key, justify in (
+        ("ministry", "left"),
+        ("file", "left"),
+        ("chapter", "left"),
+        ("unit", "left"),
+        ("lines", "right"),
+        ("subtotal", "right"),
+        ("share", "right"),
     ):
-        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+        table.add_column(tr(key, lang), justify=justify)  # type: ignore[arg-type]
     for f in _by_ministry(report.files):
         table.add_row(
             f.ministry or "?",
@@ -66,17 +73,17 @@ def _files_table(report: Report, lang: str) -> Table:
             unit_label(f.unit) if f.unit is not None else "–",
             str(f.lines),
             format_eur(f.total, lang),
-            _share(f.total, total),
+            share_text(f.total, total, lang),
         )
     table.add_section()
     table.add_row(
-        "Total",
+        tr("total", lang),
         "",
         "",
         "",
         str(sum(f.lines for f in report.files)),
         format_eur(total, lang),
-        "100.0 %" if total else "–",
+        share_text(total, total, lang),
         style="bold",
     )
     return table
@@ -89,35 +96,100 @@ def _by_ministry(files: Iterable[FileResult]) -> list[FileResult]:
 def _verdict(report: Report, lang: str) -> Text:
     if report.totals is None or report.target is None:
         if report.incomplete:
-            return Text("INCOMPLETE: not every file could be read.", style="bold red")
+            return Text(tr("verdict-incomplete-files", lang), style="bold red")
         return (
-            Text("VALID: no errors found.", style="bold green")
+            Text(tr("verdict-valid", lang), style=GOOD)
             if report.errors == 0
-            else Text(f"NOT VALID: {report.errors} error(s).", style="bold red")
+            else Text(tr("verdict-not-valid", lang, errors=report.errors), style="bold red")
         )
     target, total = report.target, report.totals.total
-    where = (
-        f'total {format_eur(total, lang)} against the announced "{target.text}" '
-        f"({format_value(target.interval, lang)})"
+    where = tr(
+        "verdict-where",
+        lang,
+        total=format_eur(total, lang),
+        text=target.text,
+        interval=format_value(target.interval, lang),
     )
     if report.incomplete:
-        return Text(f"INCOMPLETE: {where}; not every file could be read.", style="bold red")
+        return Text(tr("verdict-incomplete", lang, where=where), style="bold red")
     if not report.errors and target.interval.contains(total):  # not report.ok: see --fail-on
-        return Text(f"RECONCILED: {where}.", style="bold green")
+        return Text(tr("verdict-reconciled", lang, where=where), style=GOOD)
     inside = target.interval.contains(total)
-    reason = (
-        "the total is inside the interval, but there are errors"
-        if inside
-        else "the total is outside the interval"
+    reason = tr("reason-inside" if inside else "reason-outside", lang)
+    return Text(tr("verdict-not-reconciled", lang, where=where, reason=reason), style="bold red")
+
+
+def counted_text(report: Report, lang: str) -> str | None:
+    """What a check counts: "(announcement: ...; counted: series U, 2025–2030)"; None else."""
+    announcement = report.announcement
+    if report.command != "check" or announcement is None:
+        return None
+    years = announcement.years
+    return tr(
+        "header",
+        lang,
+        origin=announcement.origin,
+        series=announcement.series,
+        first=years[0],
+        last=years[-1],
     )
-    return Text(f"NOT RECONCILED: {where}; {reason}.", style="bold red")
+
+
+def verdict_text(report: Report, lang: str) -> str:
+    """The verdict as one plain sentence, for renderers without colour."""
+    return _verdict(report, lang).plain
+
+
+def verdict_good(report: Report) -> bool:
+    """Whether the verdict is the good one (VALID, RECONCILED), whatever --fail-on says."""
+    return _verdict(report, "en").style == GOOD
+
+
+def _bar(fraction: float, width: int) -> str:
+    eighths = round(fraction * width * 8)
+    return "█" * (eighths // 8) + (BLOCKS[eighths % 8] if eighths % 8 else "")
+
+
+def _band(chart: ContributionChart, width: int) -> str:
+    """The announced interval on the bars' axis: ┣━━━┫ from its lower to its upper bound."""
+    assert chart.band is not None
+    start = round(chart.fraction(chart.band.low) * width)
+    high = chart.band.high if chart.band.high is not None else chart.scale
+    end = max(start + 1, round(chart.fraction(high) * width))
+    return " " * start + "┣" + "━" * max(end - start - 1, 0) + ("┫" if chart.band.high else "▶")
+
+
+def chart_table(report: Report, lang: str, width: int = CHART_WIDTH) -> Table:
+    """The contributions as bars, the total under them and the announced band under that."""
+    chart = contribution_chart(report)
+    table = Table.grid(padding=(0, 1))
+    table.add_column()
+    table.add_column(width=width + 1, no_wrap=True)
+    table.add_column(justify="right")
+    for name, amount in chart.bars:
+        table.add_row(
+            name, Text(_bar(chart.fraction(amount), width), style="blue"), format_eur(amount, lang)
+        )
+    verdict_style = {None: "bold", True: GOOD, False: "bold red"}[chart.inside]
+    table.add_row(
+        Text(tr("total", lang), style="bold"),
+        Text(_bar(chart.fraction(chart.total), width), style=verdict_style),
+        Text(format_eur(chart.total, lang), style="bold"),
+    )
+    if chart.band is not None:
+        table.add_row(
+            tr("announced", lang),
+            Text(_band(chart, width), style="yellow"),
+        )
+    return table
 
 
 def _finding_line(finding: Finding, lang: str) -> Text:
     loc = finding.location
     where = f"{loc.sheet}!{loc.cell}" if loc.cell and loc.sheet else (loc.cell or loc.sheet or "")
     text = Text("  ")
-    text.append(f"{finding.severity.value:<7}", style=STYLE[finding.severity])
+    width = max(len(tr(s.value, lang)) for s in Severity)
+    text.append(f"{tr(finding.severity.value, lang):<{width}}", style=STYLE[finding.severity])
     text.append(f" {where:<16} " if where else " ")
     text.append(f"[{finding.code}] ", style="dim")
     text.append(render_message(finding, lang))
@@ -128,16 +200,18 @@ def render_text(report: Report, stream: TextIO, options: RenderOptions) -> None:
     console = _console(stream, options)
     lang = options.lang
     announcement = report.announcement
-    if report.command == "check" and announcement is not None:
+    counted = counted_text(report, lang)
+    if announcement is not None and counted is not None:
         console.print(Text(f"{announcement.name}", style="bold"), end="")
-        console.print(
-            f"  (announcement: {announcement.origin}; counted: series "
-            f"{announcement.series}, {announcement.years[0]}–{announcement.years[-1]})"
-        )
+        console.print("  " + counted)
         console.print()
     if report.files:
         console.print(_files_table(report, lang))
         console.print()
+        if _wants_chart(stream, options):
+            console.print(Text(tr("chart-title", lang), style="bold"))
+            console.print(chart_table(report, lang))
+            console.print()
     console.print(_verdict(report, lang), soft_wrap=True)
 
     if report.findings:
@@ -151,6 +225,19 @@ def render_text(report: Report, stream: TextIO, options: RenderOptions) -> None:
     infos = len(report.findings) - report.errors - report.warnings
     console.print()
     console.print(
-        f"{report.errors} error(s), {report.warnings} warning(s), {infos} note(s); "
-        f"exit code {report.exit_code}."
+        tr(
+            "counts",
+            lang,
+            errors=report.errors,
+            warnings=report.warnings,
+            notes=infos,
+            code=report.exit_code,
+        )
     )
+
+
+def _wants_chart(stream: TextIO, options: RenderOptions) -> bool:
+    """The chart is for people: on a terminal by default, not in files and CI logs."""
+    if options.chart is not None:
+        return options.chart
+    return stream.isatty() if hasattr(stream, "isatty") else False

@@ -10,6 +10,7 @@ import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from reconcile.codes import CODES, make_finding
@@ -82,6 +83,17 @@ def normalise_series(value: Any) -> str | None:
     return None if text is None else _SERIES.get(text.upper(), text)
 
 
+def _cents(amount: Decimal) -> int:
+    """Cents for the schema's sign check, held within Int64: a hostile cell may hold 1e300.
+
+    Only the sign is checked here; lines keep their exact Decimal amount.
+    """
+    return max(-_INT64_MAX, min(_INT64_MAX, int(amount * 100)))
+
+
+_INT64_MAX = 2**63 - 1
+
+
 def _frame(lines: list[RawLine], columns: Sequence[str], ministry: str | None, series: str) -> Any:
     import pandas as pd
 
@@ -101,7 +113,7 @@ def _frame(lines: list[RawLine], columns: Sequence[str], ministry: str | None, s
     )
     data["year"] = pd.array([parse_year(ln.year) for ln in lines], dtype="Int64")
     data["amount_cents"] = pd.array(
-        [None if ln.amount is None else int(ln.amount * 100) for ln in lines], dtype="Int64"
+        [None if ln.amount is None else _cents(ln.amount) for ln in lines], dtype="Int64"
     )
     for column in ("ministry", "chapter", "article", "description", "series"):
         if column in data:

@@ -1,0 +1,63 @@
+"""The startup guard: refuse to run when the environment would read hostile files unsafely.
+
+Two settings outside reconcile can silently weaken it: openpyxl parses XML with the standard
+library (entity expansion and all) when defusedxml is missing or ``OPENPYXL_DEFUSEDXML`` is not
+"True", and pandera skips its checks when ``PANDERA_VALIDATION_ENABLED`` is false or
+``PANDERA_VALIDATION_DEPTH`` leaves out the data. Either would let bad input pass as good, so the
+run stops before reading anything, with a message that says how to put it right.
+"""
+
+from __future__ import annotations
+
+import os
+
+from reconcile.errors import ConfigError
+
+TRUTHY = ("True", "true", "1")
+FULL_DEPTH = "SCHEMA_AND_DATA"
+
+
+def unsafe_settings() -> list[str]:
+    """What in the environment is unsafe, in plain words; empty when all is well."""
+    problems = []
+    try:
+        import defusedxml  # noqa: F401
+    except ImportError:
+        problems.append(
+            "defusedxml is not installed, so workbooks would be parsed without protection "
+            "against XML attacks; install it: pip install defusedxml"
+        )
+    else:
+        import openpyxl.xml.functions as xml_functions
+
+        if not getattr(xml_functions, "DEFUSEDXML", False) or not _defused(xml_functions):
+            problems.append(
+                "openpyxl does not parse with defusedxml (is OPENPYXL_DEFUSEDXML set to "
+                "something other than True?); unset OPENPYXL_DEFUSEDXML"
+            )
+    enabled = os.environ.get("PANDERA_VALIDATION_ENABLED")
+    if enabled is not None and enabled not in TRUTHY:
+        problems.append(
+            f"PANDERA_VALIDATION_ENABLED={enabled} switches validation off, so invalid lines "
+            "would pass; unset it"
+        )
+    depth = os.environ.get("PANDERA_VALIDATION_DEPTH")
+    if depth is not None and depth.upper() != FULL_DEPTH:
+        problems.append(
+            f"PANDERA_VALIDATION_DEPTH={depth} skips part of the validation; unset it or set "
+            f"it to {FULL_DEPTH}"
+        )
+    return problems
+
+
+def _defused(module: object) -> bool:
+    """openpyxl's sheet reader (iterparse) comes from defusedxml, not the standard library."""
+    iterparse = getattr(module, "iterparse", None)
+    return str(getattr(iterparse, "__module__", "")).startswith("defusedxml")
+
+
+def ensure_safe_environment() -> None:
+    """Raise ConfigError (exit 2 on the command line) when reading would not be safe."""
+    problems = unsafe_settings()
+    if problems:
+        raise ConfigError("refusing to read untrusted workbooks: " + "; ".join(problems) + ".")

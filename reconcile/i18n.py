@@ -1,0 +1,393 @@
+"""Dutch and English: which language a run speaks, and every heading and label in both.
+
+Finding messages live with their codes (``reconcile.codes`` in English, ``reconcile.messages_nl``
+in Dutch); this module holds the words around them, shared by every renderer and writer.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+
+from reconcile.limits import Limits
+
+LANGS = ("nl", "en")
+LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
+
+
+def resolve_lang(explicit: str | None = None, environ: Mapping[str, str] | None = None) -> str:
+    """--lang when given, else the locale (LC_ALL, LC_MESSAGES, LANG: nl_* is Dutch), else en."""
+    if explicit:
+        return explicit
+    env = os.environ if environ is None else environ
+    for name in LOCALE_VARIABLES:
+        value = env.get(name, "")
+        if value:  # the first variable that is set decides, as in POSIX
+            return "nl" if value.lower().startswith("nl") else "en"
+    return "en"
+
+
+# key -> (English, Dutch). Placeholders are filled by ``tr``.
+TEXTS: dict[str, tuple[str, str]] = {
+    # the terminal, HTML and workbook reports
+    "ministry": ("Ministry", "Ministerie"),
+    "file": ("File", "Bestand"),
+    "chapter": ("Chapter", "Hoofdstuk"),
+    "unit": ("Unit", "Eenheid"),
+    "lines": ("Lines", "Regels"),
+    "subtotal": ("Subtotal", "Subtotaal"),
+    "share": ("Share", "Aandeel"),
+    "total": ("Total", "Totaal"),
+    "year": ("Year", "Jaar"),
+    "severity": ("Severity", "Ernst"),
+    "code": ("Code", "Code"),
+    "sheet": ("Sheet", "Blad"),
+    "cell": ("Cell", "Cel"),
+    "location": ("Location", "Plaats"),
+    "message": ("Message", "Melding"),
+    "error": ("error", "fout"),
+    "warning": ("warning", "waarschuwing"),
+    "info": ("info", "opmerking"),
+    "findings": ("Findings", "Bevindingen"),
+    "no-findings": ("No findings.", "Geen bevindingen."),
+    "report-title": ("reconcile report", "reconcile-rapport"),
+    "announced": ("Announced", "Aangekondigd"),
+    "lower-bound": ("Lower bound", "Ondergrens"),
+    "upper-bound": ("Upper bound", "Bovengrens"),
+    "no-upper-bound": ("none", "geen"),
+    "computed-total": ("Computed total", "Berekend totaal"),
+    "difference": ("Difference to the interval", "Verschil met het interval"),
+    "verdict": ("Verdict", "Oordeel"),
+    "contributions": ("Contributions", "Bijdragen"),
+    "chart-title": (
+        "Contributions against the announced band",
+        "Bijdragen tegenover de aangekondigde bandbreedte",
+    ),
+    "band": ("announced band", "aangekondigde bandbreedte"),
+    "by-ministry-year": ("Per ministry and year", "Per ministerie en jaar"),
+    "summary-sheet": ("Summary", "Overzicht"),
+    "chart-data": ("Chart data", "Gegevens grafiek"),
+    "header": (
+        "(announcement: {origin}; counted: series {series}, {first}–{last})",
+        "(aankondiging: {origin}; geteld: reeks {series}, {first}–{last})",
+    ),
+    "verdict-incomplete-files": (
+        "INCOMPLETE: not every file could be read.",
+        "ONVOLLEDIG: niet elk bestand kon worden gelezen.",
+    ),
+    "verdict-valid": ("VALID: no errors found.", "GELDIG: geen fouten gevonden."),
+    "verdict-not-valid": ("NOT VALID: {errors} error(s).", "ONGELDIG: {errors} fout(en)."),
+    "verdict-where": (
+        'total {total} against the announced "{text}" ({interval})',
+        'totaal {total} tegenover het aangekondigde "{text}" ({interval})',
+    ),
+    "verdict-incomplete": (
+        "INCOMPLETE: {where}; not every file could be read.",
+        "ONVOLLEDIG: {where}; niet elk bestand kon worden gelezen.",
+    ),
+    "verdict-reconciled": ("RECONCILED: {where}.", "SLUIT AAN: {where}."),
+    "verdict-not-reconciled": (
+        "NOT RECONCILED: {where}; {reason}.",
+        "SLUIT NIET AAN: {where}; {reason}.",
+    ),
+    "reason-inside": (
+        "the total is inside the interval, but there are errors",
+        "het totaal ligt binnen het interval, maar er zijn fouten",
+    ),
+    "reason-outside": ("the total is outside the interval", "het totaal ligt buiten het interval"),
+    "counts": (
+        "{errors} error(s), {warnings} warning(s), {notes} note(s); exit code {code}.",
+        (
+            "{errors} fout(en), {warnings} waarschuwing(en), {notes} opmerking(en); "
+            "afsluitcode {code}."
+        ),
+    ),
+    "reading": ("Reading workbooks", "Werkmappen lezen"),
+    "written": ("Written: {path}", "Geschreven: {path}"),
+    "annotate-skipped": (
+        "Not annotated (the file could not be read): {path}",
+        "Niet geannoteerd (het bestand was niet te lezen): {path}",
+    ),
+    "annotate-format": (
+        "Not annotated (only .xlsx and .xlsm copies are annotated; save it as .xlsx): {path}",
+        (
+            "Niet geannoteerd (alleen kopieën van .xlsx en .xlsm worden geannoteerd; sla het op "
+            "als .xlsx): {path}"
+        ),
+    ),
+    "go-to-cell": ("Go to the cell", "Naar de cel"),
+    # reconcile codes and reconcile explain CODE (reconcile.explain)
+    "codes-head": ("code|severity|stage|message", "code|ernst|fase|melding"),
+    "codes-more": (
+        "`reconcile explain CODE` tells more about one code.",
+        "`reconcile explain CODE` vertelt meer over één code.",
+    ),
+    "fatal": ("fatal", "fataal"),
+    "explain-title": (
+        "{code}  ({severity}; found while the {stage} stage runs)",
+        "{code}  ({severity}; gevonden in de fase {stage})",
+    ),
+    "explain-message": ("What the message says:", "Wat de melding zegt:"),
+    "explain-why": (
+        "Why it matters and how to fix it:",
+        "Waarom het ertoe doet en wat eraan te doen is:",
+    ),
+    "explain-severity": ("Severity:", "Ernst:"),
+    "explain-fatal": (
+        (
+            "The input could not be used, so the run is incomplete: exit code 2, whatever the "
+            "configuration says."
+        ),
+        (
+            "Het invoerbestand was niet te gebruiken, dus de run is onvolledig: afsluitcode 2, wat "
+            "de configuratie ook zegt."
+        ),
+    ),
+    "explain-tuning": (
+        (
+            "Reported as {severity}. A team can change that in reconcile.toml ([severity] {code} = "
+            '"warning") or with --severity {code}=LEVEL.'
+        ),
+        (
+            "Gemeld met ernst {severity}. Een team kan dat wijzigen in reconcile.toml "
+            '([severity] {code} = "warning") of met --severity {code}=LEVEL.'
+        ),
+    ),
+    # submission templates (reconcile.template)
+    "tpl-sheet": ("Reservation", "Reservering"),
+    "tpl-instructions-sheet": ("Instructions", "Toelichting"),
+    "tpl-ministry-title": ("Ministry of {name}", "Ministerie van {name}"),
+    "tpl-subject": (
+        "{name}: reservation {first}–{last}, series {series}",
+        "{name}: reservering {first}–{last}, reeks {series}",
+    ),
+    "tpl-unit": ("(amounts x EUR 1,000)", "(bedragen x € 1.000)"),
+    "tpl-chapter": ("Chapter", "Hoofdstuk"),
+    "tpl-article": ("Article", "Artikel"),
+    "tpl-description": ("Description", "Omschrijving"),
+    "tpl-series": ("Series", "V/U/O"),
+    "tpl-year": ("Year", "Jaar"),
+    "tpl-amount": ("Amount", "Bedrag"),
+    "tpl-total": ("Total", "Totaal"),
+    "tpl-pick": ("Pick from the list", "Kies uit de lijst"),
+    "tpl-pick-chapter": ("The chapter of your budget.", "Het hoofdstuk van uw begroting."),
+    "tpl-pick-article": (
+        "The article number (1, 2, 31, ...).",
+        "Het artikelnummer (1, 2, 31, ...).",
+    ),
+    "tpl-pick-series": (
+        "V commitments, U expenditure, O receipts.",
+        "V verplichtingen, U uitgaven, O ontvangsten.",
+    ),
+    "tpl-pick-year": ("One of the announcement's years.", "Een van de jaren van de aankondiging."),
+    "tpl-amount-title": ("Amount x EUR 1,000", "Bedrag x € 1.000"),
+    "tpl-amount-prompt": (
+        "A number in thousands of euros, e.g. 5100 for EUR 5,1 mln.",
+        "Een getal in duizenden euro's, bijvoorbeeld 5100 voor € 5,1 mln.",
+    ),
+    "tpl-amount-error": (
+        "An amount is a number; PM or n.t.b. is not counted.",
+        "Een bedrag is een getal; PM of n.t.b. telt niet mee.",
+    ),
+}
+
+
+def tr(key: str, lang: str, **params: object) -> str:
+    """The text ``key`` in ``lang``, with its placeholders filled from ``params``."""
+    english, dutch = TEXTS[key]
+    text = dutch if lang == "nl" else english
+    return text.format(**params) if params else text
+
+
+# Help texts of the command line in Dutch, keyed by the English text (whitespace folded).
+# A test checks that every help text of every command and option has an entry here.
+HELP_NL: dict[str, str] = {
+    "Validate budget-amendment workbooks and reconcile them with what was announced.": (
+        "Controleer werkmappen met begrotingsmutaties en stem ze af op wat is aangekondigd."
+    ),
+    "Show the traceback when reconcile stops on an error.": (
+        "Toon de traceback als reconcile stopt op een fout."
+    ),
+    "Show the version and exit.": "Toon de versie en stop.",
+    "Show this message and exit.": "Toon deze hulptekst en stop.",
+    "Exit codes: 0 valid and reconciled; 1 findings of severity error; 2 usage error, bad "
+    "configuration, or an input that could not be read.": (
+        "Afsluitcodes: 0 geldig en sluitend; 1 bevindingen met ernst fout; 2 verkeerd gebruik, "
+        "foute configuratie, of een invoerbestand dat niet te lezen was."
+    ),
+    "Reconcile the ministries' workbooks in PATHS with the announcement.": (
+        "Stem de werkmappen van de ministeries in PATHS af op de aankondiging."
+    ),
+    "PATHS are workbooks (.xlsx, .xlsm) and folders; a folder means every workbook in it.": (
+        "PATHS zijn werkmappen (.xlsx, .xlsm) en mappen; een map betekent elke werkmap erin."
+    ),
+    "PATHS are workbooks (.xlsx, .xlsm, .ods, .xls) and folders; a folder means every "
+    "workbook in it.": (
+        "PATHS zijn werkmappen (.xlsx, .xlsm, .ods, .xls) en mappen; een map betekent elke "
+        "werkmap erin."
+    ),
+    "Read this sheet of every workbook. Default: the sheet holding the table.": (
+        "Lees dit blad van elke werkmap. Standaard: het blad met de tabel."
+    ),
+    "Check each workbook in PATHS on its own, without reconciling the set.": (
+        "Controleer elke werkmap in PATHS op zichzelf, zonder de set af te stemmen."
+    ),
+    "The announcement only supplies the years and series a line may have.": (
+        "De aankondiging levert alleen de jaren en de reeks die een regel mag hebben."
+    ),
+    "Colour the terminal report. Default: only on a terminal, and never when NO_COLOR is set.": (
+        "Kleur in het rapport. Standaard: alleen op een terminal, en nooit als NO_COLOR is gezet."
+    ),
+    "Write the report to this file (atomically) instead of stdout.": (
+        "Schrijf het rapport naar dit bestand (atomair) in plaats van naar stdout."
+    ),
+    "Report format.": "Formaat van het rapport.",
+    "Announcement TOML file. Default: announcement.toml in a given folder, else the built-in "
+    "AI-fabriek announcement.": (
+        "Aankondiging als TOML-bestand. Standaard: announcement.toml in een opgegeven map, "
+        "anders de ingebouwde aankondiging van de AI-fabriek."
+    ),
+    "Language of the report: nl or en. Default: the locale (LC_ALL, LANG), else en.": (
+        "Taal van het rapport: nl of en. Standaard: de locale (LC_ALL, LANG), anders en."
+    ),
+    "Write annotated copies of the workbooks (and for check a summary workbook) into this "
+    "folder. The inputs are never changed.": (
+        "Schrijf geannoteerde kopieën van de werkmappen (en bij check een overzichtswerkmap) "
+        "in deze map. De invoerbestanden worden nooit gewijzigd."
+    ),
+    "Write a submission template: the workbook a ministry fills in.": (
+        "Schrijf een invulsjabloon: de werkmap die een ministerie invult."
+    ),
+    "The workbook has title lines, a header row, the announcement's years, drop-down lists, a "
+    "Totaal row with a formula, a locked header and an instruction sheet; reconcile reads it "
+    "as it is.": (
+        "De werkmap heeft titelregels, een kopregel, de jaren van de aankondiging, "
+        "keuzelijsten, een Totaal-regel met formule, een beveiligde kop en een blad met "
+        "toelichting; reconcile leest hem zoals hij is."
+    ),
+    "The ministry (EZ, Defensie, OCW, ...).": "Het ministerie (EZ, Defensie, OCW, ...).",
+    "One template per ministry the announcement expects.": (
+        "Eén sjabloon per ministerie dat de aankondiging verwacht."
+    ),
+    "The workbook to write (with --ministry), or the folder (with --all; default: the current "
+    "folder).": (
+        "De werkmap om te schrijven (met --ministry), of de map (met --all; standaard: de "
+        "huidige map)."
+    ),
+    "Announcement TOML file whose years and contributors the template follows. Default: the "
+    "built-in AI-fabriek announcement.": (
+        "Aankondiging als TOML-bestand; het sjabloon volgt haar jaren en bijdragers. "
+        "Standaard: de ingebouwde aankondiging van de AI-fabriek."
+    ),
+    "Language of the list: nl or en. Default: the locale (LC_ALL, LANG), else en.": (
+        "Taal van de lijst: nl of en. Standaard: de locale (LC_ALL, LANG), anders en."
+    ),
+    "Language of the explanation: nl or en. Default: the locale (LC_ALL, LANG), else en.": (
+        "Taal van de uitleg: nl of en. Standaard: de locale (LC_ALL, LANG), anders en."
+    ),
+    "Language of the template: nl or en. Default: the locale (LC_ALL, LANG), else en.": (
+        "Taal van het sjabloon: nl of en. Standaard: de locale (LC_ALL, LANG), anders en."
+    ),
+}
+HELP_NL.update(
+    {
+        "Also write a JUnit XML report to FILE (same as --output junit:FILE).": (
+            "Schrijf ook een JUnit-XML-rapport naar FILE (hetzelfde als --output junit:FILE)."
+        ),
+        "Exit codes: 0 valid and reconciled; 1 findings of severity error (see --fail-on); 2 "
+        "usage error, bad configuration, or an input that could not be read.": (
+            "Afsluitcodes: 0 geldig en sluitend; 1 bevindingen met ernst fout (zie --fail-on); "
+            "2 verkeerd gebruik, foute configuratie, of een invoerbestand dat niet te lezen was."
+        ),
+        "Explain finding CODE: what it means, why it matters and how to fix it.": (
+            "Leg bevinding CODE uit: wat zij betekent, waarom zij ertoe doet en hoe u haar "
+            "verhelpt."
+        ),
+        "List every finding code with its severity and stage.": (
+            "Toon elke bevindingscode met haar ernst en fase."
+        ),
+        "Report CODE at LEVEL (error, warning, info); repeatable. In the config file: a "
+        "[severity] table.": (
+            "Meld CODE met ernst LEVEL (error, warning, info); herhaalbaar. In het "
+            "instellingenbestand: een tabel [severity]."
+        ),
+        "Report format on standard output. Default: github when GITHUB_ACTIONS=true (and a "
+        "summary to $GITHUB_STEP_SUMMARY), else text.": (
+            "Formaat van het rapport op standaarduitvoer. Standaard: github als "
+            "GITHUB_ACTIONS=true (met een samenvatting in $GITHUB_STEP_SUMMARY), anders text."
+        ),
+        "Settings file. Default: reconcile.toml or [tool.reconcile] in pyproject.toml, looked "
+        "for from the working directory upward.": (
+            "Instellingenbestand. Standaard: reconcile.toml of [tool.reconcile] in "
+            "pyproject.toml, gezocht vanaf de werkmap omhoog."
+        ),
+        "The least severity that makes the run fail (exit 1). An unreadable input always gives "
+        "exit 2.": (
+            "De laagste ernst waarbij de run faalt (afsluitcode 1). Een onleesbaar "
+            "invoerbestand geeft altijd afsluitcode 2."
+        ),
+        "Write the report to FILE (atomically); repeatable. The format is FORMAT, else follows "
+        "from the suffix (.json, .xml: junit, .txt: text, .html), else --format. A file in the "
+        "--format takes the place of standard output.": (
+            "Schrijf het rapport naar FILE (atomair); herhaalbaar. Het formaat is FORMAT, anders "
+            "volgt het uit de extensie (.json, .xml: junit, .txt: text, .html), anders "
+            "--format. Een bestand in het --format komt in plaats van standaarduitvoer."
+        ),
+    }
+)
+HELP_NL.update(
+    {
+        "Colour the terminal report.": "Kleur in het rapport op de terminal.",
+        "Exit codes: 0 the tables are equal; 1 they differ; 2 an input could not be read.": (
+            "Afsluitcodes: 0 de tabellen zijn gelijk; 1 zij verschillen; 2 een invoerbestand "
+            "was niet te lezen."
+        ),
+        "List the built-in layouts: the table formats reconcile reads by their header labels.": (
+            "Toon de ingebouwde indelingen: de tabelformaten die reconcile aan hun kopjes herkent."
+        ),
+        "List the lines added, removed and changed between two versions OLD and NEW of a table.": (
+            "Toon de regels die zijn toegevoegd, verwijderd en gewijzigd tussen twee versies "
+            "OLD en NEW van een tabel."
+        ),
+        "Read both files with this layout.": "Lees beide bestanden met deze indeling.",
+        "Read the files with this layout: a name from `reconcile layouts`, or a .toml file. "
+        "Default: found by the header labels.": (
+            "Lees de bestanden met deze indeling: een naam uit `reconcile layouts`, of een "
+            ".toml-bestand. Standaard: herkend aan de kopjes."
+        ),
+        "Read this sheet of both workbooks.": "Lees dit blad van beide werkmappen.",
+    }
+)
+HEADINGS_NL = {
+    "Options": "Opties",
+    "Commands": "Opdrachten",
+    "Positional arguments": "Argumenten",
+    "Usage: ": "Gebruik: ",
+}
+
+
+def fold(text: str) -> str:
+    return " ".join(text.split())
+
+
+def translate_help(text: str, lang: str) -> str:
+    """A help text in ``lang``: Dutch from HELP_NL, paragraph by paragraph; else as it is."""
+    if lang != "nl" or not text:
+        return text
+    paragraphs = []
+    for paragraph in text.split("\n\n"):
+        head, bracket, tail = paragraph.partition("  [")
+        folded = fold(head)
+        dutch = HELP_NL.get(folded)
+        if dutch is None and folded.endswith("..."):  # click shortened it for a listing
+            dutch = next((nl for en, nl in HELP_NL.items() if en.startswith(folded[:-3])), None)
+        if dutch is None:
+            paragraphs.append(paragraph)
+            continue
+        tail = tail.replace("default:", "standaard:").replace("required", "verplicht")
+        paragraphs.append(dutch + (bracket + tail if bracket else ""))
+    return "\n\n".join(paragraphs)
+
+
+# The file limits' options (reconcile.limits) carry their Dutch help beside the English.
+HELP_NL.update({Limits.help(name): Limits.help(name, "nl") for name in Limits.names()})

@@ -1,0 +1,558 @@
+"""Dutch texts of every finding code: its message template and its explanation.
+
+One entry per code of ``reconcile.codes.CODES``, with the same {placeholders} as the English
+template (a test holds both to that). A new code needs one line here.
+"""
+
+from __future__ import annotations
+
+MESSAGES_NL: dict[str, tuple[str, str]] = {
+    # --- read: the file and its table -------------------------------------------------------
+    "file-unreadable": (
+        "Het bestand is niet te lezen als werkmap: {reason}.",
+        (
+            "Het bestand is geen .xlsx/.xlsm-werkmap die reconcile kan openen (hernoemd, "
+            "beschadigd, versleuteld of een ander formaat). Sla het opnieuw op vanuit Excel of "
+            "LibreOffice als .xlsx."
+        ),
+    ),
+    "no-table": (
+        (
+            "Geen begrotingstabel gevonden: geen rij binnen de eerste {rows} rijen van een blad "
+            "heeft kopjes voor een hoofdstuk of artikel en een bedrag (Bedrag) of jaarkolommen "
+            "(2025, 2026, ...)."
+        ),
+        (
+            "reconcile vindt de tabel aan de kopregel. Geef de tabel een kopregel met ten minste "
+            "Hoofdstuk of Artikel, en Bedrag (met Jaar) of een kolom per jaar."
+        ),
+    ),
+    "unit-assumed": (
+        "Geen eenheid vermeld; bedragen zijn gelezen als {unit}.",
+        (
+            'Begrotingstabellen vermelden hun eenheid, zoals "(bedragen x € 1.000)". Zonder '
+            "vermelding neemt reconcile x € 1.000 aan, de gebruikelijke eenheid, en meldt dat. "
+            "Zet de eenheid boven de tabel of in de kop van de bedragkolom."
+        ),
+    ),
+    "unit-conflict": (
+        "De vermelde eenheden spreken elkaar tegen: {first} en {second}.",
+        (
+            "Twee vermeldingen bij dezelfde tabel noemen een andere eenheid, zodat elk bedrag "
+            "twijfelachtig is. Houd één vermelding over."
+        ),
+    ),
+    "series-assumed": (
+        "Geen V/U/O-kolom; elke regel is gelezen als reeks {series}.",
+        (
+            "Zonder V/U/O-kolom gelden de regels als de reeks die de aankondiging telt. Voeg een "
+            "V/U/O-kolom toe als het bestand ook verplichtingen (V) of ontvangsten (O) bevat."
+        ),
+    ),
+    "amount-not-computed": (
+        "{label} is een formule ({formula}) zonder opgeslagen uitkomst; de waarde is onbekend.",
+        (
+            "Het bestand is geschreven door een programma dat formules opslaat maar niet hun "
+            "uitkomst (een script, niet Excel of LibreOffice). Open het bestand in Excel of "
+            "LibreOffice en sla het op, of typ de waarden."
+        ),
+    ),
+    "total-not-computed": (
+        (
+            "{label} is een formule ({formula}) zonder opgeslagen uitkomst; het totaal is opnieuw "
+            "berekend uit de regels."
+        ),
+        (
+            "Het bestand is geschreven door een programma dat formules opslaat maar niet hun "
+            "uitkomst. reconcile heeft het totaal niet nodig (het rekent totalen zelf na), maar "
+            "een lezer ziet een lege cel tot het bestand in Excel of LibreOffice is opgeslagen."
+        ),
+    ),
+    "total-mismatch": (
+        (
+            "{label} vermeldt {stated}, maar de regels die het telt zijn samen {computed} "
+            "(verschil {difference})."
+        ),
+        (
+            "Een totaalregel is een controle, geen regel: reconcile rekent hem na uit de regels "
+            "erboven. Een verschil betekent dat het totaal is overschreven, verouderd is, of dat "
+            "een regel buiten het bereik valt. Verbeter de regels of het totaal."
+        ),
+    ),
+    "row-total-mismatch": (
+        (
+            "Het rijtotaal vermeldt {stated}, maar de jaarkolommen zijn samen {computed} "
+            "(verschil {difference})."
+        ),
+        (
+            "Een totaalkolom over de jaren moet gelijk zijn aan de som van de jaarkolommen van "
+            "die rij."
+        ),
+    ),
+    # --- read: workbooks as they arrive (sheets, hidden and merged cells, number writing) -
+    "sheet-not-found": (
+        "De werkmap heeft geen blad {sheet} (de bladen: {sheets}).",
+        (
+            "--sheet noemt het blad dat in elke opgegeven werkmap wordt gelezen. Controleer de "
+            "spelling, of laat --sheet weg zodat reconcile zelf het blad met de tabel vindt."
+        ),
+    ),
+    "sheet-chosen": (
+        "Blad {sheet} is gelezen; andere bladen met een tabel niet: {others}.",
+        (
+            "reconcile leest het eerste zichtbare blad met een begrotingstabel. Gebruik --sheet "
+            "NAAM om een ander blad te lezen, of houd één tabel per werkmap."
+        ),
+    ),
+    "hidden-sheet-skipped": (
+        "Blad {sheet} is verborgen en is niet gelezen.",
+        (
+            "Verborgen bladen bevatten meestal opzoeklijsten. Maak het blad zichtbaar, of noem "
+            "het met --sheet, als het de tabel bevat."
+        ),
+    ),
+    "hidden-sheet-read": (
+        "Blad {sheet} is verborgen; het is gelezen omdat geen zichtbaar blad een tabel heeft.",
+        (
+            "Een lezer van de werkmap ziet dit blad niet. Maak het zichtbaar, zodat wat wordt "
+            "verstuurd ook is wat wordt gelezen."
+        ),
+    ),
+    "hidden-line": (
+        (
+            "Rij {row} is verborgen maar bevat een regel; die is gelezen en geteld als een "
+            "zichtbare rij."
+        ),
+        (
+            "Verborgen rijen worden gelezen (Excel's SOM telt ze ook), maar een lezer van de "
+            "werkmap ziet ze niet. Maak de rij zichtbaar, of verwijder haar als de regel er "
+            "niet thuishoort."
+        ),
+    ),
+    "hidden-column": (
+        "Kolom {column} ({label}) is verborgen; zij hoort bij de tabel en is gelezen.",
+        (
+            "Verborgen kolommen worden gelezen als zichtbare, maar een lezer van de werkmap "
+            "ziet ze niet. Maak de kolom zichtbaar, of verwijder haar als zij er niet thuishoort."
+        ),
+    ),
+    "merged-cells": (
+        "Cellen {cells} zijn samengevoegd; elke rij is gelezen met {value}.",
+        (
+            "Een waarde die over meer rijen is samengevoegd (een hoofdstuk of artikel één keer "
+            "geschreven voor een groep regels) hoort bij elk van die rijen. Samengevoegde "
+            "bedragen tellen één keer, op hun eerste rij."
+        ),
+    ),
+    "second-table": (
+        "Op rij {row} begint een tweede tabel; alleen de tabel in rij {first}–{last} is gelezen.",
+        (
+            "reconcile leest één tabel per blad. Zet de tweede tabel op een eigen blad (en noem "
+            "dat met --sheet), of verwijder haar."
+        ),
+    ),
+    "year-is-date": (
+        (
+            "Het jaar is opgeslagen als de datum {shown}; het is gelezen als {year} "
+            "({count} cel(len) in deze kolom)."
+        ),
+        (
+            "Een jaartal getypt in een cel met datumopmaak verschijnt als een dag in 1905. "
+            "reconcile leest het getal dat is getypt. Geef de cellen getalopmaak."
+        ),
+    ),
+    "amount-is-date": (
+        "Het bedrag is opgeslagen als de datum {shown}; het getal erin, {number}, is gelezen.",
+        (
+            "Een getal getypt in een cel met datumopmaak verschijnt als datum. reconcile leest "
+            "het getal dat is getypt, maar een echte datum in een bedragkolom is een fout: "
+            "controleer de cel en geef haar getalopmaak."
+        ),
+    ),
+    "separator-assumed": (
+        (
+            "{value} is op twee manieren te lezen; het is gelezen als {read} ({convention}) omdat "
+            "{reason} ({count} zulke cel(len))."
+        ),
+        (
+            'Een getal met één scheidingsteken voor drie cijfers ("1,234", "1.234") is in de '
+            "ene schrijfwijze een duizendtal en in de andere een decimaalteken. reconcile leest "
+            "het zoals de andere bedragen in de kolom zijn geschreven, anders die in de tabel, "
+            "anders volgens de eenheid."
+        ),
+    ),
+    "separator-ambiguous": (
+        (
+            "{value} is op twee manieren te lezen en {reason}; het is op de Nederlandse manier "
+            "gelezen, als {read} ({count} zulke cel(len))."
+        ),
+        (
+            'Een getal met één scheidingsteken voor drie cijfers ("1,234", "1.234") is in de '
+            "ene schrijfwijze een duizendtal en in de andere een decimaalteken. Schrijf de "
+            "bedragen als getal, of met beide scheidingstekens (1.234,0)."
+        ),
+    ),
+    "stand-mismatch": (
+        (
+            "{after_label} vermeldt {stated}, maar {before_label} {before} + {mutation_label} "
+            "{mutation} = {computed} (verschil {difference})."
+        ),
+        (
+            "In een suppletoire tabel is de stand na gelijk aan de stand voor plus de mutatie. "
+            "reconcile telt de mutatie als het gereserveerde bedrag; een van de drie cellen "
+            "klopt niet."
+        ),
+    ),
+    # --- read: refused before any parser runs (reconcile.read.preflight) --------------------
+    "file-empty": (
+        "Het bestand is leeg (0 bytes).",
+        (
+            "Een leeg bestand is meestal een mislukte download of kopie. Vraag de afzender het "
+            "bestand opnieuw te sturen."
+        ),
+    ),
+    "file-too-large": (
+        "Het bestand is {size}, groter dan de grens van {limit} ({option}); het is niet gelezen.",
+        (
+            "Een begrotingsbestand is klein; een heel groot bestand wordt geweigerd voordat het "
+            "gelezen wordt, zodat het het geheugen niet kan uitputten. Is het bestand in orde, "
+            "verhoog dan de grens met de genoemde optie."
+        ),
+    ),
+    "file-encrypted": (
+        "De werkmap is versleuteld (met een wachtwoord beveiligd) en is daarom niet te lezen.",
+        (
+            "Excel slaat een werkmap met een openingswachtwoord versleuteld op. Verwijder het "
+            "wachtwoord (Bestand > Info > Werkmap beveiligen) en sla hem opnieuw op als .xlsx."
+        ),
+    ),
+    "not-a-workbook": (
+        "Het bestand is niet de werkmap die de naam belooft: het is {kind}.",
+        (
+            "Het bestand heeft de naam van een werkmap maar een ander formaat (een CSV, een "
+            "HTML-pagina, een hernoemde werkmap). Geef het de echte extensie als dat .xlsx, .xls "
+            "of .ods is, of open het in Excel of LibreOffice en sla het op als .xlsx."
+        ),
+    ),
+    "file-corrupt": (
+        "De werkmap is beschadigd: {reason}.",
+        (
+            "Het bestand is onderweg afgekapt of veranderd. Vraag de afzender om een nieuwe "
+            "kopie, opnieuw opgeslagen vanuit Excel of LibreOffice."
+        ),
+    ),
+    "zip-bomb": (
+        "Het bestand is geweigerd als mogelijke zipbom: {reason} ({option}).",
+        (
+            "Een .xlsx is een zip-archief; een archief dat ver boven zijn grootte zou uitpakken "
+            "kan het geheugen uitputten en wordt geweigerd zonder het uit te pakken. Is het "
+            "bestand in orde, verhoog dan de grens met de genoemde optie."
+        ),
+    ),
+    "xml-entities": (
+        "{member} {problem}; XML die entiteiten kan declareren wordt geweigerd.",
+        (
+            "Entiteitdeclaraties zijn het begin van XML-aanvallen (billion laughs, externe "
+            "entiteiten die andere bestanden lezen). Excel schrijft ze nooit. Sla de werkmap "
+            "opnieuw op vanuit Excel."
+        ),
+    ),
+    "limit-exceeded": (
+        (
+            "De werkmap gebruikt {actual} {what}, meer dan de grens van {limit} ({option}); zij is "
+            "niet gelezen."
+        ),
+        (
+            "Geteld naar de cellen die het bestand werkelijk bevat, niet naar wat het blad "
+            "opgeeft. Een losse waarde ver onder of rechts van de tabel telt ook mee: verwijder "
+            "haar, of verhoog de grens met de genoemde optie."
+        ),
+    ),
+    "external-links": (
+        "De werkmap verwijst naar {count} externe werkmap(pen) ({targets}); die zijn niet geopend.",
+        (
+            "reconcile haalt gekoppelde bestanden nooit op: formules die ernaar verwijzen worden "
+            "gelezen met de waarden die in dit bestand zijn opgeslagen, en die kunnen verouderd "
+            "zijn. Plak de waarden in plaats daarvan."
+        ),
+    ),
+    "macros-present": (
+        "De werkmap bevat macro's ({member}); die zijn niet uitgevoerd.",
+        (
+            "reconcile voert nooit macro's uit: alleen de in het bestand opgeslagen waarden "
+            "worden gelezen. Waarden die een macro zou berekenen ontbreken tot de macro heeft "
+            "gedraaid en het bestand is opgeslagen."
+        ),
+    ),
+    # --- read: layouts and CSV files --------------------------------------------------------
+    "layout-not-found": (
+        "Geen kopregel van {layout} binnen de eerste {rows} rijen; ontbreekt: {missing}.",
+        (
+            "Een CSV-bestand wordt gelezen met een indeling: een bekend tabelformaat, herkend "
+            "aan de kopjes (`reconcile layouts` noemt ze). Noem de indeling met --layout, of "
+            "geef het bestand de kopregel van zijn indeling."
+        ),
+    ),
+    "layout-detected": (
+        "Gelezen als indeling {layout}, kopregel in rij {row}.",
+        (
+            "De kopjes wijzen een bekend tabelformaat aan, dat zegt wat elke kolom betekent, "
+            "in welke eenheid en hoe de getallen zijn geschreven."
+        ),
+    ),
+    "csv-detected": (
+        "Gelezen als CSV: gescheiden door {delimiter}, codering {encoding}.",
+        (
+            "reconcile leidt het scheidingsteken af uit de kopregel en de codering regel voor "
+            "regel (UTF-8, anders Windows-1252 of Latin-1), en meldt wat het vond."
+        ),
+    ),
+    "encoding-mixed": (
+        (
+            "Regels {lines} zijn geen UTF-8 en zijn gelezen als {encoding}; de andere regels zijn "
+            "UTF-8."
+        ),
+        (
+            "Het bestand is samengesteld uit delen die in verschillende coderingen zijn "
+            "opgeslagen. Elke regel is in zijn eigen codering gelezen; sla het bestand op als "
+            "UTF-8 om het eenvormig te maken."
+        ),
+    ),
+    "value-without-header": (
+        "{value} staat in een kolom zonder kopje; de rij is misschien verschoven.",
+        (
+            "Een waarde voorbij de kolommen van de tabel betekent meestal een rij waarvan de "
+            "cellen een kolom zijn opgeschoven, zodat ook de andere waarden in de verkeerde "
+            "kolom staan. Verbeter de rij."
+        ),
+    ),
+    "cell-error": (
+        "{value} in kolom {field} is een rekenbladfout (een kapotte formule), geen waarde.",
+        (
+            "Het bestand is geëxporteerd met formulefouten zoals #NAAM?, #VERW! of Err:509 "
+            "erin. Herstel de formule in de bronwerkmap en exporteer opnieuw."
+        ),
+    ),
+    "duplicate-key": (
+        "Deze rij herhaalt de sleutel van rij {other}: {key}.",
+        (
+            "Elke combinatie van de sleutelkolommen van de indeling mag één keer voorkomen; "
+            "een herhaalde rij telt twee keer mee. Verwijder een van beide."
+        ),
+    ),
+    "duplicate-rows": (
+        (
+            "Rijen {first}–{last} herhalen rijen {other_first}–{other_last}: {count} rijen met "
+            "dezelfde waarden."
+        ),
+        (
+            "Een blok rijen komt twee keer voor (vaak een tabel die twee keer is geplakt of "
+            "geëxporteerd). Verwijder de kopie; de rijen ervan worden niet nog eens "
+            "gecontroleerd."
+        ),
+    ),
+    # --- validate: each line ----------------------------------------------------------------
+    "missing-column": (
+        "De tabel heeft geen kolom {field} (gezocht naar kopjes zoals {examples}).",
+        (
+            "Elke regel heeft een hoofdstuk, artikel, omschrijving, jaar en bedrag nodig. Voeg de "
+            "kolom toe met een van de gebruikelijke kopjes."
+        ),
+    ),
+    "missing-value": (
+        "{field} van deze regel is leeg.",
+        "Een regel heeft ten minste een hoofdstuk, artikel, omschrijving, jaar en bedrag nodig.",
+    ),
+    "amount-not-a-number": (
+        "{value} is geen bedrag; het telt niet mee, dus het totaal is onvolledig.",
+        (
+            "PM (pro memorie), n.t.b. en dergelijke zeggen dat een bedrag nog niet bekend is. "
+            "reconcile telt ze nooit als nul. Vul het bedrag in, of laat de regel weg tot het "
+            "bekend is."
+        ),
+    ),
+    "chapter-unknown": (
+        "{value} is geen bekend begrotingshoofdstuk.",
+        (
+            "Hoofdstukken worden geschreven als Romeinse cijfers (XIII) of getallen (13) van de "
+            "begrotingsstaten. Verbeter het hoofdstuk, of voeg het toe aan de ministerietabel in "
+            "de aankondiging."
+        ),
+    ),
+    "chapter-not-of-ministry": (
+        "Hoofdstuk {chapter} hoort bij {owner}, niet bij {ministry}, van wie dit bestand is.",
+        (
+            "Elk ministerie reserveert op de eigen hoofdstukken. Een regel op het hoofdstuk van "
+            "een ander ministerie is een tikfout of hoort in het bestand van dat ministerie."
+        ),
+    ),
+    "article-invalid": (
+        "{value} is geen artikelnummer.",
+        "Artikelen zijn nummers (1, 2, 31). Zet de naam van het artikel in de omschrijving.",
+    ),
+    "series-invalid": (
+        "{value} is geen reeks: schrijf V (verplichtingen), U (uitgaven) of O (ontvangsten).",
+        "V, U en O worden nooit bij elkaar opgeteld; elke regel moet zeggen welke het is.",
+    ),
+    "year-invalid": (
+        "{value} is geen jaartal.",
+        "Jaren worden geschreven met vier cijfers, zoals 2026.",
+    ),
+    "year-out-of-range": (
+        "Jaar {year} valt buiten de jaren van de aankondiging ({years}).",
+        (
+            "Regels voor andere jaren horen niet bij deze reservering. Verwijder ze of verbeter "
+            "het jaar."
+        ),
+    ),
+    "empty-description": (
+        "De omschrijving van deze regel is leeg.",
+        "Elke regel heeft een omschrijving nodig, zodat lezers weten wat er gereserveerd is.",
+    ),
+    "duplicate-line": (
+        "Deze regel herhaalt {other}: zelfde hoofdstuk, artikel, omschrijving, reeks en jaar.",
+        (
+            "Een regel die twee keer voorkomt, telt twee keer mee. Verwijder er een, of voeg de "
+            "bedragen samen."
+        ),
+    ),
+    "negative-reservation": (
+        "{amount} is negatief; een reservering is een positief bedrag.",
+        (
+            "Een negatief bedrag verlaagt de reservering. Als geld tussen ministeries verschuift, "
+            "meldt het bijdragende ministerie zijn bijdrage als positief gereserveerd bedrag."
+        ),
+    ),
+    "invalid-value": (
+        "{value} is ongeldig als {field} ({check}).",
+        (
+            "Een waarde voldoet niet aan een controle van het schema voor begrotingsregels. "
+            "Verbeter de waarde."
+        ),
+    ),
+    "ministry-unknown": (
+        "Niet te zeggen van welk ministerie dit bestand is: {reason}.",
+        (
+            "reconcile leidt het ministerie af uit de hoofdstukken van de regels, en uit een "
+            "ministerienaam in de titelregels of de bestandsnaam. Zet de naam van het ministerie "
+            "in de titel."
+        ),
+    ),
+    "ministry-mismatch": (
+        "De {where} noemt {named}, maar de hoofdstukken horen bij {ministry}.",
+        (
+            "De titel of bestandsnaam en de hoofdstukken zijn het oneens over van wie dit bestand "
+            "is. Verbeter de hoofdstukken of de titel."
+        ),
+    ),
+    "lines-not-counted": (
+        "{count} regel(s) in reeks {series} tellen niet mee; de aankondiging telt {counted}.",
+        (
+            "Verplichtingen (V), uitgaven (U) en ontvangsten (O) worden nooit bij elkaar opgeteld. "
+            "De aankondiging zegt op welke reeks de reservering wordt geteld."
+        ),
+    ),
+    # --- reconcile: the set of files against the announcement -------------------------------
+    "no-lines": (
+        "Er zijn geen begrotingsregels gelezen, dus er is niets af te stemmen.",
+        "Controleer of de bestanden hun regels in een tabel met een kopregel hebben.",
+    ),
+    "total-above-announced": (
+        (
+            "De gereserveerde regels zijn samen {total}, boven het aangekondigde {announced} "
+            "({interval}) met {difference}: verlaag de gereserveerde regels met ten minste "
+            "{difference} om aan te sluiten."
+        ),
+        (
+            "Het totaal van de getelde regels moet liggen in het interval dat de formulering van "
+            'de aankondiging toelaat ("bijna 70 miljoen" betekent ten hoogste 70 miljoen en ten '
+            "hoogste 5 % minder)."
+        ),
+    ),
+    "total-below-announced": (
+        (
+            "De gereserveerde regels zijn samen {total}, onder het aangekondigde {announced} "
+            "({interval}) met {difference}: er moet ten minste {difference} meer gereserveerd "
+            "worden om aan te sluiten."
+        ),
+        (
+            "Het totaal van de getelde regels moet liggen in het interval dat de formulering van "
+            "de aankondiging toelaat. Een ontbrekende regel, een PM of een ontbrekend bestand zijn "
+            "de gebruikelijke oorzaken."
+        ),
+    ),
+    "ministry-missing": (
+        "{ministry} hoort bij te dragen, maar er is geen bestand met zijn regels gevonden.",
+        "De aankondiging noemt de ministeries die bijdragen. Elk moet een werkmap sturen.",
+    ),
+    "ministry-unexpected": (
+        "{ministry} hoort niet bij de bijdragende ministeries ({expected}).",
+        (
+            "Alleen de ministeries die de aankondiging noemt dragen bij. Verwijder het bestand, of "
+            "voeg het ministerie toe aan de aankondiging."
+        ),
+    ),
+    "ministry-duplicate": (
+        "{ministry} heeft meer dan één bestand gestuurd: {files}.",
+        "Elk ministerie stuurt één werkmap; twee bestanden zouden de regels dubbel tellen.",
+    ),
+    "largest-contributor": (
+        (
+            "{ministry} ({amount}) hoort bij de grootste bijdragers, maar {other} draagt meer bij "
+            "({other_amount})."
+        ),
+        (
+            "De aankondiging noemt de grootste bijdragers; elk ander ministerie moet minder "
+            "bijdragen dan elk van hen."
+        ),
+    ),
+    "expectation-not-met": (
+        (
+            "{scope} reserveert {total}, buiten het verwachte {announced} ({interval}) met "
+            "{difference}."
+        ),
+        "De aankondiging noemt een verwacht bedrag voor dit ministerie of dit jaar.",
+    ),
+    "arithmetic-inconsistent": (
+        (
+            "De eigen bedragen van de aankondiging kloppen niet: {parts} ({sum}) kan niet gelijk "
+            "zijn aan {total} ({interval})."
+        ),
+        (
+            "De bedragen in de brief moeten met elkaar kloppen, zoals Rijk + regio = nationaal "
+            "totaal. Controleer de formulering in het aankondigingsbestand."
+        ),
+    ),
+    "arithmetic-with-computed": (
+        (
+            "Met het berekende totaal {computed} voor {key} kan {parts} ({sum}) niet meer gelijk "
+            "zijn aan {total} ({interval})."
+        ),
+        (
+            "Het gereserveerde totaal wordt ingevuld in de sommen van de brief; die moeten dan "
+            "nog steeds kloppen."
+        ),
+    ),
+}
+
+# Fixed English words that findings carry as parameters, as a Dutch reader reads them.
+# Parameters not listed (workbook text, file names, numbers) are shown as they are.
+PARAMS_NL: dict[str, str] = {
+    "This amount": "Dit bedrag",
+    "title": "titel",
+    "file name": "bestandsnaam",
+    "table": "tabel",
+    "it does not exist": "het bestaat niet",
+    "it is a folder": "het is een map",
+    "permission denied": "geen toegang",
+    "the file is empty": "het bestand is leeg",
+    "Dutch: the point groups thousands, the comma is the decimal mark": (
+        "Nederlands: de punt scheidt duizendtallen, de komma is het decimaalteken"
+    ),
+    "English: the comma groups thousands, the point is the decimal mark": (
+        "Engels: de komma scheidt duizendtallen, de punt is het decimaalteken"
+    ),
+    "nothing in the table shows how its numbers are written": (
+        "niets in de tabel laat zien hoe de getallen zijn geschreven"
+    ),
+}

@@ -1,0 +1,530 @@
+"""Pre-flight: look at a file's bytes as a mail gateway looks at an attachment, before any parser.
+
+Every workbook comes from another organisation, so it is treated as hostile until shown
+otherwise. The checks here need no spreadsheet library: the file's first bytes say what it is
+(empty, an OLE container, text, a zip), the zip's own table of contents says how big it would
+unpack (refused above the limits without unpacking a byte), and one streaming pass over the
+members checks their checksums, refuses XML with a DOCTYPE (entity tricks), and counts the
+cells each sheet really holds (the sheet's declared dimension is never trusted). Only a file
+that passes is handed to a reader, whichever reader that is.
+"""
+
+from __future__ import annotations
+
+import codecs
+import functools
+import io
+import posixpath
+import re
+import struct
+import zipfile
+import zlib
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from reconcile.codes import make_finding
+from reconcile.limits import DEFAULT_LIMITS, MB, Limits
+from reconcile.model import CellRef, Finding
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGIC = b"PK\x03\x04"
+END_OF_DIRECTORY = b"PK\x05\x06"  # also how an empty zip archive starts
+RATIO_FLOOR = MB  # members unpacking to less cannot harm: their ratio is not checked
+PROLOG_BYTES = 64 * 1024  # an honest XML prolog is under 200 bytes
+CHUNK = MB
+TEXT_SUFFIXES = (".csv", ".tsv")  # tables as text: only their size is checked here
+
+
+@dataclass
+class Preflight:
+    """The verdict on one file: a refusal (fatal finding), or notes to keep beside its table."""
+
+    refusal: Finding | None = None
+    notes: list[Finding] = field(default_factory=list)
+
+
+class _RefusedError(Exception):
+    def __init__(self, code: str, sheet: str | None = None, **params: object) -> None:
+        super().__init__(code)
+        self.code, self.sheet, self.params = code, sheet, params
+
+
+def check_size(size: int, display: str, limits: Limits) -> Finding | None:
+    """The file-size limit, checked on the file system before a byte is read."""
+    if size > limits.max_file_size * MB:
+        return make_finding(
+            "file-too-large",
+            CellRef(display),
+            size=_megabytes(size),
+            limit=f"{limits.max_file_size} MB",
+            option=Limits.option("max_file_size"),
+        )
+    return None
+
+
+def run_preflight(
+    data: bytes, display: str, limits: Limits = DEFAULT_LIMITS, suffix: str = ".xlsx"
+) -> Preflight:
+    """Decide whether ``data``, from a file named ``*suffix``, may be handed to a reader at all.
+
+    .xlsx/.xlsm and .ods are zip archives and get every check; an .xls is an OLE container,
+    which is only checked for encryption (its cells are counted by ``check_grids``); a .csv
+    or .tsv only for its size (its reader refuses what is not text).
+    """
+    suffix = suffix.lower()
+    try:
+        too_large = check_size(len(data), display, limits)
+        if too_large is not None:
+            return Preflight(too_large)
+        if suffix in TEXT_SUFFIXES:  # the CSV reader tells empty, binary and workbook files
+            return Preflight()
+        if _identify(data, suffix) == "ole":
+            return Preflight()
+        return Preflight(None, _inspect_archive(data, display, limits, suffix))
+    except _RefusedError as refused:
+        where = CellRef(display, refused.sheet)
+        return Preflight(make_finding(refused.code, where, **refused.params))
+
+
+# --- what the bytes are ----------------------------------------------------------------
+
+
+def _identify(data: bytes, suffix: str) -> str:
+    """ "zip" or "ole" (for an .xls), or the refusal of what the bytes are."""
+    if not data:
+        raise _RefusedError("file-empty")
+    if data.startswith(OLE_MAGIC):
+        if _utf16(b"EncryptedPackage") in data or _utf16(b"EncryptionInfo") in data:
+            raise _RefusedError("file-encrypted")
+        if suffix == ".xls":
+            return "ole"
+        kind = (
+            "a legacy Excel 97-2003 workbook; name an .xls file .xls"
+            if _utf16(b"Workbook") in data or _utf16(b"Book") in data
+            else "an OLE compound file (an old Office format), not a workbook"
+        )
+        raise _RefusedError("not-a-workbook", kind=kind)
+    if data.startswith(END_OF_DIRECTORY):
+        raise _RefusedError("not-a-workbook", kind="an empty zip archive")
+    if not data.startswith(ZIP_MAGIC):
+        raise _RefusedError("not-a-workbook", kind=_describe_non_zip(data))
+    return "zip"
+
+
+def _utf16(name: bytes) -> bytes:
+    return name.decode("ascii").encode("utf-16-le")
+
+
+def _describe_non_zip(data: bytes) -> str:
+    head = data[:4096]
+    lowered = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if lowered.startswith(b"%pdf"):
+        return "a PDF document"
+    if b"urn:schemas-microsoft-com:office:spreadsheet" in lowered:
+        return "an XML Spreadsheet 2003 file"
+    if lowered.startswith((b"<!doctype html", b"<html", b"<table")) or b"<html" in lowered:
+        return "an HTML page (often saved by a web application as .xls)"
+    if _looks_like_text(head):
+        return "a text file (CSV or similar)"
+    return "in a format reconcile does not read"
+
+
+def _looks_like_text(head: bytes) -> bool:
+    for encoding in ("utf-8", "utf-16", "cp1252"):
+        try:  # incrementally: a character cut off at 4 KB is not an error
+            text = codecs.getincrementaldecoder(encoding)().decode(head)
+        except UnicodeError:  # UTF-16 without a byte-order mark raises the base class
+            continue
+        printable = sum(ch.isprintable() or ch in "\t\r\n" for ch in text)
+        if text and printable / len(text) > 0.95:
+            return True
+    return False
+
+
+# --- the zip archive -------------------------------------------------------------------
+
+
+def _inspect_archive(data: bytes, display: str, limits: Limits, suffix: str) -> list[Finding]:
+    _check_member_count(_declared_entries(data), limits)
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError) as exc:
+        raise _RefusedError(
+            "file-corrupt", reason=f"its zip structure is damaged ({_why(exc)})"
+        ) from exc
+    with archive:
+        members = archive.infolist()
+        _check_member_count(len(members), limits)
+        _check_declared_sizes(members, limits)
+        names = {info.filename for info in members}
+        family = _family(archive, names)
+        if family != ("ods" if suffix == ".ods" else "ooxml"):
+            raise _RefusedError("not-a-workbook", kind=_describe_zip(names, family))
+        # An .ods repeats rows and columns by count, so its cells are counted by check_grids.
+        sheets = _sheet_parts(archive, names, limits) if family == "ooxml" else {}
+        _scan_members(archive, members, sheets, limits)
+        return _notes(archive, names, display)
+
+
+def _declared_entries(data: bytes) -> int:
+    """The member count the archive's end record declares, read before zipfile builds a list."""
+    at = data.rfind(END_OF_DIRECTORY, max(0, len(data) - 65_557))
+    if at < 0 or len(data) < at + 22:
+        raise _RefusedError(
+            "file-corrupt",
+            reason="the zip archive is truncated: its table of contents at the end is missing",
+        )
+    (entries,) = struct.unpack_from("<H", data, at + 10)
+    return int(entries)
+
+
+def _check_member_count(count: int, limits: Limits) -> None:
+    if count > limits.max_zip_members:
+        raise _RefusedError(
+            "zip-bomb",
+            reason=f"it holds {count} members, more than the limit of {limits.max_zip_members}",
+            option=Limits.option("max_zip_members"),
+        )
+
+
+def _check_declared_sizes(members: list[zipfile.ZipInfo], limits: Limits) -> None:
+    total = 0
+    for info in members:
+        if info.flag_bits & 0x1:
+            raise _RefusedError("file-encrypted")
+        total += info.file_size
+        ratio = info.file_size / max(info.compress_size, 1)
+        if info.file_size >= RATIO_FLOOR and ratio > limits.max_compression_ratio:
+            raise _RefusedError(
+                "zip-bomb",
+                reason=f"{_name(info.filename)} would unpack {ratio:.0f} times its packed size "
+                f"({_megabytes(info.file_size)}), more than the limit of "
+                f"{limits.max_compression_ratio} times",
+                option=Limits.option("max_compression_ratio"),
+            )
+    if total > limits.max_unpacked_size * MB:
+        raise _RefusedError(
+            "zip-bomb",
+            reason=f"its members would unpack to {_megabytes(total)}, more than the limit of "
+            f"{limits.max_unpacked_size} MB",
+            option=Limits.option("max_unpacked_size"),
+        )
+
+
+ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
+
+
+def _family(archive: zipfile.ZipFile, names: set[str]) -> str | None:
+    """ "ooxml" (an Excel workbook), "ods" (an OpenDocument spreadsheet), or None."""
+    if "[Content_Types].xml" in names and "xl/workbook.xml" in names:
+        return "ooxml"
+    if {"mimetype", "content.xml"} <= names:
+        mimetype = archive.getinfo("mimetype")
+        if mimetype.file_size < 100 and _read_member(archive, "mimetype") == ODS_MIMETYPE:
+            return "ods"
+    return None
+
+
+def _describe_zip(names: set[str], family: str | None) -> str:
+    if family == "ooxml":
+        return "an Excel workbook under another extension; rename it to .xlsx"
+    if family == "ods":
+        return "an OpenDocument spreadsheet under another extension; rename it to .ods"
+    if "word/document.xml" in names:
+        return "a Word document"
+    if "ppt/presentation.xml" in names:
+        return "a PowerPoint presentation"
+    return "a zip archive without a workbook in it"
+
+
+# --- sheets and their cells ------------------------------------------------------------
+
+_RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_DOC_REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+
+
+@dataclass
+class _SheetCount:
+    name: str
+    last_row: int = 0
+    last_column: int = 0
+    cells: int = 0
+
+
+def _sheet_parts(
+    archive: zipfile.ZipFile, names: set[str], limits: Limits
+) -> dict[str, _SheetCount]:
+    """Member name -> sheet, from workbook.xml and its relationships (not from file names)."""
+    book = _parse_small_xml(archive, "xl/workbook.xml", names)
+    rels = _parse_small_xml(archive, "xl/_rels/workbook.xml.rels", names)
+    targets: dict[str, str] = {}
+    if rels is not None:
+        for rel in rels.iter(f"{{{_RELS_NS}}}Relationship"):
+            if rel.get("TargetMode") != "External" and rel.get("Target"):
+                target = str(rel.get("Target"))
+                path = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+                targets[str(rel.get("Id"))] = posixpath.normpath(path)
+    sheets: dict[str, _SheetCount] = {}
+    entries = [] if book is None else list(book.iter(f"{{{_MAIN_NS}}}sheet"))
+    if len(entries) > limits.max_sheets:
+        raise _RefusedError(
+            "limit-exceeded",
+            what="sheets",
+            actual=len(entries),
+            limit=limits.max_sheets,
+            option=Limits.option("max_sheets"),
+        )
+    for number, entry in enumerate(entries, start=1):
+        part = targets.get(str(entry.get(f"{{{_DOC_REL_NS}}}id")), "")
+        if part in names:
+            sheets[part] = _SheetCount(str(entry.get("name") or f"sheet {number}"))
+    # A worksheet part the workbook does not list is still counted: a reader may find it.
+    for name in sorted(names):
+        if re.fullmatch(r"xl/worksheets/[^/]+\.xml", name) and name not in sheets:
+            sheets[name] = _SheetCount(posixpath.basename(name))
+    return sheets
+
+
+def _parse_small_xml(archive: zipfile.ZipFile, name: str, names: set[str]) -> Any:
+    if name not in names:
+        return None
+    from defusedxml.ElementTree import fromstring
+
+    raw = _read_member(archive, name)
+    _check_prolog(name, raw[:PROLOG_BYTES])
+    try:
+        return fromstring(raw)
+    except Exception as exc:  # defusedxml and expat raise several kinds for hostile XML
+        raise _RefusedError(
+            "file-corrupt", reason=f"{name} is not well-formed XML ({_why(exc)})"
+        ) from exc
+
+
+def _read_member(archive: zipfile.ZipFile, name: str) -> bytes:
+    return b"".join(_chunks(archive, archive.getinfo(name)))
+
+
+def _chunks(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes]:
+    """A member's bytes in bounded chunks; zipfile stops at the declared size, checks the CRC."""
+    try:
+        with archive.open(info) as stream:
+            while chunk := stream.read(CHUNK):
+                yield chunk
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError) as exc:
+        raise _RefusedError(
+            "file-corrupt", reason=f"{_name(info.filename)} cannot be unpacked intact ({_why(exc)})"
+        ) from exc
+
+
+# A row or cell start tag, with its r attribute ("B12" for a cell, "12" for a row) when it has one.
+_TAG = re.compile(
+    rb"""<(?:[A-Za-z_][\w.-]*:)?(row|c)(?=[\s/>])"""
+    rb"""(?:[^>]*?\sr\s*=\s*["']([A-Za-z]{0,3})(\d*)["'])?"""
+)
+
+
+def _count_cells(sheet: _SheetCount, text: bytes, state: list[int]) -> None:
+    """Count the cells of a chunk of sheet XML; ``state`` is [row, column] between chunks.
+
+    Cells are counted where they are, as a reader will place them: a cell or row without an
+    ``r`` attribute follows the previous one.
+    """
+    row, column = state
+    last_row, last_column, cells = sheet.last_row, sheet.last_column, sheet.cells
+    for tag, letters, digits in _TAG.findall(text):
+        if tag == b"row":
+            row = int(digits) if digits else row + 1
+            column = 0
+            continue
+        if letters:
+            column = _column_number(letters)
+            row = int(digits) if digits else row
+        else:
+            column += 1
+        cells += 1
+        last_row = max(last_row, row)
+        last_column = max(last_column, column)
+    sheet.last_row, sheet.last_column, sheet.cells = last_row, last_column, cells
+    state[:] = [row, column]
+
+
+@functools.lru_cache(maxsize=4096)
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for letter in letters.upper():
+        number = number * 26 + letter - 64
+    return number
+
+
+def _scan_members(
+    archive: zipfile.ZipFile,
+    members: list[zipfile.ZipInfo],
+    sheets: dict[str, _SheetCount],
+    limits: Limits,
+) -> None:
+    """Unpack every member once, in bounded chunks: checksums, XML prologs, real cell counts."""
+    area = 0
+    for info in members:
+        if info.is_dir():
+            continue
+        sheet = sheets.get(info.filename)
+        named_xml = sheet is not None or info.filename.lower().endswith((".xml", ".rels", ".vml"))
+        head, carry, state = b"", b"", [0, 0]
+        prolog_checked = False
+        for number, chunk in enumerate(_chunks(archive, info)):
+            if number == 0 and not named_xml:
+                # A part is XML by its content too, whatever its name; media may be SVG, which
+                # no reader parses, and is left alone.
+                sniffed = _as_utf8(chunk[:64]).lstrip().startswith(b"<")
+                prolog_checked = not sniffed or info.filename.startswith("xl/media/")
+            if not prolog_checked:
+                head += chunk[: PROLOG_BYTES - len(head)]
+                if len(head) >= PROLOG_BYTES:
+                    _check_prolog(info.filename, head, strict=named_xml)
+                    prolog_checked = True
+            if sheet is not None:
+                text = carry + chunk
+                cut = text.rfind(b"<")
+                cut = len(text) if cut < 0 else cut
+                _count_cells(sheet, text[:cut], state)
+                carry = text[cut:]
+                _check_sheet(sheet, limits, area)
+        if not prolog_checked:
+            _check_prolog(info.filename, head, strict=named_xml)
+        if sheet is not None:
+            _count_cells(sheet, carry, state)
+            _check_sheet(sheet, limits, area)
+            area += sheet.last_row * sheet.last_column
+
+
+def _check_sheet(sheet: _SheetCount, limits: Limits, area_before: int) -> None:
+    checks = (
+        ("rows in this sheet", sheet.last_row, limits.max_rows, "max_rows"),
+        ("columns in this sheet", sheet.last_column, limits.max_columns, "max_columns"),
+        (
+            "cells (last row x last column, all sheets)",
+            area_before + sheet.last_row * sheet.last_column,
+            limits.max_cells,
+            "max_cells",
+        ),
+    )
+    for what, actual, limit, name in checks:
+        if actual > limit:
+            raise _RefusedError(
+                "limit-exceeded",
+                sheet=sheet.name,
+                what=what,
+                actual=actual,
+                limit=limit,
+                option=Limits.option(name),
+            )
+
+
+_PROLOG_ITEM = re.compile(rb"\s*(<\?.*?\?>|<!--.*?-->)", re.DOTALL)
+_ROOT_START = re.compile(rb"<[A-Za-z_]")
+
+
+def _check_prolog(name: str, head: bytes, strict: bool = True) -> None:
+    """Refuse a DOCTYPE: entity declarations are how billion laughs and XXE attacks start.
+
+    XML allows a DOCTYPE only in the prolog, before the root element, so only the prolog is
+    read: the XML declaration, comments and processing instructions are skipped, and what
+    follows must be an element. A prolog longer than any honest one is refused as well, for
+    parts named as XML (``strict``); a part only sniffed as XML may be binary after all.
+    """
+    text = _as_utf8(head)
+    position = 0
+    while match := _PROLOG_ITEM.match(text, position):
+        position = match.end()
+    rest = text[position:].lstrip()
+    if rest[:9].upper() == b"<!DOCTYPE":
+        raise _RefusedError("xml-entities", member=_name(name), problem="declares a DOCTYPE")
+    if strict and len(head) >= PROLOG_BYTES and not _ROOT_START.match(rest):
+        problem = f"has a prolog longer than {PROLOG_BYTES // 1024} KB, too long to check"
+        raise _RefusedError("xml-entities", member=_name(name), problem=problem)
+
+
+def _as_utf8(head: bytes) -> bytes:
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or head[1:2] == b"\x00" or head[:1] == b"\x00":
+        for encoding in ("utf-16", "utf-16-le", "utf-16-be"):
+            try:
+                return head[: len(head) // 2 * 2].decode(encoding).encode("utf-8")
+            except UnicodeDecodeError:
+                continue
+    return head.removeprefix(b"\xef\xbb\xbf")
+
+
+# --- after a reader: its grids, whatever the format ----------------------------------
+
+
+def check_grids(grids: Sequence[Any], display: str, limits: Limits) -> Finding | None:
+    """The sheet, row, column and cell limits on the grids a reader built (``Grid.rows``).
+
+    For .xlsx the pre-flight has counted already, before reading; .ods and .xls are counted
+    here, so every format has the same limits and findings.
+    """
+    try:
+        if len(grids) > limits.max_sheets:
+            raise _RefusedError(
+                "limit-exceeded",
+                what="sheets",
+                actual=len(grids),
+                limit=limits.max_sheets,
+                option=Limits.option("max_sheets"),
+            )
+        area = 0
+        for grid in grids:
+            count = _SheetCount(grid.name, len(grid.rows), max(map(len, grid.rows), default=0))
+            _check_sheet(count, limits, area)
+            area += count.last_row * count.last_column
+    except _RefusedError as refused:
+        return make_finding(refused.code, CellRef(display, refused.sheet), **refused.params)
+    return None
+
+
+# --- what is reported but read anyway --------------------------------------------------
+
+
+def _notes(archive: zipfile.ZipFile, names: set[str], display: str) -> list[Finding]:
+    """External links (macros are reported by reconcile.read.formats.macro_part)."""
+    notes = []
+    links = sorted(n for n in names if re.fullmatch(r"xl/externalLinks/[^/]+\.xml", n))
+    if links:
+        targets: list[str] = []
+        for link in links:
+            rels = posixpath.join(
+                posixpath.dirname(link), "_rels", posixpath.basename(link) + ".rels"
+            )
+            if rels in names:
+                raw = _read_member(archive, rels)
+                targets += [
+                    _name(t.decode("utf-8", "replace"))
+                    for t in re.findall(rb'Target\s*=\s*"([^"]*)"', raw)
+                ]
+        notes.append(
+            make_finding(
+                "external-links",
+                CellRef(display),
+                count=len(links),
+                targets=", ".join(targets[:3]) + (", ..." if len(targets) > 3 else "")
+                or "targets not stated",
+            )
+        )
+    return notes
+
+
+def _name(text: str) -> str:
+    """A member name or link target as it may be shown: printable and not endless."""
+    shown = "".join(ch if ch.isprintable() else "?" for ch in text)
+    return shown if len(shown) <= 80 else shown[:77] + "..."
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / MB:.1f} MB"
+
+
+def _why(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    return _name(f"{type(exc).__name__}: {text}" if text else type(exc).__name__)

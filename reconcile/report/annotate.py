@@ -1,0 +1,389 @@
+"""Annotated workbooks: what goes back to each ministry, and the coordinator's summary.
+
+For every input that could be read, a copy (never the original) with every finding's cell
+highlighted and commented, and a first sheet listing the findings with links to their cells.
+The copy can be sent to the ministry as it is, and reconcile reads it as it read the original.
+For ``check`` also one summary workbook: the table per ministry and year, the total against the
+announced interval and a native Excel bar chart of the contributions against the band.
+"""
+
+from __future__ import annotations
+
+import io
+import warnings
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from math import isfinite
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from reconcile.codes import render_message, texts_of
+from reconcile.i18n import tr
+from reconcile.model import Finding, Report
+from reconcile.output import write_atomic
+from reconcile.report.chart import contribution_chart
+from reconcile.report.text import verdict_good, verdict_text
+from reconcile.xlsx import FILLS, safe_text, workbook_bytes
+
+EUR_FORMAT = '"€" #,##0'
+SUMMARY_NAMES = {"nl": "overzicht.xlsx", "en": "summary.xlsx"}
+AUTHOR = "reconcile"  # of the comments reconcile writes, so a later run knows its own
+FINDINGS_TITLES = {tr("findings", "nl"), tr("findings", "en")}
+
+
+ANNOTATED_SUFFIXES = (".xlsx", ".xlsm")  # what openpyxl writes back; .ods and .xls are read only
+
+
+@dataclass(frozen=True)
+class Written:
+    """What --annotate wrote, and the inputs it left alone: (path, why) with why a text key."""
+
+    files: tuple[Path, ...]
+    skipped: tuple[tuple[str, str], ...]
+
+
+def write_annotations(
+    report: Report, directory: Path, lang: str, inputs: Iterable[Path] = ()
+) -> Written:
+    """Write the annotated copies (and for ``check`` the summary) into ``directory``."""
+    inputs = [*inputs, *(Path(f.path) for f in report.files)]
+    written: list[Path] = []
+    skipped: list[tuple[str, str]] = []
+    names: set[str] = set()
+    copies: dict[str, str] = {}  # input path -> name of its annotated copy
+    by_file: dict[str, list[Finding]] = defaultdict(list)
+    for finding in report.findings:
+        by_file[finding.location.file].append(finding)
+    for result in report.files:
+        if any(f.code == "file-unreadable" for f in by_file[result.path]):
+            skipped.append((result.path, "annotate-skipped"))  # not a workbook at all
+            continue
+        if PurePosixPath(result.path).suffix.lower() not in ANNOTATED_SUFFIXES:
+            skipped.append((result.path, "annotate-format"))
+            continue
+        try:
+            data = annotate_workbook(Path(result.path).read_bytes(), by_file[result.path], lang)
+        except Exception:  # reconcile read it, yet openpyxl cannot write it back: say so
+            skipped.append((result.path, "annotate-skipped"))
+            continue
+        copies[result.path] = _unique_name(result.path, names)
+        target = directory / copies[result.path]
+        write_atomic(target, data, inputs)
+        written.append(target)
+    if report.command == "check" and report.totals is not None:
+        target = directory / SUMMARY_NAMES.get(lang, SUMMARY_NAMES["en"])
+        write_atomic(target, summary_workbook(report, lang, copies), inputs)
+        written.append(target)
+    return Written(tuple(written), tuple(skipped))
+
+
+def _unique_name(path: str, taken: set[str]) -> str:
+    stem = PurePosixPath(path).stem
+    name, number = f"{stem}.xlsx", 1
+    while name.lower() in taken:  # two inputs of the same name from different folders
+        number += 1
+        name = f"{stem}-{number}.xlsx"
+    taken.add(name.lower())
+    return name
+
+
+def _load(data: bytes, data_only: bool = False) -> Any:
+    import openpyxl
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # features openpyxl drops do not change the values
+        return openpyxl.load_workbook(
+            io.BytesIO(data), data_only=data_only, keep_vba=False, keep_links=False
+        )
+
+
+def _saved_results(book: Any, data: bytes) -> dict[str, dict[str, int | float]]:
+    """The numbers Excel or LibreOffice saved for the formulas of ``book``, per sheet."""
+    values = _load(data, data_only=True)
+    results: dict[str, dict[str, int | float]] = {}
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.data_type != "f":
+                    continue
+                value = values[sheet.title][cell.coordinate].value
+                if (
+                    isinstance(value, int | float)
+                    and not isinstance(value, bool)
+                    and isfinite(value)
+                ):
+                    results.setdefault(sheet.title, {})[cell.coordinate] = value
+    return results
+
+
+def annotate_workbook(data: bytes, findings: list[Finding], lang: str) -> bytes:
+    """A copy of the workbook in ``data`` with ``findings`` marked at their cells."""
+    from openpyxl.comments import Comment
+    from openpyxl.styles import PatternFill
+
+    book = _load(data)
+    _clear_previous(book)
+    at_cell: dict[tuple[str, str], list[Finding]] = defaultdict(list)
+    for finding in findings:
+        loc = finding.location
+        if loc.sheet is not None and loc.sheet in book.sheetnames and loc.cell:
+            at_cell[(loc.sheet, loc.cell)].append(finding)
+    for (sheet_name, ref), here in at_cell.items():
+        cell = _anchor(book[sheet_name], ref)
+        worst = min(here, key=lambda f: f.severity.rank).severity
+        cell.fill = PatternFill("solid", fgColor=FILLS[worst.value])
+        text = "\n\n".join(_comment_text(f, lang) for f in here)
+        if cell.comment is not None and cell.comment.text:  # the ministry's own note stays
+            text = f"{cell.comment.text}\n\n{text}"
+        comment = Comment(safe_text(text), AUTHOR)
+        comment.width, comment.height = 360, 60 + 40 * len(here)
+        cell.comment = comment
+    results = _saved_results(book, data)
+    _findings_sheet(book, findings, lang)
+    return workbook_bytes(book, results)
+
+
+def _clear_previous(book: Any) -> None:
+    """Remove the marks of an earlier annotation: a corrected cell must not stay red."""
+    from openpyxl.styles import PatternFill
+
+    ours = {f"00{colour}" for colour in FILLS.values()}
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.comment is None or cell.comment.author != AUTHOR:
+                    continue
+                cell.comment = None
+                if cell.fill.fill_type == "solid" and cell.fill.fgColor.rgb in ours:
+                    cell.fill = PatternFill(fill_type=None)
+
+
+def _anchor(sheet: Any, ref: str) -> Any:
+    """The cell at ``ref``, or the top-left cell of the merged range that covers it."""
+    for merged in sheet.merged_cells.ranges:
+        if ref in merged:
+            return sheet.cell(row=merged.min_row, column=merged.min_col)
+    return sheet[ref]
+
+
+def _comment_text(finding: Finding, lang: str) -> str:
+    explanation = texts_of(finding.code, lang)[1]
+    severity = tr(finding.severity.value, lang)
+    return f"{severity} [{finding.code}]: {render_message(finding, lang)}\n{explanation}"
+
+
+def _findings_sheet(
+    book: Any, findings: list[Finding], lang: str, copies: Mapping[str, str] | None = None
+) -> None:
+    """A sheet listing ``findings``, each with a link to its cell.
+
+    In an annotated copy (``copies`` None) it is the first sheet and links within the copy.
+    In the summary it lists the findings of every file, linking into the annotated copies
+    (``copies``: input path -> copy's file name, in the same folder). Each row has one
+    free-text cell only, so reconcile never mistakes a row here for a table's header.
+    """
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.worksheet.hyperlink import Hyperlink
+
+    if copies is None:
+        for old in list(book.worksheets):
+            # A copy annotated before and sent back: its old findings make way for the new.
+            if old.title in FINDINGS_TITLES and old["A1"].value == old.title:
+                book.remove(old)
+        sheet = book.create_sheet(tr("findings", lang), 0)
+        book.active = 0
+        for other in book.worksheets[1:]:
+            other.sheet_view.tabSelected = False
+        sheet.sheet_view.tabSelected = True
+    else:
+        sheet = book.create_sheet(tr("findings", lang))
+    sheet["A1"] = tr("findings", lang)
+    sheet["A1"].font = Font(bold=True, size=13)
+    keys = ["severity", "location", "message"] if copies is None else [
+        "severity", "file", "location", "message"
+    ]  # fmt: skip
+    for column, key in enumerate(keys, start=1):
+        sheet.cell(row=3, column=column, value=tr(key, lang)).font = Font(bold=True)
+    if not findings:
+        sheet["A4"] = tr("no-findings", lang)
+    ordered = sorted(findings, key=lambda f: (f.severity.rank, f.sort_key))
+    for row, finding in enumerate(ordered, start=4):
+        loc = finding.location
+        severity = sheet.cell(row=row, column=1, value=tr(finding.severity.value, lang))
+        severity.fill = PatternFill("solid", fgColor=FILLS[finding.severity.value])
+        column = 2
+        target = None  # the copy holding the cell, for a link from the summary
+        if copies is not None:
+            target = copies.get(loc.file)
+            sheet.cell(row=row, column=column, value=safe_text(target or loc.file))
+            column += 1
+        linkable = loc.sheet in book.sheetnames if copies is None else target is not None
+        if linkable and loc.sheet and loc.cell:
+            # "F9 (Blad)": the cell first, so the text never reads as a header label.
+            link = sheet.cell(row=row, column=column, value=safe_text(f"{loc.cell} ({loc.sheet})"))
+            quoted = loc.sheet.replace("'", "''")
+            link.hyperlink = Hyperlink(
+                ref=link.coordinate,
+                target=target,
+                location=f"'{quoted}'!{loc.cell}",
+                tooltip=tr("go-to-cell", lang),
+            )
+            link.font = Font(color="0563C1", underline="single")
+        elif loc.sheet:
+            sheet.cell(row=row, column=column, value=safe_text(f"({loc.sheet})"))
+        message = f"[{finding.code}] {render_message(finding, lang)}"
+        cell = sheet.cell(row=row, column=column + 1, value=safe_text(message))
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    widths = [14, 24, 110] if copies is None else [14, 24, 24, 110]
+    for letter, width in zip("ABCD", widths, strict=False):
+        sheet.column_dimensions[letter].width = width
+    sheet.freeze_panes = "A4"
+
+
+def summary_workbook(report: Report, lang: str, copies: Mapping[str, str] | None = None) -> bytes:
+    """The coordinator's workbook: verdict, total against the interval, table, chart, and
+    every finding with a link into the annotated copy that holds its cell (``copies``)."""
+    import openpyxl
+    from openpyxl.styles import Font
+
+    assert report.totals is not None and report.target is not None
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = tr("summary-sheet", lang)
+    announcement = report.announcement
+    name = announcement.name if announcement is not None else ""
+    sheet["A1"] = safe_text(name)
+    sheet["A1"].font = Font(bold=True, size=13)
+    sheet["A2"] = safe_text(verdict_text(report, lang))
+    sheet["A2"].font = Font(bold=True, color="2E7D32" if verdict_good(report) else "C62828")
+    interval = report.target.interval
+    facts: list[tuple[str, Any]] = [
+        (tr("announced", lang), safe_text(report.target.text)),
+        (tr("lower-bound", lang), interval.low),
+        (tr("upper-bound", lang), interval.high),
+        (tr("computed-total", lang), report.totals.total),
+        (tr("difference", lang), interval.distance(report.totals.total)),
+    ]
+    for row, (label, value) in enumerate(facts, start=4):
+        sheet.cell(row=row, column=1, value=label).font = Font(bold=True)
+        if value is None:
+            value = tr("no-upper-bound", lang)
+        cell = sheet.cell(row=row, column=2, value=value)
+        if isinstance(value, Decimal):
+            cell.number_format = EUR_FORMAT
+    table_row = 4 + len(facts) + 1
+    last_row = _year_table(sheet, report, lang, table_row)
+    _chart(sheet, report, lang, last_row + 2)
+    sheet.column_dimensions["A"].width = 28
+    for column in "BCDEFGHIJK":
+        sheet.column_dimensions[column].width = 16
+    _findings_sheet(book, list(report.findings), lang, copies or {})
+    return workbook_bytes(book)
+
+
+def _year_table(sheet: Any, report: Report, lang: str, top: int) -> int:
+    """Per ministry (rows) and year (columns) with totals; returns the last row written."""
+    from openpyxl.styles import Font
+
+    assert report.totals is not None
+    years = list(report.announcement.years) if report.announcement else []
+    years += sorted({line.year for line in report.lines} - set(years))
+    amounts: dict[tuple[str, int], Decimal] = defaultdict(Decimal)
+    for line in report.lines:
+        amounts[(line.ministry, line.year)] += line.amount
+    sheet.cell(row=top, column=1, value=tr("by-ministry-year", lang)).font = Font(bold=True)
+    head = top + 1
+    labels = [tr("ministry", lang), *years, tr("total", lang)]
+    for column, label in enumerate(labels, start=1):
+        sheet.cell(row=head, column=column, value=label).font = Font(bold=True)
+    ministries = list(report.totals.by_ministry)
+    row = head
+    for row, ministry in enumerate(ministries, start=head + 1):
+        sheet.cell(row=row, column=1, value=safe_text(ministry))
+        for column, year in enumerate(years, start=2):
+            _eur_cell(sheet, row, column, amounts.get((ministry, year), Decimal(0)))
+        _eur_cell(sheet, row, len(years) + 2, report.totals.by_ministry[ministry])
+    total_row = row + 1
+    sheet.cell(row=total_row, column=1, value=tr("total", lang)).font = Font(bold=True)
+    for column, year in enumerate(years, start=2):
+        _eur_cell(sheet, total_row, column, report.totals.by_year.get(year, Decimal(0)), True)
+    _eur_cell(sheet, total_row, len(years) + 2, report.totals.total, True)
+    return total_row
+
+
+def _eur_cell(sheet: Any, row: int, column: int, amount: Decimal, bold: bool = False) -> None:
+    from openpyxl.styles import Font
+
+    cell = sheet.cell(row=row, column=column, value=amount)
+    cell.number_format = EUR_FORMAT
+    if bold:
+        cell.font = Font(bold=True)
+
+
+def _chart(sheet: Any, report: Report, lang: str, top: int) -> None:
+    """A stacked bar chart: the contributions stacked into one bar, the band in another.
+
+    The band's bar is an invisible part up to the lower bound and a visible part up to the
+    upper bound, so the two bars show the total against the announced interval.
+    """
+    from openpyxl.chart import BarChart, Reference
+
+    chart_data = contribution_chart(report)
+    assert chart_data.band is not None
+    band = chart_data.band
+    high = band.high if band.high is not None else band.low
+    sheet.cell(row=top, column=1, value=tr("chart-data", lang))
+    categories = [tr("contributions", lang), tr("announced", lang)]
+    series: list[tuple[str, Decimal, Decimal]] = [
+        (name, amount, Decimal(0)) for name, amount in chart_data.bars
+    ]
+    series += [
+        (tr("lower-bound", lang), Decimal(0), band.low),
+        (tr("band", lang), Decimal(0), high - band.low),
+    ]
+    for column, category in enumerate(categories, start=2):
+        sheet.cell(row=top + 1, column=column, value=category)
+    for offset, (label, contribution, announced) in enumerate(series, start=2):
+        row = top + offset
+        sheet.cell(row=row, column=1, value=safe_text(label))
+        _eur_cell(sheet, row, 2, contribution)
+        _eur_cell(sheet, row, 3, announced)
+    last = top + 1 + len(series)
+
+    chart = BarChart()
+    chart.type = "bar"
+    chart.grouping = "stacked"
+    chart.overlap = 100
+    chart.title = tr("chart-title", lang)
+    chart.y_axis.title = "EUR"
+    chart.y_axis.numFmt = "#,##0"
+    chart.y_axis.delete = False
+    chart.x_axis.delete = False
+    chart.width, chart.height = 24, 9
+    data = Reference(sheet, min_col=2, max_col=3, min_row=top + 2, max_row=last)
+    chart.add_data(data, from_rows=True, titles_from_data=False)
+    chart.set_categories(Reference(sheet, min_col=2, max_col=3, min_row=top + 1))
+    for index in range(len(series)):
+        chart.series[index].tx = _series_title(sheet, top + 2 + index)
+    from openpyxl.chart.legend import LegendEntry
+
+    chart.legend.legendEntry = [LegendEntry(idx=len(series) - 2, delete=True)]
+    invisible = chart.series[len(series) - 2]
+    invisible.graphicalProperties.noFill = True
+    invisible.graphicalProperties.line.noFill = True
+    band_series = chart.series[len(series) - 1]
+    band_series.graphicalProperties.solidFill = "FFE699"
+    band_series.graphicalProperties.line.solidFill = "BF9000"
+    sheet.add_chart(chart, f"E{top}")
+
+
+def _series_title(sheet: Any, row: int) -> Any:
+    from openpyxl.chart.data_source import StrRef
+    from openpyxl.chart.series import SeriesLabel
+
+    return SeriesLabel(strRef=StrRef(f"'{sheet.title}'!$A${row}"))
+
+
+__all__ = ["Written", "annotate_workbook", "summary_workbook", "write_annotations"]

@@ -1,0 +1,184 @@
+"""The HTML report: one self-contained page (no scripts, no network) with the verdict, the
+per-ministry table, the contributions chart as inline SVG and the findings with their cells.
+
+Every text that comes from a workbook or an announcement goes through ``escape_html``.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TextIO
+
+from reconcile.codes import format_value, render_message
+from reconcile.i18n import tr
+from reconcile.model import Finding, Report, Severity
+from reconcile.money import format_eur, unit_label
+from reconcile.report import RenderOptions
+from reconcile.report.chart import ContributionChart, contribution_chart
+from reconcile.report.text import counted_text, share_text, verdict_good, verdict_text
+from reconcile.safety import escape_html as esc
+
+STYLE = """
+body { font-family: system-ui, sans-serif; margin: 2rem; color: #1b1b1b; max-width: 72rem; }
+h1 { font-size: 1.5rem; } h2 { font-size: 1.2rem; margin-top: 2rem; }
+.verdict { padding: .75rem 1rem; border-radius: .4rem; font-weight: 600; }
+.verdict.ok { background: #e3f4e1; border: 1px solid #2e7d32; }
+.verdict.fail { background: #fde7e7; border: 1px solid #c62828; }
+table { border-collapse: collapse; margin-top: .5rem; }
+th, td { border-bottom: 1px solid #ccc; padding: .3rem .6rem; text-align: left; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+tr.total td { font-weight: 600; border-top: 2px solid #1b1b1b; }
+.error { color: #c62828; font-weight: 600; } .warning { color: #a15c00; } .info { color: #1565c0; }
+code { font-size: .9em; }
+svg text { font: 12px system-ui, sans-serif; }
+"""
+SEVERITY_CLASS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"}
+
+# The chart's geometry, in SVG user units.
+LABEL_W, BAR_W, AMOUNT_W, ROW_H, BAR_H = 110, 480, 150, 24, 16
+
+
+def render_html(report: Report, stream: TextIO, options: RenderOptions) -> None:
+    lang = options.lang
+    announcement = report.announcement
+    title = tr("report-title", lang)
+    if report.command == "check" and announcement is not None:
+        title = f"{announcement.name}: {title}"
+    parts = [
+        "<!DOCTYPE html>",
+        f'<html lang="{esc(lang)}">',
+        '<head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        # No network: nothing may be loaded from anywhere, not even by accident.
+        (
+            '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
+            "style-src 'unsafe-inline'; img-src data:\">"
+        ),
+        f"<title>{esc(title)}</title>",
+        f"<style>{STYLE}</style></head>",
+        "<body>",
+        f"<h1>{esc(title)}</h1>",
+    ]
+    counted = counted_text(report, lang)
+    if counted is not None:
+        parts.append(f"<p>{esc(counted)}</p>")
+    verdict_class = "ok" if verdict_good(report) else "fail"
+    parts.append(
+        f'<p id="verdict" class="verdict {verdict_class}">{esc(verdict_text(report, lang))}</p>'
+    )
+    if report.files:
+        parts += _files_table(report, lang)
+        parts.append(f"<h2>{esc(tr('chart-title', lang))}</h2>")
+        parts.append(chart_svg(contribution_chart(report), lang))
+    parts += _findings(report.findings, lang)
+    parts.append("</body></html>")
+    stream.write("\n".join(parts) + "\n")
+
+
+def _files_table(report: Report, lang: str) -> list[str]:
+    total = (
+        report.totals.total if report.totals else sum((f.total for f in report.files), Decimal(0))
+    )
+    heads = ["ministry", "file", "chapter", "unit", "lines", "subtotal", "share"]
+    numeric = {"lines", "subtotal", "share"}
+    rows = [
+        '<table id="files"><thead><tr>'
+        + "".join(
+            f"<th{' class=num' if key in numeric else ''}>{esc(tr(key, lang))}</th>"
+            for key in heads
+        )
+        + "</tr></thead><tbody>"
+    ]
+    for f in sorted(report.files, key=lambda f: (-f.total, f.ministry or "~", f.path)):
+        share = share_text(f.total, total, lang)
+        cells = [
+            f.ministry or "?",
+            f.path,
+            ", ".join(f.chapters) or "–",
+            unit_label(f.unit) if f.unit is not None else "–",
+        ]
+        rows.append(
+            "<tr>"
+            + "".join(f"<td>{esc(c)}</td>" for c in cells)
+            + f'<td class="num">{f.lines}</td><td class="num">{esc(format_eur(f.total, lang))}'
+            + f'</td><td class="num">{esc(share)}</td></tr>'
+        )
+    rows.append(
+        f'<tr class="total"><td>{esc(tr("total", lang))}</td><td></td><td></td><td></td>'
+        f'<td class="num">{sum(f.lines for f in report.files)}</td>'
+        f'<td class="num">{esc(format_eur(total, lang))}</td>'
+        f'<td class="num">{share_text(total, total, lang)}</td></tr>'
+    )
+    rows.append("</tbody></table>")
+    return rows
+
+
+def chart_svg(chart: ContributionChart, lang: str) -> str:
+    """Horizontal bars per ministry and for the total, with the announced band behind them."""
+    rows = [*chart.bars, (tr("total", lang), chart.total)]
+    height = ROW_H * (len(rows) + 1) + 10
+    width = LABEL_W + BAR_W + AMOUNT_W
+    out = [
+        (
+            f'<svg id="chart" xmlns="http://www.w3.org/2000/svg" role="img" width="{width}" '
+            f'height="{height}" viewBox="0 0 {width} {height}">'
+        ),
+        f"<title>{esc(tr('chart-title', lang))}</title>",
+    ]
+    if chart.band is not None:
+        low = LABEL_W + chart.fraction(chart.band.low) * BAR_W
+        high_amount = chart.band.high if chart.band.high is not None else chart.scale
+        high = LABEL_W + chart.fraction(high_amount) * BAR_W
+        band_text = f"{tr('band', lang)}: {format_value(chart.band, lang)}"
+        out.append(
+            f'<rect class="band" x="{low:.1f}" y="0" width="{max(high - low, 1):.1f}" '
+            f'height="{ROW_H * len(rows):.1f}" fill="#fff3c4" stroke="#c9a400">'
+            f"<title>{esc(band_text)}</title></rect>"
+        )
+        out.append(f'<text x="{LABEL_W}" y="{ROW_H * len(rows) + 16}">{esc(band_text)}</text>')
+    for index, (name, amount) in enumerate(rows):
+        is_total = index == len(rows) - 1
+        y = index * ROW_H + (ROW_H - BAR_H) / 2
+        colour = "#1565c0"
+        if is_total and chart.inside is not None:
+            colour = "#2e7d32" if chart.inside else "#c62828"
+        bar = chart.fraction(amount) * BAR_W
+        amount_text = format_eur(amount, lang)
+        out += [
+            f'<text x="0" y="{y + BAR_H - 3:.1f}">{esc(name)}</text>',
+            (
+                f'<rect class="{"total" if is_total else "bar"}" x="{LABEL_W}" y="{y:.1f}" '
+                f'width="{bar:.1f}" height="{BAR_H}" fill="{colour}">'
+                f"<title>{esc(name)}: {esc(amount_text)}</title></rect>"
+            ),
+            (
+                f'<text x="{LABEL_W + BAR_W + AMOUNT_W - 4}" y="{y + BAR_H - 3:.1f}" '
+                f'text-anchor="end">{esc(amount_text)}</text>'
+            ),
+        ]
+    out.append("</svg>")
+    return "\n".join(out)
+
+
+def _findings(findings: tuple[Finding, ...], lang: str) -> list[str]:
+    out = [f"<h2>{esc(tr('findings', lang))}</h2>"]
+    if not findings:
+        return [*out, f"<p>{esc(tr('no-findings', lang))}</p>"]
+    heads = ["file", "location", "severity", "code", "message"]
+    out.append(
+        '<table id="findings"><thead><tr>'
+        + "".join(f"<th>{esc(tr(key, lang))}</th>" for key in heads)
+        + "</tr></thead><tbody>"
+    )
+    for finding in findings:
+        loc = finding.location
+        where = f"{loc.sheet}!{loc.cell}" if loc.cell else (loc.sheet or "")
+        css = SEVERITY_CLASS[finding.severity]
+        out.append(
+            f"<tr><td>{esc(loc.file)}</td><td><code>{esc(where)}</code></td>"
+            f'<td class="{css}">{esc(tr(finding.severity.value, lang))}</td>'
+            f"<td><code>{esc(finding.code)}</code></td>"
+            f"<td>{esc(render_message(finding, lang))}</td></tr>"
+        )
+    out.append("</tbody></table>")
+    return out

@@ -1,0 +1,267 @@
+"""Submission templates: the workbook a coordinator sends each ministry to fill in.
+
+A template is a long table the reader takes as it is: title lines naming the ministry and the
+subject, the unit caption, a header row, one block of rows per budget line with the
+announcement's years, drop-down lists, a Totaal row with a formula, a locked header and an
+instruction sheet.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from reconcile.announcement import Announcement
+from reconcile.errors import ConfigError
+from reconcile.i18n import tr
+from reconcile.ministries import Ministry
+from reconcile.xlsx import safe_text, workbook_bytes
+
+BLOCKS = 5  # budget lines a template has room for; each block holds one row per year
+HEADER_ROW = 5
+AMOUNT_FORMAT = "#,##0"
+COLUMNS = ("chapter", "article", "description", "series", "year", "amount")
+WIDTHS = {"A": 12, "B": 10, "C": 60, "D": 8, "E": 8, "F": 16}
+
+_INSTRUCTIONS: tuple[tuple[str, str], ...] = (
+    ("{name}: how to fill in this workbook", "{name}: zo vult u deze werkmap in"),
+    ("", ""),
+    (
+        (
+            "1. Sheet {sheet}: one row per budget line and year. Each block of {years} rows is one "
+            "line, one row for each year {first}–{last}."
+        ),
+        (
+            "1. Blad {sheet}: één rij per begrotingsregel en jaar. Elk blok van {years} rijen is "
+            "één regel, één rij voor elk jaar {first}–{last}."
+        ),
+    ),
+    (
+        "2. Choose Chapter, Article, V/U/O and Year from the drop-down lists; write a Description.",
+        "2. Kies Hoofdstuk, Artikel, V/U/O en Jaar uit de keuzelijsten; schrijf een Omschrijving.",
+    ),
+    (
+        (
+            "3. Amounts in thousands of euros (x € 1.000), as numbers: 5100 is € 5,1 mln. "
+            "Leave a year empty when nothing is reserved in it."
+        ),
+        (
+            "3. Bedragen in duizenden euro's (x € 1.000), als getal: 5100 is € 5,1 mln. "
+            "Laat een jaar leeg als er dat jaar niets wordt gereserveerd."
+        ),
+    ),
+    (
+        (
+            "4. The reservation is counted on series {series}. Lines in another series are "
+            "shown but not counted."
+        ),
+        (
+            "4. De reservering telt op reeks {series}. Regels in een andere reeks worden "
+            "getoond maar tellen niet mee."
+        ),
+    ),
+    (
+        "5. Do not change the title lines, the header row or the Totaal row: they are locked.",
+        "5. Wijzig de titelregels, de kopregel en de Totaal-regel niet: die zijn beveiligd.",
+    ),
+    (
+        "6. Check the file before sending it: reconcile validate {file}",
+        "6. Controleer het bestand voor u het verstuurt: reconcile validate {file}",
+    ),
+    (
+        "7. Save as .xlsx (Excel or LibreOffice) and send it back to the coordinator.",
+        "7. Sla op als .xlsx (Excel of LibreOffice) en stuur het terug naar de coördinator.",
+    ),
+    ("", ""),
+    ('Announced: "{announced}" ({source}).', 'Aangekondigd: "{announced}" ({source}).'),
+)
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where things are in a template: the rows a reader of the template can rely on."""
+
+    years: tuple[int, ...]
+
+    @property
+    def first_row(self) -> int:
+        return HEADER_ROW + 1
+
+    @property
+    def last_row(self) -> int:
+        return self.first_row + BLOCKS * len(self.years) - 1
+
+    @property
+    def total_row(self) -> int:
+        return self.last_row + 1
+
+
+def ministry_of(code: str, announcement: Announcement) -> Ministry:
+    ministries = announcement.ministries.ministries
+    if code not in ministries:
+        known = ", ".join(announcement.expected or sorted(ministries))
+        raise ConfigError(f"{code!r} is not a ministry reconcile knows; use one of: {known}")
+    return ministries[code]
+
+
+def template_name(code: str) -> str:
+    return f"{code}.xlsx"
+
+
+def build_template(code: str, announcement: Announcement, lang: str = "nl") -> bytes:
+    """The submission workbook for ministry ``code`` under ``announcement``, as .xlsx bytes."""
+    import openpyxl
+
+    ministry = ministry_of(code, announcement)
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = tr("tpl-sheet", lang)
+    layout = Layout(announcement.years)
+    _fill_table(sheet, ministry, announcement, layout, lang)
+    _instructions(
+        book.create_sheet(tr("tpl-instructions-sheet", lang)), ministry, announcement, lang
+    )
+    return workbook_bytes(book)
+
+
+def _fill_table(
+    sheet: Any, ministry: Ministry, announcement: Announcement, layout: Layout, lang: str
+) -> None:
+    from openpyxl.styles import Alignment, Font, PatternFill, Protection
+
+    years = announcement.years
+    sheet["A1"] = safe_text(tr("tpl-ministry-title", lang, name=ministry.name))
+    sheet["A1"].font = Font(bold=True, size=13)
+    sheet["A2"] = safe_text(
+        tr(
+            "tpl-subject",
+            lang,
+            name=announcement.name,
+            first=years[0],
+            last=years[-1],
+            series=announcement.series,
+        )
+    )
+    sheet["A3"] = tr("tpl-unit", lang)
+    sheet["A3"].font = Font(italic=True)
+    header_fill = PatternFill("solid", fgColor="D9E1F2")
+    for column, key in enumerate(COLUMNS, start=1):
+        cell = sheet.cell(row=HEADER_ROW, column=column, value=tr(f"tpl-{key}", lang))
+        cell.font = Font(bold=True)
+        cell.fill = header_fill
+        cell.alignment = Alignment(horizontal="right" if key in ("year", "amount") else "left")
+    unlocked = Protection(locked=False)
+    for row in range(layout.first_row, layout.last_row + 1):
+        index = row - layout.first_row
+        sheet.cell(row=row, column=4, value=announcement.series)
+        sheet.cell(row=row, column=5, value=years[index % len(years)])
+        sheet.cell(row=row, column=6).number_format = AMOUNT_FORMAT
+        for column in range(1, len(COLUMNS) + 1):
+            sheet.cell(row=row, column=column).protection = unlocked
+        if index % len(years) == 0 and index:
+            for column in range(1, len(COLUMNS) + 1):  # a thin line between blocks
+                sheet.cell(row=row, column=column).border = _top_border()
+    first, last, total = layout.first_row, layout.last_row, layout.total_row
+    sheet.cell(row=total, column=1, value=tr("tpl-total", lang)).font = Font(bold=True)
+    sheet.cell(row=total, column=4, value=announcement.series)
+    formula = f'=SUMIF(D{first}:D{last},"{announcement.series}",F{first}:F{last})'
+    cell = sheet.cell(row=total, column=6, value=formula)
+    cell.number_format = AMOUNT_FORMAT
+    cell.font = Font(bold=True)
+    for letter, width in WIDTHS.items():
+        sheet.column_dimensions[letter].width = width
+    sheet.freeze_panes = f"A{first}"
+    sheet.page_setup.orientation = "landscape"  # printed on one page wide
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_setup.fitToHeight = 0
+    _validations(sheet, ministry, announcement, layout, lang)
+    # Locked: titles, header and the Totaal row. The data rows are unlocked above.
+    sheet.protection.sheet = True
+    sheet.protection.formatColumns = False  # allowed: widening a column
+    sheet.protection.autoFilter = False
+
+
+def _top_border() -> Any:
+    from openpyxl.styles import Border, Side
+
+    return Border(top=Side(style="thin", color="999999"))
+
+
+def _validations(
+    sheet: Any, ministry: Ministry, announcement: Announcement, layout: Layout, lang: str
+) -> None:
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    first, last = layout.first_row, layout.last_row
+
+    def listed(values: list[str], prompt: str) -> DataValidation:
+        return DataValidation(
+            type="list",
+            formula1='"' + ",".join(values) + '"',
+            allow_blank=True,
+            showDropDown=False,  # False shows the arrow (the attribute means "hide it")
+            promptTitle=tr("tpl-pick", lang),
+            prompt=prompt,
+            showInputMessage=True,
+            showErrorMessage=True,
+        )
+
+    chapter = listed(list(ministry.chapters), tr("tpl-pick-chapter", lang))
+    series = listed(["V", "U", "O"], tr("tpl-pick-series", lang))
+    year = listed([str(y) for y in announcement.years], tr("tpl-pick-year", lang))
+    article = DataValidation(
+        type="whole",
+        operator="between",
+        formula1="1",
+        formula2="999",
+        allow_blank=True,
+        prompt=tr("tpl-pick-article", lang),
+        showInputMessage=True,
+        showErrorMessage=True,
+        errorStyle="warning",  # a warning, not a stop: article numbering may have changed
+    )
+    amount = DataValidation(
+        type="decimal",
+        operator="greaterThanOrEqual",
+        formula1="0",
+        allow_blank=True,
+        promptTitle=tr("tpl-amount-title", lang),
+        prompt=tr("tpl-amount-prompt", lang),
+        error=tr("tpl-amount-error", lang),
+        showInputMessage=True,
+        showErrorMessage=True,
+        errorStyle="warning",
+    )
+    for validation, column in (
+        (chapter, "A"),
+        (article, "B"),
+        (series, "D"),
+        (year, "E"),
+        (amount, "F"),
+    ):
+        validation.add(f"{column}{first}:{column}{last}")
+        sheet.add_data_validation(validation)
+
+
+def _instructions(sheet: Any, ministry: Ministry, announcement: Announcement, lang: str) -> None:
+    from openpyxl.styles import Font
+
+    target = announcement.target_amount
+    params = {
+        "name": announcement.name,
+        "sheet": tr("tpl-sheet", lang),
+        "years": len(announcement.years),
+        "first": announcement.years[0],
+        "last": announcement.years[-1],
+        "series": announcement.series,
+        "file": template_name(ministry.code),
+        "announced": target.text,
+        "source": announcement.source or announcement.name,
+    }
+    for row, (english, dutch) in enumerate(_INSTRUCTIONS, start=1):
+        text = (dutch if lang == "nl" else english).format(**params)
+        if text:
+            sheet.cell(row=row, column=1, value=safe_text(text))
+    sheet["A1"].font = Font(bold=True, size=13)
+    sheet.column_dimensions["A"].width = 110
+    sheet.protection.sheet = True

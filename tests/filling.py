@@ -1,0 +1,63 @@
+"""Fill submission templates by code, as a ministry would by hand: for the round-trip tests.
+
+The amounts are those of examples/ai-fabriek (illustrative; the real split is not public).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from reconcile.template import BLOCKS, Layout
+
+# ministry -> lines: (chapter, article, description, {year: amount x EUR 1.000})
+LINES: dict[str, list[tuple[str, int, str, dict[int, Any]]]] = {
+    "EZ": [
+        (
+            "XIII",
+            2,
+            "AI-fabriek Groningen: bijdrage rekeninfrastructuur",
+            {2025: 5100, 2026: 8000, 2027: 6000, 2028: 3900, 2029: 2000},
+        )
+    ],
+    "Defensie": [
+        ("X", 6, "AI-fabriek: rekencapaciteit", {2026: 6000, 2027: 5000, 2028: 4000, 2029: 3000}),
+        ("X", 5, "AI-fabriek: kenniscentrum en opleiding", {2026: 1000, 2027: 1000}),
+    ],
+    "OCW": [
+        ("VIII", 16, "Onderzoek en wetenschap: AI-fabriek", {2026: 2500, 2027: 2500, 2028: 3000})
+    ],
+    "BZK": [("VII", 6, "Digitale overheid: AI-fabriek", {2026: 2000, 2027: 2000, 2028: 2000})],
+    "VWS": [("XVI", 4, "Zorginnovatie: AI-fabriek", {2026: 1800, 2027: 1800, 2028: 1800})],
+    "LVVN": [("XIV", 21, "Kennis en innovatie: AI-fabriek", {2026: 2500, 2027: 2500})],
+}
+TOTAL_EUR = 69_400_000
+
+
+YEARS = tuple(range(2025, 2031))  # the built-in announcement's years
+
+
+def amount_row(year: int, block: int = 0, years: tuple[int, ...] = YEARS) -> int:
+    """The row of ``year`` in line ``block`` of a template: a block of year rows per line."""
+    return Layout(years).first_row + block * len(years) + years.index(year)
+
+
+def fill_template(
+    path: Path,
+    lines: list[tuple[str, int, str, dict[int, Any]]],
+    years: tuple[int, ...] = YEARS,
+) -> None:
+    """Type ``lines`` into the template at ``path``, as a ministry would."""
+    import openpyxl
+
+    assert len(lines) <= BLOCKS
+    book = openpyxl.load_workbook(path)
+    sheet = book.worksheets[0]
+    for block, (chapter, article, description, amounts) in enumerate(lines):
+        for year, amount in amounts.items():
+            row = amount_row(year, block, years)
+            assert sheet.cell(row=row, column=5).value == year
+            for column, value in enumerate((chapter, article, description), start=1):
+                sheet.cell(row=row, column=column, value=value)
+            sheet.cell(row=row, column=6, value=amount)
+    book.save(path)

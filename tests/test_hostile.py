@@ -1,0 +1,239 @@
+"""The hostile corpus (tests/hostile/): each file is refused before any parser, with its code.
+
+The files are built by tests/hostile/build_hostile.py; a test checks the committed bytes are
+what the script builds, so every file's provenance is the script.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import reconcile.read as read
+import reconcile.read.preflight as preflight
+from reconcile.cli import cli
+from reconcile.read import read_file
+from reconcile.read.workbook import UnreadableFileError, load_grids
+from tests.hostile.build_hostile import CORPUS, build
+
+HOSTILE = Path(__file__).parent / "hostile"
+
+REFUSED = {
+    "empty.xlsx": ("file-empty", "The file is empty (0 bytes)."),
+    "billion-laughs.xlsx": (
+        "xml-entities",
+        "xl/worksheets/sheet1.xml declares a DOCTYPE; XML that may declare entities is refused.",
+    ),
+    "quadratic-blowup.xlsx": (
+        "xml-entities",
+        "xl/sharedStrings.xml declares a DOCTYPE; XML that may declare entities is refused.",
+    ),
+    "external-entity.xlsx": (
+        "xml-entities",
+        "xl/workbook.xml declares a DOCTYPE; XML that may declare entities is refused.",
+    ),
+    "doctype-after-comment.xlsx": (
+        "xml-entities",
+        "[Content_Types].xml declares a DOCTYPE; XML that may declare entities is refused.",
+    ),
+    "doctype-utf16.xlsx": (
+        "xml-entities",
+        "[Content_Types].xml declares a DOCTYPE; XML that may declare entities is refused.",
+    ),
+    "doctype-hidden-part.xlsx": (
+        "xml-entities",
+        (
+            "xl/printerSettings/settings1.dat declares a DOCTYPE; XML that may declare entities is "
+            "refused."
+        ),
+    ),
+    "zip-bomb-ratio.xlsx": (
+        "zip-bomb",
+        (
+            "The file is refused as a possible zip bomb: xl/worksheets/sheet1.xml would unpack 933 "
+            "times its packed size (5.0 MB), more than the limit of 100 times "
+            "(--max-compression-ratio)."
+        ),
+    ),
+    "zip-bomb-overlap.xlsx": (
+        "zip-bomb",
+        (
+            "The file is refused as a possible zip bomb: its members would unpack to 273.0 MB, "
+            "more than the limit of 200 MB (--max-unpacked-size)."
+        ),
+    ),
+    "too-many-members.xlsx": (
+        "zip-bomb",
+        (
+            "The file is refused as a possible zip bomb: it holds 1011 members, more "
+            "than the limit of 1000 (--max-zip-members)."
+        ),
+    ),
+    "encrypted.xlsx": (
+        "file-encrypted",
+        "The workbook is encrypted (password-protected), so it cannot be read.",
+    ),
+    "legacy-xls-renamed.xlsx": (
+        "not-a-workbook",
+        (
+            "The file is not the workbook its name says: it is a legacy Excel 97-2003 "
+            "workbook; name an .xls file .xls."
+        ),
+    ),
+    "csv-renamed.xlsx": (
+        "not-a-workbook",
+        "The file is not the workbook its name says: it is a text file (CSV or similar).",
+    ),
+    "html-renamed.xlsx": (
+        "not-a-workbook",
+        (
+            "The file is not the workbook its name says: it is an HTML page (often saved by a web "
+            "application as .xls)."
+        ),
+    ),
+    "zip-without-workbook.xlsx": (
+        "not-a-workbook",
+        "The file is not the workbook its name says: it is a zip archive without a workbook in it.",
+    ),
+    "ods-renamed.xlsx": (
+        "not-a-workbook",
+        (
+            "The file is not the workbook its name says: it is an OpenDocument spreadsheet "
+            "under another extension; rename it to .ods."
+        ),
+    ),
+    "truncated.xlsx": (
+        "file-corrupt",
+        (
+            "The workbook is damaged: the zip archive is truncated: its table of contents at the "
+            "end is missing."
+        ),
+    ),
+    "flipped-byte.xlsx": (
+        "file-corrupt",
+        (
+            "The workbook is damaged: xl/worksheets/sheet1.xml cannot be unpacked intact "
+            "(BadZipFile: Bad CRC-32 for file 'xl/worksheets/sheet1.xml')."
+        ),
+    ),
+    "far-cell.xlsx": (
+        "limit-exceeded",
+        (
+            "The workbook uses 1048576 rows in this sheet, more than the limit of 100000 "
+            "(--max-rows); it was not read."
+        ),
+    ),
+    "lying-dimension.xlsx": (
+        "limit-exceeded",
+        (
+            "The workbook uses 150000 rows in this sheet, more than the limit of 100000 "
+            "(--max-rows); it was not read."
+        ),
+    ),
+    "too-many-sheets.xlsx": (
+        "limit-exceeded",
+        "The workbook uses 101 sheets, more than the limit of 100 (--max-sheets); it was not read.",
+    ),
+}
+
+READ_WITH_WARNING = {
+    "macros.xlsm": (
+        "macros-present",
+        "The workbook contains macros (xl/vbaProject.bin); they were not run.",
+    ),
+    "external-link.xlsx": (
+        "external-links",
+        (
+            "The workbook links to 1 external workbook(s) (https://example.org/begroting.xlsx); "
+            "they were not opened."
+        ),
+    ),
+}
+
+BOMBS = ["zip-bomb-ratio.xlsx", "zip-bomb-overlap.xlsx", "too-many-members.xlsx"]
+
+
+def _no_parser(data: bytes, suffix: str) -> None:
+    raise AssertionError("a parser was reached: the pre-flight should have refused the file")
+
+
+def test_the_corpus_is_what_the_script_builds(tmp_path: Path) -> None:
+    build(tmp_path)
+    committed = sorted(p.name for p in HOSTILE.iterdir() if p.suffix in (".xlsx", ".xlsm"))
+    assert committed == sorted(CORPUS)
+    for name in CORPUS:
+        assert (tmp_path / name).read_bytes() == (HOSTILE / name).read_bytes(), name
+
+
+def test_every_file_of_the_corpus_has_an_expectation() -> None:
+    assert sorted(CORPUS) == sorted([*REFUSED, *READ_WITH_WARNING])
+
+
+@pytest.mark.parametrize("name", sorted(REFUSED))
+def test_hostile_file_is_refused_before_any_parser(
+    name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(read, "load_workbook", _no_parser)
+    result = read_file(HOSTILE / name, f"hostile/{name}")
+    assert [(f.code, f.message) for f in result.findings] == [REFUSED[name]]
+    assert result.table is None
+
+
+@pytest.mark.parametrize("name", BOMBS)
+def test_zip_bomb_is_refused_without_unpacking_a_byte(
+    name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_unpacking(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
+        raise AssertionError(f"{info.filename} was unpacked")
+
+    monkeypatch.setattr(preflight, "_chunks", no_unpacking)
+    result = read_file(HOSTILE / name, name)
+    assert [f.code for f in result.findings] == ["zip-bomb"]
+
+
+@pytest.mark.parametrize("name", sorted(READ_WITH_WARNING))
+def test_macros_and_external_links_are_reported_never_run(name: str) -> None:
+    result = read_file(HOSTILE / name, name)
+    assert result.table is not None
+    assert [(f.code, f.message) for f in result.findings if f.severity.value == "warning"] == [
+        READ_WITH_WARNING[name]
+    ]
+    assert [(line.cells["amount"].cell, line.amount) for line in result.table.lines] == [
+        ("F5", Decimal(5_100_000)),
+        ("F6", Decimal(8_000_000)),
+    ]
+
+
+def test_every_refusal_through_the_command_line_exits_2_without_a_traceback() -> None:
+    paths = [str(HOSTILE / name) for name in sorted(REFUSED)]
+    result = CliRunner().invoke(cli, ["validate", "--format", "json", *paths])
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+    for name, (code, _message) in REFUSED.items():
+        assert f'"code": "{code}"' in result.output, name
+
+
+@pytest.mark.parametrize(
+    "name", ["billion-laughs.xlsx", "quadratic-blowup.xlsx", "external-entity.xlsx"]
+)
+def test_openpyxl_itself_refuses_entities_when_the_preflight_is_bypassed(name: str) -> None:
+    # Defence in depth: openpyxl parses with defusedxml (the startup guard makes sure of it).
+    with pytest.raises(UnreadableFileError):
+        load_grids((HOSTILE / name).read_bytes())
+
+
+def test_openpyxl_parses_with_defusedxml() -> None:
+    import io
+
+    from defusedxml import EntitiesForbidden
+    from openpyxl.xml.functions import fromstring, iterparse
+
+    laughs = b'<!DOCTYPE x [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;">]><x>&b;</x>'
+    with pytest.raises(EntitiesForbidden):
+        fromstring(laughs)
+    with pytest.raises(EntitiesForbidden):
+        list(iterparse(io.BytesIO(laughs)))

@@ -1,0 +1,182 @@
+"""--format html: one self-contained page, read back with a parser and in a real browser."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from reconcile import pipeline
+from reconcile.cli import cli
+from reconcile.report import RENDERERS, RenderOptions
+from tests.builders import write_workbook
+
+EXAMPLE = "examples/ai-fabriek-with-errors"
+
+
+class Page(HTMLParser):
+    """What a reader of the page sees: texts by element id, table rows, SVG shapes, links."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[tuple[str, dict[str, str | None]]] = []
+        self.text_by_id: dict[str, str] = {}
+        self.rows: dict[str, list[list[str]]] = {}
+        self.shapes: list[dict[str, str | None]] = []
+        self.external: list[str] = []
+        self.scripts = 0
+        self._cell: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        self.stack.append((tag, attributes))
+        for name in ("src", "href"):
+            if attributes.get(name):
+                self.external.append(str(attributes[name]))
+        if tag == "script":
+            self.scripts += 1
+        if tag == "rect":
+            self.shapes.append(attributes)
+        table = self._table()
+        if tag == "tr" and table:
+            self.rows.setdefault(table, []).append([])
+        if tag in ("td", "th"):
+            self._cell = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("td", "th") and self._cell is not None and self._table():
+            self.rows[self._table()][-1].append("".join(self._cell).strip())
+            self._cell = None
+        while self.stack:
+            if self.stack.pop()[0] == tag:
+                break
+
+    def handle_data(self, data: str) -> None:
+        if self._cell is not None:
+            self._cell.append(data)
+        for _, attributes in self.stack:
+            if attributes.get("id"):
+                key = str(attributes["id"])
+                self.text_by_id[key] = self.text_by_id.get(key, "") + data
+
+    def _table(self) -> str:
+        for tag, attributes in reversed(self.stack):
+            if tag == "table":
+                return str(attributes.get("id"))
+        return ""
+
+
+def _html(paths: list[str], lang: str = "en") -> str:
+    announcement = pipeline.find_announcement(paths, None)
+    report = pipeline.check(paths, announcement)
+    out = io.StringIO()
+    RENDERERS["html"](report, out, RenderOptions(lang=lang))
+    return out.getvalue()
+
+
+def _page(text: str) -> Page:
+    page = Page()
+    page.feed(text)
+    page.close()
+    return page
+
+
+def test_html_report_shows_verdict_table_chart_and_findings() -> None:
+    page = _page(_html([EXAMPLE]))
+    assert page.text_by_id["verdict"].startswith("NOT RECONCILED: total EUR 64,900,000")
+    files = page.rows["files"]
+    assert files[0] == ["Ministry", "File", "Chapter", "Unit", "Lines", "Subtotal", "Share"]
+    assert files[1][:2] == ["EZ", f"{EXAMPLE}/EZ.xlsx"] and files[1][5] == "EUR 31,000,000"
+    assert files[-1][0] == "Total" and files[-1][5] == "EUR 64,900,000"
+    bars = [s for s in page.shapes if s.get("class") in ("bar", "total")]
+    assert len(bars) == 6 + 1
+    assert [s.get("class") for s in page.shapes].count("band") == 1
+    findings = page.rows["findings"]
+    assert findings[[row[3] for row in findings].index("amount-not-a-number")][:3] == [
+        "examples/ai-fabriek-with-errors/OCW.xlsx",
+        "Reservering!E6",
+        "error",
+    ]
+    assert page.external == [] and page.scripts == 0  # nothing to fetch, nothing to run
+
+
+def test_html_report_in_dutch() -> None:
+    page = _page(_html(["examples/ai-fabriek"], "nl"))
+    assert page.text_by_id["verdict"].startswith("SLUIT AAN: totaal € 69.400.000")
+    assert page.rows["files"][0][0] == "Ministerie"
+
+
+def test_workbook_text_is_escaped(tmp_path: Path) -> None:
+    hostile = '<script>alert("x")</script><img src=x>'
+    path = write_workbook(
+        tmp_path / "OCW.xlsx",
+        {
+            "<svg onload=x>": [
+                ["Ministerie van Onderwijs, Cultuur en Wetenschap"],
+                ["Hoofdstuk", "Artikel", "Omschrijving", "Jaar", "Bedrag"],
+                ["VIII", 16, "AI", 2026, hostile],
+            ]
+        },
+    )
+    text = _html([str(path)])
+    assert "<script" not in text and "<img" not in text and "<svg onload" not in text
+    page = _page(text)
+    assert page.scripts == 0 and page.external == []
+    assert any(hostile in " ".join(row) for row in page.rows["findings"])
+    assert any("<svg onload=x>!E3" in row for row in page.rows["findings"])
+
+
+def test_html_report_through_the_command_line(tmp_path: Path) -> None:
+    out = tmp_path / "report.html"
+    result = CliRunner().invoke(cli, ["check", EXAMPLE, "--format", "html", "-o", str(out)])
+    assert result.exit_code == 1
+    assert _page(out.read_text("utf-8")).text_by_id["verdict"].startswith("NOT RECONCILED")
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def _browser() -> str:
+    if CHROMIUM is None:
+        if os.environ.get("CI"):
+            pytest.fail("chromium is not installed: .ci/run installs it so this test runs in CI")
+        pytest.skip("chromium is not installed (Debian: apt-get install chromium)")
+    return CHROMIUM
+
+
+def test_html_report_opens_in_a_real_browser(tmp_path: Path) -> None:
+    browser = _browser()
+    page = tmp_path / "report.html"
+    page.write_text(_html([EXAMPLE]), "utf-8")
+    result = subprocess.run(
+        [
+            browser,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            "--dump-dom",
+            page.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    dom: Any = _page(result.stdout)
+    assert dom.text_by_id["verdict"].startswith("NOT RECONCILED: total EUR 64,900,000")
+    assert dom.rows["files"][-1][0] == "Total" and len(dom.rows["files"]) == 8
+    assert len([s for s in dom.shapes if s.get("class") in ("bar", "total", "band")]) == 8
+    assert "Contributions against the announced band" in dom.text_by_id["chart"]

@@ -1,0 +1,92 @@
+"""The coordinator's whole loop, as the README's guide "Coordinating a reservation" walks it:
+templates out, filled workbooks in, annotated workbooks back, corrections in, check passes.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from reconcile.cli import cli
+from tests.filling import LINES, amount_row, fill_template
+
+
+def _run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(cli, list(args), prog_name="reconcile")
+    return result.exit_code, result.output
+
+
+def test_the_whole_loop(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    # 1. One template per ministry.
+    assert _run("template", "--all", "-o", "sjablonen", "--lang", "nl")[0] == 0
+    # 2. The ministries fill them in; OCW writes PM for 2027.
+    Path("inzendingen").mkdir()
+    for code, lines in LINES.items():
+        path = Path("inzendingen") / f"{code}.xlsx"
+        shutil.copy(Path("sjablonen") / f"{code}.xlsx", path)
+        if code == "OCW":
+            lines = [(*lines[0][:3], {**lines[0][3], 2027: "PM"})]
+        fill_template(path, lines)
+    # 3. The coordinator checks and annotates.
+    code, output = _run("check", "inzendingen", "--annotate", "terugkoppeling", "--lang", "nl")
+    pm_cell = f"F{amount_row(2027)}"
+    assert code == 1
+    assert f"Reservering!{pm_cell}" in output and "[amount-not-a-number]" in output
+    assert "SLUIT NIET AAN: totaal € 66.900.000" in output  # inside the band, but with an error
+    # 4. OCW gets its annotated copy: the cell is marked and explained.
+    import openpyxl
+
+    feedback = openpyxl.load_workbook("terugkoppeling/OCW.xlsx")
+    assert feedback.sheetnames[0] == "Bevindingen"
+    assert '"PM" is geen bedrag' in feedback["Reservering"][pm_cell].comment.text
+    assert Path("terugkoppeling/overzicht.xlsx").is_file()
+    # 5. OCW corrects the copy it received and sends it back.
+    feedback["Reservering"][pm_cell] = 2500
+    feedback.save("inzendingen/OCW.xlsx")
+    # 6. The check passes.
+    code, output = _run("check", "inzendingen", "--format", "json")
+    document = json.loads(output)
+    assert (code, document["ok"], document["totals"]["total_eur"]) == (0, True, "69400000.00")
+    assert {f["code"] for f in document["findings"]} == {"total-not-computed"}
+
+
+README = (Path(__file__).resolve().parent.parent / "README.md").read_text("utf-8")
+GUIDES = ("## Coordinating a reservation", "## Een reservering coördineren")
+
+
+def _guide_commands() -> list[str]:
+    import re
+
+    commands = []
+    for heading in GUIDES:
+        section = README.split(heading, 1)[1].split("\n## ", 1)[0]
+        for block in re.findall(r"```\n(.*?)```", section, re.DOTALL):
+            commands += [line.split("#")[0].strip() for line in block.splitlines()]
+    return [command for command in commands if command]
+
+
+def test_the_guides_commands_run_as_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shlex
+
+    examples = Path(__file__).resolve().parent.parent / "examples"
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(examples / "ai-fabriek" / "announcement.toml", "ai-fabriek.toml")
+    for folder in ("submissions", "inzendingen"):
+        shutil.copytree(examples / "ai-fabriek-with-errors", folder)
+    commands = _guide_commands()
+    assert len(commands) == 6
+    for command in commands:
+        program, *args = shlex.split(command)
+        assert program == "reconcile"
+        code, output = _run(*args)
+        assert code in (0, 1), f"{command}: {output}"  # 1: the example's findings
+    assert Path("templates/EZ.xlsx").is_file() and Path("sjablonen/EZ.xlsx").is_file()
+    assert Path("feedback/summary.xlsx").is_file()
+    assert Path("terugkoppeling/overzicht.xlsx").is_file()

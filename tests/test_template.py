@@ -1,0 +1,204 @@
+"""Submission templates: what a coordinator sends out, read back and filled in."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from reconcile import pipeline
+from reconcile.announcement import load_announcement, parse_announcement
+from reconcile.cli import cli
+from reconcile.errors import ConfigError
+from reconcile.template import Layout, build_template
+from tests.filling import LINES, TOTAL_EUR, amount_row, fill_template
+
+ANNOUNCEMENT = load_announcement(None)
+
+
+def _open(path: Path, data_only: bool = False) -> Any:
+    import openpyxl
+
+    return openpyxl.load_workbook(path, data_only=data_only)
+
+
+def _write(tmp_path: Path, code: str, lang: str = "nl") -> Path:
+    path = tmp_path / f"{code}.xlsx"
+    path.write_bytes(build_template(code, ANNOUNCEMENT, lang))
+    return path
+
+
+def test_template_has_titles_caption_header_years_and_a_totaal_formula(tmp_path: Path) -> None:
+    book = _open(_write(tmp_path, "OCW"))
+    assert book.sheetnames == ["Reservering", "Toelichting"]
+    sheet = book["Reservering"]
+    assert [sheet[f"A{row}"].value for row in (1, 2, 3)] == [
+        "Ministerie van Onderwijs, Cultuur en Wetenschap",
+        "AI-fabriek Groningen: reservering 2025–2030, reeks U",
+        "(bedragen x € 1.000)",
+    ]
+    assert [c.value for c in sheet[5]] == [
+        "Hoofdstuk",
+        "Artikel",
+        "Omschrijving",
+        "V/U/O",
+        "Jaar",
+        "Bedrag",
+    ]
+    layout = Layout(ANNOUNCEMENT.years)
+    years = [sheet.cell(row=r, column=5).value for r in range(6, layout.last_row + 1)]
+    assert years[:7] == [2025, 2026, 2027, 2028, 2029, 2030, 2025]
+    assert {sheet.cell(row=r, column=4).value for r in range(6, layout.last_row + 1)} == {"U"}
+    total = layout.total_row
+    assert sheet[f"A{total}"].value == "Totaal"
+    assert sheet[f"F{total}"].value == f'=SUMIF(D6:D{total - 1},"U",F6:F{total - 1})'
+    assert sheet["F6"].number_format == "#,##0"
+    assert sheet.freeze_panes == "A6"
+
+
+def test_template_has_drop_downs_locked_header_and_instructions(tmp_path: Path) -> None:
+    book = _open(_write(tmp_path, "Defensie"))
+    sheet = book.worksheets[0]
+    last = Layout(ANNOUNCEMENT.years).last_row
+    rules = {str(dv.sqref): (dv.type, dv.formula1) for dv in sheet.data_validations.dataValidation}
+    assert rules == {
+        f"A6:A{last}": ("list", '"X,K"'),
+        f"B6:B{last}": ("whole", "1"),
+        f"D6:D{last}": ("list", '"V,U,O"'),
+        f"E6:E{last}": ("list", '"2025,2026,2027,2028,2029,2030"'),
+        f"F6:F{last}": ("decimal", "0"),
+    }
+    assert sheet.protection.sheet is True
+    assert sheet["A5"].protection.locked and sheet["A1"].protection.locked
+    assert not sheet["F6"].protection.locked and not sheet[f"C{last}"].protection.locked
+    assert sheet[f"F{last + 1}"].protection.locked  # the Totaal formula
+    instructions = [c.value for c in book["Toelichting"]["A"] if c.value]
+    assert instructions[0] == "AI-fabriek Groningen: zo vult u deze werkmap in"
+    assert "6. Controleer het bestand voor u het verstuurt: reconcile validate Defensie.xlsx" in (
+        instructions
+    )
+
+
+def test_english_template(tmp_path: Path) -> None:
+    sheet = _open(_write(tmp_path, "EZ", "en")).worksheets[0]
+    assert sheet.title == "Reservation"
+    assert sheet["A1"].value == "Ministry of Economische Zaken"
+    assert sheet["A3"].value == "(amounts x EUR 1,000)"
+    assert [c.value for c in sheet[5]][:3] == ["Chapter", "Article", "Description"]
+
+
+def test_template_bytes_are_deterministic() -> None:
+    assert build_template("VWS", ANNOUNCEMENT) == build_template("VWS", ANNOUNCEMENT)
+
+
+def test_unknown_ministry_is_a_clear_error() -> None:
+    with pytest.raises(ConfigError, match="'XYZ' is not a ministry reconcile knows"):
+        build_template("XYZ", ANNOUNCEMENT)
+
+
+def test_template_follows_the_announcements_years() -> None:
+    short = parse_announcement(
+        {"name": "Test", "years": [2026, 2027], "amounts": {"rijk": "10 miljoen"}}, "t.toml"
+    )
+    assert Layout(short.years).last_row == 6 + 5 * 2 - 1
+    assert b"2026,2027" in _sheet_xml(build_template("EZ", short))
+
+
+def _sheet_xml(data: bytes) -> bytes:
+    import io
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return archive.read("xl/worksheets/sheet1.xml")
+
+
+def test_empty_template_is_read_as_it_is(tmp_path: Path) -> None:
+    path = _write(tmp_path, "OCW")
+    report = pipeline.validate([str(path)], ANNOUNCEMENT)
+    assert report.exit_code == 0
+    assert [(f.location.cell, f.code) for f in report.findings] == [("F36", "total-not-computed")]
+    assert [(f.ministry, f.sheet, f.layout, f.unit, f.lines) for f in report.files] == [
+        ("OCW", "Reservering", "long", 1000, 0)
+    ]
+
+
+def _fill_all(folder: Path) -> list[str]:
+    paths = []
+    for code, lines in LINES.items():
+        path = _write(folder, code)
+        fill_template(path, lines)
+        paths.append(str(path))
+    return paths
+
+
+def test_filled_templates_reconcile(tmp_path: Path) -> None:
+    report = pipeline.check(_fill_all(tmp_path), ANNOUNCEMENT)
+    assert report.totals is not None and report.totals.total == TOTAL_EUR
+    assert report.exit_code == 0
+    # openpyxl saves no formula results: the Totaal is recomputed, and reconcile says so.
+    assert {f.code for f in report.findings} == {"total-not-computed"}
+
+
+def test_filled_template_with_a_mistake_points_at_its_cell(tmp_path: Path) -> None:
+    path = _write(tmp_path, "OCW")
+    fill_template(path, [("VIII", 16, "AI-fabriek", {2026: 2500, 2027: "PM"})])
+    report = pipeline.validate([str(path)], ANNOUNCEMENT)
+    assert [(f.location.cell, f.code) for f in report.findings if f.severity == "error"] == [
+        (f"F{amount_row(2027)}", "amount-not-a-number")
+    ]
+
+
+def test_template_command_writes_one_or_all(tmp_path: Path) -> None:
+    runner = CliRunner()
+    one = runner.invoke(
+        cli, ["template", "--ministry", "OCW", "-o", str(tmp_path / "x.xlsx"), "--lang", "en"]
+    )
+    assert one.exit_code == 0, one.output
+    assert _open(tmp_path / "x.xlsx").worksheets[0].title == "Reservation"
+    every = runner.invoke(cli, ["template", "--all", "-o", str(tmp_path / "out"), "--lang", "nl"])
+    assert every.exit_code == 0, every.output
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(
+        f"{code}.xlsx" for code in ANNOUNCEMENT.expected
+    )
+    both = runner.invoke(cli, ["template", "--all", "--ministry", "EZ"])
+    assert both.exit_code == 2 and "give either --ministry CODE or --all" in both.output
+    unknown = runner.invoke(cli, ["template", "--ministry", "XYZ", "-o", str(tmp_path / "y.xlsx")])
+    assert unknown.exit_code == 2 and "'XYZ' is not a ministry" in unknown.output
+    into_folder = runner.invoke(cli, ["template", "--ministry", "VWS", "-o", str(tmp_path)])
+    assert into_folder.exit_code == 0 and (tmp_path / "VWS.xlsx").is_file()
+    onto_file = runner.invoke(cli, ["template", "--all", "-o", str(tmp_path / "x.xlsx")])
+    assert onto_file.exit_code == 2 and "with --all, -o names a folder" in onto_file.output
+
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
+def test_template_filled_and_saved_by_libreoffice_reconciles(tmp_path: Path) -> None:
+    """LibreOffice opens the filled templates, recalculates and saves them as Excel would."""
+    assert SOFFICE is not None
+    filled, saved = tmp_path / "filled", tmp_path / "saved"
+    filled.mkdir()
+    paths = _fill_all(filled)
+    profile = (tmp_path / "lo-profile").as_uri()
+    subprocess.run(
+        [SOFFICE, f"-env:UserInstallation={profile}", "--headless", "--norestore",
+         "--convert-to", "xlsx", "--outdir", str(saved), *paths],
+        check=True,
+        capture_output=True,
+        timeout=240,
+        env={**os.environ, "HOME": str(tmp_path)},
+    )  # fmt: skip
+    report = pipeline.check([str(saved)], ANNOUNCEMENT)
+    assert report.totals is not None and report.totals.total == TOTAL_EUR
+    assert (report.exit_code, [f.code for f in report.findings]) == (0, [])
+    sheet = _open(saved / "OCW.xlsx", data_only=True).worksheets[0]
+    total_row = Layout(ANNOUNCEMENT.years).total_row
+    assert sheet[f"F{total_row}"].value == 8000  # the Totaal formula, computed by LibreOffice
+    kept = _open(saved / "OCW.xlsx").worksheets[0]
+    assert len(kept.data_validations.dataValidation) == 5
