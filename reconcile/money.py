@@ -214,8 +214,8 @@ def format_eur(amount: Decimal, lang: str = "en") -> str:
     grouped = f"{int(whole):,}"
     fraction = f"{int(cents * 100):02d}" if cents else ""
     if lang == "nl":
-        grouped = grouped.replace(",", ".")
-        return f"{sign}€ {grouped}" + (f",{fraction}" if fraction else "")
+        grouped = grouped.replace(",", ".")  # Dutch writes the sign after the symbol: € -6.000
+        return f"€ {sign}{grouped}" + (f",{fraction}" if fraction else "")
     return f"{sign}EUR {grouped}" + (f".{fraction}" if fraction else "")
 
 

@@ -91,5 +91,5 @@ def test_find_unit_finds_none_where_no_caption_is(text: str) -> None:
 def test_format_eur_in_dutch_and_english() -> None:
     assert format_eur(Decimal("69400000"), "nl") == "€ 69.400.000"
     assert format_eur(Decimal("69400000"), "en") == "EUR 69,400,000"
-    assert format_eur(Decimal("-1234.5"), "nl") == "-€ 1.234,50"
+    assert format_eur(Decimal("-1234.5"), "nl") == "€ -1.234,50"
     assert format_eur(Decimal("-1234.5"), "en") == "-EUR 1,234.50"
