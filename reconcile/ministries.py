@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import tomllib
 from collections.abc import Iterable, Mapping
@@ -106,6 +107,7 @@ def _from_roman(text: str) -> int | None:
     return total if to_roman(total) == text else None
 
 
+@functools.lru_cache(maxsize=4096, typed=True)  # a file repeats a few chapters many times
 def normalise_chapter(value: object) -> str | None:
     """ "XIII", "xiii", 13, "13", "Hoofdstuk XIII", "XIII Economische Zaken" -> "XIII".
 

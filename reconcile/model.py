@@ -20,7 +20,7 @@ class Severity(enum.StrEnum):
         return {"error": 0, "warning": 1, "info": 2}[self.value]
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)  # slots: a large file makes millions
 class CellRef:
     """Where a value lives: a file as the user named it, and optionally a sheet and an A1 cell."""
 
@@ -48,7 +48,7 @@ class CellRef:
         return "".join(ch for ch in (self.cell or "") if ch.isalpha())
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class BudgetLine:
     """One reserved amount: a chapter/article line of one ministry in one year and series."""
 

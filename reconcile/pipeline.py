@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+import gc
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path, PurePosixPath
@@ -81,6 +83,22 @@ def find_announcement(paths: list[str], explicit: str | None) -> Announcement:
     return load_announcement(None)
 
 
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while a file is read or validated.
+
+    A large file makes millions of small objects without cycles; the collector would walk all
+    of them again at every threshold, a cost that grows with the file (see benchmarks/).
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def _rules(announcement: Announcement) -> Rules:
     return Rules(announcement.ministries, announcement.years, announcement.series)
 
@@ -99,7 +117,8 @@ def _read_and_validate(
     for done, item in enumerate(inputs):
         if progress is not None:
             progress(done, len(inputs), item.display)
-        read = read_file(item.path, item.display, sheet, layout, limits)
+        with _collector_paused():
+            read = read_file(item.path, item.display, sheet, layout, limits)
         findings += read.findings
         table = read.table
         if table is None:
@@ -107,11 +126,13 @@ def _read_and_validate(
             continue
         if isinstance(table, LayoutTable):
             # A layout's table is checked by its layout's rules and counts towards nothing.
-            validated = validate_layout_table(table, rules.ministries)
-            findings += validated.findings
-            files.append(_layout_result(read.path, read.sha256, table, validated.ministry))
+            with _collector_paused():
+                validated_layout = validate_layout_table(table, rules.ministries)
+            findings += validated_layout.findings
+            files.append(_layout_result(read.path, read.sha256, table, validated_layout.ministry))
             continue
-        validated = validate_table(table, rules)
+        with _collector_paused():
+            validated = validate_table(table, rules)
         findings += validated.findings
         for series, count in sorted(validated.uncounted.items()):
             findings.append(

@@ -21,8 +21,17 @@ def _tool(name: str) -> str:
 @pytest.mark.parametrize(
     "command",
     [
-        ["ruff", "check", "--output-format", "concise", "reconcile", "tests", "examples"],
-        ["ruff", "format", "--check", "reconcile", "tests", "examples"],
+        [
+            "ruff",
+            "check",
+            "--output-format",
+            "concise",
+            "reconcile",
+            "tests",
+            "examples",
+            "benchmarks",
+        ],
+        ["ruff", "format", "--check", "reconcile", "tests", "examples", "benchmarks"],
         ["mypy"],
     ],
     ids=["ruff-check", "ruff-format", "mypy"],

@@ -13,12 +13,11 @@ How awkward sheets are read (the README's "Workbooks as they arrive" says the sa
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
-
-from openpyxl.utils.cell import get_column_letter
 
 from reconcile.codes import make_finding
 from reconcile.model import CellRef, Finding
@@ -50,7 +49,7 @@ CONVENTIONS = {
 Rows = list[tuple[Any, ...]]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RawLine:
     """One line as read: the raw cell values of its fields, its amount in euros when readable.
 
@@ -85,8 +84,18 @@ class SheetTable:
         return self.header.layout
 
 
+@functools.cache
+def column_letter(column: int) -> str:
+    """1 -> "A", 27 -> "AA" (without importing openpyxl: the fast path never needs it)."""
+    letters = ""
+    while column > 0:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
 def cell_name(row: int, column: int) -> str:
-    return f"{get_column_letter(column)}{row}"
+    return f"{column_letter(column)}{row}"
 
 
 def _text(value: Any) -> str:
@@ -331,7 +340,7 @@ def _report_hidden_columns(grid: Grid, header: Header, table: SheetTable) -> Non
             make_finding(
                 "hidden-column",
                 CellRef(table.file, table.sheet, cell_name(header.row, column)),
-                column=get_column_letter(column),
+                column=column_letter(column),
                 label=f"“{_text(grid.value(header.row, column))}”",
             )
         )

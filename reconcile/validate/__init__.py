@@ -6,6 +6,7 @@ year, amount in cents) and checked by the pandera schema in ``schema.py``, all a
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -67,6 +68,7 @@ def _text(value: Any) -> str | None:
     return text or None
 
 
+@functools.lru_cache(maxsize=4096, typed=True)  # few distinct values, many lines
 def normalise_article(value: Any) -> str | None:
     text = _text(value)
     if text is None:
@@ -75,6 +77,7 @@ def normalise_article(value: Any) -> str | None:
     return match.group(1) if match else text
 
 
+@functools.lru_cache(maxsize=256, typed=True)
 def normalise_series(value: Any) -> str | None:
     text = _text(value)
     return None if text is None else _SERIES.get(text.upper(), text)
@@ -139,9 +142,13 @@ def validate_table(table: SheetTable, rules: Rules) -> ValidatedTable:
     findings += translator.findings(failures)
 
     result = ValidatedTable(ministry, findings=findings)
+    # Columns as plain lists, read once: indexing a frame per line is quadratic-slow in practice.
+    chapters, articles, descriptions, series_of = (
+        _texts(frame, column) for column in ("chapter", "article", "description", "series")
+    )
     for index, raw in enumerate(table.lines):
         year = parse_year(raw.year)
-        series = _cell(frame, "series", index)
+        series = series_of[index]
         if raw.amount is None or year is None:
             continue
         if year not in rules.years:
@@ -152,9 +159,9 @@ def validate_table(table: SheetTable, rules: Rules) -> ValidatedTable:
         result.lines.append(
             BudgetLine(
                 ministry=ministry or "?",
-                chapter=_cell(frame, "chapter", index),
-                article=_cell(frame, "article", index),
-                description=_cell(frame, "description", index),
+                chapter=chapters[index],
+                article=articles[index],
+                description=descriptions[index],
                 series=series,
                 year=year,
                 amount=raw.amount,
@@ -164,11 +171,11 @@ def validate_table(table: SheetTable, rules: Rules) -> ValidatedTable:
     return result
 
 
-def _cell(frame: Any, column: str, index: int) -> str:
+def _texts(frame: Any, column: str) -> list[str]:
+    """A text column of ``frame`` as strings, "" where it is empty or absent."""
     if column not in frame.columns:
-        return ""
-    value = frame[column].iat[index]
-    return "" if value is None or value != value else str(value)
+        return [""] * len(frame)
+    return ["" if value is None or value != value else str(value) for value in frame[column]]
 
 
 def _missing_column(name: str, where: CellRef) -> Finding:

@@ -1,0 +1,280 @@
+"""Measure reconcile against its baselines, side by side, and print a table of medians and ratios.
+
+Every measurement is a fresh process (so imports count, as they do for a user), timed by the
+wall clock, with its peak memory (max RSS) from the operating system. Each comparison runs its
+baseline in the same invocation, interleaved, so a busy machine slows both alike.
+
+    python benchmarks/run.py                 # everything: a few minutes on 2 cores
+    python benchmarks/run.py --quick         # startup, examples and 100k only
+    python benchmarks/run.py --openpyxl      # also the old openpyxl path at 100k (slow)
+
+Inputs are generated once into --data (default benchmarks/.data/, ignored by git).
+Linux and macOS only (peak memory comes from wait4).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from generate import ensure_inputs  # noqa: E402
+
+ROOT = HERE.parent
+PYTHON = sys.executable
+RECONCILE = (
+    [str(Path(PYTHON).with_name("reconcile"))]
+    if Path(PYTHON).with_name("reconcile").exists()
+    else [PYTHON, "-m", "reconcile"]
+)
+DEPENDENCIES = "import click, rich, pandas, pandera.pandas, openpyxl, python_calamine"
+CALAMINE_READ = (
+    "import sys\n"
+    "from python_calamine import CalamineWorkbook\n"
+    "book = CalamineWorkbook.from_path(sys.argv[1])\n"
+    "cells = [book.get_sheet_by_name(name).to_python() for name in book.sheet_names]\n"
+)
+CALAMINE = "calamine reads the cells"
+# The default limits refuse files this large (--max-rows 100,000): the benchmark raises them.
+LARGE = [
+    "--max-rows",
+    "1000000",
+    "--max-cells",
+    "20000000",
+    "--max-unpacked-size",
+    "2000",
+    "--max-file-size",
+    "200",
+]
+XLSX_TARGET = "<= 1.5x (time, memory)"
+CSV_READ = (
+    "import csv, sys\n"
+    "with open(sys.argv[1], newline='', encoding='utf-8') as handle:\n"
+    "    rows = list(csv.reader(handle))\n"
+)
+
+
+@dataclass
+class Sample:
+    seconds: float
+    cpu: float  # user + system CPU seconds: steadier than wall time on a busy machine
+    peak_mb: float
+
+
+def run_once(command: list[str], env: dict[str, str] | None = None) -> Sample:
+    """One fresh process: wall time and peak resident memory; stops on an unexpected exit."""
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        command,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env={**os.environ, **(env or {})},
+        cwd=ROOT,
+    )
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    error = process.stderr.read().decode() if process.stderr else ""
+    if process.returncode not in (0, 1):  # 1: the report has error findings, still a full run
+        raise SystemExit(f"{' '.join(command)} exited {process.returncode}:\n{error}")
+    scale = 1 if sys.platform == "darwin" else 1024  # ru_maxrss: bytes on macOS, KiB on Linux
+    return Sample(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * scale / 1e6)
+
+
+@dataclass
+class Row:
+    name: str
+    baseline: str
+    time: float
+    base_time: float
+    peak: float
+    base_peak: float
+    target: str
+    cpu: float = 0.0
+    base_cpu: float = 0.0
+
+    @property
+    def ratio(self) -> float:
+        return self.time / self.base_time
+
+    @property
+    def cpu_ratio(self) -> float:
+        return self.cpu / self.base_cpu if self.base_cpu else 0.0
+
+    @property
+    def memory_ratio(self) -> float:
+        return self.peak / self.base_peak
+
+
+def compare(
+    name: str,
+    command: list[str],
+    baseline: str,
+    base_command: list[str],
+    repeat: int,
+    target: str,
+    env: dict[str, str] | None = None,
+) -> Row:
+    """Medians of ``repeat`` interleaved runs of ``command`` and its baseline."""
+    mine, theirs = [], []
+    for _ in range(repeat):
+        theirs.append(run_once(base_command))
+        mine.append(run_once(command, env))
+    row = Row(
+        name,
+        baseline,
+        statistics.median(s.seconds for s in mine),
+        statistics.median(s.seconds for s in theirs),
+        statistics.median(s.peak_mb for s in mine),
+        statistics.median(s.peak_mb for s in theirs),
+        target,
+        statistics.median(s.cpu for s in mine),
+        statistics.median(s.cpu for s in theirs),
+    )
+    print(f"  {name}: {row.time:.3f} s vs {row.base_time:.3f} s", file=sys.stderr)
+    return row
+
+
+def csv_supported() -> bool:
+    """CSV reading arrives with reconcile/read/csv.py; until then the CSV rows are skipped."""
+    return (ROOT / "reconcile" / "read" / "csv.py").exists()
+
+
+def measure(args: argparse.Namespace) -> list[Row]:
+    python = [PYTHON, "-c"]
+    rows = [
+        compare(
+            f"reconcile {flag}",
+            [*RECONCILE, flag],
+            "python -c pass",
+            [*python, "pass"],
+            args.repeat * 3,
+            "< 0.15 s",
+        )
+        for flag in ("--help", "--version")
+    ]
+    rows.append(
+        compare(
+            "check examples/ai-fabriek",
+            [*RECONCILE, "check", "examples/ai-fabriek", "--format", "json"],
+            "import of its dependencies",
+            [*python, DEPENDENCIES],
+            args.repeat * 2,
+            "<= 1.3x",
+        )
+    )
+    sizes = args.lines[:1] if args.quick else args.lines
+    times: dict[int, Row] = {}
+    for lines in sizes:
+        xlsx, text = ensure_inputs(args.data, lines)
+        label = f"{lines // 1000}k"
+        repeat = args.repeat if lines == sizes[0] else 1
+        commands = ("validate", "check") if lines == sizes[0] else ("validate",)
+        # (name, command, input, baseline, baseline script, runs, target, environment)
+        plans: list[tuple[str, str, Path, str, str, int, str, dict[str, str] | None]] = [
+            (f"{c} {label}-line .xlsx", c, xlsx, CALAMINE, CALAMINE_READ, repeat, XLSX_TARGET, None)
+            for c in commands
+        ]
+        if args.openpyxl and lines == sizes[0]:
+            name = f"validate {label} .xlsx, openpyxl path"
+            forced = {"RECONCILE_READER": "openpyxl"}
+            plans.append(
+                (name, "validate", xlsx, CALAMINE, CALAMINE_READ, 1, "(reference)", forced)
+            )
+        if csv_supported():
+            name = f"validate {label}-line .csv"
+            plans.append(
+                (name, "validate", text, "csv reads the rows", CSV_READ, repeat, "<= 1.5x", None)
+            )
+        for name, command, path, baseline, script, runs, target, env in plans:
+            row = compare(
+                name,
+                [*RECONCILE, command, str(path), "--format", "json", *LARGE],
+                baseline,
+                [*python, script, str(path)],
+                runs,
+                target,
+                env,
+            )
+            rows.append(row)
+            if name == f"validate {label}-line .xlsx":
+                times[lines] = row
+    if len(sizes) > 1:
+        # Linear in the work: the fixed cost (starting Python, importing the dependencies, as
+        # measured above) is taken off both sides before the larger run is held to the smaller.
+        fixed, base_memory = rows[2].base_time, rows[2].base_peak
+        small, large = times[sizes[0]], times[sizes[-1]]
+        factor = sizes[-1] / sizes[0]
+        rows.append(
+            Row(
+                f"validate {sizes[-1] // 1000}k vs {factor:g} x {sizes[0] // 1000}k, less imports",
+                f"{factor:g} x (validate {sizes[0] // 1000}k less imports)",
+                large.time - fixed,
+                factor * (small.time - fixed),
+                large.peak - base_memory,
+                factor * (small.peak - base_memory),
+                "<= 1.10x (linear)",
+                large.cpu - rows[2].base_cpu,
+                factor * (small.cpu - rows[2].base_cpu),
+            )
+        )
+    return rows
+
+
+def table(rows: list[Row]) -> str:
+    header = (
+        "| measurement | median s | baseline | baseline s | time ratio | CPU ratio "
+        "| peak MB | baseline MB | memory ratio | target |"
+    )
+    lines = [header, "|" + "---|" * 10]
+    for r in rows:
+        lines.append(
+            f"| {r.name} | {r.time:.3f} | {r.baseline} | {r.base_time:.3f} | {r.ratio:.2f}x "
+            f"| {r.cpu_ratio:.2f}x | {r.peak:.0f} | {r.base_peak:.0f} | {r.memory_ratio:.2f}x "
+            f"| {r.target} |"
+        )
+    return "\n".join(lines)
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        for line in cpuinfo.read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    load = ""
+    if hasattr(os, "getloadavg"):
+        load = ", load average " + " ".join(f"{value:.2f}" for value in os.getloadavg())
+    return f"{os.cpu_count()} cores ({cpu}), Python {sys.version.split()[0]}{load}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=HERE / ".data", help="input folder")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per measurement (median)")
+    parser.add_argument(
+        "--lines", type=int, nargs="+", default=[100_000, 500_000], help="input sizes, small first"
+    )
+    parser.add_argument("--quick", action="store_true", help="only the first (smallest) size")
+    parser.add_argument("--openpyxl", action="store_true", help="also time the openpyxl path")
+    args = parser.parse_args()
+    print(f"Machine: {machine()}", file=sys.stderr)
+    rows = measure(args)
+    print(f"Machine: {machine()}")
+    if not csv_supported():
+        print("CSV: not measured, reconcile/read/csv.py is not on this branch yet.")
+    print(table(rows))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,86 @@
+"""Heavy modules load only when a command needs them (benchmarks/ has the timings, not tests).
+
+Each case runs in a fresh interpreter, because an import in this test process would hide one.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+HEAVY = ["numpy", "openpyxl", "pandas", "pandera", "python_calamine", "rich"]
+
+PROBE = """
+import json, sys
+from reconcile.cli import cli
+try:
+    cli(sys.argv[1:], prog_name="reconcile")
+except SystemExit:
+    pass
+print(json.dumps(sorted({name.split(".")[0] for name in sys.modules})), file=sys.stderr)
+"""
+
+
+def _modules_after(*command: str) -> set[str]:
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, *command],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    loaded: list[str] = json.loads(result.stderr.strip().splitlines()[-1])
+    return set(loaded)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["--help"], ["--version"], ["check", "--help"], ["validate", "--help"]],
+    ids=["help", "version", "check-help", "validate-help"],
+)
+def test_help_and_version_import_nothing_heavy(command: list[str]) -> None:
+    assert _modules_after(*command) & set(HEAVY) == set()
+
+
+OPENS = """
+import sys
+import openpyxl
+from reconcile.cli import cli
+
+opened = []
+load_workbook = openpyxl.load_workbook
+
+
+def counting(*args, **kwargs):
+    opened.append(1)
+    return load_workbook(*args, **kwargs)
+
+
+openpyxl.load_workbook = counting
+try:
+    cli(sys.argv[1:], prog_name="reconcile")
+except SystemExit:
+    pass
+print(len(opened), file=sys.stderr)
+"""
+
+
+def test_a_check_of_saved_workbooks_never_opens_one_with_openpyxl() -> None:
+    """Values come from calamine; openpyxl opens a workbook only for formulas without a result.
+
+    (openpyxl may still be imported: the startup guard asks it whether it parses safely.)
+    """
+    result = subprocess.run(
+        [sys.executable, "-c", OPENS, "check", "examples/ai-fabriek", "--format", "json"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.stderr.strip().splitlines()[-1] == "0"
+    assert '"exit_code": 0' in result.stdout
