@@ -178,11 +178,12 @@ def parse_band(value: object, where: str) -> Decimal:
     """ "5%", "5 %", 0.05 or "0,05" -> Decimal("0.05")."""
     text = str(value).strip()
     try:
-        if text.endswith("%"):
-            return parse_number(text[:-1].strip()) / 100
-        return parse_number(value)
+        band = parse_number(text[:-1].strip()) / 100 if text.endswith("%") else parse_number(value)
     except AmountError:
         raise ConfigError(f'{where}: band {value!r} is not a percentage such as "5%"') from None
+    if not 0 <= band < 1:
+        raise ConfigError(f"{where}: band {value!r} must lie from 0 % up to (not including) 100 %")
+    return band
 
 
 @dataclass(frozen=True)
@@ -249,12 +250,20 @@ def _amount(key: str, spec: Any, band: Decimal, where: str) -> AnnouncedAmount:
         hedged = parse_hedged(text, band)
     except ConfigError as exc:
         raise ConfigError(f"{where}: amounts.{key}: {exc}") from None
+    if hedged.amount <= 0:
+        raise ConfigError(f"{where}: amounts.{key}: {text!r} is not a positive amount")
     return AnnouncedAmount(key, hedged.text, hedged.interval)
 
 
+_KINDS = {dict: "a table", list: "a list", str: "a text", int: "a whole number"}
+
+
 def _typed(value: Any, kind: type, key: str, where: str) -> Any:
+    if value is None:
+        raise ConfigError(f"{where}: {key} is missing")
     if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
-        raise ConfigError(f"{where}: {key} must be a {kind.__name__}, not {value!r}")
+        shown = f'"{value}"' if isinstance(value, str) else str(value)
+        raise ConfigError(f"{where}: {key} must be {_KINDS.get(kind, kind.__name__)}, not {shown}")
     return value
 
 
@@ -270,6 +279,10 @@ def _years(value: Any, where: str) -> tuple[int, ...]:
         if not match:
             raise ConfigError(f'{where}: years must be a list or a range such as "2025-2030"')
         first, last = int(match.group(1)), int(match.group(2))
+        if first > last:
+            raise ConfigError(
+                f"{where}: years {value!r} runs backwards; write the first year first"
+            )
         return tuple(range(first, last + 1))
     if isinstance(value, list) and value and all(isinstance(y, int) for y in value):
         return tuple(sorted(value))
