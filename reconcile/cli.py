@@ -73,8 +73,8 @@ class ReconcileGroup(click.Group):
                 traceback.print_exc()
             click.echo(f"Error: {exc}", err=True)
             ctx.exit(2)
-        except (click.exceptions.Exit, click.ClickException, click.Abort):
-            raise
+        except (click.exceptions.Exit, click.ClickException, click.Abort, BrokenPipeError):
+            raise  # click reports its own; a closed pipe is handled quietly in main()
         except KeyboardInterrupt:
             click.echo("Interrupted.", err=True)
             ctx.exit(2)
@@ -106,11 +106,16 @@ def cli(ctx: click.Context, debug: bool, config: Path | None) -> None:
     ctx.meta["reconcile.debug"] = debug
     from reconcile.config import default_map, find_config
 
+    if ctx.invoked_subcommand not in CONFIGURABLE:
+        return  # a broken settings file must not stop --help, codes, explain or template
     found = config or find_config(Path.cwd())
     if found is not None and isinstance(ctx.command, click.Group):
         # Settings are for the commands a repository runs on every push: check and validate.
         configurable = {n: c for n, c in ctx.command.commands.items() if n in CONFIGURABLE}
-        ctx.default_map = default_map(found, configurable)
+        try:
+            ctx.default_map = default_map(found, configurable)
+        except ReconcileError as exc:
+            ctx.meta["reconcile.config_error"] = exc  # raised when the command runs, not on --help
 
 
 def _output_options(func: Any) -> Any:
@@ -240,6 +245,9 @@ def _run(
     from reconcile import pipeline
     from reconcile.report.progress import ReadProgress, progress_wanted
 
+    error = click.get_current_context().find_root().meta.get("reconcile.config_error")
+    if error is not None:
+        raise error
     found = pipeline.find_announcement(list(paths), announcement)
     run = pipeline.check if command == "check" else pipeline.validate
     if not progress_wanted(sys.stderr):
@@ -368,12 +376,14 @@ def validate(
     help="Announcement TOML file whose years and contributors the template follows. "
     "Default: the built-in AI-fabriek announcement.",
 )
+@click.option("--force", is_flag=True, help="Replace a workbook that already exists.")
 @_lang_option("template")
 def template(
     ministry: str | None,
     every: bool,
     output: Path | None,
     announcement: str | None,
+    force: bool,
     lang: str | None,
 ) -> None:
     """Write a submission template: the workbook a ministry fills in.
@@ -403,6 +413,9 @@ def template(
         if target.is_dir():  # a folder: the template goes in it under its usual name
             target = target / template_name(ministry)
         targets = [(target, ministry)]
+    existing = [path.as_posix() for path, _ in targets if path.exists()]
+    if existing and not force:  # it may be a template someone already filled in
+        raise click.UsageError(f"{', '.join(existing)} already exists; --force replaces it")
     for path, code in targets:
         write_atomic(path, build_template(code, found, lang))
         click.echo(tr("written", lang, path=path.as_posix()), err=True)

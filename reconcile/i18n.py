@@ -338,6 +338,7 @@ HELP_NL.update(
 HELP_NL.update(
     {
         "Colour the terminal report.": "Kleur in het rapport op de terminal.",
+        "Replace a workbook that already exists.": "Vervang een werkmap die al bestaat.",
         "Exit codes: 0 the tables are equal; 1 they differ; 2 an input could not be read.": (
             "Afsluitcodes: 0 de tabellen zijn gelijk; 1 zij verschillen; 2 een invoerbestand "
             "was niet te lezen."

@@ -20,10 +20,21 @@ R = TypeVar("R")  # what a renderer presents: a Report, a Diff
 
 
 def write_atomic(path: Path, data: bytes, inputs: Iterable[Path] = ()) -> None:
-    """Write ``data`` to ``path`` so that readers see the old file or the new one, never half."""
+    """Write ``data`` to ``path`` so that readers see the old file or the new one, never half.
+
+    Raises InputError (exit 2 with a plain message) when ``path`` is an input or cannot be
+    written.
+    """
     target = path.resolve()
     if any(target == Path(p).resolve() for p in inputs):
         raise InputError(f"refusing to write {path}: it is one of the input files")
+    try:
+        _replace(target, data)
+    except OSError as exc:
+        raise InputError(f"cannot write {path}: {exc.strerror or exc}") from exc
+
+
+def _replace(target: Path, data: bytes) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     mode = _mode_for(target)
     fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)

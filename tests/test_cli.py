@@ -2,6 +2,7 @@
 
 import hashlib
 import json
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -225,3 +226,52 @@ def test_python_dash_m_reconcile_runs_the_same_command(good: Path) -> None:
     )
     assert result.returncode == 0
     assert json.loads(result.stdout)["ok"] is True
+
+
+def test_an_output_that_cannot_be_written_is_a_plain_error(good: Path, tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", "utf-8")
+    code, _, err = run("check", str(good), "-o", str(blocker / "report.json"))
+    assert code == 2
+    assert err.startswith(f"Error: cannot write {blocker / 'report.json'}: ")
+    assert "unexpected" not in err
+
+
+def test_a_closed_pipe_ends_quietly(good: Path) -> None:
+    probe = (
+        "import sys\nfrom reconcile.cli import main\n"
+        f"sys.argv = ['reconcile', 'check', {str(good)!r}, '-f', 'json']\nmain()\n"
+    )
+    result = subprocess.run(
+        f"{sys.executable} -c {shlex.quote(probe)} | head -c 10 >/dev/null",
+        shell=True,
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+    )
+    assert "unexpected problem" not in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_template_never_replaces_an_existing_workbook_unasked(tmp_path: Path) -> None:
+    filled = tmp_path / "OCW.xlsx"
+    filled.write_bytes(b"filled in by OCW")
+    code, _, err = run("template", "--ministry", "OCW", "-o", str(filled))
+    assert code == 2
+    assert "already exists; --force replaces it" in err
+    assert filled.read_bytes() == b"filled in by OCW"
+    assert run("template", "--ministry", "OCW", "-o", str(filled), "--force")[0] == 0
+    assert filled.read_bytes() != b"filled in by OCW"
+
+
+def test_a_broken_settings_file_does_not_stop_codes_or_help(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "reconcile.toml").write_text("nonsense = [", "utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert run("codes")[0] == 0
+    assert run("check", "--help")[0] == 0
+    code, _, err = run("check", ".")
+    assert code == 2
+    assert "reconcile.toml" in err

@@ -76,17 +76,22 @@ def test_the_guides_commands_run_as_written(
     import shlex
 
     examples = Path(__file__).resolve().parent.parent / "examples"
-    monkeypatch.chdir(tmp_path)
-    shutil.copy(examples / "ai-fabriek" / "announcement.toml", "ai-fabriek.toml")
-    for folder in ("submissions", "inzendingen"):
-        shutil.copytree(examples / "ai-fabriek-with-errors", folder)
     commands = _guide_commands()
     assert len(commands) == 6
-    for command in commands:
-        program, *args = shlex.split(command)
-        assert program == "reconcile"
-        code, output = _run(*args)
-        assert code in (0, 1), f"{command}: {output}"  # 1: the example's findings
-    assert Path("templates/EZ.xlsx").is_file() and Path("sjablonen/EZ.xlsx").is_file()
-    assert Path("feedback/summary.xlsx").is_file()
-    assert Path("terugkoppeling/overzicht.xlsx").is_file()
+    # Each guide (English, then Dutch) runs in a folder of its own, as an officer would.
+    for guide, folder in ((commands[:3], "submissions"), (commands[3:], "inzendingen")):
+        work = tmp_path / folder
+        work.mkdir()
+        monkeypatch.chdir(work)
+        shutil.copy(examples / "ai-fabriek" / "announcement.toml", "ai-fabriek.toml")
+        shutil.copytree(examples / "ai-fabriek-with-errors", folder)
+        for command in guide:
+            program, *args = shlex.split(command)
+            assert program == "reconcile"
+            code, output = _run(*args)
+            assert code in (0, 1), f"{command}: {output}"  # 1: the example's findings
+    monkeypatch.chdir(tmp_path)
+    assert Path("submissions/templates/EZ.xlsx").is_file()
+    assert Path("inzendingen/sjablonen/EZ.xlsx").is_file()
+    assert Path("submissions/feedback/summary.xlsx").is_file()
+    assert Path("inzendingen/terugkoppeling/overzicht.xlsx").is_file()
