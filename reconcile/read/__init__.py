@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reconcile.codes import make_finding
+from reconcile.guard import ensure_safe_environment
 from reconcile.limits import DEFAULT_LIMITS, MB, Limits
 from reconcile.model import CellRef, Finding
 from reconcile.read.formats import SUFFIXES, load_workbook, macro_part
@@ -86,8 +87,10 @@ def read_file(
 
     ``layout`` names a layout (reconcile/data/layouts) to read the table with; without it a
     layout is used when a sheet's header has its labels. A CSV file is always read by layout.
-    The pre-flight (reconcile.read.preflight) sees the bytes before any reader does.
+    The pre-flight (reconcile.read.preflight) sees the bytes before any reader does, and the
+    environment is checked first (reconcile.guard): no file is parsed unsafely.
     """
+    ensure_safe_environment()
     data, problem = read_bytes(path, display, limits)
     if data is None or problem is not None:
         return FileRead(display, "", None, [problem] if problem else [])
