@@ -30,6 +30,7 @@ Progress = Callable[[int, int, str], None]
 class Input:
     path: Path
     display: str  # the path as the user wrote it (forward slashes), used in every report
+    problem: str | None = None  # why this input gives nothing to read (an empty folder)
 
 
 def display_path(text: str) -> str:
@@ -56,12 +57,16 @@ def collect_inputs(paths: list[str]) -> list[Input]:
             )
             if not found:
                 names = ", ".join(WORKBOOK_SUFFIXES)
-                raise InputError(f"{display_path(text)} holds no workbooks ({names})")
+                problem = f"the folder holds no workbooks ({names})"
+                inputs.append(Input(path, display_path(text), problem))
+                continue
             inputs += [
                 Input(child, display_path(f"{text.rstrip('/')}/{child.name}")) for child in found
             ]
         else:
             inputs.append(Input(path, display_path(text)))
+    if all(item.problem for item in inputs):  # nothing at all to read: a usage error
+        raise InputError("; ".join(f"{item.display}: {item.problem}" for item in inputs))
     seen: set[Path] = set()
     unique = []
     for item in inputs:
@@ -118,6 +123,11 @@ def _read_and_validate(
     for done, item in enumerate(inputs):
         if progress is not None:
             progress(done, len(inputs), item.display)
+        if item.problem is not None:  # reported, and the other inputs are still read
+            findings.append(
+                make_finding("file-unreadable", CellRef(item.display), reason=item.problem)
+            )
+            continue
         with _collector_paused():
             read = read_file(item.path, item.display, sheet, layout, limits)
         findings += read.findings

@@ -111,8 +111,24 @@ def test_a_missing_path_exits_2_and_the_other_files_are_still_read(good: Path) -
 def test_a_folder_without_workbooks_exits_2_with_a_message(tmp_path: Path) -> None:
     code, out, err = run("check", str(tmp_path))
     assert code == 2
-    assert err.strip() == f"Error: {tmp_path} holds no workbooks (.xlsx, .xlsm, .ods, .xls)"
+    assert err.strip() == (
+        f"Error: {tmp_path}: the folder holds no workbooks (.xlsx, .xlsm, .ods, .xls)"
+    )
     assert "Traceback" not in out + err
+
+
+def test_an_empty_folder_beside_other_inputs_is_a_finding_not_an_abort(
+    good: Path, tmp_path: Path
+) -> None:
+    empty = tmp_path / "leeg"
+    empty.mkdir()
+    code, out, _ = run("check", str(good), str(empty), "-f", "json")
+    doc = json.loads(out)
+    assert code == 2
+    assert [(f["file"], f["code"]) for f in doc["findings"] if f["severity"] == "error"] == [
+        (str(empty), "file-unreadable")
+    ]
+    assert len(doc["files"]) == 6  # the good set was still read
 
 
 def test_a_bad_announcement_exits_2_naming_the_key(good: Path, tmp_path: Path) -> None:
