@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from decimal import Decimal
 from typing import Any, TextIO
 
 from rich.table import Table
@@ -12,8 +11,9 @@ from rich.text import Text
 
 from reconcile.codes import render_message
 from reconcile.diff import Change, Diff, Entry
-from reconcile.money import format_eur, format_plain
+from reconcile.money import format_eur
 from reconcile.report import RenderOptions
+from reconcile.report.json import eur, finding_document
 from reconcile.report.text import STYLE, _console
 
 DIFF_VERSION = 1
@@ -94,15 +94,11 @@ def render_diff_text(diff: Diff, stream: TextIO, options: RenderOptions) -> None
     console.print(f"exit code {diff.exit_code}.")
 
 
-def _eur(amount: Decimal | None) -> str | None:
-    return None if amount is None else format_plain(amount)
-
-
 def _side(entry: Entry | None) -> dict[str, Any] | None:
     if entry is None:
         return None
     return {
-        "amount_eur": _eur(entry.amount),
+        "amount_eur": eur(entry.amount),
         "text": entry.text,
         "sheet": entry.cell.sheet,
         "cell": entry.cell.cell,
@@ -127,25 +123,15 @@ def diff_document(diff: Diff, lang: str = "en") -> dict[str, Any]:
                 "year": change.year,
                 "old": _side(change.old),
                 "new": _side(change.new),
-                "difference_eur": _eur(change.difference),
+                "difference_eur": eur(change.difference),
             }
             for change in diff.changes
         ],
         "net_effect": [
-            {**key._asdict(), "difference_eur": _eur(amount)}
+            {**key._asdict(), "difference_eur": eur(amount)}
             for key, amount in diff.net_effect.items()
         ],
-        "findings": [
-            {
-                "code": f.code,
-                "severity": f.severity.value,
-                "message": render_message(f, lang),
-                "file": f.location.file,
-                "sheet": f.location.sheet,
-                "cell": f.location.cell,
-            }
-            for f in diff.findings
-        ],
+        "findings": [finding_document(f, lang) for f in diff.findings],
     }
 
 

@@ -7,18 +7,32 @@ from decimal import Decimal
 from typing import Any, TextIO
 
 from reconcile.codes import render_message
-from reconcile.model import Interval, Report, Severity
+from reconcile.model import Finding, Interval, Report, Severity
 from reconcile.money import format_plain
 
 REPORT_VERSION = 1
 
 
-def _eur(amount: Decimal | None) -> str | None:
+def eur(amount: Decimal | None) -> str | None:
+    """An amount as JSON writes it: a decimal string in euros ("69400000.00"), or null."""
     return None if amount is None else format_plain(amount)
 
 
+def finding_document(finding: Finding, lang: str) -> dict[str, Any]:
+    """One finding as every JSON document writes it (reports and diffs alike)."""
+    loc = finding.location
+    return {
+        "code": finding.code,
+        "severity": finding.severity.value,
+        "message": render_message(finding, lang),
+        "file": loc.file,
+        "sheet": loc.sheet,
+        "cell": loc.cell,
+    }
+
+
 def _interval(interval: Interval) -> dict[str, str | None]:
-    return {"min_eur": _eur(interval.low), "max_eur": _eur(interval.high)}
+    return {"min_eur": eur(interval.low), "max_eur": eur(interval.high)}
 
 
 def report_document(report: Report, lang: str = "en") -> dict[str, Any]:
@@ -54,10 +68,10 @@ def report_document(report: Report, lang: str = "en") -> dict[str, Any]:
     if report.totals is not None and report.target is not None:
         totals = report.totals
         doc["totals"] = {
-            "total_eur": _eur(totals.total),
-            "difference_eur": _eur(report.target.interval.distance(totals.total)),
-            "by_ministry": {code: _eur(amount) for code, amount in totals.by_ministry.items()},
-            "by_year": {str(year): _eur(amount) for year, amount in totals.by_year.items()},
+            "total_eur": eur(totals.total),
+            "difference_eur": eur(report.target.interval.distance(totals.total)),
+            "by_ministry": {code: eur(amount) for code, amount in totals.by_ministry.items()},
+            "by_year": {str(year): eur(amount) for year, amount in totals.by_year.items()},
         }
     doc["files"] = [
         {
@@ -66,24 +80,14 @@ def report_document(report: Report, lang: str = "en") -> dict[str, Any]:
             "ministry": f.ministry,
             "sheet": f.sheet,
             "layout": f.layout,
-            "unit_eur": _eur(f.unit),
+            "unit_eur": eur(f.unit),
             "chapters": list(f.chapters),
             "lines": f.lines,
-            "total_eur": _eur(f.total),
+            "total_eur": eur(f.total),
         }
         for f in report.files
     ]
-    doc["findings"] = [
-        {
-            "code": f.code,
-            "severity": f.severity.value,
-            "message": render_message(f, lang),
-            "file": f.location.file,
-            "sheet": f.location.sheet,
-            "cell": f.location.cell,
-        }
-        for f in report.findings
-    ]
+    doc["findings"] = [finding_document(f, lang) for f in report.findings]
     doc["summary"] = {
         "errors": report.errors,
         "warnings": report.warnings,
