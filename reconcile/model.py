@@ -206,3 +206,26 @@ class Report:
     @property
     def ok(self) -> bool:
         return self.exit_code == 0
+
+    @property
+    def verdict(self) -> str:
+        """The run's verdict, which every renderer words in its own way.
+
+        ``validate``: "valid", "not-valid" or "incomplete-files"; ``check``: "reconciled",
+        "not-reconciled-inside" (the total fits, but there are errors), "not-reconciled-outside"
+        or "incomplete". It follows the findings, not --fail-on (which only sets the exit code).
+        """
+        if self.totals is None or self.target is None:
+            if self.incomplete:
+                return "incomplete-files"
+            return "valid" if self.errors == 0 else "not-valid"
+        if self.incomplete:
+            return "incomplete"
+        inside = self.target.interval.contains(self.totals.total)
+        if inside and not self.errors:
+            return "reconciled"
+        return "not-reconciled-inside" if inside else "not-reconciled-outside"
+
+    @property
+    def verdict_good(self) -> bool:
+        return self.verdict in ("valid", "reconciled")

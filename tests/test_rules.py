@@ -153,3 +153,18 @@ def test_the_ai_fabriek_letter_is_consistent() -> None:
         ("nationaal", ("rijk", "regio")),
         ("totaal", ("nationaal", "eu")),
     ]
+
+
+def test_the_verdict_is_the_reports_own(tmp_path: Path) -> None:
+    good = check(tmp_path / "good", GOOD_SET)
+    inside_with_error = check(
+        tmp_path / "pm",
+        with_files(OCW=long_table(["VIII", 16, "x", 2026, 8000], ["VIII", 16, "y", 2027, "PM"])),
+    )
+    outside = check(tmp_path / "low", with_files(OCW=long_table(["VIII", 16, "x", 2026, 5000])))
+    assert [r.verdict for r in (good, inside_with_error, outside)] == [
+        "reconciled",
+        "not-reconciled-inside",
+        "not-reconciled-outside",
+    ]
+    assert [r.verdict_good for r in (good, inside_with_error, outside)] == [True, False, False]

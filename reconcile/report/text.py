@@ -94,29 +94,25 @@ def _by_ministry(files: Iterable[FileResult]) -> list[FileResult]:
 
 
 def _verdict(report: Report, lang: str) -> Text:
-    if report.totals is None or report.target is None:
-        if report.incomplete:
-            return Text(tr("verdict-incomplete-files", lang), style="bold red")
-        return (
-            Text(tr("verdict-valid", lang), style=GOOD)
-            if report.errors == 0
-            else Text(tr("verdict-not-valid", lang, errors=report.errors), style="bold red")
-        )
-    target, total = report.target, report.totals.total
+    """Report.verdict in words, coloured by whether it is the good one."""
+    verdict = report.verdict
+    style = GOOD if report.verdict_good else "bold red"
+    if verdict == "incomplete-files":
+        return Text(tr("verdict-incomplete-files", lang), style=style)
+    if verdict in ("valid", "not-valid"):
+        return Text(tr(f"verdict-{verdict}", lang, errors=report.errors), style=style)
+    assert report.target is not None and report.totals is not None
     where = tr(
         "verdict-where",
         lang,
-        total=format_eur(total, lang),
-        text=target.text,
-        interval=format_value(target.interval, lang),
+        total=format_eur(report.totals.total, lang),
+        text=report.target.text,
+        interval=format_value(report.target.interval, lang),
     )
-    if report.incomplete:
-        return Text(tr("verdict-incomplete", lang, where=where), style="bold red")
-    if not report.errors and target.interval.contains(total):  # not report.ok: see --fail-on
-        return Text(tr("verdict-reconciled", lang, where=where), style=GOOD)
-    inside = target.interval.contains(total)
-    reason = tr("reason-inside" if inside else "reason-outside", lang)
-    return Text(tr("verdict-not-reconciled", lang, where=where, reason=reason), style="bold red")
+    if verdict in ("incomplete", "reconciled"):
+        return Text(tr(f"verdict-{verdict}", lang, where=where), style=style)
+    reason = tr("reason-inside" if verdict.endswith("inside") else "reason-outside", lang)
+    return Text(tr("verdict-not-reconciled", lang, where=where, reason=reason), style=style)
 
 
 def counted_text(report: Report, lang: str) -> str | None:
@@ -142,7 +138,7 @@ def verdict_text(report: Report, lang: str) -> str:
 
 def verdict_good(report: Report) -> bool:
     """Whether the verdict is the good one (VALID, RECONCILED), whatever --fail-on says."""
-    return _verdict(report, "en").style == GOOD
+    return report.verdict_good
 
 
 def _bar(fraction: float, width: int) -> str:
