@@ -284,8 +284,8 @@ _CODES = [
         "separator-assumed",
         INFO,
         "read",
-        "{value} could be read two ways; it was read as {read} ({convention}) because {reason} "
-        "({count} such cell(s)).",
+        "{value} could be read two ways; it was read as {read} ({convention}) because {source}, "
+        "e.g. {example}; {count} such cell(s).",
         'A number with one separator before three digits ("1,234", "1.234") is a thousands '
         "group in one convention and a decimal mark in the other. reconcile reads it the way "
         "the column's other amounts are written, else the table's, else the unit caption.",
@@ -294,7 +294,8 @@ _CODES = [
         "separator-ambiguous",
         WARN,
         "read",
-        "{value} could be read two ways and {reason}; it was read the Dutch way, as {read} "
+        "{value} could be read two ways and {reason}{examples}; it was read the Dutch way, as "
+        "{read} "
         "({count} such cell(s)).",
         'A number with one separator before three digits ("1,234", "1.234") is a thousands '
         "group in one convention and a decimal mark in the other. Write the amounts as numbers, "

@@ -172,7 +172,7 @@ MESSAGES_NL: dict[str, tuple[str, str]] = {
     "separator-assumed": (
         (
             "{value} is op twee manieren te lezen; het is gelezen als {read} ({convention}) omdat "
-            "{reason} ({count} zulke cel(len))."
+            "{source}, bijv. {example}; {count} zulke cel(len)."
         ),
         (
             'Een getal met één scheidingsteken voor drie cijfers ("1,234", "1.234") is in de '
@@ -183,7 +183,8 @@ MESSAGES_NL: dict[str, tuple[str, str]] = {
     ),
     "separator-ambiguous": (
         (
-            "{value} is op twee manieren te lezen en {reason}; het is op de Nederlandse manier "
+            "{value} is op twee manieren te lezen en {reason}{examples}; het is op de "
+            "Nederlandse manier "
             "gelezen, als {read} ({count} zulke cel(len))."
         ),
         (
@@ -552,6 +553,14 @@ PARAMS_NL: dict[str, str] = {
     "English: the comma groups thousands, the point is the decimal mark": (
         "Engels: de komma scheidt duizendtallen, de punt is het decimaalteken"
     ),
+    "this column's other amounts are written that way": (
+        "de andere bedragen in deze kolom zo zijn geschreven"
+    ),
+    "the table's other amounts are written that way": (
+        "de andere bedragen in de tabel zo zijn geschreven"
+    ),
+    "the unit caption writes numbers that way": "het eenheidsbijschrift getallen zo schrijft",
+    "the amounts mix both ways of writing": "de bedragen beide schrijfwijzen door elkaar gebruiken",
     "nothing in the table shows how its numbers are written": (
         "niets in de tabel laat zien hoe de getallen zijn geschreven"
     ),

@@ -201,7 +201,7 @@ def test_numbers_and_years_as_people_type_them(name: str) -> None:
     assumed, amount_date, date = result.findings
     assert amount_date.params == {"shown": "08-02-1904", "number": 1500}
     assert assumed.params["count"] == 2
-    assert "“1.234,5” at F6" in assumed.message
+    assert "“1.234,5” (F6)" in assumed.message
     assert date.params == {"shown": "17-07-1905", "year": 2025, "count": 1}
 
 
@@ -220,7 +220,7 @@ def test_english_numbers_are_decided_by_the_column_then_the_table() -> None:
     by_column, by_table = result.findings
     assert "this column's other amounts" in by_column.message
     assert "the table's other amounts" in by_table.message
-    assert "“12,345.5” at D6" in by_table.message
+    assert "“12,345.5” (D6); 1 such cell(s)." in by_table.message
 
 
 def test_an_undecidable_separator_is_a_warning_and_read_the_dutch_way() -> None:

@@ -287,7 +287,7 @@ def _decide_cells(
     shown = f"“{value.strip()}”"
     if len(kinds) == 1:
         style, example_row, example_column, example = telling[0]
-        at = f" at {cell_name(example_row, example_column)}" if example_row else ""
+        at = f" ({cell_name(example_row, example_column)})" if example_row else ""
         table.findings.append(
             make_finding(
                 "separator-assumed",
@@ -295,19 +295,20 @@ def _decide_cells(
                 value=shown,
                 read=parse_amount(value, table.unit.euros, style),
                 convention=CONVENTIONS[style],
-                reason=f"{source}, e.g. “{example.strip()}”{at}",
+                source=source,  # a fixed phrase, translated when rendered
+                example=f"“{example.strip()}”{at}",
                 count=len(cells),
             )
         )
         return style
     if kinds:
         first = {style: (r, c, v) for style, r, c, v in reversed(telling)}
-        examples = " and ".join(
-            f"“{v.strip()}” at {cell_name(r, c)}" for r, c, v in (first[k] for k in kinds)
+        shown_examples = ", ".join(
+            f"“{v.strip()}” ({cell_name(r, c)})" for r, c, v in (first[k] for k in kinds)
         )
-        reason = f"the amounts mix both ways of writing ({examples})"
+        reason, examples = "the amounts mix both ways of writing", f": {shown_examples}"
     else:
-        reason = "nothing in the table shows how its numbers are written"
+        reason, examples = "nothing in the table shows how its numbers are written", ""
     table.findings.append(
         make_finding(
             "separator-ambiguous",
@@ -315,6 +316,7 @@ def _decide_cells(
             value=shown,
             read=parse_amount(value, table.unit.euros, DUTCH),
             reason=reason,
+            examples=examples,
             count=len(cells),
         )
     )
