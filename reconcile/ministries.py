@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
@@ -147,9 +147,3 @@ def load_table(overrides: Mapping[str, Any] | None = None, source: str = "") -> 
     chapters = {str(k): str(v) for k, v in data["chapters"].items()}
     table = MinistryTable(ministries, chapters)
     return table.with_overrides(overrides or {}, source) if overrides else table
-
-
-def chapters_of(codes: Iterable[str], table: MinistryTable) -> set[str]:
-    return {
-        c for code in codes if code in table.ministries for c in table.ministries[code].chapters
-    }

@@ -50,6 +50,18 @@ class _RefusedError(Exception):
         self.code, self.sheet, self.params = code, sheet, params
 
 
+def _check_sheet_count(count: int, limits: Limits) -> None:
+    """The sheets-per-file limit, the same for a workbook's parts and a reader's grids."""
+    if count > limits.max_sheets:
+        raise _RefusedError(
+            "limit-exceeded",
+            what="sheets",
+            actual=count,
+            limit=limits.max_sheets,
+            option=Limits.option("max_sheets"),
+        )
+
+
 def check_size(size: int, display: str, limits: Limits) -> Finding | None:
     """The file-size limit, checked on the file system before a byte is read."""
     if size > limits.max_file_size * MB:
@@ -268,14 +280,7 @@ def _sheet_parts(
                 targets[str(rel.get("Id"))] = posixpath.normpath(path)
     sheets: dict[str, _SheetCount] = {}
     entries = [] if book is None else list(book.iter(f"{{{_MAIN_NS}}}sheet"))
-    if len(entries) > limits.max_sheets:
-        raise _RefusedError(
-            "limit-exceeded",
-            what="sheets",
-            actual=len(entries),
-            limit=limits.max_sheets,
-            option=Limits.option("max_sheets"),
-        )
+    _check_sheet_count(len(entries), limits)
     for number, entry in enumerate(entries, start=1):
         part = targets.get(str(entry.get(f"{{{_DOC_REL_NS}}}id")), "")
         if part in names:
@@ -466,14 +471,7 @@ def check_grids(grids: Sequence[Any], display: str, limits: Limits) -> Finding |
     here, so every format has the same limits and findings.
     """
     try:
-        if len(grids) > limits.max_sheets:
-            raise _RefusedError(
-                "limit-exceeded",
-                what="sheets",
-                actual=len(grids),
-                limit=limits.max_sheets,
-                option=Limits.option("max_sheets"),
-            )
+        _check_sheet_count(len(grids), limits)
         area = 0
         for grid in grids:
             count = _SheetCount(grid.name, len(grid.rows), max(map(len, grid.rows), default=0))

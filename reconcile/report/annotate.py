@@ -25,7 +25,7 @@ from reconcile.i18n import tr
 from reconcile.model import Finding, Report
 from reconcile.output import write_atomic
 from reconcile.report.chart import contribution_chart
-from reconcile.report.text import verdict_good, verdict_text
+from reconcile.report.text import verdict_text
 from reconcile.xlsx import FILLS, safe_text, workbook_bytes
 
 EUR_FORMAT = '"€" #,##0'
@@ -263,7 +263,7 @@ def summary_workbook(report: Report, lang: str, copies: Mapping[str, str] | None
     sheet["A1"] = safe_text(name)
     sheet["A1"].font = Font(bold=True, size=13)
     sheet["A2"] = safe_text(verdict_text(report, lang))
-    sheet["A2"].font = Font(bold=True, color="2E7D32" if verdict_good(report) else "C62828")
+    sheet["A2"].font = Font(bold=True, color="2E7D32" if report.verdict_good else "C62828")
     interval = report.target.interval
     facts: list[tuple[str, Any]] = [
         (tr("announced", lang), safe_text(report.target.text)),

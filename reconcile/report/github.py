@@ -13,7 +13,7 @@ from reconcile.codes import render_message
 from reconcile.model import Report, Severity
 from reconcile.money import format_eur
 from reconcile.report import RenderOptions
-from reconcile.report.text import _by_ministry, _verdict, share_text
+from reconcile.report.text import _by_ministry, share_text, verdict_text
 from reconcile.safety import escape_html
 
 COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -37,7 +37,7 @@ def render_github(report: Report, stream: TextIO, options: RenderOptions) -> Non
             f"title={_property(finding.code)}::"
             f"{_data(where + render_message(finding, options.lang))}\n"
         )
-    stream.write(f"{_data(_verdict(report, options.lang).plain)}\n{_counts(report)}\n")
+    stream.write(f"{_data(verdict_text(report, options.lang))}\n{_counts(report)}\n")
 
 
 def _counts(report: Report) -> str:
@@ -57,7 +57,7 @@ def render_github_summary(report: Report, stream: TextIO, options: RenderOptions
     lang = options.lang
     title = report.announcement.name if report.announcement is not None else "budget workbooks"
     stream.write(f"## reconcile {report.command}: {_cell(title)}\n\n")
-    stream.write(f"**{_cell(_verdict(report, lang).plain)}**\n\n")
+    stream.write(f"**{_cell(verdict_text(report, lang))}**\n\n")
     if report.files:
         total = (
             report.totals.total

@@ -15,7 +15,7 @@ from reconcile.model import Finding, Report, Severity
 from reconcile.money import format_eur, unit_label
 from reconcile.report import RenderOptions
 from reconcile.report.chart import ContributionChart, contribution_chart
-from reconcile.report.text import counted_text, share_text, verdict_good, verdict_text
+from reconcile.report.text import counted_text, share_text, verdict_text
 from reconcile.safety import escape_html as esc
 
 STYLE = """
@@ -62,7 +62,7 @@ def render_html(report: Report, stream: TextIO, options: RenderOptions) -> None:
     counted = counted_text(report, lang)
     if counted is not None:
         parts.append(f"<p>{esc(counted)}</p>")
-    verdict_class = "ok" if verdict_good(report) else "fail"
+    verdict_class = "ok" if report.verdict_good else "fail"
     parts.append(
         f'<p id="verdict" class="verdict {verdict_class}">{esc(verdict_text(report, lang))}</p>'
     )

@@ -136,11 +136,6 @@ def verdict_text(report: Report, lang: str) -> str:
     return _verdict(report, lang).plain
 
 
-def verdict_good(report: Report) -> bool:
-    """Whether the verdict is the good one (VALID, RECONCILED), whatever --fail-on says."""
-    return report.verdict_good
-
-
 def _bar(fraction: float, width: int) -> str:
     eighths = round(fraction * width * 8)
     return "█" * (eighths // 8) + (BLOCKS[eighths % 8] if eighths % 8 else "")
