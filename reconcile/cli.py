@@ -323,8 +323,8 @@ def check(
 ) -> None:
     """Reconcile the ministries' workbooks in PATHS with the announcement.
 
-    PATHS are workbooks (.xlsx, .xlsm, .ods, .xls) and folders; a folder means every
-    workbook in it.
+    PATHS are workbooks (.xlsx, .xlsm, .ods, .xls), CSV files (.csv, .tsv) and folders; a
+    folder means every workbook and CSV file in it.
     """
     lang = resolve_lang(lang)
     report = _run("check", paths, announcement, lang, sheet, _layout_name(layout), _limits(ci))

@@ -226,6 +226,11 @@ HELP_NL: dict[str, str] = {
         "PATHS zijn werkmappen (.xlsx, .xlsm, .ods, .xls) en mappen; een map betekent elke "
         "werkmap erin."
     ),
+    "PATHS are workbooks (.xlsx, .xlsm, .ods, .xls), CSV files (.csv, .tsv) and folders; a "
+    "folder means every workbook and CSV file in it.": (
+        "PATHS zijn werkmappen (.xlsx, .xlsm, .ods, .xls), CSV-bestanden (.csv, .tsv) en mappen; "
+        "een map betekent elke werkmap en elk CSV-bestand erin."
+    ),
     "Read this sheet of every workbook. Default: the sheet holding the table.": (
         "Lees dit blad van elke werkmap. Standaard: het blad met de tabel."
     ),
