@@ -525,6 +525,12 @@ class _Reader:
             )
         )
 
+    def amount_of(self, line: RawLine, column: int) -> Decimal | None:
+        """A line's amount in ``column``: the amount read, or a suppletoire stand on its row."""
+        if self.header.layout == "wide" or column == self.header.columns["amount"]:
+            return line.amount
+        return self.amount(line.row, column, self.value(self.rows[line.row - 1], column))[0]
+
     def check_row_total(self, row: int, cells: tuple[Any, ...], row_sum: Decimal | None) -> None:
         column = self.header.columns.get("row_total")
         if self.header.layout != "wide" or column is None or row_sum is None:
@@ -551,7 +557,12 @@ class _Reader:
             targets = [(column, year) for year, column in self.header.year_columns.items()]
         else:
             year = self.value(cells, self.header.columns.get("year"))
-            targets = [(self.header.columns["amount"], year)]
+            # A suppletoire totals row sums each of its three columns, not only the mutation.
+            names = ("stand_before", "amount", "stand_after")
+            targets = [
+                (self.header.columns[name], year)
+                for name in (names if self.header.suppletoire else ("amount",))
+            ]
         for column, year in targets:
             raw = self.value(cells, column)
             ref = self.ref(row, column)
@@ -571,9 +582,10 @@ class _Reader:
                 if (wanted is None or parse_year(ln.year) == wanted)
                 and (not series or _text(ln.values.get("series")).upper() == series)
             ]
-            if stated is None or any(ln.amount is None for ln in lines):
-                continue  # unreadable cells are reported on their own; nothing to compare
-            computed = sum((ln.amount for ln in lines if ln.amount is not None), Decimal(0))
+            amounts = [self.amount_of(ln, column) for ln in lines]
+            if stated is None or None in amounts:
+                continue  # an unreadable cell among them: nothing to compare
+            computed = sum((a for a in amounts if a is not None), Decimal(0))
             if stated != computed:
                 self.table.findings.append(
                     make_finding(
