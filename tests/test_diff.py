@@ -328,3 +328,25 @@ def test_a_change_code_is_explained_without_offering_a_severity_it_ignores() -> 
     assert result.exit_code == 0
     assert "always makes it exit with 1" in result.output
     assert "--severity" not in result.output
+
+
+def test_workbook_text_stays_inert_in_every_diff_output(tmp_path: Path) -> None:
+    header = ["Hoofdstuk", "Artikel", "Omschrijving", "V/U/O", "Jaar", "Bedrag"]
+    odd = "<b>x</b> [red]y[/red] | z\n::error::forged"
+    old, new = (
+        write_workbook(
+            tmp_path / f"v{version}.xlsx",
+            {"R": [["(bedragen x € 1.000)"], header, ["XIII", 2, odd, "U", 2025, amount]]},
+        )
+        for version, amount in ((1, 5100), (2, 5200))
+    )
+    outputs = {fmt: _diff(str(old), str(new), "-f", fmt).output for fmt in ("text", "html")}
+    outputs["github"] = _diff(str(old), str(new), "-f", "github").output
+    assert "[red]y[/red]" in outputs["text"]  # shown as typed, not taken as rich markup
+    assert "<b>" not in outputs["html"] and "&lt;b&gt;x&lt;/b&gt;" in outputs["html"]
+    assert [line for line in outputs["github"].splitlines() if "forged" in line] == [
+        line for line in outputs["github"].splitlines() if line.startswith("::warning ")
+    ]  # the workbook's newline never starts a command of its own
+    junit = ET.fromstring(_diff(str(old), str(new), "-f", "junit").output)
+    [failure] = junit.iter("failure")
+    assert "<b>x</b> [red]y[/red]" in (failure.text or "")

@@ -93,7 +93,7 @@ def _rich_table(heads: tuple[str, ...], rows: list[tuple[str, ...]], title: str 
     for name in heads:
         table.add_column(name, justify="right" if name in NUMERIC else "left")
     for row in rows:
-        table.add_row(*row)
+        table.add_row(*(Text(value) for value in row))  # workbook text, never rich markup
     return table
 
 
