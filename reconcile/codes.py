@@ -311,6 +311,16 @@ _CODES = [
         "reconcile counts the mutation as the reserved amount; one of the three cells is wrong.",
     ),
     Code(
+        "stand-not-a-number",
+        WARN,
+        "read",
+        "{value} in {label} is not an amount, so stand after = stand before + mutation cannot be "
+        "checked on this row.",
+        "In a suppletoire table the stands are checked, never counted. A PM, n.t.b. or other "
+        "text in a stand column leaves that check undone, and the column's Totaal unchecked. "
+        "Fill in the stand.",
+    ),
+    Code(
         "macros-present",
         WARN,
         "read",

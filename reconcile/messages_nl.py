@@ -277,6 +277,17 @@ MESSAGES_NL: dict[str, tuple[str, str]] = {
             "zijn. Plak de waarden in plaats daarvan."
         ),
     ),
+    "stand-not-a-number": (
+        (
+            "{value} in {label} is geen bedrag, dus stand na = stand voor + mutatie is op deze rij "
+            "niet na te rekenen."
+        ),
+        (
+            "In een suppletoire tabel worden de standen gecontroleerd, nooit geteld. Een PM, "
+            "n.t.b. of andere tekst in een standkolom laat die controle liggen, en het Totaal van "
+            "die kolom ongecontroleerd. Vul de stand in."
+        ),
+    ),
     "macros-present": (
         "De werkmap bevat macro's ({member}); die zijn niet uitgevoerd.",
         (

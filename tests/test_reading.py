@@ -242,3 +242,12 @@ def test_a_suppletoire_total_over_an_unreadable_stand_is_not_compared(tmp_path: 
     assert _suppletoire(tmp_path, [1, 750, 1], *lines) == [
         ("G5", "total-mismatch", Decimal("1000"), Decimal("200750000")),
     ]
+    result = read_file(tmp_path / "supp.xlsx", "supp.xlsx")
+    [pm] = [f for f in result.findings if f.code == "stand-not-a-number"]
+    assert (pm.location.cell, pm.message) == (
+        "E3",
+        (
+            "“PM” in “Stand vóór” is not an amount, so stand after = stand before + mutation "
+            "cannot be checked on this row."
+        ),
+    )

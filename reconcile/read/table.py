@@ -493,23 +493,37 @@ class _Reader:
                         formula=self.grid.formula_of(row, column),
                     )
                 )
-            elif amount is not None and self.header.suppletoire:
+            elif self.header.suppletoire:
                 self.check_stands(row, cells, amount)
         self.check_row_total(row, cells, row_sum if complete else None)
         return bool(present)
 
-    def check_stands(self, row: int, cells: tuple[Any, ...], mutation: Decimal) -> None:
-        """Suppletoire: the stand after equals the stand before plus the mutation."""
-        before_column = self.header.columns["stand_before"]
-        after_column = self.header.columns["stand_after"]
-        before, _ = self.amount(row, before_column, self.value(cells, before_column))
-        after, _ = self.amount(row, after_column, self.value(cells, after_column))
-        if before is None or after is None or before + mutation == after:
-            return
+    def check_stands(self, row: int, cells: tuple[Any, ...], mutation: Decimal | None) -> None:
+        """Suppletoire: the stand after equals the stand before plus the mutation; a stand that
+        is not a number (PM) is said, since it leaves the check undone."""
         label = {
             name: f"“{_text(self.grid.value(self.header.row, self.header.columns[name]))}”"
             for name in ("stand_before", "amount", "stand_after")
         }
+        stands = []
+        for name in ("stand_before", "stand_after"):
+            column = self.header.columns[name]
+            raw = self.value(cells, column)
+            stand, problem = self.amount(row, column, raw)
+            if problem in ("not-a-number", "unreadable"):
+                self.table.findings.append(
+                    make_finding(
+                        "stand-not-a-number",
+                        self.ref(row, column),
+                        value=f"“{_text(raw)}”",
+                        label=label[name],
+                    )
+                )
+            stands.append(stand)
+        before, after = stands
+        if before is None or after is None or mutation is None or before + mutation == after:
+            return
+        after_column = self.header.columns["stand_after"]
         self.table.findings.append(
             make_finding(
                 "stand-mismatch",
