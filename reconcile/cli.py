@@ -8,9 +8,10 @@ from __future__ import annotations
 import os
 import sys
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TextIO, TypeVar
 
 import click
 
@@ -21,10 +22,12 @@ from reconcile.limits import DEFAULT_LIMITS, Limits
 
 FORMATS = ("text", "json", "junit", "github", "html")
 F = TypeVar("F", bound=Callable[..., Any])
+R = TypeVar("R")  # what a command reports: a Report, a Diff
 CONFIGURABLE = ("check", "validate")
-DIFF_FORMATS = ("text", "json")  # what reconcile.report.diff renders
 EXIT_CODES = """Exit codes: 0 valid and reconciled; 1 findings of severity error (see --fail-on);
 2 usage error, bad configuration, or an input that could not be read."""
+DIFF_EXIT_CODES = """Exit codes: 0 the tables are equal; 1 they differ; 2 usage error, or an input
+that could not be read."""
 
 
 class LocalisedFormatter(click.HelpFormatter):
@@ -140,29 +143,7 @@ def _output_options(func: Any) -> Any:
         metavar="NAME",
         help="Read this sheet of every workbook. Default: the sheet holding the table.",
     )(func)
-    func = click.option(
-        "--color/--no-color",
-        default=None,
-        help="Colour the terminal report. Default: only on a terminal, and "
-        "never when NO_COLOR is set.",
-    )(func)
-    func = click.option(
-        "-o",
-        "--output",
-        multiple=True,
-        metavar="[FORMAT:]FILE",
-        help="Write the report to FILE (atomically); repeatable. The format is FORMAT, else "
-        "follows from the suffix (.json, .xml: junit, .txt: text, .html), else --format. A file in "
-        "the --format takes the place of standard output.",
-    )(func)
-    func = click.option(
-        "-f",
-        "--format",
-        "fmt",
-        type=click.Choice(FORMATS),
-        help="Report format on standard output. Default: github when GITHUB_ACTIONS=true "
-        "(and a summary to $GITHUB_STEP_SUMMARY), else text.",
-    )(func)
+    func = _format_options(func)
     func = click.option(
         "-a",
         "--announcement",
@@ -178,6 +159,41 @@ def _output_options(func: Any) -> Any:
         "file. Default: found by the header labels.",
     )(func)
     return click.argument("paths", nargs=-1, required=True, type=click.Path())(func)
+
+
+def _format_options(func: Any) -> Any:
+    """Where the report goes and in which format: the same for check, validate and diff."""
+    func = click.option(
+        "--color/--no-color",
+        default=None,
+        help="Colour the terminal report. Default: only on a terminal, and "
+        "never when NO_COLOR is set.",
+    )(func)
+    func = click.option(
+        "-o",
+        "--output",
+        multiple=True,
+        metavar="[FORMAT:]FILE",
+        help="Write the report to FILE (atomically); repeatable. The format is FORMAT, else "
+        "follows from the suffix (.json, .xml: junit, .txt: text, .html), else --format. A file in "
+        "the --format takes the place of standard output.",
+    )(func)
+    return click.option(
+        "-f",
+        "--format",
+        "fmt",
+        type=click.Choice(FORMATS),
+        help="Report format on standard output. Default: github when GITHUB_ACTIONS=true "
+        "(and a summary to $GITHUB_STEP_SUMMARY), else text.",
+    )(func)
+
+
+def _junit_option(func: Any) -> Any:
+    return click.option(
+        "--junit-xml",
+        type=click.Path(dir_okay=False),
+        help="Also write a JUnit XML report to FILE (same as --output junit:FILE).",
+    )(func)
 
 
 def _ci_options(func: Any) -> Any:
@@ -197,11 +213,7 @@ def _ci_options(func: Any) -> Any:
         help="The least severity that makes the run fail (exit 1). An unreadable input always "
         "gives exit 2.",
     )(func)
-    return click.option(
-        "--junit-xml",
-        type=click.Path(dir_okay=False),
-        help="Also write a JUnit XML report to FILE (same as --output junit:FILE).",
-    )(func)
+    return _junit_option(func)
 
 
 def _severities(items: tuple[str, ...]) -> Any:
@@ -272,27 +284,52 @@ def _emit(
     fail_on: str,
     severity: dict[str, Any],
 ) -> None:
-    from reconcile.output import output_target, write_report
     from reconcile.policy import apply_policy
-    from reconcile.report import RENDERERS, RenderOptions
+    from reconcile.report import RENDERERS
+    from reconcile.report.github import render_github_summary
 
     report = apply_policy(report, severity, fail_on)
     if annotate is not None:
         _annotate(report, annotate, lang, inputs)
-    fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
-    items = (*output, *([f"junit:{junit_xml}"] if junit_xml else []))
-    targets = [output_target(item, fmt) for item in items]
-    to_file = RenderOptions(color=False, lang=lang)
-    for out_fmt, path in targets:
-        write_report(path, RENDERERS[out_fmt], report, to_file, inputs)
-    if all(out_fmt != fmt for out_fmt, _ in targets):  # else it went to a file instead
-        RENDERERS[fmt](report, sys.stdout, RenderOptions(color=color, lang=lang))
-    summary = os.environ.get("GITHUB_STEP_SUMMARY")
-    if fmt == "github" and summary:
-        from reconcile.report.github import render_github_summary
-
-        write_report(Path(summary), render_github_summary, report, to_file, inputs, append=True)
+    outputs = Outputs(fmt, output, junit_xml, color, lang, inputs)
+    _write_outputs(report, RENDERERS, render_github_summary, outputs)
     sys.exit(report.exit_code)
+
+
+@dataclass(frozen=True)
+class Outputs:
+    """Where a command's report goes: the --format, --output, --junit-xml and --color asked for."""
+
+    fmt: str | None
+    output: tuple[str, ...]
+    junit_xml: str | None
+    color: bool | None
+    lang: str
+    inputs: list[Path]  # never written over
+
+
+def _write_outputs(
+    report: R,
+    renderers: Mapping[str, Callable[[R, TextIO, Any], None]],
+    summary: Callable[[R, TextIO, Any], None],
+    outputs: Outputs,
+) -> None:
+    """Render ``report`` to every file asked for, to standard output unless a file in the
+    --format took its place, and under GitHub Actions to the job summary."""
+    from reconcile.output import output_target, write_report
+    from reconcile.report import RenderOptions
+
+    fmt = outputs.fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    junit = [f"junit:{outputs.junit_xml}"] if outputs.junit_xml else []
+    targets = [output_target(item, fmt) for item in (*outputs.output, *junit)]
+    to_file = RenderOptions(color=False, lang=outputs.lang)
+    for out_fmt, path in targets:
+        write_report(path, renderers[out_fmt], report, to_file, outputs.inputs)
+    if all(out_fmt != fmt for out_fmt, _ in targets):  # else it went to a file instead
+        renderers[fmt](report, sys.stdout, RenderOptions(color=outputs.color, lang=outputs.lang))
+    step_summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if fmt == "github" and step_summary:
+        write_report(Path(step_summary), summary, report, to_file, outputs.inputs, append=True)
 
 
 def _annotate(report: Any, directory: Path, lang: str, inputs: list[Path]) -> None:
@@ -323,8 +360,8 @@ def check(
 ) -> None:
     """Reconcile the ministries' workbooks in PATHS with the announcement.
 
-    PATHS are workbooks (.xlsx, .xlsm, .ods, .xls) and folders; a folder means every
-    workbook in it.
+    PATHS are workbooks (.xlsx, .xlsm, .ods, .xls), CSV files (.csv, .tsv) and folders; a
+    folder means every workbook and CSV file in it.
     """
     lang = resolve_lang(lang)
     report = _run("check", paths, announcement, lang, sheet, _layout_name(layout), _limits(ci))
@@ -463,50 +500,36 @@ def layouts() -> None:
         click.echo(f"    amounts: {amounts}")
 
 
-@cli.command(
-    epilog="Exit codes: 0 the tables are equal; 1 they differ; 2 an input could not be read."
-)
+@cli.command(epilog=DIFF_EXIT_CODES)
 @click.argument("old", type=click.Path())
 @click.argument("new", type=click.Path())
-@click.option(
-    "-f",
-    "--format",
-    "fmt",
-    type=click.Choice(DIFF_FORMATS),
-    default="text",
-    show_default=True,
-    help="Report format.",
-)
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the report to this file (atomically) instead of stdout.",
-)
-@click.option("--color/--no-color", default=None, help="Colour the terminal report.")
+@_format_options
+@_junit_option
+@_lang_option("report")
 @click.option("--sheet", metavar="NAME", help="Read this sheet of both workbooks.")
 @click.option("-l", "--layout", metavar="NAME", help="Read both files with this layout.")
 def diff(
     old: str,
     new: str,
-    fmt: str,
-    output: Path | None,
+    fmt: str | None,
+    output: tuple[str, ...],
     color: bool | None,
+    junit_xml: str | None,
+    lang: str | None,
     sheet: str | None,
     layout: str | None,
 ) -> None:
-    """List the lines added, removed and changed between two versions OLD and NEW of a table."""
+    """List the lines added, removed and changed between two versions OLD and NEW of a table.
+
+    The outputs are those of check: a change is annotated at its cell (github) and fails the
+    JUnit case of its kind (line-added, line-removed, line-changed).
+    """
     from reconcile.diff import diff_files
-    from reconcile.output import write_report
-    from reconcile.report import RenderOptions
-    from reconcile.report.diff import DIFF_RENDERERS
+    from reconcile.report.diff import DIFF_RENDERERS, render_diff_github_summary
 
     result = diff_files(old, new, _layout_name(layout), sheet)
-    renderer = DIFF_RENDERERS[fmt]
-    if output is None:
-        renderer(result, sys.stdout, RenderOptions(color=color))
-    else:
-        write_report(output, renderer, result, RenderOptions(color=False), [Path(old), Path(new)])
+    outputs = Outputs(fmt, output, junit_xml, color, resolve_lang(lang), [Path(old), Path(new)])
+    _write_outputs(result, DIFF_RENDERERS, render_diff_github_summary, outputs)
     sys.exit(result.exit_code)
 
 

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 class Code:
     code: str
     severity: Severity
-    stage: str  # read, validate or reconcile
+    stage: str  # read, validate, reconcile, or diff (what reconcile diff found)
     template: str
     explanation: str
     fatal: bool = False  # the input could not be used at all: the run is incomplete (exit 2)
@@ -311,6 +311,16 @@ _CODES = [
         "reconcile counts the mutation as the reserved amount; one of the three cells is wrong.",
     ),
     Code(
+        "stand-not-a-number",
+        WARN,
+        "read",
+        "{value} in {label} is not an amount, so stand after = stand before + mutation cannot be "
+        "checked on this row.",
+        "In a suppletoire table the stands are checked, never counted. A PM, n.t.b. or other "
+        "text in a stand column leaves that check undone, and the column's Totaal unchecked. "
+        "Fill in the stand.",
+    ),
+    Code(
         "macros-present",
         WARN,
         "read",
@@ -587,6 +597,34 @@ _CODES = [
         "same values.",
         "A block of rows appears twice (often a table pasted or exported twice). Remove the "
         "copy; its rows are not checked again.",
+    ),
+    # --- diff: what changed between two versions of a table (reconcile diff) ---------------
+    Code(
+        "line-added",
+        WARN,
+        "diff",
+        "Line {line} is new: {new}.",
+        "reconcile diff found this line only in the new version of the table. A difference "
+        "between the versions makes the diff exit with 1, so that CI shows it; look whether the "
+        "change was meant.",
+    ),
+    Code(
+        "line-removed",
+        WARN,
+        "diff",
+        "Line {line} is gone; it was {old}.",
+        "reconcile diff found this line only in the old version of the table (the location is "
+        "its cell there). A difference between the versions makes the diff exit with 1; look "
+        "whether the line was dropped on purpose.",
+    ),
+    Code(
+        "line-changed",
+        WARN,
+        "diff",
+        "Line {line} changed from {old} to {new} (difference {difference}).",
+        "reconcile diff found this line in both versions with another amount (or text, such as "
+        "PM). A difference between the versions makes the diff exit with 1; look whether the "
+        "change was meant.",
     ),
 ]
 

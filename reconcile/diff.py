@@ -14,7 +14,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import NamedTuple
 
-from reconcile.codes import is_fatal
+from reconcile.codes import is_fatal, make_finding
 from reconcile.ministries import MinistryTable, load_table, normalise_chapter
 from reconcile.model import CellRef, Finding
 from reconcile.pipeline import display_path
@@ -24,6 +24,8 @@ from reconcile.read.layouts import LayoutTable
 from reconcile.validate import normalise_article, normalise_series
 
 Key = tuple[tuple[str, str], ...]  # (field, value) pairs, in a fixed order
+CHANGE_CODES = ("line-added", "line-removed", "line-changed")  # a change as a finding
+NO_DIFFERENCE = "none: one side is not a number"  # a fixed phrase, translated when rendered
 
 
 class EffectKey(NamedTuple):
@@ -58,6 +60,11 @@ class Entry:
     ministry: str
     year: int | None
 
+    @property
+    def shown(self) -> Decimal | str:
+        """What a message shows: the amount, or the text in quotes (“PM”)."""
+        return self.amount if self.amount is not None else f"“{self.text}”"
+
 
 @dataclass(frozen=True)
 class Change:
@@ -85,6 +92,36 @@ class Change:
         new = Decimal(0) if self.new is None else self.new.amount
         return None if old is None or new is None else new - old
 
+    @property
+    def line(self) -> str:
+        """The key's values as one language-neutral text: "XIII · 2 · U · 2025"."""
+        return " · ".join(value for _, value in self.key if value)
+
+    @property
+    def finding(self) -> Finding:
+        """The change as a finding at its cell: the new one, the old one for a removed line.
+
+        The renderers that speak in findings (GitHub annotations, JUnit) show changes this way.
+        """
+        code = (
+            "line-added"
+            if self.change == "added"
+            else "line-removed"
+            if self.change == "removed"
+            else "line-changed"
+        )
+        params: dict[str, object] = {"line": self.line}
+        if self.old is not None:
+            params["old"] = self.old.shown
+        if self.new is not None:
+            params["new"] = self.new.shown
+        if self.change == "changed":
+            difference = self.difference
+            params["difference"] = NO_DIFFERENCE if difference is None else difference
+        entry = self.new or self.old
+        assert entry is not None
+        return make_finding(code, entry.cell, **params)
+
 
 @dataclass(frozen=True)
 class Diff:
@@ -99,11 +136,27 @@ class Diff:
         return any(is_fatal(f.code) for f in self.findings)
 
     @property
-    def exit_code(self) -> int:
-        """0 the tables are equal, 1 they differ, 2 a file could not be read."""
+    def verdict(self) -> str:
+        """ "incomplete" (a file could not be read), "different" or "equal"."""
         if self.incomplete:
-            return 2
-        return 1 if self.changes else 0
+            return "incomplete"
+        return "different" if self.changes else "equal"
+
+    @property
+    def exit_code(self) -> int:
+        """0 the tables are equal, 1 they differ, 2 a file could not be read (and, from the
+        command line, a usage error): the meanings ``check`` gives 0, 1 and 2."""
+        return {"equal": 0, "different": 1, "incomplete": 2}[self.verdict]
+
+    def fails(self, finding: Finding) -> bool:
+        """True when ``finding`` makes the diff fail: a change, or a file that was not read."""
+        return finding.code in CHANGE_CODES or is_fatal(finding.code)
+
+    @property
+    def all_findings(self) -> tuple[Finding, ...]:
+        """What reading said and every change as a finding, in the report's order."""
+        found = [*self.findings, *(c.finding for c in self.changes)]
+        return tuple(sorted(found, key=lambda f: f.sort_key))
 
     @property
     def counts(self) -> dict[str, int]:
@@ -226,4 +279,4 @@ def diff_files(
     )
 
 
-__all__ = ["Change", "Diff", "EffectKey", "Entry", "Version", "diff_files"]
+__all__ = ["CHANGE_CODES", "Change", "Diff", "EffectKey", "Entry", "Version", "diff_files"]

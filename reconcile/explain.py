@@ -57,6 +57,8 @@ def explain_code(name: str, lang: str = "en") -> str:
         raise ConfigError(f"unknown finding code {name!r}.{hint} `reconcile codes` lists them all.")
     if code.fatal:
         tuning = tr("explain-fatal", lang)
+    elif code.stage == "diff":  # --severity and [severity] are for check and validate
+        tuning = tr("explain-diff", lang)
     else:
         tuning = tr("explain-tuning", lang, severity=code.severity.value, code=code.code)
     template, explanation = texts_of(code.code, lang)

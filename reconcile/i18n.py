@@ -143,6 +143,16 @@ TEXTS: dict[str, tuple[str, str]] = {
             "de configuratie ook zegt."
         ),
     ),
+    "explain-diff": (
+        (
+            "A change found by reconcile diff always makes it exit with 1; the severity only "
+            "labels it in annotations and reports."
+        ),
+        (
+            "Een wijziging die reconcile diff vindt, laat diff altijd eindigen met 1; de ernst "
+            "geeft alleen aan hoe ze in aantekeningen en rapporten staat."
+        ),
+    ),
     "explain-tuning": (
         (
             "Reported as {severity}. A team can change that in reconcile.toml ([severity] {code} = "
@@ -225,6 +235,11 @@ HELP_NL: dict[str, str] = {
     "workbook in it.": (
         "PATHS zijn werkmappen (.xlsx, .xlsm, .ods, .xls) en mappen; een map betekent elke "
         "werkmap erin."
+    ),
+    "PATHS are workbooks (.xlsx, .xlsm, .ods, .xls), CSV files (.csv, .tsv) and folders; a "
+    "folder means every workbook and CSV file in it.": (
+        "PATHS zijn werkmappen (.xlsx, .xlsm, .ods, .xls), CSV-bestanden (.csv, .tsv) en mappen; "
+        "een map betekent elke werkmap en elk CSV-bestand erin."
     ),
     "Read this sheet of every workbook. Default: the sheet holding the table.": (
         "Lees dit blad van elke werkmap. Standaard: het blad met de tabel."
@@ -342,6 +357,17 @@ HELP_NL.update(
         "Exit codes: 0 the tables are equal; 1 they differ; 2 an input could not be read.": (
             "Afsluitcodes: 0 de tabellen zijn gelijk; 1 zij verschillen; 2 een invoerbestand "
             "was niet te lezen."
+        ),
+        "Exit codes: 0 the tables are equal; 1 they differ; 2 usage error, or an input that "
+        "could not be read.": (
+            "Afsluitcodes: 0 de tabellen zijn gelijk; 1 zij verschillen; 2 verkeerd gebruik, of "
+            "een invoerbestand dat niet te lezen was."
+        ),
+        "The outputs are those of check: a change is annotated at its cell (github) and fails "
+        "the JUnit case of its kind (line-added, line-removed, line-changed).": (
+            "De uitvoer is die van check: een wijziging krijgt een aantekening bij haar cel "
+            "(github) en laat het JUnit-geval van haar soort mislukken (line-added, line-removed, "
+            "line-changed)."
         ),
         "List the built-in layouts: the table formats reconcile reads by their header labels.": (
             "Toon de ingebouwde indelingen: de tabelformaten die reconcile aan hun kopjes herkent."

@@ -277,6 +277,17 @@ MESSAGES_NL: dict[str, tuple[str, str]] = {
             "zijn. Plak de waarden in plaats daarvan."
         ),
     ),
+    "stand-not-a-number": (
+        (
+            "{value} in {label} is geen bedrag, dus stand na = stand voor + mutatie is op deze rij "
+            "niet na te rekenen."
+        ),
+        (
+            "In een suppletoire tabel worden de standen gecontroleerd, nooit geteld. Een PM, "
+            "n.t.b. of andere tekst in een standkolom laat die controle liggen, en het Totaal van "
+            "die kolom ongecontroleerd. Vul de stand in."
+        ),
+    ),
     "macros-present": (
         "De werkmap bevat macro's ({member}); die zijn niet uitgevoerd.",
         (
@@ -534,11 +545,37 @@ MESSAGES_NL: dict[str, tuple[str, str]] = {
             "nog steeds kloppen."
         ),
     ),
+    # --- diff: what changed between two versions of a table ---------------------------------
+    "line-added": (
+        "Regel {line} is nieuw: {new}.",
+        (
+            "reconcile diff vond deze regel alleen in de nieuwe versie van de tabel. Een verschil "
+            "tussen de versies laat diff eindigen met 1, zodat CI het toont; ga na of de "
+            "wijziging zo bedoeld is."
+        ),
+    ),
+    "line-removed": (
+        "Regel {line} is verdwenen; die was {old}.",
+        (
+            "reconcile diff vond deze regel alleen in de oude versie van de tabel (de plaats is "
+            "zijn cel daar). Een verschil tussen de versies laat diff eindigen met 1; ga na of "
+            "de regel met opzet is weggelaten."
+        ),
+    ),
+    "line-changed": (
+        "Regel {line} is gewijzigd van {old} in {new} (verschil {difference}).",
+        (
+            "reconcile diff vond deze regel in beide versies, met een ander bedrag (of tekst, "
+            "zoals PM). Een verschil tussen de versies laat diff eindigen met 1; ga na of de "
+            "wijziging zo bedoeld is."
+        ),
+    ),
 }
 
 # Fixed English words that findings carry as parameters, as a Dutch reader reads them.
 # Parameters not listed (workbook text, file names, numbers) are shown as they are.
 PARAMS_NL: dict[str, str] = {
+    "none: one side is not a number": "geen: een van beide is geen getal",
     "This amount": "Dit bedrag",
     "title": "titel",
     "file name": "bestandsnaam",

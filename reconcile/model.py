@@ -36,6 +36,13 @@ class CellRef:
         return f"{self.file}:{self.sheet}!{self.cell}"
 
     @property
+    def place(self) -> str:
+        """Where in the file: "Sheet!A1", "A1" (a CSV file), "Sheet", or "" (the whole file)."""
+        if self.cell is None:
+            return self.sheet or ""
+        return self.cell if self.sheet is None else f"{self.sheet}!{self.cell}"
+
+    @property
     def row(self) -> int:
         """The spreadsheet row of the cell, 0 when there is none (used for ordering)."""
         if not self.cell:

@@ -14,7 +14,7 @@ from reconcile.codes import make_finding
 from reconcile.errors import InputError
 from reconcile.ministries import normalise_chapter
 from reconcile.model import CellRef, FileResult, Finding, Report
-from reconcile.read import DEFAULT_LIMITS, WORKBOOK_SUFFIXES, Limits, read_file
+from reconcile.read import CSV_SUFFIXES, DEFAULT_LIMITS, WORKBOOK_SUFFIXES, Limits, read_file
 from reconcile.read.layouts import LayoutTable
 from reconcile.rules import Reconciliation, Submission, reconcile
 from reconcile.validate import Rules, validate_table
@@ -39,25 +39,25 @@ def display_path(text: str) -> str:
 
 
 def collect_inputs(paths: list[str]) -> list[Input]:
-    """The workbooks to read: files as given, folders expanded to their workbooks.
+    """The files to read: files as given, folders expanded to their workbooks and CSV files.
 
-    A folder contributes its workbooks in name order; Excel's lock files (~$name.xlsx) and
-    hidden files are skipped. Paths that do not exist are kept: reading them gives a finding.
+    A folder contributes its workbooks and CSV files (not its subfolders) in name order, case
+    ignored, so a listing gives the same order on every system. Lock files of Excel (``~$x.xlsx``)
+    and LibreOffice (``.~lock.x.ods#``) and hidden files are skipped. Paths that do not exist are
+    kept: reading them gives a finding. Every file, found or named, goes through the same
+    pre-flight when it is read.
     """
     inputs: list[Input] = []
     for text in paths:
         path = Path(text)
         if path.is_dir():
             found = sorted(
-                child
-                for child in path.iterdir()
-                if child.suffix.lower() in WORKBOOK_SUFFIXES
-                and child.is_file()
-                and not child.name.startswith(("~$", ".", ".~lock"))
+                (child for child in path.iterdir() if _is_table_file(child)),
+                key=lambda child: (child.name.casefold(), child.name),
             )
             if not found:
-                names = ", ".join(WORKBOOK_SUFFIXES)
-                problem = f"the folder holds no workbooks ({names})"
+                names = ", ".join((*WORKBOOK_SUFFIXES, *CSV_SUFFIXES))
+                problem = f"the folder holds no workbooks or CSV files ({names})"
                 inputs.append(Input(path, display_path(text), problem))
                 continue
             inputs += [
@@ -75,6 +75,15 @@ def collect_inputs(paths: list[str]) -> list[Input]:
             seen.add(key)
             unique.append(item)
     return unique
+
+
+def _is_table_file(child: Path) -> bool:
+    """A workbook or CSV file in a folder, and not a lock file or a hidden file."""
+    return (
+        child.suffix.lower() in (*WORKBOOK_SUFFIXES, *CSV_SUFFIXES)
+        and not child.name.startswith(("~$", "."))  # also .~lock.x.ods# and .#x.csv
+        and child.is_file()
+    )
 
 
 def find_announcement(paths: list[str], explicit: str | None) -> Announcement:

@@ -112,9 +112,50 @@ def test_a_folder_without_workbooks_exits_2_with_a_message(tmp_path: Path) -> No
     code, out, err = run("check", str(tmp_path))
     assert code == 2
     assert err.strip() == (
-        f"Error: {tmp_path}: the folder holds no workbooks (.xlsx, .xlsm, .ods, .xls)"
+        f"Error: {tmp_path}: the folder holds no workbooks or CSV files "
+        "(.xlsx, .xlsm, .ods, .xls, .csv, .tsv)"
     )
     assert "Traceback" not in out + err
+
+
+BEGROTINGSSTATEN = (
+    "Begrotingsjaar,Uitgaven Ontvangsten Verplichtingen,Begrotingsnummer,Naam Begroting ,"
+    "Artikel nummer,Artikel,Stand ontwerpbegroting,Stand vastgestelde begroting,"
+    "Stand eerste suppletoire,Stand tweede suppletoire,Realisatie\n"
+    "2025,U,XIII,Economische Zaken,2,Bedrijfsleven,100,100,,,\n"
+)
+
+
+def test_a_folder_stands_for_its_workbooks_and_csv_files_in_name_order(good: Path) -> None:
+    from reconcile.pipeline import collect_inputs
+
+    (good / "b-staten.CSV").write_text(BEGROTINGSSTATEN, encoding="utf-8")
+    (good / "a-staten.tsv").write_text(BEGROTINGSSTATEN.replace(",", "\t"), encoding="utf-8")
+    skipped = ["~$EZ.xlsx", "~$b-staten.csv", ".~lock.EZ.xlsx#", ".~lock.b-staten.csv#"]
+    skipped += [".verborgen.csv", ".#b-staten.csv", "notes.txt"]
+    for name in skipped:
+        (good / name).write_bytes(b"not a table")
+    (good / "sub.csv").mkdir()  # a folder is not a file, whatever its name
+    names = [item.display.rsplit("/", 1)[1] for item in collect_inputs([str(good)])]
+    assert names == sorted(["a-staten.tsv", "b-staten.CSV", *GOOD_SET], key=str.casefold)
+    code, out, _ = run("validate", str(good), "-f", "json")
+    doc = json.loads(out)
+    assert code == 0
+    layouts = {f["path"].rsplit("/", 1)[1]: f["layout"] for f in doc["files"]}
+    assert (layouts["a-staten.tsv"], layouts["b-staten.CSV"]) == ("begrotingsstaten",) * 2
+
+
+def test_a_csv_file_found_in_a_folder_gets_the_pre_flight_of_a_named_one(good: Path) -> None:
+    (good / "leeg.csv").write_bytes(b"")
+    (good / "werkmap.csv").write_bytes((ROOT / "examples/ai-fabriek/EZ.xlsx").read_bytes())
+    code, out, _ = run("validate", str(good), "-f", "json")
+    assert code == 2
+    found = {(f["file"].rsplit("/", 1)[1], f["code"]) for f in json.loads(out)["findings"]}
+    named = run("validate", str(good / "leeg.csv"), str(good / "werkmap.csv"), "-f", "json")
+    assert {
+        (f["file"].rsplit("/", 1)[1], f["code"]) for f in json.loads(named[1])["findings"]
+    } <= found
+    assert {name for name, _ in found} >= {"leeg.csv", "werkmap.csv"}
 
 
 def test_an_empty_folder_beside_other_inputs_is_a_finding_not_an_abort(

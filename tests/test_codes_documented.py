@@ -58,7 +58,9 @@ def emitted_codes(package: Path = PACKAGE) -> set[str]:
 
 def readme_codes() -> list[str]:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    return re.findall(r"^\| `([a-z-]+)` \| (?:read|validate|reconcile) \|", readme, re.MULTILINE)
+    return re.findall(
+        r"^\| `([a-z-]+)` \| (?:read|validate|reconcile|diff) \|", readme, re.MULTILINE
+    )
 
 
 def test_every_emitted_code_is_in_the_catalogue_with_an_explanation() -> None:

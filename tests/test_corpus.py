@@ -16,7 +16,7 @@ from reconcile.read import FileRead, read_file
 from reconcile.read.header import parse_year
 from reconcile.validate import normalise_article
 from tests.builders import write_workbook
-from tests.corpus.build_corpus import CASES
+from tests.corpus.build_corpus import CASES, XMLFORMS, rewrite_xml_forms
 
 CORPUS = Path(__file__).parent / "corpus"
 FILES = sorted(p.name for p in CORPUS.iterdir() if p.suffix in (".xlsx", ".xlsm", ".ods", ".xls"))
@@ -64,6 +64,10 @@ SAME_TABLE_FILES = {
     "same-table.libreoffice.xlsx": [],  # LibreOffice computed the SUM the script left empty
     "same-table.libreoffice.ods": [],
     "same-table.libreoffice.xls": [],
+    # the XML forms of other writers (inline strings, no docProps, prefixed elements): an
+    # imitation rewritten from the xlsxwriter file, not a Google Sheets or PowerBI export
+    "same-table.xmlforms.xlsx": [],
+    "same-table.xmlforms-prefixed.xlsx": [],
     "macros.xlsxwriter.xlsm": [(None, None, "macros-present")],
     # the same table with awkward formulas: the reader still gives the same lines
     "formulas.libreoffice.xlsx": [],
@@ -313,3 +317,31 @@ def test_the_committed_script_files_are_what_build_corpus_writes(case: str, tmp_
     again, committed = read_file(rebuilt, name), read(name)
     assert committed.table is not None and again.table is not None
     assert (lines(again), findings(again)) == (lines(committed), findings(committed))
+
+
+@pytest.mark.parametrize("name", sorted(XMLFORMS))
+def test_the_xml_forms_of_other_writers_are_read_by_both_reading_paths(name: str) -> None:
+    import zipfile
+
+    from reconcile.read.calamine import load_grids_calamine
+    from reconcile.read.workbook import load_grids_openpyxl
+
+    source, prefixed = XMLFORMS[name]
+    data = (CORPUS / name).read_bytes()
+    assert data == rewrite_xml_forms((CORPUS / source).read_bytes(), prefixed)
+    with zipfile.ZipFile(CORPUS / name) as archive:
+        names = archive.namelist()
+        sheet = archive.read("xl/worksheets/sheet1.xml")
+    # the forms are really there: no shared strings, no document properties, inline strings
+    assert "xl/sharedStrings.xml" not in names
+    assert not [n for n in names if n.startswith("docProps/")]
+    with zipfile.ZipFile(CORPUS / source) as archive:
+        shared = archive.read("xl/worksheets/sheet1.xml").count(b't="s"')
+    assert (sheet.count(b't="inlineStr"'), sheet.count(b't="s"')) == (shared, 0)
+    assert shared == 19
+    assert (b"<x:c " in sheet, b"<c " in sheet) == (prefixed, not prefixed)
+    # calamine without its fall-back to openpyxl, and openpyxl, give the source's grids
+    original = (CORPUS / source).read_bytes()
+    for load in (load_grids_calamine, load_grids_openpyxl):
+        assert [g.rows for g in load(data)] == [g.rows for g in load(original)]
+        assert load(data)[0].formula_of(9, 6) == "=SUM(F6:F8)"

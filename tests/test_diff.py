@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import xml.etree.ElementTree as ET
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from click.testing import CliRunner
 
@@ -74,16 +76,21 @@ def test_cli_diff_json_and_exit_codes(tmp_path: Path) -> None:
     assert "INCOMPLETE" in missing.output
 
 
-def test_diff_of_two_workbooks_keys_lines_by_their_description(tmp_path: Path) -> None:
+def _amount_then_pm(tmp_path: Path) -> tuple[Path, Path]:
+    """EZ's workbook with an amount, and again with PM in its place."""
     header = ["Hoofdstuk", "Artikel", "Omschrijving", "V/U/O", "Jaar", "Bedrag"]
-    old = write_workbook(
-        tmp_path / "EZ-v1.xlsx",
-        {"R": [["(bedragen x € 1.000)"], header, ["XIII", 2, "AI-fabriek", "U", 2025, 5100]]},
+    old, new = (
+        write_workbook(
+            tmp_path / f"EZ-v{version}.xlsx",
+            {"R": [["(bedragen x € 1.000)"], header, ["XIII", 2, "AI-fabriek", "U", 2025, amount]]},
+        )
+        for version, amount in ((1, 5100), (2, "PM"))
     )
-    new = write_workbook(
-        tmp_path / "EZ-v2.xlsx",
-        {"R": [["(bedragen x € 1.000)"], header, ["XIII", 2, "AI-fabriek", "U", 2025, "PM"]]},
-    )
+    return old, new
+
+
+def test_diff_of_two_workbooks_keys_lines_by_their_description(tmp_path: Path) -> None:
+    old, new = _amount_then_pm(tmp_path)
     diff = diff_files(str(old), str(new), sheet="R")
     assert [(c.change, c.new.text if c.new else None, c.difference) for c in diff.changes] == [
         ("changed", "PM", None)  # a PM has no amount: shown, never counted as zero
@@ -137,3 +144,209 @@ def test_diff_output_file_equals_stdout_and_never_overwrites_an_input(tmp_path: 
     assert refused.exit_code == 2
     assert "refusing to write" in refused.output
     assert Path(new).read_text("utf-8") == "\n".join(NEW) + "\n"
+
+
+# --- the outputs of check: junit, github (with a job summary), html, several files at once ---
+
+CI_ENV = {"GITHUB_ACTIONS": None, "GITHUB_STEP_SUMMARY": None}
+
+
+def _diff(*args: str, **env: str | None) -> Any:
+    return CliRunner().invoke(cli, ["diff", *args], env={**CI_ENV, **env})
+
+
+def test_diff_junit_has_a_failing_case_per_kind_of_change(tmp_path: Path) -> None:
+    old, new = _csv(tmp_path / "old.csv", OLD), _csv(tmp_path / "new.csv", NEW)
+    result = _diff(old, new, "--junit-xml", str(tmp_path / "d.xml"))
+    assert result.exit_code == 1
+    root = ET.parse(tmp_path / "d.xml").getroot()
+    assert (root.get("name"), root.get("failures")) == ("reconcile diff", "3")
+    names = [s.get("name") for s in root.iter("testsuite")]
+    assert names == [f"{tmp_path}/old.csv", f"{tmp_path}/new.csv", "diff"]
+    [changes] = [s for s in root.iter("testsuite") if s.get("name") == "diff"]
+    failures = {
+        case.get("name"): failure.text
+        for case in changes.iter("testcase")
+        for failure in case.iter("failure")
+    }
+    assert failures == {
+        "line-added": "warning G3 [line-added] Line VIII · 1 · U · 2025 · ontwerpbegroting "
+        "is new: EUR 50,000.",
+        # a removed line lives in the old file: its place names it
+        "line-removed": f"warning {tmp_path}/old.csv!G3 [line-removed] Line X · 6 · U · 2025 · "
+        "ontwerpbegroting is gone; it was EUR 200,000.",
+        "line-changed": "warning H2 [line-changed] Line XIII · 2 · U · 2025 · vastgestelde "
+        "begroting changed from EUR 100,000 to EUR 105,000 (difference EUR 5,000).",
+    }
+    # equal tables: the same cases, none failing
+    same = ET.fromstring(_diff(old, old, "-f", "junit").output)
+    assert same.get("failures") == "0"
+    assert [c.get("name") for c in same.iter("testcase") if c.get("classname") == "diff"] == [
+        "line-added",
+        "line-removed",
+        "line-changed",
+    ]
+
+
+def test_diff_junit_of_an_unreadable_file_fails_it_and_claims_no_comparison(
+    tmp_path: Path,
+) -> None:
+    old = _csv(tmp_path / "old.csv", OLD)
+    result = _diff(old, str(tmp_path / "missing.csv"), "-f", "junit")
+    assert result.exit_code == 2
+    root = ET.fromstring(result.output)
+    failing = [c.get("name") for c in root.iter("testcase") if c.find("failure") is not None]
+    assert failing == ["file-unreadable"]
+    [changes] = [s for s in root.iter("testsuite") if s.get("name") == "diff"]
+    assert changes.get("tests") == "0"  # nothing was compared, so nothing passed
+
+
+def test_diff_github_annotates_each_change_at_its_cell(tmp_path: Path) -> None:
+    old, new = _csv(tmp_path / "old.csv", OLD), _csv(tmp_path / "new.csv", NEW)
+    summary = tmp_path / "summary.md"
+    result = _diff(old, new, GITHUB_ACTIONS="true", GITHUB_STEP_SUMMARY=str(summary))
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    annotations = [line for line in lines if line.startswith("::warning ")]
+    new_file, old_file = new.replace(",", "%2C"), old.replace(",", "%2C")
+    assert annotations == [
+        (
+            f"::warning file={new_file},title=line-changed::H2: Line XIII · 2 · U · 2025 · "
+            "vastgestelde begroting changed from EUR 100,000 to EUR 105,000 (difference EUR 5,000)."
+        ),
+        (
+            f"::warning file={new_file},title=line-added::G3: Line VIII · 1 · U · 2025 · "
+            "ontwerpbegroting is new: EUR 50,000."
+        ),
+        (
+            f"::warning file={old_file},title=line-removed::G3: Line X · 6 · U · 2025 · "
+            "ontwerpbegroting is gone; it was EUR 200,000."
+        ),
+    ]
+    assert lines[-2:] == ["DIFFERENT: 1 added, 1 removed, 1 changed, 1 unchanged.", "exit code 1."]
+    text = summary.read_text(encoding="utf-8")
+    assert text.startswith(f"## reconcile diff: {old} → {new}\n\n**DIFFERENT: 1 added,")
+    assert (
+        "| changed | chapter XIII, article 2, series U, year 2025, moment vastgestelde begroting "
+        "| EUR 100,000 | EUR 105,000 | EUR 5,000 | H2 |"
+    ) in text.splitlines()
+    assert "| Defensie | 2025 | U | ontwerpbegroting | -EUR 200,000 |" in text.splitlines()
+
+
+def test_diff_github_in_dutch_says_a_pm_has_no_difference(tmp_path: Path) -> None:
+    old, new = _amount_then_pm(tmp_path)
+    result = _diff(str(old), str(new), "-f", "github", "--lang", "nl")
+    assert result.exit_code == 1
+    [annotation] = [line for line in result.output.splitlines() if "line-changed" in line]
+    assert annotation.endswith(
+        "::R!F3: Regel XIII · 2 · U · 2025 · AI-fabriek is gewijzigd van € 5.100.000 in “PM” "
+        "(verschil geen: een van beide is geen getal)."
+    )
+
+
+def test_diff_html_is_one_page_with_the_changes_and_the_net_effect(tmp_path: Path) -> None:
+    from tests.test_html import Page
+
+    old, new = _csv(tmp_path / "old.csv", OLD), _csv(tmp_path / "new.csv", NEW)
+    result = _diff(old, new, "-f", "html", "-o", str(tmp_path / "d.html"))
+    assert (result.exit_code, result.output) == (1, "")  # the file took stdout's place
+    page = Page()
+    page.feed((tmp_path / "d.html").read_text(encoding="utf-8"))
+    assert (page.scripts, page.external) == (0, [])
+    assert page.text_by_id["verdict"] == "DIFFERENT: 1 added, 1 removed, 1 changed, 1 unchanged."
+    assert page.rows["changes"] == [
+        ["Change", "Line", "Old", "New", "Difference", "Cell"],
+        [
+            "removed",
+            "chapter X, article 6, series U, year 2025, moment ontwerpbegroting",
+            "EUR 200,000",
+            "–",
+            "-EUR 200,000",
+            "G3",
+        ],
+        [
+            "changed",
+            "chapter XIII, article 2, series U, year 2025, moment vastgestelde begroting",
+            "EUR 100,000",
+            "EUR 105,000",
+            "EUR 5,000",
+            "H2",
+        ],
+        [
+            "added",
+            "chapter VIII, article 1, series U, year 2025, moment ontwerpbegroting",
+            "–",
+            "EUR 50,000",
+            "EUR 50,000",
+            "G3",
+        ],
+    ]
+    assert page.rows["net-effect"][1:] == [
+        ["Defensie", "2025", "U", "ontwerpbegroting", "-EUR 200,000"],
+        ["EZ", "2025", "U", "vastgestelde begroting", "EUR 5,000"],
+        ["OCW", "2025", "U", "ontwerpbegroting", "EUR 50,000"],
+    ]
+    # what reading said stays a finding, each at its cell ("A1", not "None!A1", in a CSV)
+    assert [row[:2] for row in page.rows["findings"][1:]] == [
+        [new, ""],
+        [new, "A1"],
+        [old, ""],
+        [old, "A1"],
+    ]
+
+
+def test_diff_writes_every_output_asked_for_in_one_run(tmp_path: Path) -> None:
+    old, new = _csv(tmp_path / "old.csv", OLD), _csv(tmp_path / "new.csv", NEW)
+    result = _diff(
+        old,
+        new,
+        "-o",
+        str(tmp_path / "d.json"),
+        "-o",
+        f"github:{tmp_path / 'annotations.log'}",
+        "-o",
+        f"html:{tmp_path / 'page.out'}",
+        "--junit-xml",
+        str(tmp_path / "d.xml"),
+    )
+    assert result.exit_code == 1
+    assert result.output == _diff(old, new).output  # text on the terminal, as without files
+    assert json.loads((tmp_path / "d.json").read_text("utf-8"))["exit_code"] == 1
+    log = (tmp_path / "annotations.log").read_text("utf-8")
+    assert log.count("::warning ") == 3
+    assert (tmp_path / "page.out").read_text("utf-8").startswith("<!DOCTYPE html>")
+    assert ET.parse(tmp_path / "d.xml").getroot().get("failures") == "3"
+    # the same inputs give the same bytes: no clock, no absolute path of our own
+    again = tmp_path / "again"
+    _diff(old, new, "-o", str(again / "d.json"), "--junit-xml", str(again / "d.xml"))
+    for name in ("d.json", "d.xml"):
+        assert (again / name).read_bytes() == (tmp_path / name).read_bytes()
+
+
+def test_a_change_code_is_explained_without_offering_a_severity_it_ignores() -> None:
+    result = CliRunner().invoke(cli, ["explain", "line-changed", "--lang", "en"])
+    assert result.exit_code == 0
+    assert "always makes it exit with 1" in result.output
+    assert "--severity" not in result.output
+
+
+def test_workbook_text_stays_inert_in_every_diff_output(tmp_path: Path) -> None:
+    header = ["Hoofdstuk", "Artikel", "Omschrijving", "V/U/O", "Jaar", "Bedrag"]
+    odd = "<b>x</b> [red]y[/red] | z\n::error::forged"
+    old, new = (
+        write_workbook(
+            tmp_path / f"v{version}.xlsx",
+            {"R": [["(bedragen x € 1.000)"], header, ["XIII", 2, odd, "U", 2025, amount]]},
+        )
+        for version, amount in ((1, 5100), (2, 5200))
+    )
+    outputs = {fmt: _diff(str(old), str(new), "-f", fmt).output for fmt in ("text", "html")}
+    outputs["github"] = _diff(str(old), str(new), "-f", "github").output
+    assert "[red]y[/red]" in outputs["text"]  # shown as typed, not taken as rich markup
+    assert "<b>" not in outputs["html"] and "&lt;b&gt;x&lt;/b&gt;" in outputs["html"]
+    assert [line for line in outputs["github"].splitlines() if "forged" in line] == [
+        line for line in outputs["github"].splitlines() if line.startswith("::warning ")
+    ]  # the workbook's newline never starts a command of its own
+    junit = ET.fromstring(_diff(str(old), str(new), "-f", "junit").output)
+    [failure] = junit.iter("failure")
+    assert "<b>x</b> [red]y[/red]" in (failure.text or "")

@@ -189,3 +189,65 @@ def test_a_merge_over_the_whole_sheet_fills_the_table_only() -> None:
         ("VIII", None),
     ]
     assert [f.code for f in table.findings] == ["unit-assumed", "merged-cells"]
+
+
+SUPPLETOIRE_HEADER = ["Hoofdstuk", "Artikel", "Omschrijving", "Jaar"]
+SUPPLETOIRE_HEADER += ["Stand vóór", "Mutatie", "Stand na"]
+
+
+def _suppletoire(tmp_path: Path, total: list[object], *lines: list[object]) -> list[tuple]:
+    rows = [["(bedragen x € 1.000)"], SUPPLETOIRE_HEADER, *lines, ["Totaal", None, None, 2025]]
+    rows[-1] += total
+    path = write_workbook(tmp_path / "supp.xlsx", {"Suppletoire": rows})
+    result = read_file(path, "supp.xlsx")
+    mismatches = [f for f in result.findings if f.code in ("total-mismatch", "stand-mismatch")]
+    return [(f.location.cell, f.code, f.params["stated"], f.params["computed"]) for f in mismatches]
+
+
+def test_a_suppletoire_totals_row_is_checked_in_every_amount_column(tmp_path: Path) -> None:
+    lines = (
+        ["VIII", 16, "Onderzoeksfaciliteiten", 2025, 120_000, 1_500, 121_500],
+        ["VIII", 6, "Opleidingen", 2025, 80_000, -750, 79_250],
+    )
+    assert _suppletoire(tmp_path, [200_000, 750, 200_750], *lines) == []
+    # stale stands in the Totaal row (typed over): each found at its own cell
+    assert _suppletoire(tmp_path, [199_000, 750, 201_750], *lines) == [
+        ("E5", "total-mismatch", Decimal("199000000"), Decimal("200000000")),
+        ("G5", "total-mismatch", Decimal("201750000"), Decimal("200750000")),
+    ]
+    assert _suppletoire(tmp_path, [200_000, 700, 200_750], *lines) == [
+        ("F5", "total-mismatch", Decimal("700000"), Decimal("750000")),
+    ]
+
+
+def test_a_suppletoire_line_still_has_stand_after_equal_stand_before_plus_mutation(
+    tmp_path: Path,
+) -> None:
+    lines = (
+        ["VIII", 16, "Onderzoeksfaciliteiten", 2025, 120_000, 1_500, 121_500],
+        ["VIII", 6, "Opleidingen", 2025, 80_000, -750, 79_350],  # should be 79.250
+    )
+    # the totals row agrees with its lines column by column; the line itself does not add up
+    assert _suppletoire(tmp_path, [200_000, 750, 200_850], *lines) == [
+        ("G4", "stand-mismatch", Decimal("79350000"), Decimal("79250000")),
+    ]
+
+
+def test_a_suppletoire_total_over_an_unreadable_stand_is_not_compared(tmp_path: Path) -> None:
+    lines = (
+        ["VIII", 16, "Onderzoeksfaciliteiten", 2025, "PM", 1_500, 121_500],
+        ["VIII", 6, "Opleidingen", 2025, 80_000, -750, 79_250],
+    )
+    # "PM" is no amount: the before-column total cannot be checked, the others still are
+    assert _suppletoire(tmp_path, [1, 750, 1], *lines) == [
+        ("G5", "total-mismatch", Decimal("1000"), Decimal("200750000")),
+    ]
+    result = read_file(tmp_path / "supp.xlsx", "supp.xlsx")
+    [pm] = [f for f in result.findings if f.code == "stand-not-a-number"]
+    assert (pm.location.cell, pm.message) == (
+        "E3",
+        (
+            "“PM” in “Stand vóór” is not an amount, so stand after = stand before + mutation "
+            "cannot be checked on this row."
+        ),
+    )

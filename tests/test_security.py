@@ -212,7 +212,9 @@ def test_a_path_that_cannot_be_read_is_a_finding_not_a_stop(
     expected = {"missing": "it does not exist"}
     if problem == "folder":
         bad.mkdir()
-        expected["folder"] = "the folder holds no workbooks (.xlsx, .xlsm, .ods, .xls)"
+        expected["folder"] = (
+            "the folder holds no workbooks or CSV files (.xlsx, .xlsm, .ods, .xls, .csv, .tsv)"
+        )
     elif problem == "no-permission":
         shutil.copy(EXAMPLE / "EZ.xlsx", bad)
         bad.chmod(0)

@@ -493,23 +493,37 @@ class _Reader:
                         formula=self.grid.formula_of(row, column),
                     )
                 )
-            elif amount is not None and self.header.suppletoire:
+            elif self.header.suppletoire:
                 self.check_stands(row, cells, amount)
         self.check_row_total(row, cells, row_sum if complete else None)
         return bool(present)
 
-    def check_stands(self, row: int, cells: tuple[Any, ...], mutation: Decimal) -> None:
-        """Suppletoire: the stand after equals the stand before plus the mutation."""
-        before_column = self.header.columns["stand_before"]
-        after_column = self.header.columns["stand_after"]
-        before, _ = self.amount(row, before_column, self.value(cells, before_column))
-        after, _ = self.amount(row, after_column, self.value(cells, after_column))
-        if before is None or after is None or before + mutation == after:
-            return
+    def check_stands(self, row: int, cells: tuple[Any, ...], mutation: Decimal | None) -> None:
+        """Suppletoire: the stand after equals the stand before plus the mutation; a stand that
+        is not a number (PM) is said, since it leaves the check undone."""
         label = {
             name: f"“{_text(self.grid.value(self.header.row, self.header.columns[name]))}”"
             for name in ("stand_before", "amount", "stand_after")
         }
+        stands = []
+        for name in ("stand_before", "stand_after"):
+            column = self.header.columns[name]
+            raw = self.value(cells, column)
+            stand, problem = self.amount(row, column, raw)
+            if problem in ("not-a-number", "unreadable"):
+                self.table.findings.append(
+                    make_finding(
+                        "stand-not-a-number",
+                        self.ref(row, column),
+                        value=f"“{_text(raw)}”",
+                        label=label[name],
+                    )
+                )
+            stands.append(stand)
+        before, after = stands
+        if before is None or after is None or mutation is None or before + mutation == after:
+            return
+        after_column = self.header.columns["stand_after"]
         self.table.findings.append(
             make_finding(
                 "stand-mismatch",
@@ -524,6 +538,12 @@ class _Reader:
                 difference=after - before - mutation,
             )
         )
+
+    def amount_of(self, line: RawLine, column: int) -> Decimal | None:
+        """A line's amount in ``column``: the amount read, or a suppletoire stand on its row."""
+        if self.header.layout == "wide" or column == self.header.columns["amount"]:
+            return line.amount
+        return self.amount(line.row, column, self.value(self.rows[line.row - 1], column))[0]
 
     def check_row_total(self, row: int, cells: tuple[Any, ...], row_sum: Decimal | None) -> None:
         column = self.header.columns.get("row_total")
@@ -551,7 +571,12 @@ class _Reader:
             targets = [(column, year) for year, column in self.header.year_columns.items()]
         else:
             year = self.value(cells, self.header.columns.get("year"))
-            targets = [(self.header.columns["amount"], year)]
+            # A suppletoire totals row sums each of its three columns, not only the mutation.
+            names = ("stand_before", "amount", "stand_after")
+            targets = [
+                (self.header.columns[name], year)
+                for name in (names if self.header.suppletoire else ("amount",))
+            ]
         for column, year in targets:
             raw = self.value(cells, column)
             ref = self.ref(row, column)
@@ -571,9 +596,10 @@ class _Reader:
                 if (wanted is None or parse_year(ln.year) == wanted)
                 and (not series or _text(ln.values.get("series")).upper() == series)
             ]
-            if stated is None or any(ln.amount is None for ln in lines):
-                continue  # unreadable cells are reported on their own; nothing to compare
-            computed = sum((ln.amount for ln in lines if ln.amount is not None), Decimal(0))
+            amounts = [self.amount_of(ln, column) for ln in lines]
+            if stated is None or None in amounts:
+                continue  # an unreadable cell among them: nothing to compare
+            computed = sum((a for a in amounts if a is not None), Decimal(0))
             if stated != computed:
                 self.table.findings.append(
                     make_finding(

@@ -1,22 +1,35 @@
-"""Renderers for ``reconcile diff``: the changed lines and the net effect, as text or JSON."""
+"""Renderers for ``reconcile diff``: the changed lines and the net effect, in every format
+``check`` writes: text, JSON, JUnit XML, GitHub annotations (with a job summary) and HTML.
+
+They share the machinery of the report renderers: a change is also a finding
+(``Change.finding``), so annotations and JUnit test cases show changes as they show findings.
+"""
 
 from __future__ import annotations
 
 import json
+import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from typing import Any, TextIO
 
 from rich.table import Table
 from rich.text import Text
 
-from reconcile.codes import render_message
-from reconcile.diff import Change, Diff, Entry
+from reconcile.codes import CODES, render_message
+from reconcile.diff import CHANGE_CODES, Change, Diff, Entry
 from reconcile.money import format_eur
 from reconcile.report import RenderOptions
+from reconcile.report.github import _cell, _data, write_annotations
+from reconcile.report.html import findings_table, page_start
 from reconcile.report.json import eur, finding_document
-from reconcile.report.text import STYLE, _console
+from reconcile.report.junit import suite, write_testsuites
+from reconcile.report.text import GOOD, STYLE, _console
+from reconcile.safety import escape_html as esc
 
 DIFF_VERSION = 1
+CHANGE_HEADS = ("Change", "Line", "Old", "New", "Difference", "Cell")
+NET_HEADS = ("Ministry", "Year", "V/U/O", "Moment", "New − old")
+NUMERIC = {"Old", "New", "Difference", "New − old"}  # right-aligned
 
 
 def _key_text(change: Change) -> str:
@@ -29,8 +42,59 @@ def _shown(entry: Entry | None, lang: str) -> str:
     return format_eur(entry.amount, lang) if entry.amount is not None else f'"{entry.text}"'
 
 
-def _cell(entry: Entry | None) -> str | None:
-    return None if entry is None or entry.cell.cell is None else str(entry.cell)
+def change_rows(diff: Diff, lang: str) -> list[tuple[str, ...]]:
+    """A row per change, in the order of CHANGE_HEADS."""
+    rows: list[tuple[str, ...]] = []
+    for change in diff.changes:
+        difference = change.difference
+        entry = change.new or change.old
+        rows.append(
+            (
+                change.change,
+                _key_text(change),
+                _shown(change.old, lang),
+                _shown(change.new, lang),
+                "–" if difference is None else format_eur(difference, lang),
+                entry.cell.place if entry else "",
+            )
+        )
+    return rows
+
+
+def net_rows(diff: Diff, lang: str) -> list[tuple[str, ...]]:
+    """A row per ministry, year, series and moment, in the order of NET_HEADS."""
+    return [
+        (
+            key.ministry,
+            str(key.year or "–"),
+            key.series or "–",
+            key.moment or "–",
+            format_eur(amount, lang),
+        )
+        for key, amount in diff.net_effect.items()
+    ]
+
+
+def diff_verdict_text(diff: Diff) -> str:
+    """Diff.verdict as one sentence, with the counts."""
+    if diff.verdict == "incomplete":
+        return "INCOMPLETE: a file could not be read."
+    if diff.verdict == "equal":
+        return f"EQUAL: {diff.unchanged} lines, none changed."
+    counts = diff.counts
+    return (
+        f"DIFFERENT: {counts['added']} added, {counts['removed']} removed, "
+        f"{counts['changed']} changed, {diff.unchanged} unchanged."
+    )
+
+
+def _rich_table(heads: tuple[str, ...], rows: list[tuple[str, ...]], title: str = "") -> Table:
+    table = Table(show_edge=False, header_style="bold", pad_edge=False, title=title or None)
+    for name in heads:
+        table.add_column(name, justify="right" if name in NUMERIC else "left")
+    for row in rows:
+        table.add_row(*(Text(value) for value in row))  # workbook text, never rich markup
+    return table
 
 
 def render_diff_text(diff: Diff, stream: TextIO, options: RenderOptions) -> None:
@@ -38,60 +102,87 @@ def render_diff_text(diff: Diff, stream: TextIO, options: RenderOptions) -> None
     lang = options.lang
     console.print(Text(f"{diff.old.path} → {diff.new.path}", style="bold"))
     if diff.changes:
-        table = Table(show_edge=False, header_style="bold", pad_edge=False)
-        for name, justify in (
-            ("Change", "left"),
-            ("Line", "left"),
-            ("Old", "right"),
-            ("New", "right"),
-            ("Difference", "right"),
-            ("Cell", "left"),
-        ):
-            table.add_column(name, justify=justify)  # type: ignore[arg-type]
-        for change in diff.changes:
-            difference = change.difference
-            entry = change.new or change.old
-            table.add_row(
-                change.change,
-                _key_text(change),
-                _shown(change.old, lang),
-                _shown(change.new, lang),
-                "–" if difference is None else format_eur(difference, lang),
-                entry.cell.cell if entry and entry.cell.cell else "",
-            )
-        console.print(table)
+        console.print(_rich_table(CHANGE_HEADS, change_rows(diff, lang)))
         console.print()
-        net = Table(show_edge=False, header_style="bold", pad_edge=False, title="Net effect")
-        for name in ("Ministry", "Year", "V/U/O", "Moment"):
-            net.add_column(name)
-        net.add_column("New − old", justify="right")
-        for key, amount in diff.net_effect.items():
-            net.add_row(
-                key.ministry,
-                str(key.year or "–"),
-                key.series or "–",
-                key.moment or "–",
-                format_eur(amount, lang),
-            )
-        console.print(net)
+        console.print(_rich_table(NET_HEADS, net_rows(diff, lang), title="Net effect"))
         console.print()
     for finding in diff.findings:
         line = Text(f"{finding.severity.value:<7} ", style=STYLE[finding.severity])
         line.append(f"{finding.location} [{finding.code}] {render_message(finding, lang)}")
         console.print(line, soft_wrap=True)
-    counts = diff.counts
-    if diff.incomplete:
-        verdict = Text("INCOMPLETE: a file could not be read.", style="bold red")
-    elif diff.changes:
-        verdict = Text(
-            f"DIFFERENT: {counts['added']} added, {counts['removed']} removed, "
-            f"{counts['changed']} changed, {diff.unchanged} unchanged.",
-            style="bold red",
-        )
-    else:
-        verdict = Text(f"EQUAL: {diff.unchanged} lines, none changed.", style="bold green")
-    console.print(verdict, soft_wrap=True)
+    style = GOOD if diff.verdict == "equal" else "bold red"
+    console.print(Text(diff_verdict_text(diff), style=style), soft_wrap=True)
     console.print(f"exit code {diff.exit_code}.")
+
+
+def render_diff_github(diff: Diff, stream: TextIO, options: RenderOptions) -> None:
+    """An annotation per change (at its cell) and per reading finding, then the verdict."""
+    write_annotations(diff.all_findings, stream, options.lang)
+    stream.write(f"{_data(diff_verdict_text(diff))}\nexit code {diff.exit_code}.\n")
+
+
+def _markdown_table(heads: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
+    lines = ["| " + " | ".join(heads) + " |"]
+    lines.append("|" + "|".join("---:" if h in NUMERIC else "---" for h in heads) + "|")
+    lines += ["| " + " | ".join(_cell(value) for value in row) + " |" for row in rows]
+    return "\n".join(lines) + "\n\n"
+
+
+def render_diff_github_summary(diff: Diff, stream: TextIO, options: RenderOptions) -> None:
+    """The job summary: the verdict, the changes and the net effect as Markdown tables."""
+    stream.write(f"## reconcile diff: {_cell(diff.old.path)} → {_cell(diff.new.path)}\n\n")
+    stream.write(f"**{_cell(diff_verdict_text(diff))}**\n\n")
+    if diff.changes:
+        stream.write(_markdown_table(CHANGE_HEADS, change_rows(diff, options.lang)))
+        stream.write("Net effect:\n\n")
+        stream.write(_markdown_table(NET_HEADS, net_rows(diff, options.lang)))
+    stream.write(f"exit code {diff.exit_code}.\n\n")
+
+
+def render_diff_junit(diff: Diff, stream: TextIO, options: RenderOptions) -> None:
+    """A suite per file (the reading checks) and a suite "diff" whose cases are the kinds of
+    change: each fails, listing its lines, when the versions differ that way."""
+    root = ET.Element("testsuites", name="reconcile diff")
+    read_checks = [c.code for c in CODES.values() if c.stage == "read"]
+    counts = []
+    for path in dict.fromkeys((diff.old.path, diff.new.path)):
+        own = [f for f in diff.findings if f.location.file == path]
+        counts.append(suite(root, path, path, read_checks, own, diff.fails, options.lang))
+    changes = [change.finding for change in diff.changes]
+    checks = () if diff.incomplete else CHANGE_CODES  # nothing was compared: nothing passed
+    counts.append(suite(root, "diff", diff.new.path, checks, changes, diff.fails, options.lang))
+    write_testsuites(root, counts, stream)
+
+
+def _html_table(name: str, heads: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[str]:
+    def cell(tag: str, head: str, value: str) -> str:
+        css = ' class="num"' if head in NUMERIC else ""
+        return f"<{tag}{css}>{esc(value)}</{tag}>"
+
+    out = [f'<table id="{name}"><thead><tr>']
+    out[0] += "".join(cell("th", head, head) for head in heads) + "</tr></thead><tbody>"
+    out += [
+        "<tr>" + "".join(cell("td", h, v) for h, v in zip(heads, row, strict=True)) + "</tr>"
+        for row in rows
+    ]
+    out.append("</tbody></table>")
+    return out
+
+
+def render_diff_html(diff: Diff, stream: TextIO, options: RenderOptions) -> None:
+    """One self-contained page: the verdict, the changes, the net effect, reading's findings."""
+    lang = options.lang
+    parts = page_start(f"reconcile diff: {diff.old.path} → {diff.new.path}", lang)
+    css = "ok" if diff.verdict == "equal" else "fail"
+    parts.append(f'<p id="verdict" class="verdict {css}">{esc(diff_verdict_text(diff))}</p>')
+    if diff.changes:
+        parts.append("<h2>Changes</h2>")
+        parts += _html_table("changes", CHANGE_HEADS, change_rows(diff, lang))
+        parts.append("<h2>Net effect</h2>")
+        parts += _html_table("net-effect", NET_HEADS, net_rows(diff, lang))
+    parts += findings_table(diff.findings, lang)
+    parts.append("</body></html>")
+    stream.write("\n".join(parts) + "\n")
 
 
 def _side(entry: Entry | None) -> dict[str, Any] | None:
@@ -143,6 +234,18 @@ def render_diff_json(diff: Diff, stream: TextIO, options: RenderOptions) -> None
 DIFF_RENDERERS: dict[str, Callable[[Diff, TextIO, RenderOptions], None]] = {
     "text": render_diff_text,
     "json": render_diff_json,
+    "junit": render_diff_junit,
+    "github": render_diff_github,
+    "html": render_diff_html,
 }
 
-__all__ = ["DIFF_RENDERERS", "diff_document", "render_diff_json", "render_diff_text"]
+__all__ = [
+    "DIFF_RENDERERS",
+    "diff_document",
+    "render_diff_github",
+    "render_diff_github_summary",
+    "render_diff_html",
+    "render_diff_json",
+    "render_diff_junit",
+    "render_diff_text",
+]

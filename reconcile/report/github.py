@@ -6,11 +6,12 @@ summary (the per-ministry table and the verdict) is appended to $GITHUB_STEP_SUM
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import TextIO
 
 from reconcile.codes import render_message
-from reconcile.model import Report, Severity
+from reconcile.model import Finding, Report, Severity
 from reconcile.money import format_eur
 from reconcile.report import RenderOptions
 from reconcile.report.text import _by_ministry, share_text, verdict_text
@@ -29,15 +30,20 @@ def _property(text: str) -> str:
 
 
 def render_github(report: Report, stream: TextIO, options: RenderOptions) -> None:
-    for finding in report.findings:
+    write_annotations(report.findings, stream, options.lang)
+    stream.write(f"{_data(verdict_text(report, options.lang))}\n{_counts(report)}\n")
+
+
+def write_annotations(findings: Iterable[Finding], stream: TextIO, lang: str) -> None:
+    """A workflow command per finding: an annotation on its file, titled with its code."""
+    for finding in findings:
         loc = finding.location
-        where = f"{loc.sheet}!{loc.cell}: " if loc.cell else (f"{loc.sheet}: " if loc.sheet else "")
+        where = f"{loc.place}: " if loc.place else ""  # a CSV file has cells but no sheet
         stream.write(
             f"::{COMMAND[finding.severity]} file={_property(loc.file)},"
             f"title={_property(finding.code)}::"
-            f"{_data(where + render_message(finding, options.lang))}\n"
+            f"{_data(where + render_message(finding, lang))}\n"
         )
-    stream.write(f"{_data(verdict_text(report, options.lang))}\n{_counts(report)}\n")
 
 
 def _counts(report: Report) -> str:

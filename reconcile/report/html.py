@@ -44,7 +44,26 @@ def render_html(report: Report, stream: TextIO, options: RenderOptions) -> None:
     title = tr("report-title", lang)
     if report.command == "check" and announcement is not None:
         title = f"{announcement.name}: {title}"
-    parts = [
+    parts = page_start(title, lang)
+    counted = counted_text(report, lang)
+    if counted is not None:
+        parts.append(f"<p>{esc(counted)}</p>")
+    verdict_class = "ok" if report.verdict_good else "fail"
+    parts.append(
+        f'<p id="verdict" class="verdict {verdict_class}">{esc(verdict_text(report, lang))}</p>'
+    )
+    if report.files:
+        parts += _files_table(report, lang)
+        parts.append(f"<h2>{esc(tr('chart-title', lang))}</h2>")
+        parts.append(chart_svg(contribution_chart(report), lang))
+    parts += findings_table(report.findings, lang)
+    parts.append("</body></html>")
+    stream.write("\n".join(parts) + "\n")
+
+
+def page_start(title: str, lang: str) -> list[str]:
+    """The page up to its heading: no scripts, nothing loaded from anywhere."""
+    return [
         "<!DOCTYPE html>",
         f'<html lang="{esc(lang)}">',
         '<head><meta charset="utf-8">',
@@ -59,20 +78,6 @@ def render_html(report: Report, stream: TextIO, options: RenderOptions) -> None:
         "<body>",
         f"<h1>{esc(title)}</h1>",
     ]
-    counted = counted_text(report, lang)
-    if counted is not None:
-        parts.append(f"<p>{esc(counted)}</p>")
-    verdict_class = "ok" if report.verdict_good else "fail"
-    parts.append(
-        f'<p id="verdict" class="verdict {verdict_class}">{esc(verdict_text(report, lang))}</p>'
-    )
-    if report.files:
-        parts += _files_table(report, lang)
-        parts.append(f"<h2>{esc(tr('chart-title', lang))}</h2>")
-        parts.append(chart_svg(contribution_chart(report), lang))
-    parts += _findings(report.findings, lang)
-    parts.append("</body></html>")
-    stream.write("\n".join(parts) + "\n")
 
 
 def _files_table(report: Report, lang: str) -> list[str]:
@@ -160,7 +165,7 @@ def chart_svg(chart: ContributionChart, lang: str) -> str:
     return "\n".join(out)
 
 
-def _findings(findings: tuple[Finding, ...], lang: str) -> list[str]:
+def findings_table(findings: tuple[Finding, ...], lang: str) -> list[str]:
     out = [f"<h2>{esc(tr('findings', lang))}</h2>"]
     if not findings:
         return [*out, f"<p>{esc(tr('no-findings', lang))}</p>"]
@@ -172,10 +177,9 @@ def _findings(findings: tuple[Finding, ...], lang: str) -> list[str]:
     )
     for finding in findings:
         loc = finding.location
-        where = f"{loc.sheet}!{loc.cell}" if loc.cell else (loc.sheet or "")
         css = SEVERITY_CLASS[finding.severity]
         out.append(
-            f"<tr><td>{esc(loc.file)}</td><td><code>{esc(where)}</code></td>"
+            f"<tr><td>{esc(loc.file)}</td><td><code>{esc(loc.place)}</code></td>"
             f'<td class="{css}">{esc(tr(finding.severity.value, lang))}</td>'
             f"<td><code>{esc(finding.code)}</code></td>"
             f"<td>{esc(render_message(finding, lang))}</td></tr>"

@@ -176,8 +176,7 @@ def chart_table(report: Report, lang: str, width: int = CHART_WIDTH) -> Table:
 
 
 def _finding_line(finding: Finding, lang: str) -> Text:
-    loc = finding.location
-    where = f"{loc.sheet}!{loc.cell}" if loc.cell and loc.sheet else (loc.cell or loc.sheet or "")
+    where = finding.location.place
     text = Text("  ")
     width = max(len(tr(s.value, lang)) for s in Severity)
     text.append(f"{tr(finding.severity.value, lang):<{width}}", style=STYLE[finding.severity])

@@ -8,7 +8,16 @@ Each file is named CASE.PRODUCER.EXT. Producers:
   (``soffice --headless --convert-to xlsx|ods|xls``): real LibreOffice output, formulas
   recalculated on load, hidden rows, columns and sheets and merged cells kept.
 
-There is no Google Sheets export: it cannot be made faithfully without Google's servers.
+There is no Google Sheets export: it cannot be made faithfully without Google's servers, and
+its writer's XML is not documented anywhere we could check. What the reader could rely on that
+writers other than Excel do differently is covered instead by rewriting the xlsxwriter file
+into those XML forms (``rewrite_xml_forms``; producer ``xmlforms``). They imitate forms, they
+are no file of any of those producers:
+- strings inline in the cells (``t="inlineStr"``, ``<is><t>``) and no shared-strings part, as
+  PowerBI exports (dilshod/xlsx2csv#311) and browser exporters such as DataTables Buttons write;
+- no document properties (``docProps/``), which only Excel-like writers are sure to add;
+- the sheet's elements under a namespace prefix (``<x:c>``), as the Open XML SDK writes them
+  (PowerBI's exports, same source).
 
 The files are committed, so the tests need neither LibreOffice nor this script. Run it after
 changing a case (LibreOffice from Debian's libreoffice-calc; without ``soffice`` on PATH the
@@ -21,13 +30,18 @@ All amounts are illustrative.
 
 from __future__ import annotations
 
+import io
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree as ET
+from xml.sax.saxutils import escape
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1]))
@@ -235,6 +249,50 @@ CASES: dict[str, tuple[Callable[[], Book], str, tuple[str, ...]]] = {
 ALSO_XLSXWRITER = ("same-table",)  # cases written by both script producers
 
 
+# --- the XML forms of writers other than Excel, rewritten from the xlsxwriter file ---------
+MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+XMLFORMS: dict[str, tuple[str, bool]] = {  # corpus file -> (its source, elements prefixed x:)
+    "same-table.xmlforms.xlsx": ("same-table.xlsxwriter.xlsx", False),
+    "same-table.xmlforms-prefixed.xlsx": ("same-table.xlsxwriter.xlsx", True),
+}
+_SHARED_CELL = re.compile(rb'<c ([^>]*?)t="s"([^>]*)><v>([0-9]+)</v></c>')
+_ELEMENT = re.compile(rb"<(/?)([A-Za-z][\w]*)(?=[\s/>])")
+
+
+def rewrite_xml_forms(source: bytes, prefixed: bool) -> bytes:
+    """The workbook ``source`` with inline strings, no shared strings and no docProps; with
+    ``prefixed``, its sheets' elements under the prefix ``x:``. Same cells, same values."""
+    with zipfile.ZipFile(io.BytesIO(source)) as archive:
+        members = {info.filename: archive.read(info) for info in archive.infolist()}
+    table = ET.fromstring(members.pop("xl/sharedStrings.xml"))
+    strings = ["".join(t.text or "" for t in si.iter(f"{{{MAIN}}}t")) for si in table]
+
+    def inline(match: re.Match[bytes]) -> bytes:
+        text = escape(strings[int(match.group(3))]).encode("utf-8")
+        head = b"<c " + match.group(1) + b't="inlineStr"' + match.group(2) + b">"
+        return head + b'<is><t xml:space="preserve">' + text + b"</t></is></c>"
+
+    rewritten: dict[str, bytes] = {}
+    for name, data in members.items():
+        if name.startswith("docProps/"):
+            continue
+        if name.startswith("xl/worksheets/sheet"):
+            data = _SHARED_CELL.sub(inline, data)
+            if prefixed:
+                data = _ELEMENT.sub(rb"<\1x:\2", data)
+                data = data.replace(f'xmlns="{MAIN}"'.encode(), f'xmlns:x="{MAIN}"'.encode())
+        elif name in ("[Content_Types].xml", "_rels/.rels", "xl/_rels/workbook.xml.rels"):
+            data = re.sub(
+                rb"<(Override|Relationship) [^>]*(docProps|sharedStrings)[^>]*/>", b"", data
+            )
+        rewritten[name] = data
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in rewritten.items():
+            archive.writestr(zipfile.ZipInfo(name, FIXED_DATE.timetuple()[:6]), data)
+    return buffer.getvalue()
+
+
 def convert(source: Path, fmt: str, target: Path, work: Path) -> None:
     """Open ``source`` in LibreOffice Calc and save it as ``fmt``, headless, at ``target``."""
     out = work / fmt
@@ -271,6 +329,11 @@ def build(folder: Path = HERE) -> list[Path]:
                 target = folder / f"{case}.libreoffice.{fmt}"
                 convert(source, fmt, target, work)
                 written.append(target)
+        for name, (source_name, prefixed) in XMLFORMS.items():
+            written.append(folder / name)
+            written[-1].write_bytes(
+                rewrite_xml_forms((folder / source_name).read_bytes(), prefixed)
+            )
         written.append(folder / "same-table.pandas.xlsx")
         write_pandas(written[-1])
         vba = work / "vbaProject.bin"
