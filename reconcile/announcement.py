@@ -369,11 +369,15 @@ def load_announcement(path: Path | None, origin: str | None = None) -> Announcem
         try:
             text = path.read_text("utf-8")
         except FileNotFoundError:
-            raise ConfigError(f"announcement {origin} does not exist") from None
+            raise ConfigError("announcement {origin} does not exist", origin=origin) from None
         except (OSError, UnicodeDecodeError) as exc:
-            raise ConfigError(f"announcement {origin} cannot be read: {exc}") from None
+            raise ConfigError(
+                "announcement {origin} cannot be read: {problem}", origin=origin, problem=exc
+            ) from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{origin} is not valid TOML: {exc}") from None
+        raise ConfigError(
+            "{origin} is not valid TOML: {problem}", origin=origin, problem=exc
+        ) from None
     return parse_announcement(data, origin)

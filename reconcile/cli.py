@@ -5,10 +5,12 @@ Heavy modules (pandas, pandera, openpyxl) load inside the commands, so --help st
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -16,7 +18,15 @@ import click
 
 from reconcile import __version__
 from reconcile.errors import ReconcileError
-from reconcile.i18n import HEADINGS_NL, LANGS, resolve_lang, translate_help
+from reconcile.i18n import (
+    CLICK_NL,
+    CLICK_PLURALS_NL,
+    HEADINGS_NL,
+    LANGS,
+    resolve_lang,
+    tr,
+    translate_help,
+)
 from reconcile.limits import DEFAULT_LIMITS, Limits
 
 FORMATS = ("text", "json", "junit", "github", "html")
@@ -25,6 +35,65 @@ CONFIGURABLE = ("check", "validate")
 DIFF_FORMATS = ("text", "json")  # what reconcile.report.diff renders
 EXIT_CODES = """Exit codes: 0 valid and reconciled; 1 findings of severity error (see --fail-on);
 2 usage error, bad configuration, or an input that could not be read."""
+# The language of this run, decided from the arguments before click parses them (see
+# ReconcileGroup.main): an error in the parsing itself must speak it too.
+RUN_LANG: ContextVar[str | None] = ContextVar("reconcile_run_lang", default=None)
+CLICK_MODULES = ("core", "decorators", "exceptions", "formatting", "parser", "termui", "types")
+
+
+def lang_in_args(args: Sequence[str]) -> str | None:
+    """The value of --lang among ``args`` when it is a language, wherever it stands."""
+    for number, arg in enumerate(args):
+        if arg == "--":
+            break
+        value = args[number + 1] if arg == "--lang" and number + 1 < len(args) else None
+        if arg.startswith("--lang="):
+            value = arg.partition("=")[2]
+        if value in LANGS:
+            return value
+    return None
+
+
+@contextlib.contextmanager
+def click_speaks(lang: str) -> Iterator[None]:
+    """click's own messages (usage errors, "Usage:", "Try ... for help") in ``lang``.
+
+    click looks its messages up through gettext in each of its modules; while a run speaks
+    Dutch, those lookups go to reconcile.i18n.CLICK_NL. English is click's own text, untouched.
+    """
+    if lang != "nl":
+        yield
+        return
+
+    def gettext(message: str) -> str:
+        return CLICK_NL.get(message, message)
+
+    def ngettext(singular: str, plural: str, count: int) -> str:
+        one, many = CLICK_PLURALS_NL.get((singular, plural), (singular, plural))
+        return one if count == 1 else many
+
+    with contextlib.ExitStack() as stack:
+        for name in CLICK_MODULES:
+            module = sys.modules[f"click.{name}"]
+            for attribute, replacement in (("_", gettext), ("ngettext", ngettext)):
+                if hasattr(module, attribute):
+                    stack.enter_context(_replaced(module, attribute, replacement))
+        yield
+
+
+@contextlib.contextmanager
+def _replaced(owner: object, attribute: str, value: object) -> Iterator[None]:
+    original = getattr(owner, attribute)
+    setattr(owner, attribute, value)
+    try:
+        yield
+    finally:
+        setattr(owner, attribute, original)
+
+
+def run_lang() -> str:
+    """The language this run speaks: --lang, else the locale, else English."""
+    return RUN_LANG.get() or resolve_lang()
 
 
 class LocalisedFormatter(click.HelpFormatter):
@@ -32,7 +101,7 @@ class LocalisedFormatter(click.HelpFormatter):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.lang = resolve_lang()
+        self.lang = run_lang()
 
     def _nl(self, text: str) -> str:
         return HEADINGS_NL.get(text, text) if self.lang == "nl" else text
@@ -65,27 +134,36 @@ class ReconcileGroup(click.Group):
     context_class = LocalisedContext
     command_class = ReconcileCommand
 
+    def main(self, args: Sequence[str] | None = None, *rest: Any, **extra: Any) -> Any:
+        """Run in the language of --lang (wherever it stands), else the locale's."""
+        argv = list(sys.argv[1:] if args is None else args)
+        lang = resolve_lang(lang_in_args(argv))
+        token = RUN_LANG.set(lang)
+        try:
+            with click_speaks(lang):
+                return super().main(argv, *rest, **extra)
+        finally:
+            RUN_LANG.reset(token)
+
     def invoke(self, ctx: click.Context) -> Any:
+        lang = run_lang()
         try:
             return super().invoke(ctx)
         except ReconcileError as exc:
             if ctx.meta.get("reconcile.debug"):
                 traceback.print_exc()
-            click.echo(f"Error: {exc}", err=True)
+            click.echo(tr("error-line", lang, message=exc.text(lang)), err=True)
             ctx.exit(2)
         except (click.exceptions.Exit, click.ClickException, click.Abort, BrokenPipeError):
             raise  # click reports its own; a closed pipe is handled quietly in main()
         except KeyboardInterrupt:
-            click.echo("Interrupted.", err=True)
+            click.echo(tr("interrupted", lang), err=True)
             ctx.exit(2)
         except Exception as exc:
             if ctx.meta.get("reconcile.debug"):
                 traceback.print_exc()
-            click.echo(
-                f"Error: reconcile stopped on an unexpected problem ({type(exc).__name__}: "
-                f"{exc}). Run again with --debug to see where, and please report it.",
-                err=True,
-            )
+            problem = tr("unexpected", lang, problem=f"{type(exc).__name__}: {exc}")
+            click.echo(tr("error-line", lang, message=problem), err=True)
             ctx.exit(2)
 
 
@@ -296,7 +374,6 @@ def _emit(
 
 
 def _annotate(report: Any, directory: Path, lang: str, inputs: list[Path]) -> None:
-    from reconcile.i18n import tr
     from reconcile.report.annotate import write_annotations
 
     written = write_annotations(report, directory, lang, inputs)
@@ -393,19 +470,18 @@ def template(
     as it is.
     """
     from reconcile import pipeline
-    from reconcile.i18n import tr
     from reconcile.output import write_atomic
     from reconcile.template import build_template, template_name
 
-    if every == (ministry is not None):
-        raise click.UsageError("give either --ministry CODE or --all")
     lang = resolve_lang(lang)
+    if every == (ministry is not None):
+        raise click.UsageError(tr("tpl-either", lang))
     found = pipeline.find_announcement([], announcement)
     if every:
         if not found.expected:
-            raise click.UsageError("the announcement names no contributors; use --ministry")
+            raise click.UsageError(tr("tpl-no-contributors", lang))
         if output is not None and output.exists() and not output.is_dir():
-            raise click.UsageError(f"with --all, -o names a folder; {output} is a file")
+            raise click.UsageError(tr("tpl-output-file", lang, path=output))
         targets = [((output or Path()) / template_name(code), code) for code in found.expected]
     else:
         assert ministry is not None
@@ -415,7 +491,7 @@ def template(
         targets = [(target, ministry)]
     existing = [path.as_posix() for path, _ in targets if path.exists()]
     if existing and not force:  # it may be a template someone already filled in
-        raise click.UsageError(f"{', '.join(existing)} already exists; --force replaces it")
+        raise click.UsageError(tr("tpl-exists", lang, paths=", ".join(existing)))
     for path, code in targets:
         write_atomic(path, build_template(code, found, lang))
         click.echo(tr("written", lang, path=path.as_posix()), err=True)

@@ -28,9 +28,13 @@ def _read_toml(path: Path, display: str) -> dict[str, Any]:
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{display}: cannot read the configuration file ({exc})") from exc
+        raise ConfigError(
+            "{where}: cannot read the configuration file ({problem})", where=display, problem=exc
+        ) from exc
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{display}: not valid TOML ({exc})") from exc
+        raise ConfigError(
+            "{where}: not valid TOML ({problem})", where=display, problem=exc
+        ) from exc
 
 
 def _display(path: Path) -> str:
@@ -71,7 +75,7 @@ def read_config(path: Path) -> tuple[dict[str, Any], str]:
         display = f"{display} [tool.reconcile]"
         table = _tool_table(data)
         if not isinstance(table, dict):
-            raise ConfigError(f"{display}: missing, or not a table")
+            raise ConfigError("{where}: missing, or not a table", where=display)
         return table, display
     return data, display
 
@@ -142,7 +146,9 @@ def _severity(value: Any, where: str) -> list[str]:
     from reconcile.policy import parse_severity
 
     if not isinstance(value, dict):
-        raise ConfigError(f"{where}: {SEVERITY_KEY} must be a table of code = level")
+        raise ConfigError(
+            "{where}: {key} must be a table of code = level", where=where, key=SEVERITY_KEY
+        )
     return [
         "{}={}".format(*parse_severity(code, level, f"{where} [{SEVERITY_KEY}]"))
         for code, level in value.items()
@@ -157,7 +163,12 @@ def default_map(path: Path, commands: Mapping[str, click.Command]) -> dict[str, 
     for key, value in table.items():
         if key not in options:
             known = ", ".join(sorted(options))
-            raise ConfigError(f"{where}: unknown key {key!r} (known keys: {known})")
+            raise ConfigError(
+                "{where}: unknown key {key!r} (known keys: {known})",
+                where=where,
+                key=key,
+                known=known,
+            )
         for command, param in options[key]:
             if key == SEVERITY_KEY:
                 checked: Any = _severity(value, where)

@@ -98,6 +98,25 @@ class Finding:
 
 
 @dataclass(frozen=True)
+class Phrase:
+    """A fixed English phrase with parameters, carried by a finding or an error instead of text.
+
+    ``text`` is the key of its Dutch translation (``reconcile.messages_nl.PARAMS_NL``), so a
+    reason such as "it holds {count} members" is worded in the reader's language when the
+    message is rendered; ``str()`` gives the English.
+    """
+
+    text: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "params", MappingProxyType(dict(self.params)))
+
+    def __str__(self) -> str:
+        return self.text.format(**self.params) if self.params else self.text
+
+
+@dataclass(frozen=True)
 class Interval:
     """A closed interval of euros; ``high`` None means no upper bound."""
 

@@ -100,7 +100,11 @@ def ministry_of(code: str, announcement: Announcement) -> Ministry:
     ministries = announcement.ministries.ministries
     if code not in ministries:
         known = ", ".join(announcement.expected or sorted(ministries))
-        raise ConfigError(f"{code!r} is not a ministry reconcile knows; use one of: {known}")
+        raise ConfigError(
+            "{code!r} is not a ministry reconcile knows; use one of: {known}",
+            code=code,
+            known=known,
+        )
     return ministries[code]
 
 

@@ -180,11 +180,13 @@ def load_layout_file(path: str) -> Layout:
     try:
         text = Path(path).read_text("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read layout file {path}: {exc}") from exc
+        raise ConfigError(
+            "cannot read layout file {path}: {problem}", path=path, problem=exc
+        ) from exc
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path} is not valid TOML: {exc}") from exc
+        raise ConfigError("{path} is not valid TOML: {problem}", path=path, problem=exc) from exc
     return parse_layout(data, path)
 
 
@@ -194,7 +196,8 @@ def get_layout(name: str) -> Layout:
         return load_layout_file(name)
     layouts = load_layouts()
     if name not in layouts:
-        raise ConfigError(f"unknown layout {name!r}; known layouts: {', '.join(sorted(layouts))}")
+        known = ", ".join(sorted(layouts))
+        raise ConfigError("unknown layout {name!r}; known layouts: {known}", name=name, known=known)
     return layouts[name]
 
 
