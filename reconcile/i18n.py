@@ -51,6 +51,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "findings": ("Findings", "Bevindingen"),
     "no-findings": ("No findings.", "Geen bevindingen."),
     "report-title": ("reconcile report", "reconcile-rapport"),
+    "budget-workbooks": ("budget workbooks", "begrotingswerkmappen"),
     "announced": ("Announced", "Aangekondigd"),
     "lower-bound": ("Lower bound", "Ondergrens"),
     "upper-bound": ("Upper bound", "Bovengrens"),
