@@ -236,6 +236,7 @@ _TOP_KEYS = {
     "contributors",
     "expect",
     "ministries",
+    "articles",
 }
 
 
@@ -307,6 +308,9 @@ def parse_announcement(data: Mapping[str, Any], origin: str) -> Announcement:
     years = _years(data["years"], where)
 
     ministries = load_table(_typed(data.get("ministries", {}), dict, "[ministries]", where), where)
+    if "articles" in data:
+        articles = _typed(data["articles"], dict, "[articles]", where)
+        ministries = ministries.with_articles(articles, where)
     contributors = _typed(data.get("contributors", {}), dict, "[contributors]", where)
     _only(contributors, {"expected", "largest"}, f"{where} [contributors]")
     expected = tuple(_typed(contributors.get("expected", []), list, "contributors.expected", where))

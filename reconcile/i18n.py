@@ -202,6 +202,24 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The article number (1, 2, 31, ...).",
         "Het artikelnummer (1, 2, 31, ...).",
     ),
+    "tpl-pick-known-article": (
+        "One of your chapter's articles (see the sheet Instructions).",
+        "Een van de artikelen van uw hoofdstuk (zie het blad Toelichting).",
+    ),
+    "tpl-article-error": (
+        "This article is not on the list of known articles; check the number.",
+        "Dit artikel staat niet in de lijst van bekende artikelen; controleer het nummer.",
+    ),
+    "tpl-known-articles": (
+        (
+            "Known articles of chapter {chapters} (the drop-down list; another article is "
+            "accepted after a warning):"
+        ),
+        (
+            "Bekende artikelen van hoofdstuk {chapters} (de keuzelijst; een ander artikel wordt "
+            "na een waarschuwing geaccepteerd):"
+        ),
+    ),
     "tpl-pick-series": (
         "V commitments, U expenditure, O receipts.",
         "V verplichtingen, U uitgaven, O ontvangsten.",

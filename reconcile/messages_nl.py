@@ -668,6 +668,16 @@ PARAMS_NL.update(
 # Errors that stop a run (reconcile.errors.ReconcileError), keyed by their English template.
 # An error raised with a template that is not here is shown in English.
 ERRORS_NL: dict[str, str] = {
+    "{where}: {table} must be a chapter's table of number = name": (
+        "{where}: {table} moet een tabel van een hoofdstuk zijn, met nummer = naam"
+    ),
+    (
+        "{where}: {table} holds {key!r}; write an article as number = name, e.g. "
+        '16 = "Onderzoek en wetenschapsbeleid"'
+    ): (
+        "{where}: {table} bevat {key!r}; schrijf een artikel als nummer = naam, bijvoorbeeld "
+        '16 = "Onderzoek en wetenschapsbeleid"'
+    ),
     "refusing to read untrusted workbooks: {problems}.": (
         "werkmappen van buiten worden niet gelezen: {problems}."
     ),

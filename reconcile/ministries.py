@@ -6,7 +6,7 @@ import functools
 import re
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from typing import Any
 
@@ -32,6 +32,20 @@ class Ministry:
 class MinistryTable:
     ministries: Mapping[str, Ministry]
     chapters: Mapping[str, str]  # every known chapter code -> its name
+    # chapter -> article number -> article name, for the chapters whose articles are known
+    articles: Mapping[str, Mapping[int, str]] = field(default_factory=dict)
+
+    def articles_of(self, ministry: Ministry) -> dict[int, str]:
+        """The known articles of ``ministry``'s chapters, by number; empty when none is known.
+
+        A ministry with several chapters (Defensie: X and its fund K) gets the articles of those
+        whose articles are known.
+        """
+        known: dict[int, str] = {}
+        for chapter in ministry.chapters:
+            for number, name in self.articles.get(chapter, {}).items():
+                known.setdefault(number, name)
+        return dict(sorted(known.items()))
 
     def of_chapter(self, chapter: str) -> Ministry | None:
         for ministry in self.ministries.values():
@@ -59,7 +73,38 @@ class MinistryTable:
             ministries[code] = ministry
             for chapter in ministry.chapters:
                 chapters.setdefault(chapter, ministry.name)
-        return MinistryTable(ministries, chapters)
+        return MinistryTable(ministries, chapters, self.articles)
+
+    def with_articles(self, extra: Mapping[str, Any], source: str) -> MinistryTable:
+        """This table with the chapters' articles of an announcement's [articles] tables."""
+        return replace(self, articles={**self.articles, **parse_articles(extra, source)})
+
+
+def parse_articles(data: Mapping[str, Any], source: str) -> dict[str, dict[int, str]]:
+    """[articles.CHAPTER] tables (number = "name") as chapter -> number -> name."""
+    articles: dict[str, dict[int, str]] = {}
+    for chapter, table in data.items():
+        code = normalise_chapter(chapter)
+        where = f"[articles.{chapter}]"
+        if code is None or not isinstance(table, dict):
+            raise ConfigError(
+                "{where}: {table} must be a chapter's table of number = name",
+                where=source,
+                table=where,
+            )
+        numbers: dict[int, str] = {}
+        for number, name in table.items():
+            if not (str(number).isdigit() and 0 < int(number) < 1000 and isinstance(name, str)):
+                raise ConfigError(
+                    "{where}: {table} holds {key!r}; write an article as number = name, "
+                    'e.g. 16 = "Onderzoek en wetenschapsbeleid"',
+                    where=source,
+                    table=where,
+                    key=number,
+                )
+            numbers[int(number)] = name
+        articles[code] = numbers
+    return articles
 
 
 def _fold(text: str) -> str:
@@ -145,5 +190,10 @@ def load_table(overrides: Mapping[str, Any] | None = None, source: str = "") -> 
         code: _ministry(code, spec, "ministries.toml") for code, spec in data["ministries"].items()
     }
     chapters = {str(k): str(v) for k, v in data["chapters"].items()}
-    table = MinistryTable(ministries, chapters)
+    articles = tomllib.loads(
+        resources.files("reconcile.data").joinpath("articles.toml").read_text("utf-8")
+    )
+    table = MinistryTable(
+        ministries, chapters, parse_articles(articles["articles"], "articles.toml")
+    )
     return table.with_overrides(overrides or {}, source) if overrides else table
