@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from reconcile.errors import ReconcileError
 from reconcile.model import CellRef, Interval, Phrase, Severity
 
 if TYPE_CHECKING:
@@ -616,6 +617,8 @@ def format_value(value: object, lang: str = "en") -> str:
     if isinstance(value, list | tuple):  # phrases hold commas: a semicolon parts them
         parts = ("; " if value and isinstance(value[0], Phrase) else ", ").join
         return parts(format_value(v, lang) for v in value)
+    if isinstance(value, ReconcileError):  # an error inside another's message
+        return value.text(lang)
     if isinstance(value, Phrase):
         text = format_value(value.text, lang)
         return text.format(**{k: format_value(v, lang) for k, v in value.params.items()})

@@ -20,20 +20,27 @@ class ReconcileError(Exception):
         super().__init__(self._render(message, "en"))
 
     def text(self, lang: str = "en") -> str:
-        """The message in ``lang``; English where no Dutch text is known."""
+        """The message in ``lang``: the template's Dutch text, its fixed phrases translated."""
         if lang != "nl":
             return str(self)
         from reconcile.messages_nl import ERRORS_NL
 
-        dutch = ERRORS_NL.get(self.template)
-        return str(self) if dutch is None else self._render(dutch, lang)
+        return self._render(ERRORS_NL.get(self.template, self.template), lang)
 
     def _render(self, template: str, lang: str) -> str:
         if not self.params:  # a message without parameters may hold braces of its own
             return template
         from reconcile.codes import format_value
+        from reconcile.model import Phrase
 
-        return template.format(**{k: format_value(v, lang) for k, v in self.params.items()})
+        def shown(value: object) -> object:
+            # Words are worded in ``lang``; any other value stays itself, so {value!r} shows
+            # 1 as 1 and [] as [], as the settings file has them.
+            words = isinstance(value, str | Phrase | ReconcileError)
+            phrases = isinstance(value, list) and value and isinstance(value[0], Phrase)
+            return format_value(value, lang) if words or phrases else value
+
+        return template.format(**{k: shown(v) for k, v in self.params.items()})
 
 
 class ConfigError(ReconcileError):

@@ -633,6 +633,15 @@ PARAMS_NL.update(
         ),
         # external-links
         "targets not stated": "doelen niet vermeld",
+        # what a setting must be (reconcile.announcement, reconcile.config)
+        "a table": "een tabel",
+        "a list": "een lijst",
+        "a text": "een tekst",
+        "a whole number": "een geheel getal",
+        "a number": "een getal",
+        "true or false": "true of false",
+        "a text or a list of texts": "een tekst of een lijst van teksten",
+        "one of {choices}": "een van {choices}",
         # the startup guard
         (
             "defusedxml is not installed, so workbooks would be parsed without protection "
@@ -666,7 +675,8 @@ PARAMS_NL.update(
 )
 
 # Errors that stop a run (reconcile.errors.ReconcileError), keyed by their English template.
-# An error raised with a template that is not here is shown in English.
+# A template without words of its own ("{where}: amounts.{key}: {problem}") needs no entry:
+# its parameters are translated all the same.
 ERRORS_NL: dict[str, str] = {
     "{where}: {table} must be a chapter's table of number = name": (
         "{where}: {table} moet een tabel van een hoofdstuk zijn, met nummer = naam"
@@ -737,5 +747,87 @@ ERRORS_NL: dict[str, str] = {
     ): (
         "onbekende bevindingscode {code!r}. Bedoelde u {alternatives}? `reconcile codes` toont "
         "ze allemaal."
+    ),
+    # the announcement file (reconcile.announcement)
+    "cannot read the unit in {text!r}": "de eenheid in {text!r} is niet te lezen",
+    "{text!r} is not an amount": "{text!r} is geen bedrag",
+    "{text!r}: the first amount is larger than the second": (
+        "{text!r}: het eerste bedrag is groter dan het tweede"
+    ),
+    '{where}: band {value!r} is not a percentage such as "5%"': (
+        '{where}: band {value!r} is geen percentage zoals "5%"'
+    ),
+    "{where}: band {value!r} must lie from 0 % up to (not including) 100 %": (
+        "{where}: band {value!r} moet liggen van 0 % tot (niet tot en met) 100 %"
+    ),
+    "{where}: amounts.{key}: {text!r} is not a positive amount": (
+        "{where}: amounts.{key}: {text!r} is geen positief bedrag"
+    ),
+    "{where}: {key} is missing": "{where}: {key} ontbreekt",
+    "{where}: {key} must be {expected}, not {shown}": (
+        "{where}: {key} moet {expected} zijn, niet {shown}"
+    ),
+    "{where}: unknown key {key!r}": "{where}: onbekende sleutel {key!r}",
+    '{where}: years must be a list or a range such as "2025-2030"': (
+        '{where}: years moet een lijst zijn of een reeks zoals "2025-2030"'
+    ),
+    "{where}: years {value!r} runs backwards; write the first year first": (
+        "{where}: years {value!r} loopt terug; schrijf het eerste jaar eerst"
+    ),
+    "{where}: reconcile = {target!r} names no amount in [amounts]": (
+        "{where}: reconcile = {target!r} noemt geen bedrag uit [amounts]"
+    ),
+    "{where}: series must be V, U or O, not {series!r}": (
+        "{where}: series moet V, U of O zijn, niet {series!r}"
+    ),
+    '{where}: years is required, e.g. years = "2025-2030"': (
+        '{where}: years is verplicht, bijvoorbeeld years = "2025-2030"'
+    ),
+    "{where}: contributors names {code!r}, which is not a ministry": (
+        "{where}: contributors noemt {code!r}, en dat is geen ministerie"
+    ),
+    "{where}: largest contributor {code!r} is not in expected": (
+        "{where}: grootste bijdrager {code!r} staat niet in expected"
+    ),
+    "{where}: [[sums]] #{number} names {name!r}, not in [amounts]": (
+        "{where}: [[sums]] #{number} noemt {name!r}, dat niet in [amounts] staat"
+    ),
+    "{where}: {ministry!r} is not a ministry": "{where}: {ministry!r} is geen ministerie",
+    "{where}: year {year!r} is not among the announced years": (
+        "{where}: jaar {year!r} hoort niet bij de aangekondigde jaren"
+    ),
+    "{where}: give a ministry, a year, or both": "{where}: geef een ministerie, een jaar, of beide",
+    # the settings file (reconcile.config)
+    "{where}: {key} must be {expected}, not {value!r}": (
+        "{where}: {key} moet {expected} zijn, niet {value!r}"
+    ),
+    # the ministry table (reconcile.ministries)
+    "{where}: [ministries.{code}] must be a table": (
+        "{where}: [ministries.{code}] moet een tabel zijn"
+    ),
+    "{where}: unknown key {key!r} in [ministries.{code}]": (
+        "{where}: onbekende sleutel {key!r} in [ministries.{code}]"
+    ),
+    "{where}: [ministries.{code}] needs a list of chapters": (
+        "{where}: [ministries.{code}] heeft een lijst van hoofdstukken nodig"
+    ),
+    "{where}: {chapter!r} in [ministries.{code}] is not a chapter": (
+        "{where}: {chapter!r} in [ministries.{code}] is geen hoofdstuk"
+    ),
+    # layout files (reconcile.read.layouts)
+    "{where}: a label is a string or a list of strings": (
+        "{where}: een kopje is een tekst of een lijst van teksten"
+    ),
+    "{where}: unknown keys {keys}": "{where}: onbekende sleutels {keys}",
+    "{where}: unit {unit!r} is not a unit such as 'x € 1.000'": (
+        "{where}: unit {unit!r} is geen eenheid zoals 'x € 1.000'"
+    ),
+    "{where}: numbers must be one of {formats}": "{where}: numbers moet een van {formats} zijn",
+    "{where}: the key {key} is missing": "{where}: de sleutel {key} ontbreekt",
+    "{where}: the layout cannot be used ({problem})": (
+        "{where}: de indeling is niet te gebruiken ({problem})"
+    ),
+    "{where}: {name!r} is used but not a column of [columns]": (
+        "{where}: {name!r} wordt gebruikt maar is geen kolom van [columns]"
     ),
 }

@@ -113,18 +113,30 @@ def _fold(text: str) -> str:
 
 def _ministry(code: str, spec: Any, source: str) -> Ministry:
     if not isinstance(spec, dict):
-        raise ConfigError(f"{source}: [ministries.{code}] must be a table")
+        raise ConfigError("{where}: [ministries.{code}] must be a table", where=source, code=code)
     unknown = set(spec) - {"name", "chapters", "names"}
     if unknown:
-        raise ConfigError(f"{source}: unknown key {sorted(unknown)[0]!r} in [ministries.{code}]")
+        raise ConfigError(
+            "{where}: unknown key {key!r} in [ministries.{code}]",
+            where=source,
+            key=sorted(unknown)[0],
+            code=code,
+        )
     chapters = spec.get("chapters", [])
     if not isinstance(chapters, list) or not chapters:
-        raise ConfigError(f"{source}: [ministries.{code}] needs a list of chapters")
+        raise ConfigError(
+            "{where}: [ministries.{code}] needs a list of chapters", where=source, code=code
+        )
     normalised = []
     for chapter in chapters:
         value = normalise_chapter(chapter)
         if value is None:
-            raise ConfigError(f"{source}: {chapter!r} in [ministries.{code}] is not a chapter")
+            raise ConfigError(
+                "{where}: {chapter!r} in [ministries.{code}] is not a chapter",
+                where=source,
+                chapter=chapter,
+                code=code,
+            )
         normalised.append(value)
     return Ministry(
         code=code,
