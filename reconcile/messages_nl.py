@@ -633,6 +633,33 @@ PARAMS_NL.update(
         ),
         # external-links
         "targets not stated": "doelen niet vermeld",
+        # file-unreadable (reconcile.read)
+        "it is not a file": "het is geen bestand",
+        "this file": "dit bestand",
+        "reconcile reads {names} workbooks and .csv tables, not {suffix}": (
+            "reconcile leest {names}-werkmappen en .csv-tabellen, geen {suffix}"
+        ),
+        (
+            "it is an OLE container: an encrypted (password-protected) workbook or a legacy .xls "
+            "file under another name; remove the password, or name an .xls file .xls"
+        ): (
+            "het is een OLE-bestand: een versleutelde (met wachtwoord beveiligde) werkmap of een "
+            "oud .xls-bestand onder een andere naam; verwijder het wachtwoord, of geef een "
+            ".xls-bestand de extensie .xls"
+        ),
+        "it is not an .xlsx workbook (no zip archive); save it as .xlsx": (
+            "het is geen .xlsx-werkmap (geen zip-archief); sla het op als .xlsx"
+        ),
+        "the workbook is damaged or not a spreadsheet ({detail})": (
+            "de werkmap is beschadigd of geen rekenblad ({detail})"
+        ),
+        (
+            "the workbook is damaged, encrypted or not a spreadsheet ({detail}); open it in "
+            "LibreOffice or Excel and save it as .xlsx"
+        ): (
+            "de werkmap is beschadigd, versleuteld of geen rekenblad ({detail}); open haar in "
+            "LibreOffice of Excel en sla haar op als .xlsx"
+        ),
         # what a setting must be (reconcile.announcement, reconcile.config)
         "a table": "een tabel",
         "a list": "een lijst",

@@ -390,3 +390,15 @@ def test_a_wrong_announcement_or_settings_file_is_explained_in_dutch(
     assert (code, stderr) == (2, "Fout: reconcile.toml: color moet true of false zijn, niet 1\n")
     code, stderr = _stderr(["check", "."])
     assert (code, stderr) == (2, "Error: reconcile.toml: color must be true or false, not 1\n")
+
+
+def test_a_file_reconcile_does_not_read_is_explained_in_dutch(tmp_path: Path) -> None:
+    (tmp_path / "begroting.pdf").write_bytes(b"%PDF-1.7\n")
+    (tmp_path / "begroting").write_bytes(b"%PDF-1.7\n")
+    for name, what in (("begroting.pdf", ".pdf"), ("begroting", "dit bestand")):
+        result = CliRunner().invoke(cli, ["validate", "--lang", "nl", str(tmp_path / name)])
+        assert result.exit_code == 2
+        assert (
+            "[file-unreadable] Het bestand is niet te lezen als werkmap: reconcile leest .xlsx, "
+            f".xlsm, .ods, .xls-werkmappen en .csv-tabellen, geen {what}."
+        ) in result.stdout
