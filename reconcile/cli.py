@@ -6,6 +6,7 @@ Heavy modules (pandas, pandera, openpyxl) load inside the commands, so --help st
 from __future__ import annotations
 
 import contextlib
+import importlib
 import os
 import sys
 import traceback
@@ -21,7 +22,6 @@ from reconcile.errors import ReconcileError
 from reconcile.i18n import (
     CLICK_NL,
     CLICK_PLURALS_NL,
-    HEADINGS_NL,
     LANGS,
     resolve_lang,
     tr,
@@ -74,7 +74,7 @@ def click_speaks(lang: str) -> Iterator[None]:
 
     with contextlib.ExitStack() as stack:
         for name in CLICK_MODULES:
-            module = sys.modules[f"click.{name}"]
+            module = importlib.import_module(f"click.{name}")  # loaded with click already
             for attribute, replacement in (("_", gettext), ("ngettext", ngettext)):
                 if hasattr(module, attribute):
                     stack.enter_context(_replaced(module, attribute, replacement))
@@ -102,15 +102,6 @@ class LocalisedFormatter(click.HelpFormatter):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.lang = run_lang()
-
-    def _nl(self, text: str) -> str:
-        return HEADINGS_NL.get(text, text) if self.lang == "nl" else text
-
-    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
-        super().write_usage(prog, args, self._nl(prefix or "Usage: "))
-
-    def write_heading(self, heading: str) -> None:
-        super().write_heading(self._nl(heading))
 
     def write_text(self, text: str) -> None:
         super().write_text(translate_help(text, self.lang))

@@ -404,12 +404,6 @@ HELP_NL.update(
         "Read this sheet of both workbooks.": "Lees dit blad van beide werkmappen.",
     }
 )
-HEADINGS_NL = {
-    "Options": "Opties",
-    "Commands": "Opdrachten",
-    "Positional arguments": "Argumenten",
-    "Usage: ": "Gebruik: ",
-}
 
 
 # click's own messages (usage errors, bad values, "Usage:", "Try ... for help.") in Dutch, keyed by
