@@ -402,3 +402,34 @@ def test_a_file_reconcile_does_not_read_is_explained_in_dutch(tmp_path: Path) ->
             "[file-unreadable] Het bestand is niet te lezen als werkmap: reconcile leest .xlsx, "
             f".xlsm, .ods, .xls-werkmappen en .csv-tabellen, geen {what}."
         ) in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "en",
+            (
+                "Error: reconcile stopped on an unexpected problem (RuntimeError: boom). Run again "
+                "with --debug to see where, and please report it.\n"
+            ),
+        ),
+        (
+            "nl",
+            (
+                "Fout: reconcile is gestopt op een onverwacht probleem (RuntimeError: boom). Draai "
+                "opnieuw met --debug om te zien waar, en meld het alstublieft.\n"
+            ),
+        ),
+    ],
+)
+def test_a_bug_is_one_line_in_the_run_s_language_without_a_traceback(
+    lang: str, expected: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reconcile import explain
+
+    def broken(code: str, lang: str) -> str:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(explain, "explain_code", broken)
+    assert _stderr(["explain", "total-mismatch", "--lang", lang]) == (2, expected)
