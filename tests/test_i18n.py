@@ -18,6 +18,7 @@ from click.testing import CliRunner
 
 import reconcile
 from reconcile.cli import cli
+from reconcile.cli_lang import lang_in_args
 from reconcile.codes import CODES, make_finding, render_message, texts_of
 from reconcile.i18n import CLICK_NL, CLICK_PLURALS_NL, HELP_NL, TEXTS, fold, resolve_lang, tr
 from reconcile.messages_nl import ERRORS_NL, MESSAGES_NL, PARAMS_NL
@@ -433,3 +434,19 @@ def test_a_bug_is_one_line_in_the_run_s_language_without_a_traceback(
 
     monkeypatch.setattr(explain, "explain_code", broken)
     assert _stderr(["explain", "total-mismatch", "--lang", lang]) == (2, expected)
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["check", "x.xlsx", "--lang", "nl"], "nl"),
+        (["check", "--lang=en", "x.xlsx"], "en"),
+        (["check", "--lang", "de"], None),  # not a language: the locale decides, click refuses
+        (["check", "--lang"], None),
+        (["check", "--", "--lang", "nl"], None),  # after --, a file name
+    ],
+)
+def test_the_language_is_found_among_the_arguments_before_click_parses_them(
+    args: list[str], expected: str | None
+) -> None:
+    assert lang_in_args(args) == expected
