@@ -449,17 +449,20 @@ def _layout_name(name: str | None) -> str | None:
 
 
 @cli.command()
-def layouts() -> None:
+@_lang_option("list")
+def layouts(lang: str | None) -> None:
     """List the built-in layouts: the table formats reconcile reads by their header labels."""
     from reconcile.read.layouts import load_layouts
 
+    lang = resolve_lang(lang)
     for layout in load_layouts().values():
         click.echo(f"{layout.name}  {layout.title}")
-        click.echo(f"    unit {layout.unit.label}, numbers {layout.numbers}, from {layout.source}")
+        unit, numbers = layout.unit.label, layout.numbers
+        click.echo(tr("layout-facts", lang, unit=unit, numbers=numbers, source=layout.source))
         fields = ", ".join(f"{name}={labels[0]!r}" for name, labels in layout.columns.items())
-        click.echo(f"    columns: {fields}")
+        click.echo(tr("layout-columns", lang, fields=fields))
         amounts = ", ".join(f"{a.name}={a.labels[0]!r}" for a in layout.amounts)
-        click.echo(f"    amounts: {amounts}")
+        click.echo(tr("layout-amounts", lang, fields=amounts))
 
 
 @cli.command(

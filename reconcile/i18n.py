@@ -167,6 +167,13 @@ TEXTS: dict[str, tuple[str, str]] = {
             '([severity] {code} = "warning") of met --severity {code}=LEVEL.'
         ),
     ),
+    # reconcile layouts
+    "layout-facts": (
+        "    unit {unit}, numbers {numbers}, from {source}",
+        "    eenheid {unit}, getallen {numbers}, uit {source}",
+    ),
+    "layout-columns": ("    columns: {fields}", "    kolommen: {fields}"),
+    "layout-amounts": ("    amounts: {fields}", "    bedragen: {fields}"),
     # submission templates (reconcile.template)
     "tpl-either": ("give either --ministry CODE or --all", "geef --ministry CODE of --all"),
     "tpl-no-contributors": (

@@ -450,3 +450,12 @@ def test_the_language_is_found_among_the_arguments_before_click_parses_them(
     args: list[str], expected: str | None
 ) -> None:
     assert lang_in_args(args) == expected
+
+
+def test_the_list_of_layouts_speaks_dutch() -> None:
+    result = CliRunner().invoke(cli, ["layouts", "--lang", "nl"])
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert lines[1] == "    eenheid x € 1.000, getallen plain, uit layouts/begrotingsstaten.toml"
+    assert lines[2].startswith("    kolommen: year='Begrotingsjaar', ")
+    assert lines[3].startswith("    bedragen: ontwerpbegroting='Stand ontwerpbegroting', ")
