@@ -13,7 +13,7 @@ from typing import Any
 
 from reconcile.errors import ConfigError
 from reconcile.ministries import MinistryTable, load_table
-from reconcile.model import AnnouncedAmount, Interval
+from reconcile.model import AnnouncedAmount, Interval, Phrase
 from reconcile.money import AmountError, find_unit, parse_number, to_cents
 
 DEFAULT_BAND = Decimal("0.05")
@@ -94,7 +94,7 @@ def parse_money(text: str) -> Decimal:
     if caption:
         unit = find_unit(caption.group(1))
         if unit is None:
-            raise ConfigError(f"cannot read the unit in {text!r}")
+            raise ConfigError("cannot read the unit in {text!r}", text=text)
         multiplier = unit.euros
         rest = _CAPTION.sub(" ", rest)
     rest = _CURRENCY.sub(" ", rest).strip()
@@ -108,7 +108,7 @@ def parse_money(text: str) -> Decimal:
     try:
         return to_cents(parse_number(rest) * multiplier)
     except AmountError:
-        raise ConfigError(f"{text!r} is not an amount") from None
+        raise ConfigError("{text!r} is not an amount", text=text) from None
 
 
 def hedge_interval(hedge: str, amount: Decimal, band: Decimal) -> Interval:
@@ -150,7 +150,7 @@ def parse_hedged(text: str, band: Decimal = DEFAULT_BAND) -> Hedged:
         except ConfigError:
             low = parse_money(low_text)
         if low > high:
-            raise ConfigError(f"{text!r}: the first amount is larger than the second")
+            raise ConfigError("{text!r}: the first amount is larger than the second", text=text)
         return Hedged(folded, "between", low, Interval(low, high))
     amount = parse_money(folded)
     return Hedged(folded, "exact", amount, Interval.exactly(amount))
@@ -180,9 +180,15 @@ def parse_band(value: object, where: str) -> Decimal:
     try:
         band = parse_number(text[:-1].strip()) / 100 if text.endswith("%") else parse_number(value)
     except AmountError:
-        raise ConfigError(f'{where}: band {value!r} is not a percentage such as "5%"') from None
+        raise ConfigError(
+            '{where}: band {value!r} is not a percentage such as "5%"', where=where, value=value
+        ) from None
     if not 0 <= band < 1:
-        raise ConfigError(f"{where}: band {value!r} must lie from 0 % up to (not including) 100 %")
+        raise ConfigError(
+            "{where}: band {value!r} must lie from 0 % up to (not including) 100 %",
+            where=where,
+            value=value,
+        )
     return band
 
 
@@ -236,6 +242,7 @@ _TOP_KEYS = {
     "contributors",
     "expect",
     "ministries",
+    "articles",
 }
 
 
@@ -249,44 +256,68 @@ def _amount(key: str, spec: Any, band: Decimal, where: str) -> AnnouncedAmount:
     try:
         hedged = parse_hedged(text, band)
     except ConfigError as exc:
-        raise ConfigError(f"{where}: amounts.{key}: {exc}") from None
+        raise ConfigError(
+            "{where}: {key}: {problem}", where=where, key=f"amounts.{key}", problem=exc
+        ) from None
     if hedged.amount <= 0:
-        raise ConfigError(f"{where}: amounts.{key}: {text!r} is not a positive amount")
+        raise ConfigError(
+            "{where}: amounts.{key}: {text!r} is not a positive amount",
+            where=where,
+            key=key,
+            text=text,
+        )
     return AnnouncedAmount(key, hedged.text, hedged.interval)
 
 
-_KINDS = {dict: "a table", list: "a list", str: "a text", int: "a whole number"}
+_KINDS = {
+    dict: Phrase("a table"),
+    list: Phrase("a list"),
+    str: Phrase("a text"),
+    int: Phrase("a whole number"),
+}
 
 
 def _typed(value: Any, kind: type, key: str, where: str) -> Any:
     if value is None:
-        raise ConfigError(f"{where}: {key} is missing")
+        raise ConfigError("{where}: {key} is missing", where=where, key=key)
     if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
         shown = f'"{value}"' if isinstance(value, str) else str(value)
-        raise ConfigError(f"{where}: {key} must be {_KINDS.get(kind, kind.__name__)}, not {shown}")
+        expected = _KINDS.get(kind, kind.__name__)
+        raise ConfigError(
+            "{where}: {key} must be {expected}, not {shown}",
+            where=where,
+            key=key,
+            expected=expected,
+            shown=shown,
+        )
     return value
 
 
 def _only(table: Mapping[str, Any], allowed: set[str], where: str) -> None:
     unknown = sorted(set(table) - allowed)
     if unknown:
-        raise ConfigError(f"{where}: unknown key {unknown[0]!r}")
+        raise ConfigError("{where}: unknown key {key!r}", where=where, key=unknown[0])
+
+
+_YEARS_FORM = '{where}: years must be a list or a range such as "2025-2030"'
 
 
 def _years(value: Any, where: str) -> tuple[int, ...]:
     if isinstance(value, str):
         match = re.fullmatch(r"\s*(\d{4})\s*(?:-|–|\.\.|t/m|to)\s*(\d{4})\s*", value)
         if not match:
-            raise ConfigError(f'{where}: years must be a list or a range such as "2025-2030"')
+            raise ConfigError(_YEARS_FORM, where=where)
         first, last = int(match.group(1)), int(match.group(2))
         if first > last:
             raise ConfigError(
-                f"{where}: years {value!r} runs backwards; write the first year first"
+                "{where}: years {value!r} runs backwards; write the first year first",
+                where=where,
+                value=value,
             )
         return tuple(range(first, last + 1))
     if isinstance(value, list) and value and all(isinstance(y, int) for y in value):
         return tuple(sorted(value))
-    raise ConfigError(f'{where}: years must be a list or a range such as "2025-2030"')
+    raise ConfigError(_YEARS_FORM, where=where)
 
 
 def parse_announcement(data: Mapping[str, Any], origin: str) -> Announcement:
@@ -298,25 +329,40 @@ def parse_announcement(data: Mapping[str, Any], origin: str) -> Announcement:
     amounts = {key: _amount(key, spec, band, where) for key, spec in amounts_spec.items()}
     target = _typed(data.get("reconcile", "rijk"), str, "reconcile", where)
     if target not in amounts:
-        raise ConfigError(f"{where}: reconcile = {target!r} names no amount in [amounts]")
+        raise ConfigError(
+            "{where}: reconcile = {target!r} names no amount in [amounts]",
+            where=where,
+            target=target,
+        )
     series = _typed(data.get("series", "U"), str, "series", where).upper()
     if series not in ("V", "U", "O"):
-        raise ConfigError(f"{where}: series must be V, U or O, not {series!r}")
+        raise ConfigError(
+            "{where}: series must be V, U or O, not {series!r}", where=where, series=series
+        )
     if "years" not in data:
-        raise ConfigError(f'{where}: years is required, e.g. years = "2025-2030"')
+        raise ConfigError('{where}: years is required, e.g. years = "2025-2030"', where=where)
     years = _years(data["years"], where)
 
     ministries = load_table(_typed(data.get("ministries", {}), dict, "[ministries]", where), where)
+    if "articles" in data:
+        articles = _typed(data["articles"], dict, "[articles]", where)
+        ministries = ministries.with_articles(articles, where)
     contributors = _typed(data.get("contributors", {}), dict, "[contributors]", where)
     _only(contributors, {"expected", "largest"}, f"{where} [contributors]")
     expected = tuple(_typed(contributors.get("expected", []), list, "contributors.expected", where))
     largest = tuple(_typed(contributors.get("largest", []), list, "contributors.largest", where))
     for code in (*expected, *largest):
         if code not in ministries.ministries:
-            raise ConfigError(f"{where}: contributors names {code!r}, which is not a ministry")
+            raise ConfigError(
+                "{where}: contributors names {code!r}, which is not a ministry",
+                where=where,
+                code=code,
+            )
     for code in largest:
         if code not in expected:
-            raise ConfigError(f"{where}: largest contributor {code!r} is not in expected")
+            raise ConfigError(
+                "{where}: largest contributor {code!r} is not in expected", where=where, code=code
+            )
 
     sums = []
     for i, spec in enumerate(_typed(data.get("sums", []), list, "[[sums]]", where)):
@@ -324,7 +370,12 @@ def parse_announcement(data: Mapping[str, Any], origin: str) -> Announcement:
         names = [spec.get("total"), *spec.get("parts", [])]
         for name in names:
             if name not in amounts:
-                raise ConfigError(f"{where}: [[sums]] #{i + 1} names {name!r}, not in [amounts]")
+                raise ConfigError(
+                    "{where}: [[sums]] #{number} names {name!r}, not in [amounts]",
+                    where=where,
+                    number=i + 1,
+                    name=name,
+                )
         sums.append(Sum(spec["total"], tuple(spec["parts"])))
 
     expectations = []
@@ -333,12 +384,16 @@ def parse_announcement(data: Mapping[str, Any], origin: str) -> Announcement:
         _only(spec, {"ministry", "year", "amount", "note"}, label)
         ministry = spec.get("ministry")
         if ministry is not None and ministry not in ministries.ministries:
-            raise ConfigError(f"{label}: {ministry!r} is not a ministry")
+            raise ConfigError(
+                "{where}: {ministry!r} is not a ministry", where=label, ministry=ministry
+            )
         year = spec.get("year")
         if year is not None and year not in years:
-            raise ConfigError(f"{label}: year {year!r} is not among the announced years")
+            raise ConfigError(
+                "{where}: year {year!r} is not among the announced years", where=label, year=year
+            )
         if ministry is None and year is None:
-            raise ConfigError(f"{label}: give a ministry, a year, or both")
+            raise ConfigError("{where}: give a ministry, a year, or both", where=label)
         amount = _amount(f"expect{i + 1}", spec.get("amount"), band, label)
         expectations.append(Expectation(amount, ministry, year))
 
@@ -369,11 +424,15 @@ def load_announcement(path: Path | None, origin: str | None = None) -> Announcem
         try:
             text = path.read_text("utf-8")
         except FileNotFoundError:
-            raise ConfigError(f"announcement {origin} does not exist") from None
+            raise ConfigError("announcement {origin} does not exist", origin=origin) from None
         except (OSError, UnicodeDecodeError) as exc:
-            raise ConfigError(f"announcement {origin} cannot be read: {exc}") from None
+            raise ConfigError(
+                "announcement {origin} cannot be read: {problem}", origin=origin, problem=exc
+            ) from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{origin} is not valid TOML: {exc}") from None
+        raise ConfigError(
+            "{origin} is not valid TOML: {problem}", origin=origin, problem=exc
+        ) from None
     return parse_announcement(data, origin)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 import sys
 import traceback
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO, TypeVar
@@ -16,8 +16,9 @@ from typing import Any, TextIO, TypeVar
 import click
 
 from reconcile import __version__
+from reconcile.cli_lang import RUN_LANG, click_speaks, lang_in_args, run_lang
 from reconcile.errors import ReconcileError
-from reconcile.i18n import HEADINGS_NL, LANGS, resolve_lang, translate_help
+from reconcile.i18n import LANGS, resolve_lang, tr, translate_help
 from reconcile.limits import DEFAULT_LIMITS, Limits
 
 FORMATS = ("text", "json", "junit", "github", "html")
@@ -35,16 +36,7 @@ class LocalisedFormatter(click.HelpFormatter):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.lang = resolve_lang()
-
-    def _nl(self, text: str) -> str:
-        return HEADINGS_NL.get(text, text) if self.lang == "nl" else text
-
-    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
-        super().write_usage(prog, args, self._nl(prefix or "Usage: "))
-
-    def write_heading(self, heading: str) -> None:
-        super().write_heading(self._nl(heading))
+        self.lang = run_lang()
 
     def write_text(self, text: str) -> None:
         super().write_text(translate_help(text, self.lang))
@@ -68,27 +60,36 @@ class ReconcileGroup(click.Group):
     context_class = LocalisedContext
     command_class = ReconcileCommand
 
+    def main(self, args: Sequence[str] | None = None, *rest: Any, **extra: Any) -> Any:
+        """Run in the language of --lang (wherever it stands), else the locale's."""
+        argv = list(sys.argv[1:] if args is None else args)
+        lang = resolve_lang(lang_in_args(argv))
+        token = RUN_LANG.set(lang)
+        try:
+            with click_speaks(lang):
+                return super().main(argv, *rest, **extra)
+        finally:
+            RUN_LANG.reset(token)
+
     def invoke(self, ctx: click.Context) -> Any:
+        lang = run_lang()
         try:
             return super().invoke(ctx)
         except ReconcileError as exc:
             if ctx.meta.get("reconcile.debug"):
                 traceback.print_exc()
-            click.echo(f"Error: {exc}", err=True)
+            click.echo(tr("error-line", lang, message=exc.text(lang)), err=True)
             ctx.exit(2)
         except (click.exceptions.Exit, click.ClickException, click.Abort, BrokenPipeError):
             raise  # click reports its own; a closed pipe is handled quietly in main()
         except KeyboardInterrupt:
-            click.echo("Interrupted.", err=True)
+            click.echo(tr("interrupted", lang), err=True)
             ctx.exit(2)
         except Exception as exc:
             if ctx.meta.get("reconcile.debug"):
                 traceback.print_exc()
-            click.echo(
-                f"Error: reconcile stopped on an unexpected problem ({type(exc).__name__}: "
-                f"{exc}). Run again with --debug to see where, and please report it.",
-                err=True,
-            )
+            problem = tr("unexpected", lang, problem=f"{type(exc).__name__}: {exc}")
+            click.echo(tr("error-line", lang, message=problem), err=True)
             ctx.exit(2)
 
 
@@ -333,7 +334,6 @@ def _write_outputs(
 
 
 def _annotate(report: Any, directory: Path, lang: str, inputs: list[Path]) -> None:
-    from reconcile.i18n import tr
     from reconcile.report.annotate import write_annotations
 
     written = write_annotations(report, directory, lang, inputs)
@@ -430,19 +430,18 @@ def template(
     as it is.
     """
     from reconcile import pipeline
-    from reconcile.i18n import tr
     from reconcile.output import write_atomic
     from reconcile.template import build_template, template_name
 
-    if every == (ministry is not None):
-        raise click.UsageError("give either --ministry CODE or --all")
     lang = resolve_lang(lang)
+    if every == (ministry is not None):
+        raise click.UsageError(tr("tpl-either", lang))
     found = pipeline.find_announcement([], announcement)
     if every:
         if not found.expected:
-            raise click.UsageError("the announcement names no contributors; use --ministry")
+            raise click.UsageError(tr("tpl-no-contributors", lang))
         if output is not None and output.exists() and not output.is_dir():
-            raise click.UsageError(f"with --all, -o names a folder; {output} is a file")
+            raise click.UsageError(tr("tpl-output-file", lang, path=output))
         targets = [((output or Path()) / template_name(code), code) for code in found.expected]
     else:
         assert ministry is not None
@@ -452,7 +451,7 @@ def template(
         targets = [(target, ministry)]
     existing = [path.as_posix() for path, _ in targets if path.exists()]
     if existing and not force:  # it may be a template someone already filled in
-        raise click.UsageError(f"{', '.join(existing)} already exists; --force replaces it")
+        raise click.UsageError(tr("tpl-exists", lang, paths=", ".join(existing)))
     for path, code in targets:
         write_atomic(path, build_template(code, found, lang))
         click.echo(tr("written", lang, path=path.as_posix()), err=True)
@@ -487,17 +486,20 @@ def _layout_name(name: str | None) -> str | None:
 
 
 @cli.command()
-def layouts() -> None:
+@_lang_option("list")
+def layouts(lang: str | None) -> None:
     """List the built-in layouts: the table formats reconcile reads by their header labels."""
     from reconcile.read.layouts import load_layouts
 
+    lang = resolve_lang(lang)
     for layout in load_layouts().values():
         click.echo(f"{layout.name}  {layout.title}")
-        click.echo(f"    unit {layout.unit.label}, numbers {layout.numbers}, from {layout.source}")
+        unit, numbers = layout.unit.label, layout.numbers
+        click.echo(tr("layout-facts", lang, unit=unit, numbers=numbers, source=layout.source))
         fields = ", ".join(f"{name}={labels[0]!r}" for name, labels in layout.columns.items())
-        click.echo(f"    columns: {fields}")
+        click.echo(tr("layout-columns", lang, fields=fields))
         amounts = ", ".join(f"{a.name}={a.labels[0]!r}" for a in layout.amounts)
-        click.echo(f"    amounts: {amounts}")
+        click.echo(tr("layout-amounts", lang, fields=amounts))
 
 
 @cli.command(epilog=DIFF_EXIT_CODES)

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from reconcile.model import CellRef, Interval, Severity
+from reconcile.errors import ReconcileError
+from reconcile.model import CellRef, Interval, Phrase, Severity
 
 if TYPE_CHECKING:
     from reconcile.model import Finding
@@ -651,8 +652,14 @@ def format_value(value: object, lang: str = "en") -> str:
     if isinstance(value, Interval):
         high = "∞" if value.high is None else format_eur(value.high, lang)
         return f"{format_eur(value.low, lang)} – {high}"
-    if isinstance(value, list | tuple):
-        return ", ".join(format_value(v, lang) for v in value)
+    if isinstance(value, list | tuple):  # phrases hold commas: a semicolon parts them
+        parts = ("; " if value and isinstance(value[0], Phrase) else ", ").join
+        return parts(format_value(v, lang) for v in value)
+    if isinstance(value, ReconcileError):  # an error inside another's message
+        return value.text(lang)
+    if isinstance(value, Phrase):
+        text = format_value(value.text, lang)
+        return text.format(**{k: format_value(v, lang) for k, v in value.params.items()})
     if lang == "nl" and isinstance(value, str):
         from reconcile.messages_nl import PARAMS_NL
 

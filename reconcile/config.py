@@ -18,6 +18,7 @@ from typing import Any
 import click
 
 from reconcile.errors import ConfigError
+from reconcile.model import Phrase
 
 CONFIG_FILE = "reconcile.toml"
 PYPROJECT = "pyproject.toml"
@@ -28,9 +29,13 @@ def _read_toml(path: Path, display: str) -> dict[str, Any]:
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{display}: cannot read the configuration file ({exc})") from exc
+        raise ConfigError(
+            "{where}: cannot read the configuration file ({problem})", where=display, problem=exc
+        ) from exc
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{display}: not valid TOML ({exc})") from exc
+        raise ConfigError(
+            "{where}: not valid TOML ({problem})", where=display, problem=exc
+        ) from exc
 
 
 def _display(path: Path) -> str:
@@ -71,7 +76,7 @@ def read_config(path: Path) -> tuple[dict[str, Any], str]:
         display = f"{display} [tool.reconcile]"
         table = _tool_table(data)
         if not isinstance(table, dict):
-            raise ConfigError(f"{display}: missing, or not a table")
+            raise ConfigError("{where}: missing, or not a table", where=display)
         return table, display
     return data, display
 
@@ -104,35 +109,42 @@ def _rebase(value: str, base: Path) -> str:
 def _check(key: str, value: Any, param: click.Option, where: str, base: Path) -> Any:
     if param.is_flag and not param.multiple:
         if not isinstance(value, bool):
-            raise _wrong(key, value, where, "true or false")
+            raise _wrong(key, value, where, Phrase("true or false"))
         return value
     if param.multiple:
         items = [value] if isinstance(value, str) else value
         if not isinstance(items, list) or not all(isinstance(v, str) for v in items):
-            raise _wrong(key, value, where, "a text or a list of texts")
+            raise _wrong(key, value, where, Phrase("a text or a list of texts"))
         return [_scalar(key, item, param.type, where, base) for item in items]
     return _scalar(key, value, param.type, where, base)
 
 
-def _wrong(key: str, value: Any, where: str, expected: str) -> ConfigError:
-    return ConfigError(f"{where}: {key} must be {expected}, not {value!r}")
+def _wrong(key: str, value: Any, where: str, expected: Phrase) -> ConfigError:
+    return ConfigError(
+        "{where}: {key} must be {expected}, not {value!r}",
+        where=where,
+        key=key,
+        expected=expected,
+        value=value,
+    )
 
 
 def _scalar(key: str, value: Any, kind: click.ParamType[Any], where: str, base: Path) -> Any:
     if isinstance(kind, click.Choice):
         if value not in kind.choices:
-            raise _wrong(key, value, where, "one of " + ", ".join(map(str, kind.choices)))
+            choices = ", ".join(map(str, kind.choices))
+            raise _wrong(key, value, where, Phrase("one of {choices}", {"choices": choices}))
         return value
     if isinstance(kind, click.types.IntParamType):
         if isinstance(value, bool) or not isinstance(value, int):
-            raise _wrong(key, value, where, "a whole number")
+            raise _wrong(key, value, where, Phrase("a whole number"))
         return value
     if isinstance(kind, click.types.FloatParamType):
         if isinstance(value, bool) or not isinstance(value, int | float):
-            raise _wrong(key, value, where, "a number")
+            raise _wrong(key, value, where, Phrase("a number"))
         return value
     if not isinstance(value, str):
-        raise _wrong(key, value, where, "a text")
+        raise _wrong(key, value, where, Phrase("a text"))
     if isinstance(kind, click.Path) or key == "output":
         return _rebase(value, base)
     return value
@@ -142,7 +154,9 @@ def _severity(value: Any, where: str) -> list[str]:
     from reconcile.policy import parse_severity
 
     if not isinstance(value, dict):
-        raise ConfigError(f"{where}: {SEVERITY_KEY} must be a table of code = level")
+        raise ConfigError(
+            "{where}: {key} must be a table of code = level", where=where, key=SEVERITY_KEY
+        )
     return [
         "{}={}".format(*parse_severity(code, level, f"{where} [{SEVERITY_KEY}]"))
         for code, level in value.items()
@@ -157,7 +171,12 @@ def default_map(path: Path, commands: Mapping[str, click.Command]) -> dict[str, 
     for key, value in table.items():
         if key not in options:
             known = ", ".join(sorted(options))
-            raise ConfigError(f"{where}: unknown key {key!r} (known keys: {known})")
+            raise ConfigError(
+                "{where}: unknown key {key!r} (known keys: {known})",
+                where=where,
+                key=key,
+                known=known,
+            )
         for command, param in options[key]:
             if key == SEVERITY_KEY:
                 checked: Any = _severity(value, where)

@@ -12,6 +12,7 @@ import textwrap
 from reconcile.codes import CODES, Code, texts_of
 from reconcile.errors import ConfigError
 from reconcile.i18n import tr
+from reconcile.model import Phrase
 
 WIDTH = 88
 
@@ -50,11 +51,21 @@ def explain_code(name: str, lang: str = "en") -> str:
     code = CODES.get(name.strip().lower())
     if code is None:
         close = difflib.get_close_matches(name, list(CODES), n=3)
+        if not close:
+            raise ConfigError(
+                "unknown finding code {code!r}. `reconcile codes` lists them all.", code=name
+            )
         alternatives = (
-            ", ".join(close[:-1]) + " or " + close[-1] if len(close) > 1 else "".join(close)
+            Phrase("{first} or {last}", {"first": ", ".join(close[:-1]), "last": close[-1]})
+            if len(close) > 1
+            else close[0]
         )
-        hint = f" Did you mean {alternatives}?" if close else ""
-        raise ConfigError(f"unknown finding code {name!r}.{hint} `reconcile codes` lists them all.")
+        raise ConfigError(
+            "unknown finding code {code!r}. Did you mean {alternatives}? `reconcile codes` lists "
+            "them all.",
+            code=name,
+            alternatives=alternatives,
+        )
     if code.fatal:
         tuning = tr("explain-fatal", lang)
     elif code.stage == "diff":  # --severity and [severity] are for check and validate

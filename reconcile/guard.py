@@ -12,40 +12,51 @@ from __future__ import annotations
 import os
 
 from reconcile.errors import ConfigError
+from reconcile.model import Phrase
 
 TRUTHY = ("True", "true", "1")
 FULL_DEPTH = "SCHEMA_AND_DATA"
 
 
-def unsafe_settings() -> list[str]:
-    """What in the environment is unsafe, in plain words; empty when all is well."""
+def unsafe_settings() -> list[Phrase]:
+    """What in the environment is unsafe, as fixed phrases; empty when all is well."""
     problems = []
     try:
         import defusedxml  # noqa: F401
     except ImportError:
         problems.append(
-            "defusedxml is not installed, so workbooks would be parsed without protection "
-            "against XML attacks; install it: pip install defusedxml"
+            Phrase(
+                "defusedxml is not installed, so workbooks would be parsed without protection "
+                "against XML attacks; install it: pip install defusedxml"
+            )
         )
     else:
         import openpyxl.xml.functions as xml_functions
 
         if not getattr(xml_functions, "DEFUSEDXML", False) or not _defused(xml_functions):
             problems.append(
-                "openpyxl does not parse with defusedxml (is OPENPYXL_DEFUSEDXML set to "
-                "something other than True?); unset OPENPYXL_DEFUSEDXML"
+                Phrase(
+                    "openpyxl does not parse with defusedxml (is OPENPYXL_DEFUSEDXML set to "
+                    "something other than True?); unset OPENPYXL_DEFUSEDXML"
+                )
             )
     enabled = os.environ.get("PANDERA_VALIDATION_ENABLED")
     if enabled is not None and enabled not in TRUTHY:
         problems.append(
-            f"PANDERA_VALIDATION_ENABLED={enabled} switches validation off, so invalid lines "
-            "would pass; unset it"
+            Phrase(
+                "PANDERA_VALIDATION_ENABLED={value} switches validation off, so invalid lines "
+                "would pass; unset it",
+                {"value": enabled},
+            )
         )
     depth = os.environ.get("PANDERA_VALIDATION_DEPTH")
     if depth is not None and depth.upper() != FULL_DEPTH:
         problems.append(
-            f"PANDERA_VALIDATION_DEPTH={depth} skips part of the validation; unset it or set "
-            f"it to {FULL_DEPTH}"
+            Phrase(
+                "PANDERA_VALIDATION_DEPTH={value} skips part of the validation; unset it or set "
+                "it to {full}",
+                {"value": depth, "full": FULL_DEPTH},
+            )
         )
     return problems
 
@@ -60,4 +71,4 @@ def ensure_safe_environment() -> None:
     """Raise ConfigError (exit 2 on the command line) when reading would not be safe."""
     problems = unsafe_settings()
     if problems:
-        raise ConfigError("refusing to read untrusted workbooks: " + "; ".join(problems) + ".")
+        raise ConfigError("refusing to read untrusted workbooks: {problems}.", problems=problems)

@@ -51,6 +51,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "findings": ("Findings", "Bevindingen"),
     "no-findings": ("No findings.", "Geen bevindingen."),
     "report-title": ("reconcile report", "reconcile-rapport"),
+    "budget-workbooks": ("budget workbooks", "begrotingswerkmappen"),
     "announced": ("Announced", "Aangekondigd"),
     "lower-bound": ("Lower bound", "Ondergrens"),
     "upper-bound": ("Upper bound", "Bovengrens"),
@@ -116,6 +117,19 @@ TEXTS: dict[str, tuple[str, str]] = {
         ),
     ),
     "go-to-cell": ("Go to the cell", "Naar de cel"),
+    # the command line's own lines on standard error (reconcile.cli)
+    "error-line": ("Error: {message}", "Fout: {message}"),
+    "interrupted": ("Interrupted.", "Onderbroken."),
+    "unexpected": (
+        (
+            "reconcile stopped on an unexpected problem ({problem}). Run again with --debug to "
+            "see where, and please report it."
+        ),
+        (
+            "reconcile is gestopt op een onverwacht probleem ({problem}). Draai opnieuw met "
+            "--debug om te zien waar, en meld het alstublieft."
+        ),
+    ),
     # reconcile codes and reconcile explain CODE (reconcile.explain)
     "codes-head": ("code|severity|stage|message", "code|ernst|fase|melding"),
     "codes-more": (
@@ -163,7 +177,27 @@ TEXTS: dict[str, tuple[str, str]] = {
             '([severity] {code} = "warning") of met --severity {code}=LEVEL.'
         ),
     ),
+    # reconcile layouts
+    "layout-facts": (
+        "    unit {unit}, numbers {numbers}, from {source}",
+        "    eenheid {unit}, getallen {numbers}, uit {source}",
+    ),
+    "layout-columns": ("    columns: {fields}", "    kolommen: {fields}"),
+    "layout-amounts": ("    amounts: {fields}", "    bedragen: {fields}"),
     # submission templates (reconcile.template)
+    "tpl-either": ("give either --ministry CODE or --all", "geef --ministry CODE of --all"),
+    "tpl-no-contributors": (
+        "the announcement names no contributors; use --ministry",
+        "de aankondiging noemt geen bijdragers; gebruik --ministry",
+    ),
+    "tpl-output-file": (
+        "with --all, -o names a folder; {path} is a file",
+        "met --all noemt -o een map; {path} is een bestand",
+    ),
+    "tpl-exists": (
+        "{paths} already exists; --force replaces it",
+        "{paths} bestaat al; --force vervangt het",
+    ),
     "tpl-sheet": ("Reservation", "Reservering"),
     "tpl-instructions-sheet": ("Instructions", "Toelichting"),
     "tpl-ministry-title": ("Ministry of {name}", "Ministerie van {name}"),
@@ -184,6 +218,24 @@ TEXTS: dict[str, tuple[str, str]] = {
     "tpl-pick-article": (
         "The article number (1, 2, 31, ...).",
         "Het artikelnummer (1, 2, 31, ...).",
+    ),
+    "tpl-pick-known-article": (
+        "One of your chapter's articles (see the sheet Instructions).",
+        "Een van de artikelen van uw hoofdstuk (zie het blad Toelichting).",
+    ),
+    "tpl-article-error": (
+        "This article is not on the list of known articles; check the number.",
+        "Dit artikel staat niet in de lijst van bekende artikelen; controleer het nummer.",
+    ),
+    "tpl-known-articles": (
+        (
+            "Known articles of chapter {chapters} (the drop-down list; another article is "
+            "accepted after a warning):"
+        ),
+        (
+            "Bekende artikelen van hoofdstuk {chapters} (de keuzelijst; een ander artikel wordt "
+            "na een waarschuwing geaccepteerd):"
+        ),
     ),
     "tpl-pick-series": (
         "V commitments, U expenditure, O receipts.",
@@ -385,11 +437,100 @@ HELP_NL.update(
         "Read this sheet of both workbooks.": "Lees dit blad van beide werkmappen.",
     }
 )
-HEADINGS_NL = {
+
+
+# click's own messages (usage errors, bad values, "Usage:", "Try ... for help.") in Dutch, keyed by
+# the English text click passes to gettext; reconcile.cli hands click these while a run speaks
+# Dutch. A test checks that every message click's parser, types and exceptions use is here.
+# click names a path's kind ("File") when the option is declared, in English: the Dutch texts
+# leave it out.
+CLICK_NL: dict[str, str] = {
+    "Error: {message}": "Fout: {message}",
+    "Try '{command} {option}' for help.": "Probeer '{command} {option}' voor hulp.",
+    "Usage:": "Gebruik:",
     "Options": "Opties",
     "Commands": "Opdrachten",
     "Positional arguments": "Argumenten",
-    "Usage: ": "Gebruik: ",
+    "Aborted!": "Afgebroken!",
+    "Missing command.": "De opdracht ontbreekt.",
+    "default: {default}": "standaard: {default}",
+    "env var: {var}": "omgevingsvariabele: {var}",
+    "deprecated": "verouderd",
+    "(dynamic)": "(dynamisch)",
+    "Value must be an iterable.": "De waarde moet een reeks zijn.",
+    "%(prog)s, version %(version)s": "%(prog)s, versie %(version)s",
+    "Invalid value for {param_hint}: {message}": "Ongeldige waarde voor {param_hint}: {message}",
+    "Invalid value: {message}": "Ongeldige waarde: {message}",
+    "Missing argument": "Ontbrekend argument",
+    "Missing option": "Ontbrekende optie",
+    "Missing parameter": "Ontbrekende parameter",
+    "Missing {param_type}": "Ontbrekend: {param_type}",
+    "Missing parameter: {param_name}": "Ontbrekende parameter: {param_name}",
+    "No such command {name!r}.": "Onbekende opdracht {name!r}.",
+    "No such option {name!r}.": "Onbekende optie {name!r}.",
+    "Could not open file {filename!r}: {message}": (
+        "Kan het bestand {filename!r} niet openen: {message}"
+    ),
+    "unknown error": "onbekende fout",
+    "Argument {name!r} takes {nargs} values.": "Argument {name!r} vraagt {nargs} waarden.",
+    "Invalid start character for option ({option})": (
+        "Ongeldig beginteken voor een optie ({option})"
+    ),
+    "Option {name!r} does not take a value.": "Optie {name!r} neemt geen waarde.",
+    "Choice({choices})": "Keuze({choices})",
+    "Choose from:\n\t{choices}": "Kies uit:\n\t{choices}",
+    "directory": "map",
+    "file": "bestand",
+    "path": "pad",
+    "{name} {filename!r} does not exist.": "{filename!r} bestaat niet.",
+    "{name} {filename!r} is a directory.": "{filename!r} is een map.",
+    "{name} {filename!r} is a file.": "{filename!r} is een bestand.",
+    "{name} {filename!r} is not executable.": "{filename!r} is niet uitvoerbaar.",
+    "{name} {filename!r} is not readable.": "{filename!r} is niet leesbaar.",
+    "{name} {filename!r} is not writable.": "{filename!r} is niet schrijfbaar.",
+    "{value!r} is not a valid UUID.": "{value!r} is geen geldige UUID.",
+    "{value!r} is not a valid boolean. Recognized values: {states}": (
+        "{value!r} is geen geldige ja/nee-waarde. Herkende waarden: {states}"
+    ),
+    "{value!r} is not a valid {number_type}.": "{value!r} is geen geldig getal ({number_type}).",
+    "{value} is not in the range {range}.": "{value} ligt niet in het bereik {range}.",
+}
+# click's messages with a singular and a plural form: (singular, plural) -> the same in Dutch.
+CLICK_PLURALS_NL: dict[tuple[str, str], tuple[str, str]] = {
+    ("Did you mean {possibility}?", "(Did you mean one of: {possibilities}?)"): (
+        "Bedoelde u {possibility}?",
+        "(Bedoelde u een van: {possibilities}?)",
+    ),
+    ("Option {name!r} requires an argument.", "Option {name!r} requires {nargs} arguments."): (
+        "Optie {name!r} vraagt een waarde.",
+        "Optie {name!r} vraagt {nargs} waarden.",
+    ),
+    ("Got unexpected extra argument ({args})", "Got unexpected extra arguments ({args})"): (
+        "Onverwacht extra argument ({args})",
+        "Onverwachte extra argumenten ({args})",
+    ),
+    ("Takes {nargs} values but 1 was given.", "Takes {nargs} values but {len} were given."): (
+        "Vraagt {nargs} waarden, maar er is 1 gegeven.",
+        "Vraagt {nargs} waarden, maar er zijn er {len} gegeven.",
+    ),
+    ("{value!r} is not {choice}.", "{value!r} is not one of {choices}."): (
+        "{value!r} is niet {choice}.",
+        "{value!r} is niet een van {choices}.",
+    ),
+    (
+        "{len_type} values are required, but {len_value} was given.",
+        "{len_type} values are required, but {len_value} were given.",
+    ): (
+        "{len_type} waarden zijn vereist, maar er is {len_value} gegeven.",
+        "{len_type} waarden zijn vereist, maar er zijn er {len_value} gegeven.",
+    ),
+    (
+        "{value!r} does not match the format {format}.",
+        "{value!r} does not match the formats {formats}.",
+    ): (
+        "{value!r} past niet bij het formaat {format}.",
+        "{value!r} past niet bij de formaten {formats}.",
+    ),
 }
 
 

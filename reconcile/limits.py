@@ -54,7 +54,7 @@ class Limits:
     def __post_init__(self) -> None:
         for name in self.names():
             if getattr(self, name) < 1:
-                raise ConfigError(f"{self.option(name)} must be at least 1")
+                raise ConfigError("{option} must be at least 1", option=self.option(name))
 
     @staticmethod
     def names() -> list[str]:

@@ -602,3 +602,296 @@ PARAMS_NL: dict[str, str] = {
         "niets in de tabel laat zien hoe de getallen zijn geschreven"
     ),
 }
+
+# Fixed phrases (reconcile.model.Phrase) that findings and errors carry as parameters: why the
+# pre-flight refused a file (reconcile.read.preflight) and why the environment is unsafe
+# (reconcile.guard). A test finds every Phrase in the package and checks it is here.
+PARAMS_NL.update(
+    {
+        "{first} or {last}": "{first} of {last}",
+        # not-a-workbook: what the file is instead
+        "a legacy Excel 97-2003 workbook; name an .xls file .xls": (
+            "een oude Excel 97-2003-werkmap; geef een .xls-bestand de extensie .xls"
+        ),
+        "an OLE compound file (an old Office format), not a workbook": (
+            "een OLE-bestand (een oud Office-formaat), geen werkmap"
+        ),
+        "an empty zip archive": "een leeg zip-archief",
+        "a PDF document": "een PDF-document",
+        "an XML Spreadsheet 2003 file": "een XML Spreadsheet 2003-bestand",
+        "an HTML page (often saved by a web application as .xls)": (
+            "een HTML-pagina (vaak door een webtoepassing als .xls opgeslagen)"
+        ),
+        "a text file (CSV or similar)": "een tekstbestand (CSV of iets dergelijks)",
+        "in a format reconcile does not read": "in een formaat dat reconcile niet leest",
+        "an Excel workbook under another extension; rename it to .xlsx": (
+            "een Excel-werkmap met een andere extensie; hernoem hem naar .xlsx"
+        ),
+        "an OpenDocument spreadsheet under another extension; rename it to .ods": (
+            "een OpenDocument-rekenblad met een andere extensie; hernoem het naar .ods"
+        ),
+        "a Word document": "een Word-document",
+        "a PowerPoint presentation": "een PowerPoint-presentatie",
+        "a zip archive without a workbook in it": "een zip-archief zonder werkmap erin",
+        # file-corrupt
+        "its zip structure is damaged ({detail})": "de zipstructuur is beschadigd ({detail})",
+        "the zip archive is truncated: its table of contents at the end is missing": (
+            "het zip-archief is afgekapt: de inhoudsopgave aan het eind ontbreekt"
+        ),
+        "{member} is not well-formed XML ({detail})": "{member} is geen welgevormde XML ({detail})",
+        "{member} cannot be unpacked intact ({detail})": (
+            "{member} is niet ongeschonden uit te pakken ({detail})"
+        ),
+        # zip-bomb
+        "it holds {count} members, more than the limit of {limit}": (
+            "het bevat {count} zipleden, meer dan de grens van {limit}"
+        ),
+        (
+            "{member} would unpack {ratio} times its packed size ({size}), more than the limit "
+            "of {limit} times"
+        ): (
+            "{member} zou uitpakken tot {ratio} keer zijn ingepakte grootte ({size}), meer dan "
+            "de grens van {limit} keer"
+        ),
+        "its members would unpack to {size}, more than the limit of {limit} MB": (
+            "de zipleden zouden uitpakken tot {size}, meer dan de grens van {limit} MB"
+        ),
+        # xml-entities
+        "declares a DOCTYPE": "declareert een DOCTYPE",
+        "has a prolog longer than {size} KB, too long to check": (
+            "heeft een proloog langer dan {size} KB, te lang om te controleren"
+        ),
+        # limit-exceeded
+        "sheets": "bladen",
+        "rows in this sheet": "rijen in dit blad",
+        "columns in this sheet": "kolommen in dit blad",
+        "cells (last row x last column, all sheets)": (
+            "cellen (laatste rij x laatste kolom, alle bladen)"
+        ),
+        # external-links
+        "targets not stated": "doelen niet vermeld",
+        # file-unreadable (reconcile.read)
+        "it is not a file": "het is geen bestand",
+        "this file": "dit bestand",
+        "reconcile reads {names} workbooks and .csv tables, not {suffix}": (
+            "reconcile leest {names}-werkmappen en .csv-tabellen, geen {suffix}"
+        ),
+        (
+            "it is an OLE container: an encrypted (password-protected) workbook or a legacy .xls "
+            "file under another name; remove the password, or name an .xls file .xls"
+        ): (
+            "het is een OLE-bestand: een versleutelde (met wachtwoord beveiligde) werkmap of een "
+            "oud .xls-bestand onder een andere naam; verwijder het wachtwoord, of geef een "
+            ".xls-bestand de extensie .xls"
+        ),
+        "it is not an .xlsx workbook (no zip archive); save it as .xlsx": (
+            "het is geen .xlsx-werkmap (geen zip-archief); sla het op als .xlsx"
+        ),
+        "the workbook is damaged or not a spreadsheet ({detail})": (
+            "de werkmap is beschadigd of geen rekenblad ({detail})"
+        ),
+        (
+            "the workbook is damaged, encrypted or not a spreadsheet ({detail}); open it in "
+            "LibreOffice or Excel and save it as .xlsx"
+        ): (
+            "de werkmap is beschadigd, versleuteld of geen rekenblad ({detail}); open haar in "
+            "LibreOffice of Excel en sla haar op als .xlsx"
+        ),
+        # what a setting must be (reconcile.announcement, reconcile.config)
+        "a table": "een tabel",
+        "a list": "een lijst",
+        "a text": "een tekst",
+        "a whole number": "een geheel getal",
+        "a number": "een getal",
+        "true or false": "true of false",
+        "a text or a list of texts": "een tekst of een lijst van teksten",
+        "one of {choices}": "een van {choices}",
+        # the startup guard
+        (
+            "defusedxml is not installed, so workbooks would be parsed without protection "
+            "against XML attacks; install it: pip install defusedxml"
+        ): (
+            "defusedxml is niet geïnstalleerd, dus werkmappen zouden zonder bescherming tegen "
+            "XML-aanvallen worden gelezen; installeer het: pip install defusedxml"
+        ),
+        (
+            "openpyxl does not parse with defusedxml (is OPENPYXL_DEFUSEDXML set to something "
+            "other than True?); unset OPENPYXL_DEFUSEDXML"
+        ): (
+            "openpyxl leest niet met defusedxml (staat OPENPYXL_DEFUSEDXML op iets anders dan "
+            "True?); verwijder OPENPYXL_DEFUSEDXML"
+        ),
+        (
+            "PANDERA_VALIDATION_ENABLED={value} switches validation off, so invalid lines would "
+            "pass; unset it"
+        ): (
+            "PANDERA_VALIDATION_ENABLED={value} zet de validatie uit, dus ongeldige regels "
+            "zouden erdoor komen; verwijder de variabele"
+        ),
+        (
+            "PANDERA_VALIDATION_DEPTH={value} skips part of the validation; unset it or set it "
+            "to {full}"
+        ): (
+            "PANDERA_VALIDATION_DEPTH={value} slaat een deel van de validatie over; verwijder "
+            "de variabele of zet haar op {full}"
+        ),
+    }
+)
+
+# Errors that stop a run (reconcile.errors.ReconcileError), keyed by their English template.
+# A template without words of its own ("{where}: amounts.{key}: {problem}") needs no entry:
+# its parameters are translated all the same.
+ERRORS_NL: dict[str, str] = {
+    "{where}: {table} must be a chapter's table of number = name": (
+        "{where}: {table} moet een tabel van een hoofdstuk zijn, met nummer = naam"
+    ),
+    (
+        "{where}: {table} holds {key!r}; write an article as number = name, e.g. "
+        '16 = "Onderzoek en wetenschapsbeleid"'
+    ): (
+        "{where}: {table} bevat {key!r}; schrijf een artikel als nummer = naam, bijvoorbeeld "
+        '16 = "Onderzoek en wetenschapsbeleid"'
+    ),
+    "refusing to read untrusted workbooks: {problems}.": (
+        "werkmappen van buiten worden niet gelezen: {problems}."
+    ),
+    "{option} must be at least 1": "{option} moet ten minste 1 zijn",
+    "announcement {origin} does not exist": "de aankondiging {origin} bestaat niet",
+    "announcement {origin} cannot be read: {problem}": (
+        "de aankondiging {origin} is niet te lezen: {problem}"
+    ),
+    "{origin} is not valid TOML: {problem}": "{origin} is geen geldige TOML: {problem}",
+    "{code!r} is not a ministry reconcile knows; use one of: {known}": (
+        "{code!r} is geen ministerie dat reconcile kent; gebruik een van: {known}"
+    ),
+    "cannot read layout file {path}: {problem}": (
+        "het indelingsbestand {path} is niet te lezen: {problem}"
+    ),
+    "{path} is not valid TOML: {problem}": "{path} is geen geldige TOML: {problem}",
+    "unknown layout {name!r}; known layouts: {known}": (
+        "onbekende indeling {name!r}; bekende indelingen: {known}"
+    ),
+    "{where}: unknown finding code {code!r} (see `reconcile codes`)": (
+        "{where}: onbekende bevindingscode {code!r} (zie `reconcile codes`)"
+    ),
+    (
+        "{where}: the severity of {code!r} cannot be changed: the input could not be read, so "
+        "the run is incomplete (exit code 2)"
+    ): (
+        "{where}: de ernst van {code!r} is niet te wijzigen: het invoerbestand was niet te "
+        "lezen, dus de run is onvolledig (afsluitcode 2)"
+    ),
+    "{where}: {code} must be one of {levels}, not {level!r}": (
+        "{where}: {code} moet een van {levels} zijn, niet {level!r}"
+    ),
+    "{where}: write CODE=LEVEL, e.g. unit-assumed=warning, not {item!r}": (
+        "{where}: schrijf CODE=LEVEL, bijvoorbeeld unit-assumed=warning, niet {item!r}"
+    ),
+    "{where}: cannot read the configuration file ({problem})": (
+        "{where}: het instellingenbestand is niet te lezen ({problem})"
+    ),
+    "{where}: not valid TOML ({problem})": "{where}: geen geldige TOML ({problem})",
+    "{where}: missing, or not a table": "{where}: ontbreekt, of is geen tabel",
+    "{where}: {key} must be a table of code = level": (
+        "{where}: {key} moet een tabel van code = ernst zijn"
+    ),
+    "{where}: unknown key {key!r} (known keys: {known})": (
+        "{where}: onbekende sleutel {key!r} (bekende sleutels: {known})"
+    ),
+    "refusing to write {path}: it is one of the input files": (
+        "{path} wordt niet geschreven: het is een van de invoerbestanden"
+    ),
+    "cannot write {path}: {problem}": "{path} is niet te schrijven: {problem}",
+    "unknown finding code {code!r}. `reconcile codes` lists them all.": (
+        "onbekende bevindingscode {code!r}. `reconcile codes` toont ze allemaal."
+    ),
+    (
+        "unknown finding code {code!r}. Did you mean {alternatives}? `reconcile codes` lists "
+        "them all."
+    ): (
+        "onbekende bevindingscode {code!r}. Bedoelde u {alternatives}? `reconcile codes` toont "
+        "ze allemaal."
+    ),
+    # the announcement file (reconcile.announcement)
+    "cannot read the unit in {text!r}": "de eenheid in {text!r} is niet te lezen",
+    "{text!r} is not an amount": "{text!r} is geen bedrag",
+    "{text!r}: the first amount is larger than the second": (
+        "{text!r}: het eerste bedrag is groter dan het tweede"
+    ),
+    '{where}: band {value!r} is not a percentage such as "5%"': (
+        '{where}: band {value!r} is geen percentage zoals "5%"'
+    ),
+    "{where}: band {value!r} must lie from 0 % up to (not including) 100 %": (
+        "{where}: band {value!r} moet liggen van 0 % tot (niet tot en met) 100 %"
+    ),
+    "{where}: amounts.{key}: {text!r} is not a positive amount": (
+        "{where}: amounts.{key}: {text!r} is geen positief bedrag"
+    ),
+    "{where}: {key} is missing": "{where}: {key} ontbreekt",
+    "{where}: {key} must be {expected}, not {shown}": (
+        "{where}: {key} moet {expected} zijn, niet {shown}"
+    ),
+    "{where}: unknown key {key!r}": "{where}: onbekende sleutel {key!r}",
+    '{where}: years must be a list or a range such as "2025-2030"': (
+        '{where}: years moet een lijst zijn of een reeks zoals "2025-2030"'
+    ),
+    "{where}: years {value!r} runs backwards; write the first year first": (
+        "{where}: years {value!r} loopt terug; schrijf het eerste jaar eerst"
+    ),
+    "{where}: reconcile = {target!r} names no amount in [amounts]": (
+        "{where}: reconcile = {target!r} noemt geen bedrag uit [amounts]"
+    ),
+    "{where}: series must be V, U or O, not {series!r}": (
+        "{where}: series moet V, U of O zijn, niet {series!r}"
+    ),
+    '{where}: years is required, e.g. years = "2025-2030"': (
+        '{where}: years is verplicht, bijvoorbeeld years = "2025-2030"'
+    ),
+    "{where}: contributors names {code!r}, which is not a ministry": (
+        "{where}: contributors noemt {code!r}, en dat is geen ministerie"
+    ),
+    "{where}: largest contributor {code!r} is not in expected": (
+        "{where}: grootste bijdrager {code!r} staat niet in expected"
+    ),
+    "{where}: [[sums]] #{number} names {name!r}, not in [amounts]": (
+        "{where}: [[sums]] #{number} noemt {name!r}, dat niet in [amounts] staat"
+    ),
+    "{where}: {ministry!r} is not a ministry": "{where}: {ministry!r} is geen ministerie",
+    "{where}: year {year!r} is not among the announced years": (
+        "{where}: jaar {year!r} hoort niet bij de aangekondigde jaren"
+    ),
+    "{where}: give a ministry, a year, or both": "{where}: geef een ministerie, een jaar, of beide",
+    # the settings file (reconcile.config)
+    "{where}: {key} must be {expected}, not {value!r}": (
+        "{where}: {key} moet {expected} zijn, niet {value!r}"
+    ),
+    # the ministry table (reconcile.ministries)
+    "{where}: [ministries.{code}] must be a table": (
+        "{where}: [ministries.{code}] moet een tabel zijn"
+    ),
+    "{where}: unknown key {key!r} in [ministries.{code}]": (
+        "{where}: onbekende sleutel {key!r} in [ministries.{code}]"
+    ),
+    "{where}: [ministries.{code}] needs a list of chapters": (
+        "{where}: [ministries.{code}] heeft een lijst van hoofdstukken nodig"
+    ),
+    "{where}: {chapter!r} in [ministries.{code}] is not a chapter": (
+        "{where}: {chapter!r} in [ministries.{code}] is geen hoofdstuk"
+    ),
+    # layout files (reconcile.read.layouts)
+    "{where}: a label is a string or a list of strings": (
+        "{where}: een kopje is een tekst of een lijst van teksten"
+    ),
+    "{where}: unknown keys {keys}": "{where}: onbekende sleutels {keys}",
+    "{where}: unit {unit!r} is not a unit such as 'x € 1.000'": (
+        "{where}: unit {unit!r} is geen eenheid zoals 'x € 1.000'"
+    ),
+    "{where}: numbers must be one of {formats}": "{where}: numbers moet een van {formats} zijn",
+    "{where}: the key {key} is missing": "{where}: de sleutel {key} ontbreekt",
+    "{where}: the layout cannot be used ({problem})": (
+        "{where}: de indeling is niet te gebruiken ({problem})"
+    ),
+    "{where}: {name!r} is used but not a column of [columns]": (
+        "{where}: {name!r} wordt gebruikt maar is geen kolom van [columns]"
+    ),
+}

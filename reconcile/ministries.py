@@ -6,7 +6,7 @@ import functools
 import re
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from typing import Any
 
@@ -32,6 +32,20 @@ class Ministry:
 class MinistryTable:
     ministries: Mapping[str, Ministry]
     chapters: Mapping[str, str]  # every known chapter code -> its name
+    # chapter -> article number -> article name, for the chapters whose articles are known
+    articles: Mapping[str, Mapping[int, str]] = field(default_factory=dict)
+
+    def articles_of(self, ministry: Ministry) -> dict[int, str]:
+        """The known articles of ``ministry``'s chapters, by number; empty when none is known.
+
+        A ministry with several chapters (Defensie: X and its fund K) gets the articles of those
+        whose articles are known.
+        """
+        known: dict[int, str] = {}
+        for chapter in ministry.chapters:
+            for number, name in self.articles.get(chapter, {}).items():
+                known.setdefault(number, name)
+        return dict(sorted(known.items()))
 
     def of_chapter(self, chapter: str) -> Ministry | None:
         for ministry in self.ministries.values():
@@ -59,7 +73,38 @@ class MinistryTable:
             ministries[code] = ministry
             for chapter in ministry.chapters:
                 chapters.setdefault(chapter, ministry.name)
-        return MinistryTable(ministries, chapters)
+        return MinistryTable(ministries, chapters, self.articles)
+
+    def with_articles(self, extra: Mapping[str, Any], source: str) -> MinistryTable:
+        """This table with the chapters' articles of an announcement's [articles] tables."""
+        return replace(self, articles={**self.articles, **parse_articles(extra, source)})
+
+
+def parse_articles(data: Mapping[str, Any], source: str) -> dict[str, dict[int, str]]:
+    """[articles.CHAPTER] tables (number = "name") as chapter -> number -> name."""
+    articles: dict[str, dict[int, str]] = {}
+    for chapter, table in data.items():
+        code = normalise_chapter(chapter)
+        where = f"[articles.{chapter}]"
+        if code is None or not isinstance(table, dict):
+            raise ConfigError(
+                "{where}: {table} must be a chapter's table of number = name",
+                where=source,
+                table=where,
+            )
+        numbers: dict[int, str] = {}
+        for number, name in table.items():
+            if not (str(number).isdigit() and 0 < int(number) < 1000 and isinstance(name, str)):
+                raise ConfigError(
+                    "{where}: {table} holds {key!r}; write an article as number = name, "
+                    'e.g. 16 = "Onderzoek en wetenschapsbeleid"',
+                    where=source,
+                    table=where,
+                    key=number,
+                )
+            numbers[int(number)] = name
+        articles[code] = numbers
+    return articles
 
 
 def _fold(text: str) -> str:
@@ -68,18 +113,30 @@ def _fold(text: str) -> str:
 
 def _ministry(code: str, spec: Any, source: str) -> Ministry:
     if not isinstance(spec, dict):
-        raise ConfigError(f"{source}: [ministries.{code}] must be a table")
+        raise ConfigError("{where}: [ministries.{code}] must be a table", where=source, code=code)
     unknown = set(spec) - {"name", "chapters", "names"}
     if unknown:
-        raise ConfigError(f"{source}: unknown key {sorted(unknown)[0]!r} in [ministries.{code}]")
+        raise ConfigError(
+            "{where}: unknown key {key!r} in [ministries.{code}]",
+            where=source,
+            key=sorted(unknown)[0],
+            code=code,
+        )
     chapters = spec.get("chapters", [])
     if not isinstance(chapters, list) or not chapters:
-        raise ConfigError(f"{source}: [ministries.{code}] needs a list of chapters")
+        raise ConfigError(
+            "{where}: [ministries.{code}] needs a list of chapters", where=source, code=code
+        )
     normalised = []
     for chapter in chapters:
         value = normalise_chapter(chapter)
         if value is None:
-            raise ConfigError(f"{source}: {chapter!r} in [ministries.{code}] is not a chapter")
+            raise ConfigError(
+                "{where}: {chapter!r} in [ministries.{code}] is not a chapter",
+                where=source,
+                chapter=chapter,
+                code=code,
+            )
         normalised.append(value)
     return Ministry(
         code=code,
@@ -145,5 +202,10 @@ def load_table(overrides: Mapping[str, Any] | None = None, source: str = "") -> 
         code: _ministry(code, spec, "ministries.toml") for code, spec in data["ministries"].items()
     }
     chapters = {str(k): str(v) for k, v in data["chapters"].items()}
-    table = MinistryTable(ministries, chapters)
+    articles = tomllib.loads(
+        resources.files("reconcile.data").joinpath("articles.toml").read_text("utf-8")
+    )
+    table = MinistryTable(
+        ministries, chapters, parse_articles(articles["articles"], "articles.toml")
+    )
     return table.with_overrides(overrides or {}, source) if overrides else table

@@ -105,6 +105,25 @@ class Finding:
 
 
 @dataclass(frozen=True)
+class Phrase:
+    """A fixed English phrase with parameters, carried by a finding or an error instead of text.
+
+    ``text`` is the key of its Dutch translation (``reconcile.messages_nl.PARAMS_NL``), so a
+    reason such as "it holds {count} members" is worded in the reader's language when the
+    message is rendered; ``str()`` gives the English.
+    """
+
+    text: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "params", MappingProxyType(dict(self.params)))
+
+    def __str__(self) -> str:
+        return self.text.format(**self.params) if self.params else self.text
+
+
+@dataclass(frozen=True)
 class Interval:
     """A closed interval of euros; ``high`` None means no upper bound."""
 
@@ -181,6 +200,35 @@ class Report:
     fail_on: str = "error"  # the least severity that fails the run: error, warning or never
 
     @property
+    def total(self) -> Decimal:
+        """The counted total: the reconciled one for ``check``, else the files' subtotals."""
+        if self.totals is not None:
+            return self.totals.total
+        return sum((f.total for f in self.files), Decimal(0))
+
+    @property
+    def lines_counted(self) -> int:
+        return sum(f.lines for f in self.files)
+
+    def by_ministry(self) -> list[FileResult]:
+        """The files, largest contribution first (then by ministry and path: deterministic)."""
+        return sorted(self.files, key=lambda f: (-f.total, f.ministry or "~", f.path))
+
+    def share(self, amount: Decimal) -> Decimal | None:
+        """``amount`` as a percentage of the total, to one decimal; None when the total is 0."""
+        if not self.total:
+            return None
+        return (amount * 100 / self.total).quantize(Decimal("0.1"))
+
+    @property
+    def difference(self) -> Decimal | None:
+        """How far the total lies outside the announced interval (negative below, 0 inside);
+        None when nothing was announced to hold it against."""
+        if self.target is None or self.totals is None:
+            return None
+        return self.target.interval.distance(self.totals.total)
+
+    @property
     def incomplete(self) -> bool:
         """True when an input could not be read at all: the verdict does not cover it."""
         from reconcile.codes import is_fatal
@@ -194,6 +242,10 @@ class Report:
     @property
     def warnings(self) -> int:
         return sum(1 for f in self.findings if f.severity is Severity.WARNING)
+
+    @property
+    def notes(self) -> int:
+        return sum(1 for f in self.findings if f.severity is Severity.INFO)
 
     def fails(self, finding: Finding) -> bool:
         """True when ``finding`` fails the run: its severity reaches ``fail_on``, or it is fatal."""

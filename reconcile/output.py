@@ -27,11 +27,13 @@ def write_atomic(path: Path, data: bytes, inputs: Iterable[Path] = ()) -> None:
     """
     target = path.resolve()
     if any(target == Path(p).resolve() for p in inputs):
-        raise InputError(f"refusing to write {path}: it is one of the input files")
+        raise InputError("refusing to write {path}: it is one of the input files", path=path)
     try:
         _replace(target, data)
     except OSError as exc:
-        raise InputError(f"cannot write {path}: {exc.strerror or exc}") from exc
+        raise InputError(
+            "cannot write {path}: {problem}", path=path, problem=exc.strerror or exc
+        ) from exc
 
 
 def _replace(target: Path, data: bytes) -> None:
@@ -85,7 +87,9 @@ def write_report(
             data = path.read_bytes() + data
         write_atomic(path, data, inputs)
     except OSError as exc:
-        raise InputError(f"cannot write {path}: {exc.strerror or exc}") from exc
+        raise InputError(
+            "cannot write {path}: {problem}", path=path, problem=exc.strerror or exc
+        ) from exc
 
 
 def _mode_for(target: Path) -> int:

@@ -21,14 +21,24 @@ LEVELS = tuple(s.value for s in Severity)
 def parse_severity(code: str, level: object, where: str) -> tuple[str, Severity]:
     """One override ``code = level``; ``where`` names its origin (option or file) in errors."""
     if code not in CODES:
-        raise ConfigError(f"{where}: unknown finding code {code!r} (see `reconcile codes`)")
+        raise ConfigError(
+            "{where}: unknown finding code {code!r} (see `reconcile codes`)", where=where, code=code
+        )
     if CODES[code].fatal:
         raise ConfigError(
-            f"{where}: the severity of {code!r} cannot be changed: the input could not be "
-            "read, so the run is incomplete (exit code 2)"
+            "{where}: the severity of {code!r} cannot be changed: the input could not be "
+            "read, so the run is incomplete (exit code 2)",
+            where=where,
+            code=code,
         )
     if not isinstance(level, str) or level not in LEVELS:
-        raise ConfigError(f"{where}: {code} must be one of {', '.join(LEVELS)}, not {level!r}")
+        raise ConfigError(
+            "{where}: {code} must be one of {levels}, not {level!r}",
+            where=where,
+            code=code,
+            levels=", ".join(LEVELS),
+            level=level,
+        )
     return code, Severity(level)
 
 
@@ -38,7 +48,11 @@ def parse_overrides(items: Iterable[str], where: str) -> dict[str, Severity]:
     for item in items:
         code, sep, level = item.partition("=")
         if not sep:
-            raise ConfigError(f"{where}: write CODE=LEVEL, e.g. unit-assumed=warning, not {item!r}")
+            raise ConfigError(
+                "{where}: write CODE=LEVEL, e.g. unit-assumed=warning, not {item!r}",
+                where=where,
+                item=item,
+            )
         key, value = parse_severity(code.strip(), level.strip(), where)
         overrides[key] = value
     return overrides

@@ -100,7 +100,11 @@ def ministry_of(code: str, announcement: Announcement) -> Ministry:
     ministries = announcement.ministries.ministries
     if code not in ministries:
         known = ", ".join(announcement.expected or sorted(ministries))
-        raise ConfigError(f"{code!r} is not a ministry reconcile knows; use one of: {known}")
+        raise ConfigError(
+            "{code!r} is not a ministry reconcile knows; use one of: {known}",
+            code=code,
+            known=known,
+        )
     return ministries[code]
 
 
@@ -209,17 +213,22 @@ def _validations(
     chapter = listed(list(ministry.chapters), tr("tpl-pick-chapter", lang))
     series = listed(["V", "U", "O"], tr("tpl-pick-series", lang))
     year = listed([str(y) for y in announcement.years], tr("tpl-pick-year", lang))
-    article = DataValidation(
-        type="whole",
-        operator="between",
-        formula1="1",
-        formula2="999",
-        allow_blank=True,
-        prompt=tr("tpl-pick-article", lang),
-        showInputMessage=True,
-        showErrorMessage=True,
-        errorStyle="warning",  # a warning, not a stop: article numbering may have changed
-    )
+    known = announcement.ministries.articles_of(ministry)
+    if known:  # a drop-down of the known articles
+        article = listed([str(number) for number in known], tr("tpl-pick-known-article", lang))
+        article.error = tr("tpl-article-error", lang)
+    else:  # free: any article number
+        article = DataValidation(
+            type="whole",
+            operator="between",
+            formula1="1",
+            formula2="999",
+            allow_blank=True,
+            prompt=tr("tpl-pick-article", lang),
+            showInputMessage=True,
+            showErrorMessage=True,
+        )
+    article.errorStyle = "warning"  # a warning, not a stop: article numbering may have changed
     amount = DataValidation(
         type="decimal",
         operator="greaterThanOrEqual",
@@ -258,10 +267,19 @@ def _instructions(sheet: Any, ministry: Ministry, announcement: Announcement, la
         "announced": target.text,
         "source": announcement.source or announcement.name,
     }
+    row = 0
     for row, (english, dutch) in enumerate(_INSTRUCTIONS, start=1):
         text = (dutch if lang == "nl" else english).format(**params)
         if text:
             sheet.cell(row=row, column=1, value=safe_text(text))
+    known = announcement.ministries.articles_of(ministry)
+    if known:
+        row += 2
+        chapters = ", ".join(ministry.chapters)
+        heading = tr("tpl-known-articles", lang, chapters=chapters)
+        sheet.cell(row=row, column=1, value=safe_text(heading)).font = Font(bold=True)
+        for line, (number, name) in enumerate(known.items(), start=row + 1):
+            sheet.cell(row=line, column=1, value=safe_text(f"{number}  {name}"))
     sheet["A1"].font = Font(bold=True, size=13)
     sheet.column_dimensions["A"].width = 110
     sheet.protection.sheet = True

@@ -172,6 +172,33 @@ def test_github_is_chosen_when_running_in_github_actions(in_root: None, tmp_path
     )
 
 
+def test_github_summary_speaks_dutch_under_lang_nl() -> None:
+    buffer = io.StringIO()
+    render_github_summary(example(GOOD), buffer, RenderOptions(lang="nl"))
+    lines = buffer.getvalue().splitlines()
+    assert lines[:5] == [
+        "## reconcile check: AI-fabriek Groningen",
+        "",
+        lines[2],
+        "",
+        "| Ministerie | Bestand | Hoofdstuk | Regels | Subtotaal | Aandeel |",
+    ]
+    assert lines[2].startswith("**SLUIT AAN: totaal € 69.400.000")
+    ez = f"| EZ | {ROOT / GOOD / 'EZ.xlsx'} | XIII | 5 | € 25.000.000 | 36,0 % |"
+    assert ez in lines
+    assert "| **Totaal** | | | 25 | **€ 69.400.000** | 100,0 % |" in lines
+    assert lines[-2:] == ["0 fout(en), 0 waarschuwing(en), 7 opmerking(en); afsluitcode 0.", ""]
+    english = io.StringIO()
+    render_github_summary(example(GOOD), english, RenderOptions(lang="en"))
+    assert "| Ministry | File | Chapter | Lines | Subtotal | Share |" in english.getvalue()
+
+
+def test_github_commands_end_with_the_counts_in_the_run_s_language() -> None:
+    buffer = io.StringIO()
+    RENDERERS["github"](example(ERRORS), buffer, RenderOptions(color=False, lang="nl"))
+    assert buffer.getvalue().splitlines()[-1].endswith("; afsluitcode 1.")
+
+
 def test_github_summary_escapes_workbook_text_in_the_table() -> None:
     report = example(GOOD)
     odd = report.files[0].__class__(**{**report.files[0].__dict__, "ministry": "<b>X|Y</b>"})

@@ -54,3 +54,21 @@ def test_every_json_key_is_documented() -> None:
         "cell",
     ):
         assert f"`{key}`" in section, key
+
+
+def test_the_readme_s_announcement_file_is_read_and_its_articles_reach_the_template() -> None:
+    import io
+    import tomllib
+
+    import openpyxl
+
+    from reconcile.announcement import parse_announcement
+    from reconcile.template import build_template
+
+    section = README.split("## The announcement file", 1)[1].split("\n## ", 1)[0]
+    block = section.split("```toml\n", 1)[1].split("```", 1)[0]
+    announcement = parse_announcement(tomllib.loads(block), "README.md")
+    assert announcement.ministries.articles["XXIV"] == {1: "Beleid", 2: "Apparaat"}
+    book = openpyxl.load_workbook(io.BytesIO(build_template("NEW", announcement, "en")))
+    rules = book.worksheets[0].data_validations.dataValidation
+    assert [dv.formula1 for dv in rules if str(dv.sqref).startswith("B")] == ['"1,2"']

@@ -2,18 +2,31 @@
 
 from __future__ import annotations
 
+import ast
+import gettext
+import importlib
 import io
+import re
 import string
+from collections.abc import Iterable
 from decimal import Decimal
+from pathlib import Path
 
 import click
 import pytest
+from click.testing import CliRunner
 
+import reconcile
 from reconcile.cli import cli
+from reconcile.cli_lang import lang_in_args
 from reconcile.codes import CODES, make_finding, render_message, texts_of
-from reconcile.i18n import HELP_NL, TEXTS, fold, resolve_lang, tr
-from reconcile.messages_nl import MESSAGES_NL
-from reconcile.model import CellRef, Interval
+from reconcile.i18n import CLICK_NL, CLICK_PLURALS_NL, HELP_NL, TEXTS, fold, resolve_lang, tr
+from reconcile.messages_nl import ERRORS_NL, MESSAGES_NL, PARAMS_NL
+from reconcile.model import CellRef, Interval, Phrase
+from reconcile.read import read_file
+from tests.hostile.build_hostile import CORPUS as HOSTILE_CORPUS
+
+HOSTILE = Path(__file__).parent / "hostile"
 
 
 def _fields(template: str) -> set[str]:
@@ -144,3 +157,305 @@ def test_codes_and_explain_speak_dutch() -> None:
     flat = " ".join(explained.output.split())
     assert flat.startswith("amount-not-a-number (fout; gevonden in de fase validate)")
     assert " ".join(MESSAGES_NL["amount-not-a-number"][1].split()) in flat
+
+
+# --- the command line's own errors, in both languages ----------------------------------
+
+
+def _stderr(args: list[str], lang_env: str = "C.UTF-8") -> tuple[int, str]:
+    result = CliRunner().invoke(cli, args, prog_name="reconcile", env={"LANG": lang_env})
+    return result.exit_code, result.stderr
+
+
+USAGE_ERRORS = [
+    (
+        ["check", "--bogus", "EZ.xlsx"],
+        "Error: No such option '--bogus'.",
+        "Fout: Onbekende optie '--bogus'.",
+    ),
+    (["check"], "Error: Missing argument 'PATHS...'.", "Fout: Ontbrekend argument 'PATHS...'."),
+    (
+        ["check", "--format", "pdf", "EZ.xlsx"],
+        (
+            "Error: Invalid value for '-f' / '--format': 'pdf' is not one of 'text', 'json', "
+            "'junit', 'github', 'html'."
+        ),
+        (
+            "Fout: Ongeldige waarde voor '-f' / '--format': 'pdf' is niet een van 'text', 'json', "
+            "'junit', 'github', 'html'."
+        ),
+    ),
+    (
+        ["--config", "missing.toml", "check", "EZ.xlsx"],
+        "Error: Invalid value for '--config': File 'missing.toml' does not exist.",
+        "Fout: Ongeldige waarde voor '--config': 'missing.toml' bestaat niet.",
+    ),
+    (
+        ["nocheck"],
+        "Error: No such command 'nocheck'. Did you mean 'check'?",
+        "Fout: Onbekende opdracht 'nocheck'. Bedoelde u 'check'?",
+    ),
+]
+
+
+@pytest.mark.parametrize(("args", "english", "dutch"), USAGE_ERRORS)
+def test_usage_errors_speak_the_run_s_language(
+    args: list[str], english: str, dutch: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    command, usage = ("reconcile check", "[OPTIONS] PATHS...")
+    if args[0] != "check":
+        command, usage = ("reconcile", "[OPTIONS] COMMAND [ARGS]...")
+    code, stderr = _stderr(args)
+    assert (code, stderr.splitlines()) == (
+        2,
+        [f"Usage: {command} {usage}", f"Try '{command} --help' for help.", "", english],
+    )
+    code, stderr = _stderr(args, "nl_NL.UTF-8")
+    assert (code, stderr.splitlines()) == (
+        2,
+        [f"Gebruik: {command} {usage}", f"Probeer '{command} --help' voor hulp.", "", dutch],
+    )
+
+
+def test_lang_after_the_bad_option_still_decides_the_language() -> None:
+    code, stderr = _stderr(["check", "--bogus", "x.xlsx", "--lang", "nl"])
+    assert code == 2 and stderr.endswith("Fout: Onbekende optie '--bogus'.\n")
+    code, stderr = _stderr(["check", "--bogus", "x.xlsx", "--lang=en"], "nl_NL.UTF-8")
+    assert code == 2 and stderr.endswith("Error: No such option '--bogus'.\n")
+
+
+def test_click_speaks_english_again_after_a_dutch_run() -> None:
+    _stderr(["check", "--bogus", "--lang", "nl"])
+    assert click.exceptions._ is gettext.gettext
+    assert click.types.ngettext is gettext.ngettext
+
+
+def test_errors_that_stop_a_run_are_prefixed_and_worded_in_dutch(tmp_path: Path) -> None:
+    code, stderr = _stderr(["explain", "total-mismatsh", "--lang", "nl"])
+    assert code == 2
+    assert stderr == (
+        "Fout: onbekende bevindingscode 'total-mismatsh'. Bedoelde u total-mismatch, "
+        "row-total-mismatch of stand-mismatch? `reconcile codes` toont ze allemaal.\n"
+    )
+    missing = tmp_path / "missing.toml"
+    code, stderr = _stderr(["check", "-a", str(missing), str(tmp_path)], "nl_NL.UTF-8")
+    assert (code, stderr) == (2, f"Fout: de aankondiging {missing} bestaat niet\n")
+    code, stderr = _stderr(["template", "--lang", "nl"])
+    assert code == 2 and stderr.endswith("Fout: geef --ministry CODE of --all\n")
+
+
+def test_an_unreadable_workbook_is_reported_in_dutch(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["validate", "--lang", "nl", str(tmp_path / "weg.xlsx")])
+    assert result.exit_code == 2
+    assert "[file-unreadable] Het bestand is niet te lezen als werkmap: het bestaat niet." in (
+        result.stdout
+    )
+
+
+def _click_messages(module: str) -> tuple[set[str], set[tuple[str, str]]]:
+    """The texts click's ``module`` passes to gettext and ngettext."""
+    source = Path(importlib.import_module(f"click.{module}").__file__ or "").read_text()
+    singles, plurals = set(), set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+            texts = [a.value for a in node.args if isinstance(a, ast.Constant)]
+            if node.func.id == "_" and texts:
+                singles.add(str(texts[0]))
+            elif node.func.id == "ngettext" and len(texts) == 2:
+                plurals.add((str(texts[0]), str(texts[1])))
+    return singles, plurals
+
+
+@pytest.mark.parametrize("module", ["exceptions", "parser", "types", "formatting"])
+def test_every_message_of_click_s_parsing_has_a_dutch_text(module: str) -> None:
+    singles, plurals = _click_messages(module)
+    assert sorted(singles - set(CLICK_NL)) == []
+    assert sorted(plurals - set(CLICK_PLURALS_NL)) == []
+    for english in singles:  # the Dutch may leave out a field that click fills in English
+        assert _fields(CLICK_NL[english]) <= _fields(english), english
+    for pair in plurals:
+        dutch = CLICK_PLURALS_NL[pair]
+        assert [_fields(t) for t in dutch] == [_fields(t) for t in pair], pair
+
+
+# --- fixed phrases and error templates: every one in both languages --------------------
+
+PACKAGE = Path(reconcile.__file__).parent
+
+
+def _constant_calls(names: set[str]) -> list[tuple[str, str, int]]:
+    """(first argument, file, line) of every call to one of ``names`` with a literal text."""
+    found = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id in names
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+                and isinstance(node.args[0].value, str)
+            ):
+                found.append((node.args[0].value, path.name, node.lineno))
+    return found
+
+
+def test_every_fixed_phrase_has_a_dutch_text() -> None:
+    phrases = _constant_calls({"Phrase"})
+    assert {file for _, file, _ in phrases} >= {"preflight.py", "guard.py"}
+    missing = [(file, line) for text, file, line in phrases if text not in PARAMS_NL]
+    assert missing == [], "add the phrase to PARAMS_NL in messages_nl.py"
+    for text, file, line in phrases:
+        assert _fields(PARAMS_NL[text]) == _fields(text), (file, line)
+        assert PARAMS_NL[text] != text, (file, line)
+
+
+def _has_words(template: str) -> bool:
+    literal = "".join(text for text, _, _, _ in string.Formatter().parse(template))
+    return bool(re.search(r"[a-z]{2,}", literal))
+
+
+def test_every_error_template_has_a_dutch_text() -> None:
+    errors = {"ConfigError", "InputError", "ReconcileError"}
+    templated = [  # a template without words of its own is the same in both languages
+        call for call in _constant_calls(errors) if _fields(call[0]) and _has_words(call[0])
+    ]
+    assert len(templated) >= 20
+    missing = [(file, line) for text, file, line in templated if text not in ERRORS_NL]
+    assert missing == [], "add the error's template to ERRORS_NL in messages_nl.py"
+    for english, dutch in ERRORS_NL.items():
+        assert _fields(dutch) == _fields(english) and dutch != english, english
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE_CORPUS))
+def test_a_dutch_run_on_a_hostile_file_has_no_english_reasons(name: str) -> None:
+    result = read_file(HOSTILE / name, name)
+    english_only = _english_words() - _dutch_words()
+    for finding in result.findings:
+        message = render_message(finding, "nl")
+        for detail in _details(finding.params.values()):  # Python's own text, shown as it is
+            message = message.replace(detail, "")
+        names = re.sub(r"--[\w-]+|\S+\.\w+", "", message)  # options, file and member names
+        words = set(re.findall(r"[A-Za-z]+", names))
+        assert sorted(words & english_only) == [], message
+
+
+def _preflight_phrases() -> list[str]:
+    return [text for text, file, _ in _constant_calls({"Phrase"}) if file == "preflight.py"]
+
+
+def _english_words() -> set[str]:
+    return {w for text in _preflight_phrases() for w in re.findall(r"[A-Za-z]+", text)}
+
+
+def _dutch_words() -> set[str]:
+    words = {w for t in _preflight_phrases() for w in re.findall(r"[A-Za-z]+", PARAMS_NL[t])}
+    return words | {w for t, _ in MESSAGES_NL.values() for w in re.findall(r"[A-Za-z]+", t)}
+
+
+def _details(values: Iterable[object]) -> list[str]:
+    found = []
+    for value in values:
+        if isinstance(value, Phrase):
+            found += [str(v) for k, v in value.params.items() if k == "detail"]
+            found += _details(value.params.values())
+    return found
+
+
+def test_the_readme_s_dutch_usage_error_is_what_reconcile_prints() -> None:
+    readme = (Path(__file__).parent.parent / "README.md").read_text("utf-8")
+    block = readme.split("$ LANG=nl_NL.UTF-8 reconcile check --format pdf inzendingen/\n", 1)[1]
+    shown = block.split("```", 1)[0]
+    code, stderr = _stderr(["check", "--format", "pdf", "inzendingen/"], "nl_NL.UTF-8")
+    assert (code, stderr) == (2, shown)
+
+
+def test_a_wrong_announcement_or_settings_file_is_explained_in_dutch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("a.toml").write_text(
+        'name = "T"\nyears = "2026"\nseries = "X"\n[amounts]\nrijk = "bijna 5 kilo"\n', "utf-8"
+    )
+    code, stderr = _stderr(["check", "--lang", "nl", "-a", "a.toml", "."])
+    assert (code, stderr) == (2, "Fout: a.toml: amounts.rijk: '5 kilo' is geen bedrag\n")
+    Path("a.toml").write_text('name = "T"\nyears = 2026\n[amounts]\nrijk = "5 miljoen"\n', "utf-8")
+    code, stderr = _stderr(["check", "-a", "a.toml", "."], "nl_NL.UTF-8")
+    assert (code, stderr) == (
+        2,
+        'Fout: a.toml: years moet een lijst zijn of een reeks zoals "2025-2030"\n',
+    )
+    Path("reconcile.toml").write_text("color = 1\n", "utf-8")
+    code, stderr = _stderr(["check", "--lang", "nl", "."])
+    assert (code, stderr) == (2, "Fout: reconcile.toml: color moet true of false zijn, niet 1\n")
+    code, stderr = _stderr(["check", "."])
+    assert (code, stderr) == (2, "Error: reconcile.toml: color must be true or false, not 1\n")
+
+
+def test_a_file_reconcile_does_not_read_is_explained_in_dutch(tmp_path: Path) -> None:
+    (tmp_path / "begroting.pdf").write_bytes(b"%PDF-1.7\n")
+    (tmp_path / "begroting").write_bytes(b"%PDF-1.7\n")
+    for name, what in (("begroting.pdf", ".pdf"), ("begroting", "dit bestand")):
+        result = CliRunner().invoke(cli, ["validate", "--lang", "nl", str(tmp_path / name)])
+        assert result.exit_code == 2
+        assert (
+            "[file-unreadable] Het bestand is niet te lezen als werkmap: reconcile leest .xlsx, "
+            f".xlsm, .ods, .xls-werkmappen en .csv-tabellen, geen {what}."
+        ) in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "en",
+            (
+                "Error: reconcile stopped on an unexpected problem (RuntimeError: boom). Run again "
+                "with --debug to see where, and please report it.\n"
+            ),
+        ),
+        (
+            "nl",
+            (
+                "Fout: reconcile is gestopt op een onverwacht probleem (RuntimeError: boom). Draai "
+                "opnieuw met --debug om te zien waar, en meld het alstublieft.\n"
+            ),
+        ),
+    ],
+)
+def test_a_bug_is_one_line_in_the_run_s_language_without_a_traceback(
+    lang: str, expected: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reconcile import explain
+
+    def broken(code: str, lang: str) -> str:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(explain, "explain_code", broken)
+    assert _stderr(["explain", "total-mismatch", "--lang", lang]) == (2, expected)
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["check", "x.xlsx", "--lang", "nl"], "nl"),
+        (["check", "--lang=en", "x.xlsx"], "en"),
+        (["check", "--lang", "de"], None),  # not a language: the locale decides, click refuses
+        (["check", "--lang"], None),
+        (["check", "--", "--lang", "nl"], None),  # after --, a file name
+    ],
+)
+def test_the_language_is_found_among_the_arguments_before_click_parses_them(
+    args: list[str], expected: str | None
+) -> None:
+    assert lang_in_args(args) == expected
+
+
+def test_the_list_of_layouts_speaks_dutch() -> None:
+    result = CliRunner().invoke(cli, ["layouts", "--lang", "nl"])
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert lines[1] == "    eenheid x € 1.000, getallen plain, uit layouts/begrotingsstaten.toml"
+    assert lines[2].startswith("    kolommen: year='Begrotingsjaar', ")
+    assert lines[3].startswith("    bedragen: ontwerpbegroting='Stand ontwerpbegroting', ")

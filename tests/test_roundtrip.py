@@ -65,8 +65,9 @@ def _guide_commands() -> list[str]:
     commands = []
     for heading in GUIDES:
         section = README.split(heading, 1)[1].split("\n## ", 1)[0]
-        for block in re.findall(r"```\n(.*?)```", section, re.DOTALL):
-            commands += [line.split("#")[0].strip() for line in block.splitlines()]
+        for language, block in re.findall(r"```(\w*)\n(.*?)```", section, re.DOTALL):
+            if not language:  # a ```toml block is a file, not commands
+                commands += [line.split("#")[0].strip() for line in block.splitlines()]
     return [command for command in commands if command]
 
 

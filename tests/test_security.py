@@ -65,7 +65,7 @@ def test_validation_left_on_explicitly_runs(monkeypatch: pytest.MonkeyPatch) -> 
 
 def test_missing_defusedxml_refuses_to_run(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "defusedxml", None)  # import defusedxml -> ImportError
-    assert unsafe_settings() == [
+    assert [str(problem) for problem in unsafe_settings()] == [
         (
             "defusedxml is not installed, so workbooks would be parsed without protection against "
             "XML attacks; install it: pip install defusedxml"

@@ -15,6 +15,7 @@ from reconcile import pipeline
 from reconcile.announcement import load_announcement, parse_announcement
 from reconcile.cli import cli
 from reconcile.errors import ConfigError
+from reconcile.ministries import load_table
 from reconcile.template import Layout, build_template
 from tests.filling import LINES, TOTAL_EUR, amount_row, fill_template
 
@@ -68,7 +69,7 @@ def test_template_has_drop_downs_locked_header_and_instructions(tmp_path: Path) 
     rules = {str(dv.sqref): (dv.type, dv.formula1) for dv in sheet.data_validations.dataValidation}
     assert rules == {
         f"A6:A{last}": ("list", '"X,K"'),
-        f"B6:B{last}": ("whole", "1"),
+        f"B6:B{last}": ("list", '"1,2,3,4,5,7,8,9,10,11,12,13"'),  # chapter X's articles
         f"D6:D{last}": ("list", '"V,U,O"'),
         f"E6:E{last}": ("list", '"2025,2026,2027,2028,2029,2030"'),
         f"F6:F{last}": ("decimal", "0"),
@@ -202,3 +203,69 @@ def test_template_filled_and_saved_by_libreoffice_reconciles(tmp_path: Path) -> 
     assert sheet[f"F{total_row}"].value == 8000  # the Totaal formula, computed by LibreOffice
     kept = _open(saved / "OCW.xlsx").worksheets[0]
     assert len(kept.data_validations.dataValidation) == 5
+
+
+# --- articles: a drop-down where the chapter's articles are known ------------------------
+
+
+def _article_rule(book: Any) -> Any:
+    (rule,) = [
+        dv for dv in book.worksheets[0].data_validations.dataValidation if str(dv.sqref)[0] == "B"
+    ]
+    return rule
+
+
+def test_known_articles_are_a_drop_down_that_warns_but_accepts(tmp_path: Path) -> None:
+    book = _open(_write(tmp_path, "OCW"))
+    rule = _article_rule(book)
+    assert (rule.type, rule.formula1) == ("list", '"1,3,4,6,7,8,9,11,12,13,14,15,16,25,95"')
+    assert (rule.errorStyle, rule.showErrorMessage) == ("warning", True)
+    assert rule.error.startswith("Dit artikel staat niet in de lijst")
+    instructions = [c.value for c in book["Toelichting"]["A"] if c.value]
+    heading = instructions.index(
+        "Bekende artikelen van hoofdstuk VIII (de keuzelijst; een ander artikel wordt na een "
+        "waarschuwing geaccepteerd):"
+    )
+    assert instructions[heading + 1 : heading + 3] == [
+        "1  Primair onderwijs",
+        "3  Voortgezet onderwijs",
+    ]
+    assert instructions[-1] == "95  Apparaat Kerndepartement"
+
+
+def test_without_known_articles_the_article_cell_stays_free(tmp_path: Path) -> None:
+    rule = _article_rule(_open(_write(tmp_path, "KGG")))  # chapter XXIII: no article list
+    assert (rule.type, rule.formula1, rule.formula2) == ("whole", "1", "999")
+    assert rule.errorStyle == "warning"
+
+
+def test_the_articles_come_from_the_2021_begrotingsstaten_of_the_six_chapters() -> None:
+    articles = load_table().articles
+    assert sorted(articles) == ["VII", "VIII", "X", "XIII", "XIV", "XVI"]
+    assert articles["XIII"][2].startswith("Bedrijvenbeleid: innovatie en ondernemerschap")
+    assert articles["X"][13] == "Bijdrage aan Defensiematerieelbegrotingsfonds"
+    assert list(articles["XIV"]) == [11, 12, 50, 51]
+
+
+def test_an_announcement_may_list_a_chapter_s_articles(tmp_path: Path) -> None:
+    spec = {"name": "Test", "years": [2026], "amounts": {"rijk": "10 miljoen"}}
+    own = parse_announcement(
+        {**spec, "articles": {"23": {"1": "Klimaat", "2": "Groene groei"}}}, "t.toml"
+    )
+    path = tmp_path / "KGG.xlsx"
+    path.write_bytes(build_template("KGG", own, "en"))
+    assert _article_rule(_open(path)).formula1 == '"1,2"'
+    with pytest.raises(ConfigError, match=r"\[articles.XXIII\] holds 'een'"):
+        parse_announcement({**spec, "articles": {"XXIII": {"een": "Klimaat"}}}, "t.toml")
+    with pytest.raises(ConfigError, match=r"\[articles.Q9\] must be a chapter's table"):
+        parse_announcement({**spec, "articles": {"Q9": {"1": "x"}}}, "t.toml")
+
+
+def test_a_template_filled_with_a_listed_article_round_trips(tmp_path: Path) -> None:
+    path = _write(tmp_path, "OCW")
+    known = load_table().articles["VIII"]
+    fill_template(path, [("VIII", 16, known[16], {2026: 2500, 2027: 2500})])
+    result = CliRunner().invoke(cli, ["validate", "--lang", "nl", str(path)])
+    assert result.exit_code == 0, result.output
+    report = pipeline.validate([str(path)], ANNOUNCEMENT)
+    assert {(line.chapter, line.article) for line in report.lines} == {("VIII", "16")}

@@ -14,7 +14,7 @@ from pathlib import Path
 from reconcile.codes import make_finding
 from reconcile.guard import ensure_safe_environment
 from reconcile.limits import DEFAULT_LIMITS, MB, Limits
-from reconcile.model import CellRef, Finding
+from reconcile.model import CellRef, Finding, Phrase
 from reconcile.read.formats import SUFFIXES, load_workbook, macro_part
 from reconcile.read.header import HEADER_SCAN_ROWS, find_header
 from reconcile.read.preflight import check_grids, check_size, run_preflight
@@ -96,15 +96,19 @@ def read_file(
         return FileRead(display, "", None, [problem] if problem else [])
     digest = hashlib.sha256(data).hexdigest()
 
-    def unreadable(reason: str) -> FileRead:
+    def unreadable(reason: str | Phrase) -> FileRead:
         finding = make_finding("file-unreadable", CellRef(display), reason=reason)
         return FileRead(display, digest, None, [finding])
 
     suffix = path.suffix.lower()
     if suffix not in (*WORKBOOK_SUFFIXES, *CSV_SUFFIXES):
         names = ", ".join(WORKBOOK_SUFFIXES)
+        shown: str | Phrase = path.suffix or Phrase("this file")
         return unreadable(
-            f"reconcile reads {names} workbooks and .csv tables, not {path.suffix or 'this file'}"
+            Phrase(
+                "reconcile reads {names} workbooks and .csv tables, not {suffix}",
+                {"names": names, "suffix": shown},
+            )
         )
     checked = run_preflight(data, display, limits, suffix)  # before any reader sees a byte
     if checked.refusal is not None:

@@ -14,6 +14,7 @@ import zipfile
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from reconcile.model import Phrase
 from reconcile.read.workbook import Grid, UnreadableFileError, load_grids
 
 OOXML_SUFFIXES = (".xlsx", ".xlsm")
@@ -69,8 +70,11 @@ def load_calamine_grids(data: bytes) -> list[Grid]:
     except Exception as exc:  # a damaged or hostile file can make calamine raise anything
         text = str(exc).strip().splitlines()[0][:160] if str(exc).strip() else type(exc).__name__
         raise UnreadableFileError(
-            f"the workbook is damaged, encrypted or not a spreadsheet ({text}); "
-            "open it in LibreOffice or Excel and save it as .xlsx"
+            Phrase(
+                "the workbook is damaged, encrypted or not a spreadsheet ({detail}); open it in "
+                "LibreOffice or Excel and save it as .xlsx",
+                {"detail": text},
+            )
         ) from exc
     return grids
 

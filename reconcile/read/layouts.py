@@ -92,7 +92,7 @@ def _labels(value: Any, where: str) -> tuple[str, ...]:
         return (value,)
     if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
         return tuple(value)
-    raise ConfigError(f"{where}: a label is a string or a list of strings")
+    raise ConfigError("{where}: a label is a string or a list of strings", where=where)
 
 
 def parse_layout(data: Mapping[str, Any], source: str) -> Layout:
@@ -100,14 +100,24 @@ def parse_layout(data: Mapping[str, Any], source: str) -> Layout:
     known = {"name", "title", "unit", "unit_stated", "numbers", "columns", "optional"}
     unknown = set(data) - known - {"amounts", "totals", "checks"}
     if unknown:
-        raise ConfigError(f"{source}: unknown keys {', '.join(sorted(unknown))}")
+        raise ConfigError(
+            "{where}: unknown keys {keys}", where=source, keys=", ".join(sorted(unknown))
+        )
     try:
         unit = find_unit(str(data["unit"]))
         if unit is None:
-            raise ConfigError(f"{source}: unit {data['unit']!r} is not a unit such as 'x € 1.000'")
+            raise ConfigError(
+                "{where}: unit {unit!r} is not a unit such as 'x € 1.000'",
+                where=source,
+                unit=data["unit"],
+            )
         numbers = str(data.get("numbers", "dutch"))
         if numbers not in NUMBER_FORMATS:
-            raise ConfigError(f"{source}: numbers must be one of {', '.join(NUMBER_FORMATS)}")
+            raise ConfigError(
+                "{where}: numbers must be one of {formats}",
+                where=source,
+                formats=", ".join(NUMBER_FORMATS),
+            )
         columns = {
             str(name): _labels(value, f"{source} [columns] {name}")
             for name, value in data["columns"].items()
@@ -151,13 +161,18 @@ def parse_layout(data: Mapping[str, Any], source: str) -> Layout:
             source=source,
         )
     except KeyError as exc:
-        raise ConfigError(f"{source}: the key {exc} is missing") from exc
+        raise ConfigError("{where}: the key {key} is missing", where=source, key=exc) from exc
     except (TypeError, ValueError, AttributeError, re.error) as exc:
-        raise ConfigError(f"{source}: {type(exc).__name__}: {exc}") from exc
+        problem = f"{type(exc).__name__}: {exc}"
+        raise ConfigError(
+            "{where}: the layout cannot be used ({problem})", where=source, problem=problem
+        ) from exc
     named = set(columns)
     for name in (*layout.key, *(rule.group + rule.levels + (rule.flag,) if rule else ())):
         if name not in named:
-            raise ConfigError(f"{source}: {name!r} is used but not a column of [columns]")
+            raise ConfigError(
+                "{where}: {name!r} is used but not a column of [columns]", where=source, name=name
+            )
     return layout
 
 
@@ -180,11 +195,13 @@ def load_layout_file(path: str) -> Layout:
     try:
         text = Path(path).read_text("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read layout file {path}: {exc}") from exc
+        raise ConfigError(
+            "cannot read layout file {path}: {problem}", path=path, problem=exc
+        ) from exc
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path} is not valid TOML: {exc}") from exc
+        raise ConfigError("{path} is not valid TOML: {problem}", path=path, problem=exc) from exc
     return parse_layout(data, path)
 
 
@@ -194,7 +211,8 @@ def get_layout(name: str) -> Layout:
         return load_layout_file(name)
     layouts = load_layouts()
     if name not in layouts:
-        raise ConfigError(f"unknown layout {name!r}; known layouts: {', '.join(sorted(layouts))}")
+        known = ", ".join(sorted(layouts))
+        raise ConfigError("unknown layout {name!r}; known layouts: {known}", name=name, known=known)
     return layouts[name]
 
 

@@ -25,7 +25,7 @@ from typing import Any
 
 from reconcile.codes import make_finding
 from reconcile.limits import DEFAULT_LIMITS, MB, Limits
-from reconcile.model import CellRef, Finding
+from reconcile.model import CellRef, Finding, Phrase
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -55,7 +55,7 @@ def _check_sheet_count(count: int, limits: Limits) -> None:
     if count > limits.max_sheets:
         raise _RefusedError(
             "limit-exceeded",
-            what="sheets",
+            what=Phrase("sheets"),
             actual=count,
             limit=limits.max_sheets,
             option=Limits.option("max_sheets"),
@@ -112,13 +112,13 @@ def _identify(data: bytes, suffix: str) -> str:
         if suffix == ".xls":
             return "ole"
         kind = (
-            "a legacy Excel 97-2003 workbook; name an .xls file .xls"
+            Phrase("a legacy Excel 97-2003 workbook; name an .xls file .xls")
             if _utf16(b"Workbook") in data or _utf16(b"Book") in data
-            else "an OLE compound file (an old Office format), not a workbook"
+            else Phrase("an OLE compound file (an old Office format), not a workbook")
         )
         raise _RefusedError("not-a-workbook", kind=kind)
     if data.startswith(END_OF_DIRECTORY):
-        raise _RefusedError("not-a-workbook", kind="an empty zip archive")
+        raise _RefusedError("not-a-workbook", kind=Phrase("an empty zip archive"))
     if not data.startswith(ZIP_MAGIC):
         raise _RefusedError("not-a-workbook", kind=_describe_non_zip(data))
     return "zip"
@@ -128,18 +128,18 @@ def _utf16(name: bytes) -> bytes:
     return name.decode("ascii").encode("utf-16-le")
 
 
-def _describe_non_zip(data: bytes) -> str:
+def _describe_non_zip(data: bytes) -> Phrase:
     head = data[:4096]
     lowered = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if lowered.startswith(b"%pdf"):
-        return "a PDF document"
+        return Phrase("a PDF document")
     if b"urn:schemas-microsoft-com:office:spreadsheet" in lowered:
-        return "an XML Spreadsheet 2003 file"
+        return Phrase("an XML Spreadsheet 2003 file")
     if lowered.startswith((b"<!doctype html", b"<html", b"<table")) or b"<html" in lowered:
-        return "an HTML page (often saved by a web application as .xls)"
+        return Phrase("an HTML page (often saved by a web application as .xls)")
     if _looks_like_text(head):
-        return "a text file (CSV or similar)"
-    return "in a format reconcile does not read"
+        return Phrase("a text file (CSV or similar)")
+    return Phrase("in a format reconcile does not read")
 
 
 def _looks_like_text(head: bytes) -> bool:
@@ -162,9 +162,8 @@ def _inspect_archive(data: bytes, display: str, limits: Limits, suffix: str) -> 
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError) as exc:
-        raise _RefusedError(
-            "file-corrupt", reason=f"its zip structure is damaged ({_why(exc)})"
-        ) from exc
+        reason = Phrase("its zip structure is damaged ({detail})", {"detail": _why(exc)})
+        raise _RefusedError("file-corrupt", reason=reason) from exc
     with archive:
         members = archive.infolist()
         _check_member_count(len(members), limits)
@@ -185,7 +184,9 @@ def _declared_entries(data: bytes) -> int:
     if at < 0 or len(data) < at + 22:
         raise _RefusedError(
             "file-corrupt",
-            reason="the zip archive is truncated: its table of contents at the end is missing",
+            reason=Phrase(
+                "the zip archive is truncated: its table of contents at the end is missing"
+            ),
         )
     (entries,) = struct.unpack_from("<H", data, at + 10)
     return int(entries)
@@ -195,7 +196,10 @@ def _check_member_count(count: int, limits: Limits) -> None:
     if count > limits.max_zip_members:
         raise _RefusedError(
             "zip-bomb",
-            reason=f"it holds {count} members, more than the limit of {limits.max_zip_members}",
+            reason=Phrase(
+                "it holds {count} members, more than the limit of {limit}",
+                {"count": count, "limit": limits.max_zip_members},
+            ),
             option=Limits.option("max_zip_members"),
         )
 
@@ -210,16 +214,25 @@ def _check_declared_sizes(members: list[zipfile.ZipInfo], limits: Limits) -> Non
         if info.file_size >= RATIO_FLOOR and ratio > limits.max_compression_ratio:
             raise _RefusedError(
                 "zip-bomb",
-                reason=f"{_name(info.filename)} would unpack {ratio:.0f} times its packed size "
-                f"({_megabytes(info.file_size)}), more than the limit of "
-                f"{limits.max_compression_ratio} times",
+                reason=Phrase(
+                    "{member} would unpack {ratio} times its packed size ({size}), more than the "
+                    "limit of {limit} times",
+                    {
+                        "member": _name(info.filename),
+                        "ratio": f"{ratio:.0f}",
+                        "size": _megabytes(info.file_size),
+                        "limit": limits.max_compression_ratio,
+                    },
+                ),
                 option=Limits.option("max_compression_ratio"),
             )
     if total > limits.max_unpacked_size * MB:
         raise _RefusedError(
             "zip-bomb",
-            reason=f"its members would unpack to {_megabytes(total)}, more than the limit of "
-            f"{limits.max_unpacked_size} MB",
+            reason=Phrase(
+                "its members would unpack to {size}, more than the limit of {limit} MB",
+                {"size": _megabytes(total), "limit": limits.max_unpacked_size},
+            ),
             option=Limits.option("max_unpacked_size"),
         )
 
@@ -238,16 +251,16 @@ def _family(archive: zipfile.ZipFile, names: set[str]) -> str | None:
     return None
 
 
-def _describe_zip(names: set[str], family: str | None) -> str:
+def _describe_zip(names: set[str], family: str | None) -> Phrase:
     if family == "ooxml":
-        return "an Excel workbook under another extension; rename it to .xlsx"
+        return Phrase("an Excel workbook under another extension; rename it to .xlsx")
     if family == "ods":
-        return "an OpenDocument spreadsheet under another extension; rename it to .ods"
+        return Phrase("an OpenDocument spreadsheet under another extension; rename it to .ods")
     if "word/document.xml" in names:
-        return "a Word document"
+        return Phrase("a Word document")
     if "ppt/presentation.xml" in names:
-        return "a PowerPoint presentation"
-    return "a zip archive without a workbook in it"
+        return Phrase("a PowerPoint presentation")
+    return Phrase("a zip archive without a workbook in it")
 
 
 # --- sheets and their cells ------------------------------------------------------------
@@ -302,9 +315,10 @@ def _parse_small_xml(archive: zipfile.ZipFile, name: str, names: set[str]) -> An
     try:
         return fromstring(raw)
     except Exception as exc:  # defusedxml and expat raise several kinds for hostile XML
-        raise _RefusedError(
-            "file-corrupt", reason=f"{name} is not well-formed XML ({_why(exc)})"
-        ) from exc
+        reason = Phrase(
+            "{member} is not well-formed XML ({detail})", {"member": name, "detail": _why(exc)}
+        )
+        raise _RefusedError("file-corrupt", reason=reason) from exc
 
 
 def _read_member(archive: zipfile.ZipFile, name: str) -> bytes:
@@ -318,9 +332,11 @@ def _chunks(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes]:
             while chunk := stream.read(CHUNK):
                 yield chunk
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError) as exc:
-        raise _RefusedError(
-            "file-corrupt", reason=f"{_name(info.filename)} cannot be unpacked intact ({_why(exc)})"
-        ) from exc
+        reason = Phrase(
+            "{member} cannot be unpacked intact ({detail})",
+            {"member": _name(info.filename), "detail": _why(exc)},
+        )
+        raise _RefusedError("file-corrupt", reason=reason) from exc
 
 
 # A row or cell start tag, with its r attribute ("B12" for a cell, "12" for a row) when it has one.
@@ -406,10 +422,10 @@ def _scan_members(
 
 def _check_sheet(sheet: _SheetCount, limits: Limits, area_before: int) -> None:
     checks = (
-        ("rows in this sheet", sheet.last_row, limits.max_rows, "max_rows"),
-        ("columns in this sheet", sheet.last_column, limits.max_columns, "max_columns"),
+        (Phrase("rows in this sheet"), sheet.last_row, limits.max_rows, "max_rows"),
+        (Phrase("columns in this sheet"), sheet.last_column, limits.max_columns, "max_columns"),
         (
-            "cells (last row x last column, all sheets)",
+            Phrase("cells (last row x last column, all sheets)"),
             area_before + sheet.last_row * sheet.last_column,
             limits.max_cells,
             "max_cells",
@@ -445,9 +461,13 @@ def _check_prolog(name: str, head: bytes, strict: bool = True) -> None:
         position = match.end()
     rest = text[position:].lstrip()
     if rest[:9].upper() == b"<!DOCTYPE":
-        raise _RefusedError("xml-entities", member=_name(name), problem="declares a DOCTYPE")
+        raise _RefusedError(
+            "xml-entities", member=_name(name), problem=Phrase("declares a DOCTYPE")
+        )
     if strict and len(head) >= PROLOG_BYTES and not _ROOT_START.match(rest):
-        problem = f"has a prolog longer than {PROLOG_BYTES // 1024} KB, too long to check"
+        problem = Phrase(
+            "has a prolog longer than {size} KB, too long to check", {"size": PROLOG_BYTES // 1024}
+        )
         raise _RefusedError("xml-entities", member=_name(name), problem=problem)
 
 
@@ -507,7 +527,7 @@ def _notes(archive: zipfile.ZipFile, names: set[str], display: str) -> list[Find
                 CellRef(display),
                 count=len(links),
                 targets=", ".join(targets[:3]) + (", ..." if len(targets) > 3 else "")
-                or "targets not stated",
+                or Phrase("targets not stated"),
             )
         )
     return notes

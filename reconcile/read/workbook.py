@@ -13,13 +13,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reconcile.errors import InputError
+from reconcile.model import Phrase
 
 
 class UnreadableFileError(InputError):
-    """The bytes are not a workbook openpyxl can open; ``reason`` says why in plain words."""
+    """The bytes are not a workbook openpyxl can open; ``reason`` says why in plain words (a
+    Phrase, worded in the report's language)."""
 
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
+    def __init__(self, reason: str | Phrase) -> None:
+        super().__init__(str(reason))
         self.reason = reason
 
 
@@ -84,11 +86,15 @@ def load_grids(data: bytes, reader: str | None = None) -> list[Grid]:
         raise UnreadableFileError("the file is empty")
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
         raise UnreadableFileError(
-            "it is an OLE container: an encrypted (password-protected) workbook or a legacy "
-            ".xls file under another name; remove the password, or name an .xls file .xls"
+            Phrase(
+                "it is an OLE container: an encrypted (password-protected) workbook or a legacy "
+                ".xls file under another name; remove the password, or name an .xls file .xls"
+            )
         )
     if not zipfile.is_zipfile(io.BytesIO(data)):
-        raise UnreadableFileError("it is not an .xlsx workbook (no zip archive); save it as .xlsx")
+        raise UnreadableFileError(
+            Phrase("it is not an .xlsx workbook (no zip archive); save it as .xlsx")
+        )
     if (reader or choose_reader()) == "calamine":
         from reconcile.read.calamine import load_grids_calamine
 
@@ -123,7 +129,7 @@ def load_grids_openpyxl(data: bytes) -> list[Grid]:
         book = _open(data, data_only=True)
     except Exception as exc:  # a hostile or damaged file can make openpyxl raise anything
         raise UnreadableFileError(
-            f"the workbook is damaged or not a spreadsheet ({_why(exc)})"
+            Phrase("the workbook is damaged or not a spreadsheet ({detail})", {"detail": _why(exc)})
         ) from exc
     lookup = openpyxl_formula_lookup(data)
     grids = []

@@ -270,7 +270,7 @@ def summary_workbook(report: Report, lang: str, copies: Mapping[str, str] | None
         (tr("lower-bound", lang), interval.low),
         (tr("upper-bound", lang), interval.high),
         (tr("computed-total", lang), report.totals.total),
-        (tr("difference", lang), interval.distance(report.totals.total)),
+        (tr("difference", lang), report.difference),
     ]
     for row, (label, value) in enumerate(facts, start=4):
         sheet.cell(row=row, column=1, value=label).font = Font(bold=True)

@@ -35,13 +35,12 @@ def contribution_chart(report: Report) -> ContributionChart:
     """The chart of ``report``: per ministry from the reconciled totals, else per file."""
     if report.totals is not None:
         amounts = dict(report.totals.by_ministry)
-        total = report.totals.total
     else:
         amounts = {}
         for f in report.files:
             key = f.ministry or f.path
             amounts[key] = amounts.get(key, Decimal(0)) + f.total
-        total = sum(amounts.values(), Decimal(0))
+    total = report.total
     bars = tuple(sorted(amounts.items(), key=lambda item: (-item[1], item[0])))
     band = report.target.interval if report.target is not None else None
     ends = [total, *(amount for _, amount in bars)]

@@ -7,14 +7,14 @@ summary (the per-ministry table and the verdict) is appended to $GITHUB_STEP_SUM
 from __future__ import annotations
 
 from collections.abc import Iterable
-from decimal import Decimal
 from typing import TextIO
 
 from reconcile.codes import render_message
+from reconcile.i18n import tr
 from reconcile.model import Finding, Report, Severity
 from reconcile.money import format_eur
 from reconcile.report import RenderOptions
-from reconcile.report.text import _by_ministry, share_text, verdict_text
+from reconcile.report.text import counts_text, share_text, verdict_text
 from reconcile.safety import escape_html
 
 COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -31,7 +31,9 @@ def _property(text: str) -> str:
 
 def render_github(report: Report, stream: TextIO, options: RenderOptions) -> None:
     write_annotations(report.findings, stream, options.lang)
-    stream.write(f"{_data(verdict_text(report, options.lang))}\n{_counts(report)}\n")
+    stream.write(
+        f"{_data(verdict_text(report, options.lang))}\n{counts_text(report, options.lang)}\n"
+    )
 
 
 def write_annotations(findings: Iterable[Finding], stream: TextIO, lang: str) -> None:
@@ -46,14 +48,6 @@ def write_annotations(findings: Iterable[Finding], stream: TextIO, lang: str) ->
         )
 
 
-def _counts(report: Report) -> str:
-    infos = len(report.findings) - report.errors - report.warnings
-    return (
-        f"{report.errors} error(s), {report.warnings} warning(s), {infos} note(s); "
-        f"exit code {report.exit_code}."
-    )
-
-
 def _cell(text: str) -> str:
     """Workbook text in a Markdown table cell: no HTML, no column breaks, one line."""
     return escape_html(text).replace("|", "\\|").replace("\r", " ").replace("\n", " ")
@@ -61,25 +55,25 @@ def _cell(text: str) -> str:
 
 def render_github_summary(report: Report, stream: TextIO, options: RenderOptions) -> None:
     lang = options.lang
-    title = report.announcement.name if report.announcement is not None else "budget workbooks"
+    if report.announcement is not None:
+        title = report.announcement.name
+    else:
+        title = tr("budget-workbooks", lang)
     stream.write(f"## reconcile {report.command}: {_cell(title)}\n\n")
     stream.write(f"**{_cell(verdict_text(report, lang))}**\n\n")
     if report.files:
-        total = (
-            report.totals.total
-            if report.totals
-            else sum((f.total for f in report.files), Decimal(0))
-        )
-        stream.write("| Ministry | File | Chapter | Lines | Subtotal | Share |\n")
+        heads = ("ministry", "file", "chapter", "lines", "subtotal", "share")
+        stream.write("| " + " | ".join(tr(key, lang) for key in heads) + " |\n")
         stream.write("|---|---|---|---:|---:|---:|\n")
-        for f in _by_ministry(report.files):
+        for f in report.by_ministry():
             stream.write(
                 f"| {_cell(f.ministry or '?')} | {_cell(f.path)} | "
                 f"{_cell(', '.join(f.chapters) or '–')} | {f.lines} | "
-                f"{format_eur(f.total, lang)} | {share_text(f.total, total, lang)} |\n"
+                f"{format_eur(f.total, lang)} | {share_text(report.share(f.total), lang)} |\n"
             )
         stream.write(
-            f"| **Total** | | | {sum(f.lines for f in report.files)} | "
-            f"**{format_eur(total, lang)}** | {'100.0 %' if total else '–'} |\n\n"
+            f"| **{tr('total', lang)}** | | | {report.lines_counted} | "
+            f"**{format_eur(report.total, lang)}** | "
+            f"{share_text(report.share(report.total), lang)} |\n\n"
         )
-    stream.write(f"{_counts(report)}\n\n")
+    stream.write(f"{counts_text(report, lang)}\n\n")

@@ -6,7 +6,6 @@ Every text that comes from a workbook or an announcement goes through ``escape_h
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import TextIO
 
 from reconcile.codes import format_value, render_message
@@ -81,9 +80,6 @@ def page_start(title: str, lang: str) -> list[str]:
 
 
 def _files_table(report: Report, lang: str) -> list[str]:
-    total = (
-        report.totals.total if report.totals else sum((f.total for f in report.files), Decimal(0))
-    )
     heads = ["ministry", "file", "chapter", "unit", "lines", "subtotal", "share"]
     numeric = {"lines", "subtotal", "share"}
     rows = [
@@ -94,8 +90,8 @@ def _files_table(report: Report, lang: str) -> list[str]:
         )
         + "</tr></thead><tbody>"
     ]
-    for f in sorted(report.files, key=lambda f: (-f.total, f.ministry or "~", f.path)):
-        share = share_text(f.total, total, lang)
+    for f in report.by_ministry():
+        share = share_text(report.share(f.total), lang)
         cells = [
             f.ministry or "?",
             f.path,
@@ -110,9 +106,9 @@ def _files_table(report: Report, lang: str) -> list[str]:
         )
     rows.append(
         f'<tr class="total"><td>{esc(tr("total", lang))}</td><td></td><td></td><td></td>'
-        f'<td class="num">{sum(f.lines for f in report.files)}</td>'
-        f'<td class="num">{esc(format_eur(total, lang))}</td>'
-        f'<td class="num">{share_text(total, total, lang)}</td></tr>'
+        f'<td class="num">{report.lines_counted}</td>'
+        f'<td class="num">{esc(format_eur(report.total, lang))}</td>'
+        f'<td class="num">{share_text(report.share(report.total), lang)}</td></tr>'
     )
     rows.append("</tbody></table>")
     return rows

@@ -69,7 +69,7 @@ def report_document(report: Report, lang: str = "en") -> dict[str, Any]:
         totals = report.totals
         doc["totals"] = {
             "total_eur": eur(totals.total),
-            "difference_eur": eur(report.target.interval.distance(totals.total)),
+            "difference_eur": eur(report.difference),
             "by_ministry": {code: eur(amount) for code, amount in totals.by_ministry.items()},
             "by_year": {str(year): eur(amount) for year, amount in totals.by_year.items()},
         }

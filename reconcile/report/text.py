@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
 from decimal import Decimal
 from typing import TextIO
 
@@ -13,7 +12,7 @@ from rich.text import Text
 
 from reconcile.codes import format_value, render_message
 from reconcile.i18n import tr
-from reconcile.model import FileResult, Finding, Report, Severity
+from reconcile.model import Finding, Report, Severity
 from reconcile.money import format_eur, unit_label
 from reconcile.report import RenderOptions
 from reconcile.report.chart import ContributionChart, contribution_chart
@@ -42,18 +41,15 @@ def _console(stream: TextIO, options: RenderOptions) -> Console:
     )
 
 
-def share_text(amount: Decimal, total: Decimal, lang: str = "en") -> str:
-    """A share of the total as a percentage with one decimal: "36.0 %", in Dutch "36,0 %"."""
-    if not total:
+def share_text(share: Decimal | None, lang: str = "en") -> str:
+    """A share (``Report.share``) as a person reads it: "36.0 %", in Dutch "36,0 %"."""
+    if share is None:
         return "–"
-    text = f"{(amount * 100 / total).quantize(Decimal('0.1'))} %"
+    text = f"{share} %"
     return text.replace(".", ",") if lang == "nl" else text
 
 
 def _files_table(report: Report, lang: str) -> Table:
-    total = (
-        report.totals.total if report.totals else sum((f.total for f in report.files), Decimal(0))
-    )
     table = Table(show_edge=False, header_style="bold", pad_edge=False)
     for key, justify in (
         ("ministry", "left"),
@@ -65,7 +61,7 @@ def _files_table(report: Report, lang: str) -> Table:
         ("share", "right"),
     ):
         table.add_column(tr(key, lang), justify=justify)  # type: ignore[arg-type]
-    for f in _by_ministry(report.files):
+    for f in report.by_ministry():
         table.add_row(
             f.ministry or "?",
             f.path,
@@ -73,7 +69,7 @@ def _files_table(report: Report, lang: str) -> Table:
             unit_label(f.unit) if f.unit is not None else "–",
             str(f.lines),
             format_eur(f.total, lang),
-            share_text(f.total, total, lang),
+            share_text(report.share(f.total), lang),
         )
     table.add_section()
     table.add_row(
@@ -81,16 +77,12 @@ def _files_table(report: Report, lang: str) -> Table:
         "",
         "",
         "",
-        str(sum(f.lines for f in report.files)),
-        format_eur(total, lang),
-        share_text(total, total, lang),
+        str(report.lines_counted),
+        format_eur(report.total, lang),
+        share_text(report.share(report.total), lang),
         style="bold",
     )
     return table
-
-
-def _by_ministry(files: Iterable[FileResult]) -> list[FileResult]:
-    return sorted(files, key=lambda f: (-f.total, f.ministry or "~", f.path))
 
 
 def _verdict(report: Report, lang: str) -> Text:
@@ -212,17 +204,19 @@ def render_text(report: Report, stream: TextIO, options: RenderOptions) -> None:
                 current = finding.location.file
                 console.print(Text(current, style="bold"))
             console.print(_finding_line(finding, lang), soft_wrap=True)
-    infos = len(report.findings) - report.errors - report.warnings
     console.print()
-    console.print(
-        tr(
-            "counts",
-            lang,
-            errors=report.errors,
-            warnings=report.warnings,
-            notes=infos,
-            code=report.exit_code,
-        )
+    console.print(counts_text(report, lang))
+
+
+def counts_text(report: Report, lang: str) -> str:
+    """ "2 error(s), 1 warning(s), 0 note(s); exit code 1." in ``lang``."""
+    return tr(
+        "counts",
+        lang,
+        errors=report.errors,
+        warnings=report.warnings,
+        notes=report.notes,
+        code=report.exit_code,
     )
 
 

@@ -1,0 +1,45 @@
+"""The Report answers what every renderer shows: the total, the order, the shares, the gap."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from reconcile.model import AnnouncedAmount, FileResult, Interval, Report, Totals
+
+
+def _file(path: str, ministry: str | None, total: str, lines: int = 1) -> FileResult:
+    return FileResult(path, "0" * 64, ministry, None, "wide", Decimal(1000), lines, Decimal(total))
+
+
+FILES = (
+    _file("b.xlsx", "OCW", "300", 2),
+    _file("a.xlsx", "EZ", "600", 3),
+    _file("c.xlsx", None, "300"),
+)
+
+
+def test_validate_counts_the_files_and_orders_them_largest_first() -> None:
+    report = Report("validate", FILES, (), ())
+    assert report.total == Decimal(1200)
+    assert report.lines_counted == 6
+    assert [f.path for f in report.by_ministry()] == ["a.xlsx", "b.xlsx", "c.xlsx"]
+    assert [report.share(f.total) for f in report.by_ministry()] == [
+        Decimal("50.0"),
+        Decimal("25.0"),
+        Decimal("25.0"),
+    ]
+    assert report.difference is None
+
+
+def test_a_zero_total_has_no_shares() -> None:
+    report = Report("validate", (_file("a.xlsx", "EZ", "0"),), (), ())
+    assert report.share(Decimal(0)) is None
+
+
+def test_check_counts_the_reconciled_total_and_its_distance_to_the_interval() -> None:
+    totals = Totals(Decimal(900), {"EZ": Decimal(600), "OCW": Decimal(300)}, {})
+    target = AnnouncedAmount("rijk", "bijna 1000", Interval(Decimal(950), Decimal(1000)))
+    report = Report("check", FILES, (), (), target=target, totals=totals)
+    assert report.total == Decimal(900)  # the reconciled total, not the files' sum
+    assert report.difference == Decimal(-50)
+    assert report.share(Decimal(300)) == Decimal("33.3")
