@@ -237,6 +237,16 @@ TEXTS: dict[str, tuple[str, str]] = {
             "na een waarschuwing geaccepteerd):"
         ),
     ),
+    "tpl-known-articles-unlisted": (
+        (
+            "Known articles of chapter {chapters} (too many for a drop-down list, so the article "
+            "cell takes any number from 1 to 999):"
+        ),
+        (
+            "Bekende artikelen van hoofdstuk {chapters} (te veel voor een keuzelijst, dus de "
+            "artikelcel neemt elk nummer van 1 tot en met 999):"
+        ),
+    ),
     "tpl-pick-series": (
         "V commitments, U expenditure, O receipts.",
         "V verplichtingen, U uitgaven, O ontvangsten.",

@@ -12,6 +12,7 @@ from typing import Any
 
 from reconcile.errors import ConfigError
 
+_ARTICLE = re.compile(r"[0-9]{1,3}")  # an article number, 1 to 999
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _CHAPTER_TEXT = re.compile(
     r"^\s*(?:begrotings)?(?:hoofdstuk|hfdst?\.?|h\.?|chapter)?\s*"
@@ -94,7 +95,8 @@ def parse_articles(data: Mapping[str, Any], source: str) -> dict[str, dict[int, 
             )
         numbers: dict[int, str] = {}
         for number, name in table.items():
-            if not (str(number).isdigit() and 0 < int(number) < 1000 and isinstance(name, str)):
+            # ASCII digits only: "²".isdigit() is true, and int() refuses it
+            if not (_ARTICLE.fullmatch(str(number)) and int(number) and isinstance(name, str)):
                 raise ConfigError(
                     "{where}: {table} holds {key!r}; write an article as number = name, "
                     'e.g. 16 = "Onderzoek en wetenschapsbeleid"',

@@ -114,10 +114,11 @@ class Phrase:
     """
 
     text: str
-    params: Mapping[str, Any] = field(default_factory=dict)
+    # hashed by its text alone (parameters may be unhashable); compared with its parameters
+    params: Mapping[str, Any] = field(default_factory=dict, hash=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "params", MappingProxyType(dict(self.params)))
+        object.__setattr__(self, "params", dict(self.params))  # a copy: the caller's may change
 
     def __str__(self) -> str:
         return self.text.format(**self.params) if self.params else self.text

@@ -8,6 +8,7 @@ instruction sheet.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -213,11 +214,11 @@ def _validations(
     chapter = listed(list(ministry.chapters), tr("tpl-pick-chapter", lang))
     series = listed(["V", "U", "O"], tr("tpl-pick-series", lang))
     year = listed([str(y) for y in announcement.years], tr("tpl-pick-year", lang))
-    known = announcement.ministries.articles_of(ministry)
+    known = _article_choices(announcement.ministries.articles_of(ministry))
     if known:  # a drop-down of the known articles
-        article = listed([str(number) for number in known], tr("tpl-pick-known-article", lang))
+        article = listed(known, tr("tpl-pick-known-article", lang))
         article.error = tr("tpl-article-error", lang)
-    else:  # free: any article number
+    else:  # free: any article number (also when the known ones are too many for a list)
         article = DataValidation(
             type="whole",
             operator="between",
@@ -252,6 +253,16 @@ def _validations(
         sheet.add_data_validation(validation)
 
 
+# Excel refuses (or "repairs") a typed-in list longer than this many characters.
+EXCEL_LIST_LIMIT = 255
+
+
+def _article_choices(known: Mapping[int, str]) -> list[str]:
+    """The article numbers for a drop-down list, or none when they do not fit in one."""
+    numbers = [str(number) for number in known]
+    return numbers if len(",".join(numbers)) <= EXCEL_LIST_LIMIT else []
+
+
 def _instructions(sheet: Any, ministry: Ministry, announcement: Announcement, lang: str) -> None:
     from openpyxl.styles import Font
 
@@ -275,8 +286,10 @@ def _instructions(sheet: Any, ministry: Ministry, announcement: Announcement, la
     known = announcement.ministries.articles_of(ministry)
     if known:
         row += 2
-        chapters = ", ".join(ministry.chapters)
-        heading = tr("tpl-known-articles", lang, chapters=chapters)
+        listed = announcement.ministries.articles
+        chapters = ", ".join(c for c in ministry.chapters if c in listed)
+        key = "tpl-known-articles" if _article_choices(known) else "tpl-known-articles-unlisted"
+        heading = tr(key, lang, chapters=chapters)
         sheet.cell(row=row, column=1, value=safe_text(heading)).font = Font(bold=True)
         for line, (number, name) in enumerate(known.items(), start=row + 1):
             sheet.cell(row=line, column=1, value=safe_text(f"{number}  {name}"))

@@ -459,3 +459,15 @@ def test_the_list_of_layouts_speaks_dutch() -> None:
     assert lines[1] == "    eenheid x € 1.000, getallen plain, uit layouts/begrotingsstaten.toml"
     assert lines[2].startswith("    kolommen: year='Begrotingsjaar', ")
     assert lines[3].startswith("    bedragen: ontwerpbegroting='Stand ontwerpbegroting', ")
+
+
+def test_a_phrase_is_a_value_it_can_be_hashed_copied_and_compared() -> None:
+    import copy
+
+    params = {"count": 3}
+    phrase = Phrase("it holds {count} members", params)
+    params["count"] = 4  # the phrase keeps its own copy
+    assert str(phrase) == "it holds 3 members"
+    assert copy.deepcopy(phrase) == phrase
+    assert len({phrase, Phrase("it holds {count} members", {"count": 3})}) == 1
+    assert phrase != Phrase("it holds {count} members", {"count": 4})

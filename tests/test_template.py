@@ -257,8 +257,37 @@ def test_an_announcement_may_list_a_chapter_s_articles(tmp_path: Path) -> None:
     assert _article_rule(_open(path)).formula1 == '"1,2"'
     with pytest.raises(ConfigError, match=r"\[articles.XXIII\] holds 'een'"):
         parse_announcement({**spec, "articles": {"XXIII": {"een": "Klimaat"}}}, "t.toml")
+    with pytest.raises(ConfigError, match=r"\[articles.XXIII\] holds '²'"):
+        parse_announcement({**spec, "articles": {"XXIII": {"²": "Klimaat"}}}, "t.toml")
+    with pytest.raises(ConfigError, match=r"\[articles.XXIII\] holds '0'"):
+        parse_announcement({**spec, "articles": {"XXIII": {"0": "Klimaat"}}}, "t.toml")
     with pytest.raises(ConfigError, match=r"\[articles.Q9\] must be a chapter's table"):
         parse_announcement({**spec, "articles": {"Q9": {"1": "x"}}}, "t.toml")
+
+
+def test_articles_too_many_for_excel_s_typed_list_are_listed_but_the_cell_stays_free(
+    tmp_path: Path,
+) -> None:
+    # Excel takes at most 255 characters in a typed-in list: 120 articles are far more.
+    many = {str(number): f"Artikel {number}" for number in range(1, 121)}
+    spec = {"name": "Test", "years": [2026], "amounts": {"rijk": "10 miljoen"}}
+    own = parse_announcement({**spec, "articles": {"XXIII": many}}, "t.toml")
+    path = tmp_path / "KGG.xlsx"
+    path.write_bytes(build_template("KGG", own, "en"))
+    book = _open(path)
+    rule = _article_rule(book)
+    assert (rule.type, rule.formula1, rule.formula2) == ("whole", "1", "999")
+    instructions = [c.value for c in book["Instructions"]["A"] if c.value]
+    assert instructions[-121].startswith("Known articles of chapter XXIII (too many for a drop")
+    assert instructions[-1] == "120  Artikel 120"
+
+
+def test_defensie_s_instructions_name_only_the_chapter_whose_articles_are_known(
+    tmp_path: Path,
+) -> None:
+    book = _open(_write(tmp_path, "Defensie"))  # chapters X and K; only X's articles are known
+    instructions = [c.value for c in book["Toelichting"]["A"] if c.value]
+    assert any(text.startswith("Bekende artikelen van hoofdstuk X (") for text in instructions)
 
 
 def test_a_template_filled_with_a_listed_article_round_trips(tmp_path: Path) -> None:
