@@ -545,8 +545,17 @@ CLICK_NL: dict[str, str] = {
     "{value!r} is not a valid boolean. Recognized values: {states}": (
         "{value!r} is geen geldige ja/nee-waarde. Herkende waarden: {states}"
     ),
-    "{value!r} is not a valid {number_type}.": "{value!r} is geen geldig getal ({number_type}).",
+    "{value!r} is not a valid {number_type}.": "{value!r} is geen geldig {number_type}.",
     "{value} is not in the range {range}.": "{value} ligt niet in het bereik {range}.",
+}
+# The names click gives its number types (in "'x' is not a valid integer range." and in a help
+# text's metavar), by the English name: reconcile.cli_lang renames the types while a run speaks
+# Dutch. A range is still a number to the reader; its bounds are shown beside it.
+CLICK_TYPES_NL: dict[str, str] = {
+    "integer": "geheel getal",
+    "integer range": "geheel getal",
+    "float": "getal",
+    "float range": "getal",
 }
 # click's messages with a singular and a plural form: (singular, plural) -> the same in Dutch.
 CLICK_PLURALS_NL: dict[tuple[str, str], tuple[str, str]] = {

@@ -668,6 +668,10 @@ PARAMS_NL.update(
         "cells (last row x last column, all sheets)": (
             "cellen (laatste rij x laatste kolom, alle bladen)"
         ),
+        # file-unreadable: a folder named on the command line (reconcile.pipeline)
+        "the folder holds no workbooks or CSV files ({names})": (
+            "de map bevat geen werkmappen of CSV-bestanden ({names})"
+        ),
         # external-links
         "targets not stated": "doelen niet vermeld",
         # file-unreadable (reconcile.read)

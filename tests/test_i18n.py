@@ -6,6 +6,7 @@ import ast
 import gettext
 import importlib
 import io
+import json
 import re
 import string
 from collections.abc import Iterable
@@ -25,6 +26,7 @@ from reconcile.messages_nl import ERRORS_NL, MESSAGES_NL, PARAMS_NL
 from reconcile.model import CellRef, Interval, Phrase
 from reconcile.read import read_file
 from tests.hostile.build_hostile import CORPUS as HOSTILE_CORPUS
+from tests.spec import long_table, write
 
 HOSTILE = Path(__file__).parent / "hostile"
 
@@ -459,3 +461,63 @@ def test_the_list_of_layouts_speaks_dutch() -> None:
     assert lines[1] == "    eenheid x € 1.000, getallen plain, uit layouts/begrotingsstaten.toml"
     assert lines[2].startswith("    kolommen: year='Begrotingsjaar', ")
     assert lines[3].startswith("    bedragen: ontwerpbegroting='Stand ontwerpbegroting', ")
+
+
+def test_a_size_in_a_refusal_is_written_with_a_decimal_comma_in_dutch(tmp_path: Path) -> None:
+    path = tmp_path / "groot.xlsx"
+    with path.open("wb") as handle:
+        handle.truncate(21 * 1024 * 1024 + 100 * 1024)  # sparse: 21.1 MB, nothing to read
+    [finding] = read_file(path, "groot.xlsx").findings
+    assert render_message(finding, "nl") == (
+        "Het bestand is 21,1 MB, groter dan de grens van 20 MB (--max-file-size); het is niet "
+        "gelezen."
+    )
+    assert render_message(finding, "en").startswith("The file is 21.1 MB, larger than")
+    [bomb] = read_file(HOSTILE / "zip-bomb-overlap.xlsx", "x.xlsx").findings
+    assert "zouden uitpakken tot 273,0 MB, meer dan de grens van 200 MB" in (
+        render_message(bomb, "nl")
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", "Error: Invalid value for '--max-rows': 'veel' is not a valid integer range."),
+        ("nl", "Fout: Ongeldige waarde voor '--max-rows': 'veel' is geen geldig geheel getal."),
+    ],
+)
+def test_click_names_its_number_types_in_the_run_s_language(lang: str, expected: str) -> None:
+    code, stderr = _stderr(["check", "--max-rows", "veel", "x.xlsx", "--lang", lang])
+    assert (code, stderr.splitlines()[-1]) == (2, expected)
+    assert click.types.IntRange.name == "integer range"  # click's own name again afterwards
+    help_text = CliRunner().invoke(cli, ["check", "--help", "--lang", lang]).output
+    assert ("--max-rows GEHEEL GETAL" in help_text) == (lang == "nl")
+
+
+EMPTY_FOLDER = {
+    "en": ("Error", "the folder holds no workbooks or CSV files"),
+    "nl": ("Fout", "de map bevat geen werkmappen of CSV-bestanden"),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(EMPTY_FOLDER))
+def test_a_folder_without_workbooks_is_said_in_the_run_s_language(
+    lang: str, tmp_path: Path
+) -> None:
+    error, problem = EMPTY_FOLDER[lang]
+    problem += " (.xlsx, .xlsm, .ods, .xls, .csv, .tsv)"
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "notes.txt").write_text("no workbook here", "utf-8")
+    (tmp_path / "b").mkdir()
+    a, b = tmp_path / "a", tmp_path / "b"
+    # nothing at all to read: an error naming each folder
+    assert _stderr(["check", str(a), str(b), "--lang", lang]) == (
+        2,
+        f"{error}: {a}: {problem}; {b}: {problem}\n",
+    )
+    # beside a file that can be read, an empty folder is a finding, in the same words
+    [good] = write(tmp_path / "c", {"EZ.xlsx": long_table(["XIII", 2, "AI-fabriek", 2025, 5100])})
+    result = CliRunner().invoke(cli, ["validate", str(b), good, "-f", "json", "--lang", lang])
+    found = json.loads(result.stdout)["findings"]
+    [message] = [f["message"] for f in found if f["code"] == "file-unreadable"]
+    assert message.endswith(f": {problem}.")
