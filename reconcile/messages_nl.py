@@ -672,6 +672,8 @@ PARAMS_NL.update(
         "the folder holds no workbooks or CSV files ({names})": (
             "de map bevat geen werkmappen of CSV-bestanden ({names})"
         ),
+        # macros-present: where an old .xls keeps its macros (reconcile.read.formats)
+        "a VBA project": "een VBA-project",
         # external-links
         "targets not stated": "doelen niet vermeld",
         # file-unreadable (reconcile.read)

@@ -21,7 +21,16 @@ import reconcile
 from reconcile.cli import cli
 from reconcile.cli_lang import lang_in_args
 from reconcile.codes import CODES, make_finding, render_message, texts_of
-from reconcile.i18n import CLICK_NL, CLICK_PLURALS_NL, HELP_NL, TEXTS, fold, resolve_lang, tr
+from reconcile.i18n import (
+    CLICK_NL,
+    CLICK_PLURALS_NL,
+    CLICK_TYPES_NL,
+    HELP_NL,
+    TEXTS,
+    fold,
+    resolve_lang,
+    tr,
+)
 from reconcile.messages_nl import ERRORS_NL, MESSAGES_NL, PARAMS_NL
 from reconcile.model import CellRef, Interval, Phrase
 from reconcile.read import read_file
@@ -492,6 +501,19 @@ def test_click_names_its_number_types_in_the_run_s_language(lang: str, expected:
     assert click.types.IntRange.name == "integer range"  # click's own name again afterwards
     help_text = CliRunner().invoke(cli, ["check", "--help", "--lang", lang]).output
     assert ("--max-rows GEHEEL GETAL" in help_text) == (lang == "nl")
+    assert ("Grens voor het aantal bladen;" in " ".join(help_text.split())) == (lang == "nl")
+
+
+def test_every_number_type_of_click_has_a_dutch_name() -> None:
+    names = {
+        vars(kind)["name"]
+        for kind in vars(click.types).values()
+        if isinstance(kind, type)
+        and issubclass(kind, click.types._NumberParamTypeBase)
+        and "name" in vars(kind)
+    }
+    assert "integer range" in names  # the type of the file limits' options
+    assert sorted(names - set(CLICK_TYPES_NL)) == []
 
 
 EMPTY_FOLDER = {
