@@ -14,6 +14,7 @@ from click.testing import CliRunner
 
 from reconcile.cli import cli
 from reconcile.diff import diff_files
+from reconcile.i18n import tr
 from reconcile.report import RenderOptions
 from reconcile.report.diff import render_diff_text
 from tests.spec import long_table, write
@@ -264,3 +265,16 @@ def test_a_file_named_twice_has_its_reading_findings_listed_once(tmp_path: Path)
     assert [line for line in text.splitlines() if "[" in line] == [
         line for line in dict.fromkeys(text.splitlines()) if "[" in line
     ]
+
+
+def test_the_readme_s_diff_verdicts_are_what_diff_says() -> None:
+    readme = " ".join((Path(__file__).parent.parent / "README.md").read_text("utf-8").split())
+    counts = {"added": 1, "removed": 0, "changed": 1, "unchanged": 4}
+    for lang in LANGS:
+        verdict = tr("diff-verdict-different", lang, **counts)
+        assert f"`{verdict}`" in readme, verdict
+    first, second, third = (
+        tr(f"diff-verdict-{verdict}", "nl", **counts).split(":")[0]
+        for verdict in ("equal", "different", "incomplete")
+    )
+    assert f"het oordeel is `{first}`, `{second}` of `{third}`" in readme  # the Dutch guide
