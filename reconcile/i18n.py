@@ -211,7 +211,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "diff-new-minus-old": ("New − old", "Nieuw − oud"),
     "diff-changes": ("Changes", "Wijzigingen"),
     "diff-net-effect": ("Net effect", "Netto-effect"),
-    "diff-net-effect-intro": ("Net effect:", "Netto-effect:"),
     "diff-added": ("added", "toegevoegd"),
     "diff-removed": ("removed", "verwijderd"),
     "diff-changed": ("changed", "gewijzigd"),

@@ -71,7 +71,7 @@ WORDS: dict[str, dict[str, Any]] = {
             ["EZ", "2026", "–", "–", "-EUR 1,000,000"],
         ],
         "h2": ["Changes", "Net effect", "Findings"],
-        "net-intro": "Net effect:",
+        "net-title": "Net effect",
         "severity": "warning",
         "changed": "Line XIII · 2 · 2025 · AI-fabriek changed from EUR 5,100,000 to "
         "EUR 5,200,000 (difference EUR 100,000).",
@@ -114,7 +114,7 @@ WORDS: dict[str, dict[str, Any]] = {
             ["EZ", "2026", "–", "–", "€ -1.000.000"],
         ],
         "h2": ["Wijzigingen", "Netto-effect", "Bevindingen"],
-        "net-intro": "Netto-effect:",
+        "net-title": "Netto-effect",
         "severity": "waarschuwing",
         "changed": "Regel XIII · 2 · 2025 · AI-fabriek is gewijzigd van € 5.100.000 in "
         "€ 5.200.000 (verschil € 100.000).",
@@ -155,7 +155,7 @@ def test_diff_text_speaks_the_language(lang: str, versions: tuple[str, str]) -> 
     assert rows[:4] == [words["change-heads"], *words["changes"]]
     assert rows[4:] == [words["net-heads"], *words["net"]]
     titles = [line.strip() for line in wide.getvalue().splitlines() if "│" not in line]
-    assert words["net-intro"].rstrip(":") in titles  # the net effect's table is titled
+    assert words["net-title"] in titles  # the net effect's table is titled
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -214,7 +214,7 @@ def test_diff_github_and_its_summary_speak_the_language(
     assert text[2] == f"**{words['verdict']}**"
     assert f"| {' | '.join(words['change-heads'])} |" in text
     assert f"| {' | '.join(words['changes'][0])} |" in text
-    assert words["net-intro"] in text
+    assert f"{words['net-title']}:" in text
     assert f"| {' | '.join(words['net-heads'])} |" in text
     assert text[-2:] == [words["exit"], ""]
 

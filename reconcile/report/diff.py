@@ -137,7 +137,7 @@ def render_diff_github_summary(diff: Diff, stream: TextIO, options: RenderOption
     stream.write(f"**{_cell(diff_verdict_text(diff, lang))}**\n\n")
     if diff.changes:
         stream.write(_markdown_table(CHANGE_HEADS, change_rows(diff, lang), lang))
-        stream.write(f"{tr('diff-net-effect-intro', lang)}\n\n")
+        stream.write(f"{tr('diff-net-effect', lang)}:\n\n")
         stream.write(_markdown_table(NET_HEADS, net_rows(diff, lang), lang))
     stream.write(f"{_exit_text(diff, lang)}\n\n")
 
