@@ -543,3 +543,44 @@ def test_a_folder_without_workbooks_is_said_in_the_run_s_language(
     found = json.loads(result.stdout)["findings"]
     [message] = [f["message"] for f in found if f["code"] == "file-unreadable"]
     assert message.endswith(f": {problem}.")
+
+
+PLAIN_WORDS = [  # fixed words the readers pass as plain text, not (yet) as a Phrase
+    "comma",
+    "semicolon",
+    "pipe",
+    "no year",
+    "see `reconcile layouts`",
+    "it is a workbook (.xlsx, .xls or .ods), not a CSV file; give it its own extension",
+    "it holds NUL bytes: a binary file, or UTF-16 without its byte order mark",
+    "no line has a chapter of a known ministry, and neither the title nor the file name names one",
+]
+
+
+def test_fixed_words_passed_as_plain_text_are_still_passed_and_have_dutch() -> None:
+    constants = {
+        node.value
+        for path in PACKAGE.rglob("*.py")
+        if path.name != "messages_nl.py"
+        for node in ast.walk(ast.parse(path.read_text("utf-8")))
+        if isinstance(node, ast.Constant) and isinstance(node.value, str)
+    }
+    for words in PLAIN_WORDS:  # when a reader rewords one, its Dutch must follow
+        assert words in constants, words
+        assert PARAMS_NL[words] != words and _fields(PARAMS_NL[words]) == _fields(words)
+
+
+def test_a_csv_file_s_reading_is_reported_in_dutch(tmp_path: Path) -> None:
+    (tmp_path / "puntkomma.csv").write_text("Hoofdstuk;Artikel;Jaar;Bedrag\nXIII;2;2025;100\n")
+    (tmp_path / "binair.csv").write_bytes(b"a\x00b,c\n")
+    firsts = [
+        read_file(tmp_path / name, name).findings[0] for name in ("puntkomma.csv", "binair.csv")
+    ]
+    messages = {finding.code: render_message(finding, "nl") for finding in firsts}
+    assert messages == {
+        "csv-detected": "Gelezen als CSV: gescheiden door puntkomma, codering UTF-8.",
+        "file-unreadable": (
+            "Het bestand is niet te lezen als werkmap: het bevat NUL-bytes: een binair bestand, "
+            "of UTF-16 zonder byte order mark."
+        ),
+    }
