@@ -13,7 +13,7 @@ import importlib
 from collections.abc import Iterator, Sequence
 from contextvars import ContextVar
 
-from reconcile.i18n import CLICK_NL, CLICK_PLURALS_NL, LANGS, resolve_lang
+from reconcile.i18n import CLICK_NL, CLICK_PLURALS_NL, CLICK_TYPES_NL, LANGS, resolve_lang
 
 # The language of this run, decided from the arguments before click parses them (see
 # ReconcileGroup.main): an error in the parsing itself must speak it too.
@@ -39,7 +39,8 @@ def click_speaks(lang: str) -> Iterator[None]:
     """click's own messages (usage errors, "Usage:", "Try ... for help") in ``lang``.
 
     click looks its messages up through gettext in each of its modules; while a run speaks
-    Dutch, those lookups go to reconcile.i18n.CLICK_NL. English is click's own text, untouched.
+    Dutch, those lookups go to reconcile.i18n.CLICK_NL, and its number types carry their Dutch
+    names (CLICK_TYPES_NL). English is click's own text, untouched.
     """
     if lang != "nl":
         yield
@@ -58,6 +59,10 @@ def click_speaks(lang: str) -> Iterator[None]:
             for attribute, replacement in (("_", gettext), ("ngettext", ngettext)):
                 if hasattr(module, attribute):
                     stack.enter_context(_replaced(module, attribute, replacement))
+        for kind in vars(importlib.import_module("click.types")).values():
+            english = vars(kind).get("name") if isinstance(kind, type) else None
+            if isinstance(english, str) and english in CLICK_TYPES_NL:
+                stack.enter_context(_replaced(kind, "name", CLICK_TYPES_NL[english]))
         yield
 
 

@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from reconcile.errors import ReconcileError
-from reconcile.model import CellRef, Interval, Phrase, Severity
+from reconcile.model import CellRef, Interval, Phrase, Severity, Size
 
 if TYPE_CHECKING:
     from reconcile.model import Finding
@@ -652,9 +652,12 @@ def format_value(value: object, lang: str = "en") -> str:
     if isinstance(value, Interval):
         high = "∞" if value.high is None else format_eur(value.high, lang)
         return f"{format_eur(value.low, lang)} – {high}"
-    if isinstance(value, list | tuple):  # phrases hold commas: a semicolon parts them
-        parts = ("; " if value and isinstance(value[0], Phrase) else ", ").join
+    if isinstance(value, list | tuple):  # phrases and errors hold commas: a semicolon parts them
+        worded = value and isinstance(value[0], Phrase | ReconcileError)
+        parts = ("; " if worded else ", ").join
         return parts(format_value(v, lang) for v in value)
+    if isinstance(value, Size):  # Dutch writes a decimal comma: 273,0 MB
+        return str(value).replace(".", ",") if lang == "nl" else str(value)
     if isinstance(value, ReconcileError):  # an error inside another's message
         return value.text(lang)
     if isinstance(value, Phrase):

@@ -246,11 +246,17 @@ def _same(old: Entry, new: Entry) -> bool:
 def diff_files(
     old_path: str, new_path: str, layout: str | None = None, sheet: str | None = None
 ) -> Diff:
-    """Read both files (the sheet ``sheet``, with ``layout`` when given) and compare by key."""
+    """Read both files (the sheet ``sheet``, with ``layout`` when given) and compare by key.
+
+    The same path on both sides is read once, so what reading says about it is said once.
+    """
     ministries = load_table()
     old_read = read_file(Path(old_path), display_path(old_path), sheet, layout)
-    new_read = read_file(Path(new_path), display_path(new_path), sheet, layout)
-    findings = tuple(sorted([*old_read.findings, *new_read.findings], key=lambda f: f.sort_key))
+    new_read = old_read
+    if display_path(new_path) != old_read.path:
+        new_read = read_file(Path(new_path), display_path(new_path), sheet, layout)
+    read = [old_read.findings] if new_read is old_read else [old_read.findings, new_read.findings]
+    findings = tuple(sorted((f for found in read for f in found), key=lambda f: f.sort_key))
     if any(is_fatal(f.code) for f in findings):  # nothing to compare against
         old_read.table = new_read.table = None
     old, old_order = _entries(old_read.table, ministries)

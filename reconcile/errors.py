@@ -37,7 +37,9 @@ class ReconcileError(Exception):
             # Words are worded in ``lang``; any other value stays itself, so {value!r} shows
             # 1 as 1 and [] as [], as the settings file has them.
             words = isinstance(value, str | Phrase | ReconcileError)
-            phrases = isinstance(value, list) and value and isinstance(value[0], Phrase)
+            phrases = (
+                isinstance(value, list) and value and isinstance(value[0], Phrase | ReconcileError)
+            )
             return format_value(value, lang) if words or phrases else value
 
         return template.format(**{k: shown(v) for k, v in self.params.items()})

@@ -184,6 +184,52 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "layout-columns": ("    columns: {fields}", "    kolommen: {fields}"),
     "layout-amounts": ("    amounts: {fields}", "    bedragen: {fields}"),
+    # reconcile diff (reconcile.report.diff)
+    "diff-verdict-incomplete": (
+        "INCOMPLETE: a file could not be read.",
+        "ONVOLLEDIG: een bestand kon niet worden gelezen.",
+    ),
+    "diff-verdict-equal": (
+        "EQUAL: {unchanged} lines, none changed.",
+        "GELIJK: {unchanged} regels, geen gewijzigd.",
+    ),
+    "diff-verdict-different": (
+        "DIFFERENT: {added} added, {removed} removed, {changed} changed, {unchanged} unchanged.",
+        (
+            "VERSCHILLEND: {added} toegevoegd, {removed} verwijderd, {changed} gewijzigd, "
+            "{unchanged} ongewijzigd."
+        ),
+    ),
+    "exit-code": ("exit code {code}.", "afsluitcode {code}."),
+    "diff-change": ("Change", "Wijziging"),
+    "diff-line": ("Line", "Regel"),
+    "diff-old": ("Old", "Oud"),
+    "diff-new": ("New", "Nieuw"),
+    "diff-difference": ("Difference", "Verschil"),
+    "diff-series": ("V/U/O", "V/U/O"),
+    "diff-moment": ("Moment", "Begrotingsfase"),
+    "diff-new-minus-old": ("New − old", "Nieuw − oud"),
+    "diff-changes": ("Changes", "Wijzigingen"),
+    "diff-net-effect": ("Net effect", "Netto-effect"),
+    "diff-added": ("added", "toegevoegd"),
+    "diff-removed": ("removed", "verwijderd"),
+    "diff-changed": ("changed", "gewijzigd"),
+    # the fields a line is known by in a diff (its key): the layouts' names, as a reader says them
+    "field-chapter": ("chapter", "hoofdstuk"),
+    "field-article": ("article", "artikel"),
+    "field-series": ("series", "reeks"),
+    "field-year": ("year", "jaar"),
+    "field-moment": ("moment", "begrotingsfase"),
+    "field-description": ("description", "omschrijving"),
+    "field-occurrence": ("occurrence", "voorkomen"),
+    "field-phase": ("phase", "fase"),
+    "field-subdivision": ("subdivision", "onderverdeling"),
+    "field-instrument": ("instrument", "instrument"),
+    "field-breakdown": ("breakdown", "uitsplitsing"),
+    "field-detail": ("detail", "nadere omschrijving"),
+    "field-paragraph": ("paragraph", "paragraaf"),
+    "field-measure": ("measure", "maatregel"),
+    "field-kind": ("kind", "soort"),
     # submission templates (reconcile.template)
     "tpl-either": ("give either --ministry CODE or --all", "geef --ministry CODE of --all"),
     "tpl-no-contributors": (
@@ -269,6 +315,12 @@ def tr(key: str, lang: str, **params: object) -> str:
     english, dutch = TEXTS[key]
     text = dutch if lang == "nl" else english
     return text.format(**params) if params else text
+
+
+def field_name(name: str, lang: str) -> str:
+    """A key field of a line (chapter, article, a layout's column) as a reader of ``lang`` says
+    it; a field a layout file names that reconcile does not know stays as it is."""
+    return tr(f"field-{name}", lang) if f"field-{name}" in TEXTS else name
 
 
 # Help texts of the command line in Dutch, keyed by the English text (whitespace folded).
@@ -502,8 +554,17 @@ CLICK_NL: dict[str, str] = {
     "{value!r} is not a valid boolean. Recognized values: {states}": (
         "{value!r} is geen geldige ja/nee-waarde. Herkende waarden: {states}"
     ),
-    "{value!r} is not a valid {number_type}.": "{value!r} is geen geldig getal ({number_type}).",
+    "{value!r} is not a valid {number_type}.": "{value!r} is geen geldig {number_type}.",
     "{value} is not in the range {range}.": "{value} ligt niet in het bereik {range}.",
+}
+# The names click gives its number types (in "'x' is not a valid integer range." and in a help
+# text's metavar), by the English name: reconcile.cli_lang renames the types while a run speaks
+# Dutch. A range is still a number to the reader; its bounds are shown beside it.
+CLICK_TYPES_NL: dict[str, str] = {
+    "integer": "geheel getal",
+    "integer range": "geheel getal",
+    "float": "getal",
+    "float range": "getal",
 }
 # click's messages with a singular and a plural form: (singular, plural) -> the same in Dutch.
 CLICK_PLURALS_NL: dict[tuple[str, str], tuple[str, str]] = {

@@ -14,6 +14,7 @@ MB = 1024 * 1024
 
 
 def _limit(default: int, what: str, what_nl: str) -> Any:
+    # Dutch names a limit with its article ("het aantal bladen", "de grootte"): "de" fits few.
     return field(default=default, metadata={"en": what, "nl": what_nl})
 
 
@@ -24,31 +25,33 @@ class Limits:
     Each limit is a command-line option of the same name: ``max_rows`` is ``--max-rows``.
     """
 
-    max_file_size: int = _limit(20, "size in MB", "grootte in MB")
+    max_file_size: int = _limit(20, "size in MB", "de grootte in MB")
     max_unpacked_size: int = _limit(
         200,
         "unpacked size in MB (all zip members together)",
-        "uitgepakte grootte in MB (alle zipleden samen)",
+        "de uitgepakte grootte in MB (alle zipleden samen)",
     )
-    max_zip_members: int = _limit(1_000, "number of zip members", "aantal zipleden")
+    max_zip_members: int = _limit(1_000, "number of zip members", "het aantal zipleden")
     max_compression_ratio: int = _limit(
         100,
         "compression ratio (of any member over 1 MB)",
-        "compressieverhouding (van elk lid boven 1 MB)",
+        "de compressieverhouding (van elk lid boven 1 MB)",
     )
-    max_sheets: int = _limit(100, "number of sheets", "aantal bladen")
+    max_sheets: int = _limit(100, "number of sheets", "het aantal bladen")
     max_rows: int = _limit(
-        100_000, "rows in a sheet (up to the last cell)", "rijen van een blad (tot de laatste cel)"
+        100_000,
+        "rows in a sheet (up to the last cell)",
+        "de rijen van een blad (tot de laatste cel)",
     )
     max_columns: int = _limit(
         1_000,
         "columns in a sheet (up to the last cell)",
-        "kolommen van een blad (tot de laatste cel)",
+        "de kolommen van een blad (tot de laatste cel)",
     )
     max_cells: int = _limit(
         2_000_000,
         "cells (last row x last column, all sheets)",
-        "cellen (laatste rij x laatste kolom, alle bladen)",
+        "de cellen (laatste rij x laatste kolom, alle bladen)",
     )
 
     def __post_init__(self) -> None:
@@ -69,7 +72,7 @@ class Limits:
         """The option's help text, in English or Dutch (i18n.HELP_NL takes the Dutch)."""
         what = Limits.__dataclass_fields__[name].metadata[lang]
         if lang == "nl":
-            return f"Grens voor de {what}; een bestand daarboven wordt geweigerd."
+            return f"Grens voor {what}; een bestand daarboven wordt geweigerd."
         return f"Limit on the {what}; a file above it is refused."
 
 

@@ -125,6 +125,19 @@ class Phrase:
 
 
 @dataclass(frozen=True)
+class Size:
+    """A file's size in bytes, shown in megabytes with one decimal: "273.0 MB" in English,
+    "273,0 MB" in Dutch (``reconcile.codes.format_value``); ``str()`` gives the English."""
+
+    bytes: int
+
+    def __str__(self) -> str:
+        from reconcile.limits import MB
+
+        return f"{self.bytes / MB:.1f} MB"
+
+
+@dataclass(frozen=True)
 class Interval:
     """A closed interval of euros; ``high`` None means no upper bound."""
 

@@ -13,7 +13,7 @@ from reconcile.announcement import Announcement, load_announcement
 from reconcile.codes import make_finding
 from reconcile.errors import InputError
 from reconcile.ministries import normalise_chapter
-from reconcile.model import CellRef, FileResult, Finding, Report
+from reconcile.model import CellRef, FileResult, Finding, Phrase, Report
 from reconcile.read import CSV_SUFFIXES, DEFAULT_LIMITS, WORKBOOK_SUFFIXES, Limits, read_file
 from reconcile.read.layouts import LayoutTable
 from reconcile.rules import Reconciliation, Submission, reconcile
@@ -30,7 +30,7 @@ Progress = Callable[[int, int, str], None]
 class Input:
     path: Path
     display: str  # the path as the user wrote it (forward slashes), used in every report
-    problem: str | None = None  # why this input gives nothing to read (an empty folder)
+    problem: Phrase | None = None  # why this input gives nothing to read (an empty folder)
 
 
 def display_path(text: str) -> str:
@@ -57,7 +57,9 @@ def collect_inputs(paths: list[str]) -> list[Input]:
             )
             if not found:
                 names = ", ".join((*WORKBOOK_SUFFIXES, *CSV_SUFFIXES))
-                problem = f"the folder holds no workbooks or CSV files ({names})"
+                problem = Phrase(
+                    "the folder holds no workbooks or CSV files ({names})", {"names": names}
+                )
                 inputs.append(Input(path, display_path(text), problem))
                 continue
             inputs += [
@@ -66,7 +68,11 @@ def collect_inputs(paths: list[str]) -> list[Input]:
         else:
             inputs.append(Input(path, display_path(text)))
     if all(item.problem for item in inputs):  # nothing at all to read: a usage error
-        raise InputError("; ".join(f"{item.display}: {item.problem}" for item in inputs))
+        # worded in the run's language: each input's problem is a phrase (see ReconcileError)
+        problems = [
+            InputError("{where}: {problem}", where=i.display, problem=i.problem) for i in inputs
+        ]
+        raise InputError("{problems}", problems=problems)
     seen: set[Path] = set()
     unique = []
     for item in inputs:

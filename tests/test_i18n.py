@@ -6,6 +6,7 @@ import ast
 import gettext
 import importlib
 import io
+import json
 import re
 import string
 from collections.abc import Iterable
@@ -20,11 +21,21 @@ import reconcile
 from reconcile.cli import cli
 from reconcile.cli_lang import lang_in_args
 from reconcile.codes import CODES, make_finding, render_message, texts_of
-from reconcile.i18n import CLICK_NL, CLICK_PLURALS_NL, HELP_NL, TEXTS, fold, resolve_lang, tr
+from reconcile.i18n import (
+    CLICK_NL,
+    CLICK_PLURALS_NL,
+    CLICK_TYPES_NL,
+    HELP_NL,
+    TEXTS,
+    fold,
+    resolve_lang,
+    tr,
+)
 from reconcile.messages_nl import ERRORS_NL, MESSAGES_NL, PARAMS_NL
 from reconcile.model import CellRef, Interval, Phrase
 from reconcile.read import read_file
 from tests.hostile.build_hostile import CORPUS as HOSTILE_CORPUS
+from tests.spec import long_table, write
 
 HOSTILE = Path(__file__).parent / "hostile"
 
@@ -471,3 +482,117 @@ def test_a_phrase_is_a_value_it_can_be_hashed_copied_and_compared() -> None:
     assert copy.deepcopy(phrase) == phrase
     assert len({phrase, Phrase("it holds {count} members", {"count": 3})}) == 1
     assert phrase != Phrase("it holds {count} members", {"count": 4})
+
+
+def test_a_size_in_a_refusal_is_written_with_a_decimal_comma_in_dutch(tmp_path: Path) -> None:
+    path = tmp_path / "groot.xlsx"
+    with path.open("wb") as handle:
+        handle.truncate(21 * 1024 * 1024 + 100 * 1024)  # sparse: 21.1 MB, nothing to read
+    [finding] = read_file(path, "groot.xlsx").findings
+    assert render_message(finding, "nl") == (
+        "Het bestand is 21,1 MB, groter dan de grens van 20 MB (--max-file-size); het is niet "
+        "gelezen."
+    )
+    assert render_message(finding, "en").startswith("The file is 21.1 MB, larger than")
+    [bomb] = read_file(HOSTILE / "zip-bomb-overlap.xlsx", "x.xlsx").findings
+    assert "zouden uitpakken tot 273,0 MB, meer dan de grens van 200 MB" in (
+        render_message(bomb, "nl")
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", "Error: Invalid value for '--max-rows': 'veel' is not a valid integer range."),
+        ("nl", "Fout: Ongeldige waarde voor '--max-rows': 'veel' is geen geldig geheel getal."),
+    ],
+)
+def test_click_names_its_number_types_in_the_run_s_language(lang: str, expected: str) -> None:
+    code, stderr = _stderr(["check", "--max-rows", "veel", "x.xlsx", "--lang", lang])
+    assert (code, stderr.splitlines()[-1]) == (2, expected)
+    assert click.types.IntRange.name == "integer range"  # click's own name again afterwards
+    help_text = CliRunner().invoke(cli, ["check", "--help", "--lang", lang]).output
+    assert ("--max-rows GEHEEL GETAL" in help_text) == (lang == "nl")
+    assert ("Grens voor het aantal bladen;" in " ".join(help_text.split())) == (lang == "nl")
+
+
+def test_every_number_type_of_click_has_a_dutch_name() -> None:
+    names = {
+        vars(kind)["name"]
+        for kind in vars(click.types).values()
+        if isinstance(kind, type)
+        and issubclass(kind, click.types._NumberParamTypeBase)
+        and "name" in vars(kind)
+    }
+    assert "integer range" in names  # the type of the file limits' options
+    assert sorted(names - set(CLICK_TYPES_NL)) == []
+
+
+EMPTY_FOLDER = {
+    "en": ("Error", "the folder holds no workbooks or CSV files"),
+    "nl": ("Fout", "de map bevat geen werkmappen of CSV-bestanden"),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(EMPTY_FOLDER))
+def test_a_folder_without_workbooks_is_said_in_the_run_s_language(
+    lang: str, tmp_path: Path
+) -> None:
+    error, problem = EMPTY_FOLDER[lang]
+    problem += " (.xlsx, .xlsm, .ods, .xls, .csv, .tsv)"
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "notes.txt").write_text("no workbook here", "utf-8")
+    (tmp_path / "b").mkdir()
+    a, b = tmp_path / "a", tmp_path / "b"
+    # nothing at all to read: an error naming each folder
+    assert _stderr(["check", str(a), str(b), "--lang", lang]) == (
+        2,
+        f"{error}: {a}: {problem}; {b}: {problem}\n",
+    )
+    # beside a file that can be read, an empty folder is a finding, in the same words
+    [good] = write(tmp_path / "c", {"EZ.xlsx": long_table(["XIII", 2, "AI-fabriek", 2025, 5100])})
+    result = CliRunner().invoke(cli, ["validate", str(b), good, "-f", "json", "--lang", lang])
+    found = json.loads(result.stdout)["findings"]
+    [message] = [f["message"] for f in found if f["code"] == "file-unreadable"]
+    assert message.endswith(f": {problem}.")
+
+
+PLAIN_WORDS = [  # fixed words the readers pass as plain text, not (yet) as a Phrase
+    "comma",
+    "semicolon",
+    "pipe",
+    "no year",
+    "see `reconcile layouts`",
+    "it is a workbook (.xlsx, .xls or .ods), not a CSV file; give it its own extension",
+    "it holds NUL bytes: a binary file, or UTF-16 without its byte order mark",
+    "no line has a chapter of a known ministry, and neither the title nor the file name names one",
+]
+
+
+def test_fixed_words_passed_as_plain_text_are_still_passed_and_have_dutch() -> None:
+    constants = {
+        node.value
+        for path in PACKAGE.rglob("*.py")
+        if path.name != "messages_nl.py"
+        for node in ast.walk(ast.parse(path.read_text("utf-8")))
+        if isinstance(node, ast.Constant) and isinstance(node.value, str)
+    }
+    for words in PLAIN_WORDS:  # when a reader rewords one, its Dutch must follow
+        assert words in constants, words
+        assert PARAMS_NL[words] != words and _fields(PARAMS_NL[words]) == _fields(words)
+
+
+def test_a_csv_file_s_reading_is_reported_in_dutch(tmp_path: Path) -> None:
+    (tmp_path / "puntkomma.csv").write_text("Hoofdstuk;Artikel;Jaar;Bedrag\nXIII;2;2025;100\n")
+    (tmp_path / "binair.csv").write_bytes(b"a\x00b,c\n")
+    firsts = [
+        read_file(tmp_path / name, name).findings[0] for name in ("puntkomma.csv", "binair.csv")
+    ]
+    messages = {finding.code: render_message(finding, "nl") for finding in firsts}
+    assert messages == {
+        "csv-detected": "Gelezen als CSV: gescheiden door puntkomma, codering UTF-8.",
+        "file-unreadable": (
+            "Het bestand is niet te lezen als werkmap: het bevat NUL-bytes: een binair bestand, "
+            "of UTF-16 zonder byte order mark."
+        ),
+    }

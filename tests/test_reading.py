@@ -11,6 +11,8 @@ import pytest
 from click.testing import CliRunner
 
 from reconcile.cli import cli
+from reconcile.codes import make_finding, render_message
+from reconcile.model import CellRef
 from reconcile.money import DUTCH, ENGLISH, is_ambiguous, number_style, parse_number
 from reconcile.read import read_file
 from reconcile.read.formats import OLE_MAGIC, macro_part
@@ -170,7 +172,16 @@ def _zip(names: list[str]) -> bytes:
     ],
 )
 def test_macros_are_found_in_every_container_and_never_run(data: bytes, part: str | None) -> None:
-    assert macro_part(data) == part
+    found = macro_part(data)
+    assert (found if found is None else str(found)) == part
+
+
+def test_an_old_workbook_s_macros_are_named_in_dutch_too() -> None:
+    part = macro_part(OLE_MAGIC + "_VBA_PROJECT_CUR".encode("utf-16-le"))
+    finding = make_finding("macros-present", CellRef("oud.xls"), member=part)
+    assert render_message(finding, "nl") == (
+        "De werkmap bevat macro's (een VBA-project); die zijn niet uitgevoerd."
+    )
 
 
 def test_a_merge_over_the_whole_sheet_fills_the_table_only() -> None:

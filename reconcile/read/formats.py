@@ -31,10 +31,10 @@ def load_workbook(data: bytes, suffix: str) -> list[Grid]:
     return load_grids(data)
 
 
-def macro_part(data: bytes) -> str | None:
+def macro_part(data: bytes) -> str | Phrase | None:
     """Where a workbook keeps its macros (never run, only reported), or None without any."""
     if data[:8] == OLE_MAGIC:
-        return "a VBA project" if _VBA_IN_OLE in data else None
+        return Phrase("a VBA project") if _VBA_IN_OLE in data else None
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = archive.namelist()

@@ -25,7 +25,7 @@ from typing import Any
 
 from reconcile.codes import make_finding
 from reconcile.limits import DEFAULT_LIMITS, MB, Limits
-from reconcile.model import CellRef, Finding, Phrase
+from reconcile.model import CellRef, Finding, Phrase, Size
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -68,7 +68,7 @@ def check_size(size: int, display: str, limits: Limits) -> Finding | None:
         return make_finding(
             "file-too-large",
             CellRef(display),
-            size=_megabytes(size),
+            size=Size(size),
             limit=f"{limits.max_file_size} MB",
             option=Limits.option("max_file_size"),
         )
@@ -220,7 +220,7 @@ def _check_declared_sizes(members: list[zipfile.ZipInfo], limits: Limits) -> Non
                     {
                         "member": _name(info.filename),
                         "ratio": f"{ratio:.0f}",
-                        "size": _megabytes(info.file_size),
+                        "size": Size(info.file_size),
                         "limit": limits.max_compression_ratio,
                     },
                 ),
@@ -231,7 +231,7 @@ def _check_declared_sizes(members: list[zipfile.ZipInfo], limits: Limits) -> Non
             "zip-bomb",
             reason=Phrase(
                 "its members would unpack to {size}, more than the limit of {limit} MB",
-                {"size": _megabytes(total), "limit": limits.max_unpacked_size},
+                {"size": Size(total), "limit": limits.max_unpacked_size},
             ),
             option=Limits.option("max_unpacked_size"),
         )
@@ -537,10 +537,6 @@ def _name(text: str) -> str:
     """A member name or link target as it may be shown: printable and not endless."""
     shown = "".join(ch if ch.isprintable() else "?" for ch in text)
     return shown if len(shown) <= 80 else shown[:77] + "..."
-
-
-def _megabytes(size: int) -> str:
-    return f"{size / MB:.1f} MB"
 
 
 def _why(exc: BaseException) -> str:

@@ -17,23 +17,25 @@ from rich.text import Text
 
 from reconcile.codes import CODES, render_message
 from reconcile.diff import CHANGE_CODES, Change, Diff, Entry
+from reconcile.i18n import field_name, tr
 from reconcile.money import format_eur
 from reconcile.report import RenderOptions
 from reconcile.report.github import _cell, _data, write_annotations
 from reconcile.report.html import findings_table, page_start
 from reconcile.report.json import eur, finding_document
 from reconcile.report.junit import suite, write_testsuites
-from reconcile.report.text import GOOD, STYLE, _console
+from reconcile.report.text import GOOD, STYLE, _console, severity_label
 from reconcile.safety import escape_html as esc
 
 DIFF_VERSION = 1
-CHANGE_HEADS = ("Change", "Line", "Old", "New", "Difference", "Cell")
-NET_HEADS = ("Ministry", "Year", "V/U/O", "Moment", "New − old")
-NUMERIC = {"Old", "New", "Difference", "New − old"}  # right-aligned
+# The tables' columns, as keys of reconcile.i18n.TEXTS: the headings follow the language.
+CHANGE_HEADS = ("diff-change", "diff-line", "diff-old", "diff-new", "diff-difference", "cell")
+NET_HEADS = ("ministry", "year", "diff-series", "diff-moment", "diff-new-minus-old")
+NUMERIC = {"diff-old", "diff-new", "diff-difference", "diff-new-minus-old"}  # right-aligned
 
 
-def _key_text(change: Change) -> str:
-    return ", ".join(f"{name} {value}" for name, value in change.key if value)
+def _key_text(change: Change, lang: str) -> str:
+    return ", ".join(f"{field_name(name, lang)} {value}" for name, value in change.key if value)
 
 
 def _shown(entry: Entry | None, lang: str) -> str:
@@ -50,8 +52,8 @@ def change_rows(diff: Diff, lang: str) -> list[tuple[str, ...]]:
         entry = change.new or change.old
         rows.append(
             (
-                change.change,
-                _key_text(change),
+                tr(f"diff-{change.change}", lang),
+                _key_text(change, lang),
                 _shown(change.old, lang),
                 _shown(change.new, lang),
                 "–" if difference is None else format_eur(difference, lang),
@@ -75,23 +77,21 @@ def net_rows(diff: Diff, lang: str) -> list[tuple[str, ...]]:
     ]
 
 
-def diff_verdict_text(diff: Diff) -> str:
-    """Diff.verdict as one sentence, with the counts."""
-    if diff.verdict == "incomplete":
-        return "INCOMPLETE: a file could not be read."
-    if diff.verdict == "equal":
-        return f"EQUAL: {diff.unchanged} lines, none changed."
-    counts = diff.counts
-    return (
-        f"DIFFERENT: {counts['added']} added, {counts['removed']} removed, "
-        f"{counts['changed']} changed, {diff.unchanged} unchanged."
-    )
+def diff_verdict_text(diff: Diff, lang: str = "en") -> str:
+    """Diff.verdict as one sentence in ``lang``, with the counts."""
+    return tr(f"diff-verdict-{diff.verdict}", lang, **diff.counts, unchanged=diff.unchanged)
 
 
-def _rich_table(heads: tuple[str, ...], rows: list[tuple[str, ...]], title: str = "") -> Table:
+def _exit_text(diff: Diff, lang: str) -> str:
+    return tr("exit-code", lang, code=diff.exit_code)
+
+
+def _rich_table(
+    heads: tuple[str, ...], rows: list[tuple[str, ...]], lang: str, title: str = ""
+) -> Table:
     table = Table(show_edge=False, header_style="bold", pad_edge=False, title=title or None)
-    for name in heads:
-        table.add_column(name, justify="right" if name in NUMERIC else "left")
+    for key in heads:
+        table.add_column(tr(key, lang), justify="right" if key in NUMERIC else "left")
     for row in rows:
         table.add_row(*(Text(value) for value in row))  # workbook text, never rich markup
     return table
@@ -102,27 +102,29 @@ def render_diff_text(diff: Diff, stream: TextIO, options: RenderOptions) -> None
     lang = options.lang
     console.print(Text(f"{diff.old.path} → {diff.new.path}", style="bold"))
     if diff.changes:
-        console.print(_rich_table(CHANGE_HEADS, change_rows(diff, lang)))
+        console.print(_rich_table(CHANGE_HEADS, change_rows(diff, lang), lang))
         console.print()
-        console.print(_rich_table(NET_HEADS, net_rows(diff, lang), title="Net effect"))
+        net_title = tr("diff-net-effect", lang)
+        console.print(_rich_table(NET_HEADS, net_rows(diff, lang), lang, title=net_title))
         console.print()
     for finding in diff.findings:
-        line = Text(f"{finding.severity.value:<7} ", style=STYLE[finding.severity])
+        line = Text(f"{severity_label(finding.severity, lang)} ", style=STYLE[finding.severity])
         line.append(f"{finding.location} [{finding.code}] {render_message(finding, lang)}")
         console.print(line, soft_wrap=True)
     style = GOOD if diff.verdict == "equal" else "bold red"
-    console.print(Text(diff_verdict_text(diff), style=style), soft_wrap=True)
-    console.print(f"exit code {diff.exit_code}.")
+    console.print(Text(diff_verdict_text(diff, lang), style=style), soft_wrap=True)
+    console.print(Text(_exit_text(diff, lang)))
 
 
 def render_diff_github(diff: Diff, stream: TextIO, options: RenderOptions) -> None:
     """An annotation per change (at its cell) and per reading finding, then the verdict."""
-    write_annotations(diff.all_findings, stream, options.lang)
-    stream.write(f"{_data(diff_verdict_text(diff))}\nexit code {diff.exit_code}.\n")
+    lang = options.lang
+    write_annotations(diff.all_findings, stream, lang)
+    stream.write(f"{_data(diff_verdict_text(diff, lang))}\n{_exit_text(diff, lang)}\n")
 
 
-def _markdown_table(heads: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
-    lines = ["| " + " | ".join(heads) + " |"]
+def _markdown_table(heads: tuple[str, ...], rows: list[tuple[str, ...]], lang: str) -> str:
+    lines = ["| " + " | ".join(_cell(tr(key, lang)) for key in heads) + " |"]
     lines.append("|" + "|".join("---:" if h in NUMERIC else "---" for h in heads) + "|")
     lines += ["| " + " | ".join(_cell(value) for value in row) + " |" for row in rows]
     return "\n".join(lines) + "\n\n"
@@ -130,13 +132,14 @@ def _markdown_table(heads: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
 
 def render_diff_github_summary(diff: Diff, stream: TextIO, options: RenderOptions) -> None:
     """The job summary: the verdict, the changes and the net effect as Markdown tables."""
+    lang = options.lang
     stream.write(f"## reconcile diff: {_cell(diff.old.path)} → {_cell(diff.new.path)}\n\n")
-    stream.write(f"**{_cell(diff_verdict_text(diff))}**\n\n")
+    stream.write(f"**{_cell(diff_verdict_text(diff, lang))}**\n\n")
     if diff.changes:
-        stream.write(_markdown_table(CHANGE_HEADS, change_rows(diff, options.lang)))
-        stream.write("Net effect:\n\n")
-        stream.write(_markdown_table(NET_HEADS, net_rows(diff, options.lang)))
-    stream.write(f"exit code {diff.exit_code}.\n\n")
+        stream.write(_markdown_table(CHANGE_HEADS, change_rows(diff, lang), lang))
+        stream.write(f"{tr('diff-net-effect', lang)}:\n\n")
+        stream.write(_markdown_table(NET_HEADS, net_rows(diff, lang), lang))
+    stream.write(f"{_exit_text(diff, lang)}\n\n")
 
 
 def render_diff_junit(diff: Diff, stream: TextIO, options: RenderOptions) -> None:
@@ -154,13 +157,15 @@ def render_diff_junit(diff: Diff, stream: TextIO, options: RenderOptions) -> Non
     write_testsuites(root, counts, stream)
 
 
-def _html_table(name: str, heads: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[str]:
+def _html_table(
+    name: str, heads: tuple[str, ...], rows: list[tuple[str, ...]], lang: str
+) -> list[str]:
     def cell(tag: str, head: str, value: str) -> str:
         css = ' class="num"' if head in NUMERIC else ""
         return f"<{tag}{css}>{esc(value)}</{tag}>"
 
     out = [f'<table id="{name}"><thead><tr>']
-    out[0] += "".join(cell("th", head, head) for head in heads) + "</tr></thead><tbody>"
+    out[0] += "".join(cell("th", key, tr(key, lang)) for key in heads) + "</tr></thead><tbody>"
     out += [
         "<tr>" + "".join(cell("td", h, v) for h, v in zip(heads, row, strict=True)) + "</tr>"
         for row in rows
@@ -174,12 +179,13 @@ def render_diff_html(diff: Diff, stream: TextIO, options: RenderOptions) -> None
     lang = options.lang
     parts = page_start(f"reconcile diff: {diff.old.path} → {diff.new.path}", lang)
     css = "ok" if diff.verdict == "equal" else "fail"
-    parts.append(f'<p id="verdict" class="verdict {css}">{esc(diff_verdict_text(diff))}</p>')
+    verdict = esc(diff_verdict_text(diff, lang))
+    parts.append(f'<p id="verdict" class="verdict {css}">{verdict}</p>')
     if diff.changes:
-        parts.append("<h2>Changes</h2>")
-        parts += _html_table("changes", CHANGE_HEADS, change_rows(diff, lang))
-        parts.append("<h2>Net effect</h2>")
-        parts += _html_table("net-effect", NET_HEADS, net_rows(diff, lang))
+        parts.append(f"<h2>{esc(tr('diff-changes', lang))}</h2>")
+        parts += _html_table("changes", CHANGE_HEADS, change_rows(diff, lang), lang)
+        parts.append(f"<h2>{esc(tr('diff-net-effect', lang))}</h2>")
+        parts += _html_table("net-effect", NET_HEADS, net_rows(diff, lang), lang)
     parts += findings_table(diff.findings, lang)
     parts.append("</body></html>")
     stream.write("\n".join(parts) + "\n")

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from typing import TextIO
 
 from reconcile.codes import CODES, render_message
+from reconcile.i18n import tr
 from reconcile.model import Finding, Report
 from reconcile.report import RenderOptions
 from reconcile.safety import xml_text
@@ -29,7 +30,7 @@ def _where(finding: Finding, file: str) -> str:
 
 def _line(finding: Finding, file: str, lang: str) -> str:
     return (
-        f"{finding.severity.value} {_where(finding, file)} [{finding.code}] "
+        f"{tr(finding.severity.value, lang)} {_where(finding, file)} [{finding.code}] "
         f"{render_message(finding, lang)}"
     )
 

@@ -167,11 +167,16 @@ def chart_table(report: Report, lang: str, width: int = CHART_WIDTH) -> Table:
     return table
 
 
+def severity_label(severity: Severity, lang: str) -> str:
+    """The severity as a word of ``lang``, padded to the longest one so messages line up."""
+    width = max(len(tr(s.value, lang)) for s in Severity)
+    return f"{tr(severity.value, lang):<{width}}"
+
+
 def _finding_line(finding: Finding, lang: str) -> Text:
     where = finding.location.place
     text = Text("  ")
-    width = max(len(tr(s.value, lang)) for s in Severity)
-    text.append(f"{tr(finding.severity.value, lang):<{width}}", style=STYLE[finding.severity])
+    text.append(severity_label(finding.severity, lang), style=STYLE[finding.severity])
     text.append(f" {where:<16} " if where else " ")
     text.append(f"[{finding.code}] ", style="dim")
     text.append(render_message(finding, lang))
