@@ -16,7 +16,7 @@ from typing import Any, TextIO, TypeVar
 import click
 
 from reconcile import __version__
-from reconcile.cli_lang import RUN_LANG, click_speaks, lang_in_args, run_lang
+from reconcile.cli_lang import RUN_LANG, click_speaks_the_run_language, lang_in_args, run_lang
 from reconcile.errors import ReconcileError
 from reconcile.i18n import LANGS, resolve_lang, tr, translate_help
 from reconcile.limits import DEFAULT_LIMITS, Limits
@@ -62,12 +62,12 @@ class ReconcileGroup(click.Group):
 
     def main(self, args: Sequence[str] | None = None, *rest: Any, **extra: Any) -> Any:
         """Run in the language of --lang (wherever it stands), else the locale's."""
-        argv = list(sys.argv[1:] if args is None else args)
-        lang = resolve_lang(lang_in_args(argv))
+        lang = resolve_lang(lang_in_args(sys.argv[1:] if args is None else args))
+        click_speaks_the_run_language()
         token = RUN_LANG.set(lang)
         try:
-            with click_speaks(lang):
-                return super().main(argv, *rest, **extra)
+            # the caller's args as they came: click expands wildcards on Windows only for None
+            return super().main(args, *rest, **extra)
         finally:
             RUN_LANG.reset(token)
 
@@ -96,7 +96,11 @@ class ReconcileGroup(click.Group):
 @click.group(
     cls=ReconcileGroup, epilog=EXIT_CODES, context_settings={"help_option_names": ["-h", "--help"]}
 )
-@click.version_option(__version__, "-V", "--version", prog_name="reconcile")
+# "reconcile 0.1.0": no words, so the same in every language (click fixes its own wording
+# when the option is declared, before the run's language is known)
+@click.version_option(
+    __version__, "-V", "--version", prog_name="reconcile", message="%(prog)s %(version)s"
+)
 @click.option("--debug", is_flag=True, help="Show the traceback when reconcile stops on an error.")
 @click.option(
     "--config",

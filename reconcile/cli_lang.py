@@ -2,15 +2,15 @@
 
 click words its usage errors, "Usage:" and "Try ... for help." in English through gettext; a
 run that speaks Dutch (``--lang nl`` wherever it stands, else a Dutch locale) has click look
-those words up in reconcile.i18n.CLICK_NL instead, for the length of the run. Nothing heavy is
-imported here, so ``reconcile --help`` stays fast.
+those words up in reconcile.i18n.CLICK_NL instead. Nothing heavy is imported here, so
+``reconcile --help`` stays fast.
 """
 
 from __future__ import annotations
 
-import contextlib
 import importlib
-from collections.abc import Iterator, Sequence
+import threading
+from collections.abc import Callable, Sequence
 from contextvars import ContextVar
 
 from reconcile.i18n import CLICK_NL, CLICK_PLURALS_NL, CLICK_TYPES_NL, LANGS, resolve_lang
@@ -22,58 +22,77 @@ CLICK_MODULES = ("core", "decorators", "exceptions", "formatting", "parser", "te
 
 
 def lang_in_args(args: Sequence[str]) -> str | None:
-    """The value of --lang among ``args`` when it is a language, wherever it stands."""
+    """The value of the last --lang among ``args`` (click, too, takes the last) if a language."""
+    found = None
     for number, arg in enumerate(args):
         if arg == "--":
             break
-        value = args[number + 1] if arg == "--lang" and number + 1 < len(args) else None
-        if arg.startswith("--lang="):
-            value = arg.partition("=")[2]
-        if value in LANGS:
-            return value
-    return None
+        if arg == "--lang":
+            found = args[number + 1] if number + 1 < len(args) else None
+        elif arg.startswith("--lang="):
+            found = arg.partition("=")[2]
+    return found if found in LANGS else None
 
 
-@contextlib.contextmanager
-def click_speaks(lang: str) -> Iterator[None]:
-    """click's own messages (usage errors, "Usage:", "Try ... for help") in ``lang``.
+_INSTALLED = threading.Lock()
+_installed = False
 
-    click looks its messages up through gettext in each of its modules; while a run speaks
-    Dutch, those lookups go to reconcile.i18n.CLICK_NL, and its number types carry their Dutch
-    names (CLICK_TYPES_NL). English is click's own text, untouched.
+
+def click_speaks_the_run_language() -> None:
+    """Have click word its own messages in the run's language (RUN_LANG), from now on.
+
+    click looks its messages up through gettext in each of its modules, and names its number
+    types by a class attribute. Both are replaced once, for the process, by lookups that ask
+    RUN_LANG each time: a Dutch run gets reconcile.i18n.CLICK_NL and CLICK_TYPES_NL, any
+    other run click's own English. Nothing is swapped back and forth around a run, so runs in
+    several threads (each with its own RUN_LANG) never see each other's language.
     """
-    if lang != "nl":
-        yield
-        return
-
-    def gettext(message: str) -> str:
-        return CLICK_NL.get(message, message)
-
-    def ngettext(singular: str, plural: str, count: int) -> str:
-        one, many = CLICK_PLURALS_NL.get((singular, plural), (singular, plural))
-        return one if count == 1 else many
-
-    with contextlib.ExitStack() as stack:
+    global _installed
+    with _INSTALLED:
+        if _installed:
+            return
         for name in CLICK_MODULES:
             module = importlib.import_module(f"click.{name}")  # loaded with click already
-            for attribute, replacement in (("_", gettext), ("ngettext", ngettext)):
-                if hasattr(module, attribute):
-                    stack.enter_context(_replaced(module, attribute, replacement))
+            if hasattr(module, "_"):
+                module._ = _gettext(module._)  # type: ignore[attr-defined]
+            if hasattr(module, "ngettext"):
+                module.ngettext = _ngettext(module.ngettext)  # type: ignore[attr-defined]
         for kind in vars(importlib.import_module("click.types")).values():
             english = vars(kind).get("name") if isinstance(kind, type) else None
             if isinstance(english, str) and english in CLICK_TYPES_NL:
-                stack.enter_context(_replaced(kind, "name", CLICK_TYPES_NL[english]))
-        yield
+                setattr(kind, "name", _TypeName(english))  # noqa: B010 (a class attribute)
+        _installed = True
 
 
-@contextlib.contextmanager
-def _replaced(owner: object, attribute: str, value: object) -> Iterator[None]:
-    original = getattr(owner, attribute)
-    setattr(owner, attribute, value)
-    try:
-        yield
-    finally:
-        setattr(owner, attribute, original)
+def _dutch() -> bool:
+    return RUN_LANG.get() == "nl"
+
+
+def _gettext(english: Callable[[str], str]) -> Callable[[str], str]:
+    def gettext(message: str) -> str:
+        return CLICK_NL.get(message, message) if _dutch() else english(message)
+
+    return gettext
+
+
+def _ngettext(english: Callable[[str, str, int], str]) -> Callable[[str, str, int], str]:
+    def ngettext(singular: str, plural: str, count: int) -> str:
+        if not _dutch():
+            return english(singular, plural, count)
+        one, many = CLICK_PLURALS_NL.get((singular, plural), (singular, plural))
+        return one if count == 1 else many
+
+    return ngettext
+
+
+class _TypeName:
+    """A click type's name (``integer range``), read in the run's language."""
+
+    def __init__(self, english: str) -> None:
+        self.english = english
+
+    def __get__(self, instance: object, owner: type | None = None) -> str:
+        return CLICK_TYPES_NL[self.english] if _dutch() else self.english
 
 
 def run_lang() -> str:

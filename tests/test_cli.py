@@ -250,8 +250,9 @@ def test_the_same_inputs_give_the_same_bytes(good: Path) -> None:
 
 
 def test_version() -> None:
-    code, out, _ = run("--version")
-    assert (code, out.strip()) == (0, f"reconcile, version {__version__}")
+    for option, lang in (("--version", "C.UTF-8"), ("-V", "nl_NL.UTF-8")):
+        result = CliRunner().invoke(cli, [option], prog_name="reconcile", env={"LANG": lang})
+        assert (result.exit_code, result.output) == (0, f"reconcile {__version__}\n")
 
 
 def test_help_lists_the_commands_and_exit_codes() -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ast
-import gettext
 import importlib
 import io
 import json
@@ -238,8 +237,36 @@ def test_lang_after_the_bad_option_still_decides_the_language() -> None:
 
 def test_click_speaks_english_again_after_a_dutch_run() -> None:
     _stderr(["check", "--bogus", "--lang", "nl"])
-    assert click.exceptions._ is gettext.gettext
-    assert click.types.ngettext is gettext.ngettext
+    code, stderr = _stderr(["check", "--bogus", "--lang", "en"])
+    assert code == 2 and stderr.endswith("Error: No such option '--bogus'.\n")
+    assert "Usage:" in stderr and "Gebruik:" not in stderr
+
+
+def test_runs_in_two_threads_each_speak_their_own_language() -> None:
+    import threading
+
+    from reconcile.cli_lang import RUN_LANG, click_speaks_the_run_language
+
+    click_speaks_the_run_language()
+    together = threading.Barrier(2)
+    said: dict[str, tuple[str, str]] = {}
+
+    def run(lang: str) -> None:
+        RUN_LANG.set(lang)  # a thread starts with its own, empty context
+        together.wait()  # both runs are under way at once
+        message = click.exceptions.NoSuchOption("--bogus").format_message()
+        said[lang] = (message, click.IntRange(0, 5).name)
+        together.wait()
+
+    threads = [threading.Thread(target=run, args=(lang,)) for lang in ("nl", "en")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert said["en"] == ("No such option '--bogus'.", "integer range")
+    assert said["nl"][0] == "Onbekende optie '--bogus'."
+    assert said["nl"][1] != "integer range"
+    assert click.IntRange(0, 5).name == "integer range"  # this thread: no run, English
 
 
 def test_errors_that_stop_a_run_are_prefixed_and_worded_in_dutch(tmp_path: Path) -> None:
@@ -455,6 +482,8 @@ def test_a_bug_is_one_line_in_the_run_s_language_without_a_traceback(
         (["check", "--lang", "de"], None),  # not a language: the locale decides, click refuses
         (["check", "--lang"], None),
         (["check", "--", "--lang", "nl"], None),  # after --, a file name
+        (["explain", "x", "--lang", "nl", "--lang", "en"], "en"),  # the last, as click takes
+        (["explain", "x", "--lang=nl", "--lang", "de"], None),  # the last is no language
     ],
 )
 def test_the_language_is_found_among_the_arguments_before_click_parses_them(
@@ -518,7 +547,7 @@ def test_click_names_its_number_types_in_the_run_s_language(lang: str, expected:
 
 def test_every_number_type_of_click_has_a_dutch_name() -> None:
     names = {
-        vars(kind)["name"]
+        kind.name  # in English: no run is under way here
         for kind in vars(click.types).values()
         if isinstance(kind, type)
         and issubclass(kind, click.types._NumberParamTypeBase)
