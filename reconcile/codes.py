@@ -543,6 +543,16 @@ _CODES = [
         fatal=True,
     ),
     Code(
+        "csv-skipped",
+        INFO,
+        "read",
+        "This CSV file, found in the folder, has no header row of a known layout; it was skipped.",
+        "A folder stands for its workbooks and CSV files, but a CSV file beside the budget "
+        "files may be some other list. One without the header of a known layout is skipped "
+        "with this note; name the file itself, or give --layout, to have it read (and refused "
+        "if it is not such a table).",
+    ),
+    Code(
         "layout-detected",
         INFO,
         "read",

@@ -305,6 +305,18 @@ MESSAGES_NL: dict[str, tuple[str, str]] = {
             "geef het bestand de kopregel van zijn indeling."
         ),
     ),
+    "csv-skipped": (
+        (
+            "Dit CSV-bestand, gevonden in de map, heeft geen kopregel van een bekende indeling; "
+            "het is overgeslagen."
+        ),
+        (
+            "Een map staat voor haar werkmappen en CSV-bestanden, maar een CSV-bestand naast de "
+            "begrotingsbestanden kan een andere lijst zijn. Een zonder de kopregel van een "
+            "bekende indeling wordt met deze melding overgeslagen; noem het bestand zelf, of geef "
+            "--layout, om het te laten lezen (en te weigeren als het geen zo'n tabel is)."
+        ),
+    ),
     "layout-detected": (
         "Gelezen als indeling {layout}, kopregel in rij {row}.",
         (

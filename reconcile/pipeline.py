@@ -31,6 +31,7 @@ class Input:
     path: Path
     display: str  # the path as the user wrote it (forward slashes), used in every report
     problem: Phrase | None = None  # why this input gives nothing to read (an empty folder)
+    in_folder: bool = False  # found in a folder the user named, not named itself
 
 
 def display_path(text: str) -> str:
@@ -63,7 +64,8 @@ def collect_inputs(paths: list[str]) -> list[Input]:
                 inputs.append(Input(path, display_path(text), problem))
                 continue
             inputs += [
-                Input(child, display_path(f"{text.rstrip('/')}/{child.name}")) for child in found
+                Input(child, display_path(f"{text.rstrip('/')}/{child.name}"), in_folder=True)
+                for child in found
             ]
         else:
             inputs.append(Input(path, display_path(text)))
@@ -145,6 +147,9 @@ def _read_and_validate(
             continue
         with _collector_paused():
             read = read_file(item.path, item.display, sheet, layout, limits)
+        if _unrelated_csv(item, read.findings, layout):
+            findings.append(make_finding("csv-skipped", CellRef(item.display)))
+            continue
         findings += read.findings
         table = read.table
         if table is None:
@@ -186,6 +191,18 @@ def _read_and_validate(
             )
         )
     return files, submissions, findings
+
+
+def _unrelated_csv(item: Input, findings: list[Finding], layout: str | None) -> bool:
+    """A CSV file found in a folder with no header of a known layout: some other list that
+    shares the folder (contacts, notes), not a budget table. Named itself, or read with
+    --layout, such a file is refused as usual."""
+    return (
+        item.in_folder
+        and layout is None
+        and item.path.suffix.lower() in CSV_SUFFIXES
+        and any(f.code == "layout-not-found" for f in findings)
+    )
 
 
 def _layout_result(path: str, sha256: str, table: LayoutTable, ministry: str | None) -> FileResult:

@@ -158,6 +158,25 @@ def test_a_csv_file_found_in_a_folder_gets_the_pre_flight_of_a_named_one(good: P
     assert {name for name, _ in found} >= {"leeg.csv", "werkmap.csv"}
 
 
+def test_an_unrelated_csv_file_in_a_folder_is_skipped_with_a_note_but_refused_when_named(
+    good: Path,
+) -> None:
+    contacts = good / "contactpersonen.csv"
+    contacts.write_text("naam;telefoon\nJan;06-12345678\n", encoding="utf-8")
+    code, out, _ = run("check", str(good), "-f", "json")
+    doc = json.loads(out)
+    assert code == 0  # the six workbooks still reconcile
+    about_contacts = [f for f in doc["findings"] if f["file"].endswith("contactpersonen.csv")]
+    assert [(f["code"], f["severity"]) for f in about_contacts] == [("csv-skipped", "info")]
+    assert "contactpersonen.csv" not in {f["path"].rsplit("/", 1)[1] for f in doc["files"]}
+    code, out, _ = run("validate", str(contacts), "-f", "json")
+    assert code == 2
+    assert "layout-not-found" in {f["code"] for f in json.loads(out)["findings"]}
+    code, out, _ = run("validate", str(good), "--layout", "begrotingsstaten", "-f", "json")
+    assert code == 2  # --layout says what the CSV files are: this one is refused
+    assert "layout-not-found" in {f["code"] for f in json.loads(out)["findings"]}
+
+
 def test_an_empty_folder_beside_other_inputs_is_a_finding_not_an_abort(
     good: Path, tmp_path: Path
 ) -> None:
