@@ -334,21 +334,8 @@ HELP_NL: dict[str, str] = {
     ),
     "Show the version and exit.": "Toon de versie en stop.",
     "Show this message and exit.": "Toon deze hulptekst en stop.",
-    "Exit codes: 0 valid and reconciled; 1 findings of severity error; 2 usage error, bad "
-    "configuration, or an input that could not be read.": (
-        "Afsluitcodes: 0 geldig en sluitend; 1 bevindingen met ernst fout; 2 verkeerd gebruik, "
-        "foute configuratie, of een invoerbestand dat niet te lezen was."
-    ),
     "Reconcile the ministries' workbooks in PATHS with the announcement.": (
         "Stem de werkmappen van de ministeries in PATHS af op de aankondiging."
-    ),
-    "PATHS are workbooks (.xlsx, .xlsm) and folders; a folder means every workbook in it.": (
-        "PATHS zijn werkmappen (.xlsx, .xlsm) en mappen; een map betekent elke werkmap erin."
-    ),
-    "PATHS are workbooks (.xlsx, .xlsm, .ods, .xls) and folders; a folder means every "
-    "workbook in it.": (
-        "PATHS zijn werkmappen (.xlsx, .xlsm, .ods, .xls) en mappen; een map betekent elke "
-        "werkmap erin."
     ),
     "PATHS are workbooks (.xlsx, .xlsm, .ods, .xls), CSV files (.csv, .tsv) and folders; a "
     "folder means every workbook and CSV file in it.": (
@@ -367,10 +354,6 @@ HELP_NL: dict[str, str] = {
     "Colour the terminal report. Default: only on a terminal, and never when NO_COLOR is set.": (
         "Kleur in het rapport. Standaard: alleen op een terminal, en nooit als NO_COLOR is gezet."
     ),
-    "Write the report to this file (atomically) instead of stdout.": (
-        "Schrijf het rapport naar dit bestand (atomair) in plaats van naar stdout."
-    ),
-    "Report format.": "Formaat van het rapport.",
     "Announcement TOML file. Default: announcement.toml in a given folder, else the built-in "
     "AI-fabriek announcement.": (
         "Aankondiging als TOML-bestand. Standaard: announcement.toml in een opgegeven map, "
@@ -466,12 +449,7 @@ HELP_NL.update(
 )
 HELP_NL.update(
     {
-        "Colour the terminal report.": "Kleur in het rapport op de terminal.",
         "Replace a workbook that already exists.": "Vervang een werkmap die al bestaat.",
-        "Exit codes: 0 the tables are equal; 1 they differ; 2 an input could not be read.": (
-            "Afsluitcodes: 0 de tabellen zijn gelijk; 1 zij verschillen; 2 een invoerbestand "
-            "was niet te lezen."
-        ),
         "Exit codes: 0 the tables are equal; 1 they differ; 2 usage error, or an input that "
         "could not be read.": (
             "Afsluitcodes: 0 de tabellen zijn gelijk; 1 zij verschillen; 2 verkeerd gebruik, of "

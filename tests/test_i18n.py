@@ -126,6 +126,12 @@ def test_every_help_text_of_the_command_line_has_a_dutch_translation() -> None:
     assert missing == [], f"add these to HELP_NL in reconcile/i18n.py: {missing}"
 
 
+def test_every_dutch_help_text_translates_a_help_text_the_command_line_has() -> None:
+    used = {*_help_texts(cli), "Show this message and exit."}  # click's own --help option
+    dead = [text for text in HELP_NL if text not in used]
+    assert dead == [], f"HELP_NL holds texts no option or command has any more: {dead}"
+
+
 def test_help_follows_the_locale(monkeypatch: pytest.MonkeyPatch) -> None:
     from click.testing import CliRunner
 
