@@ -330,11 +330,12 @@ def _write_outputs(
     to_file = RenderOptions(color=False, lang=outputs.lang)
     for out_fmt, path in targets:
         write_report(path, renderers[out_fmt], report, to_file, outputs.inputs)
-    if all(out_fmt != fmt for out_fmt, _ in targets):  # else it went to a file instead
-        renderers[fmt](report, sys.stdout, RenderOptions(color=outputs.color, lang=outputs.lang))
     step_summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if fmt == "github" and step_summary:
         write_report(Path(step_summary), summary, report, to_file, outputs.inputs, append=True)
+    # standard output last: it ends with the exit code, which a failed write above changes
+    if all(out_fmt != fmt for out_fmt, _ in targets):  # else it went to a file instead
+        renderers[fmt](report, sys.stdout, RenderOptions(color=outputs.color, lang=outputs.lang))
 
 
 def _annotate(report: Any, directory: Path, lang: str, inputs: list[Path]) -> None:

@@ -172,6 +172,19 @@ def test_github_is_chosen_when_running_in_github_actions(in_root: None, tmp_path
     )
 
 
+def test_a_job_summary_that_cannot_be_written_is_said_before_any_verdict(
+    in_root: None, tmp_path: Path
+) -> None:
+    blocked = tmp_path / "a-file"
+    blocked.write_text("", encoding="utf-8")  # a file cannot hold the summary's folder
+    result = run(
+        ["check", ERRORS], GITHUB_ACTIONS="true", GITHUB_STEP_SUMMARY=str(blocked / "summary.md")
+    )
+    assert result.exit_code == 2
+    assert "exit code" not in result.stdout  # no verdict promising exit code 1 was printed
+    assert result.stderr.startswith("Error: ")
+
+
 def test_github_summary_speaks_dutch_under_lang_nl() -> None:
     buffer = io.StringIO()
     render_github_summary(example(GOOD), buffer, RenderOptions(lang="nl"))

@@ -104,6 +104,7 @@ def render_diff_text(diff: Diff, stream: TextIO, options: RenderOptions) -> None
     if diff.changes:
         console.print(_rich_table(CHANGE_HEADS, change_rows(diff, lang), lang))
         console.print()
+    if diff.net_effect:  # none when every change involves a PM: those are never counted
         net_title = tr("diff-net-effect", lang)
         console.print(_rich_table(NET_HEADS, net_rows(diff, lang), lang, title=net_title))
         console.print()
@@ -137,6 +138,7 @@ def render_diff_github_summary(diff: Diff, stream: TextIO, options: RenderOption
     stream.write(f"**{_cell(diff_verdict_text(diff, lang))}**\n\n")
     if diff.changes:
         stream.write(_markdown_table(CHANGE_HEADS, change_rows(diff, lang), lang))
+    if diff.net_effect:
         stream.write(f"{tr('diff-net-effect', lang)}:\n\n")
         stream.write(_markdown_table(NET_HEADS, net_rows(diff, lang), lang))
     stream.write(f"{_exit_text(diff, lang)}\n\n")
@@ -184,6 +186,7 @@ def render_diff_html(diff: Diff, stream: TextIO, options: RenderOptions) -> None
     if diff.changes:
         parts.append(f"<h2>{esc(tr('diff-changes', lang))}</h2>")
         parts += _html_table("changes", CHANGE_HEADS, change_rows(diff, lang), lang)
+    if diff.net_effect:
         parts.append(f"<h2>{esc(tr('diff-net-effect', lang))}</h2>")
         parts += _html_table("net-effect", NET_HEADS, net_rows(diff, lang), lang)
     parts += findings_table(diff.findings, lang)
