@@ -330,15 +330,41 @@ _TAG = re.compile(
 )
 
 
+Tags = list[tuple[bytes, bytes, bytes]]  # (b"row" or b"c", column letters, row digits)
+
+
 def _count_cells(sheet: _SheetCount, text: bytes, state: list[int]) -> None:
     """Count the cells of a chunk of sheet XML; ``state`` is [row, column] between chunks.
 
     Cells are counted where they are, as a reader will place them: a cell or row without an
     ``r`` attribute follows the previous one.
     """
+    tags = _TAG.findall(text)
+    if tags and all(digits and (letters or tag == b"row") for tag, letters, digits in tags):
+        _count_placed(sheet, tags, state)
+    else:
+        _count_in_order(sheet, tags, state)
+
+
+def _count_placed(sheet: _SheetCount, tags: Tags, state: list[int]) -> None:
+    """The usual case, every row and cell naming where it is: counted in bulk, not one by one.
+
+    Gives what ``_count_in_order`` gives for such tags (rows name the row, cells their A1 cell).
+    """
+    cells = [(letters, digits) for tag, letters, digits in tags if tag != b"row"]
+    if cells:
+        sheet.cells += len(cells)
+        sheet.last_row = max(sheet.last_row, max(int(digits) for _, digits in cells))
+        columns = {letters for letters, _ in cells}
+        sheet.last_column = max(sheet.last_column, max(map(_column_number, columns)))
+    tag, letters, digits = tags[-1]
+    state[:] = [int(digits), 0 if tag == b"row" else _column_number(letters)]
+
+
+def _count_in_order(sheet: _SheetCount, tags: Tags, state: list[int]) -> None:
     row, column = state
     last_row, last_column, cells = sheet.last_row, sheet.last_column, sheet.cells
-    for tag, letters, digits in _TAG.findall(text):
+    for tag, letters, digits in tags:
         if tag == b"row":
             row = int(digits) if digits else row + 1
             column = 0
