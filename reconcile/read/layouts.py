@@ -25,7 +25,7 @@ from reconcile.errors import ConfigError
 from reconcile.model import CellRef, Finding
 from reconcile.money import AmountError, Unit, find_unit, parse_amount, parse_number, to_cents
 from reconcile.read.header import HEADER_SCAN_ROWS, Header, parse_year
-from reconcile.read.table import RawLine, SheetTable, cell_name
+from reconcile.read.table import LineCells, Places, RawLine, SheetTable, cell_name, is_blank
 
 NUMBER_FORMATS = ("plain", "dutch", "english")
 _ENGLISH = re.compile(r"^[-\u2212]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
@@ -273,7 +273,7 @@ class LayoutRow:
 
     row: int
     values: dict[str, str]  # field -> text, "" when empty
-    cells: dict[str, CellRef]
+    cells: Mapping[str, CellRef]
     amounts: dict[str, RawLine]  # amount name -> the line of that cell (empty cells left out)
     is_total: bool
 
@@ -313,6 +313,36 @@ def parse_layout_amount(value: Any, layout: Layout) -> Decimal:
         parse_number(value)  # raises for PM, n.t.b., 88% (each a finding of its kind)
         raise AmountError(value, "unreadable")  # a number, but not in the layout's format
     return parse_amount(value, layout.unit.euros)
+
+
+class _AmountParser:
+    """Euros (or the problem) for an amount cell; each distinct value is parsed once.
+
+    Open-data tables repeat amounts (0, round figures) across many lines; the cache is keyed
+    by the value's type too (1, 1.0 and True read differently) and kept small.
+    """
+
+    _LIMIT = 65_536
+
+    def __init__(self, layout: Layout) -> None:
+        self.layout = layout
+        self.known: dict[tuple[type, Any], tuple[Decimal | None, str | None]] = {}
+
+    def __call__(self, raw: Any) -> tuple[Decimal | None, str | None]:
+        key = (raw.__class__, raw)
+        found = self.known.get(key)
+        if found is not None:
+            return found
+        try:
+            result: tuple[Decimal | None, str | None] = (
+                parse_layout_amount(raw, self.layout),
+                None,
+            )
+        except AmountError as exc:
+            result = (None, exc.kind)
+        if len(self.known) < self._LIMIT:
+            self.known[key] = result
+        return result
 
 
 def read_layout_grid(
@@ -355,43 +385,46 @@ def read_layout_grid(
         sheet_name=sheet,
     )
     flag = layout.totals
+    # Where each field is, worked out once: a row's and a line's cells are named when asked.
+    places: Places = {name: (None, col) for name, col in header.columns.items()}
+    amount_places = {column: {**places, "amount": (None, column)} for _, column in header.amounts}
+    amount_of = _AmountParser(layout)
+    named_run = 0  # columns 1 to named_run all have a header label
+    while named_run + 1 in header.named:
+        named_run += 1
     for index in range(header.row, len(rows)):
         cells = rows[index]
         row = index + 1
-        if all(cell_text(value) == "" for value in cells):
+        if all(is_blank(value) for value in cells):
             continue
         values = {
             name: cell_text(cells[col - 1]) if col <= len(cells) else ""
             for name, col in header.columns.items()
         }
-        refs = {name: ref(row, col) for name, col in header.columns.items()}
-        for column, value in enumerate(cells, start=1):
-            text = cell_text(value)
-            if text and column not in header.named:
-                table.findings.append(
-                    make_finding("value-without-header", ref(row, column), value=f'"{text}"')
-                )
+        refs = LineCells(file, sheet, row, places)
+        if len(cells) > named_run:  # a value right of the named columns, or in a gap
+            for column, value in enumerate(cells, start=1):
+                if column not in header.named and not is_blank(value):
+                    where = ref(row, column)
+                    shown = f'"{cell_text(value)}"'
+                    table.findings.append(make_finding("value-without-header", where, value=shown))
         is_total = flag is not None and values.get(flag.flag, "").upper() == flag.value.upper()
         year = parse_year(cells[header.columns["year"] - 1]) if "year" in header.columns else None
         amounts: dict[str, RawLine] = {}
         for amount, column in header.amounts:
             raw = cells[column - 1] if column <= len(cells) else None
-            if cell_text(raw) == "":
+            if is_blank(raw):
                 continue
-            try:
-                euros: Decimal | None = parse_layout_amount(raw, layout)
-                problem = None
-            except AmountError as exc:
-                euros, problem = None, exc.kind
+            euros, problem = amount_of(raw)
             line_year = None if year is None else year + amount.year_offset
-            amounts[amount.name] = RawLine(
-                row=row,
-                values={**values, "moment": amount.name},
-                cells={**refs, "amount": ref(row, column)},
-                year=line_year if line_year is not None else values.get("year"),
-                amount=euros,
-                amount_raw=raw,
-                amount_problem=problem,
+            amounts[amount.name] = RawLine(  # positional: one per amount cell of the table
+                row,
+                {**values, "moment": amount.name},
+                LineCells(file, sheet, row, amount_places[column]),
+                line_year if line_year is not None else values.get("year"),
+                euros,
+                raw,
+                problem,
             )
         if amounts and row in hidden_rows:  # read like a visible row, as workbooks are
             table.findings.append(make_finding("hidden-line", ref(row, 1), row=row))
@@ -410,6 +443,8 @@ def column_label(layout: Layout, name: str) -> str:
 
 def is_spreadsheet_error(text: str) -> bool:
     """ "#NAME?", "#REF!", "Err:509": what Excel or LibreOffice shows for a broken formula."""
+    if "#" not in text and "Err:" not in text:  # every line of a table is asked: most hold none
+        return False
     return bool(_SPREADSHEET_ERROR.match(text.strip()))
 
 

@@ -63,7 +63,7 @@ class LineCells(Mapping[str, CellRef]):
 
     __slots__ = ("_file", "_places", "_row", "_sheet")
 
-    def __init__(self, file: str, sheet: str, row: int, places: Places) -> None:
+    def __init__(self, file: str, sheet: str | None, row: int, places: Places) -> None:
         self._file, self._sheet, self._row, self._places = file, sheet, row, places
 
     def __getitem__(self, name: str) -> CellRef:
@@ -148,7 +148,7 @@ def _is_zero(value: Any) -> bool:
         return False
 
 
-def _is_blank(value: Any) -> bool:
+def is_blank(value: Any) -> bool:
     """True for an empty cell: None, or text of spaces only (non-breaking ones too)."""
     return value is None or (isinstance(value, str) and not value.strip())
 
@@ -431,7 +431,7 @@ class _Reader:
 
     def read_row(self, row: int) -> None:
         cells = self.rows[row - 1]
-        if all(_is_blank(value) for value in cells):
+        if all(is_blank(value) for value in cells):
             return
         label = _is_total_row(cells, self.label_columns)
         if label is not None:
