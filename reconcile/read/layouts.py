@@ -23,7 +23,15 @@ from typing import Any
 from reconcile.codes import make_finding
 from reconcile.errors import ConfigError
 from reconcile.model import CellRef, Finding
-from reconcile.money import AmountError, Unit, find_unit, parse_amount, parse_number, to_cents
+from reconcile.money import (
+    AmountCache,
+    AmountError,
+    Unit,
+    find_unit,
+    parse_amount,
+    parse_number,
+    to_cents,
+)
 from reconcile.read.header import HEADER_SCAN_ROWS, Header, parse_year
 from reconcile.read.table import LineCells, Places, RawLine, SheetTable, cell_name, is_blank
 
@@ -315,36 +323,6 @@ def parse_layout_amount(value: Any, layout: Layout) -> Decimal:
     return parse_amount(value, layout.unit.euros)
 
 
-class _AmountParser:
-    """Euros (or the problem) for an amount cell; each distinct value is parsed once.
-
-    Open-data tables repeat amounts (0, round figures) across many lines; the cache is keyed
-    by the value's type too (1, 1.0 and True read differently) and kept small.
-    """
-
-    _LIMIT = 65_536
-
-    def __init__(self, layout: Layout) -> None:
-        self.layout = layout
-        self.known: dict[tuple[type, Any], tuple[Decimal | None, str | None]] = {}
-
-    def __call__(self, raw: Any) -> tuple[Decimal | None, str | None]:
-        key = (raw.__class__, raw)
-        found = self.known.get(key)
-        if found is not None:
-            return found
-        try:
-            result: tuple[Decimal | None, str | None] = (
-                parse_layout_amount(raw, self.layout),
-                None,
-            )
-        except AmountError as exc:
-            result = (None, exc.kind)
-        if len(self.known) < self._LIMIT:
-            self.known[key] = result
-        return result
-
-
 def read_layout_grid(
     rows: Sequence[Sequence[Any]],
     header: LayoutHeader,
@@ -388,7 +366,7 @@ def read_layout_grid(
     # Where each field is, worked out once: a row's and a line's cells are named when asked.
     places: Places = {name: (None, col) for name, col in header.columns.items()}
     amount_places = {column: {**places, "amount": (None, column)} for _, column in header.amounts}
-    amount_of = _AmountParser(layout)
+    amount_of = AmountCache(lambda raw: parse_layout_amount(raw, layout))
     named_run = 0  # columns 1 to named_run all have a header label
     while named_run + 1 in header.named:
         named_run += 1

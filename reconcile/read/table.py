@@ -26,6 +26,7 @@ from reconcile.money import (
     DUTCH,
     ENGLISH,
     THOUSANDS,
+    AmountCache,
     AmountError,
     Unit,
     find_unit,
@@ -409,8 +410,17 @@ class _Reader:
         self.block = _Block()
         self.dates: dict[int, list[tuple[int, dt.date, int | None]]] = {}  # year column -> cells
         self.date_amounts: dict[tuple[int, int], tuple[dt.date, int]] = {}  # (row, column) ->
-        # Worked out once per table, not per line: where each field of a line is.
+        # Worked out once per table, not per line: where each field of a line is, how each
+        # amount column is parsed.
         columns = header.columns
+        self.wide, self.suppletoire = header.layout == "wide", header.suppletoire
+        euros = table.unit.euros
+        self.parsers = {
+            column: AmountCache(
+                functools.partial(parse_amount, unit=euros, style=styles.get(column))
+            )
+            for column in header.number_columns
+        }
         self.label_columns = _label_columns(header)
         self.text_columns = [(f, columns.get(f)) for f in TEXT_FIELDS]
         keyed = [columns.get(f) for f in ("chapter", "article", "description")]
@@ -431,8 +441,11 @@ class _Reader:
 
     def read_row(self, row: int) -> None:
         cells = self.rows[row - 1]
-        if all(is_blank(value) for value in cells):
-            return
+        for value in cells:  # inlined is_blank: every cell of every row is asked
+            if value is not None and not (isinstance(value, str) and not value.strip()):
+                break
+        else:
+            return  # an empty row
         label = _is_total_row(cells, self.label_columns)
         if label is not None:
             grand = bool(_GRAND.match(label))
@@ -458,10 +471,7 @@ class _Reader:
         if isinstance(raw, dt.date) and (serial := excel_serial(raw)) is not None:
             self.date_amounts[(row, column)] = (raw, serial)  # the number typed, shown as a date
             raw = serial
-        try:
-            return parse_amount(raw, self.table.unit.euros, self.styles.get(column)), None
-        except AmountError as exc:
-            return None, exc.kind
+        return self.parsers[column](raw)
 
     def note_date(self, row: int, column: int, value: Any) -> None:
         """A year stored as a date; reported once per column (see ``report_dates``)."""
@@ -497,7 +507,7 @@ class _Reader:
         columns = self.header.columns
         value = self.value
         values = {f: value(cells, column) for f, column in self.text_columns}
-        if self.header.layout == "wide":
+        if self.wide:
             # In a wide table an empty or zero year cell means "nothing this year": no line.
             present = [
                 (year, column, raw)
@@ -508,11 +518,11 @@ class _Reader:
         else:
             acol = columns["amount"]
             present = [(value(cells, columns.get("year")), acol, value(cells, acol))]
-        has_key = any(_text(values[f]) for f in ("chapter", "article"))
+        has_key = _text(values["chapter"]) or _text(values["article"])
         if not has_key and all(raw is None for *_, raw in present):
             return False  # a note, a section heading or a blank-looking row: not a line
         year_column = columns.get("year")
-        if self.header.layout == "long" and year_column is not None:
+        if not self.wide and year_column is not None:
             self.note_date(row, year_column, present[0][0])
         row_sum = Decimal(0)
         complete = True
@@ -537,7 +547,7 @@ class _Reader:
                         formula=self.grid.formula_of(row, column),
                     )
                 )
-            elif amount is not None and self.header.suppletoire:
+            elif amount is not None and self.suppletoire:
                 self.check_stands(row, cells, amount)
         self.check_row_total(row, cells, row_sum if complete else None)
         return bool(present)
@@ -571,7 +581,7 @@ class _Reader:
 
     def check_row_total(self, row: int, cells: tuple[Any, ...], row_sum: Decimal | None) -> None:
         column = self.header.columns.get("row_total")
-        if self.header.layout != "wide" or column is None or row_sum is None:
+        if not self.wide or column is None or row_sum is None:
             return
         raw = self.value(cells, column)
         if raw is None:
