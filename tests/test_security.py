@@ -540,23 +540,26 @@ def test_cells_are_counted_where_a_reader_puts_them() -> None:
 
 
 @pytest.mark.parametrize(
-    "xml",
+    ("xml", "placed"),
     [
-        b'<row r="2"><c r="A2"/><c r="C2"/></row><row r="9"><c r="B9"/></row>',  # usual
-        b'<row r="3"><c r="AB3"/></row><row r="4">',  # ends on a row: column back to 0
-        b'<x:row r="7"><x:c r="ab7"/></x:row><c r="C1"/>',  # prefixed, lower case, out of order
-        b'<row r="5"><c r="C5"/><c s="2"/></row>',  # a cell without r: counted in order
-        b"<rowBreaks/><cols><col/></cols>",  # no rows, no cells
+        (b'<row r="2"><c r="A2"/><c r="C2"/></row><row r="9"><c r="B9"/></row>', True),
+        (b'<row r="3"><c r="AB3"/></row><row r="4">', True),  # ends on a row: column 0
+        (b'<x:row r="7"><x:c r="ab7"/></x:row><c r="C1"/>', True),  # prefixed, out of order
+        (b'<row r="5"><c r="C5"/><c s="2"/></row>', False),  # a cell without r: in order
+        (b'<row><c r="B1"/></row>', False),  # a row without r: in order
     ],
 )
-def test_counting_in_bulk_gives_what_counting_in_order_gives(xml: bytes) -> None:
+def test_counting_in_bulk_gives_what_counting_in_order_gives(xml: bytes, placed: bool) -> None:
     from reconcile.read import preflight
 
     tags = preflight._TAG.findall(xml)
     for state in ([0, 0], [4, 2]):
         bulk, ordered = preflight._SheetCount("Blad1"), preflight._SheetCount("Blad1")
         bulk_state, ordered_state = list(state), list(state)
-        preflight._count_cells(bulk, xml, bulk_state)
+        assert preflight._count_placed(bulk, tags, bulk_state) is placed
+        if not placed:  # nothing counted: the caller counts in order instead
+            assert (bulk, bulk_state) == (preflight._SheetCount("Blad1"), state)
+            preflight._count_cells(bulk, xml, bulk_state)
         preflight._count_in_order(ordered, tags, ordered_state)
         assert (bulk, bulk_state) == (ordered, ordered_state)
         assert bulk.cells == len([t for t in tags if t[0] == b"c"])
