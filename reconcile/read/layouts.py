@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
@@ -299,13 +299,37 @@ class LayoutTable(SheetTable):
         return self.spec.name if self.spec else "?"
 
 
+class LineValues(Mapping[str, Any]):
+    """A layout line's fields: its row's values plus its budget moment, not copied per line."""
+
+    __slots__ = ("_moment", "_values")
+
+    def __init__(self, values: dict[str, str], moment: str) -> None:
+        self._values, self._moment = values, moment
+
+    def __getitem__(self, name: str) -> Any:
+        return self._moment if name == "moment" else self._values[name]
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self._values
+        if "moment" not in self._values:
+            yield "moment"
+
+    def __len__(self) -> int:
+        return len(self._values) + ("moment" not in self._values)
+
+    def __repr__(self) -> str:
+        return repr(dict(self))
+
+
 def cell_text(value: Any) -> str:
     """A cell as text: stripped, NBSP and runs of spaces as one space, 2025.0 as 2025."""
     if value is None or value == "":
         return ""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return " ".join(str(value).replace("\u00a0", " ").split())
+    text = " ".join(str(value).replace("\u00a0", " ").split())
+    return value if text == value else text  # the cell's own string when already clean
 
 
 def parse_layout_amount(value: Any, layout: Layout) -> Decimal:
@@ -397,7 +421,7 @@ def read_layout_grid(
             line_year = None if year is None else year + amount.year_offset
             amounts[amount.name] = RawLine(  # positional: one per amount cell of the table
                 row,
-                {**values, "moment": amount.name},
+                LineValues(values, amount.name),
                 LineCells(file, sheet, row, amount_places[column]),
                 line_year if line_year is not None else values.get("year"),
                 euros,

@@ -92,7 +92,7 @@ class RawLine:
     """
 
     row: int
-    values: dict[str, Any]
+    values: Mapping[str, Any]
     cells: Mapping[str, CellRef]
     year: Any
     amount: Decimal | None
@@ -522,11 +522,16 @@ class _Reader:
         if not has_key and all(raw is None for *_, raw in present):
             return False  # a note, a section heading or a blank-looking row: not a line
         year_column = columns.get("year")
-        if not self.wide and year_column is not None:
+        if not self.wide and year_column is not None and isinstance(present[0][0], dt.date):
             self.note_date(row, year_column, present[0][0])
         row_sum = Decimal(0)
         complete = True
         file, sheet = self.table.file, self.grid.name
+        lines, since_sub, since_start = (
+            self.table.lines,
+            self.block.since_sub,
+            self.block.since_start,
+        )
         for year, column, raw in present:
             amount, problem = self.amount(row, column, raw)
             if amount is None:
@@ -535,9 +540,9 @@ class _Reader:
                 row_sum += amount
             cells_of = LineCells(file, sheet, row, self.places[column])
             line = RawLine(row, values, cells_of, year, amount, raw, problem)
-            self.table.lines.append(line)
-            self.block.since_sub.append(line)
-            self.block.since_start.append(line)
+            lines.append(line)
+            since_sub.append(line)
+            since_start.append(line)
             if problem == "not-computed":
                 self.table.findings.append(
                     make_finding(
@@ -549,7 +554,8 @@ class _Reader:
                 )
             elif amount is not None and self.suppletoire:
                 self.check_stands(row, cells, amount)
-        self.check_row_total(row, cells, row_sum if complete else None)
+        if self.wide:
+            self.check_row_total(row, cells, row_sum if complete else None)
         return bool(present)
 
     def check_stands(self, row: int, cells: tuple[Any, ...], mutation: Decimal) -> None:

@@ -18,6 +18,7 @@ from reconcile.ministries import MinistryTable, normalise_chapter
 from reconcile.model import BudgetLine, CellRef, Finding
 from reconcile.read import RawLine, SheetTable
 from reconcile.read.header import ALIASES, LABELS, parse_year
+from reconcile.read.layouts import cell_text
 from reconcile.validate.identify import identify_ministry
 from reconcile.validate.schema import (
     FIELD_OF_COLUMN,
@@ -60,12 +61,7 @@ class ValidatedTable:
 
 
 def _text(value: Any) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    text = " ".join(str(value).replace("\u00a0", " ").split())
-    return text or None
+    return cell_text(value) or None
 
 
 @functools.lru_cache(maxsize=4096, typed=True)  # few distinct values, many lines
