@@ -151,12 +151,18 @@ def parse_year(value: Any) -> int | None:
     elif isinstance(value, float) and value.is_integer():
         year = int(value)
     elif isinstance(value, str):
-        match = _YEAR.match(value.replace("\u00a0", " ").strip())
-        if not match:
-            return None
-        year = int(match.group(1))
+        return _parse_year_text(value)
     else:
         return None
+    return year if 1990 <= year <= 2100 else None
+
+
+@functools.lru_cache(maxsize=4096)  # a table repeats a few years on every line
+def _parse_year_text(value: str) -> int | None:
+    match = _YEAR.match(value.replace("\u00a0", " ").strip())
+    if not match:
+        return None
+    year = int(match.group(1))
     return year if 1990 <= year <= 2100 else None
 
 

@@ -418,7 +418,9 @@ def read_layout_grid(
             if is_blank(raw):
                 continue
             euros, problem = amount_of(raw)
-            line_year = None if year is None else year + amount.year_offset
+            line_year = (
+                year if year is None or not amount.year_offset else year + amount.year_offset
+            )
             amounts[amount.name] = RawLine(  # positional: one per amount cell of the table
                 row,
                 LineValues(values, amount.name),
