@@ -112,6 +112,21 @@ def test_the_guard_predicts_what_openpyxl_decides_on_import(value: str | None) -
     assert result.stdout.split() == [str(safe), str(safe)]
 
 
+def test_openpyxl_opens_no_workbook_once_it_parses_unsafely(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The guard's prediction is checked again where openpyxl opens a workbook: an openpyxl
+    # that was loaded parsing unsafely stops the run (exit 2), not the one file.
+    import openpyxl.xml.functions
+
+    from reconcile.errors import ConfigError
+    from reconcile.read.workbook import load_grids_openpyxl
+
+    monkeypatch.setattr(openpyxl.xml.functions, "DEFUSEDXML", False)
+    with pytest.raises(ConfigError, match="openpyxl does not parse with defusedxml"):
+        load_grids_openpyxl((EXAMPLE / "EZ.xlsx").read_bytes())
+
+
 # --- limits ----------------------------------------------------------------------------
 
 

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from reconcile.errors import InputError
+from reconcile.errors import ConfigError, InputError
 
 
 class UnreadableFileError(InputError):
@@ -127,6 +127,8 @@ def load_grids_openpyxl(data: bytes) -> list[Grid]:
     """The reference reading path: openpyxl, values as saved (data_only)."""
     try:
         book = open_openpyxl(data, data_only=True)
+    except ConfigError:
+        raise  # the environment is unsafe, not the file: the run stops
     except Exception as exc:  # a hostile or damaged file can make openpyxl raise anything
         raise UnreadableFileError(
             f"the workbook is damaged or not a spreadsheet ({_why(exc)})"
