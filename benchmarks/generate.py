@@ -66,15 +66,19 @@ def write_csv(path: Path, lines: int) -> Path:
         writer = csv.writer(handle)
         writer.writerow(CSV_HEADER)
         for index in range(lines):
+            # Keys (year, series, chapter, article) unique and valid at any size up to 500k:
+            # articles 1-999 (three digits at most), then the next chapter of the former EZK
+            # (XIII, XXIII), then the next three years.
             amount = 1000 + index % 997
+            article, cycle = index // 9 % 999 + 1, index // (9 * 999)
             writer.writerow(
                 [
-                    2019 + index % 3,
+                    1990 + index % 3 + 3 * (cycle // 2),
                     "UVO"[index // 3 % 3],
-                    "XIII",
+                    ("XIII", "XXIII")[cycle % 2],
                     "Economische Zaken en Klimaat",
-                    index // 9 + 1,
-                    f"Artikel {index // 9 + 1}",
+                    article,
+                    f"Artikel {article}",
                     *(amount + step for step in range(5)),
                 ]
             )

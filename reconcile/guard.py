@@ -10,6 +10,7 @@ run stops before reading anything, with a message that says how to put it right.
 from __future__ import annotations
 
 import os
+import sys
 
 from reconcile.errors import ConfigError
 from reconcile.model import Phrase
@@ -31,9 +32,7 @@ def unsafe_settings() -> list[Phrase]:
             )
         )
     else:
-        import openpyxl.xml.functions as xml_functions
-
-        if not getattr(xml_functions, "DEFUSEDXML", False) or not _defused(xml_functions):
+        if not openpyxl_parses_safely():
             problems.append(
                 Phrase(
                     "openpyxl does not parse with defusedxml (is OPENPYXL_DEFUSEDXML set to "
@@ -59,6 +58,21 @@ def unsafe_settings() -> list[Phrase]:
             )
         )
     return problems
+
+
+def openpyxl_parses_safely() -> bool:
+    """Whether openpyxl parses with defusedxml, asked without importing it when not yet loaded.
+
+    openpyxl decides once, on import, from defusedxml being importable (checked by the caller)
+    and ``OPENPYXL_DEFUSEDXML`` being "True" (openpyxl/xml/__init__.py); a run that reads every
+    workbook with calamine then never pays for importing openpyxl. Once it is loaded, its own
+    decision is what counts.
+    """
+    if "openpyxl" not in sys.modules:
+        return os.environ.get("OPENPYXL_DEFUSEDXML", "True") == "True"
+    import openpyxl.xml.functions as xml_functions
+
+    return bool(getattr(xml_functions, "DEFUSEDXML", False)) and _defused(xml_functions)
 
 
 def _defused(module: object) -> bool:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import Any
 
 CENT = Decimal("0.01")
 
@@ -204,6 +206,35 @@ def parse_amount(value: object, unit: Decimal, style: str | None = None) -> Deci
         return to_cents(parse_number(value, style) * unit)
     except InvalidOperation as exc:  # pragma: no cover - guarded by the digit pattern
         raise AmountError(str(value), "unreadable") from exc
+
+
+class AmountCache:
+    """Euros, or the problem, for an amount cell; each distinct value is parsed only once.
+
+    Budget tables repeat their amounts (0, round figures, one value per year) across many
+    lines. A value is known by its type too (1, 1.0 and True read differently); the cache
+    stops growing at ``limit`` values, so a table of all-different amounts costs no memory.
+    """
+
+    def __init__(self, parse: Callable[[Any], Decimal], limit: int = 65_536) -> None:
+        self.parse, self.limit = parse, limit
+        self.known: dict[tuple[type, Any], tuple[Decimal | None, str | None]] = {}
+
+    def __call__(self, raw: Any) -> tuple[Decimal | None, str | None]:
+        key = (raw.__class__, raw)
+        found = self.known.get(key) if raw.__class__ in _CACHED else None
+        if found is not None:
+            return found
+        try:
+            result: tuple[Decimal | None, str | None] = (self.parse(raw), None)
+        except AmountError as exc:
+            result = (None, exc.kind)
+        if len(self.known) < self.limit and raw.__class__ in _CACHED:
+            self.known[key] = result
+        return result
+
+
+_CACHED = frozenset({int, float, str, Decimal})  # what a cell holds, hashable and immutable
 
 
 def format_eur(amount: Decimal, lang: str = "en") -> str:

@@ -93,3 +93,27 @@ def test_format_eur_in_dutch_and_english() -> None:
     assert format_eur(Decimal("69400000"), "en") == "EUR 69,400,000"
     assert format_eur(Decimal("-1234.5"), "nl") == "€ -1.234,50"
     assert format_eur(Decimal("-1234.5"), "en") == "-EUR 1,234.50"
+
+
+def test_amount_cache_gives_what_parsing_gives_and_parses_each_value_once() -> None:
+    from reconcile.money import AmountCache, AmountError, parse_amount
+
+    calls: list[object] = []
+
+    def parse(raw: object) -> Decimal:
+        calls.append(raw)
+        return parse_amount(raw, Decimal(1000))
+
+    cached = AmountCache(parse, limit=6)
+    values = [1, 1.0, True, "1.234", "PM", 0.1, Decimal("2.5"), 1, "1.234", "PM", True, 7, 7]
+    got = [cached(v) for v in values]
+    wanted = []
+    for v in values:
+        try:
+            wanted.append((parse_amount(v, Decimal(1000)), None))
+        except AmountError as exc:
+            wanted.append((None, exc.kind))
+    assert got == wanted
+    assert [type(d) for d, _ in got[:2]] == [Decimal, Decimal]
+    # bool is not cached (its type is not a cell number's); 7 comes after the limit of 6.
+    assert calls == [1, 1.0, True, "1.234", "PM", 0.1, Decimal("2.5"), True, 7, 7]

@@ -551,3 +551,16 @@ def test_every_real_file_validates_through_the_cli_as_json(path: Path) -> None:
     document = json.loads(result.output)
     assert result.exit_code == document["exit_code"] in (0, 1, 2)
     assert all(f["file"] == str(path) for f in document["findings"])
+
+
+@pytest.mark.parametrize(
+    "values", [{"chapter": "XIII", "year": "2025"}, {"moment": "old", "chapter": "XIII"}, {}]
+)
+def test_a_lines_values_are_its_rows_values_and_its_moment(values: dict[str, str]) -> None:
+    from reconcile.read.layouts import LineValues
+
+    line = LineValues(values, "realisatie")
+    copied = {**values, "moment": "realisatie"}  # what each line used to hold
+    assert line == copied
+    assert list(line.items()) == list(copied.items())
+    assert (len(line), line.get("moment"), line.get("article")) == (len(copied), "realisatie", None)

@@ -93,6 +93,40 @@ def test_openpyxl_without_defusedxml_refuses_to_run() -> None:
     )
 
 
+@pytest.mark.parametrize("value", [None, "True", "False", "true", "0"])
+def test_the_guard_predicts_what_openpyxl_decides_on_import(value: str | None) -> None:
+    # Without openpyxl loaded, the guard reads OPENPYXL_DEFUSEDXML as openpyxl will; once it
+    # is loaded, openpyxl's own decision is asked. Both must agree, in a fresh interpreter.
+    probe = (
+        "import sys; from reconcile.guard import openpyxl_parses_safely as safe; "
+        "before = safe(); assert 'openpyxl' not in sys.modules; import openpyxl; "
+        "print(before, safe())"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "OPENPYXL_DEFUSEDXML"}
+    if value is not None:
+        env["OPENPYXL_DEFUSEDXML"] = value
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=True
+    )
+    safe = value in (None, "True")
+    assert result.stdout.split() == [str(safe), str(safe)]
+
+
+def test_openpyxl_opens_no_workbook_once_it_parses_unsafely(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The guard's prediction is checked again where openpyxl opens a workbook: an openpyxl
+    # that was loaded parsing unsafely stops the run (exit 2), not the one file.
+    import openpyxl.xml.functions
+
+    from reconcile.errors import ConfigError
+    from reconcile.read.workbook import load_grids_openpyxl
+
+    monkeypatch.setattr(openpyxl.xml.functions, "DEFUSEDXML", False)
+    with pytest.raises(ConfigError, match="openpyxl does not parse with defusedxml"):
+        load_grids_openpyxl((EXAMPLE / "EZ.xlsx").read_bytes())
+
+
 # --- limits ----------------------------------------------------------------------------
 
 
@@ -520,6 +554,32 @@ def test_cells_are_counted_where_a_reader_puts_them() -> None:
     )
     _count_cells(sheet, xml, [0, 0])
     assert (sheet.last_row, sheet.last_column, sheet.cells) == (7, 28, 5)
+
+
+@pytest.mark.parametrize(
+    ("xml", "placed"),
+    [
+        (b'<row r="2"><c r="A2"/><c r="C2"/></row><row r="9"><c r="B9"/></row>', True),
+        (b'<row r="3"><c r="AB3"/></row><row r="4">', True),  # ends on a row: column 0
+        (b'<x:row r="7"><x:c r="ab7"/></x:row><c r="C1"/>', True),  # prefixed, out of order
+        (b'<row r="5"><c r="C5"/><c s="2"/></row>', False),  # a cell without r: in order
+        (b'<row><c r="B1"/></row>', False),  # a row without r: in order
+    ],
+)
+def test_counting_in_bulk_gives_what_counting_in_order_gives(xml: bytes, placed: bool) -> None:
+    from reconcile.read import preflight
+
+    tags = preflight._TAG.findall(xml)
+    for state in ([0, 0], [4, 2]):
+        bulk, ordered = preflight._SheetCount("Blad1"), preflight._SheetCount("Blad1")
+        bulk_state, ordered_state = list(state), list(state)
+        assert preflight._count_placed(bulk, tags, bulk_state) is placed
+        if not placed:  # nothing counted: the caller counts in order instead
+            assert (bulk, bulk_state) == (preflight._SheetCount("Blad1"), state)
+            preflight._count_cells(bulk, xml, bulk_state)
+        preflight._count_in_order(ordered, tags, ordered_state)
+        assert (bulk, bulk_state) == (ordered, ordered_state)
+        assert bulk.cells == len([t for t in tags if t[0] == b"c"])
 
 
 def test_counting_does_not_depend_on_where_chunks_break(monkeypatch: pytest.MonkeyPatch) -> None:

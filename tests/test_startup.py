@@ -73,7 +73,7 @@ print(len(opened), file=sys.stderr)
 def test_a_check_of_saved_workbooks_never_opens_one_with_openpyxl() -> None:
     """Values come from calamine; openpyxl opens a workbook only for formulas without a result.
 
-    (openpyxl may still be imported: the startup guard asks it whether it parses safely.)
+    (The OPENS probe imports openpyxl itself to count; see the next test for the import.)
     """
     result = subprocess.run(
         [sys.executable, "-c", OPENS, "check", "examples/ai-fabriek", "--format", "json"],
@@ -84,3 +84,10 @@ def test_a_check_of_saved_workbooks_never_opens_one_with_openpyxl() -> None:
     )
     assert result.stderr.strip().splitlines()[-1] == "0"
     assert '"exit_code": 0' in result.stdout
+
+
+def test_a_check_of_saved_workbooks_never_imports_openpyxl() -> None:
+    """The startup guard predicts openpyxl's XML parser without importing it (reconcile.guard)."""
+    loaded = _modules_after("check", "examples/ai-fabriek", "--format", "json")
+    assert "python_calamine" in loaded
+    assert "openpyxl" not in loaded

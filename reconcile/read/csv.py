@@ -58,6 +58,10 @@ def decode_text(data: bytes) -> tuple[str, str, tuple[int, ...]]:
         return data.decode("utf-16"), "UTF-16", ()
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
+    try:  # the usual file: UTF-8 throughout, so every line is UTF-8 on its own too
+        return data.decode("utf-8"), "UTF-8", ()
+    except UnicodeDecodeError:
+        pass
     parts, other, seen = [], [], set()
     utf8_beyond_ascii = False  # a line proves the file is (partly) UTF-8
     for number, line in enumerate(data.splitlines(keepends=True), start=1):

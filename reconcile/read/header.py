@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -106,8 +107,9 @@ _YEAR = re.compile(r"^'?\s*(\d{4})(?:\.0+)?\s*$")
 
 
 def fold_label(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)  # "vóór" -> "voor": accents are spelling here
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    if not text.isascii():  # ASCII has no accents to drop (the usual label)
+        text = unicodedata.normalize("NFKD", text)  # "vóór" -> "voor": accents are spelling
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = _CAPTION.sub(" ", text.replace("\u00a0", " ")).lower()
     text = re.sub(r"x\s*€\s*[\d.]+\s*(mln|miljoen)?", " ", text)
     text = re.sub(r"[^\w/&]+", " ", text)
@@ -149,26 +151,44 @@ def parse_year(value: Any) -> int | None:
     elif isinstance(value, float) and value.is_integer():
         year = int(value)
     elif isinstance(value, str):
-        match = _YEAR.match(value.replace("\u00a0", " ").strip())
-        if not match:
-            return None
-        year = int(match.group(1))
+        return _parse_year_text(value)
     else:
         return None
     return year if 1990 <= year <= 2100 else None
 
 
-def field_of(label: Any) -> str | None:
-    if not isinstance(label, str):
+@functools.lru_cache(maxsize=4096)  # a table repeats a few years on every line
+def _parse_year_text(value: str) -> int | None:
+    match = _YEAR.match(value.replace("\u00a0", " ").strip())
+    if not match:
         return None
+    year = int(match.group(1))
+    return year if 1990 <= year <= 2100 else None
+
+
+# Folded label -> field (the first field listing it), and each field's alias prefixes.
+_FIELD_OF_ALIAS = {a: name for name, aliases in reversed(ALIASES.items()) for a in aliases}
+_PREFIXES = [
+    (name, tuple(f"{alias} " for alias in aliases if len(alias) > 3))
+    for name, aliases in ALIASES.items()
+]
+
+
+def field_of(label: Any) -> str | None:
+    """The field a header label names, None for any other value."""
+    return _field_of_text(label) if isinstance(label, str) else None
+
+
+@functools.lru_cache(maxsize=4096)  # every row is asked whether it is a header: labels repeat
+def _field_of_text(label: str) -> str | None:
     folded = fold_label(label)
     if not folded:
         return None
-    for name, aliases in ALIASES.items():
-        if folded in aliases:
-            return name
-    for name, aliases in ALIASES.items():
-        if any(folded.startswith(alias + " ") for alias in aliases if len(alias) > 3):
+    name = _FIELD_OF_ALIAS.get(folded)
+    if name is not None:
+        return name
+    for name, prefixes in _PREFIXES:
+        if folded.startswith(prefixes):
             return name
     return None
 
@@ -231,7 +251,7 @@ def read_header(cells: tuple[Any, ...], row: int) -> Header | None:
 def is_header_like(cells: tuple[Any, ...], row: int) -> bool:
     """True when every filled cell is a header label or a year and the row reads as a header:
     a second table's header row, never a line (lines hold chapters, descriptions, amounts)."""
-    filled = [v for v in cells if v is not None and not (isinstance(v, str) and not v.strip())]
+    filled = (v for v in cells if v is not None and not (isinstance(v, str) and not v.strip()))
     return (
         all(field_of(v) is not None or parse_year(v) is not None for v in filled)
         and read_header(cells, row) is not None

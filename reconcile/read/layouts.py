@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
@@ -23,9 +23,17 @@ from typing import Any
 from reconcile.codes import make_finding
 from reconcile.errors import ConfigError
 from reconcile.model import CellRef, Finding
-from reconcile.money import AmountError, Unit, find_unit, parse_amount, parse_number, to_cents
+from reconcile.money import (
+    AmountCache,
+    AmountError,
+    Unit,
+    find_unit,
+    parse_amount,
+    parse_number,
+    to_cents,
+)
 from reconcile.read.header import HEADER_SCAN_ROWS, Header, parse_year
-from reconcile.read.table import RawLine, SheetTable, cell_name
+from reconcile.read.table import LineCells, Places, RawLine, SheetTable, cell_name, is_blank
 
 NUMBER_FORMATS = ("plain", "dutch", "english")
 _ENGLISH = re.compile(r"^[-\u2212]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
@@ -291,7 +299,7 @@ class LayoutRow:
 
     row: int
     values: dict[str, str]  # field -> text, "" when empty
-    cells: dict[str, CellRef]
+    cells: Mapping[str, CellRef]
     amounts: dict[str, RawLine]  # amount name -> the line of that cell (empty cells left out)
     is_total: bool
 
@@ -309,13 +317,37 @@ class LayoutTable(SheetTable):
         return self.spec.name if self.spec else "?"
 
 
+class LineValues(Mapping[str, Any]):
+    """A layout line's fields: its row's values plus its budget moment, not copied per line."""
+
+    __slots__ = ("_moment", "_values")
+
+    def __init__(self, values: dict[str, str], moment: str) -> None:
+        self._values, self._moment = values, moment
+
+    def __getitem__(self, name: str) -> Any:
+        return self._moment if name == "moment" else self._values[name]
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self._values
+        if "moment" not in self._values:
+            yield "moment"
+
+    def __len__(self) -> int:
+        return len(self._values) + ("moment" not in self._values)
+
+    def __repr__(self) -> str:
+        return repr(dict(self))
+
+
 def cell_text(value: Any) -> str:
     """A cell as text: stripped, NBSP and runs of spaces as one space, 2025.0 as 2025."""
     if value is None or value == "":
         return ""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return " ".join(str(value).replace("\u00a0", " ").split())
+    text = " ".join(str(value).replace("\u00a0", " ").split())
+    return value if text == value else text  # the cell's own string when already clean
 
 
 def parse_layout_amount(value: Any, layout: Layout) -> Decimal:
@@ -373,43 +405,48 @@ def read_layout_grid(
         sheet_name=sheet,
     )
     flag = layout.totals
+    # Where each field is, worked out once: a row's and a line's cells are named when asked.
+    places: Places = {name: (None, col) for name, col in header.columns.items()}
+    amount_places = {column: {**places, "amount": (None, column)} for _, column in header.amounts}
+    amount_of = AmountCache(lambda raw: parse_layout_amount(raw, layout))
+    named_run = 0  # columns 1 to named_run all have a header label
+    while named_run + 1 in header.named:
+        named_run += 1
     for index in range(header.row, len(rows)):
         cells = rows[index]
         row = index + 1
-        if all(cell_text(value) == "" for value in cells):
+        if all(is_blank(value) for value in cells):
             continue
         values = {
             name: cell_text(cells[col - 1]) if col <= len(cells) else ""
             for name, col in header.columns.items()
         }
-        refs = {name: ref(row, col) for name, col in header.columns.items()}
-        for column, value in enumerate(cells, start=1):
-            text = cell_text(value)
-            if text and column not in header.named:
-                table.findings.append(
-                    make_finding("value-without-header", ref(row, column), value=f'"{text}"')
-                )
+        refs = LineCells(file, sheet, row, places)
+        if len(cells) > named_run:  # a value right of the named columns, or in a gap
+            for column, value in enumerate(cells, start=1):
+                if column not in header.named and not is_blank(value):
+                    where = ref(row, column)
+                    shown = f'"{cell_text(value)}"'
+                    table.findings.append(make_finding("value-without-header", where, value=shown))
         is_total = flag is not None and values.get(flag.flag, "").upper() == flag.value.upper()
         year = parse_year(cells[header.columns["year"] - 1]) if "year" in header.columns else None
         amounts: dict[str, RawLine] = {}
         for amount, column in header.amounts:
             raw = cells[column - 1] if column <= len(cells) else None
-            if cell_text(raw) == "":
+            if is_blank(raw):
                 continue
-            try:
-                euros: Decimal | None = parse_layout_amount(raw, layout)
-                problem = None
-            except AmountError as exc:
-                euros, problem = None, exc.kind
-            line_year = None if year is None else year + amount.year_offset
-            amounts[amount.name] = RawLine(
-                row=row,
-                values={**values, "moment": amount.name},
-                cells={**refs, "amount": ref(row, column)},
-                year=line_year if line_year is not None else values.get("year"),
-                amount=euros,
-                amount_raw=raw,
-                amount_problem=problem,
+            euros, problem = amount_of(raw)
+            line_year = (
+                year if year is None or not amount.year_offset else year + amount.year_offset
+            )
+            amounts[amount.name] = RawLine(  # positional: one per amount cell of the table
+                row,
+                LineValues(values, amount.name),
+                LineCells(file, sheet, row, amount_places[column]),
+                line_year if line_year is not None else values.get("year"),
+                euros,
+                raw,
+                problem,
             )
         if amounts and row in hidden_rows:  # read like a visible row, as workbooks are
             table.findings.append(make_finding("hidden-line", ref(row, 1), row=row))
@@ -428,6 +465,8 @@ def column_label(layout: Layout, name: str) -> str:
 
 def is_spreadsheet_error(text: str) -> bool:
     """ "#NAME?", "#REF!", "Err:509": what Excel or LibreOffice shows for a broken formula."""
+    if "#" not in text and "Err:" not in text:  # every line of a table is asked: most hold none
+        return False
     return bool(_SPREADSHEET_ERROR.match(text.strip()))
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -25,6 +26,7 @@ from reconcile.money import (
     DUTCH,
     ENGLISH,
     THOUSANDS,
+    AmountCache,
     AmountError,
     Unit,
     find_unit,
@@ -49,6 +51,38 @@ CONVENTIONS = {
 Rows = list[tuple[Any, ...]]
 
 
+# Field -> (row, column) of the cell holding it; row None is the line's own row.
+Places = dict[str, tuple[int | None, int]]
+
+
+class LineCells(Mapping[str, CellRef]):
+    """A line's cells by field, each CellRef made only when asked (for a finding, a source).
+
+    Reading makes one of these per line instead of a CellRef per field: most lines never need
+    any of their cells named.
+    """
+
+    __slots__ = ("_file", "_places", "_row", "_sheet")
+
+    def __init__(self, file: str, sheet: str | None, row: int, places: Places) -> None:
+        self._file, self._sheet, self._row, self._places = file, sheet, row, places
+
+    def __getitem__(self, name: str) -> CellRef:
+        row, column = self._places[name]
+        return CellRef(
+            self._file, self._sheet, cell_name(self._row if row is None else row, column)
+        )
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._places)
+
+    def __len__(self) -> int:
+        return len(self._places)
+
+    def __repr__(self) -> str:
+        return repr(dict(self))
+
+
 @dataclass(frozen=True, slots=True)
 class RawLine:
     """One line as read: the raw cell values of its fields, its amount in euros when readable.
@@ -58,8 +92,8 @@ class RawLine:
     """
 
     row: int
-    values: dict[str, Any]
-    cells: dict[str, CellRef]
+    values: Mapping[str, Any]
+    cells: Mapping[str, CellRef]
     year: Any
     amount: Decimal | None
     amount_raw: Any
@@ -115,13 +149,23 @@ def _is_zero(value: Any) -> bool:
         return False
 
 
-def _is_total_row(cells: tuple[Any, ...], header: Header) -> str | None:
-    """The label of a totals row ("Totaal", "Subtotaal artikel 3"), None for other rows."""
+def is_blank(value: Any) -> bool:
+    """True for an empty cell: None, or text of spaces only (non-breaking ones too)."""
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _label_columns(header: Header) -> list[int]:
+    """The columns a totals row puts its label in: the key columns and any left of them."""
     label_columns = [
         header.columns[f] for f in ("chapter", "article", "description") if f in header.columns
     ]
     first = min(label_columns) if label_columns else 1
-    for column in sorted({*label_columns, *range(1, first + 1)}):
+    return sorted({*label_columns, *range(1, first + 1)})
+
+
+def _is_total_row(cells: tuple[Any, ...], label_columns: list[int]) -> str | None:
+    """The label of a totals row ("Totaal", "Subtotaal artikel 3"), None for other rows."""
+    for column in label_columns:
         value = cells[column - 1] if column <= len(cells) else None
         if isinstance(value, str) and _TOTAL.match(value):
             return value.strip()
@@ -183,9 +227,10 @@ def read_table(grid: Grid, header: Header, file: str) -> SheetTable:
 def _extent(grid: Grid, header: Header) -> tuple[int, int | None]:
     """The table's last row, and the header row of a second table below it (not read)."""
     end = None
+    label_columns = _label_columns(header)
     for row in range(header.row + 1, len(grid.rows) + 1):
         cells = grid.rows[row - 1]
-        label = _is_total_row(cells, header) if end is None else None
+        label = _is_total_row(cells, label_columns) if end is None else None
         if label is not None:
             if _GRAND.match(label):
                 end = row  # the grand total ends the table; look on for a second one
@@ -365,15 +410,43 @@ class _Reader:
         self.block = _Block()
         self.dates: dict[int, list[tuple[int, dt.date, int | None]]] = {}  # year column -> cells
         self.date_amounts: dict[tuple[int, int], tuple[dt.date, int]] = {}  # (row, column) ->
+        # Worked out once per table, not per line: where each field of a line is, how each
+        # amount column is parsed.
+        columns = header.columns
+        self.wide, self.suppletoire = header.layout == "wide", header.suppletoire
+        euros = table.unit.euros
+        self.parsers = {
+            column: AmountCache(
+                functools.partial(parse_amount, unit=euros, style=styles.get(column))
+            )
+            for column in header.number_columns
+        }
+        self.label_columns = _label_columns(header)
+        self.text_columns = [(f, columns.get(f)) for f in TEXT_FIELDS]
+        keyed = [columns.get(f) for f in ("chapter", "article", "description")]
+        self.key_column = min((c for c in keyed if c is not None), default=1)
+        base: Places = {f: (None, columns[f]) for f in TEXT_FIELDS if f in columns}
+        # Amount column -> the places of a line whose amount is there.
+        self.places: dict[int, Places] = {
+            column: {**base, "year": (header.row, column), "amount": (None, column)}
+            for column in header.year_columns.values()
+        }
+        if header.layout == "long":
+            ycol, acol = columns.get("year"), columns["amount"]
+            year_place = (None, ycol) if ycol else (header.row, acol)
+            self.places = {acol: {**base, "year": year_place, "amount": (None, acol)}}
 
     def ref(self, row: int, column: int) -> CellRef:
         return CellRef(self.table.file, self.grid.name, cell_name(row, column))
 
     def read_row(self, row: int) -> None:
         cells = self.rows[row - 1]
-        if all(_text(value) == "" for value in cells):
-            return
-        label = _is_total_row(cells, self.header)
+        for value in cells:  # inlined is_blank: every cell of every row is asked
+            if value is not None and not (isinstance(value, str) and not value.strip()):
+                break
+        else:
+            return  # an empty row
+        label = _is_total_row(cells, self.label_columns)
         if label is not None:
             grand = bool(_GRAND.match(label))
             self.check_total_row(
@@ -382,9 +455,8 @@ class _Reader:
             self.block.since_sub = []
             return
         if self.read_lines(row, cells) and row in self.grid.hidden_rows:
-            keys = [self.header.columns.get(f) for f in ("chapter", "article", "description")]
-            column = min((c for c in keys if c is not None), default=1)
-            self.table.findings.append(make_finding("hidden-line", self.ref(row, column), row=row))
+            where = self.ref(row, self.key_column)
+            self.table.findings.append(make_finding("hidden-line", where, row=row))
 
     def value(self, cells: tuple[Any, ...], column: int | None) -> Any:
         if column is None or column > len(cells):
@@ -399,10 +471,7 @@ class _Reader:
         if isinstance(raw, dt.date) and (serial := excel_serial(raw)) is not None:
             self.date_amounts[(row, column)] = (raw, serial)  # the number typed, shown as a date
             raw = serial
-        try:
-            return parse_amount(raw, self.table.unit.euros, self.styles.get(column)), None
-        except AmountError as exc:
-            return None, exc.kind
+        return self.parsers[column](raw)
 
     def note_date(self, row: int, column: int, value: Any) -> None:
         """A year stored as a date; reported once per column (see ``report_dates``)."""
@@ -436,54 +505,44 @@ class _Reader:
     def read_lines(self, row: int, cells: tuple[Any, ...]) -> bool:
         """Read the line(s) of a row; False when the row holds none (a note, a heading)."""
         columns = self.header.columns
-        values = {f: self.value(cells, columns.get(f)) for f in TEXT_FIELDS}
-        refs = {f: self.ref(row, columns[f]) for f in TEXT_FIELDS if f in columns}
-        if self.header.layout == "wide":
-            amounts = [
-                (year, self.ref(self.header.row, column), column)
-                for year, column in self.header.year_columns.items()
-            ]
-            raw_amounts = [
-                (year, yref, column, self.value(cells, column)) for year, yref, column in amounts
-            ]
+        value = self.value
+        values = {f: value(cells, column) for f, column in self.text_columns}
+        if self.wide:
             # In a wide table an empty or zero year cell means "nothing this year": no line.
             present = [
-                entry
-                for entry in raw_amounts
-                if not _is_zero(entry[3])
-                and (entry[3] is not None or self.grid.formula_of(row, entry[2]))
+                (year, column, raw)
+                for year, column in self.header.year_columns.items()
+                if not _is_zero(raw := value(cells, column))
+                and (raw is not None or self.grid.formula_of(row, column))
             ]
         else:
-            ycol, acol = columns.get("year"), columns["amount"]
-            year = self.value(cells, ycol)
-            yref = self.ref(row, ycol) if ycol else self.ref(self.header.row, acol)
-            present = [(year, yref, acol, self.value(cells, acol))]
-        has_key = any(_text(values[f]) for f in ("chapter", "article"))
+            acol = columns["amount"]
+            present = [(value(cells, columns.get("year")), acol, value(cells, acol))]
+        has_key = _text(values["chapter"]) or _text(values["article"])
         if not has_key and all(raw is None for *_, raw in present):
             return False  # a note, a section heading or a blank-looking row: not a line
         year_column = columns.get("year")
-        if self.header.layout == "long" and year_column is not None:
+        if not self.wide and year_column is not None and isinstance(present[0][0], dt.date):
             self.note_date(row, year_column, present[0][0])
         row_sum = Decimal(0)
         complete = True
-        for year, yref, column, raw in present:
+        file, sheet = self.table.file, self.grid.name
+        lines, since_sub, since_start = (
+            self.table.lines,
+            self.block.since_sub,
+            self.block.since_start,
+        )
+        for year, column, raw in present:
             amount, problem = self.amount(row, column, raw)
             if amount is None:
                 complete = False
             else:
                 row_sum += amount
-            line = RawLine(
-                row,
-                values,
-                {**refs, "year": yref, "amount": self.ref(row, column)},
-                year,
-                amount,
-                raw,
-                problem,
-            )
-            self.table.lines.append(line)
-            self.block.since_sub.append(line)
-            self.block.since_start.append(line)
+            cells_of = LineCells(file, sheet, row, self.places[column])
+            line = RawLine(row, values, cells_of, year, amount, raw, problem)
+            lines.append(line)
+            since_sub.append(line)
+            since_start.append(line)
             if problem == "not-computed":
                 self.table.findings.append(
                     make_finding(
@@ -493,9 +552,10 @@ class _Reader:
                         formula=self.grid.formula_of(row, column),
                     )
                 )
-            elif self.header.suppletoire:
+            elif self.suppletoire:
                 self.check_stands(row, cells, amount)
-        self.check_row_total(row, cells, row_sum if complete else None)
+        if self.wide:
+            self.check_row_total(row, cells, row_sum if complete else None)
         return bool(present)
 
     def check_stands(self, row: int, cells: tuple[Any, ...], mutation: Decimal | None) -> None:
@@ -547,7 +607,7 @@ class _Reader:
 
     def check_row_total(self, row: int, cells: tuple[Any, ...], row_sum: Decimal | None) -> None:
         column = self.header.columns.get("row_total")
-        if self.header.layout != "wide" or column is None or row_sum is None:
+        if not self.wide or column is None or row_sum is None:
             return
         raw = self.value(cells, column)
         if raw is None:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from reconcile.errors import InputError
+from reconcile.errors import ConfigError, InputError
 from reconcile.model import Phrase
 
 
@@ -46,9 +46,15 @@ class Grid:
         return cells[column - 1] if 0 < column <= len(cells) else None
 
 
-def _open(data: bytes, data_only: bool) -> Any:
+def open_openpyxl(data: bytes, data_only: bool = False) -> Any:
+    """The workbook in ``data`` as openpyxl loads it, once openpyxl is known to parse safely."""
     import openpyxl
 
+    from reconcile.guard import ensure_safe_environment
+
+    # The startup guard predicted openpyxl's choice without importing it; now it is loaded,
+    # its own decision is checked before it parses a byte.
+    ensure_safe_environment()
     with warnings.catch_warnings():
         # openpyxl warns about workbook features it drops (extensions, data validation);
         # they do not change the values read.
@@ -115,7 +121,7 @@ def openpyxl_formula_lookup(data: bytes) -> Callable[[str, int, int], str | None
 
     def formula_of(sheet_name: str, row: int, column: int) -> str | None:
         if not formula_books:
-            formula_books.append(_open(data, data_only=False))
+            formula_books.append(open_openpyxl(data, data_only=False))
         value = formula_books[0][sheet_name].cell(row=row, column=column).value
         text = getattr(value, "text", value)  # ArrayFormula keeps its text in .text
         return text if isinstance(text, str) and text.startswith("=") else None
@@ -126,7 +132,9 @@ def openpyxl_formula_lookup(data: bytes) -> Callable[[str, int, int], str | None
 def load_grids_openpyxl(data: bytes) -> list[Grid]:
     """The reference reading path: openpyxl, values as saved (data_only)."""
     try:
-        book = _open(data, data_only=True)
+        book = open_openpyxl(data, data_only=True)
+    except ConfigError:
+        raise  # the environment is unsafe, not the file: the run stops
     except Exception as exc:  # a hostile or damaged file can make openpyxl raise anything
         raise UnreadableFileError(
             Phrase("the workbook is damaged or not a spreadsheet ({detail})", {"detail": _why(exc)})

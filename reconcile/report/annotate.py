@@ -10,8 +10,6 @@ announced interval and a native Excel bar chart of the contributions against the
 from __future__ import annotations
 
 import hashlib
-import io
-import warnings
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -24,6 +22,7 @@ from reconcile.codes import is_fatal, render_message, texts_of
 from reconcile.i18n import tr
 from reconcile.model import Finding, Report
 from reconcile.output import write_atomic
+from reconcile.read.workbook import open_openpyxl
 from reconcile.report.chart import contribution_chart
 from reconcile.report.text import verdict_text
 from reconcile.xlsx import FILLS, safe_text, workbook_bytes
@@ -95,19 +94,9 @@ def _unique_name(path: str, taken: set[str]) -> str:
     return name
 
 
-def _load(data: bytes, data_only: bool = False) -> Any:
-    import openpyxl
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # features openpyxl drops do not change the values
-        return openpyxl.load_workbook(
-            io.BytesIO(data), data_only=data_only, keep_vba=False, keep_links=False
-        )
-
-
 def _saved_results(book: Any, data: bytes) -> dict[str, dict[str, int | float]]:
     """The numbers Excel or LibreOffice saved for the formulas of ``book``, per sheet."""
-    values = _load(data, data_only=True)
+    values = open_openpyxl(data, data_only=True)
     results: dict[str, dict[str, int | float]] = {}
     for sheet in book.worksheets:
         for row in sheet.iter_rows():
@@ -129,7 +118,7 @@ def annotate_workbook(data: bytes, findings: list[Finding], lang: str) -> bytes:
     from openpyxl.comments import Comment
     from openpyxl.styles import PatternFill
 
-    book = _load(data)
+    book = open_openpyxl(data)
     _clear_previous(book)
     at_cell: dict[tuple[str, str], list[Finding]] = defaultdict(list)
     for finding in findings:

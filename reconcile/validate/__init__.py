@@ -18,6 +18,7 @@ from reconcile.ministries import MinistryTable, normalise_chapter
 from reconcile.model import BudgetLine, CellRef, Finding
 from reconcile.read import RawLine, SheetTable
 from reconcile.read.header import ALIASES, LABELS, parse_year
+from reconcile.read.layouts import cell_text
 from reconcile.validate.identify import identify_ministry
 from reconcile.validate.schema import (
     FIELD_OF_COLUMN,
@@ -60,12 +61,7 @@ class ValidatedTable:
 
 
 def _text(value: Any) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    text = " ".join(str(value).replace("\u00a0", " ").split())
-    return text or None
+    return cell_text(value) or None
 
 
 @functools.lru_cache(maxsize=4096, typed=True)  # few distinct values, many lines
@@ -95,9 +91,15 @@ _INT64_MAX = 2**63 - 1
 
 
 def _frame(lines: list[RawLine], columns: Sequence[str], ministry: str | None, series: str) -> Any:
-    import pandas as pd
+    return _frame_of(_columns(lines, columns, ministry, series))
 
-    data: dict[str, Any] = {"ministry": [ministry] * len(lines)}
+
+def _columns(
+    lines: list[RawLine], columns: Sequence[str], ministry: str | None, series: str
+) -> dict[str, list[Any]]:
+    """The frame's columns as lists, each value normalised once (the frame is built from them,
+    and validation reads them back from here: reading a frame cell by cell is slow)."""
+    data: dict[str, list[Any]] = {"ministry": [ministry] * len(lines)}
     if "chapter" in columns:
         data["chapter"] = [
             normalise_chapter(ln.values["chapter"]) or _text(ln.values["chapter"]) for ln in lines
@@ -111,14 +113,21 @@ def _frame(lines: list[RawLine], columns: Sequence[str], ministry: str | None, s
         if "series" in columns
         else [series] * len(lines)
     )
-    data["year"] = pd.array([parse_year(ln.year) for ln in lines], dtype="Int64")
-    data["amount_cents"] = pd.array(
-        [None if ln.amount is None else _cents(ln.amount) for ln in lines], dtype="Int64"
-    )
-    for column in ("ministry", "chapter", "article", "description", "series"):
-        if column in data:
-            data[column] = pd.Series(data[column], dtype="str")  # None stays missing
-    return pd.DataFrame(data)
+    data["year"] = [parse_year(ln.year) for ln in lines]
+    data["amount_cents"] = [None if ln.amount is None else _cents(ln.amount) for ln in lines]
+    return data
+
+
+def _frame_of(data: dict[str, list[Any]]) -> Any:
+    import pandas as pd
+
+    frame: dict[str, Any] = {}
+    for column, values in data.items():
+        if column in ("year", "amount_cents"):
+            frame[column] = pd.array(values, dtype="Int64")
+        else:
+            frame[column] = pd.Series(values, dtype="str")  # None stays missing
+    return pd.DataFrame(frame)
 
 
 def validate_table(table: SheetTable, rules: Rules) -> ValidatedTable:
@@ -131,7 +140,8 @@ def validate_table(table: SheetTable, rules: Rules) -> ValidatedTable:
         findings.append(make_finding("series-assumed", header_ref, series=rules.series))
     if table.layout == "long" and "year" not in table.header.columns:
         findings.append(_missing_column("year", header_ref))
-    frame = _frame(table.lines, columns, ministry, rules.series)
+    data = _columns(table.lines, columns, ministry, rules.series)
+    frame = _frame_of(data)
     context = SchemaContext(
         chapters=frozenset(rules.ministries.chapters),
         years=rules.years,
@@ -142,12 +152,13 @@ def validate_table(table: SheetTable, rules: Rules) -> ValidatedTable:
     findings += translator.findings(failures)
 
     result = ValidatedTable(ministry, findings=findings)
-    # Columns as plain lists, read once: indexing a frame per line is quadratic-slow in practice.
+    # The frame's columns as the lists it was built from: reading a frame per line is slow.
     chapters, articles, descriptions, series_of = (
-        _texts(frame, column) for column in ("chapter", "article", "description", "series")
+        _texts(data, column) for column in ("chapter", "article", "description", "series")
     )
+    years = data["year"]
     for index, raw in enumerate(table.lines):
-        year = parse_year(raw.year)
+        year = years[index]
         series = series_of[index]
         if raw.amount is None or year is None:
             continue
@@ -171,11 +182,11 @@ def validate_table(table: SheetTable, rules: Rules) -> ValidatedTable:
     return result
 
 
-def _texts(frame: Any, column: str) -> list[str]:
-    """A text column of ``frame`` as strings, "" where it is empty or absent."""
-    if column not in frame.columns:
-        return [""] * len(frame)
-    return ["" if value is None or value != value else str(value) for value in frame[column]]
+def _texts(data: dict[str, list[Any]], column: str) -> list[str]:
+    """A text column as strings, "" where it is empty or absent."""
+    if column not in data:
+        return [""] * len(data["ministry"])
+    return ["" if value is None else str(value) for value in data[column]]
 
 
 def _missing_column(name: str, where: CellRef) -> Finding:

@@ -16,11 +16,17 @@ def identify_ministry(
 ) -> tuple[str | None, list[Finding]]:
     """The ministry of ``table`` and the findings when that is unclear or contradicted."""
     owners: Counter[str] = Counter()
-    for line in table.lines:
-        chapter = normalise_chapter(line.values.get("chapter"))
+    # Each distinct chapter cell is looked up once (keyed by type too: 13 and 13.0 may differ).
+    values = Counter(
+        (value.__class__, value)
+        for ln in table.lines
+        if (value := ln.values.get("chapter")) is not None
+    )
+    for (_, value), count in values.items():
+        chapter = normalise_chapter(value)
         owner = ministries.of_chapter(chapter) if chapter else None
         if owner is not None:
-            owners[owner.code] += 1
+            owners[owner.code] += count
     by_chapters = max(sorted(owners), key=lambda code: owners[code]) if owners else None
 
     # Where a file names its ministry: the first title line that names one, and the file name.

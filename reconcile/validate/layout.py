@@ -35,8 +35,9 @@ def validate_layout_table(table: LayoutTable, ministries: MinistryTable) -> Vali
     layout = table.spec
     assert layout is not None
     findings: list[Finding] = []
+    problems: dict[tuple[str, str], str | None] = {}  # (field, text) -> code: texts repeat
     for row in table.rows:
-        findings += _check_row(row, layout, ministries)
+        findings += _check_row(row, layout, ministries, problems)
     repeated, duplicate_findings = _check_keys(table, layout)
     findings += duplicate_findings
     if layout.totals is not None:
@@ -64,7 +65,12 @@ def _problem(name: str, text: str, ministries: MinistryTable) -> str | None:
     return None
 
 
-def _check_row(row: LayoutRow, layout: Layout, ministries: MinistryTable) -> Iterator[Finding]:
+def _check_row(
+    row: LayoutRow,
+    layout: Layout,
+    ministries: MinistryTable,
+    problems: dict[tuple[str, str], str | None],
+) -> Iterator[Finding]:
     for name, text in row.values.items():
         if is_spreadsheet_error(text):
             field = f"“{column_label(layout, name)}”"
@@ -81,8 +87,12 @@ def _check_row(row: LayoutRow, layout: Layout, ministries: MinistryTable) -> Ite
             continue
         if not value:
             yield make_finding("missing-value", row.cells[name], field=LABELS[name])
-        elif code := _problem(name, value, ministries):
-            yield make_finding(code, row.cells[name], value=f'"{value}"')
+        else:
+            key = (name, value)
+            if key not in problems:
+                problems[key] = _problem(name, value, ministries)
+            if code := problems[key]:
+                yield make_finding(code, row.cells[name], value=f'"{value}"')
     for line in row.amounts.values():
         if line.amount is None:
             yield make_finding(
