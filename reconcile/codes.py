@@ -35,10 +35,10 @@ _CODES = [
         "file-unreadable",
         ERR,
         "read",
-        "The file cannot be read as a workbook: {reason}.",
-        "The file is not a workbook reconcile can open (.xlsx, .xlsm, .ods, .xls: renamed, "
-        "damaged, encrypted, or another format). Save it again from Excel or LibreOffice as "
-        ".xlsx.",
+        "The file cannot be read: {reason}.",
+        "The file is not a workbook (.xlsx, .xlsm, .ods, .xls) or CSV file reconcile can open: "
+        "renamed, damaged, encrypted, or another format. Save it again from Excel or "
+        "LibreOffice as .xlsx.",
         fatal=True,
     ),
     # --- read: refused before any parser runs (reconcile.read.preflight; README, Security) --
@@ -310,6 +310,15 @@ _CODES = [
         "{mutation} = {computed} (difference {difference}).",
         "In a suppletoire table the stand after equals the stand before plus the mutation. "
         "reconcile counts the mutation as the reserved amount; one of the three cells is wrong.",
+    ),
+    Code(
+        "stand-missing",
+        WARN,
+        "read",
+        "{label} is empty, so stand after = stand before + mutation cannot be checked on this row.",
+        "In a suppletoire table the stands are checked, never counted. An empty stand leaves "
+        "that check undone, and the column's Totaal unchecked. Fill in the stand (0 if there "
+        "was none).",
     ),
     Code(
         "stand-not-a-number",

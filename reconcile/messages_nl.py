@@ -9,11 +9,11 @@ from __future__ import annotations
 MESSAGES_NL: dict[str, tuple[str, str]] = {
     # --- read: the file and its table -------------------------------------------------------
     "file-unreadable": (
-        "Het bestand is niet te lezen als werkmap: {reason}.",
+        "Het bestand is niet te lezen: {reason}.",
         (
-            "Het bestand is geen .xlsx/.xlsm-werkmap die reconcile kan openen (hernoemd, "
-            "beschadigd, versleuteld of een ander formaat). Sla het opnieuw op vanuit Excel of "
-            "LibreOffice als .xlsx."
+            "Het bestand is geen werkmap (.xlsx, .xlsm, .ods, .xls) of CSV-bestand dat "
+            "reconcile kan openen: hernoemd, beschadigd, versleuteld of een ander formaat. Sla "
+            "het opnieuw op vanuit Excel of LibreOffice als .xlsx."
         ),
     ),
     "no-table": (
@@ -275,6 +275,14 @@ MESSAGES_NL: dict[str, tuple[str, str]] = {
             "reconcile haalt gekoppelde bestanden nooit op: formules die ernaar verwijzen worden "
             "gelezen met de waarden die in dit bestand zijn opgeslagen, en die kunnen verouderd "
             "zijn. Plak de waarden in plaats daarvan."
+        ),
+    ),
+    "stand-missing": (
+        ("{label} is leeg, dus stand na = stand voor + mutatie is op deze rij niet na te rekenen."),
+        (
+            "In een suppletoire tabel worden de standen gecontroleerd, nooit geteld. Een lege "
+            "stand laat die controle liggen, en het Totaal van die kolom ongecontroleerd. Vul "
+            "de stand in (0 als er geen was)."
         ),
     ),
     "stand-not-a-number": (
@@ -706,6 +714,22 @@ PARAMS_NL.update(
         "columns in this sheet": "kolommen in dit blad",
         "cells (last row x last column, all sheets)": (
             "cellen (laatste rij x laatste kolom, alle bladen)"
+        ),
+        # csv-detected, encoding-mixed, layout-not-found, file-unreadable (reconcile.read.csv,
+        # read.opendata)
+        "UTF-8 and {encoding}": "UTF-8 en {encoding}",
+        "{lines} and {more} more": "{lines} en nog {more}",
+        "it is not a CSV file reconcile can read ({detail})": (
+            "het is geen CSV-bestand dat reconcile kan lezen ({detail})"
+        ),
+        "any known layout ({names})": "een bekende indeling ({names})",
+        # total-mismatch in an open-data table (reconcile.validate.layout)
+        "The totals row of chapter {chapter} article {article} {series} ({amount})": (
+            "De totaalregel van hoofdstuk {chapter} artikel {article} {series} ({amount})"
+        ),
+        # ministry-unknown (reconcile.validate.identify)
+        "the title and file name name several ministries: {codes}": (
+            "de titel en de bestandsnaam noemen meerdere ministeries: {codes}"
         ),
         # file-unreadable: a folder named on the command line (reconcile.pipeline)
         "the folder holds no workbooks or CSV files ({names})": (

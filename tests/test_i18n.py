@@ -292,9 +292,7 @@ def test_errors_that_stop_a_run_are_prefixed_and_worded_in_dutch(tmp_path: Path)
 def test_an_unreadable_workbook_is_reported_in_dutch(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["validate", "--lang", "nl", str(tmp_path / "weg.xlsx")])
     assert result.exit_code == 2
-    assert "[file-unreadable] Het bestand is niet te lezen als werkmap: het bestaat niet." in (
-        result.stdout
-    )
+    assert "[file-unreadable] Het bestand is niet te lezen: het bestaat niet." in (result.stdout)
 
 
 def _click_messages(module: str) -> tuple[set[str], set[tuple[str, str]]]:
@@ -444,7 +442,7 @@ def test_a_file_reconcile_does_not_read_is_explained_in_dutch(tmp_path: Path) ->
         result = CliRunner().invoke(cli, ["validate", "--lang", "nl", str(tmp_path / name)])
         assert result.exit_code == 2
         assert (
-            "[file-unreadable] Het bestand is niet te lezen als werkmap: reconcile leest .xlsx, "
+            "[file-unreadable] Het bestand is niet te lezen: reconcile leest .xlsx, "
             f".xlsm, .ods, .xls-werkmappen en .csv-tabellen, geen {what}."
         ) in result.stdout
 
@@ -627,7 +625,25 @@ def test_a_csv_file_s_reading_is_reported_in_dutch(tmp_path: Path) -> None:
     assert messages == {
         "csv-detected": "Gelezen als CSV: gescheiden door puntkomma, codering UTF-8.",
         "file-unreadable": (
-            "Het bestand is niet te lezen als werkmap: het bevat NUL-bytes: een binair bestand, "
+            "Het bestand is niet te lezen: het bevat NUL-bytes: een binair bestand, "
             "of UTF-16 zonder byte order mark."
         ),
     }
+
+
+def test_a_csv_file_s_mixed_lines_and_missing_layout_are_said_in_dutch(tmp_path: Path) -> None:
+    from reconcile.codes import format_value
+    from reconcile.read.csv import read_csv_text
+
+    mixed = read_csv_text("é\n".encode() + b"\xe9\n" * 8)  # one UTF-8 line, eight Windows-1252
+    assert format_value(mixed.other_lines_shown, "nl") == "2, 3, 4, 5, 6 en nog 3"
+    assert format_value(mixed.encoding_worded, "nl") == "UTF-8 en Windows-1252"
+    (tmp_path / "contacten.csv").write_text("naam;telefoon\nJan;06\n", encoding="utf-8")
+    (finding,) = [
+        f
+        for f in read_file(tmp_path / "contacten.csv", "contacten.csv").findings
+        if f.code == "layout-not-found"
+    ]
+    message = render_message(finding, "nl")
+    assert message.startswith("Geen kopregel van een bekende indeling (begrotingsstaten, ")
+    assert "any known" not in message and "see `reconcile" not in message

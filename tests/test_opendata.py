@@ -13,6 +13,7 @@ from click.testing import CliRunner
 
 from reconcile.announcement import load_announcement
 from reconcile.cli import cli
+from reconcile.codes import render_message
 from reconcile.model import Report
 from reconcile.money import AmountError
 from reconcile.pipeline import validate
@@ -505,7 +506,8 @@ def test_a_real_b_table_partly_saved_as_windows_1252_gives_the_same_rows(tmp_pat
         "encoding-mixed",
         "layout-detected",
     ]
-    assert copy.findings[0].params["encoding"] == "UTF-8 and Windows-1252"
+    assert str(copy.findings[0].params["encoding"]) == "UTF-8 and Windows-1252"
+    assert render_message(copy.findings[0], "nl").endswith("codering UTF-8 en Windows-1252.")
 
 
 @needs_data

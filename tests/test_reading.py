@@ -19,7 +19,7 @@ from reconcile.read.formats import OLE_MAGIC, macro_part
 from reconcile.read.header import find_header, parse_year
 from reconcile.read.table import read_table
 from reconcile.read.workbook import Grid
-from tests.builders import Sheet, write_workbook
+from tests.builders import Formula, Sheet, write_workbook
 
 CORPUS = Path(__file__).parent / "corpus"
 
@@ -262,3 +262,44 @@ def test_a_suppletoire_total_over_an_unreadable_stand_is_not_compared(tmp_path: 
             "cannot be checked on this row."
         ),
     )
+
+
+def test_a_suppletoire_stand_the_check_cannot_use_is_said_at_its_cell(tmp_path: Path) -> None:
+    lines = (
+        ["VIII", 16, "Onderzoeksfaciliteiten", 2025, None, 1_500, 121_500],  # stand before empty
+        # a formula without a saved result (openpyxl writes none)
+        ["VIII", 6, "Opleidingen", 2025, 80_000, -750, Formula("=E4+F4")],
+        # the Totaal row's stand before is typed over with a PM
+        ["Totaal", None, None, 2025, "PM", 750, 200_750],
+    )
+    rows = [["(bedragen x € 1.000)"], SUPPLETOIRE_HEADER, *lines]
+    path = write_workbook(tmp_path / "supp.xlsx", {"Suppletoire": rows}, engine="openpyxl")
+    result = read_file(path, "supp.xlsx")
+    said = [
+        (f.location.cell, f.code, f.message)
+        for f in result.findings
+        if f.code in ("stand-missing", "stand-not-a-number", "amount-not-computed")
+    ]
+    assert said == [
+        (
+            "E3",
+            "stand-missing",
+            (
+                "“Stand vóór” is empty, so stand after = stand before + mutation cannot be "
+                "checked on this row."
+            ),
+        ),
+        (
+            "G4",
+            "amount-not-computed",
+            "“Stand na” is a formula (=E4+F4) without a saved result, so its value is unknown.",
+        ),
+        (
+            "E5",
+            "stand-not-a-number",
+            (
+                "“PM” in “Stand vóór” is not an amount, so stand after = stand before + "
+                "mutation cannot be checked on this row."
+            ),
+        ),
+    ]

@@ -13,11 +13,13 @@ import csv
 import io
 from dataclasses import dataclass
 
+from reconcile.model import Phrase
 from reconcile.read.workbook import UnreadableFileError
 
 DELIMITERS = (",", ";", "\t", "|")
 _NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
 _SHOWN_LINES = 5
+MIXED = "UTF-8 and "  # a file of UTF-8 lines and lines in one other encoding
 
 
 @dataclass(frozen=True)
@@ -34,10 +36,20 @@ class CsvText:
         return _NAMES.get(self.delimiter, repr(self.delimiter))
 
     @property
-    def other_lines_shown(self) -> str:
+    def other_lines_shown(self) -> str | Phrase:
         shown = ", ".join(str(n) for n in self.other_lines[:_SHOWN_LINES])
         more = len(self.other_lines) - _SHOWN_LINES
-        return shown + (f" and {more} more" if more > 0 else "")
+        return (
+            Phrase("{lines} and {more} more", {"lines": shown, "more": more}) if more > 0 else shown
+        )
+
+    @property
+    def encoding_worded(self) -> str | Phrase:
+        """The encoding as a message says it: "UTF-8 and Windows-1252" in the reader's words."""
+        other = self.encoding.removeprefix(MIXED)
+        return (
+            Phrase(MIXED + "{encoding}", {"encoding": other}) if other != self.encoding else other
+        )
 
 
 def _decode_line(line: bytes) -> tuple[str, str]:
@@ -78,7 +90,7 @@ def decode_text(data: bytes) -> tuple[str, str, tuple[int, ...]]:
     single = "Latin-1" if "Latin-1" in seen else "Windows-1252"
     if not utf8_beyond_ascii:
         return text, single, ()
-    return text, f"UTF-8 and {single}", tuple(other)
+    return text, MIXED + single, tuple(other)
 
 
 def detect_delimiter(text: str) -> str:
@@ -114,7 +126,8 @@ def read_csv_text(data: bytes) -> CsvText:
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
         rows = [tuple(row) for row in reader]
     except csv.Error as exc:
-        raise UnreadableFileError(f"it is not a CSV file reconcile can read ({exc})") from exc
+        reason = Phrase("it is not a CSV file reconcile can read ({detail})", {"detail": str(exc)})
+        raise UnreadableFileError(reason) from exc
     return CsvText(rows, delimiter, encoding, other)
 
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reconcile.codes import make_finding
-from reconcile.model import CellRef, Finding
-from reconcile.read.csv import read_csv_text
+from reconcile.model import CellRef, Finding, Phrase
+from reconcile.read.csv import MIXED, read_csv_text
 from reconcile.read.header import HEADER_SCAN_ROWS
 from reconcile.read.layouts import (
     Layout,
@@ -33,7 +33,9 @@ def _not_found(display: str, rows: Sequence[Sequence[object]], name: str | None)
         return make_finding(
             "layout-not-found",
             CellRef(display),
-            layout="any known layout (" + ", ".join(sorted(load_layouts())) + ")",
+            layout=Phrase(
+                "any known layout ({names})", {"names": ", ".join(sorted(load_layouts()))}
+            ),
             rows=HEADER_SCAN_ROWS,
             missing="see `reconcile layouts`",
         )
@@ -61,7 +63,7 @@ def read_csv_file(
             "csv-detected",
             CellRef(display),
             delimiter=text.delimiter_name,
-            encoding=text.encoding,
+            encoding=text.encoding_worded,
         )
     ]
     if text.other_lines:
@@ -70,7 +72,7 @@ def read_csv_file(
                 "encoding-mixed",
                 CellRef(display),
                 lines=text.other_lines_shown,
-                encoding=text.encoding.removeprefix("UTF-8 and "),
+                encoding=text.encoding.removeprefix(MIXED),
             )
         )
     header = find_layout_header(text.rows, _candidates(layout))

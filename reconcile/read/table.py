@@ -559,26 +559,18 @@ class _Reader:
         return bool(present)
 
     def check_stands(self, row: int, cells: tuple[Any, ...], mutation: Decimal | None) -> None:
-        """Suppletoire: the stand after equals the stand before plus the mutation; a stand that
-        is not a number (PM) is said, since it leaves the check undone."""
+        """Suppletoire: the stand after equals the stand before plus the mutation; a stand the
+        check cannot use (PM, empty, a formula without result) is said, since it leaves the
+        check undone."""
         label = {
-            name: f"“{_text(self.grid.value(self.header.row, self.header.columns[name]))}”"
-            for name in ("stand_before", "amount", "stand_after")
+            name: self.column_label(name) for name in ("stand_before", "amount", "stand_after")
         }
         stands = []
         for name in ("stand_before", "stand_after"):
             column = self.header.columns[name]
             raw = self.value(cells, column)
             stand, problem = self.amount(row, column, raw)
-            if problem in ("not-a-number", "unreadable"):
-                self.table.findings.append(
-                    make_finding(
-                        "stand-not-a-number",
-                        self.ref(row, column),
-                        value=f"“{_text(raw)}”",
-                        label=label[name],
-                    )
-                )
+            self.report_stand(row, column, raw, problem)
             stands.append(stand)
         before, after = stands
         if before is None or after is None or mutation is None or before + mutation == after:
@@ -598,6 +590,25 @@ class _Reader:
                 difference=after - before - mutation,
             )
         )
+
+    def column_label(self, name: str) -> str:
+        return f"“{_text(self.grid.value(self.header.row, self.header.columns[name]))}”"
+
+    def report_stand(self, row: int, column: int, raw: Any, problem: str | None) -> None:
+        """A suppletoire stand that the stand check and its column's Totaal cannot use."""
+        ref = self.ref(row, column)
+        name = "stand_before" if column == self.header.columns["stand_before"] else "stand_after"
+        label = self.column_label(name)
+        if problem in ("not-a-number", "unreadable"):
+            finding = make_finding("stand-not-a-number", ref, value=f"“{_text(raw)}”", label=label)
+        elif problem == "empty":
+            finding = make_finding("stand-missing", ref, label=label)
+        elif problem == "not-computed":
+            formula = self.grid.formula_of(row, column)
+            finding = make_finding("amount-not-computed", ref, label=label, formula=formula)
+        else:
+            return
+        self.table.findings.append(finding)
 
     def amount_of(self, line: RawLine, column: int) -> Decimal | None:
         """A line's amount in ``column``: the amount read, or a suppletoire stand on its row."""
@@ -647,7 +658,9 @@ class _Reader:
                         make_finding("total-not-computed", ref, label=f"“{label}”", formula=formula)
                     )
                 continue
-            stated, _ = self.amount(row, column, raw)
+            stated, problem = self.amount(row, column, raw)
+            if stated is None and column != self.header.columns["amount"] and self.suppletoire:
+                self.report_stand(row, column, raw, problem)  # a PM in the Totaal's stand
             wanted = parse_year(year)
             series = _text(self.value(cells, self.header.columns.get("series"))).upper()
             lines = [

@@ -7,7 +7,7 @@ from pathlib import PurePath
 
 from reconcile.codes import make_finding
 from reconcile.ministries import MinistryTable, normalise_chapter
-from reconcile.model import CellRef, Finding
+from reconcile.model import CellRef, Finding, Phrase
 from reconcile.read import SheetTable
 
 
@@ -53,7 +53,10 @@ def identify_ministry(
     if len(candidates) == 1:
         return candidates.pop(), []
     reason = (
-        "the title and file name name several ministries: " + ", ".join(sorted(candidates))
+        Phrase(
+            "the title and file name name several ministries: {codes}",
+            {"codes": ", ".join(sorted(candidates))},
+        )
         if candidates
         else "no line has a chapter of a known ministry, and neither the title nor the file "
         "name names one"

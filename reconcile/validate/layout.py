@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from reconcile.codes import make_finding
 from reconcile.ministries import MinistryTable, normalise_chapter
-from reconcile.model import CellRef, Finding
+from reconcile.model import CellRef, Finding, Phrase
 from reconcile.read.header import LABELS, parse_year
 from reconcile.read.layouts import (
     Layout,
@@ -223,9 +223,14 @@ def _check_totals(table: LayoutTable, layout: Layout, repeated: set[int]) -> lis
             computed = sum((line.amount for line in lines if line.amount is not None), Decimal(0))
             if stated != computed:
                 values = total.values
-                label = (
-                    f"The totals row of chapter {values.get('chapter') or '?'} article "
-                    f"{values.get('article') or '?'} {values.get('series') or '?'} ({name})"
+                label = Phrase(
+                    "The totals row of chapter {chapter} article {article} {series} ({amount})",
+                    {
+                        "chapter": values.get("chapter") or "?",
+                        "article": values.get("article") or "?",
+                        "series": values.get("series") or "?",
+                        "amount": name,
+                    },
                 )
                 findings.append(
                     make_finding(
