@@ -143,6 +143,22 @@ def test_a_totals_row_per_year_in_a_wide_table_and_a_total_column(tmp_path: Path
     ]
 
 
+def test_the_totals_row_s_cell_in_the_total_column_covers_every_year(tmp_path: Path) -> None:
+    rows = [
+        ["(bedragen x € 1.000)"],
+        ["Hoofdstuk", "Artikel", "Omschrijving", 2026, 2027, "Totaal"],
+        ["X", 6, "a", 100, 200, 300],
+        ["X", 5, "b", 10, 20, 30],
+        ["Totaal", None, None, 110, 220, 330],
+    ]
+    assert where(validate(tmp_path, {"Defensie.xlsx": rows})) == []
+    rows[-1][-1] = 340  # typed over: the years say 330
+    report = validate(tmp_path, {"Defensie.xlsx": rows})
+    assert where(report) == [("Defensie.xlsx", "Blad1!F5", "total-mismatch")]
+    message = next(f.message for f in report.findings if f.code == "total-mismatch")
+    assert "says EUR 340,000 but the lines it covers add up to EUR 330,000" in message
+
+
 def test_a_totals_row_with_a_series_covers_only_that_series(tmp_path: Path) -> None:
     rows = [
         ["(bedragen x € 1.000)"],

@@ -640,6 +640,9 @@ class _Reader:
         cells = self.rows[row - 1]
         if self.header.layout == "wide":
             targets = [(column, year) for year, column in self.header.year_columns.items()]
+            total_column = self.header.columns.get("row_total")
+            if total_column is not None:  # its "Totaal" column: every year of the lines
+                targets.append((total_column, None))
         else:
             year = self.value(cells, self.header.columns.get("year"))
             # A suppletoire totals row sums each of its three columns, not only the mutation.
