@@ -638,6 +638,7 @@ class _Reader:
     def check_total_row(self, row: int, label: str, covered: list[RawLine]) -> None:
         """Recompute a totals row from the lines it covers, per amount column."""
         cells = self.rows[row - 1]
+        targets: list[tuple[int, Any]]  # an amount column and the year its lines must have
         if self.header.layout == "wide":
             targets = [(column, year) for year, column in self.header.year_columns.items()]
             total_column = self.header.columns.get("row_total")

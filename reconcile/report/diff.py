@@ -20,11 +20,11 @@ from reconcile.diff import CHANGE_CODES, Change, Diff, Entry
 from reconcile.i18n import field_name, tr
 from reconcile.money import format_eur
 from reconcile.report import RenderOptions
-from reconcile.report.github import _cell, _data, write_annotations
+from reconcile.report.github import command_text, markdown_cell, write_annotations
 from reconcile.report.html import findings_table, page_start
 from reconcile.report.json import eur, finding_document
 from reconcile.report.junit import suite, write_testsuites
-from reconcile.report.text import GOOD, STYLE, _console, severity_label
+from reconcile.report.text import GOOD, STYLE, console_for, severity_label
 from reconcile.safety import escape_html as esc
 
 DIFF_VERSION = 1
@@ -98,7 +98,7 @@ def _rich_table(
 
 
 def render_diff_text(diff: Diff, stream: TextIO, options: RenderOptions) -> None:
-    console = _console(stream, options)
+    console = console_for(stream, options)
     lang = options.lang
     console.print(Text(f"{diff.old.path} → {diff.new.path}", style="bold"))
     if diff.changes:
@@ -121,21 +121,23 @@ def render_diff_github(diff: Diff, stream: TextIO, options: RenderOptions) -> No
     """An annotation per change (at its cell) and per reading finding, then the verdict."""
     lang = options.lang
     write_annotations(diff.all_findings, stream, lang)
-    stream.write(f"{_data(diff_verdict_text(diff, lang))}\n{_exit_text(diff, lang)}\n")
+    stream.write(f"{command_text(diff_verdict_text(diff, lang))}\n{_exit_text(diff, lang)}\n")
 
 
 def _markdown_table(heads: tuple[str, ...], rows: list[tuple[str, ...]], lang: str) -> str:
-    lines = ["| " + " | ".join(_cell(tr(key, lang)) for key in heads) + " |"]
+    lines = ["| " + " | ".join(markdown_cell(tr(key, lang)) for key in heads) + " |"]
     lines.append("|" + "|".join("---:" if h in NUMERIC else "---" for h in heads) + "|")
-    lines += ["| " + " | ".join(_cell(value) for value in row) + " |" for row in rows]
+    lines += ["| " + " | ".join(markdown_cell(value) for value in row) + " |" for row in rows]
     return "\n".join(lines) + "\n\n"
 
 
 def render_diff_github_summary(diff: Diff, stream: TextIO, options: RenderOptions) -> None:
     """The job summary: the verdict, the changes and the net effect as Markdown tables."""
     lang = options.lang
-    stream.write(f"## reconcile diff: {_cell(diff.old.path)} → {_cell(diff.new.path)}\n\n")
-    stream.write(f"**{_cell(diff_verdict_text(diff, lang))}**\n\n")
+    stream.write(
+        f"## reconcile diff: {markdown_cell(diff.old.path)} → {markdown_cell(diff.new.path)}\n\n"
+    )
+    stream.write(f"**{markdown_cell(diff_verdict_text(diff, lang))}**\n\n")
     if diff.changes:
         stream.write(_markdown_table(CHANGE_HEADS, change_rows(diff, lang), lang))
     if diff.net_effect:

@@ -20,19 +20,19 @@ from reconcile.safety import escape_html
 COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
-def _data(text: str) -> str:
+def command_text(text: str) -> str:
     """A workflow command's message: a newline in workbook text must not start a command."""
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _property(text: str) -> str:
-    return _data(text).replace(":", "%3A").replace(",", "%2C")
+    return command_text(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def render_github(report: Report, stream: TextIO, options: RenderOptions) -> None:
     write_annotations(report.findings, stream, options.lang)
     stream.write(
-        f"{_data(verdict_text(report, options.lang))}\n{counts_text(report, options.lang)}\n"
+        f"{command_text(verdict_text(report, options.lang))}\n{counts_text(report, options.lang)}\n"
     )
 
 
@@ -44,11 +44,11 @@ def write_annotations(findings: Iterable[Finding], stream: TextIO, lang: str) ->
         stream.write(
             f"::{COMMAND[finding.severity]} file={_property(loc.file)},"
             f"title={_property(finding.code)}::"
-            f"{_data(where + render_message(finding, lang))}\n"
+            f"{command_text(where + render_message(finding, lang))}\n"
         )
 
 
-def _cell(text: str) -> str:
+def markdown_cell(text: str) -> str:
     """Workbook text in a Markdown table cell: no HTML, no column breaks, one line."""
     return escape_html(text).replace("|", "\\|").replace("\r", " ").replace("\n", " ")
 
@@ -59,16 +59,16 @@ def render_github_summary(report: Report, stream: TextIO, options: RenderOptions
         title = report.announcement.name
     else:
         title = tr("budget-workbooks", lang)
-    stream.write(f"## reconcile {report.command}: {_cell(title)}\n\n")
-    stream.write(f"**{_cell(verdict_text(report, lang))}**\n\n")
+    stream.write(f"## reconcile {report.command}: {markdown_cell(title)}\n\n")
+    stream.write(f"**{markdown_cell(verdict_text(report, lang))}**\n\n")
     if report.files:
         heads = ("ministry", "file", "chapter", "lines", "subtotal", "share")
         stream.write("| " + " | ".join(tr(key, lang) for key in heads) + " |\n")
         stream.write("|---|---|---|---:|---:|---:|\n")
         for f in report.by_ministry():
             stream.write(
-                f"| {_cell(f.ministry or '?')} | {_cell(f.path)} | "
-                f"{_cell(', '.join(f.chapters) or '–')} | {f.lines} | "
+                f"| {markdown_cell(f.ministry or '?')} | {markdown_cell(f.path)} | "
+                f"{markdown_cell(', '.join(f.chapters) or '–')} | {f.lines} | "
                 f"{format_eur(f.total, lang)} | {share_text(report.share(f.total), lang)} |\n"
             )
         stream.write(

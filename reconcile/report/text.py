@@ -24,7 +24,7 @@ CHART_WIDTH = 48  # characters of the longest bar
 BLOCKS = " ▏▎▍▌▋▊▉█"  # eighths of a character cell, so bars grow smoothly
 
 
-def _console(stream: TextIO, options: RenderOptions) -> Console:
+def console_for(stream: TextIO, options: RenderOptions) -> Console:
     is_terminal = stream.isatty() if hasattr(stream, "isatty") else False
     color = options.color
     if color is None:
@@ -184,7 +184,7 @@ def _finding_line(finding: Finding, lang: str) -> Text:
 
 
 def render_text(report: Report, stream: TextIO, options: RenderOptions) -> None:
-    console = _console(stream, options)
+    console = console_for(stream, options)
     lang = options.lang
     announcement = report.announcement
     counted = counted_text(report, lang)
