@@ -18,7 +18,7 @@ import click
 from reconcile import __version__
 from reconcile.cli_lang import RUN_LANG, click_speaks_the_run_language, lang_in_args, run_lang
 from reconcile.errors import ReconcileError
-from reconcile.i18n import LANGS, resolve_lang, tr, translate_help
+from reconcile.i18n import LANGS, resolve_lang, tr, translate_help, word
 from reconcile.limits import DEFAULT_LIMITS, Limits
 
 FORMATS = ("text", "json", "junit", "github", "html")
@@ -500,6 +500,7 @@ def layouts(lang: str | None) -> None:
     for layout in load_layouts().values():
         click.echo(f"{layout.name}  {layout.title}")
         unit, numbers = layout.unit.label, layout.numbers
+        numbers = word(numbers, lang)
         click.echo(tr("layout-facts", lang, unit=unit, numbers=numbers, source=layout.source))
         fields = ", ".join(f"{name}={labels[0]!r}" for name, labels in layout.columns.items())
         click.echo(tr("layout-columns", lang, fields=fields))

@@ -11,7 +11,7 @@ import textwrap
 
 from reconcile.codes import CODES, Code, texts_of
 from reconcile.errors import ConfigError
-from reconcile.i18n import tr
+from reconcile.i18n import tr, word
 from reconcile.model import Phrase
 
 WIDTH = 88
@@ -31,9 +31,9 @@ def list_codes(lang: str = "en") -> str:
     """One line per code: code, severity, stage and the message it gives."""
     width = max(len(code) for code in CODES)
     code, severity, stage, message = tr("codes-head", lang).split("|")
-    lines = [f"{code:<{width}}  {severity:<18}  {stage:<9}  {message}"]
+    lines = [f"{code:<{width}}  {severity:<18}  {stage:<12}  {message}"]
     lines += [
-        f"{c.code:<{width}}  {_severity(c, lang):<18}  {c.stage:<9}  "
+        f"{c.code:<{width}}  {_severity(c, lang):<18}  {word(c.stage, lang):<12}  "
         f"{_pattern(texts_of(c.code, lang)[0])}"
         for c in CODES.values()
     ]
@@ -74,7 +74,13 @@ def explain_code(name: str, lang: str = "en") -> str:
         tuning = tr("explain-tuning", lang, severity=code.severity.value, code=code.code)
     template, explanation = texts_of(code.code, lang)
     parts = [
-        tr("explain-title", lang, code=code.code, severity=_severity(code, lang), stage=code.stage),
+        tr(
+            "explain-title",
+            lang,
+            code=code.code,
+            severity=_severity(code, lang),
+            stage=word(code.stage, lang),
+        ),
         "",
         tr("explain-message", lang),
         _paragraph(_pattern(template)),

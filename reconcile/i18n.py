@@ -178,6 +178,14 @@ TEXTS: dict[str, tuple[str, str]] = {
         ),
     ),
     # reconcile layouts
+    # words: stages of a finding, ways a layout writes its numbers (see word())
+    "word-read": ("read", "lezen"),
+    "word-validate": ("validate", "valideren"),
+    "word-reconcile": ("reconcile", "afstemmen"),
+    "word-diff": ("diff", "vergelijken"),
+    "word-plain": ("plain", "zonder scheidingstekens"),
+    "word-dutch": ("dutch", "Nederlands"),
+    "word-english": ("english", "Engels"),
     "layout-facts": (
         "    unit {unit}, numbers {numbers}, from {source}",
         "    eenheid {unit}, getallen {numbers}, uit {source}",
@@ -315,6 +323,12 @@ def tr(key: str, lang: str, **params: object) -> str:
     english, dutch = TEXTS[key]
     text = dutch if lang == "nl" else english
     return text.format(**params) if params else text
+
+
+def word(name: str, lang: str) -> str:
+    """A fixed word of reconcile's own (a stage, a way of writing numbers) in ``lang``; a word
+    without a text of its own stays as it is."""
+    return tr(f"word-{name}", lang) if f"word-{name}" in TEXTS else name
 
 
 def field_name(name: str, lang: str) -> str:

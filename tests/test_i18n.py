@@ -171,7 +171,7 @@ def test_codes_and_explain_speak_dutch() -> None:
     assert "<value> is geen bedrag" in listing
     explained = CliRunner().invoke(cli, ["explain", "amount-not-a-number", "--lang", "nl"])
     flat = " ".join(explained.output.split())
-    assert flat.startswith("amount-not-a-number (fout; gevonden in de fase validate)")
+    assert flat.startswith("amount-not-a-number (fout; gevonden in de fase valideren)")
     assert " ".join(MESSAGES_NL["amount-not-a-number"][1].split()) in flat
 
 
@@ -500,7 +500,9 @@ def test_the_list_of_layouts_speaks_dutch() -> None:
     result = CliRunner().invoke(cli, ["layouts", "--lang", "nl"])
     assert result.exit_code == 0
     lines = result.output.splitlines()
-    assert lines[1] == "    eenheid x € 1.000, getallen plain, uit layouts/begrotingsstaten.toml"
+    assert lines[1] == (
+        "    eenheid x € 1.000, getallen zonder scheidingstekens, uit layouts/begrotingsstaten.toml"
+    )
     assert lines[2].startswith("    kolommen: year='Begrotingsjaar', ")
     assert lines[3].startswith("    bedragen: ontwerpbegroting='Stand ontwerpbegroting', ")
 
