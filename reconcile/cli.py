@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import sys
-import traceback
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,6 +53,12 @@ class ReconcileCommand(click.Command):
     context_class = LocalisedContext
 
 
+def _print_traceback() -> None:
+    import traceback  # only for --debug: not on every start
+
+    traceback.print_exc()
+
+
 class ReconcileGroup(click.Group):
     """Turns library errors into one clear line and exit code 2; --debug shows the traceback."""
 
@@ -77,7 +82,7 @@ class ReconcileGroup(click.Group):
             return super().invoke(ctx)
         except ReconcileError as exc:
             if ctx.meta.get("reconcile.debug"):
-                traceback.print_exc()
+                _print_traceback()
             click.echo(tr("error-line", lang, message=exc.text(lang)), err=True)
             ctx.exit(2)
         except (click.exceptions.Exit, click.ClickException, click.Abort, BrokenPipeError):
@@ -87,7 +92,7 @@ class ReconcileGroup(click.Group):
             ctx.exit(2)
         except Exception as exc:
             if ctx.meta.get("reconcile.debug"):
-                traceback.print_exc()
+                _print_traceback()
             problem = tr("unexpected", lang, problem=f"{type(exc).__name__}: {exc}")
             click.echo(tr("error-line", lang, message=problem), err=True)
             ctx.exit(2)
