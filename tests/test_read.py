@@ -159,6 +159,25 @@ def test_the_totals_row_s_cell_in_the_total_column_covers_every_year(tmp_path: P
     assert "says EUR 340,000 but the lines it covers add up to EUR 330,000" in message
 
 
+@pytest.mark.parametrize("column", [3, 4, 5])  # 2026, 2027 and the Totaal column
+@pytest.mark.parametrize("text", ["PM", "n.t.b.", "#REF!"])
+def test_text_in_a_wide_totals_row_is_not_compared_and_stops_nothing(
+    tmp_path: Path, column: int, text: str
+) -> None:
+    rows: list[list[object]] = [
+        ["(bedragen x € 1.000)"],
+        ["Hoofdstuk", "Artikel", "Omschrijving", 2026, 2027, "Totaal"],
+        ["X", 6, "a", 100, 200, 300],
+        ["X", 5, "b", 10, 20, 30],
+        ["Subtotaal", None, None, 110, 220, 330],
+        ["Totaal", None, None, 110, 220, 330],
+    ]
+    rows[-1][column] = text
+    report = validate(tmp_path, {"Defensie.xlsx": rows})
+    assert report.exit_code in (0, 1)  # read and judged: no stop on an unexpected problem
+    assert "total-mismatch" not in {f.code for f in report.findings}
+
+
 def test_a_totals_row_with_a_series_covers_only_that_series(tmp_path: Path) -> None:
     rows = [
         ["(bedragen x € 1.000)"],

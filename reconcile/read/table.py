@@ -414,6 +414,12 @@ class _Reader:
         # amount column is parsed.
         columns = header.columns
         self.wide, self.suppletoire = header.layout == "wide", header.suppletoire
+        # a suppletoire table's stand columns: checked, never counted
+        self.stand_columns = (
+            {header.columns["stand_before"], header.columns["stand_after"]}
+            if header.suppletoire
+            else set()
+        )
         euros = table.unit.euros
         self.parsers = {
             column: AmountCache(
@@ -570,7 +576,8 @@ class _Reader:
             column = self.header.columns[name]
             raw = self.value(cells, column)
             stand, problem = self.amount(row, column, raw)
-            self.report_stand(row, column, raw, problem)
+            if mutation is not None:  # else the row's amount has a finding of its own
+                self.report_stand(row, column, raw, problem)
             stands.append(stand)
         before, after = stands
         if before is None or after is None or mutation is None or before + mutation == after:
@@ -663,7 +670,7 @@ class _Reader:
                     )
                 continue
             stated, problem = self.amount(row, column, raw)
-            if stated is None and column != self.header.columns["amount"] and self.suppletoire:
+            if stated is None and self.suppletoire and column in self.stand_columns:
                 self.report_stand(row, column, raw, problem)  # a PM in the Totaal's stand
             wanted = parse_year(year)
             series = _text(self.value(cells, self.header.columns.get("series"))).upper()
