@@ -14,7 +14,14 @@ from reconcile.codes import make_finding
 from reconcile.errors import InputError
 from reconcile.ministries import normalise_chapter
 from reconcile.model import CellRef, FileResult, Finding, Phrase, Report
-from reconcile.read import CSV_SUFFIXES, DEFAULT_LIMITS, WORKBOOK_SUFFIXES, Limits, read_file
+from reconcile.read import (
+    CSV_SUFFIXES,
+    DEFAULT_LIMITS,
+    WORKBOOK_SUFFIXES,
+    FileRead,
+    Limits,
+    read_file,
+)
 from reconcile.read.layouts import LayoutTable
 from reconcile.rules import Reconciliation, Submission, reconcile
 from reconcile.validate import Rules, validate_table
@@ -137,6 +144,7 @@ def _read_and_validate(
 ) -> tuple[list[FileResult], list[Submission], list[Finding]]:
     rules = _rules(announcement)
     files, submissions, findings = [], [], []
+    skipped = []  # CSV files of some other kind found beside the budget files
     for done, item in enumerate(inputs):
         if progress is not None:
             progress(done, len(inputs), item.display)
@@ -148,12 +156,12 @@ def _read_and_validate(
         with _collector_paused():
             read = read_file(item.path, item.display, sheet, layout, limits)
         if _unrelated_csv(item, read.findings, layout):
-            findings.append(make_finding("csv-skipped", CellRef(item.display)))
+            skipped.append(read)
             continue
         findings += read.findings
         table = read.table
         if table is None:
-            files.append(FileResult(read.path, read.sha256, None, None, None, None, 0, Decimal(0)))
+            files.append(_unread_result(read))
             continue
         if isinstance(table, LayoutTable):
             # A layout's table is checked by its layout's rules and counts towards nothing.
@@ -190,19 +198,44 @@ def _read_and_validate(
                 chapters=tuple(sorted({line.chapter for line in validated.lines})),
             )
         )
+    read_some = any(f.layout is not None for f in files)
+    for read in skipped:
+        if read_some:  # beside tables that were read: skipped, with a note
+            findings.append(make_finding("csv-skipped", CellRef(read.path)))
+        else:  # nothing else was read: refused as a named file is, the run is incomplete
+            findings += read.findings
+            files.append(_unread_result(read))
     return files, submissions, findings
 
 
+def _unread_result(read: FileRead) -> FileResult:
+    return FileResult(read.path, read.sha256, None, None, None, None, 0, Decimal(0))
+
+
 def _unrelated_csv(item: Input, findings: list[Finding], layout: str | None) -> bool:
-    """A CSV file found in a folder with no header of a known layout: some other list that
-    shares the folder (contacts, notes), not a budget table. Named itself, or read with
-    --layout, such a file is refused as usual."""
+    """A CSV file found in a folder with the header neither of a known layout nor of a budget
+    table: some other list that shares the folder (contacts, notes). Named itself, read with
+    --layout, or a budget table with a mistyped header, it is refused as usual."""
     return (
         item.in_folder
         and layout is None
         and item.path.suffix.lower() in CSV_SUFFIXES
         and any(f.code == "layout-not-found" for f in findings)
+        and not _has_budget_header(item.path)
     )
+
+
+def _has_budget_header(path: Path) -> bool:
+    """Whether a CSV file's first rows hold a budget table's header (chapter, amount, years)."""
+    from reconcile.read.csv import read_csv_text
+    from reconcile.read.header import find_header
+    from reconcile.read.workbook import UnreadableFileError
+
+    try:
+        rows = read_csv_text(path.read_bytes()).rows
+    except (OSError, UnreadableFileError):
+        return False
+    return find_header(rows) is not None
 
 
 def _layout_result(path: str, sha256: str, table: LayoutTable, ministry: str | None) -> FileResult:

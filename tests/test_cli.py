@@ -177,6 +177,28 @@ def test_an_unrelated_csv_file_in_a_folder_is_skipped_with_a_note_but_refused_wh
     assert "layout-not-found" in {f["code"] for f in json.loads(out)["findings"]}
 
 
+def test_a_csv_budget_table_with_a_mistyped_header_in_a_folder_is_refused_not_skipped(
+    good: Path, tmp_path: Path
+) -> None:
+    # a workbook's header (not an open-data layout's), "Hoofdstuk" and "Artikel" mistyped
+    typo = "Hoofdstk;Artikl;Omschrijving;Jaar;Bedrag\nVIII;6;AI-fabriek;2026;100\n"
+    (good / "OCW-extra.csv").write_text(typo, encoding="utf-8")
+    code, out, _ = run("validate", str(good), "-f", "json")
+    assert code == 2
+    codes = {(f["file"].rsplit("/", 1)[1], f["code"]) for f in json.loads(out)["findings"]}
+    assert ("OCW-extra.csv", "layout-not-found") in codes
+    assert ("OCW-extra.csv", "csv-skipped") not in codes
+
+
+def test_a_folder_holding_only_an_unrelated_csv_file_reads_nothing_and_says_so(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "contactpersonen.csv").write_text("naam;telefoon\nJan;06\n", encoding="utf-8")
+    code, out, _ = run("validate", str(tmp_path), "-f", "json")
+    assert code == 2  # not "valid": nothing was read
+    assert "layout-not-found" in {f["code"] for f in json.loads(out)["findings"]}
+
+
 def test_an_empty_folder_beside_other_inputs_is_a_finding_not_an_abort(
     good: Path, tmp_path: Path
 ) -> None:
