@@ -127,6 +127,23 @@ def test_openpyxl_opens_no_workbook_once_it_parses_unsafely(
         load_grids_openpyxl((EXAMPLE / "EZ.xlsx").read_bytes())
 
 
+def test_annotating_stops_the_run_once_openpyxl_parses_unsafely(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # not "the file could not be annotated": the environment is unsafe, for every file
+    import openpyxl.xml.functions
+
+    from reconcile.errors import ConfigError
+    from reconcile.pipeline import check, find_announcement
+    from reconcile.report.annotate import write_annotations
+
+    report = check([str(EXAMPLE)], find_announcement([str(EXAMPLE)], None))
+    monkeypatch.setattr(openpyxl.xml.functions, "DEFUSEDXML", False)
+    with pytest.raises(ConfigError, match="openpyxl does not parse with defusedxml"):
+        write_annotations(report, tmp_path / "out", "en", [])
+    assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())
+
+
 # --- limits ----------------------------------------------------------------------------
 
 

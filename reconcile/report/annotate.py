@@ -19,6 +19,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from reconcile.codes import is_fatal, render_message, texts_of
+from reconcile.errors import ConfigError
 from reconcile.i18n import tr
 from reconcile.model import Finding, Report
 from reconcile.output import write_atomic
@@ -70,6 +71,8 @@ def write_annotations(
             continue
         try:
             data = annotate_workbook(data, by_file[result.path], lang)
+        except ConfigError:
+            raise  # openpyxl would parse unsafely here: the environment, not the file; stop
         except Exception:  # passed the pre-flight, yet openpyxl cannot write it back: say so
             skipped.append((result.path, "annotate-skipped"))
             continue
