@@ -67,9 +67,10 @@ class ReconcileGroup(click.Group):
 
     def main(self, args: Sequence[str] | None = None, *rest: Any, **extra: Any) -> Any:
         """Run in the language of --lang (wherever it stands), else the locale's."""
-        lang = resolve_lang(lang_in_args(sys.argv[1:] if args is None else args))
         click_speaks_the_run_language()
-        token = RUN_LANG.set(lang)
+        # --lang as given; without one, the settings file's lang (set once it is read, see
+        # cli()), else the locale: run_lang()
+        token = RUN_LANG.set(lang_in_args(sys.argv[1:] if args is None else args))
         try:
             # the caller's args as they came: click expands wildcards on Windows only for None
             return super().main(args, *rest, **extra)
@@ -129,6 +130,10 @@ def cli(ctx: click.Context, debug: bool, config: Path | None) -> None:
             ctx.default_map = default_map(found, configurable)
         except ReconcileError as exc:
             ctx.meta["reconcile.config_error"] = exc  # raised when the command runs, not on --help
+            return
+        settings = ctx.default_map.get(ctx.invoked_subcommand) or {}
+        if RUN_LANG.get() is None and settings.get("lang") in LANGS:
+            RUN_LANG.set(settings["lang"])  # errors and click's words speak it too
 
 
 def _output_options(func: Any) -> Any:

@@ -18,6 +18,7 @@ from reconcile.i18n import CLICK_NL, CLICK_PLURALS_NL, CLICK_TYPES_NL, LANGS, re
 # The language of this run, decided from the arguments before click parses them (see
 # ReconcileGroup.main): an error in the parsing itself must speak it too.
 RUN_LANG: ContextVar[str | None] = ContextVar("reconcile_run_lang", default=None)
+# (None: no --lang given; the settings file's lang may set it once read, else the locale counts)
 CLICK_MODULES = ("core", "decorators", "exceptions", "formatting", "parser", "termui", "types")
 
 
@@ -65,7 +66,7 @@ def click_speaks_the_run_language() -> None:
 
 
 def _dutch() -> bool:
-    return RUN_LANG.get() == "nl"
+    return run_lang() == "nl"
 
 
 def _gettext(english: Callable[[str], str]) -> Callable[[str], str]:

@@ -111,3 +111,17 @@ def test_pyproject_errors_name_the_table(project: Path) -> None:
     result = run(["validate", "../budgets"])
     assert result.exit_code == 2
     assert "Error: ../pyproject.toml [tool.reconcile]: unknown key 'colour'" in result.output
+
+
+def test_a_lang_in_the_settings_file_is_the_language_of_errors_too(project: Path) -> None:
+    (project / "reconcile.toml").write_text('lang = "nl"\n')
+    result = CliRunner().invoke(
+        cli, ["check", "--max-rows", "veel", "../budgets"], env={"LANG": "C.UTF-8"}
+    )
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1].startswith("Fout: Ongeldige waarde voor '--max-rows'")
+    # --lang on the command line still wins over the file
+    result = CliRunner().invoke(
+        cli, ["check", "--max-rows", "veel", "../budgets", "--lang", "en"], env={"LANG": "C.UTF-8"}
+    )
+    assert result.stderr.splitlines()[-1].startswith("Error: Invalid value for '--max-rows'")
