@@ -47,6 +47,10 @@ def click_speaks_the_run_language() -> None:
     RUN_LANG each time: a Dutch run gets reconcile.i18n.CLICK_NL and CLICK_TYPES_NL, any
     other run click's own English. Nothing is swapped back and forth around a run, so runs in
     several threads (each with its own RUN_LANG) never see each other's language.
+
+    The replacement is for the whole process: another click program in the same process goes
+    through these lookups too, and gets click's English as long as no reconcile run is Dutch
+    in its thread (a new thread starts with RUN_LANG unset: the locale decides).
     """
     global _installed
     with _INSTALLED:
