@@ -302,7 +302,10 @@ def _decide_styles(rows: Rows, header: Header, end: int, table: SheetTable) -> d
     evidence: dict[int, Evidence] = {}
     for column in header.number_columns:
         for row in range(header.row + 1, end + 1):
-            value = _cell(rows[row - 1], column)
+            row_cells = rows[row - 1]
+            value = row_cells[column - 1] if column <= len(row_cells) else None
+            if not isinstance(value, str):
+                continue  # only text shows how it is written (a number cell holds a number)
             if is_ambiguous(value):
                 ambiguous.setdefault(column, []).append((row, value))
             elif style := number_style(value):
@@ -535,7 +538,10 @@ class _Reader:
         else:
             acol = columns["amount"]
             present = [(value(cells, columns.get("year")), acol, value(cells, acol))]
-        has_key = _text(values["chapter"]) or _text(values["article"])
+        chapter, article = values["chapter"], values["article"]
+        has_key = (chapter is not None and _text(chapter)) or (
+            article is not None and _text(article)
+        )
         if not has_key and all(raw is None for *_, raw in present):
             return False  # a note, a section heading or a blank-looking row: not a line
         year_column = columns.get("year")
