@@ -300,14 +300,13 @@ def _emit(
     severity: dict[str, Any],
 ) -> None:
     from reconcile.policy import apply_policy
-    from reconcile.report import RENDERERS
-    from reconcile.report.github import render_github_summary
+    from reconcile.report import RENDERERS, github_summary
 
     report = apply_policy(report, severity, fail_on)
     if annotate is not None:
         _annotate(report, annotate, lang, inputs)
     outputs = Outputs(fmt, output, junit_xml, color, lang, inputs)
-    _write_outputs(report, RENDERERS, render_github_summary, outputs)
+    _write_outputs(report, RENDERERS, github_summary, outputs)
     sys.exit(report.exit_code)
 
 

@@ -293,6 +293,35 @@ def test_begrotingsstaten_checks_locate_every_failure_at_row_and_column(tmp_path
     assert str(amount) == f"{path}!G4"
 
 
+@pytest.mark.parametrize("memo", [0, 1])
+def test_texts_are_cleaned_the_same_whether_remembered_or_not(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, memo: int
+) -> None:
+    from reconcile.read import layouts
+
+    path = _csv(
+        tmp_path / "staten.csv",
+        [
+            STATEN_HEADER,
+            "2020,U,VII,BZK,1,\u00a0Openbaar  bestuur ,100,110,,,",
+            "2020,U,VII,BZK,2,\u00a0Openbaar  bestuur ,100,110,,,",
+            "2020, U ,VII,BZK,3,Openbaar bestuur,100,110,,,",
+            "2020,U,VII,BZK,4,,100,110,,,",
+        ],
+    )
+
+    def rows() -> list[tuple[int, dict[str, str]]]:
+        table = read_file(path, "staten.csv").table
+        assert isinstance(table, LayoutTable)
+        return [(row.row, row.values) for row in table.rows]
+
+    remembered = rows()
+    monkeypatch.setattr(layouts, "TEXT_MEMO", memo)
+    assert rows() == remembered
+    assert [values["description"] for _, values in remembered] == ["Openbaar bestuur"] * 3 + [""]
+    assert {values["series"] for _, values in remembered} == {"U"}
+
+
 # --- B-tables: totals rows flagged J ---------------------------------------------------------
 
 

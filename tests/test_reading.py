@@ -202,6 +202,24 @@ def test_a_merge_over_the_whole_sheet_fills_the_table_only() -> None:
     assert [f.code for f in table.findings] == ["unit-assumed", "merged-cells"]
 
 
+def test_a_totals_label_merged_over_two_rows_makes_both_totals_rows() -> None:
+    rows: list[tuple[object, ...]] = [
+        ("Hoofdstuk", "Artikel", "Omschrijving", "Jaar", "Bedrag"),
+        ("VIII", 16, "a", 2025, 1),
+        ("Subtotaal", None, None, 2025, 1),
+        (None, None, None, 2025, 5),  # the merged label's second row: a totals row too
+        ("VIII", 6, "b", 2025, 2),
+    ]
+    grid = Grid("Blad1", False, rows, lambda r, c: None, merged=((3, 1, 4, 1),))
+    header = find_header(grid.rows)
+    assert header is not None
+    table = read_table(grid, header, "x.xlsx")
+    assert [ln.row for ln in table.lines] == [2, 5]
+    assert [f.code for f in table.findings] == ["unit-assumed", "merged-cells", "total-mismatch"]
+    mismatch = table.findings[-1]  # nothing since the subtotal above it
+    assert (mismatch.location.cell, mismatch.params["stated"]) == ("E4", Decimal("5000.00"))
+
+
 SUPPLETOIRE_HEADER = ["Hoofdstuk", "Artikel", "Omschrijving", "Jaar"]
 SUPPLETOIRE_HEADER += ["Stand vóór", "Mutatie", "Stand na"]
 

@@ -27,6 +27,7 @@ from tests.hostile.build_hostile import SHEET, honest_members, zip_members
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "ai-fabriek"
 HOSTILE = Path(__file__).parent / "hostile"
+CORPUS = Path(__file__).parent / "corpus"
 
 
 def _run(*args: str) -> tuple[int, str, str]:
@@ -571,30 +572,73 @@ def test_cells_are_counted_where_a_reader_puts_them() -> None:
     assert (sheet.last_row, sheet.last_column, sheet.cells) == (7, 28, 5)
 
 
-@pytest.mark.parametrize(
-    ("xml", "placed"),
-    [
-        (b'<row r="2"><c r="A2"/><c r="C2"/></row><row r="9"><c r="B9"/></row>', True),
-        (b'<row r="3"><c r="AB3"/></row><row r="4">', True),  # ends on a row: column 0
-        (b'<x:row r="7"><x:c r="ab7"/></x:row><c r="C1"/>', True),  # prefixed, out of order
-        (b'<row r="5"><c r="C5"/><c s="2"/></row>', False),  # a cell without r: in order
-        (b'<row><c r="B1"/></row>', False),  # a row without r: in order
-    ],
-)
-def test_counting_in_bulk_gives_what_counting_in_order_gives(xml: bytes, placed: bool) -> None:
+# (xml, whether _count_placed takes it, whether _count_plain takes it)
+_COUNTED = [
+    (b'<row r="2"><c r="A2"/><c r="C2"/></row><row r="9"><c r="B9"/></row>', True, True),
+    (b'<row r="3"><c r="AB3"/></row><row r="4">', True, True),  # ends on a row: column 0
+    (b'<x:row r="7"><x:c r="ab7"/></x:row><c r="C1"/>', True, False),  # prefixed, out of order
+    (b'<row r="5"><c r="C5"/><c s="2"/></row>', False, False),  # a cell without r: in order
+    (b'<row><c r="B1"/></row>', False, False),  # a row without r: in order
+    (b'<row r="2"><c r="A2" t="s"><v>1</v></c><c r="C2"/></row><row r="9"><c r="B9"/>', True, True),
+    (
+        b'<cols><col min="1"/></cols><row r="3" spans="1:2"><c r="AB3"/></row><row r="4">',
+        True,
+        True,
+    ),
+    (b'<row r="1"><c r="A1"/></row><row r="7"><c r="C900000"/></row><row r="8">', True, True),
+    (b'<row r="5"><c r="A005"/><c r="XFD5"/></row>', True, True),  # leading zeros, last column
+    (b'<cfRule/><colBreaks/><rowBreaks/><row r="3"/>', True, True),  # no cell
+    (b'<row r="5"><c s="2" r="D5"/></row>', True, False),  # r not first
+    (b'<row r="5"><c r="c5"/></row>', True, False),  # lower case
+    (b'<row r="5"><c\tr="C5"/></row>', True, False),  # another space
+    (b'<row r="5"><c r="C5x"/></row>', False, False),
+    (b'<row spans="1:2" r="5"><c r="C5"/></row>', True, False),
+]
+
+
+@pytest.mark.parametrize("counter", ["_count_placed", "_count_plain"])
+@pytest.mark.parametrize(("xml", "placed", "plain"), _COUNTED)
+def test_counting_fast_gives_what_counting_in_order_gives(
+    counter: str, xml: bytes, placed: bool, plain: bool
+) -> None:
     from reconcile.read import preflight
 
     tags = preflight._TAG.findall(xml)
+    taken = placed if counter == "_count_placed" else plain
     for state in ([0, 0], [4, 2]):
-        bulk, ordered = preflight._SheetCount("Blad1"), preflight._SheetCount("Blad1")
-        bulk_state, ordered_state = list(state), list(state)
-        assert preflight._count_placed(bulk, tags, bulk_state) is placed
-        if not placed:  # nothing counted: the caller counts in order instead
-            assert (bulk, bulk_state) == (preflight._SheetCount("Blad1"), state)
-            preflight._count_cells(bulk, xml, bulk_state)
+        fast, ordered = preflight._SheetCount("Blad1"), preflight._SheetCount("Blad1")
+        fast_state, ordered_state = list(state), list(state)
+        counted = getattr(preflight, counter)(
+            fast, tags if counter == "_count_placed" else xml, fast_state
+        )
+        assert counted is taken
+        if not taken:  # nothing counted: the caller counts another way
+            assert (fast, fast_state) == (preflight._SheetCount("Blad1"), state)
+            preflight._count_cells(fast, xml, fast_state)
         preflight._count_in_order(ordered, tags, ordered_state)
-        assert (bulk, bulk_state) == (ordered, ordered_state)
-        assert bulk.cells == len([t for t in tags if t[0] == b"c"])
+        assert (fast, fast_state) == (ordered, ordered_state)
+        assert fast.cells == len([t for t in tags if t[0] == b"c"])
+
+
+def test_counting_the_corpus_sheets_plainly_gives_what_counting_in_order_gives() -> None:
+    import zipfile
+
+    from reconcile.read import preflight
+
+    sheets = 0
+    for path in sorted([*CORPUS.glob("*.xlsx"), *EXAMPLE.glob("*.xlsx")]):
+        with zipfile.ZipFile(path) as archive:
+            for name in archive.namelist():
+                if not name.startswith("xl/worksheets/sheet"):
+                    continue
+                xml = archive.read(name)
+                fast, ordered = preflight._SheetCount(name), preflight._SheetCount(name)
+                fast_state, ordered_state = [0, 0], [0, 0]
+                preflight._count_cells(fast, xml, fast_state)
+                preflight._count_in_order(ordered, preflight._TAG.findall(xml), ordered_state)
+                assert (fast, fast_state) == (ordered, ordered_state), (path.name, name)
+                sheets += preflight._count_plain(preflight._SheetCount(name), xml, [0, 0])
+    assert sheets > 0  # the fast path was taken for some
 
 
 def test_counting_does_not_depend_on_where_chunks_break(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -91,3 +91,9 @@ def test_a_check_of_saved_workbooks_never_imports_openpyxl() -> None:
     loaded = _modules_after("check", "examples/ai-fabriek", "--format", "json")
     assert "python_calamine" in loaded
     assert "openpyxl" not in loaded
+
+
+def test_a_json_report_does_not_import_rich() -> None:
+    """rich draws the text report and the GitHub summary; JSON needs neither."""
+    assert "rich" not in _modules_after("check", "examples/ai-fabriek", "--format", "json")
+    assert "rich" in _modules_after("check", "examples/ai-fabriek", "--format", "text")

@@ -1,5 +1,6 @@
 """Every line is validated by the pandera schema; each failure is a finding at its cell."""
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -162,3 +163,28 @@ def test_a_schema_failure_reconcile_does_not_know_is_still_a_finding_at_its_cell
     assert finding is not None
     assert (finding.code, str(finding.location)) == ("invalid-value", "EZ.xlsx:Blad1!A4")
     assert finding.message == "\"XIII\" is not valid as chapter (dtype('int64'))."
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        ["XIII", "XIII", " 13 ", None, "XIII"],
+        [1, 1.0, True, "1", None, 1],  # equal in a dict, read apart
+        [2025, 2025, 2026, None, 2025.0],
+        [Decimal("1.0"), Decimal("1.00"), Decimal("-0"), None, Decimal("1e300")],
+    ],
+)
+def test_columns_worked_out_per_distinct_value_equal_those_worked_out_per_line(
+    values: list[object],
+) -> None:
+    from reconcile import validate
+    from reconcile.read.header import parse_year
+
+    functions = [validate._chapter, validate.normalise_article, validate.normalise_series]
+    functions += [parse_year]
+    for function in functions:
+        expected = [function(value) for value in values]
+        assert validate._per_value(function, values) == expected
+    cents = [validate._cents_or_none(v) for v in values if not isinstance(v, (int, float, str))]
+    amounts = [v for v in values if not isinstance(v, (int, float, str))]
+    assert validate._per_value(validate._cents_or_none, amounts, validate._BY_VALUE) == cents

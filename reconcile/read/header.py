@@ -251,11 +251,12 @@ def read_header(cells: tuple[Any, ...], row: int) -> Header | None:
 def is_header_like(cells: tuple[Any, ...], row: int) -> bool:
     """True when every filled cell is a header label or a year and the row reads as a header:
     a second table's header row, never a line (lines hold chapters, descriptions, amounts)."""
-    filled = (v for v in cells if v is not None and not (isinstance(v, str) and not v.strip()))
-    return (
-        all(field_of(v) is not None or parse_year(v) is not None for v in filled)
-        and read_header(cells, row) is not None
-    )
+    for value in cells:  # a loop, not all() over a generator: every row of a table is asked
+        if value is None or (isinstance(value, str) and not value.strip()):
+            continue
+        if field_of(value) is None and parse_year(value) is None:
+            return False  # usually at the row's first cell
+    return read_header(cells, row) is not None
 
 
 def find_header(rows: list[tuple[Any, ...]]) -> Header | None:

@@ -37,6 +37,7 @@ from reconcile.read.table import LineCells, Places, RawLine, SheetTable, cell_na
 
 NUMBER_FORMATS = ("plain", "dutch", "english")
 _ENGLISH = re.compile(r"^[-\u2212]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
+TEXT_MEMO = 65_536  # distinct texts remembered per column while a table is read
 _SPREADSHEET_ERROR = re.compile(r"^(#(NAME\?|REF!|VALUE!|DIV/0!|N/A|NUM!|NULL!)|Err:\d{3})$")
 
 
@@ -412,15 +413,36 @@ def read_layout_grid(
     named_run = 0  # columns 1 to named_run all have a header label
     while named_run + 1 in header.named:
         named_run += 1
+    columns = list(header.columns.items())
+    # Each distinct text of a column is cleaned once (a column repeats its chapters, phases,
+    # series); a column of all-different texts stops being remembered at TEXT_MEMO values.
+    memos: dict[str, dict[str, str]] = {name: {} for name, _ in columns}
+    amount_columns = [
+        (amount.name, column, amount.year_offset, amount_places[column])
+        for amount, column in header.amounts
+    ]
     for index in range(header.row, len(rows)):
         cells = rows[index]
         row = index + 1
-        if all(is_blank(value) for value in cells):
+        for value in cells:  # is_blank, inlined: every cell of every row is asked
+            if value is not None and not (isinstance(value, str) and not value.strip()):
+                break
+        else:
             continue
-        values = {
-            name: cell_text(cells[col - 1]) if col <= len(cells) else ""
-            for name, col in header.columns.items()
-        }
+        width = len(cells)
+        values = {}
+        for name, col in columns:
+            value = cells[col - 1] if col <= width else ""
+            if value.__class__ is not str:
+                values[name] = cell_text(value)
+                continue
+            memo = memos[name]
+            text = memo.get(value)
+            if text is None:
+                text = cell_text(value)
+                if len(memo) < TEXT_MEMO:
+                    memo[value] = text
+            values[name] = text
         refs = LineCells(file, sheet, row, places)
         if len(cells) > named_run:  # a value right of the named columns, or in a gap
             for column, value in enumerate(cells, start=1):
@@ -431,18 +453,16 @@ def read_layout_grid(
         is_total = flag is not None and values.get(flag.flag, "").upper() == flag.value.upper()
         year = parse_year(cells[header.columns["year"] - 1]) if "year" in header.columns else None
         amounts: dict[str, RawLine] = {}
-        for amount, column in header.amounts:
-            raw = cells[column - 1] if column <= len(cells) else None
-            if is_blank(raw):
+        for name, column, offset, amount_place in amount_columns:
+            raw = cells[column - 1] if column <= width else None
+            if raw is None or (isinstance(raw, str) and not raw.strip()):  # is_blank, inlined
                 continue
             euros, problem = amount_of(raw)
-            line_year = (
-                year if year is None or not amount.year_offset else year + amount.year_offset
-            )
-            amounts[amount.name] = RawLine(  # positional: one per amount cell of the table
+            line_year = year if year is None or not offset else year + offset
+            amounts[name] = RawLine(  # positional: one per amount cell of the table
                 row,
-                LineValues(values, amount.name),
-                LineCells(file, sheet, row, amount_places[column]),
+                LineValues(values, name),
+                LineCells(file, sheet, row, amount_place),
                 line_year if line_year is not None else values.get("year"),
                 euros,
                 raw,

@@ -356,9 +356,67 @@ def _count_cells(sheet: _SheetCount, text: bytes, state: list[int]) -> None:
     Cells are counted where they are, as a reader will place them: a cell or row without an
     ``r`` attribute follows the previous one.
     """
+    if _count_plain(sheet, text, state):
+        return
     tags = _TAG.findall(text)
     if not tags or not _count_placed(sheet, tags, state):
         _count_in_order(sheet, tags, state)
+
+
+# The usual sheet XML (Excel, LibreOffice, xlsxwriter, openpyxl): every start tag of a row or
+# cell is unprefixed and opens with its place, <row r="12" and <c r="B12".
+_PLAIN_CELL = re.compile(rb'<c r="([A-Z]{1,3})(\d+)"')
+_PLAIN_CELL_ROW = re.compile(rb'<c r="[A-Z]{1,3}(\d+)"')
+_PLAIN_CELL_COLUMN = re.compile(rb'<c r="([A-Z]{1,3})\d')
+_PLAIN_ROW = re.compile(rb'<row r="(\d+)"')
+_PREFIXED = re.compile(rb"<[A-Za-z_][\w.-]*:(?:row|c)(?=[\s/>])")
+_TAG_ENDS = (b" ", b"\t", b"\n", b"\r", b"\f", b"\v", b"/", b">")  # what _TAG allows after it
+
+
+def _start_tags(text: bytes, name: bytes, plain: int) -> int:
+    """How many unprefixed start tags ``name`` has, as _TAG finds them (bytes.count, in C).
+
+    ``plain`` is how many of them the plain pattern matched: when every "<name" in the text is
+    one of those (no <cols>, <cfRule> in this chunk), one count says so.
+    """
+    if text.count(b"<" + name) == plain:
+        return plain
+    return sum(text.count(b"<" + name + end) for end in _TAG_ENDS)
+
+
+def _count_plain(sheet: _SheetCount, text: bytes, state: list[int]) -> bool:
+    """The usual chunk counted with C-speed scans (regex findall, bytes.count); False,
+    counting nothing, for any other.
+
+    A chunk qualifies when the plain patterns match every row and cell start tag that _TAG
+    would find (as many matches as tags, and no prefixed tag); it then gives what
+    ``_count_placed`` gives for those tags.
+    """
+    if (b":c" in text or b":row" in text) and _PREFIXED.search(text):
+        return False
+    rows = _PLAIN_ROW.findall(text)
+    if len(rows) != _start_tags(text, b"row", len(rows)):
+        return False
+    cell_rows = _PLAIN_CELL_ROW.findall(text)
+    if len(cell_rows) != _start_tags(text, b"c", len(cell_rows)):
+        return False
+    if cell_rows:
+        columns = _PLAIN_CELL_COLUMN.findall(text)
+        if len(columns) != len(cell_rows):  # a cell opening <c r="B1x": counted one by one
+            return False
+        sheet.cells += len(cell_rows)
+        sheet.last_row = max(sheet.last_row, max(map(int, set(cell_rows))))
+        sheet.last_column = max(sheet.last_column, max(map(_column_number, set(columns))))
+    last_row, last_cell = text.rfind(b'<row r="'), text.rfind(b'<c r="')
+    if last_row > last_cell:
+        row = _PLAIN_ROW.match(text, last_row)
+        assert row is not None  # every <row r=" opens a plain match, counted above
+        state[:] = [int(row.group(1)), 0]
+    elif last_cell >= 0:
+        cell = _PLAIN_CELL.match(text, last_cell)
+        assert cell is not None
+        state[:] = [int(cell.group(2)), _column_number(cell.group(1))]
+    return True
 
 
 def _count_placed(sheet: _SheetCount, tags: Tags, state: list[int]) -> bool:

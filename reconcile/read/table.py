@@ -208,9 +208,15 @@ def read_table(grid: Grid, header: Header, file: str) -> SheetTable:
         if _text(value)
     ]
     table = SheetTable(file, grid.name, header, unit, assumed, title, findings=findings)
-    end, second = _extent(grid, header)
-    rows = _fill_merged(grid, header, end, table)
+    end, second, totals = _extent(grid, header)
+    rows, filled = _fill_merged(grid, header, end, table)
+    for row in filled:  # a merged label may make a totals row: asked again with it filled
+        totals.pop(row, None)
+        label = _is_total_row(rows[row - 1], _label_columns(header))
+        if label is not None:
+            totals[row] = label
     reader = _Reader(grid, rows, header, table, _decide_styles(rows, header, end, table))
+    reader.totals = totals
     for row in range(header.row + 1, end + 1):
         reader.read_row(row)
     reader.report_dates()
@@ -224,28 +230,33 @@ def read_table(grid: Grid, header: Header, file: str) -> SheetTable:
     return table
 
 
-def _extent(grid: Grid, header: Header) -> tuple[int, int | None]:
-    """The table's last row, and the header row of a second table below it (not read)."""
+def _extent(grid: Grid, header: Header) -> tuple[int, int | None, dict[int, str]]:
+    """The table's last row, the header row of a second table below it (not read), and the
+    label of each totals row in the table (the reader asks for them again, row by row)."""
     end = None
     label_columns = _label_columns(header)
+    totals: dict[int, str] = {}
     for row in range(header.row + 1, len(grid.rows) + 1):
         cells = grid.rows[row - 1]
         label = _is_total_row(cells, label_columns) if end is None else None
         if label is not None:
+            totals[row] = label
             if _GRAND.match(label):
                 end = row  # the grand total ends the table; look on for a second one
             continue
         if is_header_like(cells, row):
-            return (row - 1 if end is None else end), row
-    return (len(grid.rows) if end is None else end), None
+            return (row - 1 if end is None else end), row, totals
+    return (len(grid.rows) if end is None else end), None, totals
 
 
-def _fill_merged(grid: Grid, header: Header, end: int, table: SheetTable) -> Rows:
-    """The grid's rows, with a value merged over several rows of the table given to each row.
+def _fill_merged(grid: Grid, header: Header, end: int, table: SheetTable) -> tuple[Rows, set[int]]:
+    """The grid's rows, with a value merged over several rows of the table given to each row,
+    and the rows so filled.
 
     Amount columns are never filled: a merged amount counts once, on its first row.
     """
     rows = list(grid.rows)
+    changed: set[int] = set()
     numbers = set(header.number_columns)
     width = max(map(len, rows[header.row : end]), default=0)
     for top, left, bottom, whole_right in grid.merged:
@@ -263,6 +274,7 @@ def _fill_merged(grid: Grid, header: Header, end: int, table: SheetTable) -> Row
                     cells[column - 1] = origin
                     filled = True
             rows[row - 1] = tuple(cells)
+            changed.add(row)
         if filled:
             span = f"{cell_name(top, left)}:{cell_name(bottom, whole_right)}"
             table.findings.append(
@@ -273,7 +285,7 @@ def _fill_merged(grid: Grid, header: Header, end: int, table: SheetTable) -> Row
                     value=f"“{_text(origin)}”",
                 )
             )
-    return rows
+    return rows, changed
 
 
 Evidence = list[tuple[str, int, int, str]]  # (style, row, column, text) of telling amounts
@@ -290,7 +302,10 @@ def _decide_styles(rows: Rows, header: Header, end: int, table: SheetTable) -> d
     evidence: dict[int, Evidence] = {}
     for column in header.number_columns:
         for row in range(header.row + 1, end + 1):
-            value = _cell(rows[row - 1], column)
+            row_cells = rows[row - 1]
+            value = row_cells[column - 1] if column <= len(row_cells) else None
+            if not isinstance(value, str):
+                continue  # only text shows how it is written (a number cell holds a number)
             if is_ambiguous(value):
                 ambiguous.setdefault(column, []).append((row, value))
             elif style := number_style(value):
@@ -408,6 +423,7 @@ class _Reader:
         self.grid, self.rows, self.header, self.table = grid, rows, header, table
         self.styles = styles
         self.block = _Block()
+        self.totals: dict[int, str] = {}  # row -> label of a totals row (from _extent)
         self.dates: dict[int, list[tuple[int, dt.date, int | None]]] = {}  # year column -> cells
         self.date_amounts: dict[tuple[int, int], tuple[dt.date, int]] = {}  # (row, column) ->
         # Worked out once per table, not per line: where each field of a line is, how each
@@ -452,7 +468,7 @@ class _Reader:
                 break
         else:
             return  # an empty row
-        label = _is_total_row(cells, self.label_columns)
+        label = self.totals.get(row)
         if label is not None:
             grand = bool(_GRAND.match(label))
             self.check_total_row(
@@ -512,7 +528,11 @@ class _Reader:
         """Read the line(s) of a row; False when the row holds none (a note, a heading)."""
         columns = self.header.columns
         value = self.value
-        values = {f: value(cells, column) for f, column in self.text_columns}
+        width = len(cells)
+        values = {}
+        for name, column in self.text_columns:  # self.value, inlined: five fields a line
+            text = cells[column - 1] if column is not None and column <= width else None
+            values[name] = None if isinstance(text, str) and not text.strip() else text
         if self.wide:
             # In a wide table an empty or zero year cell means "nothing this year": no line.
             present = [
@@ -524,7 +544,10 @@ class _Reader:
         else:
             acol = columns["amount"]
             present = [(value(cells, columns.get("year")), acol, value(cells, acol))]
-        has_key = _text(values["chapter"]) or _text(values["article"])
+        chapter, article = values["chapter"], values["article"]
+        has_key = (chapter is not None and _text(chapter)) or (
+            article is not None and _text(article)
+        )
         if not has_key and all(raw is None for *_, raw in present):
             return False  # a note, a section heading or a blank-looking row: not a line
         year_column = columns.get("year")

@@ -50,6 +50,13 @@ def _github(report: Report, stream: TextIO, options: RenderOptions) -> None:
     render_github(report, stream, options)
 
 
+def github_summary(report: Report, stream: TextIO, options: RenderOptions) -> None:
+    """The GitHub job summary, imported only when one is written (it loads rich's text)."""
+    from reconcile.report.github import render_github_summary
+
+    render_github_summary(report, stream, options)
+
+
 RENDERERS: dict[str, Renderer] = {
     "text": _text,
     "json": _json,
@@ -60,4 +67,4 @@ RENDERERS: dict[str, Renderer] = {
 # The format an output file gets from its suffix when --output names none (FORMAT:PATH).
 SUFFIXES = {".txt": "text", ".json": "json", ".xml": "junit", ".html": "html", ".htm": "html"}
 
-__all__ = ["RENDERERS", "SUFFIXES", "RenderOptions", "Renderer"]
+__all__ = ["RENDERERS", "SUFFIXES", "RenderOptions", "Renderer", "github_summary"]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -101,21 +101,47 @@ def _columns(
     and validation reads them back from here: reading a frame cell by cell is slow)."""
     data: dict[str, list[Any]] = {"ministry": [ministry] * len(lines)}
     if "chapter" in columns:
-        data["chapter"] = [
-            normalise_chapter(ln.values["chapter"]) or _text(ln.values["chapter"]) for ln in lines
-        ]
+        data["chapter"] = _per_value(_chapter, [ln.values["chapter"] for ln in lines])
     if "article" in columns:
-        data["article"] = [normalise_article(ln.values["article"]) for ln in lines]
+        data["article"] = _per_value(normalise_article, [ln.values["article"] for ln in lines])
     if "description" in columns:
         data["description"] = [_text(ln.values["description"]) for ln in lines]
     data["series"] = (
-        [normalise_series(ln.values["series"]) for ln in lines]
+        _per_value(normalise_series, [ln.values["series"] for ln in lines])
         if "series" in columns
         else [series] * len(lines)
     )
-    data["year"] = [parse_year(ln.year) for ln in lines]
-    data["amount_cents"] = [None if ln.amount is None else _cents(ln.amount) for ln in lines]
+    data["year"] = _per_value(parse_year, [ln.year for ln in lines])
+    data["amount_cents"] = _per_value(_cents_or_none, [ln.amount for ln in lines], _BY_VALUE)
     return data
+
+
+def _chapter(value: Any) -> str | None:
+    return normalise_chapter(value) or _text(value)
+
+
+def _cents_or_none(amount: Decimal | None) -> int | None:
+    return None if amount is None else _cents(amount)
+
+
+# Types whose equal values give equal results, so one result per distinct value will do: a
+# str or an int equals only itself; Decimal("1.0") equals Decimal("1.00"), but their cents
+# are the same. Mixed types may not share a dict (1, 1.0 and True are one key there).
+_BY_IDENTITY: frozenset[type] = frozenset({str, int, type(None)})
+_BY_VALUE: frozenset[type] = frozenset({Decimal, type(None)})
+
+
+def _per_value(
+    function: Callable[[Any], Any], values: list[Any], safe: frozenset[type] = _BY_IDENTITY
+) -> list[Any]:
+    """``function`` of each value, worked out once per distinct value where that is the same.
+
+    A column holds a few distinct chapters, articles, series and years over many lines.
+    """
+    if not set(map(type, values)) <= safe:
+        return [function(value) for value in values]
+    results = {value: function(value) for value in set(values)}
+    return list(map(results.__getitem__, values))
 
 
 def _frame_of(data: dict[str, list[Any]]) -> Any:
