@@ -190,6 +190,26 @@ def test_a_declared_dimension_is_never_trusted(tmp_path: Path) -> None:
     assert len(result.table.lines) == 2
 
 
+@pytest.mark.parametrize(
+    ("form", "codes"),
+    [
+        (b'r="E{digits}"', ["limit-exceeded"]),  # a cell placed beyond any sheet
+        (b'r="{digits}"', []),  # a row tag that lies, while its cells say where they are
+    ],
+)
+def test_a_row_number_of_thousands_of_digits_is_counted_not_a_crash(
+    tmp_path: Path, form: bytes, codes: list[str]
+) -> None:
+    # int() refuses more than 4,300 digits; the count must refuse the file, not stop
+    sheet = dict(honest_members())[SHEET]
+    digits = b"1" * 5000
+    attribute = b'r="E5"' if b"E" in form else b'r="5"'
+    assert attribute in sheet
+    lying = sheet.replace(attribute, form.replace(b"{digits}", digits), 1)
+    result = read_file(_honest(tmp_path / "EZ.xlsx", lying), "EZ.xlsx")
+    assert [f.code for f in result.findings if f.severity.value == "error"] == codes
+
+
 def test_file_size_is_checked_before_reading(tmp_path: Path) -> None:
     path = tmp_path / "big.xlsx"
     with path.open("wb") as handle:

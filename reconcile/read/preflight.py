@@ -405,17 +405,17 @@ def _count_plain(sheet: _SheetCount, text: bytes, state: list[int]) -> bool:
         if len(columns) != len(cell_rows):  # a cell opening <c r="B1x": counted one by one
             return False
         sheet.cells += len(cell_rows)
-        sheet.last_row = max(sheet.last_row, max(map(int, set(cell_rows))))
+        sheet.last_row = max(sheet.last_row, max(map(_row_number, set(cell_rows))))
         sheet.last_column = max(sheet.last_column, max(map(_column_number, set(columns))))
     last_row, last_cell = text.rfind(b'<row r="'), text.rfind(b'<c r="')
     if last_row > last_cell:
         row = _PLAIN_ROW.match(text, last_row)
         assert row is not None  # every <row r=" opens a plain match, counted above
-        state[:] = [int(row.group(1)), 0]
+        state[:] = [_row_number(row.group(1)), 0]
     elif last_cell >= 0:
         cell = _PLAIN_CELL.match(text, last_cell)
         assert cell is not None
-        state[:] = [int(cell.group(2)), _column_number(cell.group(1))]
+        state[:] = [_row_number(cell.group(2)), _column_number(cell.group(1))]
     return True
 
 
@@ -435,10 +435,10 @@ def _count_placed(sheet: _SheetCount, tags: Tags, state: list[int]) -> bool:
     if cell_letters:
         sheet.cells += len(cell_letters)
         rows = set(compress(digits, is_cell))
-        sheet.last_row = max(sheet.last_row, max(map(int, rows)))
+        sheet.last_row = max(sheet.last_row, max(map(_row_number, rows)))
         sheet.last_column = max(sheet.last_column, max(map(_column_number, set(cell_letters))))
     tag, last_letters, last_digits = tags[-1]
-    state[:] = [int(last_digits), 0 if tag == b"row" else _column_number(last_letters)]
+    state[:] = [_row_number(last_digits), 0 if tag == b"row" else _column_number(last_letters)]
     return True
 
 
@@ -447,12 +447,12 @@ def _count_in_order(sheet: _SheetCount, tags: Tags, state: list[int]) -> None:
     last_row, last_column, cells = sheet.last_row, sheet.last_column, sheet.cells
     for tag, letters, digits in tags:
         if tag == b"row":
-            row = int(digits) if digits else row + 1
+            row = _row_number(digits) if digits else row + 1
             column = 0
             continue
         if letters:
             column = _column_number(letters)
-            row = int(digits) if digits else row
+            row = _row_number(digits) if digits else row
         else:
             column += 1
         cells += 1
@@ -460,6 +460,18 @@ def _count_in_order(sheet: _SheetCount, tags: Tags, state: list[int]) -> None:
         last_column = max(last_column, column)
     sheet.last_row, sheet.last_column, sheet.cells = last_row, last_column, cells
     state[:] = [row, column]
+
+
+# A row number of more digits than this lies beyond any sheet (Excel stops at 1,048,576);
+# int() would refuse a few thousand digits with an error of its own.
+_ROW_DIGITS = 9
+_BEYOND_ANY_SHEET = 10**_ROW_DIGITS
+
+
+def _row_number(digits: bytes) -> int:
+    """A row number from its digits; an absurdly long one counts as beyond any sheet, so the
+    row limit refuses the file (limit-exceeded) rather than the conversion failing."""
+    return int(digits) if len(digits) <= _ROW_DIGITS else _BEYOND_ANY_SHEET
 
 
 @functools.lru_cache(maxsize=4096)
