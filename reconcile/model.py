@@ -129,12 +129,12 @@ class Size:
     """A file's size in bytes, shown in megabytes with one decimal: "273.0 MB" in English,
     "273,0 MB" in Dutch (``reconcile.codes.format_value``); ``str()`` gives the English."""
 
-    bytes: int
+    size: int  # in bytes
 
     def __str__(self) -> str:
         from reconcile.limits import MB
 
-        return f"{self.bytes / MB:.1f} MB"
+        return f"{self.size / MB:.1f} MB"
 
 
 @dataclass(frozen=True)

@@ -234,7 +234,9 @@ class AmountCache:
         return result
 
 
-_CACHED = frozenset({int, float, str, Decimal})  # what a cell holds, hashable and immutable
+# What a cell reader gives, hashable and immutable (not Decimal: no reader gives one, and a
+# signalling NaN cannot be hashed).
+_CACHED = frozenset({int, float, str})
 
 
 def format_eur(amount: Decimal, lang: str = "en") -> str:
