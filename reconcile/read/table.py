@@ -421,7 +421,6 @@ class _Reader:
         self, grid: Grid, rows: Rows, header: Header, table: SheetTable, styles: dict[int, str]
     ) -> None:
         self.grid, self.rows, self.header, self.table = grid, rows, header, table
-        self.styles = styles
         self.block = _Block()
         self.totals: dict[int, str] = {}  # row -> label of a totals row (from _extent)
         self.dates: dict[int, list[tuple[int, dt.date, int | None]]] = {}  # year column -> cells
