@@ -55,7 +55,9 @@ class CellRef:
         return "".join(ch for ch in (self.cell or "") if ch.isalpha())
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen (a frozen __init__ sets each field by a call, and one is made per line), but
+# hashed by its fields as before: nothing changes a line once made.
+@dataclass(slots=True, unsafe_hash=True)
 class BudgetLine:
     """One reserved amount: a chapter/article line of one ministry in one year and series."""
 

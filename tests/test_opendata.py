@@ -322,6 +322,48 @@ def test_texts_are_cleaned_the_same_whether_remembered_or_not(
     assert {values["series"] for _, values in remembered} == {"U"}
 
 
+@pytest.mark.parametrize("memo", [0, 65_536])
+def test_repeated_texts_are_reported_on_every_row_and_keys_match_however_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, memo: int
+) -> None:
+    """Validation checks each distinct text once and remembers key texts: every row with a
+    wrong text still gets its finding, and 7 and VII, u and U are still one key."""
+    from reconcile.validate import layout
+
+    monkeypatch.setattr(layout, "TEXT_MEMO", memo)
+    path = _csv(
+        tmp_path / "staten.csv",
+        [
+            STATEN_HEADER,
+            "2020,U,XXX,BZK,1a2,Iets,1,2,,,",
+            "2020,U,XXX,BZK,1a2,Iets,3,4,,,",  # the same wrong texts (and key) again
+            "2020,U,VII,BZK,1,Iets,5,6,,,",
+            "2020,u,7,BZK,1,Iets,7,8,,,",  # row 4's key, written otherwise
+            "2020,U,#REF!,BZK,2,Iets,PM,10,,,",
+            "2020,U,#REF!,BZK,2,Iets,PM,10,,,",  # row 6 again
+            "2020,U,#REF!,BZK,2,Iets,PM,11,,,",
+        ],
+    )
+    assert _flat(_validate(path)) == [
+        (None, "csv-detected"),
+        ("A1", "layout-detected"),
+        ("C2", "chapter-unknown"),
+        ("E2", "article-invalid"),
+        ("A3", "duplicate-key"),
+        ("C3", "chapter-unknown"),
+        ("E3", "article-invalid"),
+        ("A5", "duplicate-key"),
+        ("C6", "cell-error"),
+        ("G6", "amount-not-a-number"),
+        ("A7", "duplicate-key"),
+        ("C7", "cell-error"),
+        ("G7", "amount-not-a-number"),
+        ("A8", "duplicate-key"),
+        ("C8", "cell-error"),
+        ("G8", "amount-not-a-number"),
+    ]
+
+
 # --- B-tables: totals rows flagged J ---------------------------------------------------------
 
 

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from reconcile.model import AnnouncedAmount, FileResult, Interval, Report, Totals
+from reconcile.model import (
+    AnnouncedAmount,
+    BudgetLine,
+    CellRef,
+    FileResult,
+    Interval,
+    Report,
+    Totals,
+)
 
 
 def _file(path: str, ministry: str | None, total: str, lines: int = 1) -> FileResult:
@@ -43,3 +51,24 @@ def test_check_counts_the_reconciled_total_and_its_distance_to_the_interval() ->
     assert report.total == Decimal(900)  # the reconciled total, not the files' sum
     assert report.difference == Decimal(-50)
     assert report.share(Decimal(300)) == Decimal("33.3")
+
+
+def test_budget_lines_are_equal_and_hashed_by_their_fields() -> None:
+    """Lines are made without frozen's per-field calls, but compare and hash as before."""
+
+    def line(amount: str, cell: str = "F3") -> BudgetLine:
+        return BudgetLine(
+            "EZ",
+            "XIII",
+            "1",
+            "AI-fabriek",
+            "V",
+            2026,
+            Decimal(amount),
+            CellRef("f.xlsx", "S", cell),
+        )
+
+    assert line("1.5") == line("1.50")
+    assert hash(line("1.5")) == hash(line("1.50"))
+    assert len({line("1.5"), line("1.50"), line("2"), line("1.5", "F4")}) == 3
+    assert line("1.5") != line("1.5", "F4")

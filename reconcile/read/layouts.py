@@ -294,7 +294,7 @@ def find_layout_header(
     return None
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen, as RawLine: one a row
 class LayoutRow:
     """One data row of a layout table: its fields as text with their cells, and its amounts."""
 

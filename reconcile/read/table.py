@@ -83,7 +83,7 @@ class LineCells(Mapping[str, CellRef]):
         return repr(dict(self))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a frozen __init__ sets each field by a call (one a line)
 class RawLine:
     """One line as read: the raw cell values of its fields, its amount in euros when readable.
 

@@ -183,6 +183,7 @@ def validate_table(table: SheetTable, rules: Rules) -> ValidatedTable:
         _texts(data, column) for column in ("chapter", "article", "description", "series")
     )
     years = data["year"]
+    counted_ministry = ministry or "?"
     for index, raw in enumerate(table.lines):
         year = years[index]
         series = series_of[index]
@@ -194,15 +195,15 @@ def validate_table(table: SheetTable, rules: Rules) -> ValidatedTable:
             result.uncounted[series or "?"] = result.uncounted.get(series or "?", 0) + 1
             continue
         result.lines.append(
-            BudgetLine(
-                ministry=ministry or "?",
-                chapter=chapters[index],
-                article=articles[index],
-                description=descriptions[index],
-                series=series,
-                year=year,
-                amount=raw.amount,
-                source=raw.cells["amount"],
+            BudgetLine(  # positional, in the order of its fields: one per line
+                counted_ministry,
+                chapters[index],
+                articles[index],
+                descriptions[index],
+                series,
+                year,
+                raw.amount,
+                raw.cells["amount"],
             )
         )
     return result

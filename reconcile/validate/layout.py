@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Sequence
 from decimal import Decimal
+from typing import Any
 
 from reconcile.codes import make_finding
 from reconcile.ministries import MinistryTable, normalise_chapter
 from reconcile.model import CellRef, Finding, Phrase
 from reconcile.read.header import LABELS, parse_year
 from reconcile.read.layouts import (
+    TEXT_MEMO,
     Layout,
     LayoutRow,
     LayoutTable,
@@ -34,19 +36,15 @@ def validate_layout_table(table: LayoutTable, ministries: MinistryTable) -> Vali
     """Findings for every row of ``table``; the lines are not counted against an announcement."""
     layout = table.spec
     assert layout is not None
-    findings: list[Finding] = []
-    problems: dict[tuple[str, str], str | None] = {}  # (field, text) -> code: texts repeat
-    for row in table.rows:
-        findings += _check_row(row, layout, ministries, problems)
+    findings = _check_rows(table.rows, layout, ministries)
     repeated, duplicate_findings = _check_keys(table, layout)
     findings += duplicate_findings
     if layout.totals is not None:
         findings += _check_totals(table, layout, repeated)
-    owners = {
+    owners = {  # a column holds a few distinct chapters: each is looked up once
         owner.code
-        for row in table.rows
-        if (chapter := normalise_chapter(row.values.get("chapter")))
-        and (owner := ministries.of_chapter(chapter))
+        for text in {row.values.get("chapter") for row in table.rows}
+        if (chapter := normalise_chapter(text)) and (owner := ministries.of_chapter(chapter))
     }
     ministry = owners.pop() if len(owners) == 1 else None
     return ValidatedTable(ministry, findings=_unique(findings))
@@ -65,62 +63,106 @@ def _problem(name: str, text: str, ministries: MinistryTable) -> str | None:
     return None
 
 
-def _check_row(
-    row: LayoutRow,
-    layout: Layout,
-    ministries: MinistryTable,
-    problems: dict[tuple[str, str], str | None],
-) -> Iterator[Finding]:
-    for name, text in row.values.items():
-        if is_spreadsheet_error(text):
-            field = f"“{column_label(layout, name)}”"
-            yield make_finding("cell-error", row.cells[name], value=f'"{text}"', field=field)
-    checked = (
-        ("chapter", layout.check_chapter),
-        ("article", layout.check_article),
-        ("series", layout.check_series),
-        ("year", True),  # the amounts' years follow from it
-    )
-    for name, wanted in checked:
-        value = row.values.get(name)
-        if not wanted or value is None or is_spreadsheet_error(value):
-            continue
-        if not value:
-            yield make_finding("missing-value", row.cells[name], field=LABELS[name])
-        else:
-            key = (name, value)
-            if key not in problems:
-                problems[key] = _problem(name, value, ministries)
-            if code := problems[key]:
-                yield make_finding(code, row.cells[name], value=f'"{value}"')
-    for line in row.amounts.values():
-        if line.amount is None:
-            yield make_finding(
-                "amount-not-a-number", line.cells["amount"], value=f'"{line.amount_raw}"'
-            )
+def _check_rows(
+    rows: Sequence[LayoutRow], layout: Layout, ministries: MinistryTable
+) -> list[Finding]:
+    """Each row's findings, row by row: its error cells, its checked fields, its amounts.
+
+    A column repeats its chapters, articles, series and years: each distinct text of a field
+    is checked once (whether it is a spreadsheet error, and which code it gets).
+    """
+    checked = [
+        name
+        for name, wanted in (
+            ("chapter", layout.check_chapter),
+            ("article", layout.check_article),
+            ("series", layout.check_series),
+            ("year", True),  # the amounts' years follow from it
+        )
+        if wanted
+    ]
+    # field -> text -> the code of its finding; None when valid or a spreadsheet error
+    problems: dict[str, dict[str, str | None]] = {name: {} for name in checked}
+    findings: list[Finding] = []
+    append = findings.append
+    for row in rows:
+        values = row.values
+        for name, text in values.items():
+            # is_spreadsheet_error's own first test, inlined: every field of every row is asked
+            if ("#" in text or "Err:" in text) and is_spreadsheet_error(text):
+                field = f"“{column_label(layout, name)}”"
+                append(make_finding("cell-error", row.cells[name], value=f'"{text}"', field=field))
+        for name in checked:
+            value = values.get(name)
+            if value is None:
+                continue
+            if not value:
+                append(make_finding("missing-value", row.cells[name], field=LABELS[name]))
+                continue
+            memo = problems[name]
+            if value in memo:
+                code = memo[value]
+            else:
+                code = None if is_spreadsheet_error(value) else _problem(name, value, ministries)
+                memo[value] = code
+            if code:
+                append(make_finding(code, row.cells[name], value=f'"{value}"'))
+        for line in row.amounts.values():
+            if line.amount is None:
+                append(
+                    make_finding(
+                        "amount-not-a-number", line.cells["amount"], value=f'"{line.amount_raw}"'
+                    )
+                )
+    return findings
 
 
 def row_key(row: LayoutRow, fields: tuple[str, ...]) -> tuple[str, ...]:
     """The row's values of ``fields``, chapters and series normalised (13 and XIII are one)."""
-    out = []
-    for name in fields:
-        text = row.values.get(name, "")
-        if name == "chapter":
-            text = normalise_chapter(text) or text
-        elif name == "series":
-            text = normalise_series(text) or text
-        elif name == "article":
-            text = normalise_article(text) or text
-        out.append(text.casefold())
-    return tuple(out)
+    return tuple(_key_text(name, row.values.get(name, "")) for name in fields)
 
 
-def _content(row: LayoutRow) -> tuple[str, ...]:
+def _key_text(name: str, text: str) -> str:
+    if name == "chapter":
+        text = normalise_chapter(text) or text
+    elif name == "series":
+        text = normalise_series(text) or text
+    elif name == "article":
+        text = normalise_article(text) or text
+    return text.casefold()
+
+
+def _row_keys(fields: tuple[str, ...]) -> Callable[[LayoutRow], tuple[str, ...]]:
+    """``row_key`` for many rows: each distinct text of a field is normalised once
+    (remembered up to TEXT_MEMO texts per field)."""
+    memos: dict[str, dict[str, str]] = {name: {} for name in fields}
+
+    def key(row: LayoutRow) -> tuple[str, ...]:
+        values = row.values
+        out = []
+        for name in fields:
+            text = values.get(name, "")
+            memo = memos[name]
+            folded = memo.get(text)
+            if folded is None:
+                folded = _key_text(name, text)
+                if len(memo) < TEXT_MEMO:
+                    memo[text] = folded
+            out.append(folded)
+        return tuple(out)
+
+    return key
+
+
+def _content(row: LayoutRow) -> tuple[Any, ...]:
     """What makes two rows the same; a broken-formula text matches any other (re-exports
     of one table show #NAME? in one copy and Err:509 in the other)."""
-    values = ("#error" if is_spreadsheet_error(text) else text for text in row.values.values())
-    amounts = (str(line.amount_raw) for line in row.amounts.values())
-    return (*values, *row.amounts, *amounts)
+    values = tuple(row.values.values())
+    joined = "\x00".join(values)  # is_spreadsheet_error's first test, once for the row
+    if "#" in joined or "Err:" in joined:
+        values = tuple("#error" if is_spreadsheet_error(text) else text for text in values)
+    amounts = row.amounts
+    return (*values, *amounts, *[str(line.amount_raw) for line in amounts.values()])
 
 
 def _check_keys(table: LayoutTable, layout: Layout) -> tuple[set[int], list[Finding]]:
@@ -134,14 +176,14 @@ def _check_keys(table: LayoutTable, layout: Layout) -> tuple[set[int], list[Find
     rows = table.rows
     seen: dict[tuple[str, ...], int] = {}
     runs: list[list[tuple[int, int]]] = []  # [(index of the repeat, index of its original)]
-    for index, row in enumerate(rows):
-        content = _content(row)
+    contents = [_content(row) for row in rows]  # each row's once: a copy is compared again
+    for index, content in enumerate(contents):
         last = runs[-1][-1] if runs else None
         if (
             last is not None
             and last[0] == index - 1
             and last[1] + 1 < index
-            and _content(rows[last[1] + 1]) == content
+            and contents[last[1] + 1] == content
         ):
             runs[-1].append((index, last[1] + 1))  # the copy follows its original row by row
         elif content in seen:
@@ -166,10 +208,14 @@ def _check_keys(table: LayoutTable, layout: Layout) -> tuple[set[int], list[Find
                 count=len(run),
             )
         )
+    del contents, seen
     first: dict[tuple[str, ...], int] = {}
+    key_of = _row_keys(layout.key)
     for index, row in enumerate(rows):
-        key = row_key(row, layout.key)
-        if index in repeated or not row.amounts or not any(key):
+        if index in repeated or not row.amounts:
+            continue
+        key = key_of(row)
+        if not any(key):
             continue
         if key in first:
             findings.append(_duplicate_key(table, layout, index, first[key]))
@@ -200,6 +246,7 @@ def _check_totals(table: LayoutTable, layout: Layout, repeated: set[int]) -> lis
     assert rule is not None
     details: dict[tuple[str, ...], list[LayoutRow]] = defaultdict(list)
     totals: list[LayoutRow] = []
+    group_key = _row_keys(rule.group)
     for index, row in enumerate(table.rows):
         if index in repeated:
             continue  # reported as a duplicate; counting it again would double the sums
@@ -209,10 +256,10 @@ def _check_totals(table: LayoutTable, layout: Layout, repeated: set[int]) -> lis
         elif not (
             rule.memo and any(rule.memo.search(row.values.get(level, "")) for level in rule.levels)
         ):
-            details[row_key(row, rule.group)].append(row)
+            details[group_key(row)].append(row)
     findings = []
     for total in totals:
-        covered = details.get(row_key(total, rule.group), [])
+        covered = details.get(group_key(total), [])
         if not covered:
             continue  # a totals row without detail rows is a leaf: nothing to add up
         for name, stated_line in total.amounts.items():
