@@ -226,7 +226,7 @@ class Report:
     def lines_counted(self) -> int:
         return sum(f.lines for f in self.files)
 
-    def by_ministry(self) -> list[FileResult]:
+    def files_by_contribution(self) -> list[FileResult]:
         """The files, largest contribution first (then by ministry and path: deterministic)."""
         return sorted(self.files, key=lambda f: (-f.total, f.ministry or "~", f.path))
 

@@ -30,8 +30,8 @@ def test_validate_counts_the_files_and_orders_them_largest_first() -> None:
     report = Report("validate", FILES, (), ())
     assert report.total == Decimal(1200)
     assert report.lines_counted == 6
-    assert [f.path for f in report.by_ministry()] == ["a.xlsx", "b.xlsx", "c.xlsx"]
-    assert [report.share(f.total) for f in report.by_ministry()] == [
+    assert [f.path for f in report.files_by_contribution()] == ["a.xlsx", "b.xlsx", "c.xlsx"]
+    assert [report.share(f.total) for f in report.files_by_contribution()] == [
         Decimal("50.0"),
         Decimal("25.0"),
         Decimal("25.0"),

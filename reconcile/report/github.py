@@ -65,7 +65,7 @@ def render_github_summary(report: Report, stream: TextIO, options: RenderOptions
         heads = ("ministry", "file", "chapter", "lines", "subtotal", "share")
         stream.write("| " + " | ".join(tr(key, lang) for key in heads) + " |\n")
         stream.write("|---|---|---|---:|---:|---:|\n")
-        for f in report.by_ministry():
+        for f in report.files_by_contribution():
             stream.write(
                 f"| {markdown_cell(f.ministry or '?')} | {markdown_cell(f.path)} | "
                 f"{markdown_cell(', '.join(f.chapters) or '–')} | {f.lines} | "

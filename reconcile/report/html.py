@@ -90,7 +90,7 @@ def _files_table(report: Report, lang: str) -> list[str]:
         )
         + "</tr></thead><tbody>"
     ]
-    for f in report.by_ministry():
+    for f in report.files_by_contribution():
         share = share_text(report.share(f.total), lang)
         cells = [
             f.ministry or "?",

@@ -61,7 +61,7 @@ def _files_table(report: Report, lang: str) -> Table:
         ("share", "right"),
     ):
         table.add_column(tr(key, lang), justify=justify)  # type: ignore[arg-type]
-    for f in report.by_ministry():
+    for f in report.files_by_contribution():
         table.add_row(
             f.ministry or "?",
             f.path,
