@@ -429,11 +429,20 @@ class _Reader:
         # amount column is parsed.
         columns = header.columns
         self.wide, self.suppletoire = header.layout == "wide", header.suppletoire
-        # a suppletoire table's stand columns: checked, never counted
-        self.stand_columns = (
-            {header.columns["stand_before"], header.columns["stand_after"]}
+        # A suppletoire table's header labels, as messages quote them (worked out once, not
+        # per row), and its stand columns with their labels: checked, never counted.
+        self.labels = (
+            {
+                name: f"“{_text(grid.value(header.row, header.columns[name]))}”"
+                for name in ("stand_before", "amount", "stand_after")
+            }
             if header.suppletoire
-            else set()
+            else {}
+        )
+        self.stand_columns = (
+            {header.columns[name]: self.labels[name] for name in ("stand_before", "stand_after")}
+            if header.suppletoire
+            else {}
         )
         euros = table.unit.euros
         self.parsers = {
@@ -590,9 +599,7 @@ class _Reader:
         """Suppletoire: the stand after equals the stand before plus the mutation; a stand the
         check cannot use (PM, empty, a formula without result) is said, since it leaves the
         check undone."""
-        label = {
-            name: self.column_label(name) for name in ("stand_before", "amount", "stand_after")
-        }
+        label = self.labels
         stands = []
         for name in ("stand_before", "stand_after"):
             column = self.header.columns[name]
@@ -620,14 +627,9 @@ class _Reader:
             )
         )
 
-    def column_label(self, name: str) -> str:
-        return f"“{_text(self.grid.value(self.header.row, self.header.columns[name]))}”"
-
     def report_stand(self, row: int, column: int, raw: Any, problem: str | None) -> None:
         """A suppletoire stand that the stand check and its column's Totaal cannot use."""
-        ref = self.ref(row, column)
-        name = "stand_before" if column == self.header.columns["stand_before"] else "stand_after"
-        label = self.column_label(name)
+        ref, label = self.ref(row, column), self.stand_columns[column]
         if problem in ("not-a-number", "unreadable"):
             finding = make_finding("stand-not-a-number", ref, value=f"“{_text(raw)}”", label=label)
         elif problem == "empty":
@@ -692,7 +694,7 @@ class _Reader:
                     )
                 continue
             stated, problem = self.amount(row, column, raw)
-            if stated is None and self.suppletoire and column in self.stand_columns:
+            if stated is None and column in self.stand_columns:
                 self.report_stand(row, column, raw, problem)  # a PM in the Totaal's stand
             wanted = parse_year(year)
             series = _text(self.value(cells, self.header.columns.get("series"))).upper()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from importlib import import_module
 from typing import TextIO
 
 from reconcile.model import Report
@@ -20,50 +21,22 @@ class RenderOptions:
 Renderer = Callable[[Report, TextIO, RenderOptions], None]
 
 
-def _text(report: Report, stream: TextIO, options: RenderOptions) -> None:
-    from reconcile.report.text import render_text
+def _lazy(module: str, function: str) -> Renderer:
+    """``reconcile.report.<module>.<function>``, imported when it first renders: a JSON report
+    never loads rich, and --help loads no renderer at all."""
 
-    render_text(report, stream, options)
+    def render(report: Report, stream: TextIO, options: RenderOptions) -> None:
+        renderer: Renderer = getattr(import_module(f"reconcile.report.{module}"), function)
+        renderer(report, stream, options)
 
-
-def _json(report: Report, stream: TextIO, options: RenderOptions) -> None:
-    from reconcile.report.json import render_json
-
-    render_json(report, stream, options)
-
-
-def _html(report: Report, stream: TextIO, options: RenderOptions) -> None:
-    from reconcile.report.html import render_html
-
-    render_html(report, stream, options)
-
-
-def _junit(report: Report, stream: TextIO, options: RenderOptions) -> None:
-    from reconcile.report.junit import render_junit
-
-    render_junit(report, stream, options)
-
-
-def _github(report: Report, stream: TextIO, options: RenderOptions) -> None:
-    from reconcile.report.github import render_github
-
-    render_github(report, stream, options)
-
-
-def github_summary(report: Report, stream: TextIO, options: RenderOptions) -> None:
-    """The GitHub job summary, imported only when one is written (it loads rich's text)."""
-    from reconcile.report.github import render_github_summary
-
-    render_github_summary(report, stream, options)
+    return render
 
 
 RENDERERS: dict[str, Renderer] = {
-    "text": _text,
-    "json": _json,
-    "junit": _junit,
-    "github": _github,
-    "html": _html,
+    fmt: _lazy(fmt, f"render_{fmt}") for fmt in ("text", "json", "junit", "github", "html")
 }
+# The GitHub job summary, imported only when one is written (it loads rich's text).
+github_summary = _lazy("github", "render_github_summary")
 # The format an output file gets from its suffix when --output names none (FORMAT:PATH).
 SUFFIXES = {".txt": "text", ".json": "json", ".xml": "junit", ".html": "html", ".htm": "html"}
 
