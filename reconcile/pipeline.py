@@ -26,6 +26,7 @@ from reconcile.read.layouts import LayoutTable
 from reconcile.rules import Reconciliation, Submission, reconcile
 from reconcile.validate import Rules, validate_table
 from reconcile.validate.layout import validate_layout_table
+from reconcile.validate.schema import preload
 
 ANNOUNCEMENT_FILE = "announcement.toml"
 
@@ -153,6 +154,8 @@ def _read_and_validate(
                 make_finding("file-unreadable", CellRef(item.display), reason=item.problem)
             )
             continue
+        if item.path.suffix.lower() in WORKBOOK_SUFFIXES:
+            preload()  # pandera imports while calamine parses (see validate.schema.preload)
         with _collector_paused():
             read = read_file(item.path, item.display, sheet, layout, limits)
         if _unrelated_csv(item, read.findings, layout):

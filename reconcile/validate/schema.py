@@ -6,6 +6,10 @@ points back at the cell it came from. Checks carry the finding code as their err
 
 from __future__ import annotations
 
+import contextlib
+import importlib
+import sys
+import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -13,6 +17,33 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import pandas as pd
     import pandera.pandas as pa
+
+PANDERA = "pandera.pandas"  # imports pandas (and numpy) too
+
+
+def preload() -> None:
+    """Start importing pandera (and with it pandas) in the background, once per process.
+
+    Importing them takes about 0.7 s, as long as calamine takes to parse a sheet of 100,000
+    lines, and calamine parses without holding Python's lock (the GIL): begun before a file
+    is read, the import is done by the time validation needs it. The thread is not a daemon,
+    so the interpreter never stops half-way through an import; a failure is left to the
+    import validation makes itself, which reports it as usual.
+    """
+    global _preloading
+    if _preloading is not None or PANDERA in sys.modules:
+        return
+    _preloading = threading.Thread(target=_import_quietly, name="preload-pandera")
+    _preloading.start()
+
+
+_preloading: threading.Thread | None = None
+
+
+def _import_quietly() -> None:
+    with contextlib.suppress(Exception):  # the main thread's own import says what went wrong
+        importlib.import_module(PANDERA)
+
 
 # Frame column -> the field of the raw line whose cell a failure points at.
 FIELD_OF_COLUMN = {"amount_cents": "amount"}
