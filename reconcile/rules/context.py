@@ -19,7 +19,7 @@ class Submission:
     ministry: str | None
     lines: tuple[BudgetLine, ...]
 
-    @property
+    @cached_property  # asked by several rules; the lines never change
     def total(self) -> Decimal:
         return sum((line.amount for line in self.lines), Decimal(0))
 
@@ -29,9 +29,9 @@ class Reconciliation:
     announcement: Announcement
     submissions: tuple[Submission, ...]
 
-    @property
-    def lines(self) -> list[BudgetLine]:
-        return [line for sub in self.submissions for line in sub.lines]
+    @cached_property  # every rule reads them: joined once, not once per rule
+    def lines(self) -> tuple[BudgetLine, ...]:
+        return tuple(line for sub in self.submissions for line in sub.lines)
 
     @cached_property
     def totals(self) -> Totals:
@@ -40,9 +40,10 @@ class Reconciliation:
         for sub in self.submissions:
             if sub.ministry is not None:
                 by_ministry[sub.ministry] += sub.total
-        for line in self.lines:
+        total = Decimal(0)
+        for line in self.lines:  # one pass, adding in the lines' order as sum() would
             by_year[line.year] += line.amount
-        total = sum((line.amount for line in self.lines), Decimal(0))
+            total += line.amount
         return Totals(total, dict(sorted(by_ministry.items())), dict(sorted(by_year.items())))
 
     @property
