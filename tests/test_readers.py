@@ -263,3 +263,30 @@ def test_the_sheet_scan_finds_formulas_errors_and_hidden_rows() -> None:
     assert sorted(extras.formulas) == [(2, 2), (2, 27), (3, 3)]
     assert extras.errors == {(2, 2): "#DIV/0!"}
     assert sorted(extras.hidden_rows) == [2, 3]
+
+
+def _as_openpyxl(value: Any) -> Any:
+    """calamine's cell as openpyxl reads it, spelled out the plain way (the rule ``_rows`` keeps
+    in one inlined expression)."""
+    if isinstance(value, str) and value == "":
+        return None
+    if type(value) is float and value.is_integer() and abs(value) < 2**53:
+        return int(value)
+    if type(value) is dt.date:
+        return dt.datetime(value.year, value.month, value.day)
+    return value
+
+
+def test_calamines_cells_are_converted_as_openpyxl_reads_them() -> None:
+    from reconcile.read.calamine import _rows
+
+    values = [
+        "", "text", " ", "0", 5.0, -0.0, 5.5, 2.0**53, -(2.0**60), float("inf"), True, False, 7,
+        2**60, dt.date(2026, 1, 2), dt.datetime(2026, 1, 2, 3, 4), dt.time(5, 6),
+        dt.timedelta(days=1),
+    ]  # fmt: skip
+    raw = [values, values[::-1], ["", ""]]
+    rows = _rows([list(row) for row in raw], None)
+    expected = [tuple(map(_as_openpyxl, row)) for row in raw[:2]]  # the empty row is dropped
+    assert rows == expected
+    assert [list(map(type, row)) for row in rows] == [list(map(type, row)) for row in expected]

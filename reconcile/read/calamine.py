@@ -103,17 +103,26 @@ def _formula_of(
 
 
 def _rows(raw: list[list[Any]], extras: SheetExtras | None) -> list[tuple[Any, ...]]:
-    # Converted in place, row by row, so calamine's lists are freed as the tuples are made;
-    # the comprehension is inlined (not a call per cell): it runs once for every cell.
+    """calamine's rows as openpyxl gives them, with the error values put in.
+
+    Converted in place, row by row, so calamine's lists are freed as the tuples are made. The
+    comprehension is inlined (not a call per cell: it runs for every cell, 800,000 for 100,000
+    lines) and asks a cell's class once, text first (the most cells), then floats; the names
+    it uses are local, not looked up as globals per cell. calamine gives text, floats, ints,
+    bools, dates, datetimes and times: only the empty text, whole floats and dates change.
+    """
     rows: list[Any] = raw
+    date, datetime, exact = dt.date, dt.datetime, _EXACT
     for index, values in enumerate(raw):
         rows[index] = tuple(
             [
-                None
-                if v == ""
-                else (int(v) if v.__class__ is float and v.is_integer() and abs(v) < _EXACT else v)
-                if v.__class__ is not dt.date
-                else dt.datetime(v.year, v.month, v.day)
+                (v or None)
+                if (kind := v.__class__) is str
+                else (int(v) if v.is_integer() and abs(v) < exact else v)
+                if kind is float
+                else datetime(v.year, v.month, v.day)
+                if kind is date
+                else v
                 for v in values
             ]
         )
