@@ -290,3 +290,41 @@ def test_calamines_cells_are_converted_as_openpyxl_reads_them() -> None:
     expected = [tuple(map(_as_openpyxl, row)) for row in raw[:2]]  # the empty row is dropped
     assert rows == expected
     assert [list(map(type, row)) for row in rows] == [list(map(type, row)) for row in expected]
+
+
+def test_sheets_the_preflight_found_plain_are_not_scanned_again(
+    corpus: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reconcile.read import calamine
+    from reconcile.read.preflight import run_preflight
+
+    scanned: list[str] = []
+    scan_part = calamine.scan_part
+
+    def counting_scan_part(archive: zipfile.ZipFile, part: str) -> calamine.SheetExtras:
+        scanned.append(part)
+        return scan_part(archive, part)
+
+    monkeypatch.setattr(calamine, "scan_part", counting_scan_part)
+    plain_sheets = scanned_anyway = 0
+    for path in corpus:
+        data = path.read_bytes()
+        plain = run_preflight(data, path.name).plain_parts
+        scanned.clear()
+        told = load_grids_calamine(data, plain)
+        assert not set(scanned) & plain, path.name
+        scanned_anyway += len(scanned)
+        untold = load_grids_calamine(data)
+        for mine, theirs in zip(told, untold, strict=True):
+            where = f"{path.name}:{mine.name}"
+            assert (mine.name, mine.hidden) == (theirs.name, theirs.hidden), where
+            assert _cells(mine) == _cells(theirs), where
+            assert _formulas(mine) == _formulas(theirs), where
+            assert _layout(mine) == _layout(theirs), where
+        with zipfile.ZipFile(path) as archive:
+            for part in plain:  # what the pre-flight calls plain holds none of the needles
+                xml = archive.read(part)
+                assert not any(needle in xml for needle in calamine.EXTRAS_NEEDLES), part
+        plain_sheets += len(plain)
+    assert plain_sheets > 0
+    assert scanned_anyway > 0  # sheets with formulas, errors or hidden rows are still scanned
