@@ -9,6 +9,9 @@ bytes (no XML tree is built):
   comes from openpyxl, opened only when a sheet has such a cell and only when it is asked;
 - hidden rows and columns, which calamine does not report (merged ranges it does report).
 
+A sheet in which the pre-flight, unpacking every member anyway, found none of the signs of
+these (``EXTRAS_NEEDLES``; ``Preflight.plain_parts``) is not unpacked a second time.
+
 Values are made the same as openpyxl's: empty strings are empty cells (None), whole floats are
 ints (Excel stores ``5``, which openpyxl reads as int 5), dates are datetimes.
 """

@@ -475,7 +475,8 @@ def _beyond(last_row: int, last_column: int) -> re.Pattern[bytes]:
         else _up_to(column_letter(last_column), "A", "Z")
     )
     digits = "[0-9]+" if last_row >= _BEYOND_ANY_SHEET else _up_to(str(last_row), "0", "9")
-    return re.compile(f'<c(?=[\\s/>])(?! r="(?:{letters})(?:{digits})")'.encode())
+    # The start-tag test comes last: most "<c" are cells, and fail the first test already.
+    return re.compile(f'<c(?! r="(?:{letters})(?:{digits})")(?=[\\s/>])'.encode())
 
 
 def _up_to(last: str, low: str, high: str) -> str:
