@@ -263,3 +263,68 @@ def test_the_sheet_scan_finds_formulas_errors_and_hidden_rows() -> None:
     assert sorted(extras.formulas) == [(2, 2), (2, 27), (3, 3)]
     assert extras.errors == {(2, 2): "#DIV/0!"}
     assert sorted(extras.hidden_rows) == [2, 3]
+
+
+def _as_openpyxl(value: Any) -> Any:
+    """calamine's cell as openpyxl reads it, spelled out the plain way (the rule ``_rows`` keeps
+    in one inlined expression)."""
+    if isinstance(value, str) and value == "":
+        return None
+    if type(value) is float and value.is_integer() and abs(value) < 2**53:
+        return int(value)
+    if type(value) is dt.date:
+        return dt.datetime(value.year, value.month, value.day)
+    return value
+
+
+def test_calamines_cells_are_converted_as_openpyxl_reads_them() -> None:
+    from reconcile.read.calamine import _rows
+
+    values = [
+        "", "text", " ", "0", 5.0, -0.0, 5.5, 2.0**53, -(2.0**60), float("inf"), True, False, 7,
+        2**60, dt.date(2026, 1, 2), dt.datetime(2026, 1, 2, 3, 4), dt.time(5, 6),
+        dt.timedelta(days=1),
+    ]  # fmt: skip
+    raw = [values, values[::-1], ["", ""]]
+    rows = _rows([list(row) for row in raw], None)
+    expected = [tuple(map(_as_openpyxl, row)) for row in raw[:2]]  # the empty row is dropped
+    assert rows == expected
+    assert [list(map(type, row)) for row in rows] == [list(map(type, row)) for row in expected]
+
+
+def test_sheets_the_preflight_found_plain_are_not_scanned_again(
+    corpus: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reconcile.read import calamine
+    from reconcile.read.preflight import run_preflight
+
+    scanned: list[str] = []
+    scan_part = calamine.scan_part
+
+    def counting_scan_part(archive: zipfile.ZipFile, part: str) -> calamine.SheetExtras:
+        scanned.append(part)
+        return scan_part(archive, part)
+
+    monkeypatch.setattr(calamine, "scan_part", counting_scan_part)
+    plain_sheets = scanned_anyway = 0
+    for path in corpus:
+        data = path.read_bytes()
+        plain = run_preflight(data, path.name).plain_parts
+        scanned.clear()
+        told = load_grids_calamine(data, plain)
+        assert not set(scanned) & plain, path.name
+        scanned_anyway += len(scanned)
+        untold = load_grids_calamine(data)
+        for mine, theirs in zip(told, untold, strict=True):
+            where = f"{path.name}:{mine.name}"
+            assert (mine.name, mine.hidden) == (theirs.name, theirs.hidden), where
+            assert _cells(mine) == _cells(theirs), where
+            assert _formulas(mine) == _formulas(theirs), where
+            assert _layout(mine) == _layout(theirs), where
+        with zipfile.ZipFile(path) as archive:
+            for part in plain:  # what the pre-flight calls plain holds none of the needles
+                xml = archive.read(part)
+                assert not any(needle in xml for needle in calamine.EXTRAS_NEEDLES), part
+        plain_sheets += len(plain)
+    assert plain_sheets > 0
+    assert scanned_anyway > 0  # sheets with formulas, errors or hidden rows are still scanned

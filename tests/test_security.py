@@ -4,6 +4,7 @@ untouched, outputs atomic and escaped."""
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import shutil
 import subprocess
@@ -613,31 +614,57 @@ _COUNTED = [
     (b'<row r="5"><c\tr="C5"/></row>', True, False),  # another space
     (b'<row r="5"><c r="C5x"/></row>', False, False),
     (b'<row spans="1:2" r="5"><c r="C5"/></row>', True, False),
+    # The fast count bounds the last row and column by the chunk's last cell: what lies beyond
+    (b'<row r="9"><c r="B9"/></row><row r="2"><c r="A2"/><c r="C2"/></row>', True, True),
+    (
+        b'<row r="1"><c r="A1"/><c r="XFD1048576"/><c r="B1"/></row><row r="2"><c r="C2"/>',
+        True,
+        True,
+    ),
+    (b'<row r="3"><c r="AA3"/><c r="B3"/></row>', True, True),  # a later column, earlier
+    (
+        b'<row r="9"><c r="A9"/></row><row r="10"><c r="B10"/></row><row r="99"><c r="C99"/>',
+        True,
+        True,
+    ),
+    (b'<row r="100"><c r="A100"/></row><row r="99"><c r="B99"/></row>', True, True),
+    (b'<row r="5"><c r="A0000012"/><c r="B5"/></row>', True, True),  # leading zeros: row 12
+    (b'<row r="5"><c r="A05"/><c r="B5"/></row><row r="6"><c r="A006"/>', True, True),
+    (b'<row r="1"><c r="A1234567890"/><c r="B1"/></row>', True, True),  # beyond any sheet
+    (b'<row r="1"><c r="B' + b"9" * 30 + b'"/><c r="C1"/></row>', True, True),
+    (b'<row r="0"><c r="A0"/></row>', True, True),
+    (b'<row r="5"><c r="ZZZ5"/><c r="A5"/></row>', True, True),  # the last plain column
+    (b'<row r="5"><c r="C5x"/><c r="D5"/></row>', False, False),  # not plain, not last
+    (b'<row r="5"><c r="c5"/><c r="D5"/></row>', True, False),
+    (b'<row r="5"><c/><c r="D5"/></row>', False, False),
+    (b'<row r="5"><row r="6x"><c r="D6"/></row>', False, False),
 ]
 
 
 @pytest.mark.parametrize("counter", ["_count_placed", "_count_plain"])
 @pytest.mark.parametrize(("xml", "placed", "plain"), _COUNTED)
+@pytest.mark.parametrize("before", [(0, 0, 0), (50, 30, 7), (9, 2, 3)])  # earlier chunks
 def test_counting_fast_gives_what_counting_in_order_gives(
-    counter: str, xml: bytes, placed: bool, plain: bool
+    counter: str, xml: bytes, placed: bool, plain: bool, before: tuple[int, int, int]
 ) -> None:
     from reconcile.read import preflight
 
     tags = preflight._TAG.findall(xml)
     taken = placed if counter == "_count_placed" else plain
     for state in ([0, 0], [4, 2]):
-        fast, ordered = preflight._SheetCount("Blad1"), preflight._SheetCount("Blad1")
+        fast = preflight._SheetCount("Blad1", *before)
+        ordered = preflight._SheetCount("Blad1", *before)
         fast_state, ordered_state = list(state), list(state)
         counted = getattr(preflight, counter)(
             fast, tags if counter == "_count_placed" else xml, fast_state
         )
         assert counted is taken
         if not taken:  # nothing counted: the caller counts another way
-            assert (fast, fast_state) == (preflight._SheetCount("Blad1"), state)
+            assert (fast, fast_state) == (preflight._SheetCount("Blad1", *before), state)
             preflight._count_cells(fast, xml, fast_state)
         preflight._count_in_order(ordered, tags, ordered_state)
         assert (fast, fast_state) == (ordered, ordered_state)
-        assert fast.cells == len([t for t in tags if t[0] == b"c"])
+        assert fast.cells == before[2] + len([t for t in tags if t[0] == b"c"])
 
 
 def test_counting_the_corpus_sheets_plainly_gives_what_counting_in_order_gives() -> None:
@@ -671,6 +698,61 @@ def test_counting_does_not_depend_on_where_chunks_break(monkeypatch: pytest.Monk
     assert whole is not None and chunked is not None
     assert (chunked.location, dict(chunked.params)) == (whole.location, dict(whole.params))
     assert whole.params["actual"] == 150_000
+
+
+def _sheet_of_rows(middle: bytes) -> bytes:
+    """Sheet XML of 300 rows (1 to 3 digits), row 77 again after row 200 (out of order), and
+    ``middle`` in row 150."""
+    numbers = [*range(1, 201), 77, *range(201, 301)]
+    rows = [
+        f'<row r="{n}"><c r="A{n}"><v>{n}</v></c><c r="C{n}" t="s"><v>1</v></c></row>'.encode()
+        for n in numbers
+    ]
+    rows[150] = rows[150].replace(b"</row>", middle + b"</row>")
+    return (
+        b'<?xml version="1.0"?><worksheet><sheetData>'
+        + b"".join(rows)
+        + b"</sheetData></worksheet>"
+    )
+
+
+_MIDDLES = [  # (what is put in the middle, whether it holds a needle calamine looks for)
+    (b"", False),
+    (b'<c r="XFD1048576"><v>1</v></c>', False),  # the last cell of any sheet, mid-chunk
+    (b'<c r="AB2"/>', False),  # a later column in an earlier row
+    (b'<c r="D0000151"/>', False),  # leading zeros
+    (b'<c r="D1" t="e"><v>#REF!</v></c>', True),  # an error value
+    (b'<c r="D1"><f>1/0</f><v>0</v></c>', True),
+    (b'<c r="D1"><f t="shared" si="0"/></c>', True),
+    (b'<x:c r="D1"><x:f t="shared" si="0"/></x:c>', True),  # prefixed: counted one by one
+    (b'<c r="D1"/></row><row r="301" hidden="1">', True),
+]
+
+
+@pytest.mark.parametrize(("middle", "needles"), _MIDDLES)
+@pytest.mark.parametrize("split", [0, 1, 3, 5])  # a chunk border that far into the middle
+def test_counts_and_needles_do_not_depend_on_where_chunks_break(
+    middle: bytes, needles: bool, split: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dataclasses import replace
+
+    from reconcile.read import preflight
+
+    xml = _sheet_of_rows(middle)
+    ordered = preflight._SheetCount("Reservering")
+    preflight._count_in_order(ordered, preflight._TAG.findall(xml), [0, 0])
+    ordered.has_needles = needles
+    data = zip_members([(n, xml if n == SHEET else d) for n, d in honest_members()])
+    limits = replace(Limits(), max_rows=10**10, max_columns=10**6, max_cells=10**17)
+    at = min((middle.find(n) for n in preflight.EXTRAS_NEEDLES if n in middle), default=0)
+    chunk = xml.index(middle) + at + split if middle else 1 << 20  # in the needle, or the cell
+    monkeypatch.setattr(preflight, "CHUNK", chunk)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        sheets = preflight._sheet_parts(archive, set(archive.namelist()), limits)
+        preflight._scan_members(archive, archive.infolist(), sheets, limits)
+    assert sheets[SHEET] == ordered
+    plain = preflight.run_preflight(data, "x.xlsx", limits).plain_parts
+    assert (SHEET in plain) is not needles
 
 
 def test_limits_can_be_set_in_the_configuration_file(tmp_path: Path) -> None:

@@ -119,7 +119,7 @@ def read_file(
         csv_table, findings = read_csv_file(data, display, layout)
         return FileRead(display, digest, csv_table, findings)
     try:
-        grids = load_workbook(data, path.suffix)
+        grids = load_workbook(data, path.suffix, checked.plain_parts)
     except UnreadableFileError as exc:
         return unreadable(exc.reason)
     too_much = check_grids(grids, display, limits)  # a reader's grids, whatever the format

@@ -24,11 +24,17 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _VBA_IN_OLE = "_VBA_PROJECT".encode("utf-16-le")
 
 
-def load_workbook(data: bytes, suffix: str) -> list[Grid]:
-    """Every sheet of the workbook in ``data``, read as its ``suffix`` says it is."""
+def load_workbook(
+    data: bytes, suffix: str, plain_parts: frozenset[str] = frozenset()
+) -> list[Grid]:
+    """Every sheet of the workbook in ``data``, read as its ``suffix`` says it is.
+
+    ``plain_parts``: the .xlsx sheet parts the pre-flight found no formula, error value or
+    hidden row or column in (``Preflight.plain_parts``), which need no second look.
+    """
     if suffix.lower() in CALAMINE_SUFFIXES:
         return load_calamine_grids(data)
-    return load_grids(data)
+    return load_grids(data, plain_parts=plain_parts)
 
 
 def macro_part(data: bytes) -> str | Phrase | None:

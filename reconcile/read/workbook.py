@@ -81,12 +81,15 @@ def choose_reader() -> str:
     return "calamine" if importlib.util.find_spec("python_calamine") else "openpyxl"
 
 
-def load_grids(data: bytes, reader: str | None = None) -> list[Grid]:
+def load_grids(
+    data: bytes, reader: str | None = None, plain_parts: frozenset[str] = frozenset()
+) -> list[Grid]:
     """Every sheet of the workbook in ``data``, in workbook order. Raises UnreadableFileError.
 
     ``reader`` picks the path ("calamine" or "openpyxl"); by default ``choose_reader()``.
     Both give the same grids. A file calamine cannot read goes to openpyxl, which either reads
-    it or says in plain words why not.
+    it or says in plain words why not. ``plain_parts`` (from the pre-flight) spare calamine a
+    second look at sheets without formulas, error values or hidden rows (``load_grids_calamine``).
     """
     if not data:
         raise UnreadableFileError("the file is empty")
@@ -105,7 +108,7 @@ def load_grids(data: bytes, reader: str | None = None) -> list[Grid]:
         from reconcile.read.calamine import load_grids_calamine
 
         try:
-            return load_grids_calamine(data)
+            return load_grids_calamine(data, plain_parts)
         except Exception:  # damaged or unusual: openpyxl decides, and explains
             pass
     return load_grids_openpyxl(data)
