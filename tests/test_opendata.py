@@ -326,11 +326,12 @@ def test_texts_are_cleaned_the_same_whether_remembered_or_not(
 def test_repeated_texts_are_reported_on_every_row_and_keys_match_however_written(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, memo: int
 ) -> None:
-    """Validation checks each distinct text once and remembers key texts: every row with a
-    wrong text still gets its finding, and 7 and VII, u and U are still one key."""
-    from reconcile.validate import layout
+    """Reading and validation work on each distinct text once: every row with a wrong text
+    still gets its finding, and 7 and VII, u and U are still one key (also when reading
+    remembers no text)."""
+    from reconcile.read import layouts
 
-    monkeypatch.setattr(layout, "TEXT_MEMO", memo)
+    monkeypatch.setattr(layouts, "TEXT_MEMO", memo)
     path = _csv(
         tmp_path / "staten.csv",
         [

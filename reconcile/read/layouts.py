@@ -10,15 +10,16 @@ reporting are shared with workbooks.
 
 from __future__ import annotations
 
+import operator
 import re
 import tomllib
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from reconcile.codes import make_finding
 from reconcile.errors import ConfigError
@@ -37,6 +38,7 @@ from reconcile.read.table import LineCells, Places, RawLine, SheetTable, cell_na
 
 NUMBER_FORMATS = ("plain", "dutch", "english")
 _ENGLISH = re.compile(r"^[-\u2212]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
+_UNSEEN: Any = object()  # not yet in a memo (None is a remembered result)
 TEXT_MEMO = 65_536  # distinct texts remembered per column while a table is read
 _SPREADSHEET_ERROR = re.compile(r"^(#(NAME\?|REF!|VALUE!|DIV/0!|N/A|NUM!|NULL!)|Err:\d{3})$")
 
@@ -312,6 +314,11 @@ class LayoutTable(SheetTable):
     spec: Layout | None = None
     rows: list[LayoutRow] = field(default_factory=list)
     sheet_name: str | None = None  # None for CSV files
+    # The same rows by column, for checks that look at each distinct text once: field -> each
+    # row's text, amount name -> each row's line (None where the cell is blank). Lists of a
+    # column's few distinct texts are read many times faster than a field of every row.
+    columns: dict[str, list[str]] = field(default_factory=dict)
+    amount_lines: dict[str, list[RawLine | None]] = field(default_factory=dict)
 
     @property
     def layout(self) -> str:
@@ -341,6 +348,51 @@ class LineValues(Mapping[str, Any]):
         return repr(dict(self))
 
 
+class LayoutLine(RawLine):
+    """A line of a layout table: one amount cell of a row, whose fields and cells are its row's.
+
+    A table has a line per amount cell (five a row in the begrotingsstaten), so ``values``
+    and ``cells`` are made when asked, from the row's values and the amount's column, not
+    kept: one object a line instead of three, which reading, Python's cycle collector and
+    freeing the table each pay for once per line (see benchmarks/).
+    """
+
+    __slots__ = ("_fields", "_moment", "_places")
+
+    def __init__(  # RawLine's fields, values and cells as where they come from
+        self,
+        row: int,
+        fields: dict[str, str],
+        moment: str,
+        places: AmountPlaces,
+        year: Any,
+        amount: Decimal | None,
+        amount_raw: Any,
+        amount_problem: str | None,
+    ) -> None:
+        self.row, self.year, self.amount = row, year, amount
+        self.amount_raw, self.amount_problem = amount_raw, amount_problem
+        self._fields, self._moment, self._places = fields, moment, places
+
+    @property  # read-only: made from the row when asked, never set
+    def values(self) -> Mapping[str, Any]:  # type: ignore[override]
+        return LineValues(self._fields, self._moment)
+
+    @property
+    def cells(self) -> Mapping[str, CellRef]:  # type: ignore[override]
+        places = self._places
+        return LineCells(places.file, places.sheet, self.row, places.places)
+
+
+@dataclass(frozen=True, slots=True)
+class AmountPlaces:
+    """Where the cells of an amount column's lines are: file, sheet, and each field's column."""
+
+    file: str
+    sheet: str | None
+    places: Places
+
+
 def cell_text(value: Any) -> str:
     """A cell as text: stripped, NBSP and runs of spaces as one space, 2025.0 as 2025."""
     if value is None or value == "":
@@ -364,6 +416,41 @@ def parse_layout_amount(value: Any, layout: Layout) -> Decimal:
         parse_number(value)  # raises for PM, n.t.b., 88% (each a finding of its kind)
         raise AmountError(value, "unreadable")  # a number, but not in the layout's format
     return parse_amount(value, layout.unit.euros)
+
+
+def _picker(indexes: list[int]) -> Callable[[Sequence[Any]], tuple[Any, ...]]:
+    """The cells at ``indexes`` as a tuple, in one C call (IndexError for a short row)."""
+    if len(indexes) == 1:  # itemgetter of one index gives the item, not a tuple of it
+        index = indexes[0]
+        return lambda cells: (cells[index],)
+    return operator.itemgetter(*indexes) if indexes else lambda cells: ()
+
+
+def _clean_text(value: Any, texts: dict[str, str], limit: int) -> str:
+    """``cell_text(value)``, remembered in ``texts`` for a text (until ``limit`` texts)."""
+    if value.__class__ is not str:  # 2025.0 and 2025 are equal keys but read differently
+        return cell_text(value)
+    text = texts.get(value)
+    if text is None:
+        text = cell_text(value)
+        if len(texts) < limit:
+            texts[value] = text
+    return text
+
+
+def _clean_texts(values: tuple[Any, ...], texts: dict[str, str], limit: int) -> tuple[str, ...]:
+    """``cell_text`` of each value; when every one is a text seen before, in C alone."""
+    found = tuple(map(texts.get, values))  # only texts are remembered: None for any other
+    if None not in found:
+        return cast(tuple[str, ...], found)
+    return tuple(_clean_text(value, texts, limit) for value in values)
+
+
+def _read_amount(raw: Any, amount_of: AmountCache) -> tuple[Decimal | None, str | None] | None:
+    """An amount cell's euros and problem, None for a blank cell (``is_blank``)."""
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        return None
+    return amount_of(raw)
 
 
 def read_layout_grid(
@@ -408,19 +495,33 @@ def read_layout_grid(
     flag = layout.totals
     # Where each field is, worked out once: a row's and a line's cells are named when asked.
     places: Places = {name: (None, col) for name, col in header.columns.items()}
-    amount_places = {column: {**places, "amount": (None, column)} for _, column in header.amounts}
+    amount_places = {
+        column: AmountPlaces(file, sheet, {**places, "amount": (None, column)})
+        for _, column in header.amounts
+    }
     amount_of = AmountCache(lambda raw: parse_layout_amount(raw, layout))
+    # A CSV file's cells are all text: each distinct amount text is looked up in one dict
+    # (None: blank), each distinct year text likewise, without a call per cell.
+    amount_texts: dict[str, tuple[Decimal | None, str | None] | None] = {}
+    years: dict[Any, int | None] = {}
+    year_column = header.columns.get("year")
     named_run = 0  # columns 1 to named_run all have a header label
     while named_run + 1 in header.named:
         named_run += 1
-    columns = list(header.columns.items())
-    # Each distinct text of a column is cleaned once (a column repeats its chapters, phases,
-    # series); a column of all-different texts stops being remembered at TEXT_MEMO values.
-    memos: dict[str, dict[str, str]] = {name: {} for name, _ in columns}
+    fields = list(header.columns)
+    field_indexes = [column - 1 for column in header.columns.values()]
+    pick_fields = _picker(field_indexes)
+    # Each distinct text is cleaned once (columns repeat their chapters, phases, series), so
+    # a row's fields are a few dict look-ups in C; the memory stops growing at TEXT_MEMO
+    # texts per column.
+    texts: dict[str, str] = {}
+    texts_limit = TEXT_MEMO * max(len(fields), 1)
     amount_columns = [
         (amount.name, column, amount.year_offset, amount_places[column])
         for amount, column in header.amounts
     ]
+    row_texts: list[tuple[str, ...]] = []  # each row's field texts, made columns at the end
+    amount_lines = table.amount_lines = {name: [] for name, *_ in amount_columns}
     for index in range(header.row, len(rows)):
         cells = rows[index]
         row = index + 1
@@ -430,19 +531,13 @@ def read_layout_grid(
         else:
             continue
         width = len(cells)
-        values = {}
-        for name, col in columns:
-            value = cells[col - 1] if col <= width else ""
-            if value.__class__ is not str:
-                values[name] = cell_text(value)
-                continue
-            memo = memos[name]
-            text = memo.get(value)
-            if text is None:
-                text = cell_text(value)
-                if len(memo) < TEXT_MEMO:
-                    memo[value] = text
-            values[name] = text
+        try:
+            raw_fields = pick_fields(cells)
+        except IndexError:  # a short row: its missing fields are empty
+            raw_fields = tuple(cells[i] if i < width else "" for i in field_indexes)
+        cleaned = _clean_texts(raw_fields, texts, texts_limit)
+        row_texts.append(cleaned)
+        values = dict(zip(fields, cleaned, strict=True))
         refs = LineCells(file, sheet, row, places)
         if len(cells) > named_run:  # a value right of the named columns, or in a gap
             for column, value in enumerate(cells, start=1):
@@ -451,29 +546,46 @@ def read_layout_grid(
                     shown = f'"{cell_text(value)}"'
                     table.findings.append(make_finding("value-without-header", where, value=shown))
         is_total = flag is not None and values.get(flag.flag, "").upper() == flag.value.upper()
-        year = parse_year(cells[header.columns["year"] - 1]) if "year" in header.columns else None
+        year = None
+        if year_column is not None:
+            raw_year = cells[year_column - 1]
+            year = years.get(raw_year, _UNSEEN) if raw_year.__class__ is str else _UNSEEN
+            if year is _UNSEEN:
+                year = parse_year(raw_year)
+                if raw_year.__class__ is str and len(years) < TEXT_MEMO:
+                    years[raw_year] = year
         amounts: dict[str, RawLine] = {}
         for name, column, offset, amount_place in amount_columns:
             raw = cells[column - 1] if column <= width else None
-            if raw is None or (isinstance(raw, str) and not raw.strip()):  # is_blank, inlined
+            parsed = amount_texts.get(raw, _UNSEEN) if raw.__class__ is str else _UNSEEN
+            if parsed is _UNSEEN:
+                parsed = _read_amount(raw, amount_of)
+                if raw.__class__ is str and len(amount_texts) < TEXT_MEMO:
+                    amount_texts[raw] = parsed
+            if parsed is None:  # a blank cell
+                amount_lines[name].append(None)
                 continue
-            euros, problem = amount_of(raw)
+            euros, problem = parsed
             line_year = year if year is None or not offset else year + offset
-            amounts[name] = RawLine(  # positional: one per amount cell of the table
+            amounts[name] = line = LayoutLine(  # positional: one per amount cell of the table
                 row,
-                LineValues(values, name),
-                LineCells(file, sheet, row, amount_place),
+                values,
+                name,
+                amount_place,
                 line_year if line_year is not None else values.get("year"),
                 euros,
                 raw,
                 problem,
             )
+            amount_lines[name].append(line)
         if amounts and row in hidden_rows:  # read like a visible row, as workbooks are
             table.findings.append(make_finding("hidden-line", ref(row, 1), row=row))
         layout_row = LayoutRow(row, values, refs, amounts, is_total)
         table.rows.append(layout_row)
         if not is_total:
             table.lines.extend(amounts.values())
+    by_column = zip(*row_texts, strict=True) if row_texts else ([] for _ in fields)
+    table.columns = dict(zip(fields, map(list, by_column), strict=True))
     return table
 
 
