@@ -19,7 +19,7 @@ from decimal import Decimal
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, cast, overload
 
 from reconcile.codes import make_finding
 from reconcile.errors import ConfigError
@@ -296,33 +296,122 @@ def find_layout_header(
     return None
 
 
-@dataclass(slots=True)  # not frozen, as RawLine: one a row
 class LayoutRow:
-    """One data row of a layout table: its fields as text with their cells, and its amounts."""
+    """One data row of a layout table: its fields as text with their cells, and its amounts.
 
-    row: int
-    values: dict[str, str]  # field -> text, "" when empty
-    cells: Mapping[str, CellRef]
-    amounts: dict[str, RawLine]  # amount name -> the line of that cell (empty cells left out)
-    is_total: bool
+    A view of the row in its table's columns, made when asked: a table keeps no object per
+    row (a 100,000-row CSV would otherwise make and free 400,000 of them).
+    """
+
+    __slots__ = ("_index", "_table")
+
+    def __init__(self, table: LayoutTable, index: int) -> None:
+        self._table, self._index = table, index
+
+    @property
+    def row(self) -> int:
+        return self._table.row_numbers[self._index]
+
+    @property
+    def values(self) -> Mapping[str, str]:
+        """Field -> text, "" when empty."""
+        return RowValues(self._table.columns, self._index)
+
+    @property
+    def cells(self) -> Mapping[str, CellRef]:
+        table = self._table
+        return LineCells(table.file, table.sheet_name, self.row, table.places)
+
+    @property
+    def amounts(self) -> dict[str, RawLine]:
+        """Amount name -> the line of that cell (empty cells left out)."""
+        index = self._index
+        return {
+            name: line
+            for name, lines in self._table.amount_lines.items()
+            if (line := lines[index]) is not None
+        }
+
+    @property
+    def is_total(self) -> bool:
+        return self._index in self._table.total_rows
+
+    def __repr__(self) -> str:
+        return f"LayoutRow(row={self.row}, values={self.values!r})"
+
+
+class LayoutRows(Sequence[LayoutRow]):
+    """A layout table's rows, each made when asked from the table's columns."""
+
+    __slots__ = ("_table",)
+
+    def __init__(self, table: LayoutTable) -> None:
+        self._table = table
+
+    def __len__(self) -> int:
+        return len(self._table.row_numbers)
+
+    @overload
+    def __getitem__(self, index: int) -> LayoutRow: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[LayoutRow]: ...
+    def __getitem__(self, index: int | slice) -> LayoutRow | list[LayoutRow]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(len(self))[index]]
+        if not -len(self) <= index < len(self):
+            raise IndexError(index)
+        return LayoutRow(self._table, index % len(self))
+
+    def __iter__(self) -> Iterator[LayoutRow]:
+        table = self._table
+        return (LayoutRow(table, index) for index in range(len(table.row_numbers)))
 
 
 @dataclass
 class LayoutTable(SheetTable):
-    """A table read with a layout: its rows as well as its detail lines (``lines``)."""
+    """A table read with a layout: its rows as well as its detail lines (``lines``).
+
+    The rows are kept by column (field -> each row's text, amount -> each row's line), the
+    form the checks read them in, looking at each distinct text of a column once; ``rows``
+    makes a row's view when asked.
+    """
 
     spec: Layout | None = None
-    rows: list[LayoutRow] = field(default_factory=list)
     sheet_name: str | None = None  # None for CSV files
-    # The same rows by column, for checks that look at each distinct text once: field -> each
-    # row's text, amount name -> each row's line (None where the cell is blank). Lists of a
-    # column's few distinct texts are read many times faster than a field of every row.
+    row_numbers: list[int] = field(default_factory=list)  # each row's number in the sheet
     columns: dict[str, list[str]] = field(default_factory=dict)
-    amount_lines: dict[str, list[RawLine | None]] = field(default_factory=dict)
+    amount_lines: dict[str, list[LayoutLine | None]] = field(default_factory=dict)  # None: blank
+    total_rows: set[int] = field(default_factory=set)  # indexes of the totals rows
+    places: Places = field(default_factory=dict)  # field -> column, for a row's cells
 
     @property
     def layout(self) -> str:
         return self.spec.name if self.spec else "?"
+
+    @property
+    def rows(self) -> LayoutRows:
+        return LayoutRows(self)
+
+
+class RowValues(Mapping[str, str]):
+    """A row's fields as its table's columns hold them: field -> text."""
+
+    __slots__ = ("_columns", "_index")
+
+    def __init__(self, columns: dict[str, list[str]], index: int) -> None:
+        self._columns, self._index = columns, index
+
+    def __getitem__(self, name: str) -> str:
+        return self._columns[name][self._index]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._columns)
+
+    def __len__(self) -> int:
+        return len(self._columns)
+
+    def __repr__(self) -> str:
+        return repr(dict(self))
 
 
 class LineValues(Mapping[str, Any]):
@@ -330,7 +419,7 @@ class LineValues(Mapping[str, Any]):
 
     __slots__ = ("_moment", "_values")
 
-    def __init__(self, values: dict[str, str], moment: str) -> None:
+    def __init__(self, values: Mapping[str, str], moment: str) -> None:
         self._values, self._moment = values, moment
 
     def __getitem__(self, name: str) -> Any:
@@ -352,19 +441,20 @@ class LayoutLine(RawLine):
     """A line of a layout table: one amount cell of a row, whose fields and cells are its row's.
 
     A table has a line per amount cell (five a row in the begrotingsstaten), so ``values``
-    and ``cells`` are made when asked, from the row's values and the amount's column, not
+    and ``cells`` are made when asked, from the table's columns and the amount's column, not
     kept: one object a line instead of three, which reading, Python's cycle collector and
     freeing the table each pay for once per line (see benchmarks/).
     """
 
-    __slots__ = ("_fields", "_moment", "_places")
+    __slots__ = ("_columns", "_index", "_moment", "_places")
 
     def __init__(  # RawLine's fields, values and cells as where they come from
         self,
         row: int,
-        fields: dict[str, str],
-        moment: str,
+        columns: dict[str, list[str]],  # the table's
+        index: int,  # the row's in the table
         places: AmountPlaces,
+        moment: str,
         year: Any,
         amount: Decimal | None,
         amount_raw: Any,
@@ -372,11 +462,11 @@ class LayoutLine(RawLine):
     ) -> None:
         self.row, self.year, self.amount = row, year, amount
         self.amount_raw, self.amount_problem = amount_raw, amount_problem
-        self._fields, self._moment, self._places = fields, moment, places
+        self._columns, self._index, self._places, self._moment = columns, index, places, moment
 
     @property  # read-only: made from the row when asked, never set
     def values(self) -> Mapping[str, Any]:  # type: ignore[override]
-        return LineValues(self._fields, self._moment)
+        return LineValues(RowValues(self._columns, self._index), self._moment)
 
     @property
     def cells(self) -> Mapping[str, CellRef]:  # type: ignore[override]
@@ -481,6 +571,8 @@ def read_layout_grid(
         header.row,
         dict(header.columns) | ({"amount": header.amounts[0][1]} if header.amounts else {}),
     )
+    # Where each field is, worked out once: a row's and a line's cells are named when asked.
+    places: Places = {name: (None, col) for name, col in header.columns.items()}
     table = LayoutTable(
         file=file,
         sheet=sheet or "",
@@ -491,14 +583,11 @@ def read_layout_grid(
         findings=findings,
         spec=layout,
         sheet_name=sheet,
+        columns={name: [] for name in header.columns},
+        amount_lines={amount.name: [] for amount, _ in header.amounts},
+        places=places,
     )
     flag = layout.totals
-    # Where each field is, worked out once: a row's and a line's cells are named when asked.
-    places: Places = {name: (None, col) for name, col in header.columns.items()}
-    amount_places = {
-        column: AmountPlaces(file, sheet, {**places, "amount": (None, column)})
-        for _, column in header.amounts
-    }
     amount_of = AmountCache(lambda raw: parse_layout_amount(raw, layout))
     # A CSV file's cells are all text: each distinct amount text is looked up in one dict
     # (None: blank), each distinct year text likewise, without a call per cell.
@@ -511,17 +600,26 @@ def read_layout_grid(
     fields = list(header.columns)
     field_indexes = [column - 1 for column in header.columns.values()]
     pick_fields = _picker(field_indexes)
+    flag_index = fields.index(flag.flag) if flag is not None and flag.flag in fields else None
+    year_index = fields.index("year") if "year" in fields else None
     # Each distinct text is cleaned once (columns repeat their chapters, phases, series), so
     # a row's fields are a few dict look-ups in C; the memory stops growing at TEXT_MEMO
     # texts per column.
     texts: dict[str, str] = {}
     texts_limit = TEXT_MEMO * max(len(fields), 1)
+    columns = table.columns
+    field_columns = list(columns.values())
     amount_columns = [
-        (amount.name, column, amount.year_offset, amount_places[column])
+        (
+            amount.name,
+            column,
+            amount.year_offset,
+            AmountPlaces(file, sheet, {**places, "amount": (None, column)}),
+            table.amount_lines[amount.name],
+        )
         for amount, column in header.amounts
     ]
-    row_texts: list[tuple[str, ...]] = []  # each row's field texts, made columns at the end
-    amount_lines = table.amount_lines = {name: [] for name, *_ in amount_columns}
+    add_line = table.lines.append
     for index in range(header.row, len(rows)):
         cells = rows[index]
         row = index + 1
@@ -536,16 +634,20 @@ def read_layout_grid(
         except IndexError:  # a short row: its missing fields are empty
             raw_fields = tuple(cells[i] if i < width else "" for i in field_indexes)
         cleaned = _clean_texts(raw_fields, texts, texts_limit)
-        row_texts.append(cleaned)
-        values = dict(zip(fields, cleaned, strict=True))
-        refs = LineCells(file, sheet, row, places)
+        at = len(table.row_numbers)  # the row's index in the table's columns
+        table.row_numbers.append(row)
+        for column_texts, text in zip(field_columns, cleaned, strict=True):
+            column_texts.append(text)
         if len(cells) > named_run:  # a value right of the named columns, or in a gap
             for column, value in enumerate(cells, start=1):
                 if column not in header.named and not is_blank(value):
                     where = ref(row, column)
                     shown = f'"{cell_text(value)}"'
                     table.findings.append(make_finding("value-without-header", where, value=shown))
-        is_total = flag is not None and values.get(flag.flag, "").upper() == flag.value.upper()
+        flagged = cleaned[flag_index] if flag_index is not None else ""
+        is_total = flag is not None and flagged.upper() == flag.value.upper()
+        if is_total:
+            table.total_rows.add(at)
         year = None
         if year_column is not None:
             raw_year = cells[year_column - 1]
@@ -554,8 +656,8 @@ def read_layout_grid(
                 year = parse_year(raw_year)
                 if raw_year.__class__ is str and len(years) < TEXT_MEMO:
                     years[raw_year] = year
-        amounts: dict[str, RawLine] = {}
-        for name, column, offset, amount_place in amount_columns:
+        has_amounts = False
+        for name, column, offset, amount_place, lines in amount_columns:
             raw = cells[column - 1] if column <= width else None
             parsed = amount_texts.get(raw, _UNSEEN) if raw.__class__ is str else _UNSEEN
             if parsed is _UNSEEN:
@@ -563,29 +665,19 @@ def read_layout_grid(
                 if raw.__class__ is str and len(amount_texts) < TEXT_MEMO:
                     amount_texts[raw] = parsed
             if parsed is None:  # a blank cell
-                amount_lines[name].append(None)
+                lines.append(None)
                 continue
             euros, problem = parsed
             line_year = year if year is None or not offset else year + offset
-            amounts[name] = line = LayoutLine(  # positional: one per amount cell of the table
-                row,
-                values,
-                name,
-                amount_place,
-                line_year if line_year is not None else values.get("year"),
-                euros,
-                raw,
-                problem,
-            )
-            amount_lines[name].append(line)
-        if amounts and row in hidden_rows:  # read like a visible row, as workbooks are
+            if line_year is None and year_index is not None:
+                line_year = cleaned[year_index]  # the text that is no year, for the findings
+            line = LayoutLine(row, columns, at, amount_place, name, line_year, euros, raw, problem)
+            lines.append(line)
+            has_amounts = True
+            if not is_total:
+                add_line(line)
+        if has_amounts and row in hidden_rows:  # read like a visible row, as workbooks are
             table.findings.append(make_finding("hidden-line", ref(row, 1), row=row))
-        layout_row = LayoutRow(row, values, refs, amounts, is_total)
-        table.rows.append(layout_row)
-        if not is_total:
-            table.lines.extend(amounts.values())
-    by_column = zip(*row_texts, strict=True) if row_texts else ([] for _ in fields)
-    table.columns = dict(zip(fields, map(list, by_column), strict=True))
     return table
 
 
