@@ -225,8 +225,25 @@ def test_delimiter_is_the_one_that_splits_the_header(line: str, delimiter: str) 
         (b"PK\x03\x04rest of a zip", "it is a workbook (.xlsx, .xls or .ods), not a CSV file"),
         (b"a,b\n1,\x00\n", "it holds NUL bytes"),
         (b'a,"' + b"x" * 200_000 + b'"\n', "field larger than field limit"),
+        # Rows are read as the table takes them: a huge field far down is found all the same,
+        # below a layout's header and below the rows searched for one.
+        (
+            f"{STATEN_HEADER}\n".encode()
+            + b"2020,U,VII,BZK,1,x,1,,,,\n" * 60
+            + b'"'
+            + b"x" * 200_000,
+            "field larger than field limit",
+        ),
+        (b"a,b\n" * 60 + b'"' + b"x" * 200_000, "field larger than field limit"),
     ],
-    ids=["empty", "renamed-workbook", "nul", "huge-field"],
+    ids=[
+        "empty",
+        "renamed-workbook",
+        "nul",
+        "huge-field",
+        "huge-field-in-table",
+        "huge-field-late",
+    ],
 )
 def test_what_is_no_csv_file_is_refused_with_a_reason(
     tmp_path: Path, content: bytes, reason: str

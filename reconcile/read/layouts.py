@@ -13,7 +13,7 @@ from __future__ import annotations
 import operator
 import re
 import tomllib
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
@@ -446,38 +446,40 @@ class LayoutLine(RawLine):
     freeing the table each pay for once per line (see benchmarks/).
     """
 
-    __slots__ = ("_columns", "_index", "_moment", "_places")
+    __slots__ = ("_column", "_index")
 
     def __init__(  # RawLine's fields, values and cells as where they come from
         self,
         row: int,
-        columns: dict[str, list[str]],  # the table's
-        index: int,  # the row's in the table
-        places: AmountPlaces,
-        moment: str,
+        index: int,  # the row's in its table's columns
+        column: AmountPlace,
         year: Any,
-        amount: Decimal | None,
         amount_raw: Any,
+        amount: Decimal | None,
         amount_problem: str | None,
     ) -> None:
         self.row, self.year, self.amount = row, year, amount
         self.amount_raw, self.amount_problem = amount_raw, amount_problem
-        self._columns, self._index, self._places, self._moment = columns, index, places, moment
+        self._index, self._column = index, column
 
     @property  # read-only: made from the row when asked, never set
     def values(self) -> Mapping[str, Any]:  # type: ignore[override]
-        return LineValues(RowValues(self._columns, self._index), self._moment)
+        column = self._column
+        return LineValues(RowValues(column.fields, self._index), column.moment)
 
     @property
     def cells(self) -> Mapping[str, CellRef]:  # type: ignore[override]
-        places = self._places
-        return LineCells(places.file, places.sheet, self.row, places.places)
+        column = self._column
+        return LineCells(column.file, column.sheet, self.row, column.places)
 
 
 @dataclass(frozen=True, slots=True)
-class AmountPlaces:
-    """Where the cells of an amount column's lines are: file, sheet, and each field's column."""
+class AmountPlace:
+    """What the lines of one amount column share: their table's field columns, their moment,
+    and where their cells are (file, sheet, each field's column and the amount's)."""
 
+    fields: dict[str, list[str]]
+    moment: str
     file: str
     sheet: str | None
     places: Places
@@ -536,15 +538,16 @@ def _clean_texts(values: tuple[Any, ...], texts: dict[str, str], limit: int) -> 
     return tuple(_clean_text(value, texts, limit) for value in values)
 
 
-def _read_amount(raw: Any, amount_of: AmountCache) -> tuple[Decimal | None, str | None] | None:
-    """An amount cell's euros and problem, None for a blank cell (``is_blank``)."""
+def _read_amount(raw: Any, amount_of: AmountCache) -> tuple[Any, Decimal | None, str | None] | None:
+    """An amount cell as its line keeps it (the value, its euros, its problem); None for a
+    blank cell (``is_blank``). Remembered per text, so the lines of one text share it."""
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         return None
-    return amount_of(raw)
+    return (raw, *amount_of(raw))
 
 
 def read_layout_grid(
-    rows: Sequence[Sequence[Any]],
+    rows: Iterable[Sequence[Any]],
     header: LayoutHeader,
     file: str,
     sheet: str | None,
@@ -591,7 +594,7 @@ def read_layout_grid(
     amount_of = AmountCache(lambda raw: parse_layout_amount(raw, layout))
     # A CSV file's cells are all text: each distinct amount text is looked up in one dict
     # (None: blank), each distinct year text likewise, without a call per cell.
-    amount_texts: dict[str, tuple[Decimal | None, str | None] | None] = {}
+    amount_texts: dict[str, tuple[Any, Decimal | None, str | None] | None] = {}
     years: dict[Any, int | None] = {}
     year_column = header.columns.get("year")
     named_run = 0  # columns 1 to named_run all have a header label
@@ -611,18 +614,17 @@ def read_layout_grid(
     field_columns = list(columns.values())
     amount_columns = [
         (
-            amount.name,
             column,
             amount.year_offset,
-            AmountPlaces(file, sheet, {**places, "amount": (None, column)}),
+            AmountPlace(columns, amount.name, file, sheet, {**places, "amount": (None, column)}),
             table.amount_lines[amount.name],
         )
         for amount, column in header.amounts
     ]
     add_line = table.lines.append
-    for index in range(header.row, len(rows)):
-        cells = rows[index]
-        row = index + 1
+    for row, cells in enumerate(rows, start=1):
+        if row <= header.row:
+            continue
         for value in cells:  # is_blank, inlined: every cell of every row is asked
             if value is not None and not (isinstance(value, str) and not value.strip()):
                 break
@@ -657,7 +659,7 @@ def read_layout_grid(
                 if raw_year.__class__ is str and len(years) < TEXT_MEMO:
                     years[raw_year] = year
         has_amounts = False
-        for name, column, offset, amount_place, lines in amount_columns:
+        for column, offset, amount_place, lines in amount_columns:
             raw = cells[column - 1] if column <= width else None
             parsed = amount_texts.get(raw, _UNSEEN) if raw.__class__ is str else _UNSEEN
             if parsed is _UNSEEN:
@@ -667,11 +669,10 @@ def read_layout_grid(
             if parsed is None:  # a blank cell
                 lines.append(None)
                 continue
-            euros, problem = parsed
             line_year = year if year is None or not offset else year + offset
             if line_year is None and year_index is not None:
                 line_year = cleaned[year_index]  # the text that is no year, for the findings
-            line = LayoutLine(row, columns, at, amount_place, name, line_year, euros, raw, problem)
+            line = LayoutLine(row, at, amount_place, line_year, *parsed)
             lines.append(line)
             has_amounts = True
             if not is_total:
