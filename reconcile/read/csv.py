@@ -113,14 +113,14 @@ def read_csv_text(data: bytes) -> CsvText:
     NUL bytes, a field beyond the csv module's limit (128 KiB).
     """
     text, rows = stream_csv_text(data)
-    return dataclasses.replace(text, rows=list(rows))
+    return dataclasses.replace(text, rows=[tuple(row) for row in rows])
 
 
 # A line as the csv module wants it: ended by \r\n, \r or \n, as open(..., newline="") reads.
 _LINE = re.compile(r"[^\r\n]*(?:\r\n?|\n)|[^\r\n]+")
 
 
-def stream_csv_text(data: bytes) -> tuple[CsvText, Iterator[tuple[str, ...]]]:
+def stream_csv_text(data: bytes) -> tuple[CsvText, Iterator[list[str]]]:
     """What ``read_csv_text`` detects (its ``rows`` left empty), and its rows one by one.
 
     A large file's rows need not all be held at once (a 100,000-row table's cells take
@@ -144,15 +144,14 @@ def stream_csv_text(data: bytes) -> tuple[CsvText, Iterator[tuple[str, ...]]]:
     except csv.Error as exc:
         raise _unreadable(exc) from exc
     # Lines one by one from the text (io.StringIO would copy it at four bytes a character).
-    lines = (match.group() for match in _LINE.finditer(text))
+    lines = map(re.Match.group, _LINE.finditer(text))
     reader = csv.reader(lines, delimiter=delimiter, strict=False)
     return CsvText([], delimiter, encoding, other), _rows(reader)
 
 
-def _rows(reader: Iterator[list[str]]) -> Iterator[tuple[str, ...]]:
+def _rows(reader: Iterator[list[str]]) -> Iterator[list[str]]:
     try:
-        for row in reader:
-            yield tuple(row)
+        yield from reader
     except csv.Error as exc:
         raise _unreadable(exc) from exc
 

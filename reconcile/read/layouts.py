@@ -404,6 +404,10 @@ class RowValues(Mapping[str, str]):
     def __getitem__(self, name: str) -> str:
         return self._columns[name][self._index]
 
+    def get(self, name: str, default: Any = None) -> Any:  # one call, not Mapping's two
+        column = self._columns.get(name)
+        return default if column is None else column[self._index]
+
     def __iter__(self) -> Iterator[str]:
         return iter(self._columns)
 
@@ -621,7 +625,7 @@ def read_layout_grid(
         )
         for amount, column in header.amounts
     ]
-    add_line = table.lines.append
+    add_line, row_numbers = table.lines.append, table.row_numbers
     for row, cells in enumerate(rows, start=1):
         if row <= header.row:
             continue
@@ -636,8 +640,8 @@ def read_layout_grid(
         except IndexError:  # a short row: its missing fields are empty
             raw_fields = tuple(cells[i] if i < width else "" for i in field_indexes)
         cleaned = _clean_texts(raw_fields, texts, texts_limit)
-        at = len(table.row_numbers)  # the row's index in the table's columns
-        table.row_numbers.append(row)
+        at = len(row_numbers)  # the row's index in the table's columns
+        row_numbers.append(row)
         for column_texts, text in zip(field_columns, cleaned, strict=True):
             column_texts.append(text)
         if len(cells) > named_run:  # a value right of the named columns, or in a gap

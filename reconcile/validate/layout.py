@@ -197,7 +197,8 @@ def _check_keys(table: LayoutTable, layout: Layout) -> tuple[set[int], list[Find
     seen: dict[tuple[str, ...], int] = {}
     runs: list[list[tuple[int, int]]] = []  # [(index of the repeat, index of its original)]
     contents = _contents(table)  # each row's once: a copy is compared again
-    for index, content in enumerate(contents):
+    repeats = len(set(contents)) < len(contents)  # some row repeats another (a set: in C)
+    for index, content in enumerate(contents if repeats else ()):
         last = runs[-1][-1] if runs else None
         if (
             last is not None
@@ -230,11 +231,12 @@ def _check_keys(table: LayoutTable, layout: Layout) -> tuple[set[int], list[Find
         )
     del contents, seen
     first: dict[tuple[str, ...], int] = {}
+    keys = _keys(table, layout.key)
+    if len(set(keys)) == len(keys):  # no key repeats (set: in C), among any of the rows
+        return repeated, findings
     amounts = list(table.amount_lines.values())  # a row without any is not a budget line
     with_amounts = map(any, zip(*amounts, strict=True)) if amounts else [False] * len(rows)
-    for index, (has_amounts, key) in enumerate(
-        zip(with_amounts, _keys(table, layout.key), strict=True)
-    ):
+    for index, (has_amounts, key) in enumerate(zip(with_amounts, keys, strict=True)):
         if index in repeated or not has_amounts or not any(key):
             continue
         if key in first:
