@@ -781,3 +781,27 @@ group = []
     )
     path = _csv(tmp_path / "t.csv", ["Totaal,Wat,Bedrag", "J,alles,10", "N,a,4", "N,b,5"])
     assert _flat(_validate(path, layout=str(layout)))[2:] == [("C2", "total-mismatch")]
+
+
+def test_a_row_that_ends_before_its_year_has_the_year_missing(tmp_path: Path) -> None:
+    """A short row whose year column lies beyond its last cell (it used to raise IndexError)."""
+    layout = tmp_path / "laat.toml"
+    layout.write_text(
+        """
+name = "laat"
+unit = "x € 1"
+numbers = "plain"
+[columns]
+what = "Wat"
+chapter = "Hfst"
+year = "Jaar"
+[[amounts]]
+name = "bedrag"
+label = "Bedrag"
+[checks]
+key = ["chapter", "year"]
+""",
+        encoding="utf-8",
+    )
+    path = _csv(tmp_path / "l.csv", ["Wat,Hfst,Jaar,Bedrag", "a,XIII,2025,1", "b,XIII"])
+    assert _flat(_validate(path, layout=str(layout)))[2:] == [("C3", "missing-value")]

@@ -559,8 +559,9 @@ def read_layout_grid(
 ) -> LayoutTable:
     """Every row below the header, with reading findings.
 
-    Each non-blank row becomes a ``LayoutRow``; the amounts of rows that are not totals rows
-    are the table's lines (totals rows are checks, never lines).
+    Each non-blank row is a row of the table (kept by column, see ``LayoutTable``); the
+    amounts of rows that are not totals rows are the table's lines (totals rows are checks,
+    never lines). ``rows`` may be an iterator: each row is let go once read.
     """
     layout = header.layout
 
@@ -656,7 +657,7 @@ def read_layout_grid(
             table.total_rows.add(at)
         year = None
         if year_column is not None:
-            raw_year = cells[year_column - 1]
+            raw_year = cells[year_column - 1] if year_column <= width else ""  # a short row
             year = years.get(raw_year, _UNSEEN) if raw_year.__class__ is str else _UNSEEN
             if year is _UNSEEN:
                 year = parse_year(raw_year)
