@@ -65,9 +65,10 @@ def _problem(name: str, text: str, ministries: MinistryTable) -> str | None:
 def _check_rows(table: LayoutTable, layout: Layout, ministries: MinistryTable) -> list[Finding]:
     """Each row's findings, row by row: its error cells, its checked fields, its amounts.
 
-    A column repeats its chapters, articles, series and years: each distinct text of a field
-    is checked once, column by column, and only the rows holding a text with something to
-    report (or an unreadable amount) are then gone through, in order, by ``_row_findings``.
+    A column repeats its chapters, articles, series and years: the codes of each distinct
+    text of a field are worked out once (``_field_codes``), column by column, and only the
+    rows holding a text with a code (or an unreadable amount) are then gone through, in
+    order, by ``_row_findings``.
     """
     checked = [
         name
@@ -79,23 +80,18 @@ def _check_rows(table: LayoutTable, layout: Layout, ministries: MinistryTable) -
         )
         if wanted
     ]
-    # field -> text -> the code of its finding; None when valid or a spreadsheet error
-    problems: dict[str, dict[str, str | None]] = {name: {} for name in checked}
+    memos: dict[str, dict[str, tuple[str, ...]]] = {name: {} for name in table.columns}
 
-    def code_of(name: str, text: str) -> str | None:
-        memo = problems[name]
-        if text not in memo:
-            memo[text] = None if is_spreadsheet_error(text) else _problem(name, text, ministries)
-        return memo[text]
-
-    def has_finding(name: str, text: str) -> bool:  # what _row_findings reports, in short
-        if is_spreadsheet_error(text):
-            return True
-        return name in problems and (not text or code_of(name, text) is not None)
+    def codes_of(name: str, text: str) -> tuple[str, ...]:
+        memo = memos[name]
+        codes = memo.get(text)
+        if codes is None:
+            codes = memo[text] = _field_codes(name, text, name in checked, ministries)
+        return codes
 
     to_report: set[int] = set()  # indexes of the rows with a finding
     for name, column in table.columns.items():
-        reported = {text for text in set(column) if has_finding(name, text)}
+        reported = {text for text in set(column) if codes_of(name, text)}
         if reported:
             to_report.update(i for i, text in enumerate(column) if text in reported)
     for lines in table.amount_lines.values():
@@ -106,21 +102,34 @@ def _check_rows(table: LayoutTable, layout: Layout, ministries: MinistryTable) -
         )
     findings: list[Finding] = []
     for index in sorted(to_report):
-        findings += _row_findings(table.rows[index], layout, checked, code_of)
+        findings += _row_findings(table.rows[index], layout, checked, codes_of)
     return findings
+
+
+def _field_codes(name: str, text: str, checked: bool, ministries: MinistryTable) -> tuple[str, ...]:
+    """The codes of the findings a field's text gets: "cell-error" for a broken formula's
+    text (and nothing else), else, in a checked field, "missing-value" or the text's own."""
+    if is_spreadsheet_error(text):
+        return ("cell-error",)
+    if not checked:
+        return ()
+    if not text:
+        return ("missing-value",)
+    code = _problem(name, text, ministries)
+    return (code,) if code else ()
 
 
 def _row_findings(
     row: LayoutRow,
     layout: Layout,
     checked: list[str],
-    code_of: Callable[[str, str], str | None],
+    codes_of: Callable[[str, str], tuple[str, ...]],
 ) -> list[Finding]:
     """One row's findings: its error cells, its checked fields, then its amounts."""
     findings = []
     values = row.values
     for name, text in values.items():
-        if is_spreadsheet_error(text):
+        if "cell-error" in codes_of(name, text):
             field = f"“{column_label(layout, name)}”"
             findings.append(
                 make_finding("cell-error", row.cells[name], value=f'"{text}"', field=field)
@@ -129,12 +138,11 @@ def _row_findings(
         value = values.get(name)
         if value is None:
             continue
-        if not value:
-            findings.append(make_finding("missing-value", row.cells[name], field=LABELS[name]))
-            continue
-        code = code_of(name, value)
-        if code:
-            findings.append(make_finding(code, row.cells[name], value=f'"{value}"'))
+        for code in codes_of(name, value):
+            if code == "missing-value":
+                findings.append(make_finding(code, row.cells[name], field=LABELS[name]))
+            elif code != "cell-error":
+                findings.append(make_finding(code, row.cells[name], value=f'"{value}"'))
     for line in row.amounts.values():
         if line.amount is None:
             findings.append(
