@@ -225,8 +225,25 @@ def test_delimiter_is_the_one_that_splits_the_header(line: str, delimiter: str) 
         (b"PK\x03\x04rest of a zip", "it is a workbook (.xlsx, .xls or .ods), not a CSV file"),
         (b"a,b\n1,\x00\n", "it holds NUL bytes"),
         (b'a,"' + b"x" * 200_000 + b'"\n', "field larger than field limit"),
+        # Rows are read as the table takes them: a huge field far down is found all the same,
+        # below a layout's header and below the rows searched for one.
+        (
+            f"{STATEN_HEADER}\n".encode()
+            + b"2020,U,VII,BZK,1,x,1,,,,\n" * 60
+            + b'"'
+            + b"x" * 200_000,
+            "field larger than field limit",
+        ),
+        (b"a,b\n" * 60 + b'"' + b"x" * 200_000, "field larger than field limit"),
     ],
-    ids=["empty", "renamed-workbook", "nul", "huge-field"],
+    ids=[
+        "empty",
+        "renamed-workbook",
+        "nul",
+        "huge-field",
+        "huge-field-in-table",
+        "huge-field-late",
+    ],
 )
 def test_what_is_no_csv_file_is_refused_with_a_reason(
     tmp_path: Path, content: bytes, reason: str
@@ -326,11 +343,12 @@ def test_texts_are_cleaned_the_same_whether_remembered_or_not(
 def test_repeated_texts_are_reported_on_every_row_and_keys_match_however_written(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, memo: int
 ) -> None:
-    """Validation checks each distinct text once and remembers key texts: every row with a
-    wrong text still gets its finding, and 7 and VII, u and U are still one key."""
-    from reconcile.validate import layout
+    """Reading and validation work on each distinct text once: every row with a wrong text
+    still gets its finding, and 7 and VII, u and U are still one key (also when reading
+    remembers no text)."""
+    from reconcile.read import layouts
 
-    monkeypatch.setattr(layout, "TEXT_MEMO", memo)
+    monkeypatch.setattr(layouts, "TEXT_MEMO", memo)
     path = _csv(
         tmp_path / "staten.csv",
         [
@@ -637,3 +655,153 @@ def test_a_lines_values_are_its_rows_values_and_its_moment(values: dict[str, str
     assert line == copied
     assert list(line.items()) == list(copied.items())
     assert (len(line), line.get("moment"), line.get("article")) == (len(copied), "realisatie", None)
+
+
+# --- a layout table kept by column -----------------------------------------------------------
+
+
+def test_a_layout_tables_rows_and_lines_read_as_their_cells_say(tmp_path: Path) -> None:
+    """Rows and lines are made from the table's columns when asked: the values, cells,
+    amounts and years a row and a line give are those of the file."""
+    path = _csv(
+        tmp_path / "staten.csv",
+        [
+            STATEN_HEADER,
+            "2020,U,VII,BZK,1,Openbaar bestuur,100,,,,7",
+            "",  # a blank line is no row
+            "2021,V,VII,BZK,2,Iets,PM,1,,,",
+        ],
+    )
+    table = read_file(path, "staten.csv").table
+    assert isinstance(table, LayoutTable)
+    first, last = table.rows[0], table.rows[-1]
+    assert (len(table.rows), first.row, last.row, table.rows[1:][0].row) == (2, 2, 4, 4)
+    assert dict(first.values) == {
+        "year": "2020",
+        "series": "U",
+        "chapter": "VII",
+        "ministry": "BZK",
+        "article": "1",
+        "description": "Openbaar bestuur",
+    }
+    assert (last.cells["article"].cell, last.is_total) == ("E4", False)
+    assert list(first.amounts) == ["ontwerpbegroting", "realisatie"]
+    assert [(line.row, line.amount, line.amount_problem) for line in table.lines] == [
+        (2, 100_000, None),
+        (2, 7_000, None),
+        (4, None, "not-a-number"),
+        (4, 1_000, None),
+    ]
+    line = table.lines[-1]
+    assert line is last.amounts["vastgestelde begroting"]
+    assert (line.values["moment"], line.values["article"], line.year) == (
+        "vastgestelde begroting",
+        "2",
+        2021,
+    )
+    assert (line.cells["amount"].cell, line.cells["chapter"].cell) == ("H4", "C4")
+    with pytest.raises(IndexError):
+        table.rows[2]
+
+
+def test_a_short_row_has_its_missing_fields_empty(tmp_path: Path) -> None:
+    path = _csv(tmp_path / "staten.csv", [STATEN_HEADER, "2020,U,VII"])
+    table = read_file(path, "staten.csv").table
+    assert isinstance(table, LayoutTable)
+    assert dict(table.rows[0].values) == {
+        "year": "2020",
+        "series": "U",
+        "chapter": "VII",
+        "ministry": "",
+        "article": "",
+        "description": "",
+    }
+    assert _flat(_validate(path))[2:] == [("E2", "missing-value")]
+
+
+def test_a_layout_of_one_field_and_amounts_it_may_lack(tmp_path: Path) -> None:
+    """One field column (its values picked one by one), and an amount column the file lacks:
+    rows without any amount take no part in the key check."""
+    layout = tmp_path / "jaren.toml"
+    layout.write_text(
+        """
+name = "jaren"
+unit = "x € 1"
+numbers = "plain"
+optional = {amounts = ["bedrag"]}
+[columns]
+year = "Jaar"
+[[amounts]]
+name = "bedrag"
+label = "Bedrag"
+[checks]
+key = ["year"]
+""",
+        encoding="utf-8",
+    )
+    with_amounts = _csv(tmp_path / "a.csv", ["Jaar,Bedrag", "2025,1", "2025,2", "20x5,3"])
+    assert _flat(_validate(with_amounts, layout=str(layout)))[2:] == [
+        ("A3", "duplicate-key"),
+        ("A4", "year-invalid"),
+    ]
+    table = read_file(with_amounts, "a.csv", layout=str(layout)).table
+    assert table is not None
+    assert [dict(line.values) for line in table.lines][-1] == {"year": "20x5", "moment": "bedrag"}
+    assert [line.year for line in table.lines] == [2025, 2025, "20x5"]
+    two_fields = tmp_path / "jaren-wat.toml"  # a layout file is read once per path
+    two_fields.write_text(
+        layout.read_text("utf-8").replace('year = "Jaar"', 'year = "Jaar"\nwhat = "Wat"'),
+        encoding="utf-8",
+    )
+    without = _csv(tmp_path / "b.csv", ["Jaar,Wat", "2025,a", "2025,b"])
+    assert _flat(_validate(without, layout=str(two_fields)))[2:] == []
+    with_one = _csv(tmp_path / "c.csv", ["Jaar,Wat,Bedrag", "2025,a,", "2025,b,1", "2025,c,2"])
+    assert _flat(_validate(with_one, layout=str(two_fields)))[2:] == [("A4", "duplicate-key")]
+
+
+def test_totals_grouped_by_no_field_add_up_every_detail_row(tmp_path: Path) -> None:
+    layout = tmp_path / "totaal.toml"
+    layout.write_text(
+        """
+name = "totaal"
+unit = "x € 1"
+numbers = "plain"
+[columns]
+flag = "Totaal"
+what = "Wat"
+[[amounts]]
+name = "bedrag"
+label = "Bedrag"
+[totals]
+flag = "flag"
+value = "J"
+group = []
+""",
+        encoding="utf-8",
+    )
+    path = _csv(tmp_path / "t.csv", ["Totaal,Wat,Bedrag", "J,alles,10", "N,a,4", "N,b,5"])
+    assert _flat(_validate(path, layout=str(layout)))[2:] == [("C2", "total-mismatch")]
+
+
+def test_a_row_that_ends_before_its_year_has_the_year_missing(tmp_path: Path) -> None:
+    """A short row whose year column lies beyond its last cell (it used to raise IndexError)."""
+    layout = tmp_path / "laat.toml"
+    layout.write_text(
+        """
+name = "laat"
+unit = "x € 1"
+numbers = "plain"
+[columns]
+what = "Wat"
+chapter = "Hfst"
+year = "Jaar"
+[[amounts]]
+name = "bedrag"
+label = "Bedrag"
+[checks]
+key = ["chapter", "year"]
+""",
+        encoding="utf-8",
+    )
+    path = _csv(tmp_path / "l.csv", ["Wat,Hfst,Jaar,Bedrag", "a,XIII,2025,1", "b,XIII"])
+    assert _flat(_validate(path, layout=str(layout)))[2:] == [("C3", "missing-value")]

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import codecs
 import csv
-import io
+import dataclasses
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from reconcile.model import Phrase
@@ -110,6 +112,22 @@ def read_csv_text(data: bytes) -> CsvText:
     Raises UnreadableFileError for what is no CSV file: empty, a workbook renamed to .csv,
     NUL bytes, a field beyond the csv module's limit (128 KiB).
     """
+    text, rows = stream_csv_text(data)
+    return dataclasses.replace(text, rows=[tuple(row) for row in rows])
+
+
+# A line as the csv module wants it: ended by \r\n, \r or \n, as open(..., newline="") reads.
+_LINE = re.compile(r"[^\r\n]*(?:\r\n?|\n)|[^\r\n]+")
+
+
+def stream_csv_text(data: bytes) -> tuple[CsvText, Iterator[list[str]]]:
+    """What ``read_csv_text`` detects (its ``rows`` left empty), and its rows one by one.
+
+    A large file's rows need not all be held at once (a 100,000-row table's cells take
+    about 100 MB as tuples of strings): a reader keeps what it needs of each row and lets
+    the rest go. Raises UnreadableFileError as ``read_csv_text`` does, the iterator too
+    (for a field beyond the csv module's limit, found only when its row is read).
+    """
     if not data.strip():
         raise UnreadableFileError("the file is empty")
     if data.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")):
@@ -123,12 +141,31 @@ def read_csv_text(data: bytes) -> CsvText:
         )
     try:
         delimiter = detect_delimiter(text)
-        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
-        rows = [tuple(row) for row in reader]
     except csv.Error as exc:
-        reason = Phrase("it is not a CSV file reconcile can read ({detail})", {"detail": str(exc)})
-        raise UnreadableFileError(reason) from exc
-    return CsvText(rows, delimiter, encoding, other)
+        raise _unreadable(exc) from exc
+    # Lines one by one from the text (io.StringIO would copy it at four bytes a character).
+    lines = map(re.Match.group, _LINE.finditer(text))
+    reader = csv.reader(lines, delimiter=delimiter, strict=False)
+    return CsvText([], delimiter, encoding, other), _rows(reader)
 
 
-__all__ = ["DELIMITERS", "CsvText", "decode_text", "detect_delimiter", "read_csv_text"]
+def _rows(reader: Iterator[list[str]]) -> Iterator[list[str]]:
+    try:
+        yield from reader
+    except csv.Error as exc:
+        raise _unreadable(exc) from exc
+
+
+def _unreadable(exc: csv.Error) -> UnreadableFileError:
+    reason = Phrase("it is not a CSV file reconcile can read ({detail})", {"detail": str(exc)})
+    return UnreadableFileError(reason)
+
+
+__all__ = [
+    "DELIMITERS",
+    "CsvText",
+    "decode_text",
+    "detect_delimiter",
+    "read_csv_text",
+    "stream_csv_text",
+]

@@ -10,15 +10,16 @@ reporting are shared with workbooks.
 
 from __future__ import annotations
 
+import operator
 import re
 import tomllib
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, cast, overload
 
 from reconcile.codes import make_finding
 from reconcile.errors import ConfigError
@@ -37,6 +38,7 @@ from reconcile.read.table import LineCells, Places, RawLine, SheetTable, cell_na
 
 NUMBER_FORMATS = ("plain", "dutch", "english")
 _ENGLISH = re.compile(r"^[-\u2212]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
+_UNSEEN: Any = object()  # not yet in a memo (None is a remembered result)
 TEXT_MEMO = 65_536  # distinct texts remembered per column while a table is read
 _SPREADSHEET_ERROR = re.compile(r"^(#(NAME\?|REF!|VALUE!|DIV/0!|N/A|NUM!|NULL!)|Err:\d{3})$")
 
@@ -294,28 +296,126 @@ def find_layout_header(
     return None
 
 
-@dataclass(slots=True)  # not frozen, as RawLine: one a row
 class LayoutRow:
-    """One data row of a layout table: its fields as text with their cells, and its amounts."""
+    """One data row of a layout table: its fields as text with their cells, and its amounts.
 
-    row: int
-    values: dict[str, str]  # field -> text, "" when empty
-    cells: Mapping[str, CellRef]
-    amounts: dict[str, RawLine]  # amount name -> the line of that cell (empty cells left out)
-    is_total: bool
+    A view of the row in its table's columns, made when asked: a table keeps no object per
+    row (a 100,000-row CSV would otherwise make and free 400,000 of them).
+    """
+
+    __slots__ = ("_index", "_table")
+
+    def __init__(self, table: LayoutTable, index: int) -> None:
+        self._table, self._index = table, index
+
+    @property
+    def row(self) -> int:
+        return self._table.row_numbers[self._index]
+
+    @property
+    def values(self) -> Mapping[str, str]:
+        """Field -> text, "" when empty."""
+        return RowValues(self._table.columns, self._index)
+
+    @property
+    def cells(self) -> Mapping[str, CellRef]:
+        table = self._table
+        return LineCells(table.file, table.sheet_name, self.row, table.places)
+
+    @property
+    def amounts(self) -> dict[str, RawLine]:
+        """Amount name -> the line of that cell (empty cells left out)."""
+        index = self._index
+        return {
+            name: line
+            for name, lines in self._table.amount_lines.items()
+            if (line := lines[index]) is not None
+        }
+
+    @property
+    def is_total(self) -> bool:
+        return self._index in self._table.total_rows
+
+    def __repr__(self) -> str:
+        return f"LayoutRow(row={self.row}, values={self.values!r})"
+
+
+class LayoutRows(Sequence[LayoutRow]):
+    """A layout table's rows, each made when asked from the table's columns."""
+
+    __slots__ = ("_table",)
+
+    def __init__(self, table: LayoutTable) -> None:
+        self._table = table
+
+    def __len__(self) -> int:
+        return len(self._table.row_numbers)
+
+    @overload
+    def __getitem__(self, index: int) -> LayoutRow: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[LayoutRow]: ...
+    def __getitem__(self, index: int | slice) -> LayoutRow | list[LayoutRow]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(len(self))[index]]
+        if not -len(self) <= index < len(self):
+            raise IndexError(index)
+        return LayoutRow(self._table, index % len(self))
+
+    def __iter__(self) -> Iterator[LayoutRow]:
+        table = self._table
+        return (LayoutRow(table, index) for index in range(len(table.row_numbers)))
 
 
 @dataclass
 class LayoutTable(SheetTable):
-    """A table read with a layout: its rows as well as its detail lines (``lines``)."""
+    """A table read with a layout: its rows as well as its detail lines (``lines``).
+
+    The rows are kept by column (field -> each row's text, amount -> each row's line), the
+    form the checks read them in, looking at each distinct text of a column once; ``rows``
+    makes a row's view when asked.
+    """
 
     spec: Layout | None = None
-    rows: list[LayoutRow] = field(default_factory=list)
     sheet_name: str | None = None  # None for CSV files
+    row_numbers: list[int] = field(default_factory=list)  # each row's number in the sheet
+    columns: dict[str, list[str]] = field(default_factory=dict)
+    amount_lines: dict[str, list[LayoutLine | None]] = field(default_factory=dict)  # None: blank
+    total_rows: set[int] = field(default_factory=set)  # indexes of the totals rows
+    places: Places = field(default_factory=dict)  # field -> column, for a row's cells
 
     @property
     def layout(self) -> str:
         return self.spec.name if self.spec else "?"
+
+    @property
+    def rows(self) -> LayoutRows:
+        return LayoutRows(self)
+
+
+class RowValues(Mapping[str, str]):
+    """A row's fields as its table's columns hold them: field -> text."""
+
+    __slots__ = ("_columns", "_index")
+
+    def __init__(self, columns: dict[str, list[str]], index: int) -> None:
+        self._columns, self._index = columns, index
+
+    def __getitem__(self, name: str) -> str:
+        return self._columns[name][self._index]
+
+    def get(self, name: str, default: Any = None) -> Any:  # one call, not Mapping's two
+        column = self._columns.get(name)
+        return default if column is None else column[self._index]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._columns)
+
+    def __len__(self) -> int:
+        return len(self._columns)
+
+    def __repr__(self) -> str:
+        return repr(dict(self))
 
 
 class LineValues(Mapping[str, Any]):
@@ -323,7 +423,7 @@ class LineValues(Mapping[str, Any]):
 
     __slots__ = ("_moment", "_values")
 
-    def __init__(self, values: dict[str, str], moment: str) -> None:
+    def __init__(self, values: Mapping[str, str], moment: str) -> None:
         self._values, self._moment = values, moment
 
     def __getitem__(self, name: str) -> Any:
@@ -339,6 +439,54 @@ class LineValues(Mapping[str, Any]):
 
     def __repr__(self) -> str:
         return repr(dict(self))
+
+
+class LayoutLine(RawLine):
+    """A line of a layout table: one amount cell of a row, whose fields and cells are its row's.
+
+    A table has a line per amount cell (five a row in the begrotingsstaten), so ``values``
+    and ``cells`` are made when asked, from the table's columns and the amount's column, not
+    kept: one object a line instead of three, which reading, Python's cycle collector and
+    freeing the table each pay for once per line (see benchmarks/).
+    """
+
+    __slots__ = ("_column", "_index")
+
+    def __init__(  # RawLine's fields, values and cells as where they come from
+        self,
+        row: int,
+        index: int,  # the row's in its table's columns
+        column: AmountPlace,
+        year: Any,
+        amount_raw: Any,
+        amount: Decimal | None,
+        amount_problem: str | None,
+    ) -> None:
+        self.row, self.year, self.amount = row, year, amount
+        self.amount_raw, self.amount_problem = amount_raw, amount_problem
+        self._index, self._column = index, column
+
+    @property  # read-only: made from the row when asked, never set
+    def values(self) -> Mapping[str, Any]:  # type: ignore[override]
+        column = self._column
+        return LineValues(RowValues(column.fields, self._index), column.moment)
+
+    @property
+    def cells(self) -> Mapping[str, CellRef]:  # type: ignore[override]
+        column = self._column
+        return LineCells(column.file, column.sheet, self.row, column.places)
+
+
+@dataclass(frozen=True, slots=True)
+class AmountPlace:
+    """What the lines of one amount column share: their table's field columns, their moment,
+    and where their cells are (file, sheet, each field's column and the amount's)."""
+
+    fields: dict[str, list[str]]
+    moment: str
+    file: str
+    sheet: str | None
+    places: Places
 
 
 def cell_text(value: Any) -> str:
@@ -366,8 +514,44 @@ def parse_layout_amount(value: Any, layout: Layout) -> Decimal:
     return parse_amount(value, layout.unit.euros)
 
 
+def _picker(indexes: list[int]) -> Callable[[Sequence[Any]], tuple[Any, ...]]:
+    """The cells at ``indexes`` as a tuple, in one C call (IndexError for a short row)."""
+    if len(indexes) == 1:  # itemgetter of one index gives the item, not a tuple of it
+        index = indexes[0]
+        return lambda cells: (cells[index],)
+    return operator.itemgetter(*indexes) if indexes else lambda cells: ()
+
+
+def _clean_text(value: Any, texts: dict[str, str], limit: int) -> str:
+    """``cell_text(value)``, remembered in ``texts`` for a text (until ``limit`` texts)."""
+    if value.__class__ is not str:  # 2025.0 and 2025 are equal keys but read differently
+        return cell_text(value)
+    text = texts.get(value)
+    if text is None:
+        text = cell_text(value)
+        if len(texts) < limit:
+            texts[value] = text
+    return text
+
+
+def _clean_texts(values: tuple[Any, ...], texts: dict[str, str], limit: int) -> tuple[str, ...]:
+    """``cell_text`` of each value; when every one is a text seen before, in C alone."""
+    found = tuple(map(texts.get, values))  # only texts are remembered: None for any other
+    if None not in found:
+        return cast(tuple[str, ...], found)
+    return tuple(_clean_text(value, texts, limit) for value in values)
+
+
+def _read_amount(raw: Any, amount_of: AmountCache) -> tuple[Any, Decimal | None, str | None] | None:
+    """An amount cell as its line keeps it (the value, its euros, its problem); None for a
+    blank cell (``is_blank``). Remembered per text, so the lines of one text share it."""
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        return None
+    return (raw, *amount_of(raw))
+
+
 def read_layout_grid(
-    rows: Sequence[Sequence[Any]],
+    rows: Iterable[Sequence[Any]],
     header: LayoutHeader,
     file: str,
     sheet: str | None,
@@ -375,8 +559,9 @@ def read_layout_grid(
 ) -> LayoutTable:
     """Every row below the header, with reading findings.
 
-    Each non-blank row becomes a ``LayoutRow``; the amounts of rows that are not totals rows
-    are the table's lines (totals rows are checks, never lines).
+    Each non-blank row is a row of the table (kept by column, see ``LayoutTable``); the
+    amounts of rows that are not totals rows are the table's lines (totals rows are checks,
+    never lines). ``rows`` may be an iterator: each row is let go once read.
     """
     layout = header.layout
 
@@ -394,6 +579,8 @@ def read_layout_grid(
         header.row,
         dict(header.columns) | ({"amount": header.amounts[0][1]} if header.amounts else {}),
     )
+    # Where each field is, worked out once: a row's and a line's cells are named when asked.
+    places: Places = {name: (None, col) for name, col in header.columns.items()}
     table = LayoutTable(
         file=file,
         sheet=sheet or "",
@@ -404,76 +591,99 @@ def read_layout_grid(
         findings=findings,
         spec=layout,
         sheet_name=sheet,
+        columns={name: [] for name in header.columns},
+        amount_lines={amount.name: [] for amount, _ in header.amounts},
+        places=places,
     )
     flag = layout.totals
-    # Where each field is, worked out once: a row's and a line's cells are named when asked.
-    places: Places = {name: (None, col) for name, col in header.columns.items()}
-    amount_places = {column: {**places, "amount": (None, column)} for _, column in header.amounts}
     amount_of = AmountCache(lambda raw: parse_layout_amount(raw, layout))
+    # A CSV file's cells are all text: each distinct amount text is looked up in one dict
+    # (None: blank), each distinct year text likewise, without a call per cell.
+    amount_texts: dict[str, tuple[Any, Decimal | None, str | None] | None] = {}
+    years: dict[Any, int | None] = {}
+    year_column = header.columns.get("year")
     named_run = 0  # columns 1 to named_run all have a header label
     while named_run + 1 in header.named:
         named_run += 1
-    columns = list(header.columns.items())
-    # Each distinct text of a column is cleaned once (a column repeats its chapters, phases,
-    # series); a column of all-different texts stops being remembered at TEXT_MEMO values.
-    memos: dict[str, dict[str, str]] = {name: {} for name, _ in columns}
+    fields = list(header.columns)
+    field_indexes = [column - 1 for column in header.columns.values()]
+    pick_fields = _picker(field_indexes)
+    flag_index = fields.index(flag.flag) if flag is not None and flag.flag in fields else None
+    year_index = fields.index("year") if "year" in fields else None
+    # Each distinct text is cleaned once (columns repeat their chapters, phases, series), so
+    # a row's fields are a few dict look-ups in C; the memory stops growing at TEXT_MEMO
+    # texts per column.
+    texts: dict[str, str] = {}
+    texts_limit = TEXT_MEMO * max(len(fields), 1)
+    columns = table.columns
+    field_columns = list(columns.values())
     amount_columns = [
-        (amount.name, column, amount.year_offset, amount_places[column])
+        (
+            column,
+            amount.year_offset,
+            AmountPlace(columns, amount.name, file, sheet, {**places, "amount": (None, column)}),
+            table.amount_lines[amount.name],
+        )
         for amount, column in header.amounts
     ]
-    for index in range(header.row, len(rows)):
-        cells = rows[index]
-        row = index + 1
+    add_line, row_numbers = table.lines.append, table.row_numbers
+    for row, cells in enumerate(rows, start=1):
+        if row <= header.row:
+            continue
         for value in cells:  # is_blank, inlined: every cell of every row is asked
             if value is not None and not (isinstance(value, str) and not value.strip()):
                 break
         else:
             continue
         width = len(cells)
-        values = {}
-        for name, col in columns:
-            value = cells[col - 1] if col <= width else ""
-            if value.__class__ is not str:
-                values[name] = cell_text(value)
-                continue
-            memo = memos[name]
-            text = memo.get(value)
-            if text is None:
-                text = cell_text(value)
-                if len(memo) < TEXT_MEMO:
-                    memo[value] = text
-            values[name] = text
-        refs = LineCells(file, sheet, row, places)
+        try:
+            raw_fields = pick_fields(cells)
+        except IndexError:  # a short row: its missing fields are empty
+            raw_fields = tuple(cells[i] if i < width else "" for i in field_indexes)
+        cleaned = _clean_texts(raw_fields, texts, texts_limit)
+        at = len(row_numbers)  # the row's index in the table's columns
+        row_numbers.append(row)
+        for column_texts, text in zip(field_columns, cleaned, strict=True):
+            column_texts.append(text)
         if len(cells) > named_run:  # a value right of the named columns, or in a gap
             for column, value in enumerate(cells, start=1):
                 if column not in header.named and not is_blank(value):
                     where = ref(row, column)
                     shown = f'"{cell_text(value)}"'
                     table.findings.append(make_finding("value-without-header", where, value=shown))
-        is_total = flag is not None and values.get(flag.flag, "").upper() == flag.value.upper()
-        year = parse_year(cells[header.columns["year"] - 1]) if "year" in header.columns else None
-        amounts: dict[str, RawLine] = {}
-        for name, column, offset, amount_place in amount_columns:
+        flagged = cleaned[flag_index] if flag_index is not None else ""
+        is_total = flag is not None and flagged.upper() == flag.value.upper()
+        if is_total:
+            table.total_rows.add(at)
+        year = None
+        if year_column is not None:
+            raw_year = cells[year_column - 1] if year_column <= width else ""  # a short row
+            year = years.get(raw_year, _UNSEEN) if raw_year.__class__ is str else _UNSEEN
+            if year is _UNSEEN:
+                year = parse_year(raw_year)
+                if raw_year.__class__ is str and len(years) < TEXT_MEMO:
+                    years[raw_year] = year
+        has_amounts = False
+        for column, offset, amount_place, lines in amount_columns:
             raw = cells[column - 1] if column <= width else None
-            if raw is None or (isinstance(raw, str) and not raw.strip()):  # is_blank, inlined
+            parsed = amount_texts.get(raw, _UNSEEN) if raw.__class__ is str else _UNSEEN
+            if parsed is _UNSEEN:
+                parsed = _read_amount(raw, amount_of)
+                if raw.__class__ is str and len(amount_texts) < TEXT_MEMO:
+                    amount_texts[raw] = parsed
+            if parsed is None:  # a blank cell
+                lines.append(None)
                 continue
-            euros, problem = amount_of(raw)
             line_year = year if year is None or not offset else year + offset
-            amounts[name] = RawLine(  # positional: one per amount cell of the table
-                row,
-                LineValues(values, name),
-                LineCells(file, sheet, row, amount_place),
-                line_year if line_year is not None else values.get("year"),
-                euros,
-                raw,
-                problem,
-            )
-        if amounts and row in hidden_rows:  # read like a visible row, as workbooks are
+            if line_year is None and year_index is not None:
+                line_year = cleaned[year_index]  # the text that is no year, for the findings
+            line = LayoutLine(row, at, amount_place, line_year, *parsed)
+            lines.append(line)
+            has_amounts = True
+            if not is_total:
+                add_line(line)
+        if has_amounts and row in hidden_rows:  # read like a visible row, as workbooks are
             table.findings.append(make_finding("hidden-line", ref(row, 1), row=row))
-        layout_row = LayoutRow(row, values, refs, amounts, is_total)
-        table.rows.append(layout_row)
-        if not is_total:
-            table.lines.extend(amounts.values())
     return table
 
 

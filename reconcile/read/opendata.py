@@ -6,11 +6,12 @@ first rows carries. Whatever was detected (layout, delimiter, encoding) is said 
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 from reconcile.codes import make_finding
 from reconcile.model import CellRef, Finding, Phrase
-from reconcile.read.csv import MIXED, read_csv_text
+from reconcile.read.csv import MIXED, stream_csv_text
 from reconcile.read.header import HEADER_SCAN_ROWS
 from reconcile.read.layouts import (
     Layout,
@@ -53,11 +54,22 @@ def _not_found(display: str, rows: Sequence[Sequence[object]], name: str | None)
 def read_csv_file(
     data: bytes, display: str, layout: str | None
 ) -> tuple[LayoutTable | None, list[Finding]]:
-    """The table in a CSV file, or None and the fatal finding that says why not."""
+    """The table in a CSV file, or None and the fatal finding that says why not.
+
+    The rows are read as the table takes them (the first ones to find its header), so the
+    file's cells are never all held at once beside the table made of them.
+    """
     try:
-        text = read_csv_text(data)
+        return _read_csv_rows(data, display, layout)
     except UnreadableFileError as exc:
         return None, [make_finding("file-unreadable", CellRef(display), reason=exc.reason)]
+
+
+def _read_csv_rows(
+    data: bytes, display: str, layout: str | None
+) -> tuple[LayoutTable | None, list[Finding]]:
+    text, rows = stream_csv_text(data)
+    first = list(itertools.islice(rows, HEADER_SCAN_ROWS))
     detected = [
         make_finding(
             "csv-detected",
@@ -75,10 +87,12 @@ def read_csv_file(
                 encoding=text.encoding.removeprefix(MIXED),
             )
         )
-    header = find_layout_header(text.rows, _candidates(layout))
+    header = find_layout_header(first, _candidates(layout))
     if header is None:
-        return None, [*detected, _not_found(display, text.rows, layout)]
-    table = read_layout_grid(text.rows, header, display, None)
+        for _ in rows:  # a row the csv module cannot read makes the file unreadable
+            pass
+        return None, [*detected, _not_found(display, first, layout)]
+    table = read_layout_grid(itertools.chain(first, rows), header, display, None)
     table.findings[:0] = detected
     return table, list(table.findings)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
@@ -19,7 +19,6 @@ from reconcile.ministries import MinistryTable, normalise_chapter
 from reconcile.model import CellRef, Finding, Phrase
 from reconcile.read.header import LABELS, parse_year
 from reconcile.read.layouts import (
-    TEXT_MEMO,
     Layout,
     LayoutRow,
     LayoutTable,
@@ -36,14 +35,14 @@ def validate_layout_table(table: LayoutTable, ministries: MinistryTable) -> Vali
     """Findings for every row of ``table``; the lines are not counted against an announcement."""
     layout = table.spec
     assert layout is not None
-    findings = _check_rows(table.rows, layout, ministries)
+    findings = _check_rows(table, layout, ministries)
     repeated, duplicate_findings = _check_keys(table, layout)
     findings += duplicate_findings
     if layout.totals is not None:
         findings += _check_totals(table, layout, repeated)
     owners = {  # a column holds a few distinct chapters: each is looked up once
         owner.code
-        for text in {row.values.get("chapter") for row in table.rows}
+        for text in set(table.columns.get("chapter", ()))
         if (chapter := normalise_chapter(text)) and (owner := ministries.of_chapter(chapter))
     }
     ministry = owners.pop() if len(owners) == 1 else None
@@ -63,13 +62,13 @@ def _problem(name: str, text: str, ministries: MinistryTable) -> str | None:
     return None
 
 
-def _check_rows(
-    rows: Sequence[LayoutRow], layout: Layout, ministries: MinistryTable
-) -> list[Finding]:
+def _check_rows(table: LayoutTable, layout: Layout, ministries: MinistryTable) -> list[Finding]:
     """Each row's findings, row by row: its error cells, its checked fields, its amounts.
 
-    A column repeats its chapters, articles, series and years: each distinct text of a field
-    is checked once (whether it is a spreadsheet error, and which code it gets).
+    A column repeats its chapters, articles, series and years: the codes of each distinct
+    text of a field are worked out once (``_field_codes``), column by column, and only the
+    rows holding a text with a code (or an unreadable amount) are then gone through, in
+    order, by ``_row_findings``.
     """
     checked = [
         name
@@ -81,39 +80,76 @@ def _check_rows(
         )
         if wanted
     ]
-    # field -> text -> the code of its finding; None when valid or a spreadsheet error
-    problems: dict[str, dict[str, str | None]] = {name: {} for name in checked}
+    memos: dict[str, dict[str, tuple[str, ...]]] = {name: {} for name in table.columns}
+
+    def codes_of(name: str, text: str) -> tuple[str, ...]:
+        memo = memos[name]
+        codes = memo.get(text)
+        if codes is None:
+            codes = memo[text] = _field_codes(name, text, name in checked, ministries)
+        return codes
+
+    to_report: set[int] = set()  # indexes of the rows with a finding
+    for name, column in table.columns.items():
+        reported = {text for text in set(column) if codes_of(name, text)}
+        if reported:
+            to_report.update(i for i, text in enumerate(column) if text in reported)
+    for lines in table.amount_lines.values():
+        to_report.update(
+            i
+            for i, line in enumerate(lines)
+            if line is not None and line.amount is None  # unreadable: amount-not-a-number
+        )
     findings: list[Finding] = []
-    append = findings.append
-    for row in rows:
-        values = row.values
-        for name, text in values.items():
-            # is_spreadsheet_error's own first test, inlined: every field of every row is asked
-            if ("#" in text or "Err:" in text) and is_spreadsheet_error(text):
-                field = f"“{column_label(layout, name)}”"
-                append(make_finding("cell-error", row.cells[name], value=f'"{text}"', field=field))
-        for name in checked:
-            value = values.get(name)
-            if value is None:
-                continue
-            if not value:
-                append(make_finding("missing-value", row.cells[name], field=LABELS[name]))
-                continue
-            memo = problems[name]
-            if value in memo:
-                code = memo[value]
-            else:
-                code = None if is_spreadsheet_error(value) else _problem(name, value, ministries)
-                memo[value] = code
-            if code:
-                append(make_finding(code, row.cells[name], value=f'"{value}"'))
-        for line in row.amounts.values():
-            if line.amount is None:
-                append(
-                    make_finding(
-                        "amount-not-a-number", line.cells["amount"], value=f'"{line.amount_raw}"'
-                    )
+    for index in sorted(to_report):
+        findings += _row_findings(table.rows[index], layout, checked, codes_of)
+    return findings
+
+
+def _field_codes(name: str, text: str, checked: bool, ministries: MinistryTable) -> tuple[str, ...]:
+    """The codes of the findings a field's text gets: "cell-error" for a broken formula's
+    text (and nothing else), else, in a checked field, "missing-value" or the text's own."""
+    if is_spreadsheet_error(text):
+        return ("cell-error",)
+    if not checked:
+        return ()
+    if not text:
+        return ("missing-value",)
+    code = _problem(name, text, ministries)
+    return (code,) if code else ()
+
+
+def _row_findings(
+    row: LayoutRow,
+    layout: Layout,
+    checked: list[str],
+    codes_of: Callable[[str, str], tuple[str, ...]],
+) -> list[Finding]:
+    """One row's findings: its error cells, its checked fields, then its amounts."""
+    findings = []
+    values = row.values
+    for name, text in values.items():
+        if "cell-error" in codes_of(name, text):
+            field = f"“{column_label(layout, name)}”"
+            findings.append(
+                make_finding("cell-error", row.cells[name], value=f'"{text}"', field=field)
+            )
+    for name in checked:
+        value = values.get(name)
+        if value is None:
+            continue
+        for code in codes_of(name, value):
+            if code == "missing-value":
+                findings.append(make_finding(code, row.cells[name], field=LABELS[name]))
+            elif code != "cell-error":
+                findings.append(make_finding(code, row.cells[name], value=f'"{value}"'))
+    for line in row.amounts.values():
+        if line.amount is None:
+            findings.append(
+                make_finding(
+                    "amount-not-a-number", line.cells["amount"], value=f'"{line.amount_raw}"'
                 )
+            )
     return findings
 
 
@@ -132,37 +168,29 @@ def _key_text(name: str, text: str) -> str:
     return text.casefold()
 
 
-def _row_keys(fields: tuple[str, ...]) -> Callable[[LayoutRow], tuple[str, ...]]:
-    """``row_key`` for many rows: each distinct text of a field is normalised once
-    (remembered up to TEXT_MEMO texts per field)."""
-    memos: dict[str, dict[str, str]] = {name: {} for name in fields}
-
-    def key(row: LayoutRow) -> tuple[str, ...]:
-        values = row.values
-        out = []
-        for name in fields:
-            text = values.get(name, "")
-            memo = memos[name]
-            folded = memo.get(text)
-            if folded is None:
-                folded = _key_text(name, text)
-                if len(memo) < TEXT_MEMO:
-                    memo[text] = folded
-            out.append(folded)
-        return tuple(out)
-
-    return key
+def _keys(table: LayoutTable, fields: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """Each row's ``row_key``, worked out column by column: each distinct text once."""
+    if not fields:
+        return [()] * len(table.rows)
+    columns = []
+    for name in fields:
+        column = table.columns.get(name) or [""] * len(table.rows)
+        folded = {text: _key_text(name, text) for text in set(column)}
+        columns.append(map(folded.__getitem__, column))
+    return list(zip(*columns, strict=True))
 
 
-def _content(row: LayoutRow) -> tuple[Any, ...]:
-    """What makes two rows the same; a broken-formula text matches any other (re-exports
+def _contents(table: LayoutTable) -> list[tuple[Any, ...]]:
+    """What makes two rows the same, row by row: the texts of their fields, then each amount
+    cell as written (None where blank). A broken-formula text matches any other (re-exports
     of one table show #NAME? in one copy and Err:509 in the other)."""
-    values = tuple(row.values.values())
-    joined = "\x00".join(values)  # is_spreadsheet_error's first test, once for the row
-    if "#" in joined or "Err:" in joined:
-        values = tuple("#error" if is_spreadsheet_error(text) else text for text in values)
-    amounts = row.amounts
-    return (*values, *amounts, *[str(line.amount_raw) for line in amounts.values()])
+    columns: list[list[Any]] = []
+    for column in table.columns.values():
+        errors = {text: "#error" for text in set(column) if is_spreadsheet_error(text)}
+        columns.append([errors.get(text, text) for text in column] if errors else column)
+    for lines in table.amount_lines.values():
+        columns.append([None if line is None else str(line.amount_raw) for line in lines])
+    return list(zip(*columns, strict=True)) if columns else [()] * len(table.rows)
 
 
 def _check_keys(table: LayoutTable, layout: Layout) -> tuple[set[int], list[Finding]]:
@@ -176,8 +204,9 @@ def _check_keys(table: LayoutTable, layout: Layout) -> tuple[set[int], list[Find
     rows = table.rows
     seen: dict[tuple[str, ...], int] = {}
     runs: list[list[tuple[int, int]]] = []  # [(index of the repeat, index of its original)]
-    contents = [_content(row) for row in rows]  # each row's once: a copy is compared again
-    for index, content in enumerate(contents):
+    contents = _contents(table)  # each row's once: a copy is compared again
+    repeats = len(set(contents)) < len(contents)  # some row repeats another (a set: in C)
+    for index, content in enumerate(contents if repeats else ()):
         last = runs[-1][-1] if runs else None
         if (
             last is not None
@@ -210,12 +239,13 @@ def _check_keys(table: LayoutTable, layout: Layout) -> tuple[set[int], list[Find
         )
     del contents, seen
     first: dict[tuple[str, ...], int] = {}
-    key_of = _row_keys(layout.key)
-    for index, row in enumerate(rows):
-        if index in repeated or not row.amounts:
-            continue
-        key = key_of(row)
-        if not any(key):
+    keys = _keys(table, layout.key)
+    if len(set(keys)) == len(keys):  # no key repeats (set: in C), among any of the rows
+        return repeated, findings
+    amounts = list(table.amount_lines.values())  # a row without any is not a budget line
+    with_amounts = map(any, zip(*amounts, strict=True)) if amounts else [False] * len(rows)
+    for index, (has_amounts, key) in enumerate(zip(with_amounts, keys, strict=True)):
+        if index in repeated or not has_amounts or not any(key):
             continue
         if key in first:
             findings.append(_duplicate_key(table, layout, index, first[key]))
@@ -245,21 +275,21 @@ def _check_totals(table: LayoutTable, layout: Layout, repeated: set[int]) -> lis
     rule = layout.totals
     assert rule is not None
     details: dict[tuple[str, ...], list[LayoutRow]] = defaultdict(list)
-    totals: list[LayoutRow] = []
-    group_key = _row_keys(rule.group)
+    totals: list[tuple[LayoutRow, tuple[str, ...]]] = []
+    group_keys = _keys(table, rule.group)
     for index, row in enumerate(table.rows):
         if index in repeated:
             continue  # reported as a duplicate; counting it again would double the sums
         if row.is_total:
             if not any(row.values.get(level) for level in rule.levels):
-                totals.append(row)
+                totals.append((row, group_keys[index]))
         elif not (
             rule.memo and any(rule.memo.search(row.values.get(level, "")) for level in rule.levels)
         ):
-            details[group_key(row)].append(row)
+            details[group_keys[index]].append(row)
     findings = []
-    for total in totals:
-        covered = details.get(group_key(total), [])
+    for total, group in totals:
+        covered = details.get(group, [])
         if not covered:
             continue  # a totals row without detail rows is a leaf: nothing to add up
         for name, stated_line in total.amounts.items():
