@@ -315,7 +315,7 @@ class LayoutRow:
     @property
     def values(self) -> Mapping[str, str]:
         """Field -> text, "" when empty."""
-        return RowValues(self._table.columns, self._index)
+        return RowValues(self._table.field_texts, self._index)
 
     @property
     def cells(self) -> Mapping[str, CellRef]:
@@ -379,7 +379,7 @@ class LayoutTable(SheetTable):
     spec: Layout | None = None
     sheet_name: str | None = None  # None for CSV files
     row_numbers: list[int] = field(default_factory=list)  # each row's number in the sheet
-    columns: dict[str, list[str]] = field(default_factory=dict)
+    field_texts: dict[str, list[str]] = field(default_factory=dict)  # field -> each row's text
     amount_lines: dict[str, list[LayoutLine | None]] = field(default_factory=dict)  # None: blank
     total_rows: set[int] = field(default_factory=set)  # indexes of the totals rows
     places: Places = field(default_factory=dict)  # field -> column, for a row's cells
@@ -591,7 +591,7 @@ def read_layout_grid(
         findings=findings,
         spec=layout,
         sheet_name=sheet,
-        columns={name: [] for name in header.columns},
+        field_texts={name: [] for name in header.columns},
         amount_lines={amount.name: [] for amount, _ in header.amounts},
         places=places,
     )
@@ -615,7 +615,7 @@ def read_layout_grid(
     # texts per column.
     texts: dict[str, str] = {}
     texts_limit = TEXT_MEMO * max(len(fields), 1)
-    columns = table.columns
+    columns = table.field_texts
     field_columns = list(columns.values())
     amount_columns = [
         (

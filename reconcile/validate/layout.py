@@ -42,7 +42,7 @@ def validate_layout_table(table: LayoutTable, ministries: MinistryTable) -> Vali
         findings += _check_totals(table, layout, repeated)
     owners = {  # a column holds a few distinct chapters: each is looked up once
         owner.code
-        for text in set(table.columns.get("chapter", ()))
+        for text in set(table.field_texts.get("chapter", ()))
         if (chapter := normalise_chapter(text)) and (owner := ministries.of_chapter(chapter))
     }
     ministry = owners.pop() if len(owners) == 1 else None
@@ -80,7 +80,7 @@ def _check_rows(table: LayoutTable, layout: Layout, ministries: MinistryTable) -
         )
         if wanted
     ]
-    memos: dict[str, dict[str, tuple[str, ...]]] = {name: {} for name in table.columns}
+    memos: dict[str, dict[str, tuple[str, ...]]] = {name: {} for name in table.field_texts}
 
     def codes_of(name: str, text: str) -> tuple[str, ...]:
         memo = memos[name]
@@ -90,7 +90,7 @@ def _check_rows(table: LayoutTable, layout: Layout, ministries: MinistryTable) -
         return codes
 
     to_report: set[int] = set()  # indexes of the rows with a finding
-    for name, column in table.columns.items():
+    for name, column in table.field_texts.items():
         reported = {text for text in set(column) if codes_of(name, text)}
         if reported:
             to_report.update(i for i, text in enumerate(column) if text in reported)
@@ -174,7 +174,7 @@ def _keys(table: LayoutTable, fields: tuple[str, ...]) -> list[tuple[str, ...]]:
         return [()] * len(table.rows)
     columns = []
     for name in fields:
-        column = table.columns.get(name) or [""] * len(table.rows)
+        column = table.field_texts.get(name) or [""] * len(table.rows)
         folded = {text: _key_text(name, text) for text in set(column)}
         columns.append(map(folded.__getitem__, column))
     return list(zip(*columns, strict=True))
@@ -185,7 +185,7 @@ def _contents(table: LayoutTable) -> list[tuple[Any, ...]]:
     cell as written (None where blank). A broken-formula text matches any other (re-exports
     of one table show #NAME? in one copy and Err:509 in the other)."""
     columns: list[list[Any]] = []
-    for column in table.columns.values():
+    for column in table.field_texts.values():
         errors = {text: "#error" for text in set(column) if is_spreadsheet_error(text)}
         columns.append([errors.get(text, text) for text in column] if errors else column)
     for lines in table.amount_lines.values():
