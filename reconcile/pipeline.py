@@ -120,7 +120,10 @@ def _collector_paused() -> Iterator[None]:
     """Pause Python's cycle collector while a file is read or validated.
 
     A large file makes millions of small objects without cycles; the collector would walk all
-    of them again at every threshold, a cost that grows with the file (see benchmarks/).
+    of them again at every threshold, a cost that grows with the file (see benchmarks/). When
+    it is switched on again, what was made meanwhile goes straight to the oldest generation
+    (``freeze`` then ``unfreeze`` moves every object there without looking at it): otherwise
+    the first collection after the pause would walk all of them once more.
     """
     enabled = gc.isenabled()
     gc.disable()
@@ -128,6 +131,8 @@ def _collector_paused() -> Iterator[None]:
         yield
     finally:
         if enabled:
+            gc.freeze()
+            gc.unfreeze()
             gc.enable()
 
 
