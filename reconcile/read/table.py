@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import operator
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -35,7 +36,7 @@ from reconcile.money import (
     parse_amount,
     parse_number,
 )
-from reconcile.read.header import Header, excel_serial, is_header_like, parse_year
+from reconcile.read.header import Header, excel_serial, field_of, is_header_like, parse_year
 from reconcile.read.workbook import Grid
 
 _TOTAL = re.compile(r"^\s*(sub)?\s*-?\s*tota(a)?l\b", re.IGNORECASE)
@@ -49,6 +50,8 @@ CONVENTIONS = {
     ENGLISH: "English: the comma groups thousands, the point is the decimal mark",
 }
 Rows = list[tuple[Any, ...]]
+# Amount cells a plain line may hold: what AmountCache parses and caches (not bool, a date).
+_PLAIN_AMOUNTS = frozenset({int, float, str})
 
 
 # Field -> (row, column) of the cell holding it; row None is the line's own row.
@@ -217,8 +220,7 @@ def read_table(grid: Grid, header: Header, file: str) -> SheetTable:
             totals[row] = label
     reader = _Reader(grid, rows, header, table, _decide_styles(rows, header, end, table))
     reader.totals = totals
-    for row in range(header.row + 1, end + 1):
-        reader.read_row(row)
+    reader.read_rows(header.row + 1, end)
     reader.report_dates()
     _report_hidden_columns(grid, header, table)
     if second is not None:
@@ -232,21 +234,71 @@ def read_table(grid: Grid, header: Header, file: str) -> SheetTable:
 
 def _extent(grid: Grid, header: Header) -> tuple[int, int | None, dict[int, str]]:
     """The table's last row, the header row of a second table below it (not read), and the
-    label of each totals row in the table (the reader asks for them again, row by row)."""
+    label of each totals row in the table (the reader asks for them again, row by row).
+
+    The rows that could matter are found column by column: a totals label stands in a label
+    column, and a row cannot be a header once one of its label cells is neither a header label
+    nor a year. Only those rows are then walked in order, as the table is read."""
     end = None
-    label_columns = _label_columns(header)
     totals: dict[int, str] = {}
-    for row in range(header.row + 1, len(grid.rows) + 1):
-        cells = grid.rows[row - 1]
-        label = _is_total_row(cells, label_columns) if end is None else None
+    label_columns = _label_columns(header)
+    first, last = header.row + 1, len(grid.rows)
+    labelled = _total_labels(grid.rows, label_columns, first, last)
+    for row in sorted({*labelled, *_maybe_headers(grid.rows, label_columns, first, last)}):
+        label = labelled.get(row) if end is None else None
         if label is not None:
             totals[row] = label
             if _GRAND.match(label):
                 end = row  # the grand total ends the table; look on for a second one
             continue
-        if is_header_like(cells, row):
+        if is_header_like(grid.rows[row - 1], row):
             return (row - 1 if end is None else end), row, totals
-    return (len(grid.rows) if end is None else end), None, totals
+    return (last if end is None else end), None, totals
+
+
+def _column_of(rows: Rows, column: int, first: int, last: int) -> list[Any]:
+    """The values of ``column`` in rows ``first`` to ``last``, None where a row is shorter."""
+    part = rows[first - 1 : last]
+    try:
+        return list(map(operator.itemgetter(column - 1), part))
+    except IndexError:  # a row ends before the column (a grid need not be rectangular)
+        return [cells[column - 1] if column <= len(cells) else None for cells in part]
+
+
+def _total_labels(rows: Rows, label_columns: list[int], first: int, last: int) -> dict[int, str]:
+    """Row -> the label of a totals row (``_is_total_row``, asked of a column at a time)."""
+    labels: dict[int, str] = {}
+    match = _TOTAL.match
+    for column in reversed(label_columns):  # the leftmost label column's label wins
+        values = _column_of(rows, column, first, last)
+        labels.update(
+            (row, value.strip())
+            for row, value in zip(range(first, last + 1), values, strict=True)
+            if isinstance(value, str) and match(value)
+        )
+    return labels
+
+
+def _maybe_headers(rows: Rows, label_columns: list[int], first: int, last: int) -> list[int]:
+    """The rows ``is_header_like`` must still be asked about: those whose label cells are all
+    empty, header labels or years (each distinct value of a column is looked at once)."""
+    candidates = list(range(first, last + 1))
+    for column in label_columns:
+        if not candidates:
+            break
+        values = _column_of(rows, column, first, last)
+        known: dict[tuple[type, Any], bool] = {}  # by type too: 2025 and 2025.0 are one key
+        for value in {(v.__class__, v) for v in (values[row - first] for row in candidates)}:
+            known[value] = _is_header_cell(value[1])
+        candidates = [
+            row for row in candidates if known[(values[row - first].__class__, values[row - first])]
+        ]
+    return candidates
+
+
+def _is_header_cell(value: Any) -> bool:
+    """A cell ``is_header_like`` lets pass: empty, a header label or a year."""
+    return is_blank(value) or field_of(value) is not None or parse_year(value) is not None
 
 
 def _fill_merged(grid: Grid, header: Header, end: int, table: SheetTable) -> tuple[Rows, set[int]]:
@@ -408,20 +460,14 @@ def _report_hidden_columns(grid: Grid, header: Header, table: SheetTable) -> Non
         )
 
 
-@dataclass
-class _Block:
-    """Lines covered by the next totals row: since the previous one (sub) or the start (grand)."""
-
-    since_sub: list[RawLine] = field(default_factory=list)
-    since_start: list[RawLine] = field(default_factory=list)
-
-
 class _Reader:
     def __init__(
         self, grid: Grid, rows: Rows, header: Header, table: SheetTable, styles: dict[int, str]
     ) -> None:
         self.grid, self.rows, self.header, self.table = grid, rows, header, table
-        self.block = _Block()
+        # Lines covered by the next totals row: table.lines[sub_start:] for a subtotal (the
+        # lines since the previous totals row), all of table.lines for a grand total.
+        self.sub_start = 0
         self.totals: dict[int, str] = {}  # row -> label of a totals row (from _extent)
         self.dates: dict[int, list[tuple[int, dt.date, int | None]]] = {}  # year column -> cells
         self.date_amounts: dict[tuple[int, int], tuple[dt.date, int]] = {}  # (row, column) ->
@@ -469,6 +515,90 @@ class _Reader:
     def ref(self, row: int, column: int) -> CellRef:
         return CellRef(self.table.file, self.grid.name, cell_name(row, column))
 
+    def read_rows(self, first: int, last: int) -> None:
+        """Rows ``first`` to ``last`` in order: each run of plain rows at once (``read_plain``),
+        every other row by ``read_row``."""
+        start = first
+        for row in [*self.irregular_rows(first, last), last + 1]:
+            if start < row:
+                self.read_plain(start, row - 1)
+            if row <= last:
+                self.read_row(row)
+            start = row + 1
+
+    def irregular_rows(self, first: int, last: int) -> list[int]:
+        """The rows ``read_row`` must read: all but the plain lines of a long table.
+
+        A plain line is where ``read_lines`` takes its shortest way and finds nothing to say:
+        a long table (not suppletoire), an amount cell that is a number or non-blank text
+        (not a date, not empty), a year that is not a date, and a row that is neither a
+        totals row nor hidden. Every other row, awkward or empty, is read as before.
+        """
+        rows = range(first, last + 1)
+        if self.wide or self.suppletoire:
+            return list(rows)
+        columns = self.header.columns
+        amounts = _column_of(self.rows, columns["amount"], first, last)
+        year_column = columns.get("year")
+        years = (
+            _column_of(self.rows, year_column, first, last)
+            if year_column is not None
+            else [None] * len(amounts)
+        )
+        special = self.totals.keys() | self.grid.hidden_rows
+        return [
+            row
+            for row, raw, year in zip(rows, amounts, years, strict=True)
+            if raw.__class__ not in _PLAIN_AMOUNTS
+            or (raw.__class__ is str and not raw.strip())
+            or isinstance(year, dt.date)
+            or row in special
+        ]
+
+    def read_plain(self, first: int, last: int) -> None:
+        """The lines of plain rows ``first`` to ``last`` (see ``irregular_rows``), a column at
+        a time: what ``read_lines`` makes of each, one line per row, without a finding."""
+        columns = self.header.columns
+        ministry, chapter, article, description, series = (
+            self.field_values(columns.get(name), first, last) for name in TEXT_FIELDS
+        )
+        years = self.field_values(columns.get("year"), first, last)
+        acol = columns["amount"]
+        raws = _column_of(self.rows, acol, first, last)
+        file, sheet, places = self.table.file, self.grid.name, self.places[acol]
+        self.table.lines += [
+            RawLine(
+                row,
+                {"ministry": m, "chapter": c, "article": a, "description": d, "series": s},
+                LineCells(file, sheet, row, places),
+                year,
+                amount,
+                raw,
+                problem,
+            )
+            for row, m, c, a, d, s, year, raw, (amount, problem) in zip(
+                range(first, last + 1),
+                ministry,
+                chapter,
+                article,
+                description,
+                series,
+                years,
+                raws,
+                map(self.parsers[acol], raws),
+                strict=True,
+            )
+        ]
+
+    def field_values(self, column: int | None, first: int, last: int) -> list[Any]:
+        """``value`` of each row ``first`` to ``last`` in ``column``: blank text as None."""
+        if column is None:
+            return [None] * (last - first + 1)
+        return [
+            None if isinstance(value, str) and not value.strip() else value
+            for value in _column_of(self.rows, column, first, last)
+        ]
+
     def read_row(self, row: int) -> None:
         cells = self.rows[row - 1]
         for value in cells:  # inlined is_blank: every cell of every row is asked
@@ -478,11 +608,10 @@ class _Reader:
             return  # an empty row
         label = self.totals.get(row)
         if label is not None:
-            grand = bool(_GRAND.match(label))
-            self.check_total_row(
-                row, label, self.block.since_start if grand else self.block.since_sub
-            )
-            self.block.since_sub = []
+            lines = self.table.lines
+            covered = lines if _GRAND.match(label) else lines[self.sub_start :]
+            self.check_total_row(row, label, covered)
+            self.sub_start = len(lines)
             return
         if self.read_lines(row, cells) and row in self.grid.hidden_rows:
             where = self.ref(row, self.key_column)
@@ -564,11 +693,7 @@ class _Reader:
         row_sum = Decimal(0)
         complete = True
         file, sheet = self.table.file, self.grid.name
-        lines, since_sub, since_start = (
-            self.table.lines,
-            self.block.since_sub,
-            self.block.since_start,
-        )
+        lines = self.table.lines
         for year, column, raw in present:
             amount, problem = self.amount(row, column, raw)
             if amount is None:
@@ -578,8 +703,6 @@ class _Reader:
             cells_of = LineCells(file, sheet, row, self.places[column])
             line = RawLine(row, values, cells_of, year, amount, raw, problem)
             lines.append(line)
-            since_sub.append(line)
-            since_start.append(line)
             if problem == "not-computed":
                 self.table.findings.append(
                     make_finding(

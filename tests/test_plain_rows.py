@@ -1,0 +1,198 @@
+"""Plain lines are read a column at a time; every other row row by row. Both give the same.
+
+``read_table`` reads the runs of plain rows of a long table at once (``_Reader.read_plain``)
+and every awkward row (totals, hidden, merged, dates, formulas without results, empty or
+unreadable amounts) with ``read_row``. Each table below mixes the two; it is read with the
+split and with every row read by ``read_row``, and the lines and findings must be the same.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from reconcile.read.header import find_header
+from reconcile.read.table import SheetTable, _Reader, read_table
+from reconcile.read.workbook import load_grids
+from tests.builders import Formula, Sheet, write_workbook
+
+HEADER = ["Hoofdstuk", "Artikel", "Omschrijving", "V/U/O", "Jaar", "Bedrag"]
+CAPTION = ["(bedragen x € 1.000)"]
+
+
+def _line(article: int, amount: Any, year: Any = 2025, chapter: Any = "XIII") -> list[Any]:
+    return [chapter, article, f"Regeling {article}", "U", year, amount]
+
+
+TABLES: dict[str, Sheet] = {
+    "totals between plain lines": Sheet(
+        [
+            CAPTION,
+            HEADER,
+            _line(1, 100),
+            _line(2, 200),
+            ["Subtotaal", None, None, None, 2025, 300],
+            _line(3, "1.500"),
+            _line(4, 7),
+            ["Subtotaal", None, None, None, 2025, 9],  # wrong: 1507
+            ["Totaal", None, None, None, 2025, 1807],
+        ]
+    ),
+    "a second table below the grand total": Sheet(
+        [
+            CAPTION,
+            HEADER,
+            _line(1, 100),
+            ["Totaal", None, None, None, 2025, 100],
+            ["Nog een tabel"],
+            HEADER,
+            _line(2, 5),
+        ]
+    ),
+    "hidden, empty and note rows": Sheet(
+        [
+            CAPTION,
+            HEADER,
+            _line(1, 100),
+            _line(2, 200),
+            [None] * 6,
+            ["Toelichting: zie de nota", None, None, None, None, None],
+            _line(3, 300),
+            [" ", 4, "  ", " ", " ", " "],  # blank text is an empty cell
+            _line(5, 500),
+        ],
+        hidden_rows=[4],
+    ),
+    "merged chapter over plain lines": Sheet(
+        [CAPTION, HEADER, _line(1, 10), _line(2, 20, chapter=None), _line(3, 30, chapter=None)],
+        merged=["A3:A5"],
+    ),
+    "amounts that are not plain": Sheet(
+        [
+            CAPTION,
+            HEADER,
+            _line(1, 100),
+            _line(2, Formula("=F3*2")),  # no saved result (openpyxl) or a saved 0 (xlsxwriter)
+            _line(3, "PM"),
+            _line(4, None),
+            _line(5, True),
+            _line(6, dt.date(2025, 3, 1)),
+            _line(7, 1.5, year=dt.date(2026, 1, 1)),
+            _line(8, "  "),
+            _line(9, "1,234"),
+            _line(10, -3, year="2027"),
+            _line(11, 12, year=" "),
+            _line(12, "1.234,5"),
+        ],
+        formats={"F8": "dd-mm-yyyy", "E9": "dd-mm-yyyy"},  # shown as dates: read as dates
+    ),
+    "wide table": Sheet(
+        [
+            CAPTION,
+            ["Hoofdstuk", "Artikel", "Omschrijving", "2025", "2026", "Totaal"],
+            ["XIII", 1, "a", 1, 2, 3],
+            ["XIII", 2, "b", 0, None, 4],
+            ["Totaal", None, None, 1, 2, 7],
+        ]
+    ),
+    "suppletoire table": Sheet(
+        [
+            CAPTION,
+            ["Hoofdstuk", "Artikel", "Omschrijving", "Jaar", "Stand vóór", "Mutatie", "Stand na"],
+            ["XIII", 1, "a", 2025, 10, 5, 15],
+            ["XIII", 2, "b", 2025, 10, 5, 16],
+            ["Totaal", None, None, 2025, 20, 10, 31],
+        ]
+    ),
+}
+
+
+def _read(sheet: Sheet, tmp_path: Path, reader: str, row_by_row: bool) -> SheetTable:
+    path = write_workbook(tmp_path / "EZ.xlsx", {"Blad1": sheet})
+    grid = load_grids(path.read_bytes(), reader)[0]
+    header = find_header(grid.rows)
+    assert header is not None
+    if not row_by_row:
+        return read_table(grid, header, "EZ.xlsx")
+    every_row = pytest.MonkeyPatch()
+    every_row.setattr(
+        _Reader, "irregular_rows", lambda self, first, last: [*range(first, last + 1)]
+    )
+    try:
+        return read_table(grid, header, "EZ.xlsx")
+    finally:
+        every_row.undo()
+
+
+def _said(table: SheetTable) -> tuple[list[Any], list[Any]]:
+    """Everything a table's lines and findings hold, to compare two readings."""
+    lines = [
+        (
+            ln.row,
+            dict(ln.values),
+            dict(ln.cells),
+            ln.year,
+            ln.amount,
+            ln.amount_raw,
+            ln.amount_problem,
+        )
+        for ln in table.lines
+    ]
+    findings = [(f.code, f.location, dict(f.params)) for f in table.findings]
+    return lines, findings
+
+
+@pytest.mark.parametrize("reader", ["calamine", "openpyxl"])
+@pytest.mark.parametrize("name", TABLES)
+def test_plain_lines_read_at_once_give_what_reading_row_by_row_gives(
+    name: str, reader: str, tmp_path: Path
+) -> None:
+    at_once = _read(TABLES[name], tmp_path, reader, row_by_row=False)
+    by_row = _read(TABLES[name], tmp_path, reader, row_by_row=True)
+    assert at_once.lines, "the table holds lines"
+    assert _said(at_once) == _said(by_row)
+
+
+def test_totals_count_the_plain_lines_above_them(tmp_path: Path) -> None:
+    table = _read(TABLES["totals between plain lines"], tmp_path, "calamine", row_by_row=False)
+    assert [ln.row for ln in table.lines] == [3, 4, 6, 7]
+    mismatches = [
+        (f.location.cell, f.params["stated"], f.params["computed"])
+        for f in table.findings
+        if f.code == "total-mismatch"
+    ]
+    assert mismatches == [("F8", Decimal(9000), Decimal(1507000))]
+
+
+def test_a_second_table_ends_the_first_and_is_not_read(tmp_path: Path) -> None:
+    table = _read(TABLES["a second table below the grand total"], tmp_path, "calamine", False)
+    assert [ln.row for ln in table.lines] == [3]
+    assert [f.location.cell for f in table.findings if f.code == "second-table"] == ["A6"]
+
+
+def test_which_rows_are_read_row_by_row(tmp_path: Path) -> None:
+    """Plain lines are left to the column-wise reading; the rest is named."""
+    path = write_workbook(tmp_path / "EZ.xlsx", {"Blad1": TABLES["amounts that are not plain"]})
+    grid = load_grids(path.read_bytes(), "calamine")[0]
+    header = find_header(grid.rows)
+    assert header is not None
+    asked: list[list[int]] = []
+    original = _Reader.irregular_rows
+
+    def recording(self: _Reader, first: int, last: int) -> list[int]:
+        asked.append(original(self, first, last))
+        return asked[-1]
+
+    patch = pytest.MonkeyPatch()
+    patch.setattr(_Reader, "irregular_rows", recording)
+    try:
+        read_table(grid, header, "EZ.xlsx")
+    finally:
+        patch.undo()
+    # 3 and 11 to 14 are plain (numbers and text, a year as text or blank); the formula's
+    # saved 0 is a number as well; empty, blank, True, a date amount or year are not
+    assert asked == [[6, 7, 8, 9, 10]]
