@@ -7,7 +7,9 @@ year, amount in cents) and checked by the pandera schema in ``schema.py``, all a
 from __future__ import annotations
 
 import functools
+import operator
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -99,15 +101,20 @@ def _columns(
 ) -> dict[str, list[Any]]:
     """The frame's columns as lists, each value normalised once (the frame is built from them,
     and validation reads them back from here: reading a frame cell by cell is slow)."""
+    values = [ln.values for ln in lines]
+
+    def field(name: str) -> list[Any]:  # a field's raw values, taken in C (itemgetter)
+        return list(map(operator.itemgetter(name), values))
+
     data: dict[str, list[Any]] = {"ministry": [ministry] * len(lines)}
     if "chapter" in columns:
-        data["chapter"] = _per_value(_chapter, [ln.values["chapter"] for ln in lines])
+        data["chapter"] = _per_value(_chapter, field("chapter"))
     if "article" in columns:
-        data["article"] = _per_value(normalise_article, [ln.values["article"] for ln in lines])
+        data["article"] = _per_value(normalise_article, field("article"))
     if "description" in columns:
-        data["description"] = [_text(ln.values["description"]) for ln in lines]
+        data["description"] = list(map(_text, field("description")))  # mostly all different
     data["series"] = (
-        _per_value(normalise_series, [ln.values["series"] for ln in lines])
+        _per_value(normalise_series, field("series"))
         if "series" in columns
         else [series] * len(lines)
     )
@@ -182,30 +189,33 @@ def validate_table(table: SheetTable, rules: Rules) -> ValidatedTable:
     chapters, articles, descriptions, series_of = (
         _texts(data, column) for column in ("chapter", "article", "description", "series")
     )
-    years = data["year"]
+    years, lines = data["year"], table.lines
+    # A line counts with an amount and a year in range (else it has a finding), in the series
+    # counted; the lines of other series are counted per series.
+    in_range = frozenset(rules.years)
+    candidates = [
+        (index, amount, raw)
+        for index, (raw, year) in enumerate(zip(lines, years, strict=True))
+        if (amount := raw.amount) is not None and year in in_range
+    ]
+    result.uncounted = dict(
+        Counter(series_of[i] or "?" for i, *_ in candidates if series_of[i] != rules.series)
+    )
     counted_ministry = ministry or "?"
-    for index, raw in enumerate(table.lines):
-        year = years[index]
-        series = series_of[index]
-        if raw.amount is None or year is None:
-            continue
-        if year not in rules.years:
-            continue  # reported as year-out-of-range
-        if series != rules.series:
-            result.uncounted[series or "?"] = result.uncounted.get(series or "?", 0) + 1
-            continue
-        result.lines.append(
-            BudgetLine(  # positional, in the order of its fields: one per line
-                counted_ministry,
-                chapters[index],
-                articles[index],
-                descriptions[index],
-                series,
-                year,
-                raw.amount,
-                raw.cells["amount"],
-            )
+    result.lines = [
+        BudgetLine(  # positional, in the order of its fields: one per counted line
+            counted_ministry,
+            chapters[index],
+            articles[index],
+            descriptions[index],
+            series,
+            years[index],
+            amount,
+            raw.cells["amount"],
         )
+        for index, amount, raw in candidates
+        if (series := series_of[index]) == rules.series
+    ]
     return result
 
 
@@ -213,7 +223,7 @@ def _texts(data: dict[str, list[Any]], column: str) -> list[str]:
     """A text column as strings, "" where it is empty or absent."""
     if column not in data:
         return [""] * len(data["ministry"])
-    return ["" if value is None else str(value) for value in data[column]]
+    return [value or "" for value in data[column]]  # each is a str or None
 
 
 def _missing_column(name: str, where: CellRef) -> Finding:
