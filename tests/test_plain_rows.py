@@ -196,3 +196,39 @@ def test_which_rows_are_read_row_by_row(tmp_path: Path) -> None:
     # 3 and 11 to 14 are plain (numbers and text, a year as text or blank); the formula's
     # saved 0 is a number as well; empty, blank, True, a date amount or year are not
     assert asked == [[6, 7, 8, 9, 10]]
+
+
+def test_a_table_keeps_its_lines_as_columns_and_makes_a_line_when_asked(tmp_path: Path) -> None:
+    table = _read(TABLES["totals between plain lines"], tmp_path, "calamine", row_by_row=False)
+    columns = table.columns
+    assert columns is not None
+    assert (table.line_count, len(columns), columns.rows) == (4, 4, [3, 4, 6, 7])
+    assert columns.values["article"] == [1, 2, 3, 4]
+    assert columns.amounts == [Decimal(100_000), Decimal(200_000), Decimal(1_500_000), 7000]
+    assert [str(ref) for ref in columns.cells("amount", [0, 3])] == [
+        "EZ.xlsx:Blad1!F3",
+        "EZ.xlsx:Blad1!F7",
+    ]
+    line = columns.line(2)
+    assert (line.row, line.values["description"], line.year, line.amount_raw) == (
+        6,
+        "Regeling 3",
+        2025,
+        "1.500",
+    )
+    assert line.cells["year"].cell == "E6"
+    assert table.lines[2] == line  # the RawLines, made when first asked
+    assert table.line_columns() is columns
+
+
+def test_lines_read_without_columns_are_given_as_columns_too(tmp_path: Path) -> None:
+    table = _read(TABLES["totals between plain lines"], tmp_path, "calamine", row_by_row=False)
+    lines = table.lines
+    # as a layout's table holds them: RawLines appended to ``lines``
+    given = SheetTable("EZ.xlsx", "Blad1", table.header, table.unit, False, [])
+    given.lines.extend(lines)
+    assert (given.columns, given.line_count) == (None, 4)
+    columns = given.line_columns()
+    assert (len(columns), columns.years, columns.problems) == (4, [2025] * 4, [None] * 4)
+    assert columns.line(1) is lines[1]
+    assert columns.cells("chapter", [1]) == [lines[1].cells["chapter"]]

@@ -157,8 +157,9 @@ def test_a_schema_failure_reconcile_does_not_know_is_still_a_finding_at_its_cell
     assert table is not None
     ann = announcement()
     rules = Rules(ann.ministries, ann.years, ann.series)
-    frame = _frame(table.lines, ["chapter", "article", "description"], "EZ", "U")
-    translator = _Translator(table, frame, rules, "EZ", table.lines[0].cells["chapter"])
+    lines = table.line_columns()
+    frame = _frame(lines, ["chapter", "article", "description"], "EZ", "U")
+    translator = _Translator(table, lines, frame, rules, "EZ", table.lines[0].cells["chapter"])
     finding = translator.translate(Failure("dtype('int64')", "chapter", 0, "XIII"))
     assert finding is not None
     assert (finding.code, str(finding.location)) == ("invalid-value", "EZ.xlsx:Blad1!A4")

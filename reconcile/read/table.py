@@ -103,9 +103,110 @@ class RawLine:
     amount_problem: str | None = None
 
 
+class LineColumns:
+    """A table's lines as columns: one list per field, the values of line ``i`` at index ``i``.
+
+    ``read_table`` keeps its lines this way, not as a RawLine (a dict of values, its cells)
+    per line: validation reads whole columns, and most lines are never asked for one by one.
+    ``line(i)`` makes the RawLine of a line that is (a finding's cell, a diff, a test).
+    """
+
+    __slots__ = (
+        "amounts",
+        "file",
+        "given",
+        "places",
+        "problems",
+        "raws",
+        "rows",
+        "sheet",
+        "values",
+        "years",
+    )
+
+    def __init__(self, file: str, sheet: str | None) -> None:
+        self.file, self.sheet = file, sheet
+        self.rows: list[int] = []
+        self.values: dict[str, list[Any]] = {name: [] for name in TEXT_FIELDS}  # blank: None
+        self.years: list[Any] = []  # the year cell as read (parse_year makes it a year)
+        self.amounts: list[Decimal | None] = []
+        self.raws: list[Any] = []  # the amount cell as read
+        self.problems: list[str | None] = []
+        self.places: list[Places] = []  # where each line's fields are (see LineCells)
+        self.given: list[RawLine] | None = None  # the lines, when made from RawLines (``of``)
+
+    @classmethod
+    def of(cls, lines: list[RawLine], file: str, sheet: str | None) -> LineColumns:
+        """Columns of lines read another way (a layout's table), each line kept as it is."""
+        columns = cls(file, sheet)
+        columns.rows = [ln.row for ln in lines]
+        columns.values = {name: [ln.values.get(name) for ln in lines] for name in TEXT_FIELDS}
+        columns.years = [ln.year for ln in lines]
+        columns.amounts = [ln.amount for ln in lines]
+        columns.raws = [ln.amount_raw for ln in lines]
+        columns.problems = [ln.amount_problem for ln in lines]
+        columns.given = lines
+        return columns
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def append(
+        self,
+        row: int,
+        values: Mapping[str, Any],
+        places: Places,
+        year: Any,
+        amount: Decimal | None,
+        raw: Any,
+        problem: str | None,
+    ) -> None:
+        """Add one line (a row read row by row: it may give several, or none)."""
+        self.rows.append(row)
+        for name, column in self.values.items():
+            column.append(values[name])
+        self.places.append(places)
+        self.years.append(year)
+        self.amounts.append(amount)
+        self.raws.append(raw)
+        self.problems.append(problem)
+
+    def line(self, index: int) -> RawLine:
+        """Line ``index`` as a RawLine."""
+        if self.given is not None:
+            return self.given[index]
+        row = self.rows[index]
+        return RawLine(
+            row,
+            {name: column[index] for name, column in self.values.items()},
+            LineCells(self.file, self.sheet, row, self.places[index]),
+            self.years[index],
+            self.amounts[index],
+            self.raws[index],
+            self.problems[index],
+        )
+
+    def cells(self, name: str, indices: list[int]) -> list[CellRef]:
+        """The cell of field ``name`` of each line in ``indices`` (a field every line has)."""
+        if self.given is not None:
+            return [self.given[i].cells[name] for i in indices]
+        file, sheet, rows, places = self.file, self.sheet, self.rows, self.places
+        refs = []
+        for index in indices:
+            row, column = places[index][name]
+            refs.append(
+                CellRef(file, sheet, cell_name(rows[index] if row is None else row, column))
+            )
+        return refs
+
+
 @dataclass
 class SheetTable:
-    """What the reader got out of one sheet."""
+    """What the reader got out of one sheet: its lines, and what was found while reading.
+
+    ``read_table`` keeps the lines as ``columns``; ``lines`` makes a RawLine of each on first
+    use. A table read another way (a layout's) has no columns and appends to ``lines``.
+    """
 
     file: str
     sheet: str
@@ -113,12 +214,32 @@ class SheetTable:
     unit: Unit
     unit_assumed: bool
     title: list[tuple[str, CellRef]]
-    lines: list[RawLine] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    columns: LineColumns | None = field(default=None, repr=False)
+    _lines: list[RawLine] | None = field(default=None, init=False, repr=False)
 
     @property
     def layout(self) -> str:
         return self.header.layout
+
+    @property
+    def lines(self) -> list[RawLine]:
+        """Every line as a RawLine, in the order read (made from ``columns`` when first asked)."""
+        if self._lines is None:
+            columns = self.columns
+            self._lines = [] if columns is None else list(map(columns.line, range(len(columns))))
+        return self._lines
+
+    def line_columns(self) -> LineColumns:
+        """The lines as columns (made from ``lines`` for a table read without them)."""
+        if self.columns is None:
+            return LineColumns.of(self.lines, self.file, self.sheet)
+        return self.columns
+
+    @property
+    def line_count(self) -> int:
+        """How many lines the table holds (without making a RawLine of each)."""
+        return len(self.lines) if self.columns is None else len(self.columns)
 
 
 @functools.cache
@@ -465,8 +586,9 @@ class _Reader:
         self, grid: Grid, rows: Rows, header: Header, table: SheetTable, styles: dict[int, str]
     ) -> None:
         self.grid, self.rows, self.header, self.table = grid, rows, header, table
-        # Lines covered by the next totals row: table.lines[sub_start:] for a subtotal (the
-        # lines since the previous totals row), all of table.lines for a grand total.
+        # The lines, as columns; those covered by the next totals row are the lines from
+        # sub_start for a subtotal (since the previous totals row), all of them for a grand one.
+        self.lines = table.columns = LineColumns(table.file, grid.name)
         self.sub_start = 0
         self.totals: dict[int, str] = {}  # row -> label of a totals row (from _extent)
         self.dates: dict[int, list[tuple[int, dt.date, int | None]]] = {}  # year column -> cells
@@ -558,37 +680,18 @@ class _Reader:
     def read_plain(self, first: int, last: int) -> None:
         """The lines of plain rows ``first`` to ``last`` (see ``irregular_rows``), a column at
         a time: what ``read_lines`` makes of each, one line per row, without a finding."""
-        columns = self.header.columns
-        ministry, chapter, article, description, series = (
-            self.field_values(columns.get(name), first, last) for name in TEXT_FIELDS
-        )
-        years = self.field_values(columns.get("year"), first, last)
+        columns, lines = self.header.columns, self.lines
+        for name in TEXT_FIELDS:
+            lines.values[name] += self.field_values(columns.get(name), first, last)
+        lines.years += self.field_values(columns.get("year"), first, last)
         acol = columns["amount"]
         raws = _column_of(self.rows, acol, first, last)
-        file, sheet, places = self.table.file, self.grid.name, self.places[acol]
-        self.table.lines += [
-            RawLine(
-                row,
-                {"ministry": m, "chapter": c, "article": a, "description": d, "series": s},
-                LineCells(file, sheet, row, places),
-                year,
-                amount,
-                raw,
-                problem,
-            )
-            for row, m, c, a, d, s, year, raw, (amount, problem) in zip(
-                range(first, last + 1),
-                ministry,
-                chapter,
-                article,
-                description,
-                series,
-                years,
-                raws,
-                map(self.parsers[acol], raws),
-                strict=True,
-            )
-        ]
+        parsed = list(map(self.parsers[acol], raws))
+        lines.rows += range(first, last + 1)
+        lines.places += [self.places[acol]] * len(raws)
+        lines.raws += raws
+        lines.amounts += [amount for amount, _ in parsed]
+        lines.problems += [problem for _, problem in parsed]
 
     def field_values(self, column: int | None, first: int, last: int) -> list[Any]:
         """``value`` of each row ``first`` to ``last`` in ``column``: blank text as None."""
@@ -608,10 +711,10 @@ class _Reader:
             return  # an empty row
         label = self.totals.get(row)
         if label is not None:
-            lines = self.table.lines
-            covered = lines if _GRAND.match(label) else lines[self.sub_start :]
+            count = len(self.lines)
+            covered = range(0 if _GRAND.match(label) else self.sub_start, count)
             self.check_total_row(row, label, covered)
-            self.sub_start = len(lines)
+            self.sub_start = count
             return
         if self.read_lines(row, cells) and row in self.grid.hidden_rows:
             where = self.ref(row, self.key_column)
@@ -692,17 +795,13 @@ class _Reader:
             self.note_date(row, year_column, present[0][0])
         row_sum = Decimal(0)
         complete = True
-        file, sheet = self.table.file, self.grid.name
-        lines = self.table.lines
         for year, column, raw in present:
             amount, problem = self.amount(row, column, raw)
             if amount is None:
                 complete = False
             else:
                 row_sum += amount
-            cells_of = LineCells(file, sheet, row, self.places[column])
-            line = RawLine(row, values, cells_of, year, amount, raw, problem)
-            lines.append(line)
+            self.lines.append(row, values, self.places[column], year, amount, raw, problem)
             if problem == "not-computed":
                 self.table.findings.append(
                     make_finding(
@@ -764,11 +863,13 @@ class _Reader:
             return
         self.table.findings.append(finding)
 
-    def amount_of(self, line: RawLine, column: int) -> Decimal | None:
-        """A line's amount in ``column``: the amount read, or a suppletoire stand on its row."""
+    def amount_of(self, line: int, column: int) -> Decimal | None:
+        """Line ``line``'s amount in ``column``: the amount read, or a suppletoire stand on its
+        row."""
         if self.header.layout == "wide" or column == self.header.columns["amount"]:
-            return line.amount
-        return self.amount(line.row, column, self.value(self.rows[line.row - 1], column))[0]
+            return self.lines.amounts[line]
+        row = self.lines.rows[line]
+        return self.amount(row, column, self.value(self.rows[row - 1], column))[0]
 
     def check_row_total(self, row: int, cells: tuple[Any, ...], row_sum: Decimal | None) -> None:
         column = self.header.columns.get("row_total")
@@ -789,8 +890,8 @@ class _Reader:
                 )
             )
 
-    def check_total_row(self, row: int, label: str, covered: list[RawLine]) -> None:
-        """Recompute a totals row from the lines it covers, per amount column."""
+    def check_total_row(self, row: int, label: str, covered: range) -> None:
+        """Recompute a totals row from the lines it covers (their indices), per amount column."""
         cells = self.rows[row - 1]
         targets: list[tuple[int, Any]]  # an amount column and the year its lines must have
         if self.header.layout == "wide":
@@ -821,13 +922,14 @@ class _Reader:
                 self.report_stand(row, column, raw, problem)  # a PM in the Totaal's stand
             wanted = parse_year(year)
             series = _text(self.value(cells, self.header.columns.get("series"))).upper()
+            years, series_of = self.lines.years, self.lines.values["series"]
             lines = [
-                ln
-                for ln in covered
-                if (wanted is None or parse_year(ln.year) == wanted)
-                and (not series or _text(ln.values.get("series")).upper() == series)
+                index
+                for index in covered
+                if (wanted is None or parse_year(years[index]) == wanted)
+                and (not series or _text(series_of[index]).upper() == series)
             ]
-            amounts = [self.amount_of(ln, column) for ln in lines]
+            amounts = [self.amount_of(index, column) for index in lines]
             if stated is None or None in amounts:
                 continue  # an unreadable cell among them: nothing to compare
             computed = sum((a for a in amounts if a is not None), Decimal(0))

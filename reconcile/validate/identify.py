@@ -17,7 +17,7 @@ def identify_ministry(
     """The ministry of ``table`` and the findings when that is unclear or contradicted."""
     owners: Counter[str] = Counter()
     # Each distinct chapter cell is looked up once (keyed by type too: 13 and 13.0 may differ).
-    chapters = [ln.values.get("chapter") for ln in table.lines]
+    chapters = table.line_columns().values["chapter"]
     values = Counter(zip(map(type, chapters), chapters, strict=True))
     values.pop((type(None), None), None)  # a line without a chapter names no owner
     for (_, value), count in values.items():
