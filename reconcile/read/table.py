@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import operator
 import re
 from collections.abc import Iterator, Mapping
@@ -52,6 +53,12 @@ CONVENTIONS = {
 Rows = list[tuple[Any, ...]]
 # Amount cells a plain line may hold: what AmountCache parses and caches (not bool, a date).
 _PLAIN_AMOUNTS = frozenset({int, float, str})
+_NUMBERS = frozenset({int, float})
+_TEXT_OR_EMPTY = frozenset({str, type(None)})
+
+
+def _is_date_type(kind: type) -> bool:
+    return issubclass(kind, dt.date)
 
 
 # Field -> (row, column) of the cell holding it; row None is the line's own row.
@@ -392,11 +399,18 @@ def _total_labels(rows: Rows, label_columns: list[int], first: int, last: int) -
     match = _TOTAL.match
     for column in reversed(label_columns):  # the leftmost label column's label wins
         values = _column_of(rows, column, first, last)
-        labels.update(
-            (row, value.strip())
-            for row, value in zip(range(first, last + 1), values, strict=True)
-            if isinstance(value, str) and match(value)
-        )
+        if set(map(type, values)) <= _TEXT_OR_EMPTY:  # the usual label column: matched in C
+            found = set(filter(match, set(values) - {None}))  # each distinct text once
+            labelled = (
+                [(row, v) for row, v in enumerate(values, first) if v in found] if found else []
+            )
+        else:
+            labelled = [
+                (row, value)
+                for row, value in enumerate(values, first)
+                if isinstance(value, str) and match(value)
+            ]
+        labels.update((row, value.strip()) for row, value in labelled)
     return labels
 
 
@@ -408,11 +422,17 @@ def _maybe_headers(rows: Rows, label_columns: list[int], first: int, last: int) 
         if not candidates:
             break
         values = _column_of(rows, column, first, last)
-        known: dict[tuple[type, Any], bool] = {}  # by type too: 2025 and 2025.0 are one key
-        for value in {(v.__class__, v) for v in (values[row - first] for row in candidates)}:
-            known[value] = _is_header_cell(value[1])
+        part = values if len(candidates) == len(values) else [values[r - first] for r in candidates]
+        if set(map(type, part)) <= _TEXT_OR_EMPTY:  # the usual label column: no keys by type
+            texts = dict.fromkeys(set(part))
+            known = {value: _is_header_cell(value) for value in texts}
+            candidates = list(itertools.compress(candidates, map(known.__getitem__, part)))
+            continue
+        by_type: dict[tuple[type, Any], bool] = {}  # by type too: 2025 and 2025.0 are one key
+        for key in {(v.__class__, v) for v in part}:
+            by_type[key] = _is_header_cell(key[1])
         candidates = [
-            row for row in candidates if known[(values[row - first].__class__, values[row - first])]
+            row for row, v in zip(candidates, part, strict=True) if by_type[(v.__class__, v)]
         ]
     return candidates
 
@@ -668,6 +688,12 @@ class _Reader:
             else [None] * len(amounts)
         )
         special = self.totals.keys() | self.grid.hidden_rows
+        if set(map(type, amounts)) <= _NUMBERS and not any(
+            map(_is_date_type, set(map(type, years)))
+        ):
+            # every amount a number and no year a date (the usual table, told by the types
+            # alone): only the totals and hidden rows are irregular
+            return sorted(row for row in special if first <= row <= last)
         return [
             row
             for row, raw, year in zip(rows, amounts, years, strict=True)
@@ -697,10 +723,15 @@ class _Reader:
         """``value`` of each row ``first`` to ``last`` in ``column``: blank text as None."""
         if column is None:
             return [None] * (last - first + 1)
-        return [
-            None if isinstance(value, str) and not value.strip() else value
-            for value in _column_of(self.rows, column, first, last)
-        ]
+        values = _column_of(self.rows, column, first, last)
+        kinds = set(map(type, values))
+        if not any(issubclass(kind, str) for kind in kinds):
+            return values  # no text, so no blank text (told by the types alone)
+        if kinds <= _TEXT_OR_EMPTY:  # text: each distinct text asked once
+            blank = {text for text in set(values) - {None} if not text.strip()}
+            if not blank:
+                return values
+        return [None if isinstance(value, str) and not value.strip() else value for value in values]
 
     def read_row(self, row: int) -> None:
         cells = self.rows[row - 1]
