@@ -339,14 +339,17 @@ def read_table(grid: Grid, header: Header, file: str) -> SheetTable:
         if _text(value)
     ]
     table = SheetTable(file, grid.name, header, unit, assumed, title, findings=findings)
-    end, second, totals = _extent(grid, header)
+    taken = _Columns(grid.rows, header.row + 1, len(grid.rows))
+    end, second, totals = _extent(grid, header, taken)
     rows, filled = _fill_merged(grid, header, end, table)
     for row in filled:  # a merged label may make a totals row: asked again with it filled
         totals.pop(row, None)
         label = _is_total_row(rows[row - 1], _label_columns(header))
         if label is not None:
             totals[row] = label
-    reader = _Reader(grid, rows, header, table, _decide_styles(rows, header, end, table))
+    taken = taken.refilled(rows, filled)
+    styles = _decide_styles(taken, header, end, table)
+    reader = _Reader(grid, rows, header, table, styles, taken)
     reader.totals = totals
     reader.read_rows(header.row + 1, end)
     reader.report_dates()
@@ -360,7 +363,7 @@ def read_table(grid: Grid, header: Header, file: str) -> SheetTable:
     return table
 
 
-def _extent(grid: Grid, header: Header) -> tuple[int, int | None, dict[int, str]]:
+def _extent(grid: Grid, header: Header, taken: _Columns) -> tuple[int, int | None, dict[int, str]]:
     """The table's last row, the header row of a second table below it (not read), and the
     label of each totals row in the table (the reader asks for them again, row by row).
 
@@ -371,8 +374,8 @@ def _extent(grid: Grid, header: Header) -> tuple[int, int | None, dict[int, str]
     totals: dict[int, str] = {}
     label_columns = _label_columns(header)
     first, last = header.row + 1, len(grid.rows)
-    labelled = _total_labels(grid.rows, label_columns, first, last)
-    for row in sorted({*labelled, *_maybe_headers(grid.rows, label_columns, first, last)}):
+    labelled = _total_labels(taken, label_columns, first, last)
+    for row in sorted({*labelled, *_maybe_headers(taken, label_columns, first, last)}):
         label = labelled.get(row) if end is None else None
         if label is not None:
             totals[row] = label
@@ -384,6 +387,38 @@ def _extent(grid: Grid, header: Header) -> tuple[int, int | None, dict[int, str]
     return (last if end is None else end), None, totals
 
 
+class _Columns:
+    """The columns of rows ``first`` to ``last``, each taken from the rows once.
+
+    A pass over 100k rows costs about as much as the work on what it takes, and finding the
+    table's end, the amounts' style, the irregular rows and the lines ask for the same few
+    columns.
+    """
+
+    def __init__(self, rows: Rows, first: int, last: int) -> None:
+        self.rows, self.first, self.last = rows, first, last
+        self.taken: dict[int, list[Any]] = {}
+
+    def __call__(self, column: int, first: int, last: int) -> list[Any]:
+        """The values of ``column`` in rows ``first`` to ``last`` (a copy: the caller's)."""
+        values = self.taken.get(column)
+        if values is None:
+            values = self.taken[column] = _column_of(self.rows, column, self.first, self.last)
+        return values[first - self.first : last - self.first + 1]
+
+    def refilled(self, rows: Rows, changed: set[int]) -> _Columns:
+        """These columns of ``rows``, which differ from the rows taken only in ``changed``."""
+        if not changed:
+            return self
+        columns = _Columns(rows, self.first, self.last)
+        for column, values in self.taken.items():
+            values = columns.taken[column] = list(values)
+            for row in changed:
+                cells = rows[row - 1]
+                values[row - self.first] = cells[column - 1] if column <= len(cells) else None
+        return columns
+
+
 def _column_of(rows: Rows, column: int, first: int, last: int) -> list[Any]:
     """The values of ``column`` in rows ``first`` to ``last``, None where a row is shorter."""
     part = rows[first - 1 : last]
@@ -393,12 +428,14 @@ def _column_of(rows: Rows, column: int, first: int, last: int) -> list[Any]:
         return [cells[column - 1] if column <= len(cells) else None for cells in part]
 
 
-def _total_labels(rows: Rows, label_columns: list[int], first: int, last: int) -> dict[int, str]:
+def _total_labels(
+    taken: _Columns, label_columns: list[int], first: int, last: int
+) -> dict[int, str]:
     """Row -> the label of a totals row (``_is_total_row``, asked of a column at a time)."""
     labels: dict[int, str] = {}
     match = _TOTAL.match
     for column in reversed(label_columns):  # the leftmost label column's label wins
-        values = _column_of(rows, column, first, last)
+        values = taken(column, first, last)
         if set(map(type, values)) <= _TEXT_OR_EMPTY:  # the usual label column: matched in C
             found = set(filter(match, set(values) - {None}))  # each distinct text once
             labelled = (
@@ -414,14 +451,14 @@ def _total_labels(rows: Rows, label_columns: list[int], first: int, last: int) -
     return labels
 
 
-def _maybe_headers(rows: Rows, label_columns: list[int], first: int, last: int) -> list[int]:
+def _maybe_headers(taken: _Columns, label_columns: list[int], first: int, last: int) -> list[int]:
     """The rows ``is_header_like`` must still be asked about: those whose label cells are all
     empty, header labels or years (each distinct value of a column is looked at once)."""
     candidates = list(range(first, last + 1))
     for column in label_columns:
         if not candidates:
             break
-        values = _column_of(rows, column, first, last)
+        values = taken(column, first, last)
         part = values if len(candidates) == len(values) else [values[r - first] for r in candidates]
         if set(map(type, part)) <= _TEXT_OR_EMPTY:  # the usual label column: no keys by type
             texts = dict.fromkeys(set(part))
@@ -484,7 +521,7 @@ def _fill_merged(grid: Grid, header: Header, end: int, table: SheetTable) -> tup
 Evidence = list[tuple[str, int, int, str]]  # (style, row, column, text) of telling amounts
 
 
-def _decide_styles(rows: Rows, header: Header, end: int, table: SheetTable) -> dict[int, str]:
+def _decide_styles(taken: _Columns, header: Header, end: int, table: SheetTable) -> dict[int, str]:
     """How each amount column writes its numbers, where an ambiguous "1,234" needs to know.
 
     A column's own telling amounts decide it. Columns without any follow the table's other
@@ -494,11 +531,12 @@ def _decide_styles(rows: Rows, header: Header, end: int, table: SheetTable) -> d
     ambiguous: dict[int, list[tuple[int, str]]] = {}
     evidence: dict[int, Evidence] = {}
     for column in header.number_columns:
-        for row in range(header.row + 1, end + 1):
-            row_cells = rows[row - 1]
-            value = row_cells[column - 1] if column <= len(row_cells) else None
+        values = taken(column, header.row + 1, end)
+        if not any(issubclass(kind, str) for kind in set(map(type, values))):
+            continue  # only text shows how it is written (a number cell holds a number)
+        for row, value in enumerate(values, start=header.row + 1):
             if not isinstance(value, str):
-                continue  # only text shows how it is written (a number cell holds a number)
+                continue
             if is_ambiguous(value):
                 ambiguous.setdefault(column, []).append((row, value))
             elif style := number_style(value):
@@ -603,9 +641,16 @@ def _report_hidden_columns(grid: Grid, header: Header, table: SheetTable) -> Non
 
 class _Reader:
     def __init__(
-        self, grid: Grid, rows: Rows, header: Header, table: SheetTable, styles: dict[int, str]
+        self,
+        grid: Grid,
+        rows: Rows,
+        header: Header,
+        table: SheetTable,
+        styles: dict[int, str],
+        taken: _Columns,
     ) -> None:
         self.grid, self.rows, self.header, self.table = grid, rows, header, table
+        self.column = taken  # the columns of ``rows``, for reading plain lines a column at a time
         # The lines, as columns; those covered by the next totals row are the lines from
         # sub_start for a subtotal (since the previous totals row), all of them for a grand one.
         self.lines = table.columns = LineColumns(table.file, grid.name)
@@ -680,10 +725,10 @@ class _Reader:
         if self.wide or self.suppletoire:
             return list(rows)
         columns = self.header.columns
-        amounts = _column_of(self.rows, columns["amount"], first, last)
+        amounts = self.column(columns["amount"], first, last)
         year_column = columns.get("year")
         years = (
-            _column_of(self.rows, year_column, first, last)
+            self.column(year_column, first, last)
             if year_column is not None
             else [None] * len(amounts)
         )
@@ -711,7 +756,7 @@ class _Reader:
             lines.values[name] += self.field_values(columns.get(name), first, last)
         lines.years += self.field_values(columns.get("year"), first, last)
         acol = columns["amount"]
-        raws = _column_of(self.rows, acol, first, last)
+        raws = self.column(acol, first, last)
         parsed = list(map(self.parsers[acol], raws))
         lines.rows += range(first, last + 1)
         lines.places += [self.places[acol]] * len(raws)
@@ -723,7 +768,7 @@ class _Reader:
         """``value`` of each row ``first`` to ``last`` in ``column``: blank text as None."""
         if column is None:
             return [None] * (last - first + 1)
-        values = _column_of(self.rows, column, first, last)
+        values = self.column(column, first, last)
         kinds = set(map(type, values))
         if not any(issubclass(kind, str) for kind in kinds):
             return values  # no text, so no blank text (told by the types alone)
