@@ -189,3 +189,28 @@ def test_columns_worked_out_per_distinct_value_equal_those_worked_out_per_line(
     cents = [validate._cents_or_none(v) for v in values if not isinstance(v, (int, float, str))]
     amounts = [v for v in values if not isinstance(v, (int, float, str))]
     assert validate._per_value(validate._cents_or_none, amounts, validate._BY_VALUE) == cents
+
+
+def test_articles_matched_once_per_value_fail_as_pandera_s_str_matches_fails() -> None:
+    import pandas as pd
+    import pandera.pandas as pa
+    from pandera.errors import SchemaErrors
+
+    from reconcile.validate.schema import ARTICLE_PATTERN, matches_per_value
+
+    articles = ["1", "2a", "twee", None, "1234", "3", "twee", "", " 4", "04b", "5\n"]
+    frame = pd.DataFrame({"article": pd.Series(articles, dtype="str")})
+
+    def failures(check: pa.Check) -> list[tuple[object, ...]]:
+        schema = pa.DataFrameSchema({"article": pa.Column(str, check, nullable=True)})
+        with pytest.raises(SchemaErrors) as caught:
+            schema.validate(frame, lazy=True)
+        cases = caught.value.failure_cases
+        return list(cases[["check", "failure_case", "index"]].itertuples(index=False, name=None))
+
+    builtin = failures(pa.Check.str_matches(ARTICLE_PATTERN, error="article-invalid"))
+    assert builtin == failures(
+        pa.Check(matches_per_value(ARTICLE_PATTERN), error="article-invalid")
+    )
+    # "5\n" passes both: re's $ allows a final newline
+    assert [index for *_, index in builtin] == [2, 4, 6, 7, 8]

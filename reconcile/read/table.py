@@ -198,12 +198,16 @@ class LineColumns:
         if self.given is not None:
             return [self.given[i].cells[name] for i in indices]
         file, sheet, rows, places = self.file, self.sheet, self.rows, self.places
+        letters: dict[int, tuple[int | None, str]] = {}  # most lines share one Places
         refs = []
         for index in indices:
-            row, column = places[index][name]
-            refs.append(
-                CellRef(file, sheet, cell_name(rows[index] if row is None else row, column))
-            )
+            place = places[index]
+            found = letters.get(id(place))
+            if found is None:
+                row, column = place[name]
+                found = letters[id(place)] = (row, column_letter(column))
+            row, letter = found
+            refs.append(CellRef(file, sheet, f"{letter}{rows[index] if row is None else row}"))
         return refs
 
 
