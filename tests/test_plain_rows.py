@@ -15,9 +15,18 @@ from typing import Any
 
 import pytest
 
-from reconcile.read.header import find_header
-from reconcile.read.table import SheetTable, _Reader, read_table
-from reconcile.read.workbook import load_grids
+from reconcile.read.header import Header, find_header, is_header_like
+from reconcile.read.table import (
+    _GRAND,
+    SheetTable,
+    _Columns,
+    _extent,
+    _is_total_row,
+    _label_columns,
+    _Reader,
+    read_table,
+)
+from reconcile.read.workbook import Grid, load_grids
 from tests.builders import Formula, Sheet, write_workbook
 
 HEADER = ["Hoofdstuk", "Artikel", "Omschrijving", "V/U/O", "Jaar", "Bedrag"]
@@ -232,3 +241,74 @@ def test_lines_read_without_columns_are_given_as_columns_too(tmp_path: Path) -> 
     assert (len(columns), columns.years, columns.problems) == (4, [2025] * 4, [None] * 4)
     assert columns.line(1) is lines[1]
     assert columns.cells("chapter", [1]) == [lines[1].cells["chapter"]]
+
+
+def _extent_row_by_row(grid: Grid, header: Header) -> tuple[int, int | None, dict[int, str]]:
+    """The table's end as it was found before, one row at a time: the reference."""
+    end = None
+    label_columns = _label_columns(header)
+    totals: dict[int, str] = {}
+    for row in range(header.row + 1, len(grid.rows) + 1):
+        cells = grid.rows[row - 1]
+        label = _is_total_row(cells, label_columns) if end is None else None
+        if label is not None:
+            totals[row] = label
+            if _GRAND.match(label):
+                end = row
+            continue
+        if is_header_like(cells, row):
+            return (row - 1 if end is None else end), row, totals
+    return (len(grid.rows) if end is None else end), None, totals
+
+
+EXTENTS: dict[str, list[tuple[Any, ...]]] = {
+    "mixed chapter cells and a subtotal": [
+        ("XIII", 1, "a", 2025, 1),
+        (13, 2, "b", 2025, 2),
+        (13.0, 3, "c", 2025, 3),
+        (True, 4, "d", 2025, 4),
+        (None, 5, "  subtotaal artikel 5", 2025, 10),
+        (dt.date(2025, 1, 1), 6, "e", 2025, 5),
+        ("XIII", 7, None, 2025, 6),
+    ],
+    "a grand total, then a second table": [
+        ("XIII", 1, "a", 2025, 1),
+        ("Totaal", None, None, 2025, 1),
+        ("Toelichting",),
+        (None, None, None),
+        ("Hoofdstuk", "Artikel", "Omschrijving", "Jaar", "Bedrag"),
+        ("XIII", 2, "b", 2025, 2),
+    ],
+    "a second header right below, short rows": [
+        ("XIII", 1),
+        (),
+        (None, None, "Omschrijving", 2025, "Bedrag"),
+        ("XIII", 2, "b", 2025, 2),
+    ],
+    "years as a header row, a total in the description": [
+        ("XIII", 1, "Totaal artikel 1", 2025, 1),
+        (2025, None, None, 2026),
+        ("XIII", 2, "b", 2025, 2),
+    ],
+    "a second header whose first cell is a year": [
+        (13, 1, "a", 2025, 1),
+        (2025, "Artikel", "Omschrijving", "Jaar", "Bedrag"),
+        (13, 2, "b", 2025, 2),
+    ],
+    "an unhashable cell": [
+        ("XIII", 1, "a", 2025, 1),
+        ([1, 2], 2, "b", 2025, 2),
+        (None, None, None, None, None),
+        ("Hoofdstuk", "Artikel", "Omschrijving", "Jaar", "Bedrag"),
+    ],
+}
+
+
+@pytest.mark.parametrize("name", EXTENTS)
+def test_the_table_ends_where_it_did_when_every_row_was_asked(name: str) -> None:
+    rows = [("Hoofdstuk", "Artikel", "Omschrijving", "Jaar", "Bedrag"), *EXTENTS[name]]
+    grid = Grid("Blad1", False, rows, lambda row, column: None)
+    header = find_header(grid.rows)
+    assert header is not None
+    taken = _Columns(grid.rows, header.row + 1, len(grid.rows))
+    assert _extent(grid, header, taken) == _extent_row_by_row(grid, header)

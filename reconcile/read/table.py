@@ -464,17 +464,16 @@ def _maybe_headers(taken: _Columns, label_columns: list[int], first: int, last: 
             break
         values = taken(column, first, last)
         part = values if len(candidates) == len(values) else [values[r - first] for r in candidates]
-        if set(map(type, part)) <= _TEXT_OR_EMPTY:  # the usual label column: no keys by type
-            texts = dict.fromkeys(set(part))
-            known = {value: _is_header_cell(value) for value in texts}
-            candidates = list(itertools.compress(candidates, map(known.__getitem__, part)))
-            continue
-        by_type: dict[tuple[type, Any], bool] = {}  # by type too: 2025 and 2025.0 are one key
-        for key in {(v.__class__, v) for v in part}:
-            by_type[key] = _is_header_cell(key[1])
-        candidates = [
-            row for row, v in zip(candidates, part, strict=True) if by_type[(v.__class__, v)]
-        ]
+        # Text and empty cells are told apart by a set; other values by their type too (2025
+        # and 2025.0 are one key of a set, and True is 1).
+        typed = not set(map(type, part)) <= _TEXT_OR_EMPTY
+        keys = [(v.__class__, v) for v in part] if typed else part
+        try:
+            distinct = set(keys)
+        except TypeError:  # an unhashable value: is_header_like asks every row left
+            break
+        known = {key: _is_header_cell(key[1] if typed else key) for key in distinct}
+        candidates = list(itertools.compress(candidates, map(known.__getitem__, keys)))
     return candidates
 
 
