@@ -214,3 +214,14 @@ def test_articles_matched_once_per_value_fail_as_pandera_s_str_matches_fails() -
     )
     # "5\n" passes both: re's $ allows a final newline
     assert [index for *_, index in builtin] == [2, 4, 6, 7, 8]
+
+
+@pytest.mark.parametrize("repeated", [True, False])
+def test_cents_are_worked_out_alike_for_repeated_and_all_different_amounts(repeated: bool) -> None:
+    from reconcile.validate import _cents_column, _cents_or_none
+
+    amounts = [Decimal("1.005"), None, Decimal("-2.50"), Decimal("1e300"), Decimal("-1e300")]
+    amounts += [Decimal(n) / 7 for n in range(20)]
+    column = amounts * 5 if repeated else amounts
+    assert _cents_column(column) == [_cents_or_none(amount) for amount in column]
+    assert _cents_column(column)[:5] == [100, None, -250, 2**63 - 1, -(2**63 - 1)]
