@@ -772,13 +772,8 @@ class _Reader:
         if column is None:
             return [None] * (last - first + 1)
         values = self.column(column, first, last)
-        kinds = set(map(type, values))
-        if not any(issubclass(kind, str) for kind in kinds):
+        if not any(issubclass(kind, str) for kind in set(map(type, values))):
             return values  # no text, so no blank text (told by the types alone)
-        if kinds <= _TEXT_OR_EMPTY:  # text: each distinct text asked once
-            blank = {text for text in set(values) - {None} if not text.strip()}
-            if not blank:
-                return values
         return [None if isinstance(value, str) and not value.strip() else value for value in values]
 
     def read_row(self, row: int) -> None:
