@@ -233,6 +233,16 @@ class AmountCache:
             self.known[key] = result
         return result
 
+    def many(self, raws: list[Any]) -> list[tuple[Decimal | None, str | None]]:
+        """``self(raw)`` of each value; a known value is looked up without a call (a column of
+        100k amounts repeats many of them)."""
+        get = self.known.get
+        try:
+            found = [get((raw.__class__, raw)) for raw in raws]
+        except TypeError:  # an unhashable value: each asked on its own
+            return list(map(self, raws))
+        return [known or self(raw) for known, raw in zip(found, raws, strict=True)]
+
 
 # What a cell reader gives, hashable and immutable (not Decimal: no reader gives one, and a
 # signalling NaN cannot be hashed).

@@ -136,3 +136,23 @@ def test_amount_cache_tells_apart_what_a_dict_would_merge() -> None:
         got = cached(value)
         # -0.0 may share 0.0's entry: both are zero cents, written and summed alike
         assert repr(got) == repr(wanted) or (got[0] == wanted[0] == 0), value
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        [1, 1.0, True, "1.234", "PM", 0.1, 1, "1.234", "PM", True, 7, 7, 2.5, -3],
+        [0.0, -0.0, float("nan"), "1", "1.0", "1", Decimal("sNaN"), Decimal("1"), [1]],
+    ],
+)
+def test_amount_cache_reads_a_column_as_it_reads_each_value(values: list[object]) -> None:
+    from reconcile.money import AmountCache, parse_amount
+
+    def parse(raw: object) -> Decimal:
+        return parse_amount(raw, Decimal(1000))
+
+    one_by_one = AmountCache(parse, limit=5)
+    wanted = [one_by_one(v) for v in values]
+    at_once = AmountCache(parse, limit=5)
+    assert repr(at_once.many(values)) == repr(wanted)
+    assert repr(at_once.many(values)) == repr(wanted)  # again, from what it now knows

@@ -157,8 +157,9 @@ def test_a_schema_failure_reconcile_does_not_know_is_still_a_finding_at_its_cell
     assert table is not None
     ann = announcement()
     rules = Rules(ann.ministries, ann.years, ann.series)
-    frame = _frame(table.lines, ["chapter", "article", "description"], "EZ", "U")
-    translator = _Translator(table, frame, rules, "EZ", table.lines[0].cells["chapter"])
+    lines = table.line_columns()
+    frame = _frame(lines, ["chapter", "article", "description"], "EZ", "U")
+    translator = _Translator(table, lines, frame, rules, "EZ", table.lines[0].cells["chapter"])
     finding = translator.translate(Failure("dtype('int64')", "chapter", 0, "XIII"))
     assert finding is not None
     assert (finding.code, str(finding.location)) == ("invalid-value", "EZ.xlsx:Blad1!A4")
@@ -188,3 +189,39 @@ def test_columns_worked_out_per_distinct_value_equal_those_worked_out_per_line(
     cents = [validate._cents_or_none(v) for v in values if not isinstance(v, (int, float, str))]
     amounts = [v for v in values if not isinstance(v, (int, float, str))]
     assert validate._per_value(validate._cents_or_none, amounts, validate._BY_VALUE) == cents
+
+
+def test_articles_matched_once_per_value_fail_as_pandera_s_str_matches_fails() -> None:
+    import pandas as pd
+    import pandera.pandas as pa
+    from pandera.errors import SchemaErrors
+
+    from reconcile.validate.schema import ARTICLE_PATTERN, matches_per_value
+
+    articles = ["1", "2a", "twee", None, "1234", "3", "twee", "", " 4", "04b", "5\n"]
+    frame = pd.DataFrame({"article": pd.Series(articles, dtype="str")})
+
+    def failures(check: pa.Check) -> list[tuple[object, ...]]:
+        schema = pa.DataFrameSchema({"article": pa.Column(str, check, nullable=True)})
+        with pytest.raises(SchemaErrors) as caught:
+            schema.validate(frame, lazy=True)
+        cases = caught.value.failure_cases
+        return list(cases[["check", "failure_case", "index"]].itertuples(index=False, name=None))
+
+    builtin = failures(pa.Check.str_matches(ARTICLE_PATTERN, error="article-invalid"))
+    assert builtin == failures(
+        pa.Check(matches_per_value(ARTICLE_PATTERN), error="article-invalid")
+    )
+    # "5\n" passes both: re's $ allows a final newline
+    assert [index for *_, index in builtin] == [2, 4, 6, 7, 8]
+
+
+@pytest.mark.parametrize("repeated", [True, False])
+def test_cents_are_worked_out_alike_for_repeated_and_all_different_amounts(repeated: bool) -> None:
+    from reconcile.validate import _cents_column, _cents_or_none
+
+    amounts = [Decimal("1.005"), None, Decimal("-2.50"), Decimal("1e300"), Decimal("-1e300")]
+    amounts += [Decimal(n) / 7 for n in range(20)]
+    column = amounts * 5 if repeated else amounts
+    assert _cents_column(column) == [_cents_or_none(amount) for amount in column]
+    assert _cents_column(column)[:5] == [100, None, -250, 2**63 - 1, -(2**63 - 1)]

@@ -18,7 +18,7 @@ from reconcile.model import CellRef, Finding, Phrase
 from reconcile.read.formats import SUFFIXES, load_workbook, macro_part
 from reconcile.read.header import HEADER_SCAN_ROWS, find_header
 from reconcile.read.preflight import check_grids, check_size, run_preflight
-from reconcile.read.table import RawLine, SheetTable, read_table
+from reconcile.read.table import LineColumns, RawLine, SheetTable, read_table
 from reconcile.read.workbook import Grid, UnreadableFileError
 
 WORKBOOK_SUFFIXES = SUFFIXES
@@ -30,6 +30,7 @@ __all__ = [
     "WORKBOOK_SUFFIXES",
     "FileRead",
     "Limits",
+    "LineColumns",
     "RawLine",
     "SheetTable",
     "read_file",
@@ -175,7 +176,7 @@ def _read_best_sheet(
     if not tables:
         finding = make_finding("no-table", CellRef(display), rows=HEADER_SCAN_ROWS)
         return FileRead(display, digest, None, [*notes, finding])
-    grid, table = next(((g, t) for g, t in tables if t.lines), tables[0])
+    grid, table = next(((g, t) for g, t in tables if t.line_count), tables[0])
     findings = [*notes, *table.findings]
     where = CellRef(display, grid.name)
     others = [g.name for g, _ in tables if g is not grid and not g.hidden]

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
+import operator
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -35,7 +37,7 @@ from reconcile.money import (
     parse_amount,
     parse_number,
 )
-from reconcile.read.header import Header, excel_serial, is_header_like, parse_year
+from reconcile.read.header import Header, excel_serial, field_of, is_header_like, parse_year
 from reconcile.read.workbook import Grid
 
 _TOTAL = re.compile(r"^\s*(sub)?\s*-?\s*tota(a)?l\b", re.IGNORECASE)
@@ -49,6 +51,14 @@ CONVENTIONS = {
     ENGLISH: "English: the comma groups thousands, the point is the decimal mark",
 }
 Rows = list[tuple[Any, ...]]
+# Amount cells a plain line may hold: what AmountCache parses and caches (not bool, a date).
+_PLAIN_AMOUNTS = frozenset({int, float, str})
+_NUMBERS = frozenset({int, float})
+_TEXT_OR_EMPTY = frozenset({str, type(None)})
+
+
+def _is_date_type(kind: type) -> bool:
+    return issubclass(kind, dt.date)
 
 
 # Field -> (row, column) of the cell holding it; row None is the line's own row.
@@ -100,9 +110,114 @@ class RawLine:
     amount_problem: str | None = None
 
 
+class LineColumns:
+    """A table's lines as columns: one list per field, the values of line ``i`` at index ``i``.
+
+    ``read_table`` keeps its lines this way, not as a RawLine (a dict of values, its cells)
+    per line: validation reads whole columns, and most lines are never asked for one by one.
+    ``line(i)`` makes the RawLine of a line that is (a finding's cell, a diff, a test).
+    """
+
+    __slots__ = (
+        "amounts",
+        "file",
+        "given",
+        "places",
+        "problems",
+        "raws",
+        "rows",
+        "sheet",
+        "values",
+        "years",
+    )
+
+    def __init__(self, file: str, sheet: str | None) -> None:
+        self.file, self.sheet = file, sheet
+        self.rows: list[int] = []
+        self.values: dict[str, list[Any]] = {name: [] for name in TEXT_FIELDS}  # blank: None
+        self.years: list[Any] = []  # the year cell as read (parse_year makes it a year)
+        self.amounts: list[Decimal | None] = []
+        self.raws: list[Any] = []  # the amount cell as read
+        self.problems: list[str | None] = []
+        self.places: list[Places] = []  # where each line's fields are (see LineCells)
+        self.given: list[RawLine] | None = None  # the lines, when made from RawLines (``of``)
+
+    @classmethod
+    def of(cls, lines: list[RawLine], file: str, sheet: str | None) -> LineColumns:
+        """Columns of lines read another way (a layout's table), each line kept as it is."""
+        columns = cls(file, sheet)
+        columns.rows = [ln.row for ln in lines]
+        columns.values = {name: [ln.values.get(name) for ln in lines] for name in TEXT_FIELDS}
+        columns.years = [ln.year for ln in lines]
+        columns.amounts = [ln.amount for ln in lines]
+        columns.raws = [ln.amount_raw for ln in lines]
+        columns.problems = [ln.amount_problem for ln in lines]
+        columns.given = lines
+        return columns
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def append(
+        self,
+        row: int,
+        values: Mapping[str, Any],
+        places: Places,
+        year: Any,
+        amount: Decimal | None,
+        raw: Any,
+        problem: str | None,
+    ) -> None:
+        """Add one line (a row read row by row: it may give several, or none)."""
+        self.rows.append(row)
+        for name, column in self.values.items():
+            column.append(values[name])
+        self.places.append(places)
+        self.years.append(year)
+        self.amounts.append(amount)
+        self.raws.append(raw)
+        self.problems.append(problem)
+
+    def line(self, index: int) -> RawLine:
+        """Line ``index`` as a RawLine."""
+        if self.given is not None:
+            return self.given[index]
+        row = self.rows[index]
+        return RawLine(
+            row,
+            {name: column[index] for name, column in self.values.items()},
+            LineCells(self.file, self.sheet, row, self.places[index]),
+            self.years[index],
+            self.amounts[index],
+            self.raws[index],
+            self.problems[index],
+        )
+
+    def cells(self, name: str, indices: list[int]) -> list[CellRef]:
+        """The cell of field ``name`` of each line in ``indices`` (a field every line has)."""
+        if self.given is not None:
+            return [self.given[i].cells[name] for i in indices]
+        file, sheet, rows, places = self.file, self.sheet, self.rows, self.places
+        letters: dict[int, tuple[int | None, str]] = {}  # most lines share one Places
+        refs = []
+        for index in indices:
+            place = places[index]
+            found = letters.get(id(place))
+            if found is None:
+                row, column = place[name]
+                found = letters[id(place)] = (row, column_letter(column))
+            row, letter = found
+            refs.append(CellRef(file, sheet, f"{letter}{rows[index] if row is None else row}"))
+        return refs
+
+
 @dataclass
 class SheetTable:
-    """What the reader got out of one sheet."""
+    """What the reader got out of one sheet: its lines, and what was found while reading.
+
+    ``read_table`` keeps the lines as ``columns``; ``lines`` makes a RawLine of each on first
+    use. A table read another way (a layout's) has no columns and appends to ``lines``.
+    """
 
     file: str
     sheet: str
@@ -110,12 +225,32 @@ class SheetTable:
     unit: Unit
     unit_assumed: bool
     title: list[tuple[str, CellRef]]
-    lines: list[RawLine] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    columns: LineColumns | None = field(default=None, repr=False)
+    _lines: list[RawLine] | None = field(default=None, init=False, repr=False)
 
     @property
     def layout(self) -> str:
         return self.header.layout
+
+    @property
+    def lines(self) -> list[RawLine]:
+        """Every line as a RawLine, in the order read (made from ``columns`` when first asked)."""
+        if self._lines is None:
+            columns = self.columns
+            self._lines = [] if columns is None else list(map(columns.line, range(len(columns))))
+        return self._lines
+
+    def line_columns(self) -> LineColumns:
+        """The lines as columns (made from ``lines`` for a table read without them)."""
+        if self.columns is None:
+            return LineColumns.of(self.lines, self.file, self.sheet)
+        return self.columns
+
+    @property
+    def line_count(self) -> int:
+        """How many lines the table holds (without making a RawLine of each)."""
+        return len(self.lines) if self.columns is None else len(self.columns)
 
 
 @functools.cache
@@ -208,17 +343,19 @@ def read_table(grid: Grid, header: Header, file: str) -> SheetTable:
         if _text(value)
     ]
     table = SheetTable(file, grid.name, header, unit, assumed, title, findings=findings)
-    end, second, totals = _extent(grid, header)
+    taken = _Columns(grid.rows, header.row + 1, len(grid.rows))
+    end, second, totals = _extent(grid, header, taken)
     rows, filled = _fill_merged(grid, header, end, table)
     for row in filled:  # a merged label may make a totals row: asked again with it filled
         totals.pop(row, None)
         label = _is_total_row(rows[row - 1], _label_columns(header))
         if label is not None:
             totals[row] = label
-    reader = _Reader(grid, rows, header, table, _decide_styles(rows, header, end, table))
+    taken = taken.refilled(rows, filled)
+    styles = _decide_styles(taken, header, end, table)
+    reader = _Reader(grid, rows, header, table, styles, taken)
     reader.totals = totals
-    for row in range(header.row + 1, end + 1):
-        reader.read_row(row)
+    reader.read_rows(header.row + 1, end)
     reader.report_dates()
     _report_hidden_columns(grid, header, table)
     if second is not None:
@@ -230,23 +367,119 @@ def read_table(grid: Grid, header: Header, file: str) -> SheetTable:
     return table
 
 
-def _extent(grid: Grid, header: Header) -> tuple[int, int | None, dict[int, str]]:
+def _extent(grid: Grid, header: Header, taken: _Columns) -> tuple[int, int | None, dict[int, str]]:
     """The table's last row, the header row of a second table below it (not read), and the
-    label of each totals row in the table (the reader asks for them again, row by row)."""
+    label of each totals row in the table (the reader asks for them again, row by row).
+
+    The rows that could matter are found column by column: a totals label stands in a label
+    column, and a row cannot be a header once one of its label cells is neither a header label
+    nor a year. Only those rows are then walked in order, as the table is read."""
     end = None
-    label_columns = _label_columns(header)
     totals: dict[int, str] = {}
-    for row in range(header.row + 1, len(grid.rows) + 1):
-        cells = grid.rows[row - 1]
-        label = _is_total_row(cells, label_columns) if end is None else None
+    label_columns = _label_columns(header)
+    first, last = header.row + 1, len(grid.rows)
+    labelled = _total_labels(taken, label_columns, first, last)
+    for row in sorted({*labelled, *_maybe_headers(taken, label_columns, first, last)}):
+        label = labelled.get(row) if end is None else None
         if label is not None:
             totals[row] = label
             if _GRAND.match(label):
                 end = row  # the grand total ends the table; look on for a second one
             continue
-        if is_header_like(cells, row):
+        if is_header_like(grid.rows[row - 1], row):
             return (row - 1 if end is None else end), row, totals
-    return (len(grid.rows) if end is None else end), None, totals
+    return (last if end is None else end), None, totals
+
+
+class _Columns:
+    """The columns of rows ``first`` to ``last``, each taken from the rows once.
+
+    A pass over 100k rows costs about as much as the work on what it takes, and finding the
+    table's end, the amounts' style, the irregular rows and the lines ask for the same few
+    columns.
+    """
+
+    def __init__(self, rows: Rows, first: int, last: int) -> None:
+        self.rows, self.first, self.last = rows, first, last
+        self.taken: dict[int, list[Any]] = {}
+
+    def __call__(self, column: int, first: int, last: int) -> list[Any]:
+        """The values of ``column`` in rows ``first`` to ``last`` (a copy: the caller's)."""
+        values = self.taken.get(column)
+        if values is None:
+            values = self.taken[column] = _column_of(self.rows, column, self.first, self.last)
+        return values[first - self.first : last - self.first + 1]
+
+    def refilled(self, rows: Rows, changed: set[int]) -> _Columns:
+        """These columns of ``rows``, which differ from the rows taken only in ``changed``."""
+        if not changed:
+            return self
+        columns = _Columns(rows, self.first, self.last)
+        for column, values in self.taken.items():
+            values = columns.taken[column] = list(values)
+            for row in changed:
+                cells = rows[row - 1]
+                values[row - self.first] = cells[column - 1] if column <= len(cells) else None
+        return columns
+
+
+def _column_of(rows: Rows, column: int, first: int, last: int) -> list[Any]:
+    """The values of ``column`` in rows ``first`` to ``last``, None where a row is shorter."""
+    part = rows[first - 1 : last]
+    try:
+        return list(map(operator.itemgetter(column - 1), part))
+    except IndexError:  # a row ends before the column (a grid need not be rectangular)
+        return [cells[column - 1] if column <= len(cells) else None for cells in part]
+
+
+def _total_labels(
+    taken: _Columns, label_columns: list[int], first: int, last: int
+) -> dict[int, str]:
+    """Row -> the label of a totals row (``_is_total_row``, asked of a column at a time)."""
+    labels: dict[int, str] = {}
+    match = _TOTAL.match
+    for column in reversed(label_columns):  # the leftmost label column's label wins
+        values = taken(column, first, last)
+        if set(map(type, values)) <= _TEXT_OR_EMPTY:  # the usual label column: matched in C
+            found = set(filter(match, set(values) - {None}))  # each distinct text once
+            labelled = (
+                [(row, v) for row, v in enumerate(values, first) if v in found] if found else []
+            )
+        else:
+            labelled = [
+                (row, value)
+                for row, value in enumerate(values, first)
+                if isinstance(value, str) and match(value)
+            ]
+        labels.update((row, value.strip()) for row, value in labelled)
+    return labels
+
+
+def _maybe_headers(taken: _Columns, label_columns: list[int], first: int, last: int) -> list[int]:
+    """The rows ``is_header_like`` must still be asked about: those whose label cells are all
+    empty, header labels or years (each distinct value of a column is looked at once)."""
+    candidates = list(range(first, last + 1))
+    for column in label_columns:
+        if not candidates:
+            break
+        values = taken(column, first, last)
+        part = values if len(candidates) == len(values) else [values[r - first] for r in candidates]
+        # Text and empty cells are told apart by a set; other values by their type too (2025
+        # and 2025.0 are one key of a set, and True is 1).
+        typed = not set(map(type, part)) <= _TEXT_OR_EMPTY
+        keys = [(v.__class__, v) for v in part] if typed else part
+        try:
+            distinct = set(keys)
+        except TypeError:  # an unhashable value: is_header_like asks every row left
+            break
+        known = {key: _is_header_cell(key[1] if typed else key) for key in distinct}
+        candidates = list(itertools.compress(candidates, map(known.__getitem__, keys)))
+    return candidates
+
+
+def _is_header_cell(value: Any) -> bool:
+    """A cell ``is_header_like`` lets pass: empty, a header label or a year."""
+    return is_blank(value) or field_of(value) is not None or parse_year(value) is not None
 
 
 def _fill_merged(grid: Grid, header: Header, end: int, table: SheetTable) -> tuple[Rows, set[int]]:
@@ -291,7 +524,7 @@ def _fill_merged(grid: Grid, header: Header, end: int, table: SheetTable) -> tup
 Evidence = list[tuple[str, int, int, str]]  # (style, row, column, text) of telling amounts
 
 
-def _decide_styles(rows: Rows, header: Header, end: int, table: SheetTable) -> dict[int, str]:
+def _decide_styles(taken: _Columns, header: Header, end: int, table: SheetTable) -> dict[int, str]:
     """How each amount column writes its numbers, where an ambiguous "1,234" needs to know.
 
     A column's own telling amounts decide it. Columns without any follow the table's other
@@ -301,11 +534,12 @@ def _decide_styles(rows: Rows, header: Header, end: int, table: SheetTable) -> d
     ambiguous: dict[int, list[tuple[int, str]]] = {}
     evidence: dict[int, Evidence] = {}
     for column in header.number_columns:
-        for row in range(header.row + 1, end + 1):
-            row_cells = rows[row - 1]
-            value = row_cells[column - 1] if column <= len(row_cells) else None
+        values = taken(column, header.row + 1, end)
+        if not any(issubclass(kind, str) for kind in set(map(type, values))):
+            continue  # only text shows how it is written (a number cell holds a number)
+        for row, value in enumerate(values, start=header.row + 1):
             if not isinstance(value, str):
-                continue  # only text shows how it is written (a number cell holds a number)
+                continue
             if is_ambiguous(value):
                 ambiguous.setdefault(column, []).append((row, value))
             elif style := number_style(value):
@@ -408,20 +642,22 @@ def _report_hidden_columns(grid: Grid, header: Header, table: SheetTable) -> Non
         )
 
 
-@dataclass
-class _Block:
-    """Lines covered by the next totals row: since the previous one (sub) or the start (grand)."""
-
-    since_sub: list[RawLine] = field(default_factory=list)
-    since_start: list[RawLine] = field(default_factory=list)
-
-
 class _Reader:
     def __init__(
-        self, grid: Grid, rows: Rows, header: Header, table: SheetTable, styles: dict[int, str]
+        self,
+        grid: Grid,
+        rows: Rows,
+        header: Header,
+        table: SheetTable,
+        styles: dict[int, str],
+        taken: _Columns,
     ) -> None:
         self.grid, self.rows, self.header, self.table = grid, rows, header, table
-        self.block = _Block()
+        self.column = taken  # the columns of ``rows``, for reading plain lines a column at a time
+        # The lines, as columns; those covered by the next totals row are the lines from
+        # sub_start for a subtotal (since the previous totals row), all of them for a grand one.
+        self.lines = table.columns = LineColumns(table.file, grid.name)
+        self.sub_start = 0
         self.totals: dict[int, str] = {}  # row -> label of a totals row (from _extent)
         self.dates: dict[int, list[tuple[int, dt.date, int | None]]] = {}  # year column -> cells
         self.date_amounts: dict[tuple[int, int], tuple[dt.date, int]] = {}  # (row, column) ->
@@ -469,6 +705,77 @@ class _Reader:
     def ref(self, row: int, column: int) -> CellRef:
         return CellRef(self.table.file, self.grid.name, cell_name(row, column))
 
+    def read_rows(self, first: int, last: int) -> None:
+        """Rows ``first`` to ``last`` in order: each run of plain rows at once (``read_plain``),
+        every other row by ``read_row``."""
+        start = first
+        for row in [*self.irregular_rows(first, last), last + 1]:
+            if start < row:
+                self.read_plain(start, row - 1)
+            if row <= last:
+                self.read_row(row)
+            start = row + 1
+
+    def irregular_rows(self, first: int, last: int) -> list[int]:
+        """The rows ``read_row`` must read: all but the plain lines of a long table.
+
+        A plain line is where ``read_lines`` takes its shortest way and finds nothing to say:
+        a long table (not suppletoire), an amount cell that is a number or non-blank text
+        (not a date, not empty), a year that is not a date, and a row that is neither a
+        totals row nor hidden. Every other row, awkward or empty, is read as before.
+        """
+        rows = range(first, last + 1)
+        if self.wide or self.suppletoire:
+            return list(rows)
+        columns = self.header.columns
+        amounts = self.column(columns["amount"], first, last)
+        year_column = columns.get("year")
+        years = (
+            self.column(year_column, first, last)
+            if year_column is not None
+            else [None] * len(amounts)
+        )
+        special = self.totals.keys() | self.grid.hidden_rows
+        if set(map(type, amounts)) <= _NUMBERS and not any(
+            map(_is_date_type, set(map(type, years)))
+        ):
+            # every amount a number and no year a date (the usual table, told by the types
+            # alone): only the totals and hidden rows are irregular
+            return sorted(row for row in special if first <= row <= last)
+        return [
+            row
+            for row, raw, year in zip(rows, amounts, years, strict=True)
+            if raw.__class__ not in _PLAIN_AMOUNTS
+            or (raw.__class__ is str and not raw.strip())
+            or isinstance(year, dt.date)
+            or row in special
+        ]
+
+    def read_plain(self, first: int, last: int) -> None:
+        """The lines of plain rows ``first`` to ``last`` (see ``irregular_rows``), a column at
+        a time: what ``read_lines`` makes of each, one line per row, without a finding."""
+        columns, lines = self.header.columns, self.lines
+        for name in TEXT_FIELDS:
+            lines.values[name] += self.field_values(columns.get(name), first, last)
+        lines.years += self.field_values(columns.get("year"), first, last)
+        acol = columns["amount"]
+        raws = self.column(acol, first, last)
+        parsed = self.parsers[acol].many(raws)
+        lines.rows += range(first, last + 1)
+        lines.places += [self.places[acol]] * len(raws)
+        lines.raws += raws
+        lines.amounts += [amount for amount, _ in parsed]
+        lines.problems += [problem for _, problem in parsed]
+
+    def field_values(self, column: int | None, first: int, last: int) -> list[Any]:
+        """``value`` of each row ``first`` to ``last`` in ``column``: blank text as None."""
+        if column is None:
+            return [None] * (last - first + 1)
+        values = self.column(column, first, last)
+        if not any(issubclass(kind, str) for kind in set(map(type, values))):
+            return values  # no text, so no blank text (told by the types alone)
+        return [None if isinstance(value, str) and not value.strip() else value for value in values]
+
     def read_row(self, row: int) -> None:
         cells = self.rows[row - 1]
         for value in cells:  # inlined is_blank: every cell of every row is asked
@@ -478,11 +785,10 @@ class _Reader:
             return  # an empty row
         label = self.totals.get(row)
         if label is not None:
-            grand = bool(_GRAND.match(label))
-            self.check_total_row(
-                row, label, self.block.since_start if grand else self.block.since_sub
-            )
-            self.block.since_sub = []
+            count = len(self.lines)
+            covered = range(0 if _GRAND.match(label) else self.sub_start, count)
+            self.check_total_row(row, label, covered)
+            self.sub_start = count
             return
         if self.read_lines(row, cells) and row in self.grid.hidden_rows:
             where = self.ref(row, self.key_column)
@@ -563,23 +869,13 @@ class _Reader:
             self.note_date(row, year_column, present[0][0])
         row_sum = Decimal(0)
         complete = True
-        file, sheet = self.table.file, self.grid.name
-        lines, since_sub, since_start = (
-            self.table.lines,
-            self.block.since_sub,
-            self.block.since_start,
-        )
         for year, column, raw in present:
             amount, problem = self.amount(row, column, raw)
             if amount is None:
                 complete = False
             else:
                 row_sum += amount
-            cells_of = LineCells(file, sheet, row, self.places[column])
-            line = RawLine(row, values, cells_of, year, amount, raw, problem)
-            lines.append(line)
-            since_sub.append(line)
-            since_start.append(line)
+            self.lines.append(row, values, self.places[column], year, amount, raw, problem)
             if problem == "not-computed":
                 self.table.findings.append(
                     make_finding(
@@ -641,11 +937,13 @@ class _Reader:
             return
         self.table.findings.append(finding)
 
-    def amount_of(self, line: RawLine, column: int) -> Decimal | None:
-        """A line's amount in ``column``: the amount read, or a suppletoire stand on its row."""
+    def amount_of(self, line: int, column: int) -> Decimal | None:
+        """Line ``line``'s amount in ``column``: the amount read, or a suppletoire stand on its
+        row."""
         if self.header.layout == "wide" or column == self.header.columns["amount"]:
-            return line.amount
-        return self.amount(line.row, column, self.value(self.rows[line.row - 1], column))[0]
+            return self.lines.amounts[line]
+        row = self.lines.rows[line]
+        return self.amount(row, column, self.value(self.rows[row - 1], column))[0]
 
     def check_row_total(self, row: int, cells: tuple[Any, ...], row_sum: Decimal | None) -> None:
         column = self.header.columns.get("row_total")
@@ -666,8 +964,8 @@ class _Reader:
                 )
             )
 
-    def check_total_row(self, row: int, label: str, covered: list[RawLine]) -> None:
-        """Recompute a totals row from the lines it covers, per amount column."""
+    def check_total_row(self, row: int, label: str, covered: range) -> None:
+        """Recompute a totals row from the lines it covers (their indices), per amount column."""
         cells = self.rows[row - 1]
         targets: list[tuple[int, Any]]  # an amount column and the year its lines must have
         if self.header.layout == "wide":
@@ -698,13 +996,14 @@ class _Reader:
                 self.report_stand(row, column, raw, problem)  # a PM in the Totaal's stand
             wanted = parse_year(year)
             series = _text(self.value(cells, self.header.columns.get("series"))).upper()
+            years, series_of = self.lines.years, self.lines.values["series"]
             lines = [
-                ln
-                for ln in covered
-                if (wanted is None or parse_year(ln.year) == wanted)
-                and (not series or _text(ln.values.get("series")).upper() == series)
+                index
+                for index in covered
+                if (wanted is None or parse_year(years[index]) == wanted)
+                and (not series or _text(series_of[index]).upper() == series)
             ]
-            amounts = [self.amount_of(ln, column) for ln in lines]
+            amounts = [self.amount_of(index, column) for index in lines]
             if stated is None or None in amounts:
                 continue  # an unreadable cell among them: nothing to compare
             computed = sum((a for a in amounts if a is not None), Decimal(0))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -16,7 +17,7 @@ from typing import Any
 from reconcile.codes import CODES, make_finding
 from reconcile.ministries import MinistryTable, normalise_chapter
 from reconcile.model import BudgetLine, CellRef, Finding
-from reconcile.read import RawLine, SheetTable
+from reconcile.read import LineColumns, RawLine, SheetTable
 from reconcile.read.header import ALIASES, LABELS, parse_year
 from reconcile.read.layouts import cell_text
 from reconcile.validate.identify import identify_ministry
@@ -90,29 +91,30 @@ def _cents(amount: Decimal) -> int:
 _INT64_MAX = 2**63 - 1
 
 
-def _frame(lines: list[RawLine], columns: Sequence[str], ministry: str | None, series: str) -> Any:
+def _frame(lines: LineColumns, columns: Sequence[str], ministry: str | None, series: str) -> Any:
     return _frame_of(_columns(lines, columns, ministry, series))
 
 
 def _columns(
-    lines: list[RawLine], columns: Sequence[str], ministry: str | None, series: str
+    lines: LineColumns, columns: Sequence[str], ministry: str | None, series: str
 ) -> dict[str, list[Any]]:
     """The frame's columns as lists, each value normalised once (the frame is built from them,
     and validation reads them back from here: reading a frame cell by cell is slow)."""
+    values = lines.values
     data: dict[str, list[Any]] = {"ministry": [ministry] * len(lines)}
     if "chapter" in columns:
-        data["chapter"] = _per_value(_chapter, [ln.values["chapter"] for ln in lines])
+        data["chapter"] = _per_value(_chapter, values["chapter"])
     if "article" in columns:
-        data["article"] = _per_value(normalise_article, [ln.values["article"] for ln in lines])
+        data["article"] = _per_value(normalise_article, values["article"])
     if "description" in columns:
-        data["description"] = [_text(ln.values["description"]) for ln in lines]
+        data["description"] = list(map(_text, values["description"]))  # mostly all different
     data["series"] = (
-        _per_value(normalise_series, [ln.values["series"] for ln in lines])
+        _per_value(normalise_series, values["series"])
         if "series" in columns
         else [series] * len(lines)
     )
-    data["year"] = _per_value(parse_year, [ln.year for ln in lines])
-    data["amount_cents"] = _per_value(_cents_or_none, [ln.amount for ln in lines], _BY_VALUE)
+    data["year"] = _per_value(parse_year, lines.years)
+    data["amount_cents"] = _cents_column(lines.amounts)
     return data
 
 
@@ -122,6 +124,18 @@ def _chapter(value: Any) -> str | None:
 
 def _cents_or_none(amount: Decimal | None) -> int | None:
     return None if amount is None else _cents(amount)
+
+
+def _cents_column(amounts: list[Decimal | None]) -> list[int | None]:
+    """The cents of each amount: once per distinct amount where they repeat, else one by one.
+
+    The reader gives equal amount cells one Decimal object (its AmountCache), so counting the
+    objects (in C) tells whether a cache pays: hashing 100k all-different Decimals for one
+    costs more than working each out.
+    """
+    if len(set(map(id, amounts))) * 2 > len(amounts):
+        return list(map(_cents_or_none, amounts))
+    return _per_value(_cents_or_none, amounts, _BY_VALUE)
 
 
 # Types whose equal values give equal results, so one result per distinct value will do: a
@@ -166,7 +180,8 @@ def validate_table(table: SheetTable, rules: Rules) -> ValidatedTable:
         findings.append(make_finding("series-assumed", header_ref, series=rules.series))
     if table.layout == "long" and "year" not in table.header.columns:
         findings.append(_missing_column("year", header_ref))
-    data = _columns(table.lines, columns, ministry, rules.series)
+    lines = table.line_columns()
+    data = _columns(lines, columns, ministry, rules.series)
     frame = _frame_of(data)
     context = SchemaContext(
         chapters=frozenset(rules.ministries.chapters),
@@ -174,7 +189,7 @@ def validate_table(table: SheetTable, rules: Rules) -> ValidatedTable:
         chapter_owner={c: m.code for m in rules.ministries.ministries.values() for c in m.chapters},
     )
     failures = run_schema(frame, build_schema(context, frame.columns))
-    translator = _Translator(table, frame, rules, ministry, header_ref)
+    translator = _Translator(table, lines, frame, rules, ministry, header_ref)
     findings += translator.findings(failures)
 
     result = ValidatedTable(ministry, findings=findings)
@@ -183,29 +198,33 @@ def validate_table(table: SheetTable, rules: Rules) -> ValidatedTable:
         _texts(data, column) for column in ("chapter", "article", "description", "series")
     )
     years = data["year"]
+    # A line counts with an amount and a year in range (else it has a finding), in the series
+    # counted; the lines of other series are counted per series.
+    in_range = frozenset(rules.years)
+    candidates = [
+        (index, amount)
+        for index, (amount, year) in enumerate(zip(lines.amounts, years, strict=True))
+        if amount is not None and year in in_range
+    ]
+    result.uncounted = dict(
+        Counter(series_of[i] or "?" for i, _ in candidates if series_of[i] != rules.series)
+    )
+    counted = [(i, amount) for i, amount in candidates if series_of[i] == rules.series]
+    sources = lines.cells("amount", [index for index, _ in counted])
     counted_ministry = ministry or "?"
-    for index, raw in enumerate(table.lines):
-        year = years[index]
-        series = series_of[index]
-        if raw.amount is None or year is None:
-            continue
-        if year not in rules.years:
-            continue  # reported as year-out-of-range
-        if series != rules.series:
-            result.uncounted[series or "?"] = result.uncounted.get(series or "?", 0) + 1
-            continue
-        result.lines.append(
-            BudgetLine(  # positional, in the order of its fields: one per line
-                counted_ministry,
-                chapters[index],
-                articles[index],
-                descriptions[index],
-                series,
-                year,
-                raw.amount,
-                raw.cells["amount"],
-            )
+    result.lines = [
+        BudgetLine(  # positional, in the order of its fields: one per counted line
+            counted_ministry,
+            chapters[index],
+            articles[index],
+            descriptions[index],
+            series_of[index],
+            years[index],
+            amount,
+            source,
         )
+        for (index, amount), source in zip(counted, sources, strict=True)
+    ]
     return result
 
 
@@ -213,7 +232,7 @@ def _texts(data: dict[str, list[Any]], column: str) -> list[str]:
     """A text column as strings, "" where it is empty or absent."""
     if column not in data:
         return [""] * len(data["ministry"])
-    return ["" if value is None else str(value) for value in data[column]]
+    return [value or "" for value in data[column]]  # each is a str or None
 
 
 def _missing_column(name: str, where: CellRef) -> Finding:
@@ -230,16 +249,22 @@ class _Translator:
     """Turns pandera failure cases into findings at the cells they came from."""
 
     def __init__(
-        self, table: SheetTable, frame: Any, rules: Rules, ministry: str | None, header_ref: CellRef
+        self,
+        table: SheetTable,
+        lines: LineColumns,
+        frame: Any,
+        rules: Rules,
+        ministry: str | None,
+        header_ref: CellRef,
     ) -> None:
-        self.table, self.frame, self.rules = table, frame, rules
+        self.table, self.lines, self.frame, self.rules = table, lines, frame, rules
         self.ministry, self.header_ref = ministry, header_ref
         self.owner = {c: m.code for m in rules.ministries.ministries.values() for c in m.chapters}
         self._first: dict[tuple[str, ...], int] | None = None
         self._keys: list[tuple[str, ...]] = []
 
     def ref(self, line: int, name: str) -> CellRef:
-        return self.table.lines[line].cells.get(name) or CellRef(self.table.file, self.table.sheet)
+        return self.lines.line(line).cells.get(name) or CellRef(self.table.file, self.table.sheet)
 
     def findings(self, failures: list[Failure]) -> list[Finding]:
         out: list[Finding] = []
@@ -267,7 +292,7 @@ class _Translator:
                 field=failure.column or "table",
                 check=check,
             )
-        raw = self.table.lines[line]
+        raw = self.lines.line(line)
         column = failure.column or ""
         name = FIELD_OF_COLUMN.get(column, column)
         if check == "not_nullable":

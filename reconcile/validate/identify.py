@@ -17,11 +17,9 @@ def identify_ministry(
     """The ministry of ``table`` and the findings when that is unclear or contradicted."""
     owners: Counter[str] = Counter()
     # Each distinct chapter cell is looked up once (keyed by type too: 13 and 13.0 may differ).
-    values = Counter(
-        (value.__class__, value)
-        for ln in table.lines
-        if (value := ln.values.get("chapter")) is not None
-    )
+    chapters = table.line_columns().values["chapter"]
+    values = Counter(zip(map(type, chapters), chapters, strict=True))
+    values.pop((type(None), None), None)  # a line without a chapter names no owner
     for (_, value), count in values.items():
         chapter = normalise_chapter(value)
         owner = ministries.of_chapter(chapter) if chapter else None

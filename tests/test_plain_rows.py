@@ -1,0 +1,314 @@
+"""Plain lines are read a column at a time; every other row row by row. Both give the same.
+
+``read_table`` reads the runs of plain rows of a long table at once (``_Reader.read_plain``)
+and every awkward row (totals, hidden, merged, dates, formulas without results, empty or
+unreadable amounts) with ``read_row``. Each table below mixes the two; it is read with the
+split and with every row read by ``read_row``, and the lines and findings must be the same.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from reconcile.read.header import Header, find_header, is_header_like
+from reconcile.read.table import (
+    _GRAND,
+    SheetTable,
+    _Columns,
+    _extent,
+    _is_total_row,
+    _label_columns,
+    _Reader,
+    read_table,
+)
+from reconcile.read.workbook import Grid, load_grids
+from tests.builders import Formula, Sheet, write_workbook
+
+HEADER = ["Hoofdstuk", "Artikel", "Omschrijving", "V/U/O", "Jaar", "Bedrag"]
+CAPTION = ["(bedragen x € 1.000)"]
+
+
+def _line(article: int, amount: Any, year: Any = 2025, chapter: Any = "XIII") -> list[Any]:
+    return [chapter, article, f"Regeling {article}", "U", year, amount]
+
+
+TABLES: dict[str, Sheet] = {
+    "totals between plain lines": Sheet(
+        [
+            CAPTION,
+            HEADER,
+            _line(1, 100),
+            _line(2, 200),
+            ["Subtotaal", None, None, None, 2025, 300],
+            _line(3, "1.500"),
+            _line(4, 7),
+            ["Subtotaal", None, None, None, 2025, 9],  # wrong: 1507
+            ["Totaal", None, None, None, 2025, 1807],
+        ]
+    ),
+    "a second table below the grand total": Sheet(
+        [
+            CAPTION,
+            HEADER,
+            _line(1, 100),
+            ["Totaal", None, None, None, 2025, 100],
+            ["Nog een tabel"],
+            HEADER,
+            _line(2, 5),
+        ]
+    ),
+    "hidden, empty and note rows": Sheet(
+        [
+            CAPTION,
+            HEADER,
+            _line(1, 100),
+            _line(2, 200),
+            [None] * 6,
+            ["Toelichting: zie de nota", None, None, None, None, None],
+            _line(3, 300),
+            [" ", 4, "  ", " ", " ", " "],  # blank text is an empty cell
+            _line(5, 500),
+        ],
+        hidden_rows=[4],
+    ),
+    "merged chapter over plain lines": Sheet(
+        [CAPTION, HEADER, _line(1, 10), _line(2, 20, chapter=None), _line(3, 30, chapter=None)],
+        merged=["A3:A5"],
+    ),
+    "amounts that are not plain": Sheet(
+        [
+            CAPTION,
+            HEADER,
+            _line(1, 100),
+            _line(2, Formula("=F3*2")),  # no saved result (openpyxl) or a saved 0 (xlsxwriter)
+            _line(3, "PM"),
+            _line(4, None),
+            _line(5, True),
+            _line(6, dt.date(2025, 3, 1)),
+            _line(7, 1.5, year=dt.date(2026, 1, 1)),
+            _line(8, "  "),
+            _line(9, "1,234"),
+            _line(10, -3, year="2027"),
+            _line(11, 12, year=" "),
+            _line(12, "1.234,5"),
+        ],
+        formats={"F8": "dd-mm-yyyy", "E9": "dd-mm-yyyy"},  # shown as dates: read as dates
+    ),
+    "wide table": Sheet(
+        [
+            CAPTION,
+            ["Hoofdstuk", "Artikel", "Omschrijving", "2025", "2026", "Totaal"],
+            ["XIII", 1, "a", 1, 2, 3],
+            ["XIII", 2, "b", 0, None, 4],
+            ["Totaal", None, None, 1, 2, 7],
+        ]
+    ),
+    "suppletoire table": Sheet(
+        [
+            CAPTION,
+            ["Hoofdstuk", "Artikel", "Omschrijving", "Jaar", "Stand vóór", "Mutatie", "Stand na"],
+            ["XIII", 1, "a", 2025, 10, 5, 15],
+            ["XIII", 2, "b", 2025, 10, 5, 16],
+            ["Totaal", None, None, 2025, 20, 10, 31],
+        ]
+    ),
+}
+
+
+def _read(sheet: Sheet, tmp_path: Path, reader: str, row_by_row: bool) -> SheetTable:
+    path = write_workbook(tmp_path / "EZ.xlsx", {"Blad1": sheet})
+    grid = load_grids(path.read_bytes(), reader)[0]
+    header = find_header(grid.rows)
+    assert header is not None
+    if not row_by_row:
+        return read_table(grid, header, "EZ.xlsx")
+    every_row = pytest.MonkeyPatch()
+    every_row.setattr(
+        _Reader, "irregular_rows", lambda self, first, last: [*range(first, last + 1)]
+    )
+    try:
+        return read_table(grid, header, "EZ.xlsx")
+    finally:
+        every_row.undo()
+
+
+def _said(table: SheetTable) -> tuple[list[Any], list[Any]]:
+    """Everything a table's lines and findings hold, to compare two readings."""
+    lines = [
+        (
+            ln.row,
+            dict(ln.values),
+            dict(ln.cells),
+            ln.year,
+            ln.amount,
+            ln.amount_raw,
+            ln.amount_problem,
+        )
+        for ln in table.lines
+    ]
+    findings = [(f.code, f.location, dict(f.params)) for f in table.findings]
+    return lines, findings
+
+
+@pytest.mark.parametrize("reader", ["calamine", "openpyxl"])
+@pytest.mark.parametrize("name", TABLES)
+def test_plain_lines_read_at_once_give_what_reading_row_by_row_gives(
+    name: str, reader: str, tmp_path: Path
+) -> None:
+    at_once = _read(TABLES[name], tmp_path, reader, row_by_row=False)
+    by_row = _read(TABLES[name], tmp_path, reader, row_by_row=True)
+    assert at_once.lines, "the table holds lines"
+    assert _said(at_once) == _said(by_row)
+
+
+def test_totals_count_the_plain_lines_above_them(tmp_path: Path) -> None:
+    table = _read(TABLES["totals between plain lines"], tmp_path, "calamine", row_by_row=False)
+    assert [ln.row for ln in table.lines] == [3, 4, 6, 7]
+    mismatches = [
+        (f.location.cell, f.params["stated"], f.params["computed"])
+        for f in table.findings
+        if f.code == "total-mismatch"
+    ]
+    assert mismatches == [("F8", Decimal(9000), Decimal(1507000))]
+
+
+def test_a_second_table_ends_the_first_and_is_not_read(tmp_path: Path) -> None:
+    table = _read(TABLES["a second table below the grand total"], tmp_path, "calamine", False)
+    assert [ln.row for ln in table.lines] == [3]
+    assert [f.location.cell for f in table.findings if f.code == "second-table"] == ["A6"]
+
+
+def test_which_rows_are_read_row_by_row(tmp_path: Path) -> None:
+    """Plain lines are left to the column-wise reading; the rest is named."""
+    path = write_workbook(tmp_path / "EZ.xlsx", {"Blad1": TABLES["amounts that are not plain"]})
+    grid = load_grids(path.read_bytes(), "calamine")[0]
+    header = find_header(grid.rows)
+    assert header is not None
+    asked: list[list[int]] = []
+    original = _Reader.irregular_rows
+
+    def recording(self: _Reader, first: int, last: int) -> list[int]:
+        asked.append(original(self, first, last))
+        return asked[-1]
+
+    patch = pytest.MonkeyPatch()
+    patch.setattr(_Reader, "irregular_rows", recording)
+    try:
+        read_table(grid, header, "EZ.xlsx")
+    finally:
+        patch.undo()
+    # 3 and 11 to 14 are plain (numbers and text, a year as text or blank); the formula's
+    # saved 0 is a number as well; empty, blank, True, a date amount or year are not
+    assert asked == [[6, 7, 8, 9, 10]]
+
+
+def test_a_table_keeps_its_lines_as_columns_and_makes_a_line_when_asked(tmp_path: Path) -> None:
+    table = _read(TABLES["totals between plain lines"], tmp_path, "calamine", row_by_row=False)
+    columns = table.columns
+    assert columns is not None
+    assert (table.line_count, len(columns), columns.rows) == (4, 4, [3, 4, 6, 7])
+    assert columns.values["article"] == [1, 2, 3, 4]
+    assert columns.amounts == [Decimal(100_000), Decimal(200_000), Decimal(1_500_000), 7000]
+    assert [str(ref) for ref in columns.cells("amount", [0, 3])] == [
+        "EZ.xlsx:Blad1!F3",
+        "EZ.xlsx:Blad1!F7",
+    ]
+    line = columns.line(2)
+    assert (line.row, line.values["description"], line.year, line.amount_raw) == (
+        6,
+        "Regeling 3",
+        2025,
+        "1.500",
+    )
+    assert line.cells["year"].cell == "E6"
+    assert table.lines[2] == line  # the RawLines, made when first asked
+    assert table.line_columns() is columns
+
+
+def test_lines_read_without_columns_are_given_as_columns_too(tmp_path: Path) -> None:
+    table = _read(TABLES["totals between plain lines"], tmp_path, "calamine", row_by_row=False)
+    lines = table.lines
+    # as a layout's table holds them: RawLines appended to ``lines``
+    given = SheetTable("EZ.xlsx", "Blad1", table.header, table.unit, False, [])
+    given.lines.extend(lines)
+    assert (given.columns, given.line_count) == (None, 4)
+    columns = given.line_columns()
+    assert (len(columns), columns.years, columns.problems) == (4, [2025] * 4, [None] * 4)
+    assert columns.line(1) is lines[1]
+    assert columns.cells("chapter", [1]) == [lines[1].cells["chapter"]]
+
+
+def _extent_row_by_row(grid: Grid, header: Header) -> tuple[int, int | None, dict[int, str]]:
+    """The table's end as it was found before, one row at a time: the reference."""
+    end = None
+    label_columns = _label_columns(header)
+    totals: dict[int, str] = {}
+    for row in range(header.row + 1, len(grid.rows) + 1):
+        cells = grid.rows[row - 1]
+        label = _is_total_row(cells, label_columns) if end is None else None
+        if label is not None:
+            totals[row] = label
+            if _GRAND.match(label):
+                end = row
+            continue
+        if is_header_like(cells, row):
+            return (row - 1 if end is None else end), row, totals
+    return (len(grid.rows) if end is None else end), None, totals
+
+
+EXTENTS: dict[str, list[tuple[Any, ...]]] = {
+    "mixed chapter cells and a subtotal": [
+        ("XIII", 1, "a", 2025, 1),
+        (13, 2, "b", 2025, 2),
+        (13.0, 3, "c", 2025, 3),
+        (True, 4, "d", 2025, 4),
+        (None, 5, "  subtotaal artikel 5", 2025, 10),
+        (dt.date(2025, 1, 1), 6, "e", 2025, 5),
+        ("XIII", 7, None, 2025, 6),
+    ],
+    "a grand total, then a second table": [
+        ("XIII", 1, "a", 2025, 1),
+        ("Totaal", None, None, 2025, 1),
+        ("Toelichting",),
+        (None, None, None),
+        ("Hoofdstuk", "Artikel", "Omschrijving", "Jaar", "Bedrag"),
+        ("XIII", 2, "b", 2025, 2),
+    ],
+    "a second header right below, short rows": [
+        ("XIII", 1),
+        (),
+        (None, None, "Omschrijving", 2025, "Bedrag"),
+        ("XIII", 2, "b", 2025, 2),
+    ],
+    "years as a header row, a total in the description": [
+        ("XIII", 1, "Totaal artikel 1", 2025, 1),
+        (2025, None, None, 2026),
+        ("XIII", 2, "b", 2025, 2),
+    ],
+    "a second header whose first cell is a year": [
+        (13, 1, "a", 2025, 1),
+        (2025, "Artikel", "Omschrijving", "Jaar", "Bedrag"),
+        (13, 2, "b", 2025, 2),
+    ],
+    "an unhashable cell": [
+        ("XIII", 1, "a", 2025, 1),
+        ([1, 2], 2, "b", 2025, 2),
+        (None, None, None, None, None),
+        ("Hoofdstuk", "Artikel", "Omschrijving", "Jaar", "Bedrag"),
+    ],
+}
+
+
+@pytest.mark.parametrize("name", EXTENTS)
+def test_the_table_ends_where_it_did_when_every_row_was_asked(name: str) -> None:
+    rows = [("Hoofdstuk", "Artikel", "Omschrijving", "Jaar", "Bedrag"), *EXTENTS[name]]
+    grid = Grid("Blad1", False, rows, lambda row, column: None)
+    header = find_header(grid.rows)
+    assert header is not None
+    taken = _Columns(grid.rows, header.row + 1, len(grid.rows))
+    assert _extent(grid, header, taken) == _extent_row_by_row(grid, header)
