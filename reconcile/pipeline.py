@@ -159,10 +159,9 @@ def _read_and_validate(
                 make_finding("file-unreadable", CellRef(item.display), reason=item.problem)
             )
             continue
-        if item.path.suffix.lower() in WORKBOOK_SUFFIXES:
-            preload()  # pandera imports while calamine parses (see validate.schema.preload)
         with _collector_paused():
-            read = read_file(item.path, item.display, sheet, layout, limits)
+            # pandera imports while calamine parses (see validate.schema.preload)
+            read = read_file(item.path, item.display, sheet, layout, limits, preload)
         if _unrelated_csv(item, read.findings, layout):
             skipped.append(read)
             continue

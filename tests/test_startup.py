@@ -130,7 +130,7 @@ def test_a_failed_preload_is_left_to_the_import_validation_makes(
         raise ImportError(f"no {name}")
 
     monkeypatch.setattr(schema.importlib, "import_module", broken)
-    schema._import_quietly()  # says nothing and raises nothing: the thread just ends
+    schema._load_quietly()  # says nothing and raises nothing: the thread just ends
 
 
 def test_preload_starts_nothing_once_pandera_is_imported(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -198,6 +198,13 @@ class LineColumns:
         if self.given is not None:
             return [self.given[i].cells[name] for i in indices]
         file, sheet, rows, places = self.file, self.sheet, self.rows, self.places
+        shared = places[indices[0]] if indices else None
+        if shared is not None and all(places[index] is shared for index in indices):
+            # The usual table: every line's field is in one column, on its own row.
+            row, column = shared[name]
+            letter = column_letter(column)
+            if row is None:
+                return [CellRef(file, sheet, f"{letter}{rows[index]}") for index in indices]
         letters: dict[int, tuple[int | None, str]] = {}  # most lines share one Places
         refs = []
         for index in indices:
