@@ -30,11 +30,15 @@ from generate import ensure_inputs  # noqa: E402
 
 ROOT = HERE.parent
 PYTHON = sys.executable
-RECONCILE = (
-    [str(Path(PYTHON).with_name("reconcile"))]
-    if Path(PYTHON).with_name("reconcile").exists()
-    else [PYTHON, "-m", "reconcile"]
-)
+
+
+def reconcile_command(python: str) -> list[str]:
+    """The ``reconcile`` script beside ``python``, else ``python -m reconcile``."""
+    script = Path(python).with_name("reconcile")
+    return [str(script)] if script.exists() else [python, "-m", "reconcile"]
+
+
+RECONCILE = reconcile_command(PYTHON)
 DEPENDENCIES = "import click, rich, pandas, pandera.pandas, openpyxl, python_calamine"
 CALAMINE_READ = (
     "import sys\n"
@@ -269,6 +273,21 @@ def machine() -> str:
     return f"{os.cpu_count()} cores ({cpu}), Python {sys.version.split()[0]}{load}"
 
 
+def user_install(data: Path) -> str:
+    """The Python of a virtual environment holding reconcile as a user installs it: ``pip
+    install .``, not editable and without the test extras (which bring hypothesis, that
+    pandera then imports on its first validation). Made once in ``data``; reconcile itself is
+    installed again at every run, so the code measured is the code checked out."""
+    venv = data / "user-venv"
+    python = venv / "bin" / "python"
+    if not python.exists():
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+        subprocess.run([str(python), "-m", "pip", "install", "-q", str(ROOT)], check=True)
+    again = ["install", "-q", "--force-reinstall", "--no-deps", str(ROOT)]
+    subprocess.run([str(python), "-m", "pip", *again], check=True)
+    return str(python)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=HERE / ".data", help="input folder")
@@ -278,10 +297,21 @@ def main() -> None:
     )
     parser.add_argument("--quick", action="store_true", help="only the first (smallest) size")
     parser.add_argument("--openpyxl", action="store_true", help="also time the openpyxl path")
+    parser.add_argument(
+        "--installed",
+        action="store_true",
+        help="measure reconcile installed as a user installs it (pip install ., in a venv "
+        "made in --data), not the editable development install running this script",
+    )
     args = parser.parse_args()
+    if args.installed:
+        global PYTHON, RECONCILE
+        PYTHON = user_install(args.data)
+        RECONCILE = reconcile_command(PYTHON)
     print(f"Machine: {machine()}", file=sys.stderr)
     rows = measure(args)
-    print(f"Machine: {machine()}")
+    install = "pip install . (--installed)" if args.installed else "this environment's"
+    print(f"Machine: {machine()}; reconcile: {install}")
     if not csv_supported():
         print("CSV: not measured, reconcile/read/csv.py is not on this branch yet.")
     print(table(rows))
