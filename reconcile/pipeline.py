@@ -123,7 +123,9 @@ def _collector_paused() -> Iterator[None]:
     of them again at every threshold, a cost that grows with the file (see benchmarks/). When
     it is switched on again, what was made meanwhile goes straight to the oldest generation
     (``freeze`` then ``unfreeze`` moves every object there without looking at it): otherwise
-    the first collection after the pause would walk all of them once more.
+    the first collection after the pause would walk all of them once more. Not when the
+    caller has frozen objects of its own (a pre-fork server does, to share memory with its
+    workers): ``unfreeze`` would release those too.
     """
     enabled = gc.isenabled()
     gc.disable()
@@ -131,8 +133,9 @@ def _collector_paused() -> Iterator[None]:
         yield
     finally:
         if enabled:
-            gc.freeze()
-            gc.unfreeze()
+            if gc.get_freeze_count() == 0:
+                gc.freeze()
+                gc.unfreeze()
             gc.enable()
 
 

@@ -35,3 +35,17 @@ def test_a_collector_switched_off_by_the_caller_stays_off() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_objects_the_caller_froze_stay_frozen() -> None:
+    """A pre-fork server freezes what its workers share; reading a file must not undo that."""
+    kept = [Thing() for _ in range(10)]
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        with _collector_paused():
+            [Thing() for _ in range(10)]
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
+    assert kept

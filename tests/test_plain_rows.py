@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from reconcile.read import read_file
 from reconcile.read.header import Header, find_header, is_header_like
 from reconcile.read.table import (
     _GRAND,
@@ -312,3 +313,15 @@ def test_the_table_ends_where_it_did_when_every_row_was_asked(name: str) -> None
     assert header is not None
     taken = _Columns(grid.rows, header.row + 1, len(grid.rows))
     assert _extent(grid, header, taken) == _extent_row_by_row(grid, header)
+
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "ai-fabriek"
+
+
+def test_two_reads_of_one_workbook_give_equal_tables() -> None:
+    """Lines kept as columns still compare as lines: the same file read twice is equal."""
+    first, again, other = (
+        read_file(EXAMPLE / f"{name}.xlsx", name).table for name in ("BZK", "BZK", "EZ")
+    )
+    assert first == again
+    assert first != other

@@ -141,3 +141,44 @@ def test_preload_starts_nothing_once_pandera_is_imported(monkeypatch: pytest.Mon
     monkeypatch.setattr(schema, "_preloading", None)
     schema.preload()
     assert schema._preloading is None
+
+
+RACE = """
+import sys, threading
+from reconcile.validate import schema
+
+sys.setswitchinterval(1e-6)
+started = []
+real = threading.Thread.start
+
+
+def counting(self):
+    if self.name == "preload-pandera":
+        started.append(self)
+    real(self)
+
+
+threading.Thread.start = counting
+barrier = threading.Barrier(8)
+
+
+def go():
+    barrier.wait()
+    schema.preload()
+
+
+callers = [threading.Thread(target=go) for _ in range(8)]
+for caller in callers:
+    caller.start()
+for caller in callers:
+    caller.join()
+schema.wait_for_preload()
+print(len(started), file=sys.stderr)
+"""
+
+
+def test_two_pipelines_in_two_threads_start_one_preload_between_them() -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", RACE], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert result.stderr.strip().splitlines()[-1] == "1", result.stderr

@@ -18,7 +18,7 @@ import itertools
 import operator
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from decimal import Decimal
 from typing import Any
 
@@ -223,7 +223,8 @@ class SheetTable:
     """What the reader got out of one sheet: its lines, and what was found while reading.
 
     ``read_table`` keeps the lines as ``columns``; ``lines`` makes a RawLine of each on first
-    use. A table read another way (a layout's) has no columns and appends to ``lines``.
+    use. A table read another way (a layout's) has no columns and appends to ``lines``;
+    validation reads ``columns`` where there are any, so add no lines to such a table.
     """
 
     file: str
@@ -233,8 +234,17 @@ class SheetTable:
     unit_assumed: bool
     title: list[tuple[str, CellRef]]
     findings: list[Finding] = field(default_factory=list)
-    columns: LineColumns | None = field(default=None, repr=False)
-    _lines: list[RawLine] | None = field(default=None, init=False, repr=False)
+    columns: LineColumns | None = field(default=None, repr=False, compare=False)
+    _lines: list[RawLine] | None = field(default=None, init=False, repr=False, compare=False)
+
+    def __eq__(self, other: object) -> bool:
+        """Equal when all that was read is: the fields, and the lines however they are kept."""
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return (
+            all(getattr(self, f.name) == getattr(other, f.name) for f in fields(self) if f.compare)
+            and self.lines == other.lines
+        )
 
     @property
     def layout(self) -> str:

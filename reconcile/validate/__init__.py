@@ -29,6 +29,7 @@ from reconcile.validate.schema import (
     SchemaContext,
     build_schema,
     run_schema,
+    wait_for_preload,
 )
 
 _SERIES = {
@@ -181,6 +182,7 @@ def validate_table(table: SheetTable, rules: Rules) -> ValidatedTable:
         findings.append(make_finding("series-assumed", header_ref, series=rules.series))
     if table.layout == "long" and "year" not in table.header.columns:
         findings.append(_missing_column("year", header_ref))
+    wait_for_preload()  # pandas and pandera are used from here on
     lines = table.line_columns()
     data = _columns(lines, columns, ministry, rules.series)
     frame = _frame_of(data)

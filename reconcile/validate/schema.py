@@ -108,8 +108,7 @@ def run_schema(frame: pd.DataFrame, schema: pa.DataFrameSchema) -> list[Failure]
     """Every failure at once (lazy validation), one per (check, line, column)."""
     import pandera.errors
 
-    if _preloading is not None and _preloading is not threading.current_thread():
-        _preloading.join()  # its warm-up validation is done first: pandera never runs twice at once
+    wait_for_preload()
 
     try:
         schema.validate(frame, lazy=True)
@@ -145,13 +144,23 @@ def preload() -> None:
     left to the import validation makes itself, which reports it as usual.
     """
     global _preloading
-    if _preloading is not None or PANDERA in sys.modules:
-        return
-    _preloading = threading.Thread(target=_load_quietly, name="preload-pandera")
-    _preloading.start()
+    with _starting:  # two pipelines in two threads start one import between them
+        if _preloading is not None or PANDERA in sys.modules:
+            return
+        _preloading = threading.Thread(target=_load_quietly, name="preload-pandera")
+        _preloading.start()
+
+
+def wait_for_preload() -> None:
+    """Wait until the background import and its warm-up validation are done (at once when
+    none was started): validation never uses pandas or pandera while that thread does."""
+    thread = _preloading
+    if thread is not None and thread is not threading.current_thread():
+        thread.join()
 
 
 _preloading: threading.Thread | None = None
+_starting = threading.Lock()
 
 
 def _load_quietly() -> None:
