@@ -805,3 +805,21 @@ key = ["chapter", "year"]
     )
     path = _csv(tmp_path / "l.csv", ["Wat,Hfst,Jaar,Bedrag", "a,XIII,2025,1", "b,XIII"])
     assert _flat(_validate(path, layout=str(layout)))[2:] == [("C3", "missing-value")]
+
+
+def test_a_layout_line_copies_and_pickles_as_the_raw_line_it_stands_for() -> None:
+    """A layout line makes its values and cells when asked; a copy holds them made."""
+    import copy
+    import pickle
+
+    from reconcile.read import RawLine
+
+    table = read_file(BEGROTINGSSTATEN, "staten.csv").table
+    assert isinstance(table, LayoutTable)
+    line = table.lines[7]
+    for copied in (copy.copy(line), copy.deepcopy(line), pickle.loads(pickle.dumps(line))):
+        assert type(copied) is RawLine
+        assert (copied.row, copied.year, copied.amount) == (line.row, line.year, line.amount)
+        assert dict(copied.values) == dict(line.values)
+        assert dict(copied.cells) == dict(line.cells)
+        assert copied.amount_raw == line.amount_raw

@@ -476,6 +476,12 @@ class LayoutLine(RawLine):
         column = self._column
         return LineCells(column.file, column.sheet, self.row, column.places)
 
+    def __reduce__(self) -> tuple[type[RawLine], tuple[Any, ...]]:
+        """Copied or pickled as the plain RawLine it stands for, its values and cells made."""
+        values, cells = dict(self.values), dict(self.cells)
+        fields = (self.year, self.amount, self.amount_raw, self.amount_problem)
+        return RawLine, (self.row, values, cells, *fields)
+
 
 @dataclass(frozen=True, slots=True)
 class AmountPlace:
