@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from reconcile.read import read_file
 from reconcile.read.header import Header, find_header, is_header_like
@@ -325,3 +327,56 @@ def test_two_reads_of_one_workbook_give_equal_tables() -> None:
     )
     assert first == again
     assert first != other
+
+
+# Random tables: mostly plain lines, with any awkward cell the reader knows of mixed in.
+_AMOUNTS = [-5, 0, 7, 1.5, 2.0, "1.500", "1,5", "12", " ", "", None, True, "PM", "abc", "€ 3", "-"]
+_AMOUNTS += [dt.datetime(2025, 1, 1)]
+_YEARS = [2025, 2026.0, "2025", " ", None, dt.datetime(2025, 3, 1), dt.date(2025, 1, 1), "x", 1800]
+_LABELS = ["XIII", "13", 13, 13.0, None, " ", "Totaal", "Subtotaal", "  totaal  ", "Sub-totaal"]
+_LABELS += ["Hoofdstuk", "Jaar", "2025", True]
+_TEXTS = ["Regeling", None, " ", "\u00a0", 5, "Bedrag"]
+_KINDS = {"Hoofdstuk": _LABELS, "Artikel": _LABELS, "Jaar": _YEARS, "Bedrag": _AMOUNTS}
+_HEADERS = [HEADER, ["Omschrijving", "Hoofdstuk", "Artikel", "Bedrag", "Jaar"]]
+_HEADERS += [["Hoofdstuk", "Artikel", "Omschrijving", "Bedrag"]]
+
+
+@st.composite
+def _grids(draw: st.DrawFn) -> Grid:
+    header = draw(st.sampled_from(_HEADERS))
+    plain = {"Hoofdstuk": "XIII", "Jaar": 2025}
+    rows: list[tuple[Any, ...]] = [tuple(CAPTION), tuple(header)]
+    for number in range(draw(st.integers(1, 12))):
+        row = [
+            draw(st.sampled_from(_KINDS.get(name, _TEXTS)))
+            if draw(st.integers(0, 3)) == 0
+            else plain.get(name, number + 1 if name in ("Artikel", "Bedrag") else f"R{number}")
+            for name in header
+        ]
+        rows.append(tuple(row[: draw(st.integers(0, len(row)))] if draw(st.booleans()) else row))
+    last = len(rows)
+    hidden = frozenset(draw(st.lists(st.integers(3, last), max_size=2)))
+    top = draw(st.integers(3, last))
+    merged = ((top, 1, min(last, top + 1), draw(st.integers(1, 3))),) if draw(st.booleans()) else ()
+    formulas = frozenset(draw(st.lists(st.tuples(st.integers(3, last), st.integers(1, 6)))))
+
+    def formula_of(row: int, column: int) -> str | None:
+        return "=A1" if (row, column) in formulas else None
+
+    return Grid("Blad1", False, rows, formula_of, hidden, frozenset(), merged)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_grids())
+def test_any_table_read_at_once_gives_what_reading_row_by_row_gives(grid: Grid) -> None:
+    """Whatever the next rule added to the row-by-row reader, the plain rows must agree."""
+    header = find_header(grid.rows)
+    if header is None:
+        return
+    at_once = read_table(grid, header, "EZ.xlsx")
+    with pytest.MonkeyPatch.context() as every_row:
+        every_row.setattr(
+            _Reader, "irregular_rows", lambda self, first, last: [*range(first, last + 1)]
+        )
+        by_row = read_table(grid, header, "EZ.xlsx")
+    assert _said(at_once) == _said(by_row)
