@@ -12,6 +12,7 @@ from pathlib import Path, PurePosixPath
 from reconcile.announcement import Announcement, load_announcement
 from reconcile.codes import make_finding
 from reconcile.errors import InputError
+from reconcile.limits import MB
 from reconcile.ministries import normalise_chapter
 from reconcile.model import CellRef, FileResult, Finding, Phrase, Report
 from reconcile.read import (
@@ -139,6 +140,21 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+# A workbook from this size on takes calamine long enough (about 0.3 s a megabyte) to hide
+# pandera's import behind it. A smaller one gains nothing from the overlap, and may be a
+# layout (open-data) table, which pandera never validates: it would wait for the import at
+# exit, about 0.6 s for nothing.
+PRELOAD_FROM = MB
+
+
+def _worth_preloading(path: Path) -> bool:
+    """Whether pandera should import beside this file's parse (see validate.schema.preload)."""
+    try:
+        return path.stat().st_size >= PRELOAD_FROM
+    except OSError:
+        return False  # reading it will say why
+
+
 def _rules(announcement: Announcement) -> Rules:
     return Rules(announcement.ministries, announcement.years, announcement.series)
 
@@ -163,8 +179,8 @@ def _read_and_validate(
             )
             continue
         with _collector_paused():
-            # pandera imports while calamine parses (see validate.schema.preload)
-            read = read_file(item.path, item.display, sheet, layout, limits, preload)
+            warm_up = preload if _worth_preloading(item.path) else None
+            read = read_file(item.path, item.display, sheet, layout, limits, warm_up)
         if _unrelated_csv(item, read.findings, layout):
             skipped.append(read)
             continue
