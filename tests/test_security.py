@@ -725,6 +725,9 @@ _MIDDLES = [  # (what is put in the middle, whether it holds a needle calamine l
     (b'<c r="D1"><f>1/0</f><v>0</v></c>', True),
     (b'<c r="D1"><f t="shared" si="0"/></c>', True),
     (b'<x:c r="D1"><x:f t="shared" si="0"/></x:c>', True),  # prefixed: counted one by one
+    (b'<c r="D1"><f\tt="shared" si="0"/></c>', True),  # a tab or a line break after the name
+    (b'<c r="D1"><f\nt="shared" si="0"/></c>', True),
+    (b'<x:c r="D1"><x:f\r\nt="shared" si="0"/></x:c>', True),
     (b'<c r="D1"/></row><row r="301" hidden="1">', True),
 ]
 

@@ -39,8 +39,10 @@ TEXT_SUFFIXES = (".csv", ".tsv")  # tables as text: only their size is checked h
 
 
 # What the calamine reader looks for in a sheet's XML (reconcile.read.calamine.scan_part): where
-# none occurs, the sheet holds no formula, error value, or hidden row or column.
-EXTRAS_NEEDLES = (b"f>", b"<f ", b":f ", b't="e"', b'hidden="')
+# none occurs, the sheet holds no formula, error value, or hidden row or column. "<f" and ":f"
+# find a formula whatever follows its name (a space, a tab, a line break, "/>"); they also find
+# a <formula1> of a drop-down, which only costs that sheet the second look.
+EXTRAS_NEEDLES = (b"<f", b":f", b't="e"', b'hidden="')
 _NEEDLE_TAIL = max(map(len, EXTRAS_NEEDLES)) - 1  # what a needle cut by a chunk border leaves
 
 
