@@ -13,7 +13,6 @@ from reconcile.announcement import Announcement, load_announcement
 from reconcile.codes import make_finding
 from reconcile.errors import InputError
 from reconcile.limits import MB
-from reconcile.ministries import normalise_chapter
 from reconcile.model import CellRef, FileResult, Finding, Phrase, Report
 from reconcile.read import (
     CSV_SUFFIXES,
@@ -265,7 +264,6 @@ def _has_budget_header(path: Path) -> bool:
 
 
 def _layout_result(path: str, sha256: str, table: LayoutTable, ministry: str | None) -> FileResult:
-    chapters = {normalise_chapter(row.values.get("chapter")) for row in table.rows}
     return FileResult(
         path=path,
         sha256=sha256,
@@ -275,7 +273,7 @@ def _layout_result(path: str, sha256: str, table: LayoutTable, ministry: str | N
         unit=table.unit.euros,
         lines=len(table.lines),
         total=Decimal(0),
-        chapters=tuple(sorted(c for c in chapters if c)),
+        chapters=tuple(sorted(table.chapters())),
     )
 
 

@@ -23,6 +23,7 @@ from typing import Any, cast, overload
 
 from reconcile.codes import make_finding
 from reconcile.errors import ConfigError
+from reconcile.ministries import normalise_chapter
 from reconcile.model import CellRef, Finding
 from reconcile.money import (
     AmountCache,
@@ -391,6 +392,11 @@ class LayoutTable(SheetTable):
     @property
     def rows(self) -> LayoutRows:
         return LayoutRows(self)
+
+    def chapters(self) -> set[str]:
+        """The chapters the table's rows name, each distinct text of the column read once."""
+        texts = set(self.field_texts.get("chapter", ()))
+        return {chapter for text in texts if (chapter := normalise_chapter(text))}
 
 
 class RowValues(Mapping[str, str]):

@@ -40,10 +40,10 @@ def validate_layout_table(table: LayoutTable, ministries: MinistryTable) -> Vali
     findings += duplicate_findings
     if layout.totals is not None:
         findings += _check_totals(table, layout, repeated)
-    owners = {  # a column holds a few distinct chapters: each is looked up once
+    owners = {
         owner.code
-        for text in set(table.field_texts.get("chapter", ()))
-        if (chapter := normalise_chapter(text)) and (owner := ministries.of_chapter(chapter))
+        for chapter in table.chapters()
+        if (owner := ministries.of_chapter(chapter)) is not None
     }
     ministry = owners.pop() if len(owners) == 1 else None
     return ValidatedTable(ministry, findings=_unique(findings))
