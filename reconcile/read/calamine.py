@@ -28,7 +28,7 @@ from posixpath import dirname, join, normpath
 from typing import Any
 
 from reconcile.read.formats import calamine_merged
-from reconcile.read.preflight import EXTRAS_NEEDLES
+from reconcile.read.preflight import NEEDLE_TAIL, holds_needles
 from reconcile.read.workbook import Grid, openpyxl_formula_lookup
 
 _REF = re.compile(rb'\br="([A-Z]{1,3})([0-9]+)"')
@@ -161,9 +161,9 @@ def scan_part(archive: zipfile.ZipFile, part: str) -> SheetExtras:
     with archive.open(part) as stream:
         while chunk := stream.read(_CHUNK):
             window = tail + chunk
-            if any(needle in window for needle in EXTRAS_NEEDLES):
+            if holds_needles(window):
                 return scan_sheet(archive.read(part))
-            tail = window[-16:]
+            tail = window[-NEEDLE_TAIL:]
     return SheetExtras()
 
 

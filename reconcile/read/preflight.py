@@ -43,7 +43,13 @@ TEXT_SUFFIXES = (".csv", ".tsv")  # tables as text: only their size is checked h
 # find a formula whatever follows its name (a space, a tab, a line break, "/>"); they also find
 # a <formula1> of a drop-down, which only costs that sheet the second look.
 EXTRAS_NEEDLES = (b"<f", b":f", b't="e"', b'hidden="')
-_NEEDLE_TAIL = max(map(len, EXTRAS_NEEDLES)) - 1  # what a needle cut by a chunk border leaves
+NEEDLE_TAIL = max(map(len, EXTRAS_NEEDLES)) - 1  # what a needle cut by a chunk border leaves
+
+
+def holds_needles(window: bytes) -> bool:
+    """Whether one of EXTRAS_NEEDLES occurs in ``window`` (a chunk of sheet XML, after the
+    last NEEDLE_TAIL bytes of the chunk before, so a needle cut by the border is found)."""
+    return any(needle in window for needle in EXTRAS_NEEDLES)
 
 
 @dataclass
@@ -612,8 +618,8 @@ def _look_for_needles(sheet: _SheetCount, window: bytes) -> bytes:
     the end of the window before, which is returned for the next one (a needle cut in two by a
     chunk border is found whole)."""
     if not sheet.has_needles:
-        sheet.has_needles = any(needle in window for needle in EXTRAS_NEEDLES)
-    return window[-_NEEDLE_TAIL:]
+        sheet.has_needles = holds_needles(window)
+    return window[-NEEDLE_TAIL:]
 
 
 def _check_sheet(sheet: _SheetCount, limits: Limits, area_before: int) -> None:
