@@ -4,3 +4,5 @@ The flow is read -> validate -> reconcile -> report; ``reconcile.pipeline`` runs
 """
 
 __version__ = "0.1.0"
+# What `reconcile --version` prints: no words, so the same in every language.
+VERSION_LINE = f"reconcile {__version__}"

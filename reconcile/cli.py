@@ -14,7 +14,7 @@ from typing import Any, TextIO, TypeVar
 
 import click
 
-from reconcile import __version__
+from reconcile import VERSION_LINE, __version__
 from reconcile.cli_lang import RUN_LANG, click_speaks_the_run_language, lang_in_args, run_lang
 from reconcile.errors import ReconcileError
 from reconcile.i18n import LANGS, resolve_lang, tr, translate_help, word
@@ -102,11 +102,8 @@ class ReconcileGroup(click.Group):
 @click.group(
     cls=ReconcileGroup, epilog=EXIT_CODES, context_settings={"help_option_names": ["-h", "--help"]}
 )
-# "reconcile 0.1.0": no words, so the same in every language (click fixes its own wording
-# when the option is declared, before the run's language is known)
-@click.version_option(
-    __version__, "-V", "--version", prog_name="reconcile", message="%(prog)s %(version)s"
-)
+# "reconcile 0.1.0", as reconcile/__main__.py answers --version alone without loading click
+@click.version_option(__version__, "-V", "--version", prog_name="reconcile", message=VERSION_LINE)
 @click.option("--debug", is_flag=True, help="Show the traceback when reconcile stops on an error.")
 @click.option(
     "--config",

@@ -11,6 +11,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
+
+from reconcile import __version__
+from reconcile.cli import cli
 
 ROOT = Path(__file__).resolve().parent.parent
 HEAVY = ["numpy", "openpyxl", "pandas", "pandera", "python_calamine", "rich"]
@@ -45,6 +49,52 @@ def _modules_after(*command: str) -> set[str]:
 )
 def test_help_and_version_import_nothing_heavy(command: list[str]) -> None:
     assert _modules_after(*command) & set(HEAVY) == set()
+
+
+SCRIPT = """
+import json, sys
+from reconcile.__main__ import main
+try:
+    main()
+except SystemExit:
+    pass
+print(json.dumps(sorted({name.split(".")[0] for name in sys.modules})), file=sys.stderr)
+"""
+
+
+@pytest.mark.parametrize("flag", ["--version", "-V"])
+def test_version_alone_is_answered_before_click_loads(flag: str) -> None:
+    """The script's own answer: the same line click gives, with click never imported."""
+    result = subprocess.run(
+        [sys.executable, "-c", SCRIPT, flag], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    loaded = set(json.loads(result.stderr.strip().splitlines()[-1]))
+    assert "click" not in loaded
+    assert result.stdout == CliRunner().invoke(cli, [flag]).output == f"reconcile {__version__}\n"
+
+
+def test_version_among_other_arguments_goes_to_click() -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", SCRIPT, "--debug", "--version"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "click" in json.loads(result.stderr.strip().splitlines()[-1])
+    assert result.stdout == f"reconcile {__version__}\n"
+
+
+def test_help_through_the_script_is_the_command_lines_help() -> None:
+    def help_text(*python: str) -> str:
+        run = subprocess.run([sys.executable, *python, "--help"], cwd=ROOT, capture_output=True)
+        return run.stdout.decode()
+
+    through_cli = help_text(
+        "-c", "import sys; sys.argv[0] = 'reconcile'; from reconcile.cli import main; main()"
+    )
+    assert help_text("-m", "reconcile") == through_cli
+    assert through_cli.startswith("Usage: reconcile [OPTIONS] COMMAND")
 
 
 OPENS = """
