@@ -9,8 +9,7 @@ import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any, TextIO, TypeVar
+from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 import click
 
@@ -20,6 +19,9 @@ from reconcile.errors import ReconcileError
 from reconcile.i18n import LANGS, resolve_lang, tr, translate_help, word
 from reconcile.limits import DEFAULT_LIMITS, Limits
 
+if TYPE_CHECKING:  # pathlib loads when a command runs: --help and --version never need it
+    from pathlib import Path
+
 FORMATS = ("text", "json", "junit", "github", "html")
 F = TypeVar("F", bound=Callable[..., Any])
 R = TypeVar("R")  # what a command reports: a Report, a Diff
@@ -28,6 +30,16 @@ EXIT_CODES = """Exit codes: 0 valid and reconciled; 1 findings of severity error
 2 usage error, bad configuration, or an input that could not be read."""
 DIFF_EXIT_CODES = """Exit codes: 0 the tables are equal; 1 they differ; 2 usage error, or an input
 that could not be read."""
+
+
+class PathParam(click.Path):
+    """A path option given to the command as a ``pathlib.Path`` (``click.Path(path_type=Path)``
+    would import pathlib on every start, for --help too)."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        from pathlib import Path
+
+        return Path(os.fsdecode(super().convert(value, param, ctx)))
 
 
 class LocalisedFormatter(click.HelpFormatter):
@@ -107,7 +119,7 @@ class ReconcileGroup(click.Group):
 @click.option("--debug", is_flag=True, help="Show the traceback when reconcile stops on an error.")
 @click.option(
     "--config",
-    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    type=PathParam(dir_okay=False, exists=True),
     help="Settings file. Default: reconcile.toml or [tool.reconcile] in pyproject.toml, "
     "looked for from the working directory upward.",
 )
@@ -115,6 +127,8 @@ class ReconcileGroup(click.Group):
 def cli(ctx: click.Context, debug: bool, config: Path | None) -> None:
     """Validate budget-amendment workbooks and reconcile them with what was announced."""
     ctx.meta["reconcile.debug"] = debug
+    from pathlib import Path
+
     from reconcile.config import default_map, find_config
 
     if ctx.invoked_subcommand not in CONFIGURABLE:
@@ -145,7 +159,7 @@ def _output_options(func: Any) -> Any:
         )(func)
     func = click.option(
         "--annotate",
-        type=click.Path(file_okay=False, path_type=Path),
+        type=PathParam(file_okay=False),
         help="Write annotated copies of the workbooks (and for check a summary workbook) into "
         "this folder. The inputs are never changed.",
     )(func)
@@ -236,6 +250,8 @@ def _severities(items: tuple[str, ...]) -> Any:
 
 def _inputs(paths: tuple[str, ...], announcement: str | None) -> list[Path]:
     """Every file the run read: no output may be written over one of them."""
+    from pathlib import Path
+
     from reconcile.pipeline import ANNOUNCEMENT_FILE, collect_inputs
 
     files = [item.path for item in collect_inputs(list(paths))]
@@ -327,6 +343,8 @@ def _write_outputs(
 ) -> None:
     """Render ``report`` to every file asked for, to standard output unless a file in the
     --format took its place, and under GitHub Actions to the job summary."""
+    from pathlib import Path
+
     from reconcile.output import output_target, write_report
     from reconcile.report import RenderOptions
 
@@ -413,7 +431,7 @@ def validate(
 @click.option(
     "-o",
     "--output",
-    type=click.Path(path_type=Path),
+    type=PathParam(),
     help="The workbook to write (with --ministry), or the folder (with --all; default: the "
     "current folder).",
 )
@@ -440,6 +458,8 @@ def template(
     Totaal row with a formula, a locked header and an instruction sheet; reconcile reads it
     as it is.
     """
+    from pathlib import Path
+
     from reconcile import pipeline
     from reconcile.output import write_atomic
     from reconcile.template import build_template, template_name
@@ -538,6 +558,8 @@ def diff(
     The outputs are those of check: a change is annotated at its cell (github) and fails the
     JUnit case of its kind (line-added, line-removed, line-changed).
     """
+    from pathlib import Path
+
     from reconcile.diff import diff_files
     from reconcile.report.diff import DIFF_RENDERERS, render_diff_github_summary
 
