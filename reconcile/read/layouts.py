@@ -407,6 +407,9 @@ class LayoutTable(SheetTable):
     _amount_places: dict[str, AmountPlace] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
+    _distinct: dict[str, frozenset[str]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     @property
     def layout(self) -> str:
@@ -485,9 +488,17 @@ class LayoutTable(SheetTable):
             lines.append(LayoutLine(rows[index], index, place, year, *read))
         return lines
 
+    def distinct_texts(self, name: str) -> frozenset[str]:
+        """The distinct texts of field ``name``'s column (none for a field it lacks); the
+        checks ask each of them once, not each row."""
+        texts = self._distinct.get(name)
+        if texts is None:
+            texts = self._distinct[name] = frozenset(self.field_texts.get(name, ()))
+        return texts
+
     def chapters(self) -> set[str]:
         """The chapters the table's rows name, each distinct text of the column read once."""
-        texts = set(self.field_texts.get("chapter", ()))
+        texts = self.distinct_texts("chapter")
         return {chapter for text in texts if (chapter := normalise_chapter(text))}
 
 
@@ -664,6 +675,14 @@ def _remembered(
     (a workbook's numbers and dates: 2025.0 and 2025 are equal keys but read differently)
     is worked each time.
     """
+    if (
+        len(values) > 1
+        and values[0].__class__ is str
+        and values[-1] == values[0]
+        and values.count(values[0]) == len(values)
+    ):  # one text all down (a ministry's name): worked or looked up once
+        results, remembered = _remembered(values[:1], memo, work, limit)
+        return results * len(values), remembered
     try:
         return list(map(memo.__getitem__, values)), True
     except (KeyError, TypeError):  # a text not seen yet, or a value that is no text

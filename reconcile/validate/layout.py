@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import Any
 
@@ -91,7 +91,7 @@ def _check_rows(table: LayoutTable, layout: Layout, ministries: MinistryTable) -
 
     to_report: set[int] = set()  # indexes of the rows with a finding
     for name, column in table.field_texts.items():
-        reported = {text for text in set(column) if codes_of(name, text)}
+        reported = {text for text in table.distinct_texts(name) if codes_of(name, text)}
         if reported:
             to_report.update(i for i, text in enumerate(column) if text in reported)
     to_report.update(table.unreadable_rows)  # amount-not-a-number
@@ -167,11 +167,14 @@ def _keys(table: LayoutTable, fields: tuple[str, ...]) -> list[tuple[str, ...]]:
     """Each row's ``row_key``, worked out column by column: each distinct text once."""
     if not fields:
         return [()] * len(table.rows)
-    columns = []
+    columns: list[Iterable[str]] = []
     for name in fields:
         column = table.field_texts.get(name) or [""] * len(table.rows)
-        folded = {text: _key_text(name, text) for text in set(column)}
-        columns.append(map(folded.__getitem__, column))
+        folded = {text: _key_text(name, text) for text in table.distinct_texts(name) or {""}}
+        if len(set(folded.values())) == len(folded):
+            columns.append(column)  # no two texts are one key text: the texts tell keys apart
+        else:
+            columns.append(map(folded.__getitem__, column))
     return list(zip(*columns, strict=True))
 
 
@@ -256,11 +259,7 @@ def _check_keys(table: LayoutTable, layout: Layout) -> tuple[set[int], list[Find
 
 def _error_texts(table: LayoutTable, fields: tuple[str, ...]) -> bool:
     """Whether a text of ``fields`` is a broken formula's (each distinct text asked once)."""
-    return any(
-        is_spreadsheet_error(text)
-        for name in fields
-        for text in set(table.field_texts.get(name, ()))
-    )
+    return any(is_spreadsheet_error(text) for name in fields for text in table.distinct_texts(name))
 
 
 def _duplicate_key(table: LayoutTable, layout: Layout, index: int, other: int) -> Finding:
@@ -350,7 +349,7 @@ def _notes(table: LayoutTable, levels: tuple[str, ...], memo: re.Pattern[str] | 
     notes: set[int] = set()
     for level in levels:
         column = texts.get(level, [])
-        matching = {text for text in set(column) if memo.search(text)}
+        matching = {text for text in table.distinct_texts(level) if memo.search(text)}
         if matching:
             notes.update(index for index, text in enumerate(column) if text in matching)
     return notes
