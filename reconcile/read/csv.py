@@ -220,12 +220,18 @@ def _blocks(text: str, delimiter: str, head: int) -> Iterator[Block]:
             end = text.rfind("\n", position, position + BLOCK_CHARS) + 1
             if end <= position:  # one long line: up to its end
                 end = text.find("\n", position + BLOCK_CHARS) + 1 or size
-        block = _split_plain(text[position:end], delimiter)
-        if block is None:  # the csv module reads it; a quoted field may run on past ``end``
+        part = text[position:end]
+        block = _split_plain(part, delimiter)
+        if block is not None:
+            yield block
+            position = end
+            continue
+        within = _rows_within(part, delimiter)  # the csv module reads it
+        if within is None:  # a quoted field runs on past ``end`` (or an odd line break)
             rows, position = _records(text, position, delimiter, until=end)
             yield rows
         else:
-            yield block
+            yield within
             position = end
 
 
@@ -249,6 +255,24 @@ def _records(
             break
         rows.append(row)
     return rows, ends[-1]
+
+
+def _rows_within(block: str, delimiter: str) -> list[list[str]] | None:
+    """The rows of a block of lines as the csv module reads them, its lines split in C; None
+    when a row does not end within the block (a quoted field running on past its last line
+    feed), or a line break other than \\r and \\n would split its lines otherwise.
+
+    In strict mode the csv module stops at the end of a quoted field's open text ("unexpected
+    end of data") instead of ending the row there; where it reads a block without stopping,
+    its rows are those of the lenient mode the file is read in. Any error of its own (a quote
+    amid a field, a field beyond its limit) leaves the block to ``_records`` as well.
+    """
+    if any(stop in block for stop in _OTHER_BREAKS):
+        return None
+    try:
+        return list(csv.reader(block.splitlines(True), delimiter=delimiter, strict=True))
+    except csv.Error:
+        return None
 
 
 def _split_plain(block: str, delimiter: str) -> RowColumns | None:
