@@ -271,7 +271,7 @@ def _layout_result(path: str, sha256: str, table: LayoutTable, ministry: str | N
         sheet=table.sheet_name,
         layout=table.layout,
         unit=table.unit.euros,
-        lines=len(table.lines),
+        lines=table.line_count,
         total=Decimal(0),
         chapters=tuple(sorted(table.chapters())),
     )

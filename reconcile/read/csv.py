@@ -11,9 +11,11 @@ from __future__ import annotations
 import codecs
 import csv
 import dataclasses
+import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from reconcile.model import Phrase
 from reconcile.read.workbook import UnreadableFileError
@@ -97,13 +99,21 @@ def decode_text(data: bytes) -> tuple[str, str, tuple[int, ...]]:
 
 def detect_delimiter(text: str) -> str:
     """The delimiter that splits the first non-blank line into the most fields (comma on a tie)."""
-    for line in text.splitlines():
+    for line in _first_lines(text):
         if not line.strip():
             continue
         counts = {d: len(next(csv.reader([line], delimiter=d))) for d in DELIMITERS}
         best = max(DELIMITERS, key=lambda d: (counts[d], d == ","))
         return best if counts[best] > 1 else ","
     return ","
+
+
+def _first_lines(text: str, size: int = 1 << 16) -> Iterator[str]:
+    """``text.splitlines()``, its first lines split from the text's start alone (the whole of
+    a large file's text need not be split to find its first line)."""
+    if len(text) > size:
+        yield from text[:size].splitlines()[:-1]  # the last may go on beyond ``size``
+    yield from text.splitlines()
 
 
 def read_csv_text(data: bytes) -> CsvText:
@@ -118,6 +128,37 @@ def read_csv_text(data: bytes) -> CsvText:
 
 # A line as the csv module wants it: ended by \r\n, \r or \n, as open(..., newline="") reads.
 _LINE = re.compile(r"[^\r\n]*(?:\r\n?|\n)|[^\r\n]+")
+# What str.splitlines also ends a line at; a block without them splits as _LINE does.
+_OTHER_BREAKS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+BLOCK_CHARS = 1 << 17  # the text split into rows at a time (some 1,500 lines of open data)
+
+
+@dataclass(frozen=True)
+class RowColumns:
+    """``count`` consecutive rows, most of them given as columns.
+
+    The rows at the positions ``where`` all have ``len(columns)`` cells: cell j of row
+    ``where[k]`` is ``columns[j][k]``. Every other row is in ``others`` (position -> cells).
+    """
+
+    count: int
+    columns: Sequence[Sequence[Any]]
+    where: Sequence[int]
+    others: Mapping[int, Sequence[Any]]
+
+    def rows(self) -> list[list[Any]]:
+        """The rows, each as a list of its cells."""
+        columns = self.columns
+        plain = map(list, zip(*columns, strict=True)) if columns else ([] for _ in self.where)
+        if not self.others:
+            return list(plain)
+        rows: list[list[Any]] = [list(self.others.get(k, ())) for k in range(self.count)]
+        for position, cells in zip(self.where, plain, strict=True):
+            rows[position] = cells
+        return rows
+
+
+Block = list[list[str]] | RowColumns  # rows as the csv module gives them, or as columns
 
 
 def stream_csv_text(data: bytes) -> tuple[CsvText, Iterator[list[str]]]:
@@ -128,7 +169,22 @@ def stream_csv_text(data: bytes) -> tuple[CsvText, Iterator[list[str]]]:
     the rest go. Raises UnreadableFileError as ``read_csv_text`` does, the iterator too
     (for a field beyond the csv module's limit, found only when its row is read).
     """
-    if not data.strip():
+    text, blocks = stream_csv_blocks(data)
+    rows = (block if isinstance(block, list) else block.rows() for block in blocks)
+    return text, itertools.chain.from_iterable(rows)
+
+
+def stream_csv_blocks(data: bytes, head: int = 1) -> tuple[CsvText, Iterator[Block]]:
+    """What ``read_csv_text`` detects (its ``rows`` left empty), and its rows block by block.
+
+    The first block holds the first ``head`` rows as the csv module reads them (all of them
+    in a shorter file). Then each block of lines without a quote is split at the delimiter
+    in C and given as columns (``RowColumns``), the rows of the usual width without a row
+    object each; a block with a quote (or a line break other than \\r and \\n, or a long
+    field) is read by the csv module. The rows are those the csv module reads from the
+    text. Raises UnreadableFileError as ``stream_csv_text`` does.
+    """
+    if not data or data.isspace():
         raise UnreadableFileError("the file is empty")
     if data.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")):
         raise UnreadableFileError(
@@ -143,17 +199,117 @@ def stream_csv_text(data: bytes) -> tuple[CsvText, Iterator[list[str]]]:
         delimiter = detect_delimiter(text)
     except csv.Error as exc:
         raise _unreadable(exc) from exc
-    # Lines one by one from the text (io.StringIO would copy it at four bytes a character).
-    lines = map(re.Match.group, _LINE.finditer(text))
-    reader = csv.reader(lines, delimiter=delimiter, strict=False)
-    return CsvText([], delimiter, encoding, other), _rows(reader)
+    return CsvText([], delimiter, encoding, other), _checked(_blocks(text, delimiter, head))
 
 
-def _rows(reader: Iterator[list[str]]) -> Iterator[list[str]]:
+def _checked(blocks: Iterator[Block]) -> Iterator[Block]:
     try:
-        yield from reader
+        yield from blocks
     except csv.Error as exc:
         raise _unreadable(exc) from exc
+
+
+def _blocks(text: str, delimiter: str, head: int) -> Iterator[Block]:
+    rows, position = _records(text, 0, delimiter, count=head)
+    yield rows
+    size = len(text)
+    while position < size:
+        # A block ends after a line feed (never inside a line, nor between \r and \n).
+        end = size
+        if position + BLOCK_CHARS < size:
+            end = text.rfind("\n", position, position + BLOCK_CHARS) + 1
+            if end <= position:  # one long line: up to its end
+                end = text.find("\n", position + BLOCK_CHARS) + 1 or size
+        part = text[position:end]
+        block = _split_plain(part, delimiter)
+        if block is not None:
+            yield block
+            position = end
+            continue
+        within = _rows_within(part, delimiter)  # the csv module reads it
+        if within is None:  # a quoted field runs on past ``end`` (or an odd line break)
+            rows, position = _records(text, position, delimiter, until=end)
+            yield rows
+        else:
+            yield within
+            position = end
+
+
+def _records(
+    text: str, start: int, delimiter: str, *, count: int | None = None, until: int | None = None
+) -> tuple[list[list[str]], int]:
+    """Rows read by the csv module from ``text[start:]``: ``count`` rows, or the rows that
+    begin before ``until``; and where the text after them begins."""
+    ends = [start]  # where each line read so far ends
+
+    def lines() -> Iterator[str]:
+        for match in _LINE.finditer(text, start):
+            ends.append(match.end())
+            yield match.group()
+
+    reader = csv.reader(lines(), delimiter=delimiter, strict=False)  # reads no line ahead
+    rows: list[list[str]] = []
+    while (count is None or len(rows) < count) and (until is None or ends[-1] < until):
+        row = next(reader, None)
+        if row is None:
+            break
+        rows.append(row)
+    return rows, ends[-1]
+
+
+def _rows_within(block: str, delimiter: str) -> list[list[str]] | None:
+    """The rows of a block of lines as the csv module reads them, its lines split in C; None
+    when a row does not end within the block (a quoted field running on past its last line
+    feed), or a line break other than \\r and \\n would split its lines otherwise.
+
+    In strict mode the csv module stops at the end of a quoted field's open text ("unexpected
+    end of data") instead of ending the row there; where it reads a block without stopping,
+    its rows are those of the lenient mode the file is read in. Any error of its own (a quote
+    amid a field, a field beyond its limit) leaves the block to ``_records`` as well.
+    """
+    if any(stop in block for stop in _OTHER_BREAKS):
+        return None
+    try:
+        return list(csv.reader(block.splitlines(True), delimiter=delimiter, strict=True))
+    except csv.Error:
+        return None
+
+
+def _split_plain(block: str, delimiter: str) -> RowColumns | None:
+    """The rows of a block of lines as columns, each line split at the delimiter in C; None
+    for a block the csv module must read.
+
+    Without a quote, the csv module splits a line at each delimiter and nothing else (an
+    empty line is a row without cells), so this gives its rows; a block with a quote, a line
+    break other than \\r and \\n (str.splitlines would split there) or a field beyond the
+    csv module's limit (its error is the file's finding) is left to it.
+    """
+    if '"' in block or any(stop in block for stop in _OTHER_BREAKS):
+        return None
+    lines = block.splitlines()
+    limit = csv.field_size_limit()  # a block no longer than it holds no longer field
+    if not lines or (len(block) > limit and max(map(len, lines)) > limit):
+        return None
+    counts = list(map(str.count, lines, itertools.repeat(delimiter)))
+    usual = counts[0]  # delimiters in the usual line
+    if counts.count(usual) != len(lines):
+        usual = max(set(counts), key=counts.count)
+    if not usual:  # one column: nothing to gain (and an empty line would look like a cell)
+        return None
+    where: Sequence[int] = range(len(lines))
+    others: dict[int, list[str]] = {}
+    if counts.count(usual) != len(lines):
+        where = [k for k, found in enumerate(counts) if found == usual]
+        others = {
+            k: line.split(delimiter) if line else []
+            for k, (line, found) in enumerate(zip(lines, counts, strict=True))
+            if found != usual
+        }
+        lines = [lines[k] for k in where]
+    width = usual + 1
+    cells = delimiter.join(lines).split(delimiter)
+    columns = [cells[j::width] for j in range(width)]
+    return RowColumns(len(counts), columns, where, others)
 
 
 def _unreadable(exc: csv.Error) -> UnreadableFileError:
@@ -163,9 +319,12 @@ def _unreadable(exc: csv.Error) -> UnreadableFileError:
 
 __all__ = [
     "DELIMITERS",
+    "Block",
     "CsvText",
+    "RowColumns",
     "decode_text",
     "detect_delimiter",
     "read_csv_text",
+    "stream_csv_blocks",
     "stream_csv_text",
 ]

@@ -10,6 +10,8 @@ reporting are shared with workbooks.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import operator
 import re
 import tomllib
@@ -34,6 +36,7 @@ from reconcile.money import (
     parse_number,
     to_cents,
 )
+from reconcile.read.csv import Block, RowColumns
 from reconcile.read.header import HEADER_SCAN_ROWS, Header, parse_year
 from reconcile.read.table import LineCells, Places, RawLine, SheetTable, cell_name, is_blank
 
@@ -326,11 +329,11 @@ class LayoutRow:
     @property
     def amounts(self) -> dict[str, RawLine]:
         """Amount name -> the line of that cell (empty cells left out)."""
-        index = self._index
+        table, index = self._table, self._index
         return {
             name: line
-            for name, lines in self._table.amount_lines.items()
-            if (line := lines[index]) is not None
+            for name in table.amounts
+            if (line := table.amount_line(name, index)) is not None
         }
 
     @property
@@ -368,22 +371,45 @@ class LayoutRows(Sequence[LayoutRow]):
         return (LayoutRow(table, index) for index in range(len(table.row_numbers)))
 
 
+# An amount cell as read: the value as written, its euros (None: unreadable), its problem.
+AmountRead = tuple[Any, Decimal | None, str | None]
+
+
 @dataclass
 class LayoutTable(SheetTable):
-    """A table read with a layout: its rows as well as its detail lines (``lines``).
+    """A table read with a layout: its rows, kept by column, and the lines of their amounts.
 
-    The rows are kept by column (field -> each row's text, amount -> each row's line), the
-    form the checks read them in, looking at each distinct text of a column once; ``rows``
-    makes a row's view when asked.
+    Field -> each row's text, amount -> each row's cell as read (a CSV column's cells of one
+    text share one ``AmountRead``), each row's year: the form the checks read them in,
+    looking at each distinct text of a column once. A row's view (``rows``) and the line of
+    an amount cell (``lines``, ``amount_lines``, ``amount_line``) are made when asked, so a
+    table without findings makes no object per row or line (a 100,000-row CSV has 500,000
+    amount cells).
     """
 
     spec: Layout | None = None
     sheet_name: str | None = None  # None for CSV files
     row_numbers: list[int] = field(default_factory=list)  # each row's number in the sheet
     field_texts: dict[str, list[str]] = field(default_factory=dict)  # field -> each row's text
-    amount_lines: dict[str, list[LayoutLine | None]] = field(default_factory=dict)  # None: blank
+    amounts: dict[str, list[AmountRead | None]] = field(default_factory=dict)  # None: blank
+    years: list[int | None] = field(default_factory=list)  # each row's; None: none, or no year
     total_rows: set[int] = field(default_factory=set)  # indexes of the totals rows
+    unreadable_rows: set[int] = field(default_factory=set)  # rows with an unreadable amount
     places: Places = field(default_factory=dict)  # field -> column, for a row's cells
+    amount_columns: dict[str, int] = field(default_factory=dict)  # amount -> its column
+    # The lines made so far, by (amount, row index): each cell's line is made once.
+    _made: dict[tuple[str, int], LayoutLine | None] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    _amount_lines: dict[str, list[LayoutLine | None]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
+    _amount_places: dict[str, AmountPlace] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    _distinct: dict[str, frozenset[str]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     @property
     def layout(self) -> str:
@@ -393,9 +419,86 @@ class LayoutTable(SheetTable):
     def rows(self) -> LayoutRows:
         return LayoutRows(self)
 
+    @property
+    def lines(self) -> list[RawLine]:
+        """The lines: each amount cell of the rows that are not totals rows (totals rows are
+        checks, never lines), row by row, in the layout's order of its amounts. Made when
+        first asked."""
+        if self._lines is None:
+            total_rows = self.total_rows
+            self._lines = [
+                line
+                for index, row_lines in enumerate(zip(*self.amount_lines.values(), strict=True))
+                if index not in total_rows
+                for line in row_lines
+                if line is not None
+            ]
+        return self._lines
+
+    @property
+    def line_count(self) -> int:
+        """How many lines the table holds, counted in its columns (no line made)."""
+        columns = list(self.amounts.values())
+        count = sum(len(column) - column.count(None) for column in columns)
+        return count - sum(column[i] is not None for i in self.total_rows for column in columns)
+
+    @property
+    def amount_lines(self) -> dict[str, list[LayoutLine | None]]:
+        """Amount -> each row's line of that cell, None where it is blank (made when asked)."""
+        if self._amount_lines is None:
+            made = {name: self._make_lines(name) for name in self.amounts}
+            for (name, index), line in self._made.items():  # a line given out stays the line
+                made[name][index] = line
+            self._amount_lines, self._made = made, {}
+        return self._amount_lines
+
+    def amount_line(self, name: str, index: int) -> LayoutLine | None:
+        """The line of row ``index``'s cell of amount ``name`` (None where blank), made once."""
+        if self._amount_lines is not None:
+            return self._amount_lines[name][index]
+        key = (name, index)
+        if key not in self._made:
+            self._made[key] = self._make_lines(name, index, index + 1)[0]
+        return self._made[key]
+
+    def _make_lines(
+        self, name: str, start: int = 0, stop: int | None = None
+    ) -> list[LayoutLine | None]:
+        """The lines of amount ``name``'s cells in rows ``start`` to ``stop`` (None: blank)."""
+        place = self._amount_places.get(name)
+        if place is None:
+            where = {**self.places, "amount": (None, self.amount_columns[name])}
+            place = AmountPlace(self.field_texts, name, self.file, self.sheet_name, where)
+            self._amount_places[name] = place
+        spec = self.spec
+        offset = next((a.year_offset for a in spec.amounts if a.name == name), 0) if spec else 0
+        texts = self.field_texts.get("year")  # a line's year: the row's text if it is no year
+        rows, years, reads = self.row_numbers, self.years, self.amounts[name]
+        lines: list[LayoutLine | None] = []
+        for index in range(start, len(reads) if stop is None else stop):
+            read = reads[index]
+            if read is None:
+                lines.append(None)
+                continue
+            year: Any = years[index]
+            if year is not None:
+                year += offset
+            elif texts is not None:
+                year = texts[index]  # the text that is no year, for the findings
+            lines.append(LayoutLine(rows[index], index, place, year, *read))
+        return lines
+
+    def distinct_texts(self, name: str) -> frozenset[str]:
+        """The distinct texts of field ``name``'s column (none for a field it lacks); the
+        checks ask each of them once, not each row."""
+        texts = self._distinct.get(name)
+        if texts is None:
+            texts = self._distinct[name] = frozenset(self.field_texts.get(name, ()))
+        return texts
+
     def chapters(self) -> set[str]:
         """The chapters the table's rows name, each distinct text of the column read once."""
-        texts = set(self.field_texts.get("chapter", ()))
+        texts = self.distinct_texts("chapter")
         return {chapter for text in texts if (chapter := normalise_chapter(text))}
 
 
@@ -554,12 +657,63 @@ def _clean_texts(values: tuple[Any, ...], texts: dict[str, str], limit: int) -> 
     return tuple(_clean_text(value, texts, limit) for value in values)
 
 
-def _read_amount(raw: Any, amount_of: AmountCache) -> tuple[Any, Decimal | None, str | None] | None:
+def _read_amount(raw: Any, amount_of: AmountCache) -> AmountRead | None:
     """An amount cell as its line keeps it (the value, its euros, its problem); None for a
-    blank cell (``is_blank``). Remembered per text, so the lines of one text share it."""
+    blank cell (``is_blank``)."""
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         return None
     return (raw, *amount_of(raw))
+
+
+def _remembered(
+    values: Sequence[Any], memo: dict[str, Any], work: Callable[[Any], Any], limit: int
+) -> tuple[list[Any], bool]:
+    """``work(value)`` of each of ``values``, and whether each value was a text in ``memo``.
+
+    Each distinct text is worked once and remembered in ``memo`` (until it holds ``limit``
+    texts), so a column's texts seen before are dict look-ups in C alone. Any other value
+    (a workbook's numbers and dates: 2025.0 and 2025 are equal keys but read differently)
+    is worked each time.
+    """
+    if (
+        len(values) > 1
+        and values[0].__class__ is str
+        and values[-1] == values[0]
+        and values.count(values[0]) == len(values)
+    ):  # one text all down (a ministry's name): worked or looked up once
+        results, remembered = _remembered(values[:1], memo, work, limit)
+        return results * len(values), remembered
+    try:
+        return list(map(memo.__getitem__, values)), True
+    except (KeyError, TypeError):  # a text not seen yet, or a value that is no text
+        pass
+    try:
+        unseen = set(values).difference(memo)
+    except TypeError:  # an unhashable value
+        unseen = None
+    if (
+        unseen is not None
+        and len(memo) + len(unseen) <= limit
+        and all(value.__class__ is str for value in unseen)
+    ):
+        for value in unseen:
+            memo[value] = work(value)
+        return list(map(memo.__getitem__, values)), True
+    get, results = memo.get, []
+    for value in values:
+        if value.__class__ is str:
+            result = get(value, _UNSEEN)
+            if result is _UNSEEN:
+                result = work(value)
+                if len(memo) < limit:
+                    memo[value] = result
+        else:
+            result = work(value)
+        results.append(result)
+    return results, False
+
+
+CHUNK_ROWS = 4096  # rows read, turned into columns and let go at a time
 
 
 def read_layout_grid(
@@ -568,19 +722,35 @@ def read_layout_grid(
     file: str,
     sheet: str | None,
     hidden_rows: frozenset[int] = frozenset(),
+    *,
+    by_column: bool = True,
 ) -> LayoutTable:
     """Every row below the header, with reading findings.
 
     Each non-blank row is a row of the table (kept by column, see ``LayoutTable``); the
     amounts of rows that are not totals rows are the table's lines (totals rows are checks,
-    never lines). ``rows`` may be an iterator: each row is let go once read.
+    never lines). ``rows`` may be an iterator: it is read CHUNK_ROWS rows at a time, each
+    chunk let go once read. ``by_column=False`` reads every row by itself, the general path
+    the columns of plain rows must agree with (see tests/test_layout_columns.py).
     """
+    table = _new_table(header, file, sheet)
+    reader = _LayoutReader(table, header, hidden_rows)
+    body = itertools.islice(rows, header.row, None)
+    if not by_column:
+        for row, cells in enumerate(body, start=header.row + 1):
+            reader.read_row(row, cells)
+        return table
+    first = header.row + 1
+    while chunk := list(itertools.islice(body, CHUNK_ROWS)):
+        reader.read_chunk(first, chunk)
+        first += len(chunk)
+    return table
+
+
+def _new_table(header: LayoutHeader, file: str, sheet: str | None) -> LayoutTable:
+    """An empty table for the rows below ``header``, with the findings of its header."""
     layout = header.layout
-
-    def ref(row: int, column: int) -> CellRef:
-        return CellRef(file, sheet, cell_name(row, column))
-
-    header_ref = ref(header.row, 1)
+    header_ref = CellRef(file, sheet, cell_name(header.row, 1))
     findings: list[Finding] = [
         make_finding("layout-detected", header_ref, layout=layout.name, row=header.row)
     ]
@@ -591,9 +761,7 @@ def read_layout_grid(
         header.row,
         dict(header.columns) | ({"amount": header.amounts[0][1]} if header.amounts else {}),
     )
-    # Where each field is, worked out once: a row's and a line's cells are named when asked.
-    places: Places = {name: (None, col) for name, col in header.columns.items()}
-    table = LayoutTable(
+    return LayoutTable(
         file=file,
         sheet=sheet or "",
         header=sheet_header,
@@ -604,99 +772,279 @@ def read_layout_grid(
         spec=layout,
         sheet_name=sheet,
         field_texts={name: [] for name in header.columns},
-        amount_lines={amount.name: [] for amount, _ in header.amounts},
-        places=places,
+        amounts={amount.name: [] for amount, _ in header.amounts},
+        # Where each field is, worked out once: a row's and a line's cells are named when asked.
+        places={name: (None, column) for name, column in header.columns.items()},
+        amount_columns={amount.name: column for amount, column in header.amounts},
     )
-    flag = layout.totals
-    amount_of = AmountCache(lambda raw: parse_layout_amount(raw, layout))
-    # A CSV file's cells are all text: each distinct amount text is looked up in one dict
-    # (None: blank), each distinct year text likewise, without a call per cell.
-    amount_texts: dict[str, tuple[Any, Decimal | None, str | None] | None] = {}
-    years: dict[Any, int | None] = {}
-    year_column = header.columns.get("year")
-    named_run = 0  # columns 1 to named_run all have a header label
-    while named_run + 1 in header.named:
-        named_run += 1
-    fields = list(header.columns)
-    field_indexes = [column - 1 for column in header.columns.values()]
-    pick_fields = _picker(field_indexes)
-    flag_index = fields.index(flag.flag) if flag is not None and flag.flag in fields else None
-    year_index = fields.index("year") if "year" in fields else None
-    # Each distinct text is cleaned once (columns repeat their chapters, phases, series), so
-    # a row's fields are a few dict look-ups in C; the memory stops growing at TEXT_MEMO
-    # texts per column.
-    texts: dict[str, str] = {}
-    texts_limit = TEXT_MEMO * max(len(fields), 1)
-    columns = table.field_texts
-    field_columns = list(columns.values())
-    amount_columns = [
-        (
-            column,
-            amount.year_offset,
-            AmountPlace(columns, amount.name, file, sheet, {**places, "amount": (None, column)}),
-            table.amount_lines[amount.name],
-        )
-        for amount, column in header.amounts
-    ]
-    add_line, row_numbers = table.lines.append, table.row_numbers
-    for row, cells in enumerate(rows, start=1):
-        if row <= header.row:
-            continue
+
+
+def read_layout_blocks(
+    blocks: Iterable[Block], header: LayoutHeader, file: str, sheet: str | None
+) -> LayoutTable:
+    """What ``read_layout_grid`` reads from the rows the blocks hold (a CSV file's, see
+    ``reconcile.read.csv.stream_csv_blocks``): a block of rows given as columns is read a
+    column at a time without a row object each."""
+    table = _new_table(header, file, sheet)
+    reader = _LayoutReader(table, header, frozenset())
+    first = 1  # the number of the block's first row
+    for block in blocks:
+        if isinstance(block, RowColumns):
+            if first > header.row:
+                reader.read_columns(first, block)
+                first += block.count
+                continue
+            block = block.rows()  # it holds the header: its rows below the header are read
+        for start in range(max(header.row + 1 - first, 0), len(block), CHUNK_ROWS):
+            reader.read_chunk(first + start, block[start : start + CHUNK_ROWS])
+        first += len(block)
+    return table
+
+
+class _LayoutReader:
+    """Fills a layout table's columns from its rows.
+
+    A chunk of rows is turned into columns (``read_chunk``): the rows of the usual width,
+    not blank, with nothing beside the named columns and not hidden, are read a column at a
+    time, each distinct text once (``_remembered``); every other row is read by itself
+    (``read_row``, the general path). Both give the table the same columns.
+    """
+
+    def __init__(self, table: LayoutTable, header: LayoutHeader, hidden_rows: frozenset[int]):
+        layout = header.layout
+        self.table, self.header, self.hidden_rows = table, header, hidden_rows
+        self.hidden = sorted(hidden_rows)
+        self.field_indexes = [column - 1 for column in header.columns.values()]
+        self.pick_fields = _picker(self.field_indexes)
+        self.field_columns = list(table.field_texts.values())  # in the order of field_indexes
+        self.amount_indexes = [column - 1 for _, column in header.amounts]
+        self.amount_columns = list(table.amounts.values())
+        year = header.columns.get("year")
+        self.year_index = None if year is None else year - 1
+        fields = list(header.columns)
+        flag = layout.totals
+        self.flag_value = None if flag is None else flag.value.upper()
+        self.flag_at = fields.index(flag.flag) if flag is not None and flag.flag in fields else None
+        named_run = 0  # columns 1 to named_run all have a header label
+        while named_run + 1 in header.named:
+            named_run += 1
+        self.named_run = named_run
+        # The width a row needs to hold every field and amount.
+        self.needed = max((*self.field_indexes, *self.amount_indexes), default=0) + 1
+        # Each distinct text is cleaned once (columns repeat their chapters, phases, series),
+        # each year and amount text read once; the memory stops growing at TEXT_MEMO texts.
+        self.texts: dict[str, str] = {}
+        self.texts_limit = TEXT_MEMO * max(len(fields), 1)
+        self.years: dict[str, int | None] = {}
+        self.amount_texts: dict[str, AmountRead | None] = {}
+        self.unreadable_texts: set[str] = set()  # amount texts that do not read
+        self.amount_of = AmountCache(lambda raw: parse_layout_amount(raw, layout))
+        self.limit = TEXT_MEMO
+
+    def ref(self, row: int, column: int) -> CellRef:
+        table = self.table
+        return CellRef(table.file, table.sheet_name, cell_name(row, column))
+
+    def read_amount(self, raw: Any) -> AmountRead | None:
+        read = _read_amount(raw, self.amount_of)
+        if read is not None and read[1] is None and raw.__class__ is str:
+            self.unreadable_texts.add(raw)
+        return read
+
+    def is_total(self, flagged: str) -> bool:
+        return self.flag_value is not None and flagged.upper() == self.flag_value
+
+    def read_row(self, row: int, cells: Sequence[Any]) -> None:
+        """Row ``row``, whatever it holds: skipped when blank, a short row's missing fields
+        empty, a value beside the named columns and a hidden row with amounts reported."""
         for value in cells:  # is_blank, inlined: every cell of every row is asked
             if value is not None and not (isinstance(value, str) and not value.strip()):
                 break
         else:
-            continue
+            return
+        table = self.table
         width = len(cells)
         try:
-            raw_fields = pick_fields(cells)
+            raw_fields = self.pick_fields(cells)
         except IndexError:  # a short row: its missing fields are empty
-            raw_fields = tuple(cells[i] if i < width else "" for i in field_indexes)
-        cleaned = _clean_texts(raw_fields, texts, texts_limit)
-        at = len(row_numbers)  # the row's index in the table's columns
-        row_numbers.append(row)
-        for column_texts, text in zip(field_columns, cleaned, strict=True):
+            raw_fields = tuple(cells[i] if i < width else "" for i in self.field_indexes)
+        cleaned = _clean_texts(raw_fields, self.texts, self.texts_limit)
+        at = len(table.row_numbers)  # the row's index in the table's columns
+        table.row_numbers.append(row)
+        for column_texts, text in zip(self.field_columns, cleaned, strict=True):
             column_texts.append(text)
-        if len(cells) > named_run:  # a value right of the named columns, or in a gap
+        if width > self.named_run:  # a value right of the named columns, or in a gap
             for column, value in enumerate(cells, start=1):
-                if column not in header.named and not is_blank(value):
-                    where = ref(row, column)
+                if column not in self.header.named and not is_blank(value):
                     shown = f'"{cell_text(value)}"'
-                    table.findings.append(make_finding("value-without-header", where, value=shown))
-        flagged = cleaned[flag_index] if flag_index is not None else ""
-        is_total = flag is not None and flagged.upper() == flag.value.upper()
-        if is_total:
+                    finding = make_finding(
+                        "value-without-header", self.ref(row, column), value=shown
+                    )
+                    table.findings.append(finding)
+        if self.is_total(cleaned[self.flag_at] if self.flag_at is not None else ""):
             table.total_rows.add(at)
         year = None
-        if year_column is not None:
-            raw_year = cells[year_column - 1] if year_column <= width else ""  # a short row
-            year = years.get(raw_year, _UNSEEN) if raw_year.__class__ is str else _UNSEEN
+        if self.year_index is not None:
+            raw_year = cells[self.year_index] if self.year_index < width else ""  # a short row
+            year = self.years.get(raw_year, _UNSEEN) if raw_year.__class__ is str else _UNSEEN
             if year is _UNSEEN:
                 year = parse_year(raw_year)
-                if raw_year.__class__ is str and len(years) < TEXT_MEMO:
-                    years[raw_year] = year
+                if raw_year.__class__ is str and len(self.years) < self.limit:
+                    self.years[raw_year] = year
+        table.years.append(year)
         has_amounts = False
-        for column, offset, amount_place, lines in amount_columns:
-            raw = cells[column - 1] if column <= width else None
-            parsed = amount_texts.get(raw, _UNSEEN) if raw.__class__ is str else _UNSEEN
-            if parsed is _UNSEEN:
-                parsed = _read_amount(raw, amount_of)
-                if raw.__class__ is str and len(amount_texts) < TEXT_MEMO:
-                    amount_texts[raw] = parsed
-            if parsed is None:  # a blank cell
-                lines.append(None)
+        for index, reads in zip(self.amount_indexes, self.amount_columns, strict=True):
+            raw = cells[index] if index < width else None
+            read = self.amount_texts.get(raw, _UNSEEN) if raw.__class__ is str else _UNSEEN
+            if read is _UNSEEN:
+                read = self.read_amount(raw)
+                if raw.__class__ is str and len(self.amount_texts) < self.limit:
+                    self.amount_texts[raw] = read
+            reads.append(read)
+            if read is not None:
+                has_amounts = True
+                if read[1] is None:
+                    table.unreadable_rows.add(at)
+        if has_amounts and row in self.hidden_rows:  # read like a visible row, as workbooks are
+            table.findings.append(make_finding("hidden-line", self.ref(row, 1), row=row))
+
+    def read_chunk(self, first: int, chunk: Sequence[Sequence[Any]]) -> None:
+        """Rows ``first`` to ``first + len(chunk) - 1``: those of the usual width as columns."""
+        count = len(chunk)
+        widths = list(map(len, chunk))
+        width = widths[0]
+        if widths.count(width) == count:
+            self.read_columns(
+                first, RowColumns(count, list(zip(*chunk, strict=True)), range(count), {})
+            )
+            return
+        width = max(set(widths), key=widths.count)  # the usual width
+        where = [k for k, w in enumerate(widths) if w == width]
+        columns = list(zip(*[chunk[k] for k in where], strict=True))
+        others = {k: chunk[k] for k, w in enumerate(widths) if w != width}
+        self.read_columns(first, RowColumns(count, columns, where, others))
+
+    def read_columns(self, first: int, block: RowColumns) -> None:
+        """Rows ``first`` on, as a block gives them: the plain ones a column at a time."""
+        columns, where, count = block.columns, block.where, block.count
+        if len(columns) < self.needed:  # the usual row is short (or there is none)
+            for row, cells in enumerate(block.rows(), start=first):
+                self.read_row(row, cells)
+            return
+        texts = [
+            _remembered(columns[i], self.texts, cell_text, self.texts_limit)[0]
+            for i in self.field_indexes
+        ]
+        if self.year_index is None:
+            years: list[Any] = [None] * len(where)
+        else:
+            years = _remembered(columns[self.year_index], self.years, parse_year, self.limit)[0]
+        amounts = [self._amounts(columns[i]) for i in self.amount_indexes]
+        odd = set(block.others)  # the rows read by read_row, by their place in the block
+        odd.update(where[k] for k in self._odd(columns, texts, amounts))
+        if self.hidden:
+            lo = bisect.bisect_left(self.hidden, first)
+            hi = bisect.bisect_left(self.hidden, first + count)
+            odd.update(row - first for row in self.hidden[lo:hi])
+        totals = self._totals(texts, len(where))
+        unreadable = sorted({k for _, bad in amounts for k in bad})
+        if not odd:
+            self._add_run(first, 0, len(where), texts, years, amounts, totals, unreadable)
+            return
+        plain_of = {k: p for p, k in enumerate(where)}  # a row's place -> its plain position
+        start = 0
+        for k in (*sorted(odd), count):
+            if k > start:
+                p = plain_of[start]
+                self._add_run(
+                    first + start, p, p + k - start, texts, years, amounts, totals, unreadable
+                )
+            if k < count:
+                other = block.others.get(k)
+                if other is None:
+                    other = [column[plain_of[k]] for column in columns]
+                self.read_row(first + k, other)
+            start = k + 1
+
+    def _amounts(self, values: Sequence[Any]) -> tuple[list[AmountRead | None], list[int]]:
+        """Each cell of an amount column as read, and the positions of those that do not read."""
+        reads, remembered = _remembered(values, self.amount_texts, self.read_amount, self.limit)
+        if not remembered:
+            return reads, [
+                k for k, read in enumerate(reads) if read is not None and read[1] is None
+            ]
+        bad = self.unreadable_texts
+        if not bad or bad.isdisjoint(values):
+            return reads, []
+        return reads, [k for k, value in enumerate(values) if value in bad]
+
+    def _odd(
+        self,
+        columns: Sequence[Sequence[Any]],
+        texts: list[list[str]],
+        amounts: list[tuple[list[AmountRead | None], list[int]]],
+    ) -> set[int]:
+        """The positions of the plain rows that are blank or hold a value beside the named
+        columns: read by ``read_row``."""
+        count = len(columns[0])
+        # A blank row is blank in every column: its field texts "", its amounts None. The
+        # column with the fewest blanks is asked first (in the usual chunk: none at all).
+        views: list[tuple[list[Any], Any]] = [(t, "") for t in texts]
+        views += [(reads, None) for reads, _ in amounts]
+        candidates = [] if views else list(range(count))
+        if views and views[0][0].count(views[0][1]):  # some row may be blank
+            views.sort(key=lambda view: view[0].count(view[1]))
+            view, blank = views[0]
+            candidates = [k for k, value in enumerate(view) if value == blank]
+            for view, blank in views[1:]:
+                if not candidates:
+                    break
+                candidates = [k for k in candidates if view[k] == blank]
+        odd = set(candidates)  # rows that may be blank (every cell is asked, by read_row)
+        for index, column in enumerate(columns, start=1):
+            if index in self.header.named or column.count("") + column.count(None) == count:
                 continue
-            line_year = year if year is None or not offset else year + offset
-            if line_year is None and year_index is not None:
-                line_year = cleaned[year_index]  # the text that is no year, for the findings
-            line = LayoutLine(row, at, amount_place, line_year, *parsed)
-            lines.append(line)
-            has_amounts = True
-            if not is_total:
-                add_line(line)
-        if has_amounts and row in hidden_rows:  # read like a visible row, as workbooks are
-            table.findings.append(make_finding("hidden-line", ref(row, 1), row=row))
-    return table
+            odd.update(k for k, value in enumerate(column) if not is_blank(value))
+        return odd
+
+    def _totals(self, texts: list[list[str]], count: int) -> list[int]:
+        """The positions of the totals rows among the plain rows."""
+        if self.flag_value is None:
+            return []
+        if self.flag_at is None:
+            return list(range(count)) if self.is_total("") else []
+        flags = texts[self.flag_at]
+        flagged = {text for text in set(flags) if self.is_total(text)}
+        return [k for k, text in enumerate(flags) if text in flagged] if flagged else []
+
+    def _add_run(
+        self,
+        row: int,
+        start: int,
+        stop: int,
+        texts: list[list[str]],
+        years: list[Any],
+        amounts: list[tuple[list[AmountRead | None], list[int]]],
+        totals: list[int],
+        unreadable: list[int],
+    ) -> None:
+        """The plain rows at positions ``start`` to ``stop`` (rows ``row`` on), added to the
+        table's columns."""
+        table = self.table
+        at = len(table.row_numbers) - start  # a plain position's index in the table's columns
+        whole = start == 0 and stop == len(years)
+        table.row_numbers.extend(range(row, row + stop - start))
+        for column_texts, cleaned in zip(self.field_columns, texts, strict=True):
+            column_texts.extend(cleaned if whole else cleaned[start:stop])
+        table.years.extend(years if whole else years[start:stop])
+        for column_reads, (reads, _) in zip(self.amount_columns, amounts, strict=True):
+            column_reads.extend(reads if whole else reads[start:stop])
+        for positions, indexes in ((totals, table.total_rows), (unreadable, table.unreadable_rows)):
+            if positions:
+                found = positions[
+                    bisect.bisect_left(positions, start) : bisect.bisect_left(positions, stop)
+                ]
+                indexes.update(at + k for k in found)
 
 
 def column_label(layout: Layout, name: str) -> str:
@@ -728,5 +1076,6 @@ __all__ = [
     "match_header",
     "missing_labels",
     "parse_layout",
+    "read_layout_blocks",
     "read_layout_grid",
 ]

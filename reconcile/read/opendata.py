@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
+from typing import cast
 
 from reconcile.codes import make_finding
 from reconcile.model import CellRef, Finding, Phrase
-from reconcile.read.csv import MIXED, stream_csv_text
+from reconcile.read.csv import MIXED, stream_csv_blocks
 from reconcile.read.header import HEADER_SCAN_ROWS
 from reconcile.read.layouts import (
     Layout,
@@ -20,6 +21,7 @@ from reconcile.read.layouts import (
     get_layout,
     load_layouts,
     missing_labels,
+    read_layout_blocks,
     read_layout_grid,
 )
 from reconcile.read.workbook import Grid, UnreadableFileError
@@ -68,8 +70,8 @@ def read_csv_file(
 def _read_csv_rows(
     data: bytes, display: str, layout: str | None
 ) -> tuple[LayoutTable | None, list[Finding]]:
-    text, rows = stream_csv_text(data)
-    first = list(itertools.islice(rows, HEADER_SCAN_ROWS))
+    text, blocks = stream_csv_blocks(data, HEADER_SCAN_ROWS)
+    first = cast(list[list[str]], next(blocks))  # the first rows, as the csv module reads them
     detected = [
         make_finding(
             "csv-detected",
@@ -89,10 +91,10 @@ def _read_csv_rows(
         )
     header = find_layout_header(first, _candidates(layout))
     if header is None:
-        for _ in rows:  # a row the csv module cannot read makes the file unreadable
+        for _ in blocks:  # a row the csv module cannot read makes the file unreadable
             pass
         return None, [*detected, _not_found(display, first, layout)]
-    table = read_layout_grid(itertools.chain(first, rows), header, display, None)
+    table = read_layout_blocks(itertools.chain([first], blocks), header, display, None)
     table.findings[:0] = detected
     return table, list(table.findings)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import Any
 
@@ -91,15 +91,10 @@ def _check_rows(table: LayoutTable, layout: Layout, ministries: MinistryTable) -
 
     to_report: set[int] = set()  # indexes of the rows with a finding
     for name, column in table.field_texts.items():
-        reported = {text for text in set(column) if codes_of(name, text)}
+        reported = {text for text in table.distinct_texts(name) if codes_of(name, text)}
         if reported:
             to_report.update(i for i, text in enumerate(column) if text in reported)
-    for lines in table.amount_lines.values():
-        to_report.update(
-            i
-            for i, line in enumerate(lines)
-            if line is not None and line.amount is None  # unreadable: amount-not-a-number
-        )
+    to_report.update(table.unreadable_rows)  # amount-not-a-number
     findings: list[Finding] = []
     for index in sorted(to_report):
         findings += _row_findings(table.rows[index], layout, checked, codes_of)
@@ -172,11 +167,14 @@ def _keys(table: LayoutTable, fields: tuple[str, ...]) -> list[tuple[str, ...]]:
     """Each row's ``row_key``, worked out column by column: each distinct text once."""
     if not fields:
         return [()] * len(table.rows)
-    columns = []
+    columns: list[Iterable[str]] = []
     for name in fields:
         column = table.field_texts.get(name) or [""] * len(table.rows)
-        folded = {text: _key_text(name, text) for text in set(column)}
-        columns.append(map(folded.__getitem__, column))
+        folded = {text: _key_text(name, text) for text in table.distinct_texts(name) or {""}}
+        if len(set(folded.values())) == len(folded):
+            columns.append(column)  # no two texts are one key text: the texts tell keys apart
+        else:
+            columns.append(map(folded.__getitem__, column))
     return list(zip(*columns, strict=True))
 
 
@@ -188,8 +186,8 @@ def _contents(table: LayoutTable) -> list[tuple[Any, ...]]:
     for column in table.field_texts.values():
         errors = {text: "#error" for text in set(column) if is_spreadsheet_error(text)}
         columns.append([errors.get(text, text) for text in column] if errors else column)
-    for lines in table.amount_lines.values():
-        columns.append([None if line is None else str(line.amount_raw) for line in lines])
+    for reads in table.amounts.values():
+        columns.append([None if read is None else str(read[0]) for read in reads])
     return list(zip(*columns, strict=True)) if columns else [()] * len(table.rows)
 
 
@@ -200,6 +198,12 @@ def _check_keys(table: LayoutTable, layout: Layout) -> tuple[set[int], list[Find
     legally committed) and take no part in the key check.
     """
     if not layout.key:
+        return set(), []
+    keys = _keys(table, layout.key)
+    unique_keys = len(set(keys)) == len(keys)  # no key repeats (a set: in C), among all rows
+    if unique_keys and not _error_texts(table, layout.key):
+        # No key repeats (a set: in C), so no row repeats another: two rows the same have
+        # the same texts, hence the same key, unless a key text is a broken formula's.
         return set(), []
     rows = table.rows
     seen: dict[tuple[str, ...], int] = {}
@@ -239,10 +243,9 @@ def _check_keys(table: LayoutTable, layout: Layout) -> tuple[set[int], list[Find
         )
     del contents, seen
     first: dict[tuple[str, ...], int] = {}
-    keys = _keys(table, layout.key)
-    if len(set(keys)) == len(keys):  # no key repeats (set: in C), among any of the rows
+    if unique_keys:
         return repeated, findings
-    amounts = list(table.amount_lines.values())  # a row without any is not a budget line
+    amounts = list(table.amounts.values())  # a row without any is not a budget line
     with_amounts = map(any, zip(*amounts, strict=True)) if amounts else [False] * len(rows)
     for index, (has_amounts, key) in enumerate(zip(with_amounts, keys, strict=True)):
         if index in repeated or not has_amounts or not any(key):
@@ -252,6 +255,11 @@ def _check_keys(table: LayoutTable, layout: Layout) -> tuple[set[int], list[Find
         else:
             first[key] = index
     return repeated, findings
+
+
+def _error_texts(table: LayoutTable, fields: tuple[str, ...]) -> bool:
+    """Whether a text of ``fields`` is a broken formula's (each distinct text asked once)."""
+    return any(is_spreadsheet_error(text) for name in fields for text in table.distinct_texts(name))
 
 
 def _duplicate_key(table: LayoutTable, layout: Layout, index: int, other: int) -> Finding:
@@ -271,35 +279,42 @@ def _first_cell(row: LayoutRow, table: LayoutTable) -> CellRef:
 
 
 def _check_totals(table: LayoutTable, layout: Layout, repeated: set[int]) -> list[Finding]:
-    """Each group-level totals row against the sum of its group's detail rows, per amount."""
+    """Each group-level totals row against the sum of its group's detail rows, per amount.
+
+    Read from the table's columns: the rows are indexes, a level's texts are asked once each.
+    """
     rule = layout.totals
     assert rule is not None
-    details: dict[tuple[str, ...], list[LayoutRow]] = defaultdict(list)
-    totals: list[tuple[LayoutRow, tuple[str, ...]]] = []
+    texts = table.field_texts
+    levels = [texts[level] for level in rule.levels if level in texts]
+    notes = _notes(table, rule.levels, rule.memo)
+    details: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    totals: list[int] = []
     group_keys = _keys(table, rule.group)
-    for index, row in enumerate(table.rows):
+    for index in range(len(table.row_numbers)):
         if index in repeated:
             continue  # reported as a duplicate; counting it again would double the sums
-        if row.is_total:
-            if not any(row.values.get(level) for level in rule.levels):
-                totals.append((row, group_keys[index]))
-        elif not (
-            rule.memo and any(rule.memo.search(row.values.get(level, "")) for level in rule.levels)
-        ):
-            details[group_keys[index]].append(row)
+        if index in table.total_rows:
+            if not any(column[index] for column in levels):
+                totals.append(index)
+        elif index not in notes:
+            details[group_keys[index]].append(index)
     findings = []
-    for total, group in totals:
-        covered = details.get(group, [])
+    for total in totals:
+        covered = details.get(group_keys[total], [])
         if not covered:
             continue  # a totals row without detail rows is a leaf: nothing to add up
-        for name, stated_line in total.amounts.items():
-            stated = stated_line.amount
-            lines = [row.amounts[name] for row in covered if name in row.amounts]
-            if stated is None or any(line.amount is None for line in lines):
+        for name, reads in table.amounts.items():
+            stated_read = reads[total]
+            if stated_read is None:
+                continue
+            stated = stated_read[1]
+            parts = [read[1] for index in covered if (read := reads[index]) is not None]
+            if stated is None or any(amount is None for amount in parts):
                 continue  # unreadable amounts are findings of their own
-            computed = sum((line.amount for line in lines if line.amount is not None), Decimal(0))
+            computed = sum((amount for amount in parts if amount is not None), Decimal(0))
             if stated != computed:
-                values = total.values
+                values = table.rows[total].values
                 label = Phrase(
                     "The totals row of chapter {chapter} article {article} {series} ({amount})",
                     {
@@ -309,10 +324,12 @@ def _check_totals(table: LayoutTable, layout: Layout, repeated: set[int]) -> lis
                         "amount": name,
                     },
                 )
+                line = table.amount_line(name, total)
+                assert line is not None
                 findings.append(
                     make_finding(
                         "total-mismatch",
-                        stated_line.cells["amount"],
+                        line.cells["amount"],
                         label=label,
                         stated=stated,
                         computed=computed,
@@ -320,6 +337,22 @@ def _check_totals(table: LayoutTable, layout: Layout, repeated: set[int]) -> lis
                     )
                 )
     return findings
+
+
+def _notes(table: LayoutTable, levels: tuple[str, ...], memo: re.Pattern[str] | None) -> set[int]:
+    """The rows that are "of which" notes (a level's text matches ``memo``), not parts."""
+    if memo is None:
+        return set()
+    texts = table.field_texts
+    if any(level not in texts for level in levels) and memo.search(""):
+        return set(range(len(table.row_numbers)))  # a level the table lacks reads ""
+    notes: set[int] = set()
+    for level in levels:
+        column = texts.get(level, [])
+        matching = {text for text in table.distinct_texts(level) if memo.search(text)}
+        if matching:
+            notes.update(index for index, text in enumerate(column) if text in matching)
+    return notes
 
 
 def _unique(findings: list[Finding]) -> list[Finding]:
