@@ -380,3 +380,19 @@ def test_any_table_read_at_once_gives_what_reading_row_by_row_gives(grid: Grid) 
         )
         by_row = read_table(grid, header, "EZ.xlsx")
     assert _said(at_once) == _said(by_row)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["XIII", "", " ", "\u00a0", "\t\n", None, 0, 1.5, 13, True]), max_size=10
+    )
+)
+def test_blank_texts_found_per_distinct_value_are_those_found_per_cell(values: list[Any]) -> None:
+    from reconcile.read.table import blank_as_none, is_blank
+
+    expected = [None if is_blank(value) else value for value in values]
+    got = blank_as_none(values)
+    assert got == expected
+    assert list(map(type, got)) == list(map(type, expected))  # 1.5 stays 1.5, True stays True
+    assert blank_as_none([*values, [1]]) == [*expected, [1]]  # unhashable: each on its own

@@ -15,6 +15,8 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reconcile import output
 from reconcile.cli import cli
@@ -756,6 +758,19 @@ def test_counts_and_needles_do_not_depend_on_where_chunks_break(
     assert sheets[SHEET] == ordered
     plain = preflight.run_preflight(data, "x.xlsx", limits).plain_parts
     assert (SHEET in plain) is not needles
+
+
+_XML_PIECES = [b'<c r="A1">', b"<f>", b"<x:f ", b"f", b"h", b"<", b":", b't="e"', b't="s"']
+_XML_PIECES += [b'hidden="1"', b"hidden", b"<row", b"e", b'"', b"<v>1</v>", b"Regeling"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_XML_PIECES), max_size=12).map(b"".join))
+def test_needles_are_found_as_a_search_for_each_finds_them(window: bytes) -> None:
+    from reconcile.read import preflight
+
+    wanted = any(needle in window for needle in preflight.EXTRAS_NEEDLES)
+    assert preflight.holds_needles(window) is wanted
 
 
 def test_limits_can_be_set_in_the_configuration_file(tmp_path: Path) -> None:

@@ -48,8 +48,17 @@ NEEDLE_TAIL = max(map(len, EXTRAS_NEEDLES)) - 1  # what a needle cut by a chunk 
 
 def holds_needles(window: bytes) -> bool:
     """Whether one of EXTRAS_NEEDLES occurs in ``window`` (a chunk of sheet XML, after the
-    last NEEDLE_TAIL bytes of the chunk before, so a needle cut by the border is found)."""
-    return any(needle in window for needle in EXTRAS_NEEDLES)
+    last NEEDLE_TAIL bytes of the chunk before, so a needle cut by the border is found).
+
+    A single byte is found by memchr, several times faster than a search for two or more;
+    most chunks of sheet XML hold no "f" (none outside formulas where the text is in shared
+    strings, as Excel saves it) and no "h", so their needles are not searched for at all.
+    """
+    return (
+        (b"f" in window and (b"<f" in window or b":f" in window))
+        or b't="e"' in window
+        or (b"h" in window and b'hidden="' in window)
+    )
 
 
 @dataclass

@@ -301,6 +301,21 @@ def _is_zero(value: Any) -> bool:
         return False
 
 
+def blank_as_none(values: list[Any]) -> list[Any]:
+    """``values`` with each blank text (``is_blank``) as None; the list itself when none is.
+
+    Each distinct value is asked once (a column repeats its chapters and series, and a set is
+    made in C), then the blanks are swapped in one C-level map; a text equals only a text, so
+    no number or date is taken for a blank.
+    """
+    try:
+        distinct = set(values)
+    except TypeError:  # an unhashable value (no reader gives one): each asked on its own
+        return [None if is_blank(value) else value for value in values]
+    blanks = dict.fromkeys(v for v in distinct if isinstance(v, str) and not v.strip())
+    return list(map(blanks.get, values, values)) if blanks else values
+
+
 def is_blank(value: Any) -> bool:
     """True for an empty cell: None, or text of spaces only (non-breaking ones too)."""
     return value is None or (isinstance(value, str) and not value.strip())
@@ -457,8 +472,13 @@ def _total_labels(
     match = _TOTAL.match
     for column in reversed(label_columns):  # the leftmost label column's label wins
         values = taken(column, first, last)
-        if set(map(type, values)) <= _TEXT_OR_EMPTY:  # the usual label column: matched in C
-            found = set(filter(match, set(values) - {None}))  # each distinct text once
+        try:
+            distinct = set(values)  # each distinct text is matched once
+        except TypeError:  # an unhashable value (no reader gives one)
+            distinct = None
+        if distinct is not None:
+            found = {v for v in distinct if isinstance(v, str) and match(v)}
+            # (a text equals only a text: no number of the column is taken for a label)
             labelled = (
                 [(row, v) for row, v in enumerate(values, first) if v in found] if found else []
             )
@@ -781,8 +801,8 @@ class _Reader:
         lines.rows += range(first, last + 1)
         lines.places += [self.places[acol]] * len(raws)
         lines.raws += raws
-        lines.amounts += [amount for amount, _ in parsed]
-        lines.problems += [problem for _, problem in parsed]
+        lines.amounts += map(operator.itemgetter(0), parsed)
+        lines.problems += map(operator.itemgetter(1), parsed)
 
     def field_values(self, column: int | None, first: int, last: int) -> list[Any]:
         """``value`` of each row ``first`` to ``last`` in ``column``: blank text as None."""
@@ -791,7 +811,7 @@ class _Reader:
         values = self.column(column, first, last)
         if not any(issubclass(kind, str) for kind in set(map(type, values))):
             return values  # no text, so no blank text (told by the types alone)
-        return [None if isinstance(value, str) and not value.strip() else value for value in values]
+        return blank_as_none(values)
 
     def read_row(self, row: int) -> None:
         cells = self.rows[row - 1]
