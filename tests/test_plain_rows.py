@@ -221,6 +221,11 @@ def test_a_table_keeps_its_lines_as_columns_and_makes_a_line_when_asked(tmp_path
         "EZ.xlsx:Blad1!F3",
         "EZ.xlsx:Blad1!F7",
     ]
+    # every line at once (a range) names the cells that naming each line's gives
+    for name in ("amount", "chapter", "year"):
+        each = [columns.line(index).cells[name] for index in range(len(columns))]
+        assert columns.cells(name, range(len(columns))) == each
+        assert columns.cells(name, list(range(len(columns)))) == each
     line = columns.line(2)
     assert (line.row, line.values["description"], line.year, line.amount_raw) == (
         6,

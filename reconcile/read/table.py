@@ -17,7 +17,7 @@ import functools
 import itertools
 import operator
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from decimal import Decimal
 from typing import Any
@@ -193,18 +193,24 @@ class LineColumns:
             self.problems[index],
         )
 
-    def cells(self, name: str, indices: list[int]) -> list[CellRef]:
+    def cells(self, name: str, indices: Sequence[int]) -> list[CellRef]:
         """The cell of field ``name`` of each line in ``indices`` (a field every line has)."""
         if self.given is not None:
             return [self.given[i].cells[name] for i in indices]
         file, sheet, rows, places = self.file, self.sheet, self.rows, self.places
+        every = indices == range(len(rows))  # every line, in order (a range, not a list)
         shared = places[indices[0]] if indices else None
-        if shared is not None and all(places[index] is shared for index in indices):
+        if shared is not None and (
+            places.count(shared) == len(places)  # (identity first, in C; equal Places say the same)
+            if every
+            else all(places[index] is shared for index in indices)
+        ):
             # The usual table: every line's field is in one column, on its own row.
             row, column = shared[name]
             letter = column_letter(column)
             if row is None:
-                return [CellRef(file, sheet, f"{letter}{rows[index]}") for index in indices]
+                numbers = rows if every else map(rows.__getitem__, indices)
+                return [CellRef(file, sheet, f"{letter}{number}") for number in numbers]
         letters: dict[int, tuple[int | None, str]] = {}  # most lines share one Places
         refs = []
         for index in indices:

@@ -224,6 +224,7 @@ def validate_table(table: SheetTable, rules: Rules) -> ValidatedTable:
     failures = run_schema(frame, build_schema(context, frame.columns))
     translator = _Translator(table, lines, frame, rules, ministry, header_ref)
     findings += translator.findings(failures)
+    del frame, translator  # freed before the lines are made (a large table's peak memory)
 
     result = ValidatedTable(ministry, findings=findings)
     # The frame's columns as the lists it was built from: reading a frame per line is slow.
@@ -232,9 +233,7 @@ def validate_table(table: SheetTable, rules: Rules) -> ValidatedTable:
     # counted; the lines of other series are counted per series.
     in_range = frozenset(rules.years)
     if _all_counted(lines.amounts, years, series_of, in_range, rules.series):
-        result.lines = _budget_lines(
-            ministry or "?", list(range(len(lines))), lines, data, series_of
-        )
+        result.lines = _budget_lines(ministry or "?", range(len(lines)), lines, data, series_of)
         return result
     candidates = [
         (index, amount)
@@ -265,7 +264,7 @@ def _all_counted(
 
 def _budget_lines(
     ministry: str,
-    counted: list[int],
+    counted: Sequence[int],
     lines: LineColumns,
     data: dict[str, list[Any]],
     series: list[str],
