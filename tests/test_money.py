@@ -146,6 +146,7 @@ def test_amount_cache_tells_apart_what_a_dict_would_merge() -> None:
         # one type, as a plain column is: each distinct value parsed once, then mapped
         [2.5, 0.1, 2.5, -0.0, 0.0, float("nan"), 0.1, 2.5],
         ["1.500", "PM", "1.500", " 2 ", "PM"],
+        [1, 1.0, "1", 1.0, 1, 2.5, "1"],  # types apart: 1 and 1.0 are read each as itself
         [1, 2, 3, 4, 5, 6, 1, 2],  # more distinct values than the cache holds
     ],
 )
