@@ -278,3 +278,32 @@ def test_lines_counted_at_once_are_those_the_filter_counts(
     assert [(f.code, f.location.cell) for f in at_once.findings] == [
         (f.code, f.location.cell) for f in filtered.findings
     ]
+
+
+@pytest.mark.parametrize(
+    ("chapters", "ministry"),
+    [
+        (["XIII", "XIII", "VIII", "VIII", "VIII"], "OCW"),
+        ([13, 13, 13.0, 13.0, "VIII", "VIII", "VIII"], "EZ"),  # 13 and 13.0 both count for EZ
+        ([None, None, "VIII"], "OCW"),
+    ],
+)
+def test_the_ministry_of_a_column_of_one_type_is_that_of_any_column(
+    chapters: list[object], ministry: str
+) -> None:
+    """Chapters of one type are counted by value, others by type and value: the same owner."""
+    from types import SimpleNamespace
+    from typing import Any
+
+    from reconcile.announcement import load_announcement
+    from reconcile.validate.identify import identify_ministry
+
+    def owner(column: list[object]) -> str | None:
+        columns = SimpleNamespace(values={"chapter": column})
+        table: Any = SimpleNamespace(
+            line_columns=lambda: columns, title=[], file="x.xlsx", sheet="Blad1"
+        )
+        return identify_ministry(table, load_announcement(None).ministries)[0]
+
+    assert owner(chapters) == ministry
+    assert owner([*chapters, None]) == ministry  # None: another type, counted apart
