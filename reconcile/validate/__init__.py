@@ -164,7 +164,7 @@ def _cents_column(amounts: list[Decimal | None]) -> list[int | None]:
     worked out once per object, found by its id (hashing 100k Decimals by value costs more
     than working each out); where most objects differ, each is worked out on its own.
     """
-    distinct = {id(amount): amount for amount in amounts}
+    distinct = dict(zip(map(id, amounts), amounts, strict=True))  # made in C
     if len(distinct) * 2 > len(amounts):
         return list(map(_cents_or_none, amounts))
     cents = {key: _cents_or_none(amount) for key, amount in distinct.items()}
