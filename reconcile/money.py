@@ -235,7 +235,19 @@ class AmountCache:
 
     def many(self, raws: list[Any]) -> list[tuple[Decimal | None, str | None]]:
         """``self(raw)`` of each value; a known value is looked up without a call (a column of
-        100k amounts repeats many of them)."""
+        100k amounts repeats many of them).
+
+        A column of cached types (the usual: floats, and ints where they are whole) is read a
+        distinct (type, value) at a time, in the order they first appear, then mapped in C:
+        the same calls, results and cache as asking each value in turn, while every distinct
+        value fits in the cache.
+        """
+        if set(map(type, raws)) <= _CACHED:
+            keys = list(zip(map(type, raws), raws, strict=True))  # 1 and 1.0 apart, as in known
+            order = dict.fromkeys(keys)  # each distinct key once, as it first appears
+            if len(self.known) + len(order) <= self.limit:  # all of them will be cached
+                parsed = {key: self(key[1]) for key in order}
+                return list(map(parsed.__getitem__, keys))
         get = self.known.get
         try:
             found = [get((raw.__class__, raw)) for raw in raws]

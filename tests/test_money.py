@@ -143,6 +143,11 @@ def test_amount_cache_tells_apart_what_a_dict_would_merge() -> None:
     [
         [1, 1.0, True, "1.234", "PM", 0.1, 1, "1.234", "PM", True, 7, 7, 2.5, -3],
         [0.0, -0.0, float("nan"), "1", "1.0", "1", Decimal("sNaN"), Decimal("1"), [1]],
+        # one type, as a plain column is: each distinct value parsed once, then mapped
+        [2.5, 0.1, 2.5, -0.0, 0.0, float("nan"), 0.1, 2.5],
+        ["1.500", "PM", "1.500", " 2 ", "PM"],
+        [1, 1.0, "1", 1.0, 1, 2.5, "1"],  # types apart: 1 and 1.0 are read each as itself
+        [1, 2, 3, 4, 5, 6, 1, 2],  # more distinct values than the cache holds
     ],
 )
 def test_amount_cache_reads_a_column_as_it_reads_each_value(values: list[object]) -> None:

@@ -221,6 +221,11 @@ def test_a_table_keeps_its_lines_as_columns_and_makes_a_line_when_asked(tmp_path
         "EZ.xlsx:Blad1!F3",
         "EZ.xlsx:Blad1!F7",
     ]
+    # every line at once (a range) names the cells that naming each line's gives
+    for name in ("amount", "chapter", "year"):
+        each = [columns.line(index).cells[name] for index in range(len(columns))]
+        assert columns.cells(name, range(len(columns))) == each
+        assert columns.cells(name, list(range(len(columns)))) == each
     line = columns.line(2)
     assert (line.row, line.values["description"], line.year, line.amount_raw) == (
         6,
@@ -380,3 +385,19 @@ def test_any_table_read_at_once_gives_what_reading_row_by_row_gives(grid: Grid) 
         )
         by_row = read_table(grid, header, "EZ.xlsx")
     assert _said(at_once) == _said(by_row)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["XIII", "", " ", "\u00a0", "\t\n", None, 0, 1.5, 13, True]), max_size=10
+    )
+)
+def test_blank_texts_found_per_distinct_value_are_those_found_per_cell(values: list[Any]) -> None:
+    from reconcile.read.table import blank_as_none, is_blank
+
+    expected = [None if is_blank(value) else value for value in values]
+    got = blank_as_none(values)
+    assert got == expected
+    assert list(map(type, got)) == list(map(type, expected))  # 1.5 stays 1.5, True stays True
+    assert blank_as_none([*values, [1]]) == [*expected, [1]]  # unhashable: each on its own

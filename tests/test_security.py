@@ -15,6 +15,8 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reconcile import output
 from reconcile.cli import cli
@@ -599,7 +601,7 @@ _COUNTED = [
     (b'<row r="3"><c r="AB3"/></row><row r="4">', True, True),  # ends on a row: column 0
     (b'<x:row r="7"><x:c r="ab7"/></x:row><c r="C1"/>', True, False),  # prefixed, out of order
     (b'<row r="5"><c r="C5"/><c s="2"/></row>', False, False),  # a cell without r: in order
-    (b'<row><c r="B1"/></row>', False, False),  # a row without r: in order
+    (b'<row><c r="B1"/></row>', False, True),  # a row without r: its cells say where they are
     (b'<row r="2"><c r="A2" t="s"><v>1</v></c><c r="C2"/></row><row r="9"><c r="B9"/>', True, True),
     (
         b'<cols><col min="1"/></cols><row r="3" spans="1:2"><c r="AB3"/></row><row r="4">',
@@ -613,7 +615,9 @@ _COUNTED = [
     (b'<row r="5"><c r="c5"/></row>', True, False),  # lower case
     (b'<row r="5"><c\tr="C5"/></row>', True, False),  # another space
     (b'<row r="5"><c r="C5x"/></row>', False, False),
-    (b'<row spans="1:2" r="5"><c r="C5"/></row>', True, False),
+    (b'<row spans="1:2" r="5"><c r="C5"/></row>', True, True),
+    (b'<row r="5"><c r="C5"/></row><row spans="1:2" r="6">', True, False),  # ends on that row
+    (b'<row r="5"><c r="C5"/></row><row>', False, False),  # ends on a row without r
     # The fast count bounds the last row and column by the chunk's last cell: what lies beyond
     (b'<row r="9"><c r="B9"/></row><row r="2"><c r="A2"/><c r="C2"/></row>', True, True),
     (
@@ -637,7 +641,7 @@ _COUNTED = [
     (b'<row r="5"><c r="C5x"/><c r="D5"/></row>', False, False),  # not plain, not last
     (b'<row r="5"><c r="c5"/><c r="D5"/></row>', True, False),
     (b'<row r="5"><c/><c r="D5"/></row>', False, False),
-    (b'<row r="5"><row r="6x"><c r="D6"/></row>', False, False),
+    (b'<row r="5"><row r="6x"><c r="D6"/></row>', False, True),
 ]
 
 
@@ -729,6 +733,9 @@ _MIDDLES = [  # (what is put in the middle, whether it holds a needle calamine l
     (b'<c r="D1"><f\nt="shared" si="0"/></c>', True),
     (b'<x:c r="D1"><x:f\r\nt="shared" si="0"/></x:c>', True),
     (b'<c r="D1"/></row><row r="301" hidden="1">', True),
+    (b'</row><row spans="1:2" r="151"><c r="D151"/>', False),  # a row that names its place late
+    (b"</row><row>", False),  # a row that does not say where it is (the next row in order)
+    (b'</row><row\tr="999"/><rowBreaks/>', False),
 ]
 
 
@@ -756,6 +763,56 @@ def test_counts_and_needles_do_not_depend_on_where_chunks_break(
     assert sheets[SHEET] == ordered
     plain = preflight.run_preflight(data, "x.xlsx", limits).plain_parts
     assert (SHEET in plain) is not needles
+
+
+_XML_PIECES = [b'<c r="A1">', b"<f>", b"<x:f ", b"f", b"h", b"<", b":", b't="e"', b't="s"']
+_XML_PIECES += [b'hidden="1"', b"hidden", b"<row", b"e", b'"', b"<v>1</v>", b"Regeling"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_XML_PIECES), max_size=12).map(b"".join))
+def test_needles_are_found_as_a_search_for_each_finds_them(window: bytes) -> None:
+    from reconcile.read import preflight
+
+    wanted = any(needle in window for needle in preflight.EXTRAS_NEEDLES)
+    assert preflight.holds_needles(window) is wanted
+
+
+_ROWS_AND_CELLS = [  # (what is put in the middle of row 150, as in _MIDDLES)
+    b"",
+    b'</row><row spans="1:2" r="151"><c r="D151"/>',
+    b"</row><row><c><v>1</v></c>",  # a row and a cell in order, neither saying where it is
+    b'</row><row r="160" spans="1:2"/><row>',
+    b'</row><row\tr="999"/><rowBreaks/><c s="1"><v>2</v></c>',
+]
+
+
+@pytest.mark.parametrize("middle", _ROWS_AND_CELLS)
+def test_cells_are_counted_as_in_order_wherever_the_chunks_break(
+    middle: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every chunk size from a few bytes to the whole sheet: the counts of reading the tags in
+    order, however the rows are written and wherever a chunk ends (in a row, after it)."""
+    from dataclasses import replace
+
+    from reconcile.read import preflight
+
+    xml = _sheet_of_rows(middle)
+    ordered = preflight._SheetCount("Reservering")
+    preflight._count_in_order(ordered, preflight._TAG.findall(xml), [0, 0])
+    data = zip_members([(n, xml if n == SHEET else d) for n, d in honest_members()])
+    limits = replace(Limits(), max_rows=10**10, max_columns=10**6, max_cells=10**17)
+    for chunk in [*range(40, 120, 7), 1000, 4096, 1 << 20]:
+        monkeypatch.setattr(preflight, "CHUNK", chunk)
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            sheets = preflight._sheet_parts(archive, set(archive.namelist()), limits)
+            preflight._scan_members(archive, archive.infolist(), sheets, limits)
+        counted = sheets[SHEET]
+        assert (counted.cells, counted.last_row, counted.last_column) == (
+            ordered.cells,
+            ordered.last_row,
+            ordered.last_column,
+        ), chunk
 
 
 def test_limits_can_be_set_in_the_configuration_file(tmp_path: Path) -> None:

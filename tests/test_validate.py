@@ -4,6 +4,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.spec import codes, long_table, validate, where
 
@@ -186,9 +188,6 @@ def test_columns_worked_out_per_distinct_value_equal_those_worked_out_per_line(
     for function in functions:
         expected = [function(value) for value in values]
         assert validate._per_value(function, values) == expected
-    cents = [validate._cents_or_none(v) for v in values if not isinstance(v, (int, float, str))]
-    amounts = [v for v in values if not isinstance(v, (int, float, str))]
-    assert validate._per_value(validate._cents_or_none, amounts, validate._BY_VALUE) == cents
 
 
 def test_articles_matched_once_per_value_fail_as_pandera_s_str_matches_fails() -> None:
@@ -225,3 +224,86 @@ def test_cents_are_worked_out_alike_for_repeated_and_all_different_amounts(repea
     column = amounts * 5 if repeated else amounts
     assert _cents_column(column) == [_cents_or_none(amount) for amount in column]
     assert _cents_column(column)[:5] == [100, None, -250, 2**63 - 1, -(2**63 - 1)]
+
+
+_PIECES = ["Regeling", "a", " ", "  ", "\u00a0", "\t", "\n", "\u2603", "\u200b", "é", "", "x y"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(st.none(), st.lists(st.sampled_from(_PIECES), max_size=4).map("".join)),
+        max_size=8,
+    )
+)
+def test_descriptions_told_clean_at_once_are_what_each_cleaned_gives(
+    values: list[str | None],
+) -> None:
+    from reconcile.validate import _text, texts_of
+
+    assert texts_of(values) == [_text(value) for value in values]
+    assert texts_of([*values, 5.0, 2.5]) == [_text(value) for value in [*values, 5.0, 2.5]]
+
+
+def test_a_clean_column_keeps_its_own_strings() -> None:
+    from reconcile.validate import texts_of
+
+    values = ["Regeling 1", None, "", "AI-fabriek, deel 2"]
+    got = texts_of(values)
+    assert got == ["Regeling 1", None, None, "AI-fabriek, deel 2"]
+    assert got[0] is values[0]
+    assert texts_of(["Regeling  1", "a\u00a0b"]) == ["Regeling 1", "a b"]  # cleaned one by one
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        [["XIII", 2, "AI", "U", 2026, 5], ["XIII", 3, "Data", "U", 2027, 7]],  # every line counts
+        [["XIII", 2, "AI", "U", 2026, 5], ["XIII", 3, "Data", "V", 2027, 7]],  # another series
+        [["XIII", 2, "AI", "U", 2026, 5], ["XIII", 3, "Data", "U", 2031, 7]],  # a year out of range
+        [["XIII", 2, "AI", "U", 2026, "PM"], ["XIII", 3, "Data", "U", 2027, 7]],  # no amount
+    ],
+)
+def test_lines_counted_at_once_are_those_the_filter_counts(
+    tmp_path: Path, lines: list[list[object]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reconcile import validate as validation
+
+    at_once = validate(tmp_path / "a", {"EZ.xlsx": table(*lines)})
+    monkeypatch.setattr(validation, "_all_counted", lambda *args: False)
+    filtered = validate(tmp_path / "b", {"EZ.xlsx": table(*lines)})
+    assert [(ln.year, ln.amount, ln.series, ln.source.cell) for ln in at_once.lines] == [
+        (ln.year, ln.amount, ln.series, ln.source.cell) for ln in filtered.lines
+    ]
+    assert [(f.code, f.location.cell) for f in at_once.findings] == [
+        (f.code, f.location.cell) for f in filtered.findings
+    ]
+
+
+@pytest.mark.parametrize(
+    ("chapters", "ministry"),
+    [
+        (["XIII", "XIII", "VIII", "VIII", "VIII"], "OCW"),
+        ([13, 13, 13.0, 13.0, "VIII", "VIII", "VIII"], "EZ"),  # 13 and 13.0 both count for EZ
+        ([None, None, "VIII"], "OCW"),
+    ],
+)
+def test_the_ministry_of_a_column_of_one_type_is_that_of_any_column(
+    chapters: list[object], ministry: str
+) -> None:
+    """Chapters of one type are counted by value, others by type and value: the same owner."""
+    from types import SimpleNamespace
+    from typing import Any
+
+    from reconcile.announcement import load_announcement
+    from reconcile.validate.identify import identify_ministry
+
+    def owner(column: list[object]) -> str | None:
+        columns = SimpleNamespace(values={"chapter": column})
+        table: Any = SimpleNamespace(
+            line_columns=lambda: columns, title=[], file="x.xlsx", sheet="Blad1"
+        )
+        return identify_ministry(table, load_announcement(None).ministries)[0]
+
+    assert owner(chapters) == ministry
+    assert owner([*chapters, None]) == ministry  # None: another type, counted apart

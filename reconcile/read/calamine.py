@@ -78,7 +78,9 @@ def load_grids_calamine(data: bytes, plain_parts: frozenset[str] = frozenset()) 
                 continue  # chart and dialog sheets hold no cells (openpyxl skips them too)
             extras = _extras(archive, parts.get(meta.name), plain_parts)
             sheet = book.get_sheet_by_name(meta.name)
-            rows = _rows(sheet.to_python(skip_empty_area=False), extras)
+            raw, merged = sheet.to_python(skip_empty_area=False), calamine_merged(sheet)
+            del sheet  # calamine's own copy of the cells is freed before they are converted
+            rows = _rows(raw, extras)
             height, width = len(rows), max(map(len, rows), default=0)
             hidden = extras or SheetExtras()  # no sheet part found: nothing known hidden
             grids.append(
@@ -89,7 +91,7 @@ def load_grids_calamine(data: bytes, plain_parts: frozenset[str] = frozenset()) 
                     _formula_of(meta.name, extras, lookup),
                     frozenset(r for r in hidden.hidden_rows if r <= height),
                     frozenset(c for c in hidden.hidden_columns if c <= width),
-                    calamine_merged(sheet),
+                    merged,
                 )
             )
     book.close()

@@ -48,8 +48,17 @@ NEEDLE_TAIL = max(map(len, EXTRAS_NEEDLES)) - 1  # what a needle cut by a chunk 
 
 def holds_needles(window: bytes) -> bool:
     """Whether one of EXTRAS_NEEDLES occurs in ``window`` (a chunk of sheet XML, after the
-    last NEEDLE_TAIL bytes of the chunk before, so a needle cut by the border is found)."""
-    return any(needle in window for needle in EXTRAS_NEEDLES)
+    last NEEDLE_TAIL bytes of the chunk before, so a needle cut by the border is found).
+
+    A single byte is found by memchr, several times faster than a search for two or more;
+    most chunks of sheet XML hold no "f" (none outside formulas where the text is in shared
+    strings, as Excel saves it) and no "h", so their needles are not searched for at all.
+    """
+    return (
+        (b"f" in window and (b"<f" in window or b":f" in window))
+        or b't="e"' in window
+        or (b"h" in window and b'hidden="' in window)
+    )
 
 
 @dataclass
@@ -411,18 +420,22 @@ def _count_plain(sheet: _SheetCount, text: bytes, state: list[int]) -> bool:
     """The usual chunk counted with a few C-speed scans (bytes.count, one regex search); False,
     counting nothing, for any other.
 
-    A chunk qualifies when every row and cell start tag that _TAG would find opens plainly
-    (``_ODD_ROW`` and ``_beyond`` find none that does not) and none is prefixed; it then gives
-    what ``_count_placed`` gives for those tags. Its last row and column are found without
-    reading every cell's place (700,000 of them in 100,000 lines): the chunk's last cell and
-    the chunks before bound them, and one search shows that no cell lies beyond. Where one
-    does, each cell's place is read after all (``_count_plain_cells``).
+    A chunk qualifies when every cell start tag that _TAG would find opens plainly (``_beyond``
+    finds none that does not), none is prefixed, and a row start tag after its last cell opens
+    plainly too; it then gives what ``_count_in_order`` gives for those tags. The other row
+    tags do not matter: a plain cell says where it is, whatever its row tag says, so the
+    rows are not searched (a row only sets where the next chunk goes on, and only the last one
+    does). The last row and column are found without reading every cell's place (700,000 of
+    them in 100,000 lines): the chunk's last cell and the chunks before bound them, and one
+    search shows that no cell lies beyond. Where one does, each cell's place is read after all
+    (``_count_plain_cells``).
     """
     if b":" in text and (b":c" in text or b":row" in text) and _PREFIXED.search(text):
         return False  # (a colon is looked for first: most chunks hold none)
-    if _ODD_ROW.search(text):
-        return False
-    last_row, last_cell = text.rfind(b'<row r="'), text.rfind(b'<c r="')
+    last_row, last_cell = _last_row_tag(text), text.rfind(b'<c r="')
+    row = _PLAIN_ROW.match(text, last_row) if last_row > last_cell else None
+    if last_row > last_cell and row is None:
+        return False  # the chunk ends in a row that does not say where it is: read in order
     cell = _PLAIN_CELL.match(text, last_cell) if last_cell >= 0 else None
     if cell is not None:
         bounds = (
@@ -436,13 +449,19 @@ def _count_plain(sheet: _SheetCount, text: bytes, state: list[int]) -> bool:
             return False
     elif _start_tags(text, b"c", 0):  # cells, but the last does not open plainly, or none does
         return False
-    if last_row > last_cell:
-        row = _PLAIN_ROW.match(text, last_row)
-        assert row is not None  # every <row r=" opens a plain match (_ODD_ROW found none else)
+    if row is not None:
         state[:] = [_row_number(row.group(1)), 0]
     elif cell is not None:
         state[:] = [_row_number(cell.group(2)), _column_number(cell.group(1))]
     return True
+
+
+def _last_row_tag(text: bytes) -> int:
+    """Where the last unprefixed row start tag (as _TAG finds one) begins in ``text``, or -1."""
+    at = text.rfind(b"<row")
+    while at >= 0 and text[at + 4 : at + 5] not in _TAG_ENDS:  # <rowBreaks, or cut off
+        at = text.rfind(b"<row", 0, at)
+    return at
 
 
 def _count_plain_cells(sheet: _SheetCount, text: bytes) -> bool:
@@ -461,8 +480,6 @@ def _count_plain_cells(sheet: _SheetCount, text: bytes) -> bool:
     return True
 
 
-# A row start tag (as _TAG finds one) that does not open with its place, <row r="12".
-_ODD_ROW = re.compile(rb'<row(?=[\s/>])(?! r="\d+")')
 _LAST_COLUMN = 18_278  # ZZZ: a plain reference has at most three letters
 
 

@@ -17,7 +17,7 @@ import functools
 import itertools
 import operator
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from decimal import Decimal
 from typing import Any
@@ -193,18 +193,24 @@ class LineColumns:
             self.problems[index],
         )
 
-    def cells(self, name: str, indices: list[int]) -> list[CellRef]:
+    def cells(self, name: str, indices: Sequence[int]) -> list[CellRef]:
         """The cell of field ``name`` of each line in ``indices`` (a field every line has)."""
         if self.given is not None:
             return [self.given[i].cells[name] for i in indices]
         file, sheet, rows, places = self.file, self.sheet, self.rows, self.places
+        every = indices == range(len(rows))  # every line, in order (a range, not a list)
         shared = places[indices[0]] if indices else None
-        if shared is not None and all(places[index] is shared for index in indices):
+        if shared is not None and (
+            places.count(shared) == len(places)  # (identity first, in C; equal Places say the same)
+            if every
+            else all(places[index] is shared for index in indices)
+        ):
             # The usual table: every line's field is in one column, on its own row.
             row, column = shared[name]
             letter = column_letter(column)
             if row is None:
-                return [CellRef(file, sheet, f"{letter}{rows[index]}") for index in indices]
+                numbers = rows if every else map(rows.__getitem__, indices)
+                return [CellRef(file, sheet, f"{letter}{number}") for number in numbers]
         letters: dict[int, tuple[int | None, str]] = {}  # most lines share one Places
         refs = []
         for index in indices:
@@ -299,6 +305,21 @@ def _is_zero(value: Any) -> bool:
         return parse_number(value) == 0  # unrounded: 0,001 x EUR 1.000 is one euro, not zero
     except AmountError:
         return False
+
+
+def blank_as_none(values: list[Any]) -> list[Any]:
+    """``values`` with each blank text (``is_blank``) as None; the list itself when none is.
+
+    Each distinct value is asked once (a column repeats its chapters and series, and a set is
+    made in C), then the blanks are swapped in one C-level map; a text equals only a text, so
+    no number or date is taken for a blank.
+    """
+    try:
+        distinct = set(values)
+    except TypeError:  # an unhashable value (no reader gives one): each asked on its own
+        return [None if is_blank(value) else value for value in values]
+    blanks = dict.fromkeys(v for v in distinct if isinstance(v, str) and not v.strip())
+    return list(map(blanks.get, values, values)) if blanks else values
 
 
 def is_blank(value: Any) -> bool:
@@ -457,8 +478,13 @@ def _total_labels(
     match = _TOTAL.match
     for column in reversed(label_columns):  # the leftmost label column's label wins
         values = taken(column, first, last)
-        if set(map(type, values)) <= _TEXT_OR_EMPTY:  # the usual label column: matched in C
-            found = set(filter(match, set(values) - {None}))  # each distinct text once
+        try:
+            distinct = set(values)  # each distinct text is matched once
+        except TypeError:  # an unhashable value (no reader gives one)
+            distinct = None
+        if distinct is not None:
+            found = {v for v in distinct if isinstance(v, str) and match(v)}
+            # (a text equals only a text: no number of the column is taken for a label)
             labelled = (
                 [(row, v) for row, v in enumerate(values, first) if v in found] if found else []
             )
@@ -781,8 +807,8 @@ class _Reader:
         lines.rows += range(first, last + 1)
         lines.places += [self.places[acol]] * len(raws)
         lines.raws += raws
-        lines.amounts += [amount for amount, _ in parsed]
-        lines.problems += [problem for _, problem in parsed]
+        lines.amounts += map(operator.itemgetter(0), parsed)
+        lines.problems += map(operator.itemgetter(1), parsed)
 
     def field_values(self, column: int | None, first: int, last: int) -> list[Any]:
         """``value`` of each row ``first`` to ``last`` in ``column``: blank text as None."""
@@ -791,7 +817,7 @@ class _Reader:
         values = self.column(column, first, last)
         if not any(issubclass(kind, str) for kind in set(map(type, values))):
             return values  # no text, so no blank text (told by the types alone)
-        return [None if isinstance(value, str) and not value.strip() else value for value in values]
+        return blank_as_none(values)
 
     def read_row(self, row: int) -> None:
         cells = self.rows[row - 1]

@@ -109,7 +109,7 @@ def _columns(
     if "article" in columns:
         data["article"] = _per_value(normalise_article, values["article"])
     if "description" in columns:
-        data["description"] = list(map(_text, values["description"]))  # mostly all different
+        data["description"] = texts_of(values["description"])  # mostly all different
     data["series"] = (
         _per_value(normalise_series, values["series"])
         if "series" in columns
@@ -118,6 +118,35 @@ def _columns(
     data["year"] = _per_value(parse_year, lines.years)
     data["amount_cents"] = _cents_column(lines.amounts)
     return data
+
+
+_TEXT_OR_NONE = frozenset({str, type(None)})
+_NO_EMPTY_TEXT = {"": None}  # .get(v, v): the empty text becomes None, any other value stays
+_JOIN = "\u2603"  # printable, not a space, and rare: what the texts are joined with to be checked
+
+
+def texts_of(values: list[Any]) -> list[str | None]:
+    """``_text`` of each value: the cell as clean text, None where it is empty.
+
+    A column of text that is already clean (the usual: descriptions typed once, each
+    different) keeps its strings, and that is told for all of them at once, in C: joined,
+    the texts hold no character but printable ones and single spaces between words (what
+    ``cell_text`` leaves as it is). Any other column is cleaned value by value.
+    """
+    if set(map(type, values)) <= _TEXT_OR_NONE:
+        texts = list(filter(None, values))  # neither None nor ""
+        joined = _JOIN.join(texts)
+        if (
+            joined.count(_JOIN) == max(len(texts) - 1, 0)
+            and joined.isprintable()  # no tab, line break, NBSP or other space but " "
+            and "  " not in joined
+            and not joined.startswith(" ")
+            and not joined.endswith(" ")
+            and f" {_JOIN}" not in joined
+            and f"{_JOIN} " not in joined
+        ):
+            return list(map(_NO_EMPTY_TEXT.get, values, values)) if "" in values else values[:]
+    return list(map(_text, values))
 
 
 def _chapter(value: Any) -> str | None:
@@ -131,20 +160,21 @@ def _cents_or_none(amount: Decimal | None) -> int | None:
 def _cents_column(amounts: list[Decimal | None]) -> list[int | None]:
     """The cents of each amount: once per distinct amount where they repeat, else one by one.
 
-    The reader gives equal amount cells one Decimal object (its AmountCache), so counting the
-    objects (in C) tells whether a cache pays: hashing 100k all-different Decimals for one
-    costs more than working each out.
+    The reader gives equal amount cells one Decimal object (its AmountCache), so the cents are
+    worked out once per object, found by its id (hashing 100k Decimals by value costs more
+    than working each out); where most objects differ, each is worked out on its own.
     """
-    if len(set(map(id, amounts))) * 2 > len(amounts):
+    distinct = dict(zip(map(id, amounts), amounts, strict=True))  # made in C
+    if len(distinct) * 2 > len(amounts):
         return list(map(_cents_or_none, amounts))
-    return _per_value(_cents_or_none, amounts, _BY_VALUE)
+    cents = {key: _cents_or_none(amount) for key, amount in distinct.items()}
+    return list(map(cents.__getitem__, map(id, amounts)))  # (each object is in ``amounts``)
 
 
 # Types whose equal values give equal results, so one result per distinct value will do: a
-# str or an int equals only itself; Decimal("1.0") equals Decimal("1.00"), but their cents
-# are the same. Mixed types may not share a dict (1, 1.0 and True are one key there).
+# str or an int equals only itself. Mixed types may not share a dict (1, 1.0 and True are
+# one key there).
 _BY_IDENTITY: frozenset[type] = frozenset({str, int, type(None)})
-_BY_VALUE: frozenset[type] = frozenset({Decimal, type(None)})
 
 
 def _per_value(
@@ -194,6 +224,7 @@ def validate_table(table: SheetTable, rules: Rules) -> ValidatedTable:
     failures = run_schema(frame, build_schema(context, frame.columns))
     translator = _Translator(table, lines, frame, rules, ministry, header_ref)
     findings += translator.findings(failures)
+    del frame, translator  # freed before the lines are made (a large table's peak memory)
 
     result = ValidatedTable(ministry, findings=findings)
     # The frame's columns as the lists it was built from: reading a frame per line is slow.
@@ -201,6 +232,9 @@ def validate_table(table: SheetTable, rules: Rules) -> ValidatedTable:
     # A line counts with an amount and a year in range (else it has a finding), in the series
     # counted; the lines of other series are counted per series.
     in_range = frozenset(rules.years)
+    if _all_counted(lines.amounts, years, series_of, in_range, rules.series):
+        result.lines = _budget_lines(ministry or "?", range(len(lines)), lines, data, series_of)
+        return result
     candidates = [
         (index, amount)
         for index, (amount, year) in enumerate(zip(lines.amounts, years, strict=True))
@@ -214,9 +248,23 @@ def validate_table(table: SheetTable, rules: Rules) -> ValidatedTable:
     return result
 
 
+def _all_counted(
+    amounts: list[Decimal | None],
+    years: list[int | None],
+    series: list[str],
+    in_range: frozenset[int],
+    counted: str,
+) -> bool:
+    """Whether every line counts (an amount, a year in range, the series counted), told by a
+    few C-level passes: the usual valid table, where the filter below would keep every line."""
+    return (
+        set(map(type, amounts)) <= {Decimal} and set(years) <= in_range and set(series) <= {counted}
+    )
+
+
 def _budget_lines(
     ministry: str,
-    counted: list[int],
+    counted: Sequence[int],
     lines: LineColumns,
     data: dict[str, list[Any]],
     series: list[str],

@@ -16,11 +16,18 @@ def identify_ministry(
 ) -> tuple[str | None, list[Finding]]:
     """The ministry of ``table`` and the findings when that is unclear or contradicted."""
     owners: Counter[str] = Counter()
-    # Each distinct chapter cell is looked up once (keyed by type too: 13 and 13.0 may differ).
+    # Each distinct chapter cell is looked up once (keyed by type too: 13 and 13.0 may differ;
+    # a column of one type, the usual, is counted by its values alone).
     chapters = table.line_columns().values["chapter"]
-    values = Counter(zip(map(type, chapters), chapters, strict=True))
-    values.pop((type(None), None), None)  # a line without a chapter names no owner
-    for (_, value), count in values.items():
+    counts: list[tuple[object, int]]
+    if len(set(map(type, chapters))) == 1:
+        counts = list(Counter(chapters).items())
+    else:
+        typed = Counter(zip(map(type, chapters), chapters, strict=True))
+        counts = [(value, count) for (_, value), count in typed.items()]
+    for value, count in counts:
+        if value is None:
+            continue  # a line without a chapter names no owner
         chapter = normalise_chapter(value)
         owner = ministries.of_chapter(chapter) if chapter else None
         if owner is not None:
