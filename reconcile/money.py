@@ -83,7 +83,14 @@ def find_unit(text: str) -> Unit | None:
 
 
 def to_cents(amount: Decimal) -> Decimal:
-    return amount.quantize(CENT, rounding=ROUND_HALF_UP)
+    """``amount`` rounded to the cent; a zero without a sign (-0.0 reads as 0.00).
+
+    An AmountCache keeps 0.0 and -0.0 as one key, so a signed zero would give whichever of
+    the two was read first, and a table read a column at a time reads them in another order
+    than one read row by row.
+    """
+    cents = amount.quantize(CENT, rounding=ROUND_HALF_UP)
+    return cents.copy_abs() if not cents and cents.is_signed() else cents
 
 
 # How a column writes its numbers: Dutch "1.234,5" (point groups, comma decimal) or English
