@@ -21,7 +21,13 @@ from hypothesis import strategies as st
 from reconcile.read import csv as csv_reading
 from reconcile.read import read_file
 from reconcile.read.csv import RowColumns, stream_csv_blocks, stream_csv_text
-from reconcile.read.layouts import LayoutTable, find_layout_header, load_layouts, read_layout_grid
+from reconcile.read.layouts import (
+    LayoutTable,
+    find_layout_header,
+    load_layouts,
+    read_layout_blocks,
+    read_layout_grid,
+)
 from reconcile.read.workbook import UnreadableFileError
 
 
@@ -154,3 +160,13 @@ def test_the_first_line_is_found_without_splitting_the_whole_text(tmp_path: Path
     text = "\n" * 70_000 + "a;b\n1;2\n"
     assert csv_reading.detect_delimiter(text) == ";"
     assert csv_reading.detect_delimiter("x" * 70_000 + ";1\r\n") == ";"
+
+
+def test_the_rows_down_to_the_header_cannot_come_as_columns() -> None:
+    """The header is found in rows; a block given as columns holds none of its rows."""
+    grid = _rows_by_the_csv_module(STATEN + "\n", ",")
+    header = find_layout_header(grid, list(load_layouts().values()))
+    assert header is not None
+    as_columns = RowColumns(1, [[cell] for cell in grid[0]], range(1), {})
+    with pytest.raises(ValueError, match="given as rows"):
+        read_layout_blocks([as_columns], header, "staten.csv", None)

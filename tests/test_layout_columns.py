@@ -81,7 +81,7 @@ TEXTS += [
 CELLS = st.one_of(
     st.sampled_from(TEXTS),
     st.none(),
-    st.sampled_from([2025, 2025.0, 0, 1, 1.5, -7, True]),
+    st.sampled_from([2025, 2025.0, 0, 0.0, -0.0, 1, 1.5, -7, 7000.0, True]),
 )
 ROWS: st.SearchStrategy[list[Any]] = st.one_of(
     # a plain row: the header's width, texts seen often
@@ -134,6 +134,10 @@ def test_rows_read_a_column_at_a_time_give_what_reading_row_by_row_gives(
         by_column = _read(rows, hidden, by_column=True)
     by_row = _read(rows, hidden, by_column=False)
     assert by_column == by_row  # every field, and the lines
+    # amounts compare by value above (-0.00 == 0.00, 7000.0 == 7000.00): their digits too
+    assert [repr(line.amount) for line in by_column.lines] == [
+        repr(line.amount) for line in by_row.lines
+    ]
     assert by_column.findings == by_row.findings
     assert by_column.line_count == len(by_row.lines)
     unreadable = {

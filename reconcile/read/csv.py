@@ -109,8 +109,9 @@ def detect_delimiter(text: str) -> str:
 
 
 def _first_lines(text: str, size: int = 1 << 16) -> Iterator[str]:
-    """``text.splitlines()``, its first lines split from the text's start alone (the whole of
-    a large file's text need not be split to find its first line)."""
+    """The first lines of ``text.splitlines()`` split from the text's start alone (the whole
+    of a large file's text need not be split to find its first line), then, should the
+    caller want more (every line there was blank), all of ``text.splitlines()`` again."""
     if len(text) > size:
         yield from text[:size].splitlines()[:-1]  # the last may go on beyond ``size``
     yield from text.splitlines()
@@ -167,7 +168,8 @@ def stream_csv_text(data: bytes) -> tuple[CsvText, Iterator[list[str]]]:
     A large file's rows need not all be held at once (a 100,000-row table's cells take
     about 100 MB as tuples of strings): a reader keeps what it needs of each row and lets
     the rest go. Raises UnreadableFileError as ``read_csv_text`` does, the iterator too
-    (for a field beyond the csv module's limit, found only when its row is read).
+    (for a field beyond the csv module's limit, found when its block is read: the rows of
+    that block before it are not given).
     """
     text, blocks = stream_csv_blocks(data)
     rows = (block if isinstance(block, list) else block.rows() for block in blocks)

@@ -790,11 +790,11 @@ def read_layout_blocks(
     first = 1  # the number of the block's first row
     for block in blocks:
         if isinstance(block, RowColumns):
-            if first > header.row:
-                reader.read_columns(first, block)
-                first += block.count
-                continue
-            block = block.rows()  # it holds the header: its rows below the header are read
+            if first <= header.row:  # stream_csv_blocks gives the first rows as rows
+                raise ValueError("the rows down to the header must be given as rows")
+            reader.read_columns(first, block)
+            first += block.count
+            continue
         for start in range(max(header.row + 1 - first, 0), len(block), CHUNK_ROWS):
             reader.read_chunk(first + start, block[start : start + CHUNK_ROWS])
         first += len(block)

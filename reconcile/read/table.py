@@ -229,8 +229,9 @@ class SheetTable:
     """What the reader got out of one sheet: its lines, and what was found while reading.
 
     ``read_table`` keeps the lines as ``columns``; ``lines`` makes a RawLine of each on first
-    use. A table read another way (a layout's) has no columns and appends to ``lines``;
-    validation reads ``columns`` where there are any, so add no lines to such a table.
+    use. A layout table (``reconcile.read.layouts.LayoutTable``) keeps its own columns and
+    makes its lines from them when asked. Validation reads the columns where there are any,
+    so add no lines to such a table.
     """
 
     file: str
