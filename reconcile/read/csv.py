@@ -277,6 +277,16 @@ def _rows_within(block: str, delimiter: str) -> list[list[str]] | None:
         return None
 
 
+def usual_rows(sizes: Sequence[int]) -> tuple[int, Sequence[int]]:
+    """The usual one of the rows' ``sizes`` (the most common), and the rows of that size:
+    ``range`` of them all when every row has it (the usual case, found with one count)."""
+    usual = sizes[0]
+    if sizes.count(usual) != len(sizes):
+        usual = max(set(sizes), key=sizes.count)
+        return usual, [k for k, size in enumerate(sizes) if size == usual]
+    return usual, range(len(sizes))
+
+
 def _split_plain(block: str, delimiter: str) -> RowColumns | None:
     """The rows of a block of lines as columns, each line split at the delimiter in C; None
     for a block the csv module must read.
@@ -293,15 +303,11 @@ def _split_plain(block: str, delimiter: str) -> RowColumns | None:
     if not lines or (len(block) > limit and max(map(len, lines)) > limit):
         return None
     counts = list(map(str.count, lines, itertools.repeat(delimiter)))
-    usual = counts[0]  # delimiters in the usual line
-    if counts.count(usual) != len(lines):
-        usual = max(set(counts), key=counts.count)
+    usual, where = usual_rows(counts)  # delimiters in the usual line, and its lines
     if not usual:  # one column: nothing to gain (and an empty line would look like a cell)
         return None
-    where: Sequence[int] = range(len(lines))
     others: dict[int, list[str]] = {}
-    if counts.count(usual) != len(lines):
-        where = [k for k, found in enumerate(counts) if found == usual]
+    if len(where) != len(lines):
         others = {
             k: line.split(delimiter) if line else []
             for k, (line, found) in enumerate(zip(lines, counts, strict=True))
@@ -329,4 +335,5 @@ __all__ = [
     "read_csv_text",
     "stream_csv_blocks",
     "stream_csv_text",
+    "usual_rows",
 ]

@@ -36,7 +36,7 @@ from reconcile.money import (
     parse_number,
     to_cents,
 )
-from reconcile.read.csv import Block, RowColumns
+from reconcile.read.csv import Block, RowColumns, usual_rows
 from reconcile.read.header import HEADER_SCAN_ROWS, Header, parse_year
 from reconcile.read.table import LineCells, Places, RawLine, SheetTable, cell_name, is_blank
 
@@ -912,14 +912,10 @@ class _LayoutReader:
         """Rows ``first`` to ``first + len(chunk) - 1``: those of the usual width as columns."""
         count = len(chunk)
         widths = list(map(len, chunk))
-        width = widths[0]
-        if widths.count(width) == count:
-            self.read_columns(
-                first, RowColumns(count, list(zip(*chunk, strict=True)), range(count), {})
-            )
+        width, where = usual_rows(widths)
+        if len(where) == count:
+            self.read_columns(first, RowColumns(count, list(zip(*chunk, strict=True)), where, {}))
             return
-        width = max(set(widths), key=widths.count)  # the usual width
-        where = [k for k, w in enumerate(widths) if w == width]
         columns = list(zip(*[chunk[k] for k in where], strict=True))
         others = {k: chunk[k] for k, w in enumerate(widths) if w != width}
         self.read_columns(first, RowColumns(count, columns, where, others))
