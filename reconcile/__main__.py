@@ -10,6 +10,7 @@ from __future__ import annotations
 import sys
 
 from reconcile import VERSION_LINE
+from reconcile.errors import stop_on_closed_output
 
 VERSION_FLAGS = ("--version", "-V")
 
@@ -29,11 +30,8 @@ def _print_version() -> None:
     try:
         sys.stdout.write(VERSION_LINE + "\n")
         sys.stdout.flush()
-    except BrokenPipeError:  # as reconcile.cli.main: the reader went away, stop quietly
-        import os
-
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        sys.exit(1)
+    except BrokenPipeError:
+        stop_on_closed_output()
 
 
 if __name__ == "__main__":

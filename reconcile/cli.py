@@ -15,7 +15,7 @@ import click
 
 from reconcile import VERSION_LINE, __version__
 from reconcile.cli_lang import RUN_LANG, click_speaks_the_run_language, lang_in_args, run_lang
-from reconcile.errors import ReconcileError
+from reconcile.errors import ReconcileError, stop_on_closed_output
 from reconcile.i18n import LANGS, resolve_lang, tr, translate_help, word
 from reconcile.limits import DEFAULT_LIMITS, Limits
 
@@ -576,11 +576,7 @@ def main() -> None:
     try:
         cli(prog_name="reconcile")
     except BrokenPipeError:
-        # The reader of our output went away (``reconcile ... | head``): stop quietly.
-        import os
-
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        sys.exit(1)
+        stop_on_closed_output()
 
 
 def _freeze_at_exit() -> None:

@@ -5,6 +5,10 @@ Problems inside the data are findings, not exceptions (see reconcile.model.Findi
 
 from __future__ import annotations
 
+import os
+import sys
+from typing import NoReturn
+
 
 class ReconcileError(Exception):
     """Base of every error the command line turns into a message and exit code 2.
@@ -51,3 +55,12 @@ class ConfigError(ReconcileError):
 
 class InputError(ReconcileError):
     """An input path cannot be used (missing, not a file we read, unreadable)."""
+
+
+def stop_on_closed_output() -> NoReturn:
+    """The reader of our output went away (``reconcile ... | head``): stop quietly, exit 1.
+
+    Standard output is pointed at the null device first, so the interpreter's own flush at
+    exit does not raise BrokenPipeError again."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    sys.exit(1)

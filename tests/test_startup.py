@@ -6,6 +6,7 @@ Each case runs in a fresh interpreter, because an import in this test process wo
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -71,6 +72,25 @@ def test_version_alone_is_answered_before_click_loads(flag: str) -> None:
     loaded = set(json.loads(result.stderr.strip().splitlines()[-1]))
     assert "click" not in loaded
     assert result.stdout == CliRunner().invoke(cli, [flag]).output == f"reconcile {__version__}\n"
+
+
+def test_version_into_a_closed_pipe_ends_quietly() -> None:
+    """The script's own answer stops as the command line does when its reader went away."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # nobody reads: the write fails with a broken pipe
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "reconcile", "--version"],
+            cwd=ROOT,
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+        )
+    finally:
+        os.close(write_end)
+    assert result.returncode == 1
+    assert result.stderr == ""
 
 
 def test_version_among_other_arguments_goes_to_click() -> None:

@@ -637,16 +637,20 @@ def _picker(indexes: list[int]) -> Callable[[Sequence[Any]], tuple[Any, ...]]:
     return operator.itemgetter(*indexes) if indexes else lambda cells: ()
 
 
-def _clean_text(value: Any, texts: dict[str, str], limit: int) -> str:
-    """``cell_text(value)``, remembered in ``texts`` for a text (until ``limit`` texts)."""
-    if value.__class__ is not str:  # 2025.0 and 2025 are equal keys but read differently
-        return cell_text(value)
-    text = texts.get(value)
-    if text is None:
-        text = cell_text(value)
-        if len(texts) < limit:
-            texts[value] = text
-    return text
+def _remember(value: Any, memo: dict[str, Any], work: Callable[[Any], Any], limit: int) -> Any:
+    """``work(value)``, remembered in ``memo`` for a text (until it holds ``limit`` texts).
+
+    Any other value is worked each time: a workbook's 2025.0 and 2025 are equal keys but
+    read differently.
+    """
+    if value.__class__ is not str:
+        return work(value)
+    result = memo.get(value, _UNSEEN)
+    if result is _UNSEEN:
+        result = work(value)
+        if len(memo) < limit:
+            memo[value] = result
+    return result
 
 
 def _clean_texts(values: tuple[Any, ...], texts: dict[str, str], limit: int) -> tuple[str, ...]:
@@ -654,7 +658,7 @@ def _clean_texts(values: tuple[Any, ...], texts: dict[str, str], limit: int) -> 
     found = tuple(map(texts.get, values))  # only texts are remembered: None for any other
     if None not in found:
         return cast(tuple[str, ...], found)
-    return tuple(_clean_text(value, texts, limit) for value in values)
+    return tuple(_remember(value, texts, cell_text, limit) for value in values)
 
 
 def _read_amount(raw: Any, amount_of: AmountCache) -> AmountRead | None:
@@ -699,18 +703,7 @@ def _remembered(
         for value in unseen:
             memo[value] = work(value)
         return list(map(memo.__getitem__, values)), True
-    get, results = memo.get, []
-    for value in values:
-        if value.__class__ is str:
-            result = get(value, _UNSEEN)
-            if result is _UNSEEN:
-                result = work(value)
-                if len(memo) < limit:
-                    memo[value] = result
-        else:
-            result = work(value)
-        results.append(result)
-    return results, False
+    return [_remember(value, memo, work, limit) for value in values], False
 
 
 CHUNK_ROWS = 4096  # rows read, turned into columns and let go at a time
@@ -886,20 +879,12 @@ class _LayoutReader:
         year = None
         if self.year_index is not None:
             raw_year = cells[self.year_index] if self.year_index < width else ""  # a short row
-            year = self.years.get(raw_year, _UNSEEN) if raw_year.__class__ is str else _UNSEEN
-            if year is _UNSEEN:
-                year = parse_year(raw_year)
-                if raw_year.__class__ is str and len(self.years) < self.limit:
-                    self.years[raw_year] = year
+            year = _remember(raw_year, self.years, parse_year, self.limit)
         table.years.append(year)
         has_amounts = False
         for index, reads in zip(self.amount_indexes, self.amount_columns, strict=True):
             raw = cells[index] if index < width else None
-            read = self.amount_texts.get(raw, _UNSEEN) if raw.__class__ is str else _UNSEEN
-            if read is _UNSEEN:
-                read = self.read_amount(raw)
-                if raw.__class__ is str and len(self.amount_texts) < self.limit:
-                    self.amount_texts[raw] = read
+            read = _remember(raw, self.amount_texts, self.read_amount, self.limit)
             reads.append(read)
             if read is not None:
                 has_amounts = True

@@ -200,10 +200,10 @@ def _check_keys(table: LayoutTable, layout: Layout) -> tuple[set[int], list[Find
     if not layout.key:
         return set(), []
     keys = _keys(table, layout.key)
-    unique_keys = len(set(keys)) == len(keys)  # no key repeats (a set: in C), among all rows
+    unique_keys = len(set(keys)) == len(keys)  # no key repeats among all rows (a set: in C)
     if unique_keys and not _error_texts(table, layout.key):
-        # No key repeats (a set: in C), so no row repeats another: two rows the same have
-        # the same texts, hence the same key, unless a key text is a broken formula's.
+        # So no row repeats another: two rows the same have the same texts, hence the same
+        # key, unless a key text is a broken formula's.
         return set(), []
     rows = table.rows
     seen: dict[tuple[str, ...], int] = {}
