@@ -22,6 +22,7 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -47,6 +48,29 @@ CALAMINE_READ = (
     "cells = [book.get_sheet_by_name(name).to_python() for name in book.sheet_names]\n"
 )
 CALAMINE = "calamine reads the cells"
+# The floors: the least any design that validates with pandera on pandas can cost, whatever
+# reconcile itself does. The import of pandas and pandera either runs beside calamine's parse
+# (the parse does not hold Python's lock), so both are in memory at once, or after it, so
+# their times add up (the cells frozen out of the cycle collector's way, as reconcile does).
+# The third keeps no cell at all: calamine's rows are handed over one by one and dropped, the
+# least memory a design that imports beside the parse can have.
+FLOOR_BESIDE = (
+    "import importlib, sys, threading\n"
+    "thread = threading.Thread(target=importlib.import_module, args=('pandera.pandas',))\n"
+    "thread.start()\n" + CALAMINE_READ + "thread.join()\n"
+)
+FLOOR_AFTER = CALAMINE_READ + "import gc\ngc.freeze()\nimport pandera.pandas\n"
+FLOOR_NOTHING_KEPT = FLOOR_BESIDE.replace(
+    "cells = [book.get_sheet_by_name(name).to_python() for name in book.sheet_names]\n",
+    "for name in book.sheet_names:\n"
+    "    for row in book.get_sheet_by_name(name).iter_rows():\n"
+    "        pass\n",
+)
+FLOORS = [
+    ("floor: pandera imported beside calamine's read", FLOOR_BESIDE),
+    ("floor: pandera imported after calamine's read", FLOOR_AFTER),
+    ("floor: pandera beside calamine's read, no cell kept", FLOOR_NOTHING_KEPT),
+]
 # The default limits refuse files this large (--max-rows 100,000): the benchmark raises them.
 LARGE = [
     "--max-rows",
@@ -101,6 +125,18 @@ def run_once(command: list[str], env: dict[str, str] | None = None) -> Sample:
         raise SystemExit(f"{' '.join(command)} exited {process.returncode}:\n{error}")
     scale = 1 if sys.platform == "darwin" else 1024  # ru_maxrss: bytes on macOS, KiB on Linux
     return Sample(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * scale / 1e6)
+
+
+class Plan(NamedTuple):
+    """A measurement to make: ``compare``'s arguments."""
+
+    name: str
+    command: list[str]
+    baseline: str
+    base_command: list[str]
+    repeat: int
+    target: str = XLSX_TARGET
+    env: dict[str, str] | None = None
 
 
 @dataclass
@@ -193,34 +229,34 @@ def measure(args: argparse.Namespace) -> list[Row]:
         label = f"{lines // 1000}k"
         repeat = args.repeat if lines == sizes[0] else 2  # the large runs take long
         commands = ("validate", "check") if lines == sizes[0] else ("validate",)
-        # (name, command, input, baseline, baseline script, runs, target, environment)
-        plans: list[tuple[str, str, Path, str, str, int, str, dict[str, str] | None]] = [
-            (f"{c} {label}-line .xlsx", c, xlsx, CALAMINE, CALAMINE_READ, repeat, XLSX_TARGET, None)
+
+        def reconcile(command: str, path: Path) -> list[str]:
+            return [*RECONCILE, command, str(path), "--format", "json", *LARGE]
+
+        def read_by(script: str, path: Path) -> list[str]:
+            return [*python, script, str(path)]
+
+        calamine = read_by(CALAMINE_READ, xlsx)
+        plans = [
+            Plan(f"{c} {label}-line .xlsx", reconcile(c, xlsx), CALAMINE, calamine, repeat)
             for c in commands
         ]
         if args.openpyxl and lines == sizes[0]:
             name = f"validate {label} .xlsx, openpyxl path"
             forced = {"RECONCILE_READER": "openpyxl"}
-            plans.append(
-                (name, "validate", xlsx, CALAMINE, CALAMINE_READ, 1, "(reference)", forced)
-            )
+            command = reconcile("validate", xlsx)
+            plans.append(Plan(name, command, CALAMINE, calamine, 1, "(reference)", forced))
+        for name, script in FLOORS if lines == sizes[0] else []:
+            floor = read_by(script, xlsx)
+            plans.append(Plan(name, floor, CALAMINE, calamine, repeat, "(reference: floor)"))
         if csv_supported():
-            name = f"validate {label}-line .csv"
-            plans.append(
-                (name, "validate", text, "csv reads the rows", CSV_READ, repeat, "<= 1.5x", None)
-            )
-        for name, command, path, baseline, script, runs, target, env in plans:
-            row = compare(
-                name,
-                [*RECONCILE, command, str(path), "--format", "json", *LARGE],
-                baseline,
-                [*python, script, str(path)],
-                runs,
-                target,
-                env,
-            )
+            name, command = f"validate {label}-line .csv", reconcile("validate", text)
+            reading = read_by(CSV_READ, text)
+            plans.append(Plan(name, command, "csv reads the rows", reading, repeat, "<= 1.5x"))
+        for plan in plans:
+            row = compare(*plan)
             rows.append(row)
-            if name == f"validate {label}-line .xlsx":
+            if plan.name == f"validate {label}-line .xlsx":
                 times[lines] = row
     if len(sizes) > 2:
         rows.append(linearity([(lines, times[lines]) for lines in sizes]))
