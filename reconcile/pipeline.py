@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import itertools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -251,16 +252,22 @@ def _unrelated_csv(item: Input, findings: list[Finding], layout: str | None) -> 
 
 
 def _has_budget_header(path: Path) -> bool:
-    """Whether a CSV file's first rows hold a budget table's header (chapter, amount, years)."""
-    from reconcile.read.csv import read_csv_text
-    from reconcile.read.header import find_header
+    """Whether a CSV file's first rows hold a budget table's header (chapter, amount, years).
+
+    Only the rows the header is looked for in are parsed: a long list sharing the folder is
+    not read through again, and a flaw further down (a field beyond the csv module's limit)
+    does not hide a budget table's header, so such a table is refused, not skipped.
+    """
+    from reconcile.read.csv import stream_csv_text
+    from reconcile.read.header import HEADER_SCAN_ROWS, find_header
     from reconcile.read.workbook import UnreadableFileError
 
     try:
-        rows = read_csv_text(path.read_bytes()).rows
+        _, rows = stream_csv_text(path.read_bytes())
+        head = [tuple(row) for row in itertools.islice(rows, HEADER_SCAN_ROWS)]
     except (OSError, UnreadableFileError):
         return False
-    return find_header(rows) is not None
+    return find_header(head) is not None
 
 
 def _layout_result(path: str, sha256: str, table: LayoutTable, ministry: str | None) -> FileResult:

@@ -190,6 +190,21 @@ def test_a_csv_budget_table_with_a_mistyped_header_in_a_folder_is_refused_not_sk
     assert ("OCW-extra.csv", "csv-skipped") not in codes
 
 
+def test_a_csv_table_in_a_folder_that_breaks_off_far_down_is_refused_not_skipped(
+    good: Path,
+) -> None:
+    # a budget table's header (mistyped), then a field beyond the csv module's limit far below
+    rows = ["Hoofdstk;Artikl;Omschrijving;Jaar;Bedrag"]
+    rows += [f"VIII;6;regel {n};2026;100" for n in range(200)]
+    rows.append("VIII;6;" + "x" * 200_000 + ";2026;100")
+    (good / "OCW-extra.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    code, out, _ = run("validate", str(good), "-f", "json")
+    assert code == 2
+    codes = {(f["file"].rsplit("/", 1)[1], f["code"]) for f in json.loads(out)["findings"]}
+    assert ("OCW-extra.csv", "csv-skipped") not in codes
+    assert ("OCW-extra.csv", "file-unreadable") in codes
+
+
 def test_a_folder_holding_only_an_unrelated_csv_file_reads_nothing_and_says_so(
     tmp_path: Path,
 ) -> None:
