@@ -28,7 +28,7 @@ from posixpath import dirname, join, normpath
 from typing import Any
 
 from reconcile.read.formats import calamine_merged
-from reconcile.read.preflight import NEEDLE_TAIL, holds_needles
+from reconcile.read.preflight import NEEDLE_TAIL, column_number, holds_needles
 from reconcile.read.workbook import Grid, openpyxl_formula_lookup
 
 _REF = re.compile(rb'\br="([A-Z]{1,3})([0-9]+)"')
@@ -214,14 +214,7 @@ def _cell_at(xml: bytes, position: int) -> tuple[tuple[int, int], bytes] | None:
     ref = _REF.search(body[: body.find(b">") + 1])
     if ref is None:
         return None
-    return (int(ref.group(2)), _column_number(ref.group(1))), body
-
-
-def _column_number(letters: bytes) -> int:
-    number = 0
-    for letter in letters:
-        number = number * 26 + letter - 64
-    return number
+    return (int(ref.group(2)), column_number(ref.group(1))), body
 
 
 def sheet_parts(data: bytes) -> dict[str, str]:

@@ -440,7 +440,7 @@ def _count_plain(sheet: _SheetCount, text: bytes, state: list[int]) -> bool:
     if cell is not None:
         bounds = (
             max(sheet.last_row, _row_number(cell.group(2))),
-            max(sheet.last_column, _column_number(cell.group(1))),
+            max(sheet.last_column, column_number(cell.group(1))),
         )
         if _beyond(*bounds).search(text) is None:
             sheet.cells += text.count(b'<c r="')
@@ -452,7 +452,7 @@ def _count_plain(sheet: _SheetCount, text: bytes, state: list[int]) -> bool:
     if row is not None:
         state[:] = [_row_number(row.group(1)), 0]
     elif cell is not None:
-        state[:] = [_row_number(cell.group(2)), _column_number(cell.group(1))]
+        state[:] = [_row_number(cell.group(2)), column_number(cell.group(1))]
     return True
 
 
@@ -476,7 +476,7 @@ def _count_plain_cells(sheet: _SheetCount, text: bytes) -> bool:
         return False
     sheet.cells += len(cell_rows)
     sheet.last_row = max(sheet.last_row, max(map(_row_number, set(cell_rows))))
-    sheet.last_column = max(sheet.last_column, max(map(_column_number, set(columns))))
+    sheet.last_column = max(sheet.last_column, max(map(column_number, set(columns))))
     return True
 
 
@@ -542,9 +542,9 @@ def _count_placed(sheet: _SheetCount, tags: Tags, state: list[int]) -> bool:
         sheet.cells += len(cell_letters)
         rows = set(compress(digits, is_cell))
         sheet.last_row = max(sheet.last_row, max(map(_row_number, rows)))
-        sheet.last_column = max(sheet.last_column, max(map(_column_number, set(cell_letters))))
+        sheet.last_column = max(sheet.last_column, max(map(column_number, set(cell_letters))))
     tag, last_letters, last_digits = tags[-1]
-    state[:] = [_row_number(last_digits), 0 if tag == b"row" else _column_number(last_letters)]
+    state[:] = [_row_number(last_digits), 0 if tag == b"row" else column_number(last_letters)]
     return True
 
 
@@ -557,7 +557,7 @@ def _count_in_order(sheet: _SheetCount, tags: Tags, state: list[int]) -> None:
             column = 0
             continue
         if letters:
-            column = _column_number(letters)
+            column = column_number(letters)
             row = _row_number(digits) if digits else row
         else:
             column += 1
@@ -581,7 +581,8 @@ def _row_number(digits: bytes) -> int:
 
 
 @functools.lru_cache(maxsize=4096)
-def _column_number(letters: bytes) -> int:
+def column_number(letters: bytes) -> int:
+    """The number of a column from its letters in a cell reference: b"A" 1, b"AB" 28."""
     number = 0
     for letter in letters.upper():
         number = number * 26 + letter - 64
