@@ -258,9 +258,28 @@ def measure(args: argparse.Namespace) -> list[Row]:
             rows.append(row)
             if plan.name == f"validate {label}-line .xlsx":
                 times[lines] = row
+        floors = [row for row in rows if row.name in dict(FLOORS)]
+        if floors and lines == sizes[0]:  # beside them, what reconcile adds to the first
+            rows.insert(rows.index(floors[-1]) + 1, above_floor(times[lines], floors[0]))
     if len(sizes) > 2:
         rows.append(linearity([(lines, times[lines]) for lines in sizes]))
     return rows
+
+
+def above_floor(mine: Row, floor: Row) -> Row:
+    """What reconcile itself adds: its run against the floor's (both already measured, each
+    beside calamine; the medians of two sets of runs, so a rougher ratio than the others)."""
+    return Row(
+        f"{mine.name}, against the floor",
+        floor.name,
+        mine.time,
+        floor.time,
+        mine.peak,
+        floor.peak,
+        "(reference)",
+        mine.cpu,
+        floor.cpu,
+    )
 
 
 def linearity(runs: list[tuple[int, Row]]) -> Row:
