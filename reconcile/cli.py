@@ -16,7 +16,7 @@ import click
 from reconcile import VERSION_LINE, __version__
 from reconcile.cli_lang import RUN_LANG, click_speaks_the_run_language, lang_in_args, run_lang
 from reconcile.errors import ReconcileError, stop_on_closed_output
-from reconcile.i18n import LANGS, resolve_lang, tr, translate_help, word
+from reconcile.i18n import LANGS, resolve_lang, tr, translate_help, translate_metavar, word
 from reconcile.limits import DEFAULT_LIMITS, Limits
 
 if TYPE_CHECKING:  # pathlib loads when a command runs: --help and --version never need it
@@ -61,7 +61,16 @@ class LocalisedContext(click.Context):
     formatter_class = LocalisedFormatter
 
 
-class ReconcileCommand(click.Command):
+class LocalisedUsage:
+    """A command's usage line with click's own placeholders ([OPTIONS], COMMAND [ARGS]...) in
+    the run's language; its parameters' placeholders are (see cli_lang)."""
+
+    def collect_usage_pieces(self, ctx: click.Context) -> list[str]:
+        pieces = super().collect_usage_pieces(ctx)  # type: ignore[misc]
+        return [translate_metavar(piece, run_lang()) for piece in pieces]
+
+
+class ReconcileCommand(LocalisedUsage, click.Command):
     context_class = LocalisedContext
 
 
@@ -71,7 +80,7 @@ def _print_traceback() -> None:
     traceback.print_exc()
 
 
-class ReconcileGroup(click.Group):
+class ReconcileGroup(LocalisedUsage, click.Group):
     """Turns library errors into one clear line and exit code 2; --debug shows the traceback."""
 
     context_class = LocalisedContext
@@ -424,7 +433,7 @@ def validate(
 
 
 @cli.command()
-@click.option("-m", "--ministry", help="The ministry (EZ, Defensie, OCW, ...).")
+@click.option("-m", "--ministry", metavar="CODE", help="The ministry (EZ, Defensie, OCW, ...).")
 @click.option(
     "--all", "every", is_flag=True, help="One template per ministry the announcement expects."
 )

@@ -12,8 +12,16 @@ import importlib
 import threading
 from collections.abc import Callable, Sequence
 from contextvars import ContextVar
+from typing import Any
 
-from reconcile.i18n import CLICK_NL, CLICK_PLURALS_NL, CLICK_TYPES_NL, LANGS, resolve_lang
+from reconcile.i18n import (
+    CLICK_NL,
+    CLICK_PLURALS_NL,
+    CLICK_TYPES_NL,
+    LANGS,
+    resolve_lang,
+    translate_metavar,
+)
 
 # The language of this run, decided from the arguments before click parses them (see
 # ReconcileGroup.main): an error in the parsing itself must speak it too.
@@ -66,6 +74,9 @@ def click_speaks_the_run_language() -> None:
             english = vars(kind).get("name") if isinstance(kind, type) else None
             if isinstance(english, str) and english in CLICK_TYPES_NL:
                 setattr(kind, "name", _TypeName(english))  # noqa: B010 (a class attribute)
+        core = importlib.import_module("click.core")
+        for parameter in (core.Parameter, core.Argument):  # (an Option's is its Parameter's)
+            parameter.make_metavar = _make_metavar(vars(parameter)["make_metavar"])
         _installed = True
 
 
@@ -88,6 +99,13 @@ def _ngettext(english: Callable[[str, str, int], str]) -> Callable[[str, str, in
         return one if count == 1 else many
 
     return ngettext
+
+
+def _make_metavar(english: Callable[..., str]) -> Callable[..., str]:
+    def make_metavar(self: object, *args: Any, **kwargs: Any) -> str:  # (8.2 on: ctx too)
+        return translate_metavar(english(self, *args, **kwargs), run_lang())
+
+    return make_metavar
 
 
 class _TypeName:

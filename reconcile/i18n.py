@@ -174,7 +174,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         ),
         (
             "Gemeld met ernst {severity}. Een team kan dat wijzigen in reconcile.toml "
-            '([severity] {code} = "warning") of met --severity {code}=LEVEL.'
+            '([severity] {code} = "warning") of met --severity {code}=ERNST.'
         ),
     ),
     # reconcile layouts
@@ -349,18 +349,18 @@ HELP_NL: dict[str, str] = {
     "Show the version and exit.": "Toon de versie en stop.",
     "Show this message and exit.": "Toon deze hulptekst en stop.",
     "Reconcile the ministries' workbooks in PATHS with the announcement.": (
-        "Stem de werkmappen van de ministeries in PATHS af op de aankondiging."
+        "Stem de werkmappen van de ministeries in PADEN af op de aankondiging."
     ),
     "PATHS are workbooks (.xlsx, .xlsm, .ods, .xls), CSV files (.csv, .tsv) and folders; a "
     "folder means every workbook and CSV file in it.": (
-        "PATHS zijn werkmappen (.xlsx, .xlsm, .ods, .xls), CSV-bestanden (.csv, .tsv) en mappen; "
+        "PADEN zijn werkmappen (.xlsx, .xlsm, .ods, .xls), CSV-bestanden (.csv, .tsv) en mappen; "
         "een map betekent elke werkmap en elk CSV-bestand erin."
     ),
     "Read this sheet of every workbook. Default: the sheet holding the table.": (
         "Lees dit blad van elke werkmap. Standaard: het blad met de tabel."
     ),
     "Check each workbook in PATHS on its own, without reconciling the set.": (
-        "Controleer elke werkmap in PATHS op zichzelf, zonder de set af te stemmen."
+        "Controleer elke werkmap in PADEN op zichzelf, zonder de set af te stemmen."
     ),
     "The announcement only supplies the years and series a line may have.": (
         "De aankondiging levert alleen de jaren en de reeks die een regel mag hebben."
@@ -418,7 +418,7 @@ HELP_NL: dict[str, str] = {
 HELP_NL.update(
     {
         "Also write a JUnit XML report to FILE (same as --output junit:FILE).": (
-            "Schrijf ook een JUnit-XML-rapport naar FILE (hetzelfde als --output junit:FILE)."
+            "Schrijf ook een JUnit-XML-rapport naar BESTAND (hetzelfde als --output junit:BESTAND)."
         ),
         "Exit codes: 0 valid and reconciled; 1 findings of severity error (see --fail-on); 2 "
         "usage error, bad configuration, or an input that could not be read.": (
@@ -434,7 +434,7 @@ HELP_NL.update(
         ),
         "Report CODE at LEVEL (error, warning, info); repeatable. In the config file: a "
         "[severity] table.": (
-            "Meld CODE met ernst LEVEL (error, warning, info); herhaalbaar. In het "
+            "Meld CODE met ERNST (error, warning, info); herhaalbaar. In het "
             "instellingenbestand: een tabel [severity]."
         ),
         "Report format on standard output. Default: github when GITHUB_ACTIONS=true (and a "
@@ -455,8 +455,8 @@ HELP_NL.update(
         "Write the report to FILE (atomically); repeatable. The format is FORMAT, else follows "
         "from the suffix (.json, .xml: junit, .txt: text, .html), else --format. A file in the "
         "--format takes the place of standard output.": (
-            "Schrijf het rapport naar FILE (atomair); herhaalbaar. Het formaat is FORMAT, anders "
-            "volgt het uit de extensie (.json, .xml: junit, .txt: text, .html), anders "
+            "Schrijf het rapport naar BESTAND (atomair); herhaalbaar. Het formaat is FORMAAT, "
+            "anders volgt het uit de extensie (.json, .xml: junit, .txt: text, .html), anders "
             "--format. Een bestand in het --format komt in plaats van standaarduitvoer."
         ),
     }
@@ -480,7 +480,7 @@ HELP_NL.update(
         ),
         "List the lines added, removed and changed between two versions OLD and NEW of a table.": (
             "Toon de regels die zijn toegevoegd, verwijderd en gewijzigd tussen twee versies "
-            "OLD en NEW van een tabel."
+            "OUD en NIEUW van een tabel."
         ),
         "Read both files with this layout.": "Lees beide bestanden met deze indeling.",
         "Read the files with this layout: a name from `reconcile layouts`, or a .toml file. "
@@ -558,6 +558,36 @@ CLICK_TYPES_NL: dict[str, str] = {
     "float": "getal",
     "float range": "getal",
 }
+# The placeholders of the usage line, the options and click's errors (its metavars), by the
+# English: reconcile.cli_lang has click show them in Dutch while a run speaks Dutch. The help
+# texts name them as shown ("PADEN zijn werkmappen"); a choice ([text|json]) stays as typed.
+METAVARS_NL: dict[str, str] = {
+    "[OPTIONS]": "[OPTIES]",
+    "COMMAND [ARGS]...": "OPDRACHT [ARGUMENTEN]...",
+    "PATHS": "PADEN",
+    "FILE": "BESTAND",
+    "DIRECTORY": "MAP",
+    "PATH": "PAD",
+    "NAME": "NAAM",
+    "[FORMAT:]FILE": "[FORMAAT:]BESTAND",
+    "CODE=LEVEL": "CODE=ERNST",
+    "OLD": "OUD",
+    "NEW": "NIEUW",
+}
+
+
+def translate_metavar(metavar: str, lang: str) -> str:
+    """A placeholder in ``lang``: ``PATHS...`` is ``PADEN...`` in Dutch; else as it is."""
+    if lang != "nl":
+        return metavar
+    if metavar in METAVARS_NL:
+        return METAVARS_NL[metavar]
+    base, dots, rest = metavar.partition("...")
+    if dots and not rest:  # a parameter that takes several: PATHS...
+        return METAVARS_NL.get(base, base) + dots
+    return metavar
+
+
 # click's messages with a singular and a plural form: (singular, plural) -> the same in Dutch.
 CLICK_PLURALS_NL: dict[tuple[str, str], tuple[str, str]] = {
     ("Did you mean {possibility}?", "(Did you mean one of: {possibilities}?)"): (

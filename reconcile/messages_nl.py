@@ -854,7 +854,7 @@ ERRORS_NL: dict[str, str] = {
         "{where}: {code} moet een van {levels} zijn, niet {level!r}"
     ),
     "{where}: write CODE=LEVEL, e.g. unit-assumed=warning, not {item!r}": (
-        "{where}: schrijf CODE=LEVEL, bijvoorbeeld unit-assumed=warning, niet {item!r}"
+        "{where}: schrijf CODE=ERNST, bijvoorbeeld unit-assumed=warning, niet {item!r}"
     ),
     "{where}: cannot read the configuration file ({problem})": (
         "{where}: het instellingenbestand is niet te lezen ({problem})"
