@@ -91,33 +91,47 @@ class ReconcileGroup(LocalisedUsage, click.Group):
         click_speaks_the_run_language()
         # --lang as given; without one, the settings file's lang (set once it is read, see
         # cli()), else the locale: run_lang()
-        token = RUN_LANG.set(lang_in_args(sys.argv[1:] if args is None else args))
+        given = sys.argv[1:] if args is None else list(args)
+        token = RUN_LANG.set(lang_in_args(given))
         try:
             # the caller's args as they came: click expands wildcards on Windows only for None
             return super().main(args, *rest, **extra)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, BrokenPipeError):
+            raise  # (click reports its own where it is not standalone)
+        except Exception as exc:
+            # Before any command runs (invoke has its own): the group's options and --help.
+            if not extra.get("standalone_mode", True):
+                raise
+            before_end = given[: given.index("--")] if "--" in given else given
+            _say_why_it_stopped(exc, "--debug" in before_end)
+            sys.exit(2)
         finally:
             RUN_LANG.reset(token)
 
     def invoke(self, ctx: click.Context) -> Any:
-        lang = run_lang()
         try:
             return super().invoke(ctx)
-        except ReconcileError as exc:
-            if ctx.meta.get("reconcile.debug"):
-                _print_traceback()
-            click.echo(tr("error-line", lang, message=exc.text(lang)), err=True)
-            ctx.exit(2)
         except (click.exceptions.Exit, click.ClickException, click.Abort, BrokenPipeError):
             raise  # click reports its own; a closed pipe is handled quietly in main()
-        except KeyboardInterrupt:
-            click.echo(tr("interrupted", lang), err=True)
+        except (Exception, KeyboardInterrupt) as exc:
+            _say_why_it_stopped(exc, ctx.meta.get("reconcile.debug", False))
             ctx.exit(2)
-        except Exception as exc:
-            if ctx.meta.get("reconcile.debug"):
-                _print_traceback()
-            problem = tr("unexpected", lang, problem=f"{type(exc).__name__}: {exc}")
-            click.echo(tr("error-line", lang, message=problem), err=True)
-            ctx.exit(2)
+
+
+def _say_why_it_stopped(exc: BaseException, debug: bool) -> None:
+    """One line on standard error, in the run's language, for what stopped the run (the
+    traceback too with --debug, but never for Ctrl-C)."""
+    lang = run_lang()
+    if isinstance(exc, KeyboardInterrupt):
+        click.echo(tr("interrupted", lang), err=True)
+        return
+    if debug:
+        _print_traceback()
+    if isinstance(exc, ReconcileError):
+        message = exc.text(lang)
+    else:
+        message = tr("unexpected", lang, problem=f"{type(exc).__name__}: {exc}")
+    click.echo(tr("error-line", lang, message=message), err=True)
 
 
 @click.group(

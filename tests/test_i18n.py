@@ -527,6 +527,27 @@ def test_a_bug_is_one_line_in_the_run_s_language_without_a_traceback(
     assert _stderr(["explain", "total-mismatch", "--lang", lang]) == (2, expected)
 
 
+def test_a_bug_before_any_command_runs_is_one_line_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the group's own --help is answered while its options are parsed, before any command
+    def broken(*args: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(type(cli), "format_help", broken)
+    code, stderr = _stderr(["--help"], "nl_NL.UTF-8")
+    assert (code, stderr) == (
+        2,
+        (
+            "Fout: reconcile is gestopt op een onverwacht probleem (RuntimeError: boom). Draai "
+            "opnieuw met --debug om te zien waar, en meld het alstublieft.\n"
+        ),
+    )
+    code, stderr = _stderr(["--debug", "--help"])
+    assert code == 2 and stderr.startswith("Traceback (most recent call last):")
+    assert stderr.endswith(
+        "(RuntimeError: boom). Run again with --debug to see where, and please report it.\n"
+    )
+
+
 @pytest.mark.parametrize(
     ("args", "expected"),
     [
