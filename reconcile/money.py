@@ -249,11 +249,15 @@ class AmountCache:
         the same calls, results and cache as asking each value in turn, while every distinct
         value fits in the cache.
         """
-        if set(map(type, raws)) <= _CACHED:
-            keys = list(zip(map(type, raws), raws, strict=True))  # 1 and 1.0 apart, as in known
+        kinds = set(map(type, raws))
+        if kinds <= _CACHED:
+            # 1 and 1.0 apart, as in known; in a column of one type (the usual: all floats)
+            # two values are equal only where their keys are, so the values are the keys
+            one_kind = len(kinds) == 1
+            keys: list[Any] = raws if one_kind else list(zip(map(type, raws), raws, strict=True))
             order = dict.fromkeys(keys)  # each distinct key once, as it first appears
             if len(self.known) + len(order) <= self.limit:  # all of them will be cached
-                parsed = {key: self(key[1]) for key in order}
+                parsed = {key: self(key if one_kind else key[1]) for key in order}
                 return list(map(parsed.__getitem__, keys))
         get = self.known.get
         try:

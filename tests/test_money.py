@@ -3,6 +3,8 @@
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from reconcile.money import AmountError, find_unit, format_eur, parse_amount, parse_number
 
@@ -161,3 +163,37 @@ def test_amount_cache_reads_a_column_as_it_reads_each_value(values: list[object]
     at_once = AmountCache(parse, limit=5)
     assert repr(at_once.many(values)) == repr(wanted)
     assert repr(at_once.many(values)) == repr(wanted)  # again, from what it now knows
+
+
+_CELL_NUMBERS = st.one_of(
+    st.sampled_from([0.0, -0.0, 1.0, 0.1, 2.5, 1e300, float("nan"), float("inf")]),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.integers(min_value=-(10**20), max_value=10**20).map(float),
+)
+
+
+@given(
+    column=st.one_of(
+        st.lists(_CELL_NUMBERS, max_size=30),
+        st.lists(st.integers(min_value=-5, max_value=5), max_size=30),
+        st.lists(st.sampled_from(["1.500", "PM", " 2 ", "-", "1,5", "x"]), max_size=30),
+    ),
+    limit=st.integers(min_value=0, max_value=8),
+)
+def test_amount_cache_reads_a_column_of_one_type_as_it_reads_each_value(
+    column: list[object], limit: int
+) -> None:
+    """A column of one type is keyed by its values: the results, in order, and what the cache
+    knows afterwards are those of asking each value in turn (0.0 and -0.0 are one key)."""
+    from reconcile.money import AmountCache, parse_amount
+
+    def parse(raw: object) -> Decimal:
+        return parse_amount(raw, Decimal(1000))
+
+    one_by_one = AmountCache(parse, limit=limit)
+    wanted = [one_by_one(v) for v in column]
+    at_once = AmountCache(parse, limit=limit)
+    assert repr(at_once.many(column)) == repr(wanted)
+    assert repr(sorted(at_once.known.items(), key=repr)) == repr(
+        sorted(one_by_one.known.items(), key=repr)
+    )

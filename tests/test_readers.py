@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from reconcile import pipeline
 from reconcile.announcement import load_announcement
@@ -290,6 +292,37 @@ def test_calamines_cells_are_converted_as_openpyxl_reads_them() -> None:
     expected = [tuple(map(_as_openpyxl, row)) for row in raw[:2]]  # the empty row is dropped
     assert rows == expected
     assert [list(map(type, row)) for row in rows] == [list(map(type, row)) for row in expected]
+
+
+_CALAMINE_CELLS = st.sampled_from(
+    ["", "text", " ", 5.0, -0.0, 5.5, 2.0**53, float("inf"), True, 7, dt.date(2026, 1, 2)]
+)
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    rows=st.one_of(
+        st.integers(min_value=0, max_value=4).flatmap(  # calamine's: every row of one length
+            lambda width: st.lists(st.lists(_CALAMINE_CELLS, min_size=width, max_size=width))
+        ),
+        st.lists(st.lists(_CALAMINE_CELLS, max_size=4)),  # rows of any length
+    ),
+    block=st.integers(min_value=1, max_value=4),
+)
+def test_calamines_rows_are_converted_a_block_at_a_time_as_one_by_one(
+    rows: list[list[Any]], block: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Blocks of rows (here of 1 to 4 rows, so a sheet has several) give each row as it is
+    read on its own, however long the rows; trailing empty rows are dropped."""
+    from reconcile.read import calamine
+
+    monkeypatch.setattr(calamine, "_BLOCK", block)
+    expected = [tuple(map(_as_openpyxl, row)) for row in rows]
+    while expected and all(v is None for v in expected[-1]):
+        expected.pop()
+    got = calamine._rows([list(row) for row in rows], None)
+    assert got == expected
+    assert [list(map(type, row)) for row in got] == [list(map(type, row)) for row in expected]
 
 
 def test_sheets_the_preflight_found_plain_are_not_scanned_again(

@@ -20,9 +20,10 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import itertools
 import re
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from posixpath import dirname, join, normpath
 from typing import Any
@@ -121,27 +122,21 @@ def _formula_of(
 def _rows(raw: list[list[Any]], extras: SheetExtras | None) -> list[tuple[Any, ...]]:
     """calamine's rows as openpyxl gives them, with the error values put in.
 
-    Converted in place, row by row, so calamine's lists are freed as the tuples are made. The
-    comprehension is inlined (not a call per cell: it runs for every cell, 800,000 for 100,000
-    lines) and asks a cell's class once, text first (the most cells), then floats; the names
-    it uses are local, not looked up as globals per cell. calamine gives text, floats, ints,
-    bools, dates, datetimes and times: only the empty text, whole floats and dates change.
+    Converted in place, a block of rows at a time, so calamine's lists are freed as the
+    tuples are made. A block's cells are converted in one comprehension (``_values``; not a
+    call per row or per cell: it runs for every cell, 800,000 for 100,000 lines) and cut into
+    rows again in C; a block whose rows differ in length (calamine gives a sheet's rows all
+    of one length) is converted row by row.
     """
     rows: list[Any] = raw
-    date, datetime, exact = dt.date, dt.datetime, _EXACT
-    for index, values in enumerate(raw):
-        rows[index] = tuple(
-            [
-                (v or None)
-                if (kind := v.__class__) is str
-                else (int(v) if v.is_integer() and abs(v) < exact else v)
-                if kind is float
-                else datetime(v.year, v.month, v.day)
-                if kind is date
-                else v
-                for v in values
-            ]
-        )
+    for start in range(0, len(raw), _BLOCK):
+        block = raw[start : start + _BLOCK]
+        width = len(block[0])
+        if width and set(map(len, block)) == {width}:
+            flat = iter(_values(itertools.chain.from_iterable(block)))
+            rows[start : start + _BLOCK] = zip(*[flat] * width, strict=True)
+        else:
+            rows[start : start + _BLOCK] = [tuple(_values(values)) for values in block]
     while rows and all(v is None for v in rows[-1]):
         rows.pop()  # trailing empty rows carry nothing (the two libraries pad differently)
     if extras is not None:
@@ -151,6 +146,29 @@ def _rows(raw: list[list[Any]], extras: SheetExtras | None) -> list[tuple[Any, .
                 cells[column - 1] = text
                 rows[row - 1] = tuple(cells)
     return rows
+
+
+_BLOCK = 1024  # rows converted at once: few calls, and little held twice
+
+
+def _values(values: Iterable[Any]) -> list[Any]:
+    """calamine's cell values as openpyxl's: only the empty text, whole floats and dates change.
+
+    calamine gives text, floats, ints, bools, dates, datetimes and times. The comprehension
+    asks a cell's class once, text first (the most cells), then floats; the names it uses are
+    local, not looked up as globals per cell.
+    """
+    date, datetime, exact = dt.date, dt.datetime, _EXACT
+    return [
+        (v or None)
+        if (kind := v.__class__) is str
+        else (int(v) if v.is_integer() and abs(v) < exact else v)
+        if kind is float
+        else datetime(v.year, v.month, v.day)
+        if kind is date
+        else v
+        for v in values
+    ]
 
 
 def scan_part(archive: zipfile.ZipFile, part: str) -> SheetExtras:

@@ -815,10 +815,7 @@ class _Reader:
         """``value`` of each row ``first`` to ``last`` in ``column``: blank text as None."""
         if column is None:
             return [None] * (last - first + 1)
-        values = self.column(column, first, last)
-        if not any(issubclass(kind, str) for kind in set(map(type, values))):
-            return values  # no text, so no blank text (told by the types alone)
-        return blank_as_none(values)
+        return blank_as_none(self.column(column, first, last))  # one set of the values
 
     def read_row(self, row: int) -> None:
         cells = self.rows[row - 1]

@@ -298,7 +298,8 @@ def _texts(data: dict[str, list[Any]], column: str) -> list[str]:
     """A text column as strings, "" where it is empty or absent."""
     if column not in data:
         return [""] * len(data["ministry"])
-    return [value or "" for value in data[column]]  # each is a str or None
+    values = data[column]  # each a str or None
+    return values if all(values) else [value or "" for value in values]  # (all: in C)
 
 
 def _missing_column(name: str, where: CellRef) -> Finding:

@@ -111,7 +111,7 @@ def run_schema(frame: pd.DataFrame, schema: pa.DataFrameSchema) -> list[Failure]
     wait_for_preload()
 
     try:
-        schema.validate(frame, lazy=True)
+        schema.validate(frame, lazy=True, inplace=True)  # the caller's frame: not copied
     except pandera.errors.SchemaErrors as errors:
         cases = errors.failure_cases
         out = []
