@@ -254,9 +254,8 @@ def _unrelated_csv(item: Input, findings: list[Finding], layout: str | None) -> 
 def _has_budget_header(path: Path) -> bool:
     """Whether a CSV file's first rows hold a budget table's header (chapter, amount, years).
 
-    Only the rows the header is looked for in are parsed: a long list sharing the folder is
-    not read through again, and a flaw further down (a field beyond the csv module's limit)
-    does not hide a budget table's header, so such a table is refused, not skipped.
+    Only the rows the header is looked for in are parsed (the text is still decoded whole): a
+    long list sharing the folder is not split into rows a second time.
     """
     from reconcile.read.csv import stream_csv_text
     from reconcile.read.header import HEADER_SCAN_ROWS, find_header
