@@ -14,7 +14,13 @@ from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 import click
 
 from reconcile import VERSION_LINE, __version__
-from reconcile.cli_lang import RUN_LANG, click_speaks_the_run_language, lang_in_args, run_lang
+from reconcile.cli_lang import (
+    IN_RUN,
+    RUN_LANG,
+    click_speaks_the_run_language,
+    lang_in_args,
+    run_lang,
+)
 from reconcile.errors import ReconcileError, stop_on_closed_output
 from reconcile.i18n import LANGS, resolve_lang, tr, translate_help, translate_metavar, word
 from reconcile.limits import DEFAULT_LIMITS, Limits
@@ -67,7 +73,8 @@ class LocalisedUsage:
 
     def collect_usage_pieces(self, ctx: click.Context) -> list[str]:
         pieces = super().collect_usage_pieces(ctx)  # type: ignore[misc]
-        return [translate_metavar(piece, run_lang()) for piece in pieces]
+        lang = run_lang() if IN_RUN.get() else "en"
+        return [translate_metavar(piece, lang) for piece in pieces]
 
 
 class ReconcileCommand(LocalisedUsage, click.Command):
@@ -86,27 +93,60 @@ class ReconcileGroup(LocalisedUsage, click.Group):
     context_class = LocalisedContext
     command_class = ReconcileCommand
 
-    def main(self, args: Sequence[str] | None = None, *rest: Any, **extra: Any) -> Any:
-        """Run in the language of --lang (wherever it stands), else the locale's."""
-        click_speaks_the_run_language()
+    def main(  # click's own parameters, by name: standalone_mode decides what is ours to say
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        """Run in the language of --lang (wherever it stands), else the locale's.
+
+        Standalone (the command line), what stops the run before any command starts (the
+        group's options, its --help) is said as a command's stop is (``invoke``): one line,
+        exit code 2. Otherwise it is the caller's, as click leaves it.
+        """
+        given = sys.argv[1:] if args is None else list(args)
         # --lang as given; without one, the settings file's lang (set once it is read, see
         # cli()), else the locale: run_lang()
-        given = sys.argv[1:] if args is None else list(args)
-        token = RUN_LANG.set(lang_in_args(given))
+        tokens = RUN_LANG.set(lang_in_args(given)), IN_RUN.set(True)
         try:
+            click_speaks_the_run_language()
             # the caller's args as they came: click expands wildcards on Windows only for None
-            return super().main(args, *rest, **extra)
+            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
         except (click.exceptions.Exit, click.ClickException, click.Abort, BrokenPipeError):
-            raise  # (click reports its own where it is not standalone)
-        except Exception as exc:
-            # Before any command runs (invoke has its own): the group's options and --help.
-            if not extra.get("standalone_mode", True):
+            raise  # not standalone: the caller's (standalone, click has said these itself)
+        except Exception as exc:  # (Ctrl-C here: click's own "Aborted!")
+            if not standalone_mode:
                 raise
-            before_end = given[: given.index("--")] if "--" in given else given
-            _say_why_it_stopped(exc, "--debug" in before_end)
+            _say_why_it_stopped(exc, "--debug" in self._own_options(given))
             sys.exit(2)
         finally:
-            RUN_LANG.reset(token)
+            RUN_LANG.reset(tokens[0])
+            IN_RUN.reset(tokens[1])
+
+    def _own_options(self, given: list[str]) -> list[str]:
+        """The group's own options among ``given``: those before the command's name (an
+        option's value, such as --config's file, is skipped)."""
+        own = []
+        values = {
+            name
+            for p in self.params
+            if isinstance(p, click.Option) and not p.is_flag
+            for name in p.opts
+        }
+        taking = False
+        for arg in given:
+            if taking:
+                taking = False
+            elif arg in values:
+                taking = True
+            elif arg.startswith("-") and arg != "--":
+                own.append(arg)
+            else:
+                break  # the command's name (or --): what follows is the command's
+        return own
 
     def invoke(self, ctx: click.Context) -> Any:
         try:

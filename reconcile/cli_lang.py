@@ -27,6 +27,9 @@ from reconcile.i18n import (
 # ReconcileGroup.main): an error in the parsing itself must speak it too.
 RUN_LANG: ContextVar[str | None] = ContextVar("reconcile_run_lang", default=None)
 # (None: no --lang given; the settings file's lang may set it once read, else the locale counts)
+# Whether a reconcile run is on in this thread (see ReconcileGroup.main): click speaks the run's
+# language only then, and its English to any other click program in the process.
+IN_RUN: ContextVar[bool] = ContextVar("reconcile_in_run", default=False)
 CLICK_MODULES = ("core", "decorators", "exceptions", "formatting", "parser", "termui", "types")
 
 
@@ -57,8 +60,9 @@ def click_speaks_the_run_language() -> None:
     several threads (each with its own RUN_LANG) never see each other's language.
 
     The replacement is for the whole process: another click program in the same process goes
-    through these lookups too, and gets click's English as long as no reconcile run is Dutch
-    in its thread (a new thread starts with RUN_LANG unset: the locale decides).
+    through these lookups too, and gets click's English, whatever the locale, as it speaks
+    the run's language only while a reconcile run is on in the thread (IN_RUN). A click
+    release without one of the replaced names keeps its own for that one.
     """
     global _installed
     with _INSTALLED:
@@ -76,12 +80,14 @@ def click_speaks_the_run_language() -> None:
                 setattr(kind, "name", _TypeName(english))  # noqa: B010 (a class attribute)
         core = importlib.import_module("click.core")
         for parameter in (core.Parameter, core.Argument):  # (an Option's is its Parameter's)
-            parameter.make_metavar = _make_metavar(vars(parameter)["make_metavar"])
+            english_metavar = vars(parameter).get("make_metavar")
+            if english_metavar is not None:
+                parameter.make_metavar = _make_metavar(english_metavar)
         _installed = True
 
 
 def _dutch() -> bool:
-    return run_lang() == "nl"
+    return IN_RUN.get() and run_lang() == "nl"
 
 
 def _gettext(english: Callable[[str], str]) -> Callable[[str], str]:
@@ -103,7 +109,8 @@ def _ngettext(english: Callable[[str, str, int], str]) -> Callable[[str, str, in
 
 def _make_metavar(english: Callable[..., str]) -> Callable[..., str]:
     def make_metavar(self: object, *args: Any, **kwargs: Any) -> str:  # (8.2 on: ctx too)
-        return translate_metavar(english(self, *args, **kwargs), run_lang())
+        shown = english(self, *args, **kwargs)
+        return translate_metavar(shown, "nl") if _dutch() else shown
 
     return make_metavar
 

@@ -151,10 +151,10 @@ def test_help_follows_the_locale(monkeypatch: pytest.MonkeyPatch) -> None:
 def _placeholders(command: click.Command, path: str, lang: str) -> dict[str, str]:
     """Every placeholder ``command`` and its subcommands show (usage line and options), by
     where it stands (``reconcile check PATHS``, ``reconcile check --output``), in ``lang``."""
-    from reconcile.cli_lang import RUN_LANG, click_speaks_the_run_language
+    from reconcile.cli_lang import IN_RUN, RUN_LANG, click_speaks_the_run_language
 
     click_speaks_the_run_language()
-    token = RUN_LANG.set(lang)
+    token, running = RUN_LANG.set(lang), IN_RUN.set(True)
     try:
         ctx = click.Context(command, info_name=path.rsplit(" ", 1)[-1])
         shown = {f"{path} usage {n}": p for n, p in enumerate(command.collect_usage_pieces(ctx))}
@@ -163,6 +163,7 @@ def _placeholders(command: click.Command, path: str, lang: str) -> dict[str, str
                 shown[f"{path} {param.opts[-1]}"] = param.make_metavar(ctx)
     finally:
         RUN_LANG.reset(token)
+        IN_RUN.reset(running)
     for name, sub in getattr(command, "commands", {}).items():
         shown.update(_placeholders(sub, f"{path} {name}", lang))
     return shown
@@ -186,6 +187,26 @@ def test_the_command_line_s_placeholders_are_dutch_in_a_dutch_run() -> None:
     words = {word for shown in english.values() for word in re.findall(r"[A-Z]{3,}", shown)}
     left = [w for w in words if any(w in re.findall(r"[A-Z]{3,}", s) for s in dutch.values())]
     assert left == ["CODE"]
+
+
+def test_another_click_program_in_the_process_keeps_click_s_english(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    @click.command()
+    @click.argument("name")
+    @click.option("--out", type=click.Path())
+    def other(name: str, out: str | None) -> None:
+        """Another program's command."""
+
+    monkeypatch.setenv("LANG", "nl_NL.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    assert _stderr(["check", "--lang", "nl"], "nl_NL.UTF-8")[0] == 2  # a Dutch run first
+    result = CliRunner().invoke(other, ["--help"], prog_name="other")
+    assert result.output.startswith("Usage: other [OPTIONS] NAME")
+    assert "--out PATH" in result.output and "Options:" in result.output
+    result = CliRunner().invoke(other, [], prog_name="other")
+    assert "Error: Missing argument 'NAME'." in result.stderr
 
 
 def test_dutch_help_names_the_placeholders_its_usage_line_shows() -> None:
@@ -300,7 +321,7 @@ def test_click_speaks_english_again_after_a_dutch_run() -> None:
 def test_runs_in_two_threads_each_speak_their_own_language() -> None:
     import threading
 
-    from reconcile.cli_lang import RUN_LANG, click_speaks_the_run_language
+    from reconcile.cli_lang import IN_RUN, RUN_LANG, click_speaks_the_run_language
 
     click_speaks_the_run_language()
     together = threading.Barrier(2)
@@ -308,6 +329,7 @@ def test_runs_in_two_threads_each_speak_their_own_language() -> None:
 
     def run(lang: str) -> None:
         RUN_LANG.set(lang)  # a thread starts with its own, empty context
+        IN_RUN.set(True)  # (as ReconcileGroup.main sets both for a run)
         together.wait()  # both runs are under way at once
         message = click.exceptions.NoSuchOption("--bogus").format_message()
         said[lang] = (message, click.IntRange(0, 5).name)
@@ -543,6 +565,10 @@ def test_a_bug_before_any_command_runs_is_one_line_too(monkeypatch: pytest.Monke
     )
     code, stderr = _stderr(["--debug", "--help"])
     assert code == 2 and stderr.startswith("Traceback (most recent call last):")
+    code, stderr = _stderr(["--config", "--debug", "--help"])  # a file's name, not --debug
+    assert code == 2 and "Traceback" not in stderr
+    with pytest.raises(RuntimeError, match="boom"):  # not standalone: the caller's to handle
+        cli.main(["--help"], "reconcile", None, False)
     assert stderr.endswith(
         "(RuntimeError: boom). Run again with --debug to see where, and please report it.\n"
     )
