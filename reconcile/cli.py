@@ -216,6 +216,7 @@ def _output_options(func: Any) -> Any:
             Limits.option(name),
             name,
             type=click.IntRange(min=1),
+            metavar="MB" if name.endswith("_size") else "N",  # (the same in Dutch)
             default=getattr(DEFAULT_LIMITS, name),
             show_default=True,
             help=Limits.help(name),
