@@ -19,10 +19,11 @@ from reconcile.cli_lang import (
     RUN_LANG,
     click_speaks_the_run_language,
     lang_in_args,
+    placeholder,
     run_lang,
 )
 from reconcile.errors import ReconcileError, stop_on_closed_output
-from reconcile.i18n import LANGS, resolve_lang, tr, translate_help, translate_metavar, word
+from reconcile.i18n import LANGS, resolve_lang, tr, translate_help, word
 from reconcile.limits import DEFAULT_LIMITS, Limits
 
 if TYPE_CHECKING:  # pathlib loads when a command runs: --help and --version never need it
@@ -72,9 +73,7 @@ class LocalisedUsage:
     the run's language; its parameters' placeholders are (see cli_lang)."""
 
     def collect_usage_pieces(self, ctx: click.Context) -> list[str]:
-        pieces = super().collect_usage_pieces(ctx)  # type: ignore[misc]
-        lang = run_lang() if IN_RUN.get() else "en"
-        return [translate_metavar(piece, lang) for piece in pieces]
+        return list(map(placeholder, super().collect_usage_pieces(ctx)))  # type: ignore[misc]
 
 
 class ReconcileCommand(LocalisedUsage, click.Command):

@@ -109,10 +109,15 @@ def _ngettext(english: Callable[[str, str, int], str]) -> Callable[[str, str, in
 
 def _make_metavar(english: Callable[..., str]) -> Callable[..., str]:
     def make_metavar(self: object, *args: Any, **kwargs: Any) -> str:  # (8.2 on: ctx too)
-        shown = english(self, *args, **kwargs)
-        return translate_metavar(shown, "nl") if _dutch() else shown
+        return placeholder(english(self, *args, **kwargs))
 
     return make_metavar
+
+
+def placeholder(shown: str) -> str:
+    """A placeholder click shows (``PATHS...``, ``[OPTIONS]``), as this run speaks it: Dutch
+    only inside a Dutch reconcile run, like click's own words."""
+    return translate_metavar(shown, "nl") if _dutch() else shown
 
 
 class _TypeName:

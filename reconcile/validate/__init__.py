@@ -177,14 +177,12 @@ def _cents_column(amounts: list[Decimal | None]) -> list[int | None]:
 _BY_IDENTITY: frozenset[type] = frozenset({str, int, type(None)})
 
 
-def _per_value(
-    function: Callable[[Any], Any], values: list[Any], safe: frozenset[type] = _BY_IDENTITY
-) -> list[Any]:
+def _per_value(function: Callable[[Any], Any], values: list[Any]) -> list[Any]:
     """``function`` of each value, worked out once per distinct value where that is the same.
 
     A column holds a few distinct chapters, articles, series and years over many lines.
     """
-    if not set(map(type, values)) <= safe:
+    if not set(map(type, values)) <= _BY_IDENTITY:
         return [function(value) for value in values]
     results = {value: function(value) for value in set(values)}
     return list(map(results.__getitem__, values))
