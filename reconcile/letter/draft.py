@@ -54,7 +54,7 @@ _BETWEEN = re.compile(
     rf"(?P<b>{_AMOUNT})",
     re.IGNORECASE,
 )
-_AFTER_NAME = re.compile(r"^\s*(?:aan|voor|for|in)\s+(?:de\s+|het\s+|the\s+)?(?P<word>[a-z]{3,20})\b")
+_AFTER_NAME = re.compile(r"^\s*(?:aan|voor|for)\s+(?:de\s+|het\s+|the\s+)?(?P<word>[a-z]{3,20})\b")
 _ABBREVIATIONS = re.compile(
     r"(?:\b(?:c\.s|jl|nr|nrs|ca|o\.a|bijv|mln|mld|mrd|blz|art|d\.w\.z|e\.d|resp|i\.v\.m|m\.b\.t|"
     r"t\.b\.v|zgn|incl|excl|vs|min|max|dhr|mevr|mr|dr|prof|ir|drs|zie|p|e\.g|i\.e|etc)\.)$",

@@ -1,0 +1,278 @@
+"""reconcile announcement draft: from a letter to the Tweede Kamer to an announcement file."""
+
+from __future__ import annotations
+
+import tomllib
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from reconcile.announcement import Announcement, load_announcement, parse_announcement
+from reconcile.cli import cli
+from reconcile.errors import InputError
+from reconcile.letter import draft_announcement, render_draft
+from reconcile.letter.read import read_letter
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT.parent / "shared" / "seed" / "kamerbrief-ai-fabriek-2025.txt"
+LETTERS = Path(__file__).resolve().parent / "letters"
+M = Decimal(1_000_000)
+
+
+def drafted(path: Path, lang: str = "en") -> Announcement:
+    """The draft of ``path`` as `check` reads it."""
+    text = render_draft(draft_announcement(path), lang)
+    return parse_announcement(tomllib.loads(text), str(path))
+
+
+def intervals(announcement: Announcement) -> dict[str, tuple[Decimal, Decimal | None]]:
+    return {k: (a.interval.low, a.interval.high) for k, a in announcement.amounts.items()}
+
+
+def stated(path: Path) -> list[tuple[str, Decimal, Decimal | None]]:
+    """Every amount of the draft: its words and its interval, in millions."""
+    draft = draft_announcement(path)
+    return [
+        (
+            a.text,
+            a.interval.low / M,
+            None if a.interval.high is None else a.interval.high / M,
+        )
+        for a in draft.amounts
+    ]
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="the seed letter lives in ../shared/seed")
+def test_the_seed_letter_drafts_the_shipped_ai_fabriek_announcement() -> None:
+    # The shipped example adds one [[expect]] (EZ's EUR 5,1 mln kasschuif) from the 2e
+    # suppletoire begroting EZ 2025, another document: the letter cannot give it.
+    shipped = load_announcement(ROOT / "examples" / "ai-fabriek" / "announcement.toml")
+    draft = drafted(SEED)
+
+    assert {k: v for k, v in intervals(draft).items() if k in shipped.amounts} == intervals(
+        shipped
+    )
+    assert draft.target == shipped.target == "rijk"
+    assert (draft.series, draft.years, draft.band) == (
+        shipped.series,
+        shipped.years,
+        shipped.band,
+    )
+    assert draft.expected == shipped.expected
+    assert draft.largest == shipped.largest
+    assert {(s.total, frozenset(s.parts)) for s in shipped.sums} < {
+        (s.total, frozenset(s.parts)) for s in draft.sums
+    }
+    # beyond the shipped file, the letter's third sum: 200 + 325 = "ruim een half miljard"
+    extra = {k: draft.amounts[k].text for k in draft.amounts if k not in shipped.amounts}
+    assert sorted(extra.values()) == ["rond de 325 miljoen euro", "ruim een half miljard"]
+    third = [s for s in draft.sums if s.total not in ("nationaal", "totaal")]
+    assert [(draft.amounts[s.total].text, sorted(s.parts)) for s in third] == [
+        ("ruim een half miljard", sorted(["totaal", *(k for k in extra if k != third[0].total)]))
+    ]
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="the seed letter lives in ../shared/seed")
+def test_the_seed_letter_reads_past_its_pdf_marks() -> None:
+    paragraphs = [p.text for p in read_letter(SEED).paragraphs if not p.footnote]
+    text = "\n".join(paragraphs)
+    assert "AI-fabriek in Groningen" in text and "Al-fabriek" not in text
+    assert "conform de motie van lid Kathmann c.s.\n" in text + "\n"  # the "?" of note 1 gone
+    assert "eerdere verkenning.\n" in text  # ".3" gone
+    # the sentence broken by the page's footnotes is one paragraph again
+    assert "als Europees AI-centrum te positioneren" in text
+
+
+@pytest.mark.parametrize(
+    ("letter", "amounts"),
+    [
+        # Financiën, 14 december 2015: "50 mln." and "10 mln." (mln. with its full stop)
+        ("kst-34300-69.txt", [("50 mln.", 50, 50), ("10 mln.", 10, 10)]),
+        # Algemene Rekenkamer on Defensie 2019: decimals and thousands points
+        (
+            "kst-35000-X-5.txt",
+            [
+                ("€ 10.447,1 miljoen", Decimal("10447.1"), Decimal("10447.1")),
+                ("€ 12.724,9 miljoen", Decimal("12724.9"), Decimal("12724.9")),
+                ("€ 311,7 miljoen", Decimal("311.7"), Decimal("311.7")),
+            ],
+        ),
+        # BZK, 16 september 2025: "van € 20 miljoen of meer" is at least 20 million
+        ("kst-36800-VII-5.txt", [("minimaal € 20 miljoen", 20, None)]),
+        # EZK, 19 januari 2024, as officielebekendmakingen.nl publishes it: the footnote
+        # reference after "gesteld." and the site's own "10 miljoen bezoekers" are not read
+        ("kst-36410-L-8.html", [("20 miljard euro", 20_000, 20_000)]),
+    ],
+)
+def test_real_letters_give_the_amounts_their_text_states(
+    letter: str, amounts: list[tuple[str, Decimal, Decimal | None]]
+) -> None:
+    assert stated(LETTERS / letter) == amounts
+
+
+def test_real_letters_name_their_ministries_by_older_names_too() -> None:
+    # 2015: "Veiligheid en Justitie" (VenJ, now JenV) and "Buitenlandse Handel en
+    # Ontwikkelingssamenwerking" (BHOS, a BZ chapter)
+    draft = draft_announcement(LETTERS / "kst-34300-69.txt")
+    assert [n.value for n in draft.expected] == ["JenV", "BZ", "OCW", "EZ"]
+
+
+def test_real_letters_give_years_from_their_budget_moments() -> None:
+    assert draft_announcement(LETTERS / "kst-35000-X-5.txt").years == (2019, 2023)
+    assert draft_announcement(LETTERS / "kst-36800-VII-5.txt").years == (2026, 2030)
+    html = read_letter(LETTERS / "kst-36410-L-8.html")
+    assert html.identifier == "kst-36410-L-8"
+
+
+def test_what_the_letter_leaves_open_is_a_commented_choice_and_listed(tmp_path: Path) -> None:
+    letter = tmp_path / "brief.txt"
+    letter.write_text(
+        "De begroting omvat € 10,5 miljoen aan uitgaven en € 3 miljoen aan ontvangsten.\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(cli, ["announcement", "draft", str(letter), "--lang", "en"])
+    assert result.exit_code == 1
+    assert "# CHOOSE: which amount must the reserved lines add up to?" in result.stdout
+    assert "\nreconcile =" not in result.stdout  # never guessed
+    assert "# years = " in result.stdout
+    choices = [line for line in result.stderr.splitlines() if "to choose:" in line]
+    assert len(choices) == 3  # the amount, the years, the contributors
+    data = tomllib.loads(result.stdout)
+    assert data["amounts"] == {"uitgaven": "€ 10,5 miljoen", "ontvangsten": "€ 3 miljoen"}
+
+
+def test_hedges_as_the_hedge_table_reads_them(tmp_path: Path) -> None:
+    letter = tmp_path / "brief.txt"
+    letter.write_text(
+        "Het kabinet reserveert bijna 70 miljoen euro. De regio draagt maximaal 60 miljoen "
+        "bij. Het gaat om ruim een half miljard. EZ verschuift € 5,1 mln naar 2025. Het fonds "
+        "krijgt 70.000 (x € 1.000). De kosten liggen tussen 60 en 70 miljoen euro. Er komen "
+        "17 miljoen inwoners bij. Het bedrag is rond de 200 miljoen euro.\n",
+        encoding="utf-8",
+    )
+    assert stated(letter) == [
+        ("bijna 70 miljoen euro", Decimal("66.5"), 70),
+        ("maximaal 60 miljoen", 0, 60),
+        ("ruim een half miljard", 500, 525),
+        ("€ 5,1 mln", Decimal("5.1"), Decimal("5.1")),
+        ("70.000 (x € 1.000)", 70, 70),
+        ("tussen 60 en 70 miljoen euro", 60, 70),
+        ("rond de 200 miljoen euro", 190, 210),
+    ]
+
+
+def _pdf(pages: list[list[str]]) -> bytes:
+    """A PDF with a text layer: each page's lines in Helvetica (WinAnsi, so € is \\200)."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"",  # the page tree, once the pages are numbered
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+    ]
+    kids = []
+    for lines in pages:
+        body = "BT /F1 11 Tf 14 TL 72 760 Td "
+        for line in lines:
+            escaped = line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+            body += f"({escaped}) Tj T* "
+        stream = (body + "ET").encode("cp1252")
+        objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
+        content = len(objects)
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents %d 0 R "
+            b"/Resources << /Font << /F1 3 0 R >> >> >>" % content
+        )
+        kids.append(len(objects))
+    refs = " ".join(f"{k} 0 R" for k in kids).encode()
+    objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (refs, len(kids))
+    out = b"%PDF-1.4\n"
+    offsets = []
+    for number, obj in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + obj + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return out
+
+
+def test_a_pdf_letter_is_read_from_its_text_layer_with_pages(tmp_path: Path) -> None:
+    letter = tmp_path / "brief.pdf"
+    letter.write_bytes(
+        _pdf(
+            [
+                ["Regio- en Rijksbijdrage", "", "Het Rijk is van plan bijna 70 miljoen euro te"],
+                ["reserveren voor dit project. De regio draagt € 5,1 mln bij."],
+            ]
+        )
+    )
+    draft = draft_announcement(letter)
+    assert [(a.key, a.text, a.where.page) for a in draft.amounts] == [
+        ("rijk", "bijna 70 miljoen euro", 1),
+        ("regio", "€ 5,1 mln", 1),  # the sentence runs on to page 2: cited where it starts
+    ]
+    assert draft.target is not None and draft.target.key == "rijk"
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "is empty"),
+        (b"   \n\n  ", "is empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
+        (b"PK\x03\x04" + b"\x00" * 40, "binary file"),
+        (b"%PDF-1.4\nnot really a pdf", "not a readable PDF"),
+    ],
+)
+def test_a_bad_letter_is_a_clear_error_with_exit_code_2(
+    tmp_path: Path, content: bytes, message: str
+) -> None:
+    letter = tmp_path / "brief.txt"
+    letter.write_bytes(content)
+    with pytest.raises(InputError, match=message):
+        read_letter(letter)
+    result = CliRunner().invoke(cli, ["announcement", "draft", str(letter), "--lang", "en"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Error: ") and "Traceback" not in result.stderr
+    dutch = CliRunner().invoke(cli, ["announcement", "draft", str(letter), "--lang", "nl"])
+    assert dutch.exit_code == 2
+    assert dutch.stderr.startswith("Fout: ") and message not in dutch.stderr
+
+
+def test_a_missing_letter_is_exit_code_2(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["announcement", "draft", str(tmp_path / "nope.txt")])
+    assert result.exit_code == 2
+    assert "does not exist" in result.stderr
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="the seed letter lives in ../shared/seed")
+def test_output_file_is_written_atomically_and_check_accepts_it(tmp_path: Path) -> None:
+    target = tmp_path / "announcement.toml"
+    runner = CliRunner()
+    result = runner.invoke(cli, ["announcement", "draft", str(SEED), "-o", str(target)])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == ""
+    assert intervals(load_announcement(target))["rijk"] == (66_500_000, 70_000_000)
+    again = runner.invoke(cli, ["announcement", "draft", str(SEED), "-o", str(target)])
+    assert again.exit_code == 2 and "--force" in again.stderr
+    forced = runner.invoke(cli, ["announcement", "draft", str(SEED), "-o", str(target), "--force"])
+    assert forced.exit_code == 0
+    check = runner.invoke(
+        cli, ["check", str(ROOT / "examples" / "ai-fabriek"), "-a", str(target), "-f", "json"]
+    )
+    assert check.exit_code == 0, check.stdout
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="the seed letter lives in ../shared/seed")
+def test_the_draft_speaks_dutch_with_lang_nl() -> None:
+    result = CliRunner().invoke(cli, ["announcement", "draft", str(SEED), "--lang", "nl"])
+    assert "# alinea 15: “Het Rijk is van plan bijna 70 miljoen euro te reserveren" in (
+        result.stdout
+    )
+    assert result.stderr.startswith("Opgesteld uit kamerbrief-ai-fabriek-2025.txt: 7 bedrag(en)")
+    assert drafted(SEED, "nl").amounts.keys() == drafted(SEED, "en").amounts.keys()
