@@ -244,10 +244,14 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Aankondiging opgesteld door `reconcile announcement draft` uit de brief {letter}.",
     ),
     "draft-read": (
-        "Every value quotes the letter's sentence and its place. Read it through, settle every "
-        "CHOOSE, then run `reconcile check` with this file.",
-        "Bij elke waarde staat de zin uit de brief en zijn plaats. Lees het na, beslis elke "
-        "KIES, en draai dan `reconcile check` met dit bestand.",
+        (
+            "Every value quotes the letter's sentence and its place. Read it through, settle every "
+            "CHOOSE, then run `reconcile check` with this file."
+        ),
+        (
+            "Bij elke waarde staat de zin uit de brief en zijn plaats. Lees het na, beslis elke "
+            "KIES, en draai dan `reconcile check` met dit bestand."
+        ),
     ),
     "draft-series": (
         "uitgaven: a reservation is counted on U unless the letter says otherwise",
@@ -259,14 +263,18 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "draft-target": (
         "The amount the reserved lines must add up to: the one the letter reserves.",
-        "Het bedrag waarop de gereserveerde regels moeten uitkomen: het bedrag dat de brief "
-        "reserveert.",
+        (
+            "Het bedrag waarop de gereserveerde regels moeten uitkomen: het bedrag dat de brief "
+            "reserveert."
+        ),
     ),
     "draft-written": ("the letter writes: {written}", "de brief schrijft: {written}"),
     "draft-sums": (
         "The letter's arithmetic: these parts can add up to these totals within their intervals.",
-        "De rekensom van de brief: deze delen kunnen binnen hun intervallen optellen tot deze "
-        "totalen.",
+        (
+            "De rekensom van de brief: deze delen kunnen binnen hun intervallen optellen tot deze "
+            "totalen."
+        ),
     ),
     "draft-choose": ("CHOOSE", "KIES"),
     "draft-paragraph": ("paragraph {paragraph}", "alinea {paragraph}"),
@@ -280,41 +288,59 @@ TEXTS: dict[str, tuple[str, str]] = {
         "de brief noemt geen geldbedrag; schrijf [amounts] en reconcile zelf",
     ),
     "draft-open-target": (
-        "which amount must the reserved lines add up to? The letter does not reserve one "
-        "amount in so many words; one of: {keys}",
-        "op welk bedrag moeten de gereserveerde regels uitkomen? De brief reserveert niet met "
-        "zoveel woorden één bedrag; een van: {keys}",
+        (
+            "which amount must the reserved lines add up to? The letter does not reserve one "
+            "amount in so many words; one of: {keys}"
+        ),
+        (
+            "op welk bedrag moeten de gereserveerde regels uitkomen? De brief reserveert niet met "
+            "zoveel woorden één bedrag; een van: {keys}"
+        ),
     ),
     "draft-open-years": (
-        "which years? The letter names no budget moment with a year (ontwerpbegroting 2026, "
-        "September suppletoire 2025)",
-        "welke jaren? De brief noemt geen begrotingsmoment met een jaar (ontwerpbegroting 2026, "
-        "september suppletoire 2025)",
+        (
+            "which years? The letter names no budget moment with a year (ontwerpbegroting 2026, "
+            "September suppletoire 2025)"
+        ),
+        (
+            "welke jaren? De brief noemt geen begrotingsmoment met een jaar (ontwerpbegroting 2026, "
+            "september suppletoire 2025)"
+        ),
     ),
     "draft-open-sum": (
         "the letter calls {total} a total, but which amounts add up to it? Fitting: {options}",
-        "de brief noemt {total} een totaal, maar welke bedragen tellen daartoe op? Passend: "
-        "{options}",
+        (
+            "de brief noemt {total} een totaal, maar welke bedragen tellen daartoe op? Passend: "
+            "{options}"
+        ),
     ),
     "draft-open-contributors": (
         "which ministries contribute? The letter names none with its budget",
         "welke ministeries dragen bij? De brief noemt er geen met zijn begroting",
     ),
     "draft-open-ministry": (
-        "{where} names the ministry of {name}, which is not in the ministry table: add it as "
-        "[ministries.CODE] and to expected",
-        "{where} noemt het ministerie van {name}, dat niet in de ministerietabel staat: voeg het "
-        "toe als [ministries.CODE] en aan expected",
+        (
+            "{where} names the ministry of {name}, which is not in the ministry table: add it as "
+            "[ministries.CODE] and to expected"
+        ),
+        (
+            "{where} noemt het ministerie van {name}, dat niet in de ministerietabel staat: voeg het "
+            "toe als [ministries.CODE] en aan expected"
+        ),
     ),
     "draft-open-unread": (
         "{where}: {text!r} looks like an amount but cannot be read as one",
         "{where}: {text!r} lijkt een bedrag maar is er niet als een te lezen",
     ),
     "draft-summary": (
-        "Drafted from {letter}: {amounts} amount(s), {sums} sum(s), {contributors} "
-        "contributor(s); {open} choice(s) left open.",
-        "Opgesteld uit {letter}: {amounts} bedrag(en), {sums} som(men), {contributors} "
-        "bijdrager(s); {open} keuze(s) open.",
+        (
+            "Drafted from {letter}: {amounts} amount(s), {sums} sum(s), {contributors} "
+            "contributor(s); {open} choice(s) left open."
+        ),
+        (
+            "Opgesteld uit {letter}: {amounts} bedrag(en), {sums} som(men), {contributors} "
+            "bijdrager(s); {open} keuze(s) open."
+        ),
     ),
     "draft-open-line": ("  to choose: {message}", "  te kiezen: {message}"),
     "draft-exists": (
@@ -685,6 +711,7 @@ METAVARS_NL: dict[str, str] = {
     "CODE=LEVEL": "CODE=ERNST",
     "OLD": "OUD",
     "NEW": "NIEUW",
+    "LETTER": "BRIEF",
 }
 
 

@@ -51,9 +51,7 @@ def test_the_seed_letter_drafts_the_shipped_ai_fabriek_announcement() -> None:
     shipped = load_announcement(ROOT / "examples" / "ai-fabriek" / "announcement.toml")
     draft = drafted(SEED)
 
-    assert {k: v for k, v in intervals(draft).items() if k in shipped.amounts} == intervals(
-        shipped
-    )
+    assert {k: v for k, v in intervals(draft).items() if k in shipped.amounts} == intervals(shipped)
     assert draft.target == shipped.target == "rijk"
     assert (draft.series, draft.years, draft.band) == (
         shipped.series,

@@ -272,7 +272,9 @@ def _is_money(match: re.Match[str], sentence: str, cues: dict[str, Any], group: 
         return True
     if not one.group("scale"):
         return False
-    following = re.match(r"\s*(?:extra|nieuwe|meer|additional)?\s*([\w']+)", sentence[match.end() :])
+    following = re.match(
+        r"\s*(?:extra|nieuwe|meer|additional)?\s*([\w']+)", sentence[match.end() :]
+    )
     return not (following and following.group(1) in cues["not_money"])
 
 
@@ -374,7 +376,7 @@ def _contributors(
     for start, end, code in found:
         if not named or start >= named[-1][1]:
             named.append((start, end, code))
-    for start, _, code in named:
+    for _, _, code in named:
         expected.setdefault(code, Named(code, sentence, where))
     for phrase in re.finditer(cues["ministry_phrase"], sentence):
         start = phrase.start("name")

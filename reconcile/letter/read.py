@@ -192,11 +192,13 @@ def _read_pdf(path: Path, data: bytes) -> Letter:
         if reader.is_encrypted:
             raise InputError("{path} is an encrypted PDF: save it without a password", path=path)
         pages = [page.extract_text() or "" for page in reader.pages]
-        title = str((reader.metadata or {}).get("/Title") or "")
+        title = str(reader.metadata.get("/Title") or "") if reader.metadata else ""
     except InputError:
         raise
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise InputError("{path} is not a readable PDF: {problem}", path=path, problem=exc) from None
+        raise InputError(
+            "{path} is not a readable PDF: {problem}", path=path, problem=exc
+        ) from None
     paragraphs: list[Paragraph] = []
     for number, page_text in enumerate(pages, start=1):
         paragraphs.extend(_paragraphs(page_text, page=number))

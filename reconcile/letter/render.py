@@ -30,7 +30,7 @@ def render_draft(draft: Draft, lang: str) -> str:
         keys = [a.key for a in draft.amounts]
         if keys:
             lines.append(f"# reconcile = {_string(keys[0])}")
-    lines.append(f"series = \"U\"  # {tr('draft-series', lang)}")
+    lines.append(f'series = "U"  # {tr("draft-series", lang)}')
     if draft.years is not None:
         first, last = draft.years
         named = ", ".join(m.value for m in draft.moments if re.search(r"\d{4}", m.value))
@@ -133,7 +133,7 @@ def _wrap(text: str) -> list[str]:
 
 def _comment_safe(text: str) -> str:
     """TOML comments hold no control characters but tab."""
-    return "".join(c if c == "\t" or ord(c) >= 32 and c != "\x7f" else " " for c in text)
+    return "".join(c if c == "\t" or (ord(c) >= 32 and c != "\x7f") else " " for c in text)
 
 
 def _string(value: str) -> str:
