@@ -303,8 +303,8 @@ TEXTS: dict[str, tuple[str, str]] = {
             "September suppletoire 2025)"
         ),
         (
-            "welke jaren? De brief noemt geen begrotingsmoment met een jaar (ontwerpbegroting 2026, "
-            "september suppletoire 2025)"
+            "welke jaren? De brief noemt geen begrotingsmoment met een jaar "
+            "(ontwerpbegroting 2026, september suppletoire 2025)"
         ),
     ),
     "draft-open-sum": (
@@ -324,8 +324,8 @@ TEXTS: dict[str, tuple[str, str]] = {
             "[ministries.CODE] and to expected"
         ),
         (
-            "{where} noemt het ministerie van {name}, dat niet in de ministerietabel staat: voeg het "
-            "toe als [ministries.CODE] en aan expected"
+            "{where} noemt het ministerie van {name}, dat niet in de ministerietabel staat: "
+            "voeg het toe als [ministries.CODE] en aan expected"
         ),
     ),
     "draft-open-unread": (

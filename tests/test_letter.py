@@ -14,6 +14,7 @@ from reconcile.cli import cli
 from reconcile.errors import InputError
 from reconcile.letter import draft_announcement, render_draft
 from reconcile.letter.read import read_letter
+from tests.pdf import seed_as_pdf, text_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT.parent / "shared" / "seed" / "kamerbrief-ai-fabriek-2025.txt"
@@ -81,6 +82,25 @@ def test_the_seed_letter_reads_past_its_pdf_marks() -> None:
     assert "eerdere verkenning.\n" in text  # ".3" gone
     # the sentence broken by the page's footnotes is one paragraph again
     assert "als Europees AI-centrum te positioneren" in text
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="the seed letter lives in ../shared/seed")
+def test_the_seed_letter_as_a_pdf_drafts_the_same_announcement(tmp_path: Path) -> None:
+    letter = tmp_path / "kamerbrief.pdf"
+    letter.write_bytes(seed_as_pdf())
+    as_pdf, as_text = drafted(letter), drafted(SEED)
+    assert intervals(as_pdf) == intervals(as_text)
+    assert [(s.total, s.parts) for s in as_pdf.sums] == [(s.total, s.parts) for s in as_text.sums]
+    assert (as_pdf.target, as_pdf.years, as_pdf.expected, as_pdf.largest) == (
+        as_text.target,
+        as_text.years,
+        as_text.expected,
+        as_text.largest,
+    )
+    places = {(a.key, a.where.page) for a in draft_announcement(letter).amounts}
+    assert ("rijk", 3) in places and ("regio", 2) in places
+    headings = [p.text for p in read_letter(letter).paragraphs if p.text.startswith("Indiening")]
+    assert headings == ["Indiening voorstel"]  # its own paragraph, though pypdf has no blank lines
 
 
 @pytest.mark.parametrize(
@@ -161,48 +181,10 @@ def test_hedges_as_the_hedge_table_reads_them(tmp_path: Path) -> None:
     ]
 
 
-def _pdf(pages: list[list[str]]) -> bytes:
-    """A PDF with a text layer: each page's lines in Helvetica (WinAnsi, so € is \\200)."""
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"",  # the page tree, once the pages are numbered
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-    ]
-    kids = []
-    for lines in pages:
-        body = "BT /F1 11 Tf 14 TL 72 760 Td "
-        for line in lines:
-            escaped = line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-            body += f"({escaped}) Tj T* "
-        stream = (body + "ET").encode("cp1252")
-        objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
-        content = len(objects)
-        objects.append(
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents %d 0 R "
-            b"/Resources << /Font << /F1 3 0 R >> >> >>" % content
-        )
-        kids.append(len(objects))
-    refs = " ".join(f"{k} 0 R" for k in kids).encode()
-    objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (refs, len(kids))
-    out = b"%PDF-1.4\n"
-    offsets = []
-    for number, obj in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + obj + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    return out
-
-
 def test_a_pdf_letter_is_read_from_its_text_layer_with_pages(tmp_path: Path) -> None:
     letter = tmp_path / "brief.pdf"
     letter.write_bytes(
-        _pdf(
+        text_pdf(
             [
                 ["Regio- en Rijksbijdrage", "", "Het Rijk is van plan bijna 70 miljoen euro te"],
                 ["reserveren voor dit project. De regio draagt € 5,1 mln bij."],

@@ -14,7 +14,7 @@ from reconcile.errors import InputError
 MAX_LETTER_BYTES = 50 * 1024 * 1024
 
 _SENTENCE_END = re.compile(r"[.!?:;]\s*$")
-_FOOTNOTE = re.compile(r"^\d{1,2}\s+\S")
+_FOOTNOTE = re.compile(r"^(\d{1,2})\s+[A-Z]")
 # Footnote numbers a PDF's text layer glues to the word or full stop before them
 # ("verkenning.3", "maatregelen1", "c.s.?"): digits (or the ? of a lost superscript) that
 # follow a lower-case letter, or a full stop after a word of three letters or more.
@@ -71,7 +71,8 @@ def read_letter(path: Path) -> Letter:
     text = _decode(path, data)
     if _looks_like_html(path, text):
         return _read_html(path, text)
-    return Letter(path, "text", "", "", _paragraphs(text))
+    pages = text.split("\f")
+    return Letter(path, "text", "", "", _paragraphs(pages, numbered=len(pages) > 1))
 
 
 def _decode(path: Path, data: bytes) -> str:
@@ -100,23 +101,77 @@ def _looks_like_html(path: Path, text: str) -> bool:
     )
 
 
-def _paragraphs(text: str, page: int | None = None) -> tuple[Paragraph, ...]:
-    """Paragraphs of text as a PDF's text layer gives it: lines broken mid-sentence joined,
-    footnotes kept apart, a sentence that runs on past the footnotes on to the next page
-    joined again. Form feeds start a new page."""
-    pages = text.split("\f")
+def _paragraphs(pages: list[str], numbered: bool) -> tuple[Paragraph, ...]:
+    """Paragraphs of a letter's pages as text (a PDF's text layer, or a text file whose form
+    feeds separate its pages): lines broken mid-sentence joined, footnotes kept apart, and a
+    sentence that runs on past the footnotes on to the next page joined again. ``numbered``:
+    the pages are real pages, and paragraphs are counted per page."""
     paragraphs: list[Paragraph] = []
-    for index, page_text in enumerate(pages):
-        on_page = page if page is not None else (index + 1 if len(pages) > 1 else None)
-        blocks = [b for b in re.split(r"\n\s*\n", page_text.replace("\r\n", "\n")) if b.strip()]
-        number = 0 if on_page is not None else len(paragraphs)
-        for block in blocks:
+    notes = _Notes()
+    for index, page_text in enumerate(pages, start=1):
+        on_page = index if numbered else None
+        number = 0 if numbered else len(paragraphs)
+        for lines, footnote in _split_page(page_text, notes):
             number += 1
-            joined = _join_lines(block.split("\n"))
-            paragraphs.append(
-                Paragraph(joined, number, on_page, footnote=bool(_FOOTNOTE.match(joined)))
-            )
+            paragraphs.append(Paragraph(_join_lines(lines), number, on_page, footnote))
     return _clean(_run_on(paragraphs))
+
+
+class _Notes:
+    """The number the next footnote will have: footnotes are numbered on through a letter, so
+    a line "3 Kamerstuk ..." is a footnote only when 3 is the next one."""
+
+    def __init__(self) -> None:
+        self.next = 1
+
+    def starts(self, line: str) -> bool:
+        match = _FOOTNOTE.match(line)
+        if match and int(match.group(1)) == self.next:
+            self.next += 1
+            return True
+        return False
+
+
+def _split_page(page_text: str, notes: _Notes) -> list[tuple[list[str], bool]]:
+    """A page's lines in paragraphs. A blank line ends one; without blank lines (as a PDF's
+    text layer has it) a short line that ends a sentence, a short heading, or the next
+    footnote's number does."""
+    lines = [" ".join(line.split()) for line in page_text.replace("\r\n", "\n").split("\n")]
+    width = max((len(line) for line in lines), default=0)
+    groups: list[tuple[list[str], bool]] = []
+    current: list[str] = []
+    footnote = False
+    for line in lines:
+        starts_note = bool(line) and notes.starts(line)
+        if current and (
+            not line or starts_note or (not footnote and _ends_paragraph(current[-1], line, width))
+        ):
+            groups.append((current, footnote))
+            current, footnote = [], False
+        if starts_note:
+            footnote = True
+        if line:
+            current.append(line)
+    if current:
+        groups.append((current, footnote))
+    return groups
+
+
+def _ends_paragraph(previous: str, line: str, width: int) -> bool:
+    if not (line[:1].isupper() or line[:1].isdigit() or line[:1] in '"“‘(€•-'):
+        return False
+    if _ends_sentence(previous):
+        return len(previous) < 0.8 * width or _is_heading(line, width)
+    return _is_heading(previous, width)
+
+
+def _ends_sentence(line: str) -> bool:
+    return bool(_SENTENCE_END.search(_strip_notes(line)))
+
+
+def _is_heading(line: str, width: int) -> bool:
+    """A short line that starts in capitals and ends no sentence ("Indiening voorstel")."""
+    return line[:1].isupper() and not _ends_sentence(line) and len(line) < 0.6 * width
 
 
 def _join_lines(lines: list[str]) -> str:
@@ -199,14 +254,12 @@ def _read_pdf(path: Path, data: bytes) -> Letter:
         raise InputError(
             "{path} is not a readable PDF: {problem}", path=path, problem=exc
         ) from None
-    paragraphs: list[Paragraph] = []
-    for number, page_text in enumerate(pages, start=1):
-        paragraphs.extend(_paragraphs(page_text, page=number))
+    paragraphs = _paragraphs(pages, numbered=True)
     if not any(p.text for p in paragraphs):
         raise InputError(
             "{path} has no text layer (a scanned letter?): read it with OCR first", path=path
         )
-    return Letter(path, "pdf", title, "", _clean(_run_on(paragraphs)))
+    return Letter(path, "pdf", title, "", paragraphs)
 
 
 _BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "div", "br", "tr", "dd"}
