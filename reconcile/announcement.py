@@ -81,6 +81,7 @@ WORD_NUMBERS: dict[str, str] = {
     "een kwart": "0,25",
     "driekwart": "0,75",
     "een": "1",
+    "één": "1",
     "twee": "2",
     "drie": "3",
     "vier": "4",

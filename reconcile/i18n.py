@@ -308,11 +308,22 @@ TEXTS: dict[str, tuple[str, str]] = {
         ),
     ),
     "draft-open-sum": (
-        "the letter calls {total} a total, but which amounts add up to it? Fitting: {options}",
         (
-            "de brief noemt {total} een totaal, maar welke bedragen tellen daartoe op? Passend: "
-            "{options}"
+            "the letter calls {total} a total, but which amounts add up to it? Each of these "
+            "can: {options}"
         ),
+        (
+            "de brief noemt {total} een totaal, maar welke bedragen tellen daartoe op? Elk van "
+            "deze kan: {options}"
+        ),
+    ),
+    "draft-open-sum-none": (
+        "the letter calls {total} a total, but no amounts before it can add up to it",
+        "de brief noemt {total} een totaal, maar geen bedragen ervoor kunnen daartoe optellen",
+    ),
+    "draft-open-zero": (
+        "{where}: {text!r} is no positive amount, and an announcement holds only those",
+        "{where}: {text!r} is geen positief bedrag, en een aankondiging bevat alleen die",
     ),
     "draft-open-contributors": (
         "which ministries contribute? The letter names none with its budget",
@@ -326,6 +337,13 @@ TEXTS: dict[str, tuple[str, str]] = {
         (
             "{where} noemt het ministerie van {name}, dat niet in de ministerietabel staat: "
             "voeg het toe als [ministries.CODE] en aan expected"
+        ),
+    ),
+    "draft-open-table": (
+        "{where} holds a table ({caption}); its figures are not read: add its amounts by hand",
+        (
+            "{where} bevat een tabel ({caption}); de getallen daarin worden niet gelezen: voeg de "
+            "bedragen zelf toe"
         ),
     ),
     "draft-open-unread": (

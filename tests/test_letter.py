@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import tempfile
 import tomllib
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from reconcile.announcement import Announcement, load_announcement, parse_announcement
+from reconcile.announcement import (
+    Announcement,
+    load_announcement,
+    parse_announcement,
+    parse_hedged,
+)
 from reconcile.cli import cli
 from reconcile.errors import InputError
 from reconcile.letter import draft_announcement, render_draft
@@ -256,3 +264,105 @@ def test_the_draft_speaks_dutch_with_lang_nl() -> None:
     )
     assert result.stderr.startswith("Opgesteld uit kamerbrief-ai-fabriek-2025.txt: 7 bedrag(en)")
     assert drafted(SEED, "nl").amounts.keys() == drafted(SEED, "en").amounts.keys()
+
+
+def test_what_cannot_be_decided_is_listed_never_guessed(tmp_path: Path) -> None:
+    letter = tmp_path / "brief.txt"
+    letter.write_text(
+        "Het kabinet reserveert 60 à 70 miljoen euro via de begroting van het ministerie van "
+        "Asiel en Migratie en het ministerie van Klimaat en Groene Groei.\n\n"
+        "Tabel 1 Reservering (bedragen x € 1.000)\n2025 2026\nKGG 10.000 20.000\n\n"
+        "Dat is samen ruim een miljard. Een post van € 0 blijft staan. De regio geeft "
+        "maximaal 10 miljoen en de provincie maximaal 10 miljoen. Samen is dat bijna "
+        "20 miljoen euro. De gemeenten geven 5 miljoen euro; in totaal is dat ongeveer "
+        "35 miljoen euro.\n",
+        encoding="utf-8",
+    )
+    draft = draft_announcement(letter)
+    assert [(a.key, a.text) for a in draft.amounts] == [
+        ("bedrag1", "tussen 60 en 70 miljoen euro"),
+        ("bedrag2", "ruim een miljard"),
+        ("regio", "maximaal 10 miljoen"),
+        ("regio2", "maximaal 10 miljoen"),
+        ("bedrag5", "bijna 20 miljoen euro"),
+        ("regio3", "5 miljoen euro"),
+        ("totaal", "ongeveer 35 miljoen euro"),
+    ]
+    assert draft.target is not None and draft.target.key == "bedrag1"
+    assert [(s.total, s.parts) for s in draft.sums] == [("bedrag5", ("regio", "regio2"))]
+    assert [n.value for n in draft.expected] == ["KGG"]
+    assert [(o.key, dict(o.params)) for o in draft.open] == [
+        ("draft-open-table", {"caption": "bedragen x € 1.000"}),  # its figures are not read
+        ("draft-open-zero", {"text": "€ 0"}),
+        ("draft-open-sum-none", {"total": "bedrag2"}),  # nothing before it adds up to a billion
+        ("draft-open-sum-none", {"total": "totaal"}),  # 20 + 5 cannot be "ongeveer 35"
+        ("draft-open-ministry", {"name": "Asiel en Migratie"}),
+        ("draft-open-years", {}),
+    ]
+
+
+def test_a_total_that_several_sets_of_amounts_fit_is_left_open(tmp_path: Path) -> None:
+    letter = tmp_path / "brief.txt"
+    letter.write_text(
+        "A geeft 10 miljoen euro, B geeft 10 miljoen euro en C geeft 10 miljoen euro. "
+        "In totaal is dat 20 miljoen euro.\n",
+        encoding="utf-8",
+    )
+    draft = draft_announcement(letter)
+    assert draft.sums == ()
+    assert [(o.key, dict(o.params)) for o in draft.open if o.key == "draft-open-sum"] == [
+        (
+            "draft-open-sum",
+            {
+                "total": "totaal",
+                "options": "bedrag1 + bedrag2; bedrag1 + bedrag3; bedrag2 + bedrag3",
+            },
+        )
+    ]
+    text = render_draft(draft, "en")
+    assert "# CHOOSE: the letter calls totaal a total, but which amounts add up to it?" in text
+    assert "[[sums]]" not in text
+
+
+SENTENCES = [
+    "Het Rijk is van plan bijna 70 miljoen euro te reserveren voor dit project.",
+    "De regio draagt maximaal 60 miljoen euro bij.",
+    "Hiermee komt de nationale bijdrage op een totaal bedrag uit van bijna 130 miljoen euro.",
+    "Dat is in totaal ruim een half miljard.",
+    "De kosten liggen tussen 5 en 7 mln.",
+    "EZ verschuift € 5,1 mln naar 2025 en 70.000 (x € 1.000) naar 2026.",
+    "Er wonen 17 miljoen inwoners in Nederland.",
+    "Een post van € 0 blijft staan, net als 0 miljoen.",
+    "Tabel 1 (bedragen x € 1 mln) volgt hieronder.",
+    'Het "fonds" krijgt \\ ongeveer 3 miljard.',
+    "De middelen komen van de begroting van het ministerie van Defensie als grootste bijdrager.",
+    "Ook de begroting van het ministerie van Asiel en Migratie draagt bij.",
+    "Dit wordt verwerkt in de ontwerpbegroting voor 2026.",
+    "Al-fabriek verkenning.3",
+    "1 Kamerstuk 2024-2025, 26 643, nr. 1265.",
+    "",
+]
+
+
+@settings(max_examples=80, deadline=None)  # no timing: a slow machine is no failure
+@given(
+    st.lists(st.sampled_from(SENTENCES), max_size=8),
+    st.sampled_from(["\n", "\n\n", " ", "\f"]),
+    st.sampled_from(["en", "nl"]),
+)
+def test_any_letter_drafts_toml_that_check_reads_once_its_choices_are_made(
+    sentences: list[str], joiner: str, lang: str
+) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        letter = Path(folder) / 'brief "x".txt'
+        letter.write_text(joiner.join(sentences) + "\nEinde.", encoding="utf-8")
+        draft = draft_announcement(letter)
+        text = render_draft(draft, lang)
+    data = tomllib.loads(text)  # always TOML, whatever the letter holds
+    for amount in draft.amounts:
+        assert parse_hedged(amount.text).interval == amount.interval
+        assert data["amounts"][amount.key] == amount.text
+    choose = "# KIES: " if lang == "nl" else "# CHOOSE: "
+    assert text.count(choose) == len(draft.open)
+    if not draft.open:
+        parse_announcement(data, "draft")  # raises ConfigError on anything check refuses

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from itertools import combinations
@@ -163,6 +163,10 @@ def draft_letter(letter: Letter, table: MinistryTable | None = None) -> Draft:
             if paragraph.footnote:
                 continue
             _contributors(sentence, where, table, cues, expected, largest, unknown)
+            caption = re.search(cues["table_caption"], sentence)
+            if caption and not any(caption.group() in a.text for a in amounts):
+                shown = caption.group().strip("() ")
+                opened.append(Open("draft-open-table", (("caption", shown),), where))
             for label, pattern in cues["moments"].items():
                 for match in re.finditer(pattern, sentence):
                     year = match.group("year")
@@ -220,6 +224,8 @@ def _amounts(
     for match in _ONE.finditer(sentence):
         if any(s <= match.start() < e for s, e in taken):
             continue
+        if re.search(r"\bx\s*$", sentence[: match.start()], re.IGNORECASE):
+            continue  # the unit of a caption, "(bedragen x € 1.000)", is no amount
         if not _is_money(match, sentence, cues):
             continue
         matches.append((match.start(), match.end(), match.group().strip(), ""))
@@ -242,11 +248,15 @@ def _amounts(
                 end += suffix.end()
         text = text.rstrip(" ,;:")
         try:
-            interval = parse_hedged(text, DEFAULT_BAND).interval
+            hedged = parse_hedged(text, DEFAULT_BAND)
         except ConfigError:
-            opened.append(Open("draft-open-unread", (("text", written),), where))
+            hedged = None
+        if hedged is None or hedged.amount <= 0:  # an announcement holds positive amounts
+            problem = "draft-open-unread" if hedged is None else "draft-open-zero"
+            opened.append(Open(problem, (("text", written),), where))
             previous_end = end
             continue
+        interval = hedged.interval
         key = _name(window, sentence[end:], cues) or f"bedrag{number}"
         yield Found(
             key,
@@ -287,27 +297,14 @@ def _name(before: str, after: str, cues: dict[str, Any]) -> str | None:
 
 
 def _unique_keys(amounts: list[Found]) -> list[Found]:
+    """A name that comes again gets its count: rijk, rijk2."""
     seen: dict[str, int] = {}
     unique = []
     for amount in amounts:
         count = seen.get(amount.key, 0) + 1
         seen[amount.key] = count
-        key = amount.key if count == 1 else f"{amount.key}{count}"
-        unique.append(Found(key, *_fields(amount)[1:]))
+        unique.append(amount if count == 1 else replace(amount, key=f"{amount.key}{count}"))
     return unique
-
-
-def _fields(amount: Found) -> tuple[Any, ...]:
-    return (
-        amount.key,
-        amount.text,
-        amount.written,
-        amount.interval,
-        amount.sentence,
-        amount.where,
-        amount.total_cue,
-        amount.reserves,
-    )
 
 
 def _fits(total: Interval, parts: tuple[Interval, ...]) -> bool:
@@ -340,9 +337,11 @@ def _sums(amounts: list[Found], opened: list[Open]) -> tuple[DraftSum, ...]:
                 break
         if len(chosen) == 1:
             sums.append(DraftSum(amount.key, tuple(p.key for p in chosen[0])))
-        else:
-            options = "; ".join(" + ".join(p.key for p in parts) for parts in chosen) or "-"
+        elif chosen:
+            options = "; ".join(" + ".join(p.key for p in parts) for parts in chosen)
             opened.append(Open("draft-open-sum", (("total", amount.key), ("options", options))))
+        else:
+            opened.append(Open("draft-open-sum-none", (("total", amount.key),)))
         last_total, since = amount, []
     return tuple(sums)
 

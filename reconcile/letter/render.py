@@ -51,7 +51,7 @@ def render_draft(draft: Draft, lang: str) -> str:
             lines.append(f"# {tr('draft-written', lang, written=amount.written)}")
         lines.append(f"{_key(amount.key)} = {_string(amount.text)}")
     for item in draft.open:
-        if item.key == "draft-open-unread":
+        if item.key in ("draft-open-unread", "draft-open-zero", "draft-open-table"):
             lines += _choice(item, lang)
     lines.append("")
 
@@ -65,7 +65,7 @@ def render_draft(draft: Draft, lang: str) -> str:
         lines.append(f"parts = [{', '.join(_string(p) for p in total.parts)}]")
         lines.append("")
     for item in draft.open:
-        if item.key == "draft-open-sum":
+        if item.key in ("draft-open-sum", "draft-open-sum-none"):
             lines += [*_choice(item, lang), ""]
 
     lines.append("[contributors]")
