@@ -321,6 +321,16 @@ TEXTS: dict[str, tuple[str, str]] = {
         "the letter calls {total} a total, but no amounts before it can add up to it",
         "de brief noemt {total} een totaal, maar geen bedragen ervoor kunnen daartoe optellen",
     ),
+    "draft-open-per-year": (
+        (
+            "{where}: {text!r} is a yearly amount; is the total over the years meant, or an "
+            "[[expect]] per year?"
+        ),
+        (
+            "{where}: {text!r} is een bedrag per jaar; wordt het totaal over de jaren bedoeld, of "
+            "een [[expect]] per jaar?"
+        ),
+    ),
     "draft-open-zero": (
         "{where}: {text!r} is no positive amount, and an announcement holds only those",
         "{where}: {text!r} is geen positief bedrag, en een aankondiging bevat alleen die",

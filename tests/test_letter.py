@@ -366,3 +366,25 @@ def test_any_letter_drafts_toml_that_check_reads_once_its_choices_are_made(
     assert text.count(choose) == len(draft.open)
     if not draft.open:
         parse_announcement(data, "draft")  # raises ConfigError on anything check refuses
+
+
+def test_a_yearly_amount_is_asked_about_and_mln_ends_a_sentence(tmp_path: Path) -> None:
+    letter = tmp_path / "brief.txt"
+    letter.write_text(
+        "De kosten zijn 10 mln. Het kabinet reserveert € 5 miljoen per jaar. Vanaf 2027 is dat "
+        "structureel 3 miljoen euro.\n",
+        encoding="utf-8",
+    )
+    draft = draft_announcement(letter)
+    assert draft.target is not None and draft.target.text == "€ 5 miljoen"  # not the 10 mln.
+    assert [(o.key, dict(o.params)) for o in draft.open if o.key == "draft-open-per-year"] == [
+        ("draft-open-per-year", {"text": "€ 5 miljoen"}),
+        ("draft-open-per-year", {"text": "3 miljoen euro"}),
+    ]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1252", "utf-16"])
+def test_a_text_letter_is_read_in_the_encodings_editors_save(tmp_path: Path, encoding: str) -> None:
+    letter = tmp_path / "brief.txt"
+    letter.write_bytes("Het Rijk reserveert € 5,1 mln voor de AI-fabriek.\n".encode(encoding))
+    assert stated(letter) == [("€ 5,1 mln", Decimal("5.1"), Decimal("5.1"))]

@@ -56,7 +56,7 @@ _BETWEEN = re.compile(
 )
 _AFTER_NAME = re.compile(r"^\s*(?:aan|voor|for)\s+(?:de\s+|het\s+|the\s+)?(?P<word>[a-z]{3,20})\b")
 _ABBREVIATIONS = re.compile(
-    r"(?:\b(?:c\.s|jl|nr|nrs|ca|o\.a|bijv|mln|mld|mrd|blz|art|d\.w\.z|e\.d|resp|i\.v\.m|m\.b\.t|"
+    r"(?:\b(?:c\.s|jl|nr|nrs|ca|o\.a|bijv|blz|art|d\.w\.z|e\.d|resp|i\.v\.m|m\.b\.t|"
     r"t\.b\.v|zgn|incl|excl|vs|min|max|dhr|mevr|mr|dr|prof|ir|drs|zie|p|e\.g|i\.e|etc)\.)$",
     re.IGNORECASE,
 )
@@ -257,6 +257,10 @@ def _amounts(
             previous_end = end
             continue
         interval = hedged.interval
+        if _any(cues["per_year"], sentence[end : end + 40]) or re.search(
+            r"(?i)\b(?:jaarlijks|structureel|annually)\s*$", window
+        ):
+            opened.append(Open("draft-open-per-year", (("text", written),), where))
         key = _name(window, sentence[end:], cues) or f"bedrag{number}"
         yield Found(
             key,

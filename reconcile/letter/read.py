@@ -76,6 +76,11 @@ def read_letter(path: Path) -> Letter:
 
 
 def _decode(path: Path, data: bytes) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16, as Windows Notepad may save it
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
     if b"\x00" in data[:8192] or data.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
         raise InputError(
             "{path} is not a letter: a binary file (read are plain text, PDF and HTML)", path=path
@@ -96,8 +101,11 @@ def _decode(path: Path, data: bytes) -> str:
 
 def _looks_like_html(path: Path, text: str) -> bool:
     head = text.lstrip()[:1000].lower()
-    return path.suffix.lower() in (".html", ".htm", ".xhtml") or head.startswith(
-        ("<!doctype html", "<html", "<?xml")
+    xhtml = head.startswith("<?xml") and "<html" in head
+    return (
+        path.suffix.lower() in (".html", ".htm", ".xhtml")
+        or xhtml
+        or head.startswith(("<!doctype html", "<html"))
     )
 
 

@@ -10,6 +10,13 @@ from reconcile.i18n import tr
 from reconcile.letter.draft import Draft, Named, Open, Where
 
 _WIDTH = 96
+# Choices about the letter's amounts, written below [amounts].
+_AMOUNT_CHOICES = (
+    "draft-open-unread",
+    "draft-open-zero",
+    "draft-open-per-year",
+    "draft-open-table",
+)
 
 
 def render_draft(draft: Draft, lang: str) -> str:
@@ -51,7 +58,7 @@ def render_draft(draft: Draft, lang: str) -> str:
             lines.append(f"# {tr('draft-written', lang, written=amount.written)}")
         lines.append(f"{_key(amount.key)} = {_string(amount.text)}")
     for item in draft.open:
-        if item.key in ("draft-open-unread", "draft-open-zero", "draft-open-table"):
+        if item.key in _AMOUNT_CHOICES:
             lines += _choice(item, lang)
     lines.append("")
 
