@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import tempfile
 import tomllib
 from decimal import Decimal
@@ -388,3 +390,32 @@ def test_a_text_letter_is_read_in_the_encodings_editors_save(tmp_path: Path, enc
     letter = tmp_path / "brief.txt"
     letter.write_bytes("Het Rijk reserveert € 5,1 mln voor de AI-fabriek.\n".encode(encoding))
     assert stated(letter) == [("€ 5,1 mln", Decimal("5.1"), Decimal("5.1"))]
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="the seed letter lives in ../shared/seed")
+def test_a_damaged_pdf_is_read_or_refused_with_a_clear_error(tmp_path: Path) -> None:
+    whole = seed_as_pdf()
+    letter = tmp_path / "brief.pdf"
+    outcomes = set()
+    for cut in range(9, len(whole), len(whole) // 40):
+        letter.write_bytes(whole[:cut])
+        try:
+            read_letter(letter)
+            outcomes.add("read")
+        except InputError as exc:
+            assert str(exc).startswith(str(letter)), exc
+            outcomes.add("refused")
+    assert "refused" in outcomes
+    # no %%EOF: pypdf would log so on standard error itself; run as the officer does, in a
+    # process of its own (pytest catches the log records of the tests' own process)
+    letter.write_bytes(whole[:-200])
+    result = subprocess.run(
+        [sys.executable, "-m", "reconcile", "announcement", "draft", str(letter), "--lang", "en"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        f"Error: {letter} is not a readable PDF: Stream has ended unexpectedly"
+    ]

@@ -3,6 +3,7 @@ layer, or the HTML of officielebekendmakingen.nl, each paragraph keeping its pag
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -250,6 +251,11 @@ def _read_pdf(path: Path, data: bytes) -> Letter:
         from pypdf.errors import PyPdfError
     except ImportError:  # pragma: no cover - a dependency; only a broken install lacks it
         raise InputError("{path}: reading a PDF needs the package pypdf", path=path) from None
+    # pypdf logs what it repairs ("EOF marker not found") to standard error; what matters to
+    # the officer is whether the letter could be read, which the error below says.
+    log = logging.getLogger("pypdf")
+    level = log.level
+    log.setLevel(logging.CRITICAL)
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
@@ -258,10 +264,13 @@ def _read_pdf(path: Path, data: bytes) -> Letter:
         title = str(reader.metadata.get("/Title") or "") if reader.metadata else ""
     except InputError:
         raise
-    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError) as exc:
+    except Exception as exc:  # a PDF from outside may break pypdf anywhere: it is unreadable
+        problem = str(exc) if isinstance(exc, PyPdfError) else f"{type(exc).__name__}: {exc}"
         raise InputError(
-            "{path} is not a readable PDF: {problem}", path=path, problem=exc
+            "{path} is not a readable PDF: {problem}", path=path, problem=problem
         ) from None
+    finally:
+        log.setLevel(level)
     paragraphs = _paragraphs(pages, numbered=True)
     if not any(p.text for p in paragraphs):
         raise InputError(
