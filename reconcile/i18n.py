@@ -249,8 +249,8 @@ TEXTS: dict[str, tuple[str, str]] = {
             "CHOOSE, then run `reconcile check` with this file."
         ),
         (
-            "Bij elke waarde staat de zin uit de brief en zijn plaats. Lees het na, beslis elke "
-            "KIES, en draai dan `reconcile check` met dit bestand."
+            "Bij elke waarde staat de zin uit de brief en zijn plaats. Lees het bestand na, maak "
+            "elke keuze bij KIES, en draai dan `reconcile check` met dit bestand."
         ),
     ),
     "draft-series": (
