@@ -419,3 +419,20 @@ def test_a_damaged_pdf_is_read_or_refused_with_a_clear_error(tmp_path: Path) -> 
     assert result.stderr.splitlines() == [
         f"Error: {letter} is not a readable PDF: Stream has ended unexpectedly"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("ruim een half miljard", 500, 525),
+        ("anderhalf miljard euro", 1500, 1500),
+        ("bijna één miljard", 950, 1000),
+        ("rond de twee miljoen euro", Decimal("1.9"), Decimal("2.1")),
+        ("een kwart miljard", 250, 250),
+    ],
+)
+def test_an_announcement_may_spell_its_figure_as_a_letter_does(
+    text: str, low: Decimal, high: Decimal
+) -> None:
+    interval = parse_hedged(text).interval
+    assert (interval.low / M, interval.high) == (low, high * M)
