@@ -74,6 +74,33 @@ _SCALES: tuple[tuple[str, Decimal], ...] = (
 )
 _CURRENCY = re.compile(r"€|\beur(?:o'?s?)?\b", re.IGNORECASE)
 _CAPTION = re.compile(r"\(([^)]*)\)")
+# Numbers a letter writes in words before a scale word: "ruim een half miljard".
+WORD_NUMBERS: dict[str, str] = {
+    "een half": "0,5",
+    "anderhalf": "1,5",
+    "een kwart": "0,25",
+    "driekwart": "0,75",
+    "een": "1",
+    "één": "1",
+    "twee": "2",
+    "drie": "3",
+    "vier": "4",
+    "vijf": "5",
+    "zes": "6",
+    "zeven": "7",
+    "acht": "8",
+    "negen": "9",
+    "tien": "10",
+    "honderd": "100",
+    "half a": "0,5",
+    "one": "1",
+    "two": "2",
+    "three": "3",
+}
+_WORD_NUMBER = re.compile(
+    r"^(?P<word>" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + r")\s+(?=[a-z])",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -87,8 +114,12 @@ class Hedged:
 
 
 def parse_money(text: str) -> Decimal:
-    """ "70 miljoen", "EUR 70 mln", "€ 70.000.000", "70.000 (x € 1.000)", "5,1 mln" -> euros."""
+    """ "70 miljoen", "EUR 70 mln", "€ 70.000.000", "70.000 (x € 1.000)", "5,1 mln",
+    "een half miljard" -> euros."""
     rest = text.strip()
+    spelled = _WORD_NUMBER.match(rest)
+    if spelled:  # "een half miljard": the words stand for the figure
+        rest = WORD_NUMBERS[spelled.group("word").lower()] + " " + rest[spelled.end() :]
     multiplier = Decimal(1)
     caption = _CAPTION.search(rest)
     if caption:

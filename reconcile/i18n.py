@@ -238,6 +238,143 @@ TEXTS: dict[str, tuple[str, str]] = {
     "field-paragraph": ("paragraph", "paragraaf"),
     "field-measure": ("measure", "maatregel"),
     "field-kind": ("kind", "soort"),
+    # announcement drafts from a letter (reconcile.letter)
+    "draft-head": (
+        "Announcement drafted by `reconcile announcement draft` from the letter {letter}.",
+        "Aankondiging opgesteld door `reconcile announcement draft` uit de brief {letter}.",
+    ),
+    "draft-read": (
+        (
+            "Every value quotes the letter's sentence and its place. Read it through, settle every "
+            "CHOOSE, then run `reconcile check` with this file."
+        ),
+        (
+            "Bij elke waarde staat de zin uit de brief en zijn plaats. Lees het bestand na, maak "
+            "elke keuze bij KIES, en draai dan `reconcile check` met dit bestand."
+        ),
+    ),
+    "draft-series": (
+        "uitgaven: a reservation is counted on U unless the letter says otherwise",
+        "uitgaven: een reservering telt op U, tenzij de brief iets anders zegt",
+    ),
+    "draft-years": (
+        "Years: the first year named to the last + 4 (t .. t+4), from {moments}.",
+        "Jaren: het eerste genoemde jaar tot het laatste + 4 (t .. t+4), uit {moments}.",
+    ),
+    "draft-target": (
+        "The amount the reserved lines must add up to: the one the letter reserves.",
+        (
+            "Het bedrag waarop de gereserveerde regels moeten uitkomen: het bedrag dat de brief "
+            "reserveert."
+        ),
+    ),
+    "draft-written": ("the letter writes: {written}", "de brief schrijft: {written}"),
+    "draft-sums": (
+        "The letter's arithmetic: these parts can add up to these totals within their intervals.",
+        (
+            "De rekensom van de brief: deze delen kunnen binnen hun intervallen optellen tot deze "
+            "totalen."
+        ),
+    ),
+    "draft-choose": ("CHOOSE", "KIES"),
+    "draft-paragraph": ("paragraph {paragraph}", "alinea {paragraph}"),
+    "draft-page-paragraph": (
+        "page {page}, paragraph {paragraph}",
+        "blz. {page}, alinea {paragraph}",
+    ),
+    "draft-footnote": ("footnote (page {page})", "voetnoot (blz. {page})"),
+    "draft-open-no-amounts": (
+        "the letter names no amount of money; write [amounts] and reconcile yourself",
+        "de brief noemt geen geldbedrag; schrijf [amounts] en reconcile zelf",
+    ),
+    "draft-open-target": (
+        (
+            "which amount must the reserved lines add up to? The letter does not reserve one "
+            "amount in so many words; one of: {keys}"
+        ),
+        (
+            "op welk bedrag moeten de gereserveerde regels uitkomen? De brief reserveert niet met "
+            "zoveel woorden één bedrag; een van: {keys}"
+        ),
+    ),
+    "draft-open-years": (
+        (
+            "which years? The letter names no budget moment with a year (ontwerpbegroting 2026, "
+            "September suppletoire 2025)"
+        ),
+        (
+            "welke jaren? De brief noemt geen begrotingsmoment met een jaar "
+            "(ontwerpbegroting 2026, september suppletoire 2025)"
+        ),
+    ),
+    "draft-open-sum": (
+        (
+            "the letter calls {total} a total, but which amounts add up to it? Each of these "
+            "can: {options}"
+        ),
+        (
+            "de brief noemt {total} een totaal, maar welke bedragen tellen daartoe op? Elk van "
+            "deze kan: {options}"
+        ),
+    ),
+    "draft-open-sum-none": (
+        "the letter calls {total} a total, but no amounts before it can add up to it",
+        "de brief noemt {total} een totaal, maar geen bedragen ervoor kunnen daartoe optellen",
+    ),
+    "draft-open-per-year": (
+        (
+            "{where}: {text!r} is a yearly amount; is the total over the years meant, or an "
+            "[[expect]] per year?"
+        ),
+        (
+            "{where}: {text!r} is een bedrag per jaar; wordt het totaal over de jaren bedoeld, of "
+            "een [[expect]] per jaar?"
+        ),
+    ),
+    "draft-open-zero": (
+        "{where}: {text!r} is no positive amount, and an announcement holds only those",
+        "{where}: {text!r} is geen positief bedrag, en een aankondiging bevat alleen die",
+    ),
+    "draft-open-contributors": (
+        "which ministries contribute? The letter names none with its budget",
+        "welke ministeries dragen bij? De brief noemt er geen met zijn begroting",
+    ),
+    "draft-open-ministry": (
+        (
+            "{where} names the ministry of {name}, which is not in the ministry table: add it as "
+            "[ministries.CODE] and to expected"
+        ),
+        (
+            "{where} noemt het ministerie van {name}, dat niet in de ministerietabel staat: "
+            "voeg het toe als [ministries.CODE] en aan expected"
+        ),
+    ),
+    "draft-open-table": (
+        "{where} holds a table ({caption}); its figures are not read: add its amounts by hand",
+        (
+            "{where} bevat een tabel ({caption}); de getallen daarin worden niet gelezen: voeg de "
+            "bedragen zelf toe"
+        ),
+    ),
+    "draft-open-unread": (
+        "{where}: {text!r} looks like an amount but cannot be read as one",
+        "{where}: {text!r} lijkt een bedrag maar is er niet als een te lezen",
+    ),
+    "draft-summary": (
+        (
+            "Drafted from {letter}: {amounts} amount(s), {sums} sum(s), {contributors} "
+            "contributor(s); {open} choice(s) left open."
+        ),
+        (
+            "Opgesteld uit {letter}: {amounts} bedrag(en), {sums} som(men), {contributors} "
+            "bijdrager(s); {open} keuze(s) open."
+        ),
+    ),
+    "draft-open-line": ("  to choose: {message}", "  te kiezen: {message}"),
+    "draft-exists": (
+        "{path} already exists; --force replaces it",
+        "{path} bestaat al; --force vervangt het",
+    ),
     # submission templates (reconcile.template)
     "tpl-either": ("give either --ministry CODE or --all", "geef --ministry CODE of --all"),
     "tpl-no-contributors": (
@@ -416,6 +553,35 @@ HELP_NL: dict[str, str] = {
     ),
 }
 HELP_NL.update(
+    {  # reconcile announcement draft
+        "Work with announcement files.": "Werken met aankondigingsbestanden.",
+        "Draft an announcement TOML from LETTER, a letter to the Tweede Kamer: plain text, a PDF "
+        "with a text layer, or the HTML page of officielebekendmakingen.nl.": (
+            "Stel een aankondiging (TOML) op uit BRIEF, een brief aan de Tweede Kamer: platte "
+            "tekst, een pdf met tekstlaag, of de HTML-pagina van officielebekendmakingen.nl."
+        ),
+        "Every amount is quoted with its sentence and place; what the letter leaves open is "
+        "written as a commented choice and listed on standard error.": (
+            "Elk bedrag staat er met zijn zin en plaats bij; wat de brief openlaat, staat er als "
+            "keuze in commentaar en op standaardfout."
+        ),
+        "Exit codes: 0 drafted, every choice made; 1 drafted, with choices left open (listed on "
+        "standard error); 2 usage error, or a letter that could not be read.": (
+            "Afsluitcodes: 0 opgesteld, elke keuze gemaakt; 1 opgesteld, met open keuzes (op "
+            "standaardfout); 2 gebruiksfout, of een brief die niet te lezen was."
+        ),
+        "Write the announcement to FILE (atomically). Default: standard output.": (
+            "Schrijf de aankondiging naar BESTAND (atomair). Standaard: standaarduitvoer."
+        ),
+        "Replace FILE when it already exists.": "Vervang BESTAND als het al bestaat.",
+        "Language of the comments and messages: nl or en. Default: the locale (LC_ALL, LANG), "
+        "else en.": (
+            "Taal van het commentaar en de meldingen: nl of en. Standaard: de locale (LC_ALL, "
+            "LANG), anders en."
+        ),
+    }
+)
+HELP_NL.update(
     {
         "Also write a JUnit XML report to FILE (same as --output junit:FILE).": (
             "Schrijf ook een JUnit-XML-rapport naar BESTAND (hetzelfde als --output junit:BESTAND)."
@@ -573,6 +739,7 @@ METAVARS_NL: dict[str, str] = {
     "CODE=LEVEL": "CODE=ERNST",
     "OLD": "OUD",
     "NEW": "NIEUW",
+    "LETTER": "BRIEF",
 }
 
 

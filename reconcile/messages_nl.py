@@ -825,6 +825,27 @@ ERRORS_NL: dict[str, str] = {
         "werkmappen van buiten worden niet gelezen: {problems}."
     ),
     "{option} must be at least 1": "{option} moet ten minste 1 zijn",
+    # reconcile announcement draft: the letter (reconcile.letter.read)
+    "letter {path} does not exist": "de brief {path} bestaat niet",
+    "letter {path} cannot be read: {problem}": "de brief {path} is niet te lezen: {problem}",
+    "letter {path} is empty": "de brief {path} is leeg",
+    "{path} is a folder, not a letter": "{path} is een map, geen brief",
+    "{path} is {size} MB, larger than any letter ({limit} MB): not read": (
+        "{path} is {size} MB, groter dan welke brief ook ({limit} MB): niet gelezen"
+    ),
+    "{path} is not a letter: a binary file (read are plain text, PDF and HTML)": (
+        "{path} is geen brief: een binair bestand (gelezen worden platte tekst, pdf en HTML)"
+    ),
+    "{path}: reading a PDF needs the package pypdf": (
+        "{path}: voor het lezen van een pdf is het pakket pypdf nodig"
+    ),
+    "{path} is an encrypted PDF: save it without a password": (
+        "{path} is een versleutelde pdf: sla hem op zonder wachtwoord"
+    ),
+    "{path} is not a readable PDF: {problem}": "{path} is geen leesbare pdf: {problem}",
+    "{path} has no text layer (a scanned letter?): read it with OCR first": (
+        "{path} heeft geen tekstlaag (een gescande brief?): lees hem eerst met OCR"
+    ),
     "announcement {origin} does not exist": "de aankondiging {origin} bestaat niet",
     "announcement {origin} cannot be read: {problem}": (
         "de aankondiging {origin} is niet te lezen: {problem}"

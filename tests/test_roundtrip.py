@@ -13,6 +13,7 @@ from click.testing import CliRunner
 
 from reconcile.cli import cli
 from tests.filling import LINES, amount_row, fill_template
+from tests.pdf import seed_as_pdf
 
 
 def _run(*args: str) -> tuple[int, str]:
@@ -78,12 +79,14 @@ def test_the_guides_commands_run_as_written(
 
     examples = Path(__file__).resolve().parent.parent / "examples"
     commands = _guide_commands()
-    assert len(commands) == 6
-    # Each guide (English, then Dutch) runs in a folder of its own, as an officer would.
-    for guide, folder in ((commands[:3], "submissions"), (commands[3:], "inzendingen")):
+    assert len(commands) == 8
+    # Each guide (English, then Dutch) runs in a folder of its own, as an officer would,
+    # starting from the letter (the seed letter, as the PDF it came from).
+    for guide, folder in ((commands[:4], "submissions"), (commands[4:], "inzendingen")):
         work = tmp_path / folder
         work.mkdir()
         monkeypatch.chdir(work)
+        Path("kamerbrief.pdf").write_bytes(seed_as_pdf())
         shutil.copy(examples / "ai-fabriek" / "announcement.toml", "ai-fabriek.toml")
         shutil.copytree(examples / "ai-fabriek-with-errors", folder)
         for command in guide:
@@ -92,6 +95,8 @@ def test_the_guides_commands_run_as_written(
             code, output = _run(*args)
             assert code in (0, 1), f"{command}: {output}"  # 1: the example's findings
     monkeypatch.chdir(tmp_path)
+    assert Path("submissions/announcement.toml").is_file()
+    assert Path("inzendingen/announcement.toml").is_file()
     assert Path("submissions/templates/EZ.xlsx").is_file()
     assert Path("inzendingen/sjablonen/EZ.xlsx").is_file()
     assert Path("submissions/feedback/summary.xlsx").is_file()
