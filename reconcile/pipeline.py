@@ -209,7 +209,9 @@ def _read_and_validate(
                     counted=rules.series,
                 )
             )
-        submission = Submission(read.path, validated.ministry, tuple(validated.lines))
+        submission = Submission(
+            read.path, validated.ministry, tuple(validated.lines), table.unit.euros
+        )
         submissions.append(submission)
         files.append(
             FileResult(

@@ -51,17 +51,29 @@ def share_text(share: Decimal | None, lang: str = "en") -> str:
 
 def _files_table(report: Report, lang: str) -> Table:
     table = Table(show_edge=False, header_style="bold", pad_edge=False)
-    for key, justify in (
+    totals = report.totals
+    # Overboekingen between contributors: what each gave (part of its subtotal) and received
+    # (counted at its giver, not in its subtotal).
+    transfers = totals is not None and bool(totals.transferred_out or totals.received)
+    columns = [
         ("ministry", "left"),
         ("file", "left"),
         ("chapter", "left"),
         ("unit", "left"),
         ("lines", "right"),
         ("subtotal", "right"),
+        *([("transferred-out", "right"), ("received", "right")] if transfers else []),
         ("share", "right"),
-    ):
+    ]
+    for key, justify in columns:
         table.add_column(tr(key, lang), justify=justify)  # type: ignore[arg-type]
     for f in report.files_by_contribution():
+        moved = []
+        if totals is not None and transfers:
+            moved = [
+                format_eur(amounts.get(f.ministry or "", Decimal(0)), lang)
+                for amounts in (totals.transferred_out, totals.received)
+            ]
         table.add_row(
             f.ministry or "?",
             f.path,
@@ -69,6 +81,7 @@ def _files_table(report: Report, lang: str) -> Table:
             unit_label(f.unit) if f.unit is not None else "–",
             str(f.lines),
             format_eur(f.total, lang),
+            *moved,
             share_text(report.share(f.total), lang),
         )
     table.add_section()
@@ -79,9 +92,35 @@ def _files_table(report: Report, lang: str) -> Table:
         "",
         str(report.lines_counted),
         format_eur(report.total, lang),
+        *(["", ""] if transfers else []),
         share_text(report.share(report.total), lang),
         style="bold",
     )
+    return table
+
+
+def _years_table(report: Report, lang: str) -> Table | None:
+    """The profile per year after kasschuiven, when a line is anything but a reservation."""
+    totals = report.totals
+    if totals is None or all(line.kind == "reservation" for line in report.lines):
+        return None
+    moved: dict[int, Decimal] = {}
+    for line in report.lines:
+        if line.kind == "kasschuif":
+            moved[line.year] = moved.get(line.year, Decimal(0)) + line.amount
+    table = Table(show_edge=False, header_style="bold", pad_edge=False)
+    table.add_column(tr("year", lang))
+    table.add_column(tr("counted", lang), justify="right")
+    table.add_column(tr("of-which-kasschuif", lang), justify="right")
+    for year, amount in totals.by_year.items():
+        shifted = moved.get(year)
+        table.add_row(
+            str(year),
+            format_eur(amount, lang),
+            format_eur(shifted, lang) if shifted else "–",
+        )
+    table.add_section()
+    table.add_row(tr("total", lang), format_eur(totals.total, lang), "", style="bold")
     return table
 
 
@@ -195,6 +234,11 @@ def render_text(report: Report, stream: TextIO, options: RenderOptions) -> None:
     if report.files:
         console.print(_files_table(report, lang))
         console.print()
+        years = _years_table(report, lang)
+        if years is not None:
+            console.print(Text(tr("years-title", lang), style="bold"))
+            console.print(years)
+            console.print()
         if _wants_chart(stream, options):
             console.print(Text(tr("chart-title", lang), style="bold"))
             console.print(chart_table(report, lang))

@@ -1,0 +1,49 @@
+"""A kasschuif nets to zero over its years, per ministry and name (its description)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from reconcile.codes import make_finding
+from reconcile.kinds import Kind, fold
+from reconcile.model import BudgetLine, Finding
+from reconcile.money import unit_label
+from reconcile.rules.context import Reconciliation
+
+# A table in millions (or more) per unit rounds its amounts, as published mutation tables do:
+# a kasschuif there may be off by half a unit per amount ("- 232, 0, 77, 77, 77" adds up to
+# - 1). A table in thousands or euros books a kasschuif exactly.
+ROUNDED_FROM = Decimal(1_000_000)
+
+
+def check_kasschuiven(rec: Reconciliation) -> Iterator[Finding]:
+    for sub in rec.submissions:
+        groups: dict[str, list[BudgetLine]] = {}
+        for line in sub.lines:
+            if line.kind == Kind.KASSCHUIF:
+                groups.setdefault(fold(line.description), []).append(line)
+        for lines in groups.values():
+            total = sum((line.amount for line in lines), Decimal(0))
+            if total == 0:
+                continue
+            first = lines[0]
+            years = sorted({line.year for line in lines})
+            params = {"name": f'"{first.description}"', "ministry": first.ministry, "sum": total}
+            unit = sub.unit or Decimal(1)
+            allowed = unit / 2 * len(lines) if unit >= ROUNDED_FROM else Decimal(0)
+            if abs(total) <= allowed:
+                yield make_finding(
+                    "kasschuif-rounding",
+                    first.source,
+                    **params,
+                    unit=unit_label(unit),
+                    allowed=allowed,
+                )
+                continue
+            yield make_finding(
+                "kasschuif-not-zero",
+                first.source,
+                **params,
+                years=", ".join(map(str, years)),
+            )
