@@ -154,8 +154,17 @@ def _direction(text: str, amount: Decimal | None) -> Kind:
 
 
 def _counterpart(text: str, own: str | None, ministries: MinistryTable) -> str | None:
+    """The other ministry the text names: the first one after "naar", "aan" or "van" when it
+    names several ("Bijdrage van Defensie aan EZ" in EZ's file: Defensie)."""
     named = [code for code in ministries.named_in(text) if code != own]
-    return named[0] if len(named) == 1 else None
+    if len(named) <= 1:
+        return named[0] if named else None
+    words = text.split()
+    for end in range(1, len(words) + 1):  # the shortest start of the text naming one
+        first = [code for code in ministries.named_in(" ".join(words[:end])) if code != own]
+        if first:
+            return first[0] if len(first) == 1 else None
+    return None
 
 
 def _transfer(

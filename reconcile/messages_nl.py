@@ -740,9 +740,7 @@ PARAMS_NL.update(
 PARAMS_NL.update(
     {
         # transfer-unpaired, transfer-unequal: the counterpart's file when none was given
-        "the file of {ministry}, which is not in the set": (
-            "het bestand van {ministry}, dat niet in de set zit"
-        ),
+        "the file of {ministry} (not in the set)": "het bestand van {ministry} (niet in de set)",
     }
 )
 PARAMS_NL.update(

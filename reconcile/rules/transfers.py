@@ -81,7 +81,7 @@ def _file_of(rec: Reconciliation, ministry: str) -> str | Phrase:
     for sub in rec.submissions:
         if sub.ministry == ministry:
             return sub.path
-    return Phrase("the file of {ministry}, which is not in the set", {"ministry": ministry})
+    return Phrase("the file of {ministry} (not in the set)", {"ministry": ministry})
 
 
 __all__ = ["check_transfers"]
