@@ -91,7 +91,7 @@ def test_the_configuration_example_is_valid_and_applies(repo: Path) -> None:
     [(exit_code, output)] = run_commands(["reconcile check budgets/"], {"GITHUB_ACTIONS": None})
     assert exit_code == 1, output
     assert ET.parse(repo / "reconcile-junit.xml").getroot().get("failures") == "12"
-    assert (repo / "reconcile.json").read_text(encoding="utf-8").startswith('{\n  "version": 1')
+    assert (repo / "reconcile.json").read_text(encoding="utf-8").startswith('{\n  "version": 2')
 
 
 def test_the_pre_commit_hooks_run_as_pre_commit_runs_them(repo: Path) -> None:

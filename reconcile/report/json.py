@@ -11,7 +11,7 @@ from reconcile.codes import render_message
 from reconcile.model import Finding, Interval, Report, Severity
 from reconcile.money import format_plain
 
-REPORT_VERSION = 1
+REPORT_VERSION = 2  # 2: line kinds (totals' transfers and profiles, files' kinds, mutations)
 
 
 def eur(amount: Decimal | None) -> str | None:
