@@ -28,11 +28,17 @@ class Kind(enum.StrEnum):
 
 class Told(enum.StrEnum):
     COLUMN = "column"  # a kind column said it
+    HEADING = "heading"  # a kind heading above the line said it (a published mutation table)
     DESCRIPTION = "description"  # the description's words said it
     DEFAULT = "default"  # nothing said it: a reservation
 
 
 TRANSFERS = frozenset({Kind.TRANSFER_OUT, Kind.TRANSFER_IN})
+
+# A table in millions (or more) per unit rounds each amount: a kasschuif or a kind heading's
+# subtotal there may be off by half a unit per amount ("- 232, 0, 77, 77, 77" adds up to - 1).
+# A table in thousands or euros books exactly.
+ROUNDED_FROM = Decimal(1_000_000)
 
 # How a message names a kind: the budget's own words, in either language.
 KIND_LABEL = {
@@ -61,7 +67,19 @@ KIND_WORDS: dict[str, Kind | None] = {
     "overboeking van": Kind.TRANSFER_IN,
     "vrijval": Kind.VRIJVAL,
     "release": Kind.VRIJVAL,
+    # The headings of a published mutation table (Voorjaarsnota, suppletoire begroting): a
+    # tegenvaller adds money as a reservation does, a meevaller or an ombuiging lowers it as a
+    # vrijval does (negative amounts).
+    "tegenvaller": Kind.RESERVATION,
+    "tegenvallers": Kind.RESERVATION,
+    "meevaller": Kind.VRIJVAL,
+    "meevallers": Kind.VRIJVAL,
+    "ombuiging": Kind.VRIJVAL,
+    "ombuigingen": Kind.VRIJVAL,
 }
+# A row of a wide table whose label is one of these (and that has no chapter or article) is a
+# kind heading: its amounts are the subtotal of the lines under it, which take its kind.
+KIND_HEADINGS = frozenset(word for word in KIND_WORDS if " " not in word)
 # The words a template's drop-down offers, one per kind (how the README names them too).
 KIND_CHOICES = ("Reservering", "Kasschuif", "Overboeking naar", "Overboeking van", "Vrijval")
 
@@ -78,6 +96,9 @@ DESCRIPTION_PATTERNS: tuple[tuple[re.Pattern[str], Kind | None, bool], ...] = (
     (re.compile(r"^bijdrage aan\b"), Kind.TRANSFER_OUT, True),
     (re.compile(r"^bijdrage van\b"), Kind.TRANSFER_IN, True),
 )
+# Whether a part of a description starts with one of those words: most descriptions say no
+# kind, and are told so by this one match per part instead of every pattern.
+_KIND_WORD = re.compile(r"\s*(?:kasschui|vrijval|overboeking|ontvang|bijdrage)", re.IGNORECASE)
 _DIRECTION = (
     (re.compile(r"\b(naar|aan)\b"), Kind.TRANSFER_OUT),
     (re.compile(r"\bvan\b"), Kind.TRANSFER_IN),
@@ -107,6 +128,13 @@ def fold(text: str) -> str:
     return " ".join(text.replace("\u00a0", " ").lower().split())
 
 
+def says_a_kind(description: str | None) -> bool:
+    """Whether a description could tell a kind: a part of it starts with a kind's word."""
+    if not description:
+        return False
+    return any(_KIND_WORD.match(part) for part in description.split(":"))
+
+
 def tell_kind(
     column: str | None,
     description: str | None,
@@ -116,6 +144,8 @@ def tell_kind(
 ) -> LineKind:
     """The kind of a line whose kind cell holds ``column`` (None: no cell or blank), described
     as ``description``, of ministry ``own``."""
+    if (column is None or not column.strip()) and not says_a_kind(description):
+        return RESERVATION
     text = fold(description or "")
     if column is not None and fold(column):
         word = fold(column)

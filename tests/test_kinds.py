@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
+from reconcile import pipeline
 from reconcile.cli import cli
 from reconcile.codes import render_message
 from reconcile.kinds import Kind, Told, tell_kind
@@ -154,11 +155,11 @@ def test_a_word_in_the_kind_column_that_is_no_kind_is_an_error_at_its_cell(
     tmp_path: Path,
 ) -> None:
     report = validate(
-        tmp_path, {"EZ.xlsx": kind_table(["XIII", 2, "AI-fabriek", "Meevaller", 2026, 10])}
+        tmp_path, {"EZ.xlsx": kind_table(["XIII", 2, "AI-fabriek", "Desaldering", 2026, 10])}
     )
     assert where(report) == [("EZ.xlsx", "Blad1!D4", "kind-unknown")]
     assert problems(report)[0].message == (
-        '"Meevaller" is not a kind of mutation reconcile knows (Reservering, Kasschuif, '
+        '"Desaldering" is not a kind of mutation reconcile knows (Reservering, Kasschuif, '
         "Overboeking naar, Overboeking van, Vrijval); the line was read as a reservation."
     )
     assert told(report) == [("EZ", 2026, "reservation", "column", None, "10000")]
@@ -376,3 +377,104 @@ def test_explain_tells_each_new_code(code: str, lang: str) -> None:
     result = CliRunner().invoke(cli, ["explain", code, "--lang", lang])
     assert result.exit_code == 0, result.output
     assert code in result.output
+
+
+# --- a mutation table as ministries publish it: kind headings with subtotals ----------------
+
+PUBLISHED = Path(__file__).resolve().parent / "published"
+
+
+def published_rows() -> list[list[Any]]:
+    """The Voorjaarsnota 2024 Aanvullende Post extract (tests/published/README.md) as its
+    sheet: a title, the caption, a header of years, the rows as written (text, minus ‒)."""
+    import csv
+
+    with (PUBLISHED / "voorjaarsnota_2024_aanvullende_post.csv").open(encoding="utf-8") as f:
+        rows = list(csv.reader(f))
+    years = [int(year) for year in rows[0][1:]]
+    return [
+        ["Aanvullende Post: Uitgaven"],
+        ["In miljoenen euro"],
+        ["Omschrijving", *years],  # the published table leaves this cell empty
+        *[[cell or None for cell in row] for row in rows[1:]],
+    ]
+
+
+def test_the_published_table_is_read_by_its_kind_headings_with_subtotals(
+    tmp_path: Path,
+) -> None:
+    from tests.spec import write
+
+    write(tmp_path, {"AP.xlsx": published_rows()})
+    report = pipeline.validate([str(tmp_path)], announcement(years="2024-2029"))
+    # No subtotal is wrong: each differs from its lines by rounding at most (Meevallers 2024:
+    # - 243 against - 244), and no negative amount is a reservation's.
+    assert [
+        f.code for f in report.findings if f.code in ("total-mismatch", "negative-reservation")
+    ] == []
+    by_description = {(ln.description, ln.year): ln for ln in report.lines}
+    assert "Stand Basisstand (Miljoenennota)" not in {ln.description for ln in report.lines}
+    assert not any(ln.description in ("Meevallers", "Kasschuiven") for ln in report.lines)
+    tem = by_description[("Vrijval TEM-reservering", 2025)]
+    assert (tem.kind, tem.told, tem.amount) == ("vrijval", "heading", Decimal("-325000000.00"))
+    box3 = [ln for ln in report.lines if ln.description == "Kasschuif Box 3"]
+    assert [(ln.year, ln.kind, ln.told, ln.amount) for ln in box3] == [
+        (2024, "kasschuif", "heading", Decimal("-45000000.00")),
+        (2025, "kasschuif", "heading", Decimal("21000000.00")),
+        (2026, "kasschuif", "heading", Decimal("24000000.00")),
+    ]
+    appa = by_description[("Reservering APPA", 2027)]
+    assert (appa.kind, appa.told) == ("reservation", "heading")
+    assert appa.source.cell == "E17"
+    huur = by_description[("Compensatie Huurbevriezing", 2029)]
+    assert huur.kind == "vrijval"  # an ombuiging lowers the budget: negative is allowed
+
+
+def test_a_subtotal_off_by_more_than_rounding_is_a_finding_at_its_cell(tmp_path: Path) -> None:
+    from tests.spec import write
+
+    rows = published_rows()
+    tegenvallers = next(i for i, row in enumerate(rows) if row[0] == "Tegenvallers")
+    rows[tegenvallers][1] = "170"  # its lines add up to 163 in 2024
+    write(tmp_path, {"AP.xlsx": rows})
+    report = pipeline.validate([str(tmp_path)], announcement(years="2024-2029"))
+    (finding,) = [f for f in report.findings if f.code == "total-mismatch"]
+    assert finding.location.cell == f"B{tegenvallers + 1}"
+    assert finding.message == (
+        "“Tegenvallers” says EUR 170,000,000 but the lines it covers add up to EUR 163,000,000 "
+        "(difference EUR 7,000,000)."
+    )
+
+
+def test_a_ministrys_suppletoire_table_in_that_shape_reconciles(tmp_path: Path) -> None:
+    """EZ sends the mutation table it has: kind headings with subtotals, in millions, years
+    as columns, a kasschuif and an overboeking van Defensie under their headings."""
+    ez = [
+        ["Economische Zaken, 2e suppletoire begroting 2025: uitgavenmutaties"],
+        ["(bedragen x € 1 mln)"],
+        ["Hoofdstuk", "Artikel", "Omschrijving", 2025, 2026, 2027],
+        [None, None, "Intensiveringen", None, 25, None],
+        ["XIII", 2, "AI-fabriek Groningen", None, 25, None],
+        [None, None, "Kasschuiven", "5,1", "‒ 5,1", None],
+        ["XIII", 2, "Kasschuif AI-fabriek naar 2025", "5,1", "‒ 5,1", None],
+        [None, None, "Overboekingen", None, 20, None],
+        ["XIII", 2, "Overboeking van Defensie: AI-fabriek", None, 20, None],
+    ]
+    files = dict(GOOD_SET)
+    files["EZ.xlsx"] = ez
+    files["Defensie.xlsx"] = kind_table(
+        ["X", 6, "Overboeking naar EZ: AI-fabriek", "Overboeking", 2026, -20000]
+    )
+    report = check(tmp_path, files)
+    assert where(report) == []
+    assert report.totals is not None and report.totals.total == Decimal("69400000.00")
+    assert report.totals.by_ministry_year["EZ"] == {  # after the kasschuif
+        2025: Decimal("5100000.00"),
+        2026: Decimal("19900000.00"),
+    }
+    assert report.totals.received == {"EZ": Decimal("20000000.00")}
+    assert sorted({(ln.kind, ln.told) for ln in report.lines if ln.ministry == "EZ"}) == [
+        ("kasschuif", "heading"),
+        ("reservation", "heading"),
+        ("transfer-in", "heading"),
+    ]

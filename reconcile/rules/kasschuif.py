@@ -6,15 +6,10 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from reconcile.codes import make_finding
-from reconcile.kinds import Kind, fold
+from reconcile.kinds import ROUNDED_FROM, Kind, fold
 from reconcile.model import BudgetLine, Finding
 from reconcile.money import unit_label
 from reconcile.rules.context import Reconciliation
-
-# A table in millions (or more) per unit rounds its amounts, as published mutation tables do:
-# a kasschuif there may be off by half a unit per amount ("- 232, 0, 77, 77, 77" adds up to
-# - 1). A table in thousands or euros books a kasschuif exactly.
-ROUNDED_FROM = Decimal(1_000_000)
 
 
 def check_kasschuiven(rec: Reconciliation) -> Iterator[Finding]:

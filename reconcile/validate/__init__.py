@@ -11,12 +11,20 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
 from reconcile.codes import CODES, make_finding
-from reconcile.kinds import KIND_CHOICES, KIND_LABEL, LineKind, Told, tell_kind
+from reconcile.kinds import (
+    KIND_CHOICES,
+    KIND_LABEL,
+    RESERVATION,
+    LineKind,
+    Told,
+    says_a_kind,
+    tell_kind,
+)
 from reconcile.ministries import MinistryTable, normalise_chapter
 from reconcile.model import BudgetLine, CellRef, Finding
 from reconcile.read import LineColumns, RawLine, SheetTable
@@ -214,9 +222,11 @@ def validate_table(table: SheetTable, rules: Rules) -> ValidatedTable:
     wait_for_preload()  # pandas and pandera are used from here on
     lines = table.line_columns()
     data = _columns(lines, columns, ministry, rules.series)
-    kinds = _kinds(lines, data, ministry, rules)
-    data["kind"] = [k.kind.value for k in kinds]
-    findings += _kind_findings(lines, kinds)
+    kinds = _kinds(lines, data, ministry, rules, "kind" not in table.header.columns)
+    plain = kinds.count(RESERVATION) == len(kinds)  # the usual table: all reservations
+    data["kind"] = [RESERVATION.kind.value] * len(kinds) if plain else [k.kind.value for k in kinds]
+    if not plain:
+        findings += _kind_findings(lines, kinds)
     frame = _frame_of(data)
     context = SchemaContext(
         chapters=frozenset(rules.ministries.chapters),
@@ -253,11 +263,20 @@ def validate_table(table: SheetTable, rules: Rules) -> ValidatedTable:
 
 
 def _kinds(
-    lines: LineColumns, data: dict[str, list[Any]], ministry: str | None, rules: Rules
+    lines: LineColumns,
+    data: dict[str, list[Any]],
+    ministry: str | None,
+    rules: Rules,
+    headed: bool = False,
 ) -> list[LineKind]:
-    """Each line's kind, told once per distinct (kind cell, description, sign of the amount)."""
+    """Each line's kind, told once per distinct (kind cell, description, sign of the amount).
+
+    ``headed``: the table has no kind column, so a line's kind cell is the kind heading it
+    stands under."""
     cells = texts_of(lines.values["kind"])
     descriptions = data.get("description") or [None] * len(lines)
+    if not any(cells) and not any(map(says_a_kind, set(descriptions))):
+        return [RESERVATION] * len(lines)  # the usual table: nothing says a kind
     signs = [None if a is None else (a > 0) - (a < 0) for a in lines.amounts]
     told: dict[tuple[Any, ...], LineKind] = {}
     out = []
@@ -267,6 +286,8 @@ def _kinds(
             cell, description, sign = key
             amount = None if sign is None else Decimal(sign)
             kind = told[key] = tell_kind(cell, description, amount, ministry, rules.ministries)
+            if headed and kind.told is Told.COLUMN:
+                kind = told[key] = replace(kind, told=Told.HEADING)
         out.append(kind)
     return out
 
@@ -359,10 +380,22 @@ def _budget_lines(
             pick(data["year"]),
             pick(lines.amounts),
             lines.cells("amount", counted),
-            pick([k.kind.value for k in kinds]),
-            pick([k.told.value for k in kinds]),
-            pick([k.counterpart for k in kinds]),
+            *_kind_columns(kinds, pick),
         )
+    )
+
+
+def _kind_columns(
+    kinds: list[LineKind], pick: Callable[[list[Any]], list[Any]]
+) -> tuple[list[Any], list[Any], list[Any]]:
+    """The kind, how it was told and the counterpart of each line (``pick``: the counted)."""
+    if kinds.count(RESERVATION) == len(kinds):  # the usual table: repeat, not one per line
+        count = len(pick(kinds))
+        return ([RESERVATION.kind.value] * count, [RESERVATION.told.value] * count, [None] * count)
+    return (
+        pick([k.kind.value for k in kinds]),
+        pick([k.told.value for k in kinds]),
+        pick([k.counterpart for k in kinds]),
     )
 
 
