@@ -125,7 +125,13 @@ def test_diff_of_the_shipped_examples_shows_each_mistake() -> None:
     ocw = diff_files(
         str(root / "ai-fabriek" / "OCW.xlsx"), str(root / "ai-fabriek-with-errors" / "OCW.xlsx")
     )
-    [change] = ocw.changes
+    # ... and an overboeking naar EZ that EZ's file does not show (transfer-unpaired)
+    added, change = ocw.changes
+    assert (added.change, added.new.text if added.new else None, added.difference) == (
+        "added",
+        "‒ 0,5",
+        Decimal(-500_000),
+    )
     assert (change.change, change.new.text if change.new else None, change.difference) == (
         "changed",
         "PM",
