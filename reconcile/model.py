@@ -220,6 +220,7 @@ class Totals:
     received: Mapping[str, Decimal] = field(default_factory=dict)
     # ministry -> year -> amount counted: each ministry's profile after kasschuiven
     by_ministry_year: Mapping[str, Mapping[int, Decimal]] = field(default_factory=dict)
+    kasschuiven_by_year: Mapping[int, Decimal] = field(default_factory=dict)  # moved per year
 
 
 @dataclass(frozen=True)
@@ -245,6 +246,28 @@ class Report:
     @property
     def lines_counted(self) -> int:
         return sum(f.lines for f in self.files)
+
+    @property
+    def has_transfers(self) -> bool:
+        """Overboekingen between contributors were counted: the per-ministry views show what
+        each transferred out and received."""
+        totals = self.totals
+        return totals is not None and bool(totals.transferred_out or totals.received)
+
+    def transfers_of(self, ministry: str | None) -> tuple[Decimal, Decimal]:
+        """What ``ministry`` transferred out to other contributors, and what it received."""
+        if self.totals is None or ministry is None:
+            return Decimal(0), Decimal(0)
+        return (
+            self.totals.transferred_out.get(ministry, Decimal(0)),
+            self.totals.received.get(ministry, Decimal(0)),
+        )
+
+    @property
+    def shows_profile(self) -> bool:
+        """A line is more than a reservation: the views show the profile per year after
+        kasschuiven (``Totals.by_year``, ``Totals.kasschuiven_by_year``)."""
+        return self.totals is not None and any(ln.kind != "reservation" for ln in self.lines)
 
     def kinds_by_file(self) -> dict[str, dict[str, tuple[int, Decimal]]]:
         """Per file, per kind of mutation (in the order of ``reconcile.kinds.Kind``): how many

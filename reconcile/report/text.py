@@ -51,10 +51,9 @@ def share_text(share: Decimal | None, lang: str = "en") -> str:
 
 def _files_table(report: Report, lang: str) -> Table:
     table = Table(show_edge=False, header_style="bold", pad_edge=False)
-    totals = report.totals
     # Overboekingen between contributors: what each gave (part of its subtotal) and received
     # (counted at its giver, not in its subtotal).
-    transfers = totals is not None and bool(totals.transferred_out or totals.received)
+    transfers = report.has_transfers
     columns = [
         ("ministry", "left"),
         ("file", "left"),
@@ -68,12 +67,7 @@ def _files_table(report: Report, lang: str) -> Table:
     for key, justify in columns:
         table.add_column(tr(key, lang), justify=justify)  # type: ignore[arg-type]
     for f in report.files_by_contribution():
-        moved = []
-        if totals is not None and transfers:
-            moved = [
-                format_eur(amounts.get(f.ministry or "", Decimal(0)), lang)
-                for amounts in (totals.transferred_out, totals.received)
-            ]
+        moved = [format_eur(a, lang) for a in report.transfers_of(f.ministry)] if transfers else []
         table.add_row(
             f.ministry or "?",
             f.path,
@@ -102,18 +96,14 @@ def _files_table(report: Report, lang: str) -> Table:
 def _years_table(report: Report, lang: str) -> Table | None:
     """The profile per year after kasschuiven, when a line is anything but a reservation."""
     totals = report.totals
-    if totals is None or all(line.kind == "reservation" for line in report.lines):
+    if totals is None or not report.shows_profile:
         return None
-    moved: dict[int, Decimal] = {}
-    for line in report.lines:
-        if line.kind == "kasschuif":
-            moved[line.year] = moved.get(line.year, Decimal(0)) + line.amount
     table = Table(show_edge=False, header_style="bold", pad_edge=False)
     table.add_column(tr("year", lang))
     table.add_column(tr("counted", lang), justify="right")
     table.add_column(tr("of-which-kasschuif", lang), justify="right")
     for year, amount in totals.by_year.items():
-        shifted = moved.get(year)
+        shifted = totals.kasschuiven_by_year.get(year)
         table.add_row(
             str(year),
             format_eur(amount, lang),

@@ -56,11 +56,14 @@ class Reconciliation:
         transferred: dict[str, Decimal] = defaultdict(Decimal)
         received: dict[str, Decimal] = defaultdict(Decimal)
         by_ministry_year: dict[str, dict[int, Decimal]] = {}
+        moved: dict[int, Decimal] = defaultdict(Decimal)
         total = Decimal(0)
         for sub in self.submissions:
             for line in sub.lines:  # one pass, adding in the lines' order as sum() would
                 amount = self.counted(line)
                 by_year[line.year] += amount
+                if line.kind == Kind.KASSCHUIF:
+                    moved[line.year] += line.amount
                 total += amount
                 if sub.ministry is None:
                     continue
@@ -80,6 +83,7 @@ class Reconciliation:
             dict(sorted(transferred.items())),
             dict(sorted(received.items())),
             {m: dict(sorted(years.items())) for m, years in sorted(by_ministry_year.items())},
+            dict(sorted(moved.items())),
         )
 
     @property
