@@ -770,9 +770,10 @@ class _Reader:
             start = row + 1
         self.close_heading()
 
-    def kind_heading(self, cells: tuple[Any, ...]) -> str | None:
-        """The label of a kind heading row ("Kasschuiven", "Intensiveringen"): a label cell
-        naming a kind of mutation (reconcile.kinds.KIND_HEADINGS), no chapter or article."""
+    def kind_heading(self, cells: tuple[Any, ...]) -> tuple[str, int] | None:
+        """The label of a kind heading row ("Kasschuiven", "Intensiveringen") and its column:
+        a label cell naming a kind of mutation (reconcile.kinds.KIND_HEADINGS), no chapter or
+        article."""
         columns = self.header.columns
         for name in ("chapter", "article"):
             column = columns.get(name)
@@ -781,7 +782,7 @@ class _Reader:
         for column in self.label_columns:
             value = cells[column - 1] if column <= len(cells) else None
             if isinstance(value, str) and fold(value) in KIND_HEADINGS:
-                return value.strip()
+                return value.strip(), column
         return None
 
     def is_stand(self, cells: tuple[Any, ...]) -> bool:
@@ -791,10 +792,9 @@ class _Reader:
             for value in (cells[c - 1] for c in self.label_columns if c <= len(cells))
         )
 
-    def open_heading(self, row: int, label: str, cells: tuple[Any, ...]) -> None:
+    def open_heading(self, row: int, label: str, column: int) -> None:
         self.close_heading()
         self.heading = (row, label, len(self.lines))
-        column = next(c for c in self.label_columns if c <= len(cells) and cells[c - 1] is not None)
         self.heading_places = {
             amount: {**places, "kind": (row, column)} for amount, places in self.places.items()
         }
@@ -882,7 +882,7 @@ class _Reader:
         if self.headed:
             heading = self.kind_heading(cells)
             if heading is not None:
-                self.open_heading(row, heading, cells)
+                self.open_heading(row, *heading)
                 return
             if self.is_stand(cells):
                 return  # the stand the mutations start from: checked by nobody, never a line
