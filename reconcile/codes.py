@@ -417,7 +417,7 @@ _CODES = [
         "duplicate-line",
         ERR,
         "validate",
-        "This line repeats {other}: same chapter, article, description, series and year.",
+        "This line repeats {other}: same chapter, article, description, series, kind and year.",
         "A line that appears twice is counted twice. Remove one, or merge the amounts.",
     ),
     Code(

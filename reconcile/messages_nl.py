@@ -442,7 +442,10 @@ MESSAGES_NL: dict[str, tuple[str, str]] = {
         "Elke regel heeft een omschrijving nodig, zodat lezers weten wat er gereserveerd is.",
     ),
     "duplicate-line": (
-        "Deze regel herhaalt {other}: zelfde hoofdstuk, artikel, omschrijving, reeks en jaar.",
+        (
+            "Deze regel herhaalt {other}: zelfde hoofdstuk, artikel, omschrijving, reeks, soort "
+            "en jaar."
+        ),
         (
             "Een regel die twee keer voorkomt, telt twee keer mee. Verwijder er een, of voeg de "
             "bedragen samen."
