@@ -759,8 +759,10 @@ class _Reader:
         """Rows ``first`` to ``last`` in order: each run of plain rows at once (``read_plain``),
         every other row by ``read_row``."""
         start = first
-        self.headed = self.wide and any(
-            self.kind_heading(self.rows[row - 1]) for row in range(first, last + 1)
+        self.headed = (
+            self.wide
+            and "kind" not in self.header.columns  # a kind column says each line's kind itself
+            and any(self.kind_heading(self.rows[row - 1]) for row in range(first, last + 1))
         )
         for row in [*self.irregular_rows(first, last), last + 1]:
             if start < row:
