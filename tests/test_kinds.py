@@ -203,6 +203,9 @@ def test_a_kasschuif_nets_to_zero_per_ministry_and_name(tmp_path: Path) -> None:
     assert problems(report)[0].message == (
         'The kasschuif "Kasschuif PEGA" of EZ adds up to EUR 50,000 over 2026, 2027, not to zero.'
     )
+    # a ministry sees it before it sends its file
+    alone = validate(tmp_path / "alone", {"EZ.xlsx": files["EZ.xlsx"]})
+    assert where(alone) == [("EZ.xlsx", "Blad1!F7", "kasschuif-not-zero")]
 
 
 def test_a_kasschuif_in_millions_is_allowed_its_rounding_and_says_so(tmp_path: Path) -> None:

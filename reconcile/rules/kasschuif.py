@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
 from reconcile.codes import make_finding
 from reconcile.kinds import ROUNDED_FROM, Kind, fold
 from reconcile.model import BudgetLine, Finding
 from reconcile.money import unit_label
-from reconcile.rules.context import Reconciliation
+from reconcile.rules.context import Reconciliation, Submission
 
 
 def check_kasschuiven(rec: Reconciliation) -> Iterator[Finding]:
-    for sub in rec.submissions:
+    return kasschuif_findings(rec.submissions)
+
+
+def kasschuif_findings(submissions: Iterable[Submission]) -> Iterator[Finding]:
+    """Each file's kasschuiven on their own: `validate` asks this too, since a ministry can
+    see its own kasschuif does not net before it sends its file."""
+    for sub in submissions:
         groups: dict[str, list[BudgetLine]] = {}
         for line in sub.lines:
             if line.kind == Kind.KASSCHUIF:
