@@ -1,4 +1,5 @@
-"""Build the example submissions: examples/ai-fabriek/ and examples/ai-fabriek-with-errors/.
+"""Build the example submissions: examples/ai-fabriek/, ai-fabriek-with-errors/ and
+ai-fabriek-overboekingen/.
 
 The split of the AI-fabriek reservation over ministries and years is NOT public; the amounts
 here are illustrative. Only EZ's EUR 5,1 mln brought forward into 2025 is a published figure.
@@ -30,36 +31,51 @@ def _sum(column: str, first: int, last: int, values: list[float]) -> Formula:
     return Formula(f"=SUM({column}{first}:{column}{last})", sum(values))
 
 
-# --- EZ: long layout, title lines, a V/U/O column, a Totaal SUM formula --------------------
+# --- EZ: long layout, title lines, a kind column, a V/U/O column, a Totaal SUM formula ----
+# The one public line: EZ moved EUR 5,1 mln forward into 2025, a kasschuif out of 2026 (2e
+# suppletoire begroting 2025). With errors the kasschuif takes 5.000 out of 2026, not 5.100.
+KASSCHUIF = "Kasschuif AI-fabriek Groningen naar 2025"
+
+
 def ez(errors: bool) -> Rows:
+    return _ez_table(_ez_lines(errors), stated_wrong=errors)
+
+
+def _ez_lines(errors: bool) -> Rows:
     lines: Rows = [
-        ["XIII", 2, "AI-fabriek Groningen: kasschuif naar 2025", "U", 2025, 5100],
-        ["XIII", 2, "AI-fabriek Groningen: bijdrage rekeninfrastructuur", "U", 2026, 8000],
-        ["XIII", 2, "AI-fabriek Groningen: bijdrage rekeninfrastructuur", "U", 2027, 6000],
-        ["XIII", 2, "AI-fabriek Groningen: bijdrage rekeninfrastructuur", "U", 2028, 3900],
-        ["XIII", 2, "AI-fabriek Groningen: bijdrage rekeninfrastructuur", "U", 2029, 2000],
-        ["XIII", 2, "AI-fabriek Groningen: verplichting consortium", "V", 2025, 25000],
+        ["XIII", 2, KASSCHUIF, "Kasschuif", "U", 2025, 5100],
+        ["XIII", 2, KASSCHUIF, "Kasschuif", "U", 2026, -5000 if errors else -5100],
+        ["XIII", 2, "AI-fabriek Groningen: rekeninfrastructuur", "Reservering", "U", 2026, 13100],
+        ["XIII", 2, "AI-fabriek Groningen: rekeninfrastructuur", "Reservering", "U", 2027, 6000],
+        ["XIII", 2, "AI-fabriek Groningen: rekeninfrastructuur", "Reservering", "U", 2028, 3900],
+        ["XIII", 2, "AI-fabriek Groningen: rekeninfrastructuur", "Reservering", "U", 2029, 2000],
+        ["XIII", 2, "AI-fabriek Groningen: verplichting consortium", "", "V", 2025, 25000],
     ]
     if errors:
-        lines.insert(3, list(lines[2]))  # a line pasted twice
+        lines.insert(4, list(lines[3]))  # a line pasted twice
+    return lines
+
+
+def _ez_table(lines: Rows, stated_wrong: bool = False) -> Rows:
     first = 6
     last = first + len(lines) - 1
-    counted = [row[5] for row in lines if row[3] == "U"]
-    stated = 25000 if errors else sum(counted)  # with errors: typed over, not recomputed
+    counted = [row[6] for row in lines if row[4] == "U"]
+    stated = 25000 if stated_wrong else sum(counted)  # with errors: typed over, not recomputed
     return [
         ["Ministerie van Economische Zaken"],
         [f"{TITLE}, September suppletoire begroting 2025 en ontwerpbegroting 2026"],
         ["(bedragen x € 1.000)"],
         [],
-        ["Hoofdstuk", "Artikel", "Omschrijving", "V/U/O", "Jaar", "Bedrag"],
+        ["Hoofdstuk", "Artikel", "Omschrijving", "Soort mutatie", "V/U/O", "Jaar", "Bedrag"],
         *lines,
         [
             "Totaal uitgaven",
             None,
             None,
+            None,
             "U",
             None,
-            Formula(f'=SUMIF(D{first}:D{last},"U",F{first}:F{last})', stated),
+            Formula(f'=SUMIF(E{first}:E{last},"U",G{first}:G{last})', stated),
         ],
     ]
 
@@ -117,6 +133,8 @@ def ocw(errors: bool) -> Rows:
         ["VIII", 16, "Onderzoek en wetenschap: AI-fabriek", 2026, "2,5"],
         ["VIII", 16, "Onderzoek en wetenschap: AI-fabriek", 2027, "PM" if errors else "2,5"],
         ["VIII", 16, "Onderzoek en wetenschap: AI-fabriek", 2028, "3,0"],
+        # with errors: an overboeking naar EZ that EZ's file does not show
+        *([["VIII", 16, "Overboeking naar EZ: AI-fabriek", 2026, "‒ 0,5"]] if errors else []),
     ]
 
 
@@ -194,24 +212,147 @@ def ienw() -> Rows:
     ]
 
 
-def build(folder: Path, errors: bool) -> None:
+# --- examples/ai-fabriek-overboekingen/: the contributors pay by overboekingen to EZ ---------
+# Each contributor shows its share as an overboeking naar EZ (negative), EZ shows each as an
+# overboeking van (positive) in the same year, beside its own reservation and kasschuif. The
+# Rijk contribution is the same EUR 69,400,000: counted at the givers, never again at EZ.
+SHARES: dict[str, dict[int, int]] = {  # x € 1.000, per year
+    "Defensie": {2026: 7000, 2027: 6000, 2028: 4000, 2029: 3000},
+    "OCW": {2026: 2500, 2027: 2500, 2028: 3000},
+    "BZK": {2026: 1500, 2027: 1500, 2028: 1500, 2029: 1500},
+    "VWS": {2026: 1800, 2027: 1800, 2028: 1800},
+    "LVVN": {2026: 1250, 2027: 1250, 2028: 1250, 2029: 1250},
+}
+
+
+def ez_receiving() -> Rows:
+    """EZ: its own lines (a kind column) and an overboeking van each contributor."""
+    received = [
+        ["XIII", 2, f"Overboeking van {code}: AI-fabriek Groningen", "Overboeking", "U", year, k]
+        for code, years in SHARES.items()
+        for year, k in years.items()
+    ]
+    return _ez_table([*_ez_lines(errors=False), *received])
+
+
+def defensie_giving() -> Rows:
+    """Defensie: wide, no kind column: "Overboeking naar EZ" says it."""
+    years = [2025, 2026, 2027, 2028, 2029]
+    shares = [-SHARES["Defensie"].get(year, 0) for year in years]
+    return [
+        ["Defensie — " + TITLE],
+        ["Begrotingsmutaties (bedragen x € 1.000)"],
+        [],
+        ["Begrotingshoofdstuk", "Art.", "Omschrijving", *years, "Totaal"],
+        ["X", 6, "Overboeking naar EZ: AI-fabriek Groningen", *shares, _sum_row(5, shares)],
+    ]
+
+
+def ocw_giving() -> Rows:
+    """OCW: a kind column "Soort mutatie" with Overboeking, amounts in millions, the minus ‒."""
+    return [
+        ["Ministerie van Onderwijs, Cultuur en Wetenschap"],
+        [TITLE],
+        [],
+        ["Hoofdstuk", "Artikel", "Omschrijving", "Soort mutatie", "Jaar", "Bedrag (x € 1 mln)"],
+        *(
+            [
+                "VIII",
+                16,
+                "Overboeking naar EZ: AI-fabriek",
+                "Overboeking",
+                year,
+                f"‒ {k // 100 / 10}",
+            ]
+            for year, k in SHARES["OCW"].items()
+        ),
+    ]
+
+
+def bzk_giving() -> Rows:
+    """BZK: wide, "Bijdrage aan EZ" (a contribution that names a ministry is an overboeking)."""
+    years = sorted(SHARES["BZK"])
+    return [
+        ["Binnenlandse Zaken en Koninkrijksrelaties"],
+        ["Bijdrage aan de AI-fabriek Groningen (bedragen x € 1.000)"],
+        [],
+        ["Hoofdstuk", "Artikel", "Omschrijving", *map(str, years)],
+        ["VII", 6, "Bijdrage aan EZ voor de AI-fabriek", *(-SHARES["BZK"][y] for y in years)],
+    ]
+
+
+def vws_giving() -> Rows:
+    """VWS: English headers, a "Type" column saying Transfer, its direction told by the sign."""
+    return [
+        ["Ministry of Health, Welfare and Sport (VWS)"],
+        ["AI factory Groningen"],
+        [],
+        ["Chapter", "Article", "Description", "Type", "Year", "Amount (x EUR 1,000)"],
+        *(
+            ["XVI", 1, "Transfer to EZ: AI factory", "Transfer", year, -k]
+            for year, k in SHARES["VWS"].items()
+        ),
+    ]
+
+
+def lvvn_giving() -> Rows:
+    """LVVN: amounts in euro, "Ontvangen van"'s opposite: "Overboeking naar EZ"."""
+    return [
+        ["Ministerie van Landbouw, Visserij, Voedselzekerheid en Natuur"],
+        [TITLE + " (bedragen in euro)"],
+        [],
+        ["Hoofdstuk", "Artikel", "Omschrijving", "Jaar", "Bedrag"],
+        *(
+            [14, 21, "Overboeking naar EZ (AI-fabriek Groningen)", year, -k * 1000]
+            for year, k in SHARES["LVVN"].items()
+        ),
+    ]
+
+
+TRANSFER_BUILDERS: dict[str, Callable[[], Rows]] = {
+    "EZ": ez_receiving,
+    "Defensie": defensie_giving,
+    "OCW": ocw_giving,
+    "BZK": bzk_giving,
+    "VWS": vws_giving,
+    "LVVN": lvvn_giving,
+}
+
+
+def build_transfers(folder: Path) -> None:
+    _fresh(folder)
+    for code, builder in TRANSFER_BUILDERS.items():
+        write_workbook(folder / f"{code}.xlsx", {SHEET[code]: Sheet(builder())})
+    _announcement(folder)
+
+
+def _fresh(folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for stale in folder.glob("*.xlsx"):
         stale.unlink()
+
+
+def _announcement(folder: Path) -> None:
+    shutil.copyfile(
+        HERE.parent / "reconcile" / "data" / "ai-fabriek.toml", folder / "announcement.toml"
+    )
+
+
+def build(folder: Path, errors: bool) -> None:
+    _fresh(folder)
     for code, builder in BUILDERS.items():
         if errors and code in MISSING_WITH_ERRORS:
             continue
         write_workbook(folder / f"{code}.xlsx", {SHEET[code]: Sheet(builder(errors))})
     if errors:
         write_workbook(folder / "IenW.xlsx", {"Blad1": Sheet(ienw())})
-    shutil.copyfile(
-        HERE.parent / "reconcile" / "data" / "ai-fabriek.toml", folder / "announcement.toml"
-    )
+    _announcement(folder)
 
 
 def main() -> None:
     build(HERE / "ai-fabriek", errors=False)
     build(HERE / "ai-fabriek-with-errors", errors=True)
+    build_transfers(HERE / "ai-fabriek-overboekingen")
 
 
 if __name__ == "__main__":

@@ -417,7 +417,7 @@ _CODES = [
         "duplicate-line",
         ERR,
         "validate",
-        "This line repeats {other}: same chapter, article, description, series and year.",
+        "This line repeats {other}: same chapter, article, description, series, kind and year.",
         "A line that appears twice is counted twice. Remove one, or merge the amounts.",
     ),
     Code(
@@ -425,8 +425,48 @@ _CODES = [
         ERR,
         "validate",
         "{amount} is negative; a reservation is a positive amount.",
-        "A negative amount lowers the reservation. If money moves between ministries, the "
-        "contributing ministry reports its contribution as a positive reserved amount.",
+        "A negative amount lowers the reservation. Money moved between years is a kasschuif, "
+        "money moved to another ministry an overboeking, a reservation released a vrijval: say "
+        "which in a kind column (Soort mutatie) or start the description with the word "
+        '(README, "Line kinds").',
+    ),
+    # --- validate: kinds of mutation (reconcile.kinds; README, "Line kinds") ---------------
+    Code(
+        "kind-from-description",
+        INFO,
+        "validate",
+        "Read as {kind} from the description {description}.",
+        "The table has no kind column (Soort mutatie), or this line's is empty, so its kind "
+        "was told from the words its description starts with (Kasschuif, Overboeking naar/van, "
+        "Ontvangen van, Bijdrage aan/van a ministry, Vrijval). Add a kind column to say it "
+        "outright.",
+    ),
+    Code(
+        "kind-unknown",
+        ERR,
+        "validate",
+        "{value} is not a kind of mutation reconcile knows ({kinds}); the line was read as a "
+        "reservation.",
+        "The kind column (Soort mutatie, Type, Mutatiesoort) says what a line is. Use one of "
+        "the kinds named, or leave the cell empty for a reservation.",
+    ),
+    Code(
+        "transfer-counterpart-unknown",
+        ERR,
+        "validate",
+        "The overboeking {description} names no other ministry, so it cannot be paired.",
+        "An overboeking moves money to or from another ministry's budget, and reconcile pairs "
+        "it with the line in that ministry's file. Name the ministry in the description "
+        '("Overboeking naar EZ", "Overboeking van Defensie").',
+    ),
+    Code(
+        "transfer-sign",
+        ERR,
+        "validate",
+        "{amount} has the wrong sign for an overboeking {direction} {counterpart}.",
+        "The giving ministry shows an overboeking naar another as a negative amount, the "
+        "receiving one shows the overboeking van as a positive amount. Correct the sign or "
+        "the description.",
     ),
     Code(
         "invalid-value",
@@ -522,6 +562,46 @@ _CODES = [
         "reconcile",
         "{scope} reserves {total}, outside the expected {announced} ({interval}) by {difference}.",
         "The announcement gives an expected amount for this ministry or year.",
+    ),
+    Code(
+        "kasschuif-not-zero",
+        ERR,
+        "reconcile",
+        "The kasschuif {name} of {ministry} adds up to {sum} over {years}, not to zero.",
+        "A kasschuif moves money between years on one budget: its amounts add up to zero over "
+        "the years, per ministry and name. A table in millions may be off by its rounding (half "
+        "its unit per amount; see kasschuif-rounding); this one is off by more. "
+        "Add the year that is missing, or correct an amount.",
+    ),
+    Code(
+        "kasschuif-rounding",
+        INFO,
+        "reconcile",
+        "The kasschuif {name} of {ministry} adds up to {sum}, within the rounding of a table "
+        "in {unit} (at most {allowed}).",
+        "A published table rounds each amount to its unit, so a kasschuif may not net to zero "
+        'exactly ("- 232, 0, 77, 77, 77" in millions adds up to - 1). Up to half the unit per '
+        "amount is taken as rounding in a table in millions; the remainder stays in the years' "
+        "profile.",
+    ),
+    Code(
+        "transfer-unpaired",
+        ERR,
+        "reconcile",
+        "No counterpart for this overboeking {direction} {counterpart} in {year}: {file} should "
+        "show {expected} as an overboeking {back} {ministry} in {year}.",
+        "Every overboeking shows twice: the giving ministry's file has - x \"Overboeking naar "
+        '...", the receiving one\'s + x "Overboeking van ...", in the same year. Add the '
+        "counterpart line, or correct the year or the ministry named.",
+    ),
+    Code(
+        "transfer-unequal",
+        ERR,
+        "reconcile",
+        "This overboeking {direction} {counterpart} in {year} does not match its counterpart: "
+        "{file} shows {shown}, where it should show {expected}.",
+        "The two lines of an overboeking have the same amount with opposite signs. Correct "
+        "the amount in one of the files.",
     ),
     Code(
         "arithmetic-inconsistent",

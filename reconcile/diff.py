@@ -208,6 +208,9 @@ def _key_of(line: RawLine, table: SheetTable) -> Key:
         key += [(name, _text(values.get(name))) for name in spec.key if name not in skip]
     else:
         key.append(("description", _text(values.get("description"))))
+        kind = _text(values.get("kind"))  # a kind column's (or heading's) word, where it says one
+        if kind:
+            key.append(("kind", kind))
     return tuple(key)
 
 

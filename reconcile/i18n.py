@@ -37,6 +37,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     "lines": ("Lines", "Regels"),
     "subtotal": ("Subtotal", "Subtotaal"),
     "share": ("Share", "Aandeel"),
+    "transferred-out": ("Transferred out", "Overgeboekt"),
+    "received": ("Received", "Ontvangen"),
+    "years-title": (
+        "Per year, after kasschuiven (overboekingen counted at the giver)",
+        "Per jaar, na kasschuiven (overboekingen geteld bij de gever)",
+    ),
+    "counted": ("Counted", "Geteld"),
+    "of-which-kasschuif": ("Of which kasschuiven", "Waarvan kasschuiven"),
     "total": ("Total", "Totaal"),
     "year": ("Year", "Jaar"),
     "severity": ("Severity", "Ernst"),
@@ -403,6 +411,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "tpl-series": ("Series", "V/U/O"),
     "tpl-year": ("Year", "Jaar"),
     "tpl-amount": ("Amount", "Bedrag"),
+    "tpl-kind": ("Mutation kind", "Soort mutatie"),
     "tpl-total": ("Total", "Totaal"),
     "tpl-pick": ("Pick from the list", "Kies uit de lijst"),
     "tpl-pick-chapter": ("The chapter of your budget.", "Het hoofdstuk van uw begroting."),
@@ -443,14 +452,24 @@ TEXTS: dict[str, tuple[str, str]] = {
         "V verplichtingen, U uitgaven, O ontvangsten.",
     ),
     "tpl-pick-year": ("One of the announcement's years.", "Een van de jaren van de aankondiging."),
+    "tpl-pick-kind": (
+        (
+            "Empty: a reservation. Kasschuif: between years. Overboeking naar/van: to or from the "
+            "ministry the description names. Vrijval: a reservation released."
+        ),
+        (
+            "Leeg: een reservering. Kasschuif: tussen jaren. Overboeking naar/van: naar of van het "
+            "ministerie dat de omschrijving noemt. Vrijval: een reservering die vrijvalt."
+        ),
+    ),
     "tpl-amount-title": ("Amount x EUR 1,000", "Bedrag x € 1.000"),
     "tpl-amount-prompt": (
         "A number in thousands of euros, e.g. 5100 for EUR 5,1 mln.",
         "Een getal in duizenden euro's, bijvoorbeeld 5100 voor € 5,1 mln.",
     ),
     "tpl-amount-error": (
-        "An amount is a number; PM or n.t.b. is not counted.",
-        "Een bedrag is een getal; PM of n.t.b. telt niet mee.",
+        "An amount is a number, positive for a reservation; PM or n.t.b. is not counted.",
+        "Een bedrag is een getal, positief voor een reservering; PM of n.t.b. telt niet mee.",
     ),
 }
 

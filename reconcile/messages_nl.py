@@ -442,7 +442,10 @@ MESSAGES_NL: dict[str, tuple[str, str]] = {
         "Elke regel heeft een omschrijving nodig, zodat lezers weten wat er gereserveerd is.",
     ),
     "duplicate-line": (
-        "Deze regel herhaalt {other}: zelfde hoofdstuk, artikel, omschrijving, reeks en jaar.",
+        (
+            "Deze regel herhaalt {other}: zelfde hoofdstuk, artikel, omschrijving, reeks, soort "
+            "en jaar."
+        ),
         (
             "Een regel die twee keer voorkomt, telt twee keer mee. Verwijder er een, of voeg de "
             "bedragen samen."
@@ -451,8 +454,48 @@ MESSAGES_NL: dict[str, tuple[str, str]] = {
     "negative-reservation": (
         "{amount} is negatief; een reservering is een positief bedrag.",
         (
-            "Een negatief bedrag verlaagt de reservering. Als geld tussen ministeries verschuift, "
-            "meldt het bijdragende ministerie zijn bijdrage als positief gereserveerd bedrag."
+            "Een negatief bedrag verlaagt de reservering. Geld dat tussen jaren schuift is een "
+            "kasschuif, geld naar een ander ministerie een overboeking, een reservering die "
+            "vrijvalt een vrijval: zeg welke in een kolom Soort mutatie of begin de omschrijving "
+            'met het woord (README, "Line kinds").'
+        ),
+    ),
+    "kind-from-description": (
+        "Gelezen als {kind} uit de omschrijving {description}.",
+        (
+            "De tabel heeft geen kolom Soort mutatie, of die van deze regel is leeg, dus de "
+            "soort is afgeleid uit de woorden waarmee de omschrijving begint (Kasschuif, "
+            "Overboeking naar/van, Ontvangen van, Bijdrage aan/van een ministerie, Vrijval). "
+            "Voeg een kolom Soort mutatie toe om het uitdrukkelijk te zeggen."
+        ),
+    ),
+    "kind-unknown": (
+        (
+            "{value} is geen soort mutatie die reconcile kent ({kinds}); de regel is gelezen als "
+            "reservering."
+        ),
+        (
+            "De kolom Soort mutatie (Type, Mutatiesoort) zegt wat een regel is. Gebruik een van "
+            "de genoemde soorten, of laat de cel leeg voor een reservering."
+        ),
+    ),
+    "transfer-counterpart-unknown": (
+        (
+            "De overboeking {description} noemt geen ander ministerie en kan dus niet gekoppeld "
+            "worden."
+        ),
+        (
+            "Een overboeking verschuift geld naar of van de begroting van een ander ministerie, "
+            "en reconcile koppelt haar aan de regel in het bestand van dat ministerie. Noem het "
+            'ministerie in de omschrijving ("Overboeking naar EZ", "Overboeking van Defensie").'
+        ),
+    ),
+    "transfer-sign": (
+        "{amount} heeft het verkeerde teken voor een overboeking {direction} {counterpart}.",
+        (
+            "Het gevende ministerie toont een overboeking naar een ander als negatief bedrag, het "
+            "ontvangende toont de overboeking van als positief bedrag. Verbeter het teken of de "
+            "omschrijving."
         ),
     ),
     "invalid-value": (
@@ -544,6 +587,50 @@ MESSAGES_NL: dict[str, tuple[str, str]] = {
             "{difference}."
         ),
         "De aankondiging noemt een verwacht bedrag voor dit ministerie of dit jaar.",
+    ),
+    "kasschuif-not-zero": (
+        "De kasschuif {name} van {ministry} telt over {years} op tot {sum}, niet tot nul.",
+        (
+            "Een kasschuif verschuift geld tussen jaren op één begroting: de bedragen tellen "
+            "per ministerie en naam over de jaren op tot nul. Een tabel in miljoenen mag "
+            "afwijken door afronding (een halve eenheid per bedrag; zie "
+            "kasschuif-rounding); deze wijkt meer af. Vul het ontbrekende jaar aan of verbeter "
+            "een bedrag."
+        ),
+    ),
+    "kasschuif-rounding": (
+        (
+            "De kasschuif {name} van {ministry} telt op tot {sum}, binnen de afronding van een "
+            "tabel in {unit} (hooguit {allowed})."
+        ),
+        (
+            "Een gepubliceerde tabel rondt elk bedrag af op zijn eenheid, dus een kasschuif telt "
+            'niet altijd precies op tot nul ("- 232, 0, 77, 77, 77" in miljoenen telt op tot '
+            "- 1). Tot een halve eenheid per bedrag geldt in een tabel in miljoenen als "
+            "afronding; de rest blijft in het profiel over de jaren."
+        ),
+    ),
+    "transfer-unpaired": (
+        (
+            "Geen tegenboeking voor deze overboeking {direction} {counterpart} in {year}: {file} "
+            "hoort {expected} te tonen als overboeking {back} {ministry} in {year}."
+        ),
+        (
+            "Elke overboeking staat twee keer: het bestand van het gevende ministerie heeft - x "
+            '"Overboeking naar ...", dat van het ontvangende + x "Overboeking van ...", in '
+            "hetzelfde jaar. Voeg de tegenboeking toe, of verbeter het jaar of het genoemde "
+            "ministerie."
+        ),
+    ),
+    "transfer-unequal": (
+        (
+            "Deze overboeking {direction} {counterpart} in {year} past niet bij haar "
+            "tegenboeking: {file} toont {shown}, waar {expected} hoort."
+        ),
+        (
+            "De twee regels van een overboeking hebben hetzelfde bedrag met tegengesteld teken. "
+            "Verbeter het bedrag in een van de bestanden."
+        ),
     ),
     "arithmetic-inconsistent": (
         (
@@ -653,6 +740,12 @@ PARAMS_NL.update(
 # Fixed phrases (reconcile.model.Phrase) that findings and errors carry as parameters: why the
 # pre-flight refused a file (reconcile.read.preflight) and why the environment is unsafe
 # (reconcile.guard). A test finds every Phrase in the package and checks it is here.
+PARAMS_NL.update(
+    {
+        # transfer-unpaired, transfer-unequal: the counterpart's file when none was given
+        "the file of {ministry} (not in the set)": "het bestand van {ministry} (niet in de set)",
+    }
+)
 PARAMS_NL.update(
     {
         "{first} or {last}": "{first} of {last}",

@@ -71,6 +71,12 @@ class BudgetLine:
     year: int
     amount: Decimal  # euros, exact to the cent
     source: CellRef  # the cell holding the amount
+    # What the line is (reconcile.kinds.Kind: reservation, kasschuif, transfer-out,
+    # transfer-in, vrijval), how that was told (column, description, default), and for an
+    # overboeking the other ministry's code.
+    kind: str = "reservation"
+    told: str = "default"
+    counterpart: str | None = None
 
 
 @dataclass(frozen=True)
@@ -199,9 +205,22 @@ class AnnouncedAmount:
 
 @dataclass(frozen=True)
 class Totals:
+    """The money counted once (README, "How money is counted").
+
+    ``by_ministry``: what each ministry contributed (its reservations, vrijval and kasschuiven,
+    and what it transferred to another contributor); ``by_year``: the profile after
+    kasschuiven; ``transferred_out`` and ``received``: the overboekingen between contributors
+    (received money is counted at its giver, never again); ``by_ministry_year``: both at once.
+    """
+
     total: Decimal
     by_ministry: Mapping[str, Decimal]
     by_year: Mapping[int, Decimal]
+    transferred_out: Mapping[str, Decimal] = field(default_factory=dict)
+    received: Mapping[str, Decimal] = field(default_factory=dict)
+    # ministry -> year -> amount counted: each ministry's profile after kasschuiven
+    by_ministry_year: Mapping[str, Mapping[int, Decimal]] = field(default_factory=dict)
+    kasschuiven_by_year: Mapping[int, Decimal] = field(default_factory=dict)  # moved per year
 
 
 @dataclass(frozen=True)
@@ -227,6 +246,44 @@ class Report:
     @property
     def lines_counted(self) -> int:
         return sum(f.lines for f in self.files)
+
+    @property
+    def has_transfers(self) -> bool:
+        """Overboekingen between contributors were counted: the per-ministry views show what
+        each transferred out and received."""
+        totals = self.totals
+        return totals is not None and bool(totals.transferred_out or totals.received)
+
+    def transfers_of(self, ministry: str | None) -> tuple[Decimal, Decimal]:
+        """What ``ministry`` transferred out to other contributors, and what it received."""
+        if self.totals is None or ministry is None:
+            return Decimal(0), Decimal(0)
+        return (
+            self.totals.transferred_out.get(ministry, Decimal(0)),
+            self.totals.received.get(ministry, Decimal(0)),
+        )
+
+    @property
+    def shows_profile(self) -> bool:
+        """A line is more than a reservation: the views show the profile per year after
+        kasschuiven (``Totals.by_year``, ``Totals.kasschuiven_by_year``)."""
+        return self.totals is not None and any(ln.kind != "reservation" for ln in self.lines)
+
+    def kinds_by_file(self) -> dict[str, dict[str, tuple[int, Decimal]]]:
+        """Per file, per kind of mutation (in the order of ``reconcile.kinds.Kind``): how many
+        counted lines, and their amounts as the file shows them."""
+        from reconcile.kinds import Kind
+
+        order = {kind.value: index for index, kind in enumerate(Kind)}
+        found: dict[str, dict[str, tuple[int, Decimal]]] = {}
+        for line in self.lines:
+            kinds = found.setdefault(line.source.file, {})
+            count, amount = kinds.get(line.kind, (0, Decimal(0)))
+            kinds[line.kind] = (count + 1, amount + line.amount)
+        return {
+            path: dict(sorted(kinds.items(), key=lambda item: order.get(item[0], len(order))))
+            for path, kinds in found.items()
+        }
 
     def files_by_contribution(self) -> list[FileResult]:
         """The files, largest contribution first (then by ministry and path: deterministic)."""

@@ -25,6 +25,7 @@ from reconcile.read import (
 )
 from reconcile.read.layouts import LayoutTable
 from reconcile.rules import Reconciliation, Submission, reconcile
+from reconcile.rules.kasschuif import kasschuif_findings
 from reconcile.validate import Rules, validate_table
 from reconcile.validate.layout import validate_layout_table
 from reconcile.validate.schema import preload
@@ -209,7 +210,9 @@ def _read_and_validate(
                     counted=rules.series,
                 )
             )
-        submission = Submission(read.path, validated.ministry, tuple(validated.lines))
+        submission = Submission(
+            read.path, validated.ministry, tuple(validated.lines), table.unit.euros
+        )
         submissions.append(submission)
         files.append(
             FileResult(
@@ -334,9 +337,11 @@ def validate(
     progress: Progress | None = None,
     limits: Limits = DEFAULT_LIMITS,
 ) -> Report:
-    """Read and validate each workbook on its own, without reconciling the set."""
+    """Read and validate each workbook on its own, without reconciling the set (a file's
+    kasschuiven are its own: they are checked here too)."""
     inputs = collect_inputs(paths)
     files, submissions, findings = _read_and_validate(
         inputs, announcement, sheet, layout, progress, limits
     )
+    findings += kasschuif_findings(submissions)
     return _report("validate", files, submissions, findings, announcement, None)

@@ -15,14 +15,17 @@ from typing import Any
 from reconcile.announcement import Announcement
 from reconcile.errors import ConfigError
 from reconcile.i18n import tr
+from reconcile.kinds import KIND_CHOICES
 from reconcile.ministries import Ministry
 from reconcile.xlsx import safe_text, workbook_bytes
 
 BLOCKS = 5  # budget lines a template has room for; each block holds one row per year
 HEADER_ROW = 5
 AMOUNT_FORMAT = "#,##0"
-COLUMNS = ("chapter", "article", "description", "series", "year", "amount")
-WIDTHS = {"A": 12, "B": 10, "C": 60, "D": 8, "E": 8, "F": 16}
+# The kind of mutation comes last, so the other columns keep their places; empty is a
+# reservation (README, "Line kinds").
+COLUMNS = ("chapter", "article", "description", "series", "year", "amount", "kind")
+WIDTHS = {"A": 12, "B": 10, "C": 60, "D": 8, "E": 8, "F": 16, "G": 18}
 
 _INSTRUCTIONS: tuple[tuple[str, str], ...] = (
     ("{name}: how to fill in this workbook", "{name}: zo vult u deze werkmap in"),
@@ -38,8 +41,16 @@ _INSTRUCTIONS: tuple[tuple[str, str], ...] = (
         ),
     ),
     (
-        "2. Choose Chapter, Article, V/U/O and Year from the drop-down lists; write a Description.",
-        "2. Kies Hoofdstuk, Artikel, V/U/O en Jaar uit de keuzelijsten; schrijf een Omschrijving.",
+        (
+            "2. Choose Chapter, Article, V/U/O, Year and Mutation kind from the drop-down lists; "
+            "write a Description. An empty kind is a reservation; a kasschuif nets to zero over "
+            "its years; an overboeking names the other ministry in its description."
+        ),
+        (
+            "2. Kies Hoofdstuk, Artikel, V/U/O, Jaar en Soort mutatie uit de keuzelijsten; "
+            "schrijf een Omschrijving. Een lege soort is een reservering; een kasschuif telt over "
+            "de jaren op tot nul; een overboeking noemt het andere ministerie in de omschrijving."
+        ),
     ),
     (
         (
@@ -230,10 +241,15 @@ def _validations(
             showErrorMessage=True,
         )
     article.errorStyle = "warning"  # a warning, not a stop: article numbering may have changed
+    kind = listed(list(KIND_CHOICES), tr("tpl-pick-kind", lang))
+    kind.errorStyle = "warning"
+    # A number; positive for a reservation (an empty kind), any sign for the other kinds.
+    reservation = KIND_CHOICES[0]
     amount = DataValidation(
-        type="decimal",
-        operator="greaterThanOrEqual",
-        formula1="0",
+        type="custom",
+        formula1=(
+            f'AND(ISNUMBER(F{first}),OR(F{first}>=0,AND(G{first}<>"",G{first}<>"{reservation}")))'
+        ),
         allow_blank=True,
         promptTitle=tr("tpl-amount-title", lang),
         prompt=tr("tpl-amount-prompt", lang),
@@ -248,6 +264,7 @@ def _validations(
         (series, "D"),
         (year, "E"),
         (amount, "F"),
+        (kind, "G"),
     ):
         validation.add(f"{column}{first}:{column}{last}")
         sheet.add_data_validation(validation)

@@ -63,12 +63,12 @@ def test_copy_marks_each_finding_at_its_cell(tmp_path: Path) -> None:
     assert book.sheetnames == ["Bevindingen", "Reservering"]
     assert book.active.title == "Bevindingen"
     sheet = book["Reservering"]
-    for ref, code in (("F9", "duplicate-line"), ("F13", "total-mismatch")):
+    for ref, code in (("G10", "duplicate-line"), ("G14", "total-mismatch")):
         assert sheet[ref].fill.fgColor.rgb == "00FFC7CE", ref
         assert f"fout [{code}]" in sheet[ref].comment.text
-    assert "Deze regel herhaalt F8" in sheet["F9"].comment.text
-    assert sheet["F8"].comment is None and sheet["F8"].fill.fill_type is None
-    assert sheet["F9"].value == 6000  # values are kept as they were
+    assert "Deze regel herhaalt G9" in sheet["G10"].comment.text
+    assert sheet["G9"].comment is None and sheet["G9"].fill.fill_type is None
+    assert sheet["G10"].value == 6000  # values are kept as they were
 
 
 def test_findings_sheet_lists_every_finding_with_a_link(tmp_path: Path) -> None:
@@ -78,13 +78,15 @@ def test_findings_sheet_lists_every_finding_with_a_link(tmp_path: Path) -> None:
     rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=3)]
     assert rows[0] == ["Ernst", "Plaats", "Melding"]
     assert [(r[0], r[1], r[2].split("]")[0] + "]") for r in rows[1:]] == [
-        ("fout", "F9 (Reservering)", "[duplicate-line]"),
-        ("fout", "F13 (Reservering)", "[total-mismatch]"),
+        ("fout", "G6 (Reservering)", "[kasschuif-not-zero]"),
+        ("fout", "G10 (Reservering)", "[duplicate-line]"),
+        ("fout", "G14 (Reservering)", "[total-mismatch]"),
         ("opmerking", "(Reservering)", "[lines-not-counted]"),
     ]
-    assert [sheet.cell(row=r, column=2).hyperlink.location for r in (4, 5)] == [
-        "'Reservering'!F9",
-        "'Reservering'!F13",
+    assert [sheet.cell(row=r, column=2).hyperlink.location for r in (4, 5, 6)] == [
+        "'Reservering'!G6",
+        "'Reservering'!G10",
+        "'Reservering'!G14",
     ]
 
 
@@ -140,14 +142,15 @@ def test_summary_workbook_has_the_table_the_interval_and_a_bar_chart(tmp_path: P
     assert facts["Announced"] == "bijna 70 miljoen euro"
     assert (facts["Lower bound"], facts["Upper bound"]) == (66_500_000, 70_000_000)
     assert (facts["Computed total"], facts["Difference to the interval"]) == (
-        64_900_000,
-        -1_600_000,
+        65_500_000,
+        -1_000_000,
     )
-    assert values[1][0].startswith("NOT RECONCILED: total EUR 64,900,000")
+    assert values[1][0].startswith("NOT RECONCILED: total EUR 65,500,000")
     header = values.index(["Ministry", 2025, 2026, 2027, 2028, 2029, 2030, "Total"])
     table = {row[0]: row[1:8] for row in values[header + 1 : header + 8]}
-    assert table["EZ"] == [5_100_000, 8_000_000, 12_000_000, 3_900_000, 2_000_000, 0, 31_000_000]
-    assert table["Total"][-1] == 64_900_000
+    # after EZ's kasschuif, which takes 5,000 (not 5,100) out of 2026
+    assert table["EZ"] == [5_100_000, 8_100_000, 12_000_000, 3_900_000, 2_000_000, 0, 31_100_000]
+    assert table["Total"][-1] == 65_500_000
     (chart,) = sheet._charts
     assert (chart.type, chart.grouping, chart.overlap) == ("bar", "stacked", 100)
     titles = [s.tx.strRef.f for s in chart.series]

@@ -91,10 +91,12 @@ def test_junit_has_a_suite_per_file_and_a_case_per_check_failing_at_the_cell() -
     assert failed == [
         ("BZK.xlsx", "year-out-of-range", "Blad1!G4"),
         ("Defensie.xlsx", "chapter-not-of-ministry", "Mutaties!A6"),
-        ("EZ.xlsx", "total-mismatch", "Reservering!F13"),
-        ("EZ.xlsx", "duplicate-line", "Reservering!F9"),
+        ("EZ.xlsx", "total-mismatch", "Reservering!G14"),
+        ("EZ.xlsx", "duplicate-line", "Reservering!G10"),
+        ("EZ.xlsx", "kasschuif-not-zero", "Reservering!G6"),
         ("IenW.xlsx", "ministry-unexpected", str(ROOT / ERRORS / "IenW.xlsx")),
         ("OCW.xlsx", "amount-not-a-number", "Reservering!E6"),
+        ("OCW.xlsx", "transfer-unpaired", "Reservering!E8"),
         ("VWS.xlsx", "empty-description", "Reservation!C6"),
         ("VWS.xlsx", "negative-reservation", "Reservation!E7"),
         ("announcement.toml", "total-below-announced", str(ROOT / ERRORS / "announcement.toml")),
@@ -104,7 +106,7 @@ def test_junit_has_a_suite_per_file_and_a_case_per_check_failing_at_the_cell() -
     assert all(
         tests == len(s.findall("testcase")) for (tests, _), s in zip(counts, suites, strict=True)
     )
-    assert root.get("failures") == str(sum(f for _, f in counts)) == "10"
+    assert root.get("failures") == str(sum(f for _, f in counts)) == "12"
     assert root.get("tests") == str(sum(t for t, _ in counts))
 
 
@@ -142,8 +144,8 @@ def test_github_annotations_one_per_finding_then_the_verdict() -> None:
     )
     assert [line.split(" ")[0] for line in lines[:3]] == ["::notice", "::error", "::notice"]
     assert len(lines) == len(example(ERRORS).findings) + 2
-    assert lines[-2].startswith("NOT RECONCILED: total EUR 64,900,000")
-    assert lines[-1] == "10 error(s), 0 warning(s), 7 note(s); exit code 1."
+    assert lines[-2].startswith("NOT RECONCILED: total EUR 65,500,000")
+    assert lines[-1] == "12 error(s), 0 warning(s), 8 note(s); exit code 1."
 
 
 def test_github_workbook_text_cannot_inject_a_workflow_command() -> None:
@@ -165,7 +167,7 @@ def test_github_is_chosen_when_running_in_github_actions(in_root: None, tmp_path
     assert result.output.startswith("::notice file=examples/ai-fabriek/BZK.xlsx,title=")
     text = summary.read_text(encoding="utf-8")
     assert text.startswith("# earlier step\n## reconcile check: AI-fabriek Groningen\n")
-    assert "| EZ | examples/ai-fabriek/EZ.xlsx | XIII | 5 | EUR 25,000,000 | 36.0 % |" in text
+    assert "| EZ | examples/ai-fabriek/EZ.xlsx | XIII | 6 | EUR 25,000,000 | 36.0 % |" in text
     assert "**RECONCILED: total EUR 69,400,000" in text
     assert run(["check", GOOD, "--format", "text"], GITHUB_ACTIONS="true").output.startswith(
         "AI-fabriek Groningen"
@@ -197,9 +199,9 @@ def test_github_summary_speaks_dutch_under_lang_nl() -> None:
         "| Ministerie | Bestand | Hoofdstuk | Regels | Subtotaal | Aandeel |",
     ]
     assert lines[2].startswith("**SLUIT AAN: totaal € 69.400.000")
-    ez = f"| EZ | {ROOT / GOOD / 'EZ.xlsx'} | XIII | 5 | € 25.000.000 | 36,0 % |"
+    ez = f"| EZ | {ROOT / GOOD / 'EZ.xlsx'} | XIII | 6 | € 25.000.000 | 36,0 % |"
     assert ez in lines
-    assert "| **Totaal** | | | 25 | **€ 69.400.000** | 100,0 % |" in lines
+    assert "| **Totaal** | | | 26 | **€ 69.400.000** | 100,0 % |" in lines
     assert lines[-2:] == ["0 fout(en), 0 waarschuwing(en), 7 opmerking(en); afsluitcode 0.", ""]
     english = io.StringIO()
     render_github_summary(example(GOOD), english, RenderOptions(lang="en"))
@@ -241,9 +243,9 @@ def test_one_run_writes_the_terminal_report_and_every_output_file(
     assert result.exit_code == 1
     assert result.output.startswith("AI-fabriek Groningen")
     assert result.output == run(["check", ERRORS]).output
-    assert (tmp_path / "report.json").read_text(encoding="utf-8").startswith('{\n  "version": 1,')
+    assert (tmp_path / "report.json").read_text(encoding="utf-8").startswith('{\n  "version": 2,')
     assert (tmp_path / "annotations.log").read_text(encoding="utf-8").startswith("::notice ")
-    assert ET.parse(tmp_path / "results.xml").getroot().get("failures") == "10"
+    assert ET.parse(tmp_path / "results.xml").getroot().get("failures") == "12"
 
 
 def test_an_output_in_the_terminal_format_takes_the_terminal_s_place(
@@ -302,14 +304,14 @@ def test_fail_on_and_severity_decide_the_exit_code(
 def test_fail_on_never_changes_the_exit_code_not_the_verdict(in_root: None) -> None:
     result = run(["check", ERRORS, "--fail-on", "never"])
     assert result.exit_code == 0
-    assert "NOT RECONCILED: total EUR 64,900,000" in result.output
-    assert result.output.endswith("10 error(s), 0 warning(s), 7 note(s); exit code 0.\n")
+    assert "NOT RECONCILED: total EUR 65,500,000" in result.output
+    assert result.output.endswith("12 error(s), 0 warning(s), 8 note(s); exit code 0.\n")
 
 
 def test_severity_overrides_show_in_every_report(in_root: None) -> None:
     result = run(["check", ERRORS, "--format", "json", "--severity", "duplicate-line=warning"])
     assert '"code": "duplicate-line",\n      "severity": "warning"' in result.output
-    assert '"summary": {\n    "errors": 9,\n    "warnings": 1,' in result.output
+    assert '"summary": {\n    "errors": 11,\n    "warnings": 1,' in result.output
 
 
 def test_an_unreadable_input_exits_2_whatever_fail_on_says(in_root: None, tmp_path: Path) -> None:

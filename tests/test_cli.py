@@ -60,12 +60,21 @@ def test_the_json_report_has_the_documented_keys(good: Path) -> None:
         "announcement",
         "totals",
         "files",
+        "mutations",
         "findings",
         "summary",
     ]
-    assert (doc["version"], doc["ok"], doc["exit_code"]) == (1, True, 0)
+    assert (doc["version"], doc["ok"], doc["exit_code"]) == (2, True, 0)
     assert {"name", "min_eur", "max_eur"} <= set(doc["announcement"])
-    assert list(doc["totals"]) == ["total_eur", "difference_eur", "by_ministry", "by_year"]
+    assert list(doc["totals"]) == [
+        "total_eur",
+        "difference_eur",
+        "by_ministry",
+        "by_year",
+        "transferred_out",
+        "received",
+        "by_ministry_year",
+    ]
     assert doc["totals"]["total_eur"] == "69400000.00"
     assert list(doc["files"][0]) == [
         "path",
@@ -77,6 +86,7 @@ def test_the_json_report_has_the_documented_keys(good: Path) -> None:
         "chapters",
         "lines",
         "total_eur",
+        "kinds",
     ]
     first = doc["findings"][0]
     assert list(first) == ["code", "severity", "message", "file", "sheet", "cell"]

@@ -125,7 +125,13 @@ def test_diff_of_the_shipped_examples_shows_each_mistake() -> None:
     ocw = diff_files(
         str(root / "ai-fabriek" / "OCW.xlsx"), str(root / "ai-fabriek-with-errors" / "OCW.xlsx")
     )
-    [change] = ocw.changes
+    # ... and an overboeking naar EZ that EZ's file does not show (transfer-unpaired)
+    added, change = ocw.changes
+    assert (added.change, added.new.text if added.new else None, added.difference) == (
+        "added",
+        "‒ 0,5",
+        Decimal(-500_000),
+    )
     assert (change.change, change.new.text if change.new else None, change.difference) == (
         "changed",
         "PM",
@@ -351,3 +357,28 @@ def test_workbook_text_stays_inert_in_every_diff_output(tmp_path: Path) -> None:
     junit = ET.fromstring(_diff(str(old), str(new), "-f", "junit").output)
     [failure] = junit.iter("failure")
     assert "<b>x</b> [red]y[/red]" in (failure.text or "")
+
+
+def test_a_line_is_known_by_its_kind_where_the_table_says_one(tmp_path: Path) -> None:
+    """A kasschuif and a reservation with one description and year are two lines."""
+    from tests.spec import write
+
+    def rows(kasschuif_2026: int) -> list[list[object]]:
+        return [
+            ["(bedragen x € 1.000)"],
+            ["Hoofdstuk", "Artikel", "Omschrijving", "Soort mutatie", "Jaar", "Bedrag"],
+            ["XIII", 2, "AI-fabriek", "Reservering", 2026, 100],
+            ["XIII", 2, "AI-fabriek", "Kasschuif", 2026, kasschuif_2026],
+            ["XIII", 2, "AI-fabriek", "Kasschuif", 2025, 5],
+        ]
+
+    old, new = (
+        write(tmp_path / "old", {"EZ.xlsx": rows(-5)})[0],
+        write(tmp_path / "new", {"EZ.xlsx": rows(-6)})[0],
+    )
+    [change] = diff_files(old, new).changes
+    assert (change.change, dict(change.key)["kind"], change.difference) == (
+        "changed",
+        "Kasschuif",
+        Decimal(-1000),
+    )

@@ -1,4 +1,4 @@
-"""Golden files: every output format on both example sets, byte for byte.
+"""Golden files: every output format on each example set, byte for byte.
 
 One `reconcile check` run per example set writes all four formats (--output FORMAT:FILE) and
 the GitHub job summary, so this also tests several outputs in one run. The JSON golden file is
@@ -19,7 +19,7 @@ from reconcile.cli import cli
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).resolve().parent / "golden"
-SETS = {"ai-fabriek": 0, "ai-fabriek-with-errors": 1}
+SETS = {"ai-fabriek": 0, "ai-fabriek-with-errors": 1, "ai-fabriek-overboekingen": 0}
 OUTPUTS = {
     "text": "report.txt",
     "json": "report.json",

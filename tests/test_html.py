@@ -88,13 +88,46 @@ def _page(text: str) -> Page:
     return page
 
 
+def test_html_report_shows_transfers_and_the_profile_after_kasschuiven() -> None:
+    page = _page(_html(["examples/ai-fabriek-overboekingen"]))
+    files = page.rows["files"]
+    assert files[0] == [
+        "Ministry",
+        "File",
+        "Chapter",
+        "Unit",
+        "Lines",
+        "Subtotal",
+        "Transferred out",
+        "Received",
+        "Share",
+    ]
+    ez = next(row for row in files if row[0] == "EZ")
+    assert ez[5:8] == ["EUR 25,000,000", "EUR 0", "EUR 44,400,000"]  # received: not counted
+    assert page.rows["years"][1:3] == [
+        ["2025", "EUR 5,100,000", "EUR 5,100,000"],  # EZ's kasschuif into 2025
+        ["2026", "EUR 22,050,000", "-EUR 5,100,000"],
+    ]
+    assert page.rows["years"][-1] == ["Total", "EUR 69,400,000", ""]
+
+
 def test_html_report_shows_verdict_table_chart_and_findings() -> None:
     page = _page(_html([EXAMPLE]))
-    assert page.text_by_id["verdict"].startswith("NOT RECONCILED: total EUR 64,900,000")
+    assert page.text_by_id["verdict"].startswith("NOT RECONCILED: total EUR 65,500,000")
     files = page.rows["files"]
-    assert files[0] == ["Ministry", "File", "Chapter", "Unit", "Lines", "Subtotal", "Share"]
-    assert files[1][:2] == ["EZ", f"{EXAMPLE}/EZ.xlsx"] and files[1][5] == "EUR 31,000,000"
-    assert files[-1][0] == "Total" and files[-1][5] == "EUR 64,900,000"
+    assert files[0] == [  # OCW's overboeking naar EZ: what each transferred out and received
+        "Ministry",
+        "File",
+        "Chapter",
+        "Unit",
+        "Lines",
+        "Subtotal",
+        "Transferred out",
+        "Received",
+        "Share",
+    ]
+    assert files[1][:2] == ["EZ", f"{EXAMPLE}/EZ.xlsx"] and files[1][5] == "EUR 31,100,000"
+    assert files[-1][0] == "Total" and files[-1][5] == "EUR 65,500,000"
     bars = [s for s in page.shapes if s.get("class") in ("bar", "total")]
     assert len(bars) == 6 + 1
     assert [s.get("class") for s in page.shapes].count("band") == 1
@@ -176,7 +209,7 @@ def test_html_report_opens_in_a_real_browser(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr[-2000:]
     dom: Any = _page(result.stdout)
-    assert dom.text_by_id["verdict"].startswith("NOT RECONCILED: total EUR 64,900,000")
+    assert dom.text_by_id["verdict"].startswith("NOT RECONCILED: total EUR 65,500,000")
     assert dom.rows["files"][-1][0] == "Total" and len(dom.rows["files"]) == 8
     assert len([s for s in dom.shapes if s.get("class") in ("bar", "total", "band")]) == 8
     assert "Contributions against the announced band" in dom.text_by_id["chart"]

@@ -55,7 +55,7 @@ def test_every_example_report_is_valid(reports: list[dict[str, Any]]) -> None:
 
 def test_the_committed_example_reports_are_valid() -> None:
     paths = sorted((ROOT / "examples").glob("*/expected.json"))
-    assert len(paths) == 2
+    assert len(paths) == 3  # ai-fabriek, -with-errors, -overboekingen
     for path in paths:
         jsonschema.validate(json.loads(path.read_text(encoding="utf-8")), SCHEMA)
 

@@ -820,6 +820,6 @@ def test_limits_can_be_set_in_the_configuration_file(tmp_path: Path) -> None:
     config.write_text("max-rows = 5\n")
     code, stdout, _ = _run("--config", str(config), "validate", str(EXAMPLE / "EZ.xlsx"))
     assert code == 2
-    assert "[limit-exceeded] The workbook uses 12 rows in this sheet, more than the limit" in stdout
-    raised = _run("--config", str(config), "validate", "--max-rows", "12", str(EXAMPLE / "EZ.xlsx"))
+    assert "[limit-exceeded] The workbook uses 13 rows in this sheet, more than the limit" in stdout
+    raised = _run("--config", str(config), "validate", "--max-rows", "13", str(EXAMPLE / "EZ.xlsx"))
     assert raised[0] == 0  # the command line wins over the file

@@ -50,6 +50,7 @@ def test_template_has_titles_caption_header_years_and_a_totaal_formula(tmp_path:
         "V/U/O",
         "Jaar",
         "Bedrag",
+        "Soort mutatie",  # last, so the other columns keep their places
     ]
     layout = Layout(ANNOUNCEMENT.years)
     years = [sheet.cell(row=r, column=5).value for r in range(6, layout.last_row + 1)]
@@ -72,7 +73,12 @@ def test_template_has_drop_downs_locked_header_and_instructions(tmp_path: Path) 
         f"B6:B{last}": ("list", '"1,2,3,4,5,7,8,9,10,11,12,13"'),  # chapter X's articles
         f"D6:D{last}": ("list", '"V,U,O"'),
         f"E6:E{last}": ("list", '"2025,2026,2027,2028,2029,2030"'),
-        f"F6:F{last}": ("decimal", "0"),
+        # a number; negative only where the kind is not a reservation
+        f"F6:F{last}": (
+            "custom",
+            'AND(ISNUMBER(F6),OR(F6>=0,AND(G6<>"",G6<>"Reservering")))',
+        ),
+        f"G6:G{last}": ("list", '"Reservering,Kasschuif,Overboeking naar,Overboeking van,Vrijval"'),
     }
     assert sheet.protection.sheet is True
     assert sheet["A5"].protection.locked and sheet["A1"].protection.locked
@@ -202,7 +208,7 @@ def test_template_filled_and_saved_by_libreoffice_reconciles(tmp_path: Path) -> 
     total_row = Layout(ANNOUNCEMENT.years).total_row
     assert sheet[f"F{total_row}"].value == 8000  # the Totaal formula, computed by LibreOffice
     kept = _open(saved / "OCW.xlsx").worksheets[0]
-    assert len(kept.data_validations.dataValidation) == 5
+    assert len(kept.data_validations.dataValidation) == 6
 
 
 # --- articles: a drop-down where the chapter's articles are known ------------------------
@@ -298,3 +304,33 @@ def test_a_template_filled_with_a_listed_article_round_trips(tmp_path: Path) -> 
     assert result.exit_code == 0, result.output
     report = pipeline.validate([str(path)], ANNOUNCEMENT)
     assert {(line.chapter, line.article) for line in report.lines} == {("VIII", "16")}
+
+
+# --- line kinds: the last column, a drop-down ----------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_a_kasschuif_chosen_in_the_template_is_read_as_one(tmp_path: Path, lang: str) -> None:
+    import openpyxl
+
+    path = _write(tmp_path, "EZ", lang)
+    fill_template(
+        path, [*LINES["EZ"], ("XIII", 2, "AI-fabriek naar 2025", {2025: 100, 2026: -100})]
+    )
+    book = openpyxl.load_workbook(path)
+    sheet = book.worksheets[0]
+    for year in (2025, 2026):
+        sheet.cell(row=amount_row(year, block=1), column=7, value="Kasschuif")
+    book.save(path)
+    report = pipeline.validate([str(path)], ANNOUNCEMENT)
+    assert [f.code for f in report.findings if f.severity.value == "error"] == []
+    kinds = [(ln.year, ln.kind, ln.told) for ln in report.lines if ln.description.endswith("2025")]
+    assert kinds == [(2025, "kasschuif", "column"), (2026, "kasschuif", "column")]
+    # the same amounts without a kind are a reservation, and its negative year an error
+    for year in (2025, 2026):
+        sheet.cell(row=amount_row(year, block=1), column=7).value = None  # (value=None: kept)
+    book.save(path)
+    again = pipeline.validate([str(path)], ANNOUNCEMENT)
+    assert [f.code for f in again.findings if f.severity.value == "error"] == [
+        "negative-reservation"
+    ]

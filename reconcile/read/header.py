@@ -63,6 +63,17 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "uitgaven ontvangsten verplichtingen",
         "uitgaven/ontvangsten/verplichtingen",
     ),
+    # The kind of mutation (reconcile.kinds). "soort mutatie" is this field's exact label, and
+    # an exact label wins over series' prefix "soort ".
+    "kind": (
+        "soort mutatie",
+        "mutatiesoort",
+        "type mutatie",
+        "type",
+        "mutation kind",
+        "mutation type",
+        "kind",
+    ),
     "year": ("jaar", "year", "kasjaar"),
     "amount": ("bedrag", "bedragen", "amount", "reservering", "mutatie", "value", "euro"),
     "ministry": ("ministerie", "ministry", "departement", "department"),
@@ -97,6 +108,7 @@ LABELS = {
     "article": "Artikel",
     "description": "Omschrijving",
     "series": "V/U/O",
+    "kind": "Soort mutatie",
     "year": "Jaar",
     "amount": "Bedrag",
 }

@@ -23,6 +23,7 @@ from decimal import Decimal
 from typing import Any
 
 from reconcile.codes import make_finding
+from reconcile.kinds import KIND_HEADINGS, ROUNDED_FROM, fold
 from reconcile.model import CellRef, Finding
 from reconcile.money import (
     DUTCH,
@@ -45,7 +46,7 @@ _GRAND = re.compile(
     r"^\s*(totaal|total|totaal generaal|eindtotaal|grand total|totaal\s+reservering)\s*:?\s*$",
     re.IGNORECASE,
 )
-TEXT_FIELDS = ("ministry", "chapter", "article", "description", "series")
+TEXT_FIELDS = ("ministry", "chapter", "article", "description", "series", "kind")
 CONVENTIONS = {
     DUTCH: "Dutch: the point groups thousands, the comma is the decimal mark",
     ENGLISH: "English: the comma groups thousands, the point is the decimal mark",
@@ -703,6 +704,11 @@ class _Reader:
         self.lines = table.columns = LineColumns(table.file, grid.name)
         self.sub_start = 0
         self.totals: dict[int, str] = {}  # row -> label of a totals row (from _extent)
+        # A wide table grouped by kind headings ("Kasschuiven", with their subtotal): the
+        # heading now open (its row, label, first line) and its lines' places (kind at it).
+        self.heading: tuple[int, str, int] | None = None
+        self.heading_places: dict[int, Places] = {}
+        self.headed = False  # the table has kind headings: its "Stand ..." rows are no lines
         self.dates: dict[int, list[tuple[int, dt.date, int | None]]] = {}  # year column -> cells
         self.date_amounts: dict[tuple[int, int], tuple[dt.date, int]] = {}  # (row, column) ->
         # Worked out once per table, not per line: where each field of a line is, how each
@@ -753,12 +759,55 @@ class _Reader:
         """Rows ``first`` to ``last`` in order: each run of plain rows at once (``read_plain``),
         every other row by ``read_row``."""
         start = first
+        self.headed = (
+            self.wide
+            and "kind" not in self.header.columns  # a kind column says each line's kind itself
+            and any(self.kind_heading(self.rows[row - 1]) for row in range(first, last + 1))
+        )
         for row in [*self.irregular_rows(first, last), last + 1]:
             if start < row:
                 self.read_plain(start, row - 1)
             if row <= last:
                 self.read_row(row)
             start = row + 1
+        self.close_heading()
+
+    def kind_heading(self, cells: tuple[Any, ...]) -> tuple[str, int] | None:
+        """The label of a kind heading row ("Kasschuiven", "Intensiveringen") and its column:
+        a label cell naming a kind of mutation (reconcile.kinds.KIND_HEADINGS), no chapter or
+        article."""
+        columns = self.header.columns
+        for name in ("chapter", "article"):
+            column = columns.get(name)
+            if column is not None and column <= len(cells) and _text(cells[column - 1]):
+                return None
+        for column in self.label_columns:
+            value = cells[column - 1] if column <= len(cells) else None
+            if isinstance(value, str) and fold(value) in KIND_HEADINGS:
+                return value.strip(), column
+        return None
+
+    def is_stand(self, cells: tuple[Any, ...]) -> bool:
+        """A "Stand ..." row of a table with kind headings (the stand before the mutations)."""
+        return any(
+            isinstance(value, str) and fold(value).startswith("stand ")
+            for value in (cells[c - 1] for c in self.label_columns if c <= len(cells))
+        )
+
+    def open_heading(self, row: int, label: str, column: int) -> None:
+        self.close_heading()
+        self.heading = (row, label, len(self.lines))
+        self.heading_places = {
+            amount: {**places, "kind": (row, column)} for amount, places in self.places.items()
+        }
+
+    def close_heading(self) -> None:
+        """Check the open heading's subtotal against the lines under it (a table in millions
+        is allowed its rounding: half a unit per line)."""
+        if self.heading is not None:
+            row, label, start = self.heading
+            self.heading = None
+            self.check_total_row(row, label, range(start, len(self.lines)), rounded=True)
 
     def irregular_rows(self, first: int, last: int) -> list[int]:
         """The rows ``read_row`` must read: all but the plain lines of a long table.
@@ -826,11 +875,19 @@ class _Reader:
             return  # an empty row
         label = self.totals.get(row)
         if label is not None:
+            self.close_heading()
             count = len(self.lines)
             covered = range(0 if _GRAND.match(label) else self.sub_start, count)
             self.check_total_row(row, label, covered)
             self.sub_start = count
             return
+        if self.headed:
+            heading = self.kind_heading(cells)
+            if heading is not None:
+                self.open_heading(row, *heading)
+                return
+            if self.is_stand(cells):
+                return  # the stand the mutations start from: checked by nobody, never a line
         if self.read_lines(row, cells) and row in self.grid.hidden_rows:
             where = self.ref(row, self.key_column)
             self.table.findings.append(make_finding("hidden-line", where, row=row))
@@ -885,9 +942,13 @@ class _Reader:
         value = self.value
         width = len(cells)
         values = {}
-        for name, column in self.text_columns:  # self.value, inlined: five fields a line
+        for name, column in self.text_columns:  # self.value, inlined: six fields a line
             text = cells[column - 1] if column is not None and column <= width else None
             values[name] = None if isinstance(text, str) and not text.strip() else text
+        places = self.places
+        if self.heading is not None and values["kind"] is None:
+            values["kind"] = self.heading[1]  # the kind heading the line stands under
+            places = self.heading_places
         if self.wide:
             # In a wide table an empty or zero year cell means "nothing this year": no line.
             present = [
@@ -916,7 +977,7 @@ class _Reader:
                 complete = False
             else:
                 row_sum += amount
-            self.lines.append(row, values, self.places[column], year, amount, raw, problem)
+            self.lines.append(row, values, places[column], year, amount, raw, problem)
             if problem == "not-computed":
                 self.table.findings.append(
                     make_finding(
@@ -1005,8 +1066,13 @@ class _Reader:
                 )
             )
 
-    def check_total_row(self, row: int, label: str, covered: range) -> None:
-        """Recompute a totals row from the lines it covers (their indices), per amount column."""
+    def check_total_row(self, row: int, label: str, covered: range, rounded: bool = False) -> None:
+        """Recompute a totals row from the lines it covers (their indices), per amount column.
+
+        ``rounded``: in a table in millions (or more) the row may differ by half a unit per line
+        (a published table rounds each amount and each subtotal on its own)."""
+        euros = self.table.unit.euros
+        allowed = euros / 2 if rounded and euros >= ROUNDED_FROM else Decimal(0)
         cells = self.rows[row - 1]
         targets: list[tuple[int, Any]]  # an amount column and the year its lines must have
         if self.header.layout == "wide":
@@ -1048,7 +1114,7 @@ class _Reader:
             if stated is None or None in amounts:
                 continue  # an unreadable cell among them: nothing to compare
             computed = sum((a for a in amounts if a is not None), Decimal(0))
-            if stated != computed:
+            if abs(stated - computed) > allowed * len(lines):
                 self.table.findings.append(
                     make_finding(
                         "total-mismatch",

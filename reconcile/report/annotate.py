@@ -288,9 +288,7 @@ def _year_table(sheet: Any, report: Report, lang: str, top: int) -> int:
     assert report.totals is not None
     years = list(report.announcement.years) if report.announcement else []
     years += sorted({line.year for line in report.lines} - set(years))
-    amounts: dict[tuple[str, int], Decimal] = defaultdict(Decimal)
-    for line in report.lines:
-        amounts[(line.ministry, line.year)] += line.amount
+    profiles = report.totals.by_ministry_year  # counted once, after kasschuiven
     sheet.cell(row=top, column=1, value=tr("by-ministry-year", lang)).font = Font(bold=True)
     head = top + 1
     labels = [tr("ministry", lang), *years, tr("total", lang)]
@@ -301,7 +299,8 @@ def _year_table(sheet: Any, report: Report, lang: str, top: int) -> int:
     for row, ministry in enumerate(ministries, start=head + 1):
         sheet.cell(row=row, column=1, value=safe_text(ministry))
         for column, year in enumerate(years, start=2):
-            _eur_cell(sheet, row, column, amounts.get((ministry, year), Decimal(0)))
+            amount = profiles.get(ministry, {}).get(year, Decimal(0))
+            _eur_cell(sheet, row, column, amount)
         _eur_cell(sheet, row, len(years) + 2, report.totals.by_ministry[ministry])
     total_row = row + 1
     sheet.cell(row=total_row, column=1, value=tr("total", lang)).font = Font(bold=True)

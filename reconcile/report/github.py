@@ -62,18 +62,24 @@ def render_github_summary(report: Report, stream: TextIO, options: RenderOptions
     stream.write(f"## reconcile {report.command}: {markdown_cell(title)}\n\n")
     stream.write(f"**{markdown_cell(verdict_text(report, lang))}**\n\n")
     if report.files:
-        heads = ("ministry", "file", "chapter", "lines", "subtotal", "share")
+        transfers = report.has_transfers  # what each transferred out and received
+        moved = ("transferred-out", "received") if transfers else ()
+        heads = ("ministry", "file", "chapter", "lines", "subtotal", *moved, "share")
         stream.write("| " + " | ".join(tr(key, lang) for key in heads) + " |\n")
-        stream.write("|---|---|---|---:|---:|---:|\n")
+        stream.write("|---|---|---|" + "---:|" * (len(heads) - 3) + "\n")
         for f in report.files_by_contribution():
+            amounts = "".join(
+                f"{format_eur(a, lang)} | " for a in report.transfers_of(f.ministry) if transfers
+            )
             stream.write(
                 f"| {markdown_cell(f.ministry or '?')} | {markdown_cell(f.path)} | "
                 f"{markdown_cell(', '.join(f.chapters) or '–')} | {f.lines} | "
-                f"{format_eur(f.total, lang)} | {share_text(report.share(f.total), lang)} |\n"
+                f"{format_eur(f.total, lang)} | {amounts}"
+                f"{share_text(report.share(f.total), lang)} |\n"
             )
         stream.write(
             f"| **{tr('total', lang)}** | | | {report.lines_counted} | "
-            f"**{format_eur(report.total, lang)}** | "
+            f"**{format_eur(report.total, lang)}** | {'| ' * len(moved)}"
             f"{share_text(report.share(report.total), lang)} |\n\n"
         )
     stream.write(f"{counts_text(report, lang)}\n\n")

@@ -53,6 +53,7 @@ def render_html(report: Report, stream: TextIO, options: RenderOptions) -> None:
     )
     if report.files:
         parts += _files_table(report, lang)
+        parts += _years_table(report, lang)
         parts.append(f"<h2>{esc(tr('chart-title', lang))}</h2>")
         parts.append(chart_svg(contribution_chart(report), lang))
     parts += findings_table(report.findings, lang)
@@ -80,8 +81,10 @@ def page_start(title: str, lang: str) -> list[str]:
 
 
 def _files_table(report: Report, lang: str) -> list[str]:
-    heads = ["ministry", "file", "chapter", "unit", "lines", "subtotal", "share"]
-    numeric = {"lines", "subtotal", "share"}
+    transfers = report.has_transfers  # what each transferred out and received
+    moved = ["transferred-out", "received"] if transfers else []
+    heads = ["ministry", "file", "chapter", "unit", "lines", "subtotal", *moved, "share"]
+    numeric = {"lines", "subtotal", "share", *moved}
     rows = [
         '<table id="files"><thead><tr>'
         + "".join(
@@ -98,17 +101,49 @@ def _files_table(report: Report, lang: str) -> list[str]:
             ", ".join(f.chapters) or "–",
             unit_label(f.unit) if f.unit is not None else "–",
         ]
+        amounts = (
+            [format_eur(a, lang) for a in report.transfers_of(f.ministry)] if transfers else []
+        )
         rows.append(
             "<tr>"
             + "".join(f"<td>{esc(c)}</td>" for c in cells)
             + f'<td class="num">{f.lines}</td><td class="num">{esc(format_eur(f.total, lang))}'
+            + "".join(f'</td><td class="num">{esc(a)}' for a in amounts)
             + f'</td><td class="num">{esc(share)}</td></tr>'
         )
     rows.append(
         f'<tr class="total"><td>{esc(tr("total", lang))}</td><td></td><td></td><td></td>'
         f'<td class="num">{report.lines_counted}</td>'
         f'<td class="num">{esc(format_eur(report.total, lang))}</td>'
-        f'<td class="num">{share_text(report.share(report.total), lang)}</td></tr>'
+        + "<td></td>" * len(moved)
+        + f'<td class="num">{share_text(report.share(report.total), lang)}</td></tr>'
+    )
+    rows.append("</tbody></table>")
+    return rows
+
+
+def _years_table(report: Report, lang: str) -> list[str]:
+    """The profile per year after kasschuiven, when a line is more than a reservation."""
+    totals = report.totals
+    if totals is None or not report.shows_profile:
+        return []
+    rows = [
+        f"<h2>{esc(tr('years-title', lang))}</h2>",
+        (
+            '<table id="years"><thead><tr>'
+            f"<th>{esc(tr('year', lang))}</th><th class=num>{esc(tr('counted', lang))}</th>"
+            f"<th class=num>{esc(tr('of-which-kasschuif', lang))}</th></tr></thead><tbody>"
+        ),
+    ]
+    for year, amount in totals.by_year.items():
+        moved = totals.kasschuiven_by_year.get(year)
+        rows.append(
+            f'<tr><td>{year}</td><td class="num">{esc(format_eur(amount, lang))}</td>'
+            f'<td class="num">{esc(format_eur(moved, lang) if moved else "–")}</td></tr>'
+        )
+    rows.append(
+        f'<tr class="total"><td>{esc(tr("total", lang))}</td>'
+        f'<td class="num">{esc(format_eur(totals.total, lang))}</td><td></td></tr>'
     )
     rows.append("</tbody></table>")
     return rows

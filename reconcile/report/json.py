@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any, TextIO
 
@@ -10,7 +11,7 @@ from reconcile.codes import render_message
 from reconcile.model import Finding, Interval, Report, Severity
 from reconcile.money import format_plain
 
-REPORT_VERSION = 1
+REPORT_VERSION = 2  # 2: line kinds (totals' transfers and profiles, files' kinds, mutations)
 
 
 def eur(amount: Decimal | None) -> str | None:
@@ -33,6 +34,10 @@ def finding_document(finding: Finding, lang: str) -> dict[str, Any]:
 
 def _interval(interval: Interval) -> dict[str, str | None]:
     return {"min_eur": eur(interval.low), "max_eur": eur(interval.high)}
+
+
+def _by_year(amounts: Mapping[int, Decimal]) -> dict[str, str | None]:
+    return {str(year): eur(amount) for year, amount in amounts.items()}
 
 
 def report_document(report: Report, lang: str = "en") -> dict[str, Any]:
@@ -71,8 +76,14 @@ def report_document(report: Report, lang: str = "en") -> dict[str, Any]:
             "total_eur": eur(totals.total),
             "difference_eur": eur(report.difference),
             "by_ministry": {code: eur(amount) for code, amount in totals.by_ministry.items()},
-            "by_year": {str(year): eur(amount) for year, amount in totals.by_year.items()},
+            "by_year": _by_year(totals.by_year),
+            "transferred_out": {code: eur(a) for code, a in totals.transferred_out.items()},
+            "received": {code: eur(a) for code, a in totals.received.items()},
+            "by_ministry_year": {
+                code: _by_year(years) for code, years in totals.by_ministry_year.items()
+            },
         }
+    kinds = report.kinds_by_file()
     doc["files"] = [
         {
             "path": f.path,
@@ -84,8 +95,27 @@ def report_document(report: Report, lang: str = "en") -> dict[str, Any]:
             "chapters": list(f.chapters),
             "lines": f.lines,
             "total_eur": eur(f.total),
+            "kinds": {
+                kind: {"lines": count, "amount_eur": eur(amount)}
+                for kind, (count, amount) in kinds.get(f.path, {}).items()
+            },
         }
         for f in report.files
+    ]
+    doc["mutations"] = [
+        {
+            "file": line.source.file,
+            "sheet": line.source.sheet,
+            "cell": line.source.cell,
+            "ministry": line.ministry,
+            "year": line.year,
+            "amount_eur": eur(line.amount),
+            "kind": line.kind,
+            "told": line.told,
+            "counterpart": line.counterpart,
+        }
+        for line in report.lines
+        if line.told != "default"
     ]
     doc["findings"] = [finding_document(f, lang) for f in report.findings]
     doc["summary"] = {

@@ -51,17 +51,23 @@ def share_text(share: Decimal | None, lang: str = "en") -> str:
 
 def _files_table(report: Report, lang: str) -> Table:
     table = Table(show_edge=False, header_style="bold", pad_edge=False)
-    for key, justify in (
+    # Overboekingen between contributors: what each gave (part of its subtotal) and received
+    # (counted at its giver, not in its subtotal).
+    transfers = report.has_transfers
+    columns = [
         ("ministry", "left"),
         ("file", "left"),
         ("chapter", "left"),
         ("unit", "left"),
         ("lines", "right"),
         ("subtotal", "right"),
+        *([("transferred-out", "right"), ("received", "right")] if transfers else []),
         ("share", "right"),
-    ):
+    ]
+    for key, justify in columns:
         table.add_column(tr(key, lang), justify=justify)  # type: ignore[arg-type]
     for f in report.files_by_contribution():
+        moved = [format_eur(a, lang) for a in report.transfers_of(f.ministry)] if transfers else []
         table.add_row(
             f.ministry or "?",
             f.path,
@@ -69,6 +75,7 @@ def _files_table(report: Report, lang: str) -> Table:
             unit_label(f.unit) if f.unit is not None else "–",
             str(f.lines),
             format_eur(f.total, lang),
+            *moved,
             share_text(report.share(f.total), lang),
         )
     table.add_section()
@@ -79,9 +86,31 @@ def _files_table(report: Report, lang: str) -> Table:
         "",
         str(report.lines_counted),
         format_eur(report.total, lang),
+        *(["", ""] if transfers else []),
         share_text(report.share(report.total), lang),
         style="bold",
     )
+    return table
+
+
+def _years_table(report: Report, lang: str) -> Table | None:
+    """The profile per year after kasschuiven, when a line is anything but a reservation."""
+    totals = report.totals
+    if totals is None or not report.shows_profile:
+        return None
+    table = Table(show_edge=False, header_style="bold", pad_edge=False)
+    table.add_column(tr("year", lang))
+    table.add_column(tr("counted", lang), justify="right")
+    table.add_column(tr("of-which-kasschuif", lang), justify="right")
+    for year, amount in totals.by_year.items():
+        shifted = totals.kasschuiven_by_year.get(year)
+        table.add_row(
+            str(year),
+            format_eur(amount, lang),
+            format_eur(shifted, lang) if shifted else "–",
+        )
+    table.add_section()
+    table.add_row(tr("total", lang), format_eur(totals.total, lang), "", style="bold")
     return table
 
 
@@ -195,6 +224,11 @@ def render_text(report: Report, stream: TextIO, options: RenderOptions) -> None:
     if report.files:
         console.print(_files_table(report, lang))
         console.print()
+        years = _years_table(report, lang)
+        if years is not None:
+            console.print(Text(tr("years-title", lang), style="bold"))
+            console.print(years)
+            console.print()
         if _wants_chart(stream, options):
             console.print(Text(tr("chart-title", lang), style="bold"))
             console.print(chart_table(report, lang))

@@ -18,7 +18,9 @@ from reconcile.rules.contributors import (
     check_unexpected_ministries,
 )
 from reconcile.rules.expectations import check_expectations
+from reconcile.rules.kasschuif import check_kasschuiven
 from reconcile.rules.total import check_total
+from reconcile.rules.transfers import check_transfers
 
 Rule = Callable[[Reconciliation], Iterable[Finding]]
 
@@ -28,6 +30,8 @@ RULES: tuple[Rule, ...] = (
     check_unexpected_ministries,
     check_duplicate_ministries,
     check_largest_contributors,
+    check_kasschuiven,
+    check_transfers,
     check_expectations,
     check_arithmetic,
 )

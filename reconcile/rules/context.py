@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
 
 from reconcile.announcement import Announcement
+from reconcile.kinds import Kind, counted_amount
 from reconcile.model import BudgetLine, CellRef, Totals
 
 
@@ -18,10 +20,14 @@ class Submission:
     path: str
     ministry: str | None
     lines: tuple[BudgetLine, ...]
+    unit: Decimal | None = None  # euros per unit of the table's amounts (1000 for x EUR 1.000)
 
     @cached_property  # asked by several rules; the lines never change
     def total(self) -> Decimal:
-        return sum((line.amount for line in self.lines), Decimal(0))
+        """What the file contributes on its own: its lines counted once (reconcile.kinds), an
+        overboeking naar another ministry as given. In a reconciliation only what is given to
+        another contributor counts (``Reconciliation.totals``)."""
+        return sum((_counted(line, (line.counterpart,)) for line in self.lines), Decimal(0))
 
 
 @dataclass(frozen=True)
@@ -34,17 +40,51 @@ class Reconciliation:
         return tuple(line for sub in self.submissions for line in sub.lines)
 
     @cached_property
+    def contributors(self) -> frozenset[str]:
+        """The ministries with a file in the set: an overboeking between two of them stays in
+        the reservation."""
+        return frozenset(sub.ministry for sub in self.submissions if sub.ministry is not None)
+
+    def counted(self, line: BudgetLine) -> Decimal:
+        """What ``line`` adds to the money counted once (README, "How money is counted")."""
+        return _counted(line, self.contributors)
+
+    @cached_property
     def totals(self) -> Totals:
         by_ministry: dict[str, Decimal] = defaultdict(Decimal)
         by_year: dict[int, Decimal] = defaultdict(Decimal)
-        for sub in self.submissions:
-            if sub.ministry is not None:
-                by_ministry[sub.ministry] += sub.total
+        transferred: dict[str, Decimal] = defaultdict(Decimal)
+        received: dict[str, Decimal] = defaultdict(Decimal)
+        by_ministry_year: dict[str, dict[int, Decimal]] = {}
+        moved: dict[int, Decimal] = defaultdict(Decimal)
         total = Decimal(0)
-        for line in self.lines:  # one pass, adding in the lines' order as sum() would
-            by_year[line.year] += line.amount
-            total += line.amount
-        return Totals(total, dict(sorted(by_ministry.items())), dict(sorted(by_year.items())))
+        for sub in self.submissions:
+            for line in sub.lines:  # one pass, adding in the lines' order as sum() would
+                amount = self.counted(line)
+                by_year[line.year] += amount
+                if line.kind == Kind.KASSCHUIF:
+                    moved[line.year] += line.amount
+                total += amount
+                if sub.ministry is None:
+                    continue
+                by_ministry[sub.ministry] += amount
+                profile = by_ministry_year.setdefault(sub.ministry, defaultdict(Decimal))
+                profile[line.year] += amount
+                if line.kind == Kind.TRANSFER_OUT and line.counterpart in self.contributors:
+                    transferred[sub.ministry] += amount
+                elif line.kind == Kind.TRANSFER_IN:
+                    received[sub.ministry] += line.amount
+            if sub.ministry is not None:
+                by_ministry[sub.ministry] += 0  # a ministry whose file holds no line shows 0
+        return Totals(
+            total,
+            dict(sorted(by_ministry.items())),
+            dict(sorted(by_year.items())),
+            dict(sorted(transferred.items())),
+            dict(sorted(received.items())),
+            {m: dict(sorted(years.items())) for m, years in sorted(by_ministry_year.items())},
+            dict(sorted(moved.items())),
+        )
 
     @property
     def where(self) -> CellRef:
@@ -56,3 +96,7 @@ class Reconciliation:
             if sub.ministry == ministry:
                 return CellRef(sub.path)
         return self.where
+
+
+def _counted(line: BudgetLine, contributors: Collection[str | None]) -> Decimal:
+    return counted_amount(line.kind, line.amount, line.counterpart, contributors)

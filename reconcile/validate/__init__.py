@@ -11,11 +11,20 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
 from reconcile.codes import CODES, make_finding
+from reconcile.kinds import (
+    KIND_CHOICES,
+    KIND_LABEL,
+    RESERVATION,
+    LineKind,
+    Told,
+    says_a_kind,
+    tell_kind,
+)
 from reconcile.ministries import MinistryTable, normalise_chapter
 from reconcile.model import BudgetLine, CellRef, Finding
 from reconcile.read import LineColumns, RawLine, SheetTable
@@ -213,6 +222,11 @@ def validate_table(table: SheetTable, rules: Rules) -> ValidatedTable:
     wait_for_preload()  # pandas and pandera are used from here on
     lines = table.line_columns()
     data = _columns(lines, columns, ministry, rules.series)
+    kinds = _kinds(lines, data, ministry, rules, "kind" not in table.header.columns)
+    plain = kinds.count(RESERVATION) == len(kinds)  # the usual table: all reservations
+    data["kind"] = [RESERVATION.kind.value] * len(kinds) if plain else [k.kind.value for k in kinds]
+    if not plain:
+        findings += _kind_findings(lines, kinds)
     frame = _frame_of(data)
     context = SchemaContext(
         chapters=frozenset(rules.ministries.chapters),
@@ -231,7 +245,9 @@ def validate_table(table: SheetTable, rules: Rules) -> ValidatedTable:
     # counted; the lines of other series are counted per series.
     in_range = frozenset(rules.years)
     if _all_counted(lines.amounts, years, series_of, in_range, rules.series):
-        result.lines = _budget_lines(ministry or "?", range(len(lines)), lines, data, series_of)
+        result.lines = _budget_lines(
+            ministry or "?", range(len(lines)), lines, data, series_of, kinds
+        )
         return result
     candidates = [
         (index, amount)
@@ -242,8 +258,83 @@ def validate_table(table: SheetTable, rules: Rules) -> ValidatedTable:
         Counter(series_of[i] or "?" for i, _ in candidates if series_of[i] != rules.series)
     )
     counted = [index for index, _ in candidates if series_of[index] == rules.series]
-    result.lines = _budget_lines(ministry or "?", counted, lines, data, series_of)
+    result.lines = _budget_lines(ministry or "?", counted, lines, data, series_of, kinds)
     return result
+
+
+def _kinds(
+    lines: LineColumns,
+    data: dict[str, list[Any]],
+    ministry: str | None,
+    rules: Rules,
+    headed: bool = False,
+) -> list[LineKind]:
+    """Each line's kind, told once per distinct (kind cell, description, sign of the amount).
+
+    ``headed``: the table has no kind column, so a line's kind cell is the kind heading it
+    stands under."""
+    cells = texts_of(lines.values["kind"])
+    descriptions = data.get("description") or [None] * len(lines)
+    if not any(cells) and not any(map(says_a_kind, set(descriptions))):
+        return [RESERVATION] * len(lines)  # the usual table: nothing says a kind
+    signs = [None if a is None else (a > 0) - (a < 0) for a in lines.amounts]
+    told: dict[tuple[Any, ...], LineKind] = {}
+    out = []
+    for key in zip(cells, descriptions, signs, strict=True):
+        kind = told.get(key)
+        if kind is None:
+            cell, description, sign = key
+            amount = None if sign is None else Decimal(sign)
+            kind = told[key] = tell_kind(cell, description, amount, ministry, rules.ministries)
+            if headed and kind.told is Told.COLUMN:
+                kind = told[key] = replace(kind, told=Told.HEADING)
+        out.append(kind)
+    return out
+
+
+def _kind_findings(lines: LineColumns, kinds: list[LineKind]) -> list[Finding]:
+    """A note where a kind was told from the description, and each kind's problem, once per
+    cell (a wide row's lines share their description and kind cells)."""
+    findings: dict[tuple[str, CellRef], Finding] = {}
+    for index, kind in enumerate(kinds):
+        if kind.told is not Told.DESCRIPTION and kind.problem is None:
+            continue
+        line = lines.line(index)
+        description = _text(line.values.get("description")) or ""
+        if kind.told is Told.DESCRIPTION:
+            where = line.cells["description"]
+            findings.setdefault(
+                ("kind-from-description", where),
+                make_finding(
+                    "kind-from-description",
+                    where,
+                    kind=f"{KIND_LABEL[kind.kind]} {kind.counterpart or ''}".strip(),
+                    description=f'"{description}"',
+                ),
+            )
+        if kind.problem == "kind-unknown":
+            where = line.cells["kind"]
+            value = f'"{_text(line.values.get("kind"))}"'
+            finding = make_finding(
+                "kind-unknown", where, value=value, kinds=", ".join(KIND_CHOICES)
+            )
+        elif kind.problem == "transfer-counterpart-unknown":
+            where = line.cells.get("description") or line.cells["amount"]
+            description = f'"{description}"'
+            finding = make_finding("transfer-counterpart-unknown", where, description=description)
+        elif kind.problem == "transfer-sign":
+            where = line.cells["amount"]
+            finding = make_finding(
+                "transfer-sign",
+                where,
+                amount=line.amount,
+                direction=KIND_LABEL[kind.kind].split()[-1],
+                counterpart=kind.counterpart,
+            )
+        else:
+            continue
+        findings.setdefault((finding.code, where), finding)
+    return list(findings.values())
 
 
 def _all_counted(
@@ -266,6 +357,7 @@ def _budget_lines(
     lines: LineColumns,
     data: dict[str, list[Any]],
     series: list[str],
+    kinds: list[LineKind],
 ) -> list[BudgetLine]:
     """The counted lines (``counted``: their indexes) as BudgetLines, made by ``map`` over
     columns, in the order of BudgetLine's fields: no Python call per line but its own."""
@@ -288,7 +380,22 @@ def _budget_lines(
             pick(data["year"]),
             pick(lines.amounts),
             lines.cells("amount", counted),
+            *_kind_columns(kinds, pick),
         )
+    )
+
+
+def _kind_columns(
+    kinds: list[LineKind], pick: Callable[[list[Any]], list[Any]]
+) -> tuple[list[Any], list[Any], list[Any]]:
+    """The kind, how it was told and the counterpart of each line (``pick``: the counted)."""
+    if kinds.count(RESERVATION) == len(kinds):  # the usual table: repeat, not one per line
+        count = len(pick(kinds))
+        return ([RESERVATION.kind.value] * count, [RESERVATION.told.value] * count, [None] * count)
+    return (
+        pick([k.kind.value for k in kinds]),
+        pick([k.told.value for k in kinds]),
+        pick([k.counterpart for k in kinds]),
     )
 
 

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 # Frame column -> the field of the raw line whose cell a failure points at.
 FIELD_OF_COLUMN = {"amount_cents": "amount"}
-KEY_COLUMNS = ["ministry", "chapter", "article", "description", "series", "year"]
+KEY_COLUMNS = ["ministry", "chapter", "article", "description", "series", "kind", "year"]
 ARTICLE_PATTERN = r"^\d{1,3}[A-Za-z]?$"
 
 
@@ -55,6 +55,16 @@ def build_schema(context: SchemaContext, columns: Iterable[str]) -> pa.DataFrame
                 error="chapter-not-of-ministry",
             )
         )
+    if "amount_cents" in present:
+        # Only a reservation must be positive: a kasschuif, an overboeking naar and a vrijval
+        # show negative amounts (reconcile.kinds). A frame without kinds holds reservations.
+        frame_checks.append(
+            pa.Check(
+                _not_negative_reservation,
+                name="negative-reservation",
+                error="negative-reservation",
+            )
+        )
     unique = [c for c in KEY_COLUMNS if c in present]
     return pa.DataFrameSchema(
         {
@@ -70,13 +80,25 @@ def build_schema(context: SchemaContext, columns: Iterable[str]) -> pa.DataFrame
             ),
             "series": pa.Column(str, pa.Check.isin(["V", "U", "O"], error="series-invalid")),
             "year": pa.Column("Int64", pa.Check.in_range(first, last, error="year-out-of-range")),
-            "amount_cents": pa.Column("Int64", pa.Check.ge(0, error="negative-reservation")),
+            "kind": pa.Column(str, required=False),
+            "amount_cents": pa.Column("Int64"),
         },
         checks=frame_checks,
         unique=unique if len(unique) > 1 else None,
         report_duplicates="exclude_first",
         name="budget lines",
     )
+
+
+def _not_negative_reservation(frame: pd.DataFrame) -> pd.Series:
+    """True where a line is no negative reservation (an empty amount has its own finding)."""
+    import pandas as pd
+
+    amounts = frame["amount_cents"]
+    fine = (amounts >= 0).to_numpy(dtype=bool, na_value=True)
+    if "kind" in frame.columns:
+        fine |= (frame["kind"] != "reservation").to_numpy(dtype=bool)
+    return pd.Series(fine, index=frame.index)
 
 
 def matches_per_value(pattern: str) -> Callable[[pd.Series], pd.Series]:

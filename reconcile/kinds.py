@@ -1,0 +1,232 @@
+"""Kinds of mutation: what a budget line is (a reservation, a kasschuif, an overboeking, a
+vrijval), how that was told, and what it adds to the money counted.
+
+A table says a line's kind in a kind column ("Soort mutatie", "Type", "Mutatiesoort") or in
+the line's description ("Kasschuif ...", "Overboeking naar EZ", "Bijdrage van Defensie"); a
+line that says nothing is a reservation. The words are data (``KIND_WORDS``,
+``DESCRIPTION_PATTERNS``), so a new spelling is one entry.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Collection
+from dataclasses import dataclass
+from decimal import Decimal
+
+from reconcile.ministries import MinistryTable
+
+
+class Kind(enum.StrEnum):
+    RESERVATION = "reservation"  # also an intensivering: new money for a purpose
+    KASSCHUIF = "kasschuif"  # money moved between years on one budget; nets to zero
+    TRANSFER_OUT = "transfer-out"  # an overboeking to another ministry's budget (negative)
+    TRANSFER_IN = "transfer-in"  # an overboeking from another ministry's budget (positive)
+    VRIJVAL = "vrijval"  # a reservation released (negative)
+
+
+class Told(enum.StrEnum):
+    COLUMN = "column"  # a kind column said it
+    HEADING = "heading"  # a kind heading above the line said it (a published mutation table)
+    DESCRIPTION = "description"  # the description's words said it
+    DEFAULT = "default"  # nothing said it: a reservation
+
+
+TRANSFERS = frozenset({Kind.TRANSFER_OUT, Kind.TRANSFER_IN})
+
+# A table in millions (or more) per unit rounds each amount: a kasschuif or a kind heading's
+# subtotal there may be off by half a unit per amount ("- 232, 0, 77, 77, 77" adds up to - 1).
+# A table in thousands or euros books exactly.
+ROUNDED_FROM = Decimal(1_000_000)
+
+# How a message names a kind: the budget's own words, in either language.
+KIND_LABEL = {
+    Kind.RESERVATION: "reservering",
+    Kind.KASSCHUIF: "kasschuif",
+    Kind.TRANSFER_OUT: "overboeking naar",
+    Kind.TRANSFER_IN: "overboeking van",
+    Kind.VRIJVAL: "vrijval",
+}
+
+# A kind column's value (folded: lower case, single spaces) -> the kind; None for an
+# overboeking, whose direction comes from its description or, failing that, its sign.
+KIND_WORDS: dict[str, Kind | None] = {
+    "reservering": Kind.RESERVATION,
+    "reserveringen": Kind.RESERVATION,
+    "intensivering": Kind.RESERVATION,
+    "intensiveringen": Kind.RESERVATION,
+    "reservation": Kind.RESERVATION,
+    "kasschuif": Kind.KASSCHUIF,
+    "kasschuiven": Kind.KASSCHUIF,
+    "cash shift": Kind.KASSCHUIF,
+    "overboeking": None,
+    "overboekingen": None,
+    "transfer": None,
+    "overboeking naar": Kind.TRANSFER_OUT,
+    "overboeking van": Kind.TRANSFER_IN,
+    "vrijval": Kind.VRIJVAL,
+    "release": Kind.VRIJVAL,
+    # The headings of a published mutation table (Voorjaarsnota, suppletoire begroting): a
+    # tegenvaller adds money as a reservation does, a meevaller or an ombuiging lowers it as a
+    # vrijval does (negative amounts).
+    "tegenvaller": Kind.RESERVATION,
+    "tegenvallers": Kind.RESERVATION,
+    "meevaller": Kind.VRIJVAL,
+    "meevallers": Kind.VRIJVAL,
+    "ombuiging": Kind.VRIJVAL,
+    "ombuigingen": Kind.VRIJVAL,
+}
+# A row of a wide table whose label is one of these (and that has no chapter or article) is a
+# kind heading: its amounts are the subtotal of the lines under it, which take its kind.
+KIND_HEADINGS = frozenset(word for word in KIND_WORDS if " " not in word)
+# The words a template's drop-down offers, one per kind (how the README names them too).
+KIND_CHOICES = ("Reservering", "Kasschuif", "Overboeking naar", "Overboeking van", "Vrijval")
+
+# A description (or a part of it after a colon: "AI-fabriek: kasschuif naar 2025") that starts
+# with these words. "needs" says the words alone do not make a transfer: "Bijdrage aan de
+# AI-fabriek" is a reservation, "Bijdrage aan EZ" an overboeking (another ministry is named).
+DESCRIPTION_PATTERNS: tuple[tuple[re.Pattern[str], Kind | None, bool], ...] = (
+    (re.compile(r"^kasschui(f|ven)\b"), Kind.KASSCHUIF, False),
+    (re.compile(r"^vrijval\b"), Kind.VRIJVAL, False),
+    (re.compile(r"^overboeking(en)? (naar|aan)\b"), Kind.TRANSFER_OUT, False),
+    (re.compile(r"^overboeking(en)? van\b"), Kind.TRANSFER_IN, False),
+    (re.compile(r"^(ontvangen|ontvangst) van\b"), Kind.TRANSFER_IN, False),
+    (re.compile(r"^overboeking(en)?\b"), None, False),
+    (re.compile(r"^bijdrage aan\b"), Kind.TRANSFER_OUT, True),
+    (re.compile(r"^bijdrage van\b"), Kind.TRANSFER_IN, True),
+)
+# Whether a part of a description starts with one of those words: most descriptions say no
+# kind, and are told so by this one match per part instead of every pattern.
+_KIND_WORD = re.compile(r"\s*(?:kasschui|vrijval|overboeking|ontvang|bijdrage)", re.IGNORECASE)
+_DIRECTION = (
+    (re.compile(r"\b(naar|aan)\b"), Kind.TRANSFER_OUT),
+    (re.compile(r"\bvan\b"), Kind.TRANSFER_IN),
+)
+
+
+@dataclass(frozen=True)
+class LineKind:
+    """A line's kind, how it was told, and for an overboeking the other ministry (its code).
+
+    ``problem`` names a finding the line needs: "kind-unknown" (the kind column holds a word
+    that is no kind; the line is read as a reservation), "transfer-counterpart-unknown" (an
+    overboeking that names no other ministry), "transfer-sign" (an overboeking naar with a
+    positive amount, or van with a negative one).
+    """
+
+    kind: Kind
+    told: Told
+    counterpart: str | None = None
+    problem: str | None = None
+
+
+RESERVATION = LineKind(Kind.RESERVATION, Told.DEFAULT)
+
+
+def fold(text: str) -> str:
+    return " ".join(text.replace("\u00a0", " ").lower().split())
+
+
+def says_a_kind(description: str | None) -> bool:
+    """Whether a description could tell a kind: a part of it starts with a kind's word."""
+    if not description:
+        return False
+    return any(_KIND_WORD.match(part) for part in description.split(":"))
+
+
+def tell_kind(
+    column: str | None,
+    description: str | None,
+    amount: Decimal | None,
+    own: str | None,
+    ministries: MinistryTable,
+) -> LineKind:
+    """The kind of a line whose kind cell holds ``column`` (None: no cell or blank), described
+    as ``description``, of ministry ``own``."""
+    if (column is None or not column.strip()) and not says_a_kind(description):
+        return RESERVATION
+    text = fold(description or "")
+    if column is not None and fold(column):
+        word = fold(column)
+        if word not in KIND_WORDS:
+            return LineKind(Kind.RESERVATION, Told.COLUMN, problem="kind-unknown")
+        kind = KIND_WORDS[word]
+        if kind is not None and kind not in TRANSFERS:
+            return LineKind(kind, Told.COLUMN)
+        direction = kind or _direction(text, amount)
+        return _transfer(direction, Told.COLUMN, text, amount, own, ministries)
+    for part in _parts(text):
+        for pattern, kind, needs_ministry in DESCRIPTION_PATTERNS:
+            if not pattern.match(part):
+                continue
+            if needs_ministry and _counterpart(part, own, ministries) is None:
+                return RESERVATION  # a contribution to something that is not a ministry
+            if kind is not None and kind not in TRANSFERS:
+                return LineKind(kind, Told.DESCRIPTION)
+            direction = kind or _direction(part, amount)
+            return _transfer(direction, Told.DESCRIPTION, part, amount, own, ministries)
+    return RESERVATION
+
+
+def _parts(text: str) -> list[str]:
+    """The description and each part of it after a colon."""
+    return [part.strip() for part in text.split(":") if part.strip()]
+
+
+def _direction(text: str, amount: Decimal | None) -> Kind:
+    """An overboeking's direction: its words ("naar", "van"), else its sign (the giver's is
+    negative)."""
+    for pattern, kind in _DIRECTION:
+        if pattern.search(text):
+            return kind
+    return Kind.TRANSFER_OUT if amount is not None and amount < 0 else Kind.TRANSFER_IN
+
+
+def _counterpart(text: str, own: str | None, ministries: MinistryTable) -> str | None:
+    """The other ministry the text names: the first one after "naar", "aan" or "van" when it
+    names several ("Bijdrage van Defensie aan EZ" in EZ's file: Defensie)."""
+    named = [code for code in ministries.named_in(text) if code != own]
+    if len(named) <= 1:
+        return named[0] if named else None
+    words = text.split()
+    for end in range(1, len(words) + 1):  # the shortest start of the text naming one
+        first = [code for code in ministries.named_in(" ".join(words[:end])) if code != own]
+        if first:
+            return first[0] if len(first) == 1 else None
+    return None
+
+
+def _transfer(
+    kind: Kind,
+    told: Told,
+    text: str,
+    amount: Decimal | None,
+    own: str | None,
+    ministries: MinistryTable,
+) -> LineKind:
+    counterpart = _counterpart(text, own, ministries)
+    problem = None
+    if counterpart is None:
+        problem = "transfer-counterpart-unknown"
+    elif amount is not None and amount != 0 and (amount < 0) != (kind is Kind.TRANSFER_OUT):
+        problem = "transfer-sign"
+    return LineKind(kind, told, counterpart, problem)
+
+
+def counted_amount(
+    kind: str, amount: Decimal, counterpart: str | None, contributors: Collection[str | None]
+) -> Decimal:
+    """What a line adds to the money counted, counted once.
+
+    Reservations, vrijval and kasschuiven add their amount (a kasschuif nets to zero over its
+    years, so it moves money between years only). An overboeking counts at its giver, as the
+    amount given, when the receiver is a contributor: the money then stays in the reservation;
+    at the receiver it is received money, counted already.
+    """
+    if kind == Kind.TRANSFER_IN:
+        return Decimal(0)
+    if kind == Kind.TRANSFER_OUT:
+        given = counterpart is not None and counterpart in contributors
+        return abs(amount) if given else Decimal(0)
+    return amount

@@ -1,0 +1,50 @@
+"""A kasschuif nets to zero over its years, per ministry and name (its description)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from decimal import Decimal
+
+from reconcile.codes import make_finding
+from reconcile.kinds import ROUNDED_FROM, Kind, fold
+from reconcile.model import BudgetLine, Finding
+from reconcile.money import unit_label
+from reconcile.rules.context import Reconciliation, Submission
+
+
+def check_kasschuiven(rec: Reconciliation) -> Iterator[Finding]:
+    return kasschuif_findings(rec.submissions)
+
+
+def kasschuif_findings(submissions: Iterable[Submission]) -> Iterator[Finding]:
+    """Each file's kasschuiven on their own: `validate` asks this too, since a ministry can
+    see its own kasschuif does not net before it sends its file."""
+    for sub in submissions:
+        groups: dict[str, list[BudgetLine]] = {}
+        for line in sub.lines:
+            if line.kind == Kind.KASSCHUIF:
+                groups.setdefault(fold(line.description), []).append(line)
+        for lines in groups.values():
+            total = sum((line.amount for line in lines), Decimal(0))
+            if total == 0:
+                continue
+            first = lines[0]
+            years = sorted({line.year for line in lines})
+            params = {"name": f'"{first.description}"', "ministry": first.ministry, "sum": total}
+            unit = sub.unit or Decimal(1)
+            allowed = unit / 2 * len(lines) if unit >= ROUNDED_FROM else Decimal(0)
+            if abs(total) <= allowed:
+                yield make_finding(
+                    "kasschuif-rounding",
+                    first.source,
+                    **params,
+                    unit=unit_label(unit),
+                    allowed=allowed,
+                )
+                continue
+            yield make_finding(
+                "kasschuif-not-zero",
+                first.source,
+                **params,
+                years=", ".join(map(str, years)),
+            )

@@ -1,0 +1,87 @@
+"""Every overboeking pairs with its counterpart in the other ministry's file: same year, same
+amount, opposite sign."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from reconcile.codes import make_finding
+from reconcile.kinds import Kind
+from reconcile.model import BudgetLine, Finding, Phrase
+from reconcile.rules.context import Reconciliation
+
+# (giver, receiver, year): the lines each side shows
+Key = tuple[str, str, int]
+
+
+def check_transfers(rec: Reconciliation) -> Iterator[Finding]:
+    given: dict[Key, list[BudgetLine]] = {}
+    taken: dict[Key, list[BudgetLine]] = {}
+    for sub in rec.submissions:
+        if sub.ministry is None:
+            continue
+        for line in sub.lines:
+            if line.counterpart is None:  # the line has a finding of its own
+                continue
+            if line.kind == Kind.TRANSFER_OUT:
+                given.setdefault((sub.ministry, line.counterpart, line.year), []).append(line)
+            elif line.kind == Kind.TRANSFER_IN:
+                taken.setdefault((line.counterpart, sub.ministry, line.year), []).append(line)
+    findings: list[Finding] = []
+    for key in sorted(given.keys() | taken.keys()):
+        outs, ins = _unmatched(given.get(key, []), taken.get(key, []))
+        findings += _unpaired(rec, key, outs, ins, Kind.TRANSFER_OUT)
+        findings += _unpaired(rec, key, ins, outs, Kind.TRANSFER_IN)
+    yield from findings
+
+
+def _unmatched(
+    outs: list[BudgetLine], ins: list[BudgetLine]
+) -> tuple[list[BudgetLine], list[BudgetLine]]:
+    """The lines of each side left when each giver's line has taken a receiver's line of the
+    same amount (opposite sign), in the order the files show them."""
+    left = list(ins)
+    unmatched = []
+    for line in outs:
+        match = next((other for other in left if other.amount == -line.amount), None)
+        if match is None:
+            unmatched.append(line)
+        else:
+            left.remove(match)
+    return unmatched, left
+
+
+def _unpaired(
+    rec: Reconciliation,
+    key: Key,
+    lines: list[BudgetLine],
+    others: list[BudgetLine],
+    kind: Kind,
+) -> Iterator[Finding]:
+    giver, receiver, year = key
+    own, other = (giver, receiver) if kind is Kind.TRANSFER_OUT else (receiver, giver)
+    direction, back = ("naar", "van") if kind is Kind.TRANSFER_OUT else ("van", "naar")
+    where = _file_of(rec, other)
+    for index, line in enumerate(lines):
+        params = {
+            "direction": direction,
+            "counterpart": other,
+            "year": year,
+            "file": where,
+            "expected": -line.amount,
+        }
+        if index < len(others):  # the other side shows a line that year, of another amount
+            shown = others[index].amount
+            yield make_finding("transfer-unequal", line.source, **params, shown=shown)
+        else:
+            yield make_finding("transfer-unpaired", line.source, **params, back=back, ministry=own)
+
+
+def _file_of(rec: Reconciliation, ministry: str) -> str | Phrase:
+    for sub in rec.submissions:
+        if sub.ministry == ministry:
+            return sub.path
+    return Phrase("the file of {ministry} (not in the set)", {"ministry": ministry})
+
+
+__all__ = ["check_transfers"]
