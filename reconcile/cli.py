@@ -25,6 +25,7 @@ from reconcile.cli_lang import (
 from reconcile.errors import ReconcileError, stop_on_closed_output
 from reconcile.i18n import LANGS, resolve_lang, tr, translate_help, word
 from reconcile.limits import DEFAULT_LIMITS, Limits
+from reconcile.safety import visible
 
 if TYPE_CHECKING:  # pathlib loads when a command runs: --help and --version never need it
     from pathlib import Path
@@ -170,7 +171,7 @@ def _say_why_it_stopped(exc: BaseException, debug: bool) -> None:
         message = exc.text(lang)
     else:
         message = tr("unexpected", lang, problem=f"{type(exc).__name__}: {exc}")
-    click.echo(tr("error-line", lang, message=message), err=True)
+    click.echo(visible(tr("error-line", lang, message=message)), err=True)  # may name a file
 
 
 @click.group(
@@ -430,9 +431,9 @@ def _annotate(report: Any, directory: Path, lang: str, inputs: list[Path]) -> No
 
     written = write_annotations(report, directory, lang, inputs)
     for skipped, why in written.skipped:
-        click.echo(tr(why, lang, path=skipped), err=True)
+        click.echo(visible(tr(why, lang, path=skipped)), err=True)
     for path in written.files:
-        click.echo(tr("written", lang, path=path.as_posix()), err=True)
+        click.echo(visible(tr("written", lang, path=path.as_posix())), err=True)
 
 
 @cli.command(epilog=EXIT_CODES)
@@ -548,7 +549,7 @@ def template(
         raise click.UsageError(tr("tpl-exists", lang, paths=", ".join(existing)))
     for path, code in targets:
         write_atomic(path, build_template(code, found, lang))
-        click.echo(tr("written", lang, path=path.as_posix()), err=True)
+        click.echo(visible(tr("written", lang, path=path.as_posix())), err=True)
 
 
 @cli.command()

@@ -170,11 +170,11 @@ def _parse_text(original: str, style: str | None = None) -> Decimal:
         text = text[1:].lstrip()
     if len(text) > 1 and text[-1] in MINUS_SIGNS:  # trailing minus: "726-"
         negative, text = not negative, text[:-1].rstrip()
-    text = _ungrouped(text)
-    if text is None or not _DIGITS.match(text):
+    digits = _ungrouped(text)
+    if digits is None or not _DIGITS.match(digits):
         raise AmountError(original, "unreadable")
     try:
-        number = Decimal(_normalise_separators(text, style))
+        number = Decimal(_normalise_separators(digits, style))
     except (InvalidOperation, ValueError):
         raise AmountError(original, "unreadable") from None
     return -number if negative else number
