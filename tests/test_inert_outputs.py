@@ -8,6 +8,7 @@ back for the one thing that payload would do.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -168,3 +169,20 @@ def test_diff_shows_cells_as_text(tmp_path: Path) -> None:
         assert not any(
             line.lstrip().startswith("error   A1 [forged]") for line in result.stdout.split("\n")
         )
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_a_long_cell_is_quoted_cut_and_the_message_says_so(tmp_path: Path, lang: str) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    _workbook(folder, "EZ.xlsx", "x" * 30_000)  # Excel's own limit for a cell is 32,767
+    report = tmp_path / "report.xml"
+    result = CliRunner().invoke(
+        cli, ["validate", "--lang", lang, "-o", f"junit:{report}", "--format", "json", str(folder)]
+    )
+    (message,) = [f["message"] for f in json.loads(result.stdout)["findings"] if f["cell"] == "F5"]
+    # the reader quotes the cell ("..."), so 300 characters are its first 299 x and a quote
+    shown = {"en": "29702 more characters not shown", "nl": "29702 tekens meer niet getoond"}
+    assert f'"{"x" * 299}… ({shown[lang]})' in message
+    assert len(message) < 500
+    assert report.stat().st_size < 20_000  # the cell alone is 30,000 characters
