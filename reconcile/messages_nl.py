@@ -595,6 +595,11 @@ MESSAGES_NL: dict[str, tuple[str, str]] = {
 # Fixed English words that findings carry as parameters, as a Dutch reader reads them.
 # Parameters not listed (workbook text, file names, numbers) are shown as they are.
 PARAMS_NL: dict[str, str] = {
+    "[Content_Types].xml names {part} as its workbook, not {expected}, so readers would read "
+    "different workbooks": (
+        "[Content_Types].xml noemt {part} als werkmap, niet {expected}, dus lezers zouden "
+        "verschillende werkmappen lezen"
+    ),
     "{head}… ({count} more characters not shown)": "{head}… ({count} tekens meer niet getoond)",
     "none: one side is not a number": "geen: een van beide is geen getal",
     "This amount": "Dit bedrag",

@@ -6,6 +6,9 @@ what the script builds, so every file's provenance is the script.
 
 from __future__ import annotations
 
+import resource
+import subprocess
+import sys
 import zipfile
 from decimal import Decimal
 from pathlib import Path
@@ -138,7 +141,16 @@ REFUSED = {
         "limit-exceeded",
         "The workbook uses 101 sheets, more than the limit of 100 (--max-sheets); it was not read.",
     ),
+    "second-workbook-part.xlsx": (
+        "file-corrupt",
+        (
+            "The workbook is damaged: [Content_Types].xml names xl/other.xml as its workbook, not "
+            "xl/workbook.xml, so readers would read different workbooks."
+        ),
+    ),
 }
+
+READ_CLEAN = ["zip64.xlsx"]  # a valid ZIP64 archive is no zip bomb
 
 READ_WITH_WARNING = {
     "macros.xlsm": (
@@ -170,7 +182,7 @@ def test_the_corpus_is_what_the_script_builds(tmp_path: Path) -> None:
 
 
 def test_every_file_of_the_corpus_has_an_expectation() -> None:
-    assert sorted(CORPUS) == sorted([*REFUSED, *READ_WITH_WARNING])
+    assert sorted(CORPUS) == sorted([*REFUSED, *READ_WITH_WARNING, *READ_CLEAN])
 
 
 @pytest.mark.parametrize("name", sorted(REFUSED))
@@ -206,6 +218,42 @@ def test_macros_and_external_links_are_reported_never_run(name: str) -> None:
         ("F5", Decimal(5_100_000)),
         ("F6", Decimal(8_000_000)),
     ]
+
+
+@pytest.mark.parametrize("name", READ_CLEAN)
+def test_an_honest_workbook_in_an_unusual_archive_is_read(name: str) -> None:
+    result = read_file(HOSTILE / name, name)
+    assert result.findings == []
+    assert result.table is not None
+    assert [line.amount for line in result.table.lines] == [Decimal(5_100_000), Decimal(8_000_000)]
+
+
+def _in_600_mb(args: list[str]) -> subprocess.CompletedProcess[str]:
+    """reconcile in a process of at most 600 MB of address space and 60 s: a guard, so a
+    reader that is not bounded fails the test instead of the machine."""
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (600 * 1024 * 1024,) * 2)
+        resource.setrlimit(resource.RLIMIT_CPU, (60, 60))
+
+    command = [sys.executable, "-m", "reconcile", *args]
+    return subprocess.run(
+        command, capture_output=True, text=True, preexec_fn=limit, timeout=120, check=False
+    )
+
+
+def test_a_file_size_limit_far_above_memory_is_read_in_chunks() -> None:
+    result = _in_600_mb(["validate", "--max-file-size", "100000", str(HOSTILE / "zip64.xlsx")])
+    assert result.returncode == 0, result.stderr
+    assert "MemoryError" not in result.stderr
+
+
+def test_a_second_workbook_part_is_refused_by_every_command() -> None:
+    name = str(HOSTILE / "second-workbook-part.xlsx")
+    for args in (["validate", name], ["diff", name, name]):
+        result = _in_600_mb(args)
+        assert result.returncode == 2, result.stderr
+        assert "xl/other.xml" in result.stdout + result.stderr
 
 
 def test_every_refusal_through_the_command_line_exits_2_without_a_traceback() -> None:

@@ -32,6 +32,7 @@ from reconcile.read.table import column_letter
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
 END_OF_DIRECTORY = b"PK\x05\x06"  # also how an empty zip archive starts
+ZIP64_LOCATOR, ZIP64_END = b"PK\x06\x07", b"PK\x06\x06"
 RATIO_FLOOR = MB  # members unpacking to less cannot harm: their ratio is not checked
 PROLOG_BYTES = 64 * 1024  # an honest XML prolog is under 200 bytes
 CHUNK = MB
@@ -203,6 +204,8 @@ def _inspect_archive(data: bytes, display: str, limits: Limits, suffix: str) -> 
         family = _family(archive, names)
         if family != ("ods" if suffix == ".ods" else "ooxml"):
             raise _RefusedError("not-a-workbook", kind=_describe_zip(names, family))
+        if family == "ooxml":
+            _check_workbook_part(archive, names)
         # An .ods repeats rows and columns by count, so its cells are counted by check_grids.
         sheets = _sheet_parts(archive, names, limits) if family == "ooxml" else {}
         _scan_members(archive, members, sheets, limits)
@@ -221,6 +224,12 @@ def _declared_entries(data: bytes) -> int:
             ),
         )
     (entries,) = struct.unpack_from("<H", data, at + 10)
+    if entries == 0xFFFF:  # ZIP64: the count is in the ZIP64 end record its locator points at
+        locator = at - 20
+        if locator >= 0 and data[locator : locator + 4] == ZIP64_LOCATOR:
+            (record,) = struct.unpack_from("<Q", data, locator + 8)
+            if record + 56 <= len(data) and data[record : record + 4] == ZIP64_END:
+                (entries,) = struct.unpack_from("<Q", data, record + 32)
     return int(entries)
 
 
@@ -309,6 +318,37 @@ class _SheetCount:
     last_column: int = 0
     cells: int = 0
     has_needles: bool = False  # one of EXTRAS_NEEDLES occurs in the part
+
+
+_CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
+# The workbook content types in the order openpyxl looks for them (reader/excel.py).
+_WORKBOOK_TYPES = (
+    "application/vnd.ms-excel.template.macroEnabled.main+xml",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml",
+    "application/vnd.ms-excel.sheet.macroEnabled.main+xml",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+)
+WORKBOOK_PART = "xl/workbook.xml"
+
+
+def _check_workbook_part(archive: zipfile.ZipFile, names: set[str]) -> None:
+    """The workbook part openpyxl opens (the first one [Content_Types].xml names, by type) is
+    the one whose sheets are counted here and that calamine reads: xl/workbook.xml. A second
+    workbook part, with sheets of its own, went past 4 GB in openpyxl from a 7 KB file."""
+    types = _parse_small_xml(archive, "[Content_Types].xml", names)
+    overrides = [] if types is None else list(types.iter(f"{{{_CT_NS}}}Override"))
+    for content_type in _WORKBOOK_TYPES:
+        parts = [o.get("PartName") or "" for o in overrides if o.get("ContentType") == content_type]
+        if parts:
+            part = posixpath.normpath(parts[0].lstrip("/"))
+            if part != WORKBOOK_PART:
+                reason = Phrase(
+                    "[Content_Types].xml names {part} as its workbook, not {expected}, so "
+                    "readers would read different workbooks",
+                    {"part": _name(part), "expected": WORKBOOK_PART},
+                )
+                raise _RefusedError("file-corrupt", reason=reason)
+            return
 
 
 def _sheet_parts(

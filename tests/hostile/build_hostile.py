@@ -327,6 +327,45 @@ def too_many_sheets() -> bytes:
     return zip_members(honest_members([["x"]], sheets=101))
 
 
+def second_workbook_part() -> bytes:
+    """[Content_Types].xml names xl/other.xml as the workbook (openpyxl opens the part it names),
+    whose sheet holds a far cell; xl/workbook.xml, which the pre-flight counts, is honest."""
+    members = honest_members()
+    parts = dict(members)
+    types = parts["[Content_Types].xml"].replace(
+        b'PartName="/xl/workbook.xml"', b'PartName="/xl/other.xml"'
+    )
+    far = parts[SHEET].replace(
+        b"</sheetData>",
+        b'<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row></sheetData>',
+        1,
+    )
+    rels = parts["xl/_rels/workbook.xml.rels"].replace(b"worksheets/sheet1.xml", b"big/sheet.xml")
+    return zip_members(
+        [
+            *replaced(members, "[Content_Types].xml", types),
+            ("xl/other.xml", parts["xl/workbook.xml"]),
+            ("xl/_rels/other.xml.rels", rels),
+            ("xl/big/sheet.xml", far),
+        ]
+    )
+
+
+# --- read as any workbook ---------------------------------------------------------------------
+def zip64() -> bytes:
+    """An honest workbook in a ZIP64 archive: the end record counts 0xFFFF members and points to
+    the ZIP64 end record, which holds the real count (as writers of large archives do)."""
+    data = zip_members(honest_members())
+    end = data.rfind(b"PK\x05\x06")
+    entries, size, offset = struct.unpack_from("<HII", data, end + 10)
+    record = struct.pack(
+        "<4sQHHIIQQQQ", b"PK\x06\x06", 44, 45, 45, 0, 0, entries, entries, size, offset
+    )
+    locator = struct.pack("<4sIQI", b"PK\x06\x07", 0, end, 1)
+    eocd = struct.pack("<4sHHHHIIH", b"PK\x05\x06", 0, 0, 0xFFFF, 0xFFFF, size, offset, 0)
+    return data[:end] + record + locator + eocd
+
+
 # --- read, with a warning ---------------------------------------------------------------------
 def with_macros() -> bytes:
     return zip_members([*honest_members(), ("xl/vbaProject.bin", b"\xcc\x61" + b"\0" * 510)])
@@ -377,6 +416,8 @@ CORPUS: dict[str, Callable[[], bytes]] = {
     "far-cell.xlsx": far_cell,
     "lying-dimension.xlsx": lying_dimension,
     "too-many-sheets.xlsx": too_many_sheets,
+    "second-workbook-part.xlsx": second_workbook_part,
+    "zip64.xlsx": zip64,
     "macros.xlsm": with_macros,
     "external-link.xlsx": with_external_link,
 }
