@@ -148,6 +148,13 @@ REFUSED = {
             "xl/workbook.xml, so readers would read different workbooks."
         ),
     ),
+    "ods-repeat-bomb.ods": (
+        "limit-exceeded",
+        (
+            "The workbook uses 16000 columns in this sheet, more than the limit of 1000 "
+            "(--max-columns); it was not read."
+        ),
+    ),
 }
 
 READ_CLEAN = ["zip64.xlsx"]  # a valid ZIP64 archive is no zip bomb
@@ -175,7 +182,7 @@ def _no_parser(data: bytes, suffix: str) -> None:
 
 def test_the_corpus_is_what_the_script_builds(tmp_path: Path) -> None:
     build(tmp_path)
-    committed = sorted(p.name for p in HOSTILE.iterdir() if p.suffix in (".xlsx", ".xlsm"))
+    committed = sorted(p.name for p in HOSTILE.iterdir() if p.suffix in (".xlsx", ".xlsm", ".ods"))
     assert committed == sorted(CORPUS)
     for name in CORPUS:
         assert (tmp_path / name).read_bytes() == (HOSTILE / name).read_bytes(), name
@@ -248,12 +255,24 @@ def test_a_file_size_limit_far_above_memory_is_read_in_chunks() -> None:
     assert "MemoryError" not in result.stderr
 
 
-def test_a_second_workbook_part_is_refused_by_every_command() -> None:
-    name = str(HOSTILE / "second-workbook-part.xlsx")
-    for args in (["validate", name], ["diff", name, name]):
+MEMORY_BOMBS = {  # tiny files that a reader without the pre-flight's count blows up
+    "second-workbook-part.xlsx": "xl/other.xml",
+    "ods-repeat-bomb.ods": "16000 columns",
+    "far-cell.xlsx": "1048576 rows",
+}
+
+
+@pytest.mark.parametrize("name", sorted(MEMORY_BOMBS))
+def test_a_memory_bomb_is_refused_by_every_command_within_600_mb(name: str, tmp_path: Path) -> None:
+    path = str(HOSTILE / name)
+    for args in (
+        ["validate", path],
+        ["validate", "--annotate", str(tmp_path), path],
+        ["diff", path, path],
+    ):
         result = _in_600_mb(args)
-        assert result.returncode == 2, result.stderr
-        assert "xl/other.xml" in result.stdout + result.stderr
+        assert result.returncode == 2, (args, result.stderr)
+        assert MEMORY_BOMBS[name] in result.stdout + result.stderr, args
 
 
 def test_every_refusal_through_the_command_line_exits_2_without_a_traceback() -> None:

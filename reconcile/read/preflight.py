@@ -206,9 +206,10 @@ def _inspect_archive(data: bytes, display: str, limits: Limits, suffix: str) -> 
             raise _RefusedError("not-a-workbook", kind=_describe_zip(names, family))
         if family == "ooxml":
             _check_workbook_part(archive, names)
-        # An .ods repeats rows and columns by count, so its cells are counted by check_grids.
         sheets = _sheet_parts(archive, names, limits) if family == "ooxml" else {}
         _scan_members(archive, members, sheets, limits)
+        if family == "ods":
+            _count_ods(archive, limits)
         plain = frozenset(part for part, sheet in sheets.items() if not sheet.has_needles)
         return Preflight(None, _notes(archive, names, display), plain)
 
@@ -669,6 +670,55 @@ def _scan_members(
             _count_cells(sheet, carry, state)
             _check_sheet(sheet, limits, area)
             area += sheet.last_row * sheet.last_column
+
+
+_ODS_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+_ODS_VALUE_TYPE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}value-type"
+
+
+def _count_ods(archive: zipfile.ZipFile, limits: Limits) -> None:
+    """The rows and columns an .ods grid will have, counted from content.xml before any grid:
+    a cell with content repeated (number-columns-repeated) in a row repeated
+    (number-rows-repeated) is that many cells; an 803-byte file went past 4 GB in calamine.
+    Empty cells and rows repeated (LibreOffice ends a sheet with a million) take no room."""
+    from defusedxml.ElementTree import iterparse
+
+    sheet, area, row, column, repeat, filled = _SheetCount(""), 0, 0, 0, 1, False
+    try:
+        with archive.open("content.xml") as content:
+            for event, element in iterparse(content, events=("start", "end")):
+                tag = element.tag.removeprefix(_ODS_TABLE)
+                if event == "start":
+                    if tag == "table":
+                        sheet, row = _SheetCount(element.get(f"{_ODS_TABLE}name", "")), 0
+                    elif tag == "table-row":
+                        column, filled = 0, False
+                        repeat = int(element.get(f"{_ODS_TABLE}number-rows-repeated", "1"))
+                    continue
+                if tag in ("table-cell", "covered-table-cell"):
+                    count = int(element.get(f"{_ODS_TABLE}number-columns-repeated", "1"))
+                    column += count
+                    if element.get(_ODS_VALUE_TYPE) is not None or len(element):
+                        sheet.last_column, filled = max(sheet.last_column, column), True
+                        sheet.last_row = max(sheet.last_row, row + repeat)
+                    element.clear()
+                elif tag == "table-row":
+                    row += repeat
+                    element.clear()
+                    if filled:
+                        _check_sheet(sheet, limits, area)
+                elif tag == "table":
+                    _check_sheet(sheet, limits, area)
+                    area += sheet.last_row * sheet.last_column
+                    element.clear()
+    except _RefusedError:
+        raise
+    except Exception as exc:  # defusedxml and expat raise several kinds for hostile XML
+        reason = Phrase(
+            "{member} is not well-formed XML ({detail})",
+            {"member": "content.xml", "detail": _why(exc)},
+        )
+        raise _RefusedError("file-corrupt", reason=reason) from exc
 
 
 def _look_for_needles(sheet: _SheetCount, window: bytes) -> bytes:

@@ -281,6 +281,29 @@ def ods_renamed() -> bytes:
     )
 
 
+LIBREOFFICE_ODS = HERE.parent / "corpus" / "awkward.libreoffice.ods"  # saved by LibreOffice
+
+
+def ods_repeat_bomb() -> bytes:
+    """A LibreOffice .ods with one more row: a cell with a value repeated over 16,000 columns,
+    the row repeated 6,000 times; a reader that expands repeats makes 96 million cells (calamine
+    itself stops at 100 million).
+    (The sheets already end as LibreOffice ends them, in empty rows repeated a million times.)"""
+    with zipfile.ZipFile(LIBREOFFICE_ODS) as archive:
+        members = [(info.filename, archive.read(info)) for info in archive.infolist()]
+    bomb = (
+        b'<table:table-row table:number-rows-repeated="6000"><table:table-cell '
+        b'office:value-type="float" office:value="1" table:number-columns-repeated="16000">'
+        b"<text:p>1</text:p></table:table-cell></table:table-row>"
+    )
+    content = dict(members)["content.xml"]
+    last_rows = b'<table:table-row table:style-name="ro1" table:number-rows-repeated="1048559">'
+    assert last_rows in content
+    content = content.replace(last_rows, bomb + last_rows, 1)
+    # calamine knows an .ods by its mimetype, stored first
+    return zip_members(replaced(members, "content.xml", content), zipfile.ZIP_STORED)
+
+
 # --- damaged ------------------------------------------------------------------------------
 def truncated() -> bytes:
     data = zip_members(honest_members())
@@ -417,6 +440,7 @@ CORPUS: dict[str, Callable[[], bytes]] = {
     "lying-dimension.xlsx": lying_dimension,
     "too-many-sheets.xlsx": too_many_sheets,
     "second-workbook-part.xlsx": second_workbook_part,
+    "ods-repeat-bomb.ods": ods_repeat_bomb,
     "zip64.xlsx": zip64,
     "macros.xlsm": with_macros,
     "external-link.xlsx": with_external_link,
