@@ -375,13 +375,14 @@ def _emit(
     junit_xml: str | None,
     fail_on: str,
     severity: dict[str, Any],
+    limits: Limits = DEFAULT_LIMITS,
 ) -> None:
     from reconcile.policy import apply_policy
     from reconcile.report import RENDERERS, github_summary
 
     report = apply_policy(report, severity, fail_on)
     if annotate is not None:
-        _annotate(report, annotate, lang, inputs)
+        _annotate(report, annotate, lang, inputs, limits)
     outputs = Outputs(fmt, output, junit_xml, color, lang, inputs)
     _write_outputs(report, RENDERERS, github_summary, outputs)
     sys.exit(report.exit_code)
@@ -426,10 +427,10 @@ def _write_outputs(
         renderers[fmt](report, sys.stdout, RenderOptions(color=outputs.color, lang=outputs.lang))
 
 
-def _annotate(report: Any, directory: Path, lang: str, inputs: list[Path]) -> None:
+def _annotate(report: Any, directory: Path, lang: str, inputs: list[Path], limits: Limits) -> None:
     from reconcile.report.annotate import write_annotations
 
-    written = write_annotations(report, directory, lang, inputs)
+    written = write_annotations(report, directory, lang, inputs, limits)
     for skipped, why in written.skipped:
         click.echo(visible(tr(why, lang, path=skipped)), err=True)
     for path in written.files:
@@ -457,9 +458,10 @@ def check(
     folder means every workbook and CSV file in it.
     """
     lang = resolve_lang(lang)
-    report = _run("check", paths, announcement, lang, sheet, _layout_name(layout), _limits(ci))
+    limits = _limits(ci)
+    report = _run("check", paths, announcement, lang, sheet, _layout_name(layout), limits)
     inputs = _inputs(paths, announcement)
-    _emit(report, fmt, output, color, inputs, lang=lang, annotate=annotate, **ci)
+    _emit(report, fmt, output, color, inputs, lang=lang, annotate=annotate, limits=limits, **ci)
 
 
 @cli.command(epilog=EXIT_CODES)
@@ -482,9 +484,10 @@ def validate(
     The announcement only supplies the years and series a line may have.
     """
     lang = resolve_lang(lang)
-    report = _run("validate", paths, announcement, lang, sheet, _layout_name(layout), _limits(ci))
+    limits = _limits(ci)
+    report = _run("validate", paths, announcement, lang, sheet, _layout_name(layout), limits)
     inputs = _inputs(paths, announcement)
-    _emit(report, fmt, output, color, inputs, lang=lang, annotate=annotate, **ci)
+    _emit(report, fmt, output, color, inputs, lang=lang, annotate=annotate, limits=limits, **ci)
 
 
 @cli.command()
