@@ -161,3 +161,22 @@ def test_sigterm_while_a_report_is_written_leaves_no_temporary_file(tmp_path: Pa
         assert child.wait(timeout=30) == 128 + signal.SIGTERM
     assert list(tmp_path.glob(".report.json.*.tmp")) == []
     assert not target.exists()
+
+
+def test_annotate_refuses_a_workbook_above_its_own_budget_and_says_how_to_raise_it(
+    tmp_path: Path,
+) -> None:
+    rows = [*ROWS, *(["XIII", 2, f"regel {n}", "U", 2025, n] for n in range(200))]
+    source = write_workbook(tmp_path / "EZ.xlsx", {"Reservering": rows})
+    out = tmp_path / "out"
+    report = tmp_path / "report.json"
+    args = ["validate", "--annotate", str(out), "-o", str(report), str(source)]
+    result = CliRunner().invoke(cli, [*args, "--max-annotate-cells", "1000"])
+    assert result.exit_code == 1, result.output
+    assert result.stderr.startswith("Not annotated (it holds more cells, rows, styles and texts")
+    assert "raise it to annotate this file" in result.stderr
+    assert report.exists()  # the report is written all the same
+    assert not out.exists() or list(out.iterdir()) == []
+    # within the budget, the same file is annotated
+    result = CliRunner().invoke(cli, [*args, "--max-annotate-cells", "5000"])
+    assert [p.name for p in out.iterdir()] == ["EZ.xlsx"]

@@ -812,6 +812,31 @@ def check_grids(grids: Sequence[Any], display: str, limits: Limits) -> Finding |
     return None
 
 
+# --- what --annotate may copy -----------------------------------------------------------
+
+# What openpyxl keeps an object for when it loads a workbook to write it back: cells, rows
+# (their heights and hidden flags), styles, shared texts.
+_HELD_TAGS = re.compile(rb"<(?:c|row|xf|si)[\s>/]")
+
+
+def annotate_cost(data: bytes) -> int:
+    """How many cells, rows, styles and shared texts openpyxl would hold for the workbook in
+    ``data`` (passed by the pre-flight), counted in bounded chunks of its XML parts."""
+    count = 0
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for info in archive.infolist():
+            if not (info.filename.startswith("xl/") and info.filename.endswith(".xml")):
+                continue
+            carry = b""
+            for chunk in _chunks(archive, info):
+                text = carry + chunk
+                cut = max(len(text) - 5, 0)  # a tag cut by the chunk's end is counted next time
+                count += len(_HELD_TAGS.findall(text, 0, cut))
+                carry = text[cut:]
+            count += len(_HELD_TAGS.findall(carry))
+    return count
+
+
 # --- what is reported but read anyway --------------------------------------------------
 
 

@@ -26,6 +26,7 @@ from reconcile.model import Finding, Report
 from reconcile.output import write_atomic
 from reconcile.pipeline import display_path
 from reconcile.read import read_bytes
+from reconcile.read.preflight import annotate_cost
 from reconcile.read.workbook import open_openpyxl
 from reconcile.report.chart import contribution_chart
 from reconcile.report.text import verdict_text
@@ -86,6 +87,9 @@ def write_annotations(
         )
         if data is None or hashlib.sha256(data).hexdigest() != result.sha256:
             skipped.append((result.path, "annotate-skipped"))  # changed since it was checked
+            continue
+        if annotate_cost(data) > limits.max_annotate_cells:
+            skipped.append((result.path, "annotate-too-large"))  # openpyxl would need GBs
             continue
         try:
             data = annotate_workbook(data, by_file[result.path], lang)
