@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import reconcile.read as read
 import reconcile.read.preflight as preflight
@@ -148,6 +150,13 @@ REFUSED = {
             "xl/workbook.xml, so readers would read different workbooks."
         ),
     ),
+    "xls-far-cell.xls": (
+        "limit-exceeded",
+        (
+            "The workbook uses 16777216 cells (last row x last column, all sheets), more than the "
+            "limit of 2000000 (--max-cells); it was not read."
+        ),
+    ),
     "ods-repeat-bomb.ods": (
         "limit-exceeded",
         (
@@ -182,7 +191,9 @@ def _no_parser(data: bytes, suffix: str) -> None:
 
 def test_the_corpus_is_what_the_script_builds(tmp_path: Path) -> None:
     build(tmp_path)
-    committed = sorted(p.name for p in HOSTILE.iterdir() if p.suffix in (".xlsx", ".xlsm", ".ods"))
+    committed = sorted(
+        p.name for p in HOSTILE.iterdir() if p.suffix in (".xlsx", ".xlsm", ".ods", ".xls")
+    )
     assert committed == sorted(CORPUS)
     for name in CORPUS:
         assert (tmp_path / name).read_bytes() == (HOSTILE / name).read_bytes(), name
@@ -259,6 +270,7 @@ MEMORY_BOMBS = {  # tiny files that a reader without the pre-flight's count blow
     "second-workbook-part.xlsx": "xl/other.xml",
     "ods-repeat-bomb.ods": "16000 columns",
     "far-cell.xlsx": "1048576 rows",
+    "xls-far-cell.xls": "16777216 cells",
 }
 
 
@@ -304,3 +316,15 @@ def test_openpyxl_parses_with_defusedxml() -> None:
         fromstring(laughs)
     with pytest.raises(EntitiesForbidden):
         list(iterparse(io.BytesIO(laughs)))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(8, 9215), st.integers(0, 255)), min_size=1, max_size=8))
+def test_a_damaged_xls_is_counted_or_left_to_calamine_never_a_crash(
+    damage: list[tuple[int, int]],
+) -> None:
+    data = bytearray((HOSTILE / "xls-far-cell.xls").read_bytes())
+    for at, value in damage:
+        data[at] = value
+    outcome = preflight.run_preflight(bytes(data), "x.xls", suffix=".xls")  # never raises
+    assert outcome.refusal is None or outcome.refusal.code in ("limit-exceeded", "file-encrypted")

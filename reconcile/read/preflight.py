@@ -19,7 +19,7 @@ import re
 import struct
 import zipfile
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import compress
 from typing import Any
@@ -124,6 +124,7 @@ def run_preflight(
         if suffix in TEXT_SUFFIXES:  # the CSV reader tells empty, binary and workbook files
             return Preflight()
         if _identify(data, suffix) == "ole":
+            _count_xls(data, limits)
             return Preflight()
         return _inspect_archive(data, display, limits, suffix)
     except _RefusedError as refused:
@@ -184,6 +185,125 @@ def _looks_like_text(head: bytes) -> bool:
         if text and printable / len(text) > 0.95:
             return True
     return False
+
+
+# --- the .xls: its cells counted from the BIFF records, before calamine builds a grid --------
+
+_END_OF_CHAIN = 0xFFFFFFFE
+
+
+def ole_stream(data: bytes, names: tuple[str, ...] = ("Workbook", "Book")) -> bytes | None:
+    """The first stream of a compound file (MS-CFB) named one of ``names``, or None.
+
+    Every chain is followed at most as many steps as the file has sectors, so a looping or
+    lying table of sectors cannot keep it busy; a damaged file raises struct.error or
+    ValueError."""
+    shift, mini_shift = struct.unpack_from("<HH", data, 0x1E)
+    if shift not in (9, 12) or mini_shift != 6:
+        raise ValueError("unusual sector sizes")
+    size = 1 << shift
+    sectors = len(data) // size
+    (fat_count, dir_start, _, cutoff, mini_fat_start, _, difat_start, difat_count) = (
+        struct.unpack_from("<8I", data, 0x2C)
+    )
+
+    def sector(number: int) -> bytes:
+        if number >= sectors:
+            raise ValueError("a sector beyond the file")
+        return data[(number + 1) * size : (number + 2) * size]
+
+    fat_sectors = list(struct.unpack_from("<109I", data, 0x4C))
+    for _ in range(min(difat_count, sectors)):
+        listed = struct.unpack(f"<{size // 4}I", sector(difat_start))
+        fat_sectors += listed[:-1]
+        difat_start = listed[-1]
+    fat_sectors = fat_sectors[: min(fat_count, sectors)]
+    fat = [n for s in fat_sectors for n in struct.unpack(f"<{size // 4}I", sector(s))]
+
+    def chain(start: int, table: list[int], piece: Callable[[int], bytes]) -> bytes:
+        parts: list[bytes] = []
+        for _ in range(len(table)):
+            if start == _END_OF_CHAIN:
+                return b"".join(parts)
+            if start >= len(table):
+                raise ValueError("a broken chain of sectors")
+            parts.append(piece(start))
+            start = table[start]
+        raise ValueError("a chain of sectors that loops")
+
+    directory = chain(dir_start, fat, sector)
+    entries = [directory[i : i + 128] for i in range(0, len(directory) - 127, 128)]
+    for entry in entries:
+        length, kind = struct.unpack_from("<HB", entry, 64)
+        name = entry[: max(length - 2, 0)].decode("utf-16-le", "replace")
+        if kind != 2 or name not in names:
+            continue
+        start, stream_size = struct.unpack_from("<IQ", entry, 116)
+        if stream_size >= cutoff:
+            return chain(start, fat, sector)[:stream_size]
+        root_start, root_size = struct.unpack_from("<IQ", entries[0], 116)
+        mini_stream = chain(root_start, fat, sector)[:root_size]
+        table = chain(mini_fat_start, fat, sector)
+        mini_fat = list(struct.unpack(f"<{len(table) // 4}I", table))
+
+        def mini_sector(number: int, mini: bytes = mini_stream) -> bytes:
+            return mini[number * 64 : (number + 1) * 64]
+
+        return chain(start, mini_fat, mini_sector)[:stream_size]
+    return None
+
+
+_BIFF_BOF, _BIFF_EOF, _BIFF_BOUNDSHEET = 0x0809, 0x000A, 0x0085
+# Records of a cell with a value (a number, text, formula, boolean or error), row and column
+# first; MULRK holds several cells of a row. Blank cells (BLANK, MULBLANK) carry only a format.
+_BIFF_CELLS = frozenset({0x0203, 0x027E, 0x00FD, 0x0204, 0x0205, 0x0006, 0x00D6})
+_BIFF_MULRK = 0x00BD
+
+
+def _count_xls(data: bytes, limits: Limits) -> None:
+    """The rows and columns of every sheet of a BIFF8 .xls, from its cell records, against
+    the limits before calamine builds a grid (a far cell made it reach 1.3 GB first). A file
+    whose records cannot be walked is left to calamine, which refuses it."""
+    try:
+        stream = ole_stream(data)
+    except (struct.error, ValueError):
+        return
+    if stream is None:
+        return
+    names: list[str] = []
+    sheets = 0
+    sheet: _SheetCount | None = None
+    area, at = 0, 0
+    while at + 4 <= len(stream):
+        kind, length = struct.unpack_from("<HH", stream, at)
+        body = stream[at + 4 : at + 4 + length]
+        at += 4 + length
+        if kind == _BIFF_BOUNDSHEET and len(body) >= 8:
+            names.append(_biff_name(body))
+        elif kind == _BIFF_BOF and len(body) >= 4:
+            if struct.unpack_from("<H", body, 2)[0] == 0x0010:  # a worksheet begins
+                name = names[sheets] if sheets < len(names) else f"sheet {sheets + 1}"
+                sheet, sheets = _SheetCount(name), sheets + 1
+            else:
+                sheet = None
+        elif sheet is not None and kind == _BIFF_EOF:
+            _check_sheet(sheet, limits, area)
+            area += sheet.last_row * sheet.last_column
+            sheet = None
+        elif sheet is not None and len(body) >= 6 and (kind in _BIFF_CELLS or kind == _BIFF_MULRK):
+            row, column = struct.unpack_from("<HH", body)
+            if kind == _BIFF_MULRK:
+                (column,) = struct.unpack_from("<H", body, len(body) - 2)
+            sheet.last_row = max(sheet.last_row, row + 1)
+            sheet.last_column = max(sheet.last_column, column + 1)
+            _check_sheet(sheet, limits, area)
+
+
+def _biff_name(body: bytes) -> str:
+    """A sheet's name in its BOUNDSHEET record: Latin-1, or UTF-16 when flagged."""
+    count, wide = body[6], body[7] & 1
+    text = body[8 : 8 + count * (2 if wide else 1)]
+    return text.decode("utf-16-le" if wide else "latin-1", "replace")
 
 
 # --- the zip archive -------------------------------------------------------------------

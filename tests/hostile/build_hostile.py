@@ -374,6 +374,33 @@ def second_workbook_part() -> bytes:
     )
 
 
+LIBREOFFICE_XLS = HERE.parent / "corpus" / "awkward.libreoffice.xls"  # saved by LibreOffice
+
+
+def xls_far_cell() -> bytes:
+    """A LibreOffice .xls whose first sheet's last text cell is moved to row 65,536, column IV
+    (the last cell of a BIFF8 sheet): the same size, a grid of 16.7 million cells for a reader
+    that builds one (calamine reached 1.3 GB).
+    The Workbook stream of this file lies in one run of sectors, so a record is patched in place.
+    """
+    data = bytearray(LIBREOFFICE_XLS.read_bytes())
+    header = data[:512]
+    assert header[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+    bof = bytes.fromhex("09081000") + b"\x00\x06\x05\x00"  # BIFF8 workbook globals
+    start = data.find(bof)
+    at, last = start, None
+    while at + 4 <= len(data):
+        kind, length = struct.unpack_from("<HH", data, at)
+        if kind == 0x00FD:  # LABELSST: a text cell, row and column first
+            last = at
+        if kind == 0x000A and last is not None and at > last:  # the EOF after a sheet's cells
+            break
+        at += 4 + length
+    assert last is not None
+    struct.pack_into("<HH", data, last + 4, 65535, 255)
+    return bytes(data)
+
+
 # --- read as any workbook ---------------------------------------------------------------------
 def zip64() -> bytes:
     """An honest workbook in a ZIP64 archive: the end record counts 0xFFFF members and points to
@@ -441,6 +468,7 @@ CORPUS: dict[str, Callable[[], bytes]] = {
     "too-many-sheets.xlsx": too_many_sheets,
     "second-workbook-part.xlsx": second_workbook_part,
     "ods-repeat-bomb.ods": ods_repeat_bomb,
+    "xls-far-cell.xls": xls_far_cell,
     "zip64.xlsx": zip64,
     "macros.xlsm": with_macros,
     "external-link.xlsx": with_external_link,
