@@ -186,3 +186,52 @@ def test_a_long_cell_is_quoted_cut_and_the_message_says_so(tmp_path: Path, lang:
     assert f'"{"x" * 299}… ({shown[lang]})' in message
     assert len(message) < 500
     assert report.stat().st_size < 20_000  # the cell alone is 30,000 characters
+
+
+@pytest.mark.parametrize("name", sorted(PAYLOADS))
+def test_a_payload_in_every_cell_of_a_line_leaves_every_report_whole(
+    name: str, tmp_path: Path
+) -> None:
+    payload = PAYLOADS[name]
+    rows = [
+        ["Ministerie van Economische Zaken"],
+        ["(bedragen x € 1.000)", payload],
+        [],
+        ["Hoofdstuk", "Artikel", "Omschrijving", "V/U/O", "Jaar", "Bedrag"],
+        [payload, payload, payload, payload, payload, payload],
+        ["XIII", 2, "AI-fabriek", "U", 2026, 8000],
+    ]
+    source = write_workbook(tmp_path / "EZ.xlsx", {"Reservering": rows})
+    as_json = CliRunner().invoke(cli, ["validate", "--format", "json", str(source)])
+    findings = json.loads(as_json.stdout)["findings"]
+    assert findings  # the line is refused, cell by cell
+    text = CliRunner().invoke(cli, ["validate", str(source)])
+    assert not RAW.search(text.stdout)
+    assert text.stdout.rstrip().endswith(f"exit code {as_json.exit_code}.")
+    assert sum(line.startswith("  ") and "[" in line for line in text.stdout.split("\n")) >= len(
+        findings
+    )
+    github = CliRunner().invoke(cli, ["validate", "--format", "github", str(source)])
+    assert not RAW.search(github.stdout)
+    commands = [line for line in github.stdout.split("\n") if line.startswith("::")]
+    assert len(commands) == len(findings)
+
+
+@pytest.mark.parametrize("name", sorted(PAYLOADS))
+def test_the_announcement_and_its_path_are_shown_as_text(name: str, tmp_path: Path) -> None:
+    payload = PAYLOADS[name]
+    # a path whose folders spell markup: ".../[bold]x[/bold].toml", closing tag included
+    folder = tmp_path / "[bold]x["
+    folder.mkdir()
+    announcement = folder / "bold].toml"
+    quoted = json.dumps(payload).replace("\x7f", "\\u007f")  # a TOML basic string
+    announcement.write_text(
+        f'name = {quoted}\nyears = "2025-2030"\n[amounts]\nrijk = "bijna 70 miljoen euro"\n',
+        encoding="utf-8",
+    )
+    examples = Path(__file__).resolve().parent.parent / "examples" / "ai-fabriek"
+    result = CliRunner().invoke(cli, ["check", "--announcement", str(announcement), str(examples)])
+    assert result.exit_code in (0, 1), result.output
+    assert not RAW.search(result.stdout)
+    assert "[bold]x[/bold].toml" in result.stdout  # the path as written, markup not read
+    assert result.stdout.rstrip().endswith(f"exit code {result.exit_code}.")
