@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from importlib import resources
@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from reconcile.errors import ConfigError
+from reconcile.limits import load_toml, read_toml_text
 from reconcile.ministries import MinistryTable, load_table
 from reconcile.model import AnnouncedAmount, Interval, Phrase
 from reconcile.money import AmountError, find_unit, parse_number, to_cents
@@ -113,6 +114,11 @@ class Hedged:
     interval: Interval
 
 
+MAX_DIGITS = 15  # of an amount in euros: a thousand trillion, far above any budget
+FIRST_YEAR, LAST_YEAR = 1900, 2200  # a budget year outside these is a typing error
+MAX_YEARS = 50
+
+
 def parse_money(text: str) -> Decimal:
     """ "70 miljoen", "EUR 70 mln", "€ 70.000.000", "70.000 (x € 1.000)", "5,1 mln",
     "een half miljard" -> euros."""
@@ -137,9 +143,17 @@ def parse_money(text: str) -> Decimal:
             break
     rest = _CURRENCY.sub(" ", rest).strip()
     try:
-        return to_cents(parse_number(rest) * multiplier)
+        euros = parse_number(rest) * multiplier
     except AmountError:
         raise ConfigError("{text!r} is not an amount", text=text) from None
+    if euros.adjusted() >= MAX_DIGITS:  # more than Decimal's precision could round to the cent
+        raise ConfigError(
+            "{text!r} has more digits than an amount reconcile counts (at most {limit} before the "
+            "decimal mark, in euros)",
+            text=text,
+            limit=MAX_DIGITS,
+        )
+    return to_cents(euros)
 
 
 def hedge_interval(hedge: str, amount: Decimal, band: Decimal) -> Interval:
@@ -345,10 +359,30 @@ def _years(value: Any, where: str) -> tuple[int, ...]:
                 where=where,
                 value=value,
             )
-        return tuple(range(first, last + 1))
+        return _budget_years(range(first, last + 1), where)
     if isinstance(value, list) and value and all(isinstance(y, int) for y in value):
-        return tuple(sorted(value))
+        return _budget_years(value, where)
     raise ConfigError(_YEARS_FORM, where=where)
+
+
+def _budget_years(years: Sequence[int], where: str) -> tuple[int, ...]:
+    if len(years) > MAX_YEARS:
+        raise ConfigError(
+            "{where}: years holds {count} years, more than the limit of {limit}",
+            where=where,
+            count=len(years),
+            limit=MAX_YEARS,
+        )
+    for year in years:
+        if not FIRST_YEAR <= year <= LAST_YEAR:
+            raise ConfigError(
+                "{where}: years holds {year}, which is not a budget year (from {first} to {last})",
+                where=where,
+                year=year,
+                first=FIRST_YEAR,
+                last=LAST_YEAR,
+            )
+    return tuple(sorted(years))
 
 
 def parse_announcement(data: Mapping[str, Any], origin: str) -> Announcement:
@@ -453,7 +487,7 @@ def load_announcement(path: Path | None, origin: str | None = None) -> Announcem
     else:
         origin = origin or str(path)
         try:
-            text = path.read_text("utf-8")
+            text = read_toml_text(path)
         except FileNotFoundError:
             raise ConfigError("announcement {origin} does not exist", origin=origin) from None
         except (OSError, UnicodeDecodeError) as exc:
@@ -461,7 +495,7 @@ def load_announcement(path: Path | None, origin: str | None = None) -> Announcem
                 "announcement {origin} cannot be read: {problem}", origin=origin, problem=exc
             ) from None
     try:
-        data = tomllib.loads(text)
+        data = load_toml(text, origin)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(
             "{origin} is not valid TOML: {problem}", origin=origin, problem=exc

@@ -25,6 +25,7 @@ from reconcile.cli_lang import (
 from reconcile.errors import ReconcileError, stop_on_closed_output
 from reconcile.i18n import LANGS, resolve_lang, tr, translate_help, word
 from reconcile.limits import DEFAULT_LIMITS, Limits
+from reconcile.safety import visible
 
 if TYPE_CHECKING:  # pathlib loads when a command runs: --help and --version never need it
     from pathlib import Path
@@ -170,7 +171,7 @@ def _say_why_it_stopped(exc: BaseException, debug: bool) -> None:
         message = exc.text(lang)
     else:
         message = tr("unexpected", lang, problem=f"{type(exc).__name__}: {exc}")
-    click.echo(tr("error-line", lang, message=message), err=True)
+    click.echo(visible(tr("error-line", lang, message=message)), err=True)  # may name a file
 
 
 @click.group(
@@ -374,13 +375,14 @@ def _emit(
     junit_xml: str | None,
     fail_on: str,
     severity: dict[str, Any],
+    limits: Limits = DEFAULT_LIMITS,
 ) -> None:
     from reconcile.policy import apply_policy
     from reconcile.report import RENDERERS, github_summary
 
     report = apply_policy(report, severity, fail_on)
     if annotate is not None:
-        _annotate(report, annotate, lang, inputs)
+        _annotate(report, annotate, lang, inputs, limits)
     outputs = Outputs(fmt, output, junit_xml, color, lang, inputs)
     _write_outputs(report, RENDERERS, github_summary, outputs)
     sys.exit(report.exit_code)
@@ -425,14 +427,14 @@ def _write_outputs(
         renderers[fmt](report, sys.stdout, RenderOptions(color=outputs.color, lang=outputs.lang))
 
 
-def _annotate(report: Any, directory: Path, lang: str, inputs: list[Path]) -> None:
+def _annotate(report: Any, directory: Path, lang: str, inputs: list[Path], limits: Limits) -> None:
     from reconcile.report.annotate import write_annotations
 
-    written = write_annotations(report, directory, lang, inputs)
+    written = write_annotations(report, directory, lang, inputs, limits)
     for skipped, why in written.skipped:
-        click.echo(tr(why, lang, path=skipped), err=True)
+        click.echo(visible(tr(why, lang, path=skipped)), err=True)
     for path in written.files:
-        click.echo(tr("written", lang, path=path.as_posix()), err=True)
+        click.echo(visible(tr("written", lang, path=path.as_posix())), err=True)
 
 
 @cli.command(epilog=EXIT_CODES)
@@ -456,9 +458,10 @@ def check(
     folder means every workbook and CSV file in it.
     """
     lang = resolve_lang(lang)
-    report = _run("check", paths, announcement, lang, sheet, _layout_name(layout), _limits(ci))
+    limits = _limits(ci)
+    report = _run("check", paths, announcement, lang, sheet, _layout_name(layout), limits)
     inputs = _inputs(paths, announcement)
-    _emit(report, fmt, output, color, inputs, lang=lang, annotate=annotate, **ci)
+    _emit(report, fmt, output, color, inputs, lang=lang, annotate=annotate, limits=limits, **ci)
 
 
 @cli.command(epilog=EXIT_CODES)
@@ -481,9 +484,10 @@ def validate(
     The announcement only supplies the years and series a line may have.
     """
     lang = resolve_lang(lang)
-    report = _run("validate", paths, announcement, lang, sheet, _layout_name(layout), _limits(ci))
+    limits = _limits(ci)
+    report = _run("validate", paths, announcement, lang, sheet, _layout_name(layout), limits)
     inputs = _inputs(paths, announcement)
-    _emit(report, fmt, output, color, inputs, lang=lang, annotate=annotate, **ci)
+    _emit(report, fmt, output, color, inputs, lang=lang, annotate=annotate, limits=limits, **ci)
 
 
 @cli.command()
@@ -548,7 +552,7 @@ def template(
         raise click.UsageError(tr("tpl-exists", lang, paths=", ".join(existing)))
     for path, code in targets:
         write_atomic(path, build_template(code, found, lang))
-        click.echo(tr("written", lang, path=path.as_posix()), err=True)
+        click.echo(visible(tr("written", lang, path=path.as_posix())), err=True)
 
 
 DRAFT_EXIT_CODES = """Exit codes: 0 drafted, every choice made; 1 drafted, with choices left open

@@ -18,6 +18,7 @@ from typing import Any
 import click
 
 from reconcile.errors import ConfigError
+from reconcile.limits import load_toml, read_toml_text
 from reconcile.model import Phrase
 
 CONFIG_FILE = "reconcile.toml"
@@ -27,7 +28,7 @@ SEVERITY_KEY = "severity"  # a table {code: level}; becomes the --severity optio
 
 def _read_toml(path: Path, display: str) -> dict[str, Any]:
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        return load_toml(read_toml_text(path), display)
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(
             "{where}: cannot read the configuration file ({problem})", where=display, problem=exc
@@ -58,8 +59,8 @@ def find_config(start: Path) -> Path | None:
         pyproject = folder / PYPROJECT
         if pyproject.is_file():
             try:
-                data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
-            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+                data = load_toml(read_toml_text(pyproject), _display(pyproject))
+            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, ConfigError):
                 data = {}  # not ours to judge unless it is the one we use
             if _tool_table(data) is not None:
                 return pyproject

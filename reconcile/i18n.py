@@ -113,6 +113,16 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "reading": ("Reading workbooks", "Werkmappen lezen"),
     "written": ("Written: {path}", "Geschreven: {path}"),
+    "annotate-too-large": (
+        (
+            "Not annotated (it holds more cells, rows, styles and texts than --max-annotate-cells "
+            "allows; raise it to annotate this file): {path}"
+        ),
+        (
+            "Niet geannoteerd (het bevat meer cellen, rijen, stijlen en teksten dan "
+            "--max-annotate-cells toestaat; verhoog die grens om dit bestand te annoteren): {path}"
+        ),
+    ),
     "annotate-skipped": (
         "Not annotated (the file could not be read): {path}",
         "Niet geannoteerd (het bestand was niet te lezen): {path}",

@@ -682,6 +682,12 @@ MESSAGES_NL: dict[str, tuple[str, str]] = {
 # Fixed English words that findings carry as parameters, as a Dutch reader reads them.
 # Parameters not listed (workbook text, file names, numbers) are shown as they are.
 PARAMS_NL: dict[str, str] = {
+    "[Content_Types].xml names {part} as its workbook, not {expected}, so readers would read "
+    "different workbooks": (
+        "[Content_Types].xml noemt {part} als werkmap, niet {expected}, dus lezers zouden "
+        "verschillende werkmappen lezen"
+    ),
+    "{head}… ({count} more characters not shown)": "{head}… ({count} tekens meer niet getoond)",
     "none: one side is not a number": "geen: een van beide is geen getal",
     "This amount": "Dit bedrag",
     "title": "titel",
@@ -944,6 +950,32 @@ ERRORS_NL: dict[str, str] = {
         "de aankondiging {origin} is niet te lezen: {problem}"
     ),
     "{origin} is not valid TOML: {problem}": "{origin} is geen geldige TOML: {problem}",
+    "{where}: the file holds {count} characters, more than the limit of {limit}": (
+        "{where}: het bestand bevat {count} tekens, meer dan de grens van {limit}"
+    ),
+    "{where}: line {line} holds {count} characters, more than the limit of {limit}": (
+        "{where}: regel {line} bevat {count} tekens, meer dan de grens van {limit}"
+    ),
+    "{where}: nested more than {limit} levels deep": (
+        "{where}: meer dan {limit} niveaus diep genest"
+    ),
+    "{where}: {key} is nested more than {limit} levels deep": (
+        "{where}: {key} is meer dan {limit} niveaus diep genest"
+    ),
+    "{where}: {key} is more than the limit of {limit} keys and list items": (
+        "{where}: bij {key} zijn er meer sleutels en lijstelementen dan de grens van {limit}"
+    ),
+    "{text!r} has more digits than an amount reconcile counts (at most {limit} before the "
+    "decimal mark, in euros)": (
+        "{text!r} heeft meer cijfers dan een bedrag dat reconcile telt (ten hoogste {limit} voor "
+        "de komma, in euro)"
+    ),
+    "{where}: years holds {count} years, more than the limit of {limit}": (
+        "{where}: years bevat {count} jaren, meer dan de grens van {limit}"
+    ),
+    "{where}: years holds {year}, which is not a budget year (from {first} to {last})": (
+        "{where}: years bevat {year}, dat geen begrotingsjaar is (van {first} tot en met {last})"
+    ),
     "{code!r} is not a ministry reconcile knows; use one of: {known}": (
         "{code!r} is geen ministerie dat reconcile kent; gebruik een van: {known}"
     ),

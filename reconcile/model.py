@@ -93,7 +93,8 @@ class Finding:
     params: Mapping[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "params", MappingProxyType(dict(self.params)))
+        params = {key: quoted(value) for key, value in self.params.items()}
+        object.__setattr__(self, "params", MappingProxyType(params))
 
     @property
     def sort_key(self) -> tuple[str, str, int, int, str, str]:
@@ -132,6 +133,19 @@ class Phrase:
 
     def __str__(self) -> str:
         return self.text.format(**self.params) if self.params else self.text
+
+
+# Characters of one text a finding quotes (a cell, a name): a 190 MB cell made a 398 MB JUnit
+# report. The rest is cut, and the message says how much.
+QUOTE_LIMIT = 300
+CUT = "{head}… ({count} more characters not shown)"
+
+
+def quoted(value: Any) -> Any:
+    """``value`` as a finding keeps it: a text longer than QUOTE_LIMIT cut, saying so."""
+    if isinstance(value, str) and len(value) > QUOTE_LIMIT:
+        return Phrase(CUT, {"head": value[:QUOTE_LIMIT], "count": len(value) - QUOTE_LIMIT})
+    return value
 
 
 @dataclass(frozen=True)

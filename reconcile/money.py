@@ -157,28 +157,45 @@ def _parse_text(original: str, style: str | None = None) -> Decimal:
     text = original.strip(SPACES + "\t\n")
     if NOT_A_NUMBER.match(text):
         raise AmountError(original, "not-a-number")
-    text = _CURRENCY.sub("", text)
-    for space in SPACES:
-        text = text.replace(space, "")
-    text = text.replace("'", "")  # Excel's text-forcing apostrophe
-    if re.fullmatch(f"[{MINUS_SIGNS}]+0*", text):  # Excel accounting zero: "-", " -   ", "-00"
+    text = _CURRENCY.sub("", text.removeprefix("'"))  # Excel's text-forcing apostrophe
+    text = _SPACE_RUN.sub(" ", text).strip()
+    if re.fullmatch(f"[{MINUS_SIGNS}]+ ?0*", text):  # Excel accounting zero: "-", " -   ", "-00"
         return Decimal(0)
     negative = False
     if text.startswith("(") and text.endswith(")"):
-        negative, text = True, text[1:-1]
+        negative, text = True, text[1:-1].strip()
     if text and text[0] in MINUS_SIGNS:
-        negative, text = not negative, text[1:]
+        negative, text = not negative, text[1:].lstrip()
     elif text.startswith("+"):
-        text = text[1:]
+        text = text[1:].lstrip()
     if len(text) > 1 and text[-1] in MINUS_SIGNS:  # trailing minus: "726-"
-        negative, text = not negative, text[:-1]
-    if not _DIGITS.match(text):
+        negative, text = not negative, text[:-1].rstrip()
+    digits = _ungrouped(text)
+    if digits is None or not _DIGITS.match(digits):
         raise AmountError(original, "unreadable")
     try:
-        number = Decimal(_normalise_separators(text, style))
+        number = Decimal(_normalise_separators(digits, style))
     except (InvalidOperation, ValueError):
         raise AmountError(original, "unreadable") from None
     return -number if negative else number
+
+
+# Digits grouped by a space or an apostrophe ("1 234 567,5", "1'234'567"): one kind of
+# separator, three digits after each, so "+31 6 12345678", "2026 2027" and "1'2'3'4" are not
+# amounts but texts that happen to hold digits.
+_SPACE_RUN = re.compile(f"[{SPACES}]+")
+_GROUPED = re.compile(r"\d{1,3}(?:([ '])\d{3})(?:\1\d{3})*(?:[.,]\d+)?")
+_POINT_GROUPS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+_COMMA_GROUPS = re.compile(r"\d{1,3}(?:,\d{3})+")
+
+
+def _ungrouped(text: str) -> str | None:
+    """``text`` without its space or apostrophe digit groups; None when they are irregular."""
+    if " " not in text and "'" not in text:
+        return text
+    if not _GROUPED.fullmatch(text):
+        return None
+    return text.replace(" ", "").replace("'", "")
 
 
 def _normalise_separators(text: str, style: str | None = None) -> str:
@@ -201,8 +218,12 @@ def _normalise_separators(text: str, style: str | None = None) -> str:
             raise ValueError(text)
         return text.replace(group, "").replace(decimal_mark, ".")
     if dots > 1:
+        if not _POINT_GROUPS.fullmatch(text):  # "1.2.3" groups nothing
+            raise ValueError(text)
         return text.replace(".", "")
     if commas > 1:
+        if not _COMMA_GROUPS.fullmatch(text):
+            raise ValueError(text)
         return text.replace(",", "")
     return text.replace(",", ".")
 

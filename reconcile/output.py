@@ -5,9 +5,11 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import signal
 import stat
 import tempfile
-from collections.abc import Callable, Iterable
+import threading
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO, TypeVar
 
@@ -25,15 +27,61 @@ def write_atomic(path: Path, data: bytes, inputs: Iterable[Path] = ()) -> None:
     Raises InputError (exit 2 with a plain message) when ``path`` is an input or cannot be
     written.
     """
-    target = path.resolve()
-    if any(target == Path(p).resolve() for p in inputs):
+    target = resolved(path)
+    if any(target == resolved(Path(p)) for p in inputs):
         raise InputError("refusing to write {path}: it is one of the input files", path=path)
     try:
-        _replace(target, data)
+        with _terminated_cleanly():
+            if _is_stream(target):
+                _write_into(target, data)
+            else:
+                _replace(target, data)
     except OSError as exc:
         raise InputError(
             "cannot write {path}: {problem}", path=path, problem=exc.strerror or exc
         ) from exc
+
+
+def resolved(path: Path) -> Path:
+    """``path`` with its links followed, or made absolute when they loop (a symlink loop among
+    the inputs raised RuntimeError and stopped the run; reading it gives a finding instead)."""
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError):
+        return Path.cwd() / path  # a loop has no target to compare: its own name will do
+
+
+def _is_stream(target: Path) -> bool:
+    """A FIFO or a character device (``-o /dev/stdout``, a pipe): written into, never replaced
+    by a regular file."""
+    try:
+        mode = target.stat().st_mode
+    except OSError:
+        return False
+    return stat.S_ISFIFO(mode) or stat.S_ISCHR(mode)
+
+
+def _write_into(target: Path, data: bytes) -> None:
+    with target.open("wb") as handle:
+        handle.write(data)
+
+
+@contextlib.contextmanager
+def _terminated_cleanly() -> Iterator[None]:
+    """SIGTERM while a file is written stops the run as Ctrl-C does: the temporary file is
+    removed (by _replace) before the process ends, with the exit status of SIGTERM."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _replace(target: Path, data: bytes) -> None:

@@ -15,6 +15,7 @@ from reconcile.codes import make_finding
 from reconcile.errors import InputError
 from reconcile.limits import MB
 from reconcile.model import CellRef, FileResult, Finding, Phrase, Report
+from reconcile.output import resolved
 from reconcile.read import (
     CSV_SUFFIXES,
     DEFAULT_LIMITS,
@@ -88,7 +89,7 @@ def collect_inputs(paths: list[str]) -> list[Input]:
     seen: set[Path] = set()
     unique = []
     for item in inputs:
-        key = item.path.resolve()
+        key = resolved(item.path)
         if key not in seen:
             seen.add(key)
             unique.append(item)

@@ -11,7 +11,7 @@ import zipfile
 from collections.abc import Mapping
 from typing import Any
 
-from reconcile.safety import neutralise_formula
+from reconcile.safety import neutralise_formula, visible
 
 # Every workbook reconcile writes carries this date, not the clock: outputs diff cleanly.
 FIXED_DATE = dt.datetime(2025, 9, 16, 12, 0, 0)  # Prinsjesdag 2025
@@ -21,8 +21,9 @@ FILLS = {"error": "FFC7CE", "warning": "FFEB9C", "info": "DDEBF7"}  # Excel's ow
 
 
 def safe_text(value: str) -> str:
-    """Text from a workbook or a message, as a cell value that is never read as a formula."""
-    return neutralise_formula(value)
+    """Text from a workbook or a message, as a cell value that is never read as a formula and
+    that openpyxl can write (a control character would stop it: IllegalCharacterError)."""
+    return neutralise_formula(visible(value))
 
 
 def workbook_bytes(

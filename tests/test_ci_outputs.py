@@ -219,7 +219,7 @@ def test_github_summary_escapes_workbook_text_in_the_table() -> None:
     odd = report.files[0].__class__(**{**report.files[0].__dict__, "ministry": "<b>X|Y</b>"})
     buffer = io.StringIO()
     render_github_summary(Report("validate", (odd,), (), ()), buffer, RenderOptions())
-    assert "| &lt;b&gt;X\\|Y&lt;/b&gt; |" in buffer.getvalue()
+    assert "| \\<b\\>X\\|Y\\</b\\> |" in buffer.getvalue()
 
 
 # --- several outputs, --fail-on, --severity -------------------------------------------------

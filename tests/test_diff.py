@@ -12,6 +12,7 @@ from click.testing import CliRunner
 
 from reconcile.cli import cli
 from reconcile.diff import diff_files
+from reconcile.safety import markdown_text
 from tests.builders import write_workbook
 
 HEADER = (
@@ -232,7 +233,8 @@ def test_diff_github_annotates_each_change_at_its_cell(tmp_path: Path) -> None:
     ]
     assert lines[-2:] == ["DIFFERENT: 1 added, 1 removed, 1 changed, 1 unchanged.", "exit code 1."]
     text = summary.read_text(encoding="utf-8")
-    assert text.startswith(f"## reconcile diff: {old} → {new}\n\n**DIFFERENT: 1 added,")
+    shown = f"{markdown_text(str(old))} → {markdown_text(str(new))}"
+    assert text.startswith(f"## reconcile diff: {shown}\n\n**DIFFERENT: 1 added,")
     assert (
         "| changed | chapter XIII, article 2, series U, year 2025, moment vastgestelde begroting "
         "| EUR 100,000 | EUR 105,000 | EUR 5,000 | H2 |"

@@ -6,12 +6,17 @@ what the script builds, so every file's provenance is the script.
 
 from __future__ import annotations
 
+import resource
+import subprocess
+import sys
 import zipfile
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import reconcile.read as read
 import reconcile.read.preflight as preflight
@@ -138,7 +143,30 @@ REFUSED = {
         "limit-exceeded",
         "The workbook uses 101 sheets, more than the limit of 100 (--max-sheets); it was not read.",
     ),
+    "second-workbook-part.xlsx": (
+        "file-corrupt",
+        (
+            "The workbook is damaged: [Content_Types].xml names xl/other.xml as its workbook, not "
+            "xl/workbook.xml, so readers would read different workbooks."
+        ),
+    ),
+    "xls-far-cell.xls": (
+        "limit-exceeded",
+        (
+            "The workbook uses 16777216 cells (last row x last column, all sheets), more than the "
+            "limit of 2000000 (--max-cells); it was not read."
+        ),
+    ),
+    "ods-repeat-bomb.ods": (
+        "limit-exceeded",
+        (
+            "The workbook uses 16000 columns in this sheet, more than the limit of 1000 "
+            "(--max-columns); it was not read."
+        ),
+    ),
 }
+
+READ_CLEAN = ["zip64.xlsx"]  # a valid ZIP64 archive is no zip bomb
 
 READ_WITH_WARNING = {
     "macros.xlsm": (
@@ -163,14 +191,16 @@ def _no_parser(data: bytes, suffix: str) -> None:
 
 def test_the_corpus_is_what_the_script_builds(tmp_path: Path) -> None:
     build(tmp_path)
-    committed = sorted(p.name for p in HOSTILE.iterdir() if p.suffix in (".xlsx", ".xlsm"))
+    committed = sorted(
+        p.name for p in HOSTILE.iterdir() if p.suffix in (".xlsx", ".xlsm", ".ods", ".xls")
+    )
     assert committed == sorted(CORPUS)
     for name in CORPUS:
         assert (tmp_path / name).read_bytes() == (HOSTILE / name).read_bytes(), name
 
 
 def test_every_file_of_the_corpus_has_an_expectation() -> None:
-    assert sorted(CORPUS) == sorted([*REFUSED, *READ_WITH_WARNING])
+    assert sorted(CORPUS) == sorted([*REFUSED, *READ_WITH_WARNING, *READ_CLEAN])
 
 
 @pytest.mark.parametrize("name", sorted(REFUSED))
@@ -208,6 +238,55 @@ def test_macros_and_external_links_are_reported_never_run(name: str) -> None:
     ]
 
 
+@pytest.mark.parametrize("name", READ_CLEAN)
+def test_an_honest_workbook_in_an_unusual_archive_is_read(name: str) -> None:
+    result = read_file(HOSTILE / name, name)
+    assert result.findings == []
+    assert result.table is not None
+    assert [line.amount for line in result.table.lines] == [Decimal(5_100_000), Decimal(8_000_000)]
+
+
+def _in_600_mb(args: list[str]) -> subprocess.CompletedProcess[str]:
+    """reconcile in a process of at most 600 MB of address space and 60 s: a guard, so a
+    reader that is not bounded fails the test instead of the machine."""
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (600 * 1024 * 1024,) * 2)
+        resource.setrlimit(resource.RLIMIT_CPU, (60, 60))
+
+    command = [sys.executable, "-m", "reconcile", *args]
+    return subprocess.run(
+        command, capture_output=True, text=True, preexec_fn=limit, timeout=120, check=False
+    )
+
+
+def test_a_file_size_limit_far_above_memory_is_read_in_chunks() -> None:
+    result = _in_600_mb(["validate", "--max-file-size", "100000", str(HOSTILE / "zip64.xlsx")])
+    assert result.returncode == 0, result.stderr
+    assert "MemoryError" not in result.stderr
+
+
+MEMORY_BOMBS = {  # tiny files that a reader without the pre-flight's count blows up
+    "second-workbook-part.xlsx": "xl/other.xml",
+    "ods-repeat-bomb.ods": "16000 columns",
+    "far-cell.xlsx": "1048576 rows",
+    "xls-far-cell.xls": "16777216 cells",
+}
+
+
+@pytest.mark.parametrize("name", sorted(MEMORY_BOMBS))
+def test_a_memory_bomb_is_refused_by_every_command_within_600_mb(name: str, tmp_path: Path) -> None:
+    path = str(HOSTILE / name)
+    for args in (
+        ["validate", path],
+        ["validate", "--annotate", str(tmp_path), path],
+        ["diff", path, path],
+    ):
+        result = _in_600_mb(args)
+        assert result.returncode == 2, (args, result.stderr)
+        assert MEMORY_BOMBS[name] in result.stdout + result.stderr, args
+
+
 def test_every_refusal_through_the_command_line_exits_2_without_a_traceback() -> None:
     paths = [str(HOSTILE / name) for name in sorted(REFUSED)]
     result = CliRunner().invoke(cli, ["validate", "--format", "json", *paths])
@@ -237,3 +316,15 @@ def test_openpyxl_parses_with_defusedxml() -> None:
         fromstring(laughs)
     with pytest.raises(EntitiesForbidden):
         list(iterparse(io.BytesIO(laughs)))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(8, 9215), st.integers(0, 255)), min_size=1, max_size=8))
+def test_a_damaged_xls_is_counted_or_left_to_calamine_never_a_crash(
+    damage: list[tuple[int, int]],
+) -> None:
+    data = bytearray((HOSTILE / "xls-far-cell.xls").read_bytes())
+    for at, value in damage:
+        data[at] = value
+    outcome = preflight.run_preflight(bytes(data), "x.xls", suffix=".xls")  # never raises
+    assert outcome.refusal is None or outcome.refusal.code in ("limit-exceeded", "file-encrypted")

@@ -59,6 +59,66 @@ def test_parse_number_refuses_what_is_not_a_number(written: object, kind: str) -
     assert caught.value.kind == kind
 
 
+@pytest.mark.parametrize(
+    "written",
+    [
+        "+31 6 12345678",  # a telephone number in an amount cell
+        "2026 2027",  # two years
+        "1'2'3'4",
+        "1 234.567,5",  # space groups and point groups in one number
+        "1'234 567",
+        "1.2.3",
+        "12.34.567",
+        "1,23,456",  # Indian lakh grouping: not how ministries write
+        "1 2345",
+        "'1 23",
+    ],
+)
+def test_digits_in_irregular_groups_are_not_an_amount(written: str) -> None:
+    with pytest.raises(AmountError) as caught:
+        parse_number(written)
+    assert caught.value.kind == "unreadable"
+
+
+@pytest.mark.parametrize(
+    ("written", "number"),
+    [
+        ("1 234 567", "1234567"),
+        ("1 234 567,5", "1234567.5"),
+        ("1'234'567", "1234567"),
+        ("'1 234", "1234"),  # Excel's text-forcing apostrophe, then a space group
+        ("- 1 234", "-1234"),
+        ("(1 234)", "-1234"),
+        ("€\u00a01\u202f234", "1234"),
+    ],
+)
+def test_digits_in_regular_groups_are_an_amount(written: str, number: str) -> None:
+    assert parse_number(written) == Decimal(number)
+
+
+_GROUPS = st.lists(st.text("0123456789", min_size=1, max_size=5), min_size=2, max_size=5)
+
+
+@given(_GROUPS, st.sampled_from([" ", "\u00a0", "'", ".", ","]))
+def test_a_number_in_groups_is_read_only_when_every_group_after_the_first_has_three_digits(
+    groups: list[str], separator: str
+) -> None:
+    text = separator.join(groups)
+    regular = 1 <= len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])
+    if separator in ".," and len(groups) == 2 and regular:
+        return  # "1.234" / "1,234": one separator once, read by the column's style
+    if separator in ".," and len(groups) == 2:
+        regular = True  # a single point or comma not before three digits is a decimal mark
+    try:
+        number = parse_number(text)
+    except AmountError:
+        assert not regular, text
+        return
+    assert regular, text
+    if len(groups) > 2 or separator not in ".,":
+        assert number == Decimal("".join(groups)), text
+
+
 def test_amounts_are_converted_exactly_to_euros_and_rounded_to_the_cent() -> None:
     assert parse_amount("2,5", Decimal(1_000_000)) == Decimal("2500000.00")
     assert parse_amount(0.1 + 0.2, Decimal(1)) == Decimal("0.30")

@@ -64,8 +64,7 @@ def read_bytes(
         too_large = check_size(status.st_size, display, limits)
         if too_large is not None:
             return None, too_large
-        with path.open("rb") as handle:
-            data = handle.read(limits.max_file_size * MB + 1)
+        data = _read_at_most(path, limits.max_file_size * MB + 1)
         return data, check_size(len(data), display, limits)
     except FileNotFoundError:
         reason = "it does not exist"
@@ -76,6 +75,24 @@ def read_bytes(
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
     return None, make_finding("file-unreadable", CellRef(display), reason=reason)
+
+
+CHUNK = 4 * MB
+
+
+def _read_at_most(path: Path, most: int) -> bytes:
+    """At most ``most`` bytes of ``path``, read a chunk at a time: one read of the limit made
+    Python set aside the whole limit first (--max-file-size 100000 gave MemoryError)."""
+    chunks: list[bytes] = []
+    left = most
+    with path.open("rb") as handle:
+        while left > 0:
+            chunk = handle.read(min(CHUNK, left))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+    return b"".join(chunks)
 
 
 def read_file(

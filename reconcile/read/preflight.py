@@ -19,7 +19,7 @@ import re
 import struct
 import zipfile
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import compress
 from typing import Any
@@ -32,6 +32,7 @@ from reconcile.read.table import column_letter
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
 END_OF_DIRECTORY = b"PK\x05\x06"  # also how an empty zip archive starts
+ZIP64_LOCATOR, ZIP64_END = b"PK\x06\x07", b"PK\x06\x06"
 RATIO_FLOOR = MB  # members unpacking to less cannot harm: their ratio is not checked
 PROLOG_BYTES = 64 * 1024  # an honest XML prolog is under 200 bytes
 CHUNK = MB
@@ -123,6 +124,7 @@ def run_preflight(
         if suffix in TEXT_SUFFIXES:  # the CSV reader tells empty, binary and workbook files
             return Preflight()
         if _identify(data, suffix) == "ole":
+            _count_xls(data, limits)
             return Preflight()
         return _inspect_archive(data, display, limits, suffix)
     except _RefusedError as refused:
@@ -185,6 +187,125 @@ def _looks_like_text(head: bytes) -> bool:
     return False
 
 
+# --- the .xls: its cells counted from the BIFF records, before calamine builds a grid --------
+
+_END_OF_CHAIN = 0xFFFFFFFE
+
+
+def ole_stream(data: bytes, names: tuple[str, ...] = ("Workbook", "Book")) -> bytes | None:
+    """The first stream of a compound file (MS-CFB) named one of ``names``, or None.
+
+    Every chain is followed at most as many steps as the file has sectors, so a looping or
+    lying table of sectors cannot keep it busy; a damaged file raises struct.error or
+    ValueError."""
+    shift, mini_shift = struct.unpack_from("<HH", data, 0x1E)
+    if shift not in (9, 12) or mini_shift != 6:
+        raise ValueError("unusual sector sizes")
+    size = 1 << shift
+    sectors = len(data) // size
+    (fat_count, dir_start, _, cutoff, mini_fat_start, _, difat_start, difat_count) = (
+        struct.unpack_from("<8I", data, 0x2C)
+    )
+
+    def sector(number: int) -> bytes:
+        if number >= sectors:
+            raise ValueError("a sector beyond the file")
+        return data[(number + 1) * size : (number + 2) * size]
+
+    fat_sectors = list(struct.unpack_from("<109I", data, 0x4C))
+    for _ in range(min(difat_count, sectors)):
+        listed = struct.unpack(f"<{size // 4}I", sector(difat_start))
+        fat_sectors += listed[:-1]
+        difat_start = listed[-1]
+    fat_sectors = fat_sectors[: min(fat_count, sectors)]
+    fat = [n for s in fat_sectors for n in struct.unpack(f"<{size // 4}I", sector(s))]
+
+    def chain(start: int, table: list[int], piece: Callable[[int], bytes]) -> bytes:
+        parts: list[bytes] = []
+        for _ in range(len(table)):
+            if start == _END_OF_CHAIN:
+                return b"".join(parts)
+            if start >= len(table):
+                raise ValueError("a broken chain of sectors")
+            parts.append(piece(start))
+            start = table[start]
+        raise ValueError("a chain of sectors that loops")
+
+    directory = chain(dir_start, fat, sector)
+    entries = [directory[i : i + 128] for i in range(0, len(directory) - 127, 128)]
+    for entry in entries:
+        length, kind = struct.unpack_from("<HB", entry, 64)
+        name = entry[: max(length - 2, 0)].decode("utf-16-le", "replace")
+        if kind != 2 or name not in names:
+            continue
+        start, stream_size = struct.unpack_from("<IQ", entry, 116)
+        if stream_size >= cutoff:
+            return chain(start, fat, sector)[:stream_size]
+        root_start, root_size = struct.unpack_from("<IQ", entries[0], 116)
+        mini_stream = chain(root_start, fat, sector)[:root_size]
+        table = chain(mini_fat_start, fat, sector)
+        mini_fat = list(struct.unpack(f"<{len(table) // 4}I", table))
+
+        def mini_sector(number: int, mini: bytes = mini_stream) -> bytes:
+            return mini[number * 64 : (number + 1) * 64]
+
+        return chain(start, mini_fat, mini_sector)[:stream_size]
+    return None
+
+
+_BIFF_BOF, _BIFF_EOF, _BIFF_BOUNDSHEET = 0x0809, 0x000A, 0x0085
+# Records of a cell with a value (a number, text, formula, boolean or error), row and column
+# first; MULRK holds several cells of a row. Blank cells (BLANK, MULBLANK) carry only a format.
+_BIFF_CELLS = frozenset({0x0203, 0x027E, 0x00FD, 0x0204, 0x0205, 0x0006, 0x00D6})
+_BIFF_MULRK = 0x00BD
+
+
+def _count_xls(data: bytes, limits: Limits) -> None:
+    """The rows and columns of every sheet of a BIFF8 .xls, from its cell records, against
+    the limits before calamine builds a grid (a far cell made it reach 1.3 GB first). A file
+    whose records cannot be walked is left to calamine, which refuses it."""
+    try:
+        stream = ole_stream(data)
+    except (struct.error, ValueError):
+        return
+    if stream is None:
+        return
+    names: list[str] = []
+    sheets = 0
+    sheet: _SheetCount | None = None
+    area, at = 0, 0
+    while at + 4 <= len(stream):
+        kind, length = struct.unpack_from("<HH", stream, at)
+        body = stream[at + 4 : at + 4 + length]
+        at += 4 + length
+        if kind == _BIFF_BOUNDSHEET and len(body) >= 8:
+            names.append(_biff_name(body))
+        elif kind == _BIFF_BOF and len(body) >= 4:
+            if struct.unpack_from("<H", body, 2)[0] == 0x0010:  # a worksheet begins
+                name = names[sheets] if sheets < len(names) else f"sheet {sheets + 1}"
+                sheet, sheets = _SheetCount(name), sheets + 1
+            else:
+                sheet = None
+        elif sheet is not None and kind == _BIFF_EOF:
+            _check_sheet(sheet, limits, area)
+            area += sheet.last_row * sheet.last_column
+            sheet = None
+        elif sheet is not None and len(body) >= 6 and (kind in _BIFF_CELLS or kind == _BIFF_MULRK):
+            row, column = struct.unpack_from("<HH", body)
+            if kind == _BIFF_MULRK:
+                (column,) = struct.unpack_from("<H", body, len(body) - 2)
+            sheet.last_row = max(sheet.last_row, row + 1)
+            sheet.last_column = max(sheet.last_column, column + 1)
+            _check_sheet(sheet, limits, area)
+
+
+def _biff_name(body: bytes) -> str:
+    """A sheet's name in its BOUNDSHEET record: Latin-1, or UTF-16 when flagged."""
+    count, wide = body[6], body[7] & 1
+    text = body[8 : 8 + count * (2 if wide else 1)]
+    return text.decode("utf-16-le" if wide else "latin-1", "replace")
+
+
 # --- the zip archive -------------------------------------------------------------------
 
 
@@ -203,9 +324,12 @@ def _inspect_archive(data: bytes, display: str, limits: Limits, suffix: str) -> 
         family = _family(archive, names)
         if family != ("ods" if suffix == ".ods" else "ooxml"):
             raise _RefusedError("not-a-workbook", kind=_describe_zip(names, family))
-        # An .ods repeats rows and columns by count, so its cells are counted by check_grids.
+        if family == "ooxml":
+            _check_workbook_part(archive, names)
         sheets = _sheet_parts(archive, names, limits) if family == "ooxml" else {}
         _scan_members(archive, members, sheets, limits)
+        if family == "ods":
+            _count_ods(archive, limits)
         plain = frozenset(part for part, sheet in sheets.items() if not sheet.has_needles)
         return Preflight(None, _notes(archive, names, display), plain)
 
@@ -221,6 +345,12 @@ def _declared_entries(data: bytes) -> int:
             ),
         )
     (entries,) = struct.unpack_from("<H", data, at + 10)
+    if entries == 0xFFFF:  # ZIP64: the count is in the ZIP64 end record its locator points at
+        locator = at - 20
+        if locator >= 0 and data[locator : locator + 4] == ZIP64_LOCATOR:
+            (record,) = struct.unpack_from("<Q", data, locator + 8)
+            if record + 56 <= len(data) and data[record : record + 4] == ZIP64_END:
+                (entries,) = struct.unpack_from("<Q", data, record + 32)
     return int(entries)
 
 
@@ -309,6 +439,37 @@ class _SheetCount:
     last_column: int = 0
     cells: int = 0
     has_needles: bool = False  # one of EXTRAS_NEEDLES occurs in the part
+
+
+_CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
+# The workbook content types in the order openpyxl looks for them (reader/excel.py).
+_WORKBOOK_TYPES = (
+    "application/vnd.ms-excel.template.macroEnabled.main+xml",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml",
+    "application/vnd.ms-excel.sheet.macroEnabled.main+xml",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+)
+WORKBOOK_PART = "xl/workbook.xml"
+
+
+def _check_workbook_part(archive: zipfile.ZipFile, names: set[str]) -> None:
+    """The workbook part openpyxl opens (the first one [Content_Types].xml names, by type) is
+    the one whose sheets are counted here and that calamine reads: xl/workbook.xml. A second
+    workbook part, with sheets of its own, went past 4 GB in openpyxl from a 7 KB file."""
+    types = _parse_small_xml(archive, "[Content_Types].xml", names)
+    overrides = [] if types is None else list(types.iter(f"{{{_CT_NS}}}Override"))
+    for content_type in _WORKBOOK_TYPES:
+        parts = [o.get("PartName") or "" for o in overrides if o.get("ContentType") == content_type]
+        if parts:
+            part = posixpath.normpath(parts[0].lstrip("/"))
+            if part != WORKBOOK_PART:
+                reason = Phrase(
+                    "[Content_Types].xml names {part} as its workbook, not {expected}, so "
+                    "readers would read different workbooks",
+                    {"part": _name(part), "expected": WORKBOOK_PART},
+                )
+                raise _RefusedError("file-corrupt", reason=reason)
+            return
 
 
 def _sheet_parts(
@@ -631,6 +792,55 @@ def _scan_members(
             area += sheet.last_row * sheet.last_column
 
 
+_ODS_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+_ODS_VALUE_TYPE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}value-type"
+
+
+def _count_ods(archive: zipfile.ZipFile, limits: Limits) -> None:
+    """The rows and columns an .ods grid will have, counted from content.xml before any grid:
+    a cell with content repeated (number-columns-repeated) in a row repeated
+    (number-rows-repeated) is that many cells; an 803-byte file went past 4 GB in calamine.
+    Empty cells and rows repeated (LibreOffice ends a sheet with a million) take no room."""
+    from defusedxml.ElementTree import iterparse
+
+    sheet, area, row, column, repeat, filled = _SheetCount(""), 0, 0, 0, 1, False
+    try:
+        with archive.open("content.xml") as content:
+            for event, element in iterparse(content, events=("start", "end")):
+                tag = element.tag.removeprefix(_ODS_TABLE)
+                if event == "start":
+                    if tag == "table":
+                        sheet, row = _SheetCount(element.get(f"{_ODS_TABLE}name", "")), 0
+                    elif tag == "table-row":
+                        column, filled = 0, False
+                        repeat = int(element.get(f"{_ODS_TABLE}number-rows-repeated", "1"))
+                    continue
+                if tag in ("table-cell", "covered-table-cell"):
+                    count = int(element.get(f"{_ODS_TABLE}number-columns-repeated", "1"))
+                    column += count
+                    if element.get(_ODS_VALUE_TYPE) is not None or len(element):
+                        sheet.last_column, filled = max(sheet.last_column, column), True
+                        sheet.last_row = max(sheet.last_row, row + repeat)
+                    element.clear()
+                elif tag == "table-row":
+                    row += repeat
+                    element.clear()
+                    if filled:
+                        _check_sheet(sheet, limits, area)
+                elif tag == "table":
+                    _check_sheet(sheet, limits, area)
+                    area += sheet.last_row * sheet.last_column
+                    element.clear()
+    except _RefusedError:
+        raise
+    except Exception as exc:  # defusedxml and expat raise several kinds for hostile XML
+        reason = Phrase(
+            "{member} is not well-formed XML ({detail})",
+            {"member": "content.xml", "detail": _why(exc)},
+        )
+        raise _RefusedError("file-corrupt", reason=reason) from exc
+
+
 def _look_for_needles(sheet: _SheetCount, window: bytes) -> bytes:
     """Note whether one of EXTRAS_NEEDLES occurs in ``window``: a chunk of a sheet part after
     the end of the window before, which is returned for the next one (a needle cut in two by a
@@ -720,6 +930,31 @@ def check_grids(grids: Sequence[Any], display: str, limits: Limits) -> Finding |
     except _RefusedError as refused:
         return make_finding(refused.code, CellRef(display, refused.sheet), **refused.params)
     return None
+
+
+# --- what --annotate may copy -----------------------------------------------------------
+
+# What openpyxl keeps an object for when it loads a workbook to write it back: cells, rows
+# (their heights and hidden flags), styles, shared texts.
+_HELD_TAGS = re.compile(rb"<(?:c|row|xf|si)[\s>/]")
+
+
+def annotate_cost(data: bytes) -> int:
+    """How many cells, rows, styles and shared texts openpyxl would hold for the workbook in
+    ``data`` (passed by the pre-flight), counted in bounded chunks of its XML parts."""
+    count = 0
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for info in archive.infolist():
+            if not (info.filename.startswith("xl/") and info.filename.endswith(".xml")):
+                continue
+            carry = b""
+            for chunk in _chunks(archive, info):
+                text = carry + chunk
+                cut = max(len(text) - 5, 0)  # a tag cut by the chunk's end is counted next time
+                count += len(_HELD_TAGS.findall(text, 0, cut))
+                carry = text[cut:]
+            count += len(_HELD_TAGS.findall(carry))
+    return count
 
 
 # --- what is reported but read anyway --------------------------------------------------

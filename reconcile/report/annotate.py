@@ -21,8 +21,12 @@ from typing import Any
 from reconcile.codes import is_fatal, render_message, texts_of
 from reconcile.errors import ConfigError
 from reconcile.i18n import tr
+from reconcile.limits import DEFAULT_LIMITS, Limits
 from reconcile.model import Finding, Report
 from reconcile.output import write_atomic
+from reconcile.pipeline import display_path
+from reconcile.read import read_bytes
+from reconcile.read.preflight import annotate_cost
 from reconcile.read.workbook import open_openpyxl
 from reconcile.report.chart import contribution_chart
 from reconcile.report.text import verdict_text
@@ -46,13 +50,23 @@ class Written:
 
 
 def write_annotations(
-    report: Report, directory: Path, lang: str, inputs: Iterable[Path] = ()
+    report: Report,
+    directory: Path,
+    lang: str,
+    inputs: Iterable[Path] = (),
+    limits: Limits = DEFAULT_LIMITS,
 ) -> Written:
     """Write the annotated copies (and for ``check`` the summary) into ``directory``."""
-    inputs = [*inputs, *(Path(f.path) for f in report.files)]
+    inputs = list(inputs)
+    # Each report names a file as the user wrote it; the file itself is the input of that name
+    # ("a\\b.xlsx" is shown as a/b.xlsx, and that path is another file or none).
+    sources = {display_path(str(path)): path for path in inputs}
+    inputs += [Path(f.path) for f in report.files]
     written: list[Path] = []
     skipped: list[tuple[str, str]] = []
-    names: set[str] = set()
+    summary = SUMMARY_NAMES.get(lang, SUMMARY_NAMES["en"])
+    # An input named like the summary gets another name for its copy, never overwritten.
+    names: set[str] = {summary.lower()} if report.command == "check" else set()
     copies: dict[str, str] = {}  # input path -> name of its annotated copy
     by_file: dict[str, list[Finding]] = defaultdict(list)
     for finding in report.findings:
@@ -65,9 +79,17 @@ def write_annotations(
         if PurePosixPath(result.path).suffix.lower() not in ANNOTATED_SUFFIXES:
             skipped.append((result.path, "annotate-format"))
             continue
-        data = Path(result.path).read_bytes()
-        if hashlib.sha256(data).hexdigest() != result.sha256:
+        # Read as the run read it: a regular file, within the size limit, in bounded chunks; and
+        # annotated only when its bytes are the ones checked (a file swapped for a FIFO or an
+        # 8 GB sparse file during the run is not read again without checks).
+        data, _problem = read_bytes(
+            sources.get(result.path, Path(result.path)), result.path, limits
+        )
+        if data is None or hashlib.sha256(data).hexdigest() != result.sha256:
             skipped.append((result.path, "annotate-skipped"))  # changed since it was checked
+            continue
+        if annotate_cost(data) > limits.max_annotate_cells:
+            skipped.append((result.path, "annotate-too-large"))  # openpyxl would need GBs
             continue
         try:
             data = annotate_workbook(data, by_file[result.path], lang)
@@ -81,7 +103,7 @@ def write_annotations(
         write_atomic(target, data, inputs)
         written.append(target)
     if report.command == "check" and report.totals is not None:
-        target = directory / SUMMARY_NAMES.get(lang, SUMMARY_NAMES["en"])
+        target = directory / summary
         write_atomic(target, summary_workbook(report, lang, copies), inputs)
         written.append(target)
     return Written(tuple(written), tuple(skipped))

@@ -20,12 +20,14 @@ from reconcile.diff import CHANGE_CODES, Change, Diff, Entry
 from reconcile.i18n import field_name, tr
 from reconcile.money import format_eur
 from reconcile.report import RenderOptions
-from reconcile.report.github import command_text, markdown_cell, write_annotations
+from reconcile.report.github import command_text, write_annotations
 from reconcile.report.html import findings_table, page_start
 from reconcile.report.json import eur, finding_document
 from reconcile.report.junit import suite, write_testsuites
-from reconcile.report.text import GOOD, STYLE, console_for, severity_label
+from reconcile.report.text import GOOD, STYLE, console_for, inert, severity_label
 from reconcile.safety import escape_html as esc
+from reconcile.safety import markdown_text as markdown_cell
+from reconcile.safety import visible
 
 DIFF_VERSION = 1
 # The tables' columns, as keys of reconcile.i18n.TEXTS: the headings follow the language.
@@ -93,14 +95,14 @@ def _rich_table(
     for key in heads:
         table.add_column(tr(key, lang), justify="right" if key in NUMERIC else "left")
     for row in rows:
-        table.add_row(*(Text(value) for value in row))  # workbook text, never rich markup
+        table.add_row(*(inert(value) for value in row))  # workbook text, never rich markup
     return table
 
 
 def render_diff_text(diff: Diff, stream: TextIO, options: RenderOptions) -> None:
     console = console_for(stream, options)
     lang = options.lang
-    console.print(Text(f"{diff.old.path} → {diff.new.path}", style="bold"))
+    console.print(inert(f"{diff.old.path} → {diff.new.path}", style="bold"))
     if diff.changes:
         console.print(_rich_table(CHANGE_HEADS, change_rows(diff, lang), lang))
         console.print()
@@ -110,7 +112,7 @@ def render_diff_text(diff: Diff, stream: TextIO, options: RenderOptions) -> None
         console.print()
     for finding in diff.findings:
         line = Text(f"{severity_label(finding.severity, lang)} ", style=STYLE[finding.severity])
-        line.append(f"{finding.location} [{finding.code}] {render_message(finding, lang)}")
+        line.append(visible(f"{finding.location} [{finding.code}] {render_message(finding, lang)}"))
         console.print(line, soft_wrap=True)
     style = GOOD if diff.verdict == "equal" else "bold red"
     console.print(Text(diff_verdict_text(diff, lang), style=style), soft_wrap=True)
@@ -121,7 +123,8 @@ def render_diff_github(diff: Diff, stream: TextIO, options: RenderOptions) -> No
     """An annotation per change (at its cell) and per reading finding, then the verdict."""
     lang = options.lang
     write_annotations(diff.all_findings, stream, lang)
-    stream.write(f"{command_text(diff_verdict_text(diff, lang))}\n{_exit_text(diff, lang)}\n")
+    stream.write(f"{command_text(diff_verdict_text(diff, lang))}\n")
+    stream.write(f"{command_text(_exit_text(diff, lang))}\n")
 
 
 def _markdown_table(heads: tuple[str, ...], rows: list[tuple[str, ...]], lang: str) -> str:

@@ -15,14 +15,16 @@ from reconcile.model import Finding, Report, Severity
 from reconcile.money import format_eur
 from reconcile.report import RenderOptions
 from reconcile.report.text import counts_text, share_text, verdict_text
-from reconcile.safety import escape_html
+from reconcile.safety import markdown_text as markdown_cell
+from reconcile.safety import visible
 
 COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
 def command_text(text: str) -> str:
-    """A workflow command's message: a newline in workbook text must not start a command."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A workflow command's message or a log line: control characters shown as escapes (a
+    newline in a file name must not start a command or a line), ``%`` as the runner wants it."""
+    return visible(text).replace("%", "%25")
 
 
 def _property(text: str) -> str:
@@ -32,7 +34,8 @@ def _property(text: str) -> str:
 def render_github(report: Report, stream: TextIO, options: RenderOptions) -> None:
     write_annotations(report.findings, stream, options.lang)
     stream.write(
-        f"{command_text(verdict_text(report, options.lang))}\n{counts_text(report, options.lang)}\n"
+        f"{command_text(verdict_text(report, options.lang))}\n"
+        f"{command_text(counts_text(report, options.lang))}\n"
     )
 
 
@@ -46,11 +49,6 @@ def write_annotations(findings: Iterable[Finding], stream: TextIO, lang: str) ->
             f"title={_property(finding.code)}::"
             f"{command_text(where + render_message(finding, lang))}\n"
         )
-
-
-def markdown_cell(text: str) -> str:
-    """Workbook text in a Markdown table cell: no HTML, no column breaks, one line."""
-    return escape_html(text).replace("|", "\\|").replace("\r", " ").replace("\n", " ")
 
 
 def render_github_summary(report: Report, stream: TextIO, options: RenderOptions) -> None:

@@ -10,6 +10,7 @@ from collections.abc import Callable, Mapping
 from typing import Any, TextIO
 
 from reconcile.i18n import tr
+from reconcile.safety import visible
 
 DELAY = 0.5  # seconds of reading before a bar appears: quick runs stay quiet
 
@@ -53,13 +54,13 @@ class ReadProgress:
                 TextColumn("{task.description}"),
                 BarColumn(),
                 MofNCompleteColumn(),
-                TextColumn("{task.fields[name]}"),
+                TextColumn("{task.fields[name]}", markup=False),  # a file name, not markup
                 console=console,
                 transient=True,
             )
             self.bar.start()
             self.task = self.bar.add_task(tr("reading", self.lang), total=total, name="")
-        self.bar.update(self.task, completed=done, name=name)
+        self.bar.update(self.task, completed=done, name=visible(name))
 
     def close(self) -> None:
         if self.bar is not None:

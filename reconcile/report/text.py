@@ -16,6 +16,7 @@ from reconcile.model import Finding, Report, Severity
 from reconcile.money import format_eur, unit_label
 from reconcile.report import RenderOptions
 from reconcile.report.chart import ContributionChart, contribution_chart
+from reconcile.safety import visible
 
 GOOD = "bold green"  # the verdict's style when all is well
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -39,6 +40,12 @@ def console_for(stream: TextIO, options: RenderOptions) -> Console:
         width=options.width or (None if is_terminal else DEFAULT_WIDTH),
         soft_wrap=False,
     )
+
+
+def inert(text: str, style: str = "") -> Text:
+    """Text from outside (a file, sheet or cell, the announcement) for the terminal: its
+    control characters shown as escapes, and rich markup in it shown, never interpreted."""
+    return Text(visible(text), style=style)
 
 
 def share_text(share: Decimal | None, lang: str = "en") -> str:
@@ -69,9 +76,9 @@ def _files_table(report: Report, lang: str) -> Table:
     for f in report.files_by_contribution():
         moved = [format_eur(a, lang) for a in report.transfers_of(f.ministry)] if transfers else []
         table.add_row(
-            f.ministry or "?",
-            f.path,
-            ", ".join(f.chapters) or "–",
+            inert(f.ministry or "?"),
+            inert(f.path),
+            inert(", ".join(f.chapters) or "–"),
             unit_label(f.unit) if f.unit is not None else "–",
             str(f.lines),
             format_eur(f.total, lang),
@@ -124,7 +131,7 @@ def _verdict(report: Report, lang: str) -> Text:
         return Text(tr(f"verdict-{verdict}", lang, errors=report.errors), style=style)
     assert report.target is not None and report.totals is not None
     where = tr(
-        "verdict-where",
+        "verdict-where",  # the announcement's text: made visible where the verdict is shown
         lang,
         total=format_eur(report.totals.total, lang),
         text=report.target.text,
@@ -180,7 +187,9 @@ def chart_table(report: Report, lang: str, width: int = CHART_WIDTH) -> Table:
     table.add_column(justify="right")
     for name, amount in chart.bars:
         table.add_row(
-            name, Text(_bar(chart.fraction(amount), width), style="blue"), format_eur(amount, lang)
+            inert(name),
+            Text(_bar(chart.fraction(amount), width), style="blue"),
+            format_eur(amount, lang),
         )
     verdict_style = {None: "bold", True: GOOD, False: "bold red"}[chart.inside]
     table.add_row(
@@ -206,9 +215,9 @@ def _finding_line(finding: Finding, lang: str) -> Text:
     where = finding.location.place
     text = Text("  ")
     text.append(severity_label(finding.severity, lang), style=STYLE[finding.severity])
-    text.append(f" {where:<16} " if where else " ")
+    text.append(visible(f" {where:<16} " if where else " "))
     text.append(f"[{finding.code}] ", style="dim")
-    text.append(render_message(finding, lang))
+    text.append(visible(render_message(finding, lang)))
     return text
 
 
@@ -218,8 +227,8 @@ def render_text(report: Report, stream: TextIO, options: RenderOptions) -> None:
     announcement = report.announcement
     counted = counted_text(report, lang)
     if announcement is not None and counted is not None:
-        console.print(Text(f"{announcement.name}", style="bold"), end="")
-        console.print("  " + counted)
+        console.print(inert(announcement.name, style="bold"), end="")
+        console.print(inert("  " + counted))
         console.print()
     if report.files:
         console.print(_files_table(report, lang))
@@ -233,7 +242,8 @@ def render_text(report: Report, stream: TextIO, options: RenderOptions) -> None:
             console.print(Text(tr("chart-title", lang), style="bold"))
             console.print(chart_table(report, lang))
             console.print()
-    console.print(_verdict(report, lang), soft_wrap=True)
+    verdict = _verdict(report, lang)
+    console.print(inert(verdict.plain, style=str(verdict.style)), soft_wrap=True)
 
     if report.findings:
         console.print()
@@ -241,10 +251,10 @@ def render_text(report: Report, stream: TextIO, options: RenderOptions) -> None:
         for finding in report.findings:
             if finding.location.file != current:
                 current = finding.location.file
-                console.print(Text(current, style="bold"))
+                console.print(inert(current, style="bold"))
             console.print(_finding_line(finding, lang), soft_wrap=True)
     console.print()
-    console.print(counts_text(report, lang))
+    console.print(inert(counts_text(report, lang)))
 
 
 def counts_text(report: Report, lang: str) -> str:

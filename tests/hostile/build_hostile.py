@@ -281,6 +281,29 @@ def ods_renamed() -> bytes:
     )
 
 
+LIBREOFFICE_ODS = HERE.parent / "corpus" / "awkward.libreoffice.ods"  # saved by LibreOffice
+
+
+def ods_repeat_bomb() -> bytes:
+    """A LibreOffice .ods with one more row: a cell with a value repeated over 16,000 columns,
+    the row repeated 6,000 times; a reader that expands repeats makes 96 million cells (calamine
+    itself stops at 100 million).
+    (The sheets already end as LibreOffice ends them, in empty rows repeated a million times.)"""
+    with zipfile.ZipFile(LIBREOFFICE_ODS) as archive:
+        members = [(info.filename, archive.read(info)) for info in archive.infolist()]
+    bomb = (
+        b'<table:table-row table:number-rows-repeated="6000"><table:table-cell '
+        b'office:value-type="float" office:value="1" table:number-columns-repeated="16000">'
+        b"<text:p>1</text:p></table:table-cell></table:table-row>"
+    )
+    content = dict(members)["content.xml"]
+    last_rows = b'<table:table-row table:style-name="ro1" table:number-rows-repeated="1048559">'
+    assert last_rows in content
+    content = content.replace(last_rows, bomb + last_rows, 1)
+    # calamine knows an .ods by its mimetype, stored first
+    return zip_members(replaced(members, "content.xml", content), zipfile.ZIP_STORED)
+
+
 # --- damaged ------------------------------------------------------------------------------
 def truncated() -> bytes:
     data = zip_members(honest_members())
@@ -325,6 +348,72 @@ def lying_dimension() -> bytes:
 
 def too_many_sheets() -> bytes:
     return zip_members(honest_members([["x"]], sheets=101))
+
+
+def second_workbook_part() -> bytes:
+    """[Content_Types].xml names xl/other.xml as the workbook (openpyxl opens the part it names),
+    whose sheet holds a far cell; xl/workbook.xml, which the pre-flight counts, is honest."""
+    members = honest_members()
+    parts = dict(members)
+    types = parts["[Content_Types].xml"].replace(
+        b'PartName="/xl/workbook.xml"', b'PartName="/xl/other.xml"'
+    )
+    far = parts[SHEET].replace(
+        b"</sheetData>",
+        b'<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row></sheetData>',
+        1,
+    )
+    rels = parts["xl/_rels/workbook.xml.rels"].replace(b"worksheets/sheet1.xml", b"big/sheet.xml")
+    return zip_members(
+        [
+            *replaced(members, "[Content_Types].xml", types),
+            ("xl/other.xml", parts["xl/workbook.xml"]),
+            ("xl/_rels/other.xml.rels", rels),
+            ("xl/big/sheet.xml", far),
+        ]
+    )
+
+
+LIBREOFFICE_XLS = HERE.parent / "corpus" / "awkward.libreoffice.xls"  # saved by LibreOffice
+
+
+def xls_far_cell() -> bytes:
+    """A LibreOffice .xls whose first sheet's last text cell is moved to row 65,536, column IV
+    (the last cell of a BIFF8 sheet): the same size, a grid of 16.7 million cells for a reader
+    that builds one (calamine reached 1.3 GB).
+    The Workbook stream of this file lies in one run of sectors, so a record is patched in place.
+    """
+    data = bytearray(LIBREOFFICE_XLS.read_bytes())
+    header = data[:512]
+    assert header[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+    bof = bytes.fromhex("09081000") + b"\x00\x06\x05\x00"  # BIFF8 workbook globals
+    start = data.find(bof)
+    at, last = start, None
+    while at + 4 <= len(data):
+        kind, length = struct.unpack_from("<HH", data, at)
+        if kind == 0x00FD:  # LABELSST: a text cell, row and column first
+            last = at
+        if kind == 0x000A and last is not None and at > last:  # the EOF after a sheet's cells
+            break
+        at += 4 + length
+    assert last is not None
+    struct.pack_into("<HH", data, last + 4, 65535, 255)
+    return bytes(data)
+
+
+# --- read as any workbook ---------------------------------------------------------------------
+def zip64() -> bytes:
+    """An honest workbook in a ZIP64 archive: the end record counts 0xFFFF members and points to
+    the ZIP64 end record, which holds the real count (as writers of large archives do)."""
+    data = zip_members(honest_members())
+    end = data.rfind(b"PK\x05\x06")
+    entries, size, offset = struct.unpack_from("<HII", data, end + 10)
+    record = struct.pack(
+        "<4sQHHIIQQQQ", b"PK\x06\x06", 44, 45, 45, 0, 0, entries, entries, size, offset
+    )
+    locator = struct.pack("<4sIQI", b"PK\x06\x07", 0, end, 1)
+    eocd = struct.pack("<4sHHHHIIH", b"PK\x05\x06", 0, 0, 0xFFFF, 0xFFFF, size, offset, 0)
+    return data[:end] + record + locator + eocd
 
 
 # --- read, with a warning ---------------------------------------------------------------------
@@ -377,6 +466,10 @@ CORPUS: dict[str, Callable[[], bytes]] = {
     "far-cell.xlsx": far_cell,
     "lying-dimension.xlsx": lying_dimension,
     "too-many-sheets.xlsx": too_many_sheets,
+    "second-workbook-part.xlsx": second_workbook_part,
+    "ods-repeat-bomb.ods": ods_repeat_bomb,
+    "xls-far-cell.xls": xls_far_cell,
+    "zip64.xlsx": zip64,
     "macros.xlsm": with_macros,
     "external-link.xlsx": with_external_link,
 }
