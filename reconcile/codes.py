@@ -355,6 +355,16 @@ _CODES = [
         "A line needs at least a chapter, an article, a description, a year and an amount.",
     ),
     Code(
+        "line-carried-down",
+        INFO,
+        "validate",
+        "This row leaves the line's chapter, article or description empty: they were taken "
+        "from row {row} above, the same line in an earlier year.",
+        "In a long table a line may take a block of rows, one per year. A row that leaves the "
+        "identifiers empty below a row that has them, with a later year, is read as the same "
+        "line. Fill them in on every row to make it explicit.",
+    ),
+    Code(
         "amount-not-a-number",
         ERR,
         "validate",

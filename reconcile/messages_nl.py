@@ -395,6 +395,17 @@ MESSAGES_NL: dict[str, tuple[str, str]] = {
         "{field} van deze regel is leeg.",
         "Een regel heeft ten minste een hoofdstuk, artikel, omschrijving, jaar en bedrag nodig.",
     ),
+    "line-carried-down": (
+        (
+            "Deze rij laat hoofdstuk, artikel of omschrijving van de regel leeg: die zijn "
+            "overgenomen van rij {row} erboven, dezelfde regel in een eerder jaar."
+        ),
+        (
+            "In een lange tabel kan een regel een blok rijen beslaan, één per jaar. Een rij die "
+            "de kenmerken leeg laat onder een rij die ze heeft, met een later jaar, wordt gelezen "
+            "als dezelfde regel. Vul ze op elke rij in om dat expliciet te maken."
+        ),
+    ),
     "amount-not-a-number": (
         "{value} is geen bedrag; het telt niet mee, dus het totaal is onvolledig.",
         (

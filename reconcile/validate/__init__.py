@@ -21,6 +21,7 @@ from reconcile.model import BudgetLine, CellRef, Finding
 from reconcile.read import LineColumns, RawLine, SheetTable
 from reconcile.read.header import ALIASES, LABELS, parse_year
 from reconcile.read.layouts import cell_text
+from reconcile.validate.blocks import read_as_meant
 from reconcile.validate.identify import identify_ministry
 from reconcile.validate.schema import (
     FIELD_OF_COLUMN,
@@ -201,7 +202,9 @@ def _frame_of(data: dict[str, list[Any]]) -> Any:
 
 
 def validate_table(table: SheetTable, rules: Rules) -> ValidatedTable:
-    ministry, findings = identify_ministry(table, rules.ministries)
+    lines, findings = read_as_meant(table)
+    ministry, identified = identify_ministry(table, rules.ministries, lines)
+    findings += identified
     columns = [
         f for f in ("chapter", "article", "description", "series") if f in table.header.columns
     ]
@@ -211,7 +214,6 @@ def validate_table(table: SheetTable, rules: Rules) -> ValidatedTable:
     if table.layout == "long" and "year" not in table.header.columns:
         findings.append(_missing_column("year", header_ref))
     wait_for_preload()  # pandas and pandera are used from here on
-    lines = table.line_columns()
     data = _columns(lines, columns, ministry, rules.series)
     frame = _frame_of(data)
     context = SchemaContext(

@@ -8,17 +8,18 @@ from pathlib import PurePath
 from reconcile.codes import make_finding
 from reconcile.ministries import MinistryTable, normalise_chapter
 from reconcile.model import CellRef, Finding, Phrase
-from reconcile.read import SheetTable
+from reconcile.read import LineColumns, SheetTable
 
 
 def identify_ministry(
-    table: SheetTable, ministries: MinistryTable
+    table: SheetTable, ministries: MinistryTable, lines: LineColumns | None = None
 ) -> tuple[str | None, list[Finding]]:
-    """The ministry of ``table`` and the findings when that is unclear or contradicted."""
+    """The ministry of ``table`` (its ``lines``, when not those read) and the findings when
+    that is unclear or contradicted."""
     owners: Counter[str] = Counter()
     # Each distinct chapter cell is looked up once (keyed by type too: 13 and 13.0 may differ;
     # a column of one type, the usual, is counted by its values alone).
-    chapters = table.line_columns().values["chapter"]
+    chapters = (lines if lines is not None else table.line_columns()).values["chapter"]
     counts: list[tuple[object, int]]
     if len(set(map(type, chapters))) == 1:
         counts = list(Counter(chapters).items())
