@@ -348,6 +348,14 @@ _CODES = [
         "column with one of the usual headers.",
     ),
     Code(
+        "table-empty",
+        ERR,
+        "validate",
+        "The table has a header row but no lines: there is nothing to check.",
+        "A file sent back without lines (an untouched template, say) is not valid: it reserves "
+        "nothing. Fill in the lines, or leave the file out if the ministry reserves nothing.",
+    ),
+    Code(
         "missing-value",
         ERR,
         "validate",
@@ -570,6 +578,16 @@ _CODES = [
         "files may be some other list. One without the header of a known layout is skipped "
         "with this note; name the file itself, or give --layout, to have it read (and refused "
         "if it is not such a table).",
+    ),
+    Code(
+        "own-output-skipped",
+        INFO,
+        "read",
+        "This workbook, found in the folder, is a summary reconcile wrote itself (it holds no "
+        "budget table); it was skipped.",
+        "Checking a feedback folder again finds the summary workbook of the earlier run beside "
+        "the annotated copies. It is told by its author (reconcile) and skipped with this note; "
+        "the annotated copies are read as the submissions they copy.",
     ),
     Code(
         "layout-detected",

@@ -313,6 +313,18 @@ MESSAGES_NL: dict[str, tuple[str, str]] = {
             "geef het bestand de kopregel van zijn indeling."
         ),
     ),
+    "own-output-skipped": (
+        (
+            "Deze werkmap, gevonden in de map, is een overzicht dat reconcile zelf schreef (zonder "
+            "begrotingstabel); ze is overgeslagen."
+        ),
+        (
+            "Wie een map met terugkoppeling opnieuw controleert, vindt daarin het overzicht van de "
+            "vorige controle naast de geannoteerde kopieën. Het wordt herkend aan zijn auteur "
+            "(reconcile) en met deze opmerking overgeslagen; de geannoteerde kopieën worden "
+            "gelezen als de inzendingen die ze kopiëren."
+        ),
+    ),
     "csv-skipped": (
         (
             "Dit CSV-bestand, gevonden in de map, heeft geen kopregel van een bekende indeling; "
@@ -389,6 +401,14 @@ MESSAGES_NL: dict[str, tuple[str, str]] = {
         (
             "Elke regel heeft een hoofdstuk, artikel, omschrijving, jaar en bedrag nodig. Voeg de "
             "kolom toe met een van de gebruikelijke kopjes."
+        ),
+    ),
+    "table-empty": (
+        "De tabel heeft een kopregel maar geen regels: er is niets te controleren.",
+        (
+            "Een bestand zonder regels (een onaangeroerd sjabloon bijvoorbeeld) is niet geldig: "
+            "het reserveert niets. Vul de regels in, of laat het bestand weg als het ministerie "
+            "niets reserveert."
         ),
     ),
     "missing-value": (

@@ -28,6 +28,7 @@ from reconcile.rules import Reconciliation, Submission, reconcile
 from reconcile.validate import Rules, validate_table
 from reconcile.validate.layout import validate_layout_table
 from reconcile.validate.schema import preload
+from reconcile.xlsx import written_by_reconcile
 
 ANNOUNCEMENT_FILE = "announcement.toml"
 
@@ -184,6 +185,9 @@ def _read_and_validate(
         if _unrelated_csv(item, read.findings, layout):
             skipped.append(read)
             continue
+        if _own_output(item, read.findings):  # the summary workbook of an earlier run
+            findings.append(make_finding("own-output-skipped", CellRef(read.path)))
+            continue
         findings += read.findings
         table = read.table
         if table is None:
@@ -248,6 +252,18 @@ def _unrelated_csv(item: Input, findings: list[Finding], layout: str | None) -> 
         and item.path.suffix.lower() in CSV_SUFFIXES
         and any(f.code == "layout-not-found" for f in findings)
         and not _has_budget_header(item.path)
+    )
+
+
+def _own_output(item: Input, findings: list[Finding]) -> bool:
+    """A workbook found in a folder that reconcile wrote itself and that holds no budget table:
+    the summary of an earlier run (``--annotate``), beside the annotated copies, which are
+    read as the submissions they copy."""
+    return (
+        item.in_folder
+        and item.path.suffix.lower() == ".xlsx"
+        and any(f.code == "no-table" for f in findings)
+        and written_by_reconcile(item.path)
     )
 
 

@@ -9,6 +9,7 @@ import io
 import re
 import zipfile
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from reconcile.safety import neutralise_formula
@@ -37,8 +38,8 @@ def workbook_bytes(
 
     book.properties.created = FIXED_DATE
     book.properties.modified = FIXED_DATE
-    book.properties.creator = "reconcile"
-    book.properties.lastModifiedBy = "reconcile"
+    book.properties.creator = CREATOR
+    book.properties.lastModifiedBy = CREATOR
     raw = io.BytesIO()
     with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
         # ExcelWriter, not openpyxl.save_workbook: that one stamps the current time.
@@ -46,6 +47,23 @@ def workbook_bytes(
     # Each sheet's part name is known once it has been written.
     results = {book[title].path.lstrip("/"): cells for title, cells in (cached or {}).items()}
     return _rewrite(raw.getvalue(), results)
+
+
+CREATOR = "reconcile"  # the author of every workbook reconcile writes (docProps/core.xml)
+
+
+def written_by_reconcile(path: Path) -> bool:
+    """Whether the .xlsx at ``path`` names reconcile as its author: only its small core
+    properties part is read, and any file that cannot say so is not reconcile's."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            info = archive.getinfo("docProps/core.xml")
+            if info.file_size > 64 * 1024:
+                return False
+            core = archive.read(info).decode("utf-8", "replace")
+    except (OSError, KeyError, zipfile.BadZipFile, RuntimeError, ValueError):
+        return False
+    return f"<dc:creator>{CREATOR}</dc:creator>" in core
 
 
 def _with_results(xml: bytes, cells: Mapping[str, int | float]) -> bytes:

@@ -284,3 +284,35 @@ def test_files_the_pre_flight_refuses_are_never_opened_to_annotate(
     assert refused_digests.isdisjoint(opened)
     assert refused <= {path for path, _ in written.skipped}
     assert len(written.files) == len(opened)  # what passed the pre-flight was annotated
+
+
+def test_checking_the_feedback_folder_skips_the_summary_with_a_note(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    CliRunner().invoke(cli, ["check", str(EXAMPLE), "--annotate", str(out), "--lang", "nl"])
+    again = pipeline.check([str(out)], pipeline.find_announcement([str(EXAMPLE)], None))
+    summary = f"{out.as_posix()}/overzicht.xlsx"
+    assert [(f.location.file, f.code) for f in again.findings if f.location.file == summary] == [
+        (summary, "own-output-skipped")
+    ]
+    assert again.exit_code == 1  # the copies' own findings; nothing left unread (exit 2)
+    assert sorted(Path(f.path).name for f in again.files) == [
+        "BZK.xlsx",
+        "Defensie.xlsx",
+        "EZ.xlsx",
+        "IenW.xlsx",
+        "OCW.xlsx",
+        "VWS.xlsx",
+    ]
+
+
+def test_a_workbook_without_a_table_that_reconcile_did_not_write_is_still_refused(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write_workbook(folder / "notes.xlsx", {"Blad1": [["Aantekeningen bij de reservering"]]})
+    shutil.copy(EXAMPLE / "OCW.xlsx", folder / "OCW.xlsx")
+    report = pipeline.validate([str(folder)], pipeline.find_announcement([str(EXAMPLE)], None))
+    assert ("notes.xlsx", "no-table") in {
+        (Path(f.location.file).name, f.code) for f in report.findings
+    }

@@ -118,11 +118,11 @@ def _sheet_xml(data: bytes) -> bytes:
         return archive.read("xl/worksheets/sheet1.xml")
 
 
-def test_empty_template_is_read_as_it_is(tmp_path: Path) -> None:
+def test_an_untouched_template_is_read_as_it_is_and_is_not_valid(tmp_path: Path) -> None:
     path = _write(tmp_path, "OCW")
     report = pipeline.validate([str(path)], ANNOUNCEMENT)
-    assert report.exit_code == 0
-    assert [(f.location.cell, f.code) for f in report.findings] == []
+    assert report.exit_code == 1  # nothing to check is not valid
+    assert [(f.location.cell, f.code) for f in report.findings] == [("A5", "table-empty")]
     assert [(f.ministry, f.sheet, f.layout, f.unit, f.lines) for f in report.files] == [
         ("OCW", "Reservering", "long", 1000, 0)
     ]

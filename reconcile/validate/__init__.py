@@ -213,6 +213,8 @@ def validate_table(table: SheetTable, rules: Rules) -> ValidatedTable:
         findings.append(make_finding("series-assumed", header_ref, series=rules.series))
     if table.layout == "long" and "year" not in table.header.columns:
         findings.append(_missing_column("year", header_ref))
+    if not len(lines):  # an untouched template: nothing to check is not valid
+        findings.append(make_finding("table-empty", header_ref))
     wait_for_preload()  # pandas and pandera are used from here on
     data = _columns(lines, columns, ministry, rules.series)
     frame = _frame_of(data)
