@@ -462,6 +462,17 @@ _CODES = [
         "in the title lines or the file name. Put the ministry's name in the title.",
     ),
     Code(
+        "ministry-weighed",
+        INFO,
+        "validate",
+        "The lines' chapters belong to several ministries; this file was taken to be "
+        "{ministry}'s, weighing: {evidence}.",
+        "reconcile weighs whose file it is: the ministry with the most lines and the one with "
+        "the largest amount, and the ministry the title and the file name name, each count "
+        "once. The lines on another ministry's chapter are chapter-not-of-ministry at their "
+        "cells. On a tie no ministry is guessed (ministry-unknown).",
+    ),
+    Code(
         "ministry-mismatch",
         ERR,
         "validate",

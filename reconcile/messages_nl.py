@@ -501,6 +501,19 @@ MESSAGES_NL: dict[str, tuple[str, str]] = {
             "in de titel."
         ),
     ),
+    "ministry-weighed": (
+        (
+            "De hoofdstukken van de regels horen bij meerdere ministeries; dit bestand is "
+            "gelezen als dat van {ministry}, na weging van: {evidence}."
+        ),
+        (
+            "reconcile weegt van wie een bestand is: het ministerie met de meeste regels, dat "
+            "met het grootste bedrag, en het ministerie dat de titel en de bestandsnaam noemen, "
+            "tellen elk één keer. De regels op het hoofdstuk van een ander ministerie zijn "
+            "chapter-not-of-ministry in hun cel. Bij gelijke stand wordt geen ministerie geraden "
+            "(ministry-unknown)."
+        ),
+    ),
     "ministry-mismatch": (
         "De {where} noemt {named}, maar de hoofdstukken horen bij {ministry}.",
         (
@@ -761,6 +774,12 @@ PARAMS_NL.update(
         # ministry-unknown (reconcile.validate.identify)
         "the title and file name name several ministries: {codes}": (
             "de titel en de bestandsnaam noemen meerdere ministeries: {codes}"
+        ),
+        "the evidence is evenly split: {evidence}": "het bewijs staat gelijk: {evidence}",
+        "the title names {codes}": "de titel noemt {codes}",
+        "the file name names {codes}": "de bestandsnaam noemt {codes}",
+        "{count} line(s) of {amount} in chapter {chapters} ({code})": (
+            "{count} regel(s) van {amount} op hoofdstuk {chapters} ({code})"
         ),
         # file-unreadable: a folder named on the command line (reconcile.pipeline)
         "the folder holds no workbooks or CSV files ({names})": (

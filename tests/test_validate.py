@@ -299,7 +299,7 @@ def test_the_ministry_of_a_column_of_one_type_is_that_of_any_column(
     from reconcile.validate.identify import identify_ministry
 
     def owner(column: list[object]) -> str | None:
-        columns = SimpleNamespace(values={"chapter": column})
+        columns = SimpleNamespace(values={"chapter": column}, amounts=[None] * len(column))
         table: Any = SimpleNamespace(
             line_columns=lambda: columns, title=[], file="x.xlsx", sheet="Blad1"
         )
