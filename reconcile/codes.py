@@ -500,8 +500,9 @@ _CODES = [
         "total-above-announced",
         ERR,
         "reconcile",
-        "The reserved lines add up to {total}, above the announced {announced} ({interval}) "
-        "by {difference}: lower the reserved lines by at least {difference} to reconcile.",
+        "{lines} add up to {total}, above the announced {announced} ({interval}) "
+        "by {difference}: lower the reserved lines by at least {difference} to reconcile."
+        "{doubtful}",
         "The total of the counted lines must lie in the interval the announcement's wording "
         'allows ("bijna 70 miljoen" means at most 70 million and at most 5 % less).',
     ),
@@ -509,8 +510,8 @@ _CODES = [
         "total-below-announced",
         ERR,
         "reconcile",
-        "The reserved lines add up to {total}, below the announced {announced} ({interval}) "
-        "by {difference}: at least {difference} more must be reserved to reconcile.",
+        "{lines} add up to {total}, below the announced {announced} ({interval}) "
+        "by {difference}: at least {difference} more must be reserved to reconcile.{doubtful}",
         "The total of the counted lines must lie in the interval the announcement's wording "
         "allows. A missing line, a PM or a missing file are the usual causes.",
     ),

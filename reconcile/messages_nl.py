@@ -535,9 +535,9 @@ MESSAGES_NL: dict[str, tuple[str, str]] = {
     ),
     "total-above-announced": (
         (
-            "De gereserveerde regels zijn samen {total}, boven het aangekondigde {announced} "
+            "{lines} zijn samen {total}, boven het aangekondigde {announced} "
             "({interval}) met {difference}: verlaag de gereserveerde regels met ten minste "
-            "{difference} om aan te sluiten."
+            "{difference} om aan te sluiten.{doubtful}"
         ),
         (
             "Het totaal van de getelde regels moet liggen in het interval dat de formulering van "
@@ -547,9 +547,9 @@ MESSAGES_NL: dict[str, tuple[str, str]] = {
     ),
     "total-below-announced": (
         (
-            "De gereserveerde regels zijn samen {total}, onder het aangekondigde {announced} "
+            "{lines} zijn samen {total}, onder het aangekondigde {announced} "
             "({interval}) met {difference}: er moet ten minste {difference} meer gereserveerd "
-            "worden om aan te sluiten."
+            "worden om aan te sluiten.{doubtful}"
         ),
         (
             "Het totaal van de getelde regels moet liggen in het interval dat de formulering van "
@@ -776,6 +776,16 @@ PARAMS_NL.update(
             "de titel en de bestandsnaam noemen meerdere ministeries: {codes}"
         ),
         "the evidence is evenly split: {evidence}": "het bewijs staat gelijk: {evidence}",
+        # total-above-announced, total-below-announced (reconcile.rules.total)
+        "The reserved lines": "De gereserveerde regels",
+        "The lines without errors": "De regels zonder fouten",
+        (
+            " The {count} line(s) with errors amount to {doubtful}; the total lies between "
+            "{low} (without them) and {high} (with them)."
+        ): (
+            " De {count} regel(s) met fouten zijn samen {doubtful}; het totaal ligt tussen "
+            "{low} (zonder die regels) en {high} (met die regels)."
+        ),
         "the title names {codes}": "de titel noemt {codes}",
         "the file name names {codes}": "de bestandsnaam noemt {codes}",
         "{count} line(s) of {amount} in chapter {chapters} ({code})": (

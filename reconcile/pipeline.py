@@ -14,7 +14,7 @@ from reconcile.announcement import Announcement, load_announcement
 from reconcile.codes import make_finding
 from reconcile.errors import InputError
 from reconcile.limits import MB
-from reconcile.model import CellRef, FileResult, Finding, Phrase, Report
+from reconcile.model import BudgetLine, CellRef, FileResult, Finding, Phrase, Report, Severity
 from reconcile.read import (
     CSV_SUFFIXES,
     DEFAULT_LIMITS,
@@ -213,7 +213,12 @@ def _read_and_validate(
                     counted=rules.series,
                 )
             )
-        submission = Submission(read.path, validated.ministry, tuple(validated.lines))
+        submission = Submission(
+            read.path,
+            validated.ministry,
+            tuple(validated.lines),
+            _doubtful(validated.lines, [*read.findings, *validated.findings]),
+        )
         submissions.append(submission)
         files.append(
             FileResult(
@@ -236,6 +241,21 @@ def _read_and_validate(
             findings += read.findings
             files.append(_unread_result(read))
     return files, submissions, findings
+
+
+def _doubtful(lines: list[BudgetLine], findings: list[Finding]) -> frozenset[int]:
+    """The indices of ``lines`` with an error on their row (a duplicate, a stray chapter, a
+    negative amount): the advice on the total is worked out without them."""
+    rows = {
+        (f.location.sheet, f.location.row)
+        for f in findings
+        if f.severity == Severity.ERROR and f.location.cell
+    }
+    if not rows:
+        return frozenset()
+    return frozenset(
+        index for index, line in enumerate(lines) if (line.source.sheet, line.source.row) in rows
+    )
 
 
 def _unread_result(read: FileRead) -> FileResult:

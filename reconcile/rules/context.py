@@ -18,6 +18,7 @@ class Submission:
     path: str
     ministry: str | None
     lines: tuple[BudgetLine, ...]
+    doubtful: frozenset[int] = frozenset()  # indices of the lines with an error on their row
 
     @cached_property  # asked by several rules; the lines never change
     def total(self) -> Decimal:
@@ -45,6 +46,16 @@ class Reconciliation:
             by_year[line.year] += line.amount
             total += line.amount
         return Totals(total, dict(sorted(by_ministry.items())), dict(sorted(by_year.items())))
+
+    @cached_property
+    def doubtful(self) -> tuple[BudgetLine, ...]:
+        """The counted lines with an error on their row: a duplicate, a stray chapter, ..."""
+        return tuple(
+            line
+            for sub in self.submissions
+            for index, line in enumerate(sub.lines)
+            if index in sub.doubtful
+        )
 
     @property
     def where(self) -> CellRef:
