@@ -202,7 +202,7 @@ _CODES = [
         "sheet-not-found",
         ERR,
         "read",
-        "The workbook has no sheet {sheet} (its sheets: {sheets}).",
+        "The workbook has no sheet {sheet} (its sheets: {sheets}).{hint}",
         "--sheet names the sheet to read in every workbook given. Check the spelling, or "
         "leave --sheet out to let reconcile find the sheet holding the table.",
         fatal=True,
@@ -384,7 +384,7 @@ _CODES = [
         "chapter-unknown",
         ERR,
         "validate",
-        "{value} is not a known budget chapter.",
+        "{value} is not a known budget chapter.{hint}",
         "Chapters are written as Roman numerals (XIII) or numbers (13) of the begrotingsstaten. "
         "Correct the chapter, or add it to the ministry table in the announcement.",
     ),

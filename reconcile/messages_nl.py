@@ -91,7 +91,7 @@ MESSAGES_NL: dict[str, tuple[str, str]] = {
     ),
     # --- read: workbooks as they arrive (sheets, hidden and merged cells, number writing) -
     "sheet-not-found": (
-        "De werkmap heeft geen blad {sheet} (de bladen: {sheets}).",
+        "De werkmap heeft geen blad {sheet} (de bladen: {sheets}).{hint}",
         (
             "--sheet noemt het blad dat in elke opgegeven werkmap wordt gelezen. Controleer de "
             "spelling, of laat --sheet weg zodat reconcile zelf het blad met de tabel vindt."
@@ -435,7 +435,7 @@ MESSAGES_NL: dict[str, tuple[str, str]] = {
         ),
     ),
     "chapter-unknown": (
-        "{value} is geen bekend begrotingshoofdstuk.",
+        "{value} is geen bekend begrotingshoofdstuk.{hint}",
         (
             "Hoofdstukken worden geschreven als Romeinse cijfers (XIII) of getallen (13) van de "
             "begrotingsstaten. Verbeter het hoofdstuk, of voeg het toe aan de ministerietabel in "
@@ -776,6 +776,9 @@ PARAMS_NL.update(
             "de titel en de bestandsnaam noemen meerdere ministeries: {codes}"
         ),
         "the evidence is evenly split: {evidence}": "het bewijs staat gelijk: {evidence}",
+        # a typo that looks right (reconcile.nearest)
+        " Did you mean {meant}?": " Bedoelt u {meant}?",
+        " Did you mean {meant}? As typed: {typed}.": " Bedoelt u {meant}? Zoals getypt: {typed}.",
         # total-above-announced, total-below-announced (reconcile.rules.total)
         "The reserved lines": "De gereserveerde regels",
         "The lines without errors": "De regels zonder fouten",
@@ -890,15 +893,15 @@ ERRORS_NL: dict[str, str] = {
         "de aankondiging {origin} is niet te lezen: {problem}"
     ),
     "{origin} is not valid TOML: {problem}": "{origin} is geen geldige TOML: {problem}",
-    "{code!r} is not a ministry reconcile knows; use one of: {known}": (
-        "{code!r} is geen ministerie dat reconcile kent; gebruik een van: {known}"
+    "{code!r} is not a ministry reconcile knows; use one of: {known}.{hint}": (
+        "{code!r} is geen ministerie dat reconcile kent; gebruik een van: {known}.{hint}"
     ),
     "cannot read layout file {path}: {problem}": (
         "het indelingsbestand {path} is niet te lezen: {problem}"
     ),
     "{path} is not valid TOML: {problem}": "{path} is geen geldige TOML: {problem}",
-    "unknown layout {name!r}; known layouts: {known}": (
-        "onbekende indeling {name!r}; bekende indelingen: {known}"
+    "unknown layout {name!r}; known layouts: {known}.{hint}": (
+        "onbekende indeling {name!r}; bekende indelingen: {known}.{hint}"
     ),
     "{where}: unknown finding code {code!r} (see `reconcile codes`)": (
         "{where}: onbekende bevindingscode {code!r} (zie `reconcile codes`)"
@@ -924,8 +927,8 @@ ERRORS_NL: dict[str, str] = {
     "{where}: {key} must be a table of code = level": (
         "{where}: {key} moet een tabel van code = ernst zijn"
     ),
-    "{where}: unknown key {key!r} (known keys: {known})": (
-        "{where}: onbekende sleutel {key!r} (bekende sleutels: {known})"
+    "{where}: unknown key {key!r} (known keys: {known}).{hint}": (
+        "{where}: onbekende sleutel {key!r} (bekende sleutels: {known}).{hint}"
     ),
     "refusing to write {path}: it is one of the input files": (
         "{path} wordt niet geschreven: het is een van de invoerbestanden"
@@ -960,7 +963,7 @@ ERRORS_NL: dict[str, str] = {
     "{where}: {key} must be {expected}, not {shown}": (
         "{where}: {key} moet {expected} zijn, niet {shown}"
     ),
-    "{where}: unknown key {key!r}": "{where}: onbekende sleutel {key!r}",
+    "{where}: unknown key {key!r}.{hint}": "{where}: onbekende sleutel {key!r}.{hint}",
     '{where}: years must be a list or a range such as "2025-2030"': (
         '{where}: years moet een lijst zijn of een reeks zoals "2025-2030"'
     ),
@@ -998,8 +1001,8 @@ ERRORS_NL: dict[str, str] = {
     "{where}: [ministries.{code}] must be a table": (
         "{where}: [ministries.{code}] moet een tabel zijn"
     ),
-    "{where}: unknown key {key!r} in [ministries.{code}]": (
-        "{where}: onbekende sleutel {key!r} in [ministries.{code}]"
+    "{where}: unknown key {key!r} in [ministries.{code}].{hint}": (
+        "{where}: onbekende sleutel {key!r} in [ministries.{code}].{hint}"
     ),
     "{where}: [ministries.{code}] needs a list of chapters": (
         "{where}: [ministries.{code}] heeft een lijst van hoofdstukken nodig"

@@ -16,6 +16,7 @@ from reconcile.announcement import Announcement
 from reconcile.errors import ConfigError
 from reconcile.i18n import tr
 from reconcile.ministries import Ministry
+from reconcile.nearest import did_you_mean
 from reconcile.xlsx import safe_text, workbook_bytes
 
 BLOCKS = 5  # budget lines a template has room for; each block holds one row per year
@@ -102,9 +103,10 @@ def ministry_of(code: str, announcement: Announcement) -> Ministry:
     if code not in ministries:
         known = ", ".join(announcement.expected or sorted(ministries))
         raise ConfigError(
-            "{code!r} is not a ministry reconcile knows; use one of: {known}",
+            "{code!r} is not a ministry reconcile knows; use one of: {known}.{hint}",
             code=code,
             known=known,
+            hint=did_you_mean(code, ministries),
         )
     return ministries[code]
 

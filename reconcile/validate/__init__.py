@@ -18,6 +18,7 @@ from typing import Any
 from reconcile.codes import CODES, make_finding
 from reconcile.ministries import MinistryTable, normalise_chapter
 from reconcile.model import BudgetLine, CellRef, Finding
+from reconcile.nearest import did_you_mean, nearest
 from reconcile.read import LineColumns, RawLine, SheetTable
 from reconcile.read.header import ALIASES, LABELS, parse_year
 from reconcile.read.layouts import cell_text
@@ -384,6 +385,12 @@ class _Translator:
             return make_finding(check, self.ref(line, "year"), year=failure.value, years=years)
         if check == "negative-reservation":
             return make_finding(check, self.ref(line, "amount"), amount=raw.amount)
+        if check == "chapter-unknown":
+            value = raw.values.get(name)
+            text = _text(value) or ""
+            meant = nearest(text, self.owner)  # the chapter meant, shown with its ministry
+            hint = did_you_mean(text, [meant], self.owner[meant]) if meant else ""
+            return make_finding(check, self.ref(line, name), value=_shown(value), hint=hint)
         if check in CODES:
             return make_finding(check, self.ref(line, name), value=_shown(raw.values.get(name)))
         return make_finding(
