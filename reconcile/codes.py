@@ -292,6 +292,17 @@ _CODES = [
         "the column's other amounts are written, else the table's, else the unit caption.",
     ),
     Code(
+        "separator-by-caption",
+        WARN,
+        "read",
+        "{value} could be read as {read} or as {other}, a thousandfold apart; it was read as "
+        "{read} ({convention}) only because {source}, e.g. {example}; {count} such cell(s).",
+        'A number with one separator before three digits ("2.500", "2,500") is a thousands '
+        "group in one convention and a decimal mark in the other. Nothing in the table shows "
+        "which is meant, so the unit caption decided: check the amount, and type it as a "
+        "number (2500) or with both separators (2.500,0).",
+    ),
+    Code(
         "separator-ambiguous",
         WARN,
         "read",

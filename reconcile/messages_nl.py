@@ -181,6 +181,19 @@ MESSAGES_NL: dict[str, tuple[str, str]] = {
             "anders volgens de eenheid."
         ),
     ),
+    "separator-by-caption": (
+        (
+            "{value} kan gelezen worden als {read} of als {other}, een factor duizend verschil; "
+            "het is gelezen als {read} ({convention}) alleen omdat {source}, bijv. {example}; "
+            "{count} zulke cel(len)."
+        ),
+        (
+            'Een getal met één scheidingsteken voor drie cijfers ("2.500", "2,500") is een '
+            "duizendtal in de ene schrijfwijze en een decimaalteken in de andere. Niets in de "
+            "tabel laat zien wat bedoeld is, dus besliste het eenheidsopschrift: controleer het "
+            "bedrag, en typ het als getal (2500) of met beide scheidingstekens (2.500,0)."
+        ),
+    ),
     "separator-ambiguous": (
         (
             "{value} is op twee manieren te lezen en {reason}{examples}; het is op de "

@@ -22,6 +22,7 @@ from reconcile.xlsx import safe_text, workbook_bytes
 BLOCKS = 5  # budget lines a template has room for; each block holds one row per year
 HEADER_ROW = 5
 AMOUNT_FORMAT = "#,##0"
+AMOUNT_LIMIT = 10**12  # x EUR 1.000: any real amount fits; the bounds only make it a number
 COLUMNS = ("chapter", "article", "description", "series", "year", "amount")
 WIDTHS = {"A": 12, "B": 10, "C": 60, "D": 8, "E": 8, "F": 16}
 
@@ -232,17 +233,20 @@ def _validations(
             showErrorMessage=True,
         )
     article.errorStyle = "warning"  # a warning, not a stop: article numbering may have changed
+    # A number only: text such as "2.500" is refused where it is typed (Excel and LibreOffice
+    # stop it), since its reading would rest on the caption alone ("separator-by-caption").
     amount = DataValidation(
         type="decimal",
-        operator="greaterThanOrEqual",
-        formula1="0",
+        operator="between",
+        formula1=str(-AMOUNT_LIMIT),
+        formula2=str(AMOUNT_LIMIT),
         allow_blank=True,
         promptTitle=tr("tpl-amount-title", lang),
         prompt=tr("tpl-amount-prompt", lang),
         error=tr("tpl-amount-error", lang),
         showInputMessage=True,
         showErrorMessage=True,
-        errorStyle="warning",
+        errorStyle="stop",
     )
     for validation, column in (
         (chapter, "A"),

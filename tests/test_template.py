@@ -72,7 +72,7 @@ def test_template_has_drop_downs_locked_header_and_instructions(tmp_path: Path) 
         f"B6:B{last}": ("list", '"1,2,3,4,5,7,8,9,10,11,12,13"'),  # chapter X's articles
         f"D6:D{last}": ("list", '"V,U,O"'),
         f"E6:E{last}": ("list", '"2025,2026,2027,2028,2029,2030"'),
-        f"F6:F{last}": ("decimal", "0"),
+        f"F6:F{last}": ("decimal", "-1000000000000"),
     }
     assert sheet.protection.sheet is True
     assert sheet["A5"].protection.locked and sheet["A1"].protection.locked
@@ -339,3 +339,39 @@ def test_a_template_filled_with_a_listed_article_round_trips(tmp_path: Path) -> 
     assert result.exit_code == 0, result.output
     report = pipeline.validate([str(path)], ANNOUNCEMENT)
     assert {(line.chapter, line.article) for line in report.lines} == {("VIII", "16")}
+
+
+def test_the_amount_cells_take_numbers_only(tmp_path: Path) -> None:
+    sheet = _open(_write(tmp_path, "OCW", "en")).worksheets[0]
+    (amount,) = [dv for dv in sheet.data_validations.dataValidation if str(dv.sqref)[0] == "F"]
+    # a whole or decimal number, any sign; Excel and LibreOffice stop text such as "2.500"
+    assert (amount.type, amount.operator, amount.errorStyle) == ("decimal", "between", "stop")
+
+
+def test_text_a_caption_alone_reads_a_thousandfold_away_from_dutch_is_a_warning_at_its_cell(
+    tmp_path: Path,
+) -> None:
+    path = _write(tmp_path, "OCW", "en")  # the caption: (amounts x EUR 1,000)
+    fill_template(path, [("VIII", 16, "AI-fabriek", {2026: "2.500", 2027: 2500})])
+    report = pipeline.validate([str(path)], ANNOUNCEMENT)
+    # (and the Totaal's SUMIF, which would skip the text, is not taken for its value)
+    assert [(f.location.cell, f.code) for f in report.findings] == [
+        (f"F{amount_row(2026)}", "separator-by-caption"),
+        ("F36", "total-not-computed"),
+    ]
+    finding = report.findings[0]
+    assert finding.severity == "warning"
+    assert finding.message.startswith(
+        "“2.500” could be read as EUR 2,500 or as EUR 2,500,000, a thousandfold apart"
+    )
+
+
+def test_text_the_dutch_caption_reads_the_dutch_way_stays_a_note(tmp_path: Path) -> None:
+    path = _write(tmp_path, "OCW", "nl")  # the caption: (bedragen x € 1.000)
+    fill_template(path, [("VIII", 16, "AI-fabriek", {2026: "2.500", 2027: 2500})])
+    report = pipeline.validate([str(path)], ANNOUNCEMENT)
+    assert [(f.code, f.severity) for f in report.findings] == [
+        ("separator-assumed", "info"),
+        ("total-not-computed", "warning"),  # the SUMIF would skip the text
+    ]
+    assert report.lines[0].amount == 2_500_000

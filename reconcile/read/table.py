@@ -612,10 +612,13 @@ def _decide_styles(taken: _Columns, header: Header, end: int, table: SheetTable)
         found = sorted(c for column in pending for c in _with_column(ambiguous[column], column))
         telling = [entry for entries in evidence.values() for entry in entries]
         source = "the table's other amounts are written that way"
+        code = "separator-assumed"
         if not telling and (caption := _caption_style(table.unit.caption)):
             telling = [(caption, 0, 0, table.unit.caption)]
             source = "the unit caption writes numbers that way"
-        style = _decide_cells(found, telling, source, table)
+            if caption != DUTCH:  # the caption alone turns it from the Dutch reading: a warning
+                code = "separator-by-caption"
+        style = _decide_cells(found, telling, source, table, code)
         if style:
             styles.update(dict.fromkeys(pending, style))
     return styles
@@ -626,7 +629,11 @@ def _with_column(cells: list[tuple[int, str]], column: int) -> list[tuple[int, i
 
 
 def _decide_cells(
-    cells: list[tuple[int, int, str]], telling: Evidence, source: str, table: SheetTable
+    cells: list[tuple[int, int, str]],
+    telling: Evidence,
+    source: str,
+    table: SheetTable,
+    code: str = "separator-assumed",
 ) -> str | None:
     """The style ``telling`` agrees on (reported as assumed), or None (reported as ambiguous)."""
     row, column, value = cells[0]
@@ -636,12 +643,14 @@ def _decide_cells(
     if len(kinds) == 1:
         style, example_row, example_column, example = telling[0]
         at = f" ({cell_name(example_row, example_column)})" if example_row else ""
+        other = ENGLISH if style == DUTCH else DUTCH
         table.findings.append(
             make_finding(
-                "separator-assumed",
+                code,
                 where,
                 value=shown,
                 read=parse_amount(value, table.unit.euros, style),
+                other=parse_amount(value, table.unit.euros, other),
                 convention=CONVENTIONS[style],
                 source=source,  # a fixed phrase, translated when rendered
                 example=f"“{example.strip()}”{at}",
