@@ -52,6 +52,20 @@ def workbook_bytes(
 CREATOR = "reconcile"  # the author of every workbook reconcile writes (docProps/core.xml)
 
 
+def set_page(sheet: Any, landscape: bool = True, title_rows: str | None = None) -> None:
+    """Print ``sheet`` on A4, one page wide (as many pages down as it needs), with
+    ``title_rows`` ("3:3") repeated at the top of every page: officers print and sign off."""
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.orientation = "landscape" if landscape else "portrait"
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0  # as many pages down as the rows need
+    sheet.page_margins.left = sheet.page_margins.right = 0.5  # inches
+    sheet.page_margins.top = sheet.page_margins.bottom = 0.6
+    if title_rows:
+        sheet.print_title_rows = title_rows
+
+
 def written_by_reconcile(path: Path) -> bool:
     """Whether the .xlsx at ``path`` names reconcile as its author: only its small core
     properties part is read, and any file that cannot say so is not reconcile's."""

@@ -316,3 +316,32 @@ def test_a_workbook_without_a_table_that_reconcile_did_not_write_is_still_refuse
     assert ("notes.xlsx", "no-table") in {
         (Path(f.location.file).name, f.code) for f in report.findings
     }
+
+
+def _page(sheet: Any) -> tuple[Any, ...]:
+    setup = sheet.page_setup
+    return (
+        setup.paperSize,
+        setup.orientation,
+        sheet.sheet_properties.pageSetUpPr.fitToPage,
+        setup.fitToWidth,
+        setup.fitToHeight,
+        sheet.print_title_rows,
+    )
+
+
+A4 = 9  # the paper size code of A4 in a worksheet's page setup
+
+
+def test_the_findings_and_the_summary_print_on_a4_one_page_wide(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    CliRunner().invoke(cli, ["check", str(EXAMPLE), "--annotate", str(out), "--lang", "nl"])
+    copy = _open(out / "EZ.xlsx")
+    findings = copy["Bevindingen"]
+    assert _page(findings) == (A4, "landscape", True, 1, 0, "$3:$3")  # heads on every page
+    assert all(findings.cell(row=r, column=3).alignment.wrap_text for r in range(4, 7))
+    summary = _open(out / "overzicht.xlsx")
+    assert _page(summary.worksheets[0])[:5] == (A4, "landscape", True, 1, 0)
+    assert _page(summary["Bevindingen"]) == (A4, "landscape", True, 1, 0, "$3:$3")
+    verdict = summary.worksheets[0]["A2"]
+    assert verdict.alignment.wrap_text and "A2:H2" in summary.worksheets[0].merged_cells

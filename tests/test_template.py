@@ -375,3 +375,20 @@ def test_text_the_dutch_caption_reads_the_dutch_way_stays_a_note(tmp_path: Path)
         ("total-not-computed", "warning"),  # the SUMIF would skip the text
     ]
     assert report.lines[0].amount == 2_500_000
+
+
+def test_the_template_prints_on_a4_with_its_titles_and_header_on_every_page(
+    tmp_path: Path,
+) -> None:
+    book = _open(_write(tmp_path, "EZ"))
+    sheet, instructions = book.worksheets
+    setup = sheet.page_setup
+    assert (setup.paperSize, setup.orientation, setup.fitToWidth, setup.fitToHeight) == (
+        9,
+        "landscape",
+        1,
+        0,
+    )
+    assert sheet.print_title_rows == "$1:$5"
+    assert instructions.page_setup.paperSize == 9
+    assert instructions["A5"].alignment.wrap_text  # a long instruction wraps, not cut off
