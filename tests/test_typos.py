@@ -83,3 +83,17 @@ def test_a_settings_key_misspelled(tmp_path: Path) -> None:
     config = str(tmp_path / "reconcile.toml")
     result = CliRunner().invoke(cli, ["--config", config, "validate", str(tmp_path)])
     assert "Did you mean lang?" in result.output
+
+
+def test_diff_keeps_a_look_alike_chapter_with_the_ministry_it_looks_like(tmp_path: Path) -> None:
+    from reconcile.diff import diff_files
+    from tests.builders import write_workbook
+
+    old = write_workbook(
+        tmp_path / "old.xlsx", {"R": long_table(["VII", 6, "AI-fabriek", 2026, 2000])}
+    )
+    new = write_workbook(
+        tmp_path / "new.xlsx", {"R": long_table(["VIl", 6, "AI-fabriek", 2026, 2000])}
+    )
+    diff = diff_files(str(old), str(new))
+    assert {c.ministry for c in diff.changes} == {"BZK"}  # not a ministry "VIl" of its own
