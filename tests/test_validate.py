@@ -24,7 +24,7 @@ def table(*lines: list[object]) -> list[list[object]]:
         (["XIII", 2, "AI", "U", 2026, None], "F5", "missing-value"),
         (["ZZ", 2, "AI", "U", 2026, 5], "A5", "chapter-unknown"),
         (["XIII", "twee", "AI", "U", 2026, 5], "B5", "article-invalid"),
-        (["XIII", 3, None, "U", 2026, 5], "C5", "empty-description"),  # not the line above
+        (["XIII", 2, None, "U", 2026, 5], "C5", "empty-description"),
         (["XIII", 2, "AI", "X", 2026, 5], "D5", "series-invalid"),
         (["XIII", 2, "AI", None, 2026, 5], "D5", "missing-value"),
         (["XIII", 2, "AI", "U", "volgend jaar", 5], "E5", "year-invalid"),

@@ -6,8 +6,7 @@ also writes a line's chapter, article and description on the block's first row o
 read as meant here, before validation: an empty year is no line when the same line has an
 amount in another year, and a row that names nothing of its line (no chapter, article or
 description) takes them from the line above it in the same block (the years rising, the
-series the same); a row that names the same chapter and article as the row right above it,
-a year later, takes its description.
+series the same).
 """
 
 from __future__ import annotations
@@ -67,21 +66,11 @@ def _carry_down(
             or lines.rows[index] <= lines.rows[above]
         ):
             continue
-        said = [name for name in KEYS if values[name][index] is not None]
-        # A row that names part of its line (a chapter and an article, the description written
-        # once on the block's first row) continues the line above only as the very next row
-        # and year, naming nothing else; any other such row is a line of its own, incomplete.
-        if said and (
-            lines.rows[index] != lines.rows[above] + 1
-            or year != earlier + 1
-            or any(
-                cell_text(values[name][index]) != cell_text(values[name][above]) for name in said
-            )
-        ):
+        # Only a row that names nothing of its line: one that names a part of it (a chapter
+        # and an article, say) without a description is a line of its own, incomplete.
+        if any(values[name][index] is not None for name in KEYS):
             continue
-        taken = [
-            name for name in KEYS if values[name][index] is None and values[name][above] is not None
-        ]
+        taken = [name for name in KEYS if values[name][above] is not None]
         if not taken or cell_text(values["series"][index]) != cell_text(values["series"][above]):
             continue
         place = dict(places[index])
