@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from decimal import Decimal
 from pathlib import PurePath
+from typing import Any
 
 from reconcile.codes import make_finding
 from reconcile.ministries import MinistryTable, normalise_chapter
@@ -19,24 +20,32 @@ def identify_ministry(
     """The ministry of ``table`` (its ``lines``, when not those read) and the findings when
     that is unclear or contradicted."""
     columns = lines if lines is not None else table.line_columns()
-    counts: Counter[str] = Counter()  # ministry -> lines on its chapters
-    amounts: dict[str, Decimal] = {}  # ministry -> the size of those lines' amounts
+    values = columns.values["chapter"]
+    # Each distinct chapter cell is looked up once, keyed by type too where the column mixes
+    # types (13 and 13.0 may differ); the lines are counted in C, and their amounts added only
+    # when the owners disagree.
+    keys: list[Any] = (
+        values
+        if len(set(map(type, values))) == 1
+        else list(zip(map(type, values), values, strict=True))
+    )
+    owner_of: dict[Any, str] = {}
     chapters: dict[str, set[str]] = {}  # ministry -> its chapters the lines are on
-    owner_of: dict[object, str | None] = {}  # each distinct chapter cell looked up once
-    for value, amount in zip(columns.values["chapter"], columns.amounts, strict=True):
-        if value is None:
-            continue  # a line without a chapter names no owner
-        key = (value.__class__, value)  # 13 and 13.0 may differ
-        if key not in owner_of:
-            chapter = normalise_chapter(value)
-            owner = ministries.of_chapter(chapter) if chapter else None
-            owner_of[key] = owner.code if owner else None
-            if owner and chapter:
-                chapters.setdefault(owner.code, set()).add(chapter)
-        code = owner_of[key]
-        if code is not None:
-            counts[code] += 1
-            amounts[code] = amounts.get(code, Decimal(0)) + abs(amount or Decimal(0))
+    counts: Counter[str] = Counter()  # ministry -> lines on its chapters
+    for key, count in Counter(keys).items():
+        value = key if keys is values else key[1]
+        chapter = normalise_chapter(value) if value is not None else None
+        owner = ministries.of_chapter(chapter) if chapter else None
+        if owner is not None and chapter:  # a line without a chapter names no owner
+            owner_of[key] = owner.code
+            chapters.setdefault(owner.code, set()).add(chapter)
+            counts[owner.code] += count
+    amounts: dict[str, Decimal] = dict.fromkeys(counts, Decimal(0))  # the size of the amounts
+    if len(counts) > 1:
+        for key, amount in zip(keys, columns.amounts, strict=True):
+            code = owner_of.get(key)
+            if code is not None and amount is not None:
+                amounts[code] += abs(amount)
 
     # Where a file names its ministry: the first title line that names one, and the file name.
     claims: list[tuple[str, list[str], CellRef]] = []
