@@ -16,6 +16,7 @@ from reconcile.limits import load_toml, read_toml_text
 from reconcile.ministries import MinistryTable, load_table
 from reconcile.model import AnnouncedAmount, Interval, Phrase
 from reconcile.money import AmountError, find_unit, parse_number, to_cents
+from reconcile.nearest import did_you_mean
 
 DEFAULT_BAND = Decimal("0.05")
 
@@ -341,7 +342,12 @@ def _typed(value: Any, kind: type, key: str, where: str) -> Any:
 def _only(table: Mapping[str, Any], allowed: set[str], where: str) -> None:
     unknown = sorted(set(table) - allowed)
     if unknown:
-        raise ConfigError("{where}: unknown key {key!r}", where=where, key=unknown[0])
+        raise ConfigError(
+            "{where}: unknown key {key!r}.{hint}",
+            where=where,
+            key=unknown[0],
+            hint=did_you_mean(unknown[0], allowed),
+        )
 
 
 _YEARS_FORM = '{where}: years must be a list or a range such as "2025-2030"'

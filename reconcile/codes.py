@@ -202,7 +202,7 @@ _CODES = [
         "sheet-not-found",
         ERR,
         "read",
-        "The workbook has no sheet {sheet} (its sheets: {sheets}).",
+        "The workbook has no sheet {sheet} (its sheets: {sheets}).{hint}",
         "--sheet names the sheet to read in every workbook given. Check the spelling, or "
         "leave --sheet out to let reconcile find the sheet holding the table.",
         fatal=True,
@@ -292,6 +292,17 @@ _CODES = [
         "the column's other amounts are written, else the table's, else the unit caption.",
     ),
     Code(
+        "separator-by-caption",
+        WARN,
+        "read",
+        "{value} could be read as {read} or as {other}, a thousandfold apart; it was read as "
+        "{read} ({convention}) only because {source}, e.g. {example}; {count} such cell(s).",
+        'A number with one separator before three digits ("2.500", "2,500") is a thousands '
+        "group in one convention and a decimal mark in the other. Nothing in the table shows "
+        "which is meant, so the unit caption decided: check the amount, and type it as a "
+        "number (2500) or with both separators (2.500,0).",
+    ),
+    Code(
         "separator-ambiguous",
         WARN,
         "read",
@@ -348,11 +359,29 @@ _CODES = [
         "column with one of the usual headers.",
     ),
     Code(
+        "table-empty",
+        ERR,
+        "validate",
+        "The table has a header row but no lines: there is nothing to check.",
+        "A file sent back without lines (an untouched template, say) is not valid: it reserves "
+        "nothing. Fill in the lines, or leave the file out if the ministry reserves nothing.",
+    ),
+    Code(
         "missing-value",
         ERR,
         "validate",
         "The {field} of this line is empty.",
         "A line needs at least a chapter, an article, a description, a year and an amount.",
+    ),
+    Code(
+        "line-carried-down",
+        INFO,
+        "validate",
+        "This row leaves the line's chapter, article or description empty: they were taken "
+        "from row {row} above, the same line in an earlier year.",
+        "In a long table a line may take a block of rows, one per year. A row that leaves the "
+        "identifiers empty below a row that has them, with a later year, is read as the same "
+        "line. Fill them in on every row to make it explicit.",
     ),
     Code(
         "amount-not-a-number",
@@ -366,7 +395,7 @@ _CODES = [
         "chapter-unknown",
         ERR,
         "validate",
-        "{value} is not a known budget chapter.",
+        "{value} is not a known budget chapter.{hint}",
         "Chapters are written as Roman numerals (XIII) or numbers (13) of the begrotingsstaten. "
         "Correct the chapter, or add it to the ministry table in the announcement.",
     ),
@@ -484,6 +513,17 @@ _CODES = [
         "in the title lines or the file name. Put the ministry's name in the title.",
     ),
     Code(
+        "ministry-weighed",
+        INFO,
+        "validate",
+        "The lines' chapters belong to several ministries; this file was taken to be "
+        "{ministry}'s, weighing: {evidence}.",
+        "reconcile weighs whose file it is: the ministry with the most lines and the one with "
+        "the largest amount, and the ministry the title and the file name name, each count "
+        "once. The lines on another ministry's chapter are chapter-not-of-ministry at their "
+        "cells. On a tie no ministry is guessed (ministry-unknown).",
+    ),
+    Code(
         "ministry-mismatch",
         ERR,
         "validate",
@@ -511,8 +551,9 @@ _CODES = [
         "total-above-announced",
         ERR,
         "reconcile",
-        "The reserved lines add up to {total}, above the announced {announced} ({interval}) "
-        "by {difference}: lower the reserved lines by at least {difference} to reconcile.",
+        "{lines} add up to {total}, above the announced {announced} ({interval}) "
+        "by {difference}: lower the reserved lines by at least {difference} to reconcile."
+        "{doubtful}",
         "The total of the counted lines must lie in the interval the announcement's wording "
         'allows ("bijna 70 miljoen" means at most 70 million and at most 5 % less).',
     ),
@@ -520,8 +561,8 @@ _CODES = [
         "total-below-announced",
         ERR,
         "reconcile",
-        "The reserved lines add up to {total}, below the announced {announced} ({interval}) "
-        "by {difference}: at least {difference} more must be reserved to reconcile.",
+        "{lines} add up to {total}, below the announced {announced} ({interval}) "
+        "by {difference}: at least {difference} more must be reserved to reconcile.{doubtful}",
         "The total of the counted lines must lie in the interval the announcement's wording "
         "allows. A missing line, a PM or a missing file are the usual causes.",
     ),
@@ -640,6 +681,16 @@ _CODES = [
         "files may be some other list. One without the header of a known layout is skipped "
         "with this note; name the file itself, or give --layout, to have it read (and refused "
         "if it is not such a table).",
+    ),
+    Code(
+        "own-output-skipped",
+        INFO,
+        "read",
+        "This workbook, found in the folder, is a summary reconcile wrote itself (it holds no "
+        "budget table); it was skipped.",
+        "Checking a feedback folder again finds the summary workbook of the earlier run beside "
+        "the annotated copies. It is told by its author (reconcile) and skipped with this note; "
+        "the annotated copies are read as the submissions they copy.",
     ),
     Code(
         "layout-detected",

@@ -20,6 +20,7 @@ import click
 from reconcile.errors import ConfigError
 from reconcile.limits import load_toml, read_toml_text
 from reconcile.model import Phrase
+from reconcile.nearest import did_you_mean
 
 CONFIG_FILE = "reconcile.toml"
 PYPROJECT = "pyproject.toml"
@@ -173,10 +174,11 @@ def default_map(path: Path, commands: Mapping[str, click.Command]) -> dict[str, 
         if key not in options:
             known = ", ".join(sorted(options))
             raise ConfigError(
-                "{where}: unknown key {key!r} (known keys: {known})",
+                "{where}: unknown key {key!r} (known keys: {known}).{hint}",
                 where=where,
                 key=key,
                 known=known,
+                hint=did_you_mean(key, options),
             )
         for command, param in options[key]:
             if key == SEVERITY_KEY:

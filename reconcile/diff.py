@@ -17,6 +17,7 @@ from typing import NamedTuple
 from reconcile.codes import is_fatal, make_finding
 from reconcile.ministries import MinistryTable, load_table, normalise_chapter
 from reconcile.model import CellRef, Finding
+from reconcile.nearest import nearest
 from reconcile.pipeline import display_path
 from reconcile.read import RawLine, SheetTable, read_file
 from reconcile.read.header import parse_year
@@ -229,6 +230,9 @@ def _entries(
             key = (*key, ("occurrence", str(seen[key])))
         chapter = dict(key)["chapter"]
         owner = ministries.of_chapter(chapter) if chapter else None
+        if owner is None and chapter:  # a typo such as VIl is the chapter it looks like
+            meant = nearest(chapter, ministries.chapters)
+            owner = ministries.of_chapter(meant) if meant else None
         entries[key] = Entry(
             amount=line.amount,
             text=_text(line.amount_raw),

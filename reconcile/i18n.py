@@ -478,8 +478,14 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Een getal in duizenden euro's, bijvoorbeeld 5100 voor € 5,1 mln.",
     ),
     "tpl-amount-error": (
-        "An amount is a number, positive for a reservation; PM or n.t.b. is not counted.",
-        "Een bedrag is een getal, positief voor een reservering; PM of n.t.b. telt niet mee.",
+        (
+            "An amount is a number typed without separators (2500, not 2.500 or PM), positive "
+            "for a reservation."
+        ),
+        (
+            "Een bedrag is een getal zonder scheidingstekens (2500, niet 2.500 of PM), positief "
+            "voor een reservering."
+        ),
     ),
 }
 

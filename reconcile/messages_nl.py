@@ -91,7 +91,7 @@ MESSAGES_NL: dict[str, tuple[str, str]] = {
     ),
     # --- read: workbooks as they arrive (sheets, hidden and merged cells, number writing) -
     "sheet-not-found": (
-        "De werkmap heeft geen blad {sheet} (de bladen: {sheets}).",
+        "De werkmap heeft geen blad {sheet} (de bladen: {sheets}).{hint}",
         (
             "--sheet noemt het blad dat in elke opgegeven werkmap wordt gelezen. Controleer de "
             "spelling, of laat --sheet weg zodat reconcile zelf het blad met de tabel vindt."
@@ -179,6 +179,19 @@ MESSAGES_NL: dict[str, tuple[str, str]] = {
             "ene schrijfwijze een duizendtal en in de andere een decimaalteken. reconcile leest "
             "het zoals de andere bedragen in de kolom zijn geschreven, anders die in de tabel, "
             "anders volgens de eenheid."
+        ),
+    ),
+    "separator-by-caption": (
+        (
+            "{value} kan gelezen worden als {read} of als {other}, een factor duizend verschil; "
+            "het is gelezen als {read} ({convention}) alleen omdat {source}, bijv. {example}; "
+            "{count} zulke cel(len)."
+        ),
+        (
+            'Een getal met één scheidingsteken voor drie cijfers ("2.500", "2,500") is een '
+            "duizendtal in de ene schrijfwijze en een decimaalteken in de andere. Niets in de "
+            "tabel laat zien wat bedoeld is, dus besliste het eenheidsopschrift: controleer het "
+            "bedrag, en typ het als getal (2500) of met beide scheidingstekens (2.500,0)."
         ),
     ),
     "separator-ambiguous": (
@@ -313,6 +326,18 @@ MESSAGES_NL: dict[str, tuple[str, str]] = {
             "geef het bestand de kopregel van zijn indeling."
         ),
     ),
+    "own-output-skipped": (
+        (
+            "Deze werkmap, gevonden in de map, is een overzicht dat reconcile zelf schreef (zonder "
+            "begrotingstabel); ze is overgeslagen."
+        ),
+        (
+            "Wie een map met terugkoppeling opnieuw controleert, vindt daarin het overzicht van de "
+            "vorige controle naast de geannoteerde kopieën. Het wordt herkend aan zijn auteur "
+            "(reconcile) en met deze opmerking overgeslagen; de geannoteerde kopieën worden "
+            "gelezen als de inzendingen die ze kopiëren."
+        ),
+    ),
     "csv-skipped": (
         (
             "Dit CSV-bestand, gevonden in de map, heeft geen kopregel van een bekende indeling; "
@@ -391,9 +416,28 @@ MESSAGES_NL: dict[str, tuple[str, str]] = {
             "kolom toe met een van de gebruikelijke kopjes."
         ),
     ),
+    "table-empty": (
+        "De tabel heeft een kopregel maar geen regels: er is niets te controleren.",
+        (
+            "Een bestand zonder regels (een onaangeroerd sjabloon bijvoorbeeld) is niet geldig: "
+            "het reserveert niets. Vul de regels in, of laat het bestand weg als het ministerie "
+            "niets reserveert."
+        ),
+    ),
     "missing-value": (
         "{field} van deze regel is leeg.",
         "Een regel heeft ten minste een hoofdstuk, artikel, omschrijving, jaar en bedrag nodig.",
+    ),
+    "line-carried-down": (
+        (
+            "Deze rij laat hoofdstuk, artikel of omschrijving van de regel leeg: die zijn "
+            "overgenomen van rij {row} erboven, dezelfde regel in een eerder jaar."
+        ),
+        (
+            "In een lange tabel kan een regel een blok rijen beslaan, één per jaar. Een rij die "
+            "de kenmerken leeg laat onder een rij die ze heeft, met een later jaar, wordt gelezen "
+            "als dezelfde regel. Vul ze op elke rij in om dat expliciet te maken."
+        ),
     ),
     "amount-not-a-number": (
         "{value} is geen bedrag; het telt niet mee, dus het totaal is onvolledig.",
@@ -404,7 +448,7 @@ MESSAGES_NL: dict[str, tuple[str, str]] = {
         ),
     ),
     "chapter-unknown": (
-        "{value} is geen bekend begrotingshoofdstuk.",
+        "{value} is geen bekend begrotingshoofdstuk.{hint}",
         (
             "Hoofdstukken worden geschreven als Romeinse cijfers (XIII) of getallen (13) van de "
             "begrotingsstaten. Verbeter het hoofdstuk, of voeg het toe aan de ministerietabel in "
@@ -513,6 +557,19 @@ MESSAGES_NL: dict[str, tuple[str, str]] = {
             "in de titel."
         ),
     ),
+    "ministry-weighed": (
+        (
+            "De hoofdstukken van de regels horen bij meerdere ministeries; dit bestand is "
+            "gelezen als dat van {ministry}, na weging van: {evidence}."
+        ),
+        (
+            "reconcile weegt van wie een bestand is: het ministerie met de meeste regels, dat "
+            "met het grootste bedrag, en het ministerie dat de titel en de bestandsnaam noemen, "
+            "tellen elk één keer. De regels op het hoofdstuk van een ander ministerie zijn "
+            "chapter-not-of-ministry in hun cel. Bij gelijke stand wordt geen ministerie geraden "
+            "(ministry-unknown)."
+        ),
+    ),
     "ministry-mismatch": (
         "De {where} noemt {named}, maar de hoofdstukken horen bij {ministry}.",
         (
@@ -534,9 +591,9 @@ MESSAGES_NL: dict[str, tuple[str, str]] = {
     ),
     "total-above-announced": (
         (
-            "De gereserveerde regels zijn samen {total}, boven het aangekondigde {announced} "
+            "{lines} zijn samen {total}, boven het aangekondigde {announced} "
             "({interval}) met {difference}: verlaag de gereserveerde regels met ten minste "
-            "{difference} om aan te sluiten."
+            "{difference} om aan te sluiten.{doubtful}"
         ),
         (
             "Het totaal van de getelde regels moet liggen in het interval dat de formulering van "
@@ -546,9 +603,9 @@ MESSAGES_NL: dict[str, tuple[str, str]] = {
     ),
     "total-below-announced": (
         (
-            "De gereserveerde regels zijn samen {total}, onder het aangekondigde {announced} "
+            "{lines} zijn samen {total}, onder het aangekondigde {announced} "
             "({interval}) met {difference}: er moet ten minste {difference} meer gereserveerd "
-            "worden om aan te sluiten."
+            "worden om aan te sluiten.{doubtful}"
         ),
         (
             "Het totaal van de getelde regels moet liggen in het interval dat de formulering van "
@@ -830,6 +887,25 @@ PARAMS_NL.update(
         "the title and file name name several ministries: {codes}": (
             "de titel en de bestandsnaam noemen meerdere ministeries: {codes}"
         ),
+        "the evidence is evenly split: {evidence}": "het bewijs staat gelijk: {evidence}",
+        # a typo that looks right (reconcile.nearest)
+        " Did you mean {meant}?": " Bedoelt u {meant}?",
+        " Did you mean {meant}? As typed: {typed}.": " Bedoelt u {meant}? Zoals getypt: {typed}.",
+        # total-above-announced, total-below-announced (reconcile.rules.total)
+        "The reserved lines": "De gereserveerde regels",
+        "The lines without errors": "De regels zonder fouten",
+        (
+            " The {count} line(s) with errors amount to {doubtful}; the total lies between "
+            "{low} (without them) and {high} (with them)."
+        ): (
+            " De {count} regel(s) met fouten zijn samen {doubtful}; het totaal ligt tussen "
+            "{low} (zonder die regels) en {high} (met die regels)."
+        ),
+        "the title names {codes}": "de titel noemt {codes}",
+        "the file name names {codes}": "de bestandsnaam noemt {codes}",
+        "{count} line(s) of {amount} in chapter {chapters} ({code})": (
+            "{count} regel(s) van {amount} op hoofdstuk {chapters} ({code})"
+        ),
         # file-unreadable: a folder named on the command line (reconcile.pipeline)
         "the folder holds no workbooks or CSV files ({names})": (
             "de map bevat geen werkmappen of CSV-bestanden ({names})"
@@ -976,15 +1052,15 @@ ERRORS_NL: dict[str, str] = {
     "{where}: years holds {year}, which is not a budget year (from {first} to {last})": (
         "{where}: years bevat {year}, dat geen begrotingsjaar is (van {first} tot en met {last})"
     ),
-    "{code!r} is not a ministry reconcile knows; use one of: {known}": (
-        "{code!r} is geen ministerie dat reconcile kent; gebruik een van: {known}"
+    "{code!r} is not a ministry reconcile knows; use one of: {known}.{hint}": (
+        "{code!r} is geen ministerie dat reconcile kent; gebruik een van: {known}.{hint}"
     ),
     "cannot read layout file {path}: {problem}": (
         "het indelingsbestand {path} is niet te lezen: {problem}"
     ),
     "{path} is not valid TOML: {problem}": "{path} is geen geldige TOML: {problem}",
-    "unknown layout {name!r}; known layouts: {known}": (
-        "onbekende indeling {name!r}; bekende indelingen: {known}"
+    "unknown layout {name!r}; known layouts: {known}.{hint}": (
+        "onbekende indeling {name!r}; bekende indelingen: {known}.{hint}"
     ),
     "{where}: unknown finding code {code!r} (see `reconcile codes`)": (
         "{where}: onbekende bevindingscode {code!r} (zie `reconcile codes`)"
@@ -1010,8 +1086,8 @@ ERRORS_NL: dict[str, str] = {
     "{where}: {key} must be a table of code = level": (
         "{where}: {key} moet een tabel van code = ernst zijn"
     ),
-    "{where}: unknown key {key!r} (known keys: {known})": (
-        "{where}: onbekende sleutel {key!r} (bekende sleutels: {known})"
+    "{where}: unknown key {key!r} (known keys: {known}).{hint}": (
+        "{where}: onbekende sleutel {key!r} (bekende sleutels: {known}).{hint}"
     ),
     "refusing to write {path}: it is one of the input files": (
         "{path} wordt niet geschreven: het is een van de invoerbestanden"
@@ -1046,7 +1122,7 @@ ERRORS_NL: dict[str, str] = {
     "{where}: {key} must be {expected}, not {shown}": (
         "{where}: {key} moet {expected} zijn, niet {shown}"
     ),
-    "{where}: unknown key {key!r}": "{where}: onbekende sleutel {key!r}",
+    "{where}: unknown key {key!r}.{hint}": "{where}: onbekende sleutel {key!r}.{hint}",
     '{where}: years must be a list or a range such as "2025-2030"': (
         '{where}: years moet een lijst zijn of een reeks zoals "2025-2030"'
     ),
@@ -1084,8 +1160,8 @@ ERRORS_NL: dict[str, str] = {
     "{where}: [ministries.{code}] must be a table": (
         "{where}: [ministries.{code}] moet een tabel zijn"
     ),
-    "{where}: unknown key {key!r} in [ministries.{code}]": (
-        "{where}: onbekende sleutel {key!r} in [ministries.{code}]"
+    "{where}: unknown key {key!r} in [ministries.{code}].{hint}": (
+        "{where}: onbekende sleutel {key!r} in [ministries.{code}].{hint}"
     ),
     "{where}: [ministries.{code}] needs a list of chapters": (
         "{where}: [ministries.{code}] heeft een lijst van hoofdstukken nodig"

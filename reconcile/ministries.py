@@ -11,6 +11,7 @@ from importlib import resources
 from typing import Any
 
 from reconcile.errors import ConfigError
+from reconcile.nearest import did_you_mean
 
 _ARTICLE = re.compile(r"[0-9]{1,3}")  # an article number, 1 to 999
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
@@ -118,11 +119,13 @@ def _ministry(code: str, spec: Any, source: str) -> Ministry:
         raise ConfigError("{where}: [ministries.{code}] must be a table", where=source, code=code)
     unknown = set(spec) - {"name", "chapters", "names"}
     if unknown:
+        key = sorted(unknown)[0]
         raise ConfigError(
-            "{where}: unknown key {key!r} in [ministries.{code}]",
+            "{where}: unknown key {key!r} in [ministries.{code}].{hint}",
             where=source,
-            key=sorted(unknown)[0],
+            key=key,
             code=code,
+            hint=did_you_mean(key, ["name", "chapters", "names"]),
         )
     chapters = spec.get("chapters", [])
     if not isinstance(chapters, list) or not chapters:

@@ -14,7 +14,7 @@ from reconcile.announcement import Announcement, load_announcement
 from reconcile.codes import make_finding
 from reconcile.errors import InputError
 from reconcile.limits import MB
-from reconcile.model import CellRef, FileResult, Finding, Phrase, Report
+from reconcile.model import BudgetLine, CellRef, FileResult, Finding, Phrase, Report, Severity
 from reconcile.output import resolved
 from reconcile.read import (
     CSV_SUFFIXES,
@@ -30,6 +30,7 @@ from reconcile.rules.kasschuif import kasschuif_findings
 from reconcile.validate import Rules, validate_table
 from reconcile.validate.layout import validate_layout_table
 from reconcile.validate.schema import preload
+from reconcile.xlsx import written_by_reconcile
 
 ANNOUNCEMENT_FILE = "announcement.toml"
 
@@ -186,6 +187,9 @@ def _read_and_validate(
         if _unrelated_csv(item, read.findings, layout):
             skipped.append(read)
             continue
+        if _own_output(item, read.findings):  # the summary workbook of an earlier run
+            findings.append(make_finding("own-output-skipped", CellRef(read.path)))
+            continue
         findings += read.findings
         table = read.table
         if table is None:
@@ -212,7 +216,11 @@ def _read_and_validate(
                 )
             )
         submission = Submission(
-            read.path, validated.ministry, tuple(validated.lines), table.unit.euros
+            read.path,
+            validated.ministry,
+            tuple(validated.lines),
+            table.unit.euros,
+            _doubtful(validated.lines, [*read.findings, *validated.findings]),
         )
         submissions.append(submission)
         files.append(
@@ -238,6 +246,21 @@ def _read_and_validate(
     return files, submissions, findings
 
 
+def _doubtful(lines: list[BudgetLine], findings: list[Finding]) -> frozenset[int]:
+    """The indices of ``lines`` with an error on their row (a duplicate, a stray chapter, a
+    negative amount): the advice on the total is worked out without them."""
+    rows = {
+        (f.location.sheet, f.location.row)
+        for f in findings
+        if f.severity == Severity.ERROR and f.location.cell
+    }
+    if not rows:
+        return frozenset()
+    return frozenset(
+        index for index, line in enumerate(lines) if (line.source.sheet, line.source.row) in rows
+    )
+
+
 def _unread_result(read: FileRead) -> FileResult:
     return FileResult(read.path, read.sha256, None, None, None, None, 0, Decimal(0))
 
@@ -252,6 +275,18 @@ def _unrelated_csv(item: Input, findings: list[Finding], layout: str | None) -> 
         and item.path.suffix.lower() in CSV_SUFFIXES
         and any(f.code == "layout-not-found" for f in findings)
         and not _has_budget_header(item.path)
+    )
+
+
+def _own_output(item: Input, findings: list[Finding]) -> bool:
+    """A workbook found in a folder that reconcile wrote itself and that holds no budget table:
+    the summary of an earlier run (``--annotate``), beside the annotated copies, which are
+    read as the submissions they copy."""
+    return (
+        item.in_folder
+        and item.path.suffix.lower() == ".xlsx"
+        and any(f.code == "no-table" for f in findings)
+        and written_by_reconcile(item.path)
     )
 
 

@@ -17,7 +17,8 @@ from reconcile.errors import ConfigError
 from reconcile.i18n import tr
 from reconcile.kinds import KIND_CHOICES
 from reconcile.ministries import Ministry
-from reconcile.xlsx import safe_text, workbook_bytes
+from reconcile.nearest import did_you_mean
+from reconcile.xlsx import safe_text, set_page, workbook_bytes
 
 BLOCKS = 5  # budget lines a template has room for; each block holds one row per year
 HEADER_ROW = 5
@@ -26,6 +27,7 @@ AMOUNT_FORMAT = "#,##0"
 # reservation (README, "Line kinds").
 COLUMNS = ("chapter", "article", "description", "series", "year", "amount", "kind")
 WIDTHS = {"A": 12, "B": 10, "C": 60, "D": 8, "E": 8, "F": 16, "G": 18}
+INSTRUCTIONS_WIDTH = 72  # characters: one column that fits an A4 page upright, in any font
 
 _INSTRUCTIONS: tuple[tuple[str, str], ...] = (
     ("{name}: how to fill in this workbook", "{name}: zo vult u deze werkmap in"),
@@ -113,9 +115,10 @@ def ministry_of(code: str, announcement: Announcement) -> Ministry:
     if code not in ministries:
         known = ", ".join(announcement.expected or sorted(ministries))
         raise ConfigError(
-            "{code!r} is not a ministry reconcile knows; use one of: {known}",
+            "{code!r} is not a ministry reconcile knows; use one of: {known}.{hint}",
             code=code,
             known=known,
+            hint=did_you_mean(code, ministries),
         )
     return ministries[code]
 
@@ -187,9 +190,7 @@ def _fill_table(
     for letter, width in WIDTHS.items():
         sheet.column_dimensions[letter].width = width
     sheet.freeze_panes = f"A{first}"
-    sheet.page_setup.orientation = "landscape"  # printed on one page wide
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.page_setup.fitToHeight = 0
+    set_page(sheet, landscape=True, title_rows=f"1:{HEADER_ROW}")  # titles and header on each page
     _validations(sheet, ministry, announcement, layout, lang)
     # Locked: titles, header and the Totaal row. The data rows are unlocked above.
     sheet.protection.sheet = True
@@ -243,7 +244,9 @@ def _validations(
     article.errorStyle = "warning"  # a warning, not a stop: article numbering may have changed
     kind = listed(list(KIND_CHOICES), tr("tpl-pick-kind", lang))
     kind.errorStyle = "warning"
-    # A number; positive for a reservation (an empty kind), any sign for the other kinds.
+    # A number only: text such as "2.500" is refused where it is typed (Excel and LibreOffice
+    # stop it), since its reading would rest on the caption alone ("separator-by-caption").
+    # Positive for a reservation (an empty kind), any sign for the other kinds.
     reservation = KIND_CHOICES[0]
     amount = DataValidation(
         type="custom",
@@ -256,7 +259,7 @@ def _validations(
         error=tr("tpl-amount-error", lang),
         showInputMessage=True,
         showErrorMessage=True,
-        errorStyle="warning",
+        errorStyle="stop",
     )
     for validation, column in (
         (chapter, "A"),
@@ -281,7 +284,7 @@ def _article_choices(known: Mapping[int, str]) -> list[str]:
 
 
 def _instructions(sheet: Any, ministry: Ministry, announcement: Announcement, lang: str) -> None:
-    from openpyxl.styles import Font
+    from openpyxl.styles import Alignment, Font
 
     target = announcement.target_amount
     params = {
@@ -311,5 +314,11 @@ def _instructions(sheet: Any, ministry: Ministry, announcement: Announcement, la
         for line, (number, name) in enumerate(known.items(), start=row + 1):
             sheet.cell(row=line, column=1, value=safe_text(f"{number}  {name}"))
     sheet["A1"].font = Font(bold=True, size=13)
-    sheet.column_dimensions["A"].width = 110
+    sheet.column_dimensions["A"].width = INSTRUCTIONS_WIDTH
+    for (cell,) in sheet.iter_rows(min_col=1, max_col=1):
+        # Wrapped, with the height of its lines (LibreOffice keeps a row one line high)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        lines = -(-len(str(cell.value or "")) // INSTRUCTIONS_WIDTH)
+        sheet.row_dimensions[cell.row].height = 16 if cell.row == 1 else 15 * max(lines, 1)
+    set_page(sheet, landscape=False)
     sheet.protection.sheet = True

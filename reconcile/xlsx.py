@@ -9,6 +9,7 @@ import io
 import re
 import zipfile
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from reconcile.safety import neutralise_formula, visible
@@ -38,8 +39,8 @@ def workbook_bytes(
 
     book.properties.created = FIXED_DATE
     book.properties.modified = FIXED_DATE
-    book.properties.creator = "reconcile"
-    book.properties.lastModifiedBy = "reconcile"
+    book.properties.creator = CREATOR
+    book.properties.lastModifiedBy = CREATOR
     raw = io.BytesIO()
     with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
         # ExcelWriter, not openpyxl.save_workbook: that one stamps the current time.
@@ -47,6 +48,37 @@ def workbook_bytes(
     # Each sheet's part name is known once it has been written.
     results = {book[title].path.lstrip("/"): cells for title, cells in (cached or {}).items()}
     return _rewrite(raw.getvalue(), results)
+
+
+CREATOR = "reconcile"  # the author of every workbook reconcile writes (docProps/core.xml)
+
+
+def set_page(sheet: Any, landscape: bool = True, title_rows: str | None = None) -> None:
+    """Print ``sheet`` on A4, one page wide (as many pages down as it needs), with
+    ``title_rows`` ("3:3") repeated at the top of every page: officers print and sign off."""
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.orientation = "landscape" if landscape else "portrait"
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0  # as many pages down as the rows need
+    sheet.page_margins.left = sheet.page_margins.right = 0.5  # inches
+    sheet.page_margins.top = sheet.page_margins.bottom = 0.6
+    if title_rows:
+        sheet.print_title_rows = title_rows
+
+
+def written_by_reconcile(path: Path) -> bool:
+    """Whether the .xlsx at ``path`` names reconcile as its author: only its small core
+    properties part is read, and any file that cannot say so is not reconcile's."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            info = archive.getinfo("docProps/core.xml")
+            if info.file_size > 64 * 1024:
+                return False
+            core = archive.read(info).decode("utf-8", "replace")
+    except (OSError, KeyError, zipfile.BadZipFile, RuntimeError, ValueError):
+        return False
+    return f"<dc:creator>{CREATOR}</dc:creator>" in core
 
 
 def _with_results(xml: bytes, cells: Mapping[str, int | float]) -> bytes:

@@ -61,3 +61,35 @@ def fill_template(
                 sheet.cell(row=row, column=column, value=value)
             sheet.cell(row=row, column=6, value=amount)
     book.save(path)
+
+
+def fill_as_instructed(
+    path: Path,
+    lines: list[tuple[str, int, str, dict[int, Any]]],
+    style: str = "each row",
+    years: tuple[int, ...] = YEARS,
+) -> None:
+    """Type ``lines`` into the template at ``path`` the way its instructions read: a block of
+    rows per line, one row per year, the line's chapter, article and description on each row,
+    a year without money left empty. ``style`` is one of the natural deviations as well:
+    "first row" (the identifiers on the block's first row only), "zeros" (0 in the empty
+    years)."""
+    import openpyxl
+
+    assert len(lines) <= BLOCKS
+    book = openpyxl.load_workbook(path)
+    sheet = book.worksheets[0]
+    for block, (chapter, article, description, amounts) in enumerate(lines):
+        for year in years:
+            row = amount_row(year, block, years)
+            first = year == years[0]
+            said = {
+                "each row": (chapter, article, description),
+                "zeros": (chapter, article, description),
+                "first row": (chapter, article, description) if first else (None, None, None),
+            }[style]
+            for column, value in enumerate(said, start=1):
+                sheet.cell(row=row, column=column, value=value)
+            amount = amounts.get(year, 0 if style == "zeros" else None)
+            sheet.cell(row=row, column=6, value=amount)
+    book.save(path)

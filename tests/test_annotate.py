@@ -287,3 +287,64 @@ def test_files_the_pre_flight_refuses_are_never_opened_to_annotate(
     assert refused_digests.isdisjoint(opened)
     assert refused <= {path for path, _ in written.skipped}
     assert len(written.files) == len(opened)  # what passed the pre-flight was annotated
+
+
+def test_checking_the_feedback_folder_skips_the_summary_with_a_note(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    CliRunner().invoke(cli, ["check", str(EXAMPLE), "--annotate", str(out), "--lang", "nl"])
+    again = pipeline.check([str(out)], pipeline.find_announcement([str(EXAMPLE)], None))
+    summary = f"{out.as_posix()}/overzicht.xlsx"
+    assert [(f.location.file, f.code) for f in again.findings if f.location.file == summary] == [
+        (summary, "own-output-skipped")
+    ]
+    assert again.exit_code == 1  # the copies' own findings; nothing left unread (exit 2)
+    assert sorted(Path(f.path).name for f in again.files) == [
+        "BZK.xlsx",
+        "Defensie.xlsx",
+        "EZ.xlsx",
+        "IenW.xlsx",
+        "OCW.xlsx",
+        "VWS.xlsx",
+    ]
+
+
+def test_a_workbook_without_a_table_that_reconcile_did_not_write_is_still_refused(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write_workbook(folder / "notes.xlsx", {"Blad1": [["Aantekeningen bij de reservering"]]})
+    shutil.copy(EXAMPLE / "OCW.xlsx", folder / "OCW.xlsx")
+    report = pipeline.validate([str(folder)], pipeline.find_announcement([str(EXAMPLE)], None))
+    assert ("notes.xlsx", "no-table") in {
+        (Path(f.location.file).name, f.code) for f in report.findings
+    }
+
+
+def _page(sheet: Any) -> tuple[Any, ...]:
+    setup = sheet.page_setup
+    return (
+        setup.paperSize,
+        setup.orientation,
+        sheet.sheet_properties.pageSetUpPr.fitToPage,
+        setup.fitToWidth,
+        setup.fitToHeight,
+        sheet.print_title_rows,
+    )
+
+
+A4 = 9  # the paper size code of A4 in a worksheet's page setup
+
+
+def test_the_findings_and_the_summary_print_on_a4_one_page_wide(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    CliRunner().invoke(cli, ["check", str(EXAMPLE), "--annotate", str(out), "--lang", "nl"])
+    copy = _open(out / "EZ.xlsx")
+    findings = copy["Bevindingen"]
+    assert _page(findings) == (A4, "landscape", True, 1, 0, "$3:$3")  # heads on every page
+    assert all(findings.cell(row=r, column=3).alignment.wrap_text for r in range(4, 7))
+    summary = _open(out / "overzicht.xlsx")
+    assert _page(summary.worksheets[0])[:5] == (A4, "landscape", True, 1, 0)
+    assert _page(summary["Bevindingen"]) == (A4, "landscape", True, 1, 0, "$3:$3")
+    verdict = summary.worksheets[0]["A2"]
+    assert verdict.alignment.wrap_text and "A2:H2" in summary.worksheets[0].merged_cells

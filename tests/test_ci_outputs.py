@@ -145,7 +145,7 @@ def test_github_annotations_one_per_finding_then_the_verdict() -> None:
     assert [line.split(" ")[0] for line in lines[:3]] == ["::notice", "::error", "::notice"]
     assert len(lines) == len(example(ERRORS).findings) + 2
     assert lines[-2].startswith("NOT RECONCILED: total EUR 65,500,000")
-    assert lines[-1] == "12 error(s), 0 warning(s), 8 note(s); exit code 1."
+    assert lines[-1] == "12 error(s), 0 warning(s), 9 note(s); exit code 1."
 
 
 def test_github_workbook_text_cannot_inject_a_workflow_command() -> None:
@@ -305,7 +305,7 @@ def test_fail_on_never_changes_the_exit_code_not_the_verdict(in_root: None) -> N
     result = run(["check", ERRORS, "--fail-on", "never"])
     assert result.exit_code == 0
     assert "NOT RECONCILED: total EUR 65,500,000" in result.output
-    assert result.output.endswith("12 error(s), 0 warning(s), 8 note(s); exit code 0.\n")
+    assert result.output.endswith("12 error(s), 0 warning(s), 9 note(s); exit code 0.\n")
 
 
 def test_severity_overrides_show_in_every_report(in_root: None) -> None:

@@ -253,7 +253,7 @@ def test_a_bad_announcement_exits_2_naming_the_key(good: Path, tmp_path: Path) -
     bad.write_text('years = "2025-2030"\nkleur = 1\n[amounts]\nrijk = "1 miljoen"\n', "utf-8")
     code, _out, err = run("check", str(good), "--announcement", str(bad))
     assert code == 2
-    assert err.strip() == f"Error: {bad}: unknown key 'kleur'"
+    assert err.strip() == f"Error: {bad}: unknown key 'kleur'."
 
 
 def test_an_announcement_toml_in_the_folder_is_used(good: Path) -> None:

@@ -60,7 +60,9 @@ SAME_TABLE = [
 ]
 SAME_TABLE_FILES = {
     "same-table.xlsxwriter.xlsx": [],
-    "same-table.openpyxl.xlsx": [("Reservering", "F9", "total-not-computed")],
+    # openpyxl saves no result for the Totaal's =SUM(F6:F8), a plain SUM of its own column
+    # over numbers: the recomputation is its value, nothing to say
+    "same-table.openpyxl.xlsx": [],
     "same-table.pandas.xlsx": [],
     "same-table.libreoffice.xlsx": [],  # LibreOffice computed the SUM the script left empty
     "same-table.libreoffice.ods": [],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import shutil
 import subprocess
 from html.parser import HTMLParser
@@ -104,11 +105,11 @@ def test_html_report_shows_transfers_and_the_profile_after_kasschuiven() -> None
     ]
     ez = next(row for row in files if row[0] == "EZ")
     assert ez[5:8] == ["EUR 25,000,000", "EUR 0", "EUR 44,400,000"]  # received: not counted
-    assert page.rows["years"][1:3] == [
+    assert page.rows["profile"][1:3] == [
         ["2025", "EUR 5,100,000", "EUR 5,100,000"],  # EZ's kasschuif into 2025
         ["2026", "EUR 22,050,000", "-EUR 5,100,000"],
     ]
-    assert page.rows["years"][-1] == ["Total", "EUR 69,400,000", ""]
+    assert page.rows["profile"][-1] == ["Total", "EUR 69,400,000", ""]
 
 
 def test_html_report_shows_verdict_table_chart_and_findings() -> None:
@@ -184,10 +185,8 @@ def _browser() -> str:
     return CHROMIUM
 
 
-def test_html_report_opens_in_a_real_browser(tmp_path: Path) -> None:
-    browser = _browser()
-    page = tmp_path / "report.html"
-    page.write_text(_html([EXAMPLE]), "utf-8")
+def _run_browser(browser: str, tmp_path: Path, *args: str) -> Any:
+    """Headless chromium with a profile of its own and nothing fetched on the side."""
     result = subprocess.run(
         [
             browser,
@@ -199,8 +198,7 @@ def test_html_report_opens_in_a_real_browser(tmp_path: Path) -> None:
             "--disable-sync",
             "--no-first-run",
             f"--user-data-dir={tmp_path / 'profile'}",
-            "--dump-dom",
-            page.as_uri(),
+            *args,
         ],
         capture_output=True,
         text=True,
@@ -208,8 +206,44 @@ def test_html_report_opens_in_a_real_browser(tmp_path: Path) -> None:
         check=False,
     )
     assert result.returncode == 0, result.stderr[-2000:]
+    return result
+
+
+def test_html_report_opens_in_a_real_browser(tmp_path: Path) -> None:
+    browser = _browser()
+    page = tmp_path / "report.html"
+    page.write_text(_html([EXAMPLE]), "utf-8")
+    result = _run_browser(browser, tmp_path, "--dump-dom", page.as_uri())
     dom: Any = _page(result.stdout)
     assert dom.text_by_id["verdict"].startswith("NOT RECONCILED: total EUR 65,500,000")
     assert dom.rows["files"][-1][0] == "Total" and len(dom.rows["files"]) == 8
     assert len([s for s in dom.shapes if s.get("class") in ("bar", "total", "band")]) == 8
     assert "Contributions against the announced band" in dom.text_by_id["chart"]
+
+
+def test_html_report_shows_the_per_year_table_beside_the_per_ministry_one() -> None:
+    page = _page(_html(["examples/ai-fabriek"]))
+    years = page.rows["years"]
+    assert years[0] == ["Ministry", "2025", "2026", "2027", "2028", "2029", "2030", "Total"]
+    assert next(row for row in years if row[0] == "EZ")[:2] == ["EZ", "EUR 5,100,000"]
+    assert years[-1][0] == "Total" and years[-1][-1] == "EUR 69,400,000"
+
+
+def test_html_report_prints_on_a4_with_the_heads_repeated() -> None:
+    text = _html([EXAMPLE])
+    assert "@page { size: A4;" in text
+    assert "thead { display: table-header-group; }" in text
+    assert "td.num, th.num, td.keep, td code { white-space: nowrap; }" in text  # amounts whole
+
+
+def test_html_report_prints_to_pdf_in_a_real_browser(tmp_path: Path) -> None:
+    browser = _browser()
+    page = tmp_path / "report.html"
+    page.write_text(_html([EXAMPLE]), "utf-8")
+    pdf = tmp_path / "report.pdf"
+    _run_browser(
+        browser, tmp_path, "--no-pdf-header-footer", f"--print-to-pdf={pdf}", page.as_uri()
+    )
+    # A4 in points (595 x 842), as the page's @page rule asks: the MediaBox of every page.
+    boxes = re.findall(rb"/MediaBox \[0 0 ([0-9.]+) ([0-9.]+)\]", pdf.read_bytes())
+    assert boxes and {(round(float(w)), round(float(h))) for w, h in boxes} == {(595, 842)}

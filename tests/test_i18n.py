@@ -58,10 +58,12 @@ def test_messages_write_amounts_the_way_the_reader_expects() -> None:
     finding = make_finding(
         "total-below-announced",
         CellRef("announcement.toml"),
+        lines="The reserved lines",
         total=Decimal("64900000"),
         announced='"bijna 70 miljoen euro"',
         interval=Interval(Decimal("66500000"), Decimal("70000000")),
         difference=Decimal("1600000"),
+        doubtful="",
     )
     assert render_message(finding, "nl") == (
         "De gereserveerde regels zijn samen € 64.900.000, onder het aangekondigde "

@@ -4,7 +4,19 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from tests.spec import GOOD_SET, announcement, check, codes, long_table, problems, where
+import pytest
+
+from reconcile.codes import render_message
+from tests.spec import (
+    GOOD_SET,
+    announcement,
+    check,
+    codes,
+    long_table,
+    problems,
+    validate,
+    where,
+)
 
 
 def with_files(**changes: Any) -> dict[str, Any]:
@@ -168,3 +180,62 @@ def test_the_verdict_is_the_reports_own(tmp_path: Path) -> None:
         "not-reconciled-outside",
     ]
     assert [r.verdict_good for r in (good, inside_with_error, outside)] == [True, False, False]
+
+
+def _ocw_with_a_stray_line(ocw: int, stray: int) -> list[list[object]]:
+    """OCW's file by its title and name, one line on its own chapter and one on Defensie's."""
+    return [
+        ["Ministerie van Onderwijs, Cultuur en Wetenschap"],
+        *long_table(
+            ["VIII", 16, "AI-fabriek", 2026, ocw],
+            ["X", 6, "AI-fabriek", 2027, stray],  # Defensie's chapter: a mistake at its cell
+        ),
+    ]
+
+
+@pytest.mark.parametrize(("ocw", "stray"), [(4000, 4000), (1000, 7000), (7000, 1000)])
+def test_whose_file_weighs_all_evidence_and_the_stray_line_is_the_finding(
+    tmp_path: Path, ocw: int, stray: int
+) -> None:
+    # Equal counts, the amounts either way: the title and the file name name OCW.
+    report = check(tmp_path, with_files(OCW=_ocw_with_a_stray_line(ocw, stray)))
+    # (the advice on the total leaves the stray line out: see the test below)
+    assert [w for w in where(report) if w[0] != "built-in: ai-fabriek"] == [
+        ("OCW.xlsx", "Blad1!A6", "chapter-not-of-ministry")
+    ]
+    assert not [c for c in codes(report) if c.startswith("ministry-")]
+    (weighed,) = [f for f in report.findings if f.code == "ministry-weighed"]
+    message = weighed.message
+    assert "OCW's" in message
+    for piece in ("the title names OCW", "the file name names OCW", "chapter VIII (OCW)"):
+        assert piece in message
+    assert "chapter X (Defensie)" in message
+
+
+def test_whose_file_is_not_guessed_on_a_tie(tmp_path: Path) -> None:
+    rows = long_table(["VIII", 16, "AI-fabriek", 2026, 4000], ["X", 6, "AI-fabriek", 2027, 4000])
+    report = validate(tmp_path, {"bijdrage.xlsx": rows})
+    assert report.files[0].ministry is None
+    (unknown,) = [f for f in report.findings if f.code == "ministry-unknown"]
+    assert "evenly split" in unknown.message and "chapter X (Defensie)" in unknown.message
+
+
+def test_the_advice_counts_the_lines_without_errors_and_gives_the_range(tmp_path: Path) -> None:
+    ez = long_table(
+        ["XIII", 2, "AI-fabriek", 2025, 5100],
+        ["XIII", 2, "AI-fabriek", 2026, 17900],
+        ["XIII", 2, "Opleiding", 2026, 2000],
+        ["XIII", 2, "Opleiding", 2026, 2000],  # the same line again: duplicate-line
+    )
+    report = check(tmp_path, with_files(EZ=ez, OCW=long_table(["VIII", 16, "x", 2026, 3000])))
+    # With the duplicate the total is 66.4 mln, 0.1 mln short of "bijna 70 miljoen" (66.5-70);
+    # without it 64.4 mln: the advice is 2.1 mln more, and the range is said.
+    (total,) = [f for f in report.findings if f.code == "total-below-announced"]
+    assert total.params["total"] == Decimal("64400000")
+    assert total.params["difference"] == Decimal("2100000")
+    assert total.message.startswith("The lines without errors add up to EUR 64,400,000")
+    assert total.message.endswith(
+        "The 1 line(s) with errors amount to EUR 2,000,000; the total lies between "
+        "EUR 64,400,000 (without them) and EUR 66,400,000 (with them)."
+    )
+    assert render_message(total, "nl").startswith("De regels zonder fouten zijn samen € 64.400.000")

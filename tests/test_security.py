@@ -419,7 +419,9 @@ def test_control_characters_in_workbook_text_are_shown_never_sent() -> None:
     from reconcile.report import RENDERERS, RenderOptions
 
     hostile = "\x1b[2J\x1b]0;owned\x07XIII\r\nerror   Sheet!A1  [fake]"
-    finding = make_finding("chapter-unknown", CellRef("EZ.xlsx", "Blad1", "A5"), value=hostile)
+    finding = make_finding(
+        "chapter-unknown", CellRef("EZ.xlsx", "Blad1", "A5"), value=hostile, hint=""
+    )
     assert finding.message == (
         "\\x1b[2J\\x1b]0;owned\\x07XIII\\x0d\\x0aerror   Sheet!A1  [fake] is not a known "
         "budget chapter."
@@ -551,7 +553,7 @@ def test_every_renderer_keeps_workbook_text_inert(name: str) -> None:
 
     where = CellRef(HOSTILE_TEXT, "<b>Blad1</b>", "A5")
     report = Report(
-        "validate", (), (), (make_finding("chapter-unknown", where, value=HOSTILE_TEXT),)
+        "validate", (), (), (make_finding("chapter-unknown", where, value=HOSTILE_TEXT, hint=""),)
     )
     stream = io.StringIO()
     RENDERERS[name](report, stream, RenderOptions(color=False))

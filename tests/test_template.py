@@ -17,7 +17,7 @@ from reconcile.cli import cli
 from reconcile.errors import ConfigError
 from reconcile.ministries import load_table
 from reconcile.template import Layout, build_template
-from tests.filling import LINES, TOTAL_EUR, amount_row, fill_template
+from tests.filling import LINES, TOTAL_EUR, amount_row, fill_as_instructed, fill_template
 
 ANNOUNCEMENT = load_announcement(None)
 
@@ -124,11 +124,11 @@ def _sheet_xml(data: bytes) -> bytes:
         return archive.read("xl/worksheets/sheet1.xml")
 
 
-def test_empty_template_is_read_as_it_is(tmp_path: Path) -> None:
+def test_an_untouched_template_is_read_as_it_is_and_is_not_valid(tmp_path: Path) -> None:
     path = _write(tmp_path, "OCW")
     report = pipeline.validate([str(path)], ANNOUNCEMENT)
-    assert report.exit_code == 0
-    assert [(f.location.cell, f.code) for f in report.findings] == [("F36", "total-not-computed")]
+    assert report.exit_code == 1  # nothing to check is not valid
+    assert [(f.location.cell, f.code) for f in report.findings] == [("A5", "table-empty")]
     assert [(f.ministry, f.sheet, f.layout, f.unit, f.lines) for f in report.files] == [
         ("OCW", "Reservering", "long", 1000, 0)
     ]
@@ -147,8 +147,49 @@ def test_filled_templates_reconcile(tmp_path: Path) -> None:
     report = pipeline.check(_fill_all(tmp_path), ANNOUNCEMENT)
     assert report.totals is not None and report.totals.total == TOTAL_EUR
     assert report.exit_code == 0
-    # openpyxl saves no formula results: the Totaal is recomputed, and reconcile says so.
-    assert {f.code for f in report.findings} == {"total-not-computed"}
+    # openpyxl saves no formula results: the Totaal, a SUMIF of its column, is recomputed,
+    # which is all its result would say.
+    assert report.findings == ()
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("style", ["each row", "zeros", "first row"])
+def test_templates_filled_as_their_instructions_say_check_clean(
+    tmp_path: Path, lang: str, style: str
+) -> None:
+    paths = []
+    for code, lines in LINES.items():
+        path = _write(tmp_path, code, lang)
+        fill_as_instructed(path, lines, style)
+        paths.append(str(path))
+    report = pipeline.check(paths, ANNOUNCEMENT)
+    assert report.totals is not None and report.totals.total == TOTAL_EUR
+    assert [f.code for f in report.findings if f.severity != "info"] == []
+    carried = {(f.location.file, f.location.cell) for f in report.findings}
+    if style == "first row":  # said once per block, as a note
+        assert carried == {
+            (str(tmp_path / "Defensie.xlsx"), "F7"),
+            (str(tmp_path / "Defensie.xlsx"), "F13"),
+            *((str(tmp_path / f"{c}.xlsx"), "F7") for c in ("EZ", "OCW", "BZK", "VWS", "LVVN")),
+        }
+        assert {f.code for f in report.findings} == {"line-carried-down"}
+    else:
+        assert carried == set()
+
+
+def test_a_block_with_its_line_named_but_no_amount_is_one_finding(tmp_path: Path) -> None:
+    path = _write(tmp_path, "OCW", "en")
+    fill_as_instructed(
+        path,
+        [
+            ("VIII", 16, "Onderzoek en wetenschap: AI-fabriek", {2026: 2500}),
+            ("VIII", 16, "Nog te verdelen", {}),  # named on each row, no amount in any year
+        ],
+    )
+    report = pipeline.validate([str(path)], ANNOUNCEMENT)
+    assert [(f.location.cell, f.code) for f in report.findings] == [
+        (f"F{amount_row(2025, block=1)}", "missing-value")
+    ]
 
 
 def test_filled_template_with_a_mistake_points_at_its_cell(tmp_path: Path) -> None:
@@ -334,3 +375,58 @@ def test_a_kasschuif_chosen_in_the_template_is_read_as_one(tmp_path: Path, lang:
     assert [f.code for f in again.findings if f.severity.value == "error"] == [
         "negative-reservation"
     ]
+
+
+def test_the_amount_cells_take_numbers_only(tmp_path: Path) -> None:
+    sheet = _open(_write(tmp_path, "OCW", "en")).worksheets[0]
+    (amount,) = [dv for dv in sheet.data_validations.dataValidation if str(dv.sqref)[0] == "F"]
+    # a number (ISNUMBER), its sign by the line's kind; Excel and LibreOffice stop text
+    # such as "2.500"
+    assert (amount.type, amount.errorStyle) == ("custom", "stop")
+    assert amount.formula1.startswith("AND(ISNUMBER(F6),")
+
+
+def test_text_a_caption_alone_reads_a_thousandfold_away_from_dutch_is_a_warning_at_its_cell(
+    tmp_path: Path,
+) -> None:
+    path = _write(tmp_path, "OCW", "en")  # the caption: (amounts x EUR 1,000)
+    fill_template(path, [("VIII", 16, "AI-fabriek", {2026: "2.500", 2027: 2500})])
+    report = pipeline.validate([str(path)], ANNOUNCEMENT)
+    # (and the Totaal's SUMIF, which would skip the text, is not taken for its value)
+    assert [(f.location.cell, f.code) for f in report.findings] == [
+        (f"F{amount_row(2026)}", "separator-by-caption"),
+        ("F36", "total-not-computed"),
+    ]
+    finding = report.findings[0]
+    assert finding.severity == "warning"
+    assert finding.message.startswith(
+        "“2.500” could be read as EUR 2,500 or as EUR 2,500,000, a thousandfold apart"
+    )
+
+
+def test_text_the_dutch_caption_reads_the_dutch_way_stays_a_note(tmp_path: Path) -> None:
+    path = _write(tmp_path, "OCW", "nl")  # the caption: (bedragen x € 1.000)
+    fill_template(path, [("VIII", 16, "AI-fabriek", {2026: "2.500", 2027: 2500})])
+    report = pipeline.validate([str(path)], ANNOUNCEMENT)
+    assert [(f.code, f.severity) for f in report.findings] == [
+        ("separator-assumed", "info"),
+        ("total-not-computed", "warning"),  # the SUMIF would skip the text
+    ]
+    assert report.lines[0].amount == 2_500_000
+
+
+def test_the_template_prints_on_a4_with_its_titles_and_header_on_every_page(
+    tmp_path: Path,
+) -> None:
+    book = _open(_write(tmp_path, "EZ"))
+    sheet, instructions = book.worksheets
+    setup = sheet.page_setup
+    assert (setup.paperSize, setup.orientation, setup.fitToWidth, setup.fitToHeight) == (
+        9,
+        "landscape",
+        1,
+        0,
+    )
+    assert sheet.print_title_rows == "$1:$5"
+    assert instructions.page_setup.paperSize == 9
+    assert instructions["A5"].alignment.wrap_text  # a long instruction wraps, not cut off

@@ -299,7 +299,7 @@ def test_the_ministry_of_a_column_of_one_type_is_that_of_any_column(
     from reconcile.validate.identify import identify_ministry
 
     def owner(column: list[object]) -> str | None:
-        columns = SimpleNamespace(values={"chapter": column})
+        columns = SimpleNamespace(values={"chapter": column}, amounts=[None] * len(column))
         table: Any = SimpleNamespace(
             line_columns=lambda: columns, title=[], file="x.xlsx", sheet="Blad1"
         )
@@ -307,3 +307,20 @@ def test_the_ministry_of_a_column_of_one_type_is_that_of_any_column(
 
     assert owner(chapters) == ministry
     assert owner([*chapters, None]) == ministry  # None: another type, counted apart
+
+
+def test_an_empty_amount_counts_as_zero_in_the_totals_check_as_in_excel_s_sum(
+    tmp_path: Path,
+) -> None:
+    report = validate(
+        tmp_path,
+        {
+            "EZ.xlsx": table(
+                ["XIII", 2, "AI-fabriek", "U", 2026, 100],
+                ["XIII", 2, "AI-fabriek", "U", 2027, None],  # nothing this year
+                ["XIII", 2, "Opleiding", "U", 2026, 50],
+                ["Totaal", None, None, "U", None, 900],  # typed over: SUM gives 150
+            )
+        },
+    )
+    assert where(report) == [("EZ.xlsx", "Blad1!F6", "total-mismatch")]

@@ -16,6 +16,7 @@ from reconcile.codes import make_finding
 from reconcile.guard import ensure_safe_environment
 from reconcile.limits import DEFAULT_LIMITS, MB, Limits
 from reconcile.model import CellRef, Finding, Phrase
+from reconcile.nearest import did_you_mean
 from reconcile.read.formats import SUFFIXES, load_workbook, macro_part
 from reconcile.read.header import HEADER_SCAN_ROWS, find_header
 from reconcile.read.preflight import check_grids, check_size, run_preflight
@@ -176,7 +177,11 @@ def _read_named_sheet(
     if grid is None:
         names = _quoted([g.name for g in grids])
         missing = make_finding(
-            "sheet-not-found", CellRef(display), sheet=f"“{sheet}”", sheets=names
+            "sheet-not-found",
+            CellRef(display),
+            sheet=f"“{sheet}”",
+            sheets=names,
+            hint=did_you_mean(sheet, [g.name for g in grids]),
         )
         return FileRead(display, digest, None, [*notes, missing])
     header = find_header(grid.rows)

@@ -36,6 +36,7 @@ from reconcile.money import (
     parse_number,
     to_cents,
 )
+from reconcile.nearest import did_you_mean
 from reconcile.read.csv import Block, RowColumns, usual_rows
 from reconcile.read.header import HEADER_SCAN_ROWS, Header, parse_year
 from reconcile.read.table import LineCells, Places, RawLine, SheetTable, cell_name, is_blank
@@ -227,7 +228,12 @@ def get_layout(name: str) -> Layout:
     layouts = load_layouts()
     if name not in layouts:
         known = ", ".join(sorted(layouts))
-        raise ConfigError("unknown layout {name!r}; known layouts: {known}", name=name, known=known)
+        raise ConfigError(
+            "unknown layout {name!r}; known layouts: {known}.{hint}",
+            name=name,
+            known=known,
+            hint=did_you_mean(name, layouts),
+        )
     return layouts[name]
 
 

@@ -300,6 +300,16 @@ def _text(value: Any) -> str:
     return str(value).replace("\u00a0", " ").strip()
 
 
+def _sums_own_column(formula: str, column: int) -> bool:
+    """Whether a totals cell's formula is a plain SUM or SUMIF of its own column."""
+    letter = column_letter(column)
+    match = _PLAIN_SUM.match(formula.replace("$", "").upper())
+    return match is not None and match.group(1) == match.group(2) == letter
+
+
+_PLAIN_SUM = re.compile(r'^=SUM(?:IF\([A-Z]+\d+:[A-Z]+\d+,"[^"]*",|\()([A-Z]+)\d+:([A-Z]+)\d+\)$')
+
+
 def _is_zero(value: Any) -> bool:
     if value is None or isinstance(value, bool):
         return False
@@ -603,10 +613,13 @@ def _decide_styles(taken: _Columns, header: Header, end: int, table: SheetTable)
         found = sorted(c for column in pending for c in _with_column(ambiguous[column], column))
         telling = [entry for entries in evidence.values() for entry in entries]
         source = "the table's other amounts are written that way"
+        code = "separator-assumed"
         if not telling and (caption := _caption_style(table.unit.caption)):
             telling = [(caption, 0, 0, table.unit.caption)]
             source = "the unit caption writes numbers that way"
-        style = _decide_cells(found, telling, source, table)
+            if caption != DUTCH:  # the caption alone turns it from the Dutch reading: a warning
+                code = "separator-by-caption"
+        style = _decide_cells(found, telling, source, table, code)
         if style:
             styles.update(dict.fromkeys(pending, style))
     return styles
@@ -617,7 +630,11 @@ def _with_column(cells: list[tuple[int, str]], column: int) -> list[tuple[int, i
 
 
 def _decide_cells(
-    cells: list[tuple[int, int, str]], telling: Evidence, source: str, table: SheetTable
+    cells: list[tuple[int, int, str]],
+    telling: Evidence,
+    source: str,
+    table: SheetTable,
+    code: str = "separator-assumed",
 ) -> str | None:
     """The style ``telling`` agrees on (reported as assumed), or None (reported as ambiguous)."""
     row, column, value = cells[0]
@@ -627,12 +644,14 @@ def _decide_cells(
     if len(kinds) == 1:
         style, example_row, example_column, example = telling[0]
         at = f" ({cell_name(example_row, example_column)})" if example_row else ""
+        other = ENGLISH if style == DUTCH else DUTCH
         table.findings.append(
             make_finding(
-                "separator-assumed",
+                code,
                 where,
                 value=shown,
                 read=parse_amount(value, table.unit.euros, style),
+                other=parse_amount(value, table.unit.euros, other),
                 convention=CONVENTIONS[style],
                 source=source,  # a fixed phrase, translated when rendered
                 example=f"“{example.strip()}”{at}",
@@ -1040,12 +1059,25 @@ class _Reader:
         self.table.findings.append(finding)
 
     def amount_of(self, line: int, column: int) -> Decimal | None:
-        """Line ``line``'s amount in ``column``: the amount read, or a suppletoire stand on its
-        row."""
+        """Line ``line``'s amount in ``column`` as Excel's SUM takes it (an empty cell is zero):
+        the amount read, or a suppletoire stand on its row."""
         if self.header.layout == "wide" or column == self.header.columns["amount"]:
-            return self.lines.amounts[line]
-        row = self.lines.rows[line]
-        return self.amount(row, column, self.value(self.rows[row - 1], column))[0]
+            amount, problem = self.lines.amounts[line], self.lines.problems[line]
+        else:
+            row = self.lines.rows[line]
+            amount, problem = self.amount(row, column, self.value(self.rows[row - 1], column))
+        return Decimal(0) if problem == "empty" else amount
+
+    def sums_as_recomputed(self, formula: str, column: int, lines: list[int]) -> bool:
+        """Whether a totals formula without a saved result would give what the recomputation
+        gives: a plain SUM or SUMIF of its own column (as in reconcile's template) in a long
+        table whose lines' amounts are numbers or empty (SUM skips text the reader reads)."""
+        if self.wide or self.suppletoire or not _sums_own_column(formula, column):
+            return False
+        raws, problems = self.lines.raws, self.lines.problems
+        return all(
+            problems[index] == "empty" or raws[index].__class__ in (int, float) for index in lines
+        )
 
     def check_row_total(self, row: int, cells: tuple[Any, ...], row_sum: Decimal | None) -> None:
         column = self.header.columns.get("row_total")
@@ -1091,16 +1123,6 @@ class _Reader:
         for column, year in targets:
             raw = self.value(cells, column)
             ref = self.ref(row, column)
-            if raw is None:
-                formula = self.grid.formula_of(row, column)
-                if formula:
-                    self.table.findings.append(
-                        make_finding("total-not-computed", ref, label=f"“{label}”", formula=formula)
-                    )
-                continue
-            stated, problem = self.amount(row, column, raw)
-            if stated is None and column in self.stand_columns:
-                self.report_stand(row, column, raw, problem)  # a PM in the Totaal's stand
             wanted = parse_year(year)
             series = _text(self.value(cells, self.header.columns.get("series"))).upper()
             years, series_of = self.lines.years, self.lines.values["series"]
@@ -1110,9 +1132,19 @@ class _Reader:
                 if (wanted is None or parse_year(years[index]) == wanted)
                 and (not series or _text(series_of[index]).upper() == series)
             ]
+            if raw is None:
+                formula = self.grid.formula_of(row, column)
+                if formula and not self.sums_as_recomputed(formula, column, lines):
+                    self.table.findings.append(
+                        make_finding("total-not-computed", ref, label=f"“{label}”", formula=formula)
+                    )
+                continue
+            stated, problem = self.amount(row, column, raw)
+            if stated is None and column in self.stand_columns:
+                self.report_stand(row, column, raw, problem)  # a PM in the Totaal's stand
             amounts = [self.amount_of(index, column) for index in lines]
             if stated is None or None in amounts:
-                continue  # an unreadable cell among them: nothing to compare
+                continue  # an unreadable cell among them (PM, no saved result): nothing to compare
             computed = sum((a for a in amounts if a is not None), Decimal(0))
             if abs(stated - computed) > allowed * len(lines):
                 self.table.findings.append(

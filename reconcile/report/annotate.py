@@ -30,7 +30,8 @@ from reconcile.read.preflight import annotate_cost
 from reconcile.read.workbook import open_openpyxl
 from reconcile.report.chart import contribution_chart
 from reconcile.report.text import verdict_text
-from reconcile.xlsx import FILLS, safe_text, workbook_bytes
+from reconcile.report.years import ministry_years
+from reconcile.xlsx import FILLS, safe_text, set_page, workbook_bytes
 
 EUR_FORMAT = '"€" #,##0'
 SUMMARY_NAMES = {"nl": "overzicht.xlsx", "en": "summary.xlsx"}
@@ -194,6 +195,9 @@ def _comment_text(finding: Finding, lang: str) -> str:
     return f"{severity} [{finding.code}]: {render_message(finding, lang)}\n{explanation}"
 
 
+LINE_HEIGHT = 15  # points: one line of 11-point text
+
+
 def _findings_sheet(
     book: Any, findings: list[Finding], lang: str, copies: Mapping[str, str] | None = None
 ) -> None:
@@ -256,17 +260,28 @@ def _findings_sheet(
         message = f"[{finding.code}] {render_message(finding, lang)}"
         cell = sheet.cell(row=row, column=column + 1, value=safe_text(message))
         cell.alignment = Alignment(wrap_text=True, vertical="top")
-    widths = [14, 24, 110] if copies is None else [14, 24, 24, 110]
+    widths = [12, 20, 95] if copies is None else [12, 18, 18, 85]
     for letter, width in zip("ABCD", widths, strict=False):
         sheet.column_dimensions[letter].width = width
+    for row_cells in sheet.iter_rows(min_row=4, max_col=len(widths)):
+        for cell in row_cells:  # each row's cells read from their top, beside a long message
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+        # A height for the wrapped texts: LibreOffice keeps a row one line high (the lines
+        # then print over the next row), and openpyxl cannot measure text.
+        lines = max(
+            -(-len(str(cell.value or "")) // width)
+            for cell, width in zip(row_cells, widths, strict=False)
+        )
+        sheet.row_dimensions[row_cells[0].row].height = LINE_HEIGHT * max(lines, 1)
     sheet.freeze_panes = "A4"
+    set_page(sheet, landscape=True, title_rows="3:3")  # the column heads on every page
 
 
 def summary_workbook(report: Report, lang: str, copies: Mapping[str, str] | None = None) -> bytes:
     """The coordinator's workbook: verdict, total against the interval, table, chart, and
     every finding with a link into the annotated copy that holds its cell (``copies``)."""
     import openpyxl
-    from openpyxl.styles import Font
+    from openpyxl.styles import Alignment, Font
 
     assert report.totals is not None and report.target is not None
     book = openpyxl.Workbook()
@@ -299,6 +314,14 @@ def summary_workbook(report: Report, lang: str, copies: Mapping[str, str] | None
     sheet.column_dimensions["A"].width = 28
     for column in "BCDEFGHIJK":
         sheet.column_dimensions[column].width = 16
+    # The verdict wraps across the year table's width: text running past the last column used
+    # is cut off on paper.
+    width = len(report.announcement.years if report.announcement else ()) + 2
+    sheet.merge_cells(start_row=2, start_column=1, end_row=2, end_column=max(width, 4))
+    sheet["A2"].alignment = Alignment(wrap_text=True, vertical="top")
+    columns_wide = 28 + 16 * (max(width, 4) - 1)
+    sheet.row_dimensions[2].height = 16 * (len(sheet["A2"].value) // columns_wide + 1)
+    set_page(sheet, landscape=True)
     _findings_sheet(book, list(report.findings), lang, copies or {})
     return workbook_bytes(book)
 
@@ -308,9 +331,7 @@ def _year_table(sheet: Any, report: Report, lang: str, top: int) -> int:
     from openpyxl.styles import Font
 
     assert report.totals is not None
-    years = list(report.announcement.years) if report.announcement else []
-    years += sorted({line.year for line in report.lines} - set(years))
-    profiles = report.totals.by_ministry_year  # counted once, after kasschuiven
+    years, amounts = ministry_years(report)
     sheet.cell(row=top, column=1, value=tr("by-ministry-year", lang)).font = Font(bold=True)
     head = top + 1
     labels = [tr("ministry", lang), *years, tr("total", lang)]
@@ -321,7 +342,7 @@ def _year_table(sheet: Any, report: Report, lang: str, top: int) -> int:
     for row, ministry in enumerate(ministries, start=head + 1):
         sheet.cell(row=row, column=1, value=safe_text(ministry))
         for column, year in enumerate(years, start=2):
-            amount = profiles.get(ministry, {}).get(year, Decimal(0))
+            amount = amounts.get((ministry, year), Decimal(0))
             _eur_cell(sheet, row, column, amount)
         _eur_cell(sheet, row, len(years) + 2, report.totals.by_ministry[ministry])
     total_row = row + 1

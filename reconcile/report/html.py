@@ -6,6 +6,7 @@ Every text that comes from a workbook or an announcement goes through ``escape_h
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import TextIO
 
 from reconcile.codes import format_value, render_message
@@ -15,6 +16,7 @@ from reconcile.money import format_eur, unit_label
 from reconcile.report import RenderOptions
 from reconcile.report.chart import ContributionChart, contribution_chart
 from reconcile.report.text import counted_text, share_text, verdict_text
+from reconcile.report.years import ministry_years
 from reconcile.safety import escape_html as esc
 
 STYLE = """
@@ -30,6 +32,17 @@ tr.total td { font-weight: 600; border-top: 2px solid #1b1b1b; }
 .error { color: #c62828; font-weight: 600; } .warning { color: #a15c00; } .info { color: #1565c0; }
 code { font-size: .9em; }
 svg text { font: 12px system-ui, sans-serif; }
+td.path { overflow-wrap: anywhere; } td.num, th.num, td.keep, td code { white-space: nowrap; }
+.tables { display: flex; flex-wrap: wrap; gap: 0 2rem; align-items: flex-start; }
+@page { size: A4; margin: 14mm; }
+@media print {
+  body { margin: 0; max-width: none; font-size: 9pt; }
+  .verdict { border-radius: 0; }
+  .tables { display: block; }
+  table { width: 100%; } thead { display: table-header-group; }
+  tr { break-inside: avoid; } h2 { break-after: avoid; }
+  svg { max-width: 100%; height: auto; }
+}
 """
 SEVERITY_CLASS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"}
 
@@ -52,8 +65,12 @@ def render_html(report: Report, stream: TextIO, options: RenderOptions) -> None:
         f'<p id="verdict" class="verdict {verdict_class}">{esc(verdict_text(report, lang))}</p>'
     )
     if report.files:
+        parts.append('<div class="tables">')
         parts += _files_table(report, lang)
-        parts += _years_table(report, lang)
+        if report.totals is not None:
+            parts += _years_table(report, lang)
+        parts.append("</div>")
+        parts += _profile_table(report, lang)
         parts.append(f"<h2>{esc(tr('chart-title', lang))}</h2>")
         parts.append(chart_svg(contribution_chart(report), lang))
     parts += findings_table(report.findings, lang)
@@ -104,9 +121,10 @@ def _files_table(report: Report, lang: str) -> list[str]:
         amounts = (
             [format_eur(a, lang) for a in report.transfers_of(f.ministry)] if transfers else []
         )
+        css = ["", ' class="path"', "", ' class="keep"']  # a path may break, a unit not
         rows.append(
             "<tr>"
-            + "".join(f"<td>{esc(c)}</td>" for c in cells)
+            + "".join(f"<td{k}>{esc(c)}</td>" for k, c in zip(css, cells, strict=True))
             + f'<td class="num">{f.lines}</td><td class="num">{esc(format_eur(f.total, lang))}'
             + "".join(f'</td><td class="num">{esc(a)}' for a in amounts)
             + f'</td><td class="num">{esc(share)}</td></tr>'
@@ -122,7 +140,7 @@ def _files_table(report: Report, lang: str) -> list[str]:
     return rows
 
 
-def _years_table(report: Report, lang: str) -> list[str]:
+def _profile_table(report: Report, lang: str) -> list[str]:
     """The profile per year after kasschuiven, when a line is more than a reservation."""
     totals = report.totals
     if totals is None or not report.shows_profile:
@@ -130,7 +148,7 @@ def _years_table(report: Report, lang: str) -> list[str]:
     rows = [
         f"<h2>{esc(tr('years-title', lang))}</h2>",
         (
-            '<table id="years"><thead><tr>'
+            '<table id="profile"><thead><tr>'
             f"<th>{esc(tr('year', lang))}</th><th class=num>{esc(tr('counted', lang))}</th>"
             f"<th class=num>{esc(tr('of-which-kasschuif', lang))}</th></tr></thead><tbody>"
         ),
@@ -147,6 +165,30 @@ def _years_table(report: Report, lang: str) -> list[str]:
     )
     rows.append("</tbody></table>")
     return rows
+
+
+def _years_table(report: Report, lang: str) -> list[str]:
+    """Per ministry (rows) and year (columns), with totals: beside the per-ministry table."""
+    assert report.totals is not None
+    years, amounts = ministry_years(report)
+
+    def row(label: str, cells: list[Decimal], total: Decimal, css: str = "") -> str:
+        numbers = "".join(f'<td class="num">{esc(format_eur(c, lang))}</td>' for c in cells)
+        total_cell = f'<td class="num">{esc(format_eur(total, lang))}</td>'
+        return f"<tr{css}><td>{esc(label)}</td>{numbers}{total_cell}</tr>"
+
+    heads = "".join(f'<th class="num">{year}</th>' for year in years)
+    caption = esc(tr("by-ministry-year", lang))
+    head = f"<th>{esc(tr('ministry', lang))}</th>{heads}"
+    head += f'<th class="num">{esc(tr("total", lang))}</th>'
+    out = [f'<table id="years"><caption>{caption}</caption><thead><tr>{head}</tr></thead><tbody>']
+    for ministry, total in report.totals.by_ministry.items():
+        cells = [amounts.get((ministry, year), Decimal(0)) for year in years]
+        out.append(row(ministry, cells, total))
+    by_year = [report.totals.by_year.get(year, Decimal(0)) for year in years]
+    out.append(row(tr("total", lang), by_year, report.totals.total, ' class="total"'))
+    out.append("</tbody></table>")
+    return out
 
 
 def chart_svg(chart: ContributionChart, lang: str) -> str:
@@ -210,8 +252,8 @@ def findings_table(findings: tuple[Finding, ...], lang: str) -> list[str]:
         loc = finding.location
         css = SEVERITY_CLASS[finding.severity]
         out.append(
-            f"<tr><td>{esc(loc.file)}</td><td><code>{esc(loc.place)}</code></td>"
-            f'<td class="{css}">{esc(tr(finding.severity.value, lang))}</td>'
+            f'<tr><td class="path">{esc(loc.file)}</td><td><code>{esc(loc.place)}</code></td>'
+            f'<td class="{css} keep">{esc(tr(finding.severity.value, lang))}</td>'
             f"<td><code>{esc(finding.code)}</code></td>"
             f"<td>{esc(render_message(finding, lang))}</td></tr>"
         )

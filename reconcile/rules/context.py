@@ -21,6 +21,7 @@ class Submission:
     ministry: str | None
     lines: tuple[BudgetLine, ...]
     unit: Decimal | None = None  # euros per unit of the table's amounts (1000 for x EUR 1.000)
+    doubtful: frozenset[int] = frozenset()  # indices of the lines with an error on their row
 
     @cached_property  # asked by several rules; the lines never change
     def total(self) -> Decimal:
@@ -84,6 +85,16 @@ class Reconciliation:
             dict(sorted(received.items())),
             {m: dict(sorted(years.items())) for m, years in sorted(by_ministry_year.items())},
             dict(sorted(moved.items())),
+        )
+
+    @cached_property
+    def doubtful(self) -> tuple[BudgetLine, ...]:
+        """The counted lines with an error on their row: a duplicate, a stray chapter, ..."""
+        return tuple(
+            line
+            for sub in self.submissions
+            for index, line in enumerate(sub.lines)
+            if index in sub.doubtful
         )
 
     @property

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
 from reconcile.codes import make_finding
-from reconcile.model import Finding
+from reconcile.model import Finding, Phrase
 from reconcile.rules.context import Reconciliation
 
 
@@ -15,15 +16,31 @@ def check_total(rec: Reconciliation) -> Iterator[Finding]:
         return
     target = rec.announcement.target_amount
     total = rec.totals.total
-    difference = target.interval.distance(total)
+    doubtful = sum((line.amount for line in rec.doubtful), Decimal(0))
+    clean = total - doubtful
+    # The advice counts the lines without errors; where they are inside the interval and only
+    # the doubtful lines take the total out of it, that is said instead.
+    judged = clean if target.interval.distance(clean) else total
+    difference = target.interval.distance(judged)
     if difference == 0:
         return
     code = "total-above-announced" if difference > 0 else "total-below-announced"
+    said: Phrase | str = ""
+    if rec.doubtful:
+        low, high = sorted((clean, total))
+        said = Phrase(
+            " The {count} line(s) with errors amount to {doubtful}; the total lies between "
+            "{low} (without them) and {high} (with them).",
+            {"count": len(rec.doubtful), "doubtful": doubtful, "low": low, "high": high},
+        )
+    lines = "The lines without errors" if rec.doubtful and judged == clean else "The reserved lines"
     yield make_finding(
         code,
         rec.where,
-        total=total,
+        lines=lines,
+        total=judged,
         announced=f'"{target.text}"',
         interval=target.interval,
         difference=abs(difference),
+        doubtful=said,
     )

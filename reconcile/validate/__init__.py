@@ -27,9 +27,11 @@ from reconcile.kinds import (
 )
 from reconcile.ministries import MinistryTable, normalise_chapter
 from reconcile.model import BudgetLine, CellRef, Finding
+from reconcile.nearest import did_you_mean, nearest
 from reconcile.read import LineColumns, RawLine, SheetTable
 from reconcile.read.header import ALIASES, LABELS, parse_year
 from reconcile.read.layouts import cell_text
+from reconcile.validate.blocks import read_as_meant
 from reconcile.validate.identify import identify_ministry
 from reconcile.validate.schema import (
     FIELD_OF_COLUMN,
@@ -210,7 +212,9 @@ def _frame_of(data: dict[str, list[Any]]) -> Any:
 
 
 def validate_table(table: SheetTable, rules: Rules) -> ValidatedTable:
-    ministry, findings = identify_ministry(table, rules.ministries)
+    lines, findings = read_as_meant(table)
+    ministry, identified = identify_ministry(table, rules.ministries, lines)
+    findings += identified
     columns = [
         f for f in ("chapter", "article", "description", "series") if f in table.header.columns
     ]
@@ -219,8 +223,9 @@ def validate_table(table: SheetTable, rules: Rules) -> ValidatedTable:
         findings.append(make_finding("series-assumed", header_ref, series=rules.series))
     if table.layout == "long" and "year" not in table.header.columns:
         findings.append(_missing_column("year", header_ref))
+    if not len(lines):  # an untouched template: nothing to check is not valid
+        findings.append(make_finding("table-empty", header_ref))
     wait_for_preload()  # pandas and pandera are used from here on
-    lines = table.line_columns()
     data = _columns(lines, columns, ministry, rules.series)
     kinds = _kinds(lines, data, ministry, rules, "kind" not in table.header.columns)
     plain = kinds.count(RESERVATION) == len(kinds)  # the usual table: all reservations
@@ -487,6 +492,12 @@ class _Translator:
             return make_finding(check, self.ref(line, "year"), year=failure.value, years=years)
         if check == "negative-reservation":
             return make_finding(check, self.ref(line, "amount"), amount=raw.amount)
+        if check == "chapter-unknown":
+            value = raw.values.get(name)
+            text = _text(value) or ""
+            meant = nearest(text, self.owner)  # the chapter meant, shown with its ministry
+            hint = did_you_mean(text, [meant], self.owner[meant]) if meant else ""
+            return make_finding(check, self.ref(line, name), value=_shown(value), hint=hint)
         if check in CODES:
             return make_finding(check, self.ref(line, name), value=_shown(raw.values.get(name)))
         return make_finding(

@@ -1,38 +1,51 @@
-"""Whose file is this: the ministry follows from the lines' chapters, confirmed by title or name."""
+"""Whose file is this: the lines' chapters (by count and by amount), the title and the file name,
+weighed together; where they disagree the finding names each piece of evidence."""
 
 from __future__ import annotations
 
 from collections import Counter
+from decimal import Decimal
 from pathlib import PurePath
+from typing import Any
 
 from reconcile.codes import make_finding
 from reconcile.ministries import MinistryTable, normalise_chapter
 from reconcile.model import CellRef, Finding, Phrase
-from reconcile.read import SheetTable
+from reconcile.read import LineColumns, SheetTable
 
 
 def identify_ministry(
-    table: SheetTable, ministries: MinistryTable
+    table: SheetTable, ministries: MinistryTable, lines: LineColumns | None = None
 ) -> tuple[str | None, list[Finding]]:
-    """The ministry of ``table`` and the findings when that is unclear or contradicted."""
-    owners: Counter[str] = Counter()
-    # Each distinct chapter cell is looked up once (keyed by type too: 13 and 13.0 may differ;
-    # a column of one type, the usual, is counted by its values alone).
-    chapters = table.line_columns().values["chapter"]
-    counts: list[tuple[object, int]]
-    if len(set(map(type, chapters))) == 1:
-        counts = list(Counter(chapters).items())
-    else:
-        typed = Counter(zip(map(type, chapters), chapters, strict=True))
-        counts = [(value, count) for (_, value), count in typed.items()]
-    for value, count in counts:
-        if value is None:
-            continue  # a line without a chapter names no owner
-        chapter = normalise_chapter(value)
+    """The ministry of ``table`` (its ``lines``, when not those read) and the findings when
+    that is unclear or contradicted."""
+    columns = lines if lines is not None else table.line_columns()
+    values = columns.values["chapter"]
+    # Each distinct chapter cell is looked up once, keyed by type too where the column mixes
+    # types (13 and 13.0 may differ); the lines are counted in C, and their amounts added only
+    # when the owners disagree.
+    keys: list[Any] = (
+        values
+        if len(set(map(type, values))) == 1
+        else list(zip(map(type, values), values, strict=True))
+    )
+    owner_of: dict[Any, str] = {}
+    chapters: dict[str, set[str]] = {}  # ministry -> its chapters the lines are on
+    counts: Counter[str] = Counter()  # ministry -> lines on its chapters
+    for key, count in Counter(keys).items():
+        value = key if keys is values else key[1]
+        chapter = normalise_chapter(value) if value is not None else None
         owner = ministries.of_chapter(chapter) if chapter else None
-        if owner is not None:
-            owners[owner.code] += count
-    by_chapters = max(sorted(owners), key=lambda code: owners[code]) if owners else None
+        if owner is not None and chapter:  # a line without a chapter names no owner
+            owner_of[key] = owner.code
+            chapters.setdefault(owner.code, set()).add(chapter)
+            counts[owner.code] += count
+    amounts: dict[str, Decimal] = dict.fromkeys(counts, Decimal(0))  # the size of the amounts
+    if len(counts) > 1:
+        for key, amount in zip(keys, columns.amounts, strict=True):
+            code = owner_of.get(key)
+            if code is not None and amount is not None:
+                amounts[code] += abs(amount)
 
     # Where a file names its ministry: the first title line that names one, and the file name.
     claims: list[tuple[str, list[str], CellRef]] = []
@@ -44,16 +57,19 @@ def identify_ministry(
     named = ministries.named_in(PurePath(table.file).stem)
     if named:
         claims.append(("file name", named, CellRef(table.file)))
+    where = CellRef(table.file, table.sheet)
 
-    if by_chapters is not None:
-        findings = [
-            make_finding(
-                "ministry-mismatch", ref, where=where, named=" / ".join(named), ministry=by_chapters
-            )
-            for where, named, ref in claims
-            if by_chapters not in named
-        ]
-        return by_chapters, findings
+    if len(counts) > 1:  # the chapters disagree among themselves: weigh every piece
+        evidence = _evidence(claims, counts, amounts, chapters)
+        ministry = _weigh(claims, counts, amounts)
+        if ministry is None:
+            split = Phrase("the evidence is evenly split: {evidence}", {"evidence": evidence})
+            return None, [make_finding("ministry-unknown", where, reason=split)]
+        findings = [make_finding("ministry-weighed", where, ministry=ministry, evidence=evidence)]
+        return ministry, findings + _mismatches(claims, ministry)
+    if counts:
+        (ministry,) = counts
+        return ministry, _mismatches(claims, ministry)
     candidates = {code for _, named, _ in claims for code in named}
     if len(candidates) == 1:
         return candidates.pop(), []
@@ -66,4 +82,61 @@ def identify_ministry(
         else "no line has a chapter of a known ministry, and neither the title nor the file "
         "name names one"
     )
-    return None, [make_finding("ministry-unknown", CellRef(table.file, table.sheet), reason=reason)]
+    return None, [make_finding("ministry-unknown", where, reason=reason)]
+
+
+def _weigh(
+    claims: list[tuple[str, list[str], CellRef]],
+    counts: Counter[str],
+    amounts: dict[str, Decimal],
+) -> str | None:
+    """The ministry most of the evidence points to, or None on a tie: the most lines, the
+    largest amount, the title and the file name each count once."""
+    votes: Counter[str] = Counter()
+    for measure in (counts, amounts):
+        best = max(measure.values())
+        leaders = [code for code, value in measure.items() if value == best]
+        if len(leaders) == 1:
+            votes[leaders[0]] += 1
+    for _, named, _ in claims:
+        if len(named) == 1:
+            votes[named[0]] += 1
+    ranked = votes.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+def _evidence(
+    claims: list[tuple[str, list[str], CellRef]],
+    counts: Counter[str],
+    amounts: dict[str, Decimal],
+    chapters: dict[str, set[str]],
+) -> list[Phrase]:
+    said = [
+        Phrase(f"the {where} names {{codes}}", {"codes": " / ".join(named)})
+        for where, named, _ in claims
+    ]
+    for code, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        said.append(
+            Phrase(
+                "{count} line(s) of {amount} in chapter {chapters} ({code})",
+                {
+                    "count": count,
+                    "amount": amounts[code],
+                    "chapters": ", ".join(sorted(chapters[code])),
+                    "code": code,
+                },
+            )
+        )
+    return said
+
+
+def _mismatches(claims: list[tuple[str, list[str], CellRef]], ministry: str) -> list[Finding]:
+    return [
+        make_finding(
+            "ministry-mismatch", ref, where=where, named=" / ".join(named), ministry=ministry
+        )
+        for where, named, ref in claims
+        if ministry not in named
+    ]
