@@ -442,6 +442,9 @@ HELP_NL.update(
             "Formaat van het rapport op standaarduitvoer. Standaard: github als "
             "GITHUB_ACTIONS=true (met een samenvatting in $GITHUB_STEP_SUMMARY), anders text."
         ),
+        "text for people, json for scripts (its JSON Schema is in reconcile/data/).": (
+            "text voor mensen, json voor scripts (het JSON Schema staat in reconcile/data/)."
+        ),
         "Settings file. Default: reconcile.toml or [tool.reconcile] in pyproject.toml, looked "
         "for from the working directory upward.": (
             "Instellingenbestand. Standaard: reconcile.toml of [tool.reconcile] in "

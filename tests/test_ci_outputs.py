@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import functools
 import io
+import json
+import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -21,7 +23,12 @@ from reconcile.report.github import render_github_summary
 ROOT = Path(__file__).resolve().parent.parent
 ERRORS = "examples/ai-fabriek-with-errors"
 GOOD = "examples/ai-fabriek"
-CI_ENV = {"GITHUB_ACTIONS": None, "GITHUB_STEP_SUMMARY": None}
+CI_ENV = {
+    "GITHUB_ACTIONS": None,
+    "GITHUB_STEP_SUMMARY": None,
+    "GITHUB_WORKSPACE": None,
+    "CI_PROJECT_DIR": None,
+}
 
 
 @functools.cache
@@ -333,3 +340,105 @@ def test_bad_severity_overrides_are_usage_errors(in_root: None, option: str, mes
     result = run(["check", GOOD, "--severity", option])
     assert result.exit_code == 2
     assert message in result.output
+
+
+# --- GitLab Code Quality ------------------------------------------------------------------
+
+
+def code_quality(args: list[str], **env: str | None) -> list[dict[str, object]]:
+    result = run([*args, "--format", "gitlab"], **env)
+    assert result.exit_code in (0, 1), result.output
+    rows: list[dict[str, object]] = json.loads(result.stdout)
+    return rows
+
+
+def test_gitlab_code_quality_has_a_row_per_finding_at_its_file_and_row(in_root: None) -> None:
+    rows = code_quality(["check", ERRORS], CI_PROJECT_DIR=str(ROOT))
+    assert len(rows) == len(example(ERRORS).findings) == 17
+    assert rows[1] == {
+        "description": "Blad1!G4: Year 2031 is outside the years the announcement covers "
+        "(2025–2030).",
+        "check_name": "year-out-of-range",
+        "fingerprint": rows[1]["fingerprint"],
+        "severity": "major",
+        "location": {"path": f"{ERRORS}/BZK.xlsx", "lines": {"begin": 4}},
+    }
+    severities = {(row["check_name"], row["severity"]) for row in rows}
+    assert {("series-assumed", "info"), ("ministry-missing", "major")} <= severities
+    whole_file = [row for row in rows if row["check_name"] == "ministry-unexpected"]
+    assert [row["location"] for row in whole_file] == [
+        {"path": f"{ERRORS}/IenW.xlsx", "lines": {"begin": 1}}
+    ]
+
+
+def test_gitlab_fingerprints_are_unique_and_stable_across_runs_languages_and_folders(
+    in_root: None, tmp_path: Path
+) -> None:
+    rows = code_quality(["check", ERRORS])
+    prints = [row["fingerprint"] for row in rows]
+    assert len(set(prints)) == len(prints)
+    assert [row["fingerprint"] for row in code_quality(["check", ERRORS])] == prints
+    dutch = code_quality(["check", ERRORS, "--lang", "nl"])
+    assert [row["fingerprint"] for row in dutch] == prints
+    assert dutch[1]["description"] != rows[1]["description"]
+    # another runner checks the project out elsewhere: the same findings, the same prints
+    elsewhere = tmp_path / "builds" / "project"
+    shutil.copytree(ROOT / "examples", elsewhere / "examples")
+    moved = code_quality(["check", str(elsewhere / ERRORS)], CI_PROJECT_DIR=str(elsewhere))
+    assert [row["fingerprint"] for row in moved] == prints
+
+
+def test_gitlab_gives_the_same_finding_twice_in_one_cell_two_fingerprints() -> None:
+    where = CellRef("EZ.xlsx", "Blad1", "A5")
+    twice = (
+        make_finding("chapter-unknown", where, value="XCIX"),
+        make_finding("chapter-unknown", where, value="XCVIII"),
+    )
+    rows = json.loads(render("gitlab", Report("validate", (), (), twice)))
+    assert [row["location"] for row in rows] == [{"path": "EZ.xlsx", "lines": {"begin": 5}}] * 2
+    assert rows[0]["fingerprint"] != rows[1]["fingerprint"]
+
+
+def test_gitlab_calls_a_file_that_could_not_be_read_a_blocker(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.xlsx"
+    broken.write_bytes(b"PK\x03\x04 not really a workbook")
+    result = run(["validate", str(broken), "--format", "gitlab"])
+    assert result.exit_code == 2
+    assert [row["severity"] for row in json.loads(result.stdout)] == ["blocker"]
+
+
+def test_diff_writes_gitlab_code_quality_a_row_per_change(in_root: None, tmp_path: Path) -> None:
+    result = run(["diff", f"{GOOD}/EZ.xlsx", f"{ERRORS}/EZ.xlsx", "-o", f"gitlab:{tmp_path}/cq"])
+    assert result.exit_code == 1
+    rows = json.loads((tmp_path / "cq").read_text(encoding="utf-8"))
+    assert [(row["check_name"], row["location"]) for row in rows] == [
+        ("line-added", {"path": f"{ERRORS}/EZ.xlsx", "lines": {"begin": 9}}),
+        ("total-mismatch", {"path": f"{ERRORS}/EZ.xlsx", "lines": {"begin": 13}}),
+    ]
+
+
+def test_every_format_is_offered_by_check_validate_and_diff_alike() -> None:
+    import click
+
+    from reconcile.report import FORMATS
+    from reconcile.report.diff import DIFF_RENDERERS
+
+    assert list(RENDERERS) == list(DIFF_RENDERERS) == list(FORMATS)
+    assert "gitlab" in FORMATS
+    assert isinstance(cli, click.Group)
+    for name in ("check", "validate", "diff"):
+        [option] = [p for p in cli.commands[name].params if p.name == "fmt"]
+        assert isinstance(option.type, click.Choice)
+        assert list(option.type.choices) == list(FORMATS), name
+
+
+# --- paths as the repository names them ---------------------------------------------------
+
+
+def test_github_annotations_name_files_relative_to_the_workspace(tmp_path: Path) -> None:
+    result = run(["check", str(ROOT / GOOD)], GITHUB_ACTIONS="true", GITHUB_WORKSPACE=str(ROOT))
+    assert result.output.startswith(f"::notice file={GOOD}/BZK.xlsx,title=series-assumed::")
+    outside = run(
+        ["check", str(ROOT / GOOD)], GITHUB_ACTIONS="true", GITHUB_WORKSPACE=str(tmp_path)
+    )
+    assert outside.output.startswith(f"::notice file={ROOT / GOOD}/BZK.xlsx,title=")

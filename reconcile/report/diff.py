@@ -1,5 +1,6 @@
 """Renderers for ``reconcile diff``: the changed lines and the net effect, in every format
-``check`` writes: text, JSON, JUnit XML, GitHub annotations (with a job summary) and HTML.
+``check`` writes: text, JSON, JUnit XML, GitHub annotations (with a job summary), GitLab Code
+Quality and HTML.
 
 They share the machinery of the report renderers: a change is also a finding
 (``Change.finding``), so annotations and JUnit test cases show changes as they show findings.
@@ -7,7 +8,6 @@ They share the machinery of the report renderers: a change is also a finding
 
 from __future__ import annotations
 
-import json
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from typing import Any, TextIO
@@ -19,10 +19,11 @@ from reconcile.codes import CODES, render_message
 from reconcile.diff import CHANGE_CODES, Change, Diff, Entry
 from reconcile.i18n import field_name, tr
 from reconcile.money import format_eur
-from reconcile.report import RenderOptions
+from reconcile.report import FORMATS, RenderOptions
 from reconcile.report.github import command_text, markdown_cell, write_annotations
+from reconcile.report.gitlab import write_code_quality
 from reconcile.report.html import findings_table, page_start
-from reconcile.report.json import eur, finding_document
+from reconcile.report.json import eur, finding_document, write_json
 from reconcile.report.junit import suite, write_testsuites
 from reconcile.report.text import GOOD, STYLE, console_for, severity_label
 from reconcile.safety import escape_html as esc
@@ -120,8 +121,13 @@ def render_diff_text(diff: Diff, stream: TextIO, options: RenderOptions) -> None
 def render_diff_github(diff: Diff, stream: TextIO, options: RenderOptions) -> None:
     """An annotation per change (at its cell) and per reading finding, then the verdict."""
     lang = options.lang
-    write_annotations(diff.all_findings, stream, lang)
+    write_annotations(diff.all_findings, stream, options)
     stream.write(f"{command_text(diff_verdict_text(diff, lang))}\n{_exit_text(diff, lang)}\n")
+
+
+def render_diff_gitlab(diff: Diff, stream: TextIO, options: RenderOptions) -> None:
+    """A Code Quality row per change (at its cell) and per reading finding."""
+    write_code_quality(diff.all_findings, stream, options)
 
 
 def _markdown_table(heads: tuple[str, ...], rows: list[tuple[str, ...]], lang: str) -> str:
@@ -238,16 +244,12 @@ def diff_document(diff: Diff, lang: str = "en") -> dict[str, Any]:
 
 
 def render_diff_json(diff: Diff, stream: TextIO, options: RenderOptions) -> None:
-    json.dump(diff_document(diff, options.lang), stream, indent=2, ensure_ascii=False)
-    stream.write("\n")
+    write_json(diff_document(diff, options.lang), stream)
 
 
+# Every format check writes (reconcile.report.FORMATS), each by its render_diff_<format>.
 DIFF_RENDERERS: dict[str, Callable[[Diff, TextIO, RenderOptions], None]] = {
-    "text": render_diff_text,
-    "json": render_diff_json,
-    "junit": render_diff_junit,
-    "github": render_diff_github,
-    "html": render_diff_html,
+    fmt: globals()[f"render_diff_{fmt}"] for fmt in FORMATS
 }
 
 __all__ = [
@@ -255,6 +257,7 @@ __all__ = [
     "diff_document",
     "render_diff_github",
     "render_diff_github_summary",
+    "render_diff_gitlab",
     "render_diff_html",
     "render_diff_json",
     "render_diff_junit",

@@ -13,7 +13,7 @@ from reconcile.codes import render_message
 from reconcile.i18n import tr
 from reconcile.model import Finding, Report, Severity
 from reconcile.money import format_eur
-from reconcile.report import RenderOptions
+from reconcile.report import RenderOptions, repository_path
 from reconcile.report.text import counts_text, share_text, verdict_text
 from reconcile.safety import escape_html
 
@@ -30,21 +30,23 @@ def _property(text: str) -> str:
 
 
 def render_github(report: Report, stream: TextIO, options: RenderOptions) -> None:
-    write_annotations(report.findings, stream, options.lang)
+    write_annotations(report.findings, stream, options)
     stream.write(
         f"{command_text(verdict_text(report, options.lang))}\n{counts_text(report, options.lang)}\n"
     )
 
 
-def write_annotations(findings: Iterable[Finding], stream: TextIO, lang: str) -> None:
-    """A workflow command per finding: an annotation on its file, titled with its code."""
+def write_annotations(findings: Iterable[Finding], stream: TextIO, options: RenderOptions) -> None:
+    """A workflow command per finding: an annotation on its file (as the repository names it,
+    or GitHub shows it on no file), titled with its code."""
     for finding in findings:
         loc = finding.location
         where = f"{loc.place}: " if loc.place else ""  # a CSV file has cells but no sheet
+        path = repository_path(loc.file, options.workspace)
         stream.write(
-            f"::{COMMAND[finding.severity]} file={_property(loc.file)},"
+            f"::{COMMAND[finding.severity]} file={_property(path)},"
             f"title={_property(finding.code)}::"
-            f"{command_text(where + render_message(finding, lang))}\n"
+            f"{command_text(where + render_message(finding, options.lang))}\n"
         )
 
 
