@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 import click
@@ -409,7 +409,7 @@ def _write_outputs(
     from pathlib import Path
 
     from reconcile.output import output_target, write_report
-    from reconcile.report import RenderOptions
+    from reconcile.report import GITHUB_SUMMARY_LIMIT, RenderOptions
 
     fmt = outputs.fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     junit = [f"junit:{outputs.junit_xml}"] if outputs.junit_xml else []
@@ -421,7 +421,10 @@ def _write_outputs(
         write_report(path, renderers[out_fmt], report, to_file, outputs.inputs)
     step_summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if fmt == "github" and step_summary:
-        write_report(Path(step_summary), summary, report, to_file, outputs.inputs, append=True)
+        # the step's summary may hold what earlier commands wrote: GitHub's limit is for all
+        written = Path(step_summary).stat().st_size if Path(step_summary).is_file() else 0
+        room = replace(to_file, room=max(GITHUB_SUMMARY_LIMIT - written, 0))
+        write_report(Path(step_summary), summary, report, room, outputs.inputs, append=True)
     # standard output last: it ends with the exit code, which a failed write above changes
     if all(out_fmt != fmt for out_fmt, _ in targets):  # else it went to a file instead
         to_terminal = RenderOptions(color=outputs.color, lang=outputs.lang, workspace=workspace)

@@ -50,6 +50,17 @@ TEXTS: dict[str, tuple[str, str]] = {
     "info": ("info", "opmerking"),
     "findings": ("Findings", "Bevindingen"),
     "no-findings": ("No findings.", "Geen bevindingen."),
+    "summary-cut": (
+        (
+            "{count} more finding(s) not shown here: a job summary holds at most 1 MiB. Every "
+            "finding is in the step's log and in the reports written with --output."
+        ),
+        (
+            "{count} bevinding(en) meer hier niet getoond: een samenvatting van een job bevat "
+            "hooguit 1 MiB. Elke bevinding staat in het log van de stap en in de rapporten die "
+            "--output schrijft."
+        ),
+    ),
     "report-title": ("reconcile report", "reconcile-rapport"),
     "budget-workbooks": ("budget workbooks", "begrotingswerkmappen"),
     "announced": ("Announced", "Aangekondigd"),

@@ -227,6 +227,98 @@ def test_github_summary_escapes_workbook_text_in_the_table() -> None:
     assert "| &lt;b&gt;X\\|Y&lt;/b&gt; |" in buffer.getvalue()
 
 
+def _summary(report: Report, **options: object) -> str:
+    buffer = io.StringIO()
+    render_github_summary(report, buffer, RenderOptions(**options))  # type: ignore[arg-type]
+    return buffer.getvalue()
+
+
+def test_github_summary_lists_every_finding_by_file_with_cell_severity_and_code() -> None:
+    report = example(ERRORS)
+    lines = _summary(report, workspace=str(ROOT)).splitlines()
+    rows, file = [], ""
+    for line in lines[lines.index("### Findings") :]:
+        if line.startswith("**"):
+            file = line.strip("*")
+        elif line.startswith("| ") and not line.startswith("| Cell |"):
+            place, severity, code, message = line[2:-2].split(" | ")
+            rows.append((file, place, severity, code.strip("`"), message))
+    assert [row[:4] for row in rows] == [
+        (
+            f.location.file.removeprefix(f"{ROOT}/"),
+            f.location.place or "–",
+            f.severity.value,
+            f.code,
+        )
+        for f in report.findings
+    ]
+    assert len(rows) == 17
+    assert rows[1] == (
+        f"{ERRORS}/BZK.xlsx",
+        "Blad1!G4",
+        "error",
+        "year-out-of-range",
+        "Year 2031 is outside the years the announcement covers (2025–2030).",
+    )
+    assert lines[-2:] == ["10 error(s), 0 warning(s), 7 note(s); exit code 1.", ""]
+
+
+def _many_findings(count: int) -> Report:
+    reason = "x" * 400  # a long message, as workbook text can make one
+    findings = tuple(
+        make_finding(
+            "ministry-unknown",
+            CellRef(f"budgets/file{i // 1000}.xlsx", "Blad1", f"A{i}"),
+            reason=reason,
+        )
+        for i in range(count)
+    )
+    return Report("validate", (), (), findings)
+
+
+def test_github_summary_stays_within_1_mib_and_counts_what_it_cut() -> None:
+    report = _many_findings(5_000)  # about 2.2 MB of rows
+    text = _summary(report)
+    assert len(text.encode("utf-8")) <= 1024 * 1024
+    shown = sum(1 for line in text.splitlines() if line.startswith("| Blad1!A"))
+    assert 1_000 < shown < 5_000
+    assert (
+        f"{5_000 - shown} more finding(s) not shown here: a job summary holds at most 1 MiB. "
+        "Every finding is in the step's log and in the reports written with --output."
+    ) in text.splitlines()
+    assert text.endswith("5000 error(s), 0 warning(s), 0 note(s); exit code 1.\n\n")
+    everything = _summary(_many_findings(50))
+    assert "not shown" not in everything
+
+
+def test_github_summary_shares_the_1_mib_with_what_the_step_wrote_before(
+    in_root: None, tmp_path: Path
+) -> None:
+    summary = tmp_path / "summary.md"
+    before = "# earlier step\n" + "x" * (1024 * 1024 - 2_500) + "\n"
+    summary.write_text(before, encoding="utf-8")
+    result = run(["check", ERRORS], GITHUB_ACTIONS="true", GITHUB_STEP_SUMMARY=str(summary))
+    assert result.exit_code == 1
+    text = summary.read_text(encoding="utf-8")
+    assert text.startswith(before + "## reconcile check: AI-fabriek Groningen")
+    assert len(text.encode("utf-8")) <= 1024 * 1024
+    assert " more finding(s) not shown here" in text
+
+
+def test_diff_summary_lists_every_change_within_the_limit(in_root: None, tmp_path: Path) -> None:
+    summary = tmp_path / "summary.md"
+    args = ["diff", f"{GOOD}/EZ.xlsx", f"{ERRORS}/EZ.xlsx"]
+    result = run(args, GITHUB_ACTIONS="true", GITHUB_STEP_SUMMARY=str(summary))
+    assert result.exit_code == 1
+    lines = summary.read_text(encoding="utf-8").splitlines()
+    [added] = [line for line in lines if line.startswith("| added |")]
+    assert added.endswith("| – | EUR 6,000,000 | EUR 6,000,000 | Reservering!F9 |")
+    findings = lines[lines.index("### Findings") :]
+    assert findings[2] == f"**{ERRORS}/EZ.xlsx**"
+    assert findings[6].startswith("| Reservering!F13 | error | `total-mismatch` | “Totaal")
+    assert not [line for line in lines if "not shown" in line]
+
+
 # --- several outputs, --fail-on, --severity -------------------------------------------------
 
 

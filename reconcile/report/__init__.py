@@ -24,6 +24,12 @@ class RenderOptions:
     # The repository's folder in CI ($GITHUB_WORKSPACE, $CI_PROJECT_DIR): annotations and
     # Code Quality rows name a file relative to it, as the repository does. None: as given.
     workspace: str | None = None
+    # The bytes a size-limited output may still take (a GitHub job summary); None: the limit.
+    room: int | None = None
+
+
+# GitHub shows a step's job summary only up to 1 MiB ("Adding a job summary", GitHub Docs).
+GITHUB_SUMMARY_LIMIT = 1024 * 1024
 
 
 def repository_path(path: str, workspace: str | None) -> str:
@@ -60,6 +66,7 @@ SUFFIXES = {".txt": "text", ".json": "json", ".xml": "junit", ".html": "html", "
 
 __all__ = [
     "FORMATS",
+    "GITHUB_SUMMARY_LIMIT",
     "RENDERERS",
     "SUFFIXES",
     "RenderOptions",

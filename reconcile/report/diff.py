@@ -8,6 +8,7 @@ They share the machinery of the report renderers: a change is also a finding
 
 from __future__ import annotations
 
+import itertools
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from typing import Any, TextIO
@@ -19,8 +20,16 @@ from reconcile.codes import CODES, render_message
 from reconcile.diff import CHANGE_CODES, Change, Diff, Entry
 from reconcile.i18n import field_name, tr
 from reconcile.money import format_eur
-from reconcile.report import FORMATS, RenderOptions
-from reconcile.report.github import command_text, markdown_cell, write_annotations
+from reconcile.report import FORMATS, RenderOptions, repository_path
+from reconcile.report.github import (
+    command_text,
+    findings_pieces,
+    markdown_cell,
+    markdown_head,
+    table_pieces,
+    write_annotations,
+    write_summary,
+)
 from reconcile.report.gitlab import write_code_quality
 from reconcile.report.html import findings_table, page_start
 from reconcile.report.json import eur, finding_document, write_json
@@ -131,25 +140,33 @@ def render_diff_gitlab(diff: Diff, stream: TextIO, options: RenderOptions) -> No
 
 
 def _markdown_table(heads: tuple[str, ...], rows: list[tuple[str, ...]], lang: str) -> str:
-    lines = ["| " + " | ".join(markdown_cell(tr(key, lang)) for key in heads) + " |"]
-    lines.append("|" + "|".join("---:" if h in NUMERIC else "---" for h in heads) + "|")
-    lines += ["| " + " | ".join(markdown_cell(value) for value in row) + " |" for row in rows]
-    return "\n".join(lines) + "\n\n"
+    return markdown_head([tr(h, lang) for h in heads], [h in NUMERIC for h in heads]) + "".join(
+        _markdown_row(row) for row in rows
+    )
+
+
+def _markdown_row(row: tuple[str, ...]) -> str:
+    return "| " + " | ".join(markdown_cell(value) for value in row) + " |\n"
 
 
 def render_diff_github_summary(diff: Diff, stream: TextIO, options: RenderOptions) -> None:
-    """The job summary: the verdict, the changes and the net effect as Markdown tables."""
+    """The job summary: the verdict and the net effect, then every change and every reading
+    finding (within GitHub's 1 MiB; what does not fit is counted)."""
     lang = options.lang
-    stream.write(
-        f"## reconcile diff: {markdown_cell(diff.old.path)} → {markdown_cell(diff.new.path)}\n\n"
-    )
-    stream.write(f"**{markdown_cell(diff_verdict_text(diff, lang))}**\n\n")
-    if diff.changes:
-        stream.write(_markdown_table(CHANGE_HEADS, change_rows(diff, lang), lang))
+    old = repository_path(diff.old.path, options.workspace)
+    new = repository_path(diff.new.path, options.workspace)
+    head = f"## reconcile diff: {markdown_cell(old)} → {markdown_cell(new)}\n\n"
+    head += f"**{markdown_cell(diff_verdict_text(diff, lang))}**\n\n"
     if diff.net_effect:
-        stream.write(f"{tr('diff-net-effect', lang)}:\n\n")
-        stream.write(_markdown_table(NET_HEADS, net_rows(diff, lang), lang))
-    stream.write(f"{_exit_text(diff, lang)}\n\n")
+        head += f"{tr('diff-net-effect', lang)}:\n\n"
+        head += _markdown_table(NET_HEADS, net_rows(diff, lang), lang) + "\n"
+    change_head = markdown_head(
+        [tr(h, lang) for h in CHANGE_HEADS], [h in NUMERIC for h in CHANGE_HEADS]
+    )
+    changes = table_pieces("", change_head, map(_markdown_row, change_rows(diff, lang)))
+    pieces = itertools.chain(changes, findings_pieces(diff.findings, options))
+    count = len(diff.changes) + len(diff.findings)
+    write_summary(head, pieces, count, f"{_exit_text(diff, lang)}\n\n", stream, options)
 
 
 def render_diff_junit(diff: Diff, stream: TextIO, options: RenderOptions) -> None:

@@ -6,14 +6,14 @@ summary (the per-ministry table and the verdict) is appended to $GITHUB_STEP_SUM
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TextIO
 
 from reconcile.codes import render_message
 from reconcile.i18n import tr
 from reconcile.model import Finding, Report, Severity
 from reconcile.money import format_eur
-from reconcile.report import RenderOptions, repository_path
+from reconcile.report import GITHUB_SUMMARY_LIMIT, RenderOptions, repository_path
 from reconcile.report.text import counts_text, share_text, verdict_text
 from reconcile.safety import escape_html
 
@@ -56,26 +56,103 @@ def markdown_cell(text: str) -> str:
 
 
 def render_github_summary(report: Report, stream: TextIO, options: RenderOptions) -> None:
+    """The job summary: the verdict, the per-ministry table and every finding by file."""
     lang = options.lang
     if report.announcement is not None:
         title = report.announcement.name
     else:
         title = tr("budget-workbooks", lang)
-    stream.write(f"## reconcile {report.command}: {markdown_cell(title)}\n\n")
-    stream.write(f"**{markdown_cell(verdict_text(report, lang))}**\n\n")
+    head = [f"## reconcile {report.command}: {markdown_cell(title)}\n\n"]
+    head.append(f"**{markdown_cell(verdict_text(report, lang))}**\n\n")
     if report.files:
         heads = ("ministry", "file", "chapter", "lines", "subtotal", "share")
-        stream.write("| " + " | ".join(tr(key, lang) for key in heads) + " |\n")
-        stream.write("|---|---|---|---:|---:|---:|\n")
+        head.append("| " + " | ".join(tr(key, lang) for key in heads) + " |\n")
+        head.append("|---|---|---|---:|---:|---:|\n")
         for f in report.files_by_contribution():
-            stream.write(
-                f"| {markdown_cell(f.ministry or '?')} | {markdown_cell(f.path)} | "
+            path = repository_path(f.path, options.workspace)
+            head.append(
+                f"| {markdown_cell(f.ministry or '?')} | {markdown_cell(path)} | "
                 f"{markdown_cell(', '.join(f.chapters) or '–')} | {f.lines} | "
                 f"{format_eur(f.total, lang)} | {share_text(report.share(f.total), lang)} |\n"
             )
-        stream.write(
+        head.append(
             f"| **{tr('total', lang)}** | | | {report.lines_counted} | "
             f"**{format_eur(report.total, lang)}** | "
             f"{share_text(report.share(report.total), lang)} |\n\n"
         )
-    stream.write(f"{counts_text(report, lang)}\n\n")
+    findings = findings_pieces(report.findings, options)
+    tail = f"{counts_text(report, lang)}\n\n"
+    write_summary("".join(head), findings, len(report.findings), tail, stream, options)
+
+
+def write_summary(
+    head: str,
+    pieces: Iterable[tuple[str, int]],
+    count: int,
+    tail: str,
+    stream: TextIO,
+    options: RenderOptions,
+) -> None:
+    """``head``, the ``pieces`` (Markdown, each with the number of findings it shows, of
+    ``count`` in all), then ``tail``, within the room a job summary has (options.room, else
+    GitHub's 1 MiB): the pieces that do not fit are left out, and their findings counted."""
+    room = GITHUB_SUMMARY_LIMIT if options.room is None else options.room
+    cut_note = tr("summary-cut", options.lang, count=count)  # the longest it can be
+    room -= _size(head) + _size(tail) + _size(cut_note) + len("\n\n\n")
+    shown, used, cut = [], 0, count
+    for piece, findings in pieces:
+        used += _size(piece)
+        if used > room:
+            break
+        shown.append(piece)
+        cut -= findings
+    stream.write(head + "".join(shown))
+    if cut:
+        # after a blank line: a line right below a table would be read as one of its rows
+        stream.write(f"\n{tr('summary-cut', options.lang, count=cut)}\n\n")
+    stream.write(tail)
+
+
+def table_pieces(heading: str, table_head: str, rows: Iterable[str]) -> Iterator[tuple[str, int]]:
+    """A Markdown table as pieces for write_summary, a row each (``heading`` and the table's
+    head, its first two lines, come with the first row), then the blank line that ends it. No
+    rows: no table."""
+    start = heading + table_head
+    for index, row in enumerate(rows):
+        yield (start if index == 0 else "") + row, 1
+        start = ""
+    if not start:
+        yield "\n", 0
+
+
+def markdown_head(heads: Sequence[str], right: Sequence[bool] = ()) -> str:
+    """A Markdown table's first two lines: the headings, then their alignment (``right``)."""
+    align = ["---:" if r else "---" for r in right] or ["---"] * len(heads)
+    return f"| {' | '.join(markdown_cell(h) for h in heads)} |\n|{'|'.join(align)}|\n"
+
+
+def findings_pieces(
+    findings: Sequence[Finding], options: RenderOptions
+) -> Iterator[tuple[str, int]]:
+    """The findings as pieces for write_summary: under "Findings", a table per file (cell,
+    severity, code, message), in the report's order."""
+    lang = options.lang
+    by_file: dict[str, list[Finding]] = {}
+    for finding in findings:
+        by_file.setdefault(finding.location.file, []).append(finding)
+    title = f"### {tr('findings', lang)}\n\n"
+    head = markdown_head([tr(key, lang) for key in ("cell", "severity", "code", "message")])
+    for file, group in by_file.items():
+        heading = f"{title}**{markdown_cell(repository_path(file, options.workspace))}**\n\n"
+        title = ""
+        rows = (
+            f"| {markdown_cell(finding.location.place or '–')} | "
+            f"{tr(finding.severity.value, lang)} | `{finding.code}` | "
+            f"{markdown_cell(render_message(finding, lang))} |\n"
+            for finding in group
+        )
+        yield from table_pieces(heading, head, rows)
+
+
+def _size(text: str) -> int:
+    return len(text.encode("utf-8"))
