@@ -16,7 +16,7 @@ from typing import Any, TextIO
 from rich.table import Table
 from rich.text import Text
 
-from reconcile.codes import CODES, render_message
+from reconcile.codes import render_message
 from reconcile.diff import CHANGE_CODES, Change, Diff, Entry
 from reconcile.i18n import field_name, tr
 from reconcile.money import format_eur
@@ -33,7 +33,7 @@ from reconcile.report.github import (
 from reconcile.report.gitlab import write_code_quality
 from reconcile.report.html import findings_table, page_start
 from reconcile.report.json import eur, finding_document, write_json
-from reconcile.report.junit import suite, write_testsuites
+from reconcile.report.junit import file_checks, suite, write_testsuites
 from reconcile.report.text import GOOD, STYLE, console_for, severity_label
 from reconcile.safety import escape_html as esc
 
@@ -170,17 +170,21 @@ def render_diff_github_summary(diff: Diff, stream: TextIO, options: RenderOption
 
 
 def render_diff_junit(diff: Diff, stream: TextIO, options: RenderOptions) -> None:
-    """A suite per file (the reading checks) and a suite "diff" whose cases are the kinds of
-    change: each fails, listing its lines, when the versions differ that way."""
+    """A suite per file (reading it) and a suite "diff" whose cases are the kinds of change:
+    each fails, listing its lines, when the versions differ that way."""
     root = ET.Element("testsuites", name="reconcile diff")
-    read_checks = [c.code for c in CODES.values() if c.stage == "read"]
     counts = []
     for path in dict.fromkeys((diff.old.path, diff.new.path)):
         own = [f for f in diff.findings if f.location.file == path]
-        counts.append(suite(root, path, path, read_checks, own, diff.fails, options.lang))
+        name = repository_path(path, options.workspace)
+        ran = file_checks(own, ("read",))
+        counts.append(suite(root, name, name, ran, own, diff.fails, options.lang))
     changes = [change.finding for change in diff.changes]
     checks = () if diff.incomplete else CHANGE_CODES  # nothing was compared: nothing passed
-    counts.append(suite(root, "diff", diff.new.path, checks, changes, diff.fails, options.lang))
+    new = repository_path(diff.new.path, options.workspace)
+    counts.append(
+        suite(root, "diff", new, checks, changes, diff.fails, options.lang, lambda f: f.code)
+    )
     write_testsuites(root, counts, stream)
 
 
