@@ -423,8 +423,8 @@ def _write_outputs(
     if fmt == "github" and step_summary:
         # the step's summary may hold what earlier commands wrote: GitHub's limit is for all
         written = Path(step_summary).stat().st_size if Path(step_summary).is_file() else 0
-        room = replace(to_file, room=max(GITHUB_SUMMARY_LIMIT - written, 0))
-        write_report(Path(step_summary), summary, report, room, outputs.inputs, append=True)
+        to_summary = replace(to_file, room=max(GITHUB_SUMMARY_LIMIT - written, 0))
+        write_report(Path(step_summary), summary, report, to_summary, outputs.inputs, append=True)
     # standard output last: it ends with the exit code, which a failed write above changes
     if all(out_fmt != fmt for out_fmt, _ in targets):  # else it went to a file instead
         to_terminal = RenderOptions(color=outputs.color, lang=outputs.lang, workspace=workspace)

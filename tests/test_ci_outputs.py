@@ -447,3 +447,17 @@ def test_github_annotations_name_files_relative_to_the_workspace(tmp_path: Path)
         ["check", str(ROOT / GOOD)], GITHUB_ACTIONS="true", GITHUB_WORKSPACE=str(tmp_path)
     )
     assert outside.output.startswith(f"::notice file={ROOT / GOOD}/BZK.xlsx,title=")
+
+
+def test_a_path_is_named_relative_to_the_workspace_only_when_it_is_inside(tmp_path: Path) -> None:
+    from reconcile.report import repository_path
+
+    (tmp_path / "repo" / "budgets").mkdir(parents=True)
+    (tmp_path / "link").symlink_to(tmp_path / "repo")  # a runner's workspace behind a link
+    inside = str(tmp_path / "repo" / "budgets" / "EZ.xlsx")
+    assert repository_path(inside, str(tmp_path / "repo")) == "budgets/EZ.xlsx"
+    assert repository_path(inside, str(tmp_path / "link")) == "budgets/EZ.xlsx"
+    assert repository_path(str(tmp_path / "other.xlsx"), str(tmp_path / "repo")) == str(
+        tmp_path / "other.xlsx"
+    )
+    assert repository_path("budgets/EZ.xlsx", None) == "budgets/EZ.xlsx"

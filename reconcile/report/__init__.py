@@ -38,7 +38,10 @@ def repository_path(path: str, workspace: str | None) -> str:
     if not workspace:
         return path
     for absolute in (os.path.abspath, os.path.realpath):  # a workspace behind a symbolic link
-        relative = os.path.relpath(absolute(path), absolute(workspace))
+        try:
+            relative = os.path.relpath(absolute(path), absolute(workspace))
+        except ValueError:  # on another drive (Windows)
+            return path
         if relative != os.pardir and not relative.startswith(os.pardir + os.sep):
             return relative.replace(os.sep, "/")
     return path

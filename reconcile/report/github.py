@@ -1,7 +1,8 @@
 """GitHub Actions: workflow commands that annotate the files, and a Markdown job summary.
 
-`::error file=...,title=CODE::message` lines become annotations on the pull request; the
-summary (the per-ministry table and the verdict) is appended to $GITHUB_STEP_SUMMARY.
+`::error file=...,title=CODE::message` lines become annotations on the pull request (GitHub
+shows 10 errors and 10 warnings of a step); the summary, appended to $GITHUB_STEP_SUMMARY,
+has the verdict, the per-ministry table and every finding by file, within GitHub's 1 MiB.
 """
 
 from __future__ import annotations
