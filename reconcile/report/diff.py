@@ -268,7 +268,8 @@ def render_diff_json(diff: Diff, stream: TextIO, options: RenderOptions) -> None
     write_json(diff_document(diff, options.lang), stream)
 
 
-# Every format check writes (reconcile.report.FORMATS), each by its render_diff_<format>.
+# Every format check writes (reconcile.report.FORMATS), each by its render_diff_<format>, as
+# RENDERERS finds render_<format>: a new format without a diff renderer fails at import.
 DIFF_RENDERERS: dict[str, Callable[[Diff, TextIO, RenderOptions], None]] = {
     fmt: globals()[f"render_diff_{fmt}"] for fmt in FORMATS
 }

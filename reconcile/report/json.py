@@ -1,5 +1,5 @@
 """The JSON documents: the report, the finding codes and the layouts; amounts as decimal
-strings in euros, stable key order. Each has a JSON Schema in reconcile/data/ (SCHEMAS)."""
+strings in euros, stable key order. Each has a JSON Schema in reconcile/data/."""
 
 from __future__ import annotations
 
