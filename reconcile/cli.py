@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 import click
@@ -25,12 +25,12 @@ from reconcile.cli_lang import (
 from reconcile.errors import ReconcileError, stop_on_closed_output
 from reconcile.i18n import LANGS, resolve_lang, tr, translate_help, word
 from reconcile.limits import DEFAULT_LIMITS, Limits
+from reconcile.report import FORMATS
 from reconcile.safety import visible
 
 if TYPE_CHECKING:  # pathlib loads when a command runs: --help and --version never need it
     from pathlib import Path
 
-FORMATS = ("text", "json", "junit", "github", "html")
 F = TypeVar("F", bound=Callable[..., Any])
 R = TypeVar("R")  # what a command reports: a Report, a Diff
 CONFIGURABLE = ("check", "validate")
@@ -411,20 +411,26 @@ def _write_outputs(
     from pathlib import Path
 
     from reconcile.output import output_target, write_report
-    from reconcile.report import RenderOptions
+    from reconcile.report import GITHUB_SUMMARY_LIMIT, RenderOptions
 
     fmt = outputs.fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     junit = [f"junit:{outputs.junit_xml}"] if outputs.junit_xml else []
     targets = [output_target(item, fmt) for item in (*outputs.output, *junit)]
-    to_file = RenderOptions(color=False, lang=outputs.lang)
+    # annotations and Code Quality rows name files as the repository does
+    workspace = os.environ.get("GITHUB_WORKSPACE") or os.environ.get("CI_PROJECT_DIR")
+    to_file = RenderOptions(color=False, lang=outputs.lang, workspace=workspace)
     for out_fmt, path in targets:
         write_report(path, renderers[out_fmt], report, to_file, outputs.inputs)
     step_summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if fmt == "github" and step_summary:
-        write_report(Path(step_summary), summary, report, to_file, outputs.inputs, append=True)
+        # the step's summary may hold what earlier commands wrote: GitHub's limit is for all
+        written = Path(step_summary).stat().st_size if Path(step_summary).is_file() else 0
+        to_summary = replace(to_file, room=max(GITHUB_SUMMARY_LIMIT - written, 0))
+        write_report(Path(step_summary), summary, report, to_summary, outputs.inputs, append=True)
     # standard output last: it ends with the exit code, which a failed write above changes
     if all(out_fmt != fmt for out_fmt, _ in targets):  # else it went to a file instead
-        renderers[fmt](report, sys.stdout, RenderOptions(color=outputs.color, lang=outputs.lang))
+        to_terminal = RenderOptions(color=outputs.color, lang=outputs.lang, workspace=workspace)
+        renderers[fmt](report, sys.stdout, to_terminal)
 
 
 def _annotate(report: Any, directory: Path, lang: str, inputs: list[Path], limits: Limits) -> None:
@@ -610,10 +616,28 @@ def draft(letter: Path, output: Path | None, force: bool, lang: str | None) -> N
     sys.exit(1 if messages else 0)
 
 
+def _list_format(func: Any) -> Any:
+    return click.option(
+        "-f",
+        "--format",
+        "fmt",
+        type=click.Choice(["text", "json"]),
+        default="text",
+        show_default=True,
+        help="text for people, json for scripts (its JSON Schema is in reconcile/data/).",
+    )(func)
+
+
 @cli.command()
 @_lang_option("list")
-def codes(lang: str | None) -> None:
+@_list_format
+def codes(lang: str | None, fmt: str) -> None:
     """List every finding code with its severity and stage."""
+    if fmt == "json":
+        from reconcile.report.json import codes_document, write_json
+
+        write_json(codes_document(resolve_lang(lang)), sys.stdout)
+        return
     from reconcile.explain import list_codes
 
     click.echo(list_codes(resolve_lang(lang)), nl=False)
@@ -640,10 +664,16 @@ def _layout_name(name: str | None) -> str | None:
 
 @cli.command()
 @_lang_option("list")
-def layouts(lang: str | None) -> None:
+@_list_format
+def layouts(lang: str | None, fmt: str) -> None:
     """List the built-in layouts: the table formats reconcile reads by their header labels."""
     from reconcile.read.layouts import load_layouts
 
+    if fmt == "json":
+        from reconcile.report.json import layouts_document, write_json
+
+        write_json(layouts_document(list(load_layouts().values())), sys.stdout)
+        return
     lang = resolve_lang(lang)
     for layout in load_layouts().values():
         click.echo(f"{layout.name}  {layout.title}")

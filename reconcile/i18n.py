@@ -58,6 +58,17 @@ TEXTS: dict[str, tuple[str, str]] = {
     "info": ("info", "opmerking"),
     "findings": ("Findings", "Bevindingen"),
     "no-findings": ("No findings.", "Geen bevindingen."),
+    "summary-cut": (
+        (
+            "{count} more finding(s) not shown here: a job summary holds at most 1 MiB. Every "
+            "finding is in the step's log and in the reports written with --output."
+        ),
+        (
+            "{count} bevinding(en) meer hier niet getoond: een samenvatting van een job bevat "
+            "hooguit 1 MiB. Elke bevinding staat in het log van de stap en in de rapporten die "
+            "--output schrijft."
+        ),
+    ),
     "report-title": ("reconcile report", "reconcile-rapport"),
     "budget-workbooks": ("budget workbooks", "begrotingswerkmappen"),
     "announced": ("Announced", "Aangekondigd"),
@@ -642,6 +653,9 @@ HELP_NL.update(
         "summary to $GITHUB_STEP_SUMMARY), else text.": (
             "Formaat van het rapport op standaarduitvoer. Standaard: github als "
             "GITHUB_ACTIONS=true (met een samenvatting in $GITHUB_STEP_SUMMARY), anders text."
+        ),
+        "text for people, json for scripts (its JSON Schema is in reconcile/data/).": (
+            "text voor mensen, json voor scripts (het JSON Schema staat in reconcile/data/)."
         ),
         "Settings file. Default: reconcile.toml or [tool.reconcile] in pyproject.toml, looked "
         "for from the working directory upward.": (

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import functools
 import io
+import json
+import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -12,16 +14,20 @@ from click.testing import CliRunner, Result
 
 from reconcile import pipeline
 from reconcile.cli import cli
-from reconcile.codes import CODES, make_finding
-from reconcile.model import CellRef, Report, Severity
-from reconcile.policy import apply_policy
+from reconcile.codes import make_finding
+from reconcile.model import CellRef, Report
 from reconcile.report import RENDERERS, RenderOptions
 from reconcile.report.github import render_github_summary
 
 ROOT = Path(__file__).resolve().parent.parent
 ERRORS = "examples/ai-fabriek-with-errors"
 GOOD = "examples/ai-fabriek"
-CI_ENV = {"GITHUB_ACTIONS": None, "GITHUB_STEP_SUMMARY": None}
+CI_ENV = {
+    "GITHUB_ACTIONS": None,
+    "GITHUB_STEP_SUMMARY": None,
+    "GITHUB_WORKSPACE": None,
+    "CI_PROJECT_DIR": None,
+}
 
 
 @functools.cache
@@ -43,94 +49,6 @@ def run(args: list[str], **env: str | None) -> Result:
 @pytest.fixture
 def in_root(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
-
-
-# --- JUnit --------------------------------------------------------------------------------
-
-ALLOWED = {
-    "testsuites": {"name", "tests", "failures", "errors"},
-    "testsuite": {"name", "tests", "failures", "errors"},
-    "testcase": {"name", "classname", "file"},
-    "failure": {"message"},
-}
-
-
-def test_junit_uses_only_the_elements_and_attributes_ci_tools_read() -> None:
-    root = ET.fromstring(render("junit", example(ERRORS)))
-    for element in root.iter():
-        assert element.tag in ALLOWED
-        assert set(element.attrib) <= ALLOWED[element.tag], element.tag
-
-
-def test_junit_has_a_suite_per_file_and_a_case_per_check_failing_at_the_cell() -> None:
-    report = example(ERRORS)
-    root = ET.fromstring(render("junit", report))
-    suites = root.findall("testsuite")
-    assert [Path(s.get("name", "")).name for s in suites] == [
-        "BZK.xlsx",
-        "Defensie.xlsx",
-        "EZ.xlsx",
-        "IenW.xlsx",
-        "OCW.xlsx",
-        "VWS.xlsx",
-        "reconciliation",
-    ]
-    file_checks = [c.code for c in CODES.values() if c.stage in ("read", "validate")]
-    bzk = suites[0]
-    assert [case.get("name") for case in bzk.findall("testcase")] == file_checks
-    failed = [
-        (
-            Path(case.get("file", "")).name,
-            case.get("name"),
-            failure.get("message", "").split(":")[0],
-        )
-        for suite in suites
-        for case in suite.findall("testcase")
-        for failure in case.findall("failure")
-    ]
-    assert failed == [
-        ("BZK.xlsx", "year-out-of-range", "Blad1!G4"),
-        ("Defensie.xlsx", "chapter-not-of-ministry", "Mutaties!A6"),
-        ("EZ.xlsx", "total-mismatch", "Reservering!G14"),
-        ("EZ.xlsx", "duplicate-line", "Reservering!G10"),
-        ("EZ.xlsx", "kasschuif-not-zero", "Reservering!G6"),
-        ("IenW.xlsx", "ministry-unexpected", str(ROOT / ERRORS / "IenW.xlsx")),
-        ("OCW.xlsx", "amount-not-a-number", "Reservering!E6"),
-        ("OCW.xlsx", "transfer-unpaired", "Reservering!E8"),
-        ("VWS.xlsx", "empty-description", "Reservation!C6"),
-        ("VWS.xlsx", "negative-reservation", "Reservation!E7"),
-        ("announcement.toml", "total-below-announced", str(ROOT / ERRORS / "announcement.toml")),
-        ("announcement.toml", "ministry-missing", str(ROOT / ERRORS / "announcement.toml")),
-    ]
-    counts = [(int(s.get("tests", "")), int(s.get("failures", ""))) for s in suites]
-    assert all(
-        tests == len(s.findall("testcase")) for (tests, _), s in zip(counts, suites, strict=True)
-    )
-    assert root.get("failures") == str(sum(f for _, f in counts)) == "12"
-    assert root.get("tests") == str(sum(t for t, _ in counts))
-
-
-def test_junit_failures_follow_fail_on_warnings_become_failures() -> None:
-    report = example(GOOD)
-    assert ET.fromstring(render("junit", report)).get("failures") == "0"
-    tuned = apply_policy(report, {"series-assumed": Severity.WARNING}, "warning")
-    root = ET.fromstring(render("junit", tuned))
-    failing = {c.get("classname") for c in root.iter("testcase") if c.find("failure") is not None}
-    assert root.get("failures") == "5"
-    assert {Path(name or "").name for name in failing} == {
-        "BZK.xlsx",
-        "Defensie.xlsx",
-        "LVVN.xlsx",
-        "OCW.xlsx",
-        "VWS.xlsx",
-    }
-
-
-def test_junit_survives_characters_xml_cannot_hold() -> None:
-    finding = make_finding("ministry-unknown", CellRef("a\x01b.xlsx"), reason="bad \x0b title")
-    report = Report("validate", (), (), (finding,))
-    root = ET.fromstring(render("junit", report))  # parses: the control characters are gone
-    assert root.find("testsuite/testcase/failure") is not None
 
 
 # --- GitHub -------------------------------------------------------------------------------
@@ -222,6 +140,98 @@ def test_github_summary_escapes_workbook_text_in_the_table() -> None:
     assert "| \\<b\\>X\\|Y\\</b\\> |" in buffer.getvalue()
 
 
+def _summary(report: Report, **options: object) -> str:
+    buffer = io.StringIO()
+    render_github_summary(report, buffer, RenderOptions(**options))  # type: ignore[arg-type]
+    return buffer.getvalue()
+
+
+def test_github_summary_lists_every_finding_by_file_with_cell_severity_and_code() -> None:
+    report = example(ERRORS)
+    lines = _summary(report, workspace=str(ROOT)).splitlines()
+    rows, file = [], ""
+    for line in lines[lines.index("### Findings") :]:
+        if line.startswith("**"):
+            file = line.strip("*")
+        elif line.startswith("| ") and not line.startswith("| Cell |"):
+            place, severity, code, message = line[2:-2].split(" | ")
+            rows.append((file, place, severity, code.strip("`"), message))
+    assert [row[:4] for row in rows] == [
+        (
+            f.location.file.removeprefix(f"{ROOT}/"),
+            f.location.place or "–",
+            f.severity.value,
+            f.code,
+        )
+        for f in report.findings
+    ]
+    assert len(rows) == 21
+    assert rows[1] == (
+        f"{ERRORS}/BZK.xlsx",
+        "Blad1!G4",
+        "error",
+        "year-out-of-range",
+        "Year 2031 is outside the years the announcement covers (2025–2030).",
+    )
+    assert lines[-2:] == ["12 error(s), 0 warning(s), 9 note(s); exit code 1.", ""]
+
+
+def _many_findings(count: int) -> Report:
+    reason = "x" * 400  # a long message, as workbook text can make one
+    findings = tuple(
+        make_finding(
+            "ministry-unknown",
+            CellRef(f"budgets/file{i // 1000}.xlsx", "Blad1", f"A{i}"),
+            reason=reason,
+        )
+        for i in range(count)
+    )
+    return Report("validate", (), (), findings)
+
+
+def test_github_summary_stays_within_1_mib_and_counts_what_it_cut() -> None:
+    report = _many_findings(5_000)  # about 2.2 MB of rows
+    text = _summary(report)
+    assert len(text.encode("utf-8")) <= 1024 * 1024
+    shown = sum(1 for line in text.splitlines() if line.startswith("| Blad1!A"))
+    assert 1_000 < shown < 5_000
+    assert (
+        f"{5_000 - shown} more finding(s) not shown here: a job summary holds at most 1 MiB. "
+        "Every finding is in the step's log and in the reports written with --output."
+    ) in text.splitlines()
+    assert text.endswith("5000 error(s), 0 warning(s), 0 note(s); exit code 1.\n\n")
+    everything = _summary(_many_findings(50))
+    assert "finding(s) not shown" not in everything
+
+
+def test_github_summary_shares_the_1_mib_with_what_the_step_wrote_before(
+    in_root: None, tmp_path: Path
+) -> None:
+    summary = tmp_path / "summary.md"
+    before = "# earlier step\n" + "x" * (1024 * 1024 - 2_500) + "\n"
+    summary.write_text(before, encoding="utf-8")
+    result = run(["check", ERRORS], GITHUB_ACTIONS="true", GITHUB_STEP_SUMMARY=str(summary))
+    assert result.exit_code == 1
+    text = summary.read_text(encoding="utf-8")
+    assert text.startswith(before + "## reconcile check: AI-fabriek Groningen")
+    assert len(text.encode("utf-8")) <= 1024 * 1024
+    assert " more finding(s) not shown here" in text
+
+
+def test_diff_summary_lists_every_change_within_the_limit(in_root: None, tmp_path: Path) -> None:
+    summary = tmp_path / "summary.md"
+    args = ["diff", f"{GOOD}/EZ.xlsx", f"{ERRORS}/EZ.xlsx"]
+    result = run(args, GITHUB_ACTIONS="true", GITHUB_STEP_SUMMARY=str(summary))
+    assert result.exit_code == 1
+    lines = summary.read_text(encoding="utf-8").splitlines()
+    [added] = [line for line in lines if line.startswith("| added |")]
+    assert added.endswith("| – | EUR 6,000,000 | EUR 6,000,000 | Reservering!G10 |")
+    findings = lines[lines.index("### Findings") :]
+    assert findings[2] == f"**{ERRORS}/EZ.xlsx**"
+    assert findings[6].startswith("| Reservering!G14 | error | `total-mismatch` | “Totaal")
+    assert not [line for line in lines if "finding(s) not shown" in line]
+
+
 # --- several outputs, --fail-on, --severity -------------------------------------------------
 
 
@@ -245,7 +255,7 @@ def test_one_run_writes_the_terminal_report_and_every_output_file(
     assert result.output == run(["check", ERRORS]).output
     assert (tmp_path / "report.json").read_text(encoding="utf-8").startswith('{\n  "version": 2,')
     assert (tmp_path / "annotations.log").read_text(encoding="utf-8").startswith("::notice ")
-    assert ET.parse(tmp_path / "results.xml").getroot().get("failures") == "12"
+    assert ET.parse(tmp_path / "results.xml").getroot().get("failures") == "10"
 
 
 def test_an_output_in_the_terminal_format_takes_the_terminal_s_place(
@@ -335,3 +345,120 @@ def test_bad_severity_overrides_are_usage_errors(in_root: None, option: str, mes
     result = run(["check", GOOD, "--severity", option])
     assert result.exit_code == 2
     assert message in result.output
+
+
+# --- GitLab Code Quality ------------------------------------------------------------------
+
+
+def code_quality(args: list[str], **env: str | None) -> list[dict[str, object]]:
+    result = run([*args, "--format", "gitlab"], **env)
+    assert result.exit_code in (0, 1), result.output
+    rows: list[dict[str, object]] = json.loads(result.stdout)
+    return rows
+
+
+def test_gitlab_code_quality_has_a_row_per_finding_at_its_file_and_row(in_root: None) -> None:
+    rows = code_quality(["check", ERRORS], CI_PROJECT_DIR=str(ROOT))
+    assert len(rows) == len(example(ERRORS).findings) == 21
+    assert rows[1] == {
+        "description": "Blad1!G4: Year 2031 is outside the years the announcement covers "
+        "(2025–2030).",
+        "check_name": "year-out-of-range",
+        "fingerprint": rows[1]["fingerprint"],
+        "severity": "major",
+        "location": {"path": f"{ERRORS}/BZK.xlsx", "lines": {"begin": 4}},
+    }
+    severities = {(row["check_name"], row["severity"]) for row in rows}
+    assert {("series-assumed", "info"), ("ministry-missing", "major")} <= severities
+    whole_file = [row for row in rows if row["check_name"] == "ministry-unexpected"]
+    assert [row["location"] for row in whole_file] == [
+        {"path": f"{ERRORS}/IenW.xlsx", "lines": {"begin": 1}}
+    ]
+
+
+def test_gitlab_fingerprints_are_unique_and_stable_across_runs_languages_and_folders(
+    in_root: None, tmp_path: Path
+) -> None:
+    rows = code_quality(["check", ERRORS])
+    prints = [row["fingerprint"] for row in rows]
+    assert len(set(prints)) == len(prints)
+    assert [row["fingerprint"] for row in code_quality(["check", ERRORS])] == prints
+    dutch = code_quality(["check", ERRORS, "--lang", "nl"])
+    assert [row["fingerprint"] for row in dutch] == prints
+    assert dutch[1]["description"] != rows[1]["description"]
+    # another runner checks the project out elsewhere: the same findings, the same prints
+    elsewhere = tmp_path / "builds" / "project"
+    shutil.copytree(ROOT / "examples", elsewhere / "examples")
+    moved = code_quality(["check", str(elsewhere / ERRORS)], CI_PROJECT_DIR=str(elsewhere))
+    assert [row["fingerprint"] for row in moved] == prints
+
+
+def test_gitlab_gives_the_same_finding_twice_in_one_cell_two_fingerprints() -> None:
+    where = CellRef("EZ.xlsx", "Blad1", "A5")
+    twice = (
+        make_finding("chapter-unknown", where, value="XCIX", hint=""),
+        make_finding("chapter-unknown", where, value="XCVIII", hint=""),
+    )
+    rows = json.loads(render("gitlab", Report("validate", (), (), twice)))
+    assert [row["location"] for row in rows] == [{"path": "EZ.xlsx", "lines": {"begin": 5}}] * 2
+    assert rows[0]["fingerprint"] != rows[1]["fingerprint"]
+
+
+def test_gitlab_calls_a_file_that_could_not_be_read_a_blocker(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.xlsx"
+    broken.write_bytes(b"PK\x03\x04 not really a workbook")
+    result = run(["validate", str(broken), "--format", "gitlab"])
+    assert result.exit_code == 2
+    assert [row["severity"] for row in json.loads(result.stdout)] == ["blocker"]
+
+
+def test_diff_writes_gitlab_code_quality_a_row_per_change(in_root: None, tmp_path: Path) -> None:
+    result = run(["diff", f"{GOOD}/EZ.xlsx", f"{ERRORS}/EZ.xlsx", "-o", f"gitlab:{tmp_path}/cq"])
+    assert result.exit_code == 1
+    rows = json.loads((tmp_path / "cq").read_text(encoding="utf-8"))
+    assert [(row["check_name"], row["location"]) for row in rows] == [
+        ("line-changed", {"path": f"{ERRORS}/EZ.xlsx", "lines": {"begin": 7}}),
+        ("line-added", {"path": f"{ERRORS}/EZ.xlsx", "lines": {"begin": 10}}),
+        ("total-mismatch", {"path": f"{ERRORS}/EZ.xlsx", "lines": {"begin": 14}}),
+    ]
+
+
+def test_every_format_is_offered_by_check_validate_and_diff_alike() -> None:
+    import click
+
+    from reconcile.report import FORMATS
+    from reconcile.report.diff import DIFF_RENDERERS
+
+    assert list(RENDERERS) == list(DIFF_RENDERERS) == list(FORMATS)
+    assert "gitlab" in FORMATS
+    assert isinstance(cli, click.Group)
+    for name in ("check", "validate", "diff"):
+        [option] = [p for p in cli.commands[name].params if p.name == "fmt"]
+        assert isinstance(option.type, click.Choice)
+        assert list(option.type.choices) == list(FORMATS), name
+
+
+# --- paths as the repository names them ---------------------------------------------------
+
+
+def test_github_annotations_name_files_relative_to_the_workspace(tmp_path: Path) -> None:
+    result = run(["check", str(ROOT / GOOD)], GITHUB_ACTIONS="true", GITHUB_WORKSPACE=str(ROOT))
+    assert result.output.startswith(f"::notice file={GOOD}/BZK.xlsx,title=series-assumed::")
+    outside = run(
+        ["check", str(ROOT / GOOD)], GITHUB_ACTIONS="true", GITHUB_WORKSPACE=str(tmp_path)
+    )
+    assert outside.output.startswith(f"::notice file={ROOT / GOOD}/BZK.xlsx,title=")
+
+
+def test_a_path_is_named_relative_to_the_workspace_only_when_it_is_inside(tmp_path: Path) -> None:
+    from reconcile.report import repository_path
+
+    (tmp_path / "repo" / "budgets").mkdir(parents=True)
+    (tmp_path / "link").symlink_to(tmp_path / "repo")  # a runner's workspace behind a link
+    inside = str(tmp_path / "repo" / "budgets" / "EZ.xlsx")
+    assert repository_path(inside, str(tmp_path / "repo")) == "budgets/EZ.xlsx"
+    assert repository_path(inside, str(tmp_path / "link")) == "budgets/EZ.xlsx"
+    assert repository_path(str(tmp_path / "other.xlsx"), str(tmp_path / "repo")) == str(
+        tmp_path / "other.xlsx"
+    )
+    assert repository_path("budgets/EZ.xlsx", None) == "budgets/EZ.xlsx"

@@ -203,8 +203,12 @@ def test_diff_junit_of_an_unreadable_file_fails_it_and_claims_no_comparison(
     result = _diff(old, str(tmp_path / "missing.csv"), "-f", "junit")
     assert result.exit_code == 2
     root = ET.fromstring(result.output)
-    failing = [c.get("name") for c in root.iter("testcase") if c.find("failure") is not None]
-    assert failing == ["file-unreadable"]
+    failing = [
+        (Path(c.get("classname", "")).name, c.get("name"), c.findtext("failure", "").split(" ")[2])
+        for c in root.iter("testcase")
+        if c.find("failure") is not None
+    ]
+    assert failing == [("missing.csv", "read", "[file-unreadable]")]
     [changes] = [s for s in root.iter("testsuite") if s.get("name") == "diff"]
     assert changes.get("tests") == "0"  # nothing was compared, so nothing passed
 

@@ -1,6 +1,6 @@
 """Golden files: every output format on each example set, byte for byte.
 
-One `reconcile check` run per example set writes all four formats (--output FORMAT:FILE) and
+One `reconcile check` run per example set writes every format (--output FORMAT:FILE) and
 the GitHub job summary, so this also tests several outputs in one run. The JSON golden file is
 the example's own expected.json (see test_examples.py). After an intended change of a report,
 regenerate with `RECONCILE_UPDATE_GOLDEN=1 python -m pytest tests/test_golden.py` and review
@@ -25,6 +25,7 @@ OUTPUTS = {
     "json": "report.json",
     "junit": "junit.xml",
     "github": "github.txt",
+    "gitlab": "gitlab.json",
 }
 FILES = {**OUTPUTS, "summary": "github-summary.md"}  # the job summary GitHub Actions shows
 REGENERATE = bool(os.environ.get("RECONCILE_UPDATE_GOLDEN"))
@@ -42,7 +43,11 @@ def written(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
             result = CliRunner().invoke(
                 cli,
                 ["check", f"examples/{name}/", "--format", "github", *options],
-                env={"GITHUB_STEP_SUMMARY": str(out / name / FILES["summary"])},
+                env={
+                    "GITHUB_STEP_SUMMARY": str(out / name / FILES["summary"]),
+                    "GITHUB_WORKSPACE": None,  # paths as given, wherever the tests run
+                    "CI_PROJECT_DIR": None,
+                },
             )
             assert result.exit_code == expected_exit, result.output
             assert result.output == ""  # the github report went to its file instead

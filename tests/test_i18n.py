@@ -270,11 +270,11 @@ USAGE_ERRORS = [
         ["check", "--format", "pdf", "EZ.xlsx"],
         (
             "Error: Invalid value for '-f' / '--format': 'pdf' is not one of 'text', 'json', "
-            "'junit', 'github', 'html'."
+            "'junit', 'github', 'gitlab', 'html'."
         ),
         (
             "Fout: Ongeldige waarde voor '-f' / '--format': 'pdf' is niet een van 'text', 'json', "
-            "'junit', 'github', 'html'."
+            "'junit', 'github', 'gitlab', 'html'."
         ),
     ),
     (

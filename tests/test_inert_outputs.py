@@ -107,11 +107,21 @@ def test_the_job_summary_holds_no_link_image_or_html(
     CliRunner().invoke(cli, ["validate", str(folder)])
     text = summary.read_text(encoding="utf-8")
     assert not RAW.search(text)
-    table = [line for line in text.split("\n") if line.startswith("| ")]
+    # the per-ministry table comes first, then a table of findings per file
+    first = text.split("\n\n| ", 1)[1].split("\n\n", 1)[0]
+    table = ["| " + first.split("\n", 1)[0], *first.split("\n")[1:]]
+    table = [line for line in table if line.startswith("| ")]
     assert len(table) == 3  # the heads, the file, the total: no line or column broken off
+    assert not any(line.count(" | ") != 3 for line in _findings_rows(text))  # four columns
     file_row = table[1]
     assert file_row.count(" | ") == 5  # six columns, none broken by a | in the name
     assert not re.search(r"(?<!\\)(\\\\)*[\[\]<>]", file_row)  # none unescaped
+
+
+def _findings_rows(summary: str) -> list[str]:
+    """The rows of the job summary's findings tables (cell, severity, code, message)."""
+    findings = summary.split("### ", 1)[1]
+    return [line for line in findings.split("\n") if line.startswith("| ") and "---" not in line]
 
 
 def test_annotate_and_the_report_file_are_written_whatever_the_cells_hold(

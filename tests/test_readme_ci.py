@@ -6,6 +6,7 @@ set as budgets/), with the environment its CI gives, and what the snippet publis
 
 from __future__ import annotations
 
+import json
 import re
 import shlex
 import shutil
@@ -13,6 +14,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import pytest
 import yaml
 from click.testing import CliRunner
@@ -21,7 +23,9 @@ from reconcile.cli import cli
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
-SETS = {"ai-fabriek": (0, "0"), "ai-fabriek-with-errors": (1, "12")}  # exit code, junit failures
+# exit code, failing JUnit cases (a file's check or the reconciliation)
+SETS = {"ai-fabriek": (0, "0"), "ai-fabriek-with-errors": (1, "10")}
+FINDINGS = {"ai-fabriek": 7, "ai-fabriek-with-errors": 21}
 
 
 def snippet(first_line: str) -> str:
@@ -60,12 +64,21 @@ def test_the_github_actions_snippet_runs(repo: Path, example: str) -> None:
     workflow: Any = yaml.safe_load(snippet("# .github/workflows/budgets.yml"))
     steps = workflow["jobs"]["reconcile"]["steps"]
     summary = repo / "summary.md"
-    env: dict[str, str | None] = {"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)}
+    env: dict[str, str | None] = {
+        "GITHUB_ACTIONS": "true",
+        "GITHUB_STEP_SUMMARY": str(summary),
+        "GITHUB_WORKSPACE": str(repo),
+    }
     runs = [step["run"] for step in steps if "run" in step]
     [(exit_code, output)] = run_commands(runs, env)
     assert exit_code == SETS[example][0]
     assert output.startswith("::notice file=budgets/BZK.xlsx,title=series-assumed::")
-    assert "## reconcile check: AI-fabriek Groningen" in summary.read_text(encoding="utf-8")
+    text = summary.read_text(encoding="utf-8")
+    assert "## reconcile check: AI-fabriek Groningen" in text
+    rows = [
+        line for line in text.splitlines() if re.match(r"^\| \S+ \| (info|warning|error) \|", line)
+    ]
+    assert len(rows) == FINDINGS[example]  # every finding, not only the 10 GitHub annotates
     [upload] = [step for step in steps if step.get("uses", "").startswith("actions/upload-")]
     assert upload["if"] == "always()"  # the reports matter most when the run fails
     for path in upload["with"]["path"].split():
@@ -76,13 +89,24 @@ def test_the_github_actions_snippet_runs(repo: Path, example: str) -> None:
 def test_the_gitlab_ci_snippet_runs(repo: Path, example: str) -> None:
     lay_out(repo, example)
     job: Any = yaml.safe_load(snippet("# .gitlab-ci.yml"))["reconcile"]
-    env: dict[str, str | None] = {"GITHUB_ACTIONS": None, "GITLAB_CI": "true"}
+    env: dict[str, str | None] = {
+        "GITHUB_ACTIONS": None,
+        "GITLAB_CI": "true",
+        "CI_PROJECT_DIR": str(repo),
+    }
     [(exit_code, output)] = run_commands(job["script"], env)
     assert exit_code == SETS[example][0]
     assert output.startswith("AI-fabriek Groningen")
     assert job["artifacts"]["when"] == "always"
-    junit = ET.parse(repo / job["artifacts"]["reports"]["junit"]).getroot()
+    reports = job["artifacts"]["reports"]
+    junit = ET.parse(repo / reports["junit"]).getroot()
     assert junit.get("failures") == SETS[example][1]
+    # GitLab's Code Quality report: a row per finding, at the file as the repository names it
+    rows = json.loads((repo / reports["codequality"]).read_text(encoding="utf-8"))
+    schema = json.loads((ROOT / "reconcile" / "data" / "gitlab.schema.json").read_text("utf-8"))
+    jsonschema.validate(rows, schema)
+    assert len(rows) == FINDINGS[example]
+    assert {row["location"]["path"] for row in rows} >= {"budgets/EZ.xlsx", "budgets/VWS.xlsx"}
 
 
 def test_the_configuration_example_is_valid_and_applies(repo: Path) -> None:
@@ -90,7 +114,7 @@ def test_the_configuration_example_is_valid_and_applies(repo: Path) -> None:
     (repo / "reconcile.toml").write_text(snippet("# reconcile.toml"), encoding="utf-8")
     [(exit_code, output)] = run_commands(["reconcile check budgets/"], {"GITHUB_ACTIONS": None})
     assert exit_code == 1, output
-    assert ET.parse(repo / "reconcile-junit.xml").getroot().get("failures") == "12"
+    assert ET.parse(repo / "reconcile-junit.xml").getroot().get("failures") == "10"
     assert (repo / "reconcile.json").read_text(encoding="utf-8").startswith('{\n  "version": 2')
 
 

@@ -1,5 +1,6 @@
 """Renderers for ``reconcile diff``: the changed lines and the net effect, in every format
-``check`` writes: text, JSON, JUnit XML, GitHub annotations (with a job summary) and HTML.
+``check`` writes: text, JSON, JUnit XML, GitHub annotations (with a job summary), GitLab Code
+Quality and HTML.
 
 They share the machinery of the report renderers: a change is also a finding
 (``Change.finding``), so annotations and JUnit test cases show changes as they show findings.
@@ -7,7 +8,7 @@ They share the machinery of the report renderers: a change is also a finding
 
 from __future__ import annotations
 
-import json
+import itertools
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from typing import Any, TextIO
@@ -15,15 +16,23 @@ from typing import Any, TextIO
 from rich.table import Table
 from rich.text import Text
 
-from reconcile.codes import CODES, render_message
+from reconcile.codes import render_message
 from reconcile.diff import CHANGE_CODES, Change, Diff, Entry
 from reconcile.i18n import field_name, tr
 from reconcile.money import format_eur
-from reconcile.report import RenderOptions
-from reconcile.report.github import command_text, write_annotations
+from reconcile.report import FORMATS, RenderOptions, repository_path
+from reconcile.report.github import (
+    command_text,
+    findings_pieces,
+    markdown_head,
+    table_pieces,
+    write_annotations,
+    write_summary,
+)
+from reconcile.report.gitlab import write_code_quality
 from reconcile.report.html import findings_table, page_start
-from reconcile.report.json import eur, finding_document
-from reconcile.report.junit import suite, write_testsuites
+from reconcile.report.json import eur, finding_document, write_json
+from reconcile.report.junit import file_checks, suite, write_testsuites
 from reconcile.report.text import GOOD, STYLE, console_for, inert, severity_label
 from reconcile.safety import escape_html as esc
 from reconcile.safety import markdown_text as markdown_cell
@@ -122,45 +131,62 @@ def render_diff_text(diff: Diff, stream: TextIO, options: RenderOptions) -> None
 def render_diff_github(diff: Diff, stream: TextIO, options: RenderOptions) -> None:
     """An annotation per change (at its cell) and per reading finding, then the verdict."""
     lang = options.lang
-    write_annotations(diff.all_findings, stream, lang)
+    write_annotations(diff.all_findings, stream, options)
     stream.write(f"{command_text(diff_verdict_text(diff, lang))}\n")
     stream.write(f"{command_text(_exit_text(diff, lang))}\n")
 
 
+def render_diff_gitlab(diff: Diff, stream: TextIO, options: RenderOptions) -> None:
+    """A Code Quality row per change (at its cell) and per reading finding."""
+    write_code_quality(diff.all_findings, stream, options)
+
+
 def _markdown_table(heads: tuple[str, ...], rows: list[tuple[str, ...]], lang: str) -> str:
-    lines = ["| " + " | ".join(markdown_cell(tr(key, lang)) for key in heads) + " |"]
-    lines.append("|" + "|".join("---:" if h in NUMERIC else "---" for h in heads) + "|")
-    lines += ["| " + " | ".join(markdown_cell(value) for value in row) + " |" for row in rows]
-    return "\n".join(lines) + "\n\n"
+    return markdown_head([tr(h, lang) for h in heads], [h in NUMERIC for h in heads]) + "".join(
+        _markdown_row(row) for row in rows
+    )
+
+
+def _markdown_row(row: tuple[str, ...]) -> str:
+    return "| " + " | ".join(markdown_cell(value) for value in row) + " |\n"
 
 
 def render_diff_github_summary(diff: Diff, stream: TextIO, options: RenderOptions) -> None:
-    """The job summary: the verdict, the changes and the net effect as Markdown tables."""
+    """The job summary: the verdict and the net effect, then every change and every reading
+    finding (within GitHub's 1 MiB; what does not fit is counted)."""
     lang = options.lang
-    stream.write(
-        f"## reconcile diff: {markdown_cell(diff.old.path)} → {markdown_cell(diff.new.path)}\n\n"
-    )
-    stream.write(f"**{markdown_cell(diff_verdict_text(diff, lang))}**\n\n")
-    if diff.changes:
-        stream.write(_markdown_table(CHANGE_HEADS, change_rows(diff, lang), lang))
+    old = repository_path(diff.old.path, options.workspace)
+    new = repository_path(diff.new.path, options.workspace)
+    head = f"## reconcile diff: {markdown_cell(old)} → {markdown_cell(new)}\n\n"
+    head += f"**{markdown_cell(diff_verdict_text(diff, lang))}**\n\n"
     if diff.net_effect:
-        stream.write(f"{tr('diff-net-effect', lang)}:\n\n")
-        stream.write(_markdown_table(NET_HEADS, net_rows(diff, lang), lang))
-    stream.write(f"{_exit_text(diff, lang)}\n\n")
+        head += f"{tr('diff-net-effect', lang)}:\n\n"
+        head += _markdown_table(NET_HEADS, net_rows(diff, lang), lang) + "\n"
+    change_head = markdown_head(
+        [tr(h, lang) for h in CHANGE_HEADS], [h in NUMERIC for h in CHANGE_HEADS]
+    )
+    changes = table_pieces("", change_head, map(_markdown_row, change_rows(diff, lang)))
+    pieces = itertools.chain(changes, findings_pieces(diff.findings, options))
+    count = len(diff.changes) + len(diff.findings)
+    write_summary(head, pieces, count, f"{_exit_text(diff, lang)}\n\n", stream, options)
 
 
 def render_diff_junit(diff: Diff, stream: TextIO, options: RenderOptions) -> None:
-    """A suite per file (the reading checks) and a suite "diff" whose cases are the kinds of
-    change: each fails, listing its lines, when the versions differ that way."""
+    """A suite per file (reading it) and a suite "diff" whose cases are the kinds of change:
+    each fails, listing its lines, when the versions differ that way."""
     root = ET.Element("testsuites", name="reconcile diff")
-    read_checks = [c.code for c in CODES.values() if c.stage == "read"]
     counts = []
     for path in dict.fromkeys((diff.old.path, diff.new.path)):
         own = [f for f in diff.findings if f.location.file == path]
-        counts.append(suite(root, path, path, read_checks, own, diff.fails, options.lang))
+        name = repository_path(path, options.workspace)
+        ran = file_checks(own, ("read",))
+        counts.append(suite(root, name, name, ran, own, diff.fails, options.lang))
     changes = [change.finding for change in diff.changes]
     checks = () if diff.incomplete else CHANGE_CODES  # nothing was compared: nothing passed
-    counts.append(suite(root, "diff", diff.new.path, checks, changes, diff.fails, options.lang))
+    new = repository_path(diff.new.path, options.workspace)
+    counts.append(
+        suite(root, "diff", new, checks, changes, diff.fails, options.lang, lambda f: f.code)
+    )
     write_testsuites(root, counts, stream)
 
 
@@ -241,16 +267,13 @@ def diff_document(diff: Diff, lang: str = "en") -> dict[str, Any]:
 
 
 def render_diff_json(diff: Diff, stream: TextIO, options: RenderOptions) -> None:
-    json.dump(diff_document(diff, options.lang), stream, indent=2, ensure_ascii=False)
-    stream.write("\n")
+    write_json(diff_document(diff, options.lang), stream)
 
 
+# Every format check writes (reconcile.report.FORMATS), each by its render_diff_<format>, as
+# RENDERERS finds render_<format>: a new format without a diff renderer fails at import.
 DIFF_RENDERERS: dict[str, Callable[[Diff, TextIO, RenderOptions], None]] = {
-    "text": render_diff_text,
-    "json": render_diff_json,
-    "junit": render_diff_junit,
-    "github": render_diff_github,
-    "html": render_diff_html,
+    fmt: globals()[f"render_diff_{fmt}"] for fmt in FORMATS
 }
 
 __all__ = [
@@ -258,6 +281,7 @@ __all__ = [
     "diff_document",
     "render_diff_github",
     "render_diff_github_summary",
+    "render_diff_gitlab",
     "render_diff_html",
     "render_diff_json",
     "render_diff_junit",

@@ -1,19 +1,20 @@
 """GitHub Actions: workflow commands that annotate the files, and a Markdown job summary.
 
-`::error file=...,title=CODE::message` lines become annotations on the pull request; the
-summary (the per-ministry table and the verdict) is appended to $GITHUB_STEP_SUMMARY.
+`::error file=...,title=CODE::message` lines become annotations on the pull request (GitHub
+shows 10 errors and 10 warnings of a step); the summary, appended to $GITHUB_STEP_SUMMARY,
+has the verdict, the per-ministry table and every finding by file, within GitHub's 1 MiB.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TextIO
 
 from reconcile.codes import render_message
 from reconcile.i18n import tr
 from reconcile.model import Finding, Report, Severity
 from reconcile.money import format_eur
-from reconcile.report import RenderOptions
+from reconcile.report import GITHUB_SUMMARY_LIMIT, RenderOptions, repository_path
 from reconcile.report.text import counts_text, share_text, verdict_text
 from reconcile.safety import markdown_text as markdown_cell
 from reconcile.safety import visible
@@ -32,52 +33,131 @@ def _property(text: str) -> str:
 
 
 def render_github(report: Report, stream: TextIO, options: RenderOptions) -> None:
-    write_annotations(report.findings, stream, options.lang)
+    write_annotations(report.findings, stream, options)
     stream.write(
         f"{command_text(verdict_text(report, options.lang))}\n"
         f"{command_text(counts_text(report, options.lang))}\n"
     )
 
 
-def write_annotations(findings: Iterable[Finding], stream: TextIO, lang: str) -> None:
-    """A workflow command per finding: an annotation on its file, titled with its code."""
+def write_annotations(findings: Iterable[Finding], stream: TextIO, options: RenderOptions) -> None:
+    """A workflow command per finding: an annotation on its file (as the repository names it,
+    or GitHub shows it on no file), titled with its code."""
     for finding in findings:
         loc = finding.location
         where = f"{loc.place}: " if loc.place else ""  # a CSV file has cells but no sheet
+        path = repository_path(loc.file, options.workspace)
         stream.write(
-            f"::{COMMAND[finding.severity]} file={_property(loc.file)},"
+            f"::{COMMAND[finding.severity]} file={_property(path)},"
             f"title={_property(finding.code)}::"
-            f"{command_text(where + render_message(finding, lang))}\n"
+            f"{command_text(where + render_message(finding, options.lang))}\n"
         )
 
 
 def render_github_summary(report: Report, stream: TextIO, options: RenderOptions) -> None:
+    """The job summary: the verdict, the per-ministry table and every finding by file."""
     lang = options.lang
     if report.announcement is not None:
         title = report.announcement.name
     else:
         title = tr("budget-workbooks", lang)
-    stream.write(f"## reconcile {report.command}: {markdown_cell(title)}\n\n")
-    stream.write(f"**{markdown_cell(verdict_text(report, lang))}**\n\n")
+    head = [f"## reconcile {report.command}: {markdown_cell(title)}\n\n"]
+    head.append(f"**{markdown_cell(verdict_text(report, lang))}**\n\n")
     if report.files:
         transfers = report.has_transfers  # what each transferred out and received
         moved = ("transferred-out", "received") if transfers else ()
         heads = ("ministry", "file", "chapter", "lines", "subtotal", *moved, "share")
-        stream.write("| " + " | ".join(tr(key, lang) for key in heads) + " |\n")
-        stream.write("|---|---|---|" + "---:|" * (len(heads) - 3) + "\n")
+        head.append("| " + " | ".join(tr(key, lang) for key in heads) + " |\n")
+        head.append("|---|---|---|" + "---:|" * (len(heads) - 3) + "\n")
         for f in report.files_by_contribution():
             amounts = "".join(
                 f"{format_eur(a, lang)} | " for a in report.transfers_of(f.ministry) if transfers
             )
-            stream.write(
-                f"| {markdown_cell(f.ministry or '?')} | {markdown_cell(f.path)} | "
+            path = repository_path(f.path, options.workspace)
+            head.append(
+                f"| {markdown_cell(f.ministry or '?')} | {markdown_cell(path)} | "
                 f"{markdown_cell(', '.join(f.chapters) or '–')} | {f.lines} | "
                 f"{format_eur(f.total, lang)} | {amounts}"
                 f"{share_text(report.share(f.total), lang)} |\n"
             )
-        stream.write(
+        head.append(
             f"| **{tr('total', lang)}** | | | {report.lines_counted} | "
             f"**{format_eur(report.total, lang)}** | {'| ' * len(moved)}"
             f"{share_text(report.share(report.total), lang)} |\n\n"
         )
-    stream.write(f"{counts_text(report, lang)}\n\n")
+    findings = findings_pieces(report.findings, options)
+    tail = f"{counts_text(report, lang)}\n\n"
+    write_summary("".join(head), findings, len(report.findings), tail, stream, options)
+
+
+def write_summary(
+    head: str,
+    pieces: Iterable[tuple[str, int]],
+    count: int,
+    tail: str,
+    stream: TextIO,
+    options: RenderOptions,
+) -> None:
+    """``head``, the ``pieces`` (Markdown, each with the number of findings it shows, of
+    ``count`` in all), then ``tail``, within the room a job summary has (options.room, else
+    GitHub's 1 MiB): the pieces that do not fit are left out, and their findings counted."""
+    room = GITHUB_SUMMARY_LIMIT if options.room is None else options.room
+    cut_note = tr("summary-cut", options.lang, count=count)  # the longest it can be
+    room -= _size(head) + _size(tail) + _size(cut_note) + len("\n\n\n")
+    shown, used, cut = [], 0, count
+    for piece, findings in pieces:
+        used += _size(piece)
+        if used > room:
+            break
+        shown.append(piece)
+        cut -= findings
+    stream.write(head + "".join(shown))
+    if cut:
+        # after a blank line: a line right below a table would be read as one of its rows
+        stream.write(f"\n{tr('summary-cut', options.lang, count=cut)}\n\n")
+    stream.write(tail)
+
+
+def table_pieces(heading: str, table_head: str, rows: Iterable[str]) -> Iterator[tuple[str, int]]:
+    """A Markdown table as pieces for write_summary, a row each (``heading`` and the table's
+    head, its first two lines, come with the first row), then the blank line that ends it. No
+    rows: no table."""
+    start = heading + table_head
+    for index, row in enumerate(rows):
+        yield (start if index == 0 else "") + row, 1
+        start = ""
+    if not start:
+        yield "\n", 0
+
+
+def markdown_head(heads: Sequence[str], right: Sequence[bool] = ()) -> str:
+    """A Markdown table's first two lines: the headings, then their alignment (``right``)."""
+    align = ["---:" if r else "---" for r in right] or ["---"] * len(heads)
+    return f"| {' | '.join(markdown_cell(h) for h in heads)} |\n|{'|'.join(align)}|\n"
+
+
+def findings_pieces(
+    findings: Sequence[Finding], options: RenderOptions
+) -> Iterator[tuple[str, int]]:
+    """The findings as pieces for write_summary: under "Findings", a table per file (cell,
+    severity, code, message), in the report's order."""
+    lang = options.lang
+    by_file: dict[str, list[Finding]] = {}
+    for finding in findings:
+        by_file.setdefault(finding.location.file, []).append(finding)
+    title = f"### {tr('findings', lang)}\n\n"
+    head = markdown_head([tr(key, lang) for key in ("cell", "severity", "code", "message")])
+    for file, group in by_file.items():
+        heading = f"{title}**{markdown_cell(repository_path(file, options.workspace))}**\n\n"
+        title = ""
+        rows = (
+            f"| {markdown_cell(finding.location.place or '–')} | "
+            f"{tr(finding.severity.value, lang)} | `{finding.code}` | "
+            f"{markdown_cell(render_message(finding, lang))} |\n"
+            for finding in group
+        )
+        yield from table_pieces(heading, head, rows)
+
+
+def _size(text: str) -> int:
+    return len(text.encode("utf-8"))

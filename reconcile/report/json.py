@@ -1,17 +1,23 @@
-"""The JSON report: one document, amounts as decimal strings in euros, stable key order."""
+"""The JSON documents: the report, the finding codes and the layouts; amounts as decimal
+strings in euros, stable key order. Each has a JSON Schema in reconcile/data/."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from reconcile.codes import render_message
+from reconcile.codes import CODES, render_message, texts_of
 from reconcile.model import Finding, Interval, Report, Severity
 from reconcile.money import format_plain
 
+if TYPE_CHECKING:
+    from reconcile.read.layouts import Layout
+
 REPORT_VERSION = 2  # 2: line kinds (totals' transfers and profiles, files' kinds, mutations)
+CODES_VERSION = 1
+LAYOUTS_VERSION = 1
 
 
 def eur(amount: Decimal | None) -> str | None:
@@ -127,5 +133,50 @@ def report_document(report: Report, lang: str = "en") -> dict[str, Any]:
 
 
 def render_json(report: Report, stream: TextIO, options: Any) -> None:
-    json.dump(report_document(report, options.lang), stream, indent=2, ensure_ascii=False)
+    write_json(report_document(report, options.lang), stream)
+
+
+def codes_document(lang: str = "en") -> dict[str, Any]:
+    """Every finding code (`reconcile codes --format json`): the catalogue, in ``lang``."""
+    codes = []
+    for code in CODES.values():
+        template, explanation = texts_of(code.code, lang)
+        codes.append(
+            {
+                "code": code.code,
+                "severity": code.severity.value,
+                "stage": code.stage,
+                "fatal": code.fatal,
+                "template": template,
+                "explanation": explanation,
+            }
+        )
+    return {"version": CODES_VERSION, "codes": codes}
+
+
+def layouts_document(layouts: list[Layout]) -> dict[str, Any]:
+    """The built-in layouts (`reconcile layouts --format json`): how each is recognised."""
+    return {
+        "version": LAYOUTS_VERSION,
+        "layouts": [
+            {
+                "name": layout.name,
+                "title": layout.title,
+                "unit_eur": eur(layout.unit.euros),
+                "numbers": layout.numbers,
+                "source": layout.source,
+                "columns": {name: list(labels) for name, labels in layout.columns.items()},
+                "amounts": [
+                    {"name": a.name, "labels": list(a.labels), "year_offset": a.year_offset}
+                    for a in layout.amounts
+                ],
+            }
+            for layout in layouts
+        ],
+    }
+
+
+def write_json(document: Any, stream: TextIO) -> None:
+    """A JSON document as reconcile writes every one: indented, UTF-8 text, a final newline."""
+    json.dump(document, stream, indent=2, ensure_ascii=False)
     stream.write("\n")
