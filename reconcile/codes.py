@@ -190,6 +190,16 @@ _CODES = [
         "its range. Correct the lines or the total.",
     ),
     Code(
+        "row-outside-table",
+        WARN,
+        "read",
+        "This row is not part of the table (no year, series or chapter, or the header "
+        "pasted again): not read as lines.",
+        "Published tables sometimes carry a note or a piece of a printed table below the data "
+        '("Art.;Omschrijving;Stand ontwerp-begroting"). Such a row is reported once and '
+        "left out, not checked cell by cell.",
+    ),
+    Code(
         "row-total-mismatch",
         ERR,
         "read",

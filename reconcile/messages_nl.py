@@ -68,6 +68,17 @@ MESSAGES_NL: dict[str, tuple[str, str]] = {
             "een lezer ziet een lege cel tot het bestand in Excel of LibreOffice is opgeslagen."
         ),
     ),
+    "row-outside-table": (
+        (
+            "Deze rij hoort niet bij de tabel (geen jaar, reeks of hoofdstuk, of de "
+            "kopregel nog eens): niet als regels gelezen."
+        ),
+        (
+            "Gepubliceerde tabellen hebben soms een notitie of een stuk van een gedrukte tabel "
+            'onder de gegevens ("Art.;Omschrijving;Stand ontwerp-begroting"). Zo\'n rij wordt '
+            "een keer gemeld en overgeslagen, niet cel voor cel gecontroleerd."
+        ),
+    ),
     "total-mismatch": (
         (
             "{label} vermeldt {stated}, maar de regels die het telt zijn samen {computed} "
@@ -956,6 +967,9 @@ ERRORS_NL: dict[str, str] = {
         "{where}: unit {unit!r} is geen eenheid zoals 'x € 1.000'"
     ),
     "{where}: numbers must be one of {formats}": "{where}: numbers moet een van {formats} zijn",
+    "{where}: [totals] rounding must be one of {formats}": (
+        "{where}: [totals] rounding moet een van {formats} zijn"
+    ),
     "{where}: the key {key} is missing": "{where}: de sleutel {key} ontbreekt",
     "{where}: the layout cannot be used ({problem})": (
         "{where}: de indeling is niet te gebruiken ({problem})"

@@ -210,7 +210,7 @@ def _totals_row_by_row(table: LayoutTable, spec: Layout, repeated: set[int]) -> 
             if stated is None or any(line.amount is None for line in lines):
                 continue
             computed = sum((line.amount for line in lines if line.amount is not None), Decimal(0))
-            if stated != computed:
+            if abs(stated - computed) > checks._allowed(rule.rounding, len(lines), table):
                 found.append((stated_line.cells["amount"], stated, computed))
     return found
 

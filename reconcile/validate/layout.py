@@ -96,8 +96,17 @@ def _check_rows(table: LayoutTable, layout: Layout, ministries: MinistryTable) -
             to_report.update(i for i, text in enumerate(column) if text in reported)
     to_report.update(table.unreadable_rows)  # amount-not-a-number
     findings: list[Finding] = []
-    for index in sorted(to_report):
-        findings += _row_findings(table.rows[index], layout, checked, codes_of)
+    outside = table.outside_rows
+    for index in sorted(to_report | outside):
+        row = table.rows[index]
+        if index in outside:  # one finding for the row, not one for each of its cells
+            findings.append(make_finding("row-outside-table", _first_cell(row, table)))
+            continue
+        # A summary row's place is the group it sums: "TOTAAL" has no article ("-"), the
+        # "Rijk" block's chapter is the whole government. Its series and year still count.
+        summary = index in table.summary_rows
+        fields = [n for n in checked if n in ("series", "year")] if summary else checked
+        findings += _row_findings(row, layout, fields, codes_of)
     return findings
 
 
@@ -313,7 +322,7 @@ def _check_totals(table: LayoutTable, layout: Layout, repeated: set[int]) -> lis
             if stated is None or any(amount is None for amount in parts):
                 continue  # unreadable amounts are findings of their own
             computed = sum((amount for amount in parts if amount is not None), Decimal(0))
-            if stated != computed:
+            if abs(stated - computed) > _allowed(rule.rounding, len(parts), table):
                 values = table.rows[total].values
                 label = Phrase(
                     "The totals row of chapter {chapter} article {article} {series} ({amount})",
@@ -337,6 +346,18 @@ def _check_totals(table: LayoutTable, layout: Layout, repeated: set[int]) -> lis
                     )
                 )
     return findings
+
+
+def _allowed(rounding: str, parts: int, table: LayoutTable) -> Decimal:
+    """How far a total may be from its parts' sum by the publication's own rounding.
+
+    "half-unit": each part and the total were rounded to whole units of the table on their
+    own, so each may be off by half a unit: (parts + 1) halves in all (x € 1.000, three parts:
+    € 2.000). "exact": not at all.
+    """
+    if rounding != "half-unit":
+        return Decimal(0)
+    return table.unit.euros * (parts + 1) / 2
 
 
 def _notes(table: LayoutTable, levels: tuple[str, ...], memo: re.Pattern[str] | None) -> set[int]:
