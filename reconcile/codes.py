@@ -575,9 +575,11 @@ _CODES = [
         "layout-detected",
         INFO,
         "read",
-        "Read as layout {layout}, header in row {row}.",
+        "Read as layout {layout}, header in row {row}: {found} of its {labels} columns found.",
         "The header labels identify a known table format, which says what each column means, "
-        "the unit and the number format.",
+        "the unit and the number format. Every layout is tried on the first rows; the first "
+        "row that holds every required label of one is the header, and where several layouts "
+        "fit it, the one that finds the most of its columns there is chosen.",
     ),
     Code(
         "csv-detected",

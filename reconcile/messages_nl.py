@@ -337,10 +337,16 @@ MESSAGES_NL: dict[str, tuple[str, str]] = {
         ),
     ),
     "layout-detected": (
-        "Gelezen als indeling {layout}, kopregel in rij {row}.",
+        (
+            "Gelezen als indeling {layout}, kopregel in rij {row}: {found} van zijn {labels} "
+            "kolommen gevonden."
+        ),
         (
             "De kopjes wijzen een bekend tabelformaat aan, dat zegt wat elke kolom betekent, "
-            "in welke eenheid en hoe de getallen zijn geschreven."
+            "in welke eenheid en hoe de getallen zijn geschreven. Elke indeling wordt op de "
+            "eerste rijen geprobeerd; de eerste rij met alle verplichte kopjes van een indeling "
+            "is de kopregel, en passen er meer, dan wint de indeling die daar de meeste van "
+            "zijn kolommen vindt."
         ),
     ),
     "csv-detected": (
@@ -734,6 +740,9 @@ PARAMS_NL.update(
             "het is geen CSV-bestand dat reconcile kan lezen ({detail})"
         ),
         "any known layout ({names})": "een bekende indeling ({names})",
+        "any known layout ({names}); the closest is {closest}, with the labels {found}": (
+            "een bekende indeling ({names}); het dichtst bij is {closest}, met de kopjes {found}"
+        ),
         # total-mismatch in an open-data table (reconcile.validate.layout)
         "The totals row of chapter {chapter} article {article} {series} ({amount})": (
             "De totaalregel van hoofdstuk {chapter} artikel {article} {series} ({amount})"

@@ -154,3 +154,35 @@ def test_b_table_2017_is_read_with_its_begroting_column_and_its_totals_checked()
     ]
     assert {code for _, code in flat} == {"csv-detected", "layout-detected", "total-mismatch"}
     assert {row.values["chapter"] for row in _table(name).rows} == {"III", "I", "V"}
+
+
+def test_a_header_no_layout_fits_is_refused_naming_the_closest_layout_and_its_labels(
+    tmp_path: Path,
+) -> None:
+    # The older begrotingsstaten header, cut short: no moment columns but Realisatie.
+    path = tmp_path / "staten.csv"
+    path.write_text(
+        "Begrotingsjaar;Valuta;Uitgaven (U) Verplichtingen (V) Ontvangsten (O);Begrotingsstaat;"
+        "Onderdeel;Omschrijving;Realisatie\n2013;Euro;U;XVI, VWS;8;x;5\n",
+        encoding="utf-8",
+    )
+    report = validate([str(path)], load_announcement(None), layout=None)
+    (refusal,) = [f for f in report.findings if f.code == "layout-not-found"]
+    assert "the closest is begrotingsstaten, with the labels" in refusal.message
+    assert '"Begrotingsstaat", "Onderdeel", "Omschrijving", "Realisatie"' in refusal.message
+    # what it lacks, each field with the labels that would do
+    assert (
+        'missing: "Stand ontwerpbegroting" / "ontwerpbegroting" / "begroting.ontwerp", '
+        in refusal.message
+    )
+    assert '"Begrotingsjaar"' not in refusal.message.split("missing:")[1]
+
+
+def test_the_layout_found_says_how_many_of_its_columns_the_header_has() -> None:
+    (detected,) = [
+        f
+        for f in _report("begrotingsstaten_2017_rijksfinancien_web.csv").findings
+        if f.code == "layout-detected"
+    ]
+    # 13 columns in the family; the website's extract has neither a unit nor a currency
+    assert (detected.params["found"], detected.params["labels"]) == (11, 13)

@@ -345,22 +345,43 @@ def _find_label(cells: Sequence[Any], labels: Sequence[str], taken: set[int]) ->
     return None
 
 
-def missing_labels(rows: Sequence[Sequence[Any]], layout: Layout) -> list[str]:
-    """The required labels of ``layout`` absent from the best-matching of the first rows."""
-    best: list[str] | None = None
-    for cells in rows[:HEADER_SCAN_ROWS]:
-        missing = [
-            labels[0]
-            for name, labels in layout.columns.items()
-            if name not in layout.optional and not any(label_matches(c, labels) for c in cells)
-        ] + [
-            a.labels[0]
-            for a in layout.amounts
-            if a.name not in layout.optional and not any(label_matches(c, a.labels) for c in cells)
-        ]
-        if best is None or len(missing) < len(best):
-            best = missing
-    return best or []
+@dataclass(frozen=True)
+class Fit:
+    """How well one row carries a layout's header: the labels found and those lacking."""
+
+    layout: Layout
+    found: tuple[str, ...]  # the required labels found, as the file writes them
+    missing: tuple[str, ...]  # the required fields not found: '"Onderdeel" / "artikel"'
+
+    @property
+    def share(self) -> float:
+        return len(self.found) / max(len(self.found) + len(self.missing), 1)
+
+
+def fit(cells: Sequence[Any], layout: Layout) -> Fit:
+    """Which of ``layout``'s required labels ``cells`` carry (each by its first label)."""
+    found, missing = [], []
+    required = [
+        *((name, labels) for name, labels in layout.columns.items()),
+        *((amount.name, amount.labels) for amount in layout.amounts),
+    ]
+    for name, labels in required:
+        if name in layout.optional:
+            continue
+        there = next((cell for cell in cells if label_matches(cell, labels)), None)
+        if there is None:  # each of its labels would do
+            missing.append(" / ".join(f'"{label.rstrip("*").strip()}"' for label in labels))
+        else:
+            found.append(cell_text(there))  # as the file writes it
+    return Fit(layout, tuple(found), tuple(missing))
+
+
+def closest_fit(rows: Sequence[Sequence[Any]], layouts: Sequence[Layout]) -> Fit:
+    """The layout whose header the first rows come nearest to, with its labels found and
+    lacking: what a refusal names."""
+    fits = [fit(cells, layout) for layout in layouts for cells in rows[:HEADER_SCAN_ROWS]]
+    fits += [Fit(layout, (), ()) for layout in layouts[:1]]  # no rows at all
+    return max(fits, key=lambda f: (f.share, len(f.found)))
 
 
 def find_layout_header(
@@ -894,7 +915,14 @@ def _new_table(header: LayoutHeader, file: str, sheet: str | None) -> LayoutTabl
     layout = header.layout
     header_ref = CellRef(file, sheet, cell_name(header.row, 1))
     findings: list[Finding] = [
-        make_finding("layout-detected", header_ref, layout=layout.name, row=header.row)
+        make_finding(
+            "layout-detected",
+            header_ref,
+            layout=layout.name,
+            row=header.row,
+            found=len(header.columns) + len(header.amounts),
+            labels=len(layout.columns) + len(layout.amounts),
+        )
     ]
     if not layout.unit_stated:
         findings.append(make_finding("unit-assumed", header_ref, unit=layout.unit.label))
@@ -1197,6 +1225,7 @@ __all__ = [
     "LayoutRow",
     "LayoutTable",
     "TotalsRule",
+    "closest_fit",
     "column_label",
     "find_layout_header",
     "get_layout",
@@ -1204,7 +1233,6 @@ __all__ = [
     "label_matches",
     "load_layouts",
     "match_header",
-    "missing_labels",
     "parse_layout",
     "read_layout_blocks",
     "read_layout_grid",
