@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from reconcile.announcement import load_announcement
+from reconcile.diff import diff_files
 from reconcile.model import Report
 from reconcile.pipeline import validate
 from reconcile.read import read_file
@@ -186,3 +187,31 @@ def test_the_layout_found_says_how_many_of_its_columns_the_header_has() -> None:
     ]
     # 13 columns in the family; the website's extract has neither a unit nor a currency
     assert (detected.params["found"], detected.params["labels"]) == (11, 13)
+
+
+def test_diff_matches_the_lines_of_two_editions_by_the_fields_they_share() -> None:
+    # The begrotingsstaten 2013-2017 as first published (";", "XVI, Volksgezondheid, ...",
+    # "Onderdeel", "1ste suppletoire begroting") against rijksfinancien's file of 2020
+    # (",", "Begrotingsnummer", "Artikel nummer", "Stand eerste suppletoire"): both read with
+    # the begrotingsstaten family, lines matched by year, series, chapter, article and moment.
+    # By hand (csv module): the 9 rows both extracts hold give 45 cells, 34 equal in both, 1
+    # different (2013 XVI article 8 V realisatie: 5556917 then 5588214), the other 10 only
+    # in the 2020 extract (XVI article 8 O and U).
+    result = diff_files(
+        str(EDITIONS / "begrotingsstaten_2013-2017_first_published.csv"),
+        str(EDITIONS / "begrotingsstaten_2013-2021_rijksfinancien_2020.csv"),
+    )
+    assert (result.old.layout, result.new.layout) == ("begrotingsstaten", "begrotingsstaten")
+    assert result.unchanged == 34
+    (changed,) = [c for c in result.changes if c.change == "changed"]
+    assert dict(changed.key) == {
+        "chapter": "XVI",
+        "article": "8",
+        "series": "V",
+        "year": "2013",
+        "moment": "realisatie",
+    }
+    assert changed.old is not None and changed.new is not None
+    assert (changed.old.cell.cell, changed.new.cell.cell) == ("L38", "K9")
+    assert changed.difference == Decimal(5_588_214_000 - 5_556_917_000)
+    assert result.counts["added"] == 10
