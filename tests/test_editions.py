@@ -215,3 +215,43 @@ def test_diff_matches_the_lines_of_two_editions_by_the_fields_they_share() -> No
     assert (changed.old.cell.cell, changed.new.cell.cell) == ("L38", "K9")
     assert changed.difference == Decimal(5_588_214_000 - 5_556_917_000)
     assert result.counts["added"] == 10
+
+
+# --- the ministries' workbooks: their header words are data too ----------------------------
+
+
+def test_every_header_word_in_the_data_file_names_its_field() -> None:
+    # reconcile/data/workbook-words.toml is the only place a workbook header word is written:
+    # each label, as a ministry would type it (capitals, a unit caption), names its field,
+    # unless a field listed before it claims the same word (then it is that field's).
+    from reconcile.read.header import aliases, field_of
+
+    words = aliases()
+    claimed: dict[str, str] = {}
+    for name, names in words.items():
+        for word in names:
+            claimed.setdefault(word, name)
+    for word, name in claimed.items():
+        assert field_of(f"{word.upper()} (x € 1.000)") == name, word
+    assert {"chapter", "article", "description", "series", "year", "amount"} <= words.keys()
+
+
+def test_a_header_word_added_to_the_data_file_is_read(tmp_path: Path) -> None:
+    import tomllib
+
+    from reconcile.read import header
+
+    data = tomllib.loads(
+        (Path(header.__file__).parents[1] / "data" / "workbook-words.toml").read_text("utf-8")
+    )
+    data["chapter"]["labels"].append("begrotingsstaat")  # the older open-data word
+    try:
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(header, "_words", lambda: data)  # the file as a maintainer edits it
+            header._matchers.cache_clear()
+            header._field_of_text.cache_clear()
+            assert header.field_of("Begrotingsstaat") == "chapter"
+    finally:
+        header._matchers.cache_clear()
+        header._field_of_text.cache_clear()
+    assert header.field_of("Begrotingsstaat") is None  # as shipped

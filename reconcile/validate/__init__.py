@@ -19,7 +19,7 @@ from reconcile.codes import CODES, make_finding
 from reconcile.ministries import MinistryTable, normalise_chapter
 from reconcile.model import BudgetLine, CellRef, Finding
 from reconcile.read import LineColumns, RawLine, SheetTable
-from reconcile.read.header import ALIASES, LABELS, parse_year
+from reconcile.read.header import aliases, labels, parse_year
 from reconcile.read.layouts import cell_text
 from reconcile.validate.identify import identify_ministry
 from reconcile.validate.schema import (
@@ -301,8 +301,9 @@ def _texts(data: dict[str, list[Any]], column: str) -> list[str]:
 
 
 def _missing_column(name: str, where: CellRef) -> Finding:
-    examples = ", ".join(f'"{a}"' for a in (LABELS[name], *ALIASES[name][1:3]))
-    return make_finding("missing-column", where, field=LABELS[name], examples=examples)
+    shown = labels()[name]
+    examples = ", ".join(f'"{a}"' for a in (shown, *aliases()[name][1:3]))
+    return make_finding("missing-column", where, field=shown, examples=examples)
 
 
 def _shown(value: Any) -> str:
@@ -402,7 +403,7 @@ class _Translator:
             return make_finding("year-invalid", self.ref(line, "year"), value=_shown(raw.year))
         if name == "description":
             return make_finding("empty-description", self.ref(line, "description"))
-        label = LABELS.get(name, name)
+        label = labels().get(name, name)
         return make_finding("missing-value", self.ref(line, name), field=label)
 
     def first_of_duplicate(self, line: int) -> str:

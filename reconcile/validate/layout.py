@@ -17,7 +17,7 @@ from typing import Any
 from reconcile.codes import make_finding
 from reconcile.ministries import MinistryTable, normalise_chapter
 from reconcile.model import CellRef, Finding, Phrase
-from reconcile.read.header import LABELS, parse_year
+from reconcile.read.header import labels, parse_year
 from reconcile.read.layouts import (
     Layout,
     LayoutRow,
@@ -144,7 +144,7 @@ def _row_findings(
             continue
         for code in codes_of(name, value):
             if code == "missing-value":
-                findings.append(make_finding(code, row.cells[name], field=LABELS[name]))
+                findings.append(make_finding(code, row.cells[name], field=labels()[name]))
             elif code != "cell-error":
                 findings.append(make_finding(code, row.cells[name], value=f'"{value}"'))
     for line in row.amounts.values():
