@@ -255,3 +255,27 @@ def test_a_header_word_added_to_the_data_file_is_read(tmp_path: Path) -> None:
         header._matchers.cache_clear()
         header._field_of_text.cache_clear()
     assert header.field_of("Begrotingsstaat") is None  # as shipped
+
+
+def test_an_open_data_tables_fields_are_validated_by_a_pandera_schema() -> None:
+    # One text column per field; each failing cell has one code: a broken formula's text is
+    # only a cell-error, an empty checked field only missing-value.
+    import pandas as pd
+
+    from reconcile.validate.schema import build_layout_schema, run_schema
+
+    schema = build_layout_schema(
+        ["chapter", "description"],
+        {"chapter": lambda text: text == "XIII"},
+        {"chapter": "chapter-unknown"},
+    )
+    frame = pd.DataFrame(
+        {"chapter": ["XIII", "XXX", "", "#REF!"], "description": ["a", "#NAME?", "", "c"]},
+        dtype=object,
+    )
+    assert sorted((f.line, f.column, f.check) for f in run_schema(frame, schema)) == [
+        (1, "chapter", "chapter-unknown"),
+        (1, "description", "cell-error"),
+        (2, "chapter", "missing-value"),
+        (3, "chapter", "cell-error"),
+    ]

@@ -8,6 +8,7 @@ apply is said by the layout (``[checks]`` and ``[totals]`` in its TOML file).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -26,7 +27,7 @@ from reconcile.read.layouts import (
     is_spreadsheet_error,
 )
 from reconcile.validate import ValidatedTable, normalise_article, normalise_series
-from reconcile.validate.schema import ARTICLE_PATTERN
+from reconcile.validate.schema import ARTICLE_PATTERN, build_layout_schema, run_schema
 
 _ARTICLE = re.compile(ARTICLE_PATTERN)
 
@@ -80,20 +81,12 @@ def _check_rows(table: LayoutTable, layout: Layout, ministries: MinistryTable) -
         )
         if wanted
     ]
-    memos: dict[str, dict[str, tuple[str, ...]]] = {name: {} for name in table.field_texts}
+    codes = _field_codes(table, checked, ministries)
 
-    def codes_of(name: str, text: str) -> tuple[str, ...]:
-        memo = memos[name]
-        codes = memo.get(text)
-        if codes is None:
-            codes = memo[text] = _field_codes(name, text, name in checked, ministries)
-        return codes
+    def codes_of(index: int, name: str) -> tuple[str, ...]:
+        return codes.get((index, name), ())
 
-    to_report: set[int] = set()  # indexes of the rows with a finding
-    for name, column in table.field_texts.items():
-        reported = {text for text in table.distinct_texts(name) if codes_of(name, text)}
-        if reported:
-            to_report.update(i for i, text in enumerate(column) if text in reported)
+    to_report = {index for index, _ in codes}  # indexes of the rows with a finding
     to_report.update(table.unreadable_rows)  # amount-not-a-number
     findings: list[Finding] = []
     outside = table.outside_rows
@@ -106,34 +99,55 @@ def _check_rows(table: LayoutTable, layout: Layout, ministries: MinistryTable) -
         # "Rijk" block's chapter is the whole government. Its series and year still count.
         summary = index in table.summary_rows
         fields = [n for n in checked if n in ("series", "year")] if summary else checked
-        findings += _row_findings(row, layout, fields, codes_of)
+        findings += _row_findings(row, layout, fields, functools.partial(codes_of, index))
     return findings
 
 
-def _field_codes(name: str, text: str, checked: bool, ministries: MinistryTable) -> tuple[str, ...]:
-    """The codes of the findings a field's text gets: "cell-error" for a broken formula's
-    text (and nothing else), else, in a checked field, "missing-value" or the text's own."""
-    if is_spreadsheet_error(text):
-        return ("cell-error",)
-    if not checked:
-        return ()
-    if not text:
-        return ("missing-value",)
-    code = _problem(name, text, ministries)
-    return (code,) if code else ()
+def _field_codes(
+    table: LayoutTable, checked: list[str], ministries: MinistryTable
+) -> dict[tuple[int, str], tuple[str, ...]]:
+    """(row index, field) -> the codes of its findings, from the table's pandera schema:
+    "cell-error" for a broken formula's text (and nothing else), else, in a checked field,
+    "missing-value" or the text's own ("chapter-unknown", ...)."""
+    import pandas as pd
+
+    rules = {name: _rule(name, ministries) for name in checked}
+    code = {name: _CODES[name] for name in checked}
+    fields = list(table.field_texts)
+    frame = pd.DataFrame({name: table.field_texts[name] for name in fields}, dtype=object)
+    failures = run_schema(frame, build_layout_schema(fields, rules, code))
+    found: dict[tuple[int, str], tuple[str, ...]] = {}
+    for failure in failures:
+        if failure.line is not None and failure.column is not None:
+            key = (failure.line, failure.column)
+            found[key] = (*found.get(key, ()), failure.check)
+    return found
+
+
+_CODES = {
+    "chapter": "chapter-unknown",
+    "article": "article-invalid",
+    "series": "series-invalid",
+    "year": "year-invalid",
+}
+
+
+def _rule(name: str, ministries: MinistryTable) -> Callable[[str], bool]:
+    """Whether a (filled) text of a checked field is valid."""
+    return lambda text: _problem(name, text, ministries) is None
 
 
 def _row_findings(
     row: LayoutRow,
     layout: Layout,
     checked: list[str],
-    codes_of: Callable[[str, str], tuple[str, ...]],
+    codes_of: Callable[[str], tuple[str, ...]],
 ) -> list[Finding]:
     """One row's findings: its error cells, its checked fields, then its amounts."""
     findings = []
     values = row.values
     for name, text in values.items():
-        if "cell-error" in codes_of(name, text):
+        if "cell-error" in codes_of(name):
             field = f"“{column_label(layout, name)}”"
             findings.append(
                 make_finding("cell-error", row.cells[name], value=f'"{text}"', field=field)
@@ -142,7 +156,7 @@ def _row_findings(
         value = values.get(name)
         if value is None:
             continue
-        for code in codes_of(name, value):
+        for code in codes_of(name):
             if code == "missing-value":
                 findings.append(make_finding(code, row.cells[name], field=labels()[name]))
             elif code != "cell-error":
