@@ -279,3 +279,58 @@ def test_an_open_data_tables_fields_are_validated_by_a_pandera_schema() -> None:
         (2, "chapter", "missing-value"),
         (3, "chapter", "cell-error"),
     ]
+
+
+# --- reconcile layouts draft ----------------------------------------------------------------
+
+
+def test_a_drafted_layout_reads_its_table_unedited_where_the_guesses_are_right(
+    tmp_path: Path,
+) -> None:
+    from click.testing import CliRunner
+
+    from reconcile.cli import cli
+
+    table = tmp_path / "suppletoire.csv"
+    table.write_text(
+        "(bedragen x € 1.000)\n"
+        "Jaar;Hoofdstuk;Artikel;V/U/O;Omschrijving;Stand vóór;Mutatie;Stand na\n"
+        "2025;XIII;2;U;Bedrijvenbeleid;1.234,5;100;1.334,5\n"
+        "2025;XIII;3;U;Toekomstfonds;2.000;-50;1.950\n",
+        encoding="utf-8",
+    )
+    drafted = CliRunner().invoke(cli, ["layouts", "draft", str(table), "--name", "supp"])
+    assert drafted.exit_code == 0, drafted.output
+    text = drafted.output
+    assert 'unit = "x € 1.000"  # the caption "(bedragen x € 1.000)"' in text
+    assert 'numbers = "dutch"' in text
+    assert 'year = "Jaar"  # guess: a built-in layout\'s label of year' in text
+    assert 'label = "Stand na"' in text  # an amount column: every value a number
+    layout = tmp_path / "supp.toml"
+    layout.write_text(text, encoding="utf-8")
+    report = validate([str(table)], load_announcement(None), layout=str(layout))
+    assert [f.code for f in report.findings] == ["csv-detected", "layout-detected"]
+    (read,) = report.files
+    assert (read.layout, read.lines) == ("supp", 6)
+
+
+def test_a_drafted_layout_of_a_real_b_table_names_its_relative_years() -> None:
+    from reconcile.read.draft import draft_layout, first_rows
+
+    rows, problem = first_rows(EDITIONS / "budgettaire_tabellen_owb_2017_origineel.csv", "b")
+    assert problem is None
+    text = draft_layout(rows, "b2017", "b.csv")
+    assert 'label = "Bedrag t+1"\nyear_offset = 1  # guess: the label names year t+1' in text
+    assert 'chapter = "Begroting"  # guess: a built-in layout\'s label of chapter' in text
+
+
+def test_layouts_draft_of_a_missing_file_says_why_and_exits_2(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from reconcile.cli import cli
+
+    result = CliRunner().invoke(cli, ["layouts", "draft", str(tmp_path / "nope.csv")])
+    assert result.exit_code == 2
+    assert "nope.csv" in result.output and "does not exist" in result.output
+    listed = CliRunner().invoke(cli, ["layouts"])
+    assert listed.exit_code == 0 and listed.output.startswith("begrotingsstaten  ")
