@@ -312,12 +312,16 @@ def _check_totals(table: LayoutTable, layout: Layout, repeated: set[int]) -> lis
     levels = [texts[level] for level in rule.levels if level in texts]
     notes = _notes(table, rule.levels, rule.memo)
     details: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    leaves: dict[tuple[str, ...], list[int]] = defaultdict(list)
     totals: list[int] = []
     group_keys = _keys(table, rule.group)
+    leaf_rows = _leaf_totals(table, levels, group_keys)
     for index in range(len(table.row_numbers)):
         if index in repeated:
             continue  # reported as a duplicate; counting it again would double the sums
-        if index in table.total_rows:
+        if index in leaf_rows:
+            leaves[group_keys[index]].append(index)
+        elif index in table.total_rows:
             if not any(column[index] for column in levels):
                 totals.append(index)
         elif index not in notes:
@@ -327,39 +331,83 @@ def _check_totals(table: LayoutTable, layout: Layout, repeated: set[int]) -> lis
         covered = details.get(group_keys[total], [])
         if not covered:
             continue  # a totals row without detail rows is a leaf: nothing to add up
+        flagged = leaves.get(group_keys[total], [])
         for name, reads in table.amounts.items():
             stated_read = reads[total]
             if stated_read is None:
                 continue
             stated = stated_read[1]
             parts = [read[1] for index in covered if (read := reads[index]) is not None]
-            if stated is None or any(amount is None for amount in parts):
+            more = [read[1] for index in flagged if (read := reads[index]) is not None]
+            if stated is None or None in parts or None in more:
                 continue  # unreadable amounts are findings of their own
-            computed = sum((amount for amount in parts if amount is not None), Decimal(0))
-            if abs(stated - computed) > _allowed(rule.rounding, len(parts), table):
-                values = table.rows[total].values
-                label = Phrase(
-                    "The totals row of chapter {chapter} article {article} {series} ({amount})",
-                    {
-                        "chapter": values.get("chapter") or "?",
-                        "article": values.get("article") or "?",
-                        "series": values.get("series") or "?",
-                        "amount": name,
-                    },
+            without = sum((amount for amount in parts if amount is not None), Decimal(0))
+            computed = sum((amount for amount in more if amount is not None), without)
+            if abs(stated - computed) <= _allowed(rule.rounding, len(parts + more), table):
+                continue
+            if more and abs(stated - without) <= _allowed(rule.rounding, len(parts), table):
+                continue  # the group's total leaves its leaf rows flagged J out
+            values = table.rows[total].values
+            label = Phrase(
+                "The totals row of chapter {chapter} article {article} {series} ({amount})",
+                {
+                    "chapter": values.get("chapter") or "?",
+                    "article": values.get("article") or "?",
+                    "series": values.get("series") or "?",
+                    "amount": name,
+                },
+            )
+            line = table.amount_line(name, total)
+            assert line is not None
+            findings.append(
+                make_finding(
+                    "total-mismatch",
+                    line.cells["amount"],
+                    label=label,
+                    stated=stated,
+                    computed=computed,
+                    difference=stated - computed,
                 )
-                line = table.amount_line(name, total)
-                assert line is not None
-                findings.append(
-                    make_finding(
-                        "total-mismatch",
-                        line.cells["amount"],
-                        label=label,
-                        stated=stated,
-                        computed=computed,
-                        difference=stated - computed,
-                    )
-                )
+            )
     return findings
+
+
+def _leaf_totals(
+    table: LayoutTable, levels: list[list[str]], group_keys: list[tuple[str, ...]]
+) -> set[int]:
+    """The rows flagged as totals below group level with no line under them.
+
+    The B-tables flag J every subdivision, instrument or regeling that heads lines, and also
+    some that have none (2016, VIII article 16 U: "Subsidieregeling St..." J 1,027, followed
+    by the next J of its level; with it the N rows add up to the article's 926,503, without
+    it to 925,476). Such a leaf is a part of its group's total: counted as one, and a total
+    its detail rows add up to without the leaves is right as well. A row is under a J row
+    when it is of the same group, agrees on the levels above the J row's deepest one, and is
+    a line (N) or a total deeper than it (2017, III article 1: row 8 "Bijdrage aan
+    agentschappen" is not under row 7 "Apparaat", a level above it differing).
+    """
+    if not levels:
+        return set()
+
+    def deepest(index: int) -> int:
+        return max((k for k, column in enumerate(levels) if column[index]), default=-1)
+
+    leaves = set()
+    count = len(table.row_numbers)
+    for index in sorted(table.total_rows):
+        depth = deepest(index)
+        if depth < 0:
+            continue  # a group-level total
+        after = index + 1
+        under = (
+            after < count
+            and group_keys[after] == group_keys[index]
+            and all(column[after] == column[index] for column in levels[:depth])
+            and (after not in table.total_rows or deepest(after) > depth)
+        )
+        if not under:
+            leaves.add(index)
+    return leaves
 
 
 def _allowed(rounding: str, parts: int, table: LayoutTable) -> Decimal:
