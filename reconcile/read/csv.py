@@ -100,11 +100,13 @@ def decode_text(data: bytes) -> tuple[str, str, tuple[int, ...]]:
 def detect_delimiter(text: str) -> str:
     """The delimiter that splits the first line it splits at all into the most fields (comma
     on a tie): a title or caption line above the header ("(bedragen x € 1.000)") is passed."""
-    for number, line in enumerate(_first_lines(text)):
-        if number == TITLE_LINES:
-            break
+    looked = 0  # the lines with text looked at (blank lines are passed, not counted)
+    for line in _first_lines(text):
         if not line.strip():
             continue
+        if looked == TITLE_LINES:
+            break
+        looked += 1
         counts = {d: len(next(csv.reader([line], delimiter=d))) for d in DELIMITERS}
         best = max(DELIMITERS, key=lambda d: (counts[d], d == ","))
         if counts[best] > 1:
