@@ -338,3 +338,38 @@ def test_layouts_draft_of_a_missing_file_says_why_and_exits_2(tmp_path: Path) ->
     assert "nope.csv" in result.output and "does not exist" in result.output
     listed = CliRunner().invoke(cli, ["layouts"])
     assert listed.exit_code == 0 and listed.output.startswith("begrotingsstaten  ")
+
+
+def test_each_row_is_read_in_the_unit_its_unit_cell_names(tmp_path: Path) -> None:
+    # The older begrotingsstaten header, rows built here: "x1000", "miljoen" and a word the
+    # layout does not know ("duizendtallen": read as the layout's x € 1.000, and said).
+    header = (
+        "Begrotingsjaar;Valuta;eenheid;Uitgaven (U) Verplichtingen (V) Ontvangsten (O);"
+        "Begrotingsstaat;Onderdeel;Omschrijving;ontwerpbegroting;vastgestelde begroting;"
+        "1ste suppletoire begroting;2de suppletoire begroting;Realisatie;Url"
+    )
+    path = tmp_path / "staten.csv"
+    path.write_text(
+        "\n".join(
+            [
+                header,
+                "2013;Euro;x1000;U;XIII, Economische Zaken;2;Bedrijvenbeleid;1.500;;;;;",
+                "2013;Euro;miljoen;U;XIII, Economische Zaken;3;Toekomstfonds;2,5;;;;;",
+                "2013;Euro;duizendtallen;U;XIII, Economische Zaken;4;Apparaat;7;;;;;",
+            ]
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    table = _table_at(path)
+    amounts = [row.amounts["ontwerpbegroting"].amount for row in table.rows]
+    assert amounts == [Decimal(1_500_000), Decimal(2_500_000), Decimal(7_000)]
+    assert [row.values["ministry"] for row in table.rows] == ["Economische Zaken"] * 3
+    assumed = [(f.location.cell, f.code) for f in table.findings if f.code == "unit-assumed"]
+    assert assumed == [("C4", "unit-assumed")]
+
+
+def _table_at(path: Path) -> LayoutTable:
+    table = read_file(path, path.name).table
+    assert isinstance(table, LayoutTable)
+    return table

@@ -861,7 +861,7 @@ def finish_table(table: LayoutTable) -> LayoutTable:
                 mine or cut[text][1] for mine, text in zip(own, texts, strict=True)
             ]
     if layout.unit_field is not None and layout.unit_field in table.field_texts:
-        _apply_row_units(table, layout, table.field_texts[layout.unit_field])
+        _apply_row_units(table, layout, layout.unit_field)
     rule = layout.totals
     for name, pattern in rule.patterns.items() if rule else ():
         texts = table.field_texts.get(name, [])
@@ -893,10 +893,18 @@ def _cut(text: str, separator: str) -> tuple[str, str]:
     return first.strip(), rest.strip()
 
 
-def _apply_row_units(table: LayoutTable, layout: Layout, texts: list[str]) -> None:
+def _apply_row_units(table: LayoutTable, layout: Layout, unit_field: str) -> None:
     """Each row's amounts read again in the unit its unit column names, where that is not
     the layout's own (a "Rijk" summary block in "miljoen" below lines in "x1000")."""
+    texts = table.field_texts[unit_field]
     euros_of = {text: _row_unit(text, layout).euros for text in set(texts)}
+    for text in sorted({t for t in euros_of if t and _row_unit(t, layout) is layout.unit}):
+        if fold(text) in layout.units:
+            continue  # a word of the layout's own unit
+        row = table.row_numbers[texts.index(text)]  # said once, at its first row
+        column = table.places[unit_field][1]
+        where = CellRef(table.file, table.sheet_name, cell_name(row, column))
+        table.findings.append(make_finding("unit-assumed", where, unit=layout.unit.label))
     for reads in table.amounts.values():
         for index, text in enumerate(texts):
             euros = euros_of[text]
@@ -906,7 +914,8 @@ def _apply_row_units(table: LayoutTable, layout: Layout, texts: list[str]) -> No
 
 
 def _row_unit(text: str, layout: Layout) -> Unit:
-    """The unit a row's unit cell names; the layout's own where it is blank or unknown."""
+    """The unit a row's unit cell names; the layout's own where it is blank or unknown (an
+    unknown word is said: unit-assumed at its first cell)."""
     return layout.units.get(fold(text)) or find_unit(text) or layout.unit
 
 
