@@ -97,6 +97,22 @@ def test_dutch_thousands_points_and_a_total_with_an_empty_article_add_up() -> No
     assert _codes(name) == [(None, "csv-detected"), ("A1", "layout-detected")]
 
 
+def test_the_older_header_saved_as_windows_1252_reads_as_its_utf_8_copy(tmp_path: Path) -> None:
+    # The older open-data files were published in Windows-1252 as well as UTF-8: the same
+    # rows ("Curaçao" in IIb article 7) read alike from either.
+    name = "begrotingsstaten_2013-2018_rijksfinancien_visual.csv"
+    text = (EDITIONS / name).read_text("utf-8")
+    path = tmp_path / name
+    path.write_bytes(text.encode("cp1252"))
+    utf8, cp1252 = _table(name), _table_at(path)
+    assert [dict(row.values) for row in cp1252.rows] == [dict(row.values) for row in utf8.rows]
+    assert cp1252.rows[0].values["description"] == "Kabinet van de Gouverneur van Curaçao"
+    assert cp1252.rows[0].values["chapter"] == "IIb"
+    assert [line.amount for line in cp1252.lines] == [line.amount for line in utf8.lines]
+    detected = next(f for f in cp1252.findings if f.code == "csv-detected")
+    assert detected.params["encoding"] == "Windows-1252"
+
+
 def test_the_website_extract_reads_floats_written_with_a_point_zero() -> None:
     name = "begrotingsstaten_2017_rijksfinancien_web.csv"
     table = _table(name)
