@@ -48,44 +48,10 @@ CALAMINE_READ = (
     "cells = [book.get_sheet_by_name(name).to_python() for name in book.sheet_names]\n"
 )
 CALAMINE = "calamine reads the cells"
-# The floors: the least any design that validates with pandera on pandas can cost, whatever
-# reconcile itself does. pandera is imported and validates a one-line frame (it loads its
-# pandas backend on a first validation; reconcile's preload does the same), either beside
-# calamine's read (the parse does not hold Python's lock), so both are in memory at once, or
-# after it, so their times add up (the cells frozen out of the cycle collector's way first, as
-# reconcile does). The third keeps no Python cell: calamine still holds the sheet it parsed,
-# but hands its rows over one by one and each is dropped. A floor that fails stops the run
-# (exit 3), so it never measures calamine alone.
-PANDERA_READY = (
-    "def pandera_ready():\n"
-    "    import pandas as pd\n"
-    "    import pandera.pandas as pa\n"
-    "    schema = pa.DataFrameSchema({'x': pa.Column(int, pa.Check.ge(0))})\n"
-    "    schema.validate(pd.DataFrame({'x': [1]}))\n"
-)
-FLOOR_BESIDE = (
-    "import sys, threading\n" + PANDERA_READY + "failed = []\n"
-    "def ready():\n"
-    "    try:\n"
-    "        pandera_ready()\n"
-    "    except BaseException as exc:\n"
-    "        failed.append(exc)\n"
-    "thread = threading.Thread(target=ready)\n"
-    "thread.start()\n" + CALAMINE_READ + "thread.join()\n"
-    "sys.exit(3 if failed else 0)\n"
-)
-FLOOR_AFTER = CALAMINE_READ + "import gc\ngc.freeze()\n" + PANDERA_READY + "pandera_ready()\n"
-FLOOR_NOTHING_KEPT = FLOOR_BESIDE.replace(
-    "cells = [book.get_sheet_by_name(name).to_python() for name in book.sheet_names]\n",
-    "for name in book.sheet_names:\n"
-    "    for row in book.get_sheet_by_name(name).iter_rows():\n"
-    "        pass\n",
-)
-FLOORS = [
-    ("floor: pandera ready beside calamine's read", FLOOR_BESIDE),
-    ("floor: pandera ready after calamine's read", FLOOR_AFTER),
-    ("floor: pandera ready beside calamine's read, no Python cell kept", FLOOR_NOTHING_KEPT),
-]
+# The bar since issue 14: the program a user would write instead (benchmarks/peer.py), pandas
+# reading the file and a pandera schema with the same column checks validating it lazily.
+PEER = "pandas + pandera (peer.py)"
+PEER_SCRIPT = str(HERE / "peer.py")
 # The default limits refuse files this large (--max-rows 100,000): the benchmark raises them.
 LARGE = [
     "--max-rows",
@@ -97,12 +63,7 @@ LARGE = [
     "--max-file-size",
     "200",
 ]
-XLSX_TARGET = "<= 1.5x (time, memory)"
-CSV_READ = (
-    "import csv, sys\n"
-    "with open(sys.argv[1], newline='', encoding='utf-8') as handle:\n"
-    "    rows = list(csv.reader(handle))\n"
-)
+XLSX_TARGET = "<= 1.0x (time, memory)"
 
 
 # Bytecode is cached (in the data folder) even where PYTHONDONTWRITEBYTECODE is set, as an
@@ -251,52 +212,34 @@ def measure(args: argparse.Namespace) -> list[Row]:
         def read_by(script: str, path: Path) -> list[str]:
             return [*python, script, str(path)]
 
+        def peer(path: Path) -> list[str]:
+            return [PYTHON, PEER_SCRIPT, str(path)]
+
         calamine = read_by(CALAMINE_READ, xlsx)
         plans = [
-            Plan(f"{c} {label}-line .xlsx", reconcile(c, xlsx), CALAMINE, calamine, repeat)
+            Plan(f"{c} {label}-line .xlsx", reconcile(c, xlsx), PEER, peer(xlsx), repeat)
             for c in commands
         ]
+        if lines == sizes[0]:  # the parse alone, for where the time goes
+            name = f"validate {label}-line .xlsx, against calamine's read"
+            command = reconcile("validate", xlsx)
+            plans.append(Plan(name, command, CALAMINE, calamine, repeat, "(reference)"))
         if args.openpyxl and lines == sizes[0]:
             name = f"validate {label} .xlsx, openpyxl path"
             forced = {"RECONCILE_READER": "openpyxl"}
             command = reconcile("validate", xlsx)
             plans.append(Plan(name, command, CALAMINE, calamine, 1, "(reference)", forced))
-        floor_names = [f"{name}, {label} lines" for name, _ in FLOORS]
-        for name, (_, script) in zip(floor_names, FLOORS, strict=True):
-            if lines == sizes[0]:
-                floor = read_by(script, xlsx)
-                plans.append(Plan(name, floor, CALAMINE, calamine, repeat, "(reference: floor)"))
         if csv_supported():
             name, command = f"validate {label}-line .csv", reconcile("validate", text)
-            reading = read_by(CSV_READ, text)
-            plans.append(Plan(name, command, "csv reads the rows", reading, repeat, "<= 1.5x"))
+            plans.append(Plan(name, command, PEER, peer(text), repeat))
         for plan in plans:
             row = compare(*plan)
             rows.append(row)
             if plan.name == f"validate {label}-line .xlsx":
                 times[lines] = row
-        floors = [row for row in rows if row.name in floor_names]
-        if floors and lines == sizes[0]:  # beside them, what reconcile adds to the first
-            rows.insert(rows.index(floors[-1]) + 1, above_floor(times[lines], floors[0]))
     if len(sizes) > 2:
         rows.append(linearity([(lines, times[lines]) for lines in sizes]))
     return rows
-
-
-def above_floor(mine: Row, floor: Row) -> Row:
-    """What reconcile itself adds: its run against the floor's (both already measured, each
-    beside calamine; the medians of two sets of runs, so a rougher ratio than the others)."""
-    return Row(
-        f"{mine.name}, against the floor",
-        floor.name,
-        mine.time,
-        floor.time,
-        mine.peak,
-        floor.peak,
-        "(reference)",
-        mine.cpu,
-        floor.cpu,
-    )
 
 
 def linearity(runs: list[tuple[int, Row]]) -> Row:

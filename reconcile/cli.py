@@ -662,11 +662,14 @@ def _layout_name(name: str | None) -> str | None:
     return name
 
 
-@cli.command()
+@cli.group(cls=ReconcileGroup, invoke_without_command=True)
 @_lang_option("list")
 @_list_format
-def layouts(lang: str | None, fmt: str) -> None:
+@click.pass_context
+def layouts(ctx: click.Context, lang: str | None, fmt: str) -> None:
     """List the built-in layouts: the table formats reconcile reads by their header labels."""
+    if ctx.invoked_subcommand is not None:
+        return
     from reconcile.read.layouts import load_layouts
 
     if fmt == "json":
@@ -684,6 +687,30 @@ def layouts(lang: str | None, fmt: str) -> None:
         click.echo(tr("layout-columns", lang, fields=fields))
         amounts = ", ".join(f"{a.name}={a.labels[0]!r}" for a in layout.amounts)
         click.echo(tr("layout-amounts", lang, fields=amounts))
+
+
+@layouts.command("draft")
+@click.argument("file", type=click.Path())
+@click.option("--name", metavar="NAME", help="The layout's name. Default: the file's name.")
+@_lang_option("report")
+def layouts_draft(file: str, name: str | None, lang: str | None) -> None:
+    """Print a starting layout (TOML) for a table whose header no layout knows.
+
+    Each field and amount column is guessed from its label and values, with a comment saying
+    why; check the guesses, save it and read the table with --layout FILE.toml.
+    """
+    from pathlib import Path as FilePath
+
+    from reconcile.codes import render_message
+    from reconcile.errors import InputError
+    from reconcile.read.draft import draft_layout, first_rows
+
+    lang = resolve_lang(lang)
+    path = FilePath(file)
+    rows, problem = first_rows(path, file)
+    if problem is not None:
+        raise InputError("{where}: {problem}", where=file, problem=render_message(problem, lang))
+    click.echo(draft_layout(rows, name or path.stem, path.name), nl=False)
 
 
 @cli.command(epilog=DIFF_EXIT_CODES)

@@ -190,6 +190,16 @@ _CODES = [
         "its range. Correct the lines or the total.",
     ),
     Code(
+        "row-outside-table",
+        WARN,
+        "read",
+        "This row is not part of the table (no year, series or chapter, or the header "
+        "pasted again): not read as lines.",
+        "Published tables sometimes carry a note or a piece of a printed table below the data "
+        '("Art.;Omschrijving;Stand ontwerp-begroting"). Such a row is reported once and '
+        "left out, not checked cell by cell.",
+    ),
+    Code(
         "row-total-mismatch",
         ERR,
         "read",
@@ -696,9 +706,11 @@ _CODES = [
         "layout-detected",
         INFO,
         "read",
-        "Read as layout {layout}, header in row {row}.",
+        "Read as layout {layout}, header in row {row}: {found} of its {labels} columns found.",
         "The header labels identify a known table format, which says what each column means, "
-        "the unit and the number format.",
+        "the unit and the number format. Every layout is tried on the first rows; the first "
+        "row that holds every required label of one is the header, and where several layouts "
+        "fit it, the one that finds the most of its columns there is chosen.",
     ),
     Code(
         "csv-detected",

@@ -690,6 +690,18 @@ HELP_NL.update(
             "(github) en laat het JUnit-geval van haar soort mislukken (line-added, line-removed, "
             "line-changed)."
         ),
+        "Print a starting layout (TOML) for a table whose header no layout knows.": (
+            "Toon een eerste indeling (TOML) voor een tabel waarvan geen indeling de kopregel kent."
+        ),
+        "Each field and amount column is guessed from its label and values, with a comment "
+        "saying why; check the guesses, save it and read the table with --layout FILE.toml.": (
+            "Elk veld en elke bedragkolom wordt geraden uit kopje en waarden, met een opmerking "
+            "waarom; controleer de gissingen, bewaar het en lees de tabel met --layout "
+            "BESTAND.toml."
+        ),
+        "The layout's name. Default: the file's name.": (
+            "De naam van de indeling. Standaard: de naam van het bestand."
+        ),
         "List the built-in layouts: the table formats reconcile reads by their header labels.": (
             "Toon de ingebouwde indelingen: de tabelformaten die reconcile aan hun kopjes herkent."
         ),
@@ -779,6 +791,7 @@ CLICK_TYPES_NL: dict[str, str] = {
 METAVARS_NL: dict[str, str] = {
     "[OPTIONS]": "[OPTIES]",
     "COMMAND [ARGS]...": "OPDRACHT [ARGUMENTEN]...",
+    "[COMMAND] [ARGS]...": "[OPDRACHT] [ARGUMENTEN]...",  # reconcile layouts [draft FILE]
     "PATHS": "PADEN",
     "FILE": "BESTAND",
     "DIRECTORY": "MAP",

@@ -68,6 +68,17 @@ MESSAGES_NL: dict[str, tuple[str, str]] = {
             "een lezer ziet een lege cel tot het bestand in Excel of LibreOffice is opgeslagen."
         ),
     ),
+    "row-outside-table": (
+        (
+            "Deze rij hoort niet bij de tabel (geen jaar, reeks of hoofdstuk, of de "
+            "kopregel nog eens): niet als regels gelezen."
+        ),
+        (
+            "Gepubliceerde tabellen hebben soms een notitie of een stuk van een gedrukte tabel "
+            'onder de gegevens ("Art.;Omschrijving;Stand ontwerp-begroting"). Zo\'n rij wordt '
+            "een keer gemeld en overgeslagen, niet cel voor cel gecontroleerd."
+        ),
+    ),
     "total-mismatch": (
         (
             "{label} vermeldt {stated}, maar de regels die het telt zijn samen {computed} "
@@ -351,10 +362,16 @@ MESSAGES_NL: dict[str, tuple[str, str]] = {
         ),
     ),
     "layout-detected": (
-        "Gelezen als indeling {layout}, kopregel in rij {row}.",
+        (
+            "Gelezen als indeling {layout}, kopregel in rij {row}: {found} van zijn {labels} "
+            "kolommen gevonden."
+        ),
         (
             "De kopjes wijzen een bekend tabelformaat aan, dat zegt wat elke kolom betekent, "
-            "in welke eenheid en hoe de getallen zijn geschreven."
+            "in welke eenheid en hoe de getallen zijn geschreven. Elke indeling wordt op de "
+            "eerste rijen geprobeerd; de eerste rij met alle verplichte kopjes van een indeling "
+            "is de kopregel, en passen er meer, dan wint de indeling die daar de meeste van "
+            "zijn kolommen vindt."
         ),
     ),
     "csv-detected": (
@@ -879,6 +896,9 @@ PARAMS_NL.update(
             "het is geen CSV-bestand dat reconcile kan lezen ({detail})"
         ),
         "any known layout ({names})": "een bekende indeling ({names})",
+        "any known layout ({names}); the closest is {closest}, with the labels {found}": (
+            "een bekende indeling ({names}); het dichtst bij is {closest}, met de kopjes {found}"
+        ),
         # total-mismatch in an open-data table (reconcile.validate.layout)
         "The totals row of chapter {chapter} article {article} {series} ({amount})": (
             "De totaalregel van hoofdstuk {chapter} artikel {article} {series} ({amount})"
@@ -1178,6 +1198,9 @@ ERRORS_NL: dict[str, str] = {
         "{where}: unit {unit!r} is geen eenheid zoals 'x € 1.000'"
     ),
     "{where}: numbers must be one of {formats}": "{where}: numbers moet een van {formats} zijn",
+    "{where}: [totals] rounding must be one of {formats}": (
+        "{where}: [totals] rounding moet een van {formats} zijn"
+    ),
     "{where}: the key {key} is missing": "{where}: de sleutel {key} ontbreekt",
     "{where}: the layout cannot be used ({problem})": (
         "{where}: de indeling is niet te gebruiken ({problem})"

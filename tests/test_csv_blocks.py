@@ -170,3 +170,9 @@ def test_the_rows_down_to_the_header_cannot_come_as_columns() -> None:
     as_columns = RowColumns(1, [[cell] for cell in grid[0]], range(1), {})
     with pytest.raises(ValueError, match="given as rows"):
         read_layout_blocks([as_columns], header, "staten.csv", None)
+
+
+def test_a_caption_line_above_the_header_does_not_decide_the_delimiter() -> None:
+    text = "(bedragen x € 1.000)\n\nJaar;Hoofdstuk;Bedrag\n2025;XIII;1\n"
+    assert csv_reading.detect_delimiter(text) == ";"
+    assert csv_reading.detect_delimiter("alleen tekst\n" * 20 + "a;b\n") == ","  # 10 looked at

@@ -604,7 +604,7 @@ def test_the_list_of_layouts_speaks_dutch() -> None:
     assert result.exit_code == 0
     lines = result.output.splitlines()
     assert lines[1] == (
-        "    eenheid x € 1.000, getallen zonder scheidingstekens, uit layouts/begrotingsstaten.toml"
+        "    eenheid x € 1.000, getallen Nederlands, uit layouts/begrotingsstaten.toml"
     )
     assert lines[2].startswith("    kolommen: year='Begrotingsjaar', ")
     assert lines[3].startswith("    bedragen: ontwerpbegroting='Stand ontwerpbegroting', ")

@@ -183,16 +183,22 @@ def test_the_odd_rows_are_read_by_themselves() -> None:
 
 
 def _totals_row_by_row(table: LayoutTable, spec: Layout, repeated: set[int]) -> list[Any]:
-    """The totals check as it was, row by row through the rows' views: the reference."""
+    """The totals check as it was, row by row through the rows' views: the reference (the
+    leaf rows flagged J, whose finding is the shared ``_leaf_totals``, counted or not)."""
     rule = spec.totals
     assert rule is not None
     details: dict[tuple[str, ...], list[Any]] = defaultdict(list)
+    leaves: dict[tuple[str, ...], list[Any]] = defaultdict(list)
     totals = []
     group_keys = [checks.row_key(row, rule.group) for row in table.rows]
+    levels = [table.field_texts[level] for level in rule.levels if level in table.field_texts]
+    leaf_rows = checks._leaf_totals(table, levels, checks._keys(table, rule.group))
     for index, row in enumerate(table.rows):
         if index in repeated:
             continue
-        if row.is_total:
+        if index in leaf_rows:
+            leaves[group_keys[index]].append(row)
+        elif row.is_total:
             if not any(row.values.get(level) for level in rule.levels):
                 totals.append((row, group_keys[index]))
         elif not (
@@ -207,11 +213,17 @@ def _totals_row_by_row(table: LayoutTable, spec: Layout, repeated: set[int]) -> 
         for name, stated_line in total.amounts.items():
             stated = stated_line.amount
             lines = [row.amounts[name] for row in covered if name in row.amounts]
-            if stated is None or any(line.amount is None for line in lines):
+            more = [row.amounts[name] for row in leaves.get(group, []) if name in row.amounts]
+            if stated is None or any(line.amount is None for line in lines + more):
                 continue
-            computed = sum((line.amount for line in lines if line.amount is not None), Decimal(0))
-            if stated != computed:
-                found.append((stated_line.cells["amount"], stated, computed))
+            without = sum((line.amount for line in lines if line.amount is not None), Decimal(0))
+            computed = sum((line.amount for line in more if line.amount is not None), without)
+            allowed = checks._allowed(rule.rounding, len(lines + more), table)
+            if abs(stated - computed) <= allowed:
+                continue
+            if more and abs(stated - without) <= checks._allowed(rule.rounding, len(lines), table):
+                continue
+            found.append((stated_line.cells["amount"], stated, computed))
     return found
 
 

@@ -98,14 +98,23 @@ def decode_text(data: bytes) -> tuple[str, str, tuple[int, ...]]:
 
 
 def detect_delimiter(text: str) -> str:
-    """The delimiter that splits the first non-blank line into the most fields (comma on a tie)."""
+    """The delimiter that splits the first line it splits at all into the most fields (comma
+    on a tie): a title or caption line above the header ("(bedragen x € 1.000)") is passed."""
+    looked = 0  # the lines with text looked at (blank lines are passed, not counted)
     for line in _first_lines(text):
         if not line.strip():
             continue
+        if looked == TITLE_LINES:
+            break
+        looked += 1
         counts = {d: len(next(csv.reader([line], delimiter=d))) for d in DELIMITERS}
         best = max(DELIMITERS, key=lambda d: (counts[d], d == ","))
-        return best if counts[best] > 1 else ","
+        if counts[best] > 1:
+            return best
     return ","
+
+
+TITLE_LINES = 10  # lines looked at for the delimiter: titles and captions above a header
 
 
 def _first_lines(text: str, size: int = 1 << 16) -> Iterator[str]:

@@ -5,113 +5,33 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+import tomllib
 import unicodedata
 from dataclasses import dataclass, field
+from importlib import resources
 from typing import Any
 
 from reconcile.money import Unit, find_unit
 
-# Header labels as ministries write them, Dutch and English, after folding (lower case,
-# no punctuation but "/", single spaces, unit captions removed). A label matches a field when it
-# equals an alias or starts with one followed by a space ("omschrijving regeling").
-ALIASES: dict[str, tuple[str, ...]] = {
-    "chapter": (
-        "hoofdstuk",
-        "begrotingshoofdstuk",
-        "begrotings hoofdstuk",
-        "begrotingsnummer",
-        "hoofdstuk romeins",
-        "hoofdstuk nr",
-        "hfdst",
-        "hfd",
-        "chapter",
-        "budget chapter",
-    ),
-    "article": (
-        "artikel",
-        "art",
-        "artikelnummer",
-        "artikel nummer",
-        "artikel nr",
-        "art nr",
-        "artnr",
-        "article",
-        "article number",
-    ),
-    "description": (
-        "omschrijving",
-        "beschrijving",
-        "description",
-        "regeling",
-        "toelichting",
-        "onderwerp",
-        "maatregel",
-        "maatregeltitel",
-        "naam",
-        "post",
-        "item",
-        "subject",
-    ),
-    "series": (
-        "v/u/o",
-        "vuo",
-        "v u o",
-        "u/v/o",
-        "soort",
-        "series",
-        "serie",
-        "uitgaven ontvangsten verplichtingen",
-        "uitgaven/ontvangsten/verplichtingen",
-    ),
-    # The kind of mutation (reconcile.kinds). "soort mutatie" is this field's exact label, and
-    # an exact label wins over series' prefix "soort ".
-    "kind": (
-        "soort mutatie",
-        "mutatiesoort",
-        "type mutatie",
-        "type",
-        "mutation kind",
-        "mutation type",
-        "kind",
-    ),
-    "year": ("jaar", "year", "kasjaar"),
-    "amount": ("bedrag", "bedragen", "amount", "reservering", "mutatie", "value", "euro"),
-    "ministry": ("ministerie", "ministry", "departement", "department"),
-    "row_total": ("totaal", "total", "som", "sum", "totaal reeks"),
-    # Suppletoire tables: stand before + mutation (the amount) = stand after.
-    "stand_before": (
-        "stand voor",
-        "stand voor mutatie",
-        "oude stand",
-        "stand oud",
-        "vastgestelde begroting",
-        "stand vastgestelde begroting",
-        "stand ontwerpbegroting",
-        "ontwerpbegroting",
-        "oorspronkelijke begroting",
-    ),
-    "stand_after": (
-        "stand na",
-        "stand na mutatie",
-        "nieuwe stand",
-        "stand nieuw",
-        "stand 1e suppletoire",
-        "stand eerste suppletoire",
-        "stand 2e suppletoire",
-        "stand tweede suppletoire",
-        "stand september suppletoire",
-        "stand suppletoire",
-    ),
-}
-LABELS = {
-    "chapter": "Hoofdstuk",
-    "article": "Artikel",
-    "description": "Omschrijving",
-    "series": "V/U/O",
-    "kind": "Soort mutatie",
-    "year": "Jaar",
-    "amount": "Bedrag",
-}
+
+# Header labels as ministries write them: data, in reconcile/data/workbook-words.toml (field
+# -> its labels, folded, and the name a finding shows). Read on first use, once.
+@functools.cache
+def _words() -> dict[str, Any]:
+    text = resources.files("reconcile.data").joinpath("workbook-words.toml").read_text("utf-8")
+    return tomllib.loads(text)
+
+
+def aliases() -> dict[str, tuple[str, ...]]:
+    """Field -> the folded header labels that name it, in the data file's order."""
+    return {name: tuple(spec["labels"]) for name, spec in _words().items()}
+
+
+def labels() -> dict[str, str]:
+    """Field -> how a finding names it ("Hoofdstuk"), for the fields that have one."""
+    return {name: str(spec["shown"]) for name, spec in _words().items() if "shown" in spec}
+
+
 HEADER_SCAN_ROWS = 50
 
 _CAPTION = re.compile(r"\(([^)]*)\)")
@@ -178,12 +98,16 @@ def _parse_year_text(value: str) -> int | None:
     return year if 1990 <= year <= 2100 else None
 
 
-# Folded label -> field (the first field listing it), and each field's alias prefixes.
-_FIELD_OF_ALIAS = {a: name for name, aliases in reversed(ALIASES.items()) for a in aliases}
-_PREFIXES = [
-    (name, tuple(f"{alias} " for alias in aliases if len(alias) > 3))
-    for name, aliases in ALIASES.items()
-]
+@functools.cache
+def _matchers() -> tuple[dict[str, str], list[tuple[str, tuple[str, ...]]]]:
+    """Folded label -> field (the first field listing it), and each field's label prefixes."""
+    words = aliases()
+    field_of_alias = {a: name for name, names in reversed(words.items()) for a in names}
+    prefixes = [
+        (name, tuple(f"{alias} " for alias in names if len(alias) > 3))
+        for name, names in words.items()
+    ]
+    return field_of_alias, prefixes
 
 
 def field_of(label: Any) -> str | None:
@@ -196,10 +120,11 @@ def _field_of_text(label: str) -> str | None:
     folded = fold_label(label)
     if not folded:
         return None
-    name = _FIELD_OF_ALIAS.get(folded)
+    field_of_alias, prefixes_of = _matchers()
+    name = field_of_alias.get(folded)
     if name is not None:
         return name
-    for name, prefixes in _PREFIXES:
+    for name, prefixes in prefixes_of:
         if folded.startswith(prefixes):
             return name
     return None

@@ -42,7 +42,10 @@ from reconcile.read.header import HEADER_SCAN_ROWS, Header, parse_year
 from reconcile.read.table import LineCells, Places, RawLine, SheetTable, cell_name, is_blank
 
 NUMBER_FORMATS = ("plain", "dutch", "english")
-_ENGLISH = re.compile(r"^[-\u2212]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
+ROUNDINGS = ("exact", "half-unit")
+# Plain or English thousands comma, a decimal point, and the scientific notation a spreadsheet
+# writes tiny remainders in ("-7.27595761418343E-012" in the B-table 2015).
+_ENGLISH = re.compile(r"^[-\u2212]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?([eE][-+]?\d+)?$")
 _UNSEEN: Any = object()  # not yet in a memo (None is a remembered result)
 TEXT_MEMO = 65_536  # distinct texts remembered per column while a table is read
 _SPREADSHEET_ERROR = re.compile(r"^(#(NAME\?|REF!|VALUE!|DIV/0!|N/A|NUM!|NULL!)|Err:\d{3})$")
@@ -59,11 +62,24 @@ class AmountColumn:
 class TotalsRule:
     """How totals rows are flagged and which detail rows they must add up."""
 
-    flag: str  # field holding the flag
+    flag: str | None  # field holding the flag (None: totals are known by ``patterns``)
     value: str  # flag value of a totals row ("J")
     group: tuple[str, ...]  # a group-level total covers the detail rows agreeing on these
     levels: tuple[str, ...]  # empty in a group-level totals row
     memo: re.Pattern[str] | None  # detail rows that are "of which" notes, not parts
+    # field -> pattern: a row whose text matches is a totals row ("TOTAAL" as description)
+    patterns: Mapping[str, re.Pattern[str]] = field(default_factory=dict)
+    # The publication's own rounding: "exact", or "half-unit" (each summed amount and the
+    # total were rounded to whole units on their own, so they may differ by half a unit each).
+    rounding: str = "exact"
+
+
+@dataclass(frozen=True)
+class Split:
+    """A field cut out of a combined cell: "XIII, Economische Zaken" is chapter and ministry."""
+
+    separator: str  # cut at its first occurrence; a cell without it is the field alone
+    rest: str  # the field the text after the separator goes to
 
 
 @dataclass(frozen=True)
@@ -82,6 +98,13 @@ class Layout:
     check_series: bool
     totals: TotalsRule | None
     source: str  # the file it was loaded from
+    splits: Mapping[str, Split] = field(default_factory=dict)  # field -> how its cell is cut
+    unit_field: str | None = None  # the field naming each row's unit ("x1000", "miljoen")
+    units: Mapping[str, Unit] = field(default_factory=dict)  # folded unit text -> unit
+
+    def fields(self) -> list[str]:
+        """Every field a row of the table has: its columns' and the ones split out of them."""
+        return [*self.columns, *(split.rest for split in self.splits.values())]
 
 
 def fold(text: str) -> str:
@@ -104,6 +127,8 @@ def label_matches(cell: Any, labels: Sequence[str]) -> bool:
 
 
 def _labels(value: Any, where: str) -> tuple[str, ...]:
+    if isinstance(value, dict):  # { labels = [...], split = ", ", rest = "ministry" }
+        value = value.get("labels", value.get("label"))
     if isinstance(value, str):
         return (value,)
     if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
@@ -111,29 +136,40 @@ def _labels(value: Any, where: str) -> tuple[str, ...]:
     raise ConfigError("{where}: a label is a string or a list of strings", where=where)
 
 
+def _unit(caption: Any, source: str) -> Unit:
+    """The unit a layout names ("x € 1.000"); ConfigError for anything else."""
+    unit = find_unit(str(caption))
+    if unit is None:
+        raise ConfigError(
+            "{where}: unit {unit!r} is not a unit such as 'x € 1.000'", where=source, unit=caption
+        )
+    return unit
+
+
+def _one_of(value: Any, allowed: Sequence[str], message: str, source: str) -> str:
+    """``value`` as text when it is one of ``allowed``; ConfigError with ``message`` else."""
+    if str(value) not in allowed:
+        raise ConfigError(message, where=source, formats=", ".join(allowed))
+    return str(value)
+
+
 def parse_layout(data: Mapping[str, Any], source: str) -> Layout:
     """A layout from its TOML data; ConfigError names ``source`` and what is wrong."""
-    known = {"name", "title", "unit", "unit_stated", "numbers", "columns", "optional"}
+    known = {"name", "title", "unit", "unit_stated", "unit_column", "units", "numbers"}
+    known |= {"columns", "optional"}
     unknown = set(data) - known - {"amounts", "totals", "checks"}
     if unknown:
         raise ConfigError(
             "{where}: unknown keys {keys}", where=source, keys=", ".join(sorted(unknown))
         )
     try:
-        unit = find_unit(str(data["unit"]))
-        if unit is None:
-            raise ConfigError(
-                "{where}: unit {unit!r} is not a unit such as 'x € 1.000'",
-                where=source,
-                unit=data["unit"],
-            )
-        numbers = str(data.get("numbers", "dutch"))
-        if numbers not in NUMBER_FORMATS:
-            raise ConfigError(
-                "{where}: numbers must be one of {formats}",
-                where=source,
-                formats=", ".join(NUMBER_FORMATS),
-            )
+        unit = _unit(data["unit"], source)
+        numbers = _one_of(
+            data.get("numbers", "dutch"),
+            NUMBER_FORMATS,
+            "{where}: numbers must be one of {formats}",
+            source,
+        )
         columns = {
             str(name): _labels(value, f"{source} [columns] {name}")
             for name, value in data["columns"].items()
@@ -146,18 +182,39 @@ def parse_layout(data: Mapping[str, Any], source: str) -> Layout:
             )
             for spec in data["amounts"]
         )
+        splits = {
+            str(name): Split(str(value["split"]), str(value["rest"]))
+            for name, value in data["columns"].items()
+            if isinstance(value, dict) and "split" in value
+        }
+        units = {
+            fold(str(text)): _unit(caption, source)
+            for text, caption in data.get("units", {}).items()
+        }
+        unit_field = data.get("unit_column")
         optional = data.get("optional", {})
         checks = data.get("checks", {})
         totals = data.get("totals")
         rule = None
         if totals is not None:
             memo = totals.get("memo")
+            rounding = _one_of(
+                totals.get("rounding", "exact"),
+                ROUNDINGS,
+                "{where}: [totals] rounding must be one of {formats}",
+                source,
+            )
             rule = TotalsRule(
-                str(totals["flag"]),
-                str(totals["value"]),
+                str(totals["flag"]) if "flag" in totals else None,
+                str(totals.get("value", "")),
                 tuple(totals["group"]),
                 tuple(totals.get("levels", ())),
                 re.compile(memo, re.IGNORECASE) if memo else None,
+                {
+                    str(name): re.compile(str(pattern), re.IGNORECASE)
+                    for name, pattern in totals.get("patterns", {}).items()
+                },
+                rounding,
             )
         layout = Layout(
             name=str(data["name"]),
@@ -175,6 +232,9 @@ def parse_layout(data: Mapping[str, Any], source: str) -> Layout:
             check_series=bool(checks.get("series", False)),
             totals=rule,
             source=source,
+            splits=splits,
+            unit_field=str(unit_field) if unit_field else None,
+            units=units,
         )
     except KeyError as exc:
         raise ConfigError("{where}: the key {key} is missing", where=source, key=exc) from exc
@@ -183,8 +243,13 @@ def parse_layout(data: Mapping[str, Any], source: str) -> Layout:
         raise ConfigError(
             "{where}: the layout cannot be used ({problem})", where=source, problem=problem
         ) from exc
-    named = set(columns)
-    for name in (*layout.key, *(rule.group + rule.levels + (rule.flag,) if rule else ())):
+    named = set(layout.fields())
+    used = [*layout.key, *(rule.group + rule.levels + tuple(rule.patterns) if rule else ())]
+    if rule and rule.flag:
+        used.append(rule.flag)
+    if layout.unit_field:
+        used.append(layout.unit_field)
+    for name in used:
         if name not in named:
             raise ConfigError(
                 "{where}: {name!r} is used but not a column of [columns]", where=source, name=name
@@ -251,20 +316,19 @@ class LayoutHeader:
 def match_header(cells: Sequence[Any], row: int, layout: Layout) -> LayoutHeader | None:
     """The layout's header in ``cells``, or None when a required label is missing."""
     columns: dict[str, int] = {}
+    taken: set[int] = set()
     for name, labels in layout.columns.items():
-        found = next(
-            (i for i, cell in enumerate(cells, start=1) if label_matches(cell, labels)), None
-        )
+        found = _find_label(cells, labels, taken)
         if found is not None:
             columns[name] = found
+            taken.add(found)
         elif name not in layout.optional:
             return None
     amounts = []
     for amount in layout.amounts:
-        found = next(
-            (i for i, cell in enumerate(cells, start=1) if label_matches(cell, amount.labels)), None
-        )
+        found = _find_label(cells, amount.labels, taken)
         if found is not None:
+            taken.add(found)
             amounts.append((amount, found))
         elif amount.name not in layout.optional:
             return None
@@ -274,22 +338,56 @@ def match_header(cells: Sequence[Any], row: int, layout: Layout) -> LayoutHeader
     return LayoutHeader(layout, row, columns, tuple(amounts), named)
 
 
-def missing_labels(rows: Sequence[Sequence[Any]], layout: Layout) -> list[str]:
-    """The required labels of ``layout`` absent from the best-matching of the first rows."""
-    best: list[str] | None = None
-    for cells in rows[:HEADER_SCAN_ROWS]:
-        missing = [
-            labels[0]
-            for name, labels in layout.columns.items()
-            if name not in layout.optional and not any(label_matches(c, labels) for c in cells)
-        ] + [
-            a.labels[0]
-            for a in layout.amounts
-            if a.name not in layout.optional and not any(label_matches(c, a.labels) for c in cells)
-        ]
-        if best is None or len(missing) < len(best):
-            best = missing
-    return best or []
+def _find_label(cells: Sequence[Any], labels: Sequence[str], taken: set[int]) -> int | None:
+    """The 1-based column of the first of ``labels`` that a cell not yet taken carries.
+
+    Labels are tried in their order: the web extract's "artikel" is the article number, and
+    its description is "omschrijving", which the description's labels name before "Artikel".
+    """
+    for label in labels:
+        for column, cell in enumerate(cells, start=1):
+            if column not in taken and label_matches(cell, (label,)):
+                return column
+    return None
+
+
+@dataclass(frozen=True)
+class Fit:
+    """How well one row carries a layout's header: the labels found and those lacking."""
+
+    layout: Layout
+    found: tuple[str, ...]  # the required labels found, as the file writes them
+    missing: tuple[str, ...]  # the required fields not found: '"Onderdeel" / "artikel"'
+
+    @property
+    def share(self) -> float:
+        return len(self.found) / max(len(self.found) + len(self.missing), 1)
+
+
+def fit(cells: Sequence[Any], layout: Layout) -> Fit:
+    """Which of ``layout``'s required labels ``cells`` carry (each by its first label)."""
+    found, missing = [], []
+    required = [
+        *((name, labels) for name, labels in layout.columns.items()),
+        *((amount.name, amount.labels) for amount in layout.amounts),
+    ]
+    for name, labels in required:
+        if name in layout.optional:
+            continue
+        there = next((cell for cell in cells if label_matches(cell, labels)), None)
+        if there is None:  # each of its labels would do
+            missing.append(" / ".join(f'"{label.rstrip("*").strip()}"' for label in labels))
+        else:
+            found.append(cell_text(there))  # as the file writes it
+    return Fit(layout, tuple(found), tuple(missing))
+
+
+def closest_fit(rows: Sequence[Sequence[Any]], layouts: Sequence[Layout]) -> Fit:
+    """The layout whose header the first rows come nearest to, with its labels found and
+    lacking: what a refusal names."""
+    fits = [fit(cells, layout) for layout in layouts for cells in rows[:HEADER_SCAN_ROWS]]
+    fits += [Fit(layout, (), ()) for layout in layouts[:1]]  # no rows at all
+    return max(fits, key=lambda f: (f.share, len(f.found)))
 
 
 def find_layout_header(
@@ -400,6 +498,8 @@ class LayoutTable(SheetTable):
     amounts: dict[str, list[AmountRead | None]] = field(default_factory=dict)  # None: blank
     years: list[int | None] = field(default_factory=list)  # each row's; None: none, or no year
     total_rows: set[int] = field(default_factory=set)  # indexes of the totals rows
+    outside_rows: set[int] = field(default_factory=set)  # a note or pasted header: no lines
+    summary_rows: set[int] = field(default_factory=set)  # totals known by a pattern ("TOTAAL")
     unreadable_rows: set[int] = field(default_factory=set)  # rows with an unreadable amount
     places: Places = field(default_factory=dict)  # field -> column, for a row's cells
     amount_columns: dict[str, int] = field(default_factory=dict)  # amount -> its column
@@ -431,11 +531,11 @@ class LayoutTable(SheetTable):
         checks, never lines), row by row, in the layout's order of its amounts. Made when
         first asked."""
         if self._lines is None:
-            total_rows = self.total_rows
+            skipped = self.total_rows | self.outside_rows
             self._lines = [
                 line
                 for index, row_lines in enumerate(zip(*self.amount_lines.values(), strict=True))
-                if index not in total_rows
+                if index not in skipped
                 for line in row_lines
                 if line is not None
             ]
@@ -446,7 +546,8 @@ class LayoutTable(SheetTable):
         """How many lines the table holds, counted in its columns (no line made)."""
         columns = list(self.amounts.values())
         count = sum(len(column) - column.count(None) for column in columns)
-        return count - sum(column[i] is not None for i in self.total_rows for column in columns)
+        skipped = self.total_rows | self.outside_rows
+        return count - sum(column[i] is not None for i in skipped for column in columns)
 
     @property
     def amount_lines(self) -> dict[str, list[LayoutLine | None]]:
@@ -620,19 +721,19 @@ def cell_text(value: Any) -> str:
     return value if text == value else text  # the cell's own string when already clean
 
 
-def parse_layout_amount(value: Any, layout: Layout) -> Decimal:
-    """Euros for an amount cell written in the layout's unit and number format."""
+def parse_layout_amount(value: Any, layout: Layout, euros: Decimal | None = None) -> Decimal:
+    """Euros for an amount cell written in the layout's number format, in the layout's unit
+    (or in ``euros`` a unit, a row's own)."""
+    unit = layout.unit.euros if euros is None else euros
     # "plain" (no grouping) and "english" (thousands comma) both use a decimal point, so
     # "1.234" is one and a quarter there, never the Dutch 1 234.
     if isinstance(value, str) and layout.numbers in ("plain", "english"):
         text = value.strip().replace("\u00a0", "")
         if _ENGLISH.match(text):
-            return to_cents(
-                Decimal(text.replace(",", "").replace("\u2212", "-")) * layout.unit.euros
-            )
+            return to_cents(Decimal(text.replace(",", "").replace("\u2212", "-")) * unit)
         parse_number(value)  # raises for PM, n.t.b., 88% (each a finding of its kind)
         raise AmountError(value, "unreadable")  # a number, but not in the layout's format
-    return parse_amount(value, layout.unit.euros)
+    return parse_amount(value, unit)
 
 
 def _picker(indexes: list[int]) -> Callable[[Sequence[Any]], tuple[Any, ...]]:
@@ -738,12 +839,90 @@ def read_layout_grid(
     if not by_column:
         for row, cells in enumerate(body, start=header.row + 1):
             reader.read_row(row, cells)
-        return table
+        return finish_table(table)
     first = header.row + 1
     while chunk := list(itertools.islice(body, CHUNK_ROWS)):
         reader.read_chunk(first, chunk)
         first += len(chunk)
+    return finish_table(table)
+
+
+def finish_table(table: LayoutTable) -> LayoutTable:
+    """What the layout says beyond one cell a field: fields cut out of a combined cell, each
+    row's own unit, totals rows known by a pattern. Once, on the table's columns."""
+    layout = table.spec
+    assert layout is not None
+    for name, split in layout.splits.items():
+        texts = table.field_texts.get(name)
+        if texts is None:
+            continue
+        cut = {text: _cut(text, split.separator) for text in set(texts)}
+        table.field_texts[name] = [cut[text][0] for text in texts]
+        own = table.field_texts.get(split.rest)  # a column of its own wins where it says
+        if own is None:
+            table.field_texts[split.rest] = [cut[text][1] for text in texts]
+            table.places[split.rest] = table.places[name]
+        else:
+            table.field_texts[split.rest] = [
+                mine or cut[text][1] for mine, text in zip(own, texts, strict=True)
+            ]
+    if layout.unit_field is not None and layout.unit_field in table.field_texts:
+        _apply_row_units(table, layout, layout.unit_field)
+    rule = layout.totals
+    for name, pattern in rule.patterns.items() if rule else ():
+        texts = table.field_texts.get(name, [])
+        matching = {text for text in set(texts) if pattern.search(text)}
+        table.summary_rows.update(i for i, text in enumerate(texts) if text in matching)
+    table.total_rows |= table.summary_rows
+    table.outside_rows = _rows_outside(table, layout) - table.total_rows
     return table
+
+
+def _rows_outside(table: LayoutTable, layout: Layout) -> set[int]:
+    """The rows that are not part of the table: none of the place fields of its key (year,
+    series, chapter) filled, or the header's description label pasted again (a
+    piece of a printed table below the data: "Art.;Omschrijving;Stand ontwerp-begroting")."""
+    place = ("year", "series", "chapter")
+    if not all(name in layout.key for name in place):
+        return set()  # a table placed otherwise (the ombuigingslijst: paragraph, measure)
+    columns = [table.field_texts[name] for name in place if name in table.field_texts]
+    outside = {i for i, texts in enumerate(zip(*columns, strict=True)) if not any(texts)}
+    labels = layout.columns.get("description", ())
+    descriptions = table.field_texts.get("description", [])
+    pasted = {text for text in set(descriptions) if text and label_matches(text, labels)}
+    return outside | {i for i, text in enumerate(descriptions) if text in pasted}
+
+
+def _cut(text: str, separator: str) -> tuple[str, str]:
+    """ "XIII, Economische Zaken" -> ("XIII", "Economische Zaken"); "Rijk" -> ("Rijk", "")."""
+    first, _, rest = text.partition(separator)
+    return first.strip(), rest.strip()
+
+
+def _apply_row_units(table: LayoutTable, layout: Layout, unit_field: str) -> None:
+    """Each row's amounts read again in the unit its unit column names, where that is not
+    the layout's own (a "Rijk" summary block in "miljoen" below lines in "x1000")."""
+    texts = table.field_texts[unit_field]
+    euros_of = {text: _row_unit(text, layout).euros for text in set(texts)}
+    for text in sorted({t for t in euros_of if t and _row_unit(t, layout) is layout.unit}):
+        if fold(text) in layout.units:
+            continue  # a word of the layout's own unit
+        row = table.row_numbers[texts.index(text)]  # said once, at its first row
+        column = table.places[unit_field][1]
+        where = CellRef(table.file, table.sheet_name, cell_name(row, column))
+        table.findings.append(make_finding("unit-assumed", where, unit=layout.unit.label))
+    for reads in table.amounts.values():
+        for index, text in enumerate(texts):
+            euros = euros_of[text]
+            read = reads[index]
+            if euros != layout.unit.euros and read is not None and read[1] is not None:
+                reads[index] = (read[0], parse_layout_amount(read[0], layout, euros), None)
+
+
+def _row_unit(text: str, layout: Layout) -> Unit:
+    """The unit a row's unit cell names; the layout's own where it is blank or unknown (an
+    unknown word is said: unit-assumed at its first cell)."""
+    return layout.units.get(fold(text)) or find_unit(text) or layout.unit
 
 
 def _new_table(header: LayoutHeader, file: str, sheet: str | None) -> LayoutTable:
@@ -751,7 +930,14 @@ def _new_table(header: LayoutHeader, file: str, sheet: str | None) -> LayoutTabl
     layout = header.layout
     header_ref = CellRef(file, sheet, cell_name(header.row, 1))
     findings: list[Finding] = [
-        make_finding("layout-detected", header_ref, layout=layout.name, row=header.row)
+        make_finding(
+            "layout-detected",
+            header_ref,
+            layout=layout.name,
+            row=header.row,
+            found=len(header.columns) + len(header.amounts),
+            labels=len(layout.columns) + len(layout.amounts),
+        )
     ]
     if not layout.unit_stated:
         findings.append(make_finding("unit-assumed", header_ref, unit=layout.unit.label))
@@ -797,7 +983,7 @@ def read_layout_blocks(
         for start in range(max(header.row + 1 - first, 0), len(block), CHUNK_ROWS):
             reader.read_chunk(first + start, block[start : start + CHUNK_ROWS])
         first += len(block)
-    return table
+    return finish_table(table)
 
 
 class _LayoutReader:
@@ -822,7 +1008,7 @@ class _LayoutReader:
         self.year_index = None if year is None else year - 1
         fields = list(header.columns)
         flag = layout.totals
-        self.flag_value = None if flag is None else flag.value.upper()
+        self.flag_value = None if flag is None or flag.flag is None else flag.value.upper()
         self.flag_at = fields.index(flag.flag) if flag is not None and flag.flag in fields else None
         named_run = 0  # columns 1 to named_run all have a header label
         while named_run + 1 in header.named:
@@ -1054,6 +1240,7 @@ __all__ = [
     "LayoutRow",
     "LayoutTable",
     "TotalsRule",
+    "closest_fit",
     "column_label",
     "find_layout_header",
     "get_layout",
@@ -1061,7 +1248,6 @@ __all__ = [
     "label_matches",
     "load_layouts",
     "match_header",
-    "missing_labels",
     "parse_layout",
     "read_layout_blocks",
     "read_layout_grid",

@@ -17,10 +17,10 @@ from reconcile.read.header import HEADER_SCAN_ROWS
 from reconcile.read.layouts import (
     Layout,
     LayoutTable,
+    closest_fit,
     find_layout_header,
     get_layout,
     load_layouts,
-    missing_labels,
     read_layout_blocks,
     read_layout_grid,
 )
@@ -32,7 +32,19 @@ def _candidates(name: str | None) -> list[Layout]:
 
 
 def _not_found(display: str, rows: Sequence[Sequence[object]], name: str | None) -> Finding:
-    if name is None:
+    """layout-not-found, naming the closest layout, the labels found and those it lacks."""
+    layouts = _candidates(name)
+    closest = closest_fit(rows, layouts)
+    missing = ", ".join(closest.missing)
+    if name is not None:
+        return make_finding(
+            "layout-not-found",
+            CellRef(display),
+            layout=closest.layout.name,
+            rows=HEADER_SCAN_ROWS,
+            missing=missing,
+        )
+    if not closest.found:  # nothing like any layout's header: no layout is closest
         return make_finding(
             "layout-not-found",
             CellRef(display),
@@ -42,14 +54,19 @@ def _not_found(display: str, rows: Sequence[Sequence[object]], name: str | None)
             rows=HEADER_SCAN_ROWS,
             missing="see `reconcile layouts`",
         )
-    layout = get_layout(name)
-    missing = missing_labels(rows, layout)
     return make_finding(
         "layout-not-found",
         CellRef(display),
-        layout=layout.name,
+        layout=Phrase(
+            "any known layout ({names}); the closest is {closest}, with the labels {found}",
+            {
+                "names": ", ".join(sorted(load_layouts())),
+                "closest": closest.layout.name,
+                "found": ", ".join(f'"{label}"' for label in closest.found),
+            },
+        ),
         rows=HEADER_SCAN_ROWS,
-        missing=", ".join(f'"{label}"' for label in missing),
+        missing=missing,
     )
 
 

@@ -29,7 +29,7 @@ from reconcile.ministries import MinistryTable, normalise_chapter
 from reconcile.model import BudgetLine, CellRef, Finding
 from reconcile.nearest import did_you_mean, nearest
 from reconcile.read import LineColumns, RawLine, SheetTable
-from reconcile.read.header import ALIASES, LABELS, parse_year
+from reconcile.read.header import aliases, labels, parse_year
 from reconcile.read.layouts import cell_text
 from reconcile.validate.blocks import read_as_meant
 from reconcile.validate.identify import identify_ministry
@@ -120,44 +120,15 @@ def _columns(
     if "article" in columns:
         data["article"] = _per_value(normalise_article, values["article"])
     if "description" in columns:
-        data["description"] = texts_of(values["description"])  # mostly all different
+        data["description"] = list(map(_text, values["description"]))  # mostly all different
     data["series"] = (
         _per_value(normalise_series, values["series"])
         if "series" in columns
         else [series] * len(lines)
     )
     data["year"] = _per_value(parse_year, lines.years)
-    data["amount_cents"] = _cents_column(lines.amounts)
+    data["amount_cents"] = list(map(_cents_or_none, lines.amounts))
     return data
-
-
-_TEXT_OR_NONE = frozenset({str, type(None)})
-_NO_EMPTY_TEXT = {"": None}  # .get(v, v): the empty text becomes None, any other value stays
-_JOIN = "\u2603"  # printable, not a space, and rare: what the texts are joined with to be checked
-
-
-def texts_of(values: list[Any]) -> list[str | None]:
-    """``_text`` of each value: the cell as clean text, None where it is empty.
-
-    A column of text that is already clean (the usual: descriptions typed once, each
-    different) keeps its strings, and that is told for all of them at once, in C: joined,
-    the texts hold no character but printable ones and single spaces between words (what
-    ``cell_text`` leaves as it is). Any other column is cleaned value by value.
-    """
-    if set(map(type, values)) <= _TEXT_OR_NONE:
-        texts = list(filter(None, values))  # neither None nor ""
-        joined = _JOIN.join(texts)
-        if (
-            joined.count(_JOIN) == max(len(texts) - 1, 0)
-            and joined.isprintable()  # no tab, line break, NBSP or other space but " "
-            and "  " not in joined
-            and not joined.startswith(" ")
-            and not joined.endswith(" ")
-            and f" {_JOIN}" not in joined
-            and f"{_JOIN} " not in joined
-        ):
-            return list(map(_NO_EMPTY_TEXT.get, values, values)) if "" in values else values[:]
-    return list(map(_text, values))
 
 
 def _chapter(value: Any) -> str | None:
@@ -166,20 +137,6 @@ def _chapter(value: Any) -> str | None:
 
 def _cents_or_none(amount: Decimal | None) -> int | None:
     return None if amount is None else _cents(amount)
-
-
-def _cents_column(amounts: list[Decimal | None]) -> list[int | None]:
-    """The cents of each amount: once per distinct amount where they repeat, else one by one.
-
-    The reader gives equal amount cells one Decimal object (its AmountCache), so the cents are
-    worked out once per object, found by its id (hashing 100k Decimals by value costs more
-    than working each out); where most objects differ, each is worked out on its own.
-    """
-    distinct = dict(zip(map(id, amounts), amounts, strict=True))  # made in C
-    if len(distinct) * 2 > len(amounts):
-        return list(map(_cents_or_none, amounts))
-    cents = {key: _cents_or_none(amount) for key, amount in distinct.items()}
-    return list(map(cents.__getitem__, map(id, amounts)))  # (each object is in ``amounts``)
 
 
 # Types whose equal values give equal results, so one result per distinct value will do: a
@@ -278,7 +235,7 @@ def _kinds(
 
     ``headed``: the table has no kind column, so a line's kind cell is the kind heading it
     stands under."""
-    cells = texts_of(lines.values["kind"])
+    cells = list(map(_text, lines.values["kind"]))
     descriptions = data.get("description") or [None] * len(lines)
     if not any(cells) and not any(map(says_a_kind, set(descriptions))):
         return [RESERVATION] * len(lines)  # the usual table: nothing says a kind
@@ -413,8 +370,9 @@ def _texts(data: dict[str, list[Any]], column: str) -> list[str]:
 
 
 def _missing_column(name: str, where: CellRef) -> Finding:
-    examples = ", ".join(f'"{a}"' for a in (LABELS[name], *ALIASES[name][1:3]))
-    return make_finding("missing-column", where, field=LABELS[name], examples=examples)
+    shown = labels()[name]
+    examples = ", ".join(f'"{a}"' for a in (shown, *aliases()[name][1:3]))
+    return make_finding("missing-column", where, field=shown, examples=examples)
 
 
 def _shown(value: Any) -> str:
@@ -520,7 +478,7 @@ class _Translator:
             return make_finding("year-invalid", self.ref(line, "year"), value=_shown(raw.year))
         if name == "description":
             return make_finding("empty-description", self.ref(line, "description"))
-        label = LABELS.get(name, name)
+        label = labels().get(name, name)
         return make_finding("missing-value", self.ref(line, name), field=label)
 
     def first_of_duplicate(self, line: int) -> str:

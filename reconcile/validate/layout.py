@@ -8,6 +8,7 @@ apply is said by the layout (``[checks]`` and ``[totals]`` in its TOML file).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -17,7 +18,7 @@ from typing import Any
 from reconcile.codes import make_finding
 from reconcile.ministries import MinistryTable, normalise_chapter
 from reconcile.model import CellRef, Finding, Phrase
-from reconcile.read.header import LABELS, parse_year
+from reconcile.read.header import labels, parse_year
 from reconcile.read.layouts import (
     Layout,
     LayoutRow,
@@ -26,7 +27,7 @@ from reconcile.read.layouts import (
     is_spreadsheet_error,
 )
 from reconcile.validate import ValidatedTable, normalise_article, normalise_series
-from reconcile.validate.schema import ARTICLE_PATTERN
+from reconcile.validate.schema import ARTICLE_PATTERN, build_layout_schema, run_schema
 
 _ARTICLE = re.compile(ARTICLE_PATTERN)
 
@@ -80,51 +81,75 @@ def _check_rows(table: LayoutTable, layout: Layout, ministries: MinistryTable) -
         )
         if wanted
     ]
-    memos: dict[str, dict[str, tuple[str, ...]]] = {name: {} for name in table.field_texts}
+    codes = _field_codes(table, checked, ministries)
 
-    def codes_of(name: str, text: str) -> tuple[str, ...]:
-        memo = memos[name]
-        codes = memo.get(text)
-        if codes is None:
-            codes = memo[text] = _field_codes(name, text, name in checked, ministries)
-        return codes
+    def codes_of(index: int, name: str) -> tuple[str, ...]:
+        return codes.get((index, name), ())
 
-    to_report: set[int] = set()  # indexes of the rows with a finding
-    for name, column in table.field_texts.items():
-        reported = {text for text in table.distinct_texts(name) if codes_of(name, text)}
-        if reported:
-            to_report.update(i for i, text in enumerate(column) if text in reported)
+    to_report = {index for index, _ in codes}  # indexes of the rows with a finding
     to_report.update(table.unreadable_rows)  # amount-not-a-number
     findings: list[Finding] = []
-    for index in sorted(to_report):
-        findings += _row_findings(table.rows[index], layout, checked, codes_of)
+    outside = table.outside_rows
+    for index in sorted(to_report | outside):
+        row = table.rows[index]
+        if index in outside:  # one finding for the row, not one for each of its cells
+            findings.append(make_finding("row-outside-table", _first_cell(row, table)))
+            continue
+        # A summary row's place is the group it sums: "TOTAAL" has no article ("-"), the
+        # "Rijk" block's chapter is the whole government. Its series and year still count.
+        summary = index in table.summary_rows
+        fields = [n for n in checked if n in ("series", "year")] if summary else checked
+        findings += _row_findings(row, layout, fields, functools.partial(codes_of, index))
     return findings
 
 
-def _field_codes(name: str, text: str, checked: bool, ministries: MinistryTable) -> tuple[str, ...]:
-    """The codes of the findings a field's text gets: "cell-error" for a broken formula's
-    text (and nothing else), else, in a checked field, "missing-value" or the text's own."""
-    if is_spreadsheet_error(text):
-        return ("cell-error",)
-    if not checked:
-        return ()
-    if not text:
-        return ("missing-value",)
-    code = _problem(name, text, ministries)
-    return (code,) if code else ()
+def _field_codes(
+    table: LayoutTable, checked: list[str], ministries: MinistryTable
+) -> dict[tuple[int, str], tuple[str, ...]]:
+    """(row index, field) -> the codes of its findings, from the table's pandera schema:
+    "cell-error" for a broken formula's text (and nothing else), else, in a checked field,
+    "missing-value" or the text's own ("chapter-unknown", ...)."""
+    import pandas as pd
+
+    rules = {name: _rule(name, ministries) for name in checked}
+    code = {name: _CODES[name] for name in checked}
+    fields = list(table.field_texts)
+    # Categories: a column repeats a few texts, and each check then looks at each text once
+    # (100k-line CSV, in process: 2.3 s -> 1.6 s; 1.35 s without pandera).
+    frame = pd.DataFrame({name: table.field_texts[name] for name in fields}, dtype="category")
+    failures = run_schema(frame, build_layout_schema(fields, rules, code))
+    found: dict[tuple[int, str], tuple[str, ...]] = {}
+    for failure in failures:
+        if failure.line is not None and failure.column is not None:
+            key = (failure.line, failure.column)
+            found[key] = (*found.get(key, ()), failure.check)
+    return found
+
+
+_CODES = {
+    "chapter": "chapter-unknown",
+    "article": "article-invalid",
+    "series": "series-invalid",
+    "year": "year-invalid",
+}
+
+
+def _rule(name: str, ministries: MinistryTable) -> Callable[[str], bool]:
+    """Whether a (filled) text of a checked field is valid."""
+    return lambda text: _problem(name, text, ministries) is None
 
 
 def _row_findings(
     row: LayoutRow,
     layout: Layout,
     checked: list[str],
-    codes_of: Callable[[str, str], tuple[str, ...]],
+    codes_of: Callable[[str], tuple[str, ...]],
 ) -> list[Finding]:
     """One row's findings: its error cells, its checked fields, then its amounts."""
     findings = []
     values = row.values
     for name, text in values.items():
-        if "cell-error" in codes_of(name, text):
+        if "cell-error" in codes_of(name):
             field = f"“{column_label(layout, name)}”"
             findings.append(
                 make_finding("cell-error", row.cells[name], value=f'"{text}"', field=field)
@@ -133,9 +158,9 @@ def _row_findings(
         value = values.get(name)
         if value is None:
             continue
-        for code in codes_of(name, value):
+        for code in codes_of(name):
             if code == "missing-value":
-                findings.append(make_finding(code, row.cells[name], field=LABELS[name]))
+                findings.append(make_finding(code, row.cells[name], field=labels()[name]))
             elif code != "cell-error":
                 findings.append(make_finding(code, row.cells[name], value=f'"{value}"'))
     for line in row.amounts.values():
@@ -289,12 +314,16 @@ def _check_totals(table: LayoutTable, layout: Layout, repeated: set[int]) -> lis
     levels = [texts[level] for level in rule.levels if level in texts]
     notes = _notes(table, rule.levels, rule.memo)
     details: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    leaves: dict[tuple[str, ...], list[int]] = defaultdict(list)
     totals: list[int] = []
     group_keys = _keys(table, rule.group)
+    leaf_rows = _leaf_totals(table, levels, group_keys)
     for index in range(len(table.row_numbers)):
         if index in repeated:
             continue  # reported as a duplicate; counting it again would double the sums
-        if index in table.total_rows:
+        if index in leaf_rows:
+            leaves[group_keys[index]].append(index)
+        elif index in table.total_rows:
             if not any(column[index] for column in levels):
                 totals.append(index)
         elif index not in notes:
@@ -304,39 +333,95 @@ def _check_totals(table: LayoutTable, layout: Layout, repeated: set[int]) -> lis
         covered = details.get(group_keys[total], [])
         if not covered:
             continue  # a totals row without detail rows is a leaf: nothing to add up
+        flagged = leaves.get(group_keys[total], [])
         for name, reads in table.amounts.items():
             stated_read = reads[total]
             if stated_read is None:
                 continue
             stated = stated_read[1]
             parts = [read[1] for index in covered if (read := reads[index]) is not None]
-            if stated is None or any(amount is None for amount in parts):
+            more = [read[1] for index in flagged if (read := reads[index]) is not None]
+            if stated is None or None in parts or None in more:
                 continue  # unreadable amounts are findings of their own
-            computed = sum((amount for amount in parts if amount is not None), Decimal(0))
-            if stated != computed:
-                values = table.rows[total].values
-                label = Phrase(
-                    "The totals row of chapter {chapter} article {article} {series} ({amount})",
-                    {
-                        "chapter": values.get("chapter") or "?",
-                        "article": values.get("article") or "?",
-                        "series": values.get("series") or "?",
-                        "amount": name,
-                    },
+            without = sum((amount for amount in parts if amount is not None), Decimal(0))
+            computed = sum((amount for amount in more if amount is not None), without)
+            if abs(stated - computed) <= _allowed(rule.rounding, len(parts + more), table):
+                continue
+            if more and abs(stated - without) <= _allowed(rule.rounding, len(parts), table):
+                continue  # the group's total leaves its leaf rows flagged J out
+            values = table.rows[total].values
+            label = Phrase(
+                "The totals row of chapter {chapter} article {article} {series} ({amount})",
+                {
+                    "chapter": values.get("chapter") or "?",
+                    "article": values.get("article") or "?",
+                    "series": values.get("series") or "?",
+                    "amount": name,
+                },
+            )
+            line = table.amount_line(name, total)
+            assert line is not None
+            findings.append(
+                make_finding(
+                    "total-mismatch",
+                    line.cells["amount"],
+                    label=label,
+                    stated=stated,
+                    computed=computed,
+                    difference=stated - computed,
                 )
-                line = table.amount_line(name, total)
-                assert line is not None
-                findings.append(
-                    make_finding(
-                        "total-mismatch",
-                        line.cells["amount"],
-                        label=label,
-                        stated=stated,
-                        computed=computed,
-                        difference=stated - computed,
-                    )
-                )
+            )
     return findings
+
+
+def _leaf_totals(
+    table: LayoutTable, levels: list[list[str]], group_keys: list[tuple[str, ...]]
+) -> set[int]:
+    """The rows flagged as totals below group level with no line under them.
+
+    The B-tables flag J every subdivision, instrument or regeling that heads lines, and also
+    some that have none (2016, VIII article 16 U: "Subsidieregeling St..." J 1,027, followed
+    by the next J of its level; with it the N rows add up to the article's 926,503, without
+    it to 925,476). Such a leaf is a part of its group's total: counted as one, and a total
+    its detail rows add up to without the leaves is right as well. A row is under a J row
+    when it is of the same group, agrees on the levels above the J row's deepest one, and is
+    a line (N) or a total deeper than it (2017, III article 1: row 8 "Bijdrage aan
+    agentschappen" is not under row 7 "Apparaat", a level above it differing).
+    """
+    if not levels:
+        return set()
+
+    def deepest(index: int) -> int:
+        return max((k for k, column in enumerate(levels) if column[index]), default=-1)
+
+    leaves = set()
+    count = len(table.row_numbers)
+    for index in sorted(table.total_rows):
+        depth = deepest(index)
+        if depth < 0:
+            continue  # a group-level total
+        after = index + 1
+        under = (
+            after < count
+            and group_keys[after] == group_keys[index]
+            and all(column[after] == column[index] for column in levels[:depth])
+            and (after not in table.total_rows or deepest(after) > depth)
+        )
+        if not under:
+            leaves.add(index)
+    return leaves
+
+
+def _allowed(rounding: str, parts: int, table: LayoutTable) -> Decimal:
+    """How far a total may be from its parts' sum by the publication's own rounding.
+
+    "half-unit": each part and the total were rounded to whole units of the table on their
+    own, so each may be off by half a unit: (parts + 1) halves in all (x € 1.000, three parts:
+    € 2.000). "exact": not at all.
+    """
+    if rounding != "half-unit":
+        return Decimal(0)
+    return table.unit.euros * (parts + 1) / 2
 
 
 def _notes(table: LayoutTable, levels: tuple[str, ...], memo: re.Pattern[str] | None) -> set[int]:

@@ -101,6 +101,50 @@ def _not_negative_reservation(frame: pd.DataFrame) -> pd.Series:
     return pd.Series(fine, index=frame.index)
 
 
+def build_layout_schema(
+    fields: Iterable[str], rules: Mapping[str, Callable[[str], bool]], code: Mapping[str, str]
+) -> pa.DataFrameSchema:
+    """The schema of an open-data table read with a layout: one text column per field.
+
+    Every field's text may not be a spreadsheet's error value ("cell-error"); a field in
+    ``rules`` (the checked ones: chapter, article, series, year) must not be empty
+    ("missing-value") and must pass its rule (its ``code``, "chapter-unknown", ...). A text
+    that fails one check passes the others, so a cell gets one finding.
+    """
+    import pandera.pandas as pa
+
+    from reconcile.read.layouts import is_spreadsheet_error
+
+    def no_error(text: str) -> bool:
+        return not is_spreadsheet_error(text)
+
+    def filled(text: str) -> bool:
+        return bool(text) or is_spreadsheet_error(text)
+
+    def valid(rule: Callable[[str], bool]) -> Callable[[str], bool]:
+        return lambda text: not filled(text) or is_spreadsheet_error(text) or rule(text)
+
+    columns = {}
+    for name in fields:
+        checks = [pa.Check(per_value(no_error), error="cell-error")]
+        if name in rules:
+            checks.append(pa.Check(per_value(filled), error="missing-value"))
+            checks.append(pa.Check(per_value(valid(rules[name])), error=code[name]))
+        # No dtype or null check: the reader gives every field as text, "" when empty
+        # (pandera would test each of 100,000 cells' type in Python, about 1 s a table).
+        columns[name] = pa.Column(None, checks, nullable=True)
+    return pa.DataFrameSchema(columns, name="open-data table")
+
+
+def per_value(valid: Callable[[str], bool]) -> Callable[[pd.Series], pd.Series]:
+    """A check asked once per distinct text of a column (a column repeats its chapters)."""
+
+    def check(series: pd.Series) -> pd.Series:
+        return series.isin([value for value in series.unique() if valid(value)])
+
+    return check
+
+
 def matches_per_value(pattern: str) -> Callable[[pd.Series], pd.Series]:
     """pandera's ``Check.str_matches``, with the pattern tried once per distinct value.
 

@@ -1,0 +1,245 @@
+"""A starting layout for a table of unknown header: ``reconcile layouts draft FILE``.
+
+The header row is the first of the first rows that is mostly labels; each labelled column
+becomes a field or an amount column, guessed from its label (a label a built-in layout or the
+workbooks' header words know) or else from its values (years, V/U/O, chapters, numbers). The
+unit comes from a caption above the header, the number format from the amounts as written.
+Every guess is said in a TOML comment beside it, so a maintainer knows what to check. Where
+the guesses are right the draft reads the file unedited with ``--layout``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from reconcile.codes import make_finding
+from reconcile.guard import ensure_safe_environment
+from reconcile.limits import DEFAULT_LIMITS
+from reconcile.ministries import load_table, normalise_chapter
+from reconcile.model import CellRef, Finding, Phrase
+from reconcile.money import (
+    DUTCH,
+    ENGLISH,
+    AmountError,
+    find_unit,
+    number_style,
+    parse_number,
+)
+from reconcile.read import CSV_SUFFIXES, WORKBOOK_SUFFIXES, read_bytes
+from reconcile.read.csv import RowColumns, stream_csv_blocks
+from reconcile.read.formats import load_workbook
+from reconcile.read.header import HEADER_SCAN_ROWS, field_of, parse_year
+from reconcile.read.layouts import cell_text, fold, load_layouts
+from reconcile.read.preflight import run_preflight
+from reconcile.read.workbook import UnreadableFileError
+
+SAMPLE_ROWS = 200  # the rows below the header whose values a guess looks at
+FIELDS = ("year", "series", "chapter", "ministry", "article", "description")
+_RELATIVE = re.compile(r"\bt([+-]\d)?$")  # "bedrag t", "bedrag t+1", "bedrag t-2"
+_CHAPTER = re.compile(r"^([A-Za-z]{1,5}|\d{1,2})$")
+_NUMBER = re.compile(r"^-?[\d.,\s]+([eE][-+]?\d+)?$")
+
+
+def first_rows(path: Path, display: str) -> tuple[list[Sequence[Any]], Finding | None]:
+    """The first rows of a CSV file or of a workbook's first sheet holding any, read as
+    ``validate`` reads them (the pre-flight first); or no rows and the finding why not."""
+    ensure_safe_environment()
+    data, problem = read_bytes(path, display)
+    if data is None or problem is not None:
+        return [], problem
+    suffix = path.suffix.lower()
+    if suffix not in (*WORKBOOK_SUFFIXES, *CSV_SUFFIXES):
+        why = Phrase("reconcile reads {names} workbooks and .csv tables, not {suffix}", {
+            "names": ", ".join(WORKBOOK_SUFFIXES),
+            "suffix": path.suffix or Phrase("this file"),
+        })  # fmt: skip
+        return [], make_finding("file-unreadable", CellRef(display), reason=why)
+    checked = run_preflight(data, display, DEFAULT_LIMITS, suffix)
+    if checked.refusal is not None:
+        return [], checked.refusal
+    try:
+        if suffix in CSV_SUFFIXES:
+            _, blocks = stream_csv_blocks(data, HEADER_SCAN_ROWS + SAMPLE_ROWS)
+            head = next(blocks)  # the first rows, as rows (see stream_csv_blocks)
+            return list(head.rows() if isinstance(head, RowColumns) else head), None
+        grids = load_workbook(data, path.suffix, checked.plain_parts)
+    except UnreadableFileError as exc:
+        return [], make_finding("file-unreadable", CellRef(display), reason=exc.reason)
+    filled = [grid for grid in grids if any(any(cell_text(c) for c in row) for row in grid.rows)]
+    return (list(filled[0].rows[: HEADER_SCAN_ROWS + SAMPLE_ROWS]) if filled else []), None
+
+
+def draft_layout(rows: Sequence[Sequence[Any]], name: str, source: str) -> str:
+    """The TOML text of a layout for the table in ``rows`` (the file's first rows)."""
+    if not rows:
+        rows = [[]]
+    at = _header_row(rows)
+    header = [cell_text(cell) for cell in rows[at]]
+    body = [row for row in rows[at + 1 : at + 1 + SAMPLE_ROWS] if any(cell_text(c) for c in row)]
+    columns: dict[str, tuple[str, str]] = {}  # field -> (label, why)
+    amounts: list[tuple[str, str, str]] = []  # (name, label, why)
+    for index, label in enumerate(header):
+        if not label:
+            continue
+        values = [cell_text(row[index]) for row in body if index < len(row)]
+        values = [value for value in values if value]
+        guess, why = _guess(label, values)
+        if guess == "amount":
+            amounts.append((_amount_name(label, amounts), label, why))
+        elif guess is not None and guess not in columns:
+            columns[guess] = (label, why)
+        else:
+            field = _free_name(label, columns)
+            columns[field] = (label, why if guess is None else f"{why}; {guess} is taken")
+    unit_line = _unit(rows[:at])
+    numbers, numbers_why = _numbers(
+        [cell_text(row[i]) for row in body for i in _indexes(header, amounts) if i < len(row)]
+    )
+    key = [field for field in ("year", "series", "chapter", "article") if field in columns]
+    lines = [
+        f"# A layout drafted by `reconcile layouts draft` from {source} (header in row {at + 1}).",
+        "# Each guess is said beside it: check them, then use it with --layout FILE.toml.",
+        "",
+        f"name = {_quote(name)}",
+        f"title = {_quote(f'Drafted from {source}')}",
+        *unit_line,
+        f"numbers = {_quote(numbers)}  # guess: {numbers_why}",
+        "",
+        "[columns]",
+        *(f"{field} = {_quote(label)}  # guess: {why}" for field, (label, why) in columns.items()),
+    ]
+    for amount, label, why in amounts:
+        lines += ["", "[[amounts]]", f"name = {_quote(amount)}  # guess: {why}"]
+        lines.append(f"label = {_quote(label)}")
+        offset = _RELATIVE.search(fold(label))
+        if offset:  # "Bedrag t+1": the row's year plus one
+            shift = int((offset.group(1) or "+0").replace("+", ""))
+            lines.append(
+                f"year_offset = {shift}  # guess: the label names year t{offset.group(1) or ''}"
+            )
+    lines += [
+        "",
+        "[checks]",
+        f"key = {json.dumps(key)}  # guess: the place fields found; add what else tells rows apart",
+        *(f"{field} = true" for field in ("chapter", "article", "series") if field in columns),
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _header_row(rows: Sequence[Sequence[Any]]) -> int:
+    """The first row with the most cells that are labels (text, not numbers or years)."""
+    best, best_count = 0, -1
+    for index, row in enumerate(rows[:HEADER_SCAN_ROWS]):
+        count = sum(1 for cell in row if _is_label(cell_text(cell)))
+        if count > best_count:
+            best, best_count = index, count
+    return best
+
+
+def _is_label(text: str) -> bool:
+    return bool(text) and parse_year(text) is None and not _NUMBER.match(text)
+
+
+def _known_labels() -> dict[str, str]:
+    """Folded label -> field, from every built-in layout (their fields and amounts)."""
+    known: dict[str, str] = {}
+    for layout in load_layouts().values():
+        for field, labels in layout.columns.items():
+            for label in labels:
+                known.setdefault(fold(label).rstrip("*").strip(), field)
+        for amount in layout.amounts:
+            for label in amount.labels:
+                known.setdefault(fold(label).rstrip("*").strip(), "amount")
+    return known
+
+
+def _guess(label: str, values: list[str]) -> tuple[str | None, str]:
+    """The field a column is (or "amount", or None: a column of its own), and why."""
+    known = _known_labels().get(fold(label))
+    if known is not None:
+        return known, f"a built-in layout's label of {known}"
+    word = field_of(label)
+    if word in FIELDS or word == "amount":
+        return word, f"a workbook header word of {word}"
+    if not values:
+        return None, "no values below it to tell"
+    if all(parse_year(value) is not None for value in values):
+        return "year", "every value is a year"
+    if {value.upper() for value in values} <= {"V", "U", "O"}:
+        return "series", "every value is V, U or O"
+    if all(_is_chapter(value) for value in values):
+        return "chapter", "every value is a budget chapter"
+    if all(_is_amount(value) for value in values):
+        return "amount", "every value is a number"
+    return None, "text: kept as a field of its own"
+
+
+def _is_chapter(value: str) -> bool:
+    """ "XIII", "13", "XIII, Economische Zaken": a known chapter (not "1.950")."""
+    first = value.split(",")[0].strip()
+    return bool(_CHAPTER.match(first)) and normalise_chapter(first) in load_table().chapters
+
+
+def _is_amount(value: str) -> bool:
+    try:
+        parse_number(value)
+    except AmountError:
+        return False
+    return True
+
+
+def _amount_name(label: str, amounts: list[tuple[str, str, str]]) -> str:
+    name = fold(label)
+    taken = {amount for amount, _, _ in amounts}
+    return name if name not in taken else f"{name} {len(amounts) + 1}"
+
+
+def _free_name(label: str, columns: dict[str, tuple[str, str]]) -> str:
+    """A field name made of the label: lower case, words joined by "_"."""
+    words = re.sub(r"\W+", " ", fold(label)).split()[:3]  # "type_begroting_zie", not all
+    base = "_".join(words) or "column"
+    name, count = base, 1
+    while name in columns or name in FIELDS:
+        count += 1
+        name = f"{base}_{count}"
+    return name
+
+
+def _indexes(header: list[str], amounts: list[tuple[str, str, str]]) -> list[int]:
+    labels = {label for _, label, _ in amounts}
+    return [index for index, label in enumerate(header) if label in labels]
+
+
+def _unit(above: Sequence[Sequence[Any]]) -> list[str]:
+    for row in above:
+        for cell in row:
+            unit = find_unit(cell_text(cell))
+            if unit is not None:
+                return [f"unit = {_quote(unit.label)}  # the caption {_quote(cell_text(cell))}"]
+    return [
+        'unit = "x € 1.000"  # guess: no caption above the header; open data is x € 1.000',
+        "unit_stated = false  # the file does not say: a finding will say it is assumed",
+    ]
+
+
+def _numbers(values: list[str]) -> tuple[str, str]:
+    """The number format the amounts are written in, and why."""
+    styles = Counter(style for value in values if (style := number_style(value)) is not None)
+    if styles[DUTCH] > styles[ENGLISH]:
+        return "dutch", f"{styles[DUTCH]} amounts written the Dutch way (1.234,5)"
+    if styles[ENGLISH]:
+        return "english", f"{styles[ENGLISH]} amounts written the English way (1,234.5)"
+    return "plain", "no thousands separator seen; a point is the decimal mark"
+
+
+def _quote(text: str) -> str:
+    """A TOML basic string (JSON's escapes are TOML's)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+__all__ = ["draft_layout", "first_rows"]

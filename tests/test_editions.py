@@ -1,0 +1,391 @@
+"""Real published editions of the budget tables, each read through its family's layout.
+
+The extracts and where they come from: tests/editions/PROVENANCE.md. Each test says what the
+edition shows that the others do not, and what reading it must give (checked by hand with
+Python's csv module).
+"""
+
+from __future__ import annotations
+
+import functools
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from reconcile.announcement import load_announcement
+from reconcile.diff import diff_files
+from reconcile.model import Report
+from reconcile.pipeline import validate
+from reconcile.read import read_file
+from reconcile.read.layouts import LayoutTable
+
+EDITIONS = Path(__file__).parent / "editions"
+
+
+@functools.cache
+def _report(name: str) -> Report:
+    return validate([str(EDITIONS / name)], load_announcement(None), layout=None)
+
+
+def _table(name: str) -> LayoutTable:
+    table = read_file(EDITIONS / name, name).table
+    assert isinstance(table, LayoutTable)
+    return table
+
+
+def _codes(name: str) -> list[tuple[str | None, str]]:
+    return [(f.location.cell, f.code) for f in _report(name).findings]
+
+
+def _amount(table: LayoutTable, moment: str, **where: str) -> Decimal | None:
+    """The euros of the one row whose fields are ``where``, for budget moment ``moment``."""
+    rows = [r for r in table.rows if all(r.values.get(k) == v for k, v in where.items())]
+    assert len(rows) == 1, rows
+    line = rows[0].amounts.get(moment)
+    return None if line is None else line.amount
+
+
+EVERY_EDITION = sorted(path.name for path in EDITIONS.glob("*.csv"))
+
+
+@pytest.mark.parametrize("name", EVERY_EDITION)
+def test_every_real_edition_is_read_with_its_family_layout(name: str) -> None:
+    family = "budgettaire-tabellen" if name.startswith("budgettaire") else "begrotingsstaten"
+    report = _report(name)
+    assert "layout-not-found" not in [f.code for f in report.findings]
+    assert report.files[0].layout == family
+
+
+def test_the_older_header_splits_the_chapter_cell_and_applies_each_rows_unit() -> None:
+    # 2013-2017 as first published: "A, Infrastructuurfonds" in one cell, "x1000" per row,
+    # the "Rijk" block in "miljoen" with a decimal comma, TOTAAL rows with article "-", and a
+    # printed table's header pasted below the data (rows 39-42).
+    name = "begrotingsstaten_2013-2017_first_published.csv"
+    table = _table(name)
+    first = table.rows[0].values
+    assert (first["chapter"], first["ministry"]) == ("A", "Infrastructuurfonds")
+    assert _amount(table, "realisatie", year="2013", series="V", chapter="XVI", article="8") == (
+        Decimal(5_556_917_000)
+    )
+    rijk = _amount(table, "vastgestelde begroting", series="O", chapter="Rijk", article="-")
+    assert rijk == Decimal("81032.9") * 1_000_000  # "81032,9" x EUR 1 mln
+    # Chapter A's 27 rows (9 articles x 3 series) and XVI article 8 V, 5 amounts each, none
+    # empty; the TOTAAL and Rijk rows are checks and the pasted rows no table: 140 lines.
+    assert table.line_count == 140
+    assert _codes(name) == [
+        (None, "csv-detected"),
+        ("A1", "layout-detected"),
+        ("A39", "row-outside-table"),
+        ("A40", "row-outside-table"),
+        ("A41", "row-outside-table"),
+        ("A42", "row-outside-table"),
+    ]
+
+
+def test_dutch_thousands_points_and_a_total_with_an_empty_article_add_up() -> None:
+    # rijksfinancien's copy of the older header: "4.068.504" beside "14461755", the 2015 XVI
+    # TOTAAL row with an empty Onderdeel, and a 2016 "xmiljoen" block ("69.420,30").
+    name = "begrotingsstaten_2013-2018_rijksfinancien_visual.csv"
+    table = _table(name)
+    assert _amount(table, "ontwerpbegroting", year="2015", chapter="XVI", article="8") == (
+        Decimal(4_068_504_000)
+    )
+    assert _amount(table, "ontwerpbegroting", year="2016", chapter="Rijk", article="-") == (
+        Decimal("69420.30") * 1_000_000
+    )
+    assert _codes(name) == [(None, "csv-detected"), ("A1", "layout-detected")]
+
+
+def test_the_older_header_saved_as_windows_1252_reads_as_its_utf_8_copy(tmp_path: Path) -> None:
+    # The older open-data files were published in Windows-1252 as well as UTF-8: the same
+    # rows ("Curaçao" in IIb article 7) read alike from either.
+    name = "begrotingsstaten_2013-2018_rijksfinancien_visual.csv"
+    text = (EDITIONS / name).read_text("utf-8")
+    path = tmp_path / name
+    path.write_bytes(text.encode("cp1252"))
+    utf8, cp1252 = _table(name), _table_at(path)
+    assert [dict(row.values) for row in cp1252.rows] == [dict(row.values) for row in utf8.rows]
+    assert cp1252.rows[0].values["description"] == "Kabinet van de Gouverneur van Curaçao"
+    assert cp1252.rows[0].values["chapter"] == "IIb"
+    assert [line.amount for line in cp1252.lines] == [line.amount for line in utf8.lines]
+    detected = next(f for f in cp1252.findings if f.code == "csv-detected")
+    assert detected.params["encoding"] == "Windows-1252"
+
+
+def test_the_website_extract_reads_floats_written_with_a_point_zero() -> None:
+    name = "begrotingsstaten_2017_rijksfinancien_web.csv"
+    table = _table(name)
+    assert _amount(table, "eerste suppletoire", article="12") == Decimal(2_511_373_000)
+    assert table.rows[0].values["description"] == "Hoofdwegennet"  # not the "artikel" column
+    assert _codes(name) == [(None, "csv-detected"), ("A1", "layout-detected")]  # TOTAAL adds up
+
+
+def test_a_cleaned_copy_and_the_2020_file_are_valid() -> None:
+    for name in (
+        "begrotingsstaten_2013-2017_openstate_cleaned.csv",
+        "begrotingsstaten_2013-2021_rijksfinancien_2020.csv",
+    ):
+        assert _codes(name) == [(None, "csv-detected"), ("A1", "layout-detected")]
+
+
+def test_b_table_2015_reads_decimals_and_scientific_notation_within_its_rounding() -> None:
+    name = "budgettaire_tabellen_owb_2015_origineel.csv"
+    table = _table(name)
+    tiny = _amount(table, "t-2", series="U", article="14", cluster="Planuitwerking Regionale Infra")
+    assert tiny == Decimal(0)  # "-7.27595761418343E-012" thousand euros is no cent
+    # Left: rows 14/16 and 20/22 repeat the key of the row above whole (same cluster, same
+    # instrument, no level to tell them apart) with other amounts: a real problem in the data.
+    assert _codes(name) == [
+        (None, "csv-detected"),
+        ("A1", "layout-detected"),
+        ("A14", "duplicate-key"),
+        ("A16", "duplicate-key"),
+        ("A20", "duplicate-key"),
+        ("A22", "duplicate-key"),
+    ]
+
+
+def test_b_table_2017_is_read_with_its_begroting_column_and_its_totals_checked() -> None:
+    # "Begroting" is the chapter column in 2017, "Programma, apparaat en nominaal en
+    # onvoorzien" the programme's. Its totals findings, checked by hand:
+    # - III article 1 U says 56,962 in t-2: its N rows (5, 6, 8) add up to 26,958, and with
+    #   the rows flagged J that have no line under them (7 "Apparaat" 30,004, 11 "Kabinet van
+    #   de Koning" 2,354, 14 "Commissie van Toezicht" 1,272) to 60,588: the total counts row 7
+    #   but not 11 and 14, which the table places in article 1 (a real inconsistency; reported
+    #   with the leaves counted: difference -3,626, the two rows);
+    # - V article 1 U t-2 says 117,348 where its lines add up to 117,648 (subtotal 1.1 says
+    #   55,937, its lines 56,237), and t+3/t+4 of 1.2's regelingen are empty while the
+    #   subtotal says 53,870: real problems in the data.
+    name = "budgettaire_tabellen_owb_2017_origineel.csv"
+    flat = _codes(name)
+    assert [cell for cell, code in flat if code == "total-mismatch"] == [
+        "T4",
+        "U4",
+        "V4",
+        "W4",
+        "X4",
+        "Y4",
+        "Z4",
+        "T26",
+        "Y26",
+        "Z26",
+    ]
+    assert {code for _, code in flat} == {"csv-detected", "layout-detected", "total-mismatch"}
+    t4 = next(f for f in _report(name).findings if f.location.cell == "T4")
+    assert (t4.params["stated"], t4.params["computed"]) == (56_962_000, 60_588_000)
+    assert {row.values["chapter"] for row in _table(name).rows} == {"III", "I", "V"}
+
+
+def test_a_header_no_layout_fits_is_refused_naming_the_closest_layout_and_its_labels(
+    tmp_path: Path,
+) -> None:
+    # The older begrotingsstaten header, cut short: no moment columns but Realisatie.
+    path = tmp_path / "staten.csv"
+    path.write_text(
+        "Begrotingsjaar;Valuta;Uitgaven (U) Verplichtingen (V) Ontvangsten (O);Begrotingsstaat;"
+        "Onderdeel;Omschrijving;Realisatie\n2013;Euro;U;XVI, VWS;8;x;5\n",
+        encoding="utf-8",
+    )
+    report = validate([str(path)], load_announcement(None), layout=None)
+    (refusal,) = [f for f in report.findings if f.code == "layout-not-found"]
+    assert "the closest is begrotingsstaten, with the labels" in refusal.message
+    assert '"Begrotingsstaat", "Onderdeel", "Omschrijving", "Realisatie"' in refusal.message
+    # what it lacks, each field with the labels that would do
+    assert (
+        'missing: "Stand ontwerpbegroting" / "ontwerpbegroting" / "begroting.ontwerp", '
+        in refusal.message
+    )
+    assert '"Begrotingsjaar"' not in refusal.message.split("missing:")[1]
+
+
+def test_the_layout_found_says_how_many_of_its_columns_the_header_has() -> None:
+    (detected,) = [
+        f
+        for f in _report("begrotingsstaten_2017_rijksfinancien_web.csv").findings
+        if f.code == "layout-detected"
+    ]
+    # 13 columns in the family; the website's extract has neither a unit nor a currency
+    assert (detected.params["found"], detected.params["labels"]) == (11, 13)
+
+
+def test_diff_matches_the_lines_of_two_editions_by_the_fields_they_share() -> None:
+    # The begrotingsstaten 2013-2017 as first published (";", "XVI, Volksgezondheid, ...",
+    # "Onderdeel", "1ste suppletoire begroting") against rijksfinancien's file of 2020
+    # (",", "Begrotingsnummer", "Artikel nummer", "Stand eerste suppletoire"): both read with
+    # the begrotingsstaten family, lines matched by year, series, chapter, article and moment.
+    # By hand (csv module): the 9 rows both extracts hold give 45 cells, 34 equal in both, 1
+    # different (2013 XVI article 8 V realisatie: 5556917 then 5588214), the other 10 only
+    # in the 2020 extract (XVI article 8 O and U).
+    result = diff_files(
+        str(EDITIONS / "begrotingsstaten_2013-2017_first_published.csv"),
+        str(EDITIONS / "begrotingsstaten_2013-2021_rijksfinancien_2020.csv"),
+    )
+    assert (result.old.layout, result.new.layout) == ("begrotingsstaten", "begrotingsstaten")
+    assert result.unchanged == 34
+    (changed,) = [c for c in result.changes if c.change == "changed"]
+    assert dict(changed.key) == {
+        "chapter": "XVI",
+        "article": "8",
+        "series": "V",
+        "year": "2013",
+        "moment": "realisatie",
+    }
+    assert changed.old is not None and changed.new is not None
+    assert (changed.old.cell.cell, changed.new.cell.cell) == ("L38", "K9")
+    assert changed.difference == Decimal(5_588_214_000 - 5_556_917_000)
+    assert result.counts["added"] == 10
+
+
+# --- the ministries' workbooks: their header words are data too ----------------------------
+
+
+def test_every_header_word_in_the_data_file_names_its_field() -> None:
+    # reconcile/data/workbook-words.toml is the only place a workbook header word is written:
+    # each label, as a ministry would type it (capitals, a unit caption), names its field,
+    # unless a field listed before it claims the same word (then it is that field's).
+    from reconcile.read.header import aliases, field_of
+
+    words = aliases()
+    claimed: dict[str, str] = {}
+    for name, names in words.items():
+        for word in names:
+            claimed.setdefault(word, name)
+    for word, name in claimed.items():
+        assert field_of(f"{word.upper()} (x € 1.000)") == name, word
+    assert {"chapter", "article", "description", "series", "year", "amount"} <= words.keys()
+
+
+def test_a_header_word_added_to_the_data_file_is_read(tmp_path: Path) -> None:
+    import tomllib
+
+    from reconcile.read import header
+
+    data = tomllib.loads(
+        (Path(header.__file__).parents[1] / "data" / "workbook-words.toml").read_text("utf-8")
+    )
+    data["chapter"]["labels"].append("begrotingsstaat")  # the older open-data word
+    try:
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(header, "_words", lambda: data)  # the file as a maintainer edits it
+            header._matchers.cache_clear()
+            header._field_of_text.cache_clear()
+            assert header.field_of("Begrotingsstaat") == "chapter"
+    finally:
+        header._matchers.cache_clear()
+        header._field_of_text.cache_clear()
+    assert header.field_of("Begrotingsstaat") is None  # as shipped
+
+
+def test_an_open_data_tables_fields_are_validated_by_a_pandera_schema() -> None:
+    # One text column per field; each failing cell has one code: a broken formula's text is
+    # only a cell-error, an empty checked field only missing-value.
+    import pandas as pd
+
+    from reconcile.validate.schema import build_layout_schema, run_schema
+
+    schema = build_layout_schema(
+        ["chapter", "description"],
+        {"chapter": lambda text: text == "XIII"},
+        {"chapter": "chapter-unknown"},
+    )
+    frame = pd.DataFrame(
+        {"chapter": ["XIII", "XXX", "", "#REF!"], "description": ["a", "#NAME?", "", "c"]},
+        dtype=object,
+    )
+    assert sorted((f.line, f.column, f.check) for f in run_schema(frame, schema)) == [
+        (1, "chapter", "chapter-unknown"),
+        (1, "description", "cell-error"),
+        (2, "chapter", "missing-value"),
+        (3, "chapter", "cell-error"),
+    ]
+
+
+# --- reconcile layouts draft ----------------------------------------------------------------
+
+
+def test_a_drafted_layout_reads_its_table_unedited_where_the_guesses_are_right(
+    tmp_path: Path,
+) -> None:
+    from click.testing import CliRunner
+
+    from reconcile.cli import cli
+
+    table = tmp_path / "suppletoire.csv"
+    table.write_text(
+        "(bedragen x € 1.000)\n"
+        "Jaar;Hoofdstuk;Artikel;V/U/O;Omschrijving;Stand vóór;Mutatie;Stand na\n"
+        "2025;XIII;2;U;Bedrijvenbeleid;1.234,5;100;1.334,5\n"
+        "2025;XIII;3;U;Toekomstfonds;2.000;-50;1.950\n",
+        encoding="utf-8",
+    )
+    drafted = CliRunner().invoke(cli, ["layouts", "draft", str(table), "--name", "supp"])
+    assert drafted.exit_code == 0, drafted.output
+    text = drafted.output
+    assert 'unit = "x € 1.000"  # the caption "(bedragen x € 1.000)"' in text
+    assert 'numbers = "dutch"' in text
+    assert 'year = "Jaar"  # guess: a built-in layout\'s label of year' in text
+    assert 'label = "Stand na"' in text  # an amount column: every value a number
+    layout = tmp_path / "supp.toml"
+    layout.write_text(text, encoding="utf-8")
+    report = validate([str(table)], load_announcement(None), layout=str(layout))
+    assert [f.code for f in report.findings] == ["csv-detected", "layout-detected"]
+    (read,) = report.files
+    assert (read.layout, read.lines) == ("supp", 6)
+
+
+def test_a_drafted_layout_of_a_real_b_table_names_its_relative_years() -> None:
+    from reconcile.read.draft import draft_layout, first_rows
+
+    rows, problem = first_rows(EDITIONS / "budgettaire_tabellen_owb_2017_origineel.csv", "b")
+    assert problem is None
+    text = draft_layout(rows, "b2017", "b.csv")
+    assert 'label = "Bedrag t+1"\nyear_offset = 1  # guess: the label names year t+1' in text
+    assert 'chapter = "Begroting"  # guess: a built-in layout\'s label of chapter' in text
+
+
+def test_layouts_draft_of_a_missing_file_says_why_and_exits_2(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from reconcile.cli import cli
+
+    result = CliRunner().invoke(cli, ["layouts", "draft", str(tmp_path / "nope.csv")])
+    assert result.exit_code == 2
+    assert "nope.csv" in result.output and "does not exist" in result.output
+    listed = CliRunner().invoke(cli, ["layouts"])
+    assert listed.exit_code == 0 and listed.output.startswith("begrotingsstaten  ")
+
+
+def test_each_row_is_read_in_the_unit_its_unit_cell_names(tmp_path: Path) -> None:
+    # The older begrotingsstaten header, rows built here: "x1000", "miljoen" and a word the
+    # layout does not know ("duizendtallen": read as the layout's x € 1.000, and said).
+    header = (
+        "Begrotingsjaar;Valuta;eenheid;Uitgaven (U) Verplichtingen (V) Ontvangsten (O);"
+        "Begrotingsstaat;Onderdeel;Omschrijving;ontwerpbegroting;vastgestelde begroting;"
+        "1ste suppletoire begroting;2de suppletoire begroting;Realisatie;Url"
+    )
+    path = tmp_path / "staten.csv"
+    path.write_text(
+        "\n".join(
+            [
+                header,
+                "2013;Euro;x1000;U;XIII, Economische Zaken;2;Bedrijvenbeleid;1.500;;;;;",
+                "2013;Euro;miljoen;U;XIII, Economische Zaken;3;Toekomstfonds;2,5;;;;;",
+                "2013;Euro;duizendtallen;U;XIII, Economische Zaken;4;Apparaat;7;;;;;",
+            ]
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    table = _table_at(path)
+    amounts = [row.amounts["ontwerpbegroting"].amount for row in table.rows]
+    assert amounts == [Decimal(1_500_000), Decimal(2_500_000), Decimal(7_000)]
+    assert [row.values["ministry"] for row in table.rows] == ["Economische Zaken"] * 3
+    assumed = [(f.location.cell, f.code) for f in table.findings if f.code == "unit-assumed"]
+    assert assumed == [("C4", "unit-assumed")]
+
+
+def _table_at(path: Path) -> LayoutTable:
+    table = read_file(path, path.name).table
+    assert isinstance(table, LayoutTable)
+    return table
