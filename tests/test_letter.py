@@ -132,6 +132,15 @@ def test_the_seed_letter_as_a_pdf_drafts_the_same_announcement(tmp_path: Path) -
         # EZK, 19 januari 2024, as officielebekendmakingen.nl publishes it: the footnote
         # reference after "gesteld." and the site's own "10 miljoen bezoekers" are not read
         ("kst-36410-L-8.html", [("20 miljard euro", 20_000, 20_000)]),
+        # BNC-fiche 1 (Financiën, 2022) as pdftextsplitter read its PDF: "ten minste 5 mln.
+        # euro" is at least 5 million; "ten minste 10%" and "maximaal vijf seconden" are no money
+        (
+            "fiche-instant-payments-2022.txt",
+            [("ten minste 5 mln. euro", 5, None), ("100.000 euro", Decimal("0.1"), Decimal("0.1"))],
+        ),
+        # IenW, 3 februari 2023, a PDF's text layer with its margin column: "2-4 Mton", "0,1 tot
+        # 2,8 Mton", "55 procent", "2023-2030" and the postal codes are no amounts of money
+        ("kamerbrief-npce-2023.txt", []),
     ],
 )
 def test_real_letters_give_the_amounts_their_text_states(
@@ -189,6 +198,12 @@ def test_hedges_as_the_hedge_table_reads_them(tmp_path: Path) -> None:
         ("tussen 60 en 70 miljoen euro", 60, 70),
         ("rond de 200 miljoen euro", 190, 210),
     ]
+
+
+def test_a_letter_without_money_says_so_and_guesses_nothing() -> None:
+    draft = draft_announcement(LETTERS / "kamerbrief-npce-2023.txt")
+    assert (draft.amounts, draft.target, draft.sums) == ((), None, ())
+    assert "draft-open-no-amounts" in [item.key for item in draft.open]
 
 
 def test_a_pdf_letter_is_read_from_its_text_layer_with_pages(tmp_path: Path) -> None:
