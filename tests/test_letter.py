@@ -206,6 +206,26 @@ def test_a_letter_without_money_says_so_and_guesses_nothing() -> None:
     assert "draft-open-no-amounts" in [item.key for item in draft.open]
 
 
+def test_up_to_and_including_is_at_most_never_the_amount_itself(tmp_path: Path) -> None:
+    letter = tmp_path / "brief.txt"
+    letter.write_text(
+        "De regio draagt tot en met 5 miljoen euro bij. Het Rijk geeft t/m € 2 mln. "
+        "The region pays up to and including EUR 3 million.\n",
+        encoding="utf-8",
+    )
+    draft = draft_announcement(letter)
+    assert [(a.text, a.written) for a in draft.amounts] == [
+        ("maximaal 5 miljoen euro", "tot en met 5 miljoen euro"),
+        ("maximaal € 2 mln.", "t/m € 2 mln."),
+        ("maximaal EUR 3 million", "up to and including EUR 3 million"),
+    ]
+    assert stated(letter) == [
+        ("maximaal 5 miljoen euro", 0, 5),
+        ("maximaal € 2 mln.", 0, 2),
+        ("maximaal EUR 3 million", 0, 3),
+    ]
+
+
 def test_a_pdf_letter_is_read_from_its_text_layer_with_pages(tmp_path: Path) -> None:
     letter = tmp_path / "brief.pdf"
     letter.write_bytes(

@@ -33,6 +33,9 @@ _HEDGE_AFTER = {
     "at-most": re.compile(r"^\s*\(?(?:of|or) (?:minder|lager|less)\b\)?", re.IGNORECASE),
 }
 _PREFIX = {"at-least": "minimaal", "at-most": "maximaal"}
+# "tot en met 5 miljoen" (up to and including) is at most, not the hedge table's "tot" alone:
+# read as "maximaal", with the letter's words kept beside it.
+_THROUGH = re.compile(r"(?:^|(?<=[\s(]))(?:tot en met|t/m|up to and including)\s+$", re.IGNORECASE)
 
 _NUM = r"\d{1,3}(?:[.\u00a0\u202f]\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 _SPELLED = "|".join(sorted(map(re.escape, WORD_NUMBERS), key=len, reverse=True))
@@ -235,7 +238,12 @@ def _amounts(
         window = sentence[previous_end:start]
         hedge = _HEDGE_BEFORE.search(window)
         written = text
-        if hedge and not text.lower().startswith(("tussen", "van")):
+        through = _THROUGH.search(window)
+        if through and not text.lower().startswith(("tussen", "van")):
+            written = f"{through.group().strip()} {text}"
+            text = f"{_PREFIX['at-most']} {text}"
+            hedge = through
+        elif hedge and not text.lower().startswith(("tussen", "van")):
             text = f"{hedge.group('hedge')} {text}"
             written = text
             start -= len(window) - hedge.start()
