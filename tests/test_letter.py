@@ -226,6 +226,43 @@ def test_up_to_and_including_is_at_most_never_the_amount_itself(tmp_path: Path) 
     ]
 
 
+def test_deeply_nested_html_is_read_in_one_pass(tmp_path: Path) -> None:
+    # a page nested 100,000 deep, then closing tags it never opened: reading it costs its
+    # length (the open elements were searched for every piece of text, 10^10 steps here)
+    depth = 100_000
+    page = (
+        '<html><body><div id="broodtekst">'
+        + "<div>x " * depth
+        + "Het Rijk reserveert bijna 70 miljoen euro."
+        + "</span>" * depth
+        + "</div>" * depth
+        + "</div></body></html>"
+    )
+    letter = tmp_path / "brief.html"
+    letter.write_text(page, encoding="utf-8")
+    draft = draft_announcement(letter)
+    assert [a.text for a in draft.amounts] == ["bijna 70 miljoen euro"]
+
+
+def test_a_pdf_with_more_pages_than_any_letter_is_refused_before_it_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reconcile.letter import read
+
+    monkeypatch.setattr(read, "MAX_PDF_PAGES", 2)
+    letter = tmp_path / "brief.pdf"
+    letter.write_bytes(text_pdf([["Het Rijk geeft 5 miljoen euro."]] * 3))
+    with pytest.raises(InputError, match="has 3 pages, more than any letter \\(2\\): not read"):
+        read_letter(letter)
+    monkeypatch.setattr(read, "MAX_PDF_PAGES", 3)
+    monkeypatch.setattr(read, "MAX_PDF_TEXT", 40)
+    with pytest.raises(InputError, match="more text than any letter") as refused:
+        read_letter(letter)
+    assert "meer tekst dan welke brief ook" in refused.value.text("nl")
+    monkeypatch.setattr(read, "MAX_PDF_TEXT", 1000)
+    assert len(read_letter(letter).paragraphs) == 3
+
+
 def test_a_pdf_letter_is_read_from_its_text_layer_with_pages(tmp_path: Path) -> None:
     letter = tmp_path / "brief.pdf"
     letter.write_bytes(

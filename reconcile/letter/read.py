@@ -13,6 +13,10 @@ from reconcile.errors import InputError
 
 # A letter is a few pages; a file far larger than any letter is refused before it is read.
 MAX_LETTER_BYTES = 50 * 1024 * 1024
+# A PDF's size says little of what it unpacks to: its pages are counted before any is read,
+# and the text read from them is weighed as it comes (pypdf 6 or later caps each stream).
+MAX_PDF_PAGES = 500
+MAX_PDF_TEXT = 20_000_000  # characters; a long Kamerbrief has some 100,000
 
 _SENTENCE_END = re.compile(r"[.!?:;]\s*$")
 _FOOTNOTE = re.compile(r"^(\d{1,2})\s+[A-Z]")
@@ -260,7 +264,25 @@ def _read_pdf(path: Path, data: bytes) -> Letter:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
             raise InputError("{path} is an encrypted PDF: save it without a password", path=path)
-        pages = [page.extract_text() or "" for page in reader.pages]
+        count = len(reader.pages)
+        if count > MAX_PDF_PAGES:
+            raise InputError(
+                "{path} has {pages} pages, more than any letter ({limit}): not read",
+                path=path,
+                pages=count,
+                limit=MAX_PDF_PAGES,
+            )
+        pages: list[str] = []
+        read = 0
+        for page in reader.pages:
+            pages.append(page.extract_text() or "")
+            read += len(pages[-1])
+            if read > MAX_PDF_TEXT:
+                raise InputError(
+                    "{path} holds more text than any letter (over {limit} characters): not read",
+                    path=path,
+                    limit=MAX_PDF_TEXT,
+                )
         title = str(reader.metadata.get("/Title") or "") if reader.metadata else ""
     except InputError:
         raise
@@ -289,7 +311,8 @@ _CONTENT_CLASSES = {"stuk", "broodtekst", "kamerstuk"}
 class _LetterHTML(HTMLParser):
     """Block-level text of an officielebekendmakingen.nl page; footnote references
     (``<a class="nootnum">``, ``<sup>``) dropped, the notes themselves (``div#noten``) kept
-    apart."""
+    apart. What is open is counted, not searched, so that a page nested a million deep or
+    closing tags it never opened costs no more than its length."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -298,13 +321,9 @@ class _LetterHTML(HTMLParser):
         self.title = ""
         self._text: list[str] = []
         self._stack: list[tuple[str, bool, bool, bool]] = []  # tag, skip, content, note
+        self._open: dict[str, int] = {}  # how many of each tag are open
+        self._skip = self._content = self._note = 0  # how many open elements are each
         self._in_title = False
-
-    def _state(self) -> tuple[bool, bool, bool]:
-        skip = any(s[1] for s in self._stack)
-        content = any(s[2] for s in self._stack)
-        note = any(s[3] for s in self._stack)
-        return skip, content, note
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = {k: v or "" for k, v in attrs}
@@ -324,30 +343,38 @@ class _LetterHTML(HTMLParser):
         if tag in _BLOCKS:
             self._flush()
         self._stack.append((tag, skip, content, note))
+        self._open[tag] = self._open.get(tag, 0) + 1
+        self._skip += skip
+        self._content += content
+        self._note += note
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":
             self._in_title = False
         if tag in _BLOCKS:
             self._flush()
-        for i in range(len(self._stack) - 1, -1, -1):
-            if self._stack[i][0] == tag:
-                del self._stack[i:]
+        if not self._open.get(tag):
+            return  # closes nothing that is open
+        while self._stack:
+            name, skip, content, note = self._stack.pop()
+            self._open[name] -= 1
+            self._skip -= skip
+            self._content -= content
+            self._note -= note
+            if name == tag:
                 break
 
     def handle_data(self, data: str) -> None:
         if self._in_title:
             self.title += data
-        skip, _, _ = self._state()
-        if not skip:
+        if not self._skip:
             self._text.append(data)
 
     def _flush(self) -> None:
         text = " ".join("".join(self._text).split())
         self._text = []
         if text:
-            _, content, note = self._state()
-            self.blocks.append((text, content, note))
+            self.blocks.append((text, self._content > 0, self._note > 0))
 
     def close(self) -> None:
         super().close()
