@@ -226,6 +226,32 @@ def test_up_to_and_including_is_at_most_never_the_amount_itself(tmp_path: Path) 
     ]
 
 
+def test_a_space_between_thousands_is_part_of_the_figure(tmp_path: Path) -> None:
+    # "€ 15 000,–" as laws and some letters write it was read as € 15
+    letter = tmp_path / "brief.txt"
+    letter.write_text(
+        "De vergoeding bedraagt maximaal € 15 000,–. Het Rijk reserveert € 1 500 000. "
+        "Kamerstuk 36 410 noemt 5 miljoen euro.\n",
+        encoding="utf-8",
+    )
+    assert stated(letter) == [
+        ("maximaal € 15 000", 0, Decimal("0.015")),
+        ("€ 1 500 000", Decimal("1.5"), Decimal("1.5")),
+        ("5 miljoen euro", 5, 5),
+    ]
+
+
+@pytest.mark.parametrize("written", ["-5 miljoen euro", "€ -5 mln.", "-/- € 5 mln."])
+def test_a_negative_amount_is_asked_about_never_read_as_positive(
+    tmp_path: Path, written: str
+) -> None:
+    letter = tmp_path / "brief.txt"
+    letter.write_text(f"Het saldo van de regeling is {written} Dat is klein.\n", encoding="utf-8")
+    draft = draft_announcement(letter)
+    assert draft.amounts == ()
+    assert [dict(o.params) for o in draft.open if o.key == "draft-open-zero"] == [{"text": written}]
+
+
 def test_deeply_nested_html_is_read_in_one_pass(tmp_path: Path) -> None:
     # a page nested 100,000 deep, then closing tags it never opened: reading it costs its
     # length (the open elements were searched for every piece of text, 10^10 steps here)

@@ -37,7 +37,11 @@ _PREFIX = {"at-least": "minimaal", "at-most": "maximaal"}
 # read as "maximaal", with the letter's words kept beside it.
 _THROUGH = re.compile(r"(?:^|(?<=[\s(]))(?:tot en met|t/m|up to and including)\s+$", re.IGNORECASE)
 
-_NUM = r"\d{1,3}(?:[.\u00a0\u202f]\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+# A thousands separator is a point, a (narrow) no-break space or a space ("€ 15 000,–", as
+# laws and some letters write it): only between groups of three digits.
+_NUM = r"\d{1,3}(?:[ .\u00a0\u202f]\d{3})+(?!\d)(?:,\d+)?|\d+(?:,\d+)?"
+# A minus sign against the figure ("-5 miljoen", "€ -5 mln") or the bookkeeper's "-/-".
+_MINUS = re.compile(r"(?:^|(?<=[\s(]))(?:(?:€|EUR)\s?)?(?:-/-\s?|[-−–])$")
 _SPELLED = "|".join(sorted(map(re.escape, WORD_NUMBERS), key=len, reverse=True))
 _SCALE = r"miljoen|miljard|mln\.?|mld\.?|mrd\.?|million|billion|bn"
 _CAPTION = r"\(x\s?€\s?[\d.]+(?:\s?(?:mln|miljoen|mld|miljard))?\)"
@@ -255,11 +259,14 @@ def _amounts(
                 text = f"{_PREFIX[kind]} {text}"
                 end += suffix.end()
         text = text.rstrip(" ,;:")
+        minus = _MINUS.search(window)
+        if minus:
+            written = f"{minus.group()}{written}"
         try:
             hedged = parse_hedged(text, DEFAULT_BAND)
         except ConfigError:
             hedged = None
-        if hedged is None or hedged.amount <= 0:  # an announcement holds positive amounts
+        if hedged is None or hedged.amount <= 0 or minus:  # an announcement holds positive amounts
             problem = "draft-open-unread" if hedged is None else "draft-open-zero"
             opened.append(Open(problem, (("text", written),), where))
             previous_end = end
