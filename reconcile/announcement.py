@@ -138,7 +138,7 @@ def parse_money(text: str) -> Decimal:
     rest = _CURRENCY.sub(" ", rest).strip()
     try:
         return to_cents(parse_number(rest) * multiplier)
-    except AmountError:
+    except (AmountError, ArithmeticError):  # ArithmeticError: more digits than a Decimal holds
         raise ConfigError("{text!r} is not an amount", text=text) from None
 
 

@@ -21,7 +21,7 @@ from reconcile.announcement import (
     parse_hedged,
 )
 from reconcile.cli import cli
-from reconcile.errors import InputError
+from reconcile.errors import ConfigError, InputError
 from reconcile.letter import draft_announcement, render_draft
 from reconcile.letter.read import read_letter
 from tests.pdf import seed_as_pdf, text_pdf
@@ -250,6 +250,20 @@ def test_a_negative_amount_is_asked_about_never_read_as_positive(
     draft = draft_announcement(letter)
     assert draft.amounts == ()
     assert [dict(o.params) for o in draft.open if o.key == "draft-open-zero"] == [{"text": written}]
+
+
+def test_a_figure_longer_than_any_amount_is_left_open_not_a_traceback(tmp_path: Path) -> None:
+    # a Decimal holds 28 digits: more stopped the draft (and `check`) with a traceback
+    figure = "1" + ".000" * 12
+    with pytest.raises(ConfigError, match="is not an amount"):
+        parse_hedged(f"€ {figure}")
+    letter = tmp_path / "brief.txt"
+    letter.write_text(f"Het Rijk reserveert € {figure}. En bijna 5 miljoen euro.\n", "utf-8")
+    draft = draft_announcement(letter)
+    assert [a.text for a in draft.amounts] == ["bijna 5 miljoen euro"]
+    assert [dict(o.params) for o in draft.open if o.key == "draft-open-unread"] == [
+        {"text": f"€ {figure}"}
+    ]
 
 
 def test_deeply_nested_html_is_read_in_one_pass(tmp_path: Path) -> None:
