@@ -252,6 +252,20 @@ def test_a_negative_amount_is_asked_about_never_read_as_positive(
     assert [dict(o.params) for o in draft.open if o.key == "draft-open-zero"] == [{"text": written}]
 
 
+def test_a_total_after_more_amounts_than_can_be_tried_is_left_open(tmp_path: Path) -> None:
+    # every set of 40 amounts is 2^40 sets: the draft tried them all (18 took 4 s)
+    letter = tmp_path / "brief.txt"
+    posts = " ".join(f"Post {i} kost {i + 1} miljoen euro." for i in range(40))
+    letter.write_text(posts + " In totaal is dit 7 miljard euro.\n", encoding="utf-8")
+    draft = draft_announcement(letter)
+    assert draft.sums == ()
+    assert [(o.key, dict(o.params)) for o in draft.open if o.key.startswith("draft-open-sum")] == [
+        ("draft-open-sum-many", {"total": "totaal", "count": "40"})
+    ]
+    assert "too many to try" in render_draft(draft, "en")
+    assert "te veel om elke" in render_draft(draft, "nl")
+
+
 def test_a_figure_longer_than_any_amount_is_left_open_not_a_traceback(tmp_path: Path) -> None:
     # a Decimal holds 28 digits: more stopped the draft (and `check`) with a traceback
     figure = "1" + ".000" * 12
@@ -264,6 +278,32 @@ def test_a_figure_longer_than_any_amount_is_left_open_not_a_traceback(tmp_path: 
     assert [dict(o.params) for o in draft.open if o.key == "draft-open-unread"] == [
         {"text": f"€ {figure}"}
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "111 " * 100_000 + "miljoen euro.",  # figures that might be thousands of each other
+        "tussen 5 " * 100_000 + "miljoen euro.",  # the start of a range, again and again
+        "5-" * 100_000 + "5 miljoen euro.",
+    ],
+    ids=["thousands", "ranges", "dashes"],
+)
+def test_a_sentence_of_many_figures_costs_its_length(tmp_path: Path, sentence: str) -> None:
+    # each figure looked at the whole sentence before it (or tried every run of figures
+    # from each of them): these did not end within minutes
+    letter = tmp_path / "brief.txt"
+    letter.write_text(sentence, encoding="utf-8")
+    assert len(draft_announcement(letter).amounts) <= 1
+
+
+def test_many_lines_that_run_on_are_joined_once(tmp_path: Path) -> None:
+    # each piece was added to the paragraph by copying it whole: 10^5 pieces, 10^11 bytes
+    letter = tmp_path / "brief.txt"
+    letter.write_text("Het Rijk geeft\n\n" + "en nog meer\n\n" * 100_000 + "5 miljoen euro.")
+    paragraphs = read_letter(letter).paragraphs
+    assert len(paragraphs) == 2
+    assert paragraphs[0].text.startswith("Het Rijk geeft en nog meer en nog meer")
 
 
 def test_deeply_nested_html_is_read_in_one_pass(tmp_path: Path) -> None:

@@ -206,28 +206,25 @@ def _join_lines(lines: list[str]) -> str:
 
 def _run_on(paragraphs: list[Paragraph]) -> list[Paragraph]:
     """A paragraph that stops mid-sentence goes on in the next body paragraph that starts in
-    lower case (the footnotes at the foot of a page stand between them)."""
-    merged: list[Paragraph] = []
+    lower case (the footnotes at the foot of a page stand between them). The pieces are
+    joined once at the end, so a letter of many such pieces costs its length."""
+    merged: list[tuple[Paragraph, list[str]]] = []
+    body: list[str] | None = None  # the pieces of the last body paragraph
     for paragraph in paragraphs:
-        if not paragraph.footnote and paragraph.text[:1].islower():
-            for i in range(len(merged) - 1, -1, -1):
-                earlier = merged[i]
-                if earlier.footnote:
-                    continue
-                if not _SENTENCE_END.search(_strip_notes(earlier.text)):
-                    merged[i] = Paragraph(
-                        earlier.text + " " + paragraph.text,
-                        earlier.number,
-                        earlier.page,
-                    )
-                    break
-                merged.append(paragraph)
-                break
-            else:
-                merged.append(paragraph)
+        if paragraph.footnote:
+            merged.append((paragraph, [paragraph.text]))
             continue
-        merged.append(paragraph)
-    return merged
+        if body is not None and paragraph.text[:1].islower():
+            end = body[-1] if len(body[-1]) > 8 else " ".join(body[-2:])
+            if not _SENTENCE_END.search(_strip_notes(end)):
+                body.append(paragraph.text)
+                continue
+        body = [paragraph.text]
+        merged.append((paragraph, body))
+    return [
+        Paragraph(" ".join(pieces), p.number, p.page, p.footnote) if len(pieces) > 1 else p
+        for p, pieces in merged
+    ]
 
 
 def _strip_notes(text: str) -> str:
