@@ -226,6 +226,32 @@ def test_up_to_and_including_is_at_most_never_the_amount_itself(tmp_path: Path) 
     ]
 
 
+@pytest.mark.parametrize(
+    ("words", "low", "high"),
+    [
+        ("niet meer dan", 0, 5),  # not the table's "meer dan" (just over): the other way
+        ("minder dan", 0, 5),
+        ("hoogstens", 0, 5),
+        ("nog geen", 0, 5),
+        ("less than", 0, 5),
+        ("niet minder dan", 5, None),
+        ("zeker", 5, None),
+        ("not less than", 5, None),
+    ],
+)
+def test_hedges_letters_word_otherwise_are_read_as_their_kind(
+    tmp_path: Path, words: str, low: int, high: int | None
+) -> None:
+    letter = tmp_path / "brief.txt"
+    letter.write_text(f"De regio draagt {words} 5 miljoen euro bij.\n", encoding="utf-8")
+    (amount,) = draft_announcement(letter).amounts
+    assert amount.written == f"{words} 5 miljoen euro"
+    assert (amount.interval.low / M, amount.interval.high) == (
+        low,
+        None if high is None else high * M,
+    )
+
+
 def test_a_space_between_thousands_is_part_of_the_figure(tmp_path: Path) -> None:
     # "€ 15 000,–" as laws and some letters write it was read as € 15
     letter = tmp_path / "brief.txt"

@@ -36,6 +36,36 @@ _PREFIX = {"at-least": "minimaal", "at-most": "maximaal"}
 # How far before and after an amount its hedge, minus sign or name is looked for: the longest
 # hedge ("up to and including") is 19 characters.
 _NEAR = 60
+# Letters word some hedges the hedge table does not have; each is read as the table's word for
+# its kind, with the letter's words kept beside it. "niet meer dan" must not be read as the
+# table's "meer dan" (just over), nor "tot en met" as an exact amount.
+_LETTER_HEDGES = {
+    "at-most": (
+        "tot en met",
+        "t/m",
+        "up to and including",
+        "niet meer dan",
+        "hoogstens",
+        "minder dan",
+        "nog geen",
+        "less than",
+    ),
+    "at-least": ("niet minder dan", "zeker", "not less than"),
+}
+_LETTER_HEDGE = re.compile(
+    r"(?:^|(?<=[\s(]))(?:"
+    + "|".join(
+        rf"(?P<{kind.replace('-', '_')}>"
+        + "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+        + ")"
+        for kind, words in _LETTER_HEDGES.items()
+    )
+    + r")\s+$",
+    re.IGNORECASE,
+)
+# How far before and after an amount its hedge, minus sign or name is looked for: the longest
+# hedge ("up to and including") is 19 characters.
+_NEAR = 60
 # "tot en met 5 miljoen" (up to and including) is at most, not the hedge table's "tot" alone:
 # read as "maximaal", with the letter's words kept beside it.
 _THROUGH = re.compile(r"(?:^|(?<=[\s(]))(?:tot en met|t/m|up to and including)\s+$", re.IGNORECASE)
@@ -261,11 +291,12 @@ def _amounts(
         near = window[-_NEAR:]  # a hedge or minus stands right before the amount
         hedge = _HEDGE_BEFORE.search(near)
         written = text
-        through = _THROUGH.search(near)
-        if through and not text.lower().startswith(("tussen", "van")):
-            written = f"{through.group().strip()} {text}"
-            text = f"{_PREFIX['at-most']} {text}"
-            hedge = through
+        worded = _LETTER_HEDGE.search(near)
+        if worded and not text.lower().startswith(("tussen", "van")):
+            kind = "at-most" if worded.group("at_most") else "at-least"
+            written = f"{worded.group().strip()} {text}"
+            text = f"{_PREFIX[kind]} {text}"
+            hedge = worded
         elif hedge and not text.lower().startswith(("tussen", "van")):
             text = f"{hedge.group('hedge')} {text}"
             written = text
