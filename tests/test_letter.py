@@ -369,6 +369,32 @@ def test_a_pdf_with_more_pages_than_any_letter_is_refused_before_it_is_read(
     assert len(read_letter(letter).paragraphs) == 3
 
 
+def test_a_text_layer_s_page_marks_end_its_pages_and_its_margin_is_left_out() -> None:
+    # IenW 2023: "... zijn van andere" / the margin column (Ministerie van, Inf rastructuur
+    # en, Kenmerk, ...) / "P agina 1 van 7" / "landen voor onze grondstoffen1."
+    paragraphs = read_letter(LETTERS / "kamerbrief-npce-2023.txt").paragraphs
+    assert sorted({p.page for p in paragraphs}) == [1, 2]
+    assert any(
+        "zijn van andere landen voor onze grondstoffen. Versnellen" in p.text for p in paragraphs
+    )
+    assert not [p.text for p in paragraphs if "agina" in p.text or "Kenmerk" in p.text]
+
+
+def test_a_hedge_at_the_foot_of_a_page_stays_with_its_amount(tmp_path: Path) -> None:
+    letter = tmp_path / "brief.txt"
+    letter.write_text(
+        "Het Rijk is van plan om voor de AI-fabriek in de regio Groningen bijna\n"
+        "Ministerie van\nEconomische Zaken\nKenmerk\nDGE / 123456\n"
+        "Pagina 1 van 2\n"
+        "70 miljoen euro te reserveren in de ontwerpbegroting 2026.\n"
+        "Pagina 2 van 2\n",
+        encoding="utf-8",
+    )
+    draft = draft_announcement(letter)
+    assert [(a.text, a.where.page) for a in draft.amounts] == [("bijna 70 miljoen euro", 1)]
+    assert draft.target is not None and draft.years == (2026, 2030)
+
+
 def test_a_pdf_letter_is_read_from_its_text_layer_with_pages(tmp_path: Path) -> None:
     letter = tmp_path / "brief.pdf"
     letter.write_bytes(

@@ -19,6 +19,13 @@ MAX_PDF_PAGES = 500
 MAX_PDF_TEXT = 20_000_000  # characters; a long Kamerbrief has some 100,000
 
 _SENTENCE_END = re.compile(r"[.!?:;]\s*$")
+# The line that ends a page of a letter in the Rijkshuisstijl, "Pagina 2 van 7" (a text layer
+# may space it "P agina"), or "Page 2 of 7": it ends a page, and is no text of the letter.
+_PAGE_MARK = re.compile(
+    r"^[ \t]*(?:P ?a ?g ?i ?n ?a[ \t]+\d+[ \t]+van|Page[ \t]+\d+[ \t]+of)[ \t]+\d+[ \t]*"
+    r"(?:\r?\n|$)",
+    re.MULTILINE | re.IGNORECASE,
+)
 _FOOTNOTE = re.compile(r"^(\d{1,2})\s+[A-Z]")
 # Footnote numbers a PDF's text layer glues to the word or full stop before them
 # ("verkenning.3", "maatregelen1", "c.s.?"): digits (or the ? of a lost superscript) that
@@ -77,6 +84,11 @@ def read_letter(path: Path) -> Letter:
     if _looks_like_html(path, text):
         return _read_html(path, text)
     pages = text.split("\f")
+    if len(pages) == 1 and _PAGE_MARK.search(text):
+        # a PDF's text layer saved as text: "Pagina 1 van 7" ends each page
+        pages = [_drop_margin(page) for page in _PAGE_MARK.split(text)]
+        if not pages[-1].strip():
+            pages.pop()
     return Letter(path, "text", "", "", _paragraphs(pages, numbered=len(pages) > 1))
 
 
@@ -112,6 +124,24 @@ def _looks_like_html(path: Path, text: str) -> bool:
         or xhtml
         or head.startswith(("<!doctype html", "<html"))
     )
+
+
+def _drop_margin(page: str) -> str:
+    """A page of a letter in the Rijkshuisstijl without its margin column, which a text layer
+    puts after the page's last line of text, even mid-sentence ("... zijn van andere" /
+    "Ministerie van" / "Inf rastructuur en" / ... / "Kenmerk" / ... / "landen voor ..."):
+    the trailing run of three or more short lines none of which ends a sentence."""
+    lines = page.rstrip().split("\n")
+    width = max((len(line.strip()) for line in lines), default=0)
+    cut = len(lines)
+    while cut > 0:
+        line = lines[cut - 1].strip()
+        if line and (len(line) >= 0.6 * width or _ends_sentence(line)):
+            break
+        cut -= 1
+    if sum(1 for line in lines[cut:] if line.strip()) < 3:
+        return page
+    return "\n".join(lines[:cut]) + "\n"
 
 
 def _paragraphs(pages: list[str], numbered: bool) -> tuple[Paragraph, ...]:
@@ -204,9 +234,13 @@ def _join_lines(lines: list[str]) -> str:
     return text
 
 
+_FIGURE = set("0123456789€")
+
+
 def _run_on(paragraphs: list[Paragraph]) -> list[Paragraph]:
     """A paragraph that stops mid-sentence goes on in the next body paragraph that starts in
-    lower case (the footnotes at the foot of a page stand between them). The pieces are
+    lower case, or that starts a page with a figure (the footnotes at the foot of a page stand
+    between them). The pieces are
     joined once at the end, so a letter of many such pieces costs its length."""
     merged: list[tuple[Paragraph, list[str]]] = []
     body: list[str] | None = None  # the pieces of the last body paragraph
@@ -214,7 +248,11 @@ def _run_on(paragraphs: list[Paragraph]) -> list[Paragraph]:
         if paragraph.footnote:
             merged.append((paragraph, [paragraph.text]))
             continue
-        if body is not None and paragraph.text[:1].islower():
+        # a page may go on with a figure too: "... bijna" / (page 2) "70 miljoen euro ..."
+        goes_on = paragraph.text[:1].islower() or (
+            paragraph.page is not None and paragraph.number == 1 and paragraph.text[:1] in _FIGURE
+        )
+        if body is not None and goes_on:
             end = body[-1] if len(body[-1]) > 8 else " ".join(body[-2:])
             if not _SENTENCE_END.search(_strip_notes(end)):
                 body.append(paragraph.text)
@@ -272,7 +310,9 @@ def _read_pdf(path: Path, data: bytes) -> Letter:
         pages: list[str] = []
         read = 0
         for page in reader.pages:
-            pages.append(page.extract_text() or "")
+            text = page.extract_text() or ""
+            marked = _PAGE_MARK.search(text)
+            pages.append(_drop_margin(_PAGE_MARK.sub("", text)) if marked else text)
             read += len(pages[-1])
             if read > MAX_PDF_TEXT:
                 raise InputError(
