@@ -145,7 +145,7 @@ def parse_money(text: str) -> Decimal:
     rest = _CURRENCY.sub(" ", rest).strip()
     try:
         euros = parse_number(rest) * multiplier
-    except AmountError:
+    except (AmountError, ArithmeticError):  # ArithmeticError: more digits than a Decimal holds
         raise ConfigError("{text!r} is not an amount", text=text) from None
     if euros.adjusted() >= MAX_DIGITS:  # more than Decimal's precision could round to the cent
         raise ConfigError(

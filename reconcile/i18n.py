@@ -350,6 +350,16 @@ TEXTS: dict[str, tuple[str, str]] = {
         "the letter calls {total} a total, but no amounts before it can add up to it",
         "de brief noemt {total} een totaal, maar geen bedragen ervoor kunnen daartoe optellen",
     ),
+    "draft-open-sum-many": (
+        (
+            "the letter calls {total} a total after {count} amounts, too many to try every set "
+            "of them: write its [[sums]] yourself"
+        ),
+        (
+            "de brief noemt {total} een totaal na {count} bedragen, te veel om elke verzameling "
+            "ervan te proberen: schrijf de [[sums]] zelf"
+        ),
+    ),
     "draft-open-per-year": (
         (
             "{where}: {text!r} is a yearly amount; is the total over the years meant, or an "

@@ -1038,6 +1038,12 @@ ERRORS_NL: dict[str, str] = {
         "{path} is een versleutelde pdf: sla hem op zonder wachtwoord"
     ),
     "{path} is not a readable PDF: {problem}": "{path} is geen leesbare pdf: {problem}",
+    "{path} has {pages} pages, more than any letter ({limit}): not read": (
+        "{path} heeft {pages} pagina's, meer dan welke brief ook ({limit}): niet gelezen"
+    ),
+    "{path} holds more text than any letter (over {limit} characters): not read": (
+        "{path} bevat meer tekst dan welke brief ook (meer dan {limit} tekens): niet gelezen"
+    ),
     "{path} has no text layer (a scanned letter?): read it with OCR first": (
         "{path} heeft geen tekstlaag (een gescande brief?): lees hem eerst met OCR"
     ),

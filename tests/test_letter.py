@@ -21,7 +21,7 @@ from reconcile.announcement import (
     parse_hedged,
 )
 from reconcile.cli import cli
-from reconcile.errors import InputError
+from reconcile.errors import ConfigError, InputError
 from reconcile.letter import draft_announcement, render_draft
 from reconcile.letter.read import read_letter
 from tests.pdf import seed_as_pdf, text_pdf
@@ -132,6 +132,15 @@ def test_the_seed_letter_as_a_pdf_drafts_the_same_announcement(tmp_path: Path) -
         # EZK, 19 januari 2024, as officielebekendmakingen.nl publishes it: the footnote
         # reference after "gesteld." and the site's own "10 miljoen bezoekers" are not read
         ("kst-36410-L-8.html", [("20 miljard euro", 20_000, 20_000)]),
+        # BNC-fiche 1 (Financiën, 2022) as pdftextsplitter read its PDF: "ten minste 5 mln.
+        # euro" is at least 5 million; "ten minste 10%" and "maximaal vijf seconden" are no money
+        (
+            "fiche-instant-payments-2022.txt",
+            [("ten minste 5 mln. euro", 5, None), ("100.000 euro", Decimal("0.1"), Decimal("0.1"))],
+        ),
+        # IenW, 3 februari 2023, a PDF's text layer with its margin column: "2-4 Mton", "0,1 tot
+        # 2,8 Mton", "55 procent", "2023-2030" and the postal codes are no amounts of money
+        ("kamerbrief-npce-2023.txt", []),
     ],
 )
 def test_real_letters_give_the_amounts_their_text_states(
@@ -189,6 +198,202 @@ def test_hedges_as_the_hedge_table_reads_them(tmp_path: Path) -> None:
         ("tussen 60 en 70 miljoen euro", 60, 70),
         ("rond de 200 miljoen euro", 190, 210),
     ]
+
+
+def test_a_letter_without_money_says_so_and_guesses_nothing() -> None:
+    draft = draft_announcement(LETTERS / "kamerbrief-npce-2023.txt")
+    assert (draft.amounts, draft.target, draft.sums) == ((), None, ())
+    assert "draft-open-no-amounts" in [item.key for item in draft.open]
+
+
+def test_up_to_and_including_is_at_most_never_the_amount_itself(tmp_path: Path) -> None:
+    letter = tmp_path / "brief.txt"
+    letter.write_text(
+        "De regio draagt tot en met 5 miljoen euro bij. Het Rijk geeft t/m € 2 mln. "
+        "The region pays up to and including EUR 3 million.\n",
+        encoding="utf-8",
+    )
+    draft = draft_announcement(letter)
+    assert [(a.text, a.written) for a in draft.amounts] == [
+        ("maximaal 5 miljoen euro", "tot en met 5 miljoen euro"),
+        ("maximaal € 2 mln.", "t/m € 2 mln."),
+        ("maximaal EUR 3 million", "up to and including EUR 3 million"),
+    ]
+    assert stated(letter) == [
+        ("maximaal 5 miljoen euro", 0, 5),
+        ("maximaal € 2 mln.", 0, 2),
+        ("maximaal EUR 3 million", 0, 3),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("words", "low", "high"),
+    [
+        ("niet meer dan", 0, 5),  # not the table's "meer dan" (just over): the other way
+        ("minder dan", 0, 5),
+        ("hoogstens", 0, 5),
+        ("nog geen", 0, 5),
+        ("less than", 0, 5),
+        ("niet minder dan", 5, None),
+        ("zeker", 5, None),
+        ("not less than", 5, None),
+    ],
+)
+def test_hedges_letters_word_otherwise_are_read_as_their_kind(
+    tmp_path: Path, words: str, low: int, high: int | None
+) -> None:
+    letter = tmp_path / "brief.txt"
+    letter.write_text(f"De regio draagt {words} 5 miljoen euro bij.\n", encoding="utf-8")
+    (amount,) = draft_announcement(letter).amounts
+    assert amount.written == f"{words} 5 miljoen euro"
+    assert (amount.interval.low / M, amount.interval.high) == (
+        low,
+        None if high is None else high * M,
+    )
+
+
+def test_a_space_between_thousands_is_part_of_the_figure(tmp_path: Path) -> None:
+    # "€ 15 000,–" as laws and some letters write it was read as € 15
+    letter = tmp_path / "brief.txt"
+    letter.write_text(
+        "De vergoeding bedraagt maximaal € 15 000,–. Het Rijk reserveert € 1 500 000. "
+        "Kamerstuk 36 410 noemt 5 miljoen euro.\n",
+        encoding="utf-8",
+    )
+    assert stated(letter) == [
+        ("maximaal € 15 000", 0, Decimal("0.015")),
+        ("€ 1 500 000", Decimal("1.5"), Decimal("1.5")),
+        ("5 miljoen euro", 5, 5),
+    ]
+
+
+@pytest.mark.parametrize("written", ["-5 miljoen euro", "€ -5 mln.", "-/- € 5 mln."])
+def test_a_negative_amount_is_asked_about_never_read_as_positive(
+    tmp_path: Path, written: str
+) -> None:
+    letter = tmp_path / "brief.txt"
+    letter.write_text(f"Het saldo van de regeling is {written} Dat is klein.\n", encoding="utf-8")
+    draft = draft_announcement(letter)
+    assert draft.amounts == ()
+    assert [dict(o.params) for o in draft.open if o.key == "draft-open-zero"] == [{"text": written}]
+
+
+def test_a_total_after_more_amounts_than_can_be_tried_is_left_open(tmp_path: Path) -> None:
+    # every set of 40 amounts is 2^40 sets: the draft tried them all (18 took 4 s)
+    letter = tmp_path / "brief.txt"
+    posts = " ".join(f"Post {i} kost {i + 1} miljoen euro." for i in range(40))
+    letter.write_text(posts + " In totaal is dit 7 miljard euro.\n", encoding="utf-8")
+    draft = draft_announcement(letter)
+    assert draft.sums == ()
+    assert [(o.key, dict(o.params)) for o in draft.open if o.key.startswith("draft-open-sum")] == [
+        ("draft-open-sum-many", {"total": "totaal", "count": "40"})
+    ]
+    assert "too many to try" in render_draft(draft, "en")
+    assert "te veel om elke" in render_draft(draft, "nl")
+
+
+def test_a_figure_longer_than_any_amount_is_left_open_not_a_traceback(tmp_path: Path) -> None:
+    # a Decimal holds 28 digits: more stopped the draft (and `check`) with a traceback; the
+    # announcement refuses any figure of more than 15 digits (README, Security)
+    figure = "1" + ".000" * 12
+    with pytest.raises(ConfigError, match="has more digits than an amount"):
+        parse_hedged(f"€ {figure}")
+    letter = tmp_path / "brief.txt"
+    letter.write_text(f"Het Rijk reserveert € {figure}. En bijna 5 miljoen euro.\n", "utf-8")
+    draft = draft_announcement(letter)
+    assert [a.text for a in draft.amounts] == ["bijna 5 miljoen euro"]
+    assert [dict(o.params) for o in draft.open if o.key == "draft-open-unread"] == [
+        {"text": f"€ {figure}"}
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "111 " * 100_000 + "miljoen euro.",  # figures that might be thousands of each other
+        "tussen 5 " * 100_000 + "miljoen euro.",  # the start of a range, again and again
+        "5-" * 100_000 + "5 miljoen euro.",
+    ],
+    ids=["thousands", "ranges", "dashes"],
+)
+def test_a_sentence_of_many_figures_costs_its_length(tmp_path: Path, sentence: str) -> None:
+    # each figure looked at the whole sentence before it (or tried every run of figures
+    # from each of them): these did not end within minutes
+    letter = tmp_path / "brief.txt"
+    letter.write_text(sentence, encoding="utf-8")
+    assert len(draft_announcement(letter).amounts) <= 1
+
+
+def test_many_lines_that_run_on_are_joined_once(tmp_path: Path) -> None:
+    # each piece was added to the paragraph by copying it whole: 10^5 pieces, 10^11 bytes
+    letter = tmp_path / "brief.txt"
+    letter.write_text("Het Rijk geeft\n\n" + "en nog meer\n\n" * 100_000 + "5 miljoen euro.")
+    paragraphs = read_letter(letter).paragraphs
+    assert len(paragraphs) == 2
+    assert paragraphs[0].text.startswith("Het Rijk geeft en nog meer en nog meer")
+
+
+def test_deeply_nested_html_is_read_in_one_pass(tmp_path: Path) -> None:
+    # a page nested 100,000 deep, then closing tags it never opened: reading it costs its
+    # length (the open elements were searched for every piece of text, 10^10 steps here)
+    depth = 100_000
+    page = (
+        '<html><body><div id="broodtekst">'
+        + "<div>x " * depth
+        + "Het Rijk reserveert bijna 70 miljoen euro."
+        + "</span>" * depth
+        + "</div>" * depth
+        + "</div></body></html>"
+    )
+    letter = tmp_path / "brief.html"
+    letter.write_text(page, encoding="utf-8")
+    draft = draft_announcement(letter)
+    assert [a.text for a in draft.amounts] == ["bijna 70 miljoen euro"]
+
+
+def test_a_pdf_with_more_pages_than_any_letter_is_refused_before_it_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reconcile.letter import read
+
+    monkeypatch.setattr(read, "MAX_PDF_PAGES", 2)
+    letter = tmp_path / "brief.pdf"
+    letter.write_bytes(text_pdf([["Het Rijk geeft 5 miljoen euro."]] * 3))
+    with pytest.raises(InputError, match="has 3 pages, more than any letter \\(2\\): not read"):
+        read_letter(letter)
+    monkeypatch.setattr(read, "MAX_PDF_PAGES", 3)
+    monkeypatch.setattr(read, "MAX_PDF_TEXT", 40)
+    with pytest.raises(InputError, match="more text than any letter") as refused:
+        read_letter(letter)
+    assert "meer tekst dan welke brief ook" in refused.value.text("nl")
+    monkeypatch.setattr(read, "MAX_PDF_TEXT", 1000)
+    assert len(read_letter(letter).paragraphs) == 3
+
+
+def test_a_text_layer_s_page_marks_end_its_pages_and_its_margin_is_left_out() -> None:
+    # IenW 2023: "... zijn van andere" / the margin column (Ministerie van, Inf rastructuur
+    # en, Kenmerk, ...) / "P agina 1 van 7" / "landen voor onze grondstoffen1."
+    paragraphs = read_letter(LETTERS / "kamerbrief-npce-2023.txt").paragraphs
+    assert sorted({p.page for p in paragraphs}) == [1, 2]
+    assert any(
+        "zijn van andere landen voor onze grondstoffen. Versnellen" in p.text for p in paragraphs
+    )
+    assert not [p.text for p in paragraphs if "agina" in p.text or "Kenmerk" in p.text]
+
+
+def test_a_hedge_at_the_foot_of_a_page_stays_with_its_amount(tmp_path: Path) -> None:
+    letter = tmp_path / "brief.txt"
+    letter.write_text(
+        "Het Rijk is van plan om voor de AI-fabriek in de regio Groningen bijna\n"
+        "Ministerie van\nEconomische Zaken\nKenmerk\nDGE / 123456\n"
+        "Pagina 1 van 2\n"
+        "70 miljoen euro te reserveren in de ontwerpbegroting 2026.\n"
+        "Pagina 2 van 2\n",
+        encoding="utf-8",
+    )
+    draft = draft_announcement(letter)
+    assert [(a.text, a.where.page) for a in draft.amounts] == [("bijna 70 miljoen euro", 1)]
+    assert draft.target is not None and draft.years == (2026, 2030)
 
 
 def test_a_pdf_letter_is_read_from_its_text_layer_with_pages(tmp_path: Path) -> None:

@@ -33,8 +33,55 @@ _HEDGE_AFTER = {
     "at-most": re.compile(r"^\s*\(?(?:of|or) (?:minder|lager|less)\b\)?", re.IGNORECASE),
 }
 _PREFIX = {"at-least": "minimaal", "at-most": "maximaal"}
+# How far before and after an amount its hedge, minus sign or name is looked for: the longest
+# hedge ("up to and including") is 19 characters.
+_NEAR = 60
+# Letters word some hedges the hedge table does not have; each is read as the table's word for
+# its kind, with the letter's words kept beside it. "niet meer dan" must not be read as the
+# table's "meer dan" (just over), nor "tot en met" as an exact amount.
+_LETTER_HEDGES = {
+    "at-most": (
+        "tot en met",
+        "t/m",
+        "up to and including",
+        "niet meer dan",
+        "hoogstens",
+        "minder dan",
+        "nog geen",
+        "less than",
+    ),
+    "at-least": ("niet minder dan", "zeker", "not less than"),
+}
+_LETTER_HEDGE = re.compile(
+    r"(?:^|(?<=[\s(]))(?:"
+    + "|".join(
+        rf"(?P<{kind.replace('-', '_')}>"
+        + "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+        + ")"
+        for kind, words in _LETTER_HEDGES.items()
+    )
+    + r")\s+$",
+    re.IGNORECASE,
+)
+# How far before and after an amount its hedge, minus sign or name is looked for: the longest
+# hedge ("up to and including") is 19 characters.
+_NEAR = 60
+# "tot en met 5 miljoen" (up to and including) is at most, not the hedge table's "tot" alone:
+# read as "maximaal", with the letter's words kept beside it.
+_THROUGH = re.compile(r"(?:^|(?<=[\s(]))(?:tot en met|t/m|up to and including)\s+$", re.IGNORECASE)
 
-_NUM = r"\d{1,3}(?:[.\u00a0\u202f]\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+# A thousands separator is a point, or a (narrow, no-break) space ("€ 15 000,–", as laws and
+# some letters write it), between groups of three digits. A figure may start after a space, so
+# spaced groups are at most six (10^21) and a longer run of them is no figure: tried from each
+# of its groups, it would cost its length squared.
+_SPACE = "[ \u00a0\u202f]"
+_NUM = (
+    r"\d{1,3}(?:\.\d{3})+(?!\d)(?:,\d+)?"
+    rf"|\d{{1,3}}(?:{_SPACE}\d{{3}}){{1,6}}(?!{_SPACE}?\d)(?:,\d+)?"
+    rf"|\d+(?!{_SPACE}\d{{3}}(?!\d))(?:,\d+)?"
+)
+# A minus sign against the figure ("-5 miljoen", "€ -5 mln") or the bookkeeper's "-/-".
+_MINUS = re.compile(r"(?:^|(?<=[\s(]))(?:(?:€|EUR)\s?)?(?:-/-\s?|[-−–])$")
 _SPELLED = "|".join(sorted(map(re.escape, WORD_NUMBERS), key=len, reverse=True))
 _SCALE = r"miljoen|miljard|mln\.?|mld\.?|mrd\.?|million|billion|bn"
 _CAPTION = r"\(x\s?€\s?[\d.]+(?:\s?(?:mln|miljoen|mld|miljard))?\)"
@@ -159,12 +206,14 @@ def draft_letter(letter: Letter, table: MinistryTable | None = None) -> Draft:
     for paragraph in letter.paragraphs:
         where = Where(paragraph.number, paragraph.page, paragraph.footnote)
         for sentence in _sentences(paragraph):
-            amounts.extend(_amounts(sentence, where, len(amounts), cues, opened))
+            found = len(amounts)
+            amounts.extend(_amounts(sentence, where, found, cues, opened))
             if paragraph.footnote:
                 continue
             _contributors(sentence, where, table, cues, expected, largest, unknown)
             caption = re.search(cues["table_caption"], sentence)
-            if caption and not any(caption.group() in a.text for a in amounts):
+            # a caption that is part of an amount of this sentence, "70.000 (x € 1.000)"
+            if caption and not any(caption.group() in a.text for a in amounts[found:]):
                 shown = caption.group().strip("() ")
                 opened.append(Open("draft-open-table", (("caption", shown),), where))
             for label, pattern in cues["moments"].items():
@@ -221,25 +270,37 @@ def _amounts(
         text += ("en " if text.startswith("tussen") else "tot ") + b
         matches.append((match.start(), match.end(), text, ""))
         taken.append((match.start(), match.end()))
+    # Every look around an amount is bounded (the words just before it, the few after it), so
+    # that a sentence of a million figures costs its length, not its length squared.
+    inside = 0  # the first range of ``taken`` that does not end before the match
     for match in _ONE.finditer(sentence):
-        if any(s <= match.start() < e for s, e in taken):
+        while inside < len(taken) and taken[inside][1] <= match.start():
+            inside += 1
+        if inside < len(taken) and taken[inside][0] <= match.start():
             continue
-        if re.search(r"\bx\s*$", sentence[: match.start()], re.IGNORECASE):
+        if re.search(r"\bx\s*$", sentence[max(0, match.start() - 20) : match.start()], re.I):
             continue  # the unit of a caption, "(bedragen x € 1.000)", is no amount
         if not _is_money(match, sentence, cues):
             continue
         matches.append((match.start(), match.end(), match.group().strip(), ""))
     matches.sort()
+    reserves = bool(_any(cues["reserve"], sentence))
     previous_end = 0
     for number, (start, end, text, _) in enumerate(matches, start=before + 1):
         window = sentence[previous_end:start]
-        hedge = _HEDGE_BEFORE.search(window)
+        near = window[-_NEAR:]  # a hedge or minus stands right before the amount
+        hedge = _HEDGE_BEFORE.search(near)
         written = text
-        if hedge and not text.lower().startswith(("tussen", "van")):
+        worded = _LETTER_HEDGE.search(near)
+        if worded and not text.lower().startswith(("tussen", "van")):
+            kind = "at-most" if worded.group("at_most") else "at-least"
+            written = f"{worded.group().strip()} {text}"
+            text = f"{_PREFIX[kind]} {text}"
+            hedge = worded
+        elif hedge and not text.lower().startswith(("tussen", "van")):
             text = f"{hedge.group('hedge')} {text}"
             written = text
-            start -= len(window) - hedge.start()
-        after = sentence[end:]
+        after = sentence[end : end + _NEAR]
         for kind, pattern in _HEDGE_AFTER.items():
             suffix = pattern.match(after)
             if suffix and not hedge:
@@ -247,21 +308,24 @@ def _amounts(
                 text = f"{_PREFIX[kind]} {text}"
                 end += suffix.end()
         text = text.rstrip(" ,;:")
+        minus = _MINUS.search(near)
+        if minus:
+            written = f"{minus.group()}{written}"
         try:
             hedged = parse_hedged(text, DEFAULT_BAND)
         except ConfigError:
             hedged = None
-        if hedged is None or hedged.amount <= 0:  # an announcement holds positive amounts
+        if hedged is None or hedged.amount <= 0 or minus:  # an announcement holds positive amounts
             problem = "draft-open-unread" if hedged is None else "draft-open-zero"
             opened.append(Open(problem, (("text", written),), where))
             previous_end = end
             continue
         interval = hedged.interval
         if _any(cues["per_year"], sentence[end : end + 40]) or re.search(
-            r"(?i)\b(?:jaarlijks|structureel|annually)\s*$", window
+            r"(?i)\b(?:jaarlijks|structureel|annually)\s*$", near
         ):
             opened.append(Open("draft-open-per-year", (("text", written),), where))
-        key = _name(window, sentence[end:], cues) or f"bedrag{number}"
+        key = _name(window, after, cues) or f"bedrag{number}"
         yield Found(
             key,
             text,
@@ -270,7 +334,7 @@ def _amounts(
             sentence,
             where,
             bool(_any(cues["total"], window)),
-            bool(_any(cues["reserve"], sentence)),
+            reserves,
         )
         previous_end = end
 
@@ -287,7 +351,7 @@ def _is_money(match: re.Match[str], sentence: str, cues: dict[str, Any], group: 
     if not one.group("scale"):
         return False
     following = re.match(
-        r"\s*(?:extra|nieuwe|meer|additional)?\s*([\w']+)", sentence[match.end() :]
+        r"\s*(?:extra|nieuwe|meer|additional)?\s*([\w']+)", sentence[match.end() : match.end() + 60]
     )
     return not (following and following.group(1) in cues["not_money"])
 
@@ -318,6 +382,11 @@ def _fits(total: Interval, parts: tuple[Interval, ...]) -> bool:
     return added.intersects(total)
 
 
+# The sets of parts a total is tried against grow as 2^n: 12 amounts are 4,096 sets, 30 would
+# be a billion. A total after more amounts than this is left to the officer.
+MAX_SUM_PARTS = 12
+
+
 def _sums(amounts: list[Found], opened: list[Open]) -> tuple[DraftSum, ...]:
     """The letter's arithmetic: an amount the letter calls a total, and the amounts since the
     total before it (that total included), when they can add up to it within their intervals.
@@ -330,6 +399,11 @@ def _sums(amounts: list[Found], opened: list[Open]) -> tuple[DraftSum, ...]:
             since.append(amount)
             continue
         candidates = ([last_total] if last_total else []) + since
+        if len(candidates) > MAX_SUM_PARTS:
+            count = (("total", amount.key), ("count", str(len(candidates))))
+            opened.append(Open("draft-open-sum-many", count))
+            last_total, since = amount, []
+            continue
         chosen: list[tuple[Found, ...]] = []
         for size in range(len(candidates), 1, -1):
             chosen = [

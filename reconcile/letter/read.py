@@ -13,8 +13,19 @@ from reconcile.errors import InputError
 
 # A letter is a few pages; a file far larger than any letter is refused before it is read.
 MAX_LETTER_BYTES = 50 * 1024 * 1024
+# A PDF's size says little of what it unpacks to: its pages are counted before any is read,
+# and the text read from them is weighed as it comes (pypdf 6 or later caps each stream).
+MAX_PDF_PAGES = 500
+MAX_PDF_TEXT = 20_000_000  # characters; a long Kamerbrief has some 100,000
 
 _SENTENCE_END = re.compile(r"[.!?:;]\s*$")
+# The line that ends a page of a letter in the Rijkshuisstijl, "Pagina 2 van 7" (a text layer
+# may space it "P agina"), or "Page 2 of 7": it ends a page, and is no text of the letter.
+_PAGE_MARK = re.compile(
+    r"^[ \t]*(?:P ?a ?g ?i ?n ?a[ \t]+\d+[ \t]+van|Page[ \t]+\d+[ \t]+of)[ \t]+\d+[ \t]*"
+    r"(?:\r?\n|$)",
+    re.MULTILINE | re.IGNORECASE,
+)
 _FOOTNOTE = re.compile(r"^(\d{1,2})\s+[A-Z]")
 # Footnote numbers a PDF's text layer glues to the word or full stop before them
 # ("verkenning.3", "maatregelen1", "c.s.?"): digits (or the ? of a lost superscript) that
@@ -73,6 +84,11 @@ def read_letter(path: Path) -> Letter:
     if _looks_like_html(path, text):
         return _read_html(path, text)
     pages = text.split("\f")
+    if len(pages) == 1 and _PAGE_MARK.search(text):
+        # a PDF's text layer saved as text: "Pagina 1 van 7" ends each page
+        pages = [_drop_margin(page) for page in _PAGE_MARK.split(text)]
+        if not pages[-1].strip():
+            pages.pop()
     return Letter(path, "text", "", "", _paragraphs(pages, numbered=len(pages) > 1))
 
 
@@ -108,6 +124,24 @@ def _looks_like_html(path: Path, text: str) -> bool:
         or xhtml
         or head.startswith(("<!doctype html", "<html"))
     )
+
+
+def _drop_margin(page: str) -> str:
+    """A page of a letter in the Rijkshuisstijl without its margin column, which a text layer
+    puts after the page's last line of text, even mid-sentence ("... zijn van andere" /
+    "Ministerie van" / "Inf rastructuur en" / ... / "Kenmerk" / ... / "landen voor ..."):
+    the trailing run of three or more short lines none of which ends a sentence."""
+    lines = page.rstrip().split("\n")
+    width = max((len(line.strip()) for line in lines), default=0)
+    cut = len(lines)
+    while cut > 0:
+        line = lines[cut - 1].strip()
+        if line and (len(line) >= 0.6 * width or _ends_sentence(line)):
+            break
+        cut -= 1
+    if sum(1 for line in lines[cut:] if line.strip()) < 3:
+        return page
+    return "\n".join(lines[:cut]) + "\n"
 
 
 def _paragraphs(pages: list[str], numbered: bool) -> tuple[Paragraph, ...]:
@@ -200,30 +234,35 @@ def _join_lines(lines: list[str]) -> str:
     return text
 
 
+_FIGURE = set("0123456789€")
+
+
 def _run_on(paragraphs: list[Paragraph]) -> list[Paragraph]:
     """A paragraph that stops mid-sentence goes on in the next body paragraph that starts in
-    lower case (the footnotes at the foot of a page stand between them)."""
-    merged: list[Paragraph] = []
+    lower case, or that starts a page with a figure (the footnotes at the foot of a page stand
+    between them). The pieces are
+    joined once at the end, so a letter of many such pieces costs its length."""
+    merged: list[tuple[Paragraph, list[str]]] = []
+    body: list[str] | None = None  # the pieces of the last body paragraph
     for paragraph in paragraphs:
-        if not paragraph.footnote and paragraph.text[:1].islower():
-            for i in range(len(merged) - 1, -1, -1):
-                earlier = merged[i]
-                if earlier.footnote:
-                    continue
-                if not _SENTENCE_END.search(_strip_notes(earlier.text)):
-                    merged[i] = Paragraph(
-                        earlier.text + " " + paragraph.text,
-                        earlier.number,
-                        earlier.page,
-                    )
-                    break
-                merged.append(paragraph)
-                break
-            else:
-                merged.append(paragraph)
+        if paragraph.footnote:
+            merged.append((paragraph, [paragraph.text]))
             continue
-        merged.append(paragraph)
-    return merged
+        # a page may go on with a figure too: "... bijna" / (page 2) "70 miljoen euro ..."
+        goes_on = paragraph.text[:1].islower() or (
+            paragraph.page is not None and paragraph.number == 1 and paragraph.text[:1] in _FIGURE
+        )
+        if body is not None and goes_on:
+            end = body[-1] if len(body[-1]) > 8 else " ".join(body[-2:])
+            if not _SENTENCE_END.search(_strip_notes(end)):
+                body.append(paragraph.text)
+                continue
+        body = [paragraph.text]
+        merged.append((paragraph, body))
+    return [
+        Paragraph(" ".join(pieces), p.number, p.page, p.footnote) if len(pieces) > 1 else p
+        for p, pieces in merged
+    ]
 
 
 def _strip_notes(text: str) -> str:
@@ -260,7 +299,27 @@ def _read_pdf(path: Path, data: bytes) -> Letter:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
             raise InputError("{path} is an encrypted PDF: save it without a password", path=path)
-        pages = [page.extract_text() or "" for page in reader.pages]
+        count = len(reader.pages)
+        if count > MAX_PDF_PAGES:
+            raise InputError(
+                "{path} has {pages} pages, more than any letter ({limit}): not read",
+                path=path,
+                pages=count,
+                limit=MAX_PDF_PAGES,
+            )
+        pages: list[str] = []
+        read = 0
+        for page in reader.pages:
+            text = page.extract_text() or ""
+            marked = _PAGE_MARK.search(text)
+            pages.append(_drop_margin(_PAGE_MARK.sub("", text)) if marked else text)
+            read += len(pages[-1])
+            if read > MAX_PDF_TEXT:
+                raise InputError(
+                    "{path} holds more text than any letter (over {limit} characters): not read",
+                    path=path,
+                    limit=MAX_PDF_TEXT,
+                )
         title = str(reader.metadata.get("/Title") or "") if reader.metadata else ""
     except InputError:
         raise
@@ -289,7 +348,8 @@ _CONTENT_CLASSES = {"stuk", "broodtekst", "kamerstuk"}
 class _LetterHTML(HTMLParser):
     """Block-level text of an officielebekendmakingen.nl page; footnote references
     (``<a class="nootnum">``, ``<sup>``) dropped, the notes themselves (``div#noten``) kept
-    apart."""
+    apart. What is open is counted, not searched, so that a page nested a million deep or
+    closing tags it never opened costs no more than its length."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -298,13 +358,9 @@ class _LetterHTML(HTMLParser):
         self.title = ""
         self._text: list[str] = []
         self._stack: list[tuple[str, bool, bool, bool]] = []  # tag, skip, content, note
+        self._open: dict[str, int] = {}  # how many of each tag are open
+        self._skip = self._content = self._note = 0  # how many open elements are each
         self._in_title = False
-
-    def _state(self) -> tuple[bool, bool, bool]:
-        skip = any(s[1] for s in self._stack)
-        content = any(s[2] for s in self._stack)
-        note = any(s[3] for s in self._stack)
-        return skip, content, note
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = {k: v or "" for k, v in attrs}
@@ -324,30 +380,38 @@ class _LetterHTML(HTMLParser):
         if tag in _BLOCKS:
             self._flush()
         self._stack.append((tag, skip, content, note))
+        self._open[tag] = self._open.get(tag, 0) + 1
+        self._skip += skip
+        self._content += content
+        self._note += note
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":
             self._in_title = False
         if tag in _BLOCKS:
             self._flush()
-        for i in range(len(self._stack) - 1, -1, -1):
-            if self._stack[i][0] == tag:
-                del self._stack[i:]
+        if not self._open.get(tag):
+            return  # closes nothing that is open
+        while self._stack:
+            name, skip, content, note = self._stack.pop()
+            self._open[name] -= 1
+            self._skip -= skip
+            self._content -= content
+            self._note -= note
+            if name == tag:
                 break
 
     def handle_data(self, data: str) -> None:
         if self._in_title:
             self.title += data
-        skip, _, _ = self._state()
-        if not skip:
+        if not self._skip:
             self._text.append(data)
 
     def _flush(self) -> None:
         text = " ".join("".join(self._text).split())
         self._text = []
         if text:
-            _, content, note = self._state()
-            self.blocks.append((text, content, note))
+            self.blocks.append((text, self._content > 0, self._note > 0))
 
     def close(self) -> None:
         super().close()

@@ -72,7 +72,7 @@ def render_draft(draft: Draft, lang: str) -> str:
         lines.append(f"parts = [{', '.join(_string(p) for p in total.parts)}]")
         lines.append("")
     for item in draft.open:
-        if item.key in ("draft-open-sum", "draft-open-sum-none"):
+        if item.key in ("draft-open-sum", "draft-open-sum-none", "draft-open-sum-many"):
             lines += [*_choice(item, lang), ""]
 
     lines.append("[contributors]")
