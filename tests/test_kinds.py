@@ -12,7 +12,7 @@ from reconcile import pipeline
 from reconcile.cli import cli
 from reconcile.codes import render_message
 from reconcile.kinds import Kind, Told, tell_kind
-from reconcile.ministries import load_table
+from reconcile.ministries import MinistryTable, load_table
 from tests.spec import GOOD_SET, announcement, check, long_table, problems, validate, where
 
 KIND_HEADER = ["Hoofdstuk", "Artikel", "Omschrijving", "Soort mutatie", "Jaar", "Bedrag"]
@@ -70,6 +70,32 @@ def test_a_kind_is_told_from_the_column_else_the_description_else_reservation(
 ) -> None:
     found = tell_kind(column, description, Decimal(amount), "BZK", load_table())
     assert (found.kind, found.told, found.counterpart) == (kind, how, counterpart)
+
+
+@pytest.mark.parametrize(
+    ("description", "counterpart"),
+    [
+        ("Overboeking naar " + "x " * 4000 + "EZ en Defensie", "EZ"),
+        ("Overboeking naar " + "x " * 4000 + "EZ/Defensie", None),  # one word naming two
+        ("Overboeking naar Defensie " + "x " * 4000 + "EZ", "Defensie"),
+    ],
+)
+def test_the_first_ministry_of_a_long_description_is_found_in_few_steps(
+    description: str, counterpart: str | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A cell of 8,000 characters naming two ministries took a minute (every start of the
+    # text was searched, one word longer each time): the search halves instead.
+    searched: list[str] = []
+    named_in = MinistryTable.named_in
+
+    def counting(table: MinistryTable, text: str) -> list[str]:
+        searched.append(text)
+        return named_in(table, text)
+
+    monkeypatch.setattr(MinistryTable, "named_in", counting)
+    found = tell_kind(None, description, Decimal(-5), "BZK", load_table())
+    assert found.counterpart == counterpart
+    assert len(searched) <= 20
 
 
 def test_a_negative_amount_is_an_error_only_for_a_reservation(tmp_path: Path) -> None:
