@@ -350,6 +350,35 @@ def test_an_overboeking_of_another_amount_is_unequal_at_both_cells(tmp_path: Pat
     )
 
 
+class Counted(Decimal):
+    """An amount that counts how often it is compared."""
+
+    comparisons = 0
+
+    def __eq__(self, other: object) -> bool:
+        Counted.comparisons += 1
+        return super().__eq__(other)
+
+    __hash__ = Decimal.__hash__
+
+
+def test_overboekingen_are_paired_by_amount_in_one_pass() -> None:
+    # 8,000 lines naar EZ against 8,000 van Defensie of other amounts took 12 s: each line was
+    # compared with every line left on the other side. The pairs are the same, in file order.
+    from types import SimpleNamespace
+
+    from reconcile.rules.transfers import _unmatched
+
+    outs = [SimpleNamespace(amount=Counted(-1)) for _ in range(3000)]
+    ins = [SimpleNamespace(amount=Counted(amount)) for amount in (2, 1, 3, 1) * 750]
+    Counted.comparisons = 0
+    unmatched, left = _unmatched(outs, ins)  # type: ignore[arg-type]
+    assert (len(unmatched), len(left)) == (1500, 1500)
+    assert [line.amount for line in left[:3]] == [2, 3, 2]
+    assert unmatched == outs[1500:]
+    assert Counted.comparisons <= 3 * 6000
+
+
 def test_an_overboeking_to_a_ministry_without_a_file_is_unpaired_and_not_counted(
     tmp_path: Path,
 ) -> None:
