@@ -302,6 +302,33 @@ def test_an_overboeking_is_counted_once_at_its_giver(tmp_path: Path) -> None:
     assert totals.by_ministry_year["Defensie"] == {2026: Decimal("20000000.00")}
 
 
+@pytest.mark.parametrize(
+    ("lang", "heads"),
+    [
+        ("en", ["Total", "Transferred out", "Received"]),
+        ("nl", ["Totaal", "Overgeboekt", "Ontvangen"]),
+    ],
+)
+def test_the_summary_workbook_shows_what_each_transferred_out_and_received(
+    tmp_path: Path, lang: str, heads: list[str]
+) -> None:
+    # as the text, HTML and GitHub reports do: EZ's subtotal is its own, beside what it received
+    from io import BytesIO
+
+    import openpyxl
+
+    from reconcile.report.annotate import summary_workbook
+
+    report = check(tmp_path, transfer_set())
+    book = openpyxl.load_workbook(BytesIO(summary_workbook(report, lang)))
+    rows = [[cell.value for cell in row] for row in book.worksheets[0].iter_rows()]
+    header = next(row for row in rows if row[7:10] == heads)
+    table = {row[0]: row[7:10] for row in rows[rows.index(header) + 1 :][:7]}
+    assert table["EZ"] == [25_000_000, 0, 20_000_000]
+    assert table["Defensie"] == [20_000_000, 20_000_000, 0]
+    assert table["OCW"] == [8_000_000, 0, 0]
+
+
 def test_an_unpaired_overboeking_is_an_error_naming_what_the_other_file_should_show(
     tmp_path: Path,
 ) -> None:
