@@ -147,6 +147,24 @@ def test_a_kind_told_from_the_description_is_said_by_a_note_at_its_cell(tmp_path
     ]
 
 
+def test_the_note_on_an_overboeking_naming_no_ministry_says_so(tmp_path: Path) -> None:
+    # a typo in the ministry's name: the note said "Read as overboeking naar from the ..."
+    report = validate(
+        tmp_path,
+        {"Defensie.xlsx": long_table(["X", 6, "Overboeking naar Economische Zakn", 2026, -20000])},
+    )
+    (note,) = [f for f in report.findings if f.code == "kind-from-description"]
+    assert note.message == (
+        "Read as overboeking naar (no ministry named) from the description "
+        '"Overboeking naar Economische Zakn".'
+    )
+    assert render_message(note, "nl") == (
+        "Gelezen als overboeking naar (geen ministerie genoemd) uit de omschrijving "
+        '"Overboeking naar Economische Zakn".'
+    )
+    assert where(report) == [("Defensie.xlsx", "Blad1!C4", "transfer-counterpart-unknown")]
+
+
 def test_a_wide_row_says_its_note_once(tmp_path: Path) -> None:
     rows = [
         ["(bedragen x € 1.000)"],
