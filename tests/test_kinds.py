@@ -581,3 +581,28 @@ def test_a_ministrys_suppletoire_table_in_that_shape_reconciles(tmp_path: Path) 
         ("reservation", "heading"),
         ("transfer-in", "heading"),
     ]
+
+
+def test_the_new_findings_quote_a_long_cell_cut(tmp_path: Path) -> None:
+    # issue 20's cut at 300 characters holds for the notes and errors of line kinds too
+    long = "x" * 5000
+    report = validate(
+        tmp_path,
+        {
+            "EZ.xlsx": kind_table(
+                ["XIII", 2, "AI-fabriek", "Soort " + long, 2026, 100],
+                ["XIII", 2, "Overboeking naar " + long, None, 2026, -100],
+                ["XIII", 2, "Kasschuif " + long, None, 2025, 100],
+                ["XIII", 2, "Kasschuif " + long, None, 2026, -50],
+            )
+        },
+    )
+    cut = {f.code: f.message for f in report.findings if "x" * 250 in f.message}
+    assert sorted(cut) == [
+        "kasschuif-not-zero",
+        "kind-from-description",
+        "kind-unknown",
+        "transfer-counterpart-unknown",
+    ]
+    for message in cut.values():
+        assert "x" * 301 not in message and "more characters not shown" in message
