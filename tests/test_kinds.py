@@ -439,6 +439,10 @@ def test_an_overboeking_to_a_ministry_without_a_file_is_unpaired_and_not_counted
         problems(report)[0].message
     )
     assert report.totals is not None and report.totals.total == Decimal("69400000.00")
+    # and not in Defensie's subtotal either: the subtotals add up to the total, the shares
+    # to 100 % (Defensie showed EUR 20,300,000, the column EUR 69,700,000)
+    assert {f.ministry: f.total for f in report.files}["Defensie"] == Decimal("20000000.00")
+    assert sum(f.total for f in report.files) == report.totals.total
 
 
 def test_expectations_apply_to_the_profile_after_kasschuiven(tmp_path: Path) -> None:
