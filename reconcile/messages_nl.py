@@ -824,6 +824,8 @@ PARAMS_NL.update(
     {
         # transfer-unpaired, transfer-unequal: the counterpart's file when none was given
         "the file of {ministry} (not in the set)": "het bestand van {ministry} (niet in de set)",
+        # kind-from-description: an overboeking whose description names no ministry
+        "{label} (no ministry named)": "{label} (geen ministerie genoemd)",
     }
 )
 PARAMS_NL.update(

@@ -6,7 +6,7 @@ import contextlib
 import gc
 import itertools
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path, PurePosixPath
 
@@ -362,6 +362,13 @@ def check(
     )
     reconciliation = Reconciliation(announcement, tuple(submissions))
     findings += reconcile(reconciliation)
+    # Each file's subtotal as the set counts it: an overboeking to a ministry without a file
+    # in the set is not counted, so the subtotals add up to the total.
+    counted = {
+        sub.path: sum((reconciliation.counted(line) for line in sub.lines), Decimal(0))
+        for sub in submissions
+    }
+    files = [replace(f, total=counted[f.path]) if f.path in counted else f for f in files]
     return _report("check", files, submissions, findings, announcement, reconciliation)
 
 

@@ -3,9 +3,9 @@
 One step per medium, applied where the text leaves reconcile: ``visible`` for a terminal and
 a CI log line (control characters shown as escapes, so no escape sequence runs and no newline
 starts a forged line), ``markdown_text`` for a GitHub job summary (no link, image or HTML),
-``xml_text`` for XML, ``escape_html`` for HTML and ``neutralise_formula`` (with ``visible``)
-for a workbook cell. Rich markup is never interpreted: the terminal renderers hand rich
-``Text`` objects, never markup strings.
+``xml_text`` for XML, ``escape_html`` for HTML (markup and text-reordering marks) and
+``neutralise_formula`` (with ``visible``) for a workbook cell. Rich markup is never
+interpreted: the terminal renderers hand rich ``Text`` objects, never markup strings.
 """
 
 from __future__ import annotations
@@ -65,5 +65,11 @@ def markdown_text(text: str) -> str:
     return _MARKDOWN.sub(lambda match: "\\" + match.group(), visible(text))
 
 
+# The marks that reorder text ("Trojan source") and the line and paragraph separators: a browser
+# obeys them, so "abc\u202egnp.xlsx" would show as "abcxslx.png".
+_REORDERING = re.compile("[\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
+
+
 def escape_html(text: str) -> str:
-    return html.escape(text, quote=True)
+    """Text for HTML: markup escaped, text-reordering marks shown as escapes ("\\u202e")."""
+    return html.escape(_REORDERING.sub(_shown, text), quote=True)

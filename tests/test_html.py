@@ -167,6 +167,25 @@ def test_workbook_text_is_escaped(tmp_path: Path) -> None:
     assert any("<svg onload=x>!E3" in row for row in page.rows["findings"])
 
 
+def test_text_reordering_marks_are_shown_not_obeyed(tmp_path: Path) -> None:
+    # "abc\u202egnp.xlsx" shows in a browser as "abcxslx.png": a file or sheet name, or a
+    # cell, could pose as another; the terminal and the CI log show such marks as escapes
+    spoof = "abc\u202egnp"
+    path = write_workbook(
+        tmp_path / f"OCW {spoof}.xlsx",
+        {
+            f"Blad {spoof}": [
+                ["Ministerie van Onderwijs, Cultuur en Wetenschap"],
+                ["Hoofdstuk", "Artikel", "Omschrijving", "Jaar", "Bedrag"],
+                ["VIII", 16, "AI", 2026, f"Kasschuif {spoof}"],
+            ]
+        },
+    )
+    text = _html([str(path)])
+    assert "\u202e" not in text
+    assert "abc\\u202egnp" in text
+
+
 def test_html_report_through_the_command_line(tmp_path: Path) -> None:
     out = tmp_path / "report.html"
     result = CliRunner().invoke(cli, ["check", EXAMPLE, "--format", "html", "-o", str(out)])

@@ -12,7 +12,7 @@ from reconcile import pipeline
 from reconcile.cli import cli
 from reconcile.codes import render_message
 from reconcile.kinds import Kind, Told, tell_kind
-from reconcile.ministries import load_table
+from reconcile.ministries import MinistryTable, load_table
 from tests.spec import GOOD_SET, announcement, check, long_table, problems, validate, where
 
 KIND_HEADER = ["Hoofdstuk", "Artikel", "Omschrijving", "Soort mutatie", "Jaar", "Bedrag"]
@@ -72,6 +72,32 @@ def test_a_kind_is_told_from_the_column_else_the_description_else_reservation(
     assert (found.kind, found.told, found.counterpart) == (kind, how, counterpart)
 
 
+@pytest.mark.parametrize(
+    ("description", "counterpart"),
+    [
+        ("Overboeking naar " + "x " * 4000 + "EZ en Defensie", "EZ"),
+        ("Overboeking naar " + "x " * 4000 + "EZ/Defensie", None),  # one word naming two
+        ("Overboeking naar Defensie " + "x " * 4000 + "EZ", "Defensie"),
+    ],
+)
+def test_the_first_ministry_of_a_long_description_is_found_in_few_steps(
+    description: str, counterpart: str | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A cell of 8,000 characters naming two ministries took a minute (every start of the
+    # text was searched, one word longer each time): the search halves instead.
+    searched: list[str] = []
+    named_in = MinistryTable.named_in
+
+    def counting(table: MinistryTable, text: str) -> list[str]:
+        searched.append(text)
+        return named_in(table, text)
+
+    monkeypatch.setattr(MinistryTable, "named_in", counting)
+    found = tell_kind(None, description, Decimal(-5), "BZK", load_table())
+    assert found.counterpart == counterpart
+    assert len(searched) <= 20
+
+
 def test_a_negative_amount_is_an_error_only_for_a_reservation(tmp_path: Path) -> None:
     report = validate(
         tmp_path,
@@ -119,6 +145,24 @@ def test_a_kind_told_from_the_description_is_said_by_a_note_at_its_cell(tmp_path
         ("kasschuif", "description"),
         ("reservation", "default"),
     ]
+
+
+def test_the_note_on_an_overboeking_naming_no_ministry_says_so(tmp_path: Path) -> None:
+    # a typo in the ministry's name: the note said "Read as overboeking naar from the ..."
+    report = validate(
+        tmp_path,
+        {"Defensie.xlsx": long_table(["X", 6, "Overboeking naar Economische Zakn", 2026, -20000])},
+    )
+    (note,) = [f for f in report.findings if f.code == "kind-from-description"]
+    assert note.message == (
+        "Read as overboeking naar (no ministry named) from the description "
+        '"Overboeking naar Economische Zakn".'
+    )
+    assert render_message(note, "nl") == (
+        "Gelezen als overboeking naar (geen ministerie genoemd) uit de omschrijving "
+        '"Overboeking naar Economische Zakn".'
+    )
+    assert where(report) == [("Defensie.xlsx", "Blad1!C4", "transfer-counterpart-unknown")]
 
 
 def test_a_wide_row_says_its_note_once(tmp_path: Path) -> None:
@@ -276,6 +320,33 @@ def test_an_overboeking_is_counted_once_at_its_giver(tmp_path: Path) -> None:
     assert totals.by_ministry_year["Defensie"] == {2026: Decimal("20000000.00")}
 
 
+@pytest.mark.parametrize(
+    ("lang", "heads"),
+    [
+        ("en", ["Total", "Transferred out", "Received"]),
+        ("nl", ["Totaal", "Overgeboekt", "Ontvangen"]),
+    ],
+)
+def test_the_summary_workbook_shows_what_each_transferred_out_and_received(
+    tmp_path: Path, lang: str, heads: list[str]
+) -> None:
+    # as the text, HTML and GitHub reports do: EZ's subtotal is its own, beside what it received
+    from io import BytesIO
+
+    import openpyxl
+
+    from reconcile.report.annotate import summary_workbook
+
+    report = check(tmp_path, transfer_set())
+    book = openpyxl.load_workbook(BytesIO(summary_workbook(report, lang)))
+    rows = [[cell.value for cell in row] for row in book.worksheets[0].iter_rows()]
+    header = next(row for row in rows if row[7:10] == heads)
+    table = {row[0]: row[7:10] for row in rows[rows.index(header) + 1 :][:7]}
+    assert table["EZ"] == [25_000_000, 0, 20_000_000]
+    assert table["Defensie"] == [20_000_000, 20_000_000, 0]
+    assert table["OCW"] == [8_000_000, 0, 0]
+
+
 def test_an_unpaired_overboeking_is_an_error_naming_what_the_other_file_should_show(
     tmp_path: Path,
 ) -> None:
@@ -324,6 +395,35 @@ def test_an_overboeking_of_another_amount_is_unequal_at_both_cells(tmp_path: Pat
     )
 
 
+class Counted(Decimal):
+    """An amount that counts how often it is compared."""
+
+    comparisons = 0
+
+    def __eq__(self, other: object) -> bool:
+        Counted.comparisons += 1
+        return super().__eq__(other)
+
+    __hash__ = Decimal.__hash__
+
+
+def test_overboekingen_are_paired_by_amount_in_one_pass() -> None:
+    # 8,000 lines naar EZ against 8,000 van Defensie of other amounts took 12 s: each line was
+    # compared with every line left on the other side. The pairs are the same, in file order.
+    from types import SimpleNamespace
+
+    from reconcile.rules.transfers import _unmatched
+
+    outs = [SimpleNamespace(amount=Counted(-1)) for _ in range(3000)]
+    ins = [SimpleNamespace(amount=Counted(amount)) for amount in (2, 1, 3, 1) * 750]
+    Counted.comparisons = 0
+    unmatched, left = _unmatched(outs, ins)  # type: ignore[arg-type]
+    assert (len(unmatched), len(left)) == (1500, 1500)
+    assert [line.amount for line in left[:3]] == [2, 3, 2]
+    assert unmatched == outs[1500:]
+    assert Counted.comparisons <= 3 * 6000
+
+
 def test_an_overboeking_to_a_ministry_without_a_file_is_unpaired_and_not_counted(
     tmp_path: Path,
 ) -> None:
@@ -339,6 +439,10 @@ def test_an_overboeking_to_a_ministry_without_a_file_is_unpaired_and_not_counted
         problems(report)[0].message
     )
     assert report.totals is not None and report.totals.total == Decimal("69400000.00")
+    # and not in Defensie's subtotal either: the subtotals add up to the total, the shares
+    # to 100 % (Defensie showed EUR 20,300,000, the column EUR 69,700,000)
+    assert {f.ministry: f.total for f in report.files}["Defensie"] == Decimal("20000000.00")
+    assert sum(f.total for f in report.files) == report.totals.total
 
 
 def test_expectations_apply_to_the_profile_after_kasschuiven(tmp_path: Path) -> None:
@@ -481,3 +585,28 @@ def test_a_ministrys_suppletoire_table_in_that_shape_reconciles(tmp_path: Path) 
         ("reservation", "heading"),
         ("transfer-in", "heading"),
     ]
+
+
+def test_the_new_findings_quote_a_long_cell_cut(tmp_path: Path) -> None:
+    # issue 20's cut at 300 characters holds for the notes and errors of line kinds too
+    long = "x" * 5000
+    report = validate(
+        tmp_path,
+        {
+            "EZ.xlsx": kind_table(
+                ["XIII", 2, "AI-fabriek", "Soort " + long, 2026, 100],
+                ["XIII", 2, "Overboeking naar " + long, None, 2026, -100],
+                ["XIII", 2, "Kasschuif " + long, None, 2025, 100],
+                ["XIII", 2, "Kasschuif " + long, None, 2026, -50],
+            )
+        },
+    )
+    cut = {f.code: f.message for f in report.findings if "x" * 250 in f.message}
+    assert sorted(cut) == [
+        "kasschuif-not-zero",
+        "kind-from-description",
+        "kind-unknown",
+        "transfer-counterpart-unknown",
+    ]
+    for message in cut.values():
+        assert "x" * 301 not in message and "more characters not shown" in message

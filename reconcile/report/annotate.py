@@ -334,7 +334,10 @@ def _year_table(sheet: Any, report: Report, lang: str, top: int) -> int:
     years, amounts = ministry_years(report)
     sheet.cell(row=top, column=1, value=tr("by-ministry-year", lang)).font = Font(bold=True)
     head = top + 1
-    labels = [tr("ministry", lang), *years, tr("total", lang)]
+    # Overboekingen between contributors, as the other reports show them: what each gave (in
+    # its total) and received (counted at its giver, not in its total).
+    moved = ["transferred-out", "received"] if report.has_transfers else []
+    labels = [tr("ministry", lang), *years, tr("total", lang), *(tr(key, lang) for key in moved)]
     for column, label in enumerate(labels, start=1):
         sheet.cell(row=head, column=column, value=label).font = Font(bold=True)
     ministries = list(report.totals.by_ministry)
@@ -345,6 +348,9 @@ def _year_table(sheet: Any, report: Report, lang: str, top: int) -> int:
             amount = amounts.get((ministry, year), Decimal(0))
             _eur_cell(sheet, row, column, amount)
         _eur_cell(sheet, row, len(years) + 2, report.totals.by_ministry[ministry])
+        if moved:
+            for column, amount in enumerate(report.transfers_of(ministry), start=len(years) + 3):
+                _eur_cell(sheet, row, column, amount)
     total_row = row + 1
     sheet.cell(row=total_row, column=1, value=tr("total", lang)).font = Font(bold=True)
     for column, year in enumerate(years, start=2):

@@ -3,7 +3,9 @@ amount, opposite sign."""
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterator
+from decimal import Decimal
 
 from reconcile.codes import make_finding
 from reconcile.kinds import Kind
@@ -40,15 +42,20 @@ def _unmatched(
 ) -> tuple[list[BudgetLine], list[BudgetLine]]:
     """The lines of each side left when each giver's line has taken a receiver's line of the
     same amount (opposite sign), in the order the files show them."""
-    left = list(ins)
+    # Each amount's receiver lines, first first: one look-up per giver's line (comparing each
+    # with every line left took 12 s for 8,000 lines on each side).
+    waiting: dict[Decimal, deque[int]] = {}
+    for index, other in enumerate(ins):
+        waiting.setdefault(other.amount, deque()).append(index)
+    taken: set[int] = set()
     unmatched = []
     for line in outs:
-        match = next((other for other in left if other.amount == -line.amount), None)
-        if match is None:
-            unmatched.append(line)
+        match = waiting.get(-line.amount)
+        if match:
+            taken.add(match.popleft())
         else:
-            left.remove(match)
-    return unmatched, left
+            unmatched.append(line)
+    return unmatched, [other for index, other in enumerate(ins) if index not in taken]
 
 
 def _unpaired(

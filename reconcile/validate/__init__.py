@@ -20,13 +20,14 @@ from reconcile.kinds import (
     KIND_CHOICES,
     KIND_LABEL,
     RESERVATION,
+    TRANSFERS,
     LineKind,
     Told,
     says_a_kind,
     tell_kind,
 )
 from reconcile.ministries import MinistryTable, normalise_chapter
-from reconcile.model import BudgetLine, CellRef, Finding
+from reconcile.model import BudgetLine, CellRef, Finding, Phrase
 from reconcile.nearest import did_you_mean, nearest
 from reconcile.read import LineColumns, RawLine, SheetTable
 from reconcile.read.header import aliases, labels, parse_year
@@ -254,6 +255,14 @@ def _kinds(
     return out
 
 
+def _kind_named(kind: LineKind) -> str | Phrase:
+    """A kind as a note names it: "kasschuif", "overboeking naar EZ"."""
+    label = KIND_LABEL[kind.kind]
+    if kind.kind in TRANSFERS and kind.counterpart is None:  # also an error at the same cell
+        return Phrase("{label} (no ministry named)", {"label": label})
+    return f"{label} {kind.counterpart}" if kind.counterpart else label
+
+
 def _kind_findings(lines: LineColumns, kinds: list[LineKind]) -> list[Finding]:
     """A note where a kind was told from the description, and each kind's problem, once per
     cell (a wide row's lines share their description and kind cells)."""
@@ -270,7 +279,7 @@ def _kind_findings(lines: LineColumns, kinds: list[LineKind]) -> list[Finding]:
                 make_finding(
                     "kind-from-description",
                     where,
-                    kind=f"{KIND_LABEL[kind.kind]} {kind.counterpart or ''}".strip(),
+                    kind=_kind_named(kind),
                     description=f'"{description}"',
                 ),
             )
