@@ -185,11 +185,12 @@ def test_a_file_that_cannot_be_read_has_only_its_reading_case(tmp_path: Path) ->
     path = str(ROOT / GOOD / "EZ.xlsx")
     report = pipeline.validate([str(broken), path], pipeline.find_announcement([path], None))
     root = ET.fromstring(render(report))
-    assert [(Path(s).name, c, o) for s, c, o in cases(root)] == [
-        ("broken.xlsx", "read", "failed"),
-        ("EZ.xlsx", "read", "passed"),
-        ("EZ.xlsx", "validate", "passed"),
-    ]
+    expected = {
+        str(broken): [("read", "failed")],
+        path: [("read", "passed"), ("validate", "passed")],
+    }
+    # the suites in the report's order, files by their paths (wherever the checkout lies)
+    assert cases(root) == [(Path(f).name, c, o) for f in sorted(expected) for c, o in expected[f]]
 
 
 def test_junit_is_the_same_bytes_on_every_run_and_names_files_as_the_repository_does() -> None:
