@@ -477,6 +477,8 @@ def test_expectations_apply_to_the_profile_after_kasschuiven(tmp_path: Path) -> 
         "kasschuif-rounding",
         "transfer-unpaired",
         "transfer-unequal",
+        "description-unlabelled",
+        "chapter-from-ministry",
     ],
 )
 @pytest.mark.parametrize("lang", ["en", "nl"])
@@ -502,7 +504,7 @@ def published_rows() -> list[list[Any]]:
     return [
         ["Aanvullende Post: Uitgaven"],
         ["In miljoenen euro"],
-        ["Omschrijving", *years],  # the published table leaves this cell empty
+        [None, *years],  # as published: no label above the row labels
         *[[cell or None for cell in row] for row in rows[1:]],
     ]
 
@@ -535,6 +537,9 @@ def test_the_published_table_is_read_by_its_kind_headings_with_subtotals(
     assert appa.source.cell == "E17"
     huur = by_description[("Compensatie Huurbevriezing", 2029)]
     assert huur.kind == "vrijval"  # an ombuiging lowers the budget: negative is allowed
+    # the empty cell above the row labels is said once, at that cell
+    (note,) = [f for f in report.findings if f.code == "description-unlabelled"]
+    assert (note.severity, note.location.cell) == ("info", "A3")
 
 
 def test_a_subtotal_off_by_more_than_rounding_is_a_finding_at_its_cell(tmp_path: Path) -> None:
@@ -585,6 +590,64 @@ def test_a_ministrys_suppletoire_table_in_that_shape_reconciles(tmp_path: Path) 
         ("reservation", "heading"),
         ("transfer-in", "heading"),
     ]
+
+
+def ez_mutation_table(title: str) -> list[list[Any]]:
+    """EZ's departmental mutation table as its suppletoire prints it: a title naming no
+    chapter column, an empty cell above the row labels, "Art.", years, kind headings with
+    subtotals, the typographic minus, amounts in thousands."""
+    return [
+        [title],
+        [],
+        [None, "Art.", 2025, 2026, 2027],
+        ["Stand ontwerpbegroting 2025", None, "4.012.345", "3.950.000", "3.900.000"],
+        ["Intensiveringen", None, None, "25.000", None],
+        ["AI-fabriek Groningen", 2, None, "25.000", None],
+        ["Kasschuiven", None, "5.100", "‒ 5.100", None],
+        ["Kasschuif AI-fabriek", 2, "5.100", "‒ 5.100", None],
+        ["Overboekingen", None, None, "20.000", None],
+        ["Overboeking van Defensie: AI-fabriek", 2, None, "20.000", None],
+    ]
+
+
+def test_a_ministrys_own_mutation_table_takes_its_chapter_from_the_file(tmp_path: Path) -> None:
+    """No chapter column: the table is the ministry's own budget; the file name says whose."""
+    files = dict(GOOD_SET)
+    files["EZ.xlsx"] = ez_mutation_table("Tabel 2 Departementale uitgavenmutaties (x € 1.000)")
+    files["Defensie.xlsx"] = kind_table(
+        ["X", 6, "Overboeking naar EZ: AI-fabriek", "Overboeking", 2026, -20000]
+    )
+    report = check(tmp_path, files)
+    assert where(report) == []
+    notes = {f.code: f for f in report.findings if f.location.file.endswith("EZ.xlsx")}
+    assert notes["chapter-from-ministry"].message == (
+        "No Hoofdstuk column; every line is read as on chapter XIII, the budget of EZ whose "
+        "file this is."
+    )
+    assert notes["description-unlabelled"].location.cell == "A3"
+    assert report.totals is not None and report.totals.total == Decimal("69400000.00")
+    ez = [ln for ln in report.lines if ln.ministry == "EZ"]
+    assert {ln.chapter for ln in ez} == {"XIII"}
+    assert [(ln.year, ln.kind, ln.amount) for ln in ez if "Kasschuif" in ln.description] == [
+        (2025, "kasschuif", Decimal("5100000.00")),
+        (2026, "kasschuif", Decimal("-5100000.00")),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("file", "title"),
+    [
+        ("tabel 2.xlsx", "Tabel 2 Departementale uitgavenmutaties (x € 1.000)"),  # no one named
+        ("Financien.xlsx", "Tabel 2 Departementale uitgavenmutaties (x € 1.000)"),  # IXA, IXB
+    ],
+)
+def test_a_table_without_chapters_whose_ministry_has_no_one_chapter_stays_an_error(
+    tmp_path: Path, file: str, title: str
+) -> None:
+    report = validate(tmp_path, {file: ez_mutation_table(title)})
+    missing = [f.message for f in report.findings if f.code == "missing-column"]
+    assert any("Hoofdstuk" in message for message in missing)
+    assert "chapter-from-ministry" not in {f.code for f in report.findings}
 
 
 def test_the_new_findings_quote_a_long_cell_cut(tmp_path: Path) -> None:

@@ -393,6 +393,10 @@ def read_table(grid: Grid, header: Header, file: str) -> SheetTable:
         if _text(value)
     ]
     table = SheetTable(file, grid.name, header, unit, assumed, title, findings=findings)
+    if header.unlabelled:  # issue 18: a published table leaves the cell above its labels empty
+        column = header.columns["description"]
+        where = CellRef(file, grid.name, cell_name(header.row, column))
+        table.findings.append(make_finding("description-unlabelled", where))
     taken = _Columns(grid.rows, header.row + 1, len(grid.rows))
     end, second, totals = _extent(grid, header, taken)
     rows, filled = _fill_merged(grid, header, end, table)
