@@ -592,6 +592,50 @@ def test_a_ministrys_suppletoire_table_in_that_shape_reconciles(tmp_path: Path) 
     ]
 
 
+TITLE_GROEIFONDS = (
+    "Tabel 1 Belangrijkste beleidsmatige uitgavenmutaties t.o.v. vorig jaar (bedragen x € 1.000)"
+)
+
+
+def groeifonds_rows() -> list[list[Any]]:
+    """The Nationaal Groeifonds 2022 mutation table (tests/published/README.md) as published:
+    its title, an empty cell above the row labels, "Art.", the years, the rows as written."""
+    import csv
+
+    with (PUBLISHED / "groeifonds_2022_uitgavenmutaties.csv").open(encoding="utf-8") as f:
+        rows = list(csv.reader(f))
+    return [
+        [TITLE_GROEIFONDS],
+        [None, "Art.", *[int(year) for year in rows[0][2:]]],
+        *[[cell or None for cell in row] for row in rows[1:]],
+    ]
+
+
+def test_a_real_departmental_mutation_table_is_read_as_published(tmp_path: Path) -> None:
+    """The Groeifonds table has no label above its row labels and no chapter column: its
+    labels are the descriptions, its articles are read, and its three kasschuiven (told
+    from the description, in thousands) each net to zero exactly."""
+    from tests.spec import write
+
+    write(tmp_path, {"Groeifonds.xlsx": groeifonds_rows()})
+    report = pipeline.validate([str(tmp_path)], announcement(years="2021-2026"))
+    (note,) = [f for f in report.findings if f.code == "description-unlabelled"]
+    assert note.location.cell == "A2"
+    assert "kasschuif-not-zero" not in {f.code for f in report.findings}
+    kasschuiven = [ln for ln in report.lines if ln.kind == "kasschuif"]
+    assert sorted({(ln.description, ln.article, ln.told) for ln in kasschuiven}) == [
+        ("Kasschuif Infrastructuur", "3", "description"),
+        ("Kasschuif Kennisontwikkeling", "1", "description"),
+        ("Kasschuif R&D&I", "2", "description"),
+    ]
+    infra = [ln.amount for ln in kasschuiven if ln.description == "Kasschuif Infrastructuur"]
+    assert infra[0] == Decimal("-331833000.00") and sum(infra) == 0
+    # the stands before and after the mutations are no lines (no article, "Stand ...")
+    assert not any(ln.description.startswith("Stand ") for ln in report.lines)
+    # chapter XIX (the fund) is no ministry's: the chapter column stays missing
+    assert "missing-column" in {f.code for f in report.findings}
+
+
 def ez_mutation_table(title: str) -> list[list[Any]]:
     """EZ's departmental mutation table as its suppletoire prints it: a title naming no
     chapter column, an empty cell above the row labels, "Art.", years, kind headings with

@@ -799,11 +799,8 @@ class _Reader:
         """The label of a kind heading row ("Kasschuiven", "Intensiveringen") and its column:
         a label cell naming a kind of mutation (reconcile.kinds.KIND_HEADINGS), no chapter or
         article."""
-        columns = self.header.columns
-        for name in ("chapter", "article"):
-            column = columns.get(name)
-            if column is not None and column <= len(cells) and _text(cells[column - 1]):
-                return None
+        if self.keyed(cells):
+            return None
         for column in self.label_columns:
             value = cells[column - 1] if column <= len(cells) else None
             if isinstance(value, str) and fold(value) in KIND_HEADINGS:
@@ -811,11 +808,19 @@ class _Reader:
         return None
 
     def is_stand(self, cells: tuple[Any, ...]) -> bool:
-        """A "Stand ..." row of a table with kind headings (the stand before the mutations)."""
+        """A "Stand ..." row (the stand before or after the mutations) of a wide table."""
         return any(
             isinstance(value, str) and fold(value).startswith("stand ")
             for value in (cells[c - 1] for c in self.label_columns if c <= len(cells))
         )
+
+    def keyed(self, cells: tuple[Any, ...]) -> bool:
+        """Whether the row has a chapter or an article: a line's key, never a stand's."""
+        for name in ("chapter", "article"):
+            column = self.header.columns.get(name)
+            if column is not None and column <= len(cells) and _text(cells[column - 1]):
+                return True
+        return False
 
     def open_heading(self, row: int, label: str, column: int) -> None:
         self.close_heading()
@@ -911,6 +916,8 @@ class _Reader:
                 return
             if self.is_stand(cells):
                 return  # the stand the mutations start from: checked by nobody, never a line
+        elif self.wide and self.is_stand(cells) and not self.keyed(cells):
+            return  # issue 18: a published mutation table's stand, before or after: no line
         if self.read_lines(row, cells) and row in self.grid.hidden_rows:
             where = self.ref(row, self.key_column)
             self.table.findings.append(make_finding("hidden-line", where, row=row))
