@@ -153,6 +153,28 @@ _CODES = [
         "Keep one caption.",
     ),
     Code(
+        "description-unlabelled",
+        INFO,
+        "read",
+        "The cell above the row labels is empty; the first column of labels left of the "
+        "years is read as the description.",
+        "Published mutation tables leave the cell above their row labels empty. reconcile "
+        "reads such a wide table when its years are found and the first row below holds a "
+        'label left of them. Type "Omschrijving" in the cell to say so yourself.',
+    ),
+    Code(
+        "chapter-from-ministry",
+        INFO,
+        "read",
+        "No Hoofdstuk column; every line is read as on chapter {chapter}, the budget of "
+        "{ministry} whose file this is.",
+        'A ministry\'s own mutation table ("Departementale uitgavenmutaties") has no chapter '
+        "column: the chapter is the ministry's budget, said by the title. reconcile takes it "
+        "from the ministry the title or file name names. Where that ministry has more than "
+        "one budget chapter (Financiën: IXA and IXB, BZ: V and XVII), or no ministry can be "
+        "told, the column is missing: add a Hoofdstuk column.",
+    ),
+    Code(
         "series-assumed",
         INFO,
         "read",

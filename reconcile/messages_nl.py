@@ -42,6 +42,31 @@ MESSAGES_NL: dict[str, tuple[str, str]] = {
             "twijfelachtig is. Houd één vermelding over."
         ),
     ),
+    "description-unlabelled": (
+        (
+            "De cel boven de regelnamen is leeg; de eerste kolom met namen links van de jaren "
+            "is gelezen als de omschrijving."
+        ),
+        (
+            "Gepubliceerde mutatietabellen laten de cel boven hun regelnamen leeg. reconcile "
+            "leest zo'n brede tabel als de jaren gevonden zijn en de eerste regel eronder een "
+            'naam links daarvan heeft. Typ "Omschrijving" in de cel om het zelf te zeggen.'
+        ),
+    ),
+    "chapter-from-ministry": (
+        (
+            "Geen kolom Hoofdstuk; elke regel is gelezen als op hoofdstuk {chapter}, de "
+            "begroting van {ministry}, wiens bestand dit is."
+        ),
+        (
+            'De eigen mutatietabel van een ministerie ("Departementale uitgavenmutaties") '
+            "heeft geen kolom hoofdstuk: het hoofdstuk is de eigen begroting, genoemd in de "
+            "titel. reconcile neemt het van het ministerie dat de titel of bestandsnaam noemt. "
+            "Heeft dat ministerie meer dan één begrotingshoofdstuk (Financiën: IXA en IXB, BZ: "
+            "V en XVII), of is het ministerie niet te bepalen, dan ontbreekt de kolom: voeg een "
+            "kolom Hoofdstuk toe."
+        ),
+    ),
     "series-assumed": (
         "Geen V/U/O-kolom; elke regel is gelezen als reeks {series}.",
         (

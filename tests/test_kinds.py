@@ -477,6 +477,8 @@ def test_expectations_apply_to_the_profile_after_kasschuiven(tmp_path: Path) -> 
         "kasschuif-rounding",
         "transfer-unpaired",
         "transfer-unequal",
+        "description-unlabelled",
+        "chapter-from-ministry",
     ],
 )
 @pytest.mark.parametrize("lang", ["en", "nl"])
@@ -502,7 +504,7 @@ def published_rows() -> list[list[Any]]:
     return [
         ["Aanvullende Post: Uitgaven"],
         ["In miljoenen euro"],
-        ["Omschrijving", *years],  # the published table leaves this cell empty
+        [None, *years],  # as published: no label above the row labels
         *[[cell or None for cell in row] for row in rows[1:]],
     ]
 
@@ -535,6 +537,9 @@ def test_the_published_table_is_read_by_its_kind_headings_with_subtotals(
     assert appa.source.cell == "E17"
     huur = by_description[("Compensatie Huurbevriezing", 2029)]
     assert huur.kind == "vrijval"  # an ombuiging lowers the budget: negative is allowed
+    # the empty cell above the row labels is said once, at that cell
+    (note,) = [f for f in report.findings if f.code == "description-unlabelled"]
+    assert (note.severity, note.location.cell) == ("info", "A3")
 
 
 def test_a_subtotal_off_by_more_than_rounding_is_a_finding_at_its_cell(tmp_path: Path) -> None:
@@ -585,6 +590,108 @@ def test_a_ministrys_suppletoire_table_in_that_shape_reconciles(tmp_path: Path) 
         ("reservation", "heading"),
         ("transfer-in", "heading"),
     ]
+
+
+TITLE_GROEIFONDS = (
+    "Tabel 1 Belangrijkste beleidsmatige uitgavenmutaties t.o.v. vorig jaar (bedragen x € 1.000)"
+)
+
+
+def groeifonds_rows() -> list[list[Any]]:
+    """The Nationaal Groeifonds 2022 mutation table (tests/published/README.md) as published:
+    its title, an empty cell above the row labels, "Art.", the years, the rows as written."""
+    import csv
+
+    with (PUBLISHED / "groeifonds_2022_uitgavenmutaties.csv").open(encoding="utf-8") as f:
+        rows = list(csv.reader(f))
+    return [
+        [TITLE_GROEIFONDS],
+        [None, "Art.", *[int(year) for year in rows[0][2:]]],
+        *[[cell or None for cell in row] for row in rows[1:]],
+    ]
+
+
+def test_a_real_departmental_mutation_table_is_read_as_published(tmp_path: Path) -> None:
+    """The Groeifonds table has no label above its row labels and no chapter column: its
+    labels are the descriptions, its articles are read, and its three kasschuiven (told
+    from the description, in thousands) each net to zero exactly."""
+    from tests.spec import write
+
+    write(tmp_path, {"Groeifonds.xlsx": groeifonds_rows()})
+    report = pipeline.validate([str(tmp_path)], announcement(years="2021-2026"))
+    (note,) = [f for f in report.findings if f.code == "description-unlabelled"]
+    assert note.location.cell == "A2"
+    assert "kasschuif-not-zero" not in {f.code for f in report.findings}
+    kasschuiven = [ln for ln in report.lines if ln.kind == "kasschuif"]
+    assert sorted({(ln.description, ln.article, ln.told) for ln in kasschuiven}) == [
+        ("Kasschuif Infrastructuur", "3", "description"),
+        ("Kasschuif Kennisontwikkeling", "1", "description"),
+        ("Kasschuif R&D&I", "2", "description"),
+    ]
+    infra = [ln.amount for ln in kasschuiven if ln.description == "Kasschuif Infrastructuur"]
+    assert infra[0] == Decimal("-331833000.00") and sum(infra) == 0
+    # the stands before and after the mutations are no lines (no article, "Stand ...")
+    assert not any(ln.description.startswith("Stand ") for ln in report.lines)
+    # chapter XIX (the fund) is no ministry's: the chapter column stays missing
+    assert "missing-column" in {f.code for f in report.findings}
+
+
+def ez_mutation_table(title: str) -> list[list[Any]]:
+    """EZ's departmental mutation table as its suppletoire prints it: a title naming no
+    chapter column, an empty cell above the row labels, "Art.", years, kind headings with
+    subtotals, the typographic minus, amounts in thousands."""
+    return [
+        [title],
+        [],
+        [None, "Art.", 2025, 2026, 2027],
+        ["Stand ontwerpbegroting 2025", None, "4.012.345", "3.950.000", "3.900.000"],
+        ["Intensiveringen", None, None, "25.000", None],
+        ["AI-fabriek Groningen", 2, None, "25.000", None],
+        ["Kasschuiven", None, "5.100", "‒ 5.100", None],
+        ["Kasschuif AI-fabriek", 2, "5.100", "‒ 5.100", None],
+        ["Overboekingen", None, None, "20.000", None],
+        ["Overboeking van Defensie: AI-fabriek", 2, None, "20.000", None],
+    ]
+
+
+def test_a_ministrys_own_mutation_table_takes_its_chapter_from_the_file(tmp_path: Path) -> None:
+    """No chapter column: the table is the ministry's own budget; the file name says whose."""
+    files = dict(GOOD_SET)
+    files["EZ.xlsx"] = ez_mutation_table("Tabel 2 Departementale uitgavenmutaties (x € 1.000)")
+    files["Defensie.xlsx"] = kind_table(
+        ["X", 6, "Overboeking naar EZ: AI-fabriek", "Overboeking", 2026, -20000]
+    )
+    report = check(tmp_path, files)
+    assert where(report) == []
+    notes = {f.code: f for f in report.findings if f.location.file.endswith("EZ.xlsx")}
+    assert notes["chapter-from-ministry"].message == (
+        "No Hoofdstuk column; every line is read as on chapter XIII, the budget of EZ whose "
+        "file this is."
+    )
+    assert notes["description-unlabelled"].location.cell == "A3"
+    assert report.totals is not None and report.totals.total == Decimal("69400000.00")
+    ez = [ln for ln in report.lines if ln.ministry == "EZ"]
+    assert {ln.chapter for ln in ez} == {"XIII"}
+    assert [(ln.year, ln.kind, ln.amount) for ln in ez if "Kasschuif" in ln.description] == [
+        (2025, "kasschuif", Decimal("5100000.00")),
+        (2026, "kasschuif", Decimal("-5100000.00")),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("file", "title"),
+    [
+        ("tabel 2.xlsx", "Tabel 2 Departementale uitgavenmutaties (x € 1.000)"),  # no one named
+        ("Financien.xlsx", "Tabel 2 Departementale uitgavenmutaties (x € 1.000)"),  # IXA, IXB
+    ],
+)
+def test_a_table_without_chapters_whose_ministry_has_no_one_chapter_stays_an_error(
+    tmp_path: Path, file: str, title: str
+) -> None:
+    report = validate(tmp_path, {file: ez_mutation_table(title)})
+    missing = [f.message for f in report.findings if f.code == "missing-column"]
+    assert any("Hoofdstuk" in message for message in missing)
+    assert "chapter-from-ministry" not in {f.code for f in report.findings}
 
 
 def test_the_new_findings_quote_a_long_cell_cut(tmp_path: Path) -> None:

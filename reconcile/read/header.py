@@ -138,6 +138,7 @@ class Header:
     columns: dict[str, int]  # field -> column
     year_columns: dict[int, int] = field(default_factory=dict)  # year -> column (wide layout)
     units: list[tuple[Unit, int]] = field(default_factory=list)  # captions in header cells
+    unlabelled: bool = False  # the description column's header cell is empty (as published)
 
     @property
     def layout(self) -> str:
@@ -197,9 +198,51 @@ def is_header_like(cells: tuple[Any, ...], row: int) -> bool:
 
 
 def find_header(rows: list[tuple[Any, ...]]) -> Header | None:
-    """The first row among the first HEADER_SCAN_ROWS that reads as a header."""
+    """The first row among the first HEADER_SCAN_ROWS that reads as a header; else a wide
+    table as it is published, with the cell above its row labels left empty."""
     for index, cells in enumerate(rows[:HEADER_SCAN_ROWS], start=1):
         header = read_header(cells, index)
         if header is not None:
+            return _with_unlabelled(header, cells, rows[index : index + HEADER_SCAN_ROWS])
+    for index, cells in enumerate(rows[:HEADER_SCAN_ROWS], start=1):
+        filled = [value for value in cells if not _blank(value)]
+        if len(filled) < 2 or any(parse_year(value) is None for value in filled):
+            continue  # a header of years alone (two or more), its label cell empty
+        header = Header(index, {}, {})
+        for column, value in enumerate(cells, start=1):
+            if not _blank(value):
+                header.year_columns.setdefault(parse_year(value) or 0, column)
+        header = _with_unlabelled(header, cells, rows[index : index + HEADER_SCAN_ROWS])
+        if "description" in header.columns:
             return header
     return None
+
+
+def _with_unlabelled(
+    header: Header, cells: tuple[Any, ...], below: list[tuple[Any, ...]]
+) -> Header:
+    """A wide header without a description column, as published ("Art.", the years, and an
+    empty cell above the row labels): the column of the first label below, when it stands
+    left of the years under an empty header cell and holds text with a letter."""
+    if header.layout != "wide" or "description" in header.columns:
+        return header
+    line = next((r for r in below if any(not _blank(v) for v in r)), None)
+    if line is None:
+        return header
+    column = next(c for c, v in enumerate(line, start=1) if not _blank(v))
+    label = line[column - 1]
+    if (
+        column >= min(header.year_columns.values())
+        or column in header.columns.values()
+        or (column <= len(cells) and not _blank(cells[column - 1]))
+        or not isinstance(label, str)
+        or not any(map(str.isalpha, label))
+    ):
+        return header
+    header.columns["description"] = column
+    header.unlabelled = True
+    return header
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())

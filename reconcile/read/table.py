@@ -393,6 +393,10 @@ def read_table(grid: Grid, header: Header, file: str) -> SheetTable:
         if _text(value)
     ]
     table = SheetTable(file, grid.name, header, unit, assumed, title, findings=findings)
+    if header.unlabelled:  # issue 18: a published table leaves the cell above its labels empty
+        column = header.columns["description"]
+        where = CellRef(file, grid.name, cell_name(header.row, column))
+        table.findings.append(make_finding("description-unlabelled", where))
     taken = _Columns(grid.rows, header.row + 1, len(grid.rows))
     end, second, totals = _extent(grid, header, taken)
     rows, filled = _fill_merged(grid, header, end, table)
@@ -795,11 +799,8 @@ class _Reader:
         """The label of a kind heading row ("Kasschuiven", "Intensiveringen") and its column:
         a label cell naming a kind of mutation (reconcile.kinds.KIND_HEADINGS), no chapter or
         article."""
-        columns = self.header.columns
-        for name in ("chapter", "article"):
-            column = columns.get(name)
-            if column is not None and column <= len(cells) and _text(cells[column - 1]):
-                return None
+        if self.keyed(cells):
+            return None
         for column in self.label_columns:
             value = cells[column - 1] if column <= len(cells) else None
             if isinstance(value, str) and fold(value) in KIND_HEADINGS:
@@ -807,11 +808,19 @@ class _Reader:
         return None
 
     def is_stand(self, cells: tuple[Any, ...]) -> bool:
-        """A "Stand ..." row of a table with kind headings (the stand before the mutations)."""
+        """A "Stand ..." row (the stand before or after the mutations) of a wide table."""
         return any(
             isinstance(value, str) and fold(value).startswith("stand ")
             for value in (cells[c - 1] for c in self.label_columns if c <= len(cells))
         )
+
+    def keyed(self, cells: tuple[Any, ...]) -> bool:
+        """Whether the row has a chapter or an article: a line's key, never a stand's."""
+        for name in ("chapter", "article"):
+            column = self.header.columns.get(name)
+            if column is not None and column <= len(cells) and _text(cells[column - 1]):
+                return True
+        return False
 
     def open_heading(self, row: int, label: str, column: int) -> None:
         self.close_heading()
@@ -907,6 +916,8 @@ class _Reader:
                 return
             if self.is_stand(cells):
                 return  # the stand the mutations start from: checked by nobody, never a line
+        elif self.wide and self.is_stand(cells) and not self.keyed(cells):
+            return  # issue 18: a published mutation table's stand, before or after: no line
         if self.read_lines(row, cells) and row in self.grid.hidden_rows:
             where = self.ref(row, self.key_column)
             self.table.findings.append(make_finding("hidden-line", where, row=row))

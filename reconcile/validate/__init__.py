@@ -185,6 +185,8 @@ def validate_table(table: SheetTable, rules: Rules) -> ValidatedTable:
         findings.append(make_finding("table-empty", header_ref))
     wait_for_preload()  # pandas and pandera are used from here on
     data = _columns(lines, columns, ministry, rules.series)
+    if "chapter" not in columns and ministry is not None:
+        findings += _chapter_of_ministry(data, rules.ministries, ministry, header_ref)
     kinds = _kinds(lines, data, ministry, rules, "kind" not in table.header.columns)
     plain = kinds.count(RESERVATION) == len(kinds)  # the usual table: all reservations
     data["kind"] = [RESERVATION.kind.value] * len(kinds) if plain else [k.kind.value for k in kinds]
@@ -223,6 +225,20 @@ def validate_table(table: SheetTable, rules: Rules) -> ValidatedTable:
     counted = [index for index, _ in candidates if series_of[index] == rules.series]
     result.lines = _budget_lines(ministry or "?", counted, lines, data, series_of, kinds)
     return result
+
+
+def _chapter_of_ministry(
+    data: dict[str, list[Any]], ministries: MinistryTable, ministry: str, where: CellRef
+) -> list[Finding]:
+    """A table without a chapter column is on its ministry's own budget (a ministry's mutation
+    table, "Departementale uitgavenmutaties"): the one chapter of the ministry that is not a
+    fund (a letter), put in ``data``; nothing when there is no such one chapter (Financiën:
+    IXA and IXB), and the column stays missing."""
+    own = [c for c in ministries.ministries[ministry].chapters if len(c) > 1 or c in "IVX"]
+    if len(own) != 1:
+        return []
+    data["chapter"] = [own[0]] * len(data["ministry"])
+    return [make_finding("chapter-from-ministry", where, chapter=own[0], ministry=ministry)]
 
 
 def _kinds(
