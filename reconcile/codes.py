@@ -391,7 +391,9 @@ _CODES = [
         "from row {row} above, the same line in an earlier year.",
         "In a long table a line may take a block of rows, one per year. A row that leaves the "
         "identifiers empty below a row that has them, with a later year, is read as the same "
-        "line. Fill them in on every row to make it explicit.",
+        "line; so is a row leaving empty only what the block's first row alone names, in the "
+        "template's block structure (one row per year, a year without money among them). "
+        "Fill them in on every row to make it explicit.",
     ),
     Code(
         "amount-not-a-number",

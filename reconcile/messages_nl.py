@@ -453,7 +453,9 @@ MESSAGES_NL: dict[str, tuple[str, str]] = {
         (
             "In een lange tabel kan een regel een blok rijen beslaan, één per jaar. Een rij die "
             "de kenmerken leeg laat onder een rij die ze heeft, met een later jaar, wordt gelezen "
-            "als dezelfde regel. Vul ze op elke rij in om dat expliciet te maken."
+            "als dezelfde regel; zo ook een rij die alleen leeg laat wat de eerste rij van het "
+            "blok als enige noemt, in de blokken van het sjabloon (één rij per jaar, met een "
+            "jaar zonder geld ertussen). Vul ze op elke rij in om dat expliciet te maken."
         ),
     ),
     "amount-not-a-number": (

@@ -72,7 +72,9 @@ def fill_as_instructed(
     """Type ``lines`` into the template at ``path`` the way its instructions read: a block of
     rows per line, one row per year, the line's chapter, article and description on each row,
     a year without money left empty. ``style`` is one of the natural deviations as well:
-    "first row" (the identifiers on the block's first row only), "zeros" (0 in the empty
+    "first row" (the identifiers on the block's first row only), "description once" (the
+    chapter and article on each row, the description on the block's first row only),
+    "chapter once" (the chapter on the block's first row only), "zeros" (0 in the empty
     years)."""
     import openpyxl
 
@@ -87,6 +89,8 @@ def fill_as_instructed(
                 "each row": (chapter, article, description),
                 "zeros": (chapter, article, description),
                 "first row": (chapter, article, description) if first else (None, None, None),
+                "description once": (chapter, article, description if first else None),
+                "chapter once": (chapter if first else None, article, description),
             }[style]
             for column, value in enumerate(said, start=1):
                 sheet.cell(row=row, column=column, value=value)

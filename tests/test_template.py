@@ -153,7 +153,9 @@ def test_filled_templates_reconcile(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
-@pytest.mark.parametrize("style", ["each row", "zeros", "first row"])
+@pytest.mark.parametrize(
+    "style", ["each row", "zeros", "first row", "description once", "chapter once"]
+)
 def test_templates_filled_as_their_instructions_say_check_clean(
     tmp_path: Path, lang: str, style: str
 ) -> None:
@@ -166,7 +168,7 @@ def test_templates_filled_as_their_instructions_say_check_clean(
     assert report.totals is not None and report.totals.total == TOTAL_EUR
     assert [f.code for f in report.findings if f.severity != "info"] == []
     carried = {(f.location.file, f.location.cell) for f in report.findings}
-    if style == "first row":  # said once per block, as a note
+    if style.endswith(("first row", "once")):  # said once per block, as a note
         assert carried == {
             (str(tmp_path / "Defensie.xlsx"), "F7"),
             (str(tmp_path / "Defensie.xlsx"), "F13"),
@@ -175,6 +177,25 @@ def test_templates_filled_as_their_instructions_say_check_clean(
         assert {f.code for f in report.findings} == {"line-carried-down"}
     else:
         assert carried == set()
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_a_description_left_empty_between_rows_that_have_it_stays_an_error(
+    tmp_path: Path, lang: str
+) -> None:
+    # As in examples/ai-fabriek-with-errors/VWS.xlsx: the row below names the description
+    # again, so the empty one is not a description written once per block.
+    path = _write(tmp_path, "VWS", lang)
+    fill_as_instructed(path, [("XVI", 4, "Zorginnovatie: AI-fabriek", {2026: 1800, 2027: 1800})])
+    import openpyxl
+
+    book = openpyxl.load_workbook(path)
+    book.worksheets[0].cell(row=amount_row(2026), column=3).value = None
+    book.save(path)
+    report = pipeline.validate([str(path)], ANNOUNCEMENT)
+    assert [(f.location.cell, f.code) for f in report.findings] == [
+        (f"C{amount_row(2026)}", "empty-description")
+    ]
 
 
 def test_a_block_with_its_line_named_but_no_amount_is_one_finding(tmp_path: Path) -> None:
