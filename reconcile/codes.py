@@ -396,6 +396,18 @@ _CODES = [
         "Fill them in on every row to make it explicit.",
     ),
     Code(
+        "identifier-written-once",
+        ERR,
+        "validate",
+        "What this cell says is written on this row only: row(s) {rows} below, the same line in "
+        "later years, leave it empty. They were read as this line; write it on each of them, "
+        "or give a row that is a line of its own its own.",
+        "A line's chapter, article or description written on a block's first row only is read "
+        "as meant in the template's block structure (one row per year, a year without money "
+        "among them). Elsewhere the rows below may be lines of their own whose description was "
+        "forgotten: one finding per block, instead of one per row, says how to make it clear.",
+    ),
+    Code(
         "amount-not-a-number",
         ERR,
         "validate",

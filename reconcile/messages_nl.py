@@ -458,6 +458,20 @@ MESSAGES_NL: dict[str, tuple[str, str]] = {
             "jaar zonder geld ertussen). Vul ze op elke rij in om dat expliciet te maken."
         ),
     ),
+    "identifier-written-once": (
+        (
+            "Wat deze cel zegt staat alleen op deze rij: rij(en) {rows} eronder, dezelfde regel "
+            "in latere jaren, laten het leeg. Ze zijn gelezen als deze regel; vul het op elk "
+            "ervan in, of geef een rij die een eigen regel is zijn eigen."
+        ),
+        (
+            "Hoofdstuk, artikel of omschrijving van een regel alleen op de eerste rij van een "
+            "blok wordt zo gelezen als bedoeld in de blokken van het sjabloon (één rij per jaar, "
+            "met een jaar zonder geld ertussen). Elders kunnen de rijen eronder eigen regels zijn "
+            "waarvan de omschrijving vergeten is: één bevinding per blok, in plaats van één per "
+            "rij, zegt hoe u het duidelijk maakt."
+        ),
+    ),
     "amount-not-a-number": (
         "{value} is geen bedrag; het telt niet mee, dus het totaal is onvolledig.",
         (

@@ -75,7 +75,8 @@ def fill_as_instructed(
     "first row" (the identifiers on the block's first row only), "description once" (the
     chapter and article on each row, the description on the block's first row only),
     "chapter once" (the chapter on the block's first row only), "zeros" (0 in the empty
-    years)."""
+    years), "money rows" (only the years with money filled in, the description on the first
+    of them only)."""
     import openpyxl
 
     assert len(lines) <= BLOCKS
@@ -85,12 +86,17 @@ def fill_as_instructed(
         for year in years:
             row = amount_row(year, block, years)
             first = year == years[0]
+            if style == "money rows":
+                if year not in amounts:
+                    continue
+                first = year == min(amounts)
             said = {
                 "each row": (chapter, article, description),
                 "zeros": (chapter, article, description),
                 "first row": (chapter, article, description) if first else (None, None, None),
                 "description once": (chapter, article, description if first else None),
                 "chapter once": (chapter if first else None, article, description),
+                "money rows": (chapter, article, description if first else None),
             }[style]
             for column, value in enumerate(said, start=1):
                 sheet.cell(row=row, column=column, value=value)

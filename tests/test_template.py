@@ -198,6 +198,38 @@ def test_a_description_left_empty_between_rows_that_have_it_stays_an_error(
     ]
 
 
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_a_description_written_once_over_the_years_with_money_is_one_finding_per_block(
+    tmp_path: Path, lang: str
+) -> None:
+    # Only the years with money filled in: nothing shows the template's block of year rows,
+    # so the rows below may be lines of their own; one error per block, at its first row.
+    paths = []
+    for code, lines in LINES.items():
+        path = _write(tmp_path, code, lang)
+        fill_as_instructed(path, lines, "money rows")
+        paths.append(path)
+    report = pipeline.check([str(p) for p in paths], ANNOUNCEMENT)
+    found = [
+        (Path(f.location.file).stem, f.location.cell, f.code)
+        for f in report.findings
+        if f.severity != "info" and f.location.file in map(str, paths)
+    ]
+    assert sorted(found) == [
+        ("BZK", "C7", "identifier-written-once"),
+        # a single row below: as likely a line of its own; its own finding, at its cell
+        ("Defensie", f"C{amount_row(2027, block=1)}", "empty-description"),
+        ("Defensie", "C7", "identifier-written-once"),
+        ("EZ", "C6", "identifier-written-once"),
+        ("LVVN", f"C{amount_row(2027)}", "empty-description"),
+        ("OCW", "C7", "identifier-written-once"),
+        ("VWS", "C7", "identifier-written-once"),
+    ]
+    ez = next(f for f in report.findings if f.location.file == str(tmp_path / "EZ.xlsx"))
+    assert ez.params["rows"] == [7, 8, 9, 10]
+    assert report.totals is not None and report.totals.total == TOTAL_EUR  # read as meant
+
+
 def test_a_block_with_its_line_named_but_no_amount_is_one_finding(tmp_path: Path) -> None:
     path = _write(tmp_path, "OCW", "en")
     fill_as_instructed(

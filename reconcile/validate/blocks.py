@@ -8,7 +8,8 @@ amount in another year, and a row that names nothing of its line (no chapter, ar
 description) takes them from the line above it in the same block (the years rising, the
 series the same). In the template's block structure (one row per year, a year without money
 among them) a row also takes what only the block's first row names, the description written
-once, say; an identifier left empty on one row but named again below stays empty (an error).
+once, say; elsewhere so too, with one error per block where two rows or more leave it empty.
+An identifier left empty on one row but named again below stays empty (an error).
 """
 
 from __future__ import annotations
@@ -62,7 +63,8 @@ def _carry_down(
         # In the template's block structure (one row per year, its rows stepping as its years
         # do, a year without money named too), an identifier that no row below the first
         # names again was written once. Without a year left empty, two lines of one article
-        # in successive years look the same as one line: the empty description stays an error.
+        # in successive years look the same as one line: read so too, with one error per
+        # block (identifier-written-once) instead of one per row.
         shaped = all(
             lines.rows[i] - lines.rows[first] == _step(years[i], years[first]) for i in block
         ) and any(lines.problems[i] == "empty" or lines.amounts[i] == 0 for i in block)
@@ -71,18 +73,26 @@ def _carry_down(
             for name in KEYS
             if values[name][first] is not None and all(values[name][i] is None for i in block[1:])
         ]
-        carried = False
+        partial = [
+            i
+            for i in block[1:]
+            if any(values[name][i] is not None for name in KEYS)
+            and any(values[name][i] is None for name in once)
+        ]
+        if not shaped and len(partial) < 2:
+            # One row below it, outside the template's blocks: as likely a line of its own
+            # with its description forgotten; its own finding, at its cell, says so.
+            once = []
+        carried: list[int] = []  # the rows carried down
+        unsure: list[int] = []  # those of them naming part of their line
+        first_taken: list[str] = []
         for index in block[1:]:
-            # A row naming nothing of its line continues it in any block; a row naming part
-            # of it (a chapter and an article, say) only where the block has the template's
-            # shape and the rest is written once: an identifier left empty on one row but
-            # named on a row below it is a line of its own, incomplete.
+            # A row naming nothing of its line continues it in any block. A row naming part of
+            # it (a chapter and an article, say) continues it in what the block's first row
+            # alone names; an identifier left empty on one row but named on a row below it is
+            # a line of its own, incomplete.
             nothing = all(values[name][index] is None for name in KEYS)
-            taken = (
-                [name for name in KEYS if values[name][first] is not None]
-                if nothing
-                else (once if shaped else [])
-            )
+            taken = [name for name in KEYS if values[name][first] is not None] if nothing else once
             taken = [name for name in taken if values[name][index] is None]
             if not taken:
                 continue
@@ -92,19 +102,36 @@ def _carry_down(
                 row, column = places[first][name]
                 place[name] = (lines.rows[first] if row is None else row, column)
             places[index] = place
-            if not carried:  # said once per block, at its first row carried down
-                carried = True
-                findings.append(
-                    make_finding(
-                        "line-carried-down",
-                        CellRef(
-                            lines.file,
-                            lines.sheet,
-                            cell_name(lines.rows[index], places[index]["amount"][1]),
-                        ),
-                        row=place[taken[0]][0],
-                    )
+            if not carried:
+                first_taken = taken
+            carried.append(index)
+            if not nothing:
+                unsure.append(index)
+        if unsure and not shaped:  # read as meant, but it may be lines of their own: one error
+            findings.append(
+                make_finding(
+                    "identifier-written-once",
+                    CellRef(
+                        lines.file,
+                        lines.sheet,
+                        cell_name(lines.rows[first], places[first][once[0]][1]),
+                    ),
+                    rows=[lines.rows[i] for i in unsure],
                 )
+            )
+        elif carried:  # said once per block, at its first row carried down
+            index = carried[0]
+            findings.append(
+                make_finding(
+                    "line-carried-down",
+                    CellRef(
+                        lines.file,
+                        lines.sheet,
+                        cell_name(lines.rows[index], places[index]["amount"][1]),
+                    ),
+                    row=places[index][first_taken[0]][0],
+                )
+            )
     return findings
 
 
