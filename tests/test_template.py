@@ -134,6 +134,22 @@ def test_an_untouched_template_is_read_as_it_is_and_is_not_valid(tmp_path: Path)
     ]
 
 
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_six_untouched_templates_fail_on_having_no_lines_and_nothing_else(
+    tmp_path: Path, lang: str
+) -> None:
+    paths = [str(_write(tmp_path, code, lang)) for code in LINES]
+    report = pipeline.check(paths, ANNOUNCEMENT)
+    assert report.exit_code == 1
+    # Nothing follows from amounts that are not there: no largest contributor "contributing
+    # more (EUR 0)", no expectation missed by its whole amount.
+    assert sorted({f.code for f in report.findings}) == [
+        "ministry-missing",
+        "no-lines",
+        "table-empty",
+    ]
+
+
 def _fill_all(folder: Path) -> list[str]:
     paths = []
     for code, lines in LINES.items():
