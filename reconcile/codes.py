@@ -413,7 +413,21 @@ _CODES = [
         "from row {row} above, the same line in an earlier year.",
         "In a long table a line may take a block of rows, one per year. A row that leaves the "
         "identifiers empty below a row that has them, with a later year, is read as the same "
-        "line. Fill them in on every row to make it explicit.",
+        "line; so is a row leaving empty only what the block's first row alone names, in the "
+        "template's block structure (one row per year, a year without money among them). "
+        "Fill them in on every row to make it explicit.",
+    ),
+    Code(
+        "identifier-written-once",
+        ERR,
+        "validate",
+        "What this cell says is written on this row only: row(s) {rows} below, the same line in "
+        "later years, leave it empty. They were read as this line; write it on each of them, "
+        "or give a row that is a line of its own its own.",
+        "A line's chapter, article or description written on a block's first row only is read "
+        "as meant in the template's block structure (one row per year, a year without money "
+        "among them). Elsewhere the rows below may be lines of their own whose description was "
+        "forgotten: one finding per block, instead of one per row, says how to make it clear.",
     ),
     Code(
         "amount-not-a-number",

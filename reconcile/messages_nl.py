@@ -478,7 +478,23 @@ MESSAGES_NL: dict[str, tuple[str, str]] = {
         (
             "In een lange tabel kan een regel een blok rijen beslaan, één per jaar. Een rij die "
             "de kenmerken leeg laat onder een rij die ze heeft, met een later jaar, wordt gelezen "
-            "als dezelfde regel. Vul ze op elke rij in om dat expliciet te maken."
+            "als dezelfde regel; zo ook een rij die alleen leeg laat wat de eerste rij van het "
+            "blok als enige noemt, in de blokken van het sjabloon (één rij per jaar, met een "
+            "jaar zonder geld ertussen). Vul ze op elke rij in om dat expliciet te maken."
+        ),
+    ),
+    "identifier-written-once": (
+        (
+            "Wat deze cel zegt staat alleen op deze rij: rij(en) {rows} eronder, dezelfde regel "
+            "in latere jaren, laten het leeg. Ze zijn gelezen als deze regel; vul het op elk "
+            "ervan in, of geef een rij die een eigen regel is zijn eigen."
+        ),
+        (
+            "Hoofdstuk, artikel of omschrijving van een regel alleen op de eerste rij van een "
+            "blok wordt zo gelezen als bedoeld in de blokken van het sjabloon (één rij per jaar, "
+            "met een jaar zonder geld ertussen). Elders kunnen de rijen eronder eigen regels zijn "
+            "waarvan de omschrijving vergeten is: één bevinding per blok, in plaats van één per "
+            "rij, zegt hoe u het duidelijk maakt."
         ),
     ),
     "amount-not-a-number": (

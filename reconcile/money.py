@@ -44,7 +44,16 @@ class Unit:
         return unit_label(self.euros)
 
 
-def unit_label(euros: Decimal) -> str:
+def unit_label(euros: Decimal, lang: str = "nl") -> str:
+    """The unit as a reader of ``lang`` writes it: "x € 1.000" in Dutch, "x EUR 1,000" in
+    English, as the templates' captions and the amounts in each report do."""
+    if lang == "en":
+        return {
+            Decimal(1): "x EUR 1",
+            Decimal(1000): "x EUR 1,000",
+            Decimal(1_000_000): "x EUR 1 mln",
+            Decimal(1_000_000_000): "x EUR 1 bn",
+        }.get(euros, f"x EUR {euros}")
     return {
         Decimal(1): "x € 1",
         Decimal(1000): "x € 1.000",

@@ -72,8 +72,11 @@ def fill_as_instructed(
     """Type ``lines`` into the template at ``path`` the way its instructions read: a block of
     rows per line, one row per year, the line's chapter, article and description on each row,
     a year without money left empty. ``style`` is one of the natural deviations as well:
-    "first row" (the identifiers on the block's first row only), "zeros" (0 in the empty
-    years)."""
+    "first row" (the identifiers on the block's first row only), "description once" (the
+    chapter and article on each row, the description on the block's first row only),
+    "chapter once" (the chapter on the block's first row only), "zeros" (0 in the empty
+    years), "money rows" (only the years with money filled in, the description on the first
+    of them only)."""
     import openpyxl
 
     assert len(lines) <= BLOCKS
@@ -83,10 +86,17 @@ def fill_as_instructed(
         for year in years:
             row = amount_row(year, block, years)
             first = year == years[0]
+            if style == "money rows":
+                if year not in amounts:
+                    continue
+                first = year == min(amounts)
             said = {
                 "each row": (chapter, article, description),
                 "zeros": (chapter, article, description),
                 "first row": (chapter, article, description) if first else (None, None, None),
+                "description once": (chapter, article, description if first else None),
+                "chapter once": (chapter if first else None, article, description),
+                "money rows": (chapter, article, description if first else None),
             }[style]
             for column, value in enumerate(said, start=1):
                 sheet.cell(row=row, column=column, value=value)

@@ -76,6 +76,21 @@ def test_messages_write_amounts_the_way_the_reader_expects() -> None:
     assert texts_of("total-below-announced", "nl")[1].startswith("Het totaal van de getelde")
 
 
+@pytest.mark.parametrize(
+    ("lang", "unit"), [("en", "x EUR 1,000"), ("nl", "x € 1.000"), ("en", "x EUR 1 mln")]
+)
+def test_the_reports_write_each_file_s_unit_the_way_their_reader_does(lang: str, unit: str) -> None:
+    # OCW's example states x € 1 mln; the others x € 1.000. Written as the amounts are, in
+    # the files table (a message may still quote a file's own caption as it stands).
+    folder = Path(__file__).parent.parent / "examples" / "ai-fabriek"
+    for fmt, cell in (("text", f"│ {unit} │"), ("html", f'<td class="keep">{unit}</td>')):
+        result = CliRunner().invoke(
+            cli, ["check", str(folder), "--lang", lang, "--format", fmt, "--no-color"]
+        )
+        assert result.exit_code == 0, result.output
+        assert cell in result.output
+
+
 def test_fixed_english_parameters_are_shown_in_dutch() -> None:
     finding = make_finding(
         "ministry-mismatch", CellRef("EZ.xlsx"), where="file name", named="EZ", ministry="OCW"

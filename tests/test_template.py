@@ -134,6 +134,22 @@ def test_an_untouched_template_is_read_as_it_is_and_is_not_valid(tmp_path: Path)
     ]
 
 
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_six_untouched_templates_fail_on_having_no_lines_and_nothing_else(
+    tmp_path: Path, lang: str
+) -> None:
+    paths = [str(_write(tmp_path, code, lang)) for code in LINES]
+    report = pipeline.check(paths, ANNOUNCEMENT)
+    assert report.exit_code == 1
+    # Nothing follows from amounts that are not there: no largest contributor "contributing
+    # more (EUR 0)", no expectation missed by its whole amount.
+    assert sorted({f.code for f in report.findings}) == [
+        "ministry-missing",
+        "no-lines",
+        "table-empty",
+    ]
+
+
 def _fill_all(folder: Path) -> list[str]:
     paths = []
     for code, lines in LINES.items():
@@ -153,7 +169,9 @@ def test_filled_templates_reconcile(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
-@pytest.mark.parametrize("style", ["each row", "zeros", "first row"])
+@pytest.mark.parametrize(
+    "style", ["each row", "zeros", "first row", "description once", "chapter once"]
+)
 def test_templates_filled_as_their_instructions_say_check_clean(
     tmp_path: Path, lang: str, style: str
 ) -> None:
@@ -166,7 +184,7 @@ def test_templates_filled_as_their_instructions_say_check_clean(
     assert report.totals is not None and report.totals.total == TOTAL_EUR
     assert [f.code for f in report.findings if f.severity != "info"] == []
     carried = {(f.location.file, f.location.cell) for f in report.findings}
-    if style == "first row":  # said once per block, as a note
+    if style.endswith(("first row", "once")):  # said once per block, as a note
         assert carried == {
             (str(tmp_path / "Defensie.xlsx"), "F7"),
             (str(tmp_path / "Defensie.xlsx"), "F13"),
@@ -175,6 +193,57 @@ def test_templates_filled_as_their_instructions_say_check_clean(
         assert {f.code for f in report.findings} == {"line-carried-down"}
     else:
         assert carried == set()
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_a_description_left_empty_between_rows_that_have_it_stays_an_error(
+    tmp_path: Path, lang: str
+) -> None:
+    # As in examples/ai-fabriek-with-errors/VWS.xlsx: the row below names the description
+    # again, so the empty one is not a description written once per block.
+    path = _write(tmp_path, "VWS", lang)
+    fill_as_instructed(path, [("XVI", 4, "Zorginnovatie: AI-fabriek", {2026: 1800, 2027: 1800})])
+    import openpyxl
+
+    book = openpyxl.load_workbook(path)
+    book.worksheets[0].cell(row=amount_row(2026), column=3).value = None
+    book.save(path)
+    report = pipeline.validate([str(path)], ANNOUNCEMENT)
+    assert [(f.location.cell, f.code) for f in report.findings] == [
+        (f"C{amount_row(2026)}", "empty-description")
+    ]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_a_description_written_once_over_the_years_with_money_is_one_finding_per_block(
+    tmp_path: Path, lang: str
+) -> None:
+    # Only the years with money filled in: nothing shows the template's block of year rows,
+    # so the rows below may be lines of their own; one error per block, at its first row.
+    paths = []
+    for code, lines in LINES.items():
+        path = _write(tmp_path, code, lang)
+        fill_as_instructed(path, lines, "money rows")
+        paths.append(path)
+    report = pipeline.check([str(p) for p in paths], ANNOUNCEMENT)
+    found = [
+        (Path(f.location.file).stem, f.location.cell, f.code)
+        for f in report.findings
+        if f.severity != "info" and f.location.file in map(str, paths)
+    ]
+    assert sorted(found) == [
+        ("BZK", "C7", "identifier-written-once"),
+        # a single row below: as likely a line of its own; its own finding, at its cell
+        ("Defensie", f"C{amount_row(2027, block=1)}", "empty-description"),
+        ("Defensie", "C7", "identifier-written-once"),
+        ("EZ", "C6", "identifier-written-once"),
+        ("LVVN", f"C{amount_row(2027)}", "empty-description"),
+        ("OCW", "C7", "identifier-written-once"),
+        ("VWS", "C7", "identifier-written-once"),
+    ]
+    ez = next(f for f in report.findings if f.location.file == str(tmp_path / "EZ.xlsx"))
+    assert ez.params["rows"] == [7, 8, 9, 10]
+    assert report.totals is not None and report.totals.total == TOTAL_EUR  # read as meant
 
 
 def test_a_block_with_its_line_named_but_no_amount_is_one_finding(tmp_path: Path) -> None:

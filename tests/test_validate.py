@@ -42,6 +42,18 @@ def test_each_schema_failure_is_a_finding_at_its_cell(
     assert where(report) == [("EZ.xlsx", f"Blad1!{cell}", code)]
 
 
+def test_a_description_written_once_over_several_years_is_one_finding_at_its_row(
+    tmp_path: Path,
+) -> None:
+    # A table of one's own: one row per year with money, the description on the first only.
+    lines = [["XIII", 2, "AI-fabriek", "U", 2025, 100]]
+    lines += [["XIII", 2, None, "U", year, 100] for year in (2026, 2027, 2028)]
+    report = validate(tmp_path, {"EZ.xlsx": table(*lines)})
+    assert where(report) == [("EZ.xlsx", "Blad1!C3", "identifier-written-once")]
+    assert report.findings[0].params["rows"] == [4, 5, 6]
+    assert {line.description for line in report.lines} == {"AI-fabriek"}
+
+
 def test_all_failures_are_reported_at_once(tmp_path: Path) -> None:
     report = validate(
         tmp_path,

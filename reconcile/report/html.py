@@ -116,7 +116,7 @@ def _files_table(report: Report, lang: str) -> list[str]:
             f.ministry or "?",
             f.path,
             ", ".join(f.chapters) or "–",
-            unit_label(f.unit) if f.unit is not None else "–",
+            unit_label(f.unit, lang) if f.unit is not None else "–",
         ]
         amounts = (
             [format_eur(a, lang) for a in report.transfers_of(f.ministry)] if transfers else []

@@ -79,7 +79,7 @@ def _files_table(report: Report, lang: str) -> Table:
             inert(f.ministry or "?"),
             inert(f.path),
             inert(", ".join(f.chapters) or "–"),
-            unit_label(f.unit) if f.unit is not None else "–",
+            unit_label(f.unit, lang) if f.unit is not None else "–",
             str(f.lines),
             format_eur(f.total, lang),
             *moved,

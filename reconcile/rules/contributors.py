@@ -44,6 +44,8 @@ def check_duplicate_ministries(rec: Reconciliation) -> Iterator[Finding]:
 
 def check_largest_contributors(rec: Reconciliation) -> Iterator[Finding]:
     """Every named largest contributor reserves more than every other ministry."""
+    if not rec.lines:  # nothing to compare: no-lines says so
+        return
     totals = rec.totals.by_ministry
     largest = [code for code in rec.announcement.largest if code in totals]
     others = {code: amount for code, amount in totals.items() if code not in largest}

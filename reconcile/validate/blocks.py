@@ -6,7 +6,10 @@ also writes a line's chapter, article and description on the block's first row o
 read as meant here, before validation: an empty year is no line when the same line has an
 amount in another year, and a row that names nothing of its line (no chapter, article or
 description) takes them from the line above it in the same block (the years rising, the
-series the same).
+series the same). In the template's block structure (one row per year, a year without money
+among them) a row also takes what only the block's first row names, the description written
+once, say; elsewhere so too, with one error per block where two rows or more leave it empty.
+An identifier left empty on one row but named again below stays empty (an error).
 """
 
 from __future__ import annotations
@@ -52,45 +55,125 @@ def _any_key_missing(lines: LineColumns) -> bool:
 def _carry_down(
     lines: LineColumns, values: dict[str, list[Any]], places: list[dict[str, Any]]
 ) -> list[Finding]:
-    """Fill a line's empty identifiers from the line above it in the same block (in place)."""
+    """Fill a line's identifiers written once per block in the rows below (in place)."""
     findings: list[Finding] = []
     years = [parse_year(year) for year in lines.years]
-    carried: set[int] = set()
-    for index in range(1, len(lines)):
-        above = index - 1
-        year, earlier = years[index], years[above]
-        if (
-            year is None
-            or earlier is None
-            or year <= earlier  # a new block starts where the years start again
-            or lines.rows[index] <= lines.rows[above]
-        ):
-            continue
-        # Only a row that names nothing of its line: one that names a part of it (a chapter
-        # and an article, say) without a description is a line of its own, incomplete.
-        if any(values[name][index] is not None for name in KEYS):
-            continue
-        taken = [name for name in KEYS if values[name][above] is not None]
-        if not taken or cell_text(values["series"][index]) != cell_text(values["series"][above]):
-            continue
-        place = dict(places[index])
-        for name in taken:
-            values[name][index] = values[name][above]
-            row, column = places[above][name]
-            place[name] = (lines.rows[above] if row is None else row, column)
-        places[index] = place
-        carried.add(index)
-        if above not in carried:  # the block's first row carried down: said once per block
-            row = places[index][taken[0]][0]
-            column = places[index]["amount"][1]
+    for block in _blocks(lines, values, years):
+        first = block[0]
+        # In the template's block structure (one row per year, its rows stepping as its years
+        # do, a year without money named too), an identifier that no row below the first
+        # names again was written once. Without a year left empty, two lines of one article
+        # in successive years look the same as one line: read so too, with one error per
+        # block (identifier-written-once) instead of one per row.
+        shaped = all(
+            lines.rows[i] - lines.rows[first] == _step(years[i], years[first]) for i in block
+        ) and any(lines.problems[i] == "empty" or lines.amounts[i] == 0 for i in block)
+        once = [
+            name
+            for name in KEYS
+            if values[name][first] is not None and all(values[name][i] is None for i in block[1:])
+        ]
+        partial = [
+            i
+            for i in block[1:]
+            if any(values[name][i] is not None for name in KEYS)
+            and any(values[name][i] is None for name in once)
+        ]
+        if not shaped and len(partial) < 2:
+            # One row below it, outside the template's blocks: as likely a line of its own
+            # with its description forgotten; its own finding, at its cell, says so.
+            once = []
+        carried: list[int] = []  # the rows carried down
+        unsure: list[int] = []  # those of them naming part of their line
+        first_taken: list[str] = []
+        for index in block[1:]:
+            # A row naming nothing of its line continues it in any block. A row naming part of
+            # it (a chapter and an article, say) continues it in what the block's first row
+            # alone names; an identifier left empty on one row but named on a row below it is
+            # a line of its own, incomplete.
+            nothing = all(values[name][index] is None for name in KEYS)
+            taken = [name for name in KEYS if values[name][first] is not None] if nothing else once
+            taken = [name for name in taken if values[name][index] is None]
+            if not taken:
+                continue
+            place = dict(places[index])
+            for name in taken:
+                values[name][index] = values[name][first]
+                row, column = places[first][name]
+                place[name] = (lines.rows[first] if row is None else row, column)
+            places[index] = place
+            if not carried:
+                first_taken = taken
+            carried.append(index)
+            if not nothing:
+                unsure.append(index)
+        if unsure and not shaped:  # read as meant, but it may be lines of their own: one error
+            findings.append(
+                make_finding(
+                    "identifier-written-once",
+                    CellRef(
+                        lines.file,
+                        lines.sheet,
+                        cell_name(lines.rows[first], places[first][once[0]][1]),
+                    ),
+                    rows=[lines.rows[i] for i in unsure],
+                )
+            )
+        elif carried:  # said once per block, at its first row carried down
+            index = carried[0]
             findings.append(
                 make_finding(
                     "line-carried-down",
-                    CellRef(lines.file, lines.sheet, cell_name(lines.rows[index], column)),
-                    row=row,
+                    CellRef(
+                        lines.file,
+                        lines.sheet,
+                        cell_name(lines.rows[index], places[index]["amount"][1]),
+                    ),
+                    row=places[index][first_taken[0]][0],
                 )
             )
     return findings
+
+
+def _step(year: int | None, first: int | None) -> int | None:
+    return None if year is None or first is None else year - first
+
+
+def _blocks(
+    lines: LineColumns, values: dict[str, list[Any]], years: list[int | None]
+) -> list[list[int]]:
+    """The runs of lines that may be one line's block of year rows: the years and rows rising,
+    the series the same, and each identifier a row names the one the run's first row names."""
+    blocks: list[list[int]] = []
+    for index in range(len(lines)):
+        if blocks and _continues(lines, values, years, blocks[-1][0], index - 1, index):
+            blocks[-1].append(index)
+        else:
+            blocks.append([index])
+    return [block for block in blocks if len(block) > 1]
+
+
+def _continues(
+    lines: LineColumns,
+    values: dict[str, list[Any]],
+    years: list[int | None],
+    first: int,
+    above: int,
+    index: int,
+) -> bool:
+    year, earlier = years[index], years[above]
+    return (
+        year is not None
+        and earlier is not None
+        and year > earlier  # a new block starts where the years start again
+        and lines.rows[index] > lines.rows[above]
+        and cell_text(values["series"][index]) == cell_text(values["series"][first])
+        and all(
+            values[name][index] is None
+            or cell_text(values[name][index]) == cell_text(values[name][first])
+            for name in KEYS
+        )
+    )
 
 
 def _kept(lines: LineColumns, values: dict[str, list[Any]]) -> list[int]:
