@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
-from typing import cast
 
 from reconcile.codes import make_finding
 from reconcile.model import CellRef, Finding, Phrase
@@ -88,7 +87,7 @@ def _read_csv_rows(
     data: bytes, display: str, layout: str | None
 ) -> tuple[LayoutTable | None, list[Finding]]:
     text, blocks = stream_csv_blocks(data, HEADER_SCAN_ROWS)
-    first = cast(list[list[str]], next(blocks))  # the first rows, as the csv module reads them
+    first = next(blocks)  # the first rows, as the csv module reads them
     detected = [
         make_finding(
             "csv-detected",
