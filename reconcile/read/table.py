@@ -872,7 +872,7 @@ class _Reader:
         lines.years += self.field_values(columns.get("year"), first, last)
         acol = columns["amount"]
         raws = self.column(acol, first, last)
-        parsed = self.parsers[acol].many(raws)
+        parsed = list(map(self.parsers[acol], raws))
         lines.rows += range(first, last + 1)
         lines.places += [self.places[acol]] * len(raws)
         lines.raws += raws
