@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from reconcile.model import Phrase
-from reconcile.read.workbook import UnreadableFileError
+from reconcile.read.cells import UnreadableFileError
 
 DELIMITERS = (",", ";", "\t", "|")
 _NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}

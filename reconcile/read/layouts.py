@@ -37,9 +37,10 @@ from reconcile.money import (
     to_cents,
 )
 from reconcile.nearest import did_you_mean
+from reconcile.read.cells import cell_name
 from reconcile.read.csv import Block
 from reconcile.read.header import HEADER_SCAN_ROWS, Header, parse_year
-from reconcile.read.table import LineCells, Places, RawLine, SheetTable, cell_name, is_blank
+from reconcile.read.table import LineCells, Places, RawLine, SheetTable, is_blank
 
 NUMBER_FORMATS = ("plain", "dutch", "english")
 ROUNDINGS = ("exact", "half-unit")

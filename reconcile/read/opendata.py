@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from reconcile.codes import make_finding
 from reconcile.model import CellRef, Finding, Phrase
+from reconcile.read.cells import Grid, UnreadableFileError
 from reconcile.read.csv import MIXED, stream_csv_blocks
 from reconcile.read.header import HEADER_SCAN_ROWS
 from reconcile.read.layouts import (
@@ -23,7 +24,6 @@ from reconcile.read.layouts import (
     read_layout_blocks,
     read_layout_grid,
 )
-from reconcile.read.workbook import Grid, UnreadableFileError
 
 
 def _candidates(name: str | None) -> list[Layout]:
