@@ -13,6 +13,7 @@ from pathlib import Path, PurePosixPath
 from reconcile.announcement import Announcement, load_announcement
 from reconcile.codes import make_finding
 from reconcile.errors import InputError
+from reconcile.limits import MB
 from reconcile.model import BudgetLine, CellRef, FileResult, Finding, Phrase, Report, Severity
 from reconcile.output import resolved
 from reconcile.read import (
@@ -28,6 +29,7 @@ from reconcile.rules import Reconciliation, Submission, reconcile
 from reconcile.rules.kasschuif import kasschuif_findings
 from reconcile.validate import Rules, validate_table
 from reconcile.validate.layout import validate_layout_table
+from reconcile.validate.schema import preload
 from reconcile.xlsx import written_by_reconcile
 
 ANNOUNCEMENT_FILE = "announcement.toml"
@@ -141,6 +143,21 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+# A workbook from this size on takes calamine long enough (about 0.3 s a megabyte) to hide
+# pandera's import behind it. A smaller one gains nothing from the overlap, and may be a
+# layout (open-data) table, which pandera never validates: it would wait for the import at
+# exit, about 0.6 s for nothing.
+PRELOAD_FROM = MB
+
+
+def _worth_preloading(path: Path) -> bool:
+    """Whether pandera should import beside this file's parse (see validate.schema.preload)."""
+    try:
+        return path.stat().st_size >= PRELOAD_FROM
+    except OSError:
+        return False  # reading it will say why
+
+
 def _rules(announcement: Announcement) -> Rules:
     return Rules(announcement.ministries, announcement.years, announcement.series)
 
@@ -165,7 +182,8 @@ def _read_and_validate(
             )
             continue
         with _collector_paused():
-            read = read_file(item.path, item.display, sheet, layout, limits)
+            warm_up = preload if _worth_preloading(item.path) else None
+            read = read_file(item.path, item.display, sheet, layout, limits, warm_up)
         if _unrelated_csv(item, read.findings, layout):
             skipped.append(read)
             continue

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import gc
+from pathlib import Path
 
+import pytest
+
+from reconcile import pipeline
+from reconcile.announcement import load_announcement
 from reconcile.pipeline import _collector_paused
 
 
@@ -49,3 +54,19 @@ def test_objects_the_caller_froze_stay_frozen() -> None:
     finally:
         gc.unfreeze()
     assert kept
+
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "ai-fabriek" / "EZ.xlsx"
+
+
+@pytest.mark.parametrize(("preload_from", "started"), [(0, 1), (pipeline.MB, 0)])
+def test_pandera_imports_beside_the_parse_of_a_large_workbook_only(
+    monkeypatch: pytest.MonkeyPatch, preload_from: int, started: int
+) -> None:
+    """A small workbook gains nothing from the overlap and may be a layout table, which
+    pandera never validates: the process would wait for the import at its end."""
+    calls: list[int] = []
+    monkeypatch.setattr(pipeline, "PRELOAD_FROM", preload_from)
+    monkeypatch.setattr(pipeline, "preload", lambda: calls.append(1))
+    pipeline.validate([str(EXAMPLE)], load_announcement(None))
+    assert len(calls) == started

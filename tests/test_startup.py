@@ -167,3 +167,88 @@ def test_a_json_report_does_not_import_rich() -> None:
     """rich draws the text report and the GitHub summary; JSON needs neither."""
     assert "rich" not in _modules_after("check", "examples/ai-fabriek", "--format", "json")
     assert "rich" in _modules_after("check", "examples/ai-fabriek", "--format", "text")
+
+
+PRELOAD = """
+import sys, threading
+from reconcile.validate import schema
+
+assert "pandas" not in sys.modules
+schema.preload()
+schema.preload()  # once per process: a second call starts nothing
+threads = [t for t in threading.enumerate() if t.name == "preload-pandera"]
+print(len(threads), file=sys.stderr)
+threads[0].join()
+print("pandas" in sys.modules and "pandera.pandas" in sys.modules, file=sys.stderr)
+"""
+
+
+def test_preload_imports_pandera_once_in_the_background() -> None:
+    """A workbook's read overlaps pandera's import (calamine parses without the GIL)."""
+    result = subprocess.run(
+        [sys.executable, "-c", PRELOAD], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert result.stderr.strip().splitlines()[-2:] == ["1", "True"], result.stderr
+
+
+def test_a_failed_preload_is_left_to_the_import_validation_makes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from reconcile.validate import schema
+
+    def broken(name: str) -> None:
+        raise ImportError(f"no {name}")
+
+    monkeypatch.setattr(schema.importlib, "import_module", broken)
+    schema._load_quietly()  # says nothing and raises nothing: the thread just ends
+
+
+def test_preload_starts_nothing_once_pandera_is_imported(monkeypatch: pytest.MonkeyPatch) -> None:
+    import pandera.pandas  # noqa: F401
+
+    from reconcile.validate import schema
+
+    monkeypatch.setattr(schema, "_preloading", None)
+    schema.preload()
+    assert schema._preloading is None
+
+
+RACE = """
+import sys, threading
+from reconcile.validate import schema
+
+sys.setswitchinterval(1e-6)
+started = []
+real = threading.Thread.start
+
+
+def counting(self):
+    if self.name == "preload-pandera":
+        started.append(self)
+    real(self)
+
+
+threading.Thread.start = counting
+barrier = threading.Barrier(8)
+
+
+def go():
+    barrier.wait()
+    schema.preload()
+
+
+callers = [threading.Thread(target=go) for _ in range(8)]
+for caller in callers:
+    caller.start()
+for caller in callers:
+    caller.join()
+schema.wait_for_preload()
+print(len(started), file=sys.stderr)
+"""
+
+
+def test_two_pipelines_in_two_threads_start_one_preload_between_them() -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", RACE], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert result.stderr.strip().splitlines()[-1] == "1", result.stderr

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -101,6 +102,7 @@ def read_file(
     sheet: str | None = None,
     layout: str | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    before_workbook: Callable[[], None] | None = None,
 ) -> FileRead:
     """Read the budget table of one file: the sheet named ``sheet``, else the one holding it.
 
@@ -108,6 +110,8 @@ def read_file(
     layout is used when a sheet's header has its labels. A CSV file is always read by layout.
     The pre-flight (reconcile.read.preflight) sees the bytes before any reader does, and the
     environment is checked first (reconcile.guard): no file is parsed unsafely.
+    ``before_workbook`` is called when a workbook has passed the pre-flight, just before its
+    reader starts (the pipeline begins importing what validation needs there).
     """
     ensure_safe_environment()
     data, problem = read_bytes(path, display, limits)
@@ -137,6 +141,8 @@ def read_file(
 
         csv_table, findings = read_csv_file(data, display, layout)
         return FileRead(display, digest, csv_table, findings)
+    if before_workbook is not None:
+        before_workbook()
     try:
         grids = load_workbook(data, path.suffix, checked.plain_parts)
     except UnreadableFileError as exc:

@@ -40,6 +40,7 @@ from reconcile.validate.schema import (
     SchemaContext,
     build_schema,
     run_schema,
+    wait_for_preload,
 )
 
 _SERIES = {
@@ -181,6 +182,7 @@ def validate_table(table: SheetTable, rules: Rules) -> ValidatedTable:
         findings.append(_missing_column("year", header_ref))
     if not len(lines):  # an untouched template: nothing to check is not valid
         findings.append(make_finding("table-empty", header_ref))
+    wait_for_preload()  # pandas and pandera are used from here on
     data = _columns(lines, columns, ministry, rules.series)
     kinds = _kinds(lines, data, ministry, rules, "kind" not in table.header.columns)
     plain = kinds.count(RESERVATION) == len(kinds)  # the usual table: all reservations
