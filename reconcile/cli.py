@@ -749,25 +749,7 @@ def diff(
 
 
 def main() -> None:
-    import atexit
-
-    atexit.register(_freeze_at_exit)
     try:
         cli(prog_name="reconcile")
     except BrokenPipeError:
         stop_on_closed_output()
-
-
-def _freeze_at_exit() -> None:
-    """At exit, freeze what the process made, so the interpreter's shutdown does not collect it.
-
-    While the interpreter shuts down it runs the cycle collector over every tracked object,
-    several times (as it clears the modules); after a large file that is millions of them
-    (pandas, pandera, 100,000 lines), about 0.5 s of a 100k-line run. Frozen objects are not
-    walked, and the operating system takes the memory back at once. An atexit handler, so it
-    runs only when the process really ends (after the output is written), and only for the
-    command line, never for the library.
-    """
-    import gc
-
-    gc.freeze()

@@ -20,9 +20,7 @@ class Severity(enum.StrEnum):
         return {"error": 0, "warning": 1, "info": 2}[self.value]
 
 
-# slots: a large file makes millions. Not frozen (a frozen __init__ sets each field by a call,
-# three times slower), but hashed by its fields as before: nothing changes a CellRef once made.
-@dataclass(order=True, slots=True, unsafe_hash=True)
+@dataclass(frozen=True, order=True, slots=True)  # slots: a large file makes millions
 class CellRef:
     """Where a value lives: a file as the user named it, and optionally a sheet and an A1 cell."""
 
@@ -57,9 +55,7 @@ class CellRef:
         return "".join(ch for ch in (self.cell or "") if ch.isalpha())
 
 
-# Not frozen (a frozen __init__ sets each field by a call, and one is made per line), but
-# hashed by its fields as before: nothing changes a line once made.
-@dataclass(slots=True, unsafe_hash=True)
+@dataclass(frozen=True, slots=True)
 class BudgetLine:
     """One reserved amount: a chapter/article line of one ministry in one year and series."""
 

@@ -270,32 +270,6 @@ class AmountCache:
             self.known[key] = result
         return result
 
-    def many(self, raws: list[Any]) -> list[tuple[Decimal | None, str | None]]:
-        """``self(raw)`` of each value; a known value is looked up without a call (a column of
-        100k amounts repeats many of them).
-
-        A column of cached types (the usual: floats, and ints where they are whole) is read a
-        distinct (type, value) at a time, in the order they first appear, then mapped in C:
-        the same calls, results and cache as asking each value in turn, while every distinct
-        value fits in the cache.
-        """
-        kinds = set(map(type, raws))
-        if kinds <= _CACHED:
-            # 1 and 1.0 apart, as in known; in a column of one type (the usual: all floats)
-            # two values are equal only where their keys are, so the values are the keys
-            one_kind = len(kinds) == 1
-            keys: list[Any] = raws if one_kind else list(zip(map(type, raws), raws, strict=True))
-            order = dict.fromkeys(keys)  # each distinct key once, as it first appears
-            if len(self.known) + len(order) <= self.limit:  # all of them will be cached
-                parsed = {key: self(key if one_kind else key[1]) for key in order}
-                return list(map(parsed.__getitem__, keys))
-        get = self.known.get
-        try:
-            found = [get((raw.__class__, raw)) for raw in raws]
-        except TypeError:  # an unhashable value: each asked on its own
-            return list(map(self, raws))
-        return [known or self(raw) for known, raw in zip(found, raws, strict=True)]
-
 
 # What a cell reader gives, hashable and immutable (not Decimal: no reader gives one, and a
 # signalling NaN cannot be hashed).

@@ -296,9 +296,9 @@ def _has_budget_header(path: Path) -> bool:
     Only the rows the header is looked for in are parsed (the text is still decoded whole): a
     long list sharing the folder is not split into rows a second time.
     """
+    from reconcile.read.cells import UnreadableFileError
     from reconcile.read.csv import stream_csv_text
     from reconcile.read.header import HEADER_SCAN_ROWS, find_header
-    from reconcile.read.workbook import UnreadableFileError
 
     try:
         _, rows = stream_csv_text(path.read_bytes())

@@ -388,24 +388,6 @@ def test_a_closed_pipe_ends_quietly(good: Path) -> None:
     assert "Traceback" not in result.stderr
 
 
-def test_the_command_line_freezes_what_it_made_before_the_interpreter_shuts_down(
-    good: Path,
-) -> None:
-    """Shutdown then walks no object with the cycle collector (0.5 s after 100,000 lines); the
-    report is written and the exit code given as before."""
-    probe = (
-        "import atexit, gc, sys\nfrom reconcile.cli import main\n"
-        "atexit.register(lambda: print('frozen', gc.get_freeze_count() > 0, file=sys.stderr))\n"
-        f"sys.argv = ['reconcile', 'check', {str(good)!r}, '-f', 'json']\nmain()\n"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, check=False, cwd=ROOT
-    )
-    assert result.returncode == 0
-    assert json.loads(result.stdout)["ok"] is True
-    assert result.stderr.strip().endswith("frozen True")
-
-
 def test_a_template_never_replaces_an_existing_workbook_unasked(tmp_path: Path) -> None:
     filled = tmp_path / "OCW.xlsx"
     filled.write_bytes(b"filled in by OCW")

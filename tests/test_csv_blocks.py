@@ -1,10 +1,9 @@
-"""A CSV file's lines without quotes are split in C; the rows are those the csv module reads.
+"""A CSV file is read in blocks cut at line feeds; the rows are those the csv module reads.
 
-``stream_csv_blocks`` cuts the text into blocks at line feeds: a block without a quote (and
-without a line break other than \\r and \\n) is split at the delimiter and given as columns;
-any other block is read by the csv module, a quoted field running on past the block's end.
-Random texts of quoted and unquoted cells, blank and uneven lines, every kind of line
-break, are read both ways and must give the same rows, or the same refusal.
+``stream_csv_blocks`` cuts the text into blocks of about BLOCK_CHARS at line feeds, each read
+by the csv module, a quoted field running on past the block's end. Random texts of quoted
+and unquoted cells, blank and uneven lines, every kind of line break, are read block by
+block and must give the rows the csv module reads from the whole text, or the same refusal.
 """
 
 from __future__ import annotations
@@ -20,12 +19,11 @@ from hypothesis import strategies as st
 
 from reconcile.read import csv as csv_reading
 from reconcile.read import read_file
-from reconcile.read.csv import RowColumns, stream_csv_blocks, stream_csv_text
+from reconcile.read.csv import stream_csv_text
 from reconcile.read.layouts import (
     LayoutTable,
     find_layout_header,
     load_layouts,
-    read_layout_blocks,
     read_layout_grid,
 )
 from reconcile.read.workbook import UnreadableFileError
@@ -62,7 +60,7 @@ LINES = st.lists(st.tuples(st.lists(CELL, min_size=0, max_size=5), ENDS), min_si
     limit=st.sampled_from([4, 1 << 17]),
     last_end=st.booleans(),
 )
-def test_rows_split_in_c_are_the_rows_the_csv_module_reads(
+def test_rows_read_block_by_block_are_the_rows_the_csv_module_reads(
     lines: list[tuple[list[str], str]], delimiter: str, block: int, limit: int, last_end: bool
 ) -> None:
     header = delimiter.join(["J", "H"]) + "\n"  # the whole line within the smaller limit
@@ -81,25 +79,6 @@ def test_rows_split_in_c_are_the_rows_the_csv_module_reads(
     if expected == "Error":  # the csv module's error: the reader's finding
         expected = "UnreadableFileError"
     assert fast == expected
-
-
-def test_a_block_of_plain_lines_is_given_as_columns_and_the_others_as_rows() -> None:
-    text = 'a,b,c\n1,2,3\n\n4,5,6\n7,8\n9,"1,0",11\n'
-    blocks = list(stream_csv_blocks(text.encode(), head=1)[1])
-    assert blocks[0] == [["a", "b", "c"]]  # the first rows, by the csv module
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(csv_reading, "BLOCK_CHARS", 17)
-        blocks = list(stream_csv_blocks(text.encode(), head=1)[1])
-    plain = blocks[1]
-    assert isinstance(plain, RowColumns)
-    assert (plain.count, plain.columns, plain.where, plain.others) == (
-        4,
-        [["1", "4"], ["2", "5"], ["3", "6"]],
-        [0, 2],
-        {1: [], 3: ["7", "8"]},
-    )
-    assert plain.rows() == [["1", "2", "3"], [], ["4", "5", "6"], ["7", "8"]]
-    assert blocks[2] == [["9", "1,0", "11"]]  # a quote: read by the csv module
 
 
 def test_a_quoted_field_running_past_a_blocks_end_is_one_cell() -> None:
@@ -160,16 +139,6 @@ def test_the_first_line_is_found_without_splitting_the_whole_text(tmp_path: Path
     text = "\n" * 70_000 + "a;b\n1;2\n"
     assert csv_reading.detect_delimiter(text) == ";"
     assert csv_reading.detect_delimiter("x" * 70_000 + ";1\r\n") == ";"
-
-
-def test_the_rows_down_to_the_header_cannot_come_as_columns() -> None:
-    """The header is found in rows; a block given as columns holds none of its rows."""
-    grid = _rows_by_the_csv_module(STATEN + "\n", ",")
-    header = find_layout_header(grid, list(load_layouts().values()))
-    assert header is not None
-    as_columns = RowColumns(1, [[cell] for cell in grid[0]], range(1), {})
-    with pytest.raises(ValueError, match="given as rows"):
-        read_layout_blocks([as_columns], header, "staten.csv", None)
 
 
 def test_a_caption_line_above_the_header_does_not_decide_the_delimiter() -> None:

@@ -17,11 +17,11 @@ from reconcile.guard import ensure_safe_environment
 from reconcile.limits import DEFAULT_LIMITS, MB, Limits
 from reconcile.model import CellRef, Finding, Phrase
 from reconcile.nearest import did_you_mean
+from reconcile.read.cells import Grid, UnreadableFileError
 from reconcile.read.formats import SUFFIXES, load_workbook, macro_part
 from reconcile.read.header import HEADER_SCAN_ROWS, find_header
 from reconcile.read.preflight import check_grids, check_size, run_preflight
 from reconcile.read.table import LineColumns, RawLine, SheetTable, read_table
-from reconcile.read.workbook import Grid, UnreadableFileError
 
 WORKBOOK_SUFFIXES = SUFFIXES
 CSV_SUFFIXES = (".csv", ".tsv")

@@ -28,9 +28,8 @@ from dataclasses import dataclass, field
 from posixpath import dirname, join, normpath
 from typing import Any
 
-from reconcile.read.formats import calamine_merged
+from reconcile.read.cells import Grid, openpyxl_formula_lookup
 from reconcile.read.preflight import NEEDLE_TAIL, column_number, holds_needles
-from reconcile.read.workbook import Grid, openpyxl_formula_lookup
 
 _REF = re.compile(rb'\br="([A-Z]{1,3})([0-9]+)"')
 _CELL_END = re.compile(rb"</(?:\w+:)?c>")
@@ -270,3 +269,16 @@ def _main_part(archive: zipfile.ZipFile, names: set[str]) -> str:
             if rel.get("Type", "").endswith("/officeDocument"):
                 return normpath(str(rel.get("Target", "")).lstrip("/"))
     return "xl/workbook.xml"
+
+
+def calamine_merged(sheet: Any) -> tuple[tuple[int, int, int, int], ...]:
+    """A calamine sheet's merged ranges as Grid.merged wants them (1-based, sorted).
+
+    calamine knows them for .xlsx and .xls, not for .ods (see ``ods_layout``).
+    """
+    ranges = getattr(sheet, "merged_cell_ranges", None) or []
+    return tuple(
+        sorted(
+            (top + 1, left + 1, bottom + 1, right + 1) for (top, left), (bottom, right) in ranges
+        )
+    )

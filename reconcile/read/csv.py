@@ -13,12 +13,11 @@ import csv
 import dataclasses
 import itertools
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
 
 from reconcile.model import Phrase
-from reconcile.read.workbook import UnreadableFileError
+from reconcile.read.cells import UnreadableFileError
 
 DELIMITERS = (",", ";", "\t", "|")
 _NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
@@ -143,32 +142,7 @@ _OTHER_BREAKS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 BLOCK_CHARS = 1 << 17  # the text split into rows at a time (some 1,500 lines of open data)
 
 
-@dataclass(frozen=True)
-class RowColumns:
-    """``count`` consecutive rows, most of them given as columns.
-
-    The rows at the positions ``where`` all have ``len(columns)`` cells: cell j of row
-    ``where[k]`` is ``columns[j][k]``. Every other row is in ``others`` (position -> cells).
-    """
-
-    count: int
-    columns: Sequence[Sequence[Any]]
-    where: Sequence[int]
-    others: Mapping[int, Sequence[Any]]
-
-    def rows(self) -> list[list[Any]]:
-        """The rows, each as a list of its cells."""
-        columns = self.columns
-        plain = map(list, zip(*columns, strict=True)) if columns else ([] for _ in self.where)
-        if not self.others:
-            return list(plain)
-        rows: list[list[Any]] = [list(self.others.get(k, ())) for k in range(self.count)]
-        for position, cells in zip(self.where, plain, strict=True):
-            rows[position] = cells
-        return rows
-
-
-Block = list[list[str]] | RowColumns  # rows as the csv module gives them, or as columns
+Block = list[list[str]]  # rows as the csv module gives them
 
 
 def stream_csv_text(data: bytes) -> tuple[CsvText, Iterator[list[str]]]:
@@ -181,19 +155,17 @@ def stream_csv_text(data: bytes) -> tuple[CsvText, Iterator[list[str]]]:
     that block before it are not given).
     """
     text, blocks = stream_csv_blocks(data)
-    rows = (block if isinstance(block, list) else block.rows() for block in blocks)
-    return text, itertools.chain.from_iterable(rows)
+    return text, itertools.chain.from_iterable(blocks)
 
 
 def stream_csv_blocks(data: bytes, head: int = 1) -> tuple[CsvText, Iterator[Block]]:
     """What ``read_csv_text`` detects (its ``rows`` left empty), and its rows block by block.
 
     The first block holds the first ``head`` rows as the csv module reads them (all of them
-    in a shorter file). Then each block of lines without a quote is split at the delimiter
-    in C and given as columns (``RowColumns``), the rows of the usual width without a row
-    object each; a block with a quote (or a line break other than \\r and \\n, or a long
-    field) is read by the csv module. The rows are those the csv module reads from the
-    text. Raises UnreadableFileError as ``stream_csv_text`` does.
+    in a shorter file). Then each block of about BLOCK_CHARS of text, cut at a line feed,
+    is read by the csv module (a quoted field running on past the block's end with it).
+    The rows are those the csv module reads from the whole text. Raises
+    UnreadableFileError as ``stream_csv_text`` does.
     """
     if not data or data.isspace():
         raise UnreadableFileError("the file is empty")
@@ -232,11 +204,6 @@ def _blocks(text: str, delimiter: str, head: int) -> Iterator[Block]:
             if end <= position:  # one long line: up to its end
                 end = text.find("\n", position + BLOCK_CHARS) + 1 or size
         part = text[position:end]
-        block = _split_plain(part, delimiter)
-        if block is not None:
-            yield block
-            position = end
-            continue
         within = _rows_within(part, delimiter)  # the csv module reads it
         if within is None:  # a quoted field runs on past ``end`` (or an odd line break)
             rows, position = _records(text, position, delimiter, until=end)
@@ -286,49 +253,6 @@ def _rows_within(block: str, delimiter: str) -> list[list[str]] | None:
         return None
 
 
-def usual_rows(sizes: Sequence[int]) -> tuple[int, Sequence[int]]:
-    """The usual one of the rows' ``sizes`` (the most common), and the rows of that size:
-    ``range`` of them all when every row has it (the usual case, found with one count)."""
-    usual = sizes[0]
-    if sizes.count(usual) != len(sizes):
-        usual = max(set(sizes), key=sizes.count)
-        return usual, [k for k, size in enumerate(sizes) if size == usual]
-    return usual, range(len(sizes))
-
-
-def _split_plain(block: str, delimiter: str) -> RowColumns | None:
-    """The rows of a block of lines as columns, each line split at the delimiter in C; None
-    for a block the csv module must read.
-
-    Without a quote, the csv module splits a line at each delimiter and nothing else (an
-    empty line is a row without cells), so this gives its rows; a block with a quote, a line
-    break other than \\r and \\n (str.splitlines would split there) or a field beyond the
-    csv module's limit (its error is the file's finding) is left to it.
-    """
-    if '"' in block or any(stop in block for stop in _OTHER_BREAKS):
-        return None
-    lines = block.splitlines()
-    limit = csv.field_size_limit()  # a block no longer than it holds no longer field
-    if not lines or (len(block) > limit and max(map(len, lines)) > limit):
-        return None
-    counts = list(map(str.count, lines, itertools.repeat(delimiter)))
-    usual, where = usual_rows(counts)  # delimiters in the usual line, and its lines
-    if not usual:  # one column: nothing to gain (and an empty line would look like a cell)
-        return None
-    others: dict[int, list[str]] = {}
-    if len(where) != len(lines):
-        others = {
-            k: line.split(delimiter) if line else []
-            for k, (line, found) in enumerate(zip(lines, counts, strict=True))
-            if found != usual
-        }
-        lines = [lines[k] for k in where]
-    width = usual + 1
-    cells = delimiter.join(lines).split(delimiter)
-    columns = [cells[j::width] for j in range(width)]
-    return RowColumns(len(counts), columns, where, others)
-
-
 def _unreadable(exc: csv.Error) -> UnreadableFileError:
     reason = Phrase("it is not a CSV file reconcile can read ({detail})", {"detail": str(exc)})
     return UnreadableFileError(reason)
@@ -338,11 +262,9 @@ __all__ = [
     "DELIMITERS",
     "Block",
     "CsvText",
-    "RowColumns",
     "decode_text",
     "detect_delimiter",
     "read_csv_text",
     "stream_csv_blocks",
     "stream_csv_text",
-    "usual_rows",
 ]

@@ -31,12 +31,12 @@ from reconcile.money import (
     parse_number,
 )
 from reconcile.read import CSV_SUFFIXES, WORKBOOK_SUFFIXES, read_bytes
-from reconcile.read.csv import RowColumns, stream_csv_blocks
+from reconcile.read.cells import UnreadableFileError
+from reconcile.read.csv import stream_csv_blocks
 from reconcile.read.formats import load_workbook
 from reconcile.read.header import HEADER_SCAN_ROWS, field_of, parse_year
 from reconcile.read.layouts import cell_text, fold, load_layouts
 from reconcile.read.preflight import run_preflight
-from reconcile.read.workbook import UnreadableFileError
 
 SAMPLE_ROWS = 200  # the rows below the header whose values a guess looks at
 FIELDS = ("year", "series", "chapter", "ministry", "article", "description")
@@ -65,8 +65,7 @@ def first_rows(path: Path, display: str) -> tuple[list[Sequence[Any]], Finding |
     try:
         if suffix in CSV_SUFFIXES:
             _, blocks = stream_csv_blocks(data, HEADER_SCAN_ROWS + SAMPLE_ROWS)
-            head = next(blocks)  # the first rows, as rows (see stream_csv_blocks)
-            return list(head.rows() if isinstance(head, RowColumns) else head), None
+            return list(next(blocks)), None  # the first rows (see stream_csv_blocks)
         grids = load_workbook(data, path.suffix, checked.plain_parts)
     except UnreadableFileError as exc:
         return [], make_finding("file-unreadable", CellRef(display), reason=exc.reason)

@@ -15,7 +15,9 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from reconcile.model import Phrase
-from reconcile.read.workbook import Grid, UnreadableFileError, load_grids
+from reconcile.read.calamine import calamine_merged
+from reconcile.read.cells import Grid, UnreadableFileError
+from reconcile.read.workbook import load_grids
 
 OOXML_SUFFIXES = (".xlsx", ".xlsm")
 CALAMINE_SUFFIXES = (".ods", ".xls")
@@ -83,19 +85,6 @@ def load_calamine_grids(data: bytes) -> list[Grid]:
             )
         ) from exc
     return grids
-
-
-def calamine_merged(sheet: Any) -> tuple[tuple[int, int, int, int], ...]:
-    """A calamine sheet's merged ranges as Grid.merged wants them (1-based, sorted).
-
-    calamine knows them for .xlsx and .xls, not for .ods (see ``ods_layout``).
-    """
-    ranges = getattr(sheet, "merged_cell_ranges", None) or []
-    return tuple(
-        sorted(
-            (top + 1, left + 1, bottom + 1, right + 1) for (top, left), (bottom, right) in ranges
-        )
-    )
 
 
 def _value(value: Any) -> Any:

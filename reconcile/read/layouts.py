@@ -37,9 +37,10 @@ from reconcile.money import (
     to_cents,
 )
 from reconcile.nearest import did_you_mean
-from reconcile.read.csv import Block, RowColumns, usual_rows
+from reconcile.read.cells import cell_name
+from reconcile.read.csv import Block
 from reconcile.read.header import HEADER_SCAN_ROWS, Header, parse_year
-from reconcile.read.table import LineCells, Places, RawLine, SheetTable, cell_name, is_blank
+from reconcile.read.table import LineCells, Places, RawLine, SheetTable, is_blank
 
 NUMBER_FORMATS = ("plain", "dutch", "english")
 ROUNDINGS = ("exact", "half-unit")
@@ -813,6 +814,41 @@ def _remembered(
     return [_remember(value, memo, work, limit) for value in values], False
 
 
+@dataclass(frozen=True)
+class RowColumns:
+    """``count`` consecutive rows, most of them given as columns.
+
+    The rows at the positions ``where`` all have ``len(columns)`` cells: cell j of row
+    ``where[k]`` is ``columns[j][k]``. Every other row is in ``others`` (position -> cells).
+    """
+
+    count: int
+    columns: Sequence[Sequence[Any]]
+    where: Sequence[int]
+    others: Mapping[int, Sequence[Any]]
+
+    def rows(self) -> list[list[Any]]:
+        """The rows, each as a list of its cells."""
+        columns = self.columns
+        plain = map(list, zip(*columns, strict=True)) if columns else ([] for _ in self.where)
+        if not self.others:
+            return list(plain)
+        rows: list[list[Any]] = [list(self.others.get(k, ())) for k in range(self.count)]
+        for position, cells in zip(self.where, plain, strict=True):
+            rows[position] = cells
+        return rows
+
+
+def usual_rows(sizes: Sequence[int]) -> tuple[int, Sequence[int]]:
+    """The usual one of the rows' ``sizes`` (the most common), and the rows of that size:
+    ``range`` of them all when every row has it (the usual case, found with one count)."""
+    usual = sizes[0]
+    if sizes.count(usual) != len(sizes):
+        usual = max(set(sizes), key=sizes.count)
+        return usual, [k for k, size in enumerate(sizes) if size == usual]
+    return usual, range(len(sizes))
+
+
 CHUNK_ROWS = 4096  # rows read, turned into columns and let go at a time
 
 
@@ -968,18 +1004,11 @@ def read_layout_blocks(
     blocks: Iterable[Block], header: LayoutHeader, file: str, sheet: str | None
 ) -> LayoutTable:
     """What ``read_layout_grid`` reads from the rows the blocks hold (a CSV file's, see
-    ``reconcile.read.csv.stream_csv_blocks``): a block of rows given as columns is read a
-    column at a time without a row object each."""
+    ``reconcile.read.csv.stream_csv_blocks``)."""
     table = _new_table(header, file, sheet)
     reader = _LayoutReader(table, header, frozenset())
     first = 1  # the number of the block's first row
     for block in blocks:
-        if isinstance(block, RowColumns):
-            if first <= header.row:  # stream_csv_blocks gives the first rows as rows
-                raise ValueError("the rows down to the header must be given as rows")
-            reader.read_columns(first, block)
-            first += block.count
-            continue
         for start in range(max(header.row + 1 - first, 0), len(block), CHUNK_ROWS):
             reader.read_chunk(first + start, block[start : start + CHUNK_ROWS])
         first += len(block)

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
-from typing import cast
 
 from reconcile.codes import make_finding
 from reconcile.model import CellRef, Finding, Phrase
+from reconcile.read.cells import Grid, UnreadableFileError
 from reconcile.read.csv import MIXED, stream_csv_blocks
 from reconcile.read.header import HEADER_SCAN_ROWS
 from reconcile.read.layouts import (
@@ -24,7 +24,6 @@ from reconcile.read.layouts import (
     read_layout_blocks,
     read_layout_grid,
 )
-from reconcile.read.workbook import Grid, UnreadableFileError
 
 
 def _candidates(name: str | None) -> list[Layout]:
@@ -88,7 +87,7 @@ def _read_csv_rows(
     data: bytes, display: str, layout: str | None
 ) -> tuple[LayoutTable | None, list[Finding]]:
     text, blocks = stream_csv_blocks(data, HEADER_SCAN_ROWS)
-    first = cast(list[list[str]], next(blocks))  # the first rows, as the csv module reads them
+    first = next(blocks)  # the first rows, as the csv module reads them
     detected = [
         make_finding(
             "csv-detected",

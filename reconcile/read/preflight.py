@@ -27,7 +27,7 @@ from typing import Any
 from reconcile.codes import make_finding
 from reconcile.limits import DEFAULT_LIMITS, MB, Limits
 from reconcile.model import CellRef, Finding, Phrase, Size
-from reconcile.read.table import column_letter
+from reconcile.read.cells import column_letter
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"

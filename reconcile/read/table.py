@@ -38,8 +38,8 @@ from reconcile.money import (
     parse_amount,
     parse_number,
 )
+from reconcile.read.cells import Grid, cell_name, column_letter
 from reconcile.read.header import Header, excel_serial, field_of, is_header_like, parse_year
-from reconcile.read.workbook import Grid
 
 _TOTAL = re.compile(r"^\s*(sub)?\s*-?\s*tota(a)?l\b", re.IGNORECASE)
 _GRAND = re.compile(
@@ -276,20 +276,6 @@ class SheetTable:
     def line_count(self) -> int:
         """How many lines the table holds (without making a RawLine of each)."""
         return len(self.lines) if self.columns is None else len(self.columns)
-
-
-@functools.cache
-def column_letter(column: int) -> str:
-    """1 -> "A", 27 -> "AA" (without importing openpyxl: the fast path never needs it)."""
-    letters = ""
-    while column > 0:
-        column, rest = divmod(column - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
-def cell_name(row: int, column: int) -> str:
-    return f"{column_letter(column)}{row}"
 
 
 def _text(value: Any) -> str:
@@ -881,7 +867,7 @@ class _Reader:
         lines.years += self.field_values(columns.get("year"), first, last)
         acol = columns["amount"]
         raws = self.column(acol, first, last)
-        parsed = self.parsers[acol].many(raws)
+        parsed = list(map(self.parsers[acol], raws))
         lines.rows += range(first, last + 1)
         lines.places += [self.places[acol]] * len(raws)
         lines.raws += raws

@@ -6,63 +6,17 @@ import functools
 import importlib.util
 import io
 import os
-import warnings
 import zipfile
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
-from reconcile.errors import ConfigError, InputError
+from reconcile.errors import ConfigError
 from reconcile.model import Phrase
-
-
-class UnreadableFileError(InputError):
-    """The bytes are not a workbook openpyxl can open; ``reason`` says why in plain words (a
-    Phrase, worded in the report's language)."""
-
-    def __init__(self, reason: str | Phrase) -> None:
-        super().__init__(str(reason))
-        self.reason = reason
-
-
-@dataclass
-class Grid:
-    """One sheet as values (row 1 is ``rows[0]``), with a way to ask for a cell's formula."""
-
-    name: str
-    hidden: bool
-    rows: list[tuple[Any, ...]]
-    formula_of: Callable[[int, int], str | None] = field(repr=False)
-    # What a loader may not be able to tell (calamine knows no hidden rows): safe defaults.
-    hidden_rows: frozenset[int] = frozenset()  # 1-based row numbers
-    hidden_columns: frozenset[int] = frozenset()  # 1-based column numbers
-    merged: tuple[tuple[int, int, int, int], ...] = ()  # (first row, first col, last row, last col)
-
-    def value(self, row: int, column: int) -> Any:
-        """The value at a 1-based row and column, None outside the grid."""
-        if row < 1 or row > len(self.rows):
-            return None
-        cells = self.rows[row - 1]
-        return cells[column - 1] if 0 < column <= len(cells) else None
-
-
-def open_openpyxl(data: bytes, data_only: bool = False) -> Any:
-    """The workbook in ``data`` as openpyxl loads it, once openpyxl is known to parse safely."""
-    import openpyxl
-
-    from reconcile.guard import ensure_safe_environment
-
-    # The startup guard predicted openpyxl's choice without importing it; now it is loaded,
-    # its own decision is checked before it parses a byte.
-    ensure_safe_environment()
-    with warnings.catch_warnings():
-        # openpyxl warns about workbook features it drops (extensions, data validation);
-        # they do not change the values read.
-        warnings.simplefilter("ignore")
-        return openpyxl.load_workbook(
-            io.BytesIO(data), data_only=data_only, keep_vba=False, keep_links=False
-        )
-
+from reconcile.read.cells import (
+    Grid,
+    UnreadableFileError,
+    open_openpyxl,
+    openpyxl_formula_lookup,
+)
 
 READERS = ("calamine", "openpyxl")
 READER_VARIABLE = "RECONCILE_READER"  # force a reading path: "calamine" or "openpyxl"
@@ -114,24 +68,6 @@ def load_grids(
     return load_grids_openpyxl(data)
 
 
-def openpyxl_formula_lookup(data: bytes) -> Callable[[str, int, int], str | None]:
-    """(sheet, row, column) -> the formula in that cell, or None; openpyxl opens on first use.
-
-    Cached results are what grids hold; formulas are only looked up when a value is missing,
-    to tell an empty cell from an uncomputed formula.
-    """
-    formula_books: list[Any] = []
-
-    def formula_of(sheet_name: str, row: int, column: int) -> str | None:
-        if not formula_books:
-            formula_books.append(open_openpyxl(data, data_only=False))
-        value = formula_books[0][sheet_name].cell(row=row, column=column).value
-        text = getattr(value, "text", value)  # ArrayFormula keeps its text in .text
-        return text if isinstance(text, str) and text.startswith("=") else None
-
-    return formula_of
-
-
 def load_grids_openpyxl(data: bytes) -> list[Grid]:
     """The reference reading path: openpyxl, values as saved (data_only)."""
     try:
@@ -179,3 +115,16 @@ def _hidden_and_merged(
 def _why(exc: Exception) -> str:
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
     return f"{type(exc).__name__}: {text}"[:200] if text else type(exc).__name__
+
+
+__all__ = [
+    "READERS",
+    "READER_VARIABLE",
+    "Grid",
+    "UnreadableFileError",
+    "choose_reader",
+    "load_grids",
+    "load_grids_openpyxl",
+    "open_openpyxl",
+    "openpyxl_formula_lookup",
+]

@@ -1,0 +1,98 @@
+"""Cells as every loader hands them over: a sheet's ``Grid``, a cell's A1 name, the text of a
+formula whose result was never saved (asked of openpyxl), and the error a loader raises.
+
+The leaf of ``reconcile.read``: the pre-flight, the loaders and the table reader all use it,
+and it uses none of them.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import warnings
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from reconcile.errors import InputError
+from reconcile.model import Phrase
+
+
+class UnreadableFileError(InputError):
+    """The bytes are not a workbook openpyxl can open; ``reason`` says why in plain words (a
+    Phrase, worded in the report's language)."""
+
+    def __init__(self, reason: str | Phrase) -> None:
+        super().__init__(str(reason))
+        self.reason = reason
+
+
+@dataclass
+class Grid:
+    """One sheet as values (row 1 is ``rows[0]``), with a way to ask for a cell's formula."""
+
+    name: str
+    hidden: bool
+    rows: list[tuple[Any, ...]]
+    formula_of: Callable[[int, int], str | None] = field(repr=False)
+    # What a loader may not be able to tell (calamine knows no hidden rows): safe defaults.
+    hidden_rows: frozenset[int] = frozenset()  # 1-based row numbers
+    hidden_columns: frozenset[int] = frozenset()  # 1-based column numbers
+    merged: tuple[tuple[int, int, int, int], ...] = ()  # (first row, first col, last row, last col)
+
+    def value(self, row: int, column: int) -> Any:
+        """The value at a 1-based row and column, None outside the grid."""
+        if row < 1 or row > len(self.rows):
+            return None
+        cells = self.rows[row - 1]
+        return cells[column - 1] if 0 < column <= len(cells) else None
+
+
+@functools.cache
+def column_letter(column: int) -> str:
+    """1 -> "A", 27 -> "AA" (without importing openpyxl: the fast path never needs it)."""
+    letters = ""
+    while column > 0:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def cell_name(row: int, column: int) -> str:
+    return f"{column_letter(column)}{row}"
+
+
+def open_openpyxl(data: bytes, data_only: bool = False) -> Any:
+    """The workbook in ``data`` as openpyxl loads it, once openpyxl is known to parse safely."""
+    import openpyxl
+
+    from reconcile.guard import ensure_safe_environment
+
+    # The startup guard predicted openpyxl's choice without importing it; now it is loaded,
+    # its own decision is checked before it parses a byte.
+    ensure_safe_environment()
+    with warnings.catch_warnings():
+        # openpyxl warns about workbook features it drops (extensions, data validation);
+        # they do not change the values read.
+        warnings.simplefilter("ignore")
+        return openpyxl.load_workbook(
+            io.BytesIO(data), data_only=data_only, keep_vba=False, keep_links=False
+        )
+
+
+def openpyxl_formula_lookup(data: bytes) -> Callable[[str, int, int], str | None]:
+    """(sheet, row, column) -> the formula in that cell, or None; openpyxl opens on first use.
+
+    Cached results are what grids hold; formulas are only looked up when a value is missing,
+    to tell an empty cell from an uncomputed formula.
+    """
+    formula_books: list[Any] = []
+
+    def formula_of(sheet_name: str, row: int, column: int) -> str | None:
+        if not formula_books:
+            formula_books.append(open_openpyxl(data, data_only=False))
+        value = formula_books[0][sheet_name].cell(row=row, column=column).value
+        text = getattr(value, "text", value)  # ArrayFormula keeps its text in .text
+        return text if isinstance(text, str) and text.startswith("=") else None
+
+    return formula_of
