@@ -12,7 +12,7 @@ from importlib import resources
 from itertools import combinations
 from typing import Any
 
-from reconcile.announcement import DEFAULT_BAND, HEDGES, WORD_NUMBERS, parse_hedged
+from reconcile.announcement import DEFAULT_BAND, HEDGES, WORD_NUMBERS, Sum, parse_hedged
 from reconcile.errors import ConfigError
 from reconcile.letter.read import Letter, Paragraph
 from reconcile.ministries import MinistryTable, load_table
@@ -131,12 +131,6 @@ class Found:
 
 
 @dataclass(frozen=True)
-class DraftSum:
-    total: str
-    parts: tuple[str, ...]
-
-
-@dataclass(frozen=True)
 class Named:
     """Something the letter names, with the sentence that names it."""
 
@@ -159,7 +153,7 @@ class Draft:
     letter: Letter
     amounts: tuple[Found, ...]
     target: Found | None
-    sums: tuple[DraftSum, ...]
+    sums: tuple[Sum, ...]
     expected: tuple[Named, ...]
     largest: tuple[Named, ...]
     moments: tuple[Named, ...]  # value: "ontwerpbegroting 2026"
@@ -387,11 +381,11 @@ def _fits(total: Interval, parts: tuple[Interval, ...]) -> bool:
 MAX_SUM_PARTS = 12
 
 
-def _sums(amounts: list[Found], opened: list[Open]) -> tuple[DraftSum, ...]:
+def _sums(amounts: list[Found], opened: list[Open]) -> tuple[Sum, ...]:
     """The letter's arithmetic: an amount the letter calls a total, and the amounts since the
     total before it (that total included), when they can add up to it within their intervals.
     Only the largest set of parts that fits is taken, and only when it is the one such set."""
-    sums: list[DraftSum] = []
+    sums: list[Sum] = []
     last_total: Found | None = None
     since: list[Found] = []
     for amount in amounts:
@@ -414,7 +408,7 @@ def _sums(amounts: list[Found], opened: list[Open]) -> tuple[DraftSum, ...]:
             if chosen:
                 break
         if len(chosen) == 1:
-            sums.append(DraftSum(amount.key, tuple(p.key for p in chosen[0])))
+            sums.append(Sum(amount.key, tuple(p.key for p in chosen[0])))
         elif chosen:
             options = "; ".join(" + ".join(p.key for p in parts) for parts in chosen)
             opened.append(Open("draft-open-sum", (("total", amount.key), ("options", options))))
