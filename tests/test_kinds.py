@@ -252,6 +252,24 @@ def test_a_kasschuif_nets_to_zero_per_ministry_and_name(tmp_path: Path) -> None:
     assert where(alone) == [("EZ.xlsx", "Blad1!F7", "kasschuif-not-zero")]
 
 
+def test_a_kasschuif_in_a_file_of_no_known_ministry_names_the_file(tmp_path: Path) -> None:
+    # two chapters with the same lines and amounts: whose file it is cannot be told
+    files = {
+        "bijdrage.xlsx": kind_table(
+            ["XIII", 2, "Kasschuif AI-fabriek", "Kasschuif", 2025, 5100],
+            ["XIII", 2, "Kasschuif AI-fabriek", "Kasschuif", 2026, -5000],
+            ["X", 2, "Kasschuif B", "Kasschuif", 2025, 5100],
+            ["X", 2, "Kasschuif B", "Kasschuif", 2026, -5000],
+        )
+    }
+    report = validate(tmp_path, files)
+    said = [f.message for f in report.findings if f.code == "kasschuif-not-zero"]
+    assert [message.split(" adds up")[0] for message in said] == [
+        'The kasschuif "Kasschuif AI-fabriek" of bijdrage.xlsx',
+        'The kasschuif "Kasschuif B" of bijdrage.xlsx',
+    ]
+
+
 def test_a_kasschuif_in_millions_is_allowed_its_rounding_and_says_so(tmp_path: Path) -> None:
     # "Kasschuif gegevensuitwisseling: - 232, 0, 77, 77, 77" adds up to - 1 in millions
     lines = [

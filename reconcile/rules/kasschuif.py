@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
+from pathlib import PurePath
 
 from reconcile.codes import make_finding
 from reconcile.kinds import ROUNDED_FROM, Kind, fold
@@ -30,7 +31,9 @@ def kasschuif_findings(submissions: Iterable[Submission]) -> Iterator[Finding]:
                 continue
             first = lines[0]
             years = sorted({line.year for line in lines})
-            params = {"name": f'"{first.description}"', "ministry": first.ministry, "sum": total}
+            # a file whose ministry cannot be told is named by its file, not by "?"
+            owner = sub.ministry or PurePath(first.source.file).name
+            params = {"name": f'"{first.description}"', "ministry": owner, "sum": total}
             unit = sub.unit or Decimal(1)
             allowed = unit / 2 * len(lines) if unit >= ROUNDED_FROM else Decimal(0)
             if abs(total) <= allowed:
