@@ -679,10 +679,6 @@ def _caption_style(caption: str) -> str | None:
     return DUTCH if match.group(1) == "." else ENGLISH
 
 
-def _cell(cells: tuple[Any, ...], column: int) -> Any:
-    return cells[column - 1] if 0 < column <= len(cells) else None
-
-
 def _report_hidden_columns(grid: Grid, header: Header, table: SheetTable) -> None:
     used = {*header.columns.values(), *header.year_columns.values()}
     for column in sorted(used & grid.hidden_columns):
