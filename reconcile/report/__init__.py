@@ -6,9 +6,10 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import import_module
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from reconcile.model import Report
+if TYPE_CHECKING:  # renderers are loaded on use: the command line's start needs no records
+    from reconcile.model import Report
 
 # Every report format, in the order --help lists them: the one list the command line's
 # choices, the renderers of check and validate and those of diff follow.
@@ -47,7 +48,7 @@ def repository_path(path: str, workspace: str | None) -> str:
     return path
 
 
-Renderer = Callable[[Report, TextIO, RenderOptions], None]
+Renderer = Callable[["Report", TextIO, "RenderOptions"], None]
 
 
 def _lazy(module: str, function: str) -> Renderer:
