@@ -243,6 +243,21 @@ def test_html_report_shows_the_per_year_table_beside_the_per_ministry_one() -> N
     assert years[-1][0] == "Total" and years[-1][-1] == "EUR 69,400,000"
 
 
+def test_html_per_year_table_counts_money_once_where_ministries_transfer() -> None:
+    # EZ receives EUR 44,400,000 from the others: shown in their rows, not again in EZ's
+    years = _page(_html(["examples/ai-fabriek-overboekingen"])).rows["years"]
+
+    def euros(text: str) -> int:
+        return int(text.removeprefix("-").removeprefix("EUR ").replace(",", "")) * (
+            -1 if text.startswith("-") else 1
+        )
+
+    rows = {row[0]: row[1:] for row in years[1:]}
+    assert rows["EZ"][-1] == "EUR 25,000,000" and rows["Total"][-1] == "EUR 69,400,000"
+    for name, cells in rows.items():  # each row's years add up to its total
+        assert sum(map(euros, cells[:-1])) == euros(cells[-1]), name
+
+
 def test_html_report_prints_on_a4_with_the_heads_repeated() -> None:
     text = _html([EXAMPLE])
     assert "@page { size: A4;" in text
