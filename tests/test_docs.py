@@ -4,6 +4,9 @@ the codes pages are what the catalogue says, every link resolves, every JSON key
 from __future__ import annotations
 
 import re
+import shlex
+import shutil
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -157,3 +160,38 @@ def test_the_articles_example_of_each_guide_is_read() -> None:
         text = example + '\n[amounts]\nrijk = "bijna 70 miljoen euro"\n' + block
         announcement = parse_announcement(tomllib.loads(text), guide)
         assert announcement.ministries.articles["XXIII"] == {1: "Klimaat", 2: "Groene groei"}
+
+
+FIRST_STEPS = {
+    "en": ("docs/en/guide.md", "## What a finance officer does", "submissions"),
+    "nl": ("docs/nl/handleiding.md", "## Wat een financieel medewerker doet", "inzendingen"),
+}
+
+
+@pytest.mark.parametrize("lang", list(FIRST_STEPS))
+def test_each_guide_s_first_steps_run_and_show_what_reconcile_prints(
+    lang: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    name, heading, folder = FIRST_STEPS[lang]
+    commands, shown = fenced_blocks(section(page(name), heading))
+    examples = ROOT / "examples"
+    shutil.copytree(examples / "ai-fabriek-with-errors", tmp_path / folder)
+    shutil.copy(examples / "ai-fabriek" / "announcement.toml", tmp_path / "ai-fabriek.toml")
+    for workbook in ("EZ.xlsx", "Defensie.xlsx", "OCW.xlsx"):
+        shutil.copy(examples / "ai-fabriek" / workbook, tmp_path / workbook)
+    monkeypatch.chdir(tmp_path)
+    lines = [line.split("#")[0].strip() for line in commands.splitlines()]
+    assert len(lines) == 6
+    for line in lines:
+        program, *args = shlex.split(line)
+        assert program == "reconcile"
+        result = CliRunner().invoke(cli, args, env={"GITHUB_ACTIONS": None})
+        assert result.exit_code in (0, 1), f"{line}: {result.output}"
+    result = CliRunner().invoke(
+        cli, ["check", f"{folder}/", "--lang", lang, "--no-color"], env={"GITHUB_ACTIONS": None}
+    )
+    printed = result.output.replace(f"{folder}/", "examples/ai-fabriek-with-errors/")
+    shown_lines = [line for line in shown.splitlines() if line.strip()]
+    assert len(shown_lines) == 3
+    for line in shown_lines:
+        assert line in printed.splitlines(), line
