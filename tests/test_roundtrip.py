@@ -1,5 +1,6 @@
-"""The coordinator's whole loop, as the README's guide "Coordinating a reservation" walks it:
-templates out, filled workbooks in, annotated workbooks back, corrections in, check passes.
+"""The coordinator's whole loop, as the guide (docs/en/guide.md, "Coordinating a reservation")
+walks it: templates out, filled workbooks in, annotated workbooks back, corrections in, check
+passes.
 """
 
 from __future__ import annotations
