@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import sys
+import textwrap
 from pathlib import Path
 
 from reconcile.codes import CODES, Code, texts_of
@@ -63,7 +64,8 @@ def _severity(code: Code, lang: str) -> str:
 def render_codes(lang: str) -> str:
     """The codes page in ``lang``: a table of every code, then each code's texts."""
     code_head, severity_head, stage_head, message_head = tr("codes-head", lang).split("|")
-    lines = [_INTRO[lang], f"| {code_head} | {stage_head} | {severity_head} | {message_head} |"]
+    intro = [textwrap.fill(part, 96) + "\n" for part in _INTRO[lang].strip().split("\n\n")]
+    lines = [*intro, f"| {code_head} | {stage_head} | {severity_head} | {message_head} |"]
     lines.append("|---|---|---|---|")
     for code in CODES.values():
         template = _pattern(texts_of(code.code, lang)[0])

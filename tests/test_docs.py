@@ -8,6 +8,7 @@ import shlex
 import shutil
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 
@@ -195,3 +196,38 @@ def test_each_guide_s_first_steps_run_and_show_what_reconcile_prints(
     assert len(shown_lines) == 3
     for line in shown_lines:
         assert line in printed.splitlines(), line
+
+
+def _long_options(params: list[click.Parameter]) -> set[str]:
+    return {name for param in params for name in param.opts if name.startswith("--")}
+
+
+def test_every_command_and_option_is_documented() -> None:
+    commands = section(page("docs/en/commands.md"), "## The commands")
+    assert set(re.findall(r"^\| `reconcile (\w+)", commands, re.MULTILINE)) | set(
+        re.findall(r", `reconcile (\w+)", commands)
+    ) == set(cli.commands)
+    assert isinstance(cli, click.Group)
+    documented = {
+        "commands.md": page("docs/en/commands.md"),
+        "security.md": page("docs/en/security.md"),  # the limits
+        "diff.md": page("docs/en/diff.md"),
+    }
+    reference = documented["commands.md"] + documented["security.md"]
+    options = _long_options(cli.params) | _long_options(cli.commands["check"].params)
+    options |= _long_options(cli.commands["validate"].params)
+    assert len(options) > 20
+    assert {o for o in options if f"`{o}" not in reference and f" {o}" not in reference} == set()
+    diff_options = _long_options(cli.commands["diff"].params)
+    assert {o for o in diff_options if o not in documented["diff.md"]} == set()
+
+
+def test_the_generator_writes_the_pages_that_changed_only(tmp_path: Path) -> None:
+    from reconcile.docs import write_codes_docs
+
+    for page_path in PAGES.values():
+        (tmp_path / page_path).parent.mkdir(parents=True)
+    (tmp_path / PAGES["nl"]).write_text(render_codes("nl"), "utf-8")
+    assert write_codes_docs(tmp_path) == [tmp_path / PAGES["en"]]
+    assert (tmp_path / PAGES["en"]).read_text("utf-8") == render_codes("en")
+    assert write_codes_docs(tmp_path) == []
