@@ -1,4 +1,5 @@
-"""Every code the library can emit is explained (codes.py), documented (README) and explainable."""
+"""Every code the library can emit is explained (codes.py), documented (docs/en/codes.md) and
+explainable."""
 
 from __future__ import annotations
 
@@ -56,10 +57,13 @@ def emitted_codes(package: Path = PACKAGE) -> set[str]:
     return found
 
 
+CODES_PAGE = ROOT / "docs" / "en" / "codes.md"  # generated from the catalogue
+
+
 def readme_codes() -> list[str]:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    text = CODES_PAGE.read_text(encoding="utf-8")
     return re.findall(
-        r"^\| `([a-z-]+)` \| (?:read|validate|reconcile|diff) \|", readme, re.MULTILINE
+        r"^\| \[`([a-z-]+)`\]\(#\1\) \| (?:read|validate|reconcile|diff) \|", text, re.MULTILINE
     )
 
 
@@ -76,9 +80,11 @@ def test_the_catalogue_holds_no_code_that_is_never_emitted() -> None:
 
 def test_the_readme_table_documents_every_code_once_with_its_stage_and_severity() -> None:
     assert sorted(readme_codes()) == sorted(CODES)
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    text = CODES_PAGE.read_text(encoding="utf-8")
     for code in CODES.values():
-        row = re.search(rf"^\| `{code.code}` \| (\w+) \| (\w+)", readme, re.MULTILINE)
+        row = re.search(
+            rf"^\| \[`{code.code}`\]\(#{code.code}\) \| (\w+) \| (\w+)", text, re.MULTILINE
+        )
         assert row is not None and row.groups() == (code.stage, code.severity.value), code.code
 
 

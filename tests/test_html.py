@@ -89,7 +89,8 @@ def _page(text: str) -> Page:
     return page
 
 
-# The per-ministry table's heads when a set has overboekingen (README, "How money is counted").
+# The per-ministry table's heads when a set has overboekingen (docs/en/workbooks.md, "How money
+# is counted").
 FILES_HEAD_WITH_TRANSFERS = [
     "Ministry",
     "File",

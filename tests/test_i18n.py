@@ -499,7 +499,7 @@ def _details(values: Iterable[object]) -> list[str]:
 
 
 def test_the_readme_s_dutch_usage_error_is_what_reconcile_prints() -> None:
-    readme = (Path(__file__).parent.parent / "README.md").read_text("utf-8")
+    readme = (Path(__file__).parent.parent / "docs" / "en" / "commands.md").read_text("utf-8")
     block = readme.split("$ LANG=nl_NL.UTF-8 reconcile check --format pdf inzendingen/\n", 1)[1]
     shown = block.split("```", 1)[0]
     code, stderr = _stderr(["check", "--format", "pdf", "inzendingen/"], "nl_NL.UTF-8")

@@ -1,5 +1,5 @@
 """Line kinds: reservations, kasschuiven, overboekingen and vrijval, as the budget books them,
-and the money counted once (README, "Line kinds" and "How money is counted")."""
+and the money counted once (docs/en/workbooks.md, "Line kinds" and "How money is counted")."""
 
 from decimal import Decimal
 from pathlib import Path

@@ -294,7 +294,7 @@ def test_a_total_after_more_amounts_than_can_be_tried_is_left_open(tmp_path: Pat
 
 def test_a_figure_longer_than_any_amount_is_left_open_not_a_traceback(tmp_path: Path) -> None:
     # a Decimal holds 28 digits: more stopped the draft (and `check`) with a traceback; the
-    # announcement refuses any figure of more than 15 digits (README, Security)
+    # announcement refuses any figure of more than 15 digits (docs/en/security.md)
     figure = "1" + ".000" * 12
     with pytest.raises(ConfigError, match="has more digits than an amount"):
         parse_hedged(f"€ {figure}")

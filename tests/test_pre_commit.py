@@ -1,4 +1,4 @@
-"""The pre-commit hooks and the README's .pre-commit-config.yaml work, run by pre-commit itself.
+"""The pre-commit hooks and the CI page's .pre-commit-config.yaml work, run by pre-commit itself.
 
 The hooks are installed from a clone of this repository (its committed state, as a team's
 pre-commit would fetch it: uncommitted changes are not in it) whose branch `main` is this
@@ -21,6 +21,7 @@ import pytest
 import yaml
 
 from reconcile.read import CSV_SUFFIXES, WORKBOOK_SUFFIXES
+from tests.doctext import fenced_blocks, page
 
 ROOT = Path(__file__).resolve().parent.parent
 HOOKS: Any = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
@@ -33,10 +34,10 @@ STATEN = (
 
 
 def readme_snippet() -> str:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    blocks = re.findall(r"^```\w*\n(.*?)^```", readme, re.MULTILINE | re.DOTALL)
+    """The .pre-commit-config.yaml that docs/en/ci.md shows (the README's until it was split)."""
+    blocks = fenced_blocks(page("docs/en/ci.md"))
     [found] = [b for b in blocks if b.startswith("# .pre-commit-config.yaml\n")]
-    return str(found)
+    return found
 
 
 def git(*args: str, cwd: Path) -> str:

@@ -1,4 +1,5 @@
-"""The README's CI snippets and .pre-commit-hooks.yaml work: their command lines are run here.
+"""The CI recipes' snippets (docs/en/ci.md) and .pre-commit-hooks.yaml work: their command lines
+are run here.
 
 Each snippet's `reconcile ...` lines run in a folder laid out as the snippet expects (the example
 set as budgets/), with the environment its CI gives, and what the snippet publishes must exist.
@@ -20,20 +21,27 @@ import yaml
 from click.testing import CliRunner
 
 from reconcile.cli import cli
+from tests.doctext import ROOT, fenced_blocks, page
 
-ROOT = Path(__file__).resolve().parent.parent
-README = (ROOT / "README.md").read_text(encoding="utf-8")
+CI_DOC = "docs/en/ci.md"
+SNIPPETS = 4  # the GitHub workflow, the GitLab job, the pre-commit config, reconcile.toml
 # exit code, failing JUnit cases (a file's check or the reconciliation)
 SETS = {"ai-fabriek": (0, "0"), "ai-fabriek-with-errors": (1, "10")}
 FINDINGS = {"ai-fabriek": 7, "ai-fabriek-with-errors": 21}
 
 
 def snippet(first_line: str) -> str:
-    """The README's fenced block that starts with ``first_line`` (a comment naming the file)."""
-    blocks = re.findall(r"^```\w*\n(.*?)^```", README, re.MULTILINE | re.DOTALL)
-    found = [block for block in blocks if block.startswith(first_line + "\n")]
-    assert len(found) == 1, f"README has {len(found)} blocks starting with {first_line!r}"
-    return str(found[0])
+    """The CI page's fenced block that starts with ``first_line`` (a comment naming the file)."""
+    found = [b for b in fenced_blocks(page(CI_DOC)) if b.startswith(first_line + "\n")]
+    assert len(found) == 1, f"{CI_DOC} has {len(found)} blocks starting with {first_line!r}"
+    return found[0]
+
+
+def test_every_file_snippet_of_the_ci_page_is_run_here() -> None:
+    named = [b.split("\n", 1)[0] for b in fenced_blocks(page(CI_DOC)) if b.startswith("# ")]
+    assert len(named) == SNIPPETS, named
+    source = Path(__file__).read_text(encoding="utf-8")
+    assert all(f'snippet("{first_line}")' in source for first_line in named), named
 
 
 def run_commands(lines: list[str], env: dict[str, str | None]) -> list[tuple[int, str]]:

@@ -1,5 +1,6 @@
-"""The coordinator's whole loop, as the README's guide "Coordinating a reservation" walks it:
-templates out, filled workbooks in, annotated workbooks back, corrections in, check passes.
+"""The coordinator's whole loop, as the guide (docs/en/guide.md, "Coordinating a reservation")
+walks it: templates out, filled workbooks in, annotated workbooks back, corrections in, check
+passes.
 """
 
 from __future__ import annotations
@@ -56,19 +57,19 @@ def test_the_whole_loop(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
     assert document["findings"] == []  # the Totaal's SUMIF without a saved result is its sum
 
 
-README = (Path(__file__).resolve().parent.parent / "README.md").read_text("utf-8")
-GUIDES = ("## Coordinating a reservation", "## Een reservering coördineren")
+GUIDES = (
+    ("docs/en/guide.md", "## Coordinating a reservation"),
+    ("docs/nl/handleiding.md", "## Een reservering coördineren"),
+)
 
 
 def _guide_commands() -> list[str]:
-    import re
+    from tests.doctext import fenced_blocks, page, section
 
     commands = []
-    for heading in GUIDES:
-        section = README.split(heading, 1)[1].split("\n## ", 1)[0]
-        for language, block in re.findall(r"```(\w*)\n(.*?)```", section, re.DOTALL):
-            if not language:  # a ```toml block is a file, not commands
-                commands += [line.split("#")[0].strip() for line in block.splitlines()]
+    for name, heading in GUIDES:
+        for block in fenced_blocks(section(page(name), heading), ""):  # ```toml is a file
+            commands += [line.split("#")[0].strip() for line in block.splitlines()]
     return [command for command in commands if command]
 
 

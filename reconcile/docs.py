@@ -1,0 +1,110 @@
+"""Write the finding codes' reference pages (docs/en/codes.md, docs/nl/codes.md) from the catalogue.
+
+Run ``python -m reconcile.docs`` from the repository after changing a code or its texts; a test
+fails while a committed page differs from what this writes. The catalogue is read only through
+reconcile.codes (``CODES``, ``texts_of``) and the words of reconcile.i18n, as ``explain`` reads it.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import textwrap
+from pathlib import Path
+
+from reconcile.codes import CODES, Code, texts_of
+from reconcile.i18n import tr, word
+
+LANGS = ("en", "nl")
+PAGES = {lang: Path("docs") / lang / "codes.md" for lang in LANGS}
+
+_INTRO = {
+    "en": (
+        "# Finding codes\n\n"
+        "Every finding reconcile can report, with its stage, its severity and its message; "
+        "below the table, what each one means and how to fix it. A code never changes meaning, "
+        "so scripts and CI may rely on it. `reconcile codes` lists the same, `reconcile explain "
+        "CODE` tells one, and [Checks](checks.md) says what is checked. A fatal code means the "
+        "file could not be used at all: the run is incomplete and exits with 2, whatever "
+        "`--fail-on` or `[severity]` say. [In Dutch](../nl/codes.md).\n\n"
+        "This page is generated from the catalogue (`reconcile/codes.py`) by "
+        "`python -m reconcile.docs`; do not edit it by hand.\n"
+    ),
+    "nl": (
+        "# Bevindingscodes\n\n"
+        "Elke bevinding die reconcile kan melden, met haar fase, haar ernst en haar melding; "
+        "onder de tabel wat elke code betekent en hoe u het oplost. Een code verandert nooit "
+        "van betekenis, zodat scripts en CI erop kunnen bouwen. `reconcile codes --lang nl` "
+        "toont hetzelfde, `reconcile explain CODE --lang nl` legt er één uit. Een fatale code "
+        "betekent dat het bestand helemaal niet te gebruiken was: de controle is onvolledig en "
+        "eindigt met afsluitcode 2. [In English](../en/codes.md), met de controles "
+        "([Checks](../en/checks.md)).\n\n"
+        "Deze pagina wordt gemaakt uit de catalogus (`reconcile/codes.py`) door "
+        "`python -m reconcile.docs`; bewerk haar niet met de hand.\n"
+    ),
+}
+
+
+def _markdown(text: str) -> str:
+    """Catalogue text as Markdown shows it: on one line, with no HTML tag or table bar in it."""
+    text = " ".join(text.split()).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return text.replace("|", "\\|")
+
+
+def _pattern(template: str) -> str:
+    """A message template as people read it: "<value> is not an amount; ..."."""
+    return re.sub(r"\{(\w+)\}", r"<\1>", template)
+
+
+def _severity(code: Code, lang: str) -> str:
+    severity = tr(code.severity.value, lang) if lang == "nl" else code.severity.value
+    return f"{severity} ({tr('fatal', lang)}, exit 2)" if code.fatal else severity
+
+
+def render_codes(lang: str) -> str:
+    """The codes page in ``lang``: a table of every code, then each code's texts."""
+    code_head, severity_head, stage_head, message_head = tr("codes-head", lang).split("|")
+    intro = [textwrap.fill(part, 96) + "\n" for part in _INTRO[lang].strip().split("\n\n")]
+    lines = [*intro, f"| {code_head} | {stage_head} | {severity_head} | {message_head} |"]
+    lines.append("|---|---|---|---|")
+    for code in CODES.values():
+        template = _pattern(texts_of(code.code, lang)[0])
+        lines.append(
+            f"| [`{code.code}`](#{code.code}) | {word(code.stage, lang)} | "
+            f"{_severity(code, lang)} | {_markdown(template)} |"
+        )
+    for code in CODES.values():
+        template, explanation = texts_of(code.code, lang)
+        lines += [
+            "",
+            f"## {code.code}",
+            "",
+            f"{_severity(code, lang)}, {word(code.stage, lang)}: {_markdown(_pattern(template))}",
+            "",
+            _markdown(explanation),
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def write_codes_docs(root: Path) -> list[Path]:
+    """Write every codes page under the repository ``root``; the paths that changed."""
+    changed = []
+    for lang, page in PAGES.items():
+        path = root / page
+        text = render_codes(lang)
+        if not path.is_file() or path.read_text("utf-8") != text:
+            path.write_text(text, "utf-8")
+            changed.append(path)
+    return changed
+
+
+def main() -> None:
+    root = Path.cwd()
+    if not (root / "docs").is_dir():
+        sys.exit("Run this from the repository's folder (the one holding docs/).")
+    for path in write_codes_docs(root):
+        print(f"wrote {path.relative_to(root)}")
+
+
+if __name__ == "__main__":
+    main()
