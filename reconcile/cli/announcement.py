@@ -42,7 +42,7 @@ def draft(letter: Path, output: Path | None, force: bool, lang: str | None) -> N
     written as a commented choice and listed on standard error.
     """
     from reconcile.letter import draft_announcement, open_messages, render_draft
-    from reconcile.output import write_atomic
+    from reconcile.report.output import write_atomic
 
     lang = resolve_lang(lang)
     if output is not None and output.exists() and not force:

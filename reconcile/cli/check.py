@@ -4,30 +4,14 @@ CI policy, write the outputs, exit with the report's code."""
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import Any, NoReturn
 
 import click
 
 from reconcile.cli.options import ci_options, layout_name, output_options, take_limits
-from reconcile.cli.outputs import Outputs, write_outputs
 from reconcile.cli.root import EXIT_CODES, cli
-from reconcile.i18n import resolve_lang, tr
+from reconcile.i18n import resolve_lang
 from reconcile.limits import DEFAULT_LIMITS, Limits
-from reconcile.safety import visible
-
-if TYPE_CHECKING:  # pathlib loads when a command runs: --help and --version never need it
-    from pathlib import Path
-
-
-def _inputs(paths: tuple[str, ...], announcement: str | None) -> list[Path]:
-    """Every file the run read: no output may be written over one of them."""
-    from pathlib import Path
-
-    from reconcile.pipeline import ANNOUNCEMENT_FILE, collect_inputs
-
-    files = [item.path for item in collect_inputs(list(paths))]
-    files += [Path(p) / ANNOUNCEMENT_FILE for p in paths if Path(p).is_dir()]
-    return files + ([Path(announcement)] if announcement else [])
 
 
 def _run(
@@ -57,89 +41,41 @@ def _run(
         progress.close()
 
 
-def _emit(
-    report: Any,
-    fmt: str | None,
-    output: tuple[str, ...],
-    color: bool | None,
-    inputs: list[Path],
-    *,
-    lang: str,
-    annotate: Path | None,
-    junit_xml: str | None,
-    fail_on: str,
-    severity: dict[str, Any],
-    limits: Limits = DEFAULT_LIMITS,
-) -> None:
+def _check_or_validate(command: str, options: dict[str, Any]) -> NoReturn:
+    """Run ``command`` with the options click parsed, write its outputs, exit with its code."""
     from reconcile.policy import apply_policy
-    from reconcile.report import RENDERERS, github_summary
+    from reconcile.report.route import Outputs, write_report_outputs
 
-    report = apply_policy(report, severity, fail_on)
-    if annotate is not None:
-        _annotate(report, annotate, lang, inputs, limits)
-    outputs = Outputs(fmt, output, junit_xml, color, lang, inputs)
-    write_outputs(report, RENDERERS, github_summary, outputs)
+    lang = resolve_lang(options["lang"])
+    limits = take_limits(options)
+    layout = layout_name(options["layout"])  # an unknown name stops the run before any read
+    report = _run(
+        command, options["paths"], options["announcement"], lang, options["sheet"], layout, limits
+    )
+    report = apply_policy(report, options["severity"], options["fail_on"])
+    asked = Outputs(options["fmt"], options["output"], options["junit_xml"], options["color"], lang)
+    write_report_outputs(report, asked, annotate=options["annotate"], limits=limits, err=sys.stderr)
     sys.exit(report.exit_code)
-
-
-def _annotate(report: Any, directory: Path, lang: str, inputs: list[Path], limits: Limits) -> None:
-    from reconcile.report.annotate import write_annotations
-
-    written = write_annotations(report, directory, lang, inputs, limits)
-    for skipped, why in written.skipped:
-        click.echo(visible(tr(why, lang, path=skipped)), err=True)
-    for path in written.files:
-        click.echo(visible(tr("written", lang, path=path.as_posix())), err=True)
 
 
 @cli.command(epilog=EXIT_CODES)
 @output_options
 @ci_options
-def check(
-    paths: tuple[str, ...],
-    announcement: str | None,
-    fmt: str | None,
-    output: tuple[str, ...],
-    color: bool | None,
-    sheet: str | None,
-    lang: str | None,
-    annotate: Path | None,
-    layout: str | None,
-    **ci: Any,
-) -> None:
+def check(**options: Any) -> None:
     """Reconcile the ministries' workbooks in PATHS with the announcement.
 
     PATHS are workbooks (.xlsx, .xlsm, .ods, .xls), CSV files (.csv, .tsv) and folders; a
     folder means every workbook and CSV file in it.
     """
-    lang = resolve_lang(lang)
-    limits = take_limits(ci)
-    report = _run("check", paths, announcement, lang, sheet, layout_name(layout), limits)
-    inputs = _inputs(paths, announcement)
-    _emit(report, fmt, output, color, inputs, lang=lang, annotate=annotate, limits=limits, **ci)
+    _check_or_validate("check", options)
 
 
 @cli.command(epilog=EXIT_CODES)
 @output_options
 @ci_options
-def validate(
-    paths: tuple[str, ...],
-    announcement: str | None,
-    fmt: str | None,
-    output: tuple[str, ...],
-    color: bool | None,
-    sheet: str | None,
-    lang: str | None,
-    annotate: Path | None,
-    layout: str | None,
-    **ci: Any,
-) -> None:
+def validate(**options: Any) -> None:
     """Check each workbook in PATHS on its own, without reconciling the set.
 
     The announcement only supplies the years and series a line may have.
     """
-    lang = resolve_lang(lang)
-    limits = take_limits(ci)
-    report = _run("validate", paths, announcement, lang, sheet, layout_name(layout), limits)
-    inputs = _inputs(paths, announcement)
-    _emit(report, fmt, output, color, inputs, lang=lang, annotate=annotate, limits=limits, **ci)
+    _check_or_validate("validate", options)

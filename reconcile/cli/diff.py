@@ -7,7 +7,6 @@ import sys
 import click
 
 from reconcile.cli.options import format_options, junit_option, lang_option, layout_name
-from reconcile.cli.outputs import Outputs, write_outputs
 from reconcile.cli.root import cli
 from reconcile.i18n import resolve_lang
 
@@ -39,12 +38,9 @@ def diff(
     The outputs are those of check: a change is annotated at its cell (github) and fails the
     JUnit case of its kind (line-added, line-removed, line-changed).
     """
-    from pathlib import Path
-
     from reconcile.diff import diff_files
-    from reconcile.report.diff import DIFF_RENDERERS, render_diff_github_summary
+    from reconcile.report.route import Outputs, write_diff_outputs
 
     result = diff_files(old, new, layout_name(layout), sheet)
-    outputs = Outputs(fmt, output, junit_xml, color, resolve_lang(lang), [Path(old), Path(new)])
-    write_outputs(result, DIFF_RENDERERS, render_diff_github_summary, outputs)
+    write_diff_outputs(result, Outputs(fmt, output, junit_xml, color, resolve_lang(lang)))
     sys.exit(result.exit_code)

@@ -144,5 +144,3 @@ def _say_why_it_stopped(exc: BaseException, debug: bool) -> None:
     else:
         message = tr("unexpected", lang, problem=f"{type(exc).__name__}: {exc}")
     click.echo(visible(tr("error-line", lang, message=message)), err=True)  # may name a file
-
-

@@ -53,7 +53,7 @@ def template(
     from pathlib import Path
 
     from reconcile import pipeline
-    from reconcile.output import write_atomic
+    from reconcile.report.output import write_atomic
     from reconcile.template import build_template, template_name
 
     lang = resolve_lang(lang)

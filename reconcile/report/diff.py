@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import itertools
 import xml.etree.ElementTree as ET
-from collections.abc import Callable
 from typing import Any, TextIO
 
 from rich.table import Table
@@ -20,7 +19,7 @@ from reconcile.codes import render_message
 from reconcile.diff import CHANGE_CODES, Change, Diff, Entry
 from reconcile.i18n import field_name, tr
 from reconcile.money import format_eur
-from reconcile.report import FORMATS, RenderOptions, repository_path
+from reconcile.report import RenderOptions, repository_path
 from reconcile.report.github import (
     command_text,
     findings_pieces,
@@ -270,14 +269,7 @@ def render_diff_json(diff: Diff, stream: TextIO, options: RenderOptions) -> None
     write_json(diff_document(diff, options.lang), stream)
 
 
-# Every format check writes (reconcile.report.FORMATS), each by its render_diff_<format>, as
-# RENDERERS finds render_<format>: a new format without a diff renderer fails at import.
-DIFF_RENDERERS: dict[str, Callable[[Diff, TextIO, RenderOptions], None]] = {
-    fmt: globals()[f"render_diff_{fmt}"] for fmt in FORMATS
-}
-
 __all__ = [
-    "DIFF_RENDERERS",
     "diff_document",
     "render_diff_github",
     "render_diff_github_summary",
