@@ -50,31 +50,27 @@ def template(
     Totaal row with a formula, a locked header and an instruction sheet; reconcile reads it
     as it is.
     """
-    from pathlib import Path
-
     from reconcile import pipeline
-    from reconcile.report.output import write_atomic
-    from reconcile.template import build_template, template_name
+    from reconcile.template import (
+        NoContributorsError,
+        OutputIsAFileError,
+        TemplatesExistError,
+        template_targets,
+        write_template,
+    )
 
     lang = resolve_lang(lang)
     if every == (ministry is not None):
         raise click.UsageError(tr("tpl-either", lang))
     found = pipeline.find_announcement([], announcement)
-    if every:
-        if not found.expected:
-            raise click.UsageError(tr("tpl-no-contributors", lang))
-        if output is not None and output.exists() and not output.is_dir():
-            raise click.UsageError(tr("tpl-output-file", lang, path=output))
-        targets = [((output or Path()) / template_name(code), code) for code in found.expected]
-    else:
-        assert ministry is not None
-        target = output or Path(template_name(ministry))
-        if target.is_dir():  # a folder: the template goes in it under its usual name
-            target = target / template_name(ministry)
-        targets = [(target, ministry)]
-    existing = [path.as_posix() for path, _ in targets if path.exists()]
-    if existing and not force:  # it may be a template someone already filled in
-        raise click.UsageError(tr("tpl-exists", lang, paths=", ".join(existing)))
+    try:
+        targets = template_targets(found, None if every else ministry, output, force=force)
+    except NoContributorsError:
+        raise click.UsageError(tr("tpl-no-contributors", lang)) from None
+    except OutputIsAFileError as exc:
+        raise click.UsageError(tr("tpl-output-file", lang, path=exc.path)) from None
+    except TemplatesExistError as exc:
+        raise click.UsageError(tr("tpl-exists", lang, paths=", ".join(exc.paths))) from None
     for path, code in targets:
-        write_atomic(path, build_template(code, found, lang))
+        write_template(path, code, found, lang)
         click.echo(visible(tr("written", lang, path=path.as_posix())), err=True)
