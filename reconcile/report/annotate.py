@@ -29,7 +29,7 @@ from reconcile.read.cells import open_openpyxl
 from reconcile.read.preflight import annotate_cost
 from reconcile.report.chart import contribution_chart
 from reconcile.report.output import write_atomic
-from reconcile.report.text import verdict_text
+from reconcile.report.wording import verdict_text
 from reconcile.report.years import ministry_years
 from reconcile.xlsx import FILLS, safe_text, set_page, workbook_bytes
 
