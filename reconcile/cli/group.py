@@ -38,6 +38,8 @@ class LocalisedFormatter(click.HelpFormatter):
 
 
 class LocalisedContext(click.Context):
+    """A context whose help is written by LocalisedFormatter."""
+
     formatter_class = LocalisedFormatter
 
 
@@ -50,6 +52,8 @@ class LocalisedUsage:
 
 
 class ReconcileCommand(LocalisedUsage, click.Command):
+    """A command of the group: usage and help in the run's language."""
+
     context_class = LocalisedContext
 
 

@@ -99,6 +99,7 @@ def format_options(func: Any) -> Any:
 
 
 def junit_option(func: Any) -> Any:
+    """--junit-xml, the JUnit file CI collects (check, validate and diff)."""
     return click.option(
         "--junit-xml",
         type=click.Path(dir_okay=False),
@@ -139,6 +140,7 @@ def take_limits(options: dict[str, Any]) -> Limits:
 
 
 def lang_option(what: str) -> Callable[[F], F]:
+    """--lang of a command whose output is ``what`` (in the help: "Language of the report")."""
     return click.option(
         "--lang",
         type=click.Choice(LANGS),

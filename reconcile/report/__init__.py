@@ -1,4 +1,8 @@
-"""Report stage: one Report, many renderers, chosen by name. Renderers compute nothing."""
+"""Report stage: one Report, many renderers, chosen by name. Renderers compute nothing.
+
+The formats are listed in formats.py, route.py sends a result to where it was asked for,
+wording.py holds the sentences several renderers share.
+"""
 
 from __future__ import annotations
 
@@ -24,6 +28,8 @@ if TYPE_CHECKING:  # renderers are loaded on use: the command line's start needs
 
 @dataclass(frozen=True)
 class RenderOptions:
+    """How one output is rendered: its language, colour, width and what room it has."""
+
     lang: str = "en"
     color: bool | None = None  # None: colour when the stream is a terminal and NO_COLOR is unset
     width: int | None = None
