@@ -10,7 +10,7 @@ import click
 from reconcile.cli.group import ReconcileGroup
 from reconcile.cli.options import lang_option, list_format
 from reconcile.cli.root import cli
-from reconcile.i18n import resolve_lang, tr, word
+from reconcile.i18n import resolve_lang
 
 
 @cli.group(cls=ReconcileGroup, invoke_without_command=True)
@@ -28,16 +28,9 @@ def layouts(ctx: click.Context, lang: str | None, fmt: str) -> None:
 
         write_json(layouts_document(list(load_layouts().values())), sys.stdout)
         return
-    lang = resolve_lang(lang)
-    for layout in load_layouts().values():
-        click.echo(f"{layout.name}  {layout.title}")
-        unit, numbers = layout.unit.label, layout.numbers
-        numbers = word(numbers, lang)
-        click.echo(tr("layout-facts", lang, unit=unit, numbers=numbers, source=layout.source))
-        fields = ", ".join(f"{name}={labels[0]!r}" for name, labels in layout.columns.items())
-        click.echo(tr("layout-columns", lang, fields=fields))
-        amounts = ", ".join(f"{a.name}={a.labels[0]!r}" for a in layout.amounts)
-        click.echo(tr("layout-amounts", lang, fields=amounts))
+    from reconcile.report.listing import write_layouts_text
+
+    write_layouts_text(load_layouts().values(), sys.stdout, resolve_lang(lang))
 
 
 @layouts.command("draft")
