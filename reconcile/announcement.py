@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
@@ -270,6 +270,7 @@ class Announcement:
     sums: tuple[Sum, ...] = ()
     expectations: tuple[Expectation, ...] = ()
     ministries: MinistryTable = field(default_factory=load_table)
+    path: Path | None = None  # the file it was read from; None for the built-in one
 
     @property
     def target_amount(self) -> AnnouncedAmount:
@@ -506,4 +507,5 @@ def load_announcement(path: Path | None, origin: str | None = None) -> Announcem
         raise ConfigError(
             "{origin} is not valid TOML: {problem}", origin=origin, problem=exc
         ) from None
-    return parse_announcement(data, origin)
+    announcement = parse_announcement(data, origin)
+    return announcement if path is None else replace(announcement, path=path)

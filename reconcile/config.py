@@ -98,7 +98,7 @@ def _options(commands: Mapping[str, click.Command]) -> dict[str, list[tuple[str,
 
 def _rebase(value: str, base: Path) -> str:
     """A path in the file means a path beside the file, wherever reconcile runs from."""
-    from reconcile.output import split_format
+    from reconcile.report.output import split_format
 
     fmt, path = split_format(value)
     if fmt is not None:

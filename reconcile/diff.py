@@ -131,6 +131,7 @@ class Diff:
     changes: tuple[Change, ...]
     unchanged: int
     findings: tuple[Finding, ...]  # what reading the two files said
+    inputs: tuple[Path, ...] = ()  # the two files as found on disk: never written over
 
     @property
     def incomplete(self) -> bool:
@@ -289,6 +290,7 @@ def diff_files(
         changes=tuple(changes),
         unchanged=unchanged,
         findings=findings,
+        inputs=(Path(old_path), Path(new_path)),
     )
 
 

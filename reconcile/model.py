@@ -7,7 +7,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # records need no pathlib at run time: the command line starts without it
+    from pathlib import Path
 
 
 class Severity(enum.StrEnum):
@@ -245,6 +248,9 @@ class Report:
     target: AnnouncedAmount | None = None
     totals: Totals | None = None
     fail_on: str = "error"  # the least severity that fails the run: error, warning or never
+    # Every file the run read or looked for, as found on disk (folders expanded, the
+    # announcement among them): no output is ever written over one of them.
+    inputs: tuple[Path, ...] = ()
 
     @property
     def total(self) -> Decimal:

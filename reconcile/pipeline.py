@@ -15,7 +15,6 @@ from reconcile.codes import make_finding
 from reconcile.errors import InputError
 from reconcile.limits import MB
 from reconcile.model import BudgetLine, CellRef, FileResult, Finding, Phrase, Report, Severity
-from reconcile.output import resolved
 from reconcile.read import (
     CSV_SUFFIXES,
     DEFAULT_LIMITS,
@@ -25,6 +24,7 @@ from reconcile.read import (
     read_file,
 )
 from reconcile.read.layouts import LayoutTable
+from reconcile.report.output import resolved
 from reconcile.rules import Reconciliation, Submission, reconcile
 from reconcile.rules.kasschuif import kasschuif_findings
 from reconcile.validate import Rules, validate_table
@@ -324,6 +324,7 @@ def _layout_result(path: str, sha256: str, table: LayoutTable, ministry: str | N
 
 def _report(
     command: str,
+    inputs: tuple[Path, ...],
     files: list[FileResult],
     submissions: list[Submission],
     findings: list[Finding],
@@ -339,7 +340,19 @@ def _report(
         announcement=announcement,
         target=announcement.target_amount if reconciliation else None,
         totals=reconciliation.totals if reconciliation else None,
+        inputs=inputs,
     )
+
+
+def _files_read(
+    paths: list[str], inputs: list[Input], announcement: Announcement
+) -> tuple[Path, ...]:
+    """Every file the run read or looked for, as found on disk: the tables (folders expanded),
+    announcement.toml in each folder given, and the announcement's own file."""
+    files = [item.path for item in inputs]
+    files += [Path(p) / ANNOUNCEMENT_FILE for p in paths if Path(p).is_dir()]
+    files += [announcement.path] if announcement.path else []
+    return tuple(dict.fromkeys(files))  # a folder's announcement.toml is also the one read
 
 
 def check(
@@ -369,7 +382,8 @@ def check(
         for sub in submissions
     }
     files = [replace(f, total=counted[f.path]) if f.path in counted else f for f in files]
-    return _report("check", files, submissions, findings, announcement, reconciliation)
+    read = _files_read(paths, inputs, announcement)
+    return _report("check", read, files, submissions, findings, announcement, reconciliation)
 
 
 def validate(
@@ -387,4 +401,5 @@ def validate(
         inputs, announcement, sheet, layout, progress, limits
     )
     findings += kasschuif_findings(submissions)
-    return _report("validate", files, submissions, findings, announcement, None)
+    read = _files_read(paths, inputs, announcement)
+    return _report("validate", read, files, submissions, findings, announcement, None)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from reconcile.announcement import Announcement
@@ -18,6 +19,7 @@ from reconcile.i18n import tr
 from reconcile.kinds import KIND_CHOICES
 from reconcile.ministries import Ministry
 from reconcile.nearest import did_you_mean
+from reconcile.report.output import write_atomic
 from reconcile.xlsx import safe_text, set_page, workbook_bytes
 
 BLOCKS = 5  # budget lines a template has room for; each block holds one row per year
@@ -125,6 +127,63 @@ def ministry_of(code: str, announcement: Announcement) -> Ministry:
 
 def template_name(code: str) -> str:
     return f"{code}.xlsx"
+
+
+class TemplateError(Exception):
+    """No template is written; the command line says why (a usage error)."""
+
+
+class NoContributorsError(TemplateError):
+    """A template for every contributor, but the announcement names none."""
+
+
+class OutputIsAFileError(TemplateError):
+    """Templates for every contributor go into a folder, and the output named is a file."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path)
+        self.path = path
+
+
+class TemplatesExistError(TemplateError):
+    """Workbooks that would be replaced: each may be a template someone already filled in."""
+
+    def __init__(self, paths: list[str]) -> None:
+        super().__init__(paths)
+        self.paths = paths
+
+
+def template_targets(
+    announcement: Announcement, ministry: str | None, output: Path | None, *, force: bool = False
+) -> list[tuple[Path, str]]:
+    """Where each template goes, as (workbook, ministry code): ``ministry``'s, or when it is
+    None one per contributor the announcement expects.
+
+    ``output`` is the workbook or the folder to write into (default: the current folder).
+    Raises a TemplateError when there is nothing to write, or (without ``force``) when a
+    workbook exists already.
+    """
+    if ministry is None:
+        if not announcement.expected:
+            raise NoContributorsError
+        if output is not None and output.exists() and not output.is_dir():
+            raise OutputIsAFileError(output)
+        folder = output or Path()
+        targets = [(folder / template_name(code), code) for code in announcement.expected]
+    else:
+        target = output or Path(template_name(ministry))
+        if target.is_dir():  # a folder: the template goes in it under its usual name
+            target = target / template_name(ministry)
+        targets = [(target, ministry)]
+    existing = [path.as_posix() for path, _ in targets if path.exists()]
+    if existing and not force:
+        raise TemplatesExistError(existing)
+    return targets
+
+
+def write_template(path: Path, code: str, announcement: Announcement, lang: str = "nl") -> None:
+    """Write ministry ``code``'s template to ``path``, atomically."""
+    write_atomic(path, build_template(code, announcement, lang))
 
 
 def build_template(code: str, announcement: Announcement, lang: str = "nl") -> bytes:

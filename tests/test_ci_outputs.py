@@ -426,8 +426,7 @@ def test_diff_writes_gitlab_code_quality_a_row_per_change(in_root: None, tmp_pat
 def test_every_format_is_offered_by_check_validate_and_diff_alike() -> None:
     import click
 
-    from reconcile.report import FORMATS
-    from reconcile.report.diff import DIFF_RENDERERS
+    from reconcile.report import DIFF_RENDERERS, FORMATS
 
     assert list(RENDERERS) == list(DIFF_RENDERERS) == list(FORMATS)
     assert "gitlab" in FORMATS

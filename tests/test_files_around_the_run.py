@@ -19,7 +19,7 @@ from click.testing import CliRunner
 
 import reconcile.report.annotate as annotate
 from reconcile.cli import cli
-from reconcile.output import write_atomic
+from reconcile.report.output import write_atomic
 from tests.builders import write_workbook
 
 ROWS = [
@@ -30,6 +30,7 @@ ROWS = [
     ["XIII", 2, "AI-fabriek", "U", 2025, 5100],
     ["XIII", 2, "AI-fabriek", "U", 2026, "PM"],  # a finding, so the copy has a mark
 ]
+BUILT_IN = Path(__file__).resolve().parent.parent / "reconcile" / "data" / "ai-fabriek.toml"
 
 
 def _workbook(path: Path) -> Path:
@@ -144,7 +145,7 @@ def test_sigterm_while_a_report_is_written_leaves_no_temporary_file(tmp_path: Pa
     script = (
         "import os, sys, time\n"
         "from pathlib import Path\n"
-        "import reconcile.output as output\n"
+        "import reconcile.report.output as output\n"
         "def stuck(fd, *args, **kwargs):\n"
         "    print('writing', flush=True)\n"
         "    time.sleep(60)\n"
@@ -180,3 +181,48 @@ def test_annotate_refuses_a_workbook_above_its_own_budget_and_says_how_to_raise_
     # within the budget, the same file is annotated
     result = CliRunner().invoke(cli, [*args, "--max-annotate-cells", "5000"])
     assert [p.name for p in out.iterdir()] == ["EZ.xlsx"]
+
+
+def test_the_report_names_every_file_it_read_as_found_on_disk(tmp_path: Path) -> None:
+    """The files outputs must never replace come from the run itself, not a second listing."""
+    from reconcile import pipeline
+
+    folder = tmp_path / "set"
+    folder.mkdir()
+    _workbook(folder / "EZ.xlsx")
+    _workbook(folder / "~$EZ.xlsx")  # Excel's lock file: not read, not an input
+    (folder / "notes.txt").write_text("not a table")
+    other = _workbook(tmp_path / "OCW.xlsx")
+    letter = tmp_path / "letter.toml"
+    letter.write_bytes(BUILT_IN.read_bytes())
+    paths = [str(folder), str(other)]
+    report = pipeline.check(paths, pipeline.find_announcement(paths, str(letter)))
+    assert report.inputs == (
+        folder / "EZ.xlsx",
+        other,
+        folder / "announcement.toml",  # looked for, though --announcement named another
+        letter,
+    )
+
+
+def test_the_diff_names_both_files_it_read(tmp_path: Path) -> None:
+    from reconcile.diff import diff_files
+
+    old, new = _workbook(tmp_path / "old.xlsx"), _workbook(tmp_path / "new.xlsx")
+    assert diff_files(str(old), str(new)).inputs == (old, new)
+
+
+def test_no_output_replaces_an_announcement_or_a_workbook_read_from_a_folder(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "set"
+    folder.mkdir()
+    book = _workbook(folder / "EZ.xlsx")
+    announcement = folder / "announcement.toml"
+    announcement.write_bytes(BUILT_IN.read_bytes())
+    before = book.read_bytes(), announcement.read_bytes()
+    for target in (book, announcement):
+        result = CliRunner().invoke(cli, ["check", str(folder), "-o", f"json:{target}"])
+        assert result.exit_code == 2
+        assert "it is one of the input files" in result.output
+    assert (book.read_bytes(), announcement.read_bytes()) == before

@@ -18,12 +18,11 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reconcile import output
 from reconcile.cli import cli
 from reconcile.guard import unsafe_settings
 from reconcile.limits import Limits
 from reconcile.read import read_file
-from reconcile.report import RENDERERS
+from reconcile.report import RENDERERS, output
 from reconcile.safety import escape_html, neutralise_formula
 from tests.hostile.build_hostile import SHEET, honest_members, zip_members
 

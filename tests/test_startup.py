@@ -169,6 +169,12 @@ def test_a_json_report_does_not_import_rich() -> None:
     assert "rich" in _modules_after("check", "examples/ai-fabriek", "--format", "text")
 
 
+@pytest.mark.parametrize("fmt", ["github", "html"])
+def test_renderers_share_their_sentences_without_the_terminal_s_rich(fmt: str) -> None:
+    """The verdict and the counts come from reconcile.report.wording, not the text renderer."""
+    assert "rich" not in _modules_after("check", "examples/ai-fabriek", "--format", fmt)
+
+
 PRELOAD = """
 import sys, threading
 from reconcile.validate import schema

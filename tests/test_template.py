@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,14 @@ from reconcile.announcement import load_announcement, parse_announcement
 from reconcile.cli import cli
 from reconcile.errors import ConfigError
 from reconcile.ministries import load_table
-from reconcile.template import Layout, build_template
+from reconcile.template import (
+    Layout,
+    NoContributorsError,
+    OutputIsAFileError,
+    TemplatesExistError,
+    build_template,
+    template_targets,
+)
 from tests.filling import LINES, TOTAL_EUR, amount_row, fill_as_instructed, fill_template
 
 ANNOUNCEMENT = load_announcement(None)
@@ -290,6 +298,28 @@ def test_template_command_writes_one_or_all(tmp_path: Path) -> None:
     assert into_folder.exit_code == 0 and (tmp_path / "VWS.xlsx").is_file()
     onto_file = runner.invoke(cli, ["template", "--all", "-o", str(tmp_path / "x.xlsx")])
     assert onto_file.exit_code == 2 and "with --all, -o names a folder" in onto_file.output
+
+
+def test_templates_go_to_the_workbook_or_folder_named_and_never_replace_one(
+    tmp_path: Path,
+) -> None:
+    expected = ANNOUNCEMENT.expected
+    assert template_targets(ANNOUNCEMENT, "EZ", tmp_path / "x.xlsx") == [
+        (tmp_path / "x.xlsx", "EZ")
+    ]
+    assert template_targets(ANNOUNCEMENT, "EZ", tmp_path) == [(tmp_path / "EZ.xlsx", "EZ")]
+    every = template_targets(ANNOUNCEMENT, None, tmp_path / "out")
+    assert every == [(tmp_path / "out" / f"{code}.xlsx", code) for code in expected]
+    (tmp_path / "EZ.xlsx").write_bytes(b"filled in by EZ")
+    with pytest.raises(TemplatesExistError) as exists:
+        template_targets(ANNOUNCEMENT, None, tmp_path)
+    assert exists.value.paths == [(tmp_path / "EZ.xlsx").as_posix()]
+    assert len(template_targets(ANNOUNCEMENT, None, tmp_path, force=True)) == len(expected)
+    with pytest.raises(OutputIsAFileError):
+        template_targets(ANNOUNCEMENT, None, tmp_path / "EZ.xlsx", force=True)
+    with pytest.raises(NoContributorsError):
+        template_targets(replace(ANNOUNCEMENT, expected=()), None, tmp_path)
+    assert (tmp_path / "EZ.xlsx").read_bytes() == b"filled in by EZ"
 
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")

@@ -1,23 +1,35 @@
-"""Report stage: one Report, many renderers, chosen by name. Renderers compute nothing."""
+"""Report stage: one Report, many renderers, chosen by name. Renderers compute nothing.
+
+The formats are listed in formats.py, route.py sends a result to where it was asked for,
+wording.py holds the sentences several renderers share.
+"""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
-from importlib import import_module
 from typing import TYPE_CHECKING, TextIO
+
+from reconcile.report.formats import (
+    BY_NAME,
+    DIFF_RENDERERS,
+    FORMAT_LIST,
+    FORMATS,
+    RENDERERS,
+    SUFFIXES,
+    Format,
+    lazy,
+)
 
 if TYPE_CHECKING:  # renderers are loaded on use: the command line's start needs no records
     from reconcile.model import Report
 
-# Every report format, in the order --help lists them: the one list the command line's
-# choices, the renderers of check and validate and those of diff follow.
-FORMATS = ("text", "json", "junit", "github", "gitlab", "html")
-
 
 @dataclass(frozen=True)
 class RenderOptions:
+    """How one output is rendered: its language, colour, width and what room it has."""
+
     lang: str = "en"
     color: bool | None = None  # None: colour when the stream is a terminal and NO_COLOR is unset
     width: int | None = None
@@ -50,31 +62,17 @@ def repository_path(path: str, workspace: str | None) -> str:
 
 Renderer = Callable[["Report", TextIO, "RenderOptions"], None]
 
-
-def _lazy(module: str, function: str) -> Renderer:
-    """``reconcile.report.<module>.<function>``, imported when it first renders: a JSON report
-    never loads rich, and --help loads no renderer at all."""
-
-    def render(report: Report, stream: TextIO, options: RenderOptions) -> None:
-        renderer: Renderer = getattr(import_module(f"reconcile.report.{module}"), function)
-        renderer(report, stream, options)
-
-    return render
-
-
-RENDERERS: dict[str, Renderer] = {fmt: _lazy(fmt, f"render_{fmt}") for fmt in FORMATS}
-# The GitHub job summary, imported only when one is written (it loads rich's text).
-github_summary = _lazy("github", "render_github_summary")
-# The format an output file gets from its suffix when --output names none (FORMAT:PATH).
-SUFFIXES = {".txt": "text", ".json": "json", ".xml": "junit", ".html": "html", ".htm": "html"}
-
 __all__ = [
+    "BY_NAME",
+    "DIFF_RENDERERS",
     "FORMATS",
+    "FORMAT_LIST",
     "GITHUB_SUMMARY_LIMIT",
     "RENDERERS",
     "SUFFIXES",
+    "Format",
     "RenderOptions",
     "Renderer",
-    "github_summary",
+    "lazy",
     "repository_path",
 ]

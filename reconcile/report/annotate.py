@@ -23,13 +23,13 @@ from reconcile.errors import ConfigError
 from reconcile.i18n import tr
 from reconcile.limits import DEFAULT_LIMITS, Limits
 from reconcile.model import Finding, Report
-from reconcile.output import write_atomic
 from reconcile.pipeline import display_path
 from reconcile.read import read_bytes
 from reconcile.read.cells import open_openpyxl
 from reconcile.read.preflight import annotate_cost
 from reconcile.report.chart import contribution_chart
-from reconcile.report.text import verdict_text
+from reconcile.report.output import write_atomic
+from reconcile.report.wording import verdict_text
 from reconcile.report.years import ministry_years
 from reconcile.xlsx import FILLS, safe_text, set_page, workbook_bytes
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import itertools
 import xml.etree.ElementTree as ET
-from collections.abc import Callable
 from typing import Any, TextIO
 
 from rich.table import Table
@@ -20,7 +19,7 @@ from reconcile.codes import render_message
 from reconcile.diff import CHANGE_CODES, Change, Diff, Entry
 from reconcile.i18n import field_name, tr
 from reconcile.money import format_eur
-from reconcile.report import FORMATS, RenderOptions, repository_path
+from reconcile.report import RenderOptions, repository_path
 from reconcile.report.github import (
     command_text,
     findings_pieces,
@@ -33,7 +32,8 @@ from reconcile.report.gitlab import write_code_quality
 from reconcile.report.html import findings_table, page_start
 from reconcile.report.json import eur, finding_document, write_json
 from reconcile.report.junit import file_checks, suite, write_testsuites
-from reconcile.report.text import GOOD, STYLE, console_for, inert, severity_label
+from reconcile.report.text import GOOD, STYLE, console_for, inert
+from reconcile.report.wording import diff_verdict_text, exit_text, severity_label
 from reconcile.safety import escape_html as esc
 from reconcile.safety import markdown_text as markdown_cell
 from reconcile.safety import visible
@@ -88,15 +88,6 @@ def net_rows(diff: Diff, lang: str) -> list[tuple[str, ...]]:
     ]
 
 
-def diff_verdict_text(diff: Diff, lang: str = "en") -> str:
-    """Diff.verdict as one sentence in ``lang``, with the counts."""
-    return tr(f"diff-verdict-{diff.verdict}", lang, **diff.counts, unchanged=diff.unchanged)
-
-
-def _exit_text(diff: Diff, lang: str) -> str:
-    return tr("exit-code", lang, code=diff.exit_code)
-
-
 def _rich_table(
     heads: tuple[str, ...], rows: list[tuple[str, ...]], lang: str, title: str = ""
 ) -> Table:
@@ -125,7 +116,7 @@ def render_diff_text(diff: Diff, stream: TextIO, options: RenderOptions) -> None
         console.print(line, soft_wrap=True)
     style = GOOD if diff.verdict == "equal" else "bold red"
     console.print(Text(diff_verdict_text(diff, lang), style=style), soft_wrap=True)
-    console.print(Text(_exit_text(diff, lang)))
+    console.print(Text(exit_text(diff, lang)))
 
 
 def render_diff_github(diff: Diff, stream: TextIO, options: RenderOptions) -> None:
@@ -133,7 +124,7 @@ def render_diff_github(diff: Diff, stream: TextIO, options: RenderOptions) -> No
     lang = options.lang
     write_annotations(diff.all_findings, stream, options)
     stream.write(f"{command_text(diff_verdict_text(diff, lang))}\n")
-    stream.write(f"{command_text(_exit_text(diff, lang))}\n")
+    stream.write(f"{command_text(exit_text(diff, lang))}\n")
 
 
 def render_diff_gitlab(diff: Diff, stream: TextIO, options: RenderOptions) -> None:
@@ -168,7 +159,7 @@ def render_diff_github_summary(diff: Diff, stream: TextIO, options: RenderOption
     changes = table_pieces("", change_head, map(_markdown_row, change_rows(diff, lang)))
     pieces = itertools.chain(changes, findings_pieces(diff.findings, options))
     count = len(diff.changes) + len(diff.findings)
-    write_summary(head, pieces, count, f"{_exit_text(diff, lang)}\n\n", stream, options)
+    write_summary(head, pieces, count, f"{exit_text(diff, lang)}\n\n", stream, options)
 
 
 def render_diff_junit(diff: Diff, stream: TextIO, options: RenderOptions) -> None:
@@ -270,14 +261,7 @@ def render_diff_json(diff: Diff, stream: TextIO, options: RenderOptions) -> None
     write_json(diff_document(diff, options.lang), stream)
 
 
-# Every format check writes (reconcile.report.FORMATS), each by its render_diff_<format>, as
-# RENDERERS finds render_<format>: a new format without a diff renderer fails at import.
-DIFF_RENDERERS: dict[str, Callable[[Diff, TextIO, RenderOptions], None]] = {
-    fmt: globals()[f"render_diff_{fmt}"] for fmt in FORMATS
-}
-
 __all__ = [
-    "DIFF_RENDERERS",
     "diff_document",
     "render_diff_github",
     "render_diff_github_summary",

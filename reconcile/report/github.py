@@ -15,7 +15,7 @@ from reconcile.i18n import tr
 from reconcile.model import Finding, Report, Severity
 from reconcile.money import format_eur
 from reconcile.report import GITHUB_SUMMARY_LIMIT, RenderOptions, repository_path
-from reconcile.report.text import counts_text, share_text, verdict_text
+from reconcile.report.wording import counts_text, share_text, verdict_text
 from reconcile.safety import markdown_text as markdown_cell
 from reconcile.safety import visible
 

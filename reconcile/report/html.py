@@ -15,7 +15,7 @@ from reconcile.model import Finding, Report, Severity
 from reconcile.money import format_eur, unit_label
 from reconcile.report import RenderOptions
 from reconcile.report.chart import ContributionChart, contribution_chart
-from reconcile.report.text import counted_text, share_text, verdict_text
+from reconcile.report.wording import counted_text, share_text, verdict_text
 from reconcile.report.years import ministry_years
 from reconcile.safety import escape_html as esc
 

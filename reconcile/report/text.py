@@ -3,19 +3,25 @@
 from __future__ import annotations
 
 import os
-from decimal import Decimal
 from typing import TextIO
 
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from reconcile.codes import format_value, render_message
+from reconcile.codes import render_message
 from reconcile.i18n import tr
 from reconcile.model import Finding, Report, Severity
 from reconcile.money import format_eur, unit_label
 from reconcile.report import RenderOptions
 from reconcile.report.chart import ContributionChart, contribution_chart
+from reconcile.report.wording import (
+    counted_text,
+    counts_text,
+    severity_label,
+    share_text,
+    verdict_text,
+)
 from reconcile.safety import visible
 
 GOOD = "bold green"  # the verdict's style when all is well
@@ -46,14 +52,6 @@ def inert(text: str, style: str = "") -> Text:
     """Text from outside (a file, sheet or cell, the announcement) for the terminal: its
     control characters shown as escapes, and rich markup in it shown, never interpreted."""
     return Text(visible(text), style=style)
-
-
-def share_text(share: Decimal | None, lang: str = "en") -> str:
-    """A share (``Report.share``) as a person reads it: "36.0 %", in Dutch "36,0 %"."""
-    if share is None:
-        return "–"
-    text = f"{share} %"
-    return text.replace(".", ",") if lang == "nl" else text
 
 
 def _files_table(report: Report, lang: str) -> Table:
@@ -123,45 +121,7 @@ def _years_table(report: Report, lang: str) -> Table | None:
 
 def _verdict(report: Report, lang: str) -> Text:
     """Report.verdict in words, coloured by whether it is the good one."""
-    verdict = report.verdict
-    style = GOOD if report.verdict_good else "bold red"
-    if verdict == "incomplete-files":
-        return Text(tr("verdict-incomplete-files", lang), style=style)
-    if verdict in ("valid", "not-valid"):
-        return Text(tr(f"verdict-{verdict}", lang, errors=report.errors), style=style)
-    assert report.target is not None and report.totals is not None
-    where = tr(
-        "verdict-where",  # the announcement's text: made visible where the verdict is shown
-        lang,
-        total=format_eur(report.totals.total, lang),
-        text=report.target.text,
-        interval=format_value(report.target.interval, lang),
-    )
-    if verdict in ("incomplete", "reconciled"):
-        return Text(tr(f"verdict-{verdict}", lang, where=where), style=style)
-    reason = tr("reason-inside" if verdict.endswith("inside") else "reason-outside", lang)
-    return Text(tr("verdict-not-reconciled", lang, where=where, reason=reason), style=style)
-
-
-def counted_text(report: Report, lang: str) -> str | None:
-    """What a check counts: "(announcement: ...; counted: series U, 2025–2030)"; None else."""
-    announcement = report.announcement
-    if report.command != "check" or announcement is None:
-        return None
-    years = announcement.years
-    return tr(
-        "header",
-        lang,
-        origin=announcement.origin,
-        series=announcement.series,
-        first=years[0],
-        last=years[-1],
-    )
-
-
-def verdict_text(report: Report, lang: str) -> str:
-    """The verdict as one plain sentence, for renderers without colour."""
-    return _verdict(report, lang).plain
+    return Text(verdict_text(report, lang), style=GOOD if report.verdict_good else "bold red")
 
 
 def _bar(fraction: float, width: int) -> str:
@@ -203,12 +163,6 @@ def chart_table(report: Report, lang: str, width: int = CHART_WIDTH) -> Table:
             Text(_band(chart, width), style="yellow"),
         )
     return table
-
-
-def severity_label(severity: Severity, lang: str) -> str:
-    """The severity as a word of ``lang``, padded to the longest one so messages line up."""
-    width = max(len(tr(s.value, lang)) for s in Severity)
-    return f"{tr(severity.value, lang):<{width}}"
 
 
 def _finding_line(finding: Finding, lang: str) -> Text:
@@ -255,18 +209,6 @@ def render_text(report: Report, stream: TextIO, options: RenderOptions) -> None:
             console.print(_finding_line(finding, lang), soft_wrap=True)
     console.print()
     console.print(inert(counts_text(report, lang)))
-
-
-def counts_text(report: Report, lang: str) -> str:
-    """ "2 error(s), 1 warning(s), 0 note(s); exit code 1." in ``lang``."""
-    return tr(
-        "counts",
-        lang,
-        errors=report.errors,
-        warnings=report.warnings,
-        notes=report.notes,
-        code=report.exit_code,
-    )
 
 
 def _wants_chart(stream: TextIO, options: RenderOptions) -> bool:

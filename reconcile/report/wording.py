@@ -1,0 +1,101 @@
+"""Sentences several renderers share: the verdict, what a check counted, the counts with the
+exit code, a share, a severity. Plain text in the run's language; each renderer styles or
+escapes it for its medium (rich for the terminal, HTML, Markdown, workflow commands).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from reconcile.codes import format_value
+from reconcile.i18n import tr
+from reconcile.model import Report, Severity
+from reconcile.money import format_eur
+
+if TYPE_CHECKING:
+    from reconcile.diff import Diff
+
+
+def verdict_text(report: Report, lang: str) -> str:
+    """Report.verdict as one sentence in ``lang``."""
+    verdict = report.verdict
+    if verdict == "incomplete-files":
+        return tr("verdict-incomplete-files", lang)
+    if verdict in ("valid", "not-valid"):
+        return tr(f"verdict-{verdict}", lang, errors=report.errors)
+    assert report.target is not None and report.totals is not None
+    where = tr(
+        "verdict-where",  # the announcement's text: made visible where the verdict is shown
+        lang,
+        total=format_eur(report.totals.total, lang),
+        text=report.target.text,
+        interval=format_value(report.target.interval, lang),
+    )
+    if verdict in ("incomplete", "reconciled"):
+        return tr(f"verdict-{verdict}", lang, where=where)
+    reason = tr("reason-inside" if verdict.endswith("inside") else "reason-outside", lang)
+    return tr("verdict-not-reconciled", lang, where=where, reason=reason)
+
+
+def counted_text(report: Report, lang: str) -> str | None:
+    """What a check counts: "(announcement: ...; counted: series U, 2025–2030)"; None else."""
+    announcement = report.announcement
+    if report.command != "check" or announcement is None:
+        return None
+    years = announcement.years
+    return tr(
+        "header",
+        lang,
+        origin=announcement.origin,
+        series=announcement.series,
+        first=years[0],
+        last=years[-1],
+    )
+
+
+def counts_text(report: Report, lang: str) -> str:
+    """ "2 error(s), 1 warning(s), 0 note(s); exit code 1." in ``lang``."""
+    return tr(
+        "counts",
+        lang,
+        errors=report.errors,
+        warnings=report.warnings,
+        notes=report.notes,
+        code=report.exit_code,
+    )
+
+
+def share_text(share: Decimal | None, lang: str = "en") -> str:
+    """A share (``Report.share``) as a person reads it: "36.0 %", in Dutch "36,0 %"."""
+    if share is None:
+        return "–"
+    text = f"{share} %"
+    return text.replace(".", ",") if lang == "nl" else text
+
+
+def severity_label(severity: Severity, lang: str) -> str:
+    """The severity as a word of ``lang``, padded to the longest one so messages line up."""
+    width = max(len(tr(s.value, lang)) for s in Severity)
+    return f"{tr(severity.value, lang):<{width}}"
+
+
+def diff_verdict_text(diff: Diff, lang: str = "en") -> str:
+    """Diff.verdict as one sentence in ``lang``, with the counts."""
+    return tr(f"diff-verdict-{diff.verdict}", lang, **diff.counts, unchanged=diff.unchanged)
+
+
+def exit_text(diff: Diff, lang: str) -> str:
+    """ "Exit code 1." for a diff, in ``lang``."""
+    return tr("exit-code", lang, code=diff.exit_code)
+
+
+__all__ = [
+    "counted_text",
+    "counts_text",
+    "diff_verdict_text",
+    "exit_text",
+    "severity_label",
+    "share_text",
+    "verdict_text",
+]
