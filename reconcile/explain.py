@@ -18,7 +18,7 @@ WIDTH = 88
 
 
 def _severity(code: Code, lang: str = "en") -> str:
-    severity = tr(code.severity.value, lang) if lang == "nl" else code.severity.value
+    severity = tr(code.severity.value, lang)
     return f"{severity}, {tr('fatal', lang)}" if code.fatal else severity
 
 

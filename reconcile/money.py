@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
+from reconcile.i18n import pgettext
+
 CENT = Decimal("0.01")
 
 # Minus signs seen in budget documents: ASCII hyphen, figure dash, en dash, minus sign.
@@ -279,14 +281,13 @@ _CACHED = frozenset({int, float, str})
 def format_eur(amount: Decimal, lang: str = "en") -> str:
     """An amount in euros as a reader of ``lang`` writes it: "€ 69.400.000" or "EUR 69,400,000"."""
     amount = to_cents(amount)
-    sign = "-" if amount < 0 else ""
     whole, cents = divmod(abs(amount), 1)
-    grouped = f"{int(whole):,}"
-    fraction = f"{int(cents * 100):02d}" if cents else ""
-    if lang == "nl":
-        grouped = grouped.replace(",", ".")  # Dutch writes the sign after the symbol: € -6.000
-        return f"€ {sign}{grouped}" + (f",{fraction}" if fraction else "")
-    return f"{sign}EUR {grouped}" + (f".{fraction}" if fraction else "")
+    written = f"{int(whole):,}".replace(",", pgettext("thousands separator", ",", lang))
+    if cents:
+        written += pgettext("decimal mark", ".", lang) + f"{int(cents * 100):02d}"
+    sign = "-" if amount < 0 else ""
+    # Translators: {sign} is "-" or nothing. Dutch writes it after the symbol: € -6.000
+    return pgettext("amount in euros", "{sign}EUR {amount}", lang).format(sign=sign, amount=written)
 
 
 def format_plain(amount: Decimal) -> str:
