@@ -48,17 +48,11 @@ _installed = False
 def click_speaks_the_run_language() -> None:
     """Have click word its own messages in the run's language (RUN_LANG), from now on.
 
-    click looks its messages up through gettext in each of its modules, and names its number
-    types by a class attribute. Both are replaced once, for the process, by lookups that ask
-    RUN_LANG each time: a run gets the click catalogue of its language (and the names of
-    reconcile.i18n.CLICK_TYPES in it), an English run click's own English. Nothing is swapped
-    back and forth around a run, so runs in several threads (each with its own RUN_LANG)
-    never see each other's language.
-
-    The replacement is for the whole process: another click program in the same process goes
-    through these lookups too, and gets click's English, whatever the locale, as it speaks
-    the run's language only while a reconcile run is on in the thread (IN_RUN). A click
-    release without one of the replaced names keeps its own for that one.
+    click binds gettext's functions in each of its modules, and names its number types by a
+    class attribute: both are replaced once, for the process, by lookups that ask RUN_LANG
+    each time. So runs in several threads never see each other's language, and another
+    click program in the process keeps click's English (only a run in the thread, IN_RUN,
+    is translated).
     """
     global _installed
     with _INSTALLED:

@@ -49,19 +49,17 @@ class Unit:
 def unit_label(euros: Decimal, lang: str = "nl") -> str:
     """The unit as a reader of ``lang`` writes it: "x € 1.000" in Dutch, "x EUR 1,000" in
     English, as the templates' captions and the amounts in each report do."""
-    if lang == "en":
-        return {
-            Decimal(1): "x EUR 1",
-            Decimal(1000): "x EUR 1,000",
-            Decimal(1_000_000): "x EUR 1 mln",
-            Decimal(1_000_000_000): "x EUR 1 bn",
-        }.get(euros, f"x EUR {euros}")
-    return {
-        Decimal(1): "x € 1",
-        Decimal(1000): "x € 1.000",
-        Decimal(1_000_000): "x € 1 mln",
-        Decimal(1_000_000_000): "x € 1 mld",
-    }.get(euros, f"x € {euros}")
+    if euros == 1_000:
+        amount = "1" + pgettext("thousands separator", ",", lang) + "000"
+    elif euros == 1_000_000:
+        amount = pgettext("unit", "1 mln", lang)
+    elif euros == 1_000_000_000:
+        amount = pgettext("unit", "1 bn", lang)
+    else:
+        amount = str(euros)
+    return "x " + pgettext("amount in euros", "{sign}EUR {amount}", lang).format(
+        sign="", amount=amount
+    )
 
 
 THOUSANDS = Unit(Decimal(1000), "")
