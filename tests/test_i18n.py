@@ -425,6 +425,7 @@ ROOT = PACKAGE.parent
 LOCALE = PACKAGE / "locale"
 
 
+@cache
 def _extracted() -> list[tuple[str, int, str | tuple[str, str], str | None]]:
     """(file, line, msgid, msgctxt) of every text, extracted as `pybabel extract -F babel.cfg`
     does."""
