@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from functools import cache
 from typing import Any
 
 from reconcile.i18n import pgettext
@@ -279,13 +280,24 @@ _CACHED = frozenset({int, float, str})
 def format_eur(amount: Decimal, lang: str = "en") -> str:
     """An amount in euros as a reader of ``lang`` writes it: "€ 69.400.000" or "EUR 69,400,000"."""
     amount = to_cents(amount)
+    thousands, decimal_mark, written_as = _euro_style(lang)
     whole, cents = divmod(abs(amount), 1)
-    written = f"{int(whole):,}".replace(",", pgettext("thousands separator", ",", lang))
+    written = f"{int(whole):,}".replace(",", thousands)
     if cents:
-        written += pgettext("decimal mark", ".", lang) + f"{int(cents * 100):02d}"
-    sign = "-" if amount < 0 else ""
-    # Translators: {sign} is "-" or nothing. Dutch writes it after the symbol: € -6.000
-    return pgettext("amount in euros", "{sign}EUR {amount}", lang).format(sign=sign, amount=written)
+        written += decimal_mark + f"{int(cents * 100):02d}"
+    return written_as.format(sign="-" if amount < 0 else "", amount=written)
+
+
+@cache
+def _euro_style(lang: str) -> tuple[str, str, str]:
+    """How ``lang`` writes an amount in euros, from its catalogue: the thousands separator,
+    the decimal mark, and where the sign and the symbol go."""
+    return (
+        pgettext("thousands separator", ",", lang),
+        pgettext("decimal mark", ".", lang),
+        # Translators: {sign} is "-" or nothing. Dutch writes it after the symbol: € -6.000
+        pgettext("amount in euros", "{sign}EUR {amount}", lang),
+    )
 
 
 def format_plain(amount: Decimal) -> str:
