@@ -427,7 +427,7 @@ WORDS = frozenset(
         N_("the file is empty"),
         N_("it is a workbook (.xlsx, .xls or .ods), not a CSV file; give it its own extension"),
         N_("it holds NUL bytes: a binary file, or UTF-16 without its byte order mark"),
-        N_("{head}… ({count} more characters not shown)"),
+        N_("{head}… ({count} more characters not shown)"),  # reconcile.model.CUT
         N_("none: one side is not a number"),
         N_("This amount"),
         N_("title"),
@@ -460,10 +460,13 @@ WORDS = frozenset(
         N_("it is not a file"),
     }
 )
-# Error templates that reconcile/announcement.py and read/layouts.py pass through a name.
-N_('{where}: years must be a list or a range such as "2025-2030"')
-N_("{where}: numbers must be one of {formats}")
-N_("{where}: [totals] rounding must be one of {formats}")
+# Texts their modules pass through a name, so that Babel cannot see them there: error
+# templates of reconcile/announcement.py (_YEARS_FORM) and read/layouts.py.
+NAMED_ELSEWHERE = (
+    N_('{where}: years must be a list or a range such as "2025-2030"'),
+    N_("{where}: numbers must be one of {formats}"),
+    N_("{where}: [totals] rounding must be one of {formats}"),
+)
 
 # The placeholders of the usage line, the options and click's errors (its metavars):
 # reconcile.cli_lang has click show them in the run's language. The help texts name them as

@@ -195,6 +195,16 @@ def test_help_follows_the_locale(monkeypatch: pytest.MonkeyPatch) -> None:
     assert "Reconcile the ministries' workbooks" in english
 
 
+def test_language_before_lang_decides_a_run_s_language(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    monkeypatch.setenv("LANGUAGE", "fr:nl:en")
+    code, stderr = _stderr(["check", "--max-rows", "veel", "x.xlsx"])
+    assert (code, stderr.splitlines()[-1]) == (
+        2,
+        "Fout: Ongeldige waarde voor '--max-rows': 'veel' is geen geldig geheel getal.",
+    )
+
+
 def _placeholders(command: click.Command, path: str, lang: str) -> dict[str, str]:
     """Every placeholder ``command`` and its subcommands show (usage line and options), by
     where it stands (``reconcile check PATHS``, ``reconcile check --output``), in ``lang``."""
