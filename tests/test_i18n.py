@@ -878,3 +878,34 @@ def test_a_csv_file_s_mixed_lines_and_missing_layout_are_said_in_dutch(tmp_path:
     message = render_message(finding, "nl")
     assert message.startswith("Geen kopregel van een bekende indeling (begrotingsstaten, ")
     assert "any known" not in message and "see `reconcile" not in message
+
+
+def test_a_third_language_is_a_catalogue_and_its_code_in_langs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from babel.messages.catalog import Catalog
+    from babel.messages.mofile import write_mo
+
+    from reconcile import i18n, money
+
+    german = Catalog(locale="de", domain="reconcile")
+    german.add("Total", "Gesamt")
+    german.add(",", ".", context="thousands separator")
+    german.add("{sign}EUR {amount}", "{sign}{amount} €", context="amount in euros")
+    german.add(("{errors} error", "{errors} errors"), ("{errors} Fehler", "{errors} Fehler"))
+    (tmp_path / "de" / "LC_MESSAGES").mkdir(parents=True)
+    with (tmp_path / "de" / "LC_MESSAGES" / "reconcile.mo").open("wb") as file:
+        write_mo(file, german)
+    monkeypatch.setattr(i18n, "LOCALE_DIR", tmp_path)
+    monkeypatch.setattr(i18n, "LANGS", (*i18n.LANGS, "de"))
+    i18n.catalogue.cache_clear()
+    money._euro_style.cache_clear()
+    try:
+        assert resolve_lang(None, {"LANG": "de_DE.UTF-8"}) == "de"
+        assert tr("total", "de") == "Gesamt"
+        assert money.format_eur(Decimal("69400000"), "de") == "69.400.000 €"
+        counts = tr("counts", "de", errors=2, warnings=1, notes=0, code=1)
+        assert counts == "2 Fehler, 1 warning, 0 notes; exit code 1."  # untranslated: English
+    finally:
+        i18n.catalogue.cache_clear()
+        money._euro_style.cache_clear()
