@@ -1,9 +1,10 @@
 """The command line's language: decided before click parses, and spoken by click itself.
 
-click words its usage errors, "Usage:" and "Try ... for help." in English through gettext; a
-run that speaks Dutch (``--lang nl`` wherever it stands, else a Dutch locale) has click look
-those words up in reconcile.i18n.CLICK_NL instead. Nothing heavy is imported here, so
-``reconcile --help`` stays fast.
+click words its usage errors, "Usage:" and "Try ... for help." through gettext, in the
+catalogue of its own domain; a run that speaks another language (``--lang nl`` wherever it
+stands, else the locale) gives click that language's catalogue of click's messages
+(reconcile/locale/<lang>/LC_MESSAGES/click.po). Nothing heavy is imported here, so
+``reconcile --help`` stays fast: a catalogue is read when first used.
 """
 
 from __future__ import annotations
@@ -14,14 +15,8 @@ from collections.abc import Callable, Sequence
 from contextvars import ContextVar
 from typing import Any
 
-from reconcile.i18n import (
-    CLICK_NL,
-    CLICK_PLURALS_NL,
-    CLICK_TYPES_NL,
-    LANGS,
-    resolve_lang,
-    translate_metavar,
-)
+from reconcile.i18n import CLICK_TYPES, ENGLISH, LANGS, catalogue, gettext, resolve_lang
+from reconcile.i18n import translate_metavar as _translate_metavar
 
 # The language of this run, decided from the arguments before click parses them (see
 # ReconcileGroup.main): an error in the parsing itself must speak it too.
@@ -53,16 +48,11 @@ _installed = False
 def click_speaks_the_run_language() -> None:
     """Have click word its own messages in the run's language (RUN_LANG), from now on.
 
-    click looks its messages up through gettext in each of its modules, and names its number
-    types by a class attribute. Both are replaced once, for the process, by lookups that ask
-    RUN_LANG each time: a Dutch run gets reconcile.i18n.CLICK_NL and CLICK_TYPES_NL, any
-    other run click's own English. Nothing is swapped back and forth around a run, so runs in
-    several threads (each with its own RUN_LANG) never see each other's language.
-
-    The replacement is for the whole process: another click program in the same process goes
-    through these lookups too, and gets click's English, whatever the locale, as it speaks
-    the run's language only while a reconcile run is on in the thread (IN_RUN). A click
-    release without one of the replaced names keeps its own for that one.
+    click binds gettext's functions in each of its modules, and names its number types by a
+    class attribute: both are replaced once, for the process, by lookups that ask RUN_LANG
+    each time. So runs in several threads never see each other's language, and another
+    click program in the process keeps click's English (only a run in the thread, IN_RUN,
+    is translated).
     """
     global _installed
     with _INSTALLED:
@@ -76,7 +66,7 @@ def click_speaks_the_run_language() -> None:
                 module.ngettext = _ngettext(module.ngettext)  # type: ignore[attr-defined]
         for kind in vars(importlib.import_module("click.types")).values():
             english = vars(kind).get("name") if isinstance(kind, type) else None
-            if isinstance(english, str) and english in CLICK_TYPES_NL:
+            if isinstance(english, str) and english in CLICK_TYPES:
                 setattr(kind, "name", _TypeName(english))  # noqa: B010 (a class attribute)
         core = importlib.import_module("click.core")
         for parameter in (core.Parameter, core.Argument):  # (an Option's is its Parameter's)
@@ -86,23 +76,26 @@ def click_speaks_the_run_language() -> None:
         _installed = True
 
 
-def _dutch() -> bool:
-    return IN_RUN.get() and run_lang() == "nl"
+def _translated() -> str | None:
+    """The language click speaks now, when not its own English: a reconcile run's."""
+    lang = run_lang() if IN_RUN.get() else ENGLISH
+    return None if lang == ENGLISH else lang
 
 
 def _gettext(english: Callable[[str], str]) -> Callable[[str], str]:
     def gettext(message: str) -> str:
-        return CLICK_NL.get(message, message) if _dutch() else english(message)
+        lang = _translated()
+        return english(message) if lang is None else catalogue(lang, "click").gettext(message)
 
     return gettext
 
 
 def _ngettext(english: Callable[[str, str, int], str]) -> Callable[[str, str, int], str]:
     def ngettext(singular: str, plural: str, count: int) -> str:
-        if not _dutch():
+        lang = _translated()
+        if lang is None:
             return english(singular, plural, count)
-        one, many = CLICK_PLURALS_NL.get((singular, plural), (singular, plural))
-        return one if count == 1 else many
+        return catalogue(lang, "click").ngettext(singular, plural, count)
 
     return ngettext
 
@@ -115,9 +108,10 @@ def _make_metavar(english: Callable[..., str]) -> Callable[..., str]:
 
 
 def placeholder(shown: str) -> str:
-    """A placeholder click shows (``PATHS...``, ``[OPTIONS]``), as this run speaks it: Dutch
-    only inside a Dutch reconcile run, like click's own words."""
-    return translate_metavar(shown, "nl") if _dutch() else shown
+    """A placeholder click shows (``PATHS...``, ``[OPTIONS]``), as this run speaks it: only
+    inside a reconcile run, like click's own words."""
+    lang = _translated()
+    return shown if lang is None else _translate_metavar(shown, lang)
 
 
 class _TypeName:
@@ -127,7 +121,8 @@ class _TypeName:
         self.english = english
 
     def __get__(self, instance: object, owner: type | None = None) -> str:
-        return CLICK_TYPES_NL[self.english] if _dutch() else self.english
+        lang = _translated()
+        return self.english if lang is None else gettext(self.english, lang)
 
 
 def run_lang() -> str:

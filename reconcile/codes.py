@@ -1,20 +1,21 @@
 """Every finding code reconcile can emit: its severity, its message and what to do about it.
 
 A code is a promise: it never changes meaning, so CI configurations and scripts may rely on it.
-Messages are templates filled from a finding's params at render time.
+Messages are English templates filled from a finding's params when shown; their translations
+are in the gettext catalogue with the code as context (msgctxt). ``render`` puts a finding, an
+error or a phrase into words in a language: the one place that does.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
 from reconcile.errors import ReconcileError
-from reconcile.model import CellRef, Interval, Phrase, Severity, Size
-
-if TYPE_CHECKING:
-    from reconcile.model import Finding
+from reconcile.i18n import WORDS, gettext, ngettext, npgettext, pgettext
+from reconcile.model import CellRef, Finding, Interval, Phrase, Severity, Size
+from reconcile.money import format_eur
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,9 @@ class Code:
     stage: str  # read, validate, reconcile, or diff (what reconcile diff found)
     template: str
     explanation: str
+    # The message when the finding's param ``count`` is not 1; written right after the
+    # explanation, where reconcile.babel_extract finds it.
+    plural: str | None = None
     fatal: bool = False  # the input could not be used at all: the run is incomplete (exit 2)
 
 
@@ -121,9 +125,10 @@ _CODES = [
         "external-links",
         WARN,
         "read",
-        "The workbook links to {count} external workbook(s) ({targets}); they were not opened.",
+        "The workbook links to {count} external workbook ({targets}); it was not opened.",
         "reconcile never fetches linked files: formulas that refer to them are read with the "
         "values saved in this file, which may be out of date. Paste the values instead.",
+        "The workbook links to {count} external workbooks ({targets}); they were not opened.",
     ),
     Code(
         "no-table",
@@ -300,9 +305,11 @@ _CODES = [
         INFO,
         "read",
         "The year is stored as the date {shown}; it was read as {year} "
-        "({count} cell(s) in this column).",
+        "({count} cell in this column).",
         "A year typed in a cell formatted as a date shows as a day in 1905. reconcile reads "
         "the number that was typed. Format the cells as numbers.",
+        "The year is stored as the date {shown}; it was read as {year} "
+        "({count} cells in this column).",
     ),
     Code(
         "amount-is-date",
@@ -318,32 +325,37 @@ _CODES = [
         INFO,
         "read",
         "{value} could be read two ways; it was read as {read} ({convention}) because {source}, "
-        "e.g. {example}; {count} such cell(s).",
+        "e.g. {example}; {count} such cell.",
         'A number with one separator before three digits ("1,234", "1.234") is a thousands '
         "group in one convention and a decimal mark in the other. reconcile reads it the way "
         "the column's other amounts are written, else the table's, else the unit caption.",
+        "{value} could be read two ways; it was read as {read} ({convention}) because {source}, "
+        "e.g. {example}; {count} such cells.",
     ),
     Code(
         "separator-by-caption",
         WARN,
         "read",
         "{value} could be read as {read} or as {other}, a thousandfold apart; it was read as "
-        "{read} ({convention}) only because {source}, e.g. {example}; {count} such cell(s).",
+        "{read} ({convention}) only because {source}, e.g. {example}; {count} such cell.",
         'A number with one separator before three digits ("2.500", "2,500") is a thousands '
         "group in one convention and a decimal mark in the other. Nothing in the table shows "
         "which is meant, so the unit caption decided: check the amount, and type it as a "
         "number (2500) or with both separators (2.500,0).",
+        "{value} could be read as {read} or as {other}, a thousandfold apart; it was read as "
+        "{read} ({convention}) only because {source}, e.g. {example}; {count} such cells.",
     ),
     Code(
         "separator-ambiguous",
         WARN,
         "read",
         "{value} could be read two ways and {reason}{examples}; it was read the Dutch way, as "
-        "{read} "
-        "({count} such cell(s)).",
+        "{read} ({count} such cell).",
         'A number with one separator before three digits ("1,234", "1.234") is a thousands '
         "group in one convention and a decimal mark in the other. Write the amounts as numbers, "
         "or with both separators (1.234,0).",
+        "{value} could be read two ways and {reason}{examples}; it was read the Dutch way, as "
+        "{read} ({count} such cells).",
     ),
     Code(
         "stand-mismatch",
@@ -581,9 +593,10 @@ _CODES = [
         "lines-not-counted",
         INFO,
         "reconcile",
-        "{count} line(s) in series {series} are not counted; the announcement counts {counted}.",
+        "{count} line in series {series} is not counted; the announcement counts {counted}.",
         "Commitments (V), expenditure (U) and receipts (O) are never added together. The "
         "announcement says which series the reservation is counted on.",
+        "{count} lines in series {series} are not counted; the announcement counts {counted}.",
     ),
     # --- reconcile: the set of files against the announcement -----------------------------
     Code(
@@ -832,19 +845,44 @@ CODES: dict[str, Code] = {c.code: c for c in _CODES}
 
 def make_finding(code: str, location: CellRef, **params: object) -> Finding:
     """A finding of ``code`` at ``location``; its severity comes from the catalogue."""
-    from reconcile.model import Finding
-
-    return Finding(code, CODES[code].severity, location, params)
+    entry = CODES[code]
+    return Finding(code, entry.severity, location, params, fatal=entry.fatal)
 
 
 def is_fatal(code: str) -> bool:
     return CODES[code].fatal
 
 
-def format_value(value: object, lang: str = "en") -> str:
-    """A param as a person reads it: amounts in euros, intervals with their bounds."""
-    from reconcile.money import format_eur
+def texts_of(code: str, lang: str = "en", count: int = 1) -> tuple[str, str]:
+    """The message template (its form for ``count``) and the explanation of ``code`` in
+    ``lang``."""
+    entry = CODES[code]
+    if entry.plural is None:
+        template = pgettext(code, entry.template, lang)
+    else:
+        template = npgettext(code, entry.template, entry.plural, count, lang)
+    return template, pgettext(code, entry.explanation, lang)
 
+
+def render(value: object, lang: str = "en") -> str:
+    """A finding, an error that stops a run, a phrase or a param, as a reader of ``lang``
+    reads it: amounts in euros, intervals with their bounds, fixed words translated."""
+    if isinstance(value, Finding):
+        params = value.params
+        template = texts_of(value.code, lang, _count(params))[0]
+        values = {key: render(param, lang) for key, param in params.items()}
+        return template.format(**values).translate(_VISIBLE_CONTROLS)
+    if isinstance(value, ReconcileError):
+        template = gettext(value.message, lang)
+        if not value.params:  # a message without parameters may hold braces of its own
+            return template
+        return template.format(**{k: _shown(v, lang) for k, v in value.params.items()})
+    if isinstance(value, Phrase):
+        if value.plural is None:
+            text = gettext(value.text, lang)
+        else:
+            text = ngettext(value.text, value.plural, _count(value.params), lang)
+        return text.format(**{k: render(v, lang) for k, v in value.params.items()})
     if isinstance(value, Decimal):
         return format_eur(value, lang)
     if isinstance(value, Interval):
@@ -853,35 +891,30 @@ def format_value(value: object, lang: str = "en") -> str:
     if isinstance(value, list | tuple):  # phrases and errors hold commas: a semicolon parts them
         worded = value and isinstance(value[0], Phrase | ReconcileError)
         parts = ("; " if worded else ", ").join
-        return parts(format_value(v, lang) for v in value)
+        return parts(render(v, lang) for v in value)
     if isinstance(value, Size):  # Dutch writes a decimal comma: 273,0 MB
-        return str(value).replace(".", ",") if lang == "nl" else str(value)
-    if isinstance(value, ReconcileError):  # an error inside another's message
-        return value.text(lang)
-    if isinstance(value, Phrase):
-        text = format_value(value.text, lang)
-        return text.format(**{k: format_value(v, lang) for k, v in value.params.items()})
-    if lang == "nl" and isinstance(value, str):
-        from reconcile.messages_nl import PARAMS_NL
-
-        return PARAMS_NL.get(value, value)
+        return str(value).replace(".", pgettext("decimal mark", ".", lang))
+    if isinstance(value, str) and value in WORDS:
+        return gettext(value, lang)
     return str(value)
 
 
-def texts_of(code: str, lang: str = "en") -> tuple[str, str]:
-    """The message template and the explanation of ``code`` in ``lang`` ("nl" or "en")."""
-    from reconcile.messages_nl import MESSAGES_NL
-
-    entry = CODES[code]
-    if lang == "nl" and code in MESSAGES_NL:
-        return MESSAGES_NL[code]
-    return entry.template, entry.explanation
+def _shown(value: object, lang: str) -> object:
+    # An error's words are worded in ``lang``; any other value stays itself, so {value!r}
+    # shows 1 as 1 and [] as [], as the settings file has them.
+    words = isinstance(value, str | Phrase | ReconcileError)
+    phrases = isinstance(value, list) and value and isinstance(value[0], Phrase | ReconcileError)
+    return render(value, lang) if words or phrases else value
 
 
-def render_message(finding: Finding, lang: str = "en") -> str:
-    template = texts_of(finding.code, lang)[0]
-    values = {key: format_value(value, lang) for key, value in finding.params.items()}
-    return template.format(**values).translate(_VISIBLE_CONTROLS)
+def _count(params: Mapping[str, object]) -> int:
+    """The number a plural form is chosen by: the param ``count``."""
+    count = params.get("count", 1)
+    return count if isinstance(count, int) else 1
+
+
+format_value = render  # the names the renderers know it by
+render_message = render
 
 
 # Control characters from a workbook (escape sequences, carriage returns, bells) are shown,

@@ -13,40 +13,31 @@ from typing import NoReturn
 class ReconcileError(Exception):
     """Base of every error the command line turns into a message and exit code 2.
 
-    The message is English. An error raised with a fixed template and its parameters
-    (``ConfigError("{origin} is not valid TOML: {problem}", origin=..., problem=...)``) can be
-    worded in Dutch as well: ``text("nl")`` looks the template up in
-    ``reconcile.messages_nl.ERRORS_NL``; parameters that are fixed phrases are translated too.
+    An error is data: an English message template and its parameters
+    (``ConfigError("{origin} is not valid TOML: {problem}", origin=..., problem=...)``);
+    ``reconcile.codes.render`` words it in the reader's language. ``str()`` gives the English.
     """
 
     def __init__(self, message: str, **params: object) -> None:
-        self.template, self.params = message, params
-        super().__init__(self._render(message, "en"))
+        self.message, self.params = message, params
+        super().__init__(_english(message, params))
 
-    def text(self, lang: str = "en") -> str:
-        """The message in ``lang``: the template's Dutch text, its fixed phrases translated."""
-        if lang != "nl":
-            return str(self)
-        from reconcile.messages_nl import ERRORS_NL
 
-        return self._render(ERRORS_NL.get(self.template, self.template), lang)
+def _english(message: str, params: dict[str, object]) -> str:
+    if not params:  # a message without parameters may hold braces of its own
+        return message
+    # fixed phrases and errors among the parameters are parted by a semicolon, as rendered
+    shown = {
+        key: "; ".join(str(v) for v in value)
+        if isinstance(value, list) and _worded(value)
+        else value
+        for key, value in params.items()
+    }
+    return message.format(**shown)
 
-    def _render(self, template: str, lang: str) -> str:
-        if not self.params:  # a message without parameters may hold braces of its own
-            return template
-        from reconcile.codes import format_value
-        from reconcile.model import Phrase
 
-        def shown(value: object) -> object:
-            # Words are worded in ``lang``; any other value stays itself, so {value!r} shows
-            # 1 as 1 and [] as [], as the settings file has them.
-            words = isinstance(value, str | Phrase | ReconcileError)
-            phrases = (
-                isinstance(value, list) and value and isinstance(value[0], Phrase | ReconcileError)
-            )
-            return format_value(value, lang) if words or phrases else value
-
-        return template.format(**{k: shown(v) for k, v in self.params.items()})
+def _worded(value: list[object]) -> bool:
+    return bool(value) and not isinstance(value[0], str | int)
 
 
 class ConfigError(ReconcileError):

@@ -15,10 +15,11 @@ from reconcile.i18n import tr, word
 from reconcile.model import Phrase
 
 WIDTH = 88
+MANY = 2  # a message with a count is shown in its plural: "<count> cells"
 
 
 def _severity(code: Code, lang: str = "en") -> str:
-    severity = tr(code.severity.value, lang) if lang == "nl" else code.severity.value
+    severity = tr(code.severity.value, lang)
     return f"{severity}, {tr('fatal', lang)}" if code.fatal else severity
 
 
@@ -34,7 +35,7 @@ def list_codes(lang: str = "en") -> str:
     lines = [f"{code:<{width}}  {severity:<18}  {stage:<12}  {message}"]
     lines += [
         f"{c.code:<{width}}  {_severity(c, lang):<18}  {word(c.stage, lang):<12}  "
-        f"{_pattern(texts_of(c.code, lang)[0])}"
+        f"{_pattern(texts_of(c.code, lang, MANY)[0])}"
         for c in CODES.values()
     ]
     lines.append("")
@@ -72,7 +73,7 @@ def explain_code(name: str, lang: str = "en") -> str:
         tuning = tr("explain-diff", lang)
     else:
         tuning = tr("explain-tuning", lang, severity=code.severity.value, code=code.code)
-    template, explanation = texts_of(code.code, lang)
+    template, explanation = texts_of(code.code, lang, MANY)
     parts = [
         tr(
             "explain-title",

@@ -16,14 +16,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from reconcile.ministries import MinistryTable
+from reconcile.model import Kind
 
-
-class Kind(enum.StrEnum):
-    RESERVATION = "reservation"  # also an intensivering: new money for a purpose
-    KASSCHUIF = "kasschuif"  # money moved between years on one budget; nets to zero
-    TRANSFER_OUT = "transfer-out"  # an overboeking to another ministry's budget (negative)
-    TRANSFER_IN = "transfer-in"  # an overboeking from another ministry's budget (positive)
-    VRIJVAL = "vrijval"  # a reservation released (negative)
+__all__ = ["Kind"]  # a record, kept with the others in reconcile.model
 
 
 class Told(enum.StrEnum):

@@ -14,9 +14,8 @@ from reconcile.errors import ConfigError
 MB = 1024 * 1024
 
 
-def _limit(default: int, what: str, what_nl: str) -> Any:
-    # Dutch names a limit with its article ("het aantal bladen", "de grootte"): "de" fits few.
-    return field(default=default, metadata={"en": what, "nl": what_nl})
+def _limit(default: int, what: str) -> Any:
+    return field(default=default, metadata={"what": what})
 
 
 @dataclass(frozen=True)
@@ -26,40 +25,18 @@ class Limits:
     Each limit is a command-line option of the same name: ``max_rows`` is ``--max-rows``.
     """
 
-    max_file_size: int = _limit(20, "size in MB", "de grootte in MB")
-    max_unpacked_size: int = _limit(
-        200,
-        "unpacked size in MB (all zip members together)",
-        "de uitgepakte grootte in MB (alle zipleden samen)",
-    )
-    max_zip_members: int = _limit(1_000, "number of zip members", "het aantal zipleden")
-    max_compression_ratio: int = _limit(
-        100,
-        "compression ratio (of any member over 1 MB)",
-        "de compressieverhouding (van elk lid boven 1 MB)",
-    )
-    max_sheets: int = _limit(100, "number of sheets", "het aantal bladen")
-    max_rows: int = _limit(
-        100_000,
-        "rows in a sheet (up to the last cell)",
-        "de rijen van een blad (tot de laatste cel)",
-    )
-    max_columns: int = _limit(
-        1_000,
-        "columns in a sheet (up to the last cell)",
-        "de kolommen van een blad (tot de laatste cel)",
-    )
-    max_cells: int = _limit(
-        2_000_000,
-        "cells (last row x last column, all sheets)",
-        "de cellen (laatste rij x laatste kolom, alle bladen)",
-    )
+    max_file_size: int = _limit(20, "size in MB")
+    max_unpacked_size: int = _limit(200, "unpacked size in MB (all zip members together)")
+    max_zip_members: int = _limit(1_000, "number of zip members")
+    max_compression_ratio: int = _limit(100, "compression ratio (of any member over 1 MB)")
+    max_sheets: int = _limit(100, "number of sheets")
+    max_rows: int = _limit(100_000, "rows in a sheet (up to the last cell)")
+    max_columns: int = _limit(1_000, "columns in a sheet (up to the last cell)")
+    max_cells: int = _limit(2_000_000, "cells (last row x last column, all sheets)")
     # openpyxl holds every cell, row, style and shared text of a workbook it copies, at about a
     # kilobyte each: two million cells took 1.1-1.7 GB; 320,000 took 343 MB (40,000 lines).
     max_annotate_cells: int = _limit(
-        300_000,
-        "cells, rows, styles and texts of a workbook --annotate copies",
-        "de cellen, rijen, stijlen en teksten van een werkmap die --annotate kopieert",
+        300_000, "cells, rows, styles and texts of a workbook --annotate copies"
     )
 
     def __post_init__(self) -> None:
@@ -76,11 +53,10 @@ class Limits:
         return "--" + name.replace("_", "-")
 
     @staticmethod
-    def help(name: str, lang: str = "en") -> str:
-        """The option's help text, in English or Dutch (i18n.HELP_NL takes the Dutch)."""
-        what = Limits.__dataclass_fields__[name].metadata[lang]
-        if lang == "nl":
-            return f"Grens voor {what}; een bestand daarboven wordt geweigerd."
+    def help(name: str) -> str:
+        """The option's help text (translated with the other help texts, as a whole: Dutch
+        names a limit with its article, "het aantal bladen", "de grootte")."""
+        what = Limits.__dataclass_fields__[name].metadata["what"]
         return f"Limit on the {what}; a file above it is refused."
 
 

@@ -1,4 +1,8 @@
-"""The records every stage passes on: where a value came from, a line, a finding, a report."""
+"""The records every stage passes on: where a value came from, a line, a finding, a report.
+
+Records hold data and import nothing of reconcile: putting them into words is
+``reconcile.codes.render``'s work, done where they are shown.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +15,16 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # records need no pathlib at run time: the command line starts without it
     from pathlib import Path
+
+
+class Kind(enum.StrEnum):
+    """What a budget line is (reconcile.kinds tells it from a table's words)."""
+
+    RESERVATION = "reservation"  # also an intensivering: new money for a purpose
+    KASSCHUIF = "kasschuif"  # money moved between years on one budget; nets to zero
+    TRANSFER_OUT = "transfer-out"  # an overboeking to another ministry's budget (negative)
+    TRANSFER_IN = "transfer-in"  # an overboeking from another ministry's budget (positive)
+    VRIJVAL = "vrijval"  # a reservation released (negative)
 
 
 class Severity(enum.StrEnum):
@@ -82,14 +96,16 @@ class BudgetLine:
 class Finding:
     """A problem found in the input: a stable code, how bad it is, where, and the facts behind it.
 
-    The message is not stored: it is rendered from the code's template and ``params`` in the
-    reader's language (see ``reconcile.codes``), so every renderer says the same thing.
+    The message is not stored: ``reconcile.codes.render`` words it from the code's template
+    and ``params`` in the reader's language, so every renderer says the same thing. Severity
+    and ``fatal`` (the input could not be used: the run is incomplete) come from the code.
     """
 
     code: str
     severity: Severity
     location: CellRef
     params: Mapping[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    fatal: bool = field(default=False, compare=False)
 
     def __post_init__(self) -> None:
         params = {key: quoted(value) for key, value in self.params.items()}
@@ -107,31 +123,32 @@ class Finding:
             self.code,
         )
 
-    @property
-    def message(self) -> str:
-        from reconcile.codes import render_message
-
-        return render_message(self, "en")
-
 
 @dataclass(frozen=True)
 class Phrase:
     """A fixed English phrase with parameters, carried by a finding or an error instead of text.
 
-    ``text`` is the key of its Dutch translation (``reconcile.messages_nl.PARAMS_NL``), so a
-    reason such as "it holds {count} members" is worded in the reader's language when the
-    message is rendered; ``str()`` gives the English.
+    ``text`` is the msgid of its translations, so a reason such as "it holds {count} members"
+    is worded in the reader's language when the message is rendered (with ``plural`` when
+    param ``count`` is not 1); ``str()`` gives the English.
     """
 
     text: str
     # hashed by its text alone (parameters may be unhashable); compared with its parameters
     params: Mapping[str, Any] = field(default_factory=dict, hash=False)
+    plural: str | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "params", dict(self.params))  # a copy: the caller's may change
 
     def __str__(self) -> str:
-        return self.text.format(**self.params) if self.params else self.text
+        text = self.text if self.plural is None or self.params.get("count") == 1 else self.plural
+        return text.format(**self.params) if self.params else text
+
+
+def counted(singular: str, plural: str, params: Mapping[str, Any]) -> Phrase:
+    """A phrase whose form follows its param ``count``: "{count} line", "{count} lines"."""
+    return Phrase(singular, params, plural)
 
 
 # Characters of one text a finding quotes (a cell, a name): a 190 MB cell made a 398 MB JUnit
@@ -150,14 +167,12 @@ def quoted(value: Any) -> Any:
 @dataclass(frozen=True)
 class Size:
     """A file's size in bytes, shown in megabytes with one decimal: "273.0 MB" in English,
-    "273,0 MB" in Dutch (``reconcile.codes.format_value``); ``str()`` gives the English."""
+    "273,0 MB" in Dutch (``reconcile.codes.render``); ``str()`` gives the English."""
 
     size: int  # in bytes
 
     def __str__(self) -> str:
-        from reconcile.limits import MB
-
-        return f"{self.size / MB:.1f} MB"
+        return f"{self.size / (1024 * 1024):.1f} MB"  # (reconcile.limits.MB)
 
 
 @dataclass(frozen=True)
@@ -288,8 +303,6 @@ class Report:
     def kinds_by_file(self) -> dict[str, dict[str, tuple[int, Decimal]]]:
         """Per file, per kind of mutation (in the order of ``reconcile.kinds.Kind``): how many
         counted lines, and their amounts as the file shows them."""
-        from reconcile.kinds import Kind
-
         order = {kind.value: index for index, kind in enumerate(Kind)}
         found: dict[str, dict[str, tuple[int, Decimal]]] = {}
         for line in self.lines:
@@ -322,9 +335,7 @@ class Report:
     @property
     def incomplete(self) -> bool:
         """True when an input could not be read at all: the verdict does not cover it."""
-        from reconcile.codes import is_fatal
-
-        return any(is_fatal(f.code) for f in self.findings)
+        return any(f.fatal for f in self.findings)
 
     @property
     def errors(self) -> int:
@@ -340,10 +351,8 @@ class Report:
 
     def fails(self, finding: Finding) -> bool:
         """True when ``finding`` fails the run: its severity reaches ``fail_on``, or it is fatal."""
-        from reconcile.codes import is_fatal
-
         threshold = {"error": 0, "warning": 1, "never": -1}[self.fail_on]
-        return finding.severity.rank <= threshold or is_fatal(finding.code)
+        return finding.severity.rank <= threshold or finding.fatal
 
     @property
     def exit_code(self) -> int:

@@ -6,7 +6,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from functools import cache
 from typing import Any
+
+from reconcile.i18n import pgettext
 
 CENT = Decimal("0.01")
 
@@ -47,19 +50,17 @@ class Unit:
 def unit_label(euros: Decimal, lang: str = "nl") -> str:
     """The unit as a reader of ``lang`` writes it: "x € 1.000" in Dutch, "x EUR 1,000" in
     English, as the templates' captions and the amounts in each report do."""
-    if lang == "en":
-        return {
-            Decimal(1): "x EUR 1",
-            Decimal(1000): "x EUR 1,000",
-            Decimal(1_000_000): "x EUR 1 mln",
-            Decimal(1_000_000_000): "x EUR 1 bn",
-        }.get(euros, f"x EUR {euros}")
-    return {
-        Decimal(1): "x € 1",
-        Decimal(1000): "x € 1.000",
-        Decimal(1_000_000): "x € 1 mln",
-        Decimal(1_000_000_000): "x € 1 mld",
-    }.get(euros, f"x € {euros}")
+    if euros == 1_000:
+        amount = "1" + pgettext("thousands separator", ",", lang) + "000"
+    elif euros == 1_000_000:
+        amount = pgettext("unit", "1 mln", lang)
+    elif euros == 1_000_000_000:
+        amount = pgettext("unit", "1 bn", lang)
+    else:
+        amount = str(euros)
+    return "x " + pgettext("amount in euros", "{sign}EUR {amount}", lang).format(
+        sign="", amount=amount
+    )
 
 
 THOUSANDS = Unit(Decimal(1000), "")
@@ -279,14 +280,24 @@ _CACHED = frozenset({int, float, str})
 def format_eur(amount: Decimal, lang: str = "en") -> str:
     """An amount in euros as a reader of ``lang`` writes it: "€ 69.400.000" or "EUR 69,400,000"."""
     amount = to_cents(amount)
-    sign = "-" if amount < 0 else ""
+    thousands, decimal_mark, written_as = _euro_style(lang)
     whole, cents = divmod(abs(amount), 1)
-    grouped = f"{int(whole):,}"
-    fraction = f"{int(cents * 100):02d}" if cents else ""
-    if lang == "nl":
-        grouped = grouped.replace(",", ".")  # Dutch writes the sign after the symbol: € -6.000
-        return f"€ {sign}{grouped}" + (f",{fraction}" if fraction else "")
-    return f"{sign}EUR {grouped}" + (f".{fraction}" if fraction else "")
+    written = f"{int(whole):,}".replace(",", thousands)
+    if cents:
+        written += decimal_mark + f"{int(cents * 100):02d}"
+    return written_as.format(sign="-" if amount < 0 else "", amount=written)
+
+
+@cache
+def _euro_style(lang: str) -> tuple[str, str, str]:
+    """How ``lang`` writes an amount in euros, from its catalogue: the thousands separator,
+    the decimal mark, and where the sign and the symbol go."""
+    return (
+        pgettext("thousands separator", ",", lang),
+        pgettext("decimal mark", ".", lang),
+        # Translators: {sign} is "-" or nothing. Dutch writes it after the symbol: € -6.000
+        pgettext("amount in euros", "{sign}EUR {amount}", lang),
+    )
 
 
 def format_plain(amount: Decimal) -> str:

@@ -15,7 +15,7 @@ from typing import Any
 
 from reconcile.announcement import Announcement
 from reconcile.errors import ConfigError
-from reconcile.i18n import tr
+from reconcile.i18n import N_, gettext, tr
 from reconcile.kinds import KIND_CHOICES
 from reconcile.ministries import Ministry
 from reconcile.nearest import did_you_mean
@@ -31,65 +31,32 @@ COLUMNS = ("chapter", "article", "description", "series", "year", "amount", "kin
 WIDTHS = {"A": 12, "B": 10, "C": 60, "D": 8, "E": 8, "F": 16, "G": 18}
 INSTRUCTIONS_WIDTH = 72  # characters: one column that fits an A4 page upright, in any font
 
-_INSTRUCTIONS: tuple[tuple[str, str], ...] = (
-    ("{name}: how to fill in this workbook", "{name}: zo vult u deze werkmap in"),
-    ("", ""),
-    (
-        (
-            "1. Sheet {sheet}: one row per budget line and year. Each block of {years} rows is one "
-            "line, one row for each year {first}–{last}."
-        ),
-        (
-            "1. Blad {sheet}: één rij per begrotingsregel en jaar. Elk blok van {years} rijen is "
-            "één regel, één rij voor elk jaar {first}–{last}."
-        ),
+# The sheet Instructions, line by line (an empty text is an empty row).
+_INSTRUCTIONS: tuple[str, ...] = (
+    N_("{name}: how to fill in this workbook"),
+    "",
+    N_(
+        "1. Sheet {sheet}: one row per budget line and year. Each block of {years} rows is one "
+        "line, one row for each year {first}–{last}."
     ),
-    (
-        (
-            "2. Choose Chapter, Article, V/U/O, Year and Mutation kind from the drop-down lists; "
-            "write a Description. An empty kind is a reservation; a kasschuif nets to zero over "
-            "its years; an overboeking names the other ministry in its description."
-        ),
-        (
-            "2. Kies Hoofdstuk, Artikel, V/U/O, Jaar en Soort mutatie uit de keuzelijsten; "
-            "schrijf een Omschrijving. Een lege soort is een reservering; een kasschuif telt over "
-            "de jaren op tot nul; een overboeking noemt het andere ministerie in de omschrijving."
-        ),
+    N_(
+        "2. Choose Chapter, Article, V/U/O, Year and Mutation kind from the drop-down lists; "
+        "write a Description. An empty kind is a reservation; a kasschuif nets to zero over its "
+        "years; an overboeking names the other ministry in its description."
     ),
-    (
-        (
-            "3. Amounts in thousands of euros (x € 1.000), as numbers: 5100 is € 5,1 mln. "
-            "Leave a year empty when nothing is reserved in it."
-        ),
-        (
-            "3. Bedragen in duizenden euro's (x € 1.000), als getal: 5100 is € 5,1 mln. "
-            "Laat een jaar leeg als er dat jaar niets wordt gereserveerd."
-        ),
+    N_(
+        "3. Amounts in thousands of euros (x € 1.000), as numbers: 5100 is € 5,1 mln. Leave a "
+        "year empty when nothing is reserved in it."
     ),
-    (
-        (
-            "4. The reservation is counted on series {series}. Lines in another series are "
-            "shown but not counted."
-        ),
-        (
-            "4. De reservering telt op reeks {series}. Regels in een andere reeks worden "
-            "getoond maar tellen niet mee."
-        ),
+    N_(
+        "4. The reservation is counted on series {series}. Lines in another series are shown but "
+        "not counted."
     ),
-    (
-        "5. Do not change the title lines, the header row or the Totaal row: they are locked.",
-        "5. Wijzig de titelregels, de kopregel en de Totaal-regel niet: die zijn beveiligd.",
-    ),
-    (
-        "6. Check the file before sending it: reconcile validate {file}",
-        "6. Controleer het bestand voor u het verstuurt: reconcile validate {file}",
-    ),
-    (
-        "7. Save as .xlsx (Excel or LibreOffice) and send it back to the coordinator.",
-        "7. Sla op als .xlsx (Excel of LibreOffice) en stuur het terug naar de coördinator.",
-    ),
-    ("", ""),
-    ('Announced: "{announced}" ({source}).', 'Aangekondigd: "{announced}" ({source}).'),
+    N_("5. Do not change the title lines, the header row or the Totaal row: they are locked."),
+    N_("6. Check the file before sending it: reconcile validate {file}"),
+    N_("7. Save as .xlsx (Excel or LibreOffice) and send it back to the coordinator."),
+    "",
+    N_('Announced: "{announced}" ({source}).'),
 )
 
 
@@ -358,8 +325,8 @@ def _instructions(sheet: Any, ministry: Ministry, announcement: Announcement, la
         "source": announcement.source or announcement.name,
     }
     row = 0
-    for row, (english, dutch) in enumerate(_INSTRUCTIONS, start=1):
-        text = (dutch if lang == "nl" else english).format(**params)
+    for row, english in enumerate(_INSTRUCTIONS, start=1):
+        text = gettext(english, lang).format(**params) if english else ""
         if text:
             sheet.cell(row=row, column=1, value=safe_text(text))
     known = announcement.ministries.articles_of(ministry)

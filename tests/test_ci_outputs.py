@@ -63,7 +63,7 @@ def test_github_annotations_one_per_finding_then_the_verdict() -> None:
     assert [line.split(" ")[0] for line in lines[:3]] == ["::notice", "::error", "::notice"]
     assert len(lines) == len(example(ERRORS).findings) + 2
     assert lines[-2].startswith("NOT RECONCILED: total EUR 65,500,000")
-    assert lines[-1] == "12 error(s), 0 warning(s), 9 note(s); exit code 1."
+    assert lines[-1] == "12 errors, 0 warnings, 9 notes; exit code 1."
 
 
 def test_github_workbook_text_cannot_inject_a_workflow_command() -> None:
@@ -120,7 +120,7 @@ def test_github_summary_speaks_dutch_under_lang_nl() -> None:
     ez = f"| EZ | {ROOT / GOOD / 'EZ.xlsx'} | XIII | 6 | € 25.000.000 | 36,0 % |"
     assert ez in lines
     assert "| **Totaal** | | | 26 | **€ 69.400.000** | 100,0 % |" in lines
-    assert lines[-2:] == ["0 fout(en), 0 waarschuwing(en), 7 opmerking(en); afsluitcode 0.", ""]
+    assert lines[-2:] == ["0 fouten, 0 waarschuwingen, 7 opmerkingen; afsluitcode 0.", ""]
     english = io.StringIO()
     render_github_summary(example(GOOD), english, RenderOptions(lang="en"))
     assert "| Ministry | File | Chapter | Lines | Subtotal | Share |" in english.getvalue()
@@ -173,7 +173,7 @@ def test_github_summary_lists_every_finding_by_file_with_cell_severity_and_code(
         "year-out-of-range",
         "Year 2031 is outside the years the announcement covers (2025–2030).",
     )
-    assert lines[-2:] == ["12 error(s), 0 warning(s), 9 note(s); exit code 1.", ""]
+    assert lines[-2:] == ["12 errors, 0 warnings, 9 notes; exit code 1.", ""]
 
 
 def _many_findings(count: int) -> Report:
@@ -196,12 +196,12 @@ def test_github_summary_stays_within_1_mib_and_counts_what_it_cut() -> None:
     shown = sum(1 for line in text.splitlines() if line.startswith("| Blad1!A"))
     assert 1_000 < shown < 5_000
     assert (
-        f"{5_000 - shown} more finding(s) not shown here: a job summary holds at most 1 MiB. "
+        f"{5_000 - shown} more findings not shown here: a job summary holds at most 1 MiB. "
         "Every finding is in the step's log and in the reports written with --output."
     ) in text.splitlines()
-    assert text.endswith("5000 error(s), 0 warning(s), 0 note(s); exit code 1.\n\n")
+    assert text.endswith("5000 errors, 0 warnings, 0 notes; exit code 1.\n\n")
     everything = _summary(_many_findings(50))
-    assert "finding(s) not shown" not in everything
+    assert "findings not shown" not in everything
 
 
 def test_github_summary_shares_the_1_mib_with_what_the_step_wrote_before(
@@ -215,7 +215,7 @@ def test_github_summary_shares_the_1_mib_with_what_the_step_wrote_before(
     text = summary.read_text(encoding="utf-8")
     assert text.startswith(before + "## reconcile check: AI-fabriek Groningen")
     assert len(text.encode("utf-8")) <= 1024 * 1024
-    assert " more finding(s) not shown here" in text
+    assert " more findings not shown here" in text
 
 
 def test_diff_summary_lists_every_change_within_the_limit(in_root: None, tmp_path: Path) -> None:
@@ -229,7 +229,7 @@ def test_diff_summary_lists_every_change_within_the_limit(in_root: None, tmp_pat
     findings = lines[lines.index("### Findings") :]
     assert findings[2] == f"**{ERRORS}/EZ.xlsx**"
     assert findings[6].startswith("| Reservering!G14 | error | `total-mismatch` | “Totaal")
-    assert not [line for line in lines if "finding(s) not shown" in line]
+    assert not [line for line in lines if "findings not shown" in line]
 
 
 # --- several outputs, --fail-on, --severity -------------------------------------------------
@@ -315,7 +315,7 @@ def test_fail_on_never_changes_the_exit_code_not_the_verdict(in_root: None) -> N
     result = run(["check", ERRORS, "--fail-on", "never"])
     assert result.exit_code == 0
     assert "NOT RECONCILED: total EUR 65,500,000" in result.output
-    assert result.output.endswith("12 error(s), 0 warning(s), 9 note(s); exit code 0.\n")
+    assert result.output.endswith("12 errors, 0 warnings, 9 notes; exit code 0.\n")
 
 
 def test_severity_overrides_show_in_every_report(in_root: None) -> None:

@@ -102,7 +102,7 @@ def test_explain_tells_what_it_means_and_how_to_fix_it(code: str) -> None:
     flat = " ".join(result.output.split())
     assert flat.startswith(f"{code} ({CODES[code].severity.value}")
     assert " ".join(CODES[code].explanation.split()) in flat
-    message = re.sub(r"\{(\w+)\}", r"<\1>", CODES[code].template)
+    message = re.sub(r"\{(\w+)\}", r"<\1>", CODES[code].plural or CODES[code].template)
     assert " ".join(message.split()) in flat
 
 

@@ -227,7 +227,7 @@ def test_english_numbers_are_decided_by_the_column_then_the_table() -> None:
     by_column, by_table = result.findings
     assert "this column's other amounts" in by_column.message
     assert "the table's other amounts" in by_table.message
-    assert "“12,345.5” (D6); 1 such cell(s)." in by_table.message
+    assert "“12,345.5” (D6); 1 such cell." in by_table.message
 
 
 def test_an_undecidable_separator_is_a_warning_and_read_the_dutch_way() -> None:

@@ -176,8 +176,8 @@ READ_WITH_WARNING = {
     "external-link.xlsx": (
         "external-links",
         (
-            "The workbook links to 1 external workbook(s) (https://example.org/begroting.xlsx); "
-            "they were not opened."
+            "The workbook links to 1 external workbook (https://example.org/begroting.xlsx); "
+            "it was not opened."
         ),
     ),
 }

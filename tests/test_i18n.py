@@ -6,31 +6,25 @@ import ast
 import importlib
 import io
 import json
+import os
 import re
 import string
 from collections.abc import Iterable
 from decimal import Decimal
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 import pytest
 from click.testing import CliRunner
 
 import reconcile
+from reconcile.babel_extract import help_paragraphs
 from reconcile.cli import cli
-from reconcile.cli_lang import lang_in_args
+from reconcile.cli_lang import CLICK_MODULES, lang_in_args
 from reconcile.codes import CODES, make_finding, render_message, texts_of
-from reconcile.i18n import (
-    CLICK_NL,
-    CLICK_PLURALS_NL,
-    CLICK_TYPES_NL,
-    HELP_NL,
-    TEXTS,
-    fold,
-    resolve_lang,
-    tr,
-)
-from reconcile.messages_nl import ERRORS_NL, MESSAGES_NL, PARAMS_NL
+from reconcile.i18n import CLICK_TYPES, LANGS, WORDS, catalogue, gettext, resolve_lang, tr
 from reconcile.model import CellRef, Interval, Phrase
 from reconcile.read import read_file
 from tests.hostile.build_hostile import CORPUS as HOSTILE_CORPUS
@@ -38,20 +32,39 @@ from tests.spec import long_table, write
 
 HOSTILE = Path(__file__).parent / "hostile"
 
+if TYPE_CHECKING:
+    from babel.messages.catalog import Catalog, Message
+
 
 def _fields(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 
 
 def test_every_code_has_a_dutch_and_an_english_text() -> None:
-    missing = sorted(set(CODES) - set(MESSAGES_NL))
-    assert missing == [], f"add a Dutch (template, explanation) to messages_nl.py for {missing}"
-    assert sorted(set(MESSAGES_NL) - set(CODES)) == []
-    for code, entry in CODES.items():
-        dutch_template, dutch_explanation = MESSAGES_NL[code]
-        assert entry.template and entry.explanation and dutch_explanation, code
-        assert _fields(dutch_template) == _fields(entry.template), code
-        assert dutch_template != entry.template and dutch_explanation != entry.explanation, code
+    for code in CODES:
+        for count in (1, 2):
+            dutch_template, dutch_explanation = texts_of(code, "nl", count)
+            english_template, english_explanation = texts_of(code, "en", count)
+            assert english_template and english_explanation, code
+            assert _fields(dutch_template) == _fields(english_template), code
+            assert dutch_template != english_template, code
+            assert dutch_explanation != english_explanation, code
+
+
+def test_a_count_chooses_the_singular_or_the_plural() -> None:
+    def lines(count: int, lang: str) -> str:
+        where = CellRef("EZ.xlsx")
+        found = make_finding("lines-not-counted", where, count=count, series="V", counted="U")
+        return render_message(found, lang)
+
+    assert lines(1, "en") == "1 line in series V is not counted; the announcement counts U."
+    assert lines(3, "en") == "3 lines in series V are not counted; the announcement counts U."
+    assert lines(1, "nl") == "1 regel in reeks V telt niet mee; de aankondiging telt U."
+    assert lines(0, "nl") == "0 regels in reeks V tellen niet mee; de aankondiging telt U."
+    counts = {"errors": 1, "warnings": 0, "notes": 2, "code": 1}
+    assert tr("counts", "en", **counts) == "1 error, 0 warnings, 2 notes; exit code 1."
+    assert tr("counts", "nl", **counts) == "1 fout, 0 waarschuwingen, 2 opmerkingen; afsluitcode 1."
+    assert tr("verdict-not-valid", "nl", errors=2) == "ONGELDIG: 2 fouten."
 
 
 def test_messages_write_amounts_the_way_the_reader_expects() -> None:
@@ -111,42 +124,59 @@ def test_fixed_english_parameters_are_shown_in_dutch() -> None:
         (None, {"LC_ALL": "nl_NL.UTF-8", "LANG": "en_US.UTF-8"}, "nl"),
         (None, {"LC_ALL": "", "LANG": "nl_NL"}, "nl"),
         (None, {"LANG": "C.UTF-8"}, "en"),
+        (None, {"LANG": "POSIX"}, "en"),
+        (None, {"LANGUAGE": "nl:en", "LANG": "en_US.UTF-8"}, "nl"),
+        (None, {"LANGUAGE": "fr:nl", "LANG": "en_US.UTF-8"}, "nl"),  # the first one spoken
+        (None, {"LANGUAGE": "en_GB:nl", "LC_ALL": "nl_NL.UTF-8"}, "en"),
+        (None, {"LANGUAGE": "", "LC_MESSAGES": "nl_NL.UTF-8", "LANG": "en_US"}, "nl"),
+        (None, {"LANG": "de_DE.UTF-8"}, "en"),  # a language reconcile does not speak
+        (None, {"LANG": "nl_NL.ISO8859-15@euro"}, "nl"),
         (None, {}, "en"),
     ],
 )
 def test_language_follows_option_then_locale_then_english(
     explicit: str | None, environ: dict[str, str], expected: str
 ) -> None:
-    assert resolve_lang(explicit, environ) == expected
+    assert resolve_lang(explicit, environ, system=lambda: None) == expected
 
 
-def test_every_heading_has_both_texts_with_the_same_placeholders() -> None:
-    for key, (english, dutch) in TEXTS.items():
-        assert english and dutch, key
-        assert _fields(english) == _fields(dutch), key
+@pytest.mark.parametrize(
+    ("system", "expected"),
+    [("nl_NL", "nl"), ("Dutch_Netherlands", "en"), ("en_US", "en"), ("C", "en"), (None, "en")],
+)
+def test_without_locale_variables_the_system_s_user_locale_decides(
+    system: str | None, expected: str
+) -> None:
+    # Windows sets none of LANGUAGE, LC_ALL, LC_MESSAGES and LANG
+    assert resolve_lang(None, {}, system=lambda: system) == expected
+    assert resolve_lang(None, {"LANG": "en_US.UTF-8"}, system=lambda: "nl_NL") == "en"
+
+
+def test_on_windows_the_user_interface_language_is_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    import ctypes
+    import types
+
+    from reconcile import i18n
+
+    kernel32 = types.SimpleNamespace(GetUserDefaultUILanguage=lambda: 0x0413)  # nl-NL
+    monkeypatch.setattr(i18n.sys, "platform", "win32")
+    monkeypatch.setattr(ctypes, "windll", types.SimpleNamespace(kernel32=kernel32), raising=False)
+    assert i18n.system_locale() == "nl_NL"
+    assert resolve_lang(None, {}) == "nl"
+    assert resolve_lang(None, {"LANG": ""}) == "nl"
+
+
+def test_headings_speak_the_run_s_language() -> None:
     assert tr("verdict-reconciled", "nl", where="x") == "SLUIT AAN: x."
     assert tr("verdict-reconciled", "en", where="x") == "RECONCILED: x."
 
 
-def _help_texts(command: click.Command) -> list[str]:
-    texts = [command.help or "", command.epilog or ""]
-    texts += [p.help or "" for p in command.params if isinstance(p, click.Option)]
-    if isinstance(command, click.Group):
-        for sub in command.commands.values():
-            texts += _help_texts(sub)
-    paragraphs = [fold(p) for text in texts for p in text.split("\n\n")]
-    return sorted({p for p in paragraphs if p})
-
-
 def test_every_help_text_of_the_command_line_has_a_dutch_translation() -> None:
-    missing = [text for text in _help_texts(cli) if text not in HELP_NL]
-    assert missing == [], f"add these to HELP_NL in reconcile/i18n.py: {missing}"
-
-
-def test_every_dutch_help_text_translates_a_help_text_the_command_line_has() -> None:
-    used = {*_help_texts(cli), "Show this message and exit."}  # click's own --help option
-    dead = [text for text in HELP_NL if text not in used]
-    assert dead == [], f"HELP_NL holds texts no option or command has any more: {dead}"
+    paragraphs = help_paragraphs()  # what Babel extracts, each option's help too
+    assert "Reconcile the ministries' workbooks in PATHS with the announcement." in paragraphs
+    assert "Limit on the number of sheets; a file above it is refused." in paragraphs
+    missing = [text for text in help_paragraphs() if gettext(text, "nl") == text]
+    assert missing == [], f"extract and translate these (README, Translations): {missing}"
 
 
 def test_help_follows_the_locale(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -163,6 +193,16 @@ def test_help_follows_the_locale(monkeypatch: pytest.MonkeyPatch) -> None:
     english = CliRunner().invoke(cli, ["check", "--help"], prog_name="reconcile").output
     assert english.startswith("Usage: reconcile check")
     assert "Reconcile the ministries' workbooks" in english
+
+
+def test_language_before_lang_decides_a_run_s_language(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    monkeypatch.setenv("LANGUAGE", "fr:nl:en")
+    code, stderr = _stderr(["check", "--max-rows", "veel", "x.xlsx"])
+    assert (code, stderr.splitlines()[-1]) == (
+        2,
+        "Fout: Ongeldige waarde voor '--max-rows': 'veel' is geen geldig geheel getal.",
+    )
 
 
 def _placeholders(command: click.Command, path: str, lang: str) -> dict[str, str]:
@@ -201,7 +241,7 @@ def test_the_command_line_s_placeholders_are_dutch_in_a_dutch_run() -> None:
         for where, shown in dutch.items()
         if shown == english[where] and "|" not in shown and shown not in ("CODE", "MB", "N")
     }
-    assert same == {}, "add these to METAVARS_NL in reconcile/i18n.py"
+    assert same == {}, "add these to METAVARS in reconcile/i18n.py, and translate them"
     words = {word for shown in english.values() for word in re.findall(r"[A-Z]{3,}", shown)}
     left = [w for w in words if any(w in re.findall(r"[A-Z]{3,}", s) for s in dutch.values())]
     assert left == ["CODE"]
@@ -251,7 +291,7 @@ def test_text_report_headings_in_dutch() -> None:
     assert "Ministerie" in text and "Aandeel" in text and "Totaal" in text
     assert "SLUIT AAN: totaal € 69.400.000 tegenover het aangekondigde" in text
     notes = len(report.findings) - report.errors - report.warnings
-    assert f"0 fout(en), 0 waarschuwing(en), {notes} opmerking(en); afsluitcode 0." in text
+    assert f"0 fouten, 0 waarschuwingen, {notes} opmerkingen; afsluitcode 0." in text
 
 
 def test_codes_and_explain_speak_dutch() -> None:
@@ -263,7 +303,7 @@ def test_codes_and_explain_speak_dutch() -> None:
     explained = CliRunner().invoke(cli, ["explain", "amount-not-a-number", "--lang", "nl"])
     flat = " ".join(explained.output.split())
     assert flat.startswith("amount-not-a-number (fout; gevonden in de fase valideren)")
-    assert " ".join(MESSAGES_NL["amount-not-a-number"][1].split()) in flat
+    assert " ".join(texts_of("amount-not-a-number", "nl")[1].split()) in flat
 
 
 # --- the command line's own errors, in both languages ----------------------------------
@@ -388,79 +428,137 @@ def test_an_unreadable_workbook_is_reported_in_dutch(tmp_path: Path) -> None:
     assert "[file-unreadable] Het bestand is niet te lezen: het bestaat niet." in (result.stdout)
 
 
-def _click_messages(module: str) -> tuple[set[str], set[tuple[str, str]]]:
-    """The texts click's ``module`` passes to gettext and ngettext."""
-    source = Path(importlib.import_module(f"click.{module}").__file__ or "").read_text()
-    singles, plurals = set(), set()
-    for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
-            texts = [a.value for a in node.args if isinstance(a, ast.Constant)]
-            if node.func.id == "_" and texts:
-                singles.add(str(texts[0]))
-            elif node.func.id == "ngettext" and len(texts) == 2:
-                plurals.add((str(texts[0]), str(texts[1])))
-    return singles, plurals
-
-
-@pytest.mark.parametrize("module", ["exceptions", "parser", "types", "formatting"])
-def test_every_message_of_click_s_parsing_has_a_dutch_text(module: str) -> None:
-    singles, plurals = _click_messages(module)
-    assert sorted(singles - set(CLICK_NL)) == []
-    assert sorted(plurals - set(CLICK_PLURALS_NL)) == []
-    for english in singles:  # the Dutch may leave out a field that click fills in English
-        assert _fields(CLICK_NL[english]) <= _fields(english), english
-    for pair in plurals:
-        dutch = CLICK_PLURALS_NL[pair]
-        assert [_fields(t) for t in dutch] == [_fields(t) for t in pair], pair
-
-
-# --- fixed phrases and error templates: every one in both languages --------------------
+# --- the catalogues: every text extracted by Babel is translated, and what ships is current ---
 
 PACKAGE = Path(reconcile.__file__).parent
+ROOT = PACKAGE.parent
+LOCALE = PACKAGE / "locale"
 
 
-def _constant_calls(names: set[str]) -> list[tuple[str, str, int]]:
-    """(first argument, file, line) of every call to one of ``names`` with a literal text."""
-    found = []
-    for path in sorted(PACKAGE.rglob("*.py")):
-        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
-            if (
-                isinstance(node, ast.Call)
-                and isinstance(node.func, ast.Name)
-                and node.func.id in names
-                and node.args
-                and isinstance(node.args[0], ast.Constant)
-                and isinstance(node.args[0].value, str)
-            ):
-                found.append((node.args[0].value, path.name, node.lineno))
-    return found
+@cache
+def _extracted() -> list[tuple[str, int, str | tuple[str, str], str | None]]:
+    """(file, line, msgid, msgctxt) of every text, extracted as `pybabel extract -F babel.cfg`
+    does."""
+    from babel.messages.extract import extract_from_dir
+    from babel.messages.frontend import parse_mapping_cfg
+
+    with (ROOT / "babel.cfg").open() as config:
+        method_map, options_map = parse_mapping_cfg(config)
+    found = extract_from_dir(str(ROOT), method_map, options_map)
+    return [(file, line, message, context) for file, line, message, _, context in found]
 
 
-def test_every_fixed_phrase_has_a_dutch_text() -> None:
-    phrases = _constant_calls({"Phrase"})
-    assert {file for _, file, _ in phrases} >= {"preflight.py", "guard.py"}
-    missing = [(file, line) for text, file, line in phrases if text not in PARAMS_NL]
-    assert missing == [], "add the phrase to PARAMS_NL in messages_nl.py"
-    for text, file, line in phrases:
-        assert _fields(PARAMS_NL[text]) == _fields(text), (file, line)
-        assert PARAMS_NL[text] != text, (file, line)
+@pytest.fixture(scope="module")
+def extracted() -> list[tuple[str, int, str | tuple[str, str], str | None]]:
+    return _extracted()
 
 
-def _has_words(template: str) -> bool:
-    literal = "".join(text for text, _, _, _ in string.Formatter().parse(template))
-    return bool(re.search(r"[a-z]{2,}", literal))
+def _po(path: Path) -> Catalog:
+    from babel.messages.pofile import read_po
+
+    with path.open("rb") as file:
+        return read_po(file)
 
 
-def test_every_error_template_has_a_dutch_text() -> None:
-    errors = {"ConfigError", "InputError", "ReconcileError"}
-    templated = [  # a template without words of its own is the same in both languages
-        call for call in _constant_calls(errors) if _fields(call[0]) and _has_words(call[0])
-    ]
-    assert len(templated) >= 20
-    missing = [(file, line) for text, file, line in templated if text not in ERRORS_NL]
-    assert missing == [], "add the error's template to ERRORS_NL in messages_nl.py"
-    for english, dutch in ERRORS_NL.items():
-        assert _fields(dutch) == _fields(english) and dutch != english, english
+def _keys(catalog: Iterable[Message]) -> set[tuple[str | None, str]]:
+    return {(m.context, m.id if isinstance(m.id, str) else m.id[0]) for m in catalog if m.id}
+
+
+def test_every_extracted_text_has_a_dutch_translation(
+    extracted: list[tuple[str, int, str | tuple[str, str], str | None]],
+) -> None:
+    po = _po(LOCALE / "nl" / "LC_MESSAGES" / "reconcile.po")
+    wanted = {(ctx, msg if isinstance(msg, str) else msg[0]) for _, _, msg, ctx in extracted}
+    assert len(wanted) > 600
+    assert sorted(wanted - _keys(po), key=str) == [], "run pybabel update (README, Translations)"
+    assert sorted(_keys(po) - wanted, key=str) == [], "texts no longer in the source"
+    assert list(po.obsolete) == []
+    for message in po:
+        if not message.id:
+            continue
+        where = (message.context, message.id)
+        assert "fuzzy" not in message.flags, where
+        forms = message.string if isinstance(message.string, tuple) else (message.string,)
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        assert all(forms) and len(forms) == len(ids), where
+        for english, dutch in zip(ids, forms, strict=True):  # the same placeholders
+            assert _fields(dutch) == _fields(english), where
+
+
+def test_the_template_of_the_catalogues_is_the_source_s(
+    extracted: list[tuple[str, int, str | tuple[str, str], str | None]],
+) -> None:
+    pot = _po(LOCALE / "reconcile.pot")
+    wanted = {(ctx, msg if isinstance(msg, str) else msg[0]) for _, _, msg, ctx in extracted}
+    assert _keys(pot) == wanted, "extract again (README, Translations)"
+
+
+def test_every_message_of_click_has_a_dutch_translation() -> None:
+    from babel.messages.extract import extract_python
+
+    pot, po = _po(LOCALE / "click.pot"), _po(LOCALE / "nl" / "LC_MESSAGES" / "click.po")
+    used: set[tuple[str | None, str]] = set()
+    for module in CLICK_MODULES:  # the modules whose gettext cli_lang routes
+        path = Path(importlib.import_module(f"click.{module}").__file__ or "")
+        with path.open("rb") as source:
+            for _, _name, message, _ in extract_python(source, ["_", "ngettext"], [], {}):
+                texts = message if isinstance(message, tuple) else (message,)
+                if texts[0]:
+                    used.add((None, texts[0]))
+    assert sorted(used - _keys(pot), key=str) == [], "extract click's messages again"
+    assert _keys(po) == _keys(pot) and list(po.obsolete) == []
+    for message in po:
+        if message.id:
+            forms = message.string if isinstance(message.string, tuple) else (message.string,)
+            assert all(forms) and "fuzzy" not in message.flags, message.id
+            ids = message.id if isinstance(message.id, tuple) else (message.id,)
+            for english, dutch in zip(ids, forms, strict=True):  # click's name of a path's
+                assert _fields(dutch) <= _fields(english), english  # kind may be left out
+
+
+@pytest.mark.parametrize("domain", ["reconcile", "click"])
+def test_the_compiled_catalogues_are_the_po_files_compiled(domain: str) -> None:
+    from babel.messages.mofile import write_mo
+
+    for po_path in sorted(LOCALE.glob(f"*/LC_MESSAGES/{domain}.po")):
+        compiled = io.BytesIO()
+        write_mo(compiled, _po(po_path))
+        mo_path = po_path.with_suffix(".mo")
+        if os.environ.get("RECONCILE_UPDATE_CATALOGUES"):
+            mo_path.write_bytes(compiled.getvalue())
+        assert mo_path.read_bytes() == compiled.getvalue(), (
+            f"{mo_path} is stale: run RECONCILE_UPDATE_CATALOGUES=1 pytest tests/test_i18n.py"
+        )
+
+
+def test_every_compiled_catalogue_is_package_data() -> None:
+    # shipped in a wheel too, not only found in an editable install
+    import tomllib
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
+    patterns = config["tool"]["setuptools"]["package-data"]["reconcile"]
+    shipped = {path for pattern in patterns for path in PACKAGE.glob(pattern)}
+    compiled = set(LOCALE.glob("*/LC_MESSAGES/*.mo"))
+    assert compiled and compiled <= shipped
+    assert {path.parent.parent.name for path in compiled} | {"en"} == set(LANGS)
+
+
+def test_a_catalogue_is_read_on_first_use_only() -> None:
+    assert catalogue("nl") is catalogue("nl")
+    assert catalogue("en").gettext("Total") == "Total"
+    assert catalogue("nl").gettext("Total") == "Totaal"
+
+
+def test_fixed_phrases_and_errors_are_texts_babel_extracts(
+    extracted: list[tuple[str, int, str | tuple[str, str], str | None]],
+) -> None:
+    files = {file for file, _, _, _ in extracted}
+    assert {"reconcile/read/preflight.py", "reconcile/guard.py", "reconcile/config.py"} <= files
+    texts = {msg for _, _, msg, _ in extracted if isinstance(msg, str)}
+    phrase = "it holds {count} members, more than the limit of {limit}"
+    error = "{origin} is not valid TOML: {problem}"
+    assert phrase in texts and error in texts
+    assert gettext(error, "nl") == "{origin} is geen geldige TOML: {problem}"
 
 
 @pytest.mark.parametrize("name", sorted(HOSTILE_CORPUS))
@@ -476,8 +574,10 @@ def test_a_dutch_run_on_a_hostile_file_has_no_english_reasons(name: str) -> None
         assert sorted(words & english_only) == [], message
 
 
+@cache
 def _preflight_phrases() -> list[str]:
-    return [text for text, file, _ in _constant_calls({"Phrase"}) if file == "preflight.py"]
+    found = _extracted()
+    return [m for f, _, m, _ in found if f == "reconcile/read/preflight.py" and isinstance(m, str)]
 
 
 def _english_words() -> set[str]:
@@ -485,8 +585,9 @@ def _english_words() -> set[str]:
 
 
 def _dutch_words() -> set[str]:
-    words = {w for t in _preflight_phrases() for w in re.findall(r"[A-Za-z]+", PARAMS_NL[t])}
-    return words | {w for t, _ in MESSAGES_NL.values() for w in re.findall(r"[A-Za-z]+", t)}
+    texts = [gettext(t, "nl") for t in _preflight_phrases()]
+    texts += [texts_of(code, "nl", count)[0] for code in CODES for count in (1, 2)]
+    return {w for t in texts for w in re.findall(r"[A-Za-z]+", t)}
 
 
 def _details(values: Iterable[object]) -> list[str]:
@@ -678,7 +779,8 @@ def test_every_number_type_of_click_has_a_dutch_name() -> None:
         and "name" in vars(kind)
     }
     assert "integer range" in names  # the type of the file limits' options
-    assert sorted(names - set(CLICK_TYPES_NL)) == []
+    assert sorted(names - CLICK_TYPES) == []
+    assert all(gettext(name, "nl") != name for name in CLICK_TYPES)
 
 
 EMPTY_FOLDER = {
@@ -723,16 +825,25 @@ PLAIN_WORDS = [  # fixed words the readers pass as plain text, not (yet) as a Ph
 
 
 def test_fixed_words_passed_as_plain_text_are_still_passed_and_have_dutch() -> None:
+    from babel.messages.extract import extract_python
+
     constants = {
         node.value
         for path in PACKAGE.rglob("*.py")
-        if path.name != "messages_nl.py"
+        if path.name != "i18n.py"
         for node in ast.walk(ast.parse(path.read_text("utf-8")))
         if isinstance(node, ast.Constant) and isinstance(node.value, str)
     }
     for words in PLAIN_WORDS:  # when a reader rewords one, its Dutch must follow
         assert words in constants, words
-        assert PARAMS_NL[words] != words and _fields(PARAMS_NL[words]) == _fields(words)
+        assert words in WORDS and gettext(words, "nl") != words
+    reasons = set()  # an unreadable file's reason, given as text, is a word too
+    for path in sorted(PACKAGE.rglob("*.py")):
+        with path.open("rb") as source:
+            for _, _, args, _ in extract_python(source, ["UnreadableFileError"], [], {}):
+                reason = args[0] if isinstance(args, tuple) else args
+                reasons |= {reason} if reason else set()
+    assert "the file is empty" in reasons and sorted(reasons - WORDS) == []
 
 
 def test_a_csv_file_s_reading_is_reported_in_dutch(tmp_path: Path) -> None:
@@ -767,3 +878,34 @@ def test_a_csv_file_s_mixed_lines_and_missing_layout_are_said_in_dutch(tmp_path:
     message = render_message(finding, "nl")
     assert message.startswith("Geen kopregel van een bekende indeling (begrotingsstaten, ")
     assert "any known" not in message and "see `reconcile" not in message
+
+
+def test_a_third_language_is_a_catalogue_and_its_code_in_langs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from babel.messages.catalog import Catalog
+    from babel.messages.mofile import write_mo
+
+    from reconcile import i18n, money
+
+    german = Catalog(locale="de", domain="reconcile")
+    german.add("Total", "Gesamt")
+    german.add(",", ".", context="thousands separator")
+    german.add("{sign}EUR {amount}", "{sign}{amount} €", context="amount in euros")
+    german.add(("{errors} error", "{errors} errors"), ("{errors} Fehler", "{errors} Fehler"))
+    (tmp_path / "de" / "LC_MESSAGES").mkdir(parents=True)
+    with (tmp_path / "de" / "LC_MESSAGES" / "reconcile.mo").open("wb") as file:
+        write_mo(file, german)
+    monkeypatch.setattr(i18n, "LOCALE_DIR", tmp_path)
+    monkeypatch.setattr(i18n, "LANGS", (*i18n.LANGS, "de"))
+    i18n.catalogue.cache_clear()
+    money._euro_style.cache_clear()
+    try:
+        assert resolve_lang(None, {"LANG": "de_DE.UTF-8"}) == "de"
+        assert tr("total", "de") == "Gesamt"
+        assert money.format_eur(Decimal("69400000"), "de") == "69.400.000 €"
+        counts = tr("counts", "de", errors=2, warnings=1, notes=0, code=1)
+        assert counts == "2 Fehler, 1 warning, 0 notes; exit code 1."  # untranslated: English
+    finally:
+        i18n.catalogue.cache_clear()
+        money._euro_style.cache_clear()

@@ -91,8 +91,8 @@ def test_a_ci_log_gets_one_workflow_command_per_finding(hostile: tuple[Path, str
     commands = [line for line in lines if line.startswith("::")]
     assert [c.split(" ", 1)[0] for c in commands] == ["::error"]
     assert lines[1:] == [
-        "NOT VALID: 1 error(s).",
-        "1 error(s), 0 warning(s), 0 note(s); exit code 1.",
+        "NOT VALID: 1 error.",
+        "1 error, 0 warnings, 0 notes; exit code 1.",
         "",
     ]
 

@@ -21,6 +21,7 @@ from reconcile.announcement import (
     parse_hedged,
 )
 from reconcile.cli import cli
+from reconcile.codes import render
 from reconcile.errors import ConfigError, InputError
 from reconcile.letter import draft_announcement, render_draft
 from reconcile.letter.read import read_letter
@@ -365,7 +366,7 @@ def test_a_pdf_with_more_pages_than_any_letter_is_refused_before_it_is_read(
     monkeypatch.setattr(read, "MAX_PDF_TEXT", 40)
     with pytest.raises(InputError, match="more text than any letter") as refused:
         read_letter(letter)
-    assert "meer tekst dan welke brief ook" in refused.value.text("nl")
+    assert "meer tekst dan welke brief ook" in render(refused.value, "nl")
     monkeypatch.setattr(read, "MAX_PDF_TEXT", 1000)
     assert len(read_letter(letter).paragraphs) == 3
 
@@ -469,7 +470,7 @@ def test_the_draft_speaks_dutch_with_lang_nl() -> None:
     assert "# alinea 15: “Het Rijk is van plan bijna 70 miljoen euro te reserveren" in (
         result.stdout
     )
-    assert result.stderr.startswith("Opgesteld uit kamerbrief-ai-fabriek-2025.txt: 7 bedrag(en)")
+    assert result.stderr.startswith("Opgesteld uit kamerbrief-ai-fabriek-2025.txt: 7 bedragen")
     assert drafted(SEED, "nl").amounts.keys() == drafted(SEED, "en").amounts.keys()
 
 

@@ -235,7 +235,7 @@ def test_the_advice_counts_the_lines_without_errors_and_gives_the_range(tmp_path
     assert total.params["difference"] == Decimal("2100000")
     assert total.message.startswith("The lines without errors add up to EUR 64,400,000")
     assert total.message.endswith(
-        "The 1 line(s) with errors amount to EUR 2,000,000; the total lies between "
-        "EUR 64,400,000 (without them) and EUR 66,400,000 (with them)."
+        "The 1 line with errors amounts to EUR 2,000,000; the total lies between "
+        "EUR 64,400,000 (without it) and EUR 66,400,000 (with it)."
     )
     assert render_message(total, "nl").startswith("De regels zonder fouten zijn samen € 64.400.000")

@@ -144,7 +144,9 @@ def _say_why_it_stopped(exc: BaseException, debug: bool) -> None:
     if debug:
         _print_traceback()
     if isinstance(exc, ReconcileError):
-        message = exc.text(lang)
+        from reconcile.codes import render  # (the catalogue: not loaded for --help)
+
+        message = render(exc, lang)
     else:
         message = tr("unexpected", lang, problem=f"{type(exc).__name__}: {exc}")
     click.echo(visible(tr("error-line", lang, message=message)), err=True)  # may name a file

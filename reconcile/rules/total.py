@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from reconcile.codes import make_finding
-from reconcile.model import Finding, Phrase
+from reconcile.model import Finding, Phrase, counted
 from reconcile.rules.context import Reconciliation
 
 
@@ -28,8 +28,10 @@ def check_total(rec: Reconciliation) -> Iterator[Finding]:
     said: Phrase | str = ""
     if rec.doubtful:
         low, high = sorted((clean, total))
-        said = Phrase(
-            " The {count} line(s) with errors amount to {doubtful}; the total lies between "
+        said = counted(
+            " The {count} line with errors amounts to {doubtful}; the total lies between "
+            "{low} (without it) and {high} (with it).",
+            " The {count} lines with errors amount to {doubtful}; the total lies between "
             "{low} (without them) and {high} (with them).",
             {"count": len(rec.doubtful), "doubtful": doubtful, "low": low, "high": high},
         )
