@@ -64,3 +64,14 @@ def test_no_module_of_read_imports_one_that_imports_it_back() -> None:
     modules = {_module(path) for path in paths}
     graph = {_module(path): _imports(path, modules) for path in paths}
     assert _circle(graph) is None
+
+
+def test_read_imports_nothing_of_validate() -> None:
+    """Reading records what it found (totals rows, stands); validate checks it, and may
+    import read's records, never the other way round."""
+    validate = READ.parent / "validate"
+    later = {"reconcile.validate", *(f"reconcile.validate.{p.stem}" for p in validate.glob("*.py"))}
+    assert "reconcile.validate.totals" in later
+    assert {path.name: _imports(path, later) for path in sorted(READ.glob("*.py"))} == {
+        path.name: set() for path in sorted(READ.glob("*.py"))
+    }

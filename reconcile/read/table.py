@@ -1,4 +1,5 @@
-"""Turn a sheet's grid into raw budget lines, each value keeping its cell, and check its totals.
+"""Turn a sheet's grid into raw budget lines, each value keeping its cell, and record its totals
+rows, row totals and suppletoire stands for validation to check (reconcile.validate.totals).
 
 How awkward sheets are read (the README's "Workbooks as they arrive" says the same):
 - the table runs from its header row to the grand Totaal, the end of the sheet, or the header
@@ -23,7 +24,7 @@ from decimal import Decimal
 from typing import Any
 
 from reconcile.codes import make_finding
-from reconcile.kinds import KIND_HEADINGS, ROUNDED_FROM, fold
+from reconcile.kinds import KIND_HEADINGS, fold
 from reconcile.model import CellRef, Finding
 from reconcile.money import (
     DUTCH,
@@ -225,6 +226,51 @@ class LineColumns:
         return refs
 
 
+@dataclass(frozen=True, slots=True)
+class AmountCell:
+    """An amount cell as read: its raw value, its amount in euros, or why it has none
+    ("not-a-number", "unreadable", "not-computed", "empty"; ``formula`` for "not-computed")."""
+
+    cell: CellRef
+    raw: Any
+    amount: Decimal | None
+    problem: str | None
+    formula: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TotalsRow:
+    """A totals row as read, for validate's totals check: its label, the lines it covers
+    (their indices), its year and series cells, and its cell in each amount column.
+
+    ``rounded``: the subtotal under a kind heading of a published table, whose amounts and
+    subtotals are each rounded on their own."""
+
+    row: int
+    label: str
+    covered: range
+    year: Any
+    series: Any
+    cells: dict[int, AmountCell]  # amount column -> the row's cell there
+    rounded: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class RowTotal:
+    """A wide table's "Totaal" cell on a line's row, and the lines of that row (indices)."""
+
+    cell: AmountCell
+    lines: range
+
+
+@dataclass(frozen=True, slots=True)
+class Stands:
+    """A suppletoire line's stand before and stand after, as read."""
+
+    before: AmountCell
+    after: AmountCell
+
+
 @dataclass
 class SheetTable:
     """What the reader got out of one sheet: its lines, and what was found while reading.
@@ -243,6 +289,12 @@ class SheetTable:
     title: list[tuple[str, CellRef]]
     findings: list[Finding] = field(default_factory=list)
     columns: LineColumns | None = field(default=None, repr=False, compare=False)
+    # What validate's totals checks (reconcile.validate.totals) work from: each totals row,
+    # each wide row's "Totaal" cell, each suppletoire line's stands (by line index).
+    labels: dict[str, str] = field(default_factory=dict, repr=False)  # field -> header text
+    totals: list[TotalsRow] = field(default_factory=list, repr=False)
+    row_totals: list[RowTotal] = field(default_factory=list, repr=False)
+    stands: list[Stands] = field(default_factory=list, repr=False)
     _lines: list[RawLine] | None = field(default=None, init=False, repr=False, compare=False)
 
     def __eq__(self, other: object) -> bool:
@@ -278,22 +330,13 @@ class SheetTable:
         return len(self.lines) if self.columns is None else len(self.columns)
 
 
-def _text(value: Any) -> str:
+def plain_text(value: Any) -> str:
+    """A cell as text: stripped, NBSP as a space, 2025.0 as 2025, an empty cell as ""."""
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value).replace("\u00a0", " ").strip()
-
-
-def _sums_own_column(formula: str, column: int) -> bool:
-    """Whether a totals cell's formula is a plain SUM or SUMIF of its own column."""
-    letter = column_letter(column)
-    match = _PLAIN_SUM.match(formula.replace("$", "").upper())
-    return match is not None and match.group(1) == match.group(2) == letter
-
-
-_PLAIN_SUM = re.compile(r'^=SUM(?:IF\([A-Z]+\d+:[A-Z]+\d+,"[^"]*",|\()([A-Z]+)\d+:([A-Z]+)\d+\)$')
 
 
 def _is_zero(value: Any) -> bool:
@@ -373,12 +416,15 @@ def read_table(grid: Grid, header: Header, file: str) -> SheetTable:
     sheet_ref = CellRef(file, grid.name)
     unit, assumed, findings = _find_unit(grid, header, sheet_ref)
     title = [
-        (_text(value), CellRef(file, grid.name, cell_name(row, column)))
+        (plain_text(value), CellRef(file, grid.name, cell_name(row, column)))
         for row in range(1, header.row)
         for column, value in enumerate(grid.rows[row - 1], start=1)
-        if _text(value)
+        if plain_text(value)
     ]
     table = SheetTable(file, grid.name, header, unit, assumed, title, findings=findings)
+    table.labels = {
+        name: plain_text(grid.value(header.row, c)) for name, c in header.columns.items()
+    }
     if header.unlabelled:  # issue 18: a published table leaves the cell above its labels empty
         column = header.columns["description"]
         where = CellRef(file, grid.name, cell_name(header.row, column))
@@ -542,7 +588,7 @@ def _fill_merged(grid: Grid, header: Header, end: int, table: SheetTable) -> tup
         if bottom == top or top <= header.row or top > end or left > right:
             continue
         origin = grid.value(top, left)
-        if not _text(origin):
+        if not plain_text(origin):
             continue
         filled = False
         for row in range(top + 1, min(bottom, end) + 1):
@@ -560,7 +606,7 @@ def _fill_merged(grid: Grid, header: Header, end: int, table: SheetTable) -> tup
                     "merged-cells",
                     CellRef(table.file, table.sheet, cell_name(top, left)),
                     cells=span,
-                    value=f"“{_text(origin)}”",
+                    value=f"“{plain_text(origin)}”",
                 )
             )
     return rows, changed
@@ -687,7 +733,7 @@ def _report_hidden_columns(grid: Grid, header: Header, table: SheetTable) -> Non
                 "hidden-column",
                 CellRef(table.file, table.sheet, cell_name(header.row, column)),
                 column=column_letter(column),
-                label=f"“{_text(grid.value(header.row, column))}”",
+                label=f"“{plain_text(grid.value(header.row, column))}”",
             )
         )
 
@@ -720,20 +766,11 @@ class _Reader:
         # amount column is parsed.
         columns = header.columns
         self.wide, self.suppletoire = header.layout == "wide", header.suppletoire
-        # A suppletoire table's header labels, as messages quote them (worked out once, not
-        # per row), and its stand columns with their labels: checked, never counted.
-        self.labels = (
-            {
-                name: f"“{_text(grid.value(header.row, header.columns[name]))}”"
-                for name in ("stand_before", "amount", "stand_after")
-            }
-            if header.suppletoire
-            else {}
-        )
+        # A suppletoire table's stand columns: read for validate's checks, never counted.
         self.stand_columns = (
-            {header.columns[name]: self.labels[name] for name in ("stand_before", "stand_after")}
+            [header.columns[name] for name in ("stand_before", "stand_after")]
             if header.suppletoire
-            else {}
+            else []
         )
         euros = table.unit.euros
         self.parsers = {
@@ -800,7 +837,7 @@ class _Reader:
         """Whether the row has a chapter or an article: a line's key, never a stand's."""
         for name in ("chapter", "article"):
             column = self.header.columns.get(name)
-            if column is not None and column <= len(cells) and _text(cells[column - 1]):
+            if column is not None and column <= len(cells) and plain_text(cells[column - 1]):
                 return True
         return False
 
@@ -812,12 +849,11 @@ class _Reader:
         }
 
     def close_heading(self) -> None:
-        """Check the open heading's subtotal against the lines under it (a table in millions
-        is allowed its rounding: half a unit per line)."""
+        """Record the open heading's subtotal, over the lines under it."""
         if self.heading is not None:
             row, label, start = self.heading
             self.heading = None
-            self.check_total_row(row, label, range(start, len(self.lines)), rounded=True)
+            self.record_total(row, label, range(start, len(self.lines)), rounded=True)
 
     def irregular_rows(self, first: int, last: int) -> list[int]:
         """The rows ``read_row`` must read: all but the plain lines of a long table.
@@ -888,7 +924,7 @@ class _Reader:
             self.close_heading()
             count = len(self.lines)
             covered = range(0 if _GRAND.match(label) else self.sub_start, count)
-            self.check_total_row(row, label, covered)
+            self.record_total(row, label, covered)
             self.sub_start = count
             return
         if self.headed:
@@ -973,22 +1009,17 @@ class _Reader:
             acol = columns["amount"]
             present = [(value(cells, columns.get("year")), acol, value(cells, acol))]
         chapter, article = values["chapter"], values["article"]
-        has_key = (chapter is not None and _text(chapter)) or (
-            article is not None and _text(article)
+        has_key = (chapter is not None and plain_text(chapter)) or (
+            article is not None and plain_text(article)
         )
         if not has_key and all(raw is None for *_, raw in present):
             return False  # a note, a section heading or a blank-looking row: not a line
         year_column = columns.get("year")
         if not self.wide and year_column is not None and isinstance(present[0][0], dt.date):
             self.note_date(row, year_column, present[0][0])
-        row_sum = Decimal(0)
-        complete = True
+        first = len(self.lines)
         for year, column, raw in present:
             amount, problem = self.amount(row, column, raw)
-            if amount is None:
-                complete = False
-            else:
-                row_sum += amount
             self.lines.append(row, values, places[column], year, amount, raw, problem)
             if problem == "not-computed":
                 self.table.findings.append(
@@ -999,154 +1030,47 @@ class _Reader:
                         formula=self.grid.formula_of(row, column),
                     )
                 )
-            elif self.suppletoire:
-                self.check_stands(row, cells, amount)
-        if self.wide:
-            self.check_row_total(row, cells, row_sum if complete else None)
+            if self.suppletoire:
+                before, after = (
+                    self.cell(row, column, self.value(cells, column))
+                    for column in self.stand_columns
+                )
+                self.table.stands.append(Stands(before, after))
+        total_column = self.header.columns.get("row_total")
+        if self.wide and total_column is not None:
+            raw = self.value(cells, total_column)
+            if raw is not None:
+                cell = self.cell(row, total_column, raw)
+                self.table.row_totals.append(RowTotal(cell, range(first, len(self.lines))))
         return bool(present)
 
-    def check_stands(self, row: int, cells: tuple[Any, ...], mutation: Decimal | None) -> None:
-        """Suppletoire: the stand after equals the stand before plus the mutation; a stand the
-        check cannot use (PM, empty, a formula without result) is said, since it leaves the
-        check undone."""
-        label = self.labels
-        stands = []
-        for name in ("stand_before", "stand_after"):
-            column = self.header.columns[name]
-            raw = self.value(cells, column)
-            stand, problem = self.amount(row, column, raw)
-            if mutation is not None:  # else the row's amount has a finding of its own
-                self.report_stand(row, column, raw, problem)
-            stands.append(stand)
-        before, after = stands
-        if before is None or after is None or mutation is None or before + mutation == after:
-            return
-        after_column = self.header.columns["stand_after"]
-        self.table.findings.append(
-            make_finding(
-                "stand-mismatch",
-                self.ref(row, after_column),
-                after_label=label["stand_after"],
-                before_label=label["stand_before"],
-                mutation_label=label["amount"],
-                stated=after,
-                before=before,
-                mutation=mutation,
-                computed=before + mutation,
-                difference=after - before - mutation,
-            )
-        )
+    def cell(self, row: int, column: int, raw: Any) -> AmountCell:
+        """The amount cell at ``row`` and ``column`` (``raw`` its value, blank as None)."""
+        amount, problem = self.amount(row, column, raw)
+        formula = self.grid.formula_of(row, column) if problem == "not-computed" else None
+        return AmountCell(self.ref(row, column), raw, amount, problem, formula)
 
-    def report_stand(self, row: int, column: int, raw: Any, problem: str | None) -> None:
-        """A suppletoire stand that the stand check and its column's Totaal cannot use."""
-        ref, label = self.ref(row, column), self.stand_columns[column]
-        if problem in ("not-a-number", "unreadable"):
-            finding = make_finding("stand-not-a-number", ref, value=f"“{_text(raw)}”", label=label)
-        elif problem == "empty":
-            finding = make_finding("stand-missing", ref, label=label)
-        elif problem == "not-computed":
-            formula = self.grid.formula_of(row, column)
-            finding = make_finding("amount-not-computed", ref, label=label, formula=formula)
-        else:
-            return
-        self.table.findings.append(finding)
-
-    def amount_of(self, line: int, column: int) -> Decimal | None:
-        """Line ``line``'s amount in ``column`` as Excel's SUM takes it (an empty cell is zero):
-        the amount read, or a suppletoire stand on its row."""
-        if self.header.layout == "wide" or column == self.header.columns["amount"]:
-            amount, problem = self.lines.amounts[line], self.lines.problems[line]
-        else:
-            row = self.lines.rows[line]
-            amount, problem = self.amount(row, column, self.value(self.rows[row - 1], column))
-        return Decimal(0) if problem == "empty" else amount
-
-    def sums_as_recomputed(self, formula: str, column: int, lines: list[int]) -> bool:
-        """Whether a totals formula without a saved result would give what the recomputation
-        gives: a plain SUM or SUMIF of its own column (as in reconcile's template) in a long
-        table whose lines' amounts are numbers or empty (SUM skips text the reader reads)."""
-        if self.wide or self.suppletoire or not _sums_own_column(formula, column):
-            return False
-        raws, problems = self.lines.raws, self.lines.problems
-        return all(
-            problems[index] == "empty" or raws[index].__class__ in (int, float) for index in lines
-        )
-
-    def check_row_total(self, row: int, cells: tuple[Any, ...], row_sum: Decimal | None) -> None:
-        column = self.header.columns.get("row_total")
-        if not self.wide or column is None or row_sum is None:
-            return
-        raw = self.value(cells, column)
-        if raw is None:
-            return
-        stated, _ = self.amount(row, column, raw)
-        if stated is not None and stated != row_sum:
-            self.table.findings.append(
-                make_finding(
-                    "row-total-mismatch",
-                    self.ref(row, column),
-                    stated=stated,
-                    computed=row_sum,
-                    difference=stated - row_sum,
-                )
-            )
-
-    def check_total_row(self, row: int, label: str, covered: range, rounded: bool = False) -> None:
-        """Recompute a totals row from the lines it covers (their indices), per amount column.
-
-        ``rounded``: in a table in millions (or more) the row may differ by half a unit per line
-        (a published table rounds each amount and each subtotal on its own)."""
-        euros = self.table.unit.euros
-        allowed = euros / 2 if rounded and euros >= ROUNDED_FROM else Decimal(0)
+    def record_total(self, row: int, label: str, covered: range, rounded: bool = False) -> None:
+        """A totals row over the lines ``covered``: its cell in every column it sums (each
+        year of a wide table and its "Totaal" column; a long table's amount, and a
+        suppletoire table's stands too)."""
         cells = self.rows[row - 1]
-        targets: list[tuple[int, Any]]  # an amount column and the year its lines must have
-        if self.header.layout == "wide":
-            targets = [(column, year) for year, column in self.header.year_columns.items()]
-            total_column = self.header.columns.get("row_total")
-            if total_column is not None:  # its "Totaal" column: every year of the lines
-                targets.append((total_column, None))
+        header = self.header
+        if self.wide:
+            targets = list(header.year_columns.values())
+            if "row_total" in header.columns:
+                targets.append(header.columns["row_total"])
         else:
-            year = self.value(cells, self.header.columns.get("year"))
-            # A suppletoire totals row sums each of its three columns, not only the mutation.
             names = ("stand_before", "amount", "stand_after")
-            targets = [
-                (self.header.columns[name], year)
-                for name in (names if self.header.suppletoire else ("amount",))
-            ]
-        for column, year in targets:
-            raw = self.value(cells, column)
-            ref = self.ref(row, column)
-            wanted = parse_year(year)
-            series = _text(self.value(cells, self.header.columns.get("series"))).upper()
-            years, series_of = self.lines.years, self.lines.values["series"]
-            lines = [
-                index
-                for index in covered
-                if (wanted is None or parse_year(years[index]) == wanted)
-                and (not series or _text(series_of[index]).upper() == series)
-            ]
-            if raw is None:
-                formula = self.grid.formula_of(row, column)
-                if formula and not self.sums_as_recomputed(formula, column, lines):
-                    self.table.findings.append(
-                        make_finding("total-not-computed", ref, label=f"“{label}”", formula=formula)
-                    )
-                continue
-            stated, problem = self.amount(row, column, raw)
-            if stated is None and column in self.stand_columns:
-                self.report_stand(row, column, raw, problem)  # a PM in the Totaal's stand
-            amounts = [self.amount_of(index, column) for index in lines]
-            if stated is None or None in amounts:
-                continue  # an unreadable cell among them (PM, no saved result): nothing to compare
-            computed = sum((a for a in amounts if a is not None), Decimal(0))
-            if abs(stated - computed) > allowed * len(lines):
-                self.table.findings.append(
-                    make_finding(
-                        "total-mismatch",
-                        ref,
-                        label=f"“{label}”",
-                        stated=stated,
-                        computed=computed,
-                        difference=stated - computed,
-                    )
-                )
+            targets = [header.columns[n] for n in (names if self.suppletoire else ("amount",))]
+        self.table.totals.append(
+            TotalsRow(
+                row,
+                label,
+                covered,
+                self.value(cells, header.columns.get("year")),
+                self.value(cells, header.columns.get("series")),
+                {column: self.cell(row, column, self.value(cells, column)) for column in targets},
+                rounded,
+            )
+        )

@@ -43,6 +43,7 @@ from reconcile.validate.schema import (
     run_schema,
     wait_for_preload,
 )
+from reconcile.validate.totals import check_totals
 
 _SERIES = {
     "V": "V",
@@ -170,7 +171,9 @@ def _frame_of(data: dict[str, list[Any]]) -> Any:
 
 
 def validate_table(table: SheetTable, rules: Rules) -> ValidatedTable:
-    lines, findings = read_as_meant(table)
+    findings = check_totals(table)
+    lines, carried = read_as_meant(table)
+    findings += carried
     ministry, identified = identify_ministry(table, rules.ministries, lines)
     findings += identified
     columns = [
