@@ -20,7 +20,7 @@ from reconcile.model import CellRef, Finding
 from reconcile.nearest import nearest
 from reconcile.pipeline import display_path
 from reconcile.read import RawLine, SheetTable, read_file
-from reconcile.read.header import parse_year
+from reconcile.read.find_table import parse_year
 from reconcile.read.layouts import LayoutTable
 from reconcile.validate import normalise_article, normalise_series
 from reconcile.validate.totals import check_totals

@@ -297,8 +297,8 @@ def _has_budget_header(path: Path) -> bool:
     long list sharing the folder is not split into rows a second time.
     """
     from reconcile.read.cells import UnreadableFileError
-    from reconcile.read.csv import stream_csv_text
-    from reconcile.read.header import HEADER_SCAN_ROWS, find_header
+    from reconcile.read.find_table import HEADER_SCAN_ROWS, find_header
+    from reconcile.read.read_cells_csv import stream_csv_text
 
     try:
         _, rows = stream_csv_text(path.read_bytes())

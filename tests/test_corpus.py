@@ -14,7 +14,7 @@ import pytest
 
 from reconcile.model import Finding, Severity
 from reconcile.read import FileRead, read_file
-from reconcile.read.header import parse_year
+from reconcile.read.find_table import parse_year
 from reconcile.validate import normalise_article
 from reconcile.validate.totals import check_totals
 from tests.builders import write_workbook
@@ -339,8 +339,8 @@ def _members(archive: io.BytesIO) -> dict[str, bytes]:
 def test_the_xml_forms_of_other_writers_are_read_by_both_reading_paths(name: str) -> None:
     import zipfile
 
-    from reconcile.read.calamine import load_grids_calamine
-    from reconcile.read.workbook import load_grids_openpyxl
+    from reconcile.read.read_cells_calamine import load_grids_calamine
+    from reconcile.read.read_cells_xlsx import load_grids_openpyxl
 
     source, prefixed = XMLFORMS[name]
     data = (CORPUS / name).read_bytes()

@@ -438,7 +438,7 @@ def _constant_calls(names: set[str]) -> list[tuple[str, str, int]]:
 
 def test_every_fixed_phrase_has_a_dutch_text() -> None:
     phrases = _constant_calls({"Phrase"})
-    assert {file for _, file, _ in phrases} >= {"preflight.py", "guard.py"}
+    assert {file for _, file, _ in phrases} >= {"check_bytes.py", "guard.py"}
     missing = [(file, line) for text, file, line in phrases if text not in PARAMS_NL]
     assert missing == [], "add the phrase to PARAMS_NL in messages_nl.py"
     for text, file, line in phrases:
@@ -477,7 +477,7 @@ def test_a_dutch_run_on_a_hostile_file_has_no_english_reasons(name: str) -> None
 
 
 def _preflight_phrases() -> list[str]:
-    return [text for text, file, _ in _constant_calls({"Phrase"}) if file == "preflight.py"]
+    return [text for text, file, _ in _constant_calls({"Phrase"}) if file == "check_bytes.py"]
 
 
 def _english_words() -> set[str]:
@@ -753,7 +753,7 @@ def test_a_csv_file_s_reading_is_reported_in_dutch(tmp_path: Path) -> None:
 
 def test_a_csv_file_s_mixed_lines_and_missing_layout_are_said_in_dutch(tmp_path: Path) -> None:
     from reconcile.codes import format_value
-    from reconcile.read.csv import read_csv_text
+    from reconcile.read.read_cells_csv import read_csv_text
 
     mixed = read_csv_text("é\n".encode() + b"\xe9\n" * 8)  # one UTF-8 line, eight Windows-1252
     assert format_value(mixed.other_lines_shown, "nl") == "2, 3, 4, 5, 6 en nog 3"

@@ -18,9 +18,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reconcile.read import read_file
-from reconcile.read.header import find_header
-from reconcile.read.table import SheetTable, _extent, _Reader, read_table
-from reconcile.read.workbook import Grid, load_grids
+from reconcile.read.find_table import find_header
+from reconcile.read.make_lines import SheetTable, _extent, _Reader, read_table
+from reconcile.read.read_cells_xlsx import Grid, load_grids
 from reconcile.validate.totals import check_totals
 from tests.builders import Formula, Sheet, write_workbook
 
@@ -379,7 +379,7 @@ def test_any_table_read_at_once_gives_what_reading_row_by_row_gives(grid: Grid) 
     )
 )
 def test_blank_texts_found_per_distinct_value_are_those_found_per_cell(values: list[Any]) -> None:
-    from reconcile.read.table import _blank_as_none, is_blank
+    from reconcile.read.make_lines import _blank_as_none, is_blank
 
     expected = [None if is_blank(value) else value for value in values]
     got = _blank_as_none(values)

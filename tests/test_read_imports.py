@@ -1,4 +1,5 @@
-"""reconcile.read has no import circle: each module imports only modules that run before it.
+"""reconcile.read has no import circle: each module imports only modules of its own stage or an
+earlier one, and its name says its stage (bytes checked, cells read, table found, lines made).
 
 Every ``import`` counts, those inside functions too (a circle hidden in a function still ties
 the modules together). The order a file goes through them is in the README's maintainers' map.
@@ -51,6 +52,35 @@ def _circle(graph: dict[str, set[str]]) -> list[str] | None:
         if circle:
             return circle
     return None
+
+
+# Each module of reconcile.read and the stage it runs in (the README's maintainers' map).
+STAGES = {
+    "reconcile.read.cells": 0,  # Grid and A1 names: the leaf every stage uses
+    "reconcile.read.check_bytes": 1,
+    "reconcile.read.read_cells": 2,
+    "reconcile.read.read_cells_calamine": 2,
+    "reconcile.read.read_cells_csv": 2,
+    "reconcile.read.read_cells_xlsx": 2,
+    "reconcile.read.find_table": 3,
+    "reconcile.read.layouts": 4,  # a table family's header found, and its rows read
+    "reconcile.read.make_lines": 4,
+    "reconcile.read.make_layout_lines": 4,
+    "reconcile.read": 5,  # read_file runs the stages
+    "reconcile.read.draft": 5,  # `reconcile layouts draft`, beside the stages
+}
+
+
+def test_each_module_imports_only_its_own_or_earlier_stages() -> None:
+    paths = sorted(READ.glob("*.py"))
+    assert sorted(STAGES) == sorted(_module(path) for path in paths)
+    later = {
+        (_module(path), imported)
+        for path in paths
+        for imported in _imports(path, set(STAGES))
+        if STAGES[imported] > STAGES[_module(path)]
+    }
+    assert later == set()
 
 
 def test_the_circle_finder_finds_a_circle() -> None:

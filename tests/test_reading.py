@@ -15,10 +15,10 @@ from reconcile.codes import make_finding, render_message
 from reconcile.model import CellRef, Finding
 from reconcile.money import DUTCH, ENGLISH, is_ambiguous, number_style, parse_number
 from reconcile.read import read_file
-from reconcile.read.formats import OLE_MAGIC, macro_part
-from reconcile.read.header import find_header, parse_year
-from reconcile.read.table import read_table
-from reconcile.read.workbook import Grid
+from reconcile.read.find_table import find_header, parse_year
+from reconcile.read.make_lines import read_table
+from reconcile.read.read_cells import OLE_MAGIC, macro_part
+from reconcile.read.read_cells_xlsx import Grid
 from reconcile.validate.totals import check_totals
 from tests.builders import Formula, Sheet, write_workbook
 

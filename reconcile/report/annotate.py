@@ -27,7 +27,7 @@ from reconcile.output import write_atomic
 from reconcile.pipeline import display_path
 from reconcile.read import read_bytes
 from reconcile.read.cells import open_openpyxl
-from reconcile.read.preflight import annotate_cost
+from reconcile.read.check_bytes import annotate_cost
 from reconcile.report.chart import contribution_chart
 from reconcile.report.text import verdict_text
 from reconcile.report.years import ministry_years

@@ -30,7 +30,7 @@ from reconcile.ministries import MinistryTable, normalise_chapter
 from reconcile.model import BudgetLine, CellRef, Finding, Phrase
 from reconcile.nearest import did_you_mean, nearest
 from reconcile.read import LineColumns, RawLine, SheetTable
-from reconcile.read.header import aliases, labels, parse_year
+from reconcile.read.find_table import aliases, labels, parse_year
 from reconcile.read.layouts import cell_text
 from reconcile.validate.blocks import read_as_meant
 from reconcile.validate.identify import identify_ministry

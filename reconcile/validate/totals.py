@@ -10,8 +10,8 @@ from reconcile.codes import make_finding
 from reconcile.kinds import ROUNDED_FROM
 from reconcile.model import Finding
 from reconcile.read.cells import column_letter
-from reconcile.read.header import parse_year
-from reconcile.read.table import AmountCell, LineColumns, SheetTable, TotalsRow, plain_text
+from reconcile.read.find_table import parse_year
+from reconcile.read.make_lines import AmountCell, LineColumns, SheetTable, TotalsRow, plain_text
 
 _PLAIN_SUM = re.compile(r'^=SUM(?:IF\([A-Z]+\d+:[A-Z]+\d+,"[^"]*",|\()([A-Z]+)\d+:([A-Z]+)\d+\)$')
 

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from reconcile.model import Phrase
-from reconcile.read.calamine import calamine_merged
 from reconcile.read.cells import Grid, UnreadableFileError
-from reconcile.read.workbook import load_grids
+from reconcile.read.read_cells_calamine import calamine_merged
+from reconcile.read.read_cells_xlsx import load_grids
 
 OOXML_SUFFIXES = (".xlsx", ".xlsm")
 CALAMINE_SUFFIXES = (".ods", ".xls")

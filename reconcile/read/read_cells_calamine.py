@@ -29,7 +29,7 @@ from posixpath import dirname, join, normpath
 from typing import Any
 
 from reconcile.read.cells import Grid, openpyxl_formula_lookup
-from reconcile.read.preflight import NEEDLE_TAIL, column_number, holds_needles
+from reconcile.read.check_bytes import NEEDLE_TAIL, column_number, holds_needles
 
 _REF = re.compile(rb'\br="([A-Z]{1,3})([0-9]+)"')
 _CELL_END = re.compile(rb"</(?:\w+:)?c>")

@@ -39,7 +39,7 @@ from reconcile.money import (
     parse_number,
 )
 from reconcile.read.cells import Grid, cell_name, column_letter
-from reconcile.read.header import Header, excel_serial, is_header_like, parse_year
+from reconcile.read.find_table import Header, excel_serial, is_header_like, parse_year
 
 _TOTAL = re.compile(r"^\s*(sub)?\s*-?\s*tota(a)?l\b", re.IGNORECASE)
 _GRAND = re.compile(
