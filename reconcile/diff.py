@@ -49,7 +49,8 @@ class Version:
 
     path: str
     sha256: str
-    layout: str | None
+    shape: str | None  # a workbook table's: "long" or "wide"
+    layout: str | None  # the layout an open-data table was read with
 
 
 @dataclass(frozen=True)
@@ -285,7 +286,9 @@ def diff_files(
     changes.sort(key=lambda c: (c.ministry, c.key))
 
     def version(read_path: str, sha: str, table: SheetTable | None) -> Version:
-        return Version(read_path, sha, None if table is None else table.layout)
+        if table is None:
+            return Version(read_path, sha, None, None)
+        return Version(read_path, sha, table.shape, table.layout)
 
     return Diff(
         old=version(old_read.path, old_read.sha256, old_read.table),

@@ -229,6 +229,7 @@ def _read_and_validate(
                 sha256=read.sha256,
                 ministry=validated.ministry,
                 sheet=table.sheet,
+                shape=table.shape,
                 layout=table.layout,
                 unit=table.unit.euros,
                 lines=len(validated.lines),
@@ -236,7 +237,7 @@ def _read_and_validate(
                 chapters=tuple(sorted({line.chapter for line in validated.lines})),
             )
         )
-    read_some = any(f.layout is not None for f in files)
+    read_some = any(f.shape or f.layout for f in files)
     for read in skipped:
         if read_some:  # beside tables that were read: skipped, with a note
             findings.append(make_finding("csv-skipped", CellRef(read.path)))
@@ -262,7 +263,7 @@ def _doubtful(lines: list[BudgetLine], findings: list[Finding]) -> frozenset[int
 
 
 def _unread_result(read: FileRead) -> FileResult:
-    return FileResult(read.path, read.sha256, None, None, None, None, 0, Decimal(0))
+    return FileResult(read.path, read.sha256, None, None, None, None, None, 0, Decimal(0))
 
 
 def _unrelated_csv(item: Input, findings: list[Finding], layout: str | None) -> bool:
@@ -314,6 +315,7 @@ def _layout_result(path: str, sha256: str, table: LayoutTable, ministry: str | N
         sha256=sha256,
         ministry=ministry,
         sheet=table.sheet_name,
+        shape=table.shape,
         layout=table.layout,
         unit=table.unit.euros,
         lines=table.line_count,

@@ -81,6 +81,7 @@ def test_the_json_report_has_the_documented_keys(good: Path) -> None:
         "sha256",
         "ministry",
         "sheet",
+        "shape",
         "layout",
         "unit_eur",
         "chapters",

@@ -519,8 +519,12 @@ class LayoutTable(SheetTable):
     )
 
     @property
-    def layout(self) -> str:
+    def layout(self) -> str | None:
         return self.spec.name if self.spec else "?"
+
+    @property
+    def shape(self) -> str | None:
+        return None  # the layout says how the table holds its amounts
 
     @property
     def rows(self) -> LayoutRows:

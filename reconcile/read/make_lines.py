@@ -298,8 +298,14 @@ class SheetTable:
         )
 
     @property
-    def layout(self) -> str:
-        return self.header.layout
+    def shape(self) -> str | None:
+        """How a workbook's table holds its years, "long" or "wide" (None for a layout's table)."""
+        return self.header.shape
+
+    @property
+    def layout(self) -> str | None:
+        """The name of the layout the table was read with; None for a workbook's table."""
+        return None
 
     @property
     def lines(self) -> list[RawLine]:
@@ -656,7 +662,7 @@ class _Reader:
         # Worked out once per table, not per line: where each field of a line is, how each
         # amount column is parsed.
         columns = header.columns
-        self.wide, self.suppletoire = header.layout == "wide", header.suppletoire
+        self.wide, self.suppletoire = header.shape == "wide", header.suppletoire
         # A suppletoire table's stand columns: read for validate's checks, never counted.
         self.stand_columns = (
             [header.columns[name] for name in ("stand_before", "stand_after")]
@@ -680,7 +686,7 @@ class _Reader:
             column: {**base, "year": (header.row, column), "amount": (None, column)}
             for column in header.year_columns.values()
         }
-        if header.layout == "long":
+        if header.shape == "long":
             ycol, acol = columns.get("year"), columns["amount"]
             year_place = (None, ycol) if ycol else (header.row, acol)
             self.places = {acol: {**base, "year": year_place, "amount": (None, acol)}}

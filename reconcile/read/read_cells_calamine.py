@@ -274,7 +274,7 @@ def _main_part(archive: zipfile.ZipFile, names: set[str]) -> str:
 def calamine_merged(sheet: Any) -> tuple[tuple[int, int, int, int], ...]:
     """A calamine sheet's merged ranges as Grid.merged wants them (1-based, sorted).
 
-    calamine knows them for .xlsx and .xls, not for .ods (see ``ods_layout``).
+    calamine knows them for .xlsx and .xls, not for .ods (see ``ods_extras``).
     """
     ranges = getattr(sheet, "merged_cell_ranges", None) or []
     return tuple(

@@ -182,7 +182,7 @@ def validate_table(table: SheetTable, rules: Rules) -> ValidatedTable:
     header_ref = CellRef(table.file, table.sheet, f"A{table.header.row}")
     if "series" not in columns:
         findings.append(make_finding("series-assumed", header_ref, series=rules.series))
-    if table.layout == "long" and "year" not in table.header.columns:
+    if table.shape == "long" and "year" not in table.header.columns:
         findings.append(_missing_column("year", header_ref))
     if not len(lines):  # an untouched template: nothing to check is not valid
         findings.append(make_finding("table-empty", header_ref))

@@ -31,7 +31,7 @@ def read_as_meant(table: SheetTable) -> tuple[LineColumns, list[Finding]]:
     lines = table.line_columns()
     header = table.header
     if (
-        header.layout != "long"
+        header.shape != "long"
         or header.suppletoire
         or "year" not in header.columns
         or lines.given is not None

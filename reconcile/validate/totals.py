@@ -123,7 +123,7 @@ def check_total_row(table: SheetTable, lines: LineColumns, total: TotalsRow) -> 
     label = f"“{total.label}”"
     findings: list[Finding] = []
     for column, cell in total.cells.items():
-        wanted = parse_year(year_of.get(column) if header.layout == "wide" else total.year)
+        wanted = parse_year(year_of.get(column) if header.shape == "wide" else total.year)
         covered = [
             index
             for index in total.covered
@@ -179,7 +179,7 @@ def _sums_as_recomputed(
     """Whether a totals formula without a saved result would give what the recomputation
     gives: a plain SUM or SUMIF of its own column (as in reconcile's template) in a long
     table whose lines' amounts are numbers or empty (SUM skips text the reader reads)."""
-    if table.header.layout == "wide" or table.header.suppletoire:
+    if table.header.shape == "wide" or table.header.suppletoire:
         return False
     match = _PLAIN_SUM.match(formula.replace("$", "").upper())
     letter = column_letter(column)
