@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reconcile import pipeline
@@ -299,7 +299,7 @@ _CALAMINE_CELLS = st.sampled_from(
 )
 
 
-@settings(max_examples=200, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=200)
 @given(
     rows=st.one_of(
         st.integers(min_value=0, max_value=4).flatmap(  # calamine's: every row of one length
@@ -307,16 +307,13 @@ _CALAMINE_CELLS = st.sampled_from(
         ),
         st.lists(st.lists(_CALAMINE_CELLS, max_size=4)),  # rows of any length
     ),
-    block=st.integers(min_value=1, max_value=4),
 )
-def test_calamines_rows_are_converted_a_block_at_a_time_as_one_by_one(
-    rows: list[list[Any]], block: int, monkeypatch: pytest.MonkeyPatch
+def test_calamines_rows_of_any_length_are_converted_as_openpyxl_reads_them(
+    rows: list[list[Any]],
 ) -> None:
-    """Blocks of rows (here of 1 to 4 rows, so a sheet has several) give each row as it is
-    read on its own, however long the rows; trailing empty rows are dropped."""
+    """Each row is converted on its own, however long; trailing empty rows are dropped."""
     from reconcile.read import read_cells_calamine
 
-    monkeypatch.setattr(read_cells_calamine, "_BLOCK", block)
     expected = [tuple(map(_as_openpyxl, row)) for row in rows]
     while expected and all(v is None for v in expected[-1]):
         expected.pop()
