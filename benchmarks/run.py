@@ -171,8 +171,8 @@ def compare(
 
 
 def csv_supported() -> bool:
-    """CSV reading arrives with reconcile/read/csv.py; until then the CSV rows are skipped."""
-    return (ROOT / "reconcile" / "read" / "csv.py").exists()
+    """Whether this tree reads CSV (reconcile/read/read_cells_csv.py); else CSV rows are skipped."""
+    return (ROOT / "reconcile" / "read" / "read_cells_csv.py").exists()
 
 
 def measure(args: argparse.Namespace) -> list[Row]:
@@ -341,7 +341,7 @@ def main() -> None:
     install = "pip install . (--installed)" if args.installed else "this environment's"
     print(f"Machine: {machine()}; reconcile: {install}")
     if not csv_supported():
-        print("CSV: not measured, reconcile/read/csv.py is not on this branch yet.")
+        print("CSV: not measured, reconcile/read/read_cells_csv.py is not on this branch yet.")
     print(table(rows))
 
 

@@ -45,7 +45,7 @@ _CODES = [
         "LibreOffice as .xlsx.",
         fatal=True,
     ),
-    # --- read: refused before any parser runs (reconcile.read.preflight; README, Security) --
+    # --- read: refused before any parser runs (read/check_bytes.py; docs: Security) --
     Code(
         "file-empty",
         ERR,
@@ -197,26 +197,6 @@ _CODES = [
         "it, or type the values.",
     ),
     Code(
-        "total-not-computed",
-        WARN,
-        "read",
-        "{label} is a formula ({formula}) without a saved result; it was recomputed from its "
-        "lines instead.",
-        "The file was written by a program that stores formulas but not their results. The "
-        "total is not needed (reconcile recomputes totals), but a reader of the file sees an "
-        "empty cell until it is opened and saved in Excel or LibreOffice.",
-    ),
-    Code(
-        "total-mismatch",
-        ERR,
-        "read",
-        "{label} says {stated} but the lines it covers add up to {computed} "
-        "(difference {difference}).",
-        "A totals row is a check, not a line: reconcile recomputes it from the lines above it. "
-        "A difference means the total was typed over, is stale, or a line is missing from "
-        "its range. Correct the lines or the total.",
-    ),
-    Code(
         "row-outside-table",
         WARN,
         "read",
@@ -225,14 +205,6 @@ _CODES = [
         "Published tables sometimes carry a note or a piece of a printed table below the data "
         '("Art.;Omschrijving;Stand ontwerp-begroting"). Such a row is reported once and '
         "left out, not checked cell by cell.",
-    ),
-    Code(
-        "row-total-mismatch",
-        ERR,
-        "read",
-        "The row's total says {stated} but its year columns add up to {computed} "
-        "(difference {difference}).",
-        "A total column across the years must equal the sum of the year columns of its row.",
     ),
     # --- read: workbooks as they arrive (sheets, hidden and merged cells, number writing) -
     Code(
@@ -358,34 +330,6 @@ _CODES = [
         "{read} ({count} such cells).",
     ),
     Code(
-        "stand-mismatch",
-        ERR,
-        "read",
-        "{after_label} says {stated}, but {before_label} {before} + {mutation_label} "
-        "{mutation} = {computed} (difference {difference}).",
-        "In a suppletoire table the stand after equals the stand before plus the mutation. "
-        "reconcile counts the mutation as the reserved amount; one of the three cells is wrong.",
-    ),
-    Code(
-        "stand-missing",
-        WARN,
-        "read",
-        "{label} is empty, so stand after = stand before + mutation cannot be checked on this row.",
-        "In a suppletoire table the stands are checked, never counted. An empty stand leaves "
-        "that check undone, and the column's Totaal unchecked. Fill in the stand (0 if there "
-        "was none).",
-    ),
-    Code(
-        "stand-not-a-number",
-        WARN,
-        "read",
-        "{value} in {label} is not an amount, so stand after = stand before + mutation cannot be "
-        "checked on this row.",
-        "In a suppletoire table the stands are checked, never counted. A PM, n.t.b. or other "
-        "text in a stand column leaves that check undone, and the column's Totaal unchecked. "
-        "Fill in the stand.",
-    ),
-    Code(
         "macros-present",
         WARN,
         "read",
@@ -394,6 +338,64 @@ _CODES = [
         "macro would compute are not there until the macro has run and the file was saved.",
     ),
     # --- validate: each line -----------------------------------------------------------
+    # totals rows, row totals and suppletoire stands, as the reader recorded them
+    # (validate/totals.py)
+    Code(
+        "total-mismatch",
+        ERR,
+        "validate",
+        "{label} says {stated} but the lines it covers add up to {computed} "
+        "(difference {difference}).",
+        "A totals row is a check, not a line: reconcile recomputes it from the lines above it. "
+        "A difference means the total was typed over, is stale, or a line is missing from "
+        "its range. Correct the lines or the total.",
+    ),
+    Code(
+        "total-not-computed",
+        WARN,
+        "validate",
+        "{label} is a formula ({formula}) without a saved result; it was recomputed from its "
+        "lines instead.",
+        "The file was written by a program that stores formulas but not their results. The "
+        "total is not needed (reconcile recomputes totals), but a reader of the file sees an "
+        "empty cell until it is opened and saved in Excel or LibreOffice.",
+    ),
+    Code(
+        "row-total-mismatch",
+        ERR,
+        "validate",
+        "The row's total says {stated} but its year columns add up to {computed} "
+        "(difference {difference}).",
+        "A total column across the years must equal the sum of the year columns of its row.",
+    ),
+    Code(
+        "stand-mismatch",
+        ERR,
+        "validate",
+        "{after_label} says {stated}, but {before_label} {before} + {mutation_label} "
+        "{mutation} = {computed} (difference {difference}).",
+        "In a suppletoire table the stand after equals the stand before plus the mutation. "
+        "reconcile counts the mutation as the reserved amount; one of the three cells is wrong.",
+    ),
+    Code(
+        "stand-missing",
+        WARN,
+        "validate",
+        "{label} is empty, so stand after = stand before + mutation cannot be checked on this row.",
+        "In a suppletoire table the stands are checked, never counted. An empty stand leaves "
+        "that check undone, and the column's Totaal unchecked. Fill in the stand (0 if there "
+        "was none).",
+    ),
+    Code(
+        "stand-not-a-number",
+        WARN,
+        "validate",
+        "{value} in {label} is not an amount, so stand after = stand before + mutation cannot be "
+        "checked on this row.",
+        "In a suppletoire table the stands are checked, never counted. A PM, n.t.b. or other "
+        "text in a stand column leaves that check undone, and the column's Totaal unchecked. "
+        "Fill in the stand.",
+    ),
     Code(
         "missing-column",
         ERR,
@@ -515,9 +517,9 @@ _CODES = [
         "A negative amount lowers the reservation. Money moved between years is a kasschuif, "
         "money moved to another ministry an overboeking, a reservation released a vrijval: say "
         "which in a kind column (Soort mutatie) or start the description with the word "
-        '(README, "Line kinds").',
+        '(docs/en/workbooks.md, "Line kinds").',
     ),
-    # --- validate: kinds of mutation (reconcile.kinds; README, "Line kinds") ---------------
+    # --- validate: kinds of mutation (reconcile.kinds; docs/en/workbooks.md, "Line kinds") --
     Code(
         "kind-from-description",
         INFO,

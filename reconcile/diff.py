@@ -20,9 +20,10 @@ from reconcile.model import CellRef, Finding
 from reconcile.nearest import nearest
 from reconcile.pipeline import display_path
 from reconcile.read import RawLine, SheetTable, read_file
-from reconcile.read.header import parse_year
+from reconcile.read.find_table import parse_year
 from reconcile.read.layouts import LayoutTable
 from reconcile.validate import normalise_article, normalise_series
+from reconcile.validate.totals import check_totals
 
 Key = tuple[tuple[str, str], ...]  # (field, value) pairs, in a fixed order
 CHANGE_CODES = ("line-added", "line-removed", "line-changed")  # a change as a finding
@@ -48,7 +49,8 @@ class Version:
 
     path: str
     sha256: str
-    layout: str | None
+    shape: str | None  # a workbook table's: "long" or "wide"
+    layout: str | None  # the layout an open-data table was read with
 
 
 @dataclass(frozen=True)
@@ -263,8 +265,11 @@ def diff_files(
     new_read = old_read
     if display_path(new_path) != old_read.path:
         new_read = read_file(Path(new_path), display_path(new_path), sheet, layout)
-    read = [old_read.findings] if new_read is old_read else [old_read.findings, new_read.findings]
-    findings = tuple(sorted((f for found in read for f in found), key=lambda f: f.sort_key))
+    reads = [old_read] if new_read is old_read else [old_read, new_read]
+    said = [  # what reading says, and the table's own totals checked (as validate does)
+        f for r in reads for f in (*r.findings, *(check_totals(r.table) if r.table else []))
+    ]
+    findings = tuple(sorted(said, key=lambda f: f.sort_key))
     if any(is_fatal(f.code) for f in findings):  # nothing to compare against
         old_read.table = new_read.table = None
     old, old_order = _entries(old_read.table, ministries)
@@ -282,7 +287,9 @@ def diff_files(
     changes.sort(key=lambda c: (c.ministry, c.key))
 
     def version(read_path: str, sha: str, table: SheetTable | None) -> Version:
-        return Version(read_path, sha, None if table is None else table.layout)
+        if table is None:
+            return Version(read_path, sha, None, None)
+        return Version(read_path, sha, table.shape, table.layout)
 
     return Diff(
         old=version(old_read.path, old_read.sha256, old_read.table),

@@ -418,10 +418,10 @@ def field_name(name: str, lang: str) -> str:
 
 
 # Fixed English words the readers and validators pass as plain text, not as a Phrase
-# (reconcile/read/csv.py, read/table.py, read/opendata.py, validate/identify.py,
-# rules/total.py), and the reasons an UnreadableFileError gives as text: a parameter that is
-# one of these is translated, any other text (a cell, a file name) is shown as it is. A test
-# holds each to the text those modules pass.
+# (reconcile/read/read_cells_csv.py, read/make_lines.py, read/make_layout_lines.py,
+# validate/identify.py, rules/total.py), and the reasons an UnreadableFileError gives as
+# text: a parameter that is one of these is translated, any other text (a cell, a file name)
+# is shown as it is. A test holds each to the text those modules pass.
 WORDS = frozenset(
     {
         N_("the file is empty"),

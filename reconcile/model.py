@@ -215,7 +215,8 @@ class FileResult:
     sha256: str
     ministry: str | None
     sheet: str | None
-    layout: str | None  # "long" or "wide"
+    shape: str | None  # a workbook table's: "long" or "wide"
+    layout: str | None  # the layout an open-data table was read with (`reconcile layouts`)
     unit: Decimal | None  # euros per unit of the amounts as written (1000 for x EUR 1.000)
     lines: int  # lines counted
     total: Decimal  # counted lines only, euros

@@ -229,6 +229,7 @@ def _read_and_validate(
                 sha256=read.sha256,
                 ministry=validated.ministry,
                 sheet=table.sheet,
+                shape=table.shape,
                 layout=table.layout,
                 unit=table.unit.euros,
                 lines=len(validated.lines),
@@ -236,7 +237,7 @@ def _read_and_validate(
                 chapters=tuple(sorted({line.chapter for line in validated.lines})),
             )
         )
-    read_some = any(f.layout is not None for f in files)
+    read_some = any(f.shape or f.layout for f in files)
     for read in skipped:
         if read_some:  # beside tables that were read: skipped, with a note
             findings.append(make_finding("csv-skipped", CellRef(read.path)))
@@ -262,7 +263,7 @@ def _doubtful(lines: list[BudgetLine], findings: list[Finding]) -> frozenset[int
 
 
 def _unread_result(read: FileRead) -> FileResult:
-    return FileResult(read.path, read.sha256, None, None, None, None, 0, Decimal(0))
+    return FileResult(read.path, read.sha256, None, None, None, None, None, 0, Decimal(0))
 
 
 def _unrelated_csv(item: Input, findings: list[Finding], layout: str | None) -> bool:
@@ -297,8 +298,8 @@ def _has_budget_header(path: Path) -> bool:
     long list sharing the folder is not split into rows a second time.
     """
     from reconcile.read.cells import UnreadableFileError
-    from reconcile.read.csv import stream_csv_text
-    from reconcile.read.header import HEADER_SCAN_ROWS, find_header
+    from reconcile.read.find_table import HEADER_SCAN_ROWS, find_header
+    from reconcile.read.read_cells_csv import stream_csv_text
 
     try:
         _, rows = stream_csv_text(path.read_bytes())
@@ -314,6 +315,7 @@ def _layout_result(path: str, sha256: str, table: LayoutTable, ministry: str | N
         sha256=sha256,
         ministry=ministry,
         sheet=table.sheet_name,
+        shape=table.shape,
         layout=table.layout,
         unit=table.unit.euros,
         lines=table.line_count,

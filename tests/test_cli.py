@@ -81,6 +81,7 @@ def test_the_json_report_has_the_documented_keys(good: Path) -> None:
         "sha256",
         "ministry",
         "sheet",
+        "shape",
         "layout",
         "unit_eur",
         "chapters",
@@ -204,19 +205,19 @@ def test_a_csv_budget_table_with_a_mistyped_header_in_a_folder_is_refused_not_sk
 def test_an_unrelated_csv_file_in_a_folder_is_told_by_its_first_rows(
     good: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from reconcile.read import csv as csv_reading
-    from reconcile.read.header import HEADER_SCAN_ROWS
+    from reconcile.read import read_cells_csv
+    from reconcile.read.find_table import HEADER_SCAN_ROWS
 
     lines = "".join(f"Jan {n};06{n:08d}\n" for n in range(5_000))
     (good / "contactpersonen.csv").write_text("naam;telefoon\n" + lines, encoding="utf-8")
     given: list[list[str]] = []  # the rows parsed to look for a budget table's header
-    stream = csv_reading.stream_csv_text
+    stream = read_cells_csv.stream_csv_text
 
     def counted(data: bytes) -> tuple[object, Iterator[list[str]]]:
         text, rows = stream(data)
         return text, (given.append(row) or row for row in rows)  # type: ignore[func-returns-value]
 
-    monkeypatch.setattr(csv_reading, "stream_csv_text", counted)
+    monkeypatch.setattr(read_cells_csv, "stream_csv_text", counted)
     code, out, _ = run("check", str(good), "-f", "json")
     assert code == 0
     assert ("contactpersonen.csv", "csv-skipped") in {

@@ -17,16 +17,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reconcile.read import csv as csv_reading
-from reconcile.read import read_file
-from reconcile.read.csv import stream_csv_text
+from reconcile.read import read_cells_csv, read_file
 from reconcile.read.layouts import (
     LayoutTable,
     find_layout_header,
     load_layouts,
     read_layout_grid,
 )
-from reconcile.read.workbook import UnreadableFileError
+from reconcile.read.read_cells_csv import stream_csv_text
+from reconcile.read.read_cells_xlsx import UnreadableFileError
 
 
 def _rows_by_the_csv_module(text: str, delimiter: str) -> list[list[str]]:
@@ -71,7 +70,7 @@ def test_rows_read_block_by_block_are_the_rows_the_csv_module_reads(
     previous = csv.field_size_limit(limit)  # a field beyond the limit: the file is refused
     try:
         with pytest.MonkeyPatch.context() as patch:
-            patch.setattr(csv_reading, "BLOCK_CHARS", block)
+            patch.setattr(read_cells_csv, "BLOCK_CHARS", block)
             fast = _outcome(lambda: list(stream_csv_text(data)[1]))
         expected = _outcome(lambda: _rows_by_the_csv_module(text, delimiter))
     finally:
@@ -84,7 +83,7 @@ def test_rows_read_block_by_block_are_the_rows_the_csv_module_reads(
 def test_a_quoted_field_running_past_a_blocks_end_is_one_cell() -> None:
     text = 'a,b\n1,"x\ny\nz"\n2,3\n'
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(csv_reading, "BLOCK_CHARS", 6)
+        patch.setattr(read_cells_csv, "BLOCK_CHARS", 6)
         rows = list(stream_csv_text(text.encode())[1])
     assert rows == [["a", "b"], ["1", "x\ny\nz"], ["2", "3"]]
 
@@ -122,7 +121,7 @@ def test_a_csv_table_read_from_columns_is_the_table_read_row_by_row(
     path = tmp_path_factory.mktemp("csv") / "staten.csv"
     path.write_text("\n".join([STATEN, *rows]) + "\n", "utf-8")
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(csv_reading, "BLOCK_CHARS", block)
+        patch.setattr(read_cells_csv, "BLOCK_CHARS", block)
         read = read_file(path, "staten.csv")
     table = read.table
     assert isinstance(table, LayoutTable)
@@ -137,11 +136,11 @@ def test_a_csv_table_read_from_columns_is_the_table_read_row_by_row(
 
 def test_the_first_line_is_found_without_splitting_the_whole_text(tmp_path: Path) -> None:
     text = "\n" * 70_000 + "a;b\n1;2\n"
-    assert csv_reading.detect_delimiter(text) == ";"
-    assert csv_reading.detect_delimiter("x" * 70_000 + ";1\r\n") == ";"
+    assert read_cells_csv.detect_delimiter(text) == ";"
+    assert read_cells_csv.detect_delimiter("x" * 70_000 + ";1\r\n") == ";"
 
 
 def test_a_caption_line_above_the_header_does_not_decide_the_delimiter() -> None:
     text = "(bedragen x € 1.000)\n\nJaar;Hoofdstuk;Bedrag\n2025;XIII;1\n"
-    assert csv_reading.detect_delimiter(text) == ";"
-    assert csv_reading.detect_delimiter("alleen tekst\n" * 20 + "a;b\n") == ","  # 10 looked at
+    assert read_cells_csv.detect_delimiter(text) == ";"
+    assert read_cells_csv.detect_delimiter("alleen tekst\n" * 20 + "a;b\n") == ","  # 10 looked at

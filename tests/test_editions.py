@@ -244,7 +244,7 @@ def test_every_header_word_in_the_data_file_names_its_field() -> None:
     # reconcile/data/workbook-words.toml is the only place a workbook header word is written:
     # each label, as a ministry would type it (capitals, a unit caption), names its field,
     # unless a field listed before it claims the same word (then it is that field's).
-    from reconcile.read.header import aliases, field_of
+    from reconcile.read.find_table import aliases, field_of
 
     words = aliases()
     claimed: dict[str, str] = {}
@@ -259,22 +259,22 @@ def test_every_header_word_in_the_data_file_names_its_field() -> None:
 def test_a_header_word_added_to_the_data_file_is_read(tmp_path: Path) -> None:
     import tomllib
 
-    from reconcile.read import header
+    from reconcile.read import find_table
 
     data = tomllib.loads(
-        (Path(header.__file__).parents[1] / "data" / "workbook-words.toml").read_text("utf-8")
+        (Path(find_table.__file__).parents[1] / "data" / "workbook-words.toml").read_text("utf-8")
     )
     data["chapter"]["labels"].append("begrotingsstaat")  # the older open-data word
     try:
         with pytest.MonkeyPatch.context() as patch:
-            patch.setattr(header, "_words", lambda: data)  # the file as a maintainer edits it
-            header._matchers.cache_clear()
-            header._field_of_text.cache_clear()
-            assert header.field_of("Begrotingsstaat") == "chapter"
+            patch.setattr(find_table, "_words", lambda: data)  # the file as a maintainer edits it
+            find_table._matchers.cache_clear()
+            find_table._field_of_text.cache_clear()
+            assert find_table.field_of("Begrotingsstaat") == "chapter"
     finally:
-        header._matchers.cache_clear()
-        header._field_of_text.cache_clear()
-    assert header.field_of("Begrotingsstaat") is None  # as shipped
+        find_table._matchers.cache_clear()
+        find_table._field_of_text.cache_clear()
+    assert find_table.field_of("Begrotingsstaat") is None  # as shipped
 
 
 def test_an_open_data_tables_fields_are_validated_by_a_pandera_schema() -> None:

@@ -48,7 +48,8 @@ def test_the_example_reconciles_as_the_readme_says(monkeypatch: pytest.MonkeyPat
     assert sorted(f["ministry"] for f in doc["files"]) == sorted(
         ["EZ", "Defensie", "OCW", "BZK", "VWS", "LVVN"]
     )
-    assert {f["layout"] for f in doc["files"]} == {"long", "wide"}
+    assert {f["shape"] for f in doc["files"]} == {"long", "wide"}
+    assert {f["layout"] for f in doc["files"]} == {None}  # workbooks: no open-data layout
     assert {f["unit_eur"] for f in doc["files"]} == {"1.00", "1000.00", "1000000.00"}
 
 

@@ -19,10 +19,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import reconcile.read as read
-import reconcile.read.preflight as preflight
 from reconcile.cli import cli
-from reconcile.read import read_file
-from reconcile.read.workbook import UnreadableFileError, load_grids
+from reconcile.read import check_bytes, read_file
+from reconcile.read.read_cells_xlsx import UnreadableFileError, load_grids
 from tests.hostile.build_hostile import CORPUS, build
 
 HOSTILE = Path(__file__).parent / "hostile"
@@ -220,7 +219,7 @@ def test_zip_bomb_is_refused_without_unpacking_a_byte(
     def no_unpacking(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
         raise AssertionError(f"{info.filename} was unpacked")
 
-    monkeypatch.setattr(preflight, "_chunks", no_unpacking)
+    monkeypatch.setattr(check_bytes, "_chunks", no_unpacking)
     result = read_file(HOSTILE / name, name)
     assert [f.code for f in result.findings] == ["zip-bomb"]
 
@@ -326,5 +325,5 @@ def test_a_damaged_xls_is_counted_or_left_to_calamine_never_a_crash(
     data = bytearray((HOSTILE / "xls-far-cell.xls").read_bytes())
     for at, value in damage:
         data[at] = value
-    outcome = preflight.run_preflight(bytes(data), "x.xls", suffix=".xls")  # never raises
+    outcome = check_bytes.run_preflight(bytes(data), "x.xls", suffix=".xls")  # never raises
     assert outcome.refusal is None or outcome.refusal.code in ("limit-exceeded", "file-encrypted")

@@ -553,7 +553,7 @@ def test_fixed_phrases_and_errors_are_texts_babel_extracts(
     extracted: list[tuple[str, int, str | tuple[str, str], str | None]],
 ) -> None:
     files = {file for file, _, _, _ in extracted}
-    assert {"reconcile/read/preflight.py", "reconcile/guard.py", "reconcile/config.py"} <= files
+    assert {"reconcile/read/check_bytes.py", "reconcile/guard.py", "reconcile/config.py"} <= files
     texts = {msg for _, _, msg, _ in extracted if isinstance(msg, str)}
     phrase = "it holds {count} members, more than the limit of {limit}"
     error = "{origin} is not valid TOML: {problem}"
@@ -577,7 +577,9 @@ def test_a_dutch_run_on_a_hostile_file_has_no_english_reasons(name: str) -> None
 @cache
 def _preflight_phrases() -> list[str]:
     found = _extracted()
-    return [m for f, _, m, _ in found if f == "reconcile/read/preflight.py" and isinstance(m, str)]
+    return [
+        m for f, _, m, _ in found if f == "reconcile/read/check_bytes.py" and isinstance(m, str)
+    ]
 
 
 def _english_words() -> set[str]:
@@ -864,7 +866,7 @@ def test_a_csv_file_s_reading_is_reported_in_dutch(tmp_path: Path) -> None:
 
 def test_a_csv_file_s_mixed_lines_and_missing_layout_are_said_in_dutch(tmp_path: Path) -> None:
     from reconcile.codes import format_value
-    from reconcile.read.csv import read_csv_text
+    from reconcile.read.read_cells_csv import read_csv_text
 
     mixed = read_csv_text("é\n".encode() + b"\xe9\n" * 8)  # one UTF-8 line, eight Windows-1252
     assert format_value(mixed.other_lines_shown, "nl") == "2, 3, 4, 5, 6 en nog 3"

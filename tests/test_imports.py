@@ -77,7 +77,7 @@ def test_an_import_inside_a_function_counts(tmp_path: Path) -> None:
 
 def test_no_module_of_reconcile_imports_one_that_imports_it_back() -> None:
     graph = _graph(PACKAGE)
-    assert len(graph) > 50 and "reconcile.read.preflight" in graph
+    assert len(graph) > 50 and "reconcile.read.check_bytes" in graph
     assert _circle(graph) is None
 
 
@@ -86,3 +86,53 @@ def test_the_records_import_nothing_of_reconcile() -> None:
     assert graph["reconcile.model"] == set()
     assert graph["reconcile.errors"] == set()
     assert graph["reconcile.i18n"] == set()  # the languages: below everything that speaks
+
+
+# Each module of reconcile.read and the stage it runs in (the maintainers' map, docs/en/
+# maintainers.md): bytes checked, cells read, table found, lines made.
+STAGES = {
+    "reconcile.read.cells": 0,  # Grid and A1 names: the leaf every stage uses
+    "reconcile.read.check_bytes": 1,
+    "reconcile.read.read_cells": 2,
+    "reconcile.read.read_cells_calamine": 2,
+    "reconcile.read.read_cells_csv": 2,
+    "reconcile.read.read_cells_xlsx": 2,
+    "reconcile.read.find_table": 3,
+    "reconcile.read.layouts": 4,  # a table family's header found, and its rows read
+    "reconcile.read.make_lines": 4,
+    "reconcile.read.make_layout_lines": 4,
+    "reconcile.read": 5,  # read_file runs the stages
+    "reconcile.read.draft": 5,  # `reconcile layouts draft`, beside the stages
+}
+
+
+def test_each_module_of_read_imports_only_its_own_or_earlier_stages() -> None:
+    graph = _graph(PACKAGE)
+    read = {
+        module: graph[module] & set(STAGES)
+        for module in graph
+        if module.startswith("reconcile.read")
+    }
+    assert sorted(STAGES) == sorted(read)
+    later = {
+        (module, imported)
+        for module, imported_modules in read.items()
+        for imported in imported_modules
+        if STAGES[imported] > STAGES[module]
+    }
+    assert later == set()
+
+
+def test_read_imports_nothing_of_validate() -> None:
+    """Reading records what it found (totals rows, stands); validate checks it, and may
+    import read's records, never the other way round."""
+    graph = _graph(PACKAGE)
+    assert "reconcile.validate.totals" in graph
+    reads_validate = {
+        module: {
+            imported for imported in graph[module] if imported.startswith("reconcile.validate")
+        }
+        for module in graph
+        if module.startswith("reconcile.read")
+    }
+    assert reads_validate == {module: set() for module in reads_validate}

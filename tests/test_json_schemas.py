@@ -99,14 +99,18 @@ def test_every_document_reconcile_writes_is_valid_against_its_schema(
     assert errors(run(*args), name) == []
 
 
-def test_the_documents_cover_every_input_kind_and_layout() -> None:
-    layouts = set()
+def test_the_documents_cover_every_input_kind_shape_and_layout() -> None:
+    shapes, layouts = set(), set()
     for _, name, args in DOCUMENTS:
         if name == "report":
-            layouts |= {f["layout"] for f in run(*args)["files"]}
-    assert {"long", "wide", None} <= layouts
+            files = run(*args)["files"]
+            shapes |= {f["shape"] for f in files}
+            layouts |= {f["layout"] for f in files}
+            # a table has a shape (a workbook's) or a layout (an open-data one), never both
+            assert not [f for f in files if f["shape"] and f["layout"]]
+    assert {"long", "wide", None} <= shapes
     if OPEN_DATA:  # the open-data layouts the old schema refused
-        assert {"begrotingsstaten", "budgettaire-tabellen", "ombuigingslijst"} <= layouts
+        assert {"begrotingsstaten", "budgettaire-tabellen", "ombuigingslijst", None} <= layouts
 
 
 def test_an_open_data_report_names_its_layout_and_is_valid(tmp_path: Path) -> None:
@@ -123,7 +127,7 @@ def test_an_open_data_report_names_its_layout_and_is_valid(tmp_path: Path) -> No
     staten = tmp_path / "staten.csv"
     staten.write_text("\n".join(rows) + "\n", encoding="utf-8")
     document = run.__wrapped__("validate", str(staten), "-f", "json")
-    assert [f["layout"] for f in document["files"]] == ["begrotingsstaten"]
+    assert [(f["shape"], f["layout"]) for f in document["files"]] == [(None, "begrotingsstaten")]
     assert errors(document, "report") == []
 
 

@@ -121,7 +121,7 @@ def test_check_gives_a_case_per_file_and_check_failing_with_its_findings() -> No
         ("Defensie.xlsx", "read", "passed"),
         ("Defensie.xlsx", "validate", "failed"),
         ("Defensie.xlsx", "reconcile", "passed"),
-        ("EZ.xlsx", "read", "failed"),
+        ("EZ.xlsx", "read", "passed"),  # its totals row is checked by validate
         ("EZ.xlsx", "validate", "failed"),
         ("EZ.xlsx", "reconcile", "failed"),  # the kasschuif that does not net to zero
         ("IenW.xlsx", "read", "passed"),
@@ -135,7 +135,7 @@ def test_check_gives_a_case_per_file_and_check_failing_with_its_findings() -> No
         ("VWS.xlsx", "reconcile", "passed"),
         ("reconciliation", "reconcile", "failed"),
     ]
-    assert (root.get("tests"), root.get("failures"), root.get("errors")) == ("19", "10", "0")
+    assert (root.get("tests"), root.get("failures"), root.get("errors")) == ("19", "9", "0")
     for suite in root.iter("testsuite"):
         found = suite.findall("testcase")
         failed = [c for c in found if c.find("failure") is not None]

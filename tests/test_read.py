@@ -30,7 +30,7 @@ def test_long_layout_with_title_lines_caption_and_header_found_by_labels(tmp_pat
         ("VIII", "16", 2026, Decimal("2500000.00"), "E7"),
         ("VIII", "16", 2027, Decimal("1250500.00"), "E8"),
     ]
-    assert report.files[0].layout == "long"
+    assert (report.files[0].shape, report.files[0].layout) == ("long", None)
     assert report.files[0].ministry == "OCW"
     assert where(report) == []
 
@@ -47,7 +47,7 @@ def test_wide_layout_one_column_per_year(tmp_path: Path) -> None:
         ("X", "6", 2026, Decimal("1000000.00"), "E3"),
         ("X", "6", 2029, Decimal("2000000.00"), "H3"),
     ]
-    assert report.files[0].layout == "wide"
+    assert (report.files[0].shape, report.files[0].layout) == ("wide", None)
 
 
 def test_english_headers_and_a_unit_in_the_amount_header(tmp_path: Path) -> None:

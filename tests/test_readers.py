@@ -15,14 +15,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reconcile import pipeline
 from reconcile.announcement import load_announcement
 from reconcile.read import read_file
-from reconcile.read.calamine import load_grids_calamine, scan_sheet
-from reconcile.read.workbook import (
+from reconcile.read.read_cells_calamine import load_grids_calamine, scan_sheet
+from reconcile.read.read_cells_xlsx import (
     READER_VARIABLE,
     Grid,
     UnreadableFileError,
@@ -280,7 +280,7 @@ def _as_openpyxl(value: Any) -> Any:
 
 
 def test_calamines_cells_are_converted_as_openpyxl_reads_them() -> None:
-    from reconcile.read.calamine import _rows
+    from reconcile.read.read_cells_calamine import _rows
 
     values = [
         "", "text", " ", "0", 5.0, -0.0, 5.5, 2.0**53, -(2.0**60), float("inf"), True, False, 7,
@@ -299,7 +299,7 @@ _CALAMINE_CELLS = st.sampled_from(
 )
 
 
-@settings(max_examples=200, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=200)
 @given(
     rows=st.one_of(
         st.integers(min_value=0, max_value=4).flatmap(  # calamine's: every row of one length
@@ -307,20 +307,17 @@ _CALAMINE_CELLS = st.sampled_from(
         ),
         st.lists(st.lists(_CALAMINE_CELLS, max_size=4)),  # rows of any length
     ),
-    block=st.integers(min_value=1, max_value=4),
 )
-def test_calamines_rows_are_converted_a_block_at_a_time_as_one_by_one(
-    rows: list[list[Any]], block: int, monkeypatch: pytest.MonkeyPatch
+def test_calamines_rows_of_any_length_are_converted_as_openpyxl_reads_them(
+    rows: list[list[Any]],
 ) -> None:
-    """Blocks of rows (here of 1 to 4 rows, so a sheet has several) give each row as it is
-    read on its own, however long the rows; trailing empty rows are dropped."""
-    from reconcile.read import calamine
+    """Each row is converted on its own, however long; trailing empty rows are dropped."""
+    from reconcile.read import read_cells_calamine
 
-    monkeypatch.setattr(calamine, "_BLOCK", block)
     expected = [tuple(map(_as_openpyxl, row)) for row in rows]
     while expected and all(v is None for v in expected[-1]):
         expected.pop()
-    got = calamine._rows([list(row) for row in rows], None)
+    got = read_cells_calamine._rows([list(row) for row in rows], None)
     assert got == expected
     assert [list(map(type, row)) for row in got] == [list(map(type, row)) for row in expected]
 
@@ -328,17 +325,17 @@ def test_calamines_rows_are_converted_a_block_at_a_time_as_one_by_one(
 def test_sheets_the_preflight_found_plain_are_not_scanned_again(
     corpus: list[Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from reconcile.read import calamine, preflight
-    from reconcile.read.preflight import run_preflight
+    from reconcile.read import check_bytes, read_cells_calamine
+    from reconcile.read.check_bytes import run_preflight
 
     scanned: list[str] = []
-    scan_part = calamine.scan_part
+    scan_part = read_cells_calamine.scan_part
 
-    def counting_scan_part(archive: zipfile.ZipFile, part: str) -> calamine.SheetExtras:
+    def counting_scan_part(archive: zipfile.ZipFile, part: str) -> read_cells_calamine.SheetExtras:
         scanned.append(part)
         return scan_part(archive, part)
 
-    monkeypatch.setattr(calamine, "scan_part", counting_scan_part)
+    monkeypatch.setattr(read_cells_calamine, "scan_part", counting_scan_part)
     plain_sheets = scanned_anyway = 0
     for path in corpus:
         data = path.read_bytes()
@@ -357,7 +354,7 @@ def test_sheets_the_preflight_found_plain_are_not_scanned_again(
         with zipfile.ZipFile(path) as archive:
             for part in plain:  # what the pre-flight calls plain holds none of the needles
                 xml = archive.read(part)
-                assert not any(needle in xml for needle in preflight.EXTRAS_NEEDLES), part
+                assert not any(needle in xml for needle in check_bytes.EXTRAS_NEEDLES), part
         plain_sheets += len(plain)
     assert plain_sheets > 0
     assert scanned_anyway > 0  # sheets with formulas, errors or hidden rows are still scanned

@@ -16,7 +16,9 @@ from reconcile.model import (
 
 
 def _file(path: str, ministry: str | None, total: str, lines: int = 1) -> FileResult:
-    return FileResult(path, "0" * 64, ministry, None, "wide", Decimal(1000), lines, Decimal(total))
+    return FileResult(
+        path, "0" * 64, ministry, None, "wide", None, Decimal(1000), lines, Decimal(total)
+    )
 
 
 FILES = (

@@ -123,7 +123,7 @@ def test_openpyxl_opens_no_workbook_once_it_parses_unsafely(
     import openpyxl.xml.functions
 
     from reconcile.errors import ConfigError
-    from reconcile.read.workbook import load_grids_openpyxl
+    from reconcile.read.read_cells_xlsx import load_grids_openpyxl
 
     monkeypatch.setattr(openpyxl.xml.functions, "DEFUSEDXML", False)
     with pytest.raises(ConfigError, match="openpyxl does not parse with defusedxml"):
@@ -454,7 +454,7 @@ REAL = Path("/work/shared/data/ombuigings_en_intensiveringslijst_2020.xlsx")
 
 @pytest.mark.skipif(not REAL.is_file(), reason="the Ministry of Finance open-data file is absent")
 def test_a_real_ministry_workbook_passes_the_preflight() -> None:
-    from reconcile.read.preflight import run_preflight
+    from reconcile.read.check_bytes import run_preflight
 
     # 2 MB of XML in two sheets, a table part, custom XML: as published, it must pass.
     checked = run_preflight(REAL.read_bytes(), REAL.name)
@@ -583,7 +583,7 @@ def test_a_report_gets_ordinary_permissions_and_keeps_those_it_replaces(tmp_path
 
 
 def test_cells_are_counted_where_a_reader_puts_them() -> None:
-    from reconcile.read.preflight import _count_cells, _SheetCount
+    from reconcile.read.check_bytes import _count_cells, _SheetCount
 
     sheet = _SheetCount("Blad1")
     xml = (
@@ -652,22 +652,22 @@ _COUNTED = [
 def test_counting_fast_gives_what_counting_in_order_gives(
     counter: str, xml: bytes, placed: bool, plain: bool, before: tuple[int, int, int]
 ) -> None:
-    from reconcile.read import preflight
+    from reconcile.read import check_bytes
 
-    tags = preflight._TAG.findall(xml)
+    tags = check_bytes._TAG.findall(xml)
     taken = placed if counter == "_count_placed" else plain
     for state in ([0, 0], [4, 2]):
-        fast = preflight._SheetCount("Blad1", *before)
-        ordered = preflight._SheetCount("Blad1", *before)
+        fast = check_bytes._SheetCount("Blad1", *before)
+        ordered = check_bytes._SheetCount("Blad1", *before)
         fast_state, ordered_state = list(state), list(state)
-        counted = getattr(preflight, counter)(
+        counted = getattr(check_bytes, counter)(
             fast, tags if counter == "_count_placed" else xml, fast_state
         )
         assert counted is taken
         if not taken:  # nothing counted: the caller counts another way
-            assert (fast, fast_state) == (preflight._SheetCount("Blad1", *before), state)
-            preflight._count_cells(fast, xml, fast_state)
-        preflight._count_in_order(ordered, tags, ordered_state)
+            assert (fast, fast_state) == (check_bytes._SheetCount("Blad1", *before), state)
+            check_bytes._count_cells(fast, xml, fast_state)
+        check_bytes._count_in_order(ordered, tags, ordered_state)
         assert (fast, fast_state) == (ordered, ordered_state)
         assert fast.cells == before[2] + len([t for t in tags if t[0] == b"c"])
 
@@ -675,7 +675,7 @@ def test_counting_fast_gives_what_counting_in_order_gives(
 def test_counting_the_corpus_sheets_plainly_gives_what_counting_in_order_gives() -> None:
     import zipfile
 
-    from reconcile.read import preflight
+    from reconcile.read import check_bytes
 
     sheets = 0
     for path in sorted([*CORPUS.glob("*.xlsx"), *EXAMPLE.glob("*.xlsx")]):
@@ -684,22 +684,22 @@ def test_counting_the_corpus_sheets_plainly_gives_what_counting_in_order_gives()
                 if not name.startswith("xl/worksheets/sheet"):
                     continue
                 xml = archive.read(name)
-                fast, ordered = preflight._SheetCount(name), preflight._SheetCount(name)
+                fast, ordered = check_bytes._SheetCount(name), check_bytes._SheetCount(name)
                 fast_state, ordered_state = [0, 0], [0, 0]
-                preflight._count_cells(fast, xml, fast_state)
-                preflight._count_in_order(ordered, preflight._TAG.findall(xml), ordered_state)
+                check_bytes._count_cells(fast, xml, fast_state)
+                check_bytes._count_in_order(ordered, check_bytes._TAG.findall(xml), ordered_state)
                 assert (fast, fast_state) == (ordered, ordered_state), (path.name, name)
-                sheets += preflight._count_plain(preflight._SheetCount(name), xml, [0, 0])
+                sheets += check_bytes._count_plain(check_bytes._SheetCount(name), xml, [0, 0])
     assert sheets > 0  # the fast path was taken for some
 
 
 def test_counting_does_not_depend_on_where_chunks_break(monkeypatch: pytest.MonkeyPatch) -> None:
-    from reconcile.read import preflight
+    from reconcile.read import check_bytes
 
     data = (HOSTILE / "lying-dimension.xlsx").read_bytes()
-    whole = preflight.run_preflight(data, "x.xlsx").refusal
-    monkeypatch.setattr(preflight, "CHUNK", 7)
-    chunked = preflight.run_preflight(data, "x.xlsx").refusal
+    whole = check_bytes.run_preflight(data, "x.xlsx").refusal
+    monkeypatch.setattr(check_bytes, "CHUNK", 7)
+    chunked = check_bytes.run_preflight(data, "x.xlsx").refusal
     assert whole is not None and chunked is not None
     assert (chunked.location, dict(chunked.params)) == (whole.location, dict(whole.params))
     assert whole.params["actual"] == 150_000
@@ -747,22 +747,22 @@ def test_counts_and_needles_do_not_depend_on_where_chunks_break(
 ) -> None:
     from dataclasses import replace
 
-    from reconcile.read import preflight
+    from reconcile.read import check_bytes
 
     xml = _sheet_of_rows(middle)
-    ordered = preflight._SheetCount("Reservering")
-    preflight._count_in_order(ordered, preflight._TAG.findall(xml), [0, 0])
+    ordered = check_bytes._SheetCount("Reservering")
+    check_bytes._count_in_order(ordered, check_bytes._TAG.findall(xml), [0, 0])
     ordered.has_needles = needles
     data = zip_members([(n, xml if n == SHEET else d) for n, d in honest_members()])
     limits = replace(Limits(), max_rows=10**10, max_columns=10**6, max_cells=10**17)
-    at = min((middle.find(n) for n in preflight.EXTRAS_NEEDLES if n in middle), default=0)
+    at = min((middle.find(n) for n in check_bytes.EXTRAS_NEEDLES if n in middle), default=0)
     chunk = xml.index(middle) + at + split if middle else 1 << 20  # in the needle, or the cell
-    monkeypatch.setattr(preflight, "CHUNK", chunk)
+    monkeypatch.setattr(check_bytes, "CHUNK", chunk)
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        sheets = preflight._sheet_parts(archive, set(archive.namelist()), limits)
-        preflight._scan_members(archive, archive.infolist(), sheets, limits)
+        sheets = check_bytes._sheet_parts(archive, set(archive.namelist()), limits)
+        check_bytes._scan_members(archive, archive.infolist(), sheets, limits)
     assert sheets[SHEET] == ordered
-    plain = preflight.run_preflight(data, "x.xlsx", limits).plain_parts
+    plain = check_bytes.run_preflight(data, "x.xlsx", limits).plain_parts
     assert (SHEET in plain) is not needles
 
 
@@ -773,10 +773,10 @@ _XML_PIECES += [b'hidden="1"', b"hidden", b"<row", b"e", b'"', b"<v>1</v>", b"Re
 @settings(max_examples=500, deadline=None)
 @given(st.lists(st.sampled_from(_XML_PIECES), max_size=12).map(b"".join))
 def test_needles_are_found_as_a_search_for_each_finds_them(window: bytes) -> None:
-    from reconcile.read import preflight
+    from reconcile.read import check_bytes
 
-    wanted = any(needle in window for needle in preflight.EXTRAS_NEEDLES)
-    assert preflight.holds_needles(window) is wanted
+    wanted = any(needle in window for needle in check_bytes.EXTRAS_NEEDLES)
+    assert check_bytes.holds_needles(window) is wanted
 
 
 _ROWS_AND_CELLS = [  # (what is put in the middle of row 150, as in _MIDDLES)
@@ -796,18 +796,18 @@ def test_cells_are_counted_as_in_order_wherever_the_chunks_break(
     order, however the rows are written and wherever a chunk ends (in a row, after it)."""
     from dataclasses import replace
 
-    from reconcile.read import preflight
+    from reconcile.read import check_bytes
 
     xml = _sheet_of_rows(middle)
-    ordered = preflight._SheetCount("Reservering")
-    preflight._count_in_order(ordered, preflight._TAG.findall(xml), [0, 0])
+    ordered = check_bytes._SheetCount("Reservering")
+    check_bytes._count_in_order(ordered, check_bytes._TAG.findall(xml), [0, 0])
     data = zip_members([(n, xml if n == SHEET else d) for n, d in honest_members()])
     limits = replace(Limits(), max_rows=10**10, max_columns=10**6, max_cells=10**17)
     for chunk in [*range(40, 120, 7), 1000, 4096, 1 << 20]:
-        monkeypatch.setattr(preflight, "CHUNK", chunk)
+        monkeypatch.setattr(check_bytes, "CHUNK", chunk)
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            sheets = preflight._sheet_parts(archive, set(archive.namelist()), limits)
-            preflight._scan_members(archive, archive.infolist(), sheets, limits)
+            sheets = check_bytes._sheet_parts(archive, set(archive.namelist()), limits)
+            check_bytes._scan_members(archive, archive.infolist(), sheets, limits)
         counted = sheets[SHEET]
         assert (counted.cells, counted.last_row, counted.last_column) == (
             ordered.cells,

@@ -137,7 +137,7 @@ def test_an_untouched_template_is_read_as_it_is_and_is_not_valid(tmp_path: Path)
     report = pipeline.validate([str(path)], ANNOUNCEMENT)
     assert report.exit_code == 1  # nothing to check is not valid
     assert [(f.location.cell, f.code) for f in report.findings] == [("A5", "table-empty")]
-    assert [(f.ministry, f.sheet, f.layout, f.unit, f.lines) for f in report.files] == [
+    assert [(f.ministry, f.sheet, f.shape, f.unit, f.lines) for f in report.files] == [
         ("OCW", "Reservering", "long", 1000, 0)
     ]
 

@@ -191,7 +191,7 @@ def test_columns_worked_out_per_distinct_value_equal_those_worked_out_per_line(
     values: list[object],
 ) -> None:
     from reconcile import validate
-    from reconcile.read.header import parse_year
+    from reconcile.read.find_table import parse_year
 
     functions = [validate._chapter, validate.normalise_article, validate.normalise_series]
     functions += [parse_year]

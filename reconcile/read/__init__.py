@@ -18,10 +18,10 @@ from reconcile.limits import DEFAULT_LIMITS, MB, Limits
 from reconcile.model import CellRef, Finding, Phrase
 from reconcile.nearest import did_you_mean
 from reconcile.read.cells import Grid, UnreadableFileError
-from reconcile.read.formats import SUFFIXES, load_workbook, macro_part
-from reconcile.read.header import HEADER_SCAN_ROWS, find_header
-from reconcile.read.preflight import check_grids, check_size, run_preflight
-from reconcile.read.table import LineColumns, RawLine, SheetTable, read_table
+from reconcile.read.check_bytes import check_grids, check_size, run_preflight
+from reconcile.read.find_table import HEADER_SCAN_ROWS, find_header
+from reconcile.read.make_lines import LineColumns, RawLine, SheetTable, read_table
+from reconcile.read.read_cells import SUFFIXES, load_workbook, macro_part
 
 WORKBOOK_SUFFIXES = SUFFIXES
 CSV_SUFFIXES = (".csv", ".tsv")
@@ -108,7 +108,7 @@ def read_file(
 
     ``layout`` names a layout (reconcile/data/layouts) to read the table with; without it a
     layout is used when a sheet's header has its labels. A CSV file is always read by layout.
-    The pre-flight (reconcile.read.preflight) sees the bytes before any reader does, and the
+    The pre-flight (reconcile.read.check_bytes) sees the bytes before any reader does, and the
     environment is checked first (reconcile.guard): no file is parsed unsafely.
     ``before_workbook`` is called when a workbook has passed the pre-flight, just before its
     reader starts (the pipeline begins importing what validation needs there).
@@ -137,7 +137,7 @@ def read_file(
     if checked.refusal is not None:
         return FileRead(display, digest, None, [checked.refusal])
     if suffix in CSV_SUFFIXES:
-        from reconcile.read.opendata import read_csv_file
+        from reconcile.read.make_layout_lines import read_csv_file
 
         csv_table, findings = read_csv_file(data, display, layout)
         return FileRead(display, digest, csv_table, findings)
@@ -153,7 +153,7 @@ def read_file(
     part = macro_part(data)
     notes = [make_finding("macros-present", CellRef(display), member=part)] if part else []
     notes += checked.notes
-    from reconcile.read.opendata import read_layout_workbook
+    from reconcile.read.make_layout_lines import read_layout_workbook
 
     named = [g for g in grids if sheet is None or g.name.casefold() == sheet.casefold()]
     layout_read = read_layout_workbook(named, display, layout) if named else None

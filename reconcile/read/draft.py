@@ -32,11 +32,11 @@ from reconcile.money import (
 )
 from reconcile.read import CSV_SUFFIXES, WORKBOOK_SUFFIXES, read_bytes
 from reconcile.read.cells import UnreadableFileError
-from reconcile.read.csv import stream_csv_blocks
-from reconcile.read.formats import load_workbook
-from reconcile.read.header import HEADER_SCAN_ROWS, field_of, parse_year
+from reconcile.read.check_bytes import run_preflight
+from reconcile.read.find_table import HEADER_SCAN_ROWS, field_of, parse_year
 from reconcile.read.layouts import cell_text, fold, load_layouts
-from reconcile.read.preflight import run_preflight
+from reconcile.read.read_cells import load_workbook
+from reconcile.read.read_cells_csv import stream_csv_blocks
 
 SAMPLE_ROWS = 200  # the rows below the header whose values a guess looks at
 FIELDS = ("year", "series", "chapter", "ministry", "article", "description")

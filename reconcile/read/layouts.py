@@ -38,9 +38,9 @@ from reconcile.money import (
 )
 from reconcile.nearest import did_you_mean
 from reconcile.read.cells import cell_name
-from reconcile.read.csv import Block
-from reconcile.read.header import HEADER_SCAN_ROWS, Header, parse_year
-from reconcile.read.table import LineCells, Places, RawLine, SheetTable, is_blank
+from reconcile.read.find_table import HEADER_SCAN_ROWS, Header, parse_year
+from reconcile.read.make_lines import LineCells, Places, RawLine, SheetTable, is_blank
+from reconcile.read.read_cells_csv import Block
 
 NUMBER_FORMATS = ("plain", "dutch", "english")
 ROUNDINGS = ("exact", "half-unit")
@@ -519,8 +519,12 @@ class LayoutTable(SheetTable):
     )
 
     @property
-    def layout(self) -> str:
+    def layout(self) -> str | None:
         return self.spec.name if self.spec else "?"
+
+    @property
+    def shape(self) -> str | None:
+        return None  # the layout says how the table holds its amounts
 
     @property
     def rows(self) -> LayoutRows:
@@ -1004,7 +1008,7 @@ def read_layout_blocks(
     blocks: Iterable[Block], header: LayoutHeader, file: str, sheet: str | None
 ) -> LayoutTable:
     """What ``read_layout_grid`` reads from the rows the blocks hold (a CSV file's, see
-    ``reconcile.read.csv.stream_csv_blocks``)."""
+    ``reconcile.read.read_cells_csv.stream_csv_blocks``)."""
     table = _new_table(header, file, sheet)
     reader = _LayoutReader(table, header, frozenset())
     first = 1  # the number of the block's first row

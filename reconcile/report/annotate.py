@@ -26,7 +26,7 @@ from reconcile.model import Finding, Report
 from reconcile.pipeline import display_path
 from reconcile.read import read_bytes
 from reconcile.read.cells import open_openpyxl
-from reconcile.read.preflight import annotate_cost
+from reconcile.read.check_bytes import annotate_cost
 from reconcile.report.chart import contribution_chart
 from reconcile.report.output import write_atomic
 from reconcile.report.wording import verdict_text

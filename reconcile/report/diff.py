@@ -16,7 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from reconcile.codes import render_message
-from reconcile.diff import CHANGE_CODES, Change, Diff, Entry
+from reconcile.diff import CHANGE_CODES, Change, Diff, Entry, Version
 from reconcile.i18n import field_name, tr
 from reconcile.money import format_eur
 from reconcile.report import RenderOptions, repository_path
@@ -227,6 +227,15 @@ def _side(entry: Entry | None) -> dict[str, Any] | None:
     }
 
 
+def _version(version: Version) -> dict[str, Any]:
+    return {
+        "path": version.path,
+        "sha256": version.sha256,
+        "shape": version.shape,
+        "layout": version.layout,
+    }
+
+
 def diff_document(diff: Diff, lang: str = "en") -> dict[str, Any]:
     """The diff as plain JSON-ready data; the JSON renderer and the tests share it."""
     return {
@@ -234,8 +243,8 @@ def diff_document(diff: Diff, lang: str = "en") -> dict[str, Any]:
         "command": "diff",
         "ok": diff.exit_code == 0,
         "exit_code": diff.exit_code,
-        "old": {"path": diff.old.path, "sha256": diff.old.sha256, "layout": diff.old.layout},
-        "new": {"path": diff.new.path, "sha256": diff.new.sha256, "layout": diff.new.layout},
+        "old": _version(diff.old),
+        "new": _version(diff.new),
         "summary": {**diff.counts, "unchanged": diff.unchanged},
         "changes": [
             {

@@ -96,6 +96,7 @@ def report_document(report: Report, lang: str = "en") -> dict[str, Any]:
             "sha256": f.sha256,
             "ministry": f.ministry,
             "sheet": f.sheet,
+            "shape": f.shape,
             "layout": f.layout,
             "unit_eur": eur(f.unit),
             "chapters": list(f.chapters),

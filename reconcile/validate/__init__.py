@@ -30,7 +30,7 @@ from reconcile.ministries import MinistryTable, normalise_chapter
 from reconcile.model import BudgetLine, CellRef, Finding, Phrase
 from reconcile.nearest import did_you_mean, nearest
 from reconcile.read import LineColumns, RawLine, SheetTable
-from reconcile.read.header import aliases, labels, parse_year
+from reconcile.read.find_table import aliases, labels, parse_year
 from reconcile.read.layouts import cell_text
 from reconcile.validate.blocks import read_as_meant
 from reconcile.validate.identify import identify_ministry
@@ -43,6 +43,7 @@ from reconcile.validate.schema import (
     run_schema,
     wait_for_preload,
 )
+from reconcile.validate.totals import check_totals
 
 _SERIES = {
     "V": "V",
@@ -170,7 +171,9 @@ def _frame_of(data: dict[str, list[Any]]) -> Any:
 
 
 def validate_table(table: SheetTable, rules: Rules) -> ValidatedTable:
-    lines, findings = read_as_meant(table)
+    findings = check_totals(table)
+    lines, carried = read_as_meant(table)
+    findings += carried
     ministry, identified = identify_ministry(table, rules.ministries, lines)
     findings += identified
     columns = [
@@ -179,7 +182,7 @@ def validate_table(table: SheetTable, rules: Rules) -> ValidatedTable:
     header_ref = CellRef(table.file, table.sheet, f"A{table.header.row}")
     if "series" not in columns:
         findings.append(make_finding("series-assumed", header_ref, series=rules.series))
-    if table.layout == "long" and "year" not in table.header.columns:
+    if table.shape == "long" and "year" not in table.header.columns:
         findings.append(_missing_column("year", header_ref))
     if not len(lines):  # an untouched template: nothing to check is not valid
         findings.append(make_finding("table-empty", header_ref))

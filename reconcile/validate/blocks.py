@@ -20,7 +20,7 @@ from reconcile.codes import make_finding
 from reconcile.model import CellRef, Finding
 from reconcile.read import LineColumns, SheetTable
 from reconcile.read.cells import cell_name
-from reconcile.read.header import parse_year
+from reconcile.read.find_table import parse_year
 from reconcile.read.layouts import cell_text
 
 KEYS = ("chapter", "article", "description")  # what names a line; carried down a block
@@ -31,7 +31,7 @@ def read_as_meant(table: SheetTable) -> tuple[LineColumns, list[Finding]]:
     lines = table.line_columns()
     header = table.header
     if (
-        header.layout != "long"
+        header.shape != "long"
         or header.suppletoire
         or "year" not in header.columns
         or lines.given is not None

@@ -18,7 +18,7 @@ from typing import Any
 from reconcile.codes import make_finding
 from reconcile.ministries import MinistryTable, normalise_chapter
 from reconcile.model import CellRef, Finding, Phrase
-from reconcile.read.header import labels, parse_year
+from reconcile.read.find_table import labels, parse_year
 from reconcile.read.layouts import (
     Layout,
     LayoutRow,

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from reconcile.model import Phrase
-from reconcile.read.calamine import calamine_merged
 from reconcile.read.cells import Grid, UnreadableFileError
-from reconcile.read.workbook import load_grids
+from reconcile.read.read_cells_calamine import calamine_merged
+from reconcile.read.read_cells_xlsx import load_grids
 
 OOXML_SUFFIXES = (".xlsx", ".xlsm")
 CALAMINE_SUFFIXES = (".ods", ".xls")
@@ -73,8 +73,8 @@ def load_calamine_grids(data: bytes) -> list[Grid]:
             grid = Grid(meta.name, meta.visible != SheetVisibleEnum.Visible, rows, _no_formula)
             grids.append(replace(grid, merged=calamine_merged(sheet)))
         if data[:2] == b"PK":  # .ods: hidden rows, columns and merged cells from content.xml
-            layout = ods_layout(data)
-            grids = [_with_layout(g, layout.get(g.name)) for g in grids]
+            extras = ods_extras(data)
+            grids = [_with_extras(g, extras.get(g.name)) for g in grids]
     except Exception as exc:  # a damaged or hostile file can make calamine raise anything
         text = str(exc).strip().splitlines()[0][:160] if str(exc).strip() else type(exc).__name__
         raise UnreadableFileError(
@@ -106,7 +106,7 @@ _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 
 
 @dataclass
-class OdsLayout:
+class OdsExtras:
     """What calamine does not tell of an .ods sheet: hidden rows and columns, merged cells.
 
     Hidden rows and columns are kept as (first, count) runs: an .ods may end in a million
@@ -118,12 +118,12 @@ class OdsLayout:
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)
 
 
-def ods_layout(data: bytes) -> dict[str, OdsLayout]:
+def ods_extras(data: bytes) -> dict[str, OdsExtras]:
     """Per sheet name, the hidden rows and columns and merged cells of an .ods workbook."""
     from defusedxml.ElementTree import iterparse
 
-    layouts: dict[str, OdsLayout] = {}
-    layout, row, column, repeat = OdsLayout(), 0, 0, 1
+    extras: dict[str, OdsExtras] = {}
+    sheet_extras, row, column, repeat = OdsExtras(), 0, 0, 1
     with zipfile.ZipFile(io.BytesIO(data)) as archive, archive.open("content.xml") as content:
         for event, element in iterparse(content, events=("start", "end")):
             tag = element.tag.removeprefix(_TABLE)
@@ -134,28 +134,28 @@ def ods_layout(data: bytes) -> dict[str, OdsLayout]:
                     row += repeat
                     element.clear()
             elif tag == "table":
-                layout, row, column = OdsLayout(), 0, 0
-                layouts[element.get(f"{_TABLE}name", "")] = layout
+                sheet_extras, row, column = OdsExtras(), 0, 0
+                extras[element.get(f"{_TABLE}name", "")] = sheet_extras
             elif tag == "table-column":
                 count = int(element.get(f"{_TABLE}number-columns-repeated", "1"))
                 if hidden:
-                    layout.hidden_columns.append((column + 1, count))
+                    sheet_extras.hidden_columns.append((column + 1, count))
                 column += count
             elif tag == "table-row":
                 repeat, column = count, 0
                 if hidden:
-                    layout.hidden_rows.append((row + 1, count))
+                    sheet_extras.hidden_rows.append((row + 1, count))
             elif tag in ("table-cell", "covered-table-cell"):
                 rows = int(element.get(f"{_TABLE}number-rows-spanned", "1"))
                 columns = int(element.get(f"{_TABLE}number-columns-spanned", "1"))
                 if rows > 1 or columns > 1:
-                    layout.merged.append((row + 1, column + 1, row + rows, column + columns))
+                    sheet_extras.merged.append((row + 1, column + 1, row + rows, column + columns))
                 column += int(element.get(f"{_TABLE}number-columns-repeated", "1"))
-    return layouts
+    return extras
 
 
-def _with_layout(grid: Grid, layout: OdsLayout | None) -> Grid:
-    if layout is None:
+def _with_extras(grid: Grid, extras: OdsExtras | None) -> Grid:
+    if extras is None:
         return grid
     height = len(grid.rows)
     width = max(map(len, grid.rows), default=0)
@@ -167,7 +167,7 @@ def _with_layout(grid: Grid, layout: OdsLayout | None) -> Grid:
 
     return replace(
         grid,
-        hidden_rows=expand(layout.hidden_rows, height),
-        hidden_columns=expand(layout.hidden_columns, width),
-        merged=tuple(sorted(layout.merged)) or grid.merged,
+        hidden_rows=expand(extras.hidden_rows, height),
+        hidden_columns=expand(extras.hidden_columns, width),
+        merged=tuple(sorted(extras.merged)) or grid.merged,
     )

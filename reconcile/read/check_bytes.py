@@ -39,10 +39,10 @@ CHUNK = MB
 TEXT_SUFFIXES = (".csv", ".tsv")  # tables as text: only their size is checked here
 
 
-# What the calamine reader looks for in a sheet's XML (reconcile.read.calamine.scan_part): where
-# none occurs, the sheet holds no formula, error value, or hidden row or column. "<f" and ":f"
-# find a formula whatever follows its name (a space, a tab, a line break, "/>"); they also find
-# a <formula1> of a drop-down, which only costs that sheet the second look.
+# What the calamine reader looks for in a sheet's XML (read_cells_calamine.scan_part): where none
+# occurs, the sheet holds no formula, error value, or hidden row or column. "<f" and ":f" find a
+# formula whatever follows its name (a space, a tab, a line break, "/>"); they also find a
+# <formula1> of a drop-down, which only costs that sheet the second look.
 EXTRAS_NEEDLES = (b"<f", b":f", b't="e"', b'hidden="')
 NEEDLE_TAIL = max(map(len, EXTRAS_NEEDLES)) - 1  # what a needle cut by a chunk border leaves
 
@@ -961,7 +961,7 @@ def annotate_cost(data: bytes) -> int:
 
 
 def _notes(archive: zipfile.ZipFile, names: set[str], display: str) -> list[Finding]:
-    """External links (macros are reported by reconcile.read.formats.macro_part)."""
+    """External links (macros are reported by reconcile.read.read_cells.macro_part)."""
     notes = []
     links = sorted(n for n in names if re.fullmatch(r"xl/externalLinks/[^/]+\.xml", n))
     if links:

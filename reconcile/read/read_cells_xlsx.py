@@ -1,4 +1,5 @@
-"""Open a workbook's bytes with openpyxl and hand back its sheets as plain grids of values."""
+"""Open an .xlsx or .xlsm workbook's bytes (calamine, else openpyxl) and hand back its sheets as
+plain grids of values."""
 
 from __future__ import annotations
 
@@ -59,7 +60,7 @@ def load_grids(
             Phrase("it is not an .xlsx workbook (no zip archive); save it as .xlsx")
         )
     if (reader or choose_reader()) == "calamine":
-        from reconcile.read.calamine import load_grids_calamine
+        from reconcile.read.read_cells_calamine import load_grids_calamine
 
         try:
             return load_grids_calamine(data, plain_parts)

@@ -12,8 +12,7 @@ from collections.abc import Sequence
 from reconcile.codes import make_finding
 from reconcile.model import CellRef, Finding, Phrase
 from reconcile.read.cells import Grid, UnreadableFileError
-from reconcile.read.csv import MIXED, stream_csv_blocks
-from reconcile.read.header import HEADER_SCAN_ROWS
+from reconcile.read.find_table import HEADER_SCAN_ROWS
 from reconcile.read.layouts import (
     Layout,
     LayoutTable,
@@ -24,6 +23,7 @@ from reconcile.read.layouts import (
     read_layout_blocks,
     read_layout_grid,
 )
+from reconcile.read.read_cells_csv import MIXED, stream_csv_blocks
 
 
 def _candidates(name: str | None) -> list[Layout]:

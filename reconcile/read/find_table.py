@@ -136,17 +136,18 @@ class Header:
 
     row: int
     columns: dict[str, int]  # field -> column
-    year_columns: dict[int, int] = field(default_factory=dict)  # year -> column (wide layout)
+    year_columns: dict[int, int] = field(default_factory=dict)  # year -> column (wide shape)
     units: list[tuple[Unit, int]] = field(default_factory=list)  # captions in header cells
     unlabelled: bool = False  # the description column's header cell is empty (as published)
 
     @property
-    def layout(self) -> str:
+    def shape(self) -> str:
+        """ "long" (a row per line and year: Jaar, Bedrag) or "wide" (a column per year)."""
         return "wide" if self.year_columns and "amount" not in self.columns else "long"
 
     @property
     def amount_columns(self) -> list[int]:
-        if self.layout == "wide":
+        if self.shape == "wide":
             return list(self.year_columns.values())
         return [self.columns["amount"]]
 
@@ -159,7 +160,7 @@ class Header:
     @property
     def suppletoire(self) -> bool:
         """Stand before, mutation (the amount) and stand after: a suppletoire table."""
-        return self.layout == "long" and {"stand_before", "stand_after"} <= self.columns.keys()
+        return self.shape == "long" and {"stand_before", "stand_after"} <= self.columns.keys()
 
 
 def read_header(cells: tuple[Any, ...], row: int) -> Header | None:
@@ -224,7 +225,7 @@ def _with_unlabelled(
     """A wide header without a description column, as published ("Art.", the years, and an
     empty cell above the row labels): the column of the first label below, when it stands
     left of the years under an empty header cell and holds text with a letter."""
-    if header.layout != "wide" or "description" in header.columns:
+    if header.shape != "wide" or "description" in header.columns:
         return header
     line = next((r for r in below if any(not _blank(v) for v in r)), None)
     if line is None:

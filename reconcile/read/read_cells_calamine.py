@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import itertools
 import re
 import zipfile
 from collections.abc import Callable, Iterable
@@ -29,7 +28,7 @@ from posixpath import dirname, join, normpath
 from typing import Any
 
 from reconcile.read.cells import Grid, openpyxl_formula_lookup
-from reconcile.read.preflight import NEEDLE_TAIL, column_number, holds_needles
+from reconcile.read.check_bytes import NEEDLE_TAIL, column_number, holds_needles
 
 _REF = re.compile(rb'\br="([A-Z]{1,3})([0-9]+)"')
 _CELL_END = re.compile(rb"</(?:\w+:)?c>")
@@ -121,21 +120,12 @@ def _formula_of(
 def _rows(raw: list[list[Any]], extras: SheetExtras | None) -> list[tuple[Any, ...]]:
     """calamine's rows as openpyxl gives them, with the error values put in.
 
-    Converted in place, a block of rows at a time, so calamine's lists are freed as the
-    tuples are made. A block's cells are converted in one comprehension (``_values``; not a
-    call per row or per cell: it runs for every cell, 800,000 for 100,000 lines) and cut into
-    rows again in C; a block whose rows differ in length (calamine gives a sheet's rows all
-    of one length) is converted row by row.
+    Each of calamine's lists is replaced by its row as it is converted, so the two are never
+    all held at once.
     """
     rows: list[Any] = raw
-    for start in range(0, len(raw), _BLOCK):
-        block = raw[start : start + _BLOCK]
-        width = len(block[0])
-        if width and set(map(len, block)) == {width}:
-            flat = iter(_values(itertools.chain.from_iterable(block)))
-            rows[start : start + _BLOCK] = zip(*[flat] * width, strict=True)
-        else:
-            rows[start : start + _BLOCK] = [tuple(_values(values)) for values in block]
+    for index, values in enumerate(raw):
+        rows[index] = tuple(_values(values))
     while rows and all(v is None for v in rows[-1]):
         rows.pop()  # trailing empty rows carry nothing (the two libraries pad differently)
     if extras is not None:
@@ -145,9 +135,6 @@ def _rows(raw: list[list[Any]], extras: SheetExtras | None) -> list[tuple[Any, .
                 cells[column - 1] = text
                 rows[row - 1] = tuple(cells)
     return rows
-
-
-_BLOCK = 1024  # rows converted at once: few calls, and little held twice
 
 
 def _values(values: Iterable[Any]) -> list[Any]:
@@ -274,7 +261,7 @@ def _main_part(archive: zipfile.ZipFile, names: set[str]) -> str:
 def calamine_merged(sheet: Any) -> tuple[tuple[int, int, int, int], ...]:
     """A calamine sheet's merged ranges as Grid.merged wants them (1-based, sorted).
 
-    calamine knows them for .xlsx and .xls, not for .ods (see ``ods_layout``).
+    calamine knows them for .xlsx and .xls, not for .ods (see ``ods_extras``).
     """
     ranges = getattr(sheet, "merged_cell_ranges", None) or []
     return tuple(

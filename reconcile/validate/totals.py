@@ -1,0 +1,191 @@
+"""Totals, stands and cross-footing: each totals row, row total and suppletoire stand that
+the reader recorded, recomputed from the lines (a stated total is a check, never trusted)."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from reconcile.codes import make_finding
+from reconcile.kinds import ROUNDED_FROM
+from reconcile.model import Finding
+from reconcile.read.cells import column_letter
+from reconcile.read.find_table import parse_year
+from reconcile.read.make_lines import AmountCell, LineColumns, SheetTable, TotalsRow, plain_text
+
+_PLAIN_SUM = re.compile(r'^=SUM(?:IF\([A-Z]+\d+:[A-Z]+\d+,"[^"]*",|\()([A-Z]+)\d+:([A-Z]+)\d+\)$')
+
+
+def check_totals(table: SheetTable) -> list[Finding]:
+    """Every stand, row total and totals row of ``table`` checked against its lines."""
+    if not (table.totals or table.row_totals or table.stands):
+        return []  # (a layout's table records none: its layout's rules check its totals)
+    lines = table.line_columns()
+    findings = check_stands(table, lines)
+    findings += [
+        finding
+        for row_total in table.row_totals
+        for finding in _check_row_total(row_total.cell, lines, row_total.lines)
+    ]
+    for total in table.totals:
+        findings += check_total_row(table, lines, total)
+    return findings
+
+
+def _quoted(table: SheetTable, name: str) -> str:
+    return f"“{table.labels[name]}”"
+
+
+def check_stands(table: SheetTable, lines: LineColumns) -> list[Finding]:
+    """Suppletoire: the stand after equals the stand before plus the mutation; a stand the
+    check cannot use (PM, empty, a formula without result) is said, since it leaves the
+    check undone. A line whose mutation is unreadable has a finding of its own."""
+    findings: list[Finding] = []
+    if not table.stands:  # not a suppletoire table
+        return findings
+    for stands, mutation in zip(table.stands, lines.amounts, strict=True):
+        if mutation is None:
+            continue
+        before, after = stands.before, stands.after
+        findings += [
+            f
+            for f in (
+                _stand_unusable(table, "stand_before", before),
+                _stand_unusable(table, "stand_after", after),
+            )
+            if f is not None
+        ]
+        if before.amount is None or after.amount is None:
+            continue
+        computed = before.amount + mutation
+        if computed != after.amount:
+            findings.append(
+                make_finding(
+                    "stand-mismatch",
+                    after.cell,
+                    after_label=_quoted(table, "stand_after"),
+                    before_label=_quoted(table, "stand_before"),
+                    mutation_label=_quoted(table, "amount"),
+                    stated=after.amount,
+                    before=before.amount,
+                    mutation=mutation,
+                    computed=computed,
+                    difference=after.amount - computed,
+                )
+            )
+    return findings
+
+
+def _stand_unusable(table: SheetTable, name: str, stand: AmountCell) -> Finding | None:
+    """A suppletoire stand that the stand check and its column's Totaal cannot use."""
+    label = _quoted(table, name)
+    if stand.problem in ("not-a-number", "unreadable"):
+        value = f"“{plain_text(stand.raw)}”"
+        return make_finding("stand-not-a-number", stand.cell, value=value, label=label)
+    if stand.problem == "empty":
+        return make_finding("stand-missing", stand.cell, label=label)
+    if stand.problem == "not-computed":
+        return make_finding("amount-not-computed", stand.cell, label=label, formula=stand.formula)
+    return None
+
+
+def _check_row_total(cell: AmountCell, lines: LineColumns, indices: range) -> list[Finding]:
+    """A wide table's "Totaal" column against the sum of its row's years."""
+    amounts = [lines.amounts[index] for index in indices]
+    if cell.amount is None or None in amounts:
+        return []  # an unreadable cell among them: nothing to compare
+    computed = sum((a for a in amounts if a is not None), Decimal(0))
+    if cell.amount == computed:
+        return []
+    return [
+        make_finding(
+            "row-total-mismatch",
+            cell.cell,
+            stated=cell.amount,
+            computed=computed,
+            difference=cell.amount - computed,
+        )
+    ]
+
+
+def check_total_row(table: SheetTable, lines: LineColumns, total: TotalsRow) -> list[Finding]:
+    """Recompute a totals row from the lines it covers, per amount column: in a long table
+    those of its year and series.
+
+    A kind heading's subtotal in a table in millions (or more) may differ by half a unit per
+    line: a published table rounds each amount and each subtotal on its own."""
+    euros = table.unit.euros
+    allowed = euros / 2 if total.rounded and euros >= ROUNDED_FROM else Decimal(0)
+    header = table.header
+    year_of = {column: year for year, column in header.year_columns.items()}
+    stand_names = {header.columns.get(n): n for n in ("stand_before", "stand_after")}
+    series = plain_text(total.series).upper()
+    label = f"“{total.label}”"
+    findings: list[Finding] = []
+    for column, cell in total.cells.items():
+        wanted = parse_year(year_of.get(column) if header.shape == "wide" else total.year)
+        covered = [
+            index
+            for index in total.covered
+            if (wanted is None or parse_year(lines.years[index]) == wanted)
+            and (not series or plain_text(lines.values["series"][index]).upper() == series)
+        ]
+        if cell.raw is None:
+            if cell.formula and not _sums_as_recomputed(
+                table, lines, cell.formula, column, covered
+            ):
+                findings.append(
+                    make_finding("total-not-computed", cell.cell, label=label, formula=cell.formula)
+                )
+            continue
+        name = stand_names.get(column)
+        if cell.amount is None and name is not None:  # a PM in the Totaal's stand
+            unusable = _stand_unusable(table, name, cell)
+            findings += [] if unusable is None else [unusable]
+        amounts = [_amount_of(table, lines, index, name) for index in covered]
+        if cell.amount is None or None in amounts:
+            continue  # an unreadable cell among them (PM, no saved result): nothing to compare
+        computed = sum((a for a in amounts if a is not None), Decimal(0))
+        if abs(cell.amount - computed) > allowed * len(covered):
+            findings.append(
+                make_finding(
+                    "total-mismatch",
+                    cell.cell,
+                    label=label,
+                    stated=cell.amount,
+                    computed=computed,
+                    difference=cell.amount - computed,
+                )
+            )
+    return findings
+
+
+def _amount_of(
+    table: SheetTable, lines: LineColumns, index: int, stand: str | None
+) -> Decimal | None:
+    """A line's amount as Excel's SUM takes it (an empty cell is zero): the amount read, or
+    (``stand`` a stand's name) the suppletoire stand on its row."""
+    if stand is None:
+        amount, problem = lines.amounts[index], lines.problems[index]
+    else:
+        cell = table.stands[index].before if stand == "stand_before" else table.stands[index].after
+        amount, problem = cell.amount, cell.problem
+    return Decimal(0) if problem == "empty" else amount
+
+
+def _sums_as_recomputed(
+    table: SheetTable, lines: LineColumns, formula: str, column: int, covered: list[int]
+) -> bool:
+    """Whether a totals formula without a saved result would give what the recomputation
+    gives: a plain SUM or SUMIF of its own column (as in reconcile's template) in a long
+    table whose lines' amounts are numbers or empty (SUM skips text the reader reads)."""
+    if table.header.shape == "wide" or table.header.suppletoire:
+        return False
+    match = _PLAIN_SUM.match(formula.replace("$", "").upper())
+    letter = column_letter(column)
+    if match is None or not match.group(1) == match.group(2) == letter:
+        return False
+    raws, problems = lines.raws, lines.problems
+    return all(
+        problems[index] == "empty" or raws[index].__class__ in (int, float) for index in covered
+    )
