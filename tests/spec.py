@@ -9,7 +9,8 @@ from typing import Any
 
 from reconcile import pipeline
 from reconcile.announcement import Announcement, load_announcement, parse_announcement
-from reconcile.model import Finding, Report
+from reconcile.model import Finding
+from reconcile.report.record import Report
 from tests.builders import Sheet, write_workbook
 
 HEADER = ["Hoofdstuk", "Artikel", "Omschrijving", "Jaar", "Bedrag"]

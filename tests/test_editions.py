@@ -15,10 +15,10 @@ import pytest
 
 from reconcile.announcement import load_announcement
 from reconcile.diff import diff_files
-from reconcile.model import Report
 from reconcile.pipeline import validate
 from reconcile.read import read_file
 from reconcile.read.layouts import LayoutTable
+from reconcile.report.record import Report
 
 EDITIONS = Path(__file__).parent / "editions"
 

@@ -14,12 +14,12 @@ from click.testing import CliRunner
 from reconcile.announcement import load_announcement
 from reconcile.cli import cli
 from reconcile.codes import render_message
-from reconcile.model import Report
 from reconcile.money import AmountError
 from reconcile.pipeline import validate
 from reconcile.read import read_file
 from reconcile.read.layouts import LayoutTable, load_layouts, parse_layout_amount
 from reconcile.read.read_cells_csv import decode_text, detect_delimiter
+from reconcile.report.record import Report
 from tests.builders import Sheet, write_workbook
 
 # The Ministry of Finance's open data, kept beside the repository (see ../shared/data/README.md).

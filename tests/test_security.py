@@ -414,8 +414,9 @@ def test_control_characters_in_workbook_text_are_shown_never_sent() -> None:
     import io
 
     from reconcile.codes import make_finding
-    from reconcile.model import CellRef, Report
+    from reconcile.model import CellRef
     from reconcile.report import RENDERERS, RenderOptions
+    from reconcile.report.record import Report
 
     hostile = "\x1b[2J\x1b]0;owned\x07XIII\r\nerror   Sheet!A1  [fake]"
     finding = make_finding(
@@ -546,8 +547,9 @@ def test_every_renderer_keeps_workbook_text_inert(name: str) -> None:
     import io
 
     from reconcile.codes import make_finding
-    from reconcile.model import CellRef, Report
+    from reconcile.model import CellRef
     from reconcile.report import RenderOptions
+    from reconcile.report.record import Report
     from reconcile.safety import FORMULA_STARTS
 
     where = CellRef(HOSTILE_TEXT, "<b>Blad1</b>", "A5")

@@ -22,13 +22,14 @@ from reconcile.codes import is_fatal, render_message, texts_of
 from reconcile.errors import ConfigError
 from reconcile.i18n import tr
 from reconcile.limits import DEFAULT_LIMITS, Limits
-from reconcile.model import Finding, Report
+from reconcile.model import Finding
 from reconcile.pipeline import display_path
 from reconcile.read import read_bytes
 from reconcile.read.cells import open_openpyxl
 from reconcile.read.check_bytes import annotate_cost
 from reconcile.report.chart import contribution_chart
 from reconcile.report.output import write_atomic
+from reconcile.report.record import Report
 from reconcile.report.wording import verdict_text
 from reconcile.report.years import ministry_years
 from reconcile.xlsx import FILLS, safe_text, set_page, workbook_bytes

@@ -12,9 +12,10 @@ from typing import TextIO
 
 from reconcile.codes import render_message
 from reconcile.i18n import tr
-from reconcile.model import Finding, Report, Severity
+from reconcile.model import Finding, Severity
 from reconcile.money import format_eur
 from reconcile.report import GITHUB_SUMMARY_LIMIT, RenderOptions, repository_path
+from reconcile.report.record import Report
 from reconcile.report.wording import counts_text, share_text, verdict_text
 from reconcile.safety import markdown_text as markdown_cell
 from reconcile.safety import visible

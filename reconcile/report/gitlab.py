@@ -15,9 +15,10 @@ from collections.abc import Iterable
 from typing import Any, TextIO
 
 from reconcile.codes import is_fatal, render_message
-from reconcile.model import Finding, Report, Severity
+from reconcile.model import Finding, Severity
 from reconcile.report import RenderOptions, repository_path
 from reconcile.report.json import write_json
+from reconcile.report.record import Report
 
 # GitLab's severities are info, minor, major, critical and blocker. A finding that stopped a
 # file from being read at all blocks; an error (which fails the run) is major.

@@ -9,8 +9,9 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, TextIO
 
 from reconcile.codes import CODES, render_message, texts_of
-from reconcile.model import Finding, Interval, Report, Severity
+from reconcile.model import Finding, Interval, Severity
 from reconcile.money import format_plain
+from reconcile.report.record import Report
 
 if TYPE_CHECKING:
     from reconcile.read.layouts import Layout

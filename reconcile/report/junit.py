@@ -19,8 +19,9 @@ from typing import TextIO
 
 from reconcile.codes import CODES, is_fatal, render_message
 from reconcile.i18n import tr
-from reconcile.model import Finding, Report
+from reconcile.model import Finding
 from reconcile.report import RenderOptions, repository_path
+from reconcile.report.record import Report
 from reconcile.safety import xml_text
 
 # The checks every file goes through, in the order they run; the reconciliation runs once, on

@@ -24,7 +24,7 @@ from reconcile.safety import visible
 
 if TYPE_CHECKING:
     from reconcile.diff import Diff
-    from reconcile.model import Report
+    from reconcile.report.record import Report
 
 
 class Result(Protocol):

@@ -11,10 +11,11 @@ from rich.text import Text
 
 from reconcile.codes import render_message
 from reconcile.i18n import tr
-from reconcile.model import Finding, Report, Severity
+from reconcile.model import Finding, Severity
 from reconcile.money import format_eur, unit_label
 from reconcile.report import RenderOptions
 from reconcile.report.chart import ContributionChart, contribution_chart
+from reconcile.report.record import Report
 from reconcile.report.wording import (
     counted_text,
     counts_text,

@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING
 
 from reconcile.codes import format_value
 from reconcile.i18n import tr
-from reconcile.model import Report, Severity
+from reconcile.model import Severity
 from reconcile.money import format_eur
+from reconcile.report.record import Report
 
 if TYPE_CHECKING:
     from reconcile.diff import Diff
