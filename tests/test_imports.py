@@ -147,3 +147,11 @@ def test_read_imports_nothing_of_validate() -> None:
         if module.startswith("reconcile.read")
     }
     assert reads_validate == {module: set() for module in reads_validate}
+
+
+def test_a_finding_holds_no_words_not_even_in_the_tests() -> None:
+    """A finding is worded by ``reconcile.codes.render`` where it is shown; the tests read
+    its message through ``tests.spec.message``, not an attribute added to the record."""
+    from reconcile.model import Finding
+
+    assert not hasattr(Finding, "message")
