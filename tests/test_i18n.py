@@ -889,12 +889,19 @@ def test_a_third_language_is_a_catalogue_and_its_code_in_langs(
     from babel.messages.mofile import write_mo
 
     from reconcile import i18n, money
+    from reconcile.docs import render_codes
+    from reconcile.report.annotate import summary_name
+    from reconcile.report.wording import share_text
 
     german = Catalog(locale="de", domain="reconcile")
     german.add("Total", "Gesamt")
     german.add(",", ".", context="thousands separator")
     german.add("{sign}EUR {amount}", "{sign}{amount} €", context="amount in euros")
     german.add(("{errors} error", "{errors} errors"), ("{errors} Fehler", "{errors} Fehler"))
+    german.add(".", ",", context="decimal mark")
+    german.add("summary.xlsx", "uebersicht.xlsx", context="file name")
+    german.add("Finding codes", "Befundcodes")
+    german.add("error", "Fehler")
     (tmp_path / "de" / "LC_MESSAGES").mkdir(parents=True)
     with (tmp_path / "de" / "LC_MESSAGES" / "reconcile.mo").open("wb") as file:
         write_mo(file, german)
@@ -908,6 +915,12 @@ def test_a_third_language_is_a_catalogue_and_its_code_in_langs(
         assert money.format_eur(Decimal("69400000"), "de") == "69.400.000 €"
         counts = tr("counts", "de", errors=2, warnings=1, notes=0, code=1)
         assert counts == "2 Fehler, 1 warning, 0 notes; exit code 1."  # untranslated: English
+        # numbers, file names and the codes page follow the catalogue, not code per language
+        assert share_text(Decimal("36.0"), "de") == "36,0 %"
+        assert summary_name("de") == "uebersicht.xlsx"
+        page = render_codes("de")
+        assert page.startswith("# Befundcodes\n")
+        assert "| Fehler |" in page  # a severity, in the table
     finally:
         i18n.catalogue.cache_clear()
         money._euro_style.cache_clear()

@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from reconcile.codes import format_value
-from reconcile.i18n import tr
+from reconcile.i18n import pgettext, tr
 from reconcile.model import Severity
 from reconcile.money import format_eur
 from reconcile.report.record import Report
@@ -71,8 +71,7 @@ def share_text(share: Decimal | None, lang: str = "en") -> str:
     """A share (``Report.share``) as a person reads it: "36.0 %", in Dutch "36,0 %"."""
     if share is None:
         return "–"
-    text = f"{share} %"
-    return text.replace(".", ",") if lang == "nl" else text
+    return f"{share} %".replace(".", pgettext("decimal mark", ".", lang))
 
 
 def severity_label(severity: Severity, lang: str) -> str:
