@@ -211,6 +211,9 @@ def test_whose_file_weighs_all_evidence_and_the_stray_line_is_the_finding(
     for piece in ("the title names OCW", "the file name names OCW", "chapter VIII (OCW)"):
         assert piece in said
     assert "chapter X (Defensie)" in said
+    # one line each: the singular, in both languages
+    assert "; 1 line of EUR " in said and " line(s)" not in said
+    assert "; 1 regel van € " in message(weighed, "nl")
 
 
 def test_whose_file_is_not_guessed_on_a_tie(tmp_path: Path) -> None:

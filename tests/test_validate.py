@@ -5,6 +5,8 @@ from pathlib import Path
 
 import pytest
 
+from reconcile.codes import make_finding
+from reconcile.model import CellRef
 from tests.spec import codes, long_table, message, validate, where
 
 FULL_HEADER = ["Hoofdstuk", "Artikel", "Omschrijving", "V/U/O", "Jaar", "Bedrag"]
@@ -51,7 +53,27 @@ def test_a_description_written_once_over_several_years_is_one_finding_at_its_row
     report = validate(tmp_path, {"EZ.xlsx": table(*lines)})
     assert where(report) == [("EZ.xlsx", "Blad1!C3", "identifier-written-once")]
     assert report.findings[0].params["rows"] == [4, 5, 6]
+    assert message(report.findings[0]).startswith(
+        "What this cell says is written on this row only: rows 4, 5, 6 below, the same line in "
+        "later years, leave it empty. They were read as this line;"
+    )
+    assert message(report.findings[0], "nl").startswith(
+        "Wat deze cel zegt staat alleen op deze rij: rijen 4, 5, 6 eronder,"
+    )
     assert {line.description for line in report.lines} == {"AI-fabriek"}
+
+
+def test_a_description_written_once_above_one_row_says_it_in_the_singular() -> None:
+    finding = make_finding(
+        "identifier-written-once", CellRef("EZ.xlsx", "Blad1", "C3"), rows=[4], count=1
+    )
+    assert message(finding).startswith(
+        "What this cell says is written on this row only: row 4 below, the same line in a "
+        "later year, leaves it empty. It was read as this line; write it there too,"
+    )
+    assert message(finding, "nl").startswith(
+        "Wat deze cel zegt staat alleen op deze rij: rij 4 eronder,"
+    )
 
 
 def test_all_failures_are_reported_at_once(tmp_path: Path) -> None:

@@ -56,7 +56,7 @@ def counted_text(report: Report, lang: str) -> str | None:
 
 
 def counts_text(report: Report, lang: str) -> str:
-    """ "2 error(s), 1 warning(s), 0 note(s); exit code 1." in ``lang``."""
+    """ "2 errors, 1 warning, 0 notes; exit code 1." in ``lang``."""
     return tr(
         "counts",
         lang,
