@@ -2,17 +2,18 @@
 
 Run ``python -m reconcile.docs`` from the repository after changing a code or its texts; a test
 fails while a committed page differs from what this writes. The catalogue is read only through
-reconcile.codes (``CODES``, ``texts_of``) and the words of reconcile.i18n, as ``explain`` reads it.
+reconcile.codes (``CODES``, ``texts_of``) and the words of reconcile.i18n, and a code's pattern
+and severity are worded by reconcile.explain's functions, as ``reconcile explain`` words them.
 """
 
 from __future__ import annotations
 
-import re
 import sys
 import textwrap
 from pathlib import Path
 
-from reconcile.codes import CODES, Code, texts_of
+from reconcile.codes import CODES, texts_of
+from reconcile.explain import pattern, severity_text
 from reconcile.i18n import LANGS, N_, gettext, tr, word
 
 PAGES = {lang: Path("docs") / lang / "codes.md" for lang in LANGS}
@@ -45,16 +46,6 @@ def _markdown(text: str) -> str:
     return text.replace("|", "\\|")
 
 
-def _pattern(template: str) -> str:
-    """A message template as people read it: "<value> is not an amount; ..."."""
-    return re.sub(r"\{(\w+)\}", r"<\1>", template)
-
-
-def _severity(code: Code, lang: str) -> str:
-    severity = tr(code.severity.value, lang)
-    return f"{severity} ({tr('fatal', lang)}, exit 2)" if code.fatal else severity
-
-
 def render_codes(lang: str) -> str:
     """The codes page in ``lang``: a table of every code, then each code's texts."""
     code_head, severity_head, stage_head, message_head = tr("codes-head", lang).split("|")
@@ -62,11 +53,12 @@ def render_codes(lang: str) -> str:
     intro = [textwrap.fill(part, 96) + "\n" for part in parts]
     lines = [*intro, f"| {code_head} | {stage_head} | {severity_head} | {message_head} |"]
     lines.append("|---|---|---|---|")
+    severity = {code.code: severity_text(code, lang, exit_code=True) for code in CODES.values()}
     for code in CODES.values():
-        template = _pattern(texts_of(code.code, lang)[0])
+        template = pattern(texts_of(code.code, lang)[0])
         lines.append(
             f"| [`{code.code}`](#{code.code}) | {word(code.stage, lang)} | "
-            f"{_severity(code, lang)} | {_markdown(template)} |"
+            f"{severity[code.code]} | {_markdown(template)} |"
         )
     for code in CODES.values():
         template, explanation = texts_of(code.code, lang)
@@ -74,7 +66,7 @@ def render_codes(lang: str) -> str:
             "",
             f"## {code.code}",
             "",
-            f"{_severity(code, lang)}, {word(code.stage, lang)}: {_markdown(_pattern(template))}",
+            f"{severity[code.code]}, {word(code.stage, lang)}: {_markdown(pattern(template))}",
             "",
             _markdown(explanation),
         ]
