@@ -52,7 +52,7 @@ def schema_name(document: Any) -> str:
 def _every_json_document_is_valid(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Whatever a test makes reconcile write as JSON is valid against its schema: the check
     runs as the document is written, and a test that wrote an invalid one fails after it."""
-    from reconcile.report import diff, gitlab
+    from reconcile.report import gitlab
     from reconcile.report import json as json_report
 
     write_json = json_report.write_json
@@ -66,7 +66,7 @@ def _every_json_document_is_valid(monkeypatch: pytest.MonkeyPatch) -> Iterator[N
         )
         write_json(document, stream)
 
-    for module in (json_report, diff, gitlab):
+    for module in (json_report, gitlab):
         monkeypatch.setattr(module, "write_json", checked)
     yield
     assert invalid == [], "reconcile wrote JSON that its published schema refuses"

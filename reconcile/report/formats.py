@@ -34,18 +34,18 @@ class Format:
 
 # In the order --help lists them.
 FORMAT_LIST = (
-    Format("text", "text.render_text", "diff.render_diff_text", (".txt",)),
-    Format("json", "json.render_json", "diff.render_diff_json", (".json",)),
-    Format("junit", "junit.render_junit", "diff.render_diff_junit", (".xml",)),
+    Format("text", "text.render_text", "text.render_diff_text", (".txt",)),
+    Format("json", "json.render_json", "json.render_diff_json", (".json",)),
+    Format("junit", "junit.render_junit", "junit.render_diff_junit", (".xml",)),
     Format(
         "github",
         "github.render_github",
-        "diff.render_diff_github",
+        "github.render_diff_github",
         summary="github.render_github_summary",
-        diff_summary="diff.render_diff_github_summary",
+        diff_summary="github.render_diff_github_summary",
     ),
-    Format("gitlab", "gitlab.render_gitlab", "diff.render_diff_gitlab"),
-    Format("html", "html.render_html", "diff.render_diff_html", (".html", ".htm")),
+    Format("gitlab", "gitlab.render_gitlab", "gitlab.render_diff_gitlab"),
+    Format("html", "html.render_html", "html.render_diff_html", (".html", ".htm")),
 )
 FORMATS = tuple(fmt.name for fmt in FORMAT_LIST)
 BY_NAME = {fmt.name: fmt for fmt in FORMAT_LIST}
