@@ -231,7 +231,7 @@ class AnnouncedAmount:
 
 @dataclass(frozen=True)
 class Totals:
-    """The money counted once (README, "How money is counted").
+    """The money counted once (docs/en/workbooks.md, "How money is counted").
 
     ``by_ministry``: what each ministry contributed (its reservations, vrijval and kasschuiven,
     and what it transferred to another contributor); ``by_year``: the profile after

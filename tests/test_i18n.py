@@ -176,7 +176,9 @@ def test_every_help_text_of_the_command_line_has_a_dutch_translation() -> None:
     assert "Reconcile the ministries' workbooks in PATHS with the announcement." in paragraphs
     assert "Limit on the number of sheets; a file above it is refused." in paragraphs
     missing = [text for text in help_paragraphs() if gettext(text, "nl") == text]
-    assert missing == [], f"extract and translate these (README, Translations): {missing}"
+    assert missing == [], (
+        f"extract and translate these (docs/en/maintainers.md, Translations): {missing}"
+    )
 
 
 def test_help_follows_the_locale(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -470,7 +472,9 @@ def test_every_extracted_text_has_a_dutch_translation(
     po = _po(LOCALE / "nl" / "LC_MESSAGES" / "reconcile.po")
     wanted = {(ctx, msg if isinstance(msg, str) else msg[0]) for _, _, msg, ctx in extracted}
     assert len(wanted) > 600
-    assert sorted(wanted - _keys(po), key=str) == [], "run pybabel update (README, Translations)"
+    assert sorted(wanted - _keys(po), key=str) == [], (
+        "run pybabel update (docs/en/maintainers.md, Translations)"
+    )
     assert sorted(_keys(po) - wanted, key=str) == [], "texts no longer in the source"
     assert list(po.obsolete) == []
     for message in po:
@@ -490,7 +494,7 @@ def test_the_template_of_the_catalogues_is_the_source_s(
 ) -> None:
     pot = _po(LOCALE / "reconcile.pot")
     wanted = {(ctx, msg if isinstance(msg, str) else msg[0]) for _, _, msg, ctx in extracted}
-    assert _keys(pot) == wanted, "extract again (README, Translations)"
+    assert _keys(pot) == wanted, "extract again (docs/en/maintainers.md, Translations)"
 
 
 def test_every_message_of_click_has_a_dutch_translation() -> None:
