@@ -546,7 +546,7 @@ _CODES = [
         "transfer-counterpart-unknown",
         ERR,
         "validate",
-        "The overboeking {description} names no other ministry, so it cannot be paired.",
+        "The overboeking {description} names no other ministry, so it cannot be paired.{hint}",
         "An overboeking moves money to or from another ministry's budget, and reconcile pairs "
         "it with the line in that ministry's file. Name the ministry in the description "
         '("Overboeking naar EZ", "Overboeking van Defensie").',

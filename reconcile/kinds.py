@@ -17,6 +17,7 @@ from decimal import Decimal
 
 from reconcile.ministries import MinistryTable
 from reconcile.model import Kind
+from reconcile.nearest import nearest
 
 __all__ = ["Kind"]  # a record, kept with the others in reconcile.model
 
@@ -201,6 +202,30 @@ def _counterpart(text: str, own: str | None, ministries: MinistryTable) -> str |
             low = middle + 1
     first = others(low)
     return first[0] if len(first) == 1 else None
+
+
+def misspelt_counterpart(
+    text: str, own: str | None, ministries: MinistryTable
+) -> tuple[str, str] | None:
+    """The words after "naar", "aan" or "van" (one to three) in an overboeking's description
+    that nearly spell another ministry's name or code, as typed, and that name: ("Defensei",
+    "Defensie"); None if none do."""
+    names = [
+        name
+        for ministry in ministries.ministries.values()
+        if ministry.code != own
+        for name in (ministry.code, *ministry.names)
+    ]
+    words = [word.strip(".,;:()\"'") for word in text.split()]
+    for index, word in enumerate(words):
+        if word.lower() not in ("naar", "aan", "van"):
+            continue
+        for count in (1, 2, 3):
+            typed = " ".join(words[index + 1 : index + 1 + count])
+            meant = nearest(typed, names) if len(typed) > 2 else None  # ("de" is near "DEF")
+            if meant is not None:
+                return typed, meant
+    return None
 
 
 def _transfer(

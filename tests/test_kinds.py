@@ -165,6 +165,33 @@ def test_the_note_on_an_overboeking_naming_no_ministry_says_so(tmp_path: Path) -
     assert where(report) == [("Defensie.xlsx", "Blad1!C4", "transfer-counterpart-unknown")]
 
 
+@pytest.mark.parametrize(
+    ("description", "hint_en", "hint_nl"),
+    [
+        (
+            "Overboeking naar Economische Zakn",
+            " Did you mean Economische Zaken?",
+            " Bedoelt u Economische Zaken?",
+        ),
+        ("Overboeking van Defensei", " Did you mean Defensie?", " Bedoelt u Defensie?"),
+        ("Overboeking aan 0CW", " Did you mean OCW? As typed: ‹0: U+0030 DIGIT ZERO›CW.", None),
+        ("Overboeking naar de provincie Groningen", "", ""),  # near no ministry: no guess
+    ],
+)
+def test_an_overboeking_naming_no_ministry_suggests_the_one_it_nearly_spells(
+    tmp_path: Path, description: str, hint_en: str, hint_nl: str | None
+) -> None:
+    amount = -20000 if " naar " in description or " aan " in description else 20000
+    own = "EZ.xlsx" if "Defensei" in description else "BZK.xlsx"
+    chapter = "XIII" if own == "EZ.xlsx" else "VII"
+    report = validate(tmp_path, {own: long_table([chapter, 6, description, 2026, amount])})
+    (error,) = [f for f in report.findings if f.code == "transfer-counterpart-unknown"]
+    said = f'The overboeking "{description}" names no other ministry, so it cannot be paired.'
+    assert message(error) == said + hint_en
+    if hint_nl is not None:
+        assert render_message(error, "nl").endswith("gekoppeld worden." + hint_nl)
+
+
 def test_a_wide_row_says_its_note_once(tmp_path: Path) -> None:
     rows = [
         ["(bedragen x € 1.000)"],

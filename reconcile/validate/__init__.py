@@ -23,6 +23,7 @@ from reconcile.kinds import (
     TRANSFERS,
     LineKind,
     Told,
+    misspelt_counterpart,
     says_a_kind,
     tell_kind,
 )
@@ -194,7 +195,7 @@ def validate_table(table: SheetTable, rules: Rules) -> ValidatedTable:
     plain = kinds.count(RESERVATION) == len(kinds)  # the usual table: all reservations
     data["kind"] = [RESERVATION.kind.value] * len(kinds) if plain else [k.kind.value for k in kinds]
     if not plain:
-        findings += _kind_findings(lines, kinds)
+        findings += _kind_findings(lines, kinds, ministry, rules.ministries)
     frame = _frame_of(data)
     context = SchemaContext(
         chapters=frozenset(rules.ministries.chapters),
@@ -282,9 +283,12 @@ def _kind_named(kind: LineKind) -> str | Phrase:
     return f"{label} {kind.counterpart}" if kind.counterpart else label
 
 
-def _kind_findings(lines: LineColumns, kinds: list[LineKind]) -> list[Finding]:
+def _kind_findings(
+    lines: LineColumns, kinds: list[LineKind], ministry: str | None, ministries: MinistryTable
+) -> list[Finding]:
     """A note where a kind was told from the description, and each kind's problem, once per
-    cell (a wide row's lines share their description and kind cells)."""
+    cell (a wide row's lines share their description and kind cells). ``ministry``: whose
+    table it is, among ``ministries``."""
     findings: dict[tuple[str, CellRef], Finding] = {}
     for index, kind in enumerate(kinds):
         if kind.told is not Told.DESCRIPTION and kind.problem is None:
@@ -310,8 +314,11 @@ def _kind_findings(lines: LineColumns, kinds: list[LineKind]) -> list[Finding]:
             )
         elif kind.problem == "transfer-counterpart-unknown":
             where = line.cells.get("description") or line.cells["amount"]
-            description = f'"{description}"'
-            finding = make_finding("transfer-counterpart-unknown", where, description=description)
+            near = misspelt_counterpart(description, ministry, ministries)
+            hint = did_you_mean(near[0], [near[1]]) if near else ""
+            finding = make_finding(
+                "transfer-counterpart-unknown", where, description=f'"{description}"', hint=hint
+            )
         elif kind.problem == "transfer-sign":
             where = line.cells["amount"]
             finding = make_finding(
