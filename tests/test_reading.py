@@ -290,6 +290,26 @@ def test_a_suppletoire_total_over_an_unreadable_stand_is_not_compared(tmp_path: 
     )
 
 
+def test_a_suppletoire_stand_shown_as_a_date_is_its_number_and_said_so(tmp_path: Path) -> None:
+    # 79250 formatted as a date shows as 22-12-2116: the number typed is still the stand
+    rows = [
+        ["(bedragen x € 1.000)"],
+        SUPPLETOIRE_HEADER,
+        ["VIII", 16, "Onderzoeksfaciliteiten", 2025, 120_000, 1_500, 121_500],
+        ["VIII", 6, "Opleidingen", 2025, 80_000, -750, 79_250],
+        ["Totaal", None, None, 2025, 200_000, 750, 200_750],
+    ]
+    sheet = Sheet(rows, formats={"G4": "dd-mm-yyyy"})
+    found = _checked(write_workbook(tmp_path / "supp.xlsx", {"Suppletoire": sheet}))
+    assert not [f for f in found if f.code in ("total-mismatch", "stand-mismatch")]
+    [date] = [f for f in found if f.code == "amount-is-date"]
+    assert (date.location.cell, date.params["shown"], date.params["number"]) == (
+        "G4",
+        "22-12-2116",
+        79_250,
+    )
+
+
 def test_a_suppletoire_stand_the_check_cannot_use_is_said_at_its_cell(tmp_path: Path) -> None:
     lines = (
         ["VIII", 16, "Onderzoeksfaciliteiten", 2025, None, 1_500, 121_500],  # stand before empty
