@@ -234,7 +234,7 @@ def test_lines_read_without_columns_are_given_as_columns_too(tmp_path: Path) -> 
     table = _read(TABLES["totals between plain lines"], tmp_path, "calamine", row_by_row=False)
     lines = table.lines
     # as a layout's table holds them: RawLines appended to ``lines``
-    given = SheetTable("EZ.xlsx", "Blad1", table.header, table.unit, False, [])
+    given = SheetTable("EZ.xlsx", "Blad1", table.header, table.unit, [])
     given.lines.extend(lines)
     assert (given.columns, given.line_count) == (None, 4)
     columns = given.line_columns()

@@ -182,7 +182,7 @@ def test_a_schema_failure_reconcile_does_not_know_is_still_a_finding_at_its_cell
     tmp_path: Path,
 ) -> None:
     from reconcile.read import read_file
-    from reconcile.validate import Rules, _frame, _Translator
+    from reconcile.validate import Rules, _columns, _frame_of, _Translator
     from reconcile.validate.schema import Failure
     from tests.spec import announcement, write
 
@@ -192,7 +192,7 @@ def test_a_schema_failure_reconcile_does_not_know_is_still_a_finding_at_its_cell
     ann = announcement()
     rules = Rules(ann.ministries, ann.years, ann.series)
     lines = table.line_columns()
-    frame = _frame(lines, ["chapter", "article", "description"], "EZ", "U")
+    frame = _frame_of(_columns(lines, ["chapter", "article", "description"], "EZ", "U"))
     translator = _Translator(table, lines, frame, rules, "EZ", table.lines[0].cells["chapter"])
     finding = translator.translate(Failure("dtype('int64')", "chapter", 0, "XIII"))
     assert finding is not None

@@ -991,7 +991,6 @@ def _new_table(header: LayoutHeader, file: str, sheet: str | None) -> LayoutTabl
         sheet=sheet or "",
         header=sheet_header,
         unit=layout.unit,
-        unit_assumed=not layout.unit_stated,
         title=[],
         findings=findings,
         spec=layout,

@@ -276,7 +276,6 @@ class SheetTable:
     sheet: str
     header: Header
     unit: Unit
-    unit_assumed: bool
     title: list[tuple[str, CellRef]]
     findings: list[Finding] = field(default_factory=list)
     columns: LineColumns | None = field(default=None, repr=False, compare=False)
@@ -389,7 +388,7 @@ def _is_total_row(cells: tuple[Any, ...], label_columns: list[int]) -> str | Non
     return None
 
 
-def _find_unit(grid: Grid, header: Header, where: CellRef) -> tuple[Unit, bool, list[Finding]]:
+def _find_unit(grid: Grid, header: Header, where: CellRef) -> tuple[Unit, list[Finding]]:
     captions: list[tuple[Unit, CellRef]] = []
     for row in range(1, header.row):
         for column, value in enumerate(grid.rows[row - 1], start=1):
@@ -404,27 +403,27 @@ def _find_unit(grid: Grid, header: Header, where: CellRef) -> tuple[Unit, bool, 
         for unit, column in header.units
     ]
     if not captions:
-        return THOUSANDS, True, [make_finding("unit-assumed", where, unit=THOUSANDS.label)]
+        return THOUSANDS, [make_finding("unit-assumed", where, unit=THOUSANDS.label)]
     unit, _ = captions[0]
     findings = [
         make_finding("unit-conflict", ref, first=unit.caption, second=other.caption)
         for other, ref in captions[1:]
         if other.euros != unit.euros
     ]
-    return unit, False, findings
+    return unit, findings
 
 
 def read_table(grid: Grid, header: Header, file: str) -> SheetTable:
     """The lines below ``header`` until the grand total, a second table or the end of the sheet."""
     sheet_ref = CellRef(file, grid.name)
-    unit, assumed, findings = _find_unit(grid, header, sheet_ref)
+    unit, findings = _find_unit(grid, header, sheet_ref)
     title = [
         (plain_text(value), CellRef(file, grid.name, cell_name(row, column)))
         for row in range(1, header.row)
         for column, value in enumerate(grid.rows[row - 1], start=1)
         if plain_text(value)
     ]
-    table = SheetTable(file, grid.name, header, unit, assumed, title, findings=findings)
+    table = SheetTable(file, grid.name, header, unit, title, findings=findings)
     table.labels = {
         name: plain_text(grid.value(header.row, c)) for name, c in header.columns.items()
     }

@@ -107,10 +107,6 @@ def _cents(amount: Decimal) -> int:
 _INT64_MAX = 2**63 - 1
 
 
-def _frame(lines: LineColumns, columns: Sequence[str], ministry: str | None, series: str) -> Any:
-    return _frame_of(_columns(lines, columns, ministry, series))
-
-
 def _columns(
     lines: LineColumns, columns: Sequence[str], ministry: str | None, series: str
 ) -> dict[str, list[Any]]:
