@@ -468,8 +468,8 @@ NAMED_ELSEWHERE = (
     N_("{where}: [totals] rounding must be one of {formats}"),
 )
 
-# The placeholders of the usage line, the options and click's errors (its metavars):
-# reconcile.cli_lang has click show them in the run's language. The help texts name them as
+# The placeholders of the usage line, the options and click's errors (its metavars): the
+# classes of reconcile.cli.group show them in the run's language. The help texts name them as
 # shown ("PADEN zijn werkmappen"); a choice ([text|json]) stays as typed.
 METAVARS = frozenset(
     {
@@ -488,8 +488,8 @@ METAVARS = frozenset(
         N_("LETTER"),
     }
 )
-# The names click gives its number types ("'x' is not a valid integer range."), which click
-# does not pass through gettext: reconcile.cli_lang names them in the run's language.
+# The names click gives its number types ("'x' is not a valid integer range."), without
+# gettext: reconcile's number options name theirs in the run's language (LocalisedIntRange).
 CLICK_TYPES = frozenset({N_("integer"), N_("integer range"), N_("float"), N_("float range")})
 # click's words after a help text ("  [default: error; required]").
 HELP_TAIL = (N_("default:"), N_("required"))

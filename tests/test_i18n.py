@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import ast
-import importlib
+import gettext as gettext_module
 import io
 import json
 import os
@@ -22,7 +22,7 @@ from click.testing import CliRunner
 import reconcile
 from reconcile.babel_extract import help_paragraphs
 from reconcile.cli import cli
-from reconcile.cli_lang import CLICK_MODULES, lang_in_args
+from reconcile.cli_lang import lang_in_args
 from reconcile.codes import CODES, make_finding, render_message, texts_of
 from reconcile.i18n import CLICK_TYPES, LANGS, WORDS, catalogue, gettext, resolve_lang, tr
 from reconcile.model import CellRef, Interval, Phrase
@@ -207,29 +207,55 @@ def test_language_before_lang_decides_a_run_s_language(monkeypatch: pytest.Monke
     )
 
 
-def _placeholders(command: click.Command, path: str, lang: str) -> dict[str, str]:
-    """Every placeholder ``command`` and its subcommands show (usage line and options), by
-    where it stands (``reconcile check PATHS``, ``reconcile check --output``), in ``lang``."""
-    from reconcile.cli_lang import IN_RUN, RUN_LANG, click_speaks_the_run_language
+@pytest.mark.parametrize("variable", ["LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"])
+def test_each_locale_variable_makes_click_speak_dutch(
+    variable: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(variable, "nl_NL.UTF-8")
+    result = CliRunner().invoke(cli, ["check", "--bogus"], prog_name="reconcile")
+    assert result.stderr.splitlines() == [
+        "Gebruik: reconcile check [OPTIES] PADEN...",
+        "Probeer 'reconcile check --help' voor hulp.",
+        "",
+        "Fout: Onbekende optie '--bogus'.",
+    ]
 
-    click_speaks_the_run_language()
-    token, running = RUN_LANG.set(lang), IN_RUN.set(True)
-    try:
-        ctx = click.Context(command, info_name=path.rsplit(" ", 1)[-1])
-        shown = {f"{path} usage {n}": p for n, p in enumerate(command.collect_usage_pieces(ctx))}
-        for param in command.params:  # an option that takes a value shows a placeholder
-            if isinstance(param, click.Option) and not (param.is_flag or param.hidden):
-                shown[f"{path} {param.opts[-1]}"] = param.make_metavar(ctx)
-    finally:
-        RUN_LANG.reset(token)
-        IN_RUN.reset(running)
+
+def test_without_locale_variables_click_speaks_the_system_s_language(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from reconcile import i18n
+
+    monkeypatch.delenv("LANG")  # as on Windows, which sets none of them
+    monkeypatch.setattr(i18n, "system_locale", lambda: "nl_NL")  # its user interface language
+    result = CliRunner().invoke(cli, ["check", "--bogus"], prog_name="reconcile")
+    assert result.stderr.splitlines()[0] == "Gebruik: reconcile check [OPTIES] PADEN..."
+    assert result.stderr.splitlines()[-1] == "Fout: Onbekende optie '--bogus'."
+    assert "LANGUAGE" not in os.environ  # the run's, not the process's
+
+
+def _placeholders(command: click.Command, path: list[str], lang: str) -> dict[str, str]:
+    """Every placeholder the help of ``command`` and its subcommands shows (usage line and
+    options), by where it stands (``reconcile check usage 1``, ``reconcile check --output``),
+    in a run in ``lang``."""
+    locale = {"nl": "nl_NL.UTF-8", "en": "C.UTF-8"}[lang]
+    result = CliRunner().invoke(cli, [*path, "--help"], prog_name="reconcile", env={"LANG": locale})
+    usage, *lines = result.output.splitlines()
+    where = " ".join(["reconcile", *path])
+    pieces = usage.split(where, 1)[1].split()
+    shown = {f"{where} usage {n}": piece for n, piece in enumerate(pieces)}
+    for line in lines:  # an option that takes a value shows a placeholder after its names
+        if option := re.match(r"  (?:-\w, )?(--[\w-]+) (\S+)(?:  |$)", line):
+            shown[f"{where} {option[1]}"] = option[2]
     for name, sub in getattr(command, "commands", {}).items():
-        shown.update(_placeholders(sub, f"{path} {name}", lang))
+        shown.update(_placeholders(sub, [*path, name], lang))
     return shown
 
 
 def test_the_command_line_s_placeholders_are_dutch_in_a_dutch_run() -> None:
-    english, dutch = _placeholders(cli, "reconcile", "en"), _placeholders(cli, "reconcile", "nl")
+    english, dutch = _placeholders(cli, [], "en"), _placeholders(cli, [], "nl")
+    assert english.keys() == dutch.keys()
+    assert english["reconcile diff usage 1"] == "OLD" and dutch["reconcile diff usage 1"] == "OUD"
     assert english["reconcile check usage 0"] == "[OPTIONS]"
     assert dutch["reconcile check usage 0"] == "[OPTIES]"
     assert (english["reconcile check --output"], dutch["reconcile check --output"]) == (
@@ -263,8 +289,8 @@ def test_another_click_program_in_the_process_keeps_click_s_english(
         """Another program's command."""
 
     monkeypatch.setenv("LANG", "nl_NL.UTF-8")
-    monkeypatch.delenv("LC_ALL", raising=False)
-    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(variable, raising=False)
     assert _stderr(["check", "--lang", "nl"], "nl_NL.UTF-8")[0] == 2  # a Dutch run first
     result = CliRunner().invoke(other, ["--help"], prog_name="other")
     assert result.output.startswith("Usage: other [OPTIONS] NAME")
@@ -382,32 +408,61 @@ def test_click_speaks_english_again_after_a_dutch_run() -> None:
     assert "Usage:" in stderr and "Gebruik:" not in stderr
 
 
-def test_runs_in_two_threads_each_speak_their_own_language() -> None:
-    import threading
+def test_click_speaks_each_run_s_language_in_turn_in_one_process() -> None:
+    # gettext keeps the catalogues it read by their path: a run in another language finds its own
+    said = [_stderr(["check", "--bogus", "--lang", lang])[1] for lang in ("nl", "en", "nl")]
+    assert [stderr.splitlines()[0].split()[0] for stderr in said] == [
+        "Gebruik:",
+        "Usage:",
+        "Gebruik:",
+    ]
 
-    from reconcile.cli_lang import IN_RUN, RUN_LANG, click_speaks_the_run_language
 
-    click_speaks_the_run_language()
-    together = threading.Barrier(2)
-    said: dict[str, tuple[str, str]] = {}
+def _gettext_state() -> tuple[str, str, str | None]:
+    return (
+        gettext_module.textdomain(),
+        gettext_module.bindtextdomain("click"),
+        os.environ.get("LANGUAGE"),
+    )
 
-    def run(lang: str) -> None:
-        RUN_LANG.set(lang)  # a thread starts with its own, empty context
-        IN_RUN.set(True)  # (as ReconcileGroup.main sets both for a run)
-        together.wait()  # both runs are under way at once
-        message = click.exceptions.NoSuchOption("--bogus").format_message()
-        said[lang] = (message, click.IntRange(0, 5).name)
-        together.wait()
 
-    threads = [threading.Thread(target=run, args=(lang,)) for lang in ("nl", "en")]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert said["en"] == ("No such option '--bogus'.", "integer range")
-    assert said["nl"][0] == "Onbekende optie '--bogus'."
-    assert said["nl"][1] != "integer range"
-    assert click.IntRange(0, 5).name == "integer range"  # this thread: no run, English
+def test_a_run_leaves_gettext_and_the_environment_as_it_found_them(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # a process of its own: another text domain, a click catalogue elsewhere, no LANGUAGE
+    domain, directory = gettext_module.textdomain("host"), gettext_module.bindtextdomain("click")
+    gettext_module.bindtextdomain("click", str(tmp_path))
+    monkeypatch.delenv("LANGUAGE", raising=False)
+    try:
+        before = _gettext_state()
+        assert before == ("host", str(tmp_path), None)
+        assert _stderr(["check", "--lang", "nl"])[0] == 2  # a usage error
+        assert _stderr(["explain", "x", "--lang", "nl"])[0] == 2  # a command stopped by an error
+        assert CliRunner().invoke(cli, ["codes", "--lang", "nl"]).exit_code == 0
+        assert _gettext_state() == before
+        monkeypatch.setenv("LANGUAGE", "fr:de")
+        assert _stderr(["check", "--lang", "nl"])[1].startswith("Gebruik:")
+        assert _gettext_state() == ("host", str(tmp_path), "fr:de")
+    finally:
+        gettext_module.textdomain(domain)
+        gettext_module.bindtextdomain("click", directory)
+
+
+def test_importing_reconcile_changes_nothing_of_gettext_or_the_environment() -> None:
+    import subprocess
+    import sys
+
+    probe = (
+        "import gettext, os; state = lambda: (gettext.textdomain(), "
+        "gettext.bindtextdomain('click'), os.environ.get('LANGUAGE'), gettext.gettext('Usage:')); "
+        "before = state(); import reconcile, reconcile.cli, reconcile.pipeline; "
+        "print(before == state(), state()[3])"
+    )
+    env = {**os.environ, "LANG": "nl_NL.UTF-8", "LANGUAGE": "nl"}
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=True
+    )
+    assert result.stdout == "True Usage:\n"
 
 
 def test_errors_that_stop_a_run_are_prefixed_and_worded_in_dutch(tmp_path: Path) -> None:
@@ -502,8 +557,7 @@ def test_every_message_of_click_has_a_dutch_translation() -> None:
 
     pot, po = _po(LOCALE / "click.pot"), _po(LOCALE / "nl" / "LC_MESSAGES" / "click.po")
     used: set[tuple[str | None, str]] = set()
-    for module in CLICK_MODULES:  # the modules whose gettext cli_lang routes
-        path = Path(importlib.import_module(f"click.{module}").__file__ or "")
+    for path in sorted(Path(click.__file__).parent.glob("*.py")):  # every module of click
         with path.open("rb") as source:
             for _, _name, message, _ in extract_python(source, ["_", "ngettext"], [], {}):
                 texts = message if isinstance(message, tuple) else (message,)
@@ -776,17 +830,34 @@ def test_click_names_its_number_types_in_the_run_s_language(lang: str, expected:
     assert ("Grens voor het aantal bladen;" in " ".join(help_text.split())) == (lang == "nl")
 
 
-def test_every_number_type_of_click_has_a_dutch_name() -> None:
-    names = {
-        kind.name  # in English: no run is under way here
-        for kind in vars(click.types).values()
-        if isinstance(kind, type)
-        and issubclass(kind, click.types._NumberParamTypeBase)
-        and "name" in vars(kind)
-    }
-    assert "integer range" in names  # the type of the file limits' options
-    assert sorted(names - CLICK_TYPES) == []
-    assert all(gettext(name, "nl") != name for name in CLICK_TYPES)
+def _parameters(command: click.Command) -> Iterable[click.Parameter]:
+    yield from command.params
+    for sub in getattr(command, "commands", {}).values():
+        yield from _parameters(sub)
+
+
+def test_every_number_option_names_its_type_in_the_run_s_language(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # click names a number type in its error ("is not a valid integer range") without gettext:
+    # reconcile's number options have a type that names itself in the run's language
+    numbers = [p for p in _parameters(cli) if isinstance(p.type, click.types._NumberParamTypeBase)]
+    assert len(numbers) >= 9  # the file limits
+    monkeypatch.setenv("LANGUAGE", "en")  # as a run in English sets it
+    english = {p.name: p.type.name for p in numbers}
+    assert english["max_rows"] == "integer range" and set(english.values()) <= CLICK_TYPES
+    monkeypatch.setenv("LANGUAGE", "nl")
+    dutch = {p.name: p.type.name for p in numbers}
+    assert dutch == {name: gettext(kind, "nl") for name, kind in english.items()}
+    assert dutch["max_rows"] == "geheel getal"
+    assert click.IntRange(min=1).name == "integer range"  # click's own type keeps its name
+
+
+def test_every_argument_shows_its_placeholder_in_the_run_s_language() -> None:
+    from reconcile.cli.group import LocalisedArgument
+
+    arguments = [p for p in _parameters(cli) if isinstance(p, click.Argument)]
+    assert arguments and all(isinstance(p, LocalisedArgument) for p in arguments)
 
 
 EMPTY_FOLDER = {

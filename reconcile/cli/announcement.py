@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from reconcile.cli.group import ReconcileGroup
+from reconcile.cli.group import LocalisedArgument, ReconcileGroup
 from reconcile.cli.options import PathParam, lang_option
 from reconcile.cli.root import cli
 from reconcile.i18n import resolve_lang, tr
@@ -25,7 +25,7 @@ def announcement() -> None:
 
 
 @announcement.command(epilog=DRAFT_EXIT_CODES)
-@click.argument("letter", type=PathParam(dir_okay=False))
+@click.argument("letter", cls=LocalisedArgument, type=PathParam(dir_okay=False))
 @click.option(
     "-o",
     "--output",

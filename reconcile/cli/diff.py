@@ -6,6 +6,7 @@ import sys
 
 import click
 
+from reconcile.cli.group import LocalisedArgument
 from reconcile.cli.options import format_options, junit_option, lang_option, layout_name
 from reconcile.cli.root import cli
 from reconcile.i18n import resolve_lang
@@ -15,8 +16,8 @@ that could not be read."""
 
 
 @cli.command(epilog=DIFF_EXIT_CODES)
-@click.argument("old", type=click.Path())
-@click.argument("new", type=click.Path())
+@click.argument("old", cls=LocalisedArgument, type=click.Path())
+@click.argument("new", cls=LocalisedArgument, type=click.Path())
 @format_options
 @junit_option
 @lang_option("report")

@@ -6,6 +6,7 @@ import sys
 
 import click
 
+from reconcile.cli.group import LocalisedArgument
 from reconcile.cli.options import lang_option, list_format
 from reconcile.cli.root import cli
 from reconcile.i18n import resolve_lang
@@ -27,7 +28,7 @@ def codes(lang: str | None, fmt: str) -> None:
 
 
 @cli.command()
-@click.argument("code")
+@click.argument("code", cls=LocalisedArgument)
 @lang_option("explanation")
 def explain(code: str, lang: str | None) -> None:
     """Explain finding CODE: what it means, why it matters and how to fix it."""

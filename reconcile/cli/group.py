@@ -9,32 +9,36 @@ from typing import Any
 
 import click
 
-from reconcile.cli_lang import (
-    IN_RUN,
-    RUN_LANG,
-    click_speaks_the_run_language,
-    lang_in_args,
-    placeholder,
-    run_lang,
-)
+from reconcile.cli_lang import speaking
 from reconcile.errors import ReconcileError
-from reconcile.i18n import tr, translate_help
+from reconcile.i18n import gettext, resolve_lang, tr, translate_help, translate_metavar
 from reconcile.safety import visible
+
+# click's own words come from its catalogue (reconcile.cli_lang); the classes below put into
+# the run's language what click shows without gettext: reconcile's help texts, placeholders
+# (PATHS..., [OPTIONS]) and the name of a number type.
 
 
 class LocalisedFormatter(click.HelpFormatter):
-    """Help in the locale's language: Dutch for nl_*, else English (see reconcile.i18n)."""
+    """Help in the run's language: each help text, and each option's placeholder
+    (``--output [FORMAT:]FILE``)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.lang = run_lang()
+        self.lang = resolve_lang()  # (in a run, the run's: see reconcile.cli_lang)
 
     def write_text(self, text: str) -> None:
         super().write_text(translate_help(text, self.lang))
 
     def write_dl(self, rows: Any, col_max: int = 30, col_spacing: int = 2) -> None:
-        rows = [(term, translate_help(text, self.lang)) for term, text in rows]
+        rows = [(self._term(term), translate_help(text, self.lang)) for term, text in rows]
         super().write_dl(rows, col_max, col_spacing)
+
+    def _term(self, term: str) -> str:
+        """An option's names and placeholder (``-o, --output FILE``), the placeholder (which
+        comes last) in the run's language; a command's name stays as it is."""
+        names, space, shown = term.rpartition(" ")
+        return names + space + translate_metavar(shown, self.lang)
 
 
 class LocalisedContext(click.Context):
@@ -43,12 +47,34 @@ class LocalisedContext(click.Context):
     formatter_class = LocalisedFormatter
 
 
+class LocalisedArgument(click.Argument):
+    """An argument whose placeholder (``PATHS...``) is shown in the run's language: in the
+    usage line, the help and click's errors ("Ontbrekend argument 'PADEN...'")."""
+
+    def make_metavar(self, ctx: click.Context) -> str:
+        return translate_metavar(super().make_metavar(ctx), resolve_lang())
+
+
+class LocalisedIntRange(click.IntRange):
+    """click's IntRange, named in the run's language where click names it ("'veel' is geen
+    geldig geheel getal.")."""
+
+    @property  # (click's is a class attribute, in English)
+    def name(self) -> str:  # type: ignore[override]
+        return gettext(click.IntRange.name, resolve_lang())
+
+
 class LocalisedUsage:
     """A command's usage line with click's own placeholders ([OPTIONS], COMMAND [ARGS]...) in
-    the run's language; its parameters' placeholders are (see cli_lang)."""
+    the run's language; its arguments' are (LocalisedArgument)."""
+
+    options_metavar: str | None  # (click.Command's)
 
     def collect_usage_pieces(self, ctx: click.Context) -> list[str]:
-        return list(map(placeholder, super().collect_usage_pieces(ctx)))  # type: ignore[misc]
+        lang = resolve_lang()
+        own = (self.options_metavar, getattr(self, "subcommand_metavar", None))
+        pieces = super().collect_usage_pieces(ctx)  # type: ignore[misc]
+        return [translate_metavar(p, lang) if p in own else p for p in pieces]
 
 
 class ReconcileCommand(LocalisedUsage, click.Command):
@@ -77,30 +103,27 @@ class ReconcileGroup(LocalisedUsage, click.Group):
         standalone_mode: bool = True,
         **extra: Any,
     ) -> Any:
-        """Run in the language of --lang (wherever it stands), else the locale's.
+        """Run in the language of --lang (wherever it stands), else the settings file's, else
+        the locale's.
 
         Standalone (the command line), what stops the run before any command starts (the
         group's options, its --help) is said as a command's stop is (``invoke``): one line,
         exit code 2. Otherwise it is the caller's, as click leaves it.
         """
         given = sys.argv[1:] if args is None else list(args)
-        # --lang as given; without one, the settings file's lang (set once it is read, see
-        # cli()), else the locale: run_lang()
-        tokens = RUN_LANG.set(lang_in_args(given)), IN_RUN.set(True)
-        try:
-            click_speaks_the_run_language()
-            # the caller's args as they came: click expands wildcards on Windows only for None
-            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
-        except (click.exceptions.Exit, click.ClickException, click.Abort, BrokenPipeError):
-            raise  # not standalone: the caller's (standalone, click has said these itself)
-        except Exception as exc:  # (Ctrl-C here: click's own "Aborted!")
-            if not standalone_mode:
-                raise
-            _say_why_it_stopped(exc, "--debug" in self._own_options(given))
-            sys.exit(2)
-        finally:
-            RUN_LANG.reset(tokens[0])
-            IN_RUN.reset(tokens[1])
+        # --lang as given; without one, the settings file's lang (once it is read, see cli()),
+        # else the locale; until the run ends (reconcile.cli_lang)
+        with speaking(given):
+            try:
+                # the caller's args as they came: click expands wildcards on Windows only for None
+                return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+            except (click.exceptions.Exit, click.ClickException, click.Abort, BrokenPipeError):
+                raise  # not standalone: the caller's (standalone, click has said these itself)
+            except Exception as exc:  # (Ctrl-C here: click's own "Aborted!")
+                if not standalone_mode:
+                    raise
+                _say_why_it_stopped(exc, "--debug" in self._own_options(given))
+                sys.exit(2)
 
     def _own_options(self, given: list[str]) -> list[str]:
         """The group's own options among ``given``: those before the command's name (an
@@ -137,7 +160,7 @@ class ReconcileGroup(LocalisedUsage, click.Group):
 def _say_why_it_stopped(exc: BaseException, debug: bool) -> None:
     """One line on standard error, in the run's language, for what stopped the run (the
     traceback too with --debug, but never for Ctrl-C)."""
-    lang = run_lang()
+    lang = resolve_lang()
     if isinstance(exc, KeyboardInterrupt):
         click.echo(tr("interrupted", lang), err=True)
         return

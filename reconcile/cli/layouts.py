@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from reconcile.cli.group import ReconcileGroup
+from reconcile.cli.group import LocalisedArgument, ReconcileGroup
 from reconcile.cli.options import lang_option, list_format
 from reconcile.cli.root import cli
 from reconcile.i18n import resolve_lang
@@ -34,7 +34,7 @@ def layouts(ctx: click.Context, lang: str | None, fmt: str) -> None:
 
 
 @layouts.command("draft")
-@click.argument("file", type=click.Path())
+@click.argument("file", cls=LocalisedArgument, type=click.Path())
 @click.option("--name", metavar="NAME", help="The layout's name. Default: the file's name.")
 @lang_option("report")
 def layouts_draft(file: str, name: str | None, lang: str | None) -> None:

@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 
 import click
 
+from reconcile.cli.group import LocalisedArgument, LocalisedIntRange
 from reconcile.i18n import LANGS
 from reconcile.limits import DEFAULT_LIMITS, Limits
 from reconcile.report import FORMATS
@@ -35,7 +36,7 @@ def output_options(func: Any) -> Any:
         func = click.option(
             Limits.option(name),
             name,
-            type=click.IntRange(min=1),
+            type=LocalisedIntRange(min=1),
             metavar="MB" if name.endswith("_size") else "N",  # (the same in Dutch)
             default=getattr(DEFAULT_LIMITS, name),
             show_default=True,
@@ -68,7 +69,10 @@ def output_options(func: Any) -> Any:
         help="Read the files with this layout: a name from `reconcile layouts`, or a .toml "
         "file. Default: found by the header labels.",
     )(func)
-    return click.argument("paths", nargs=-1, required=True, type=click.Path())(func)
+    paths = click.argument(
+        "paths", cls=LocalisedArgument, nargs=-1, required=True, type=click.Path()
+    )
+    return paths(func)
 
 
 def format_options(func: Any) -> Any:

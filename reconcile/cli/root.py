@@ -10,7 +10,7 @@ import click
 from reconcile import VERSION_LINE, __version__
 from reconcile.cli.group import ReconcileGroup
 from reconcile.cli.options import PathParam
-from reconcile.cli_lang import RUN_LANG
+from reconcile.cli_lang import use_settings_lang
 from reconcile.errors import ReconcileError, stop_on_closed_output
 from reconcile.i18n import LANGS
 
@@ -54,8 +54,8 @@ def cli(ctx: click.Context, debug: bool, config: Path | None) -> None:
             ctx.meta["reconcile.config_error"] = exc  # raised when the command runs, not on --help
             return
         settings = ctx.default_map.get(ctx.invoked_subcommand) or {}
-        if RUN_LANG.get() is None and settings.get("lang") in LANGS:
-            RUN_LANG.set(settings["lang"])  # errors and click's words speak it too
+        if settings.get("lang") in LANGS:
+            use_settings_lang(settings["lang"])  # errors and click's words speak it too
 
 
 def main() -> None:
