@@ -455,6 +455,20 @@ _CODES = [
         "never counts them as zero. Fill in the amount, or leave the line out until it is known.",
     ),
     Code(
+        "amount-short-group",
+        ERR,
+        "validate",
+        "{value} has a point before fewer than three digits, in a column that groups thousands "
+        "by three with points: {meant} with the zeros of its last group lost, or a decimal "
+        "point? It is not counted, so the total is incomplete.",
+        "A Dutch amount groups thousands by three with points (6.234.490) and writes decimals "
+        "after a comma. A point before one or two digits is either a decimal point or a number "
+        "whose last zeros an export dropped (844.120 written as 844.12, as in the "
+        "begrotingsstaten downloaded from opendata.rijksbegroting.nl in 2014); reconcile cannot "
+        "tell which, so it counts neither, and the totals over it are not compared. Correct the "
+        "cell in the source.",
+    ),
+    Code(
         "chapter-unknown",
         ERR,
         "validate",

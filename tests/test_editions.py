@@ -47,6 +47,12 @@ def _amount(table: LayoutTable, moment: str, **where: str) -> Decimal | None:
     return None if line is None else line.amount
 
 
+# The begrotingsstaten's older open-data header (2013-2018), for tables built in a test.
+OLDER_HEADER = (
+    "Begrotingsjaar;Valuta;eenheid;Uitgaven (U) Verplichtingen (V) Ontvangsten (O);"
+    "Begrotingsstaat;Onderdeel;Omschrijving;ontwerpbegroting;vastgestelde begroting;"
+    "1ste suppletoire begroting;2de suppletoire begroting;Realisatie;Url"
+)
 EVERY_EDITION = sorted(path.name for path in EDITIONS.glob("*.csv"))
 
 
@@ -360,16 +366,11 @@ def test_layouts_draft_of_a_missing_file_says_why_and_exits_2(tmp_path: Path) ->
 def test_each_row_is_read_in_the_unit_its_unit_cell_names(tmp_path: Path) -> None:
     # The older begrotingsstaten header, rows built here: "x1000", "miljoen" and a word the
     # layout does not know ("duizendtallen": read as the layout's x € 1.000, and said).
-    header = (
-        "Begrotingsjaar;Valuta;eenheid;Uitgaven (U) Verplichtingen (V) Ontvangsten (O);"
-        "Begrotingsstaat;Onderdeel;Omschrijving;ontwerpbegroting;vastgestelde begroting;"
-        "1ste suppletoire begroting;2de suppletoire begroting;Realisatie;Url"
-    )
     path = tmp_path / "staten.csv"
     path.write_text(
         "\n".join(
             [
-                header,
+                OLDER_HEADER,
                 "2013;Euro;x1000;U;XIII, Economische Zaken;2;Bedrijvenbeleid;1.500;;;;;",
                 "2013;Euro;miljoen;U;XIII, Economische Zaken;3;Toekomstfonds;2,5;;;;;",
                 "2013;Euro;duizendtallen;U;XIII, Economische Zaken;4;Apparaat;7;;;;;",
@@ -384,6 +385,67 @@ def test_each_row_is_read_in_the_unit_its_unit_cell_names(tmp_path: Path) -> Non
     assert [row.values["ministry"] for row in table.rows] == ["Economische Zaken"] * 3
     assumed = [(f.location.cell, f.code) for f in table.findings if f.code == "unit-assumed"]
     assert assumed == [("C4", "unit-assumed")]
+
+
+def test_amounts_that_lost_the_zeros_of_their_last_group_are_said_at_their_cells() -> None:
+    # opendata.rijksbegroting.nl's begrotingsstaten as downloaded in 2014: the 2013 rows wrote
+    # 844,120 as "844.12" (the zero of its last group lost) beside "2.728.863". Read as a
+    # decimal, each set off a total-mismatch at its TOTAAL row, 154 on the whole file, none
+    # at the cell at fault. Now each such cell is said (200 on the whole file) and the totals
+    # over it are not compared; the findings left are the file's real problems.
+    name = "begrotingsstaten_2013-2014_opendata_2014.csv"
+    short = [cell for cell, code in _codes(name) if code == "amount-short-group"]
+    assert short == ["H21", "I21", "J21", "H29", "I29", "H34", "I34", "H37", "I37", "L37", "J39"]
+    finding = next(f for f in _report(name).findings if f.code == "amount-short-group")
+    assert message(finding) == (
+        '"32.87" has a point before fewer than three digits, in a column that groups '
+        "thousands by three with points: 32.870 with the zeros of its last group lost, or a "
+        "decimal point? It is not counted, so the total is incomplete."
+    )
+    assert [(cell, code) for cell, code in _codes(name) if code != "amount-short-group"] == [
+        (None, "csv-detected"),
+        ("A1", "layout-detected"),
+        # 2014 J: the V series' TOTAAL row is labelled O, so O has two, and the second is
+        # not the sum of the O lines
+        ("A15", "duplicate-key"),
+        ("H15", "total-mismatch"),
+        # 2013 IV O realisatie: the TOTAAL row's "40" lost all three zeros (its lines add up
+        # to 40.000); nothing in the cell shows it, the total does
+        ("L21", "total-mismatch"),
+    ]
+    # a whole number and the Rijk block's decimal comma beside them read as they are
+    table = _table(name)
+    assert _amount(table, "ontwerpbegroting", year="2013", chapter="A", article="12") == (
+        Decimal(2_728_863_000)
+    )
+    assert _amount(table, "ontwerpbegroting", chapter="Rijk", article="IIA") == (
+        Decimal("138.1") * 1_000_000
+    )
+
+
+@pytest.mark.parametrize(
+    ("amounts", "refused"),
+    [
+        (["6.234.490", "844.12", "9.7", "1.099"], ["844.12", "9.7"]),
+        (["6.234.490", "844.120", "-39.21"], ["-39.21"]),
+        # no amount of the column groups with points: a point is a decimal point
+        (["2511373.0", "844.12"], []),
+        (["844.12", "12,5"], []),
+    ],
+)
+def test_a_point_before_fewer_than_three_digits_is_refused_where_its_column_groups_by_points(
+    tmp_path: Path, amounts: list[str], refused: list[str]
+) -> None:
+    rows = [
+        f"2013;Euro;x1000;U;XIII, Economische Zaken;{article};Artikel {article};{amount};;;;;"
+        for article, amount in enumerate(amounts, start=1)
+    ]
+    path = tmp_path / "staten.csv"
+    path.write_text("\n".join([OLDER_HEADER, *rows]) + "\n", encoding="utf-8")
+    table = _table_at(path)
+    lines = [row.amounts["ontwerpbegroting"] for row in table.rows]
+    assert [line.amount_raw for line in lines if line.amount is None] == refused
+    assert all(line.amount_problem == "short-group" for line in lines if line.amount is None)
 
 
 def _table_at(path: Path) -> LayoutTable:

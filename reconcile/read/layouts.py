@@ -915,7 +915,32 @@ def finish_table(table: LayoutTable) -> LayoutTable:
         table.summary_rows.update(i for i, text in enumerate(texts) if text in matching)
     table.total_rows |= table.summary_rows
     table.outside_rows = _rows_outside(table, layout) - table.total_rows
+    if layout.numbers == "dutch":
+        _refuse_short_groups(table)
     return table
+
+
+# A Dutch amount grouped by points ("6.234.490"), and one with a point before one or two
+# digits ("844.12"): beside the first, the second is a number whose last group lost its zeros
+# (the begrotingsstaten of opendata.rijksbegroting.nl in 2014: 844.120 written "844.12") or a
+# decimal point, and nothing in the cell says which.
+_POINT_GROUPED = re.compile(r"^[-\u2212]?\d{1,3}(\.\d{3})+$")
+_SHORT_GROUP = re.compile(r"^[-\u2212]?\d{1,3}\.\d{1,2}$")
+
+
+def _refuse_short_groups(table: LayoutTable) -> None:
+    """Each amount written with a point before fewer than three digits, in a column whose
+    amounts group thousands with points, made unreadable ("short-group"): counted as neither
+    reading, and said at its cell."""
+    for reads in table.amounts.values():
+        distinct = {read[0].strip() for read in set(reads) if read and read[0].__class__ is str}
+        short = {text for text in distinct if _SHORT_GROUP.match(text)}
+        if not short or not any(map(_POINT_GROUPED.match, distinct)):
+            continue
+        for index, read in enumerate(reads):
+            if read and read[0].__class__ is str and read[0].strip() in short:
+                reads[index] = (read[0], None, "short-group")
+                table.unreadable_rows.add(index)
 
 
 def _rows_outside(table: LayoutTable, layout: Layout) -> set[int]:

@@ -164,7 +164,16 @@ def _row_findings(
             elif code != "cell-error":
                 findings.append(make_finding(code, row.cells[name], value=f'"{value}"'))
     for line in row.amounts.values():
-        if line.amount is None:
+        if line.amount_problem == "short-group":
+            value = line.amount_raw.strip()
+            head, _, tail = value.partition(".")
+            meant = f"{head}.{tail.ljust(3, '0')}"
+            findings.append(
+                make_finding(
+                    "amount-short-group", line.cells["amount"], value=f'"{value}"', meant=meant
+                )
+            )
+        elif line.amount is None:
             findings.append(
                 make_finding(
                     "amount-not-a-number", line.cells["amount"], value=f'"{line.amount_raw}"'
