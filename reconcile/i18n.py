@@ -18,7 +18,8 @@ from functools import cache
 from pathlib import Path
 
 # The languages reconcile speaks, English (the source texts) included. A third language is a
-# catalogue under reconcile/locale/ and its code added here (README, "Translations").
+# catalogue under reconcile/locale/ and its code added here (docs/en/maintainers.md,
+# "Translations").
 LANGS = ("nl", "en")
 ENGLISH = "en"
 DOMAIN = "reconcile"

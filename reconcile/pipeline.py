@@ -122,22 +122,17 @@ def find_announcement(paths: list[str], explicit: str | None) -> Announcement:
 
 @contextlib.contextmanager
 def _collector_paused() -> Iterator[None]:
-    """Pause Python's cycle collector while a file is read or validated.
-
-    A large file makes millions of small objects without cycles; the collector would walk all
-    of them again at every threshold, a cost that grows with the file (see benchmarks/). When
-    it is switched on again, what was made meanwhile goes straight to the oldest generation
-    (``freeze`` then ``unfreeze`` moves every object there without looking at it): otherwise
-    the first collection after the pause would walk all of them once more. Not when the
-    caller has frozen objects of its own (a pre-fork server does, to share memory with its
-    workers): ``unfreeze`` would release those too.
-    """
+    """Pause Python's cycle collector while a file is read or validated: a large file makes
+    millions of objects without cycles, which it would walk again and again (benchmarks/)."""
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
         if enabled:
+            # freeze + unfreeze moves what was made meanwhile to the oldest generation unlooked
+            # at; not when a caller froze objects of its own (a pre-fork server), as unfreeze
+            # would release those too.
             if gc.get_freeze_count() == 0:
                 gc.freeze()
                 gc.unfreeze()

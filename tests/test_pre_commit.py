@@ -141,7 +141,7 @@ def test_the_readme_snippet_works_as_written_and_pins_with_autoupdate(
     assert re.search(r"^reconcile check\.+Failed$", result.stdout, re.MULTILINE)
     assert "[year-out-of-range]" in result.stdout
     assert "[ministry-missing]" in result.stdout
-    # what the README advises: autoupdate --freeze pins the commit `main` names (no tag yet)
+    # what docs/en/ci.md advises: autoupdate --freeze pins the commit `main` names (no tag yet)
     assert pre_commit("autoupdate", "--freeze", cwd=good, home=home).returncode == 0
     [pinned] = yaml.safe_load((good / ".pre-commit-config.yaml").read_text("utf-8"))["repos"]
     assert pinned["rev"] == git("rev-parse", "main", cwd=clone)

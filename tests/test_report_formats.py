@@ -111,3 +111,19 @@ def test_the_options_offer_exactly_the_listed_formats_and_suffixes() -> None:
         ".htm": "html",
     }
     assert list(formats.RENDERERS) == NAMES
+
+
+def test_the_reference_pages_name_every_format_and_suffix() -> None:
+    """commands.md and diff.md write the format list out: a new format fails here, not in
+    a reader's hands."""
+    import re
+
+    from tests.doctext import page
+
+    commands, diff = page("docs/en/commands.md"), page("docs/en/diff.md")
+    [listed] = re.findall(r"^\| `-f, --format ([\w\\|]+)`", commands, re.MULTILINE)
+    assert listed.split("\\|") == NAMES
+    [for_diff] = re.findall(r"`--format (\w+(?:\|\w+)+)`", diff)
+    assert for_diff.split("|") == [fmt.name for fmt in FORMAT_LIST if fmt.diff is not None]
+    [output] = re.findall(r"^\| `-o, --output .*$", commands, re.MULTILINE)
+    assert sorted(re.findall(r"`(\.\w+)`", output)) == sorted(SUFFIXES)

@@ -578,19 +578,11 @@ def _start_tags(text: bytes, name: bytes, plain: int) -> int:
 
 
 def _count_plain(sheet: _SheetCount, text: bytes, state: list[int]) -> bool:
-    """The usual chunk counted with a few C-speed scans (bytes.count, one regex search); False,
-    counting nothing, for any other.
+    """Count a chunk whose cells all open plainly (``<c r="B12"``) with a few scans in C, as
+    ``_count_in_order`` would; False, counting nothing, for any other chunk.
 
-    A chunk qualifies when every cell start tag that _TAG would find opens plainly (``_beyond``
-    finds none that does not), none is prefixed, and a row start tag after its last cell opens
-    plainly too; it then gives what ``_count_in_order`` gives for those tags. The other row
-    tags do not matter: a plain cell says where it is, whatever its row tag says, so the
-    rows are not searched (a row only sets where the next chunk goes on, and only the last one
-    does). The last row and column are found without reading every cell's place (700,000 of
-    them in 100,000 lines): the chunk's last cell and the chunks before bound them, and one
-    search shows that no cell lies beyond. Where one does, each cell's place is read after all
-    (``_count_plain_cells``).
-    """
+    Why: 100,000 lines are 700,000 cells. The chunk's last cell gives its bounds, and one
+    search (``_beyond``) shows that no cell lies past them."""
     if b":" in text and (b":c" in text or b":row" in text) and _PREFIXED.search(text):
         return False  # (a colon is looked for first: most chunks hold none)
     last_row, last_cell = _last_row_tag(text), text.rfind(b'<c r="')
@@ -646,15 +638,9 @@ _LAST_COLUMN = 18_278  # ZZZ: a plain reference has at most three letters
 
 @functools.lru_cache(maxsize=64)
 def _beyond(last_row: int, last_column: int) -> re.Pattern[bytes]:
-    """A search for a cell start tag that is not a plain reference at or before ``last_row``
-    and ``last_column``: found nowhere, every cell of the chunk is plain and within both.
-
-    The bounds are written out as regular expressions of the references up to them: for row
-    13456, any number of at most four digits or one of five digits up to 13456; for column H,
-    one letter up to H. A reference the expressions do not allow (a later row or column, but
-    also a row with leading zeros) is found, and the chunk read the slow way: exact, never
-    approximate, wherever in the chunk such a cell is.
-    """
+    """A search for a cell start tag that is not a plain reference within ``last_row`` and
+    ``last_column``. What it finds (a later cell, a row with leading zeros) sends the chunk to
+    the exact count, so the bounds are never approximate."""
     letters = (
         "[A-Z]{1,3}"
         if last_column >= _LAST_COLUMN

@@ -1,19 +1,10 @@
 """The fast reading path: a workbook's cell values through python-calamine (Rust), as Grids.
 
-calamine reads cell values about fifteen times faster than openpyxl, but it drops what the
-rest of the reader relies on, so that is recovered from the sheet XML, which is scanned as
-bytes (no XML tree is built):
-
-- error values (``#DIV/0!``, ``#REF!``): calamine gives an empty cell, openpyxl the error text;
-- which empty cells hold a formula without a saved result (``formula_of``): their text then
-  comes from openpyxl, opened only when a sheet has such a cell and only when it is asked;
-- hidden rows and columns, which calamine does not report (merged ranges it does report).
-
-A sheet in which the pre-flight, unpacking every member anyway, found none of the signs of
-these (``EXTRAS_NEEDLES``; ``Preflight.plain_parts``) is not unpacked a second time.
-
-Values are made the same as openpyxl's: empty strings are empty cells (None), whole floats are
-ints (Excel stores ``5``, which openpyxl reads as int 5), dates are datetimes.
+calamine reads cell values about fifteen times faster than openpyxl, but drops error values,
+formulas without a saved result and hidden rows and columns; those are found by scanning the
+sheet XML as bytes, and only in sheets where the pre-flight saw a sign of them
+(``Preflight.plain_parts``). Values come out as openpyxl gives them (None for empty, int for
+a whole number, datetime for a date), so the stages after reading cannot tell the two apart.
 """
 
 from __future__ import annotations

@@ -236,15 +236,10 @@ def _records(
 
 
 def _rows_within(block: str, delimiter: str) -> list[list[str]] | None:
-    """The rows of a block of lines as the csv module reads them, its lines split in C; None
-    when a row does not end within the block (a quoted field running on past its last line
-    feed), or a line break other than \\r and \\n would split its lines otherwise.
-
-    In strict mode the csv module stops at the end of a quoted field's open text ("unexpected
-    end of data") instead of ending the row there; where it reads a block without stopping,
-    its rows are those of the lenient mode the file is read in. Any error of its own (a quote
-    amid a field, a field beyond its limit) leaves the block to ``_records`` as well.
-    """
+    """The rows of a block of lines, its lines split in C; None, for ``_records`` to read, when
+    a quoted field may run on past the block, a line break other than \\r and \\n is in it, or
+    the csv module objects (in strict mode, which stops where lenient mode would end a row
+    early: the rows it gives are those of the lenient mode the file is read in)."""
     if any(stop in block for stop in _OTHER_BREAKS):
         return None
     try:
