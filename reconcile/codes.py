@@ -345,10 +345,12 @@ _CODES = [
         ERR,
         "validate",
         "{label} says {stated} but the lines it covers add up to {computed} "
-        "(difference {difference}).",
+        "(difference {difference}).{hint}",
         "A totals row is a check, not a line: reconcile recomputes it from the lines above it. "
         "A difference means the total was typed over, is stale, or a line is missing from "
-        "its range. Correct the lines or the total.",
+        "its range. Where a factor of a thousand explains the difference (an amount typed in "
+        "euros in a table in thousands, three zeros lost), the message names the cell. Correct "
+        "the lines or the total.",
     ),
     Code(
         "total-not-computed",

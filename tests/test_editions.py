@@ -413,6 +413,10 @@ def test_amounts_that_lost_the_zeros_of_their_last_group_are_said_at_their_cells
         # to 40.000); nothing in the cell shows it, the total does
         ("L21", "total-mismatch"),
     ]
+    lost = next(f for f in _report(name).findings if f.location.cell == "L21")
+    assert message(lost).endswith(
+        " The total is a thousandth of its lines' sum: have three zeros been lost?"
+    )
     # a whole number and the Rijk block's decimal comma beside them read as they are
     table = _table(name)
     assert _amount(table, "ontwerpbegroting", year="2013", chapter="A", article="12") == (

@@ -28,6 +28,7 @@ from reconcile.read.layouts import (
 )
 from reconcile.validate import ValidatedTable, normalise_article, normalise_series
 from reconcile.validate.schema import ARTICLE_PATTERN, build_layout_schema, run_schema
+from reconcile.validate.totals import thousandfold
 
 _ARTICLE = re.compile(ARTICLE_PATTERN)
 
@@ -378,9 +379,18 @@ def _check_totals(table: LayoutTable, layout: Layout, repeated: set[int]) -> lis
                     stated=stated,
                     computed=computed,
                     difference=stated - computed,
+                    hint=thousandfold(stated, computed, _places(table, name, covered + flagged)),
                 )
             )
     return findings
+
+
+def _places(
+    table: LayoutTable, name: str, indexes: list[int]
+) -> list[tuple[Decimal | None, CellRef]]:
+    """The amount of column ``name`` in each of rows ``indexes``, with its cell."""
+    lines = [table.amount_line(name, index) for index in indexes]
+    return [(line.amount, line.cells["amount"]) for line in lines if line is not None]
 
 
 def _leaf_totals(

@@ -4,11 +4,12 @@ the reader recorded, recomputed from the lines (a stated total is a check, never
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from decimal import Decimal
 
 from reconcile.codes import make_finding
 from reconcile.kinds import ROUNDED_FROM
-from reconcile.model import Finding
+from reconcile.model import CellRef, Finding, Phrase
 from reconcile.read.cells import column_letter
 from reconcile.read.find_table import parse_year
 from reconcile.read.make_lines import AmountCell, LineColumns, SheetTable, TotalsRow, plain_text
@@ -147,6 +148,10 @@ def check_total_row(table: SheetTable, lines: LineColumns, total: TotalsRow) -> 
             continue  # an unreadable cell among them (PM, no saved result): nothing to compare
         computed = sum((a for a in amounts if a is not None), Decimal(0))
         if abs(cell.amount - computed) > allowed * len(covered):
+            difference = cell.amount - computed
+            places = (
+                [lines.line(index).cells["amount"] for index in covered] if name is None else []
+            )
             findings.append(
                 make_finding(
                     "total-mismatch",
@@ -154,10 +159,42 @@ def check_total_row(table: SheetTable, lines: LineColumns, total: TotalsRow) -> 
                     label=label,
                     stated=cell.amount,
                     computed=computed,
-                    difference=cell.amount - computed,
+                    difference=difference,
+                    hint=thousandfold(cell.amount, computed, zip(amounts, places, strict=False)),
                 )
             )
     return findings
+
+
+def thousandfold(
+    stated: Decimal, computed: Decimal, parts: Iterable[tuple[Decimal | None, CellRef]]
+) -> Phrase | str:
+    """What a factor of a thousand explains of a total that does not add up: the total itself
+    (a unit mixed up, three zeros lost) or the one part that, a thousand times as large or as
+    small, makes it add up (an amount typed in euros in a table in thousands); "" when
+    nothing or several parts would."""
+    if computed and stated == computed * 1000:
+        return Phrase(" The total is a thousand times its lines' sum: is its unit right?")
+    if stated and stated * 1000 == computed:
+        return Phrase(" The total is a thousandth of its lines' sum: have three zeros been lost?")
+    difference = stated - computed
+    given = [(amount, place) for amount, place in parts if amount]
+    larger = [(a, place) for a, place in given if difference == 999 * a]
+    smaller = [(a, place) for a, place in given if difference * 1000 == -999 * a]
+    if len(larger) + len(smaller) != 1:
+        return ""
+    if larger:
+        (amount, place), meant = larger[0], larger[0][0] * 1000
+        return Phrase(
+            " With {meant} instead of {amount} at {cell}, a thousand times as much, the total "
+            "adds up.",
+            {"meant": meant, "amount": amount, "cell": place.cell},
+        )
+    (amount, place), meant = smaller[0], smaller[0][0] / 1000
+    return Phrase(
+        " With {meant} instead of {amount} at {cell}, a thousandth of it, the total adds up.",
+        {"meant": meant, "amount": amount, "cell": place.cell},
+    )
 
 
 def _amount_of(
