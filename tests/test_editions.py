@@ -452,19 +452,74 @@ def test_a_published_verdieping_table_reads_its_mutations_between_two_stands(
     assert "total-mismatch" not in {code for code, _ in codes}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="not yet read: the article named by the title above the table (Beleidsartikel 1) "
-    "and the series named by its caption (Ontvangsten); see tests/published/README.md",
-)
 def test_a_published_verdieping_table_takes_article_and_series_from_its_title(
     tmp_path: Path,
 ) -> None:
-    # Read today: "missing-column" (Artikel) on both tables, and the receipts table's lines
-    # counted as expenditure (U assumed: "series-assumed"), 8,300 + 5 x 162 thousand euros.
+    # The tables have no article and no V/U/O column: the title above them says "Beleidsartikel
+    # 1", each caption "Uitgaven ..." or "Ontvangsten ...". Each is said once, at its cell.
     spending = _ez_2018_report(tmp_path / "u", "Uitgaven")
     assert "missing-column" not in {f.code for f in spending.findings}
-    assert {ln.article for ln in spending.lines} == {"1"}
+    assert {(ln.chapter, ln.article, ln.series) for ln in spending.lines} == {("XIII", "1", "U")}
+    said = [(f.location.cell, f.params) for f in spending.findings if f.code == "field-from-title"]
+    assert said == [
+        ("A1", {"field": "Artikel", "value": "1", "title": f"“{EZ_2018_TITLE}”"}),
+        (
+            "A2",
+            {
+                "field": "V/U/O",
+                "value": "U",
+                "title": "“Uitgaven beleidsartikel (bedragen x € 1.000)”",
+            },
+        ),
+    ]
     receipts = _ez_2018_report(tmp_path / "o", "Ontvangsten")
-    assert "series-assumed" not in {f.code for f in receipts.findings}
-    assert receipts.lines == []  # O is never counted with the U of a reservation
+    assert {"series-assumed", "missing-column"} & {f.code for f in receipts.findings} == set()
+    assert receipts.lines == ()  # receipts are never counted with a reservation's U
+    (uncounted,) = [f for f in receipts.findings if f.code == "lines-not-counted"]
+    # 8,300 in 2017 and 162 in each of 2017-2021: six receipt lines, not counted as spending
+    assert (uncounted.params["count"], uncounted.params["series"]) == (6, "O")
+    assert [f.code for f in receipts.findings if f.severity in ("error", "warning")] == []
+
+
+@pytest.mark.parametrize(
+    ("title", "said"),
+    [
+        ("Niet-beleidsartikel 40 Apparaat", {"Artikel": "40"}),
+        ("artikel 02 Bedrijvenbeleid", {"Artikel": "2"}),
+        ("Verplichtingen (bedragen x € 1.000)", {"V/U/O": "V"}),
+        ("Tabel 2 Departementale uitgavenmutaties (x € 1.000)", {}),  # names neither
+        ("Artikelen 1 en 2", {}),  # not one article
+        ("Artikel 2 en 3", {}),
+        ("Artikel 2-3", {}),
+        ("Uitgaven en ontvangsten (bedragen x € 1.000)", {}),  # not one series
+        ("Ontvangsten artikel 7", {"V/U/O": "O"}),  # the article is not at its start
+    ],
+)
+def test_a_title_line_gives_the_article_or_series_its_table_lacks(
+    tmp_path: Path, title: str, said: dict[str, str]
+) -> None:
+    from tests.spec import announcement, write
+
+    rows = [[title], ["(bedragen x € 1.000)"], ["Omschrijving", 2025], ["Intensivering", "5"]]
+    write(tmp_path, {"EZ.xlsx": rows})
+    report = validate([str(tmp_path)], announcement(), layout=None)
+    found = {
+        f.params["field"]: f.params["value"]
+        for f in report.findings
+        if f.code == "field-from-title"
+    }
+    assert found == said
+
+
+def test_a_column_of_the_tables_own_wins_over_its_title(tmp_path: Path) -> None:
+    from tests.spec import announcement, write
+
+    rows = [
+        ["Ontvangsten beleidsartikel 3"],
+        ["Artikel", "V/U/O", "Omschrijving", 2025],
+        ["2", "U", "Intensivering", "5.000"],
+    ]
+    write(tmp_path, {"EZ.xlsx": rows})
+    report = validate([str(tmp_path)], announcement(), layout=None)
+    assert "field-from-title" not in {f.code for f in report.findings}
+    assert [(ln.article, ln.series) for ln in report.lines] == [("2", "U")]
