@@ -385,6 +385,36 @@ def test_repeated_texts_are_reported_on_every_row_and_keys_match_however_written
 # --- B-tables: totals rows flagged J ---------------------------------------------------------
 
 
+def test_b_table_totals_of_programme_and_apparaat_are_two_rows(tmp_path: Path) -> None:
+    # The 2016 table's shape (Defensie): an article's total, then its Programma and Apparaat
+    # totals, each J with no level; only "Programma of Apparaat" tells them apart.
+    header = [*B_HEADER[:6], "Programma of Apparaat", *B_HEADER[6:]]
+    base = ["2016", "X", "Defensie", "OWB", "2", "Zeestrijdkrachten"]
+    empty = ["", "", "", ""]
+    years = ["", "", "", "", "", ""]
+
+    def row(programme: str, flag: str, instrument: str, amount: str) -> str:
+        levels = ["", instrument, "", "A" if instrument else ""]
+        return _b_row(
+            *base, programme, "U", flag, *(levels if instrument else empty), amount, *years
+        )
+
+    path = _csv(
+        tmp_path / "b.csv",
+        [
+            _b_row(*header),
+            row("Niet toegedeeld", "J", "", "150"),
+            row("Programma", "J", "", "100"),
+            row("Programma", "N", "Opdrachten", "100"),
+            row("Apparaat", "J", "", "50"),
+            row("Apparaat", "N", "Personele uitgaven", "50"),
+            row("Apparaat", "J", "", "60"),  # a second Apparaat total: the same key again
+        ],
+    )
+    flat = _flat(_validate(path))
+    assert [cell for cell, code in flat if code == "duplicate-key"] == ["A7"]
+
+
 def test_b_table_totals_rows_equal_the_sum_of_their_detail_rows(tmp_path: Path) -> None:
     base = ["2016", "VII", "BZK", "OWB", "1", "Openbaar bestuur"]
     path = _csv(
@@ -561,6 +591,12 @@ def test_real_b_table_subset_reports_its_real_problems_at_their_cells() -> None:
     ]:
         assert expected in flat
     assert ("T485", "total-mismatch") not in flat
+    # X article 2 U: the article's total ("Niet toegedeeld", row 584) and its Apparaat total
+    # (row 590), both J with no level, are two rows told apart by "Programma of Apparaat";
+    # VIII article 8 V flags two "Programma" totals with other amounts (301, 302): a real one.
+    assert ("A590", "duplicate-key") not in flat
+    assert ("A302", "duplicate-key") in flat
+    assert sum(code == "duplicate-key" for _, code in flat) == 35
     block = next(f for f in report.findings if f.code == "duplicate-rows")
     assert dict(block.params) == {
         "first": 1037,
