@@ -1,10 +1,10 @@
 """Babel's extraction of reconcile's texts: which calls carry a text to translate.
 
-``pybabel extract -F babel.cfg`` runs these (see README, "Translations"). Texts are marked
-where they are written: ``gettext``/``ngettext``/``pgettext``/``npgettext``/``N_`` as anywhere,
-plus reconcile's own carriers of a text, so that a finding code, a phrase or an error needs no
-marker of its own. The command line's help texts are read from click's command tree.
-Babel is a test dependency, imported only here.
+``pybabel extract -F babel.cfg`` runs these (see docs/en/maintainers.md, "Translations").
+Texts are marked where they are written: ``gettext``/``ngettext``/``pgettext``/``npgettext``/
+``N_`` as anywhere, plus reconcile's own carriers of a text, so that a finding code, a phrase
+or an error needs no marker of its own. The command line's help texts are read from click's
+command tree. Babel is a test dependency, imported only here.
 """
 
 from __future__ import annotations

@@ -435,13 +435,16 @@ _CODES = [
         "identifier-written-once",
         ERR,
         "validate",
-        "What this cell says is written on this row only: row(s) {rows} below, the same line in "
-        "later years, leave it empty. They were read as this line; write it on each of them, "
-        "or give a row that is a line of its own its own.",
+        "What this cell says is written on this row only: row {rows} below, the same line in a "
+        "later year, leaves it empty. It was read as this line; write it there too, or give a "
+        "row that is a line of its own its own.",
         "A line's chapter, article or description written on a block's first row only is read "
         "as meant in the template's block structure (one row per year, a year without money "
         "among them). Elsewhere the rows below may be lines of their own whose description was "
         "forgotten: one finding per block, instead of one per row, says how to make it clear.",
+        "What this cell says is written on this row only: rows {rows} below, the same line in "
+        "later years, leave it empty. They were read as this line; write it on each of them, or "
+        "give a row that is a line of its own its own.",
     ),
     Code(
         "amount-not-a-number",

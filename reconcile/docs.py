@@ -2,47 +2,42 @@
 
 Run ``python -m reconcile.docs`` from the repository after changing a code or its texts; a test
 fails while a committed page differs from what this writes. The catalogue is read only through
-reconcile.codes (``CODES``, ``texts_of``) and the words of reconcile.i18n, as ``explain`` reads it.
+reconcile.codes (``CODES``, ``texts_of``) and the words of reconcile.i18n, and a code's pattern
+and severity are worded by reconcile.explain's functions, as ``reconcile explain`` words them.
 """
 
 from __future__ import annotations
 
-import re
 import sys
 import textwrap
 from pathlib import Path
 
-from reconcile.codes import CODES, Code, texts_of
-from reconcile.i18n import tr, word
+from reconcile.codes import CODES, texts_of
+from reconcile.explain import pattern, severity_text
+from reconcile.i18n import LANGS, N_, gettext, tr, word
 
-LANGS = ("en", "nl")
 PAGES = {lang: Path("docs") / lang / "codes.md" for lang in LANGS}
 
-_INTRO = {
-    "en": (
-        "# Finding codes\n\n"
+# The page's title and opening paragraphs (Markdown), in English; the catalogue has them in
+# each language.
+# Translators: the title of docs/<lang>/codes.md
+TITLE = N_("Finding codes")
+INTRO = (
+    # Translators: Markdown; the links are relative to docs/<lang>/ (link the English page)
+    N_(
         "Every finding reconcile can report, with its stage, its severity and its message; "
         "below the table, what each one means and how to fix it. A code never changes meaning, "
         "so scripts and CI may rely on it. `reconcile codes` lists the same, `reconcile explain "
         "CODE` tells one, and [Checks](checks.md) says what is checked. A fatal code means the "
         "file could not be used at all: the run is incomplete and exits with 2, whatever "
-        "`--fail-on` or `[severity]` say. [In Dutch](../nl/codes.md).\n\n"
+        "`--fail-on` or `[severity]` say. [In Dutch](../nl/codes.md)."
+    ),
+    # Translators: Markdown
+    N_(
         "This page is generated from the catalogue (`reconcile/codes.py`) by "
-        "`python -m reconcile.docs`; do not edit it by hand.\n"
+        "`python -m reconcile.docs`; do not edit it by hand."
     ),
-    "nl": (
-        "# Bevindingscodes\n\n"
-        "Elke bevinding die reconcile kan melden, met haar fase, haar ernst en haar melding; "
-        "onder de tabel wat elke code betekent en hoe u het oplost. Een code verandert nooit "
-        "van betekenis, zodat scripts en CI erop kunnen bouwen. `reconcile codes --lang nl` "
-        "toont hetzelfde, `reconcile explain CODE --lang nl` legt er één uit. Een fatale code "
-        "betekent dat het bestand helemaal niet te gebruiken was: de controle is onvolledig en "
-        "eindigt met afsluitcode 2. [In English](../en/codes.md), met de controles "
-        "([Checks](../en/checks.md)).\n\n"
-        "Deze pagina wordt gemaakt uit de catalogus (`reconcile/codes.py`) door "
-        "`python -m reconcile.docs`; bewerk haar niet met de hand.\n"
-    ),
-}
+)
 
 
 def _markdown(text: str) -> str:
@@ -51,27 +46,19 @@ def _markdown(text: str) -> str:
     return text.replace("|", "\\|")
 
 
-def _pattern(template: str) -> str:
-    """A message template as people read it: "<value> is not an amount; ..."."""
-    return re.sub(r"\{(\w+)\}", r"<\1>", template)
-
-
-def _severity(code: Code, lang: str) -> str:
-    severity = tr(code.severity.value, lang) if lang == "nl" else code.severity.value
-    return f"{severity} ({tr('fatal', lang)}, exit 2)" if code.fatal else severity
-
-
 def render_codes(lang: str) -> str:
     """The codes page in ``lang``: a table of every code, then each code's texts."""
     code_head, severity_head, stage_head, message_head = tr("codes-head", lang).split("|")
-    intro = [textwrap.fill(part, 96) + "\n" for part in _INTRO[lang].strip().split("\n\n")]
+    parts = [f"# {gettext(TITLE, lang)}", *(gettext(part, lang) for part in INTRO)]
+    intro = [textwrap.fill(part, 96) + "\n" for part in parts]
     lines = [*intro, f"| {code_head} | {stage_head} | {severity_head} | {message_head} |"]
     lines.append("|---|---|---|---|")
+    severity = {code.code: severity_text(code, lang, exit_code=True) for code in CODES.values()}
     for code in CODES.values():
-        template = _pattern(texts_of(code.code, lang)[0])
+        template = pattern(texts_of(code.code, lang)[0])
         lines.append(
             f"| [`{code.code}`](#{code.code}) | {word(code.stage, lang)} | "
-            f"{_severity(code, lang)} | {_markdown(template)} |"
+            f"{severity[code.code]} | {_markdown(template)} |"
         )
     for code in CODES.values():
         template, explanation = texts_of(code.code, lang)
@@ -79,7 +66,7 @@ def render_codes(lang: str) -> str:
             "",
             f"## {code.code}",
             "",
-            f"{_severity(code, lang)}, {word(code.stage, lang)}: {_markdown(_pattern(template))}",
+            f"{severity[code.code]}, {word(code.stage, lang)}: {_markdown(pattern(template))}",
             "",
             _markdown(explanation),
         ]
@@ -93,6 +80,7 @@ def write_codes_docs(root: Path) -> list[Path]:
         path = root / page
         text = render_codes(lang)
         if not path.is_file() or path.read_text("utf-8") != text:
+            path.parent.mkdir(parents=True, exist_ok=True)  # a new language's folder
             path.write_text(text, "utf-8")
             changed.append(path)
     return changed

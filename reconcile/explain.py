@@ -18,12 +18,17 @@ WIDTH = 88
 MANY = 2  # a message with a count is shown in its plural: "<count> cells"
 
 
-def _severity(code: Code, lang: str = "en") -> str:
+def severity_text(code: Code, lang: str = "en", *, exit_code: bool = False) -> str:
+    """A code's severity in ``lang``, saying when it is fatal: "error, fatal", or with
+    ``exit_code`` (the codes pages) "error (fatal, exit 2)"."""
     severity = tr(code.severity.value, lang)
-    return f"{severity}, {tr('fatal', lang)}" if code.fatal else severity
+    if not code.fatal:
+        return severity
+    fatal = tr("fatal", lang)
+    return f"{severity} ({fatal}, exit 2)" if exit_code else f"{severity}, {fatal}"
 
 
-def _pattern(template: str) -> str:
+def pattern(template: str) -> str:
     """A message template as a pattern people read: "<value> is not an amount; ..."."""
     return re.sub(r"\{(\w+)\}", r"<\1>", template)
 
@@ -34,8 +39,8 @@ def list_codes(lang: str = "en") -> str:
     code, severity, stage, message = tr("codes-head", lang).split("|")
     lines = [f"{code:<{width}}  {severity:<18}  {stage:<12}  {message}"]
     lines += [
-        f"{c.code:<{width}}  {_severity(c, lang):<18}  {word(c.stage, lang):<12}  "
-        f"{_pattern(texts_of(c.code, lang, MANY)[0])}"
+        f"{c.code:<{width}}  {severity_text(c, lang):<18}  {word(c.stage, lang):<12}  "
+        f"{pattern(texts_of(c.code, lang, MANY)[0])}"
         for c in CODES.values()
     ]
     lines.append("")
@@ -79,12 +84,12 @@ def explain_code(name: str, lang: str = "en") -> str:
             "explain-title",
             lang,
             code=code.code,
-            severity=_severity(code, lang),
+            severity=severity_text(code, lang),
             stage=word(code.stage, lang),
         ),
         "",
         tr("explain-message", lang),
-        _paragraph(_pattern(template)),
+        _paragraph(pattern(template)),
         "",
         tr("explain-why", lang),
         _paragraph(explanation),

@@ -246,7 +246,7 @@ TEXTS: dict[str, str | Plural | Counted] = {
     "layout-facts": N_("    unit {unit}, numbers {numbers}, from {source}"),
     "layout-columns": N_("    columns: {fields}"),
     "layout-amounts": N_("    amounts: {fields}"),
-    # reconcile diff (reconcile.report.diff)
+    # reconcile diff (each format's render_diff_*, reconcile.report.diff)
     "diff-verdict-incomplete": N_("INCOMPLETE: a file could not be read."),
     "diff-verdict-equal": N_("EQUAL: {unchanged} lines, none changed."),
     "diff-verdict-different": N_(

@@ -75,7 +75,8 @@ KIND_WORDS: dict[str, Kind | None] = {
 # A row of a wide table whose label is one of these (and that has no chapter or article) is a
 # kind heading: its amounts are the subtotal of the lines under it, which take its kind.
 KIND_HEADINGS = frozenset(word for word in KIND_WORDS if " " not in word)
-# The words a template's drop-down offers, one per kind (how the README names them too).
+# The words a template's drop-down offers, one per kind (docs/en/workbooks.md, "Line kinds",
+# names them so too).
 KIND_CHOICES = ("Reservering", "Kasschuif", "Overboeking naar", "Overboeking van", "Vrijval")
 
 # A description (or a part of it after a colon: "AI-fabriek: kasschuif naar 2025") that starts

@@ -14,7 +14,7 @@ from reconcile.announcement import Announcement, load_announcement
 from reconcile.codes import make_finding
 from reconcile.errors import InputError
 from reconcile.limits import MB
-from reconcile.model import BudgetLine, CellRef, FileResult, Finding, Phrase, Report, Severity
+from reconcile.model import BudgetLine, CellRef, FileResult, Finding, Phrase, Severity
 from reconcile.read import (
     CSV_SUFFIXES,
     DEFAULT_LIMITS,
@@ -25,6 +25,7 @@ from reconcile.read import (
 )
 from reconcile.read.layouts import LayoutTable
 from reconcile.report.output import resolved
+from reconcile.report.record import Report
 from reconcile.rules import Reconciliation, Submission, reconcile
 from reconcile.rules.kasschuif import kasschuif_findings
 from reconcile.validate import Rules, validate_table

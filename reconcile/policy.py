@@ -12,7 +12,8 @@ from collections.abc import Iterable, Mapping
 
 from reconcile.codes import CODES
 from reconcile.errors import ConfigError
-from reconcile.model import Report, Severity
+from reconcile.model import Severity
+from reconcile.report.record import Report
 
 FAIL_ON = ("error", "warning", "never")
 LEVELS = tuple(s.value for s in Severity)

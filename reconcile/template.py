@@ -26,7 +26,7 @@ BLOCKS = 5  # budget lines a template has room for; each block holds one row per
 HEADER_ROW = 5
 AMOUNT_FORMAT = "#,##0"
 # The kind of mutation comes last, so the other columns keep their places; empty is a
-# reservation (README, "Line kinds").
+# reservation (docs/en/workbooks.md, "Line kinds").
 COLUMNS = ("chapter", "article", "description", "series", "year", "amount", "kind")
 WIDTHS = {"A": 12, "B": 10, "C": 60, "D": 8, "E": 8, "F": 16, "G": 18}
 INSTRUCTIONS_WIDTH = 72  # characters: one column that fits an A4 page upright, in any font

@@ -1,6 +1,7 @@
 """Shared test setup: the suite behaves the same on a laptop and inside GitHub Actions or GitLab
-CI, and in any locale (the report's language follows LC_ALL/LANG; tests of the locale set it
-themselves). Every JSON document reconcile writes in any test is checked against its schema.
+CI, and in any locale (the report's language follows LANGUAGE, LC_ALL, LC_MESSAGES and LANG;
+tests of the locale set them themselves). Every JSON document reconcile writes in any test is
+checked against its schema. A finding's message is read with ``tests.spec.message``.
 """
 
 from __future__ import annotations
@@ -12,13 +13,6 @@ from importlib import resources
 from typing import Any, TextIO
 
 import pytest
-
-from reconcile.codes import render
-from reconcile.model import Finding
-
-# The tests read a finding's English message as ``finding.message``. The record itself holds
-# no words (reconcile.model imports nothing of reconcile); rendering is reconcile.codes's.
-Finding.message = property(render)  # type: ignore[attr-defined]
 
 
 @pytest.fixture(autouse=True)
@@ -58,7 +52,7 @@ def schema_name(document: Any) -> str:
 def _every_json_document_is_valid(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Whatever a test makes reconcile write as JSON is valid against its schema: the check
     runs as the document is written, and a test that wrote an invalid one fails after it."""
-    from reconcile.report import diff, gitlab
+    from reconcile.report import gitlab
     from reconcile.report import json as json_report
 
     write_json = json_report.write_json
@@ -72,7 +66,7 @@ def _every_json_document_is_valid(monkeypatch: pytest.MonkeyPatch) -> Iterator[N
         )
         write_json(document, stream)
 
-    for module in (json_report, diff, gitlab):
+    for module in (json_report, gitlab):
         monkeypatch.setattr(module, "write_json", checked)
     yield
     assert invalid == [], "reconcile wrote JSON that its published schema refuses"

@@ -9,8 +9,16 @@ from typing import Any
 
 from reconcile import pipeline
 from reconcile.announcement import Announcement, load_announcement, parse_announcement
-from reconcile.model import Finding, Report
+from reconcile.codes import render
+from reconcile.model import Finding
+from reconcile.report.record import Report
 from tests.builders import Sheet, write_workbook
+
+
+def message(finding: Finding, lang: str = "en") -> str:
+    """A finding's message as a reader of ``lang`` reads it (``reconcile.codes.render``)."""
+    return render(finding, lang)
+
 
 HEADER = ["Hoofdstuk", "Artikel", "Omschrijving", "Jaar", "Bedrag"]
 

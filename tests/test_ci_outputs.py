@@ -15,9 +15,10 @@ from click.testing import CliRunner, Result
 from reconcile import pipeline
 from reconcile.cli import cli
 from reconcile.codes import make_finding
-from reconcile.model import CellRef, Report
+from reconcile.model import CellRef
 from reconcile.report import RENDERERS, RenderOptions
 from reconcile.report.github import render_github_summary
+from reconcile.report.record import Report
 
 ROOT = Path(__file__).resolve().parent.parent
 ERRORS = "examples/ai-fabriek-with-errors"

@@ -19,6 +19,7 @@ from reconcile.validate import normalise_article
 from reconcile.validate.totals import check_totals
 from tests.builders import write_workbook
 from tests.corpus.build_corpus import CASES, XMLFORMS, rewrite_xml_forms
+from tests.spec import message
 
 CORPUS = Path(__file__).parent / "corpus"
 FILES = sorted(p.name for p in CORPUS.iterdir() if p.suffix in (".xlsx", ".xlsm", ".ods", ".xls"))
@@ -114,7 +115,7 @@ def test_a_formula_without_a_saved_result_is_a_finding_at_its_cell() -> None:
         ("Reservering", "F7", "amount-not-computed"),
         ("Reservering", "F9", "total-not-computed"),
     ]
-    assert "=2000+500" in result.findings[0].message
+    assert "=2000+500" in message(result.findings[0])
 
 
 def test_a_stale_cached_total_says_what_it_should_be() -> None:
@@ -151,8 +152,8 @@ def test_hidden_merged_and_extra_sheets_are_read_and_reported(name: str) -> None
     by_code = {f.code: f for f in result.findings}
     assert by_code["hidden-line"].severity is Severity.WARNING
     assert by_code["hidden-sheet-skipped"].severity is Severity.INFO
-    assert (
-        "other sheets holding a table were not: “Vorige versie”" in by_code["sheet-chosen"].message
+    assert "other sheets holding a table were not: “Vorige versie”" in message(
+        by_code["sheet-chosen"]
     )
 
 
@@ -179,7 +180,7 @@ def test_a_missing_sheet_stops_that_file() -> None:
     result = read("awkward.xlsxwriter.xlsx", sheet="Blad1")
     assert result.table is None
     assert findings(result) == [(None, None, "sheet-not-found")]
-    assert "“Toelichting”, “Reservering”, “Vorige versie”, “Lijsten”" in result.findings[0].message
+    assert "“Toelichting”, “Reservering”, “Vorige versie”, “Lijsten”" in message(result.findings[0])
 
 
 NUMBERS = [
@@ -214,7 +215,7 @@ def test_numbers_and_years_as_people_type_them(name: str) -> None:
     assumed, amount_date, date = result.findings
     assert amount_date.params == {"shown": "08-02-1904", "number": 1500}
     assert assumed.params["count"] == 2
-    assert "“1.234,5” (F6)" in assumed.message
+    assert "“1.234,5” (F6)" in message(assumed)
     assert date.params == {"shown": "17-07-1905", "year": 2025, "count": 1}
 
 
@@ -231,9 +232,9 @@ def test_english_numbers_are_decided_by_the_column_then_the_table() -> None:
         ("Reservation", "E5", "separator-assumed"),
     ]
     by_column, by_table = result.findings
-    assert "this column's other amounts" in by_column.message
-    assert "the table's other amounts" in by_table.message
-    assert "“12,345.5” (D6); 1 such cell." in by_table.message
+    assert "this column's other amounts" in message(by_column)
+    assert "the table's other amounts" in message(by_table)
+    assert "“12,345.5” (D6); 1 such cell." in message(by_table)
 
 
 def test_an_undecidable_separator_is_a_warning_and_read_the_dutch_way() -> None:

@@ -16,7 +16,7 @@ from reconcile.cli import cli
 from reconcile.diff import diff_files
 from reconcile.i18n import tr
 from reconcile.report import RenderOptions
-from reconcile.report.diff import render_diff_text
+from reconcile.report.text import render_diff_text
 from tests.spec import long_table, write
 from tests.test_html import Page
 

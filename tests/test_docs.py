@@ -75,6 +75,24 @@ def test_every_finding_code_is_on_the_codes_page_once(lang: str) -> None:
     assert {code for code in CODES if f"\n## {code}\n" in text} == set(CODES)
 
 
+@pytest.mark.parametrize("lang", list(PAGES))
+def test_the_codes_page_words_a_code_as_explain_does(lang: str) -> None:
+    """The same functions word a code's severity and message pattern for both."""
+    import html
+
+    from reconcile.explain import explain_code
+    from reconcile.i18n import tr
+
+    fatal = next(code for code in CODES.values() if code.fatal)
+    explained = " ".join(explain_code(fatal.code, lang).split())
+    section = render_codes(lang).split(f"\n## {fatal.code}\n\n")[1].split("\n")[0]
+    severity, fatal_word = tr(fatal.severity.value, lang), tr("fatal", lang)
+    assert f"({severity}, {fatal_word};" in explained
+    assert section.startswith(f"{severity} ({fatal_word}, exit 2), ")
+    shown = html.unescape(section.split(": ", 1)[1])  # "<reason>", escaped for Markdown
+    assert "<reason>" in shown and shown in explained
+
+
 def test_every_relative_link_in_the_docs_points_at_a_file_and_a_heading() -> None:
     checked = 0
     for path in DOC_PAGES:

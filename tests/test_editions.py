@@ -15,10 +15,11 @@ import pytest
 
 from reconcile.announcement import load_announcement
 from reconcile.diff import diff_files
-from reconcile.model import Report
 from reconcile.pipeline import validate
 from reconcile.read import read_file
 from reconcile.read.layouts import LayoutTable
+from reconcile.report.record import Report
+from tests.spec import message
 
 EDITIONS = Path(__file__).parent / "editions"
 
@@ -189,14 +190,14 @@ def test_a_header_no_layout_fits_is_refused_naming_the_closest_layout_and_its_la
     )
     report = validate([str(path)], load_announcement(None), layout=None)
     (refusal,) = [f for f in report.findings if f.code == "layout-not-found"]
-    assert "the closest is begrotingsstaten, with the labels" in refusal.message
-    assert '"Begrotingsstaat", "Onderdeel", "Omschrijving", "Realisatie"' in refusal.message
+    assert "the closest is begrotingsstaten, with the labels" in message(refusal)
+    assert '"Begrotingsstaat", "Onderdeel", "Omschrijving", "Realisatie"' in message(refusal)
     # what it lacks, each field with the labels that would do
     assert (
         'missing: "Stand ontwerpbegroting" / "ontwerpbegroting" / "begroting.ontwerp", '
-        in refusal.message
+        in message(refusal)
     )
-    assert '"Begrotingsjaar"' not in refusal.message.split("missing:")[1]
+    assert '"Begrotingsjaar"' not in message(refusal).split("missing:")[1]
 
 
 def test_the_layout_found_says_how_many_of_its_columns_the_header_has() -> None:

@@ -20,8 +20,9 @@ from hypothesis import strategies as st
 from reconcile import pipeline
 from reconcile.announcement import load_announcement
 from reconcile.codes import CODES
-from reconcile.model import Report, Severity
+from reconcile.model import Severity
 from reconcile.report import RENDERERS, RenderOptions
+from reconcile.report.record import Report
 from tests.builders import Formula, write_workbook
 from tests.hostile.build_hostile import honest_members, zip_members
 

@@ -23,6 +23,7 @@ from reconcile.cli import cli
 from reconcile.read import check_bytes, read_file
 from reconcile.read.read_cells_xlsx import UnreadableFileError, load_grids
 from tests.hostile.build_hostile import CORPUS, build
+from tests.spec import message
 
 HOSTILE = Path(__file__).parent / "hostile"
 
@@ -208,7 +209,7 @@ def test_hostile_file_is_refused_before_any_parser(
 ) -> None:
     monkeypatch.setattr(read, "load_workbook", _no_parser)
     result = read_file(HOSTILE / name, f"hostile/{name}")
-    assert [(f.code, f.message) for f in result.findings] == [REFUSED[name]]
+    assert [(f.code, message(f)) for f in result.findings] == [REFUSED[name]]
     assert result.table is None
 
 
@@ -228,7 +229,7 @@ def test_zip_bomb_is_refused_without_unpacking_a_byte(
 def test_macros_and_external_links_are_reported_never_run(name: str) -> None:
     result = read_file(HOSTILE / name, name)
     assert result.table is not None
-    assert [(f.code, f.message) for f in result.findings if f.severity.value == "warning"] == [
+    assert [(f.code, message(f)) for f in result.findings if f.severity.value == "warning"] == [
         READ_WITH_WARNING[name]
     ]
     assert [(line.cells["amount"].cell, line.amount) for line in result.table.lines] == [

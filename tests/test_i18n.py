@@ -176,7 +176,9 @@ def test_every_help_text_of_the_command_line_has_a_dutch_translation() -> None:
     assert "Reconcile the ministries' workbooks in PATHS with the announcement." in paragraphs
     assert "Limit on the number of sheets; a file above it is refused." in paragraphs
     missing = [text for text in help_paragraphs() if gettext(text, "nl") == text]
-    assert missing == [], f"extract and translate these (README, Translations): {missing}"
+    assert missing == [], (
+        f"extract and translate these (docs/en/maintainers.md, Translations): {missing}"
+    )
 
 
 def test_help_follows_the_locale(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -470,7 +472,9 @@ def test_every_extracted_text_has_a_dutch_translation(
     po = _po(LOCALE / "nl" / "LC_MESSAGES" / "reconcile.po")
     wanted = {(ctx, msg if isinstance(msg, str) else msg[0]) for _, _, msg, ctx in extracted}
     assert len(wanted) > 600
-    assert sorted(wanted - _keys(po), key=str) == [], "run pybabel update (README, Translations)"
+    assert sorted(wanted - _keys(po), key=str) == [], (
+        "run pybabel update (docs/en/maintainers.md, Translations)"
+    )
     assert sorted(_keys(po) - wanted, key=str) == [], "texts no longer in the source"
     assert list(po.obsolete) == []
     for message in po:
@@ -490,7 +494,7 @@ def test_the_template_of_the_catalogues_is_the_source_s(
 ) -> None:
     pot = _po(LOCALE / "reconcile.pot")
     wanted = {(ctx, msg if isinstance(msg, str) else msg[0]) for _, _, msg, ctx in extracted}
-    assert _keys(pot) == wanted, "extract again (README, Translations)"
+    assert _keys(pot) == wanted, "extract again (docs/en/maintainers.md, Translations)"
 
 
 def test_every_message_of_click_has_a_dutch_translation() -> None:
@@ -889,12 +893,19 @@ def test_a_third_language_is_a_catalogue_and_its_code_in_langs(
     from babel.messages.mofile import write_mo
 
     from reconcile import i18n, money
+    from reconcile.docs import render_codes
+    from reconcile.report.annotate import summary_name
+    from reconcile.report.wording import share_text
 
     german = Catalog(locale="de", domain="reconcile")
     german.add("Total", "Gesamt")
     german.add(",", ".", context="thousands separator")
     german.add("{sign}EUR {amount}", "{sign}{amount} €", context="amount in euros")
     german.add(("{errors} error", "{errors} errors"), ("{errors} Fehler", "{errors} Fehler"))
+    german.add(".", ",", context="decimal mark")
+    german.add("summary.xlsx", "uebersicht.xlsx", context="file name")
+    german.add("Finding codes", "Befundcodes")
+    german.add("error", "Fehler")
     (tmp_path / "de" / "LC_MESSAGES").mkdir(parents=True)
     with (tmp_path / "de" / "LC_MESSAGES" / "reconcile.mo").open("wb") as file:
         write_mo(file, german)
@@ -908,6 +919,12 @@ def test_a_third_language_is_a_catalogue_and_its_code_in_langs(
         assert money.format_eur(Decimal("69400000"), "de") == "69.400.000 €"
         counts = tr("counts", "de", errors=2, warnings=1, notes=0, code=1)
         assert counts == "2 Fehler, 1 warning, 0 notes; exit code 1."  # untranslated: English
+        # numbers, file names and the codes page follow the catalogue, not code per language
+        assert share_text(Decimal("36.0"), "de") == "36,0 %"
+        assert summary_name("de") == "uebersicht.xlsx"
+        page = render_codes("de")
+        assert page.startswith("# Befundcodes\n")
+        assert "| Fehler |" in page  # a severity, in the table
     finally:
         i18n.catalogue.cache_clear()
         money._euro_style.cache_clear()

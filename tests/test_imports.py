@@ -88,6 +88,17 @@ def test_the_records_import_nothing_of_reconcile() -> None:
     assert graph["reconcile.i18n"] == set()  # the languages: below everything that speaks
 
 
+def test_the_report_and_its_verdict_live_above_the_records() -> None:
+    """model.py holds plain records; the Report, which owns the verdict and the exit code,
+    is a module of the report stage that may use them and the catalogue."""
+    tree = ast.parse((PACKAGE / "model.py").read_text("utf-8"))
+    classes = {node.name for node in ast.walk(tree) if isinstance(node, ast.ClassDef)}
+    assert "Finding" in classes and "Report" not in classes
+    graph = _graph(PACKAGE)
+    assert "reconcile.model" in graph["reconcile.report.record"]
+    assert "reconcile.report.record" in graph["reconcile.pipeline"]
+
+
 # Each module of reconcile.read and the stage it runs in (the maintainers' map, docs/en/
 # maintainers.md): bytes checked, cells read, table found, lines made.
 STAGES = {
@@ -136,3 +147,11 @@ def test_read_imports_nothing_of_validate() -> None:
         if module.startswith("reconcile.read")
     }
     assert reads_validate == {module: set() for module in reads_validate}
+
+
+def test_a_finding_holds_no_words_not_even_in_the_tests() -> None:
+    """A finding is worded by ``reconcile.codes.render`` where it is shown; the tests read
+    its message through ``tests.spec.message``, not an attribute added to the record."""
+    from reconcile.model import Finding
+
+    assert not hasattr(Finding, "message")

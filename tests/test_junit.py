@@ -17,9 +17,10 @@ from click.testing import CliRunner
 from reconcile import pipeline
 from reconcile.cli import cli
 from reconcile.codes import make_finding
-from reconcile.model import CellRef, Report, Severity
+from reconcile.model import CellRef, Severity
 from reconcile.policy import apply_policy
 from reconcile.report import RENDERERS, RenderOptions
+from reconcile.report.record import Report
 
 ROOT = Path(__file__).resolve().parent.parent
 ERRORS = "examples/ai-fabriek-with-errors"

@@ -13,7 +13,7 @@ from reconcile.cli import cli
 from reconcile.codes import render_message
 from reconcile.kinds import Kind, Told, tell_kind
 from reconcile.ministries import MinistryTable, load_table
-from tests.spec import GOOD_SET, announcement, check, long_table, problems, validate, where
+from tests.spec import GOOD_SET, announcement, check, long_table, message, problems, validate, where
 
 KIND_HEADER = ["Hoofdstuk", "Artikel", "Omschrijving", "Soort mutatie", "Jaar", "Bedrag"]
 
@@ -134,7 +134,7 @@ def test_a_kind_told_from_the_description_is_said_by_a_note_at_its_cell(tmp_path
         f"{tmp_path}/EZ.xlsx:Blad1!C4",
         f"{tmp_path}/EZ.xlsx:Blad1!C5",
     ]
-    assert notes[0].message == (
+    assert message(notes[0]) == (
         'Read as kasschuif from the description "Kasschuif AI-fabriek naar 2025".'
     )
     assert render_message(notes[0], "nl") == (
@@ -154,7 +154,7 @@ def test_the_note_on_an_overboeking_naming_no_ministry_says_so(tmp_path: Path) -
         {"Defensie.xlsx": long_table(["X", 6, "Overboeking naar Economische Zakn", 2026, -20000])},
     )
     (note,) = [f for f in report.findings if f.code == "kind-from-description"]
-    assert note.message == (
+    assert message(note) == (
         "Read as overboeking naar (no ministry named) from the description "
         '"Overboeking naar Economische Zakn".'
     )
@@ -202,7 +202,7 @@ def test_a_word_in_the_kind_column_that_is_no_kind_is_an_error_at_its_cell(
         tmp_path, {"EZ.xlsx": kind_table(["XIII", 2, "AI-fabriek", "Desaldering", 2026, 10])}
     )
     assert where(report) == [("EZ.xlsx", "Blad1!D4", "kind-unknown")]
-    assert problems(report)[0].message == (
+    assert message(problems(report)[0]) == (
         '"Desaldering" is not a kind of mutation reconcile knows (Reservering, Kasschuif, '
         "Overboeking naar, Overboeking van, Vrijval); the line was read as a reservation."
     )
@@ -225,7 +225,7 @@ def test_an_overboeking_must_name_its_ministry_and_carry_its_sign(tmp_path: Path
         ("EZ.xlsx", "Blad1!F5", "transfer-sign"),
         ("EZ.xlsx", "Blad1!F6", "transfer-sign"),
     ]
-    assert problems(report)[1].message == (
+    assert message(problems(report)[1]) == (
         "EUR 10,000 has the wrong sign for an overboeking naar OCW."
     )
 
@@ -244,7 +244,7 @@ def test_a_kasschuif_nets_to_zero_per_ministry_and_name(tmp_path: Path) -> None:
     )
     report = check(tmp_path, files)
     assert where(report) == [("EZ.xlsx", "Blad1!F7", "kasschuif-not-zero")]
-    assert problems(report)[0].message == (
+    assert message(problems(report)[0]) == (
         'The kasschuif "Kasschuif PEGA" of EZ adds up to EUR 50,000 over 2026, 2027, not to zero.'
     )
     # a ministry sees it before it sends its file
@@ -263,7 +263,7 @@ def test_a_kasschuif_in_a_file_of_no_known_ministry_names_the_file(tmp_path: Pat
         )
     }
     report = validate(tmp_path, files)
-    said = [f.message for f in report.findings if f.code == "kasschuif-not-zero"]
+    said = [message(f) for f in report.findings if f.code == "kasschuif-not-zero"]
     assert [message.split(" adds up")[0] for message in said] == [
         'The kasschuif "Kasschuif AI-fabriek" of bijdrage.xlsx',
         'The kasschuif "Kasschuif B" of bijdrage.xlsx',
@@ -290,7 +290,7 @@ def test_a_kasschuif_in_millions_is_allowed_its_rounding_and_says_so(tmp_path: P
         "info",
         "F6",
     )
-    assert note.message == (
+    assert message(note) == (
         'The kasschuif "Kasschuif gegevensuitwisseling" of EZ adds up to -EUR 1,000,000, within '
         "the rounding of a table in x € 1 mln (at most EUR 2,000,000)."
     )
@@ -373,7 +373,7 @@ def test_an_unpaired_overboeking_is_an_error_naming_what_the_other_file_should_s
     )
     report = check(tmp_path, transfer_set(EZ=ez))
     assert where(report) == [("Defensie.xlsx", "Blad1!F4", "transfer-unpaired")]
-    assert problems(report)[0].message == (
+    assert message(problems(report)[0]) == (
         f"No counterpart for this overboeking naar EZ in 2026: {tmp_path}/EZ.xlsx should show "
         "EUR 20,000,000 as an overboeking van Defensie in 2026."
     )
@@ -407,7 +407,7 @@ def test_an_overboeking_of_another_amount_is_unequal_at_both_cells(tmp_path: Pat
         ("Defensie.xlsx", "Blad1!F4", "transfer-unequal"),
         ("EZ.xlsx", "Blad1!F6", "transfer-unequal"),
     ]
-    assert problems(report)[0].message == (
+    assert message(problems(report)[0]) == (
         f"This overboeking naar EZ in 2026 does not match its counterpart: {tmp_path}/EZ.xlsx "
         "shows EUR 2,000,000, where it should show EUR 20,000,000."
     )
@@ -454,7 +454,7 @@ def test_an_overboeking_to_a_ministry_without_a_file_is_unpaired_and_not_counted
     report = check(tmp_path, files)
     assert where(report) == [("Defensie.xlsx", "Blad1!F5", "transfer-unpaired")]
     assert "the file of IenW (not in the set) should show EUR 300,000" in (
-        problems(report)[0].message
+        message(problems(report)[0])
     )
     assert report.totals is not None and report.totals.total == Decimal("69400000.00")
     # and not in Defensie's subtotal either: the subtotals add up to the total, the shares
@@ -570,7 +570,7 @@ def test_a_subtotal_off_by_more_than_rounding_is_a_finding_at_its_cell(tmp_path:
     report = pipeline.validate([str(tmp_path)], announcement(years="2024-2029"))
     (finding,) = [f for f in report.findings if f.code == "total-mismatch"]
     assert finding.location.cell == f"B{tegenvallers + 1}"
-    assert finding.message == (
+    assert message(finding) == (
         "“Tegenvallers” says EUR 170,000,000 but the lines it covers add up to EUR 163,000,000 "
         "(difference EUR 7,000,000)."
     )
@@ -682,7 +682,7 @@ def test_a_ministrys_own_mutation_table_takes_its_chapter_from_the_file(tmp_path
     report = check(tmp_path, files)
     assert where(report) == []
     notes = {f.code: f for f in report.findings if f.location.file.endswith("EZ.xlsx")}
-    assert notes["chapter-from-ministry"].message == (
+    assert message(notes["chapter-from-ministry"]) == (
         "No Hoofdstuk column; every line is read as on chapter XIII, the budget of EZ whose "
         "file this is."
     )
@@ -707,7 +707,7 @@ def test_a_table_without_chapters_whose_ministry_has_no_one_chapter_stays_an_err
     tmp_path: Path, file: str, title: str
 ) -> None:
     report = validate(tmp_path, {file: ez_mutation_table(title)})
-    missing = [f.message for f in report.findings if f.code == "missing-column"]
+    missing = [message(f) for f in report.findings if f.code == "missing-column"]
     assert any("Hoofdstuk" in message for message in missing)
     assert "chapter-from-ministry" not in {f.code for f in report.findings}
 
@@ -726,12 +726,12 @@ def test_the_new_findings_quote_a_long_cell_cut(tmp_path: Path) -> None:
             )
         },
     )
-    cut = {f.code: f.message for f in report.findings if "x" * 250 in f.message}
+    cut = {f.code: message(f) for f in report.findings if "x" * 250 in message(f)}
     assert sorted(cut) == [
         "kasschuif-not-zero",
         "kind-from-description",
         "kind-unknown",
         "transfer-counterpart-unknown",
     ]
-    for message in cut.values():
-        assert "x" * 301 not in message and "more characters not shown" in message
+    for said in cut.values():
+        assert "x" * 301 not in said and "more characters not shown" in said

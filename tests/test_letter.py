@@ -23,7 +23,13 @@ from reconcile.announcement import (
 from reconcile.cli import cli
 from reconcile.codes import render
 from reconcile.errors import ConfigError, InputError
-from reconcile.letter import draft_announcement, render_draft
+from reconcile.letter import (
+    DraftExistsError,
+    draft_announcement,
+    draft_target,
+    render_draft,
+    write_draft,
+)
 from reconcile.letter.read import read_letter
 from tests.pdf import seed_as_pdf, text_pdf
 
@@ -444,6 +450,25 @@ def test_a_missing_letter_is_exit_code_2(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["announcement", "draft", str(tmp_path / "nope.txt")])
     assert result.exit_code == 2
     assert "does not exist" in result.stderr
+
+
+def test_a_draft_goes_to_standard_output_or_a_new_file_and_replaces_one_only_when_forced(
+    tmp_path: Path,
+) -> None:
+    letter = tmp_path / "brief.txt"
+    letter.write_text("Het kabinet trekt 70 miljoen euro uit.", encoding="utf-8")
+    target = tmp_path / "announcement.toml"
+    assert draft_target(None) is None  # standard output
+    assert draft_target(target) == target  # a new file
+    write_draft(target, "name = 'AI-fabriek'\n", letter)
+    assert target.read_text("utf-8") == "name = 'AI-fabriek'\n"
+    with pytest.raises(DraftExistsError) as refused:
+        draft_target(target)
+    assert refused.value.path == target
+    assert draft_target(target, force=True) == target
+    with pytest.raises(InputError):  # never over the letter it was drafted from
+        write_draft(letter, "x = 1\n", letter)
+    assert letter.read_text("utf-8").startswith("Het kabinet")
 
 
 @pytest.mark.skipif(not SEED.exists(), reason="the seed letter lives in ../shared/seed")

@@ -14,13 +14,14 @@ from click.testing import CliRunner
 from reconcile.announcement import load_announcement
 from reconcile.cli import cli
 from reconcile.codes import render_message
-from reconcile.model import Report
 from reconcile.money import AmountError
 from reconcile.pipeline import validate
 from reconcile.read import read_file
 from reconcile.read.layouts import LayoutTable, load_layouts, parse_layout_amount
 from reconcile.read.read_cells_csv import decode_text, detect_delimiter
+from reconcile.report.record import Report
 from tests.builders import Sheet, write_workbook
+from tests.spec import message
 
 # The Ministry of Finance's open data, kept beside the repository (see ../shared/data/README.md).
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
@@ -108,7 +109,7 @@ def test_a_named_layout_the_file_does_not_have_names_the_missing_labels(tmp_path
     path = _csv(tmp_path / "staten.csv", [STATEN_HEADER, "2020,U,VII,BZK,1,Art,1,2,3,4,5"])
     report = _validate(path, layout="budgettaire-tabellen")
     assert _flat(report) == [(None, "csv-detected"), (None, "layout-not-found")]
-    assert '"Begrotings hoofdstuk"' in report.findings[1].message
+    assert '"Begrotings hoofdstuk"' in message(report.findings[1])
     assert report.exit_code == 2
 
 
@@ -252,7 +253,7 @@ def test_what_is_no_csv_file_is_refused_with_a_reason(
     path.write_bytes(content)
     report = _validate(path)
     assert _flat(report) == [(None, "file-unreadable")]
-    assert reason in report.findings[0].message
+    assert reason in message(report.findings[0])
     assert report.exit_code == 2
 
 
@@ -272,7 +273,7 @@ def test_a_mixed_encoding_semicolon_file_is_read_and_what_was_detected_is_said(
         (None, "encoding-mixed"),
         ("A1", "layout-detected"),
     ]
-    assert report.findings[0].message == (
+    assert message(report.findings[0]) == (
         "Read as CSV: semicolon-separated, encoding UTF-8 and Windows-1252."
     )
     assert report.findings[1].params["lines"] == "3"
@@ -548,7 +549,7 @@ def test_real_begrotingsstaten_extract_is_valid() -> None:
     # published), so 1,562 lines; chapters VII, VIII, X, XIII, XIV, XVI.
     report = _real(BEGROTINGSSTATEN)
     assert [f.code for f in report.findings] == ["csv-detected", "layout-detected"]
-    assert report.findings[0].message == "Read as CSV: comma-separated, encoding UTF-8."
+    assert message(report.findings[0]) == "Read as CSV: comma-separated, encoding UTF-8."
     file = report.files[0]
     assert (file.layout, file.lines) == ("begrotingsstaten", 1562)
     assert file.chapters == ("VII", "VIII", "X", "XIII", "XIV", "XVI")

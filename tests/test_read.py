@@ -7,7 +7,7 @@ import pytest
 
 from reconcile.read import read_file
 from tests.builders import Formula
-from tests.spec import HEADER, codes, long_table, validate, where, write
+from tests.spec import HEADER, codes, long_table, message, validate, where, write
 
 
 def lines_of(report):  # type: ignore[no-untyped-def]
@@ -124,8 +124,8 @@ def test_totals_and_subtotals_are_not_lines_and_are_recomputed(tmp_path: Path) -
         ("EZ.xlsx", "Blad1!E8", "total-mismatch"),
         ("EZ.xlsx", "Blad1!E9", "total-mismatch"),
     ]
-    message = next(f.message for f in report.findings if f.location.cell == "E9")
-    assert "says EUR 360,000 but the lines it covers add up to EUR 350,000" in message
+    said = next(message(f) for f in report.findings if f.location.cell == "E9")
+    assert "says EUR 360,000 but the lines it covers add up to EUR 350,000" in said
 
 
 def test_a_totals_row_per_year_in_a_wide_table_and_a_total_column(tmp_path: Path) -> None:
@@ -155,8 +155,8 @@ def test_the_totals_row_s_cell_in_the_total_column_covers_every_year(tmp_path: P
     rows[-1][-1] = 340  # typed over: the years say 330
     report = validate(tmp_path, {"Defensie.xlsx": rows})
     assert where(report) == [("Defensie.xlsx", "Blad1!F5", "total-mismatch")]
-    message = next(f.message for f in report.findings if f.code == "total-mismatch")
-    assert "says EUR 340,000 but the lines it covers add up to EUR 330,000" in message
+    said = next(message(f) for f in report.findings if f.code == "total-mismatch")
+    assert "says EUR 340,000 but the lines it covers add up to EUR 330,000" in said
 
 
 @pytest.mark.parametrize("column", [3, 4, 5])  # 2026, 2027 and the Totaal column
@@ -258,7 +258,7 @@ def test_files_that_are_not_workbooks_are_refused_with_a_reason(
     path.write_bytes(content)
     read = read_file(path, "EZ.xlsx")
     assert [f.code for f in read.findings] == [code]
-    assert reason in read.findings[0].message
+    assert reason in message(read.findings[0])
 
 
 def test_a_missing_file_is_a_finding_not_a_crash(tmp_path: Path) -> None:

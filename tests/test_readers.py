@@ -33,6 +33,7 @@ from reconcile.read.read_cells_xlsx import (
 from reconcile.report.json import report_document
 from reconcile.validate import Rules, validate_table
 from tests.builders import Formula, Sheet, write_workbook
+from tests.spec import message
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*/*.xlsx"))
@@ -172,7 +173,7 @@ def test_calamine_gives_the_same_grids_as_openpyxl(corpus: list[Path]) -> None:
 def _lines_and_findings(path: Path, reader: str, monkeypatch: pytest.MonkeyPatch) -> Any:
     monkeypatch.setenv(READER_VARIABLE, reader)
     read = read_file(path, path.name)
-    found = [(f.code, str(f.location), f.message) for f in read.findings]
+    found = [(f.code, str(f.location), message(f)) for f in read.findings]
     if read.table is None:
         return found, [], []
     announcement = load_announcement(None)
@@ -182,7 +183,7 @@ def _lines_and_findings(path: Path, reader: str, monkeypatch: pytest.MonkeyPatch
         (ln.row, ln.values, ln.cells, ln.year, ln.amount, ln.amount_problem)
         for ln in read.table.lines
     ]
-    checked = [*found, *((f.code, str(f.location), f.message) for f in validated.findings)]
+    checked = [*found, *((f.code, str(f.location), message(f)) for f in validated.findings)]
     return checked, raw, validated.lines
 
 

@@ -21,6 +21,7 @@ from reconcile.read.read_cells import OLE_MAGIC, macro_part
 from reconcile.read.read_cells_xlsx import Grid
 from reconcile.validate.totals import check_totals
 from tests.builders import Formula, Sheet, write_workbook
+from tests.spec import message
 
 CORPUS = Path(__file__).parent / "corpus"
 
@@ -125,7 +126,7 @@ def test_a_legacy_file_under_the_xlsx_name_is_refused_with_what_to_do(tmp_path: 
     path.write_bytes((CORPUS / "same-table.libreoffice.xls").read_bytes())
     (finding,) = read_file(path, "OCW.xlsx").findings
     assert finding.code == "not-a-workbook"  # the pre-flight's code for a renamed format
-    assert "name an .xls file .xls" in finding.message
+    assert "name an .xls file .xls" in message(finding)
 
 
 def test_a_damaged_ods_is_refused_not_a_crash(tmp_path: Path) -> None:
@@ -133,7 +134,7 @@ def test_a_damaged_ods_is_refused_not_a_crash(tmp_path: Path) -> None:
     path.write_bytes(b"PK\x03\x04 not really a zip")
     (finding,) = read_file(path, "OCW.ods").findings
     assert finding.code == "file-corrupt"  # the pre-flight's code for a damaged archive
-    assert "damaged" in finding.message
+    assert "damaged" in message(finding)
 
 
 def test_sheet_option_on_the_command_line() -> None:
@@ -280,7 +281,7 @@ def test_a_suppletoire_total_over_an_unreadable_stand_is_not_compared(tmp_path: 
         ("G5", "total-mismatch", Decimal("1000"), Decimal("200750000")),
     ]
     [pm] = [f for f in _checked(tmp_path / "supp.xlsx") if f.code == "stand-not-a-number"]
-    assert (pm.location.cell, pm.message) == (
+    assert (pm.location.cell, message(pm)) == (
         "E3",
         (
             "“PM” in “Stand vóór” is not an amount, so stand after = stand before + mutation "
@@ -300,7 +301,7 @@ def test_a_suppletoire_stand_the_check_cannot_use_is_said_at_its_cell(tmp_path: 
     rows = [["(bedragen x € 1.000)"], SUPPLETOIRE_HEADER, *lines]
     path = write_workbook(tmp_path / "supp.xlsx", {"Suppletoire": rows}, engine="openpyxl")
     said = [
-        (f.location.cell, f.code, f.message)
+        (f.location.cell, f.code, message(f))
         for f in sorted(_checked(path), key=lambda f: f.sort_key)
         if f.code in ("stand-missing", "stand-not-a-number", "amount-not-computed")
     ]

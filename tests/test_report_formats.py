@@ -81,6 +81,22 @@ def test_a_format_that_cannot_show_a_diff_gives_its_reason_and_writes_nothing(
     assert run("check", str(GOOD), "-f", "html").exit_code == 0  # check still writes it
 
 
+def test_the_reason_a_format_cannot_show_a_diff_is_given_in_the_runs_language(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """not_for_diff is English marked for the catalogue, worded like any other message."""
+    from reconcile.report import route
+
+    reason = "in a format reconcile does not read"  # a text the Dutch catalogue translates
+    html = Format("html", "html.render_html", None, (".html",), not_for_diff=reason)
+    monkeypatch.setitem(route.BY_NAME, "html", html)
+    monkeypatch.delitem(route.DIFF_RENDERERS, "html")
+    old, new = str(GOOD / "EZ.xlsx"), str(ERRORS / "EZ.xlsx")
+    result = run("diff", old, new, "-f", "html", "--lang", "nl")
+    assert result.exit_code == 2
+    assert result.output.endswith(": diff --format html: in een formaat dat reconcile niet leest\n")
+
+
 def test_the_options_offer_exactly_the_listed_formats_and_suffixes() -> None:
     assert isinstance(cli, click.Group)
     for command in ("check", "validate", "diff"):

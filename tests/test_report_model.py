@@ -10,9 +10,9 @@ from reconcile.model import (
     CellRef,
     FileResult,
     Interval,
-    Report,
     Totals,
 )
+from reconcile.report.record import Report
 
 
 def _file(path: str, ministry: str | None, total: str, lines: int = 1) -> FileResult:

@@ -13,6 +13,7 @@ from tests.spec import (
     check,
     codes,
     long_table,
+    message,
     problems,
     validate,
     where,
@@ -52,7 +53,7 @@ def test_a_total_above_the_interval_says_by_how_much(tmp_path: Path) -> None:
     report = check(tmp_path, with_files(OCW=long_table(["VIII", 16, "x", 2026, 9000])))
     assert where(report) == [("built-in: ai-fabriek", "", "total-above-announced")]
     (finding,) = problems(report)
-    assert finding.message == (
+    assert message(finding) == (
         'The reserved lines add up to EUR 70,400,000, above the announced "bijna 70 miljoen euro" '
         "(EUR 66,500,000 – EUR 70,000,000) by EUR 400,000: lower the reserved lines by at least "
         "EUR 400,000 to reconcile."
@@ -105,7 +106,7 @@ def test_ez_and_defensie_must_be_the_largest(tmp_path: Path) -> None:
     )
     report = check(tmp_path, files)
     assert where(report) == [("Defensie.xlsx", "", "largest-contributor")]
-    assert problems(report)[0].message == (
+    assert message(problems(report)[0]) == (
         "Defensie (EUR 7,000,000) should be among the largest contributors, but OCW contributes "
         "more (EUR 21,000,000)."
     )
@@ -130,7 +131,7 @@ def test_the_letters_own_arithmetic(tmp_path: Path) -> None:
     )
     report = check(tmp_path, GOOD_SET, ann)
     assert codes(report) == ["arithmetic-inconsistent"]
-    assert problems(report)[0].message == (
+    assert message(problems(report)[0]) == (
         "The announcement's own figures do not add up: rijk + regio "
         "(EUR 66,500,000 – EUR 130,000,000) cannot equal nationaal "
         "(EUR 140,000,000 – EUR 147,000,000)."
@@ -205,11 +206,14 @@ def test_whose_file_weighs_all_evidence_and_the_stray_line_is_the_finding(
     ]
     assert not [c for c in codes(report) if c.startswith("ministry-")]
     (weighed,) = [f for f in report.findings if f.code == "ministry-weighed"]
-    message = weighed.message
-    assert "OCW's" in message
+    said = message(weighed)
+    assert "OCW's" in said
     for piece in ("the title names OCW", "the file name names OCW", "chapter VIII (OCW)"):
-        assert piece in message
-    assert "chapter X (Defensie)" in message
+        assert piece in said
+    assert "chapter X (Defensie)" in said
+    # one line each: the singular, in both languages
+    assert "; 1 line of EUR " in said and " line(s)" not in said
+    assert "; 1 regel van € " in message(weighed, "nl")
 
 
 def test_whose_file_is_not_guessed_on_a_tie(tmp_path: Path) -> None:
@@ -217,7 +221,7 @@ def test_whose_file_is_not_guessed_on_a_tie(tmp_path: Path) -> None:
     report = validate(tmp_path, {"bijdrage.xlsx": rows})
     assert report.files[0].ministry is None
     (unknown,) = [f for f in report.findings if f.code == "ministry-unknown"]
-    assert "evenly split" in unknown.message and "chapter X (Defensie)" in unknown.message
+    assert "evenly split" in message(unknown) and "chapter X (Defensie)" in message(unknown)
 
 
 def test_the_advice_counts_the_lines_without_errors_and_gives_the_range(tmp_path: Path) -> None:
@@ -233,8 +237,8 @@ def test_the_advice_counts_the_lines_without_errors_and_gives_the_range(tmp_path
     (total,) = [f for f in report.findings if f.code == "total-below-announced"]
     assert total.params["total"] == Decimal("64400000")
     assert total.params["difference"] == Decimal("2100000")
-    assert total.message.startswith("The lines without errors add up to EUR 64,400,000")
-    assert total.message.endswith(
+    assert message(total).startswith("The lines without errors add up to EUR 64,400,000")
+    assert message(total).endswith(
         "The 1 line with errors amounts to EUR 2,000,000; the total lies between "
         "EUR 64,400,000 (without it) and EUR 66,400,000 (with it)."
     )

@@ -25,6 +25,7 @@ from reconcile.read import read_file
 from reconcile.report import RENDERERS, output
 from reconcile.safety import escape_html, neutralise_formula
 from tests.hostile.build_hostile import SHEET, honest_members, zip_members
+from tests.spec import message
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "ai-fabriek"
@@ -217,7 +218,7 @@ def test_file_size_is_checked_before_reading(tmp_path: Path) -> None:
     with path.open("wb") as handle:
         handle.truncate(21 * 1024 * 1024)  # sparse: nothing is written, nothing need be read
     result = read_file(path, "big.xlsx")
-    assert [(f.code, f.message) for f in result.findings] == [
+    assert [(f.code, message(f)) for f in result.findings] == [
         (
             "file-too-large",
             (
@@ -228,7 +229,7 @@ def test_file_size_is_checked_before_reading(tmp_path: Path) -> None:
     ]
     assert result.sha256 == ""
     raised = read_file(path, "big.xlsx", limits=Limits(max_file_size=22))
-    assert [f.message for f in raised.findings] == [
+    assert [message(f) for f in raised.findings] == [
         "The file is not the workbook its name says: it is in a format reconcile does not read."
     ]
 
@@ -243,7 +244,7 @@ def test_a_limit_below_one_is_a_usage_error() -> None:
 def test_a_fifo_named_xlsx_is_refused_without_blocking(tmp_path: Path) -> None:
     fifo = tmp_path / "pipe.xlsx"
     os.mkfifo(fifo)
-    assert [(f.code, f.message) for f in read_file(fifo, "pipe.xlsx").findings] == [
+    assert [(f.code, message(f)) for f in read_file(fifo, "pipe.xlsx").findings] == [
         ("file-unreadable", "The file cannot be read: it is not a file.")
     ]
 
@@ -414,14 +415,15 @@ def test_control_characters_in_workbook_text_are_shown_never_sent() -> None:
     import io
 
     from reconcile.codes import make_finding
-    from reconcile.model import CellRef, Report
+    from reconcile.model import CellRef
     from reconcile.report import RENDERERS, RenderOptions
+    from reconcile.report.record import Report
 
     hostile = "\x1b[2J\x1b]0;owned\x07XIII\r\nerror   Sheet!A1  [fake]"
     finding = make_finding(
         "chapter-unknown", CellRef("EZ.xlsx", "Blad1", "A5"), value=hostile, hint=""
     )
-    assert finding.message == (
+    assert message(finding) == (
         "\\x1b[2J\\x1b]0;owned\\x07XIII\\x0d\\x0aerror   Sheet!A1  [fake] is not a known "
         "budget chapter."
     )
@@ -464,7 +466,7 @@ def test_a_real_ministry_workbook_passes_the_preflight() -> None:
 def test_a_csv_cut_mid_character_at_the_sniffing_window_is_still_text(tmp_path: Path) -> None:
     path = tmp_path / "EZ.xlsx"
     path.write_bytes(("Omschrijving;Bedrag\n" + "Bijdrage één;5\n" * 400).encode())
-    assert [f.message for f in read_file(path, "EZ.xlsx").findings] == [
+    assert [message(f) for f in read_file(path, "EZ.xlsx").findings] == [
         "The file is not the workbook its name says: it is a text file (CSV or similar)."
     ]
 
@@ -474,7 +476,7 @@ def test_an_excel_4_macro_sheet_is_reported(tmp_path: Path) -> None:
     sheet = b'<?xml version="1.0"?><xm:macrosheet xmlns:xm="urn:x"/>'
     path.write_bytes(zip_members([*honest_members(), ("xl/macrosheets/sheet2.xml", sheet)]))
     result = read_file(path, "EZ.xlsx")
-    assert [(f.code, f.message) for f in result.findings if f.code == "macros-present"] == [
+    assert [(f.code, message(f)) for f in result.findings if f.code == "macros-present"] == [
         (
             "macros-present",
             "The workbook contains macros (xl/macrosheets/sheet2.xml); they were not run.",
@@ -509,7 +511,7 @@ def test_an_ods_gets_the_zip_and_xml_checks(tmp_path: Path) -> None:
     ]
     path = tmp_path / "EZ.ods"
     path.write_bytes(zip_members(members, zipfile.ZIP_STORED))
-    assert [(f.code, f.message) for f in read_file(path, "EZ.ods").findings] == [
+    assert [(f.code, message(f)) for f in read_file(path, "EZ.ods").findings] == [
         (
             "xml-entities",
             "content.xml declares a DOCTYPE; XML that may declare entities is refused.",
@@ -520,7 +522,7 @@ def test_an_ods_gets_the_zip_and_xml_checks(tmp_path: Path) -> None:
 def test_an_xlsx_named_ods_is_refused_with_what_to_do(tmp_path: Path) -> None:
     path = tmp_path / "EZ.ods"
     path.write_bytes(zip_members(honest_members()))
-    assert [f.message for f in read_file(path, "EZ.ods").findings] == [
+    assert [message(f) for f in read_file(path, "EZ.ods").findings] == [
         (
             "The file is not the workbook its name says: it is an Excel workbook under another "
             "extension; rename it to .xlsx."
@@ -546,8 +548,9 @@ def test_every_renderer_keeps_workbook_text_inert(name: str) -> None:
     import io
 
     from reconcile.codes import make_finding
-    from reconcile.model import CellRef, Report
+    from reconcile.model import CellRef
     from reconcile.report import RenderOptions
+    from reconcile.report.record import Report
     from reconcile.safety import FORMULA_STARTS
 
     where = CellRef(HOSTILE_TEXT, "<b>Blad1</b>", "A5")

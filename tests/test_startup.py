@@ -175,6 +175,16 @@ def test_renderers_share_their_sentences_without_the_terminal_s_rich(fmt: str) -
     assert "rich" not in _modules_after("check", "examples/ai-fabriek", "--format", fmt)
 
 
+@pytest.mark.parametrize("fmt", ["json", "junit", "gitlab", "github", "html"])
+def test_a_diff_in_a_format_without_rich_loads_no_rich(fmt: str) -> None:
+    """Each format renders a diff in its own module, loaded on use: only text needs rich."""
+    old, new = "examples/ai-fabriek/EZ.xlsx", "examples/ai-fabriek-with-errors/EZ.xlsx"
+    loaded = _modules_after("diff", old, new, "--format", fmt)
+    assert "python_calamine" in loaded  # the workbooks were read
+    assert "rich" not in loaded
+    assert "rich" in _modules_after("diff", old, new, "--format", "text")
+
+
 PRELOAD = """
 import sys, threading
 from reconcile.validate import schema

@@ -26,6 +26,7 @@ from reconcile.template import (
     template_targets,
 )
 from tests.filling import LINES, TOTAL_EUR, amount_row, fill_as_instructed, fill_template
+from tests.spec import message
 
 ANNOUNCEMENT = load_announcement(None)
 
@@ -498,7 +499,7 @@ def test_text_a_caption_alone_reads_a_thousandfold_away_from_dutch_is_a_warning_
     ]
     finding = report.findings[0]
     assert finding.severity == "warning"
-    assert finding.message.startswith(
+    assert message(finding).startswith(
         "“2.500” could be read as EUR 2,500 or as EUR 2,500,000, a thousandfold apart"
     )
 

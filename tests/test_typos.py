@@ -14,7 +14,7 @@ from reconcile.errors import ConfigError
 from reconcile.nearest import as_typed, nearest
 from reconcile.read.layouts import get_layout
 from reconcile.template import build_template
-from tests.spec import long_table, validate
+from tests.spec import long_table, message, validate
 
 L = "U+006C LATIN SMALL LETTER L"
 
@@ -24,7 +24,7 @@ def test_a_chapter_with_a_lower_case_l_names_the_chapter_meant_and_shows_the_l(
 ) -> None:
     report = validate(tmp_path, {"BZK.xlsx": long_table(["VIl", 6, "AI-fabriek", 2026, 2000])})
     (finding,) = [f for f in report.findings if f.code == "chapter-unknown"]
-    assert finding.message == (
+    assert message(finding) == (
         f'"VIl" is not a known budget chapter. Did you mean VII (BZK)? As typed: VI‹l: {L}›.'
     )
     assert render_message(finding, "nl").endswith(f"Bedoelt u VII (BZK)? Zoals getypt: VI‹l: {L}›.")

@@ -5,7 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.spec import codes, long_table, validate, where
+from reconcile.codes import make_finding
+from reconcile.model import CellRef
+from tests.spec import codes, long_table, message, validate, where
 
 FULL_HEADER = ["Hoofdstuk", "Artikel", "Omschrijving", "V/U/O", "Jaar", "Bedrag"]
 
@@ -51,7 +53,27 @@ def test_a_description_written_once_over_several_years_is_one_finding_at_its_row
     report = validate(tmp_path, {"EZ.xlsx": table(*lines)})
     assert where(report) == [("EZ.xlsx", "Blad1!C3", "identifier-written-once")]
     assert report.findings[0].params["rows"] == [4, 5, 6]
+    assert message(report.findings[0]).startswith(
+        "What this cell says is written on this row only: rows 4, 5, 6 below, the same line in "
+        "later years, leave it empty. They were read as this line;"
+    )
+    assert message(report.findings[0], "nl").startswith(
+        "Wat deze cel zegt staat alleen op deze rij: rijen 4, 5, 6 eronder,"
+    )
     assert {line.description for line in report.lines} == {"AI-fabriek"}
+
+
+def test_a_description_written_once_above_one_row_says_it_in_the_singular() -> None:
+    finding = make_finding(
+        "identifier-written-once", CellRef("EZ.xlsx", "Blad1", "C3"), rows=[4], count=1
+    )
+    assert message(finding).startswith(
+        "What this cell says is written on this row only: row 4 below, the same line in a "
+        "later year, leaves it empty. It was read as this line; write it there too,"
+    )
+    assert message(finding, "nl").startswith(
+        "Wat deze cel zegt staat alleen op deze rij: rij 4 eronder,"
+    )
 
 
 def test_all_failures_are_reported_at_once(tmp_path: Path) -> None:
@@ -81,8 +103,8 @@ def test_a_pm_is_never_counted_as_zero(tmp_path: Path) -> None:
         {"EZ.xlsx": table(["XIII", 2, "a", "U", 2026, "PM"], ["XIII", 2, "b", "U", 2026, 7])},
     )
     assert [str(ln.amount) for ln in report.lines] == ["7000.00"]
-    message = report.findings[0].message
-    assert message == '"PM" is not an amount; it is not counted, so the total is incomplete.'
+    said = message(report.findings[0])
+    assert said == '"PM" is not an amount; it is not counted, so the total is incomplete.'
 
 
 def test_a_duplicated_line_points_at_the_copy_and_names_the_original(tmp_path: Path) -> None:
@@ -97,7 +119,7 @@ def test_a_missing_required_column(tmp_path: Path) -> None:
     report = validate(tmp_path, {"EZ.xlsx": rows})
     assert where(report) == [("EZ.xlsx", "Blad1!A1", "missing-column")]
     (finding,) = [f for f in report.findings if f.code == "missing-column"]
-    assert finding.message.startswith("The table has no Artikel column")
+    assert message(finding).startswith("The table has no Artikel column")
 
 
 def test_chapters_written_as_numbers_and_with_words(tmp_path: Path) -> None:
@@ -175,7 +197,7 @@ def test_a_schema_failure_reconcile_does_not_know_is_still_a_finding_at_its_cell
     finding = translator.translate(Failure("dtype('int64')", "chapter", 0, "XIII"))
     assert finding is not None
     assert (finding.code, str(finding.location)) == ("invalid-value", "EZ.xlsx:Blad1!A4")
-    assert finding.message == "\"XIII\" is not valid as chapter (dtype('int64'))."
+    assert message(finding) == "\"XIII\" is not valid as chapter (dtype('int64'))."
 
 
 @pytest.mark.parametrize(

@@ -41,19 +41,27 @@ def draft(letter: Path, output: Path | None, force: bool, lang: str | None) -> N
     Every amount is quoted with its sentence and place; what the letter leaves open is
     written as a commented choice and listed on standard error.
     """
-    from reconcile.letter import draft_announcement, open_messages, render_draft
-    from reconcile.report.output import write_atomic
+    from reconcile.letter import (
+        DraftExistsError,
+        draft_announcement,
+        draft_target,
+        open_messages,
+        render_draft,
+        write_draft,
+    )
 
     lang = resolve_lang(lang)
-    if output is not None and output.exists() and not force:
-        raise click.UsageError(tr("draft-exists", lang, path=output))
+    try:
+        target = draft_target(output, force=force)
+    except DraftExistsError as exc:
+        raise click.UsageError(tr("draft-exists", lang, path=exc.path)) from None
     result = draft_announcement(letter)
     text = render_draft(result, lang)
-    if output is None:
+    if target is None:
         click.echo(text, nl=False)
     else:
-        write_atomic(output, text.encode("utf-8"), [letter])
-        click.echo(tr("written", lang, path=output.as_posix()), err=True)
+        write_draft(target, text, letter)
+        click.echo(tr("written", lang, path=target.as_posix()), err=True)
     messages = open_messages(result, lang)
     summary = tr(
         "draft-summary",

@@ -144,7 +144,9 @@ def lang_option(what: str) -> Callable[[F], F]:
     return click.option(
         "--lang",
         type=click.Choice(LANGS),
-        help=f"Language of the {what}: nl or en. Default: the locale (LC_ALL, LANG), else en.",
+        # (the choices, [nl|en], are shown beside it: LANGS alone names the languages)
+        help=f"Language of the {what}. Default: the first of LANGUAGE, LC_ALL, LC_MESSAGES and "
+        "LANG that is set, else the operating system's user locale, else en.",
     )
 
 

@@ -1,7 +1,7 @@
 """Turn a sheet's grid into raw budget lines, each value keeping its cell, and record its totals
 rows, row totals and suppletoire stands for validation to check (reconcile.validate.totals).
 
-How awkward sheets are read (the README's "Workbooks as they arrive" says the same):
+How awkward sheets are read (docs/en/workbooks.md, "Workbooks as they arrive", says the same):
 - the table runs from its header row to the grand Totaal, the end of the sheet, or the header
   row of a second table (reported, not read); empty rows and notes inside it are skipped;
 - hidden rows and columns are read like visible ones, since Excel's SUM counts them too; a
@@ -711,8 +711,9 @@ class _Reader:
             start = row + 1
         self.close_heading()
 
-    # The table reader's one speed trick (README, Performance): plain lines read a column at a
-    # time save 0.3 s of CPU per 100,000 (10 % of a validate); test_plain_rows.py holds them equal.
+    # The table reader's one speed trick (docs/en/maintainers.md, "Performance"): plain lines
+    # read a column at a time save 0.3 s of CPU per 100,000 (10 % of a validate);
+    # test_plain_rows.py holds them equal.
     def irregular_rows(self, first: int, last: int) -> list[int]:
         """The rows ``read_row`` must read: all but the plain lines of a long table.
 

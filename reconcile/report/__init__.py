@@ -23,7 +23,7 @@ from reconcile.report.formats import (
 )
 
 if TYPE_CHECKING:  # renderers are loaded on use: the command line's start needs no records
-    from reconcile.model import Report
+    from reconcile.report.record import Report
 
 
 @dataclass(frozen=True)

@@ -20,26 +20,33 @@ from typing import Any
 
 from reconcile.codes import is_fatal, render_message, texts_of
 from reconcile.errors import ConfigError
-from reconcile.i18n import tr
+from reconcile.i18n import LANGS, pgettext, tr
 from reconcile.limits import DEFAULT_LIMITS, Limits
-from reconcile.model import Finding, Report
+from reconcile.model import Finding
 from reconcile.pipeline import display_path
 from reconcile.read import read_bytes
 from reconcile.read.cells import open_openpyxl
 from reconcile.read.check_bytes import annotate_cost
 from reconcile.report.chart import contribution_chart
 from reconcile.report.output import write_atomic
+from reconcile.report.record import Report
 from reconcile.report.wording import verdict_text
 from reconcile.report.years import ministry_years
 from reconcile.xlsx import FILLS, safe_text, set_page, workbook_bytes
 
 EUR_FORMAT = '"€" #,##0'
-SUMMARY_NAMES = {"nl": "overzicht.xlsx", "en": "summary.xlsx"}
 AUTHOR = "reconcile"  # of the comments reconcile writes, so a later run knows its own
-FINDINGS_TITLES = {tr("findings", "nl"), tr("findings", "en")}
+# A findings sheet reconcile wrote in any language: a later run replaces it.
+FINDINGS_TITLES = {tr("findings", lang) for lang in LANGS}
 
 
 ANNOTATED_SUFFIXES = (".xlsx", ".xlsm")  # what openpyxl writes back; .ods and .xls are read only
+
+
+def summary_name(lang: str) -> str:
+    """The file name of the summary workbook of a check: "summary.xlsx", "overzicht.xlsx"."""
+    # Translators: the file name of the summary workbook --annotate writes beside the copies
+    return pgettext("file name", "summary.xlsx", lang)
 
 
 @dataclass(frozen=True)
@@ -65,7 +72,7 @@ def write_annotations(
     inputs += [Path(f.path) for f in report.files]
     written: list[Path] = []
     skipped: list[tuple[str, str]] = []
-    summary = SUMMARY_NAMES.get(lang, SUMMARY_NAMES["en"])
+    summary = summary_name(lang)
     # An input named like the summary gets another name for its copy, never overwritten.
     names: set[str] = {summary.lower()} if report.command == "check" else set()
     copies: dict[str, str] = {}  # input path -> name of its annotated copy

@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from reconcile.model import Interval, Report
+from reconcile.model import Interval
+from reconcile.report.record import Report
 
 
 @dataclass(frozen=True)

@@ -2,9 +2,9 @@
 validate and diff, and the suffixes --output knows all follow this list.
 
 A new format is a module in reconcile/report/ with its renderers and one line in FORMAT_LIST.
-A format that cannot show a diff says why in ``not_for_diff``; ``reconcile diff`` then gives
-that reason instead of a report. Renderers are imported when they first render, so --help
-loads none of them.
+A format that cannot show a diff says why in ``not_for_diff`` (English, marked ``N_(...)`` so
+that the catalogue translates it); ``reconcile diff`` then gives that reason instead of a
+report. Renderers are imported when they first render, so --help loads none of them.
 """
 
 from __future__ import annotations
@@ -28,23 +28,24 @@ class Format:
     suffixes: tuple[str, ...] = ()  # an --output file with one of these gets this format
     summary: str | None = None  # the GitHub job summary of a Report, when it writes one
     diff_summary: str | None = None  # ... and of a Diff
-    not_for_diff: str = ""  # why ``diff`` cannot write this format (when ``diff`` is None)
+    # Why ``diff`` cannot write this format (when ``diff`` is None): N_("...") of reconcile.i18n
+    not_for_diff: str = ""
 
 
 # In the order --help lists them.
 FORMAT_LIST = (
-    Format("text", "text.render_text", "diff.render_diff_text", (".txt",)),
-    Format("json", "json.render_json", "diff.render_diff_json", (".json",)),
-    Format("junit", "junit.render_junit", "diff.render_diff_junit", (".xml",)),
+    Format("text", "text.render_text", "text.render_diff_text", (".txt",)),
+    Format("json", "json.render_json", "json.render_diff_json", (".json",)),
+    Format("junit", "junit.render_junit", "junit.render_diff_junit", (".xml",)),
     Format(
         "github",
         "github.render_github",
-        "diff.render_diff_github",
+        "github.render_diff_github",
         summary="github.render_github_summary",
-        diff_summary="diff.render_diff_github_summary",
+        diff_summary="github.render_diff_github_summary",
     ),
-    Format("gitlab", "gitlab.render_gitlab", "diff.render_diff_gitlab"),
-    Format("html", "html.render_html", "diff.render_diff_html", (".html", ".htm")),
+    Format("gitlab", "gitlab.render_gitlab", "gitlab.render_diff_gitlab"),
+    Format("html", "html.render_html", "html.render_diff_html", (".html", ".htm")),
 )
 FORMATS = tuple(fmt.name for fmt in FORMAT_LIST)
 BY_NAME = {fmt.name: fmt for fmt in FORMAT_LIST}

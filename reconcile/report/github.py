@@ -7,17 +7,29 @@ has the verdict, the per-ministry table and every finding by file, within GitHub
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Iterator, Sequence
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from reconcile.codes import render_message
 from reconcile.i18n import tr
-from reconcile.model import Finding, Report, Severity
+from reconcile.model import Finding, Severity
 from reconcile.money import format_eur
 from reconcile.report import GITHUB_SUMMARY_LIMIT, RenderOptions, repository_path
-from reconcile.report.wording import counts_text, share_text, verdict_text
+from reconcile.report.diff import CHANGE_HEADS, NET_HEADS, NUMERIC, change_rows, net_rows
+from reconcile.report.record import Report
+from reconcile.report.wording import (
+    counts_text,
+    diff_verdict_text,
+    exit_text,
+    share_text,
+    verdict_text,
+)
 from reconcile.safety import markdown_text as markdown_cell
 from reconcile.safety import visible
+
+if TYPE_CHECKING:
+    from reconcile.diff import Diff
 
 COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -161,3 +173,44 @@ def findings_pieces(
 
 def _size(text: str) -> int:
     return len(text.encode("utf-8"))
+
+
+# --- reconcile diff -----------------------------------------------------------------
+
+
+def render_diff_github(diff: Diff, stream: TextIO, options: RenderOptions) -> None:
+    """An annotation per change (at its cell) and per reading finding, then the verdict."""
+    lang = options.lang
+    write_annotations(diff.all_findings, stream, options)
+    stream.write(f"{command_text(diff_verdict_text(diff, lang))}\n")
+    stream.write(f"{command_text(exit_text(diff, lang))}\n")
+
+
+def _markdown_table(heads: tuple[str, ...], rows: list[tuple[str, ...]], lang: str) -> str:
+    return markdown_head([tr(h, lang) for h in heads], [h in NUMERIC for h in heads]) + "".join(
+        _markdown_row(row) for row in rows
+    )
+
+
+def _markdown_row(row: tuple[str, ...]) -> str:
+    return "| " + " | ".join(markdown_cell(value) for value in row) + " |\n"
+
+
+def render_diff_github_summary(diff: Diff, stream: TextIO, options: RenderOptions) -> None:
+    """The job summary: the verdict and the net effect, then every change and every reading
+    finding (within GitHub's 1 MiB; what does not fit is counted)."""
+    lang = options.lang
+    old = repository_path(diff.old.path, options.workspace)
+    new = repository_path(diff.new.path, options.workspace)
+    head = f"## reconcile diff: {markdown_cell(old)} → {markdown_cell(new)}\n\n"
+    head += f"**{markdown_cell(diff_verdict_text(diff, lang))}**\n\n"
+    if diff.net_effect:
+        head += f"{tr('diff-net-effect', lang)}:\n\n"
+        head += _markdown_table(NET_HEADS, net_rows(diff, lang), lang) + "\n"
+    change_head = markdown_head(
+        [tr(h, lang) for h in CHANGE_HEADS], [h in NUMERIC for h in CHANGE_HEADS]
+    )
+    changes = table_pieces("", change_head, map(_markdown_row, change_rows(diff, lang)))
+    pieces = itertools.chain(changes, findings_pieces(diff.findings, options))
+    count = len(diff.changes) + len(diff.findings)
+    write_summary(head, pieces, count, f"{exit_text(diff, lang)}\n\n", stream, options)

@@ -12,12 +12,16 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Iterable
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from reconcile.codes import is_fatal, render_message
-from reconcile.model import Finding, Report, Severity
+from reconcile.model import Finding, Severity
 from reconcile.report import RenderOptions, repository_path
 from reconcile.report.json import write_json
+from reconcile.report.record import Report
+
+if TYPE_CHECKING:
+    from reconcile.diff import Diff
 
 # GitLab's severities are info, minor, major, critical and blocker. A finding that stopped a
 # file from being read at all blocks; an error (which fails the run) is major.
@@ -59,3 +63,11 @@ def write_code_quality(findings: Iterable[Finding], stream: TextIO, options: Ren
 
 def render_gitlab(report: Report, stream: TextIO, options: RenderOptions) -> None:
     write_code_quality(report.findings, stream, options)
+
+
+# --- reconcile diff -----------------------------------------------------------------
+
+
+def render_diff_gitlab(diff: Diff, stream: TextIO, options: RenderOptions) -> None:
+    """A Code Quality row per change (at its cell) and per reading finding."""
+    write_code_quality(diff.all_findings, stream, options)

@@ -7,17 +7,22 @@ Every text that comes from a workbook or an announcement goes through ``escape_h
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from reconcile.codes import format_value, render_message
 from reconcile.i18n import tr
-from reconcile.model import Finding, Report, Severity
+from reconcile.model import Finding, Severity
 from reconcile.money import format_eur, unit_label
 from reconcile.report import RenderOptions
 from reconcile.report.chart import ContributionChart, contribution_chart
-from reconcile.report.wording import counted_text, share_text, verdict_text
+from reconcile.report.diff import CHANGE_HEADS, NET_HEADS, NUMERIC, change_rows, net_rows
+from reconcile.report.record import Report
+from reconcile.report.wording import counted_text, diff_verdict_text, share_text, verdict_text
 from reconcile.report.years import ministry_years
 from reconcile.safety import escape_html as esc
+
+if TYPE_CHECKING:
+    from reconcile.diff import Diff
 
 STYLE = """
 body { font-family: system-ui, sans-serif; margin: 2rem; color: #1b1b1b; max-width: 72rem; }
@@ -259,3 +264,41 @@ def findings_table(findings: tuple[Finding, ...], lang: str) -> list[str]:
         )
     out.append("</tbody></table>")
     return out
+
+
+# --- reconcile diff -----------------------------------------------------------------
+
+
+def _html_table(
+    name: str, heads: tuple[str, ...], rows: list[tuple[str, ...]], lang: str
+) -> list[str]:
+    def cell(tag: str, head: str, value: str) -> str:
+        css = ' class="num"' if head in NUMERIC else ""
+        return f"<{tag}{css}>{esc(value)}</{tag}>"
+
+    out = [f'<table id="{name}"><thead><tr>']
+    out[0] += "".join(cell("th", key, tr(key, lang)) for key in heads) + "</tr></thead><tbody>"
+    out += [
+        "<tr>" + "".join(cell("td", h, v) for h, v in zip(heads, row, strict=True)) + "</tr>"
+        for row in rows
+    ]
+    out.append("</tbody></table>")
+    return out
+
+
+def render_diff_html(diff: Diff, stream: TextIO, options: RenderOptions) -> None:
+    """One self-contained page: the verdict, the changes, the net effect, reading's findings."""
+    lang = options.lang
+    parts = page_start(f"reconcile diff: {diff.old.path} → {diff.new.path}", lang)
+    css = "ok" if diff.verdict == "equal" else "fail"
+    verdict = esc(diff_verdict_text(diff, lang))
+    parts.append(f'<p id="verdict" class="verdict {css}">{verdict}</p>')
+    if diff.changes:
+        parts.append(f"<h2>{esc(tr('diff-changes', lang))}</h2>")
+        parts += _html_table("changes", CHANGE_HEADS, change_rows(diff, lang), lang)
+    if diff.net_effect:
+        parts.append(f"<h2>{esc(tr('diff-net-effect', lang))}</h2>")
+        parts += _html_table("net-effect", NET_HEADS, net_rows(diff, lang), lang)
+    parts += findings_table(diff.findings, lang)
+    parts.append("</body></html>")
+    stream.write("\n".join(parts) + "\n")

@@ -9,10 +9,12 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, TextIO
 
 from reconcile.codes import CODES, render_message, texts_of
-from reconcile.model import Finding, Interval, Report, Severity
+from reconcile.model import Finding, Interval, Severity
 from reconcile.money import format_plain
+from reconcile.report.record import Report
 
 if TYPE_CHECKING:
+    from reconcile.diff import Diff, Entry, Version
     from reconcile.read.layouts import Layout
 
 REPORT_VERSION = 2  # 2: line kinds (totals' transfers and profiles, files' kinds, mutations)
@@ -181,3 +183,62 @@ def write_json(document: Any, stream: TextIO) -> None:
     """A JSON document as reconcile writes every one: indented, UTF-8 text, a final newline."""
     json.dump(document, stream, indent=2, ensure_ascii=False)
     stream.write("\n")
+
+
+# --- reconcile diff -----------------------------------------------------------------
+
+DIFF_VERSION = 1
+
+
+def _side(entry: Entry | None) -> dict[str, Any] | None:
+    if entry is None:
+        return None
+    return {
+        "amount_eur": eur(entry.amount),
+        "text": entry.text,
+        "sheet": entry.cell.sheet,
+        "cell": entry.cell.cell,
+    }
+
+
+def _version(version: Version) -> dict[str, Any]:
+    return {
+        "path": version.path,
+        "sha256": version.sha256,
+        "shape": version.shape,
+        "layout": version.layout,
+    }
+
+
+def diff_document(diff: Diff, lang: str = "en") -> dict[str, Any]:
+    """The diff as plain JSON-ready data; the JSON renderer and the tests share it."""
+    return {
+        "version": DIFF_VERSION,
+        "command": "diff",
+        "ok": diff.exit_code == 0,
+        "exit_code": diff.exit_code,
+        "old": _version(diff.old),
+        "new": _version(diff.new),
+        "summary": {**diff.counts, "unchanged": diff.unchanged},
+        "changes": [
+            {
+                "change": change.change,
+                "key": dict(change.key),
+                "ministry": change.ministry,
+                "year": change.year,
+                "old": _side(change.old),
+                "new": _side(change.new),
+                "difference_eur": eur(change.difference),
+            }
+            for change in diff.changes
+        ],
+        "net_effect": [
+            {**key._asdict(), "difference_eur": eur(amount)}
+            for key, amount in diff.net_effect.items()
+        ],
+        "findings": [finding_document(f, lang) for f in diff.findings],
+    }
+
+
+def render_diff_json(diff: Diff, stream: TextIO, options: Any) -> None:
+    write_json(diff_document(diff, options.lang), stream)

@@ -15,13 +15,18 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable, Sequence
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from reconcile.codes import CODES, is_fatal, render_message
+from reconcile.diff import CHANGE_CODES
 from reconcile.i18n import tr
-from reconcile.model import Finding, Report
+from reconcile.model import Finding
 from reconcile.report import RenderOptions, repository_path
+from reconcile.report.record import Report
 from reconcile.safety import xml_text
+
+if TYPE_CHECKING:
+    from reconcile.diff import Diff
 
 # The checks every file goes through, in the order they run; the reconciliation runs once, on
 # the whole set, in the suite SET_SUITE.
@@ -127,3 +132,25 @@ def write_testsuites(root: ET.Element, counts: list[tuple[int, int]], stream: Te
     stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')
     stream.write(ET.tostring(root, encoding="unicode"))
     stream.write("\n")
+
+
+# --- reconcile diff -----------------------------------------------------------------
+
+
+def render_diff_junit(diff: Diff, stream: TextIO, options: RenderOptions) -> None:
+    """A suite per file (reading it) and a suite "diff" whose cases are the kinds of change:
+    each fails, listing its lines, when the versions differ that way."""
+    root = ET.Element("testsuites", name="reconcile diff")
+    counts = []
+    for path in dict.fromkeys((diff.old.path, diff.new.path)):
+        own = [f for f in diff.findings if f.location.file == path]
+        name = repository_path(path, options.workspace)
+        ran = file_checks(own, ("read",))
+        counts.append(suite(root, name, name, ran, own, diff.fails, options.lang))
+    changes = [change.finding for change in diff.changes]
+    checks = () if diff.incomplete else CHANGE_CODES  # nothing was compared: nothing passed
+    new = repository_path(diff.new.path, options.workspace)
+    counts.append(
+        suite(root, "diff", new, checks, changes, diff.fails, options.lang, lambda f: f.code)
+    )
+    write_testsuites(root, counts, stream)

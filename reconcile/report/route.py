@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Protocol, TextIO
 from reconcile.errors import InputError
 from reconcile.i18n import tr
 from reconcile.limits import DEFAULT_LIMITS, Limits
+from reconcile.model import Phrase
 from reconcile.report import GITHUB_SUMMARY_LIMIT, RenderOptions
 from reconcile.report.formats import BY_NAME, DIFF_RENDERERS, RENDERERS, AnyRenderer, lazy
 from reconcile.report.output import output_target, write_report
@@ -24,7 +25,7 @@ from reconcile.safety import visible
 
 if TYPE_CHECKING:
     from reconcile.diff import Diff
-    from reconcile.model import Report
+    from reconcile.report.record import Report
 
 
 class Result(Protocol):
@@ -66,7 +67,7 @@ def write_diff_outputs(diff: Diff, outputs: Outputs) -> None:
     run before anything is written, with the reason the format list gives."""
     for name in dict.fromkeys([_stdout_format(outputs), *(fmt for fmt, _ in _targets(outputs))]):
         if name not in DIFF_RENDERERS:
-            problem = BY_NAME[name].not_for_diff
+            problem = Phrase(BY_NAME[name].not_for_diff)  # worded in the run's language
             raise InputError("{where}: {problem}", where=f"diff --format {name}", problem=problem)
     summaries = {fmt.name: lazy(fmt.diff_summary) for fmt in BY_NAME.values() if fmt.diff_summary}
     _write_outputs(diff, DIFF_RENDERERS, summaries, outputs)

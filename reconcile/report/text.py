@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from rich.console import Console
 from rich.table import Table
@@ -11,18 +11,25 @@ from rich.text import Text
 
 from reconcile.codes import render_message
 from reconcile.i18n import tr
-from reconcile.model import Finding, Report, Severity
+from reconcile.model import Finding, Severity
 from reconcile.money import format_eur, unit_label
 from reconcile.report import RenderOptions
 from reconcile.report.chart import ContributionChart, contribution_chart
+from reconcile.report.diff import CHANGE_HEADS, NET_HEADS, NUMERIC, change_rows, net_rows
+from reconcile.report.record import Report
 from reconcile.report.wording import (
     counted_text,
     counts_text,
+    diff_verdict_text,
+    exit_text,
     severity_label,
     share_text,
     verdict_text,
 )
 from reconcile.safety import visible
+
+if TYPE_CHECKING:
+    from reconcile.diff import Diff
 
 GOOD = "bold green"  # the verdict's style when all is well
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -216,3 +223,37 @@ def _wants_chart(stream: TextIO, options: RenderOptions) -> bool:
     if options.chart is not None:
         return options.chart
     return stream.isatty() if hasattr(stream, "isatty") else False
+
+
+# --- reconcile diff -----------------------------------------------------------------
+
+
+def _rich_table(
+    heads: tuple[str, ...], rows: list[tuple[str, ...]], lang: str, title: str = ""
+) -> Table:
+    table = Table(show_edge=False, header_style="bold", pad_edge=False, title=title or None)
+    for key in heads:
+        table.add_column(tr(key, lang), justify="right" if key in NUMERIC else "left")
+    for row in rows:
+        table.add_row(*(inert(value) for value in row))  # workbook text, never rich markup
+    return table
+
+
+def render_diff_text(diff: Diff, stream: TextIO, options: RenderOptions) -> None:
+    console = console_for(stream, options)
+    lang = options.lang
+    console.print(inert(f"{diff.old.path} → {diff.new.path}", style="bold"))
+    if diff.changes:
+        console.print(_rich_table(CHANGE_HEADS, change_rows(diff, lang), lang))
+        console.print()
+    if diff.net_effect:  # none when every change involves a PM: those are never counted
+        net_title = tr("diff-net-effect", lang)
+        console.print(_rich_table(NET_HEADS, net_rows(diff, lang), lang, title=net_title))
+        console.print()
+    for finding in diff.findings:
+        line = Text(f"{severity_label(finding.severity, lang)} ", style=STYLE[finding.severity])
+        line.append(visible(f"{finding.location} [{finding.code}] {render_message(finding, lang)}"))
+        console.print(line, soft_wrap=True)
+    style = GOOD if diff.verdict == "equal" else "bold red"
+    console.print(Text(diff_verdict_text(diff, lang), style=style), soft_wrap=True)
+    console.print(Text(exit_text(diff, lang)))

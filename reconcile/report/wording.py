@@ -9,9 +9,10 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from reconcile.codes import format_value
-from reconcile.i18n import tr
-from reconcile.model import Report, Severity
+from reconcile.i18n import pgettext, tr
+from reconcile.model import Severity
 from reconcile.money import format_eur
+from reconcile.report.record import Report
 
 if TYPE_CHECKING:
     from reconcile.diff import Diff
@@ -55,7 +56,7 @@ def counted_text(report: Report, lang: str) -> str | None:
 
 
 def counts_text(report: Report, lang: str) -> str:
-    """ "2 error(s), 1 warning(s), 0 note(s); exit code 1." in ``lang``."""
+    """ "2 errors, 1 warning, 0 notes; exit code 1." in ``lang``."""
     return tr(
         "counts",
         lang,
@@ -70,8 +71,7 @@ def share_text(share: Decimal | None, lang: str = "en") -> str:
     """A share (``Report.share``) as a person reads it: "36.0 %", in Dutch "36,0 %"."""
     if share is None:
         return "–"
-    text = f"{share} %"
-    return text.replace(".", ",") if lang == "nl" else text
+    return f"{share} %".replace(".", pgettext("decimal mark", ".", lang))
 
 
 def severity_label(severity: Severity, lang: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from reconcile.model import Report
+from reconcile.report.record import Report
 
 
 def ministry_years(report: Report) -> tuple[list[int], dict[tuple[str, int], Decimal]]:

@@ -47,7 +47,8 @@ class Reconciliation:
         return frozenset(sub.ministry for sub in self.submissions if sub.ministry is not None)
 
     def counted(self, line: BudgetLine) -> Decimal:
-        """What ``line`` adds to the money counted once (README, "How money is counted")."""
+        """What ``line`` adds to the money counted once (docs/en/workbooks.md, "How money is
+        counted")."""
         return _counted(line, self.contributors)
 
     @cached_property

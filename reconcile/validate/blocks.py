@@ -117,6 +117,7 @@ def _carry_down(
                         cell_name(lines.rows[first], places[first][once[0]][1]),
                     ),
                     rows=[lines.rows[i] for i in unsure],
+                    count=len(unsure),
                 )
             )
         elif carried:  # said once per block, at its first row carried down

@@ -10,7 +10,7 @@ from typing import Any
 
 from reconcile.codes import make_finding
 from reconcile.ministries import MinistryTable, normalise_chapter
-from reconcile.model import CellRef, Finding, Phrase
+from reconcile.model import CellRef, Finding, Phrase, counted
 from reconcile.read import LineColumns, SheetTable
 
 
@@ -119,8 +119,9 @@ def _evidence(
     ]
     for code, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
         said.append(
-            Phrase(
-                "{count} line(s) of {amount} in chapter {chapters} ({code})",
+            counted(
+                "{count} line of {amount} in chapter {chapters} ({code})",
+                "{count} lines of {amount} in chapter {chapters} ({code})",
                 {
                     "count": count,
                     "amount": amounts[code],
