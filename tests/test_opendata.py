@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+from collections import Counter
 from decimal import Decimal
 from pathlib import Path
 
@@ -416,6 +417,74 @@ def test_b_table_totals_of_programme_and_apparaat_are_two_rows(tmp_path: Path) -
     assert [cell for cell, code in flat if code == "duplicate-key"] == ["A7"]
 
 
+@pytest.mark.parametrize(
+    ("heading", "findings"),
+    [
+        ("1,500", []),  # the sum of the two regelingen under it: a subtotal flagged N
+        ("0", []),  # a heading that only labels them: a part adding nothing
+        ("1,400", ["M2"]),  # neither: a part, and the article's total is then wrong
+    ],
+)
+def test_b_table_a_heading_flagged_n_is_a_subtotal_where_it_adds_up(
+    tmp_path: Path, heading: str, findings: list[str]
+) -> None:
+    # The 2016 table's VIII article 1: "Hoofdbekostiging" flagged N heads its regelingen.
+    base = ["2016", "VIII", "OCW", "OWB", "1", "Primair onderwijs"]
+    amounts = ["", "", "", "", "", "", ""]
+
+    def row(flag: str, instrument: str, breakdown: str, detail: str, amount: str) -> str:
+        return _b_row(*base, "U", flag, "", instrument, breakdown, detail, amount, *amounts)
+
+    path = _csv(
+        tmp_path / "b.csv",
+        [
+            _b_row(*B_HEADER),
+            row("J", "", "", "", "1,600"),
+            row("N", "Bekostiging", "Hoofdbekostiging", "", heading),
+            row("N", "Bekostiging", "", "Bekostiging PO", "1,000"),
+            row("N", "Bekostiging", "", "Bekostiging Caribisch Nederland", "500"),
+            row("N", "Bekostiging", "Prestatiebox", "", "100"),  # a leaf of the same level
+        ],
+    )
+    flat = _flat(_validate(path))
+    assert [cell for cell, code in flat if code == "total-mismatch"] == findings
+
+
+@pytest.mark.parametrize(
+    ("heading", "findings"),
+    [
+        ("1,500", []),  # the sum of the two regelingen after it: their heading, indent lost
+        ("1,000", []),  # the first one's alone: a heading of one regeling, as VIII 15's 473
+        ("1,400", ["M2"]),  # no run of the lines after it adds up to it: a part
+    ],
+)
+def test_b_table_a_line_heading_lines_of_its_own_level_is_a_subtotal(
+    tmp_path: Path, heading: str, findings: list[str]
+) -> None:
+    # The 2016 table's VIII article 15 U: "Publieke Omroep (omroepinstellingen)" 1,012,687,
+    # then "Landelijke publieke omroep" 836,974, "Regionale omroep" 174,413 and
+    # "Minderhedenprogrammering" 1,300, all on the regeling level: the printed indent lost.
+    base = ["2016", "VIII", "OCW", "OWB", "15", "Media"]
+    amounts = ["", "", "", "", "", "", ""]
+
+    def row(flag: str, instrument: str, detail: str, amount: str) -> str:
+        return _b_row(*base, "U", flag, "", instrument, "", detail, amount, *amounts)
+
+    path = _csv(
+        tmp_path / "b.csv",
+        [
+            _b_row(*B_HEADER),
+            row("J", "", "", "1,600"),
+            row("N", "Bekostiging", "Publieke omroep", heading),
+            row("N", "Bekostiging", "Landelijke publieke omroep", "1,000"),
+            row("N", "Bekostiging", "Regionale omroep", "500"),
+            row("N", "Bekostiging", "Mediawijsheid", "100"),
+        ],
+    )
+    flat = _flat(_validate(path))
+    assert [cell for cell, code in flat if code == "total-mismatch"] == findings
+
+
 def test_b_table_totals_rows_equal_the_sum_of_their_detail_rows(tmp_path: Path) -> None:
     base = ["2016", "VII", "BZK", "OWB", "1", "Openbaar bestuur"]
     path = _csv(
@@ -598,6 +667,33 @@ def test_real_b_table_subset_reports_its_real_problems_at_their_cells() -> None:
     assert ("A590", "duplicate-key") not in flat
     assert ("A302", "duplicate-key") in flat
     assert sum(code == "duplicate-key" for _, code in flat) == 35
+    # VIII articles 1 and 4 U flag N the breakdowns that head regelingen ("Hoofdbekostiging"
+    # 8,979,272 = 8,967,791 + 11,481, row 133), and articles 14 and 15 U lines that head the
+    # regelingen after them on their own level ("Culturele basisinfrastructuur" 487,566 =
+    # 333,074 + 154,492, row 426): subtotals, so the four articles add up exactly (article 1
+    # 9,674,957 in t-2, row 131); counted as parts they were 28 false total-mismatches.
+    assert not [
+        cell
+        for cell, code in flat
+        if code == "total-mismatch" and cell[1:] in ("131", "202", "424", "455")
+    ]
+    # The 23 left are real, each total against lines that do not add up to it (x EUR 1,000):
+    # - X art. 5 U Apparaat (row 634, t to t+4): "Personele uitgaven" J 287,371 in t (row
+    #   635), its lines 272,851 and an empty row 637: 14,520 missing, 19,520 from t+1;
+    # - X art. 6 U (row 649, 7 amounts): row 654, a broken formula (Err:509) as its text,
+    #   holds 68,113 in t-2, exactly what the total leaves out in every year;
+    # - X art. 7 U Apparaat (row 667, t+1 to t+4): 409,194 in t+2, lines and J subtotals
+    #   411,694;
+    # - X art. 8 U Apparaat (row 683, 7 amounts): "Materiële uitgaven" J 618,017 (row 688)
+    #   holds rows 689 and 691 only, not "- waarvan bijdrage agentschap RVB" (690, 193,218)
+    #   nor rows 692-693 (Err:509, 37,022). A "- waarvan" line is not a note by its text:
+    #   article 10's "- waarvan pensioenen ..." (705, 706) are parts of its 1,575,860.
+    assert Counter(cell[1:] for cell, code in flat if code == "total-mismatch") == {
+        "634": 5,
+        "649": 7,
+        "667": 4,
+        "683": 7,
+    }
     block = next(f for f in report.findings if f.code == "duplicate-rows")
     assert dict(block.params) == {
         "first": 1037,

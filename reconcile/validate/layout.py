@@ -318,6 +318,7 @@ def _check_totals(table: LayoutTable, layout: Layout, repeated: set[int]) -> lis
     totals: list[int] = []
     group_keys = _keys(table, rule.group)
     leaf_rows = _leaf_totals(table, levels, group_keys)
+    headings = _headings_flagged_n(table, levels, group_keys, notes | repeated, rule.rounding)
     for index in range(len(table.row_numbers)):
         if index in repeated:
             continue  # reported as a duplicate; counting it again would double the sums
@@ -326,7 +327,7 @@ def _check_totals(table: LayoutTable, layout: Layout, repeated: set[int]) -> lis
         elif index in table.total_rows:
             if not any(column[index] for column in levels):
                 totals.append(index)
-        elif index not in notes:
+        elif index not in notes and index not in headings:
             details[group_keys[index]].append(index)
     findings = []
     for total in totals:
@@ -410,6 +411,77 @@ def _leaf_totals(
         if not under:
             leaves.add(index)
     return leaves
+
+
+def _headings_flagged_n(
+    table: LayoutTable,
+    levels: list[list[str]],
+    group_keys: list[tuple[str, ...]],
+    skipped: set[int],
+    rounding: str,
+) -> set[int]:
+    """The detail rows (N) that are subtotals of the lines after them: no parts of a total.
+
+    The mirror of a leaf flagged J: the B-tables flag N some lines that head regelingen of
+    their own, on a deeper level (2016, VIII article 1 U: "Hoofdbekostiging" N 8,979,272,
+    then its regelingen 8,967,791 and 11,481; article 3 flags the same heading J) or on the
+    same one, the printed table's indent lost (VIII article 15 U: "Publieke Omroep
+    (omroepinstellingen)" 1,012,687, then "Landelijke publieke omroep" 836,974, "Regionale
+    omroep" 174,413 and "Minderhedenprogrammering" 1,300). Counted as a part, such a heading
+    is added twice to its article's total (article 1's 9,674,957 became 18,681,042). The
+    lines after a row are those of the same group, agreeing on the levels above its deepest
+    and at that level or deeper, flagged N; the row is their heading where it states, in
+    every amount it has, the sum of the first of them (the fewest that add up) within the
+    publication's rounding: a row that only labels its lines ("NWO-wet en WHW", 0) or states
+    another amount stays a part.
+    """
+    if not levels:
+        return set()
+
+    def deepest(index: int) -> int:
+        return max((k for k, column in enumerate(levels) if column[index]), default=-1)
+
+    headings: set[int] = set()
+    count = len(table.row_numbers)
+    for index in range(count):
+        if index in table.total_rows or index in skipped:
+            continue
+        depth = deepest(index)
+        if depth < 0:
+            continue
+        lines: list[int] = []
+        after = index + 1
+        while (
+            after < count
+            and after not in table.total_rows
+            and after not in skipped
+            and group_keys[after] == group_keys[index]
+            and all(column[after] == column[index] for column in levels[:depth])
+            and deepest(after) >= depth
+        ):
+            lines.append(after)
+            if _adds_up(table, index, lines, rounding):
+                headings.add(index)
+                break
+            after += 1
+    return headings
+
+
+def _adds_up(table: LayoutTable, total: int, parts: list[int], rounding: str) -> bool:
+    """Whether row ``total`` states, in every amount it has, the sum of rows ``parts``."""
+    stated_any = False
+    for reads in table.amounts.values():
+        read = reads[total]
+        if read is None or read[1] is None:
+            continue
+        amounts = [part[1] for index in parts if (part := reads[index]) is not None]
+        if None in amounts:
+            return False
+        computed = sum((a for a in amounts if a is not None), Decimal(0))
+        if abs(read[1] - computed) > _allowed(rounding, len(amounts), table):
+            return False
+        stated_any = stated_any or read[1] != 0
+    return stated_any
 
 
 def _allowed(rounding: str, parts: int, table: LayoutTable) -> Decimal:
