@@ -220,7 +220,10 @@ def _check_keys(table: LayoutTable, layout: Layout) -> tuple[set[int], list[Find
     """Rows repeated whole (a block pasted twice: one finding per block), then repeated keys.
 
     Rows without any amount are not budget lines (e.g. a row stating only the percentage
-    legally committed) and take no part in the key check.
+    legally committed) and take no part in the key check; nor do rows outside the table (a
+    filler row repeated is its `row-outside-table`, not a key), nor rows whose key holds a
+    broken formula's text: their key is not known, so not known to repeat (2016, Defensie's
+    "Err:509" regelingen: each text is a `cell-error` of its own).
     """
     if not layout.key:
         return set(), []
@@ -253,7 +256,8 @@ def _check_keys(table: LayoutTable, layout: Layout) -> tuple[set[int], list[Find
         start, start_original = run[0]
         end, end_original = run[-1]
         if len(run) == 1:
-            findings.append(_duplicate_key(table, layout, start, start_original))
+            if start not in table.outside_rows:
+                findings.append(_duplicate_key(table, layout, start, start_original))
             continue
         findings.append(
             make_finding(
@@ -272,14 +276,26 @@ def _check_keys(table: LayoutTable, layout: Layout) -> tuple[set[int], list[Find
         return repeated, findings
     amounts = list(table.amounts.values())  # a row without any is not a budget line
     with_amounts = map(any, zip(*amounts, strict=True)) if amounts else [False] * len(rows)
+    unknown = table.outside_rows | _rows_with_error_texts(table, layout.key)
     for index, (has_amounts, key) in enumerate(zip(with_amounts, keys, strict=True)):
-        if index in repeated or not has_amounts or not any(key):
+        if index in repeated or index in unknown or not has_amounts or not any(key):
             continue
         if key in first:
             findings.append(_duplicate_key(table, layout, index, first[key]))
         else:
             first[key] = index
     return repeated, findings
+
+
+def _rows_with_error_texts(table: LayoutTable, fields: tuple[str, ...]) -> set[int]:
+    """The rows with a broken formula's text in one of ``fields`` (each text asked once)."""
+    rows: set[int] = set()
+    for name in fields:
+        errors = {text for text in table.distinct_texts(name) if is_spreadsheet_error(text)}
+        if errors:
+            column = table.field_texts[name]
+            rows.update(index for index, text in enumerate(column) if text in errors)
+    return rows
 
 
 def _error_texts(table: LayoutTable, fields: tuple[str, ...]) -> bool:
