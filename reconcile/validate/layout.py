@@ -23,6 +23,7 @@ from reconcile.read.layouts import (
     Layout,
     LayoutRow,
     LayoutTable,
+    TotalsRule,
     column_label,
     is_spreadsheet_error,
 )
@@ -274,6 +275,8 @@ def _check_keys(table: LayoutTable, layout: Layout) -> tuple[set[int], list[Find
     first: dict[tuple[str, ...], int] = {}
     if unique_keys:
         return repeated, findings
+    if layout.totals is not None:
+        keys = _with_headings(table, layout.totals, keys, repeated)
     amounts = list(table.amounts.values())  # a row without any is not a budget line
     with_amounts = map(any, zip(*amounts, strict=True)) if amounts else [False] * len(rows)
     unknown = table.outside_rows | _rows_with_error_texts(table, layout.key)
@@ -391,6 +394,58 @@ def _check_totals(table: LayoutTable, layout: Layout, repeated: set[int]) -> lis
     return findings
 
 
+def _with_headings(
+    table: LayoutTable, rule: TotalsRule, keys: list[tuple[str, ...]], skipped: set[int]
+) -> list[tuple[str, ...]]:
+    """Each row's key with the levels of the row it stands under, where it stands under one.
+
+    A regeling's place in the B-tables is also its heading's: VIII article 11 (2016) has a
+    "Gift (R)" under each of "Basisbeurs", "Aanvullende beurs" and "Reisvoorziening" (J,
+    breakdown level; the regelingen leave the breakdown empty), and XIII article 16 an
+    "Overig" under each of "Duurzame veehouderij", "Plantaardige productie", ... (N lines
+    heading the lines after them, see ``_headings_flagged_n``). A row stands under a J row
+    of its group that it agrees with on the levels above the J row's deepest, on that level
+    (or leaves it empty), and is deeper than; the innermost heading counts.
+    """
+    texts = table.field_texts
+    levels = [texts[level] for level in rule.levels if level in texts]
+    if not levels:
+        return keys
+
+    def deepest(index: int) -> int:
+        return max((k for k, column in enumerate(levels) if column[index]), default=-1)
+
+    group_keys = _keys(table, rule.group)
+    count = len(table.row_numbers)
+    above: dict[int, int] = {}
+    for index in sorted(table.total_rows):
+        depth = deepest(index)
+        if depth < 0:
+            continue  # a group-level total: the group is in the key already
+        after = index + 1
+        while (
+            after < count
+            and group_keys[after] == group_keys[index]
+            and all(column[after] == column[index] for column in levels[:depth])
+            and levels[depth][after] in ("", levels[depth][index])
+            and deepest(after) > depth
+        ):
+            above[after] = index  # an inner heading comes later and wins
+            after += 1
+    notes = _notes(table, rule.levels, rule.memo)
+    lines_of = _headings_flagged_n(table, levels, group_keys, notes | skipped, rule.rounding)
+    for heading, lines in lines_of.items():
+        above.update(dict.fromkeys(lines, heading))  # within a J heading's lines: inner
+    if not above:
+        return keys
+    return [
+        (*key, *(column[row] for column in levels))
+        if (row := above.get(index)) is not None
+        else key
+        for index, key in enumerate(keys)
+    ]
+
+
 def _leaf_totals(
     table: LayoutTable, levels: list[list[str]], group_keys: list[tuple[str, ...]]
 ) -> set[int]:
@@ -435,7 +490,7 @@ def _headings_flagged_n(
     group_keys: list[tuple[str, ...]],
     skipped: set[int],
     rounding: str,
-) -> set[int]:
+) -> dict[int, list[int]]:
     """The detail rows (N) that are subtotals of the lines after them: no parts of a total.
 
     The mirror of a leaf flagged J: the B-tables flag N some lines that head regelingen of
@@ -452,12 +507,12 @@ def _headings_flagged_n(
     another amount stays a part.
     """
     if not levels:
-        return set()
+        return {}
 
     def deepest(index: int) -> int:
         return max((k for k, column in enumerate(levels) if column[index]), default=-1)
 
-    headings: set[int] = set()
+    headings: dict[int, list[int]] = {}
     count = len(table.row_numbers)
     for index in range(count):
         if index in table.total_rows or index in skipped:
@@ -477,7 +532,7 @@ def _headings_flagged_n(
         ):
             lines.append(after)
             if _adds_up(table, index, lines, rounding):
-                headings.add(index)
+                headings[index] = lines
                 break
             after += 1
     return headings
