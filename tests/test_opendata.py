@@ -383,6 +383,29 @@ def test_repeated_texts_are_reported_on_every_row_and_keys_match_however_written
     ]
 
 
+def test_a_block_repeated_whole_is_one_finding_its_copy_not_checked_again(
+    tmp_path: Path,
+) -> None:
+    # The 2016 B-table subset holds its table twice (rows 1037-2071 repeat 2-1036), with the
+    # original's problems in the copy: each was reported twice (128 cell-errors, 58 values
+    # without a header, ...). The copy is one duplicate-rows finding; the rest are the
+    # original's.
+    rows = [
+        "2020,U,VII,BZK,#REF!,Iets,1,2,,,,",
+        "2020,U,VII,BZK,2,Iets,PM,4,,,,stray",
+        "2020,U,VII,BZK,3,Iets,5,6,,,,",
+    ]
+    path = _csv(tmp_path / "staten.csv", [STATEN_HEADER, *rows, *rows])
+    assert _flat(_validate(path)) == [
+        (None, "csv-detected"),
+        ("A1", "layout-detected"),
+        ("E2", "cell-error"),
+        ("G3", "amount-not-a-number"),
+        ("L3", "value-without-header"),
+        ("A5", "duplicate-rows"),  # rows 5-7 repeat 2-4: E6, G6, L6 are not said again
+    ]
+
+
 # --- B-tables: totals rows flagged J ---------------------------------------------------------
 
 
@@ -739,6 +762,14 @@ def test_real_b_table_subset_reports_its_real_problems_at_their_cells() -> None:
         "667": 4,
         "683": 7,
     }
+    # The copy (rows 1037-2071) is its one duplicate-rows finding, its rows not checked again
+    # (each finding was there twice: AA1336 repeats AA301, V1754 V719, ...); the filler rows
+    # 3255-3285 repeating 2921-2951 are their row-outside-table findings only.
+    assert ("AA1336", "value-without-header") not in flat
+    assert ("V1754", "amount-not-a-number") not in flat
+    assert [cell for cell, code in flat if code == "duplicate-rows"] == ["A1037"]
+    assert sum(code == "value-without-header" for _, code in flat) == 29  # AA301-AA329
+    assert sum(code == "cell-error" for _, code in flat) == 66  # was 128
     block = next(f for f in report.findings if f.code == "duplicate-rows")
     assert dict(block.params) == {
         "first": 1037,

@@ -83,6 +83,7 @@ class ValidatedTable:
     lines: list[BudgetLine] = field(default_factory=list)  # the lines that count
     findings: list[Finding] = field(default_factory=list)
     uncounted: dict[str, int] = field(default_factory=dict)  # series -> lines not counted
+    copied_rows: frozenset[int] = frozenset()  # sheet rows of a block repeated: not checked
 
 
 def _text(value: Any) -> str | None:

@@ -37,8 +37,8 @@ def validate_layout_table(table: LayoutTable, ministries: MinistryTable) -> Vali
     """Findings for every row of ``table``; the lines are not counted against an announcement."""
     layout = table.spec
     assert layout is not None
-    findings = _check_rows(table, layout, ministries)
-    repeated, duplicate_findings = _check_keys(table, layout)
+    repeated, copies, duplicate_findings = _check_keys(table, layout)
+    findings = _check_rows(table, layout, ministries, copies)
     findings += duplicate_findings
     if layout.totals is not None:
         findings += _check_totals(table, layout, repeated)
@@ -48,7 +48,8 @@ def validate_layout_table(table: LayoutTable, ministries: MinistryTable) -> Vali
         if (owner := ministries.of_chapter(chapter)) is not None
     }
     ministry = owners.pop() if len(owners) == 1 else None
-    return ValidatedTable(ministry, findings=_unique(findings))
+    copied = frozenset(table.row_numbers[index] for index in copies)
+    return ValidatedTable(ministry, findings=_unique(findings), copied_rows=copied)
 
 
 def _problem(name: str, text: str, ministries: MinistryTable) -> str | None:
@@ -64,8 +65,13 @@ def _problem(name: str, text: str, ministries: MinistryTable) -> str | None:
     return None
 
 
-def _check_rows(table: LayoutTable, layout: Layout, ministries: MinistryTable) -> list[Finding]:
+def _check_rows(
+    table: LayoutTable, layout: Layout, ministries: MinistryTable, copies: set[int]
+) -> list[Finding]:
     """Each row's findings, row by row: its error cells, its checked fields, its amounts.
+
+    The rows of a block repeated whole (``copies``, one `duplicate-rows` finding) are not
+    checked again: their findings are their originals'.
 
     A column repeats its chapters, articles, series and years: the codes of each distinct
     text of a field are worked out once (``_field_codes``), column by column, and only the
@@ -91,7 +97,7 @@ def _check_rows(table: LayoutTable, layout: Layout, ministries: MinistryTable) -
     to_report.update(table.unreadable_rows)  # amount-not-a-number
     findings: list[Finding] = []
     outside = table.outside_rows
-    for index in sorted(to_report | outside):
+    for index in sorted((to_report | outside) - copies):
         row = table.rows[index]
         if index in outside:  # one finding for the row, not one for each of its cells
             findings.append(make_finding("row-outside-table", _first_cell(row, table)))
@@ -217,8 +223,12 @@ def _contents(table: LayoutTable) -> list[tuple[Any, ...]]:
     return list(zip(*columns, strict=True)) if columns else [()] * len(table.rows)
 
 
-def _check_keys(table: LayoutTable, layout: Layout) -> tuple[set[int], list[Finding]]:
-    """Rows repeated whole (a block pasted twice: one finding per block), then repeated keys.
+def _check_keys(table: LayoutTable, layout: Layout) -> tuple[set[int], set[int], list[Finding]]:
+    """Rows repeated whole (a block pasted twice: one finding per block), then repeated keys:
+    the rows repeating others, those of them in blocks, and the findings.
+
+    A block of filler rows outside the table repeated is no finding: each is its
+    `row-outside-table` (2016, rows 3255-3285 repeating 2921-2951, 4 rows with stray values).
 
     Rows without any amount are not budget lines (e.g. a row stating only the percentage
     legally committed) and take no part in the key check; nor do rows outside the table (a
@@ -227,13 +237,13 @@ def _check_keys(table: LayoutTable, layout: Layout) -> tuple[set[int], list[Find
     "Err:509" regelingen: each text is a `cell-error` of its own).
     """
     if not layout.key:
-        return set(), []
+        return set(), set(), []
     keys = _keys(table, layout.key)
     unique_keys = len(set(keys)) == len(keys)  # no key repeats among all rows (a set: in C)
     if unique_keys and not _error_texts(table, layout.key):
         # So no row repeats another: two rows the same have the same texts, hence the same
         # key, unless a key text is a broken formula's.
-        return set(), []
+        return set(), set(), []
     rows = table.rows
     seen: dict[tuple[str, ...], int] = {}
     runs: list[list[tuple[int, int]]] = []  # [(index of the repeat, index of its original)]
@@ -252,14 +262,17 @@ def _check_keys(table: LayoutTable, layout: Layout) -> tuple[set[int], list[Find
             runs.append([(index, seen[content])])
         seen.setdefault(content, index)
     repeated = {index for run in runs for index, _ in run}
+    copies: set[int] = set()
     findings: list[Finding] = []
     for run in runs:
         start, start_original = run[0]
         end, end_original = run[-1]
+        if all(index in table.outside_rows for index, _ in run):
+            continue  # filler rows: not lines, each its row-outside-table
         if len(run) == 1:
-            if start not in table.outside_rows:
-                findings.append(_duplicate_key(table, layout, start, start_original))
+            findings.append(_duplicate_key(table, layout, start, start_original))
             continue
+        copies.update(index for index, _ in run)
         findings.append(
             make_finding(
                 "duplicate-rows",
@@ -274,7 +287,7 @@ def _check_keys(table: LayoutTable, layout: Layout) -> tuple[set[int], list[Find
     del contents, seen
     first: dict[tuple[str, ...], int] = {}
     if unique_keys:
-        return repeated, findings
+        return repeated, copies, findings
     if layout.totals is not None:
         keys = _with_headings(table, layout.totals, keys, repeated)
     amounts = list(table.amounts.values())  # a row without any is not a budget line
@@ -287,7 +300,7 @@ def _check_keys(table: LayoutTable, layout: Layout) -> tuple[set[int], list[Find
             findings.append(_duplicate_key(table, layout, index, first[key]))
         else:
             first[key] = index
-    return repeated, findings
+    return repeated, copies, findings
 
 
 def _rows_with_error_texts(table: LayoutTable, fields: tuple[str, ...]) -> set[int]:
