@@ -97,6 +97,7 @@ def _check_rows(
     to_report.update(table.unreadable_rows)  # amount-not-a-number
     findings: list[Finding] = []
     outside = table.outside_rows
+    shares = _share_rows(table, layout)
     for index in sorted((to_report | outside) - copies):
         row = table.rows[index]
         if index in outside:  # one finding for the row, not one for each of its cells
@@ -106,8 +107,36 @@ def _check_rows(
         # "Rijk" block's chapter is the whole government. Its series and year still count.
         summary = index in table.summary_rows
         fields = [n for n in checked if n in ("series", "year")] if summary else checked
-        findings += _row_findings(row, layout, fields, functools.partial(codes_of, index))
+        if index in shares:  # no line: no series of its own, and its percentages no amounts
+            fields = [n for n in fields if n != "series"]
+        codes_here = functools.partial(codes_of, index)
+        findings += _row_findings(row, layout, fields, codes_here, index not in shares)
     return findings
+
+
+_SHARE = re.compile(r"-?\d+(?:[.,]\d+)?\s*%")
+
+
+def _share_rows(table: LayoutTable, layout: Layout) -> set[int]:
+    """The notes that state a share, a percentage where the amounts stand, and nothing else.
+
+    The B-tables carry the printed table's "Waarvan juridisch verplicht (percentage)" row
+    below an article's total: its "96%" in the column of year t (and in "% Juridisch
+    verplicht"), no V/U/O, as the Kamerstuk prints it (2016, EZ's articles 11-19). It is no
+    budget line: no amount in it is unreadable and it needs no series.
+    """
+    rule = layout.totals
+    if rule is None or rule.memo is None or not table.unreadable_rows:
+        return set()
+    notes = _notes(table, rule.levels, rule.memo)
+    return {
+        index
+        for index in table.unreadable_rows & notes
+        if all(
+            line.amount is None and _SHARE.fullmatch(line.amount_raw.strip())
+            for line in table.rows[index].amounts.values()
+        )
+    }
 
 
 def _field_codes(
@@ -151,6 +180,7 @@ def _row_findings(
     layout: Layout,
     checked: list[str],
     codes_of: Callable[[str], tuple[str, ...]],
+    amounts: bool = True,
 ) -> list[Finding]:
     """One row's findings: its error cells, its checked fields, then its amounts."""
     findings = []
@@ -170,7 +200,7 @@ def _row_findings(
                 findings.append(make_finding(code, row.cells[name], field=labels()[name]))
             elif code != "cell-error":
                 findings.append(make_finding(code, row.cells[name], value=f'"{value}"'))
-    for line in row.amounts.values():
+    for line in row.amounts.values() if amounts else ():
         if line.amount is None:
             findings.append(
                 make_finding(
