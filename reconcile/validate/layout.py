@@ -366,7 +366,17 @@ def _first_cell(row: LayoutRow, table: LayoutTable) -> CellRef:
 
 
 def _check_totals(table: LayoutTable, layout: Layout, repeated: set[int]) -> list[Finding]:
-    """Each group-level totals row against the sum of its group's detail rows, per amount.
+    """Each totals row against the sum of its parts, per amount: a group-level total (no
+    level) against its group's rows, a subtotal (flagged J on a level, with lines under it)
+    against the rows under it.
+
+    A subtotal that states an amount is a part of the total above it, and the lines under
+    it are not: each total is checked against what the publication puts directly below it,
+    so a subtotal its lines do not add up to is one finding at its own row, not also one at
+    its article's (2016, X article 5: "Personele uitgaven" J 287,371 in t over lines of
+    272,851; the Apparaat total 317,503 is its subtotals' sum). A total its lines add up to,
+    subtotals or not, is right as well: then the subtotal between them is the one off. A
+    subtotal that states nothing in a column (a heading) leaves its lines to the total above.
 
     Read from the table's columns: the rows are indexes, a level's texts are asked once each.
     """
@@ -375,66 +385,140 @@ def _check_totals(table: LayoutTable, layout: Layout, repeated: set[int]) -> lis
     texts = table.field_texts
     levels = [texts[level] for level in rule.levels if level in texts]
     notes = _notes(table, rule.levels, rule.memo)
-    details: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    leaves: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    totals: list[int] = []
     group_keys = _keys(table, rule.group)
     leaf_rows = _leaf_totals(table, levels, group_keys)
     headings = _headings_flagged_n(table, levels, group_keys, notes | repeated, rule.rounding)
+    subtotals = {
+        index: under
+        for index, under in _rows_under(table, levels, group_keys).items()
+        if under and index not in repeated
+    }
+    group_rows: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    totals: list[int] = []
     for index in range(len(table.row_numbers)):
         if index in repeated:
             continue  # reported as a duplicate; counting it again would double the sums
-        if index in leaf_rows:
-            leaves[group_keys[index]].append(index)
-        elif index in table.total_rows:
-            if not any(column[index] for column in levels):
-                totals.append(index)
-        elif index not in notes and index not in headings:
-            details[group_keys[index]].append(index)
+        if index in table.total_rows and not any(column[index] for column in levels):
+            totals.append(index)
+        else:
+            group_rows[group_keys[index]].append(index)
+    covering = [(total, group_rows.get(group_keys[total], [])) for total in totals]
+    covering += list(subtotals.items())
     findings = []
-    for total in totals:
-        covered = details.get(group_keys[total], [])
-        if not covered:
+    for total, rows in sorted(covering):
+        lines = [
+            index
+            for index in rows
+            if index not in table.total_rows and index not in notes and index not in headings
+        ]
+        if not lines and not any(index in subtotals for index in rows):
             continue  # a totals row without detail rows is a leaf: nothing to add up
-        flagged = leaves.get(group_keys[total], [])
         for name, reads in table.amounts.items():
             stated_read = reads[total]
             if stated_read is None:
                 continue
             stated = stated_read[1]
-            parts = [read[1] for index in covered if (read := reads[index]) is not None]
-            more = [read[1] for index in flagged if (read := reads[index]) is not None]
-            if stated is None or None in parts or None in more:
+            parts: list[Decimal | None] = []
+            more: list[Decimal | None] = []  # the leaf rows flagged J
+            below: set[int] = set()  # under a subtotal that is a part
+            for index in rows:
+                read = reads[index]
+                if index in below or index in repeated:
+                    continue
+                if index in subtotals:
+                    if read is not None:
+                        parts.append(read[1])
+                        below.update(subtotals[index])
+                elif index in leaf_rows:
+                    if read is not None:
+                        more.append(read[1])
+                elif index in lines and read is not None:
+                    parts.append(read[1])
+            # Its parts with the leaf rows flagged J or without them, and its lines with or
+            # without them, subtotals or not: a total its lines add up to is right, and a
+            # subtotal between them the one off (reported at its own row).
+            deep = [read[1] for index in lines if (read := reads[index]) is not None]
+            leaves = [read[1] for i in rows if i in leaf_rows and (read := reads[i]) is not None]
+            if stated is None or None in parts + more + deep + leaves:
                 continue  # unreadable amounts are findings of their own
-            without = sum((amount for amount in parts if amount is not None), Decimal(0))
-            computed = sum((amount for amount in more if amount is not None), without)
-            if abs(stated - computed) <= _allowed(rule.rounding, len(parts + more), table):
+            computed = _sum(parts + more)
+            if any(
+                abs(stated - _sum(summed)) <= _allowed(rule.rounding, len(summed), table)
+                for summed in (parts + more, parts, deep + leaves, deep)
+            ):
                 continue
-            if more and abs(stated - without) <= _allowed(rule.rounding, len(parts), table):
-                continue  # the group's total leaves its leaf rows flagged J out
-            values = table.rows[total].values
-            label = Phrase(
-                "The totals row of chapter {chapter} article {article} {series} ({amount})",
-                {
-                    "chapter": values.get("chapter") or "?",
-                    "article": values.get("article") or "?",
-                    "series": values.get("series") or "?",
-                    "amount": name,
-                },
-            )
             line = table.amount_line(name, total)
             assert line is not None
             findings.append(
                 make_finding(
                     "total-mismatch",
                     line.cells["amount"],
-                    label=label,
+                    label=_total_label(table, levels, total, name),
                     stated=stated,
                     computed=computed,
                     difference=stated - computed,
                 )
             )
     return findings
+
+
+def _sum(amounts: list[Decimal | None]) -> Decimal:
+    return sum((amount for amount in amounts if amount is not None), Decimal(0))
+
+
+def _total_label(table: LayoutTable, levels: list[list[str]], total: int, name: str) -> Phrase:
+    """Which total a finding is about: an article's, or a subtotal of it, named."""
+    values = table.rows[total].values
+    params = {
+        "chapter": values.get("chapter") or "?",
+        "article": values.get("article") or "?",
+        "series": values.get("series") or "?",
+        "amount": name,
+    }
+    named = [column[total] for column in levels if column[total]]
+    if not named:
+        return Phrase(
+            "The totals row of chapter {chapter} article {article} {series} ({amount})", params
+        )
+    return Phrase(
+        "The subtotal “{name}” of chapter {chapter} article {article} {series} ({amount})",
+        {"name": named[-1], **params},
+    )
+
+
+def _rows_under(
+    table: LayoutTable, levels: list[list[str]], group_keys: list[tuple[str, ...]]
+) -> dict[int, list[int]]:
+    """Each row flagged J on a level -> the rows that stand under it, in their order.
+
+    A row stands under a J row of its group that it agrees with on the levels above the J
+    row's deepest, on that level (or leaves it empty: 2016, VIII article 11's regelingen
+    under "Basisbeurs" leave the breakdown empty), and is deeper than; the run of them
+    right after it.
+    """
+    if not levels:
+        return {}
+
+    def deepest(index: int) -> int:
+        return max((k for k, column in enumerate(levels) if column[index]), default=-1)
+
+    count = len(table.row_numbers)
+    runs: dict[int, list[int]] = {}
+    for index in sorted(table.total_rows):
+        depth = deepest(index)
+        if depth < 0:
+            continue  # a group-level total
+        after = index + 1
+        while (
+            after < count
+            and group_keys[after] == group_keys[index]
+            and all(column[after] == column[index] for column in levels[:depth])
+            and levels[depth][after] in ("", levels[depth][index])
+            and deepest(after) > depth
+        ):
+            after += 1
+        runs[index] = list(range(index + 1, after))
+    return runs
 
 
 def _with_headings(
@@ -446,35 +530,17 @@ def _with_headings(
     "Gift (R)" under each of "Basisbeurs", "Aanvullende beurs" and "Reisvoorziening" (J,
     breakdown level; the regelingen leave the breakdown empty), and XIII article 16 an
     "Overig" under each of "Duurzame veehouderij", "Plantaardige productie", ... (N lines
-    heading the lines after them, see ``_headings_flagged_n``). A row stands under a J row
-    of its group that it agrees with on the levels above the J row's deepest, on that level
-    (or leaves it empty), and is deeper than; the innermost heading counts.
+    heading the lines after them, see ``_headings_flagged_n``); J rows by ``_rows_under``.
+    The innermost heading counts.
     """
     texts = table.field_texts
     levels = [texts[level] for level in rule.levels if level in texts]
     if not levels:
         return keys
-
-    def deepest(index: int) -> int:
-        return max((k for k, column in enumerate(levels) if column[index]), default=-1)
-
     group_keys = _keys(table, rule.group)
-    count = len(table.row_numbers)
     above: dict[int, int] = {}
-    for index in sorted(table.total_rows):
-        depth = deepest(index)
-        if depth < 0:
-            continue  # a group-level total: the group is in the key already
-        after = index + 1
-        while (
-            after < count
-            and group_keys[after] == group_keys[index]
-            and all(column[after] == column[index] for column in levels[:depth])
-            and levels[depth][after] in ("", levels[depth][index])
-            and deepest(after) > depth
-        ):
-            above[after] = index  # an inner heading comes later and wins
-            after += 1
+    for index, under in _rows_under(table, levels, group_keys).items():
+        above.update(dict.fromkeys(under, index))  # an inner heading comes later and wins
     notes = _notes(table, rule.levels, rule.memo)
     lines_of = _headings_flagged_n(table, levels, group_keys, notes | skipped, rule.rounding)
     for heading, lines in lines_of.items():
