@@ -831,6 +831,19 @@ _CODES = [
         "A block of rows appears twice (often a table pasted or exported twice). Remove the "
         "copy; its rows are not checked again.",
     ),
+    Code(
+        "field-from-title",
+        INFO,
+        "read",
+        "No {field} column; every line is read as {field} {value}, as the title {title} says.",
+        'A table printed per article (a Kamerstuk\'s "Beleidsartikel 1 ...", with the tables '
+        '"Uitgaven beleidsartikel" and "Ontvangsten beleidsartikel" below it) names its '
+        "article and its series (V, U or O) in the lines above the header, not in a column. "
+        'reconcile reads them from there: a title line that starts with "Artikel", '
+        '"Beleidsartikel" or "Niet-beleidsartikel" and a number, or with '
+        '"Verplichtingen", "Uitgaven" or "Ontvangsten". A column of the table\'s own '
+        "wins.",
+    ),
     # --- diff: what changed between two versions of a table (reconcile diff) ---------------
     Code(
         "line-added",

@@ -184,7 +184,8 @@ def test_the_odd_rows_are_read_by_themselves() -> None:
 
 def _totals_row_by_row(table: LayoutTable, spec: Layout, repeated: set[int]) -> list[Any]:
     """The totals check as it was, row by row through the rows' views: the reference (the
-    leaf rows flagged J, whose finding is the shared ``_leaf_totals``, counted or not)."""
+    leaf rows flagged J and the N headings, whose findings are the shared ``_leaf_totals``
+    and ``_headings_flagged_n``, counted or not)."""
     rule = spec.totals
     assert rule is not None
     details: dict[tuple[str, ...], list[Any]] = defaultdict(list)
@@ -193,6 +194,14 @@ def _totals_row_by_row(table: LayoutTable, spec: Layout, repeated: set[int]) -> 
     group_keys = [checks.row_key(row, rule.group) for row in table.rows]
     levels = [table.field_texts[level] for level in rule.levels if level in table.field_texts]
     leaf_rows = checks._leaf_totals(table, levels, checks._keys(table, rule.group))
+    notes = {
+        index
+        for index, row in enumerate(table.rows)
+        if rule.memo and any(rule.memo.search(row.values.get(level, "")) for level in rule.levels)
+    }
+    headings = checks._headings_flagged_n(
+        table, levels, checks._keys(table, rule.group), notes | repeated, rule.rounding
+    )
     for index, row in enumerate(table.rows):
         if index in repeated:
             continue
@@ -201,9 +210,7 @@ def _totals_row_by_row(table: LayoutTable, spec: Layout, repeated: set[int]) -> 
         elif row.is_total:
             if not any(row.values.get(level) for level in rule.levels):
                 totals.append((row, group_keys[index]))
-        elif not (
-            rule.memo and any(rule.memo.search(row.values.get(level, "")) for level in rule.levels)
-        ):
+        elif index not in notes and index not in headings:
             details[group_keys[index]].append(row)
     found = []
     for total, group in totals:
@@ -233,7 +240,7 @@ def test_the_checks_from_the_columns_give_what_the_row_by_row_checks_give(
     body: list[list[Any]], spec: Layout
 ) -> None:
     table = _read([HEADER, *body], frozenset(), by_column=True)
-    repeated, found = checks._check_keys(table, spec)
+    repeated, copies, found = checks._check_keys(table, spec)
     with pytest.MonkeyPatch.context() as patch:
         # Without the short cuts: each row's key made from its view (row_key), and each row
         # compared whole even where no key repeats.
@@ -241,7 +248,7 @@ def test_the_checks_from_the_columns_give_what_the_row_by_row_checks_give(
         patch.setattr(
             checks, "_keys", lambda table, fields: [checks.row_key(r, fields) for r in table.rows]
         )
-        assert checks._check_keys(table, spec) == (repeated, found)
+        assert checks._check_keys(table, spec) == (repeated, copies, found)
     totals = checks._check_totals(table, spec, repeated)
     assert [
         (f.location, f.params["stated"], f.params["computed"]) for f in totals
@@ -257,8 +264,8 @@ def test_rows_repeated_whole_are_found_when_their_keys_differ_only_by_a_broken_f
         ["2025", "Err:509", "1", "N", None, "a", "10", "11"],  # the same row, re-exported
     ]
     table = _read(rows, frozenset(), by_column=True)
-    repeated, found = checks._check_keys(table, LAYOUT)
-    assert (repeated, [f.code for f in found]) == ({1}, ["duplicate-key"])
+    repeated, copies, found = checks._check_keys(table, LAYOUT)
+    assert (repeated, copies, [f.code for f in found]) == ({1}, set(), ["duplicate-key"])
 
 
 def test_a_negative_zero_reads_as_zero_in_either_order() -> None:

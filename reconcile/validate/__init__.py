@@ -58,6 +58,15 @@ _SERIES = {
     "RECEIPTS": "O",
 }
 _ARTICLE = re.compile(r"^(?:art(?:ikel)?\.?\s*)?0*(\d+[A-Za-z]?)$", re.IGNORECASE)
+# What a title line above the header may say of every line of a table printed per article:
+# "Beleidsartikel 1 Goed functionerende economie en markten", "Ontvangsten beleidsartikel".
+# One article and one series only: "Artikel 2 en 3", "Uitgaven en ontvangsten" say neither.
+_TITLE_ARTICLE = re.compile(
+    r"^(?:niet[- ]?)?(?:beleids)?artikel\s+0*(\d+[A-Za-z]?)\b(?!\s*(?:[,&/+\-‒–]|en\b|t/m))",
+    re.IGNORECASE,
+)
+_TITLE_SERIES = re.compile(r"^(verplichtingen|uitgaven|ontvangsten)\b", re.IGNORECASE)
+_SERIES_WORD = re.compile(r"\b(?:verplichtingen|uitgaven|ontvangsten)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -75,6 +84,7 @@ class ValidatedTable:
     lines: list[BudgetLine] = field(default_factory=list)  # the lines that count
     findings: list[Finding] = field(default_factory=list)
     uncounted: dict[str, int] = field(default_factory=dict)  # series -> lines not counted
+    copied_rows: frozenset[int] = frozenset()  # sheet rows of a block repeated: not checked
 
 
 def _text(value: Any) -> str | None:
@@ -177,14 +187,24 @@ def validate_table(table: SheetTable, rules: Rules) -> ValidatedTable:
         f for f in ("chapter", "article", "description", "series") if f in table.header.columns
     ]
     header_ref = CellRef(table.file, table.sheet, f"A{table.header.row}")
+    titled = {} if {"article", "series"} <= set(columns) else _said_by_title(table)
+    series = rules.series
     if "series" not in columns:
-        findings.append(make_finding("series-assumed", header_ref, series=rules.series))
+        if "series" in titled:
+            series, ref, text = titled["series"]
+            findings.append(_from_title("series", series, ref, text))
+        else:
+            findings.append(make_finding("series-assumed", header_ref, series=rules.series))
     if table.shape == "long" and "year" not in table.header.columns:
         findings.append(_missing_column("year", header_ref))
     if not len(lines):  # an untouched template: nothing to check is not valid
         findings.append(make_finding("table-empty", header_ref))
     wait_for_preload()  # pandas and pandera are used from here on
-    data = _columns(lines, columns, ministry, rules.series)
+    data = _columns(lines, columns, ministry, series)
+    if "article" not in columns and "article" in titled:
+        article, ref, text = titled["article"]
+        data["article"] = [article] * len(lines)
+        findings.append(_from_title("article", article, ref, text))
     if "chapter" not in columns and ministry is not None:
         findings += _chapter_of_ministry(data, rules.ministries, ministry, header_ref)
     kinds = _kinds(lines, data, ministry, rules, "kind" not in table.header.columns)
@@ -225,6 +245,25 @@ def validate_table(table: SheetTable, rules: Rules) -> ValidatedTable:
     counted = [index for index, _ in candidates if series_of[index] == rules.series]
     result.lines = _budget_lines(ministry or "?", counted, lines, data, series_of, kinds)
     return result
+
+
+def _said_by_title(table: SheetTable) -> dict[str, tuple[str, CellRef, str]]:
+    """The article and the series the title lines above the header give every line of a table
+    printed per article, each with its cell and text: the first line that says it."""
+    said: dict[str, tuple[str, CellRef, str]] = {}
+    for text, ref in table.title:
+        text = text.strip()
+        if "article" not in said and (match := _TITLE_ARTICLE.match(text)):
+            said["article"] = (match.group(1), ref, text)
+        match = _TITLE_SERIES.match(text)
+        if "series" not in said and match and len(_SERIES_WORD.findall(text)) == 1:
+            said["series"] = (_SERIES[match.group(1).upper()], ref, text)
+    return said
+
+
+def _from_title(name: str, value: str, where: CellRef, text: str) -> Finding:
+    title = f"“{text}”"  # a long title is cut where the finding keeps it (model.quoted)
+    return make_finding("field-from-title", where, field=labels()[name], value=value, title=title)
 
 
 def _chapter_of_ministry(

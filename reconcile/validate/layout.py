@@ -23,6 +23,7 @@ from reconcile.read.layouts import (
     Layout,
     LayoutRow,
     LayoutTable,
+    TotalsRule,
     column_label,
     is_spreadsheet_error,
 )
@@ -37,8 +38,8 @@ def validate_layout_table(table: LayoutTable, ministries: MinistryTable) -> Vali
     """Findings for every row of ``table``; the lines are not counted against an announcement."""
     layout = table.spec
     assert layout is not None
-    findings = _check_rows(table, layout, ministries)
-    repeated, duplicate_findings = _check_keys(table, layout)
+    repeated, copies, duplicate_findings = _check_keys(table, layout)
+    findings = _check_rows(table, layout, ministries, copies)
     findings += duplicate_findings
     if layout.totals is not None:
         findings += _check_totals(table, layout, repeated)
@@ -48,7 +49,8 @@ def validate_layout_table(table: LayoutTable, ministries: MinistryTable) -> Vali
         if (owner := ministries.of_chapter(chapter)) is not None
     }
     ministry = owners.pop() if len(owners) == 1 else None
-    return ValidatedTable(ministry, findings=_unique(findings))
+    copied = frozenset(table.row_numbers[index] for index in copies)
+    return ValidatedTable(ministry, findings=_unique(findings), copied_rows=copied)
 
 
 def _problem(name: str, text: str, ministries: MinistryTable) -> str | None:
@@ -64,8 +66,13 @@ def _problem(name: str, text: str, ministries: MinistryTable) -> str | None:
     return None
 
 
-def _check_rows(table: LayoutTable, layout: Layout, ministries: MinistryTable) -> list[Finding]:
+def _check_rows(
+    table: LayoutTable, layout: Layout, ministries: MinistryTable, copies: set[int]
+) -> list[Finding]:
     """Each row's findings, row by row: its error cells, its checked fields, its amounts.
+
+    The rows of a block repeated whole (``copies``, one `duplicate-rows` finding) are not
+    checked again: their findings are their originals'.
 
     A column repeats its chapters, articles, series and years: the codes of each distinct
     text of a field are worked out once (``_field_codes``), column by column, and only the
@@ -91,7 +98,8 @@ def _check_rows(table: LayoutTable, layout: Layout, ministries: MinistryTable) -
     to_report.update(table.unreadable_rows)  # amount-not-a-number
     findings: list[Finding] = []
     outside = table.outside_rows
-    for index in sorted(to_report | outside):
+    shares = _share_rows(table, layout)
+    for index in sorted((to_report | outside) - copies):
         row = table.rows[index]
         if index in outside:  # one finding for the row, not one for each of its cells
             findings.append(make_finding("row-outside-table", _first_cell(row, table)))
@@ -100,8 +108,36 @@ def _check_rows(table: LayoutTable, layout: Layout, ministries: MinistryTable) -
         # "Rijk" block's chapter is the whole government. Its series and year still count.
         summary = index in table.summary_rows
         fields = [n for n in checked if n in ("series", "year")] if summary else checked
-        findings += _row_findings(row, layout, fields, functools.partial(codes_of, index))
+        if index in shares:  # no line: no series of its own, and its percentages no amounts
+            fields = [n for n in fields if n != "series"]
+        codes_here = functools.partial(codes_of, index)
+        findings += _row_findings(row, layout, fields, codes_here, index not in shares)
     return findings
+
+
+_SHARE = re.compile(r"-?\d+(?:[.,]\d+)?\s*%")
+
+
+def _share_rows(table: LayoutTable, layout: Layout) -> set[int]:
+    """The notes that state a share, a percentage where the amounts stand, and nothing else.
+
+    The B-tables carry the printed table's "Waarvan juridisch verplicht (percentage)" row
+    below an article's total: its "96%" in the column of year t (and in "% Juridisch
+    verplicht"), no V/U/O, as the Kamerstuk prints it (2016, EZ's articles 11-19). It is no
+    budget line: no amount in it is unreadable and it needs no series.
+    """
+    rule = layout.totals
+    if rule is None or rule.memo is None or not table.unreadable_rows:
+        return set()
+    notes = _notes(table, rule.levels, rule.memo)
+    return {
+        index
+        for index in table.unreadable_rows & notes
+        if all(
+            line.amount is None and _SHARE.fullmatch(line.amount_raw.strip())
+            for line in table.rows[index].amounts.values()
+        )
+    }
 
 
 def _field_codes(
@@ -145,6 +181,7 @@ def _row_findings(
     layout: Layout,
     checked: list[str],
     codes_of: Callable[[str], tuple[str, ...]],
+    amounts: bool = True,
 ) -> list[Finding]:
     """One row's findings: its error cells, its checked fields, then its amounts."""
     findings = []
@@ -164,7 +201,7 @@ def _row_findings(
                 findings.append(make_finding(code, row.cells[name], field=labels()[name]))
             elif code != "cell-error":
                 findings.append(make_finding(code, row.cells[name], value=f'"{value}"'))
-    for line in row.amounts.values():
+    for line in row.amounts.values() if amounts else ():
         if line.amount_problem == "short-group":
             value = line.amount_raw.strip()
             head, _, tail = value.partition(".")
@@ -226,20 +263,27 @@ def _contents(table: LayoutTable) -> list[tuple[Any, ...]]:
     return list(zip(*columns, strict=True)) if columns else [()] * len(table.rows)
 
 
-def _check_keys(table: LayoutTable, layout: Layout) -> tuple[set[int], list[Finding]]:
-    """Rows repeated whole (a block pasted twice: one finding per block), then repeated keys.
+def _check_keys(table: LayoutTable, layout: Layout) -> tuple[set[int], set[int], list[Finding]]:
+    """Rows repeated whole (a block pasted twice: one finding per block), then repeated keys:
+    the rows repeating others, those of them in blocks, and the findings.
+
+    A block of filler rows outside the table repeated is no finding: each is its
+    `row-outside-table` (2016, rows 3255-3285 repeating 2921-2951, 4 rows with stray values).
 
     Rows without any amount are not budget lines (e.g. a row stating only the percentage
-    legally committed) and take no part in the key check.
+    legally committed) and take no part in the key check; nor do rows outside the table (a
+    filler row repeated is its `row-outside-table`, not a key), nor rows whose key holds a
+    broken formula's text: their key is not known, so not known to repeat (2016, Defensie's
+    "Err:509" regelingen: each text is a `cell-error` of its own).
     """
     if not layout.key:
-        return set(), []
+        return set(), set(), []
     keys = _keys(table, layout.key)
     unique_keys = len(set(keys)) == len(keys)  # no key repeats among all rows (a set: in C)
     if unique_keys and not _error_texts(table, layout.key):
         # So no row repeats another: two rows the same have the same texts, hence the same
         # key, unless a key text is a broken formula's.
-        return set(), []
+        return set(), set(), []
     rows = table.rows
     seen: dict[tuple[str, ...], int] = {}
     runs: list[list[tuple[int, int]]] = []  # [(index of the repeat, index of its original)]
@@ -258,13 +302,17 @@ def _check_keys(table: LayoutTable, layout: Layout) -> tuple[set[int], list[Find
             runs.append([(index, seen[content])])
         seen.setdefault(content, index)
     repeated = {index for run in runs for index, _ in run}
+    copies: set[int] = set()
     findings: list[Finding] = []
     for run in runs:
         start, start_original = run[0]
         end, end_original = run[-1]
+        if all(index in table.outside_rows for index, _ in run):
+            continue  # filler rows: not lines, each its row-outside-table
         if len(run) == 1:
             findings.append(_duplicate_key(table, layout, start, start_original))
             continue
+        copies.update(index for index, _ in run)
         findings.append(
             make_finding(
                 "duplicate-rows",
@@ -279,17 +327,31 @@ def _check_keys(table: LayoutTable, layout: Layout) -> tuple[set[int], list[Find
     del contents, seen
     first: dict[tuple[str, ...], int] = {}
     if unique_keys:
-        return repeated, findings
+        return repeated, copies, findings
+    if layout.totals is not None:
+        keys = _with_headings(table, layout.totals, keys, repeated)
     amounts = list(table.amounts.values())  # a row without any is not a budget line
     with_amounts = map(any, zip(*amounts, strict=True)) if amounts else [False] * len(rows)
+    unknown = table.outside_rows | _rows_with_error_texts(table, layout.key)
     for index, (has_amounts, key) in enumerate(zip(with_amounts, keys, strict=True)):
-        if index in repeated or not has_amounts or not any(key):
+        if index in repeated or index in unknown or not has_amounts or not any(key):
             continue
         if key in first:
             findings.append(_duplicate_key(table, layout, index, first[key]))
         else:
             first[key] = index
-    return repeated, findings
+    return repeated, copies, findings
+
+
+def _rows_with_error_texts(table: LayoutTable, fields: tuple[str, ...]) -> set[int]:
+    """The rows with a broken formula's text in one of ``fields`` (each text asked once)."""
+    rows: set[int] = set()
+    for name in fields:
+        errors = {text for text in table.distinct_texts(name) if is_spreadsheet_error(text)}
+        if errors:
+            column = table.field_texts[name]
+            rows.update(index for index, text in enumerate(column) if text in errors)
+    return rows
 
 
 def _error_texts(table: LayoutTable, fields: tuple[str, ...]) -> bool:
@@ -314,7 +376,17 @@ def _first_cell(row: LayoutRow, table: LayoutTable) -> CellRef:
 
 
 def _check_totals(table: LayoutTable, layout: Layout, repeated: set[int]) -> list[Finding]:
-    """Each group-level totals row against the sum of its group's detail rows, per amount.
+    """Each totals row against the sum of its parts, per amount: a group-level total (no
+    level) against its group's rows, a subtotal (flagged J on a level, with lines under it)
+    against the rows under it.
+
+    A subtotal that states an amount is a part of the total above it, and the lines under
+    it are not: each total is checked against what the publication puts directly below it,
+    so a subtotal its lines do not add up to is one finding at its own row, not also one at
+    its article's (2016, X article 5: "Personele uitgaven" J 287,371 in t over lines of
+    272,851; the Apparaat total 317,503 is its subtotals' sum). A total its lines add up to,
+    subtotals or not, is right as well: then the subtotal between them is the one off. A
+    subtotal that states nothing in a column (a heading) leaves its lines to the total above.
 
     Read from the table's columns: the rows are indexes, a level's texts are asked once each.
     """
@@ -323,63 +395,81 @@ def _check_totals(table: LayoutTable, layout: Layout, repeated: set[int]) -> lis
     texts = table.field_texts
     levels = [texts[level] for level in rule.levels if level in texts]
     notes = _notes(table, rule.levels, rule.memo)
-    details: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    leaves: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    totals: list[int] = []
     group_keys = _keys(table, rule.group)
     leaf_rows = _leaf_totals(table, levels, group_keys)
+    headings = _headings_flagged_n(table, levels, group_keys, notes | repeated, rule.rounding)
+    subtotals = {
+        index: under
+        for index, under in _rows_under(table, levels, group_keys).items()
+        if under and index not in repeated
+    }
+    group_rows: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    totals: list[int] = []
     for index in range(len(table.row_numbers)):
         if index in repeated:
             continue  # reported as a duplicate; counting it again would double the sums
-        if index in leaf_rows:
-            leaves[group_keys[index]].append(index)
-        elif index in table.total_rows:
-            if not any(column[index] for column in levels):
-                totals.append(index)
-        elif index not in notes:
-            details[group_keys[index]].append(index)
+        if index in table.total_rows and not any(column[index] for column in levels):
+            totals.append(index)
+        else:
+            group_rows[group_keys[index]].append(index)
+    covering = [(total, group_rows.get(group_keys[total], [])) for total in totals]
+    covering += list(subtotals.items())
     findings = []
-    for total in totals:
-        covered = details.get(group_keys[total], [])
-        if not covered:
+    for total, rows in sorted(covering):
+        lines = [
+            index
+            for index in rows
+            if index not in table.total_rows and index not in notes and index not in headings
+        ]
+        if not lines and not any(index in subtotals for index in rows):
             continue  # a totals row without detail rows is a leaf: nothing to add up
-        flagged = leaves.get(group_keys[total], [])
         for name, reads in table.amounts.items():
             stated_read = reads[total]
             if stated_read is None:
                 continue
             stated = stated_read[1]
-            parts = [read[1] for index in covered if (read := reads[index]) is not None]
-            more = [read[1] for index in flagged if (read := reads[index]) is not None]
-            if stated is None or None in parts or None in more:
+            parts: list[Decimal | None] = []
+            more: list[Decimal | None] = []  # the leaf rows flagged J
+            below: set[int] = set()  # under a subtotal that is a part
+            counted: list[int] = []  # the rows of parts and more, for a finding's hint
+            for index in rows:
+                read = reads[index]
+                if index in below or index in repeated or read is None:
+                    continue
+                if index in subtotals:
+                    parts.append(read[1])
+                    below.update(subtotals[index])
+                elif index in leaf_rows:
+                    more.append(read[1])
+                elif index in lines:
+                    parts.append(read[1])
+                else:
+                    continue
+                counted.append(index)
+            # Its parts with the leaf rows flagged J or without them, and its lines with or
+            # without them, subtotals or not: a total its lines add up to is right, and a
+            # subtotal between them the one off (reported at its own row).
+            deep = [read[1] for index in lines if (read := reads[index]) is not None]
+            leaves = [read[1] for i in rows if i in leaf_rows and (read := reads[i]) is not None]
+            if stated is None or None in parts + more + deep + leaves:
                 continue  # unreadable amounts are findings of their own
-            without = sum((amount for amount in parts if amount is not None), Decimal(0))
-            computed = sum((amount for amount in more if amount is not None), without)
-            if abs(stated - computed) <= _allowed(rule.rounding, len(parts + more), table):
+            computed = _sum(parts + more)
+            if any(
+                abs(stated - _sum(summed)) <= _allowed(rule.rounding, len(summed), table)
+                for summed in (parts + more, parts, deep + leaves, deep)
+            ):
                 continue
-            if more and abs(stated - without) <= _allowed(rule.rounding, len(parts), table):
-                continue  # the group's total leaves its leaf rows flagged J out
-            values = table.rows[total].values
-            label = Phrase(
-                "The totals row of chapter {chapter} article {article} {series} ({amount})",
-                {
-                    "chapter": values.get("chapter") or "?",
-                    "article": values.get("article") or "?",
-                    "series": values.get("series") or "?",
-                    "amount": name,
-                },
-            )
             line = table.amount_line(name, total)
             assert line is not None
             findings.append(
                 make_finding(
                     "total-mismatch",
                     line.cells["amount"],
-                    label=label,
+                    label=_total_label(table, levels, total, name),
                     stated=stated,
                     computed=computed,
                     difference=stated - computed,
-                    hint=thousandfold(stated, computed, _places(table, name, covered + flagged)),
+                    hint=thousandfold(stated, computed, _places(table, name, counted)),
                 )
             )
     return findings
@@ -391,6 +481,99 @@ def _places(
     """The amount of column ``name`` in each of rows ``indexes``, with its cell."""
     lines = [table.amount_line(name, index) for index in indexes]
     return [(line.amount, line.cells["amount"]) for line in lines if line is not None]
+
+
+def _sum(amounts: list[Decimal | None]) -> Decimal:
+    return sum((amount for amount in amounts if amount is not None), Decimal(0))
+
+
+def _total_label(table: LayoutTable, levels: list[list[str]], total: int, name: str) -> Phrase:
+    """Which total a finding is about: an article's, or a subtotal of it, named."""
+    values = table.rows[total].values
+    params = {
+        "chapter": values.get("chapter") or "?",
+        "article": values.get("article") or "?",
+        "series": values.get("series") or "?",
+        "amount": name,
+    }
+    named = [column[total] for column in levels if column[total]]
+    if not named:
+        return Phrase(
+            "The totals row of chapter {chapter} article {article} {series} ({amount})", params
+        )
+    return Phrase(
+        "The subtotal “{name}” of chapter {chapter} article {article} {series} ({amount})",
+        {"name": named[-1], **params},
+    )
+
+
+def _rows_under(
+    table: LayoutTable, levels: list[list[str]], group_keys: list[tuple[str, ...]]
+) -> dict[int, list[int]]:
+    """Each row flagged J on a level -> the rows that stand under it, in their order.
+
+    A row stands under a J row of its group that it agrees with on the levels above the J
+    row's deepest, on that level (or leaves it empty: 2016, VIII article 11's regelingen
+    under "Basisbeurs" leave the breakdown empty), and is deeper than; the run of them
+    right after it.
+    """
+    if not levels:
+        return {}
+
+    def deepest(index: int) -> int:
+        return max((k for k, column in enumerate(levels) if column[index]), default=-1)
+
+    count = len(table.row_numbers)
+    runs: dict[int, list[int]] = {}
+    for index in sorted(table.total_rows):
+        depth = deepest(index)
+        if depth < 0:
+            continue  # a group-level total
+        after = index + 1
+        while (
+            after < count
+            and group_keys[after] == group_keys[index]
+            and all(column[after] == column[index] for column in levels[:depth])
+            and levels[depth][after] in ("", levels[depth][index])
+            and deepest(after) > depth
+        ):
+            after += 1
+        runs[index] = list(range(index + 1, after))
+    return runs
+
+
+def _with_headings(
+    table: LayoutTable, rule: TotalsRule, keys: list[tuple[str, ...]], skipped: set[int]
+) -> list[tuple[str, ...]]:
+    """Each row's key with the levels of the row it stands under, where it stands under one.
+
+    A regeling's place in the B-tables is also its heading's: VIII article 11 (2016) has a
+    "Gift (R)" under each of "Basisbeurs", "Aanvullende beurs" and "Reisvoorziening" (J,
+    breakdown level; the regelingen leave the breakdown empty), and XIII article 16 an
+    "Overig" under each of "Duurzame veehouderij", "Plantaardige productie", ... (N lines
+    heading the lines after them, see ``_headings_flagged_n``); J rows by ``_rows_under``.
+    The innermost heading counts.
+    """
+    texts = table.field_texts
+    levels = [texts[level] for level in rule.levels if level in texts]
+    if not levels:
+        return keys
+    group_keys = _keys(table, rule.group)
+    above: dict[int, int] = {}
+    for index, under in _rows_under(table, levels, group_keys).items():
+        above.update(dict.fromkeys(under, index))  # an inner heading comes later and wins
+    notes = _notes(table, rule.levels, rule.memo)
+    lines_of = _headings_flagged_n(table, levels, group_keys, notes | skipped, rule.rounding)
+    for heading, lines in lines_of.items():
+        above.update(dict.fromkeys(lines, heading))  # within a J heading's lines: inner
+    if not above:
+        return keys
+    return [
+        (*key, *(column[row] for column in levels))
+        if (row := above.get(index)) is not None
+        else key
+        for index, key in enumerate(keys)
+    ]
 
 
 def _leaf_totals(
@@ -429,6 +612,77 @@ def _leaf_totals(
         if not under:
             leaves.add(index)
     return leaves
+
+
+def _headings_flagged_n(
+    table: LayoutTable,
+    levels: list[list[str]],
+    group_keys: list[tuple[str, ...]],
+    skipped: set[int],
+    rounding: str,
+) -> dict[int, list[int]]:
+    """The detail rows (N) that are subtotals of the lines after them: no parts of a total.
+
+    The mirror of a leaf flagged J: the B-tables flag N some lines that head regelingen of
+    their own, on a deeper level (2016, VIII article 1 U: "Hoofdbekostiging" N 8,979,272,
+    then its regelingen 8,967,791 and 11,481; article 3 flags the same heading J) or on the
+    same one, the printed table's indent lost (VIII article 15 U: "Publieke Omroep
+    (omroepinstellingen)" 1,012,687, then "Landelijke publieke omroep" 836,974, "Regionale
+    omroep" 174,413 and "Minderhedenprogrammering" 1,300). Counted as a part, such a heading
+    is added twice to its article's total (article 1's 9,674,957 became 18,681,042). The
+    lines after a row are those of the same group, agreeing on the levels above its deepest
+    and at that level or deeper, flagged N; the row is their heading where it states, in
+    every amount it has, the sum of the first of them (the fewest that add up) within the
+    publication's rounding: a row that only labels its lines ("NWO-wet en WHW", 0) or states
+    another amount stays a part.
+    """
+    if not levels:
+        return {}
+
+    def deepest(index: int) -> int:
+        return max((k for k, column in enumerate(levels) if column[index]), default=-1)
+
+    headings: dict[int, list[int]] = {}
+    count = len(table.row_numbers)
+    for index in range(count):
+        if index in table.total_rows or index in skipped:
+            continue
+        depth = deepest(index)
+        if depth < 0:
+            continue
+        lines: list[int] = []
+        after = index + 1
+        while (
+            after < count
+            and after not in table.total_rows
+            and after not in skipped
+            and group_keys[after] == group_keys[index]
+            and all(column[after] == column[index] for column in levels[:depth])
+            and deepest(after) >= depth
+        ):
+            lines.append(after)
+            if _adds_up(table, index, lines, rounding):
+                headings[index] = lines
+                break
+            after += 1
+    return headings
+
+
+def _adds_up(table: LayoutTable, total: int, parts: list[int], rounding: str) -> bool:
+    """Whether row ``total`` states, in every amount it has, the sum of rows ``parts``."""
+    stated_any = False
+    for reads in table.amounts.values():
+        read = reads[total]
+        if read is None or read[1] is None:
+            continue
+        amounts = [part[1] for index in parts if (part := reads[index]) is not None]
+        if None in amounts:
+            return False
+        computed = sum((a for a in amounts if a is not None), Decimal(0))
+        if abs(read[1] - computed) > _allowed(rounding, len(amounts), table):
+            return False
+        stated_any = stated_any or read[1] != 0
+    return stated_any
 
 
 def _allowed(rounding: str, parts: int, table: LayoutTable) -> Decimal:
