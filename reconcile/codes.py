@@ -348,9 +348,9 @@ _CODES = [
         "(difference {difference}).{hint}",
         "A totals row is a check, not a line: reconcile recomputes it from the lines above it. "
         "A difference means the total was typed over, is stale, or a line is missing from "
-        "its range. Where a factor of a thousand explains the difference (an amount typed in "
-        "euros in a table in thousands, three zeros lost), the message names the cell. Correct "
-        "the lines or the total.",
+        "its range. Where one line explains the difference (typed in euros in a table in "
+        "thousands, three zeros lost, or left out of the total), the message names its cell. "
+        "Correct the lines or the total.",
     ),
     Code(
         "total-not-computed",

@@ -751,6 +751,16 @@ def test_real_begrotingsstaten_extract_is_valid() -> None:
 
 
 @needs_data
+def test_a_real_total_that_leaves_a_line_out_names_it() -> None:
+    # X article 6 U (row 649): its N rows add up to 68,113 more in t-2 than the total says,
+    # exactly row 654, the line whose description is the broken formula "Err:509"
+    report = _real(B_TABLES)
+    [t_2] = [f for f in report.findings if f.location.cell == "T649"]
+    assert message(t_2).endswith(
+        " Without EUR 68,113,000 at T654 the total adds up: does it leave that line out?"
+    )
+
+
 def test_real_b_table_subset_reports_its_real_problems_at_their_cells() -> None:
     # ../shared/data/README.md: 3,390 rows of which 487 blank. Checked by hand (csv module):
     # - rows 1037-2071 are the 2016 table of rows 2-1036 again (one block, its #NAME?/Err:509

@@ -169,10 +169,11 @@ def check_total_row(table: SheetTable, lines: LineColumns, total: TotalsRow) -> 
 def thousandfold(
     stated: Decimal, computed: Decimal, parts: Iterable[tuple[Decimal | None, CellRef]]
 ) -> Phrase | str:
-    """What a factor of a thousand explains of a total that does not add up: the total itself
-    (a unit mixed up, three zeros lost) or the one part that, a thousand times as large or as
-    small, makes it add up (an amount typed in euros in a table in thousands); "" when
-    nothing or several parts would."""
+    """What one line explains of a total that does not add up: the total a thousand times its
+    lines' sum or a thousandth of it (a unit mixed up, three zeros lost), the one line that a
+    thousand times as large or as small makes it add up (an amount typed in euros in a table
+    in thousands), or the one line it leaves out (a SUM whose range misses a row); "" when
+    nothing or several lines would."""
     if computed and stated == computed * 1000:
         return Phrase(" The total is a thousand times its lines' sum: is its unit right?")
     if stated and stated * 1000 == computed:
@@ -181,7 +182,8 @@ def thousandfold(
     given = [(amount, place) for amount, place in parts if amount]
     larger = [(a, place) for a, place in given if difference == 999 * a]
     smaller = [(a, place) for a, place in given if difference * 1000 == -999 * a]
-    if len(larger) + len(smaller) != 1:
+    left_out = [(a, place) for a, place in given if difference == -a]
+    if len(larger) + len(smaller) + len(left_out) != 1:
         return ""
     if larger:
         (amount, place), meant = larger[0], larger[0][0] * 1000
@@ -190,10 +192,16 @@ def thousandfold(
             "adds up.",
             {"meant": meant, "amount": amount, "cell": place.cell},
         )
-    (amount, place), meant = smaller[0], smaller[0][0] / 1000
+    if smaller:
+        (amount, place), meant = smaller[0], smaller[0][0] / 1000
+        return Phrase(
+            " With {meant} instead of {amount} at {cell}, a thousandth of it, the total adds up.",
+            {"meant": meant, "amount": amount, "cell": place.cell},
+        )
+    amount, place = left_out[0]
     return Phrase(
-        " With {meant} instead of {amount} at {cell}, a thousandth of it, the total adds up.",
-        {"meant": meant, "amount": amount, "cell": place.cell},
+        " Without {amount} at {cell} the total adds up: does it leave that line out?",
+        {"amount": amount, "cell": place.cell},
     )
 
 
