@@ -29,7 +29,7 @@ from reconcile.read.layouts import (
 )
 from reconcile.validate import ValidatedTable, normalise_article, normalise_series
 from reconcile.validate.schema import ARTICLE_PATTERN, build_layout_schema, run_schema
-from reconcile.validate.totals import thousandfold
+from reconcile.validate.totals import one_line_explains
 
 _ARTICLE = re.compile(ARTICLE_PATTERN)
 
@@ -469,7 +469,7 @@ def _check_totals(table: LayoutTable, layout: Layout, repeated: set[int]) -> lis
                     stated=stated,
                     computed=computed,
                     difference=stated - computed,
-                    hint=thousandfold(stated, computed, _places(table, name, counted)),
+                    hint=one_line_explains(stated, computed, _places(table, name, counted)),
                 )
             )
     return findings

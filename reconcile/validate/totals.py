@@ -160,13 +160,15 @@ def check_total_row(table: SheetTable, lines: LineColumns, total: TotalsRow) -> 
                     stated=cell.amount,
                     computed=computed,
                     difference=difference,
-                    hint=thousandfold(cell.amount, computed, zip(amounts, places, strict=False)),
+                    hint=one_line_explains(
+                        cell.amount, computed, zip(amounts, places, strict=False)
+                    ),
                 )
             )
     return findings
 
 
-def thousandfold(
+def one_line_explains(
     stated: Decimal, computed: Decimal, parts: Iterable[tuple[Decimal | None, CellRef]]
 ) -> Phrase | str:
     """What one line explains of a total that does not add up: the total a thousand times its
