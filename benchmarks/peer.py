@@ -68,18 +68,29 @@ BEGROTINGSSTATEN = pa.DataFrameSchema(
 )
 
 
-def main(path: str) -> int:
+def read(path: str) -> tuple[pd.DataFrame, pa.DataFrameSchema]:
+    """The file as pandas reads it, and the schema that checks it."""
     if path.endswith(".csv"):
         types = {"Artikel nummer": str, **dict.fromkeys(MOMENTS, float)}
-        frame = pd.read_csv(path, dtype=types)
-        schema = BEGROTINGSSTATEN
-    else:
-        frame = pd.read_excel(path, engine="calamine", header=3)  # a title and a caption above
-        schema = WORKBOOK
+        return pd.read_csv(path, dtype=types), BEGROTINGSSTATEN
+    # A title and a caption above the header.
+    return pd.read_excel(path, engine="calamine", header=3), WORKBOOK
+
+
+def validate(frame: pd.DataFrame, schema: pa.DataFrameSchema) -> int:
+    """How many failure cases the schema finds, all at once (lazily)."""
     try:
         schema.validate(frame, lazy=True)
     except SchemaErrors as errors:
-        print(f"{len(errors.failure_cases)} failure cases")
+        return len(errors.failure_cases)
+    return 0
+
+
+def main(path: str) -> int:
+    frame, schema = read(path)
+    failures = validate(frame, schema)
+    if failures:
+        print(f"{failures} failure cases")
         return 1
     print(f"valid: {len(frame)} rows")
     return 0
