@@ -807,6 +807,16 @@ _CODES = [
         "over, so its other values are in the wrong columns too. Correct the row.",
     ),
     Code(
+        "values-without-header",
+        ERR,
+        "read",
+        "{count} values stand in column {column}, which has no header ({cells}, the first "
+        "{value}): a column the table's layout does not name, or rows shifted over.",
+        "Values in a column without a header are not read. Several in one column are usually "
+        "a column the publication added: give it a header, or a layout that names it "
+        "(`reconcile layouts draft`). If the rows were shifted, correct them.",
+    ),
+    Code(
         "cell-error",
         ERR,
         "validate",

@@ -23,7 +23,7 @@ from reconcile.read import (
     Limits,
     read_file,
 )
-from reconcile.read.layouts import LayoutTable
+from reconcile.read.layouts import LayoutTable, one_per_column
 from reconcile.report.output import resolved
 from reconcile.report.record import Report
 from reconcile.rules import Reconciliation, Submission, reconcile
@@ -195,12 +195,14 @@ def _read_and_validate(
             # A layout's table is checked by its layout's rules and counts towards nothing.
             with _collector_paused():
                 validated_layout = validate_layout_table(table, rules.ministries)
-            if copied := validated_layout.copied_rows:  # read once: the original's findings
-                findings[len(findings) - len(read.findings) :] = [
+            copied = validated_layout.copied_rows  # read once: the original's findings
+            findings[len(findings) - len(read.findings) :] = one_per_column(
+                [
                     f
                     for f in read.findings
                     if f.location.sheet != table.sheet_name or f.location.row not in copied
                 ]
+            )
             findings += validated_layout.findings
             files.append(_layout_result(read.path, read.sha256, table, validated_layout.ministry))
             continue

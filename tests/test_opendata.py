@@ -432,6 +432,23 @@ def test_a_block_repeated_whole_is_one_finding_its_copy_not_checked_again(
     ]
 
 
+def test_values_in_a_column_without_a_header_are_one_finding_per_column(
+    tmp_path: Path,
+) -> None:
+    rows = [
+        "2020,U,VII,BZK,1,Iets,1,2,,,,7",
+        "2020,U,VII,BZK,2,Iets,3,4,,,,8",  # column L: a column the publication added
+        "2020,U,VII,BZK,3,Iets,5,6,,,,9,shifted",  # column M: one value, a row shifted over
+    ]
+    path = _csv(tmp_path / "staten.csv", [STATEN_HEADER, *rows])
+    report = _validate(path)
+    assert _flat(report)[2:] == [("L2", "values-without-header"), ("M4", "value-without-header")]
+    assert message(report.findings[2]) == (
+        '3 values stand in column L, which has no header (L2:L4, the first "7"): a column '
+        "the table's layout does not name, or rows shifted over."
+    )
+
+
 # --- B-tables: totals rows flagged J ---------------------------------------------------------
 
 
@@ -785,13 +802,18 @@ def test_real_b_table_subset_reports_its_real_problems_at_their_cells() -> None:
     assert flat[:2] == [(None, "csv-detected"), ("A1", "layout-detected")]
     for expected in [
         ("A1037", "duplicate-rows"),
-        ("AA301", "value-without-header"),
+        ("AA301", "values-without-header"),
         ("R586", "cell-error"),
         ("B648", "missing-value"),
         ("X667", "total-mismatch"),
     ]:
         assert expected in flat
     assert ("T485", "total-mismatch") not in flat
+    # VIII article 8's eighth amount in the unnamed column AA, rows 301-329: one finding for
+    # the column, not 29 for its cells
+    [stray] = [f for f in report.findings if f.code == "values-without-header"]
+    assert (stray.params["count"], stray.params["cells"]) == (29, "AA301:AA329")
+    assert not [cell for cell, code in flat if code == "value-without-header"]
     assert not [cell for cell, code in flat if code == "amount-not-a-number"]
     assert [cell for cell, code in flat if code == "missing-value"] == ["B648"]
     # X article 2 U: the article's total ("Niet toegedeeld", row 584) and its Apparaat total

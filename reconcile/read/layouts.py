@@ -920,6 +920,34 @@ def finish_table(table: LayoutTable) -> LayoutTable:
     return table
 
 
+def one_per_column(findings: list[Finding]) -> list[Finding]:
+    """The values without a header, one finding per column that holds several (a column the
+    publication added: 2016, VIII article 8's eighth amount in AA301:AA329), in place of the
+    first; a single one stays the cell's own (a row shifted over)."""
+    columns: dict[str, list[Finding]] = {}
+    for finding in findings:
+        if finding.code == "value-without-header":
+            letters = (finding.location.cell or "").rstrip("0123456789")
+            columns.setdefault(letters, []).append(finding)
+    runs = [cells for cells in columns.values() if len(cells) > 1]
+    if not runs:
+        return findings
+    replaced = {
+        id(cells[0]): make_finding(
+            "values-without-header",
+            cells[0].location,
+            count=len(cells),
+            column=letters,
+            cells=f"{cells[0].location.cell}:{cells[-1].location.cell}",
+            value=cells[0].params["value"],
+        )
+        for letters, cells in columns.items()
+        if len(cells) > 1
+    }
+    dropped = {id(finding) for cells in runs for finding in cells[1:]}
+    return [replaced.get(id(f), f) for f in findings if id(f) not in dropped]
+
+
 # A Dutch amount grouped by points ("6.234.490"), and one with a point before one or two
 # digits ("844.12"): beside the first, the second is a number whose last group lost its zeros
 # (the begrotingsstaten of opendata.rijksbegroting.nl in 2014: 844.120 written "844.12") or a
