@@ -422,14 +422,21 @@ def test_amounts_that_lost_the_zeros_of_their_last_group_are_said_at_their_cells
     [
         (["6.234.490", "844.12", "9.7", "1.099"], ["844.12", "9.7"]),
         (["6.234.490", "844.120", "-39.21"], ["-39.21"]),
+        # a negative amount written any way the reader reads one (Unicode minus, en dash,
+        # brackets, a trailing minus), and grouped amounts in brackets
+        (["6.234.490", "\u221239.21", "\u201339.21", "(39.21)", "39.21-"], None),
+        (["(6.234.490)", "844.12"], ["844.12"]),
+        # "0.5" is no group that lost its zeros: "0.500" groups nothing (it reads as 0.5)
+        (["6.234.490", "0.5", "0.12"], []),
         # no amount of the column groups with points: a point is a decimal point
         (["2511373.0", "844.12"], []),
         (["844.12", "12,5"], []),
     ],
 )
 def test_a_point_before_fewer_than_three_digits_is_refused_where_its_column_groups_by_points(
-    tmp_path: Path, amounts: list[str], refused: list[str]
+    tmp_path: Path, amounts: list[str], refused: list[str] | None
 ) -> None:
+    refused = amounts[1:] if refused is None else refused
     rows = [
         f"2013;Euro;x1000;U;XIII, Economische Zaken;{article};Artikel {article};{amount};;;;;"
         for article, amount in enumerate(amounts, start=1)
@@ -440,6 +447,24 @@ def test_a_point_before_fewer_than_three_digits_is_refused_where_its_column_grou
     lines = [row.amounts["ontwerpbegroting"] for row in table.rows]
     assert [line.amount_raw for line in lines if line.amount is None] == refused
     assert all(line.amount_problem == "short-group" for line in lines if line.amount is None)
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [("\u221239.21", "\u221239.210"), ("(39.21)", "(39.210)"), ("39.2-", "39.200-")],
+)
+def test_the_amount_a_short_group_probably_meant_keeps_its_sign(
+    tmp_path: Path, written: str, meant: str
+) -> None:
+    rows = [
+        "2013;Euro;x1000;U;XIII, Economische Zaken;1;Artikel 1;6.234.490;;;;;",
+        f"2013;Euro;x1000;U;XIII, Economische Zaken;2;Artikel 2;{written};;;;;",
+    ]
+    path = tmp_path / "staten.csv"
+    path.write_text("\n".join([OLDER_HEADER, *rows]) + "\n", encoding="utf-8")
+    report = validate([str(path)], load_announcement(None), layout=None)
+    [short] = [f for f in report.findings if f.code == "amount-short-group"]
+    assert (short.location.cell, short.params["meant"]) == ("H3", meant)
 
 
 def _table_at(path: Path) -> LayoutTable:
