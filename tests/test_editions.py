@@ -434,6 +434,9 @@ def test_amounts_that_lost_the_zeros_of_their_last_group_are_said_at_their_cells
         (["(6.234.490)", "844.12"], ["844.12"]),
         # "0.5" is no group that lost its zeros: "0.500" groups nothing (it reads as 0.5)
         (["6.234.490", "0.5", "0.12"], []),
+        # a last group that lost its zeros never ends in one (the 2014 file's 200 do not):
+        # "373.0" beside "2511373.0" is that float's text, "12.50" a decimal
+        (["6.234.490", "2511373.0", "373.0", "12.50", "844.12"], ["844.12"]),
         # no amount of the column groups with points: a point is a decimal point
         (["2511373.0", "844.12"], []),
         (["844.12", "12,5"], []),

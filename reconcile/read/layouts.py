@@ -955,9 +955,10 @@ def one_per_column(findings: list[Finding]) -> list[Finding]:
 # (the begrotingsstaten of opendata.rijksbegroting.nl in 2014: 844.120 written "844.12") or a
 # decimal point, and nothing in the cell says which. Both without the signs a negative amount
 # is written with ("\u221239.21", "(39.21)", "39.21-"); a leading 0 groups nothing ("0.500" is
-# read as 0.5, so "0.5" lost no zeros).
+# read as 0.5, so "0.5" lost no zeros), and a group that lost its zeros does not end in one
+# ("373.0" is a float's text: "2511373.0"; none of the 2014 file's 200 ends in a 0).
 _POINT_GROUPED = re.compile(r"^[1-9]\d{0,2}(\.\d{3})+$")
-_SHORT_GROUP = re.compile(r"^[1-9]\d{0,2}\.\d{1,2}$")
+_SHORT_GROUP = re.compile(r"^[1-9]\d{0,2}\.\d?[1-9]$")
 _SIGNS = SPACES + MINUS_SIGNS + "()+\t\n"
 
 
