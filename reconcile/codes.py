@@ -462,7 +462,7 @@ _CODES = [
         "validate",
         "{value} has a point before fewer than three digits, in a column that groups thousands "
         "by three with points: {meant} with the zeros of its last group lost, or a decimal "
-        "point? It is not counted, so the total is incomplete.",
+        "point? It is not read, so no total it belongs to is checked.",
         "A Dutch amount groups thousands by three with points (6.234.490) and writes decimals "
         "after a comma. A point before one or two digits is either a decimal point or a number "
         "whose last zeros an export dropped (844.120 written as 844.12, as in the "

@@ -216,12 +216,16 @@ def misspelt_counterpart(
         if ministry.code != own
         for name in (ministry.code, *ministry.names)
     ]
+    mine = ministries.ministries.get(own) if own is not None else None
+    own_names = {name.casefold() for name in (mine.code, *mine.names)} if mine else set()
     words = [word.strip(".,;:()\"'") for word in text.split()]
     for index, word in enumerate(words):
         if word.lower() not in ("naar", "aan", "van"):
             continue
         for count in (1, 2, 3):
             typed = " ".join(words[index + 1 : index + 1 + count])
+            if typed.casefold() in own_names:
+                break  # its own ministry, spelt right: no typo of another ("BZK" is not "BZ")
             meant = nearest(typed, names) if len(typed) > 2 else None  # ("de" is near "DEF")
             if meant is not None:
                 return typed, meant

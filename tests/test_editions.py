@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from reconcile.announcement import load_announcement
+from reconcile.codes import render_message
 from reconcile.diff import diff_files
 from reconcile.pipeline import validate
 from reconcile.read import read_file
@@ -386,11 +387,16 @@ def test_amounts_that_lost_the_zeros_of_their_last_group_are_said_at_their_cells
     name = "begrotingsstaten_2013-2014_opendata_2014.csv"
     short = [cell for cell, code in _codes(name) if code == "amount-short-group"]
     assert short == ["H21", "I21", "J21", "H29", "I29", "H34", "I34", "H37", "I37", "L37", "J39"]
+    # H21 is a TOTAAL row's: nothing is "counted" in an open-data table, and no total is
+    # summed without it; its totals are not checked
     finding = next(f for f in _report(name).findings if f.code == "amount-short-group")
     assert message(finding) == (
         '"32.87" has a point before fewer than three digits, in a column that groups '
         "thousands by three with points: 32.870 with the zeros of its last group lost, or a "
-        "decimal point? It is not counted, so the total is incomplete."
+        "decimal point? It is not read, so no total it belongs to is checked."
+    )
+    assert render_message(finding, "nl").endswith(
+        "Het wordt niet gelezen, dus geen totaal waar het bij hoort wordt gecontroleerd."
     )
     assert [(cell, code) for cell, code in _codes(name) if code != "amount-short-group"] == [
         (None, "csv-detected"),
@@ -422,14 +428,24 @@ def test_amounts_that_lost_the_zeros_of_their_last_group_are_said_at_their_cells
     [
         (["6.234.490", "844.12", "9.7", "1.099"], ["844.12", "9.7"]),
         (["6.234.490", "844.120", "-39.21"], ["-39.21"]),
+        # a negative amount written any way the reader reads one (Unicode minus, en dash,
+        # brackets, a trailing minus), and grouped amounts in brackets
+        (["6.234.490", "\u221239.21", "\u201339.21", "(39.21)", "39.21-"], None),
+        (["(6.234.490)", "844.12"], ["844.12"]),
+        # "0.5" is no group that lost its zeros: "0.500" groups nothing (it reads as 0.5)
+        (["6.234.490", "0.5", "0.12"], []),
+        # a last group that lost its zeros never ends in one (the 2014 file's 200 do not):
+        # "373.0" beside "2511373.0" is that float's text, "12.50" a decimal
+        (["6.234.490", "2511373.0", "373.0", "12.50", "844.12"], ["844.12"]),
         # no amount of the column groups with points: a point is a decimal point
         (["2511373.0", "844.12"], []),
         (["844.12", "12,5"], []),
     ],
 )
 def test_a_point_before_fewer_than_three_digits_is_refused_where_its_column_groups_by_points(
-    tmp_path: Path, amounts: list[str], refused: list[str]
+    tmp_path: Path, amounts: list[str], refused: list[str] | None
 ) -> None:
+    refused = amounts[1:] if refused is None else refused
     rows = [
         f"2013;Euro;x1000;U;XIII, Economische Zaken;{article};Artikel {article};{amount};;;;;"
         for article, amount in enumerate(amounts, start=1)
@@ -440,6 +456,24 @@ def test_a_point_before_fewer_than_three_digits_is_refused_where_its_column_grou
     lines = [row.amounts["ontwerpbegroting"] for row in table.rows]
     assert [line.amount_raw for line in lines if line.amount is None] == refused
     assert all(line.amount_problem == "short-group" for line in lines if line.amount is None)
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [("\u221239.21", "\u221239.210"), ("(39.21)", "(39.210)"), ("39.2-", "39.200-")],
+)
+def test_the_amount_a_short_group_probably_meant_keeps_its_sign(
+    tmp_path: Path, written: str, meant: str
+) -> None:
+    rows = [
+        "2013;Euro;x1000;U;XIII, Economische Zaken;1;Artikel 1;6.234.490;;;;;",
+        f"2013;Euro;x1000;U;XIII, Economische Zaken;2;Artikel 2;{written};;;;;",
+    ]
+    path = tmp_path / "staten.csv"
+    path.write_text("\n".join([OLDER_HEADER, *rows]) + "\n", encoding="utf-8")
+    report = validate([str(path)], load_announcement(None), layout=None)
+    [short] = [f for f in report.findings if f.code == "amount-short-group"]
+    assert (short.location.cell, short.params["meant"]) == ("H3", meant)
 
 
 def _table_at(path: Path) -> LayoutTable:

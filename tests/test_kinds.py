@@ -192,6 +192,18 @@ def test_an_overboeking_naming_no_ministry_suggests_the_one_it_nearly_spells(
         assert render_message(error, "nl").endswith("gekoppeld worden." + hint_nl)
 
 
+def test_an_overboeking_naming_its_own_ministry_is_not_guessed_to_mean_another(
+    tmp_path: Path,
+) -> None:
+    # "BZK" in BZK's own file names no other ministry, but it is no typo of BZ either
+    description = "Overboeking naar BZK"
+    report = validate(tmp_path, {"BZK.xlsx": long_table(["VII", 6, description, 2026, -20000])})
+    (error,) = [f for f in report.findings if f.code == "transfer-counterpart-unknown"]
+    assert message(error) == (
+        f'The overboeking "{description}" names no other ministry, so it cannot be paired.'
+    )
+
+
 def test_a_wide_row_says_its_note_once(tmp_path: Path) -> None:
     rows = [
         ["(bedragen x € 1.000)"],

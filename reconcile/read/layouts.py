@@ -28,6 +28,8 @@ from reconcile.errors import ConfigError
 from reconcile.ministries import normalise_chapter
 from reconcile.model import CellRef, Finding
 from reconcile.money import (
+    MINUS_SIGNS,
+    SPACES,
     AmountCache,
     AmountError,
     Unit,
@@ -951,9 +953,13 @@ def one_per_column(findings: list[Finding]) -> list[Finding]:
 # A Dutch amount grouped by points ("6.234.490"), and one with a point before one or two
 # digits ("844.12"): beside the first, the second is a number whose last group lost its zeros
 # (the begrotingsstaten of opendata.rijksbegroting.nl in 2014: 844.120 written "844.12") or a
-# decimal point, and nothing in the cell says which.
-_POINT_GROUPED = re.compile(r"^[-\u2212]?\d{1,3}(\.\d{3})+$")
-_SHORT_GROUP = re.compile(r"^[-\u2212]?\d{1,3}\.\d{1,2}$")
+# decimal point, and nothing in the cell says which. Both without the signs a negative amount
+# is written with ("\u221239.21", "(39.21)", "39.21-"); a leading 0 groups nothing ("0.500" is
+# read as 0.5, so "0.5" lost no zeros), and a group that lost its zeros does not end in one
+# ("373.0" is a float's text: "2511373.0"; none of the 2014 file's 200 ends in a 0).
+_POINT_GROUPED = re.compile(r"^[1-9]\d{0,2}(\.\d{3})+$")
+_SHORT_GROUP = re.compile(r"^[1-9]\d{0,2}\.\d?[1-9]$")
+_SIGNS = SPACES + MINUS_SIGNS + "()+\t\n"
 
 
 def _refuse_short_groups(table: LayoutTable) -> None:
@@ -962,8 +968,8 @@ def _refuse_short_groups(table: LayoutTable) -> None:
     reading, and said at its cell."""
     for reads in table.amounts.values():
         distinct = {read[0].strip() for read in set(reads) if read and read[0].__class__ is str}
-        short = {text for text in distinct if _SHORT_GROUP.match(text)}
-        if not short or not any(map(_POINT_GROUPED.match, distinct)):
+        short = {text for text in distinct if _SHORT_GROUP.match(text.strip(_SIGNS))}
+        if not short or not any(_POINT_GROUPED.match(text.strip(_SIGNS)) for text in distinct):
             continue
         for index, read in enumerate(reads):
             if read and read[0].__class__ is str and read[0].strip() in short:

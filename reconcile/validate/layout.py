@@ -32,6 +32,7 @@ from reconcile.validate.schema import ARTICLE_PATTERN, build_layout_schema, run_
 from reconcile.validate.totals import one_line_explains
 
 _ARTICLE = re.compile(ARTICLE_PATTERN)
+_SHORT_TAIL = re.compile(r"\.(\d{1,2})(?!\d)")  # "844.12" of "(844.12)": the short last group
 
 
 def validate_layout_table(table: LayoutTable, ministries: MinistryTable) -> ValidatedTable:
@@ -204,8 +205,7 @@ def _row_findings(
     for line in row.amounts.values() if amounts else ():
         if line.amount_problem == "short-group":
             value = line.amount_raw.strip()
-            head, _, tail = value.partition(".")
-            meant = f"{head}.{tail.ljust(3, '0')}"
+            meant = _SHORT_TAIL.sub(lambda m: "." + m[1].ljust(3, "0"), value, count=1)
             findings.append(
                 make_finding(
                     "amount-short-group", line.cells["amount"], value=f'"{value}"', meant=meant
