@@ -449,6 +449,21 @@ def test_values_in_a_column_without_a_header_are_one_finding_per_column(
     )
 
 
+def test_values_without_a_header_are_grouped_per_sheet() -> None:
+    from reconcile.codes import make_finding
+    from reconcile.model import CellRef, Finding
+    from reconcile.read.layouts import one_per_column
+
+    def stray(sheet: str, cell: str) -> Finding:
+        return make_finding("value-without-header", CellRef("b.xlsx", sheet, cell), value='"7"')
+
+    found = one_per_column([stray("2016", "L2"), stray("2017", "L2"), stray("2016", "L3")])
+    assert [(f.location.sheet, f.location.cell, f.code) for f in found] == [
+        ("2016", "L2", "values-without-header"),
+        ("2017", "L2", "value-without-header"),  # alone in its sheet's column L
+    ]
+
+
 # --- B-tables: totals rows flagged J ---------------------------------------------------------
 
 

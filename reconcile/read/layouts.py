@@ -923,15 +923,16 @@ def finish_table(table: LayoutTable) -> LayoutTable:
 
 
 def one_per_column(findings: list[Finding]) -> list[Finding]:
-    """The values without a header, one finding per column that holds several (a column the
-    publication added: 2016, VIII article 8's eighth amount in AA301:AA329), in place of the
-    first; a single one stays the cell's own (a row shifted over)."""
-    columns: dict[str, list[Finding]] = {}
+    """The values without a header, one finding per column of a sheet that holds several (a
+    column the publication added: 2016, VIII article 8's eighth amount in AA301:AA329), in
+    place of the first; a single one stays the cell's own (a row shifted over)."""
+    columns: dict[tuple[str, str | None, str], list[Finding]] = {}
     for finding in findings:
         if finding.code == "value-without-header":
-            letters = (finding.location.cell or "").rstrip("0123456789")
-            columns.setdefault(letters, []).append(finding)
-    runs = [cells for cells in columns.values() if len(cells) > 1]
+            where = finding.location
+            letters = (where.cell or "").rstrip("0123456789")
+            columns.setdefault((where.file, where.sheet, letters), []).append(finding)
+    runs = [(letters, cells) for (_, _, letters), cells in columns.items() if len(cells) > 1]
     if not runs:
         return findings
     replaced = {
@@ -943,10 +944,9 @@ def one_per_column(findings: list[Finding]) -> list[Finding]:
             cells=f"{cells[0].location.cell}:{cells[-1].location.cell}",
             value=cells[0].params["value"],
         )
-        for letters, cells in columns.items()
-        if len(cells) > 1
+        for letters, cells in runs
     }
-    dropped = {id(finding) for cells in runs for finding in cells[1:]}
+    dropped = {id(finding) for _, cells in runs for finding in cells[1:]}
     return [replaced.get(id(f), f) for f in findings if id(f) not in dropped]
 
 
