@@ -354,12 +354,8 @@ TEXTS: dict[str, str | Plural | Counted] = {
         open=Plural("{open} choice left open", "{open} choices left open", "open"),
     ),
     "draft-open-line": N_("  to choose: {message}"),
-    "draft-exists": N_("{path} already exists; --force replaces it"),
     # submission templates (reconcile.template)
     "tpl-either": N_("give either --ministry CODE or --all"),
-    "tpl-no-contributors": N_("the announcement names no contributors; use --ministry"),
-    "tpl-output-file": N_("with --all, -o names a folder; {path} is a file"),
-    "tpl-exists": N_("{paths} already exists; --force replaces it"),
     "tpl-sheet": N_("Reservation"),
     "tpl-instructions-sheet": N_("Instructions"),
     "tpl-ministry-title": N_("Ministry of {name}"),

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from reconcile.announcement import Announcement
-from reconcile.errors import ConfigError
+from reconcile.errors import ConfigError, ReconcileError
 from reconcile.i18n import N_, gettext, tr
 from reconcile.kinds import KIND_CHOICES
 from reconcile.ministries import Ministry
@@ -96,19 +96,22 @@ def template_name(code: str) -> str:
     return f"{code}.xlsx"
 
 
-class TemplateError(Exception):
+class TemplateError(ReconcileError):
     """No template is written; the command line says why (a usage error)."""
 
 
 class NoContributorsError(TemplateError):
     """A template for every contributor, but the announcement names none."""
 
+    def __init__(self) -> None:
+        super().__init__(N_("the announcement names no contributors; use --ministry"))
+
 
 class OutputIsAFileError(TemplateError):
     """Templates for every contributor go into a folder, and the output named is a file."""
 
     def __init__(self, path: Path) -> None:
-        super().__init__(path)
+        super().__init__(N_("with --all, -o names a folder; {path} is a file"), path=path)
         self.path = path
 
 
@@ -116,7 +119,7 @@ class TemplatesExistError(TemplateError):
     """Workbooks that would be replaced: each may be a template someone already filled in."""
 
     def __init__(self, paths: list[str]) -> None:
-        super().__init__(paths)
+        super().__init__(N_("{paths} already exists; --force replaces it"), paths=", ".join(paths))
         self.paths = paths
 
 

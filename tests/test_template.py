@@ -15,6 +15,7 @@ from click.testing import CliRunner
 from reconcile import pipeline
 from reconcile.announcement import load_announcement, parse_announcement
 from reconcile.cli import cli
+from reconcile.codes import render
 from reconcile.errors import ConfigError
 from reconcile.ministries import load_table
 from reconcile.template import (
@@ -321,6 +322,24 @@ def test_templates_go_to_the_workbook_or_folder_named_and_never_replace_one(
     with pytest.raises(NoContributorsError):
         template_targets(replace(ANNOUNCEMENT, expected=()), None, tmp_path)
     assert (tmp_path / "EZ.xlsx").read_bytes() == b"filled in by EZ"
+
+
+def test_a_refused_template_is_an_error_worded_in_the_readers_language(tmp_path: Path) -> None:
+    # errors are data (a message and its parameters), worded by the one render function
+    (tmp_path / "EZ.xlsx").write_bytes(b"filled in by EZ")
+    with pytest.raises(TemplatesExistError) as exists:
+        template_targets(ANNOUNCEMENT, None, tmp_path)
+    where = (tmp_path / "EZ.xlsx").as_posix()
+    assert render(exists.value, "en") == f"{where} already exists; --force replaces it"
+    assert render(exists.value, "nl") == f"{where} bestaat al; --force vervangt het"
+    with pytest.raises(NoContributorsError) as none:
+        template_targets(replace(ANNOUNCEMENT, expected=()), None, tmp_path)
+    assert render(none.value, "nl") == "de aankondiging noemt geen bijdragers; gebruik --ministry"
+    result = CliRunner().invoke(
+        cli, ["template", "--all", "-o", str(tmp_path / "EZ.xlsx"), "--lang", "nl"]
+    )
+    assert result.exit_code == 2
+    assert f"met --all noemt -o een map; {tmp_path / 'EZ.xlsx'} is een bestand" in result.output
 
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")

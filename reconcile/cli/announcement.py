@@ -41,6 +41,7 @@ def draft(letter: Path, output: Path | None, force: bool, lang: str | None) -> N
     Every amount is quoted with its sentence and place; what the letter leaves open is
     written as a commented choice and listed on standard error.
     """
+    from reconcile.codes import render
     from reconcile.letter import (
         DraftExistsError,
         draft_announcement,
@@ -54,7 +55,7 @@ def draft(letter: Path, output: Path | None, force: bool, lang: str | None) -> N
     try:
         target = draft_target(output, force=force)
     except DraftExistsError as exc:
-        raise click.UsageError(tr("draft-exists", lang, path=exc.path)) from None
+        raise click.UsageError(render(exc, lang)) from None
     result = draft_announcement(letter)
     text = render_draft(result, lang)
     if target is None:

@@ -51,13 +51,8 @@ def template(
     as it is.
     """
     from reconcile import pipeline
-    from reconcile.template import (
-        NoContributorsError,
-        OutputIsAFileError,
-        TemplatesExistError,
-        template_targets,
-        write_template,
-    )
+    from reconcile.codes import render
+    from reconcile.template import TemplateError, template_targets, write_template
 
     lang = resolve_lang(lang)
     if every == (ministry is not None):
@@ -65,12 +60,8 @@ def template(
     found = pipeline.find_announcement([], announcement)
     try:
         targets = template_targets(found, None if every else ministry, output, force=force)
-    except NoContributorsError:
-        raise click.UsageError(tr("tpl-no-contributors", lang)) from None
-    except OutputIsAFileError as exc:
-        raise click.UsageError(tr("tpl-output-file", lang, path=exc.path)) from None
-    except TemplatesExistError as exc:
-        raise click.UsageError(tr("tpl-exists", lang, paths=", ".join(exc.paths))) from None
+    except TemplateError as exc:
+        raise click.UsageError(render(exc, lang)) from None
     for path, code in targets:
         write_template(path, code, found, lang)
         click.echo(visible(tr("written", lang, path=path.as_posix())), err=True)

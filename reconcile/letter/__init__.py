@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from reconcile.errors import ReconcileError
+from reconcile.i18n import N_
 from reconcile.letter.draft import Draft, draft_letter
 from reconcile.letter.read import Letter, read_letter
 from reconcile.letter.render import open_messages, render_draft
@@ -23,11 +25,11 @@ __all__ = [
 ]
 
 
-class DraftExistsError(Exception):
+class DraftExistsError(ReconcileError):
     """The draft would replace a file: perhaps an announcement someone already edited."""
 
     def __init__(self, path: Path) -> None:
-        super().__init__(path)
+        super().__init__(N_("{path} already exists; --force replaces it"), path=path)
         self.path = path
 
 
