@@ -507,6 +507,11 @@ def _total_label(table: LayoutTable, levels: list[list[str]], total: int, name: 
     )
 
 
+def _deepest(levels: list[list[str]], index: int) -> int:
+    """The deepest level row ``index`` fills (its subdivision, instrument, ...), -1 for none."""
+    return max((k for k, column in enumerate(levels) if column[index]), default=-1)
+
+
 def _rows_under(
     table: LayoutTable, levels: list[list[str]], group_keys: list[tuple[str, ...]]
 ) -> dict[int, list[int]]:
@@ -520,13 +525,10 @@ def _rows_under(
     if not levels:
         return {}
 
-    def deepest(index: int) -> int:
-        return max((k for k, column in enumerate(levels) if column[index]), default=-1)
-
     count = len(table.row_numbers)
     runs: dict[int, list[int]] = {}
     for index in sorted(table.total_rows):
-        depth = deepest(index)
+        depth = _deepest(levels, index)
         if depth < 0:
             continue  # a group-level total
         after = index + 1
@@ -535,7 +537,7 @@ def _rows_under(
             and group_keys[after] == group_keys[index]
             and all(column[after] == column[index] for column in levels[:depth])
             and levels[depth][after] in ("", levels[depth][index])
-            and deepest(after) > depth
+            and _deepest(levels, after) > depth
         ):
             after += 1
         runs[index] = list(range(index + 1, after))
@@ -593,13 +595,10 @@ def _leaf_totals(
     if not levels:
         return set()
 
-    def deepest(index: int) -> int:
-        return max((k for k, column in enumerate(levels) if column[index]), default=-1)
-
     leaves = set()
     count = len(table.row_numbers)
     for index in sorted(table.total_rows):
-        depth = deepest(index)
+        depth = _deepest(levels, index)
         if depth < 0:
             continue  # a group-level total
         after = index + 1
@@ -607,7 +606,7 @@ def _leaf_totals(
             after < count
             and group_keys[after] == group_keys[index]
             and all(column[after] == column[index] for column in levels[:depth])
-            and (after not in table.total_rows or deepest(after) > depth)
+            and (after not in table.total_rows or _deepest(levels, after) > depth)
         )
         if not under:
             leaves.add(index)
@@ -639,15 +638,12 @@ def _headings_flagged_n(
     if not levels:
         return {}
 
-    def deepest(index: int) -> int:
-        return max((k for k, column in enumerate(levels) if column[index]), default=-1)
-
     headings: dict[int, list[int]] = {}
     count = len(table.row_numbers)
     for index in range(count):
         if index in table.total_rows or index in skipped:
             continue
-        depth = deepest(index)
+        depth = _deepest(levels, index)
         if depth < 0:
             continue
         lines: list[int] = []
@@ -658,7 +654,7 @@ def _headings_flagged_n(
             and after not in skipped
             and group_keys[after] == group_keys[index]
             and all(column[after] == column[index] for column in levels[:depth])
-            and deepest(after) >= depth
+            and _deepest(levels, after) >= depth
         ):
             lines.append(after)
             if _adds_up(table, index, lines, rounding):
@@ -678,8 +674,7 @@ def _adds_up(table: LayoutTable, total: int, parts: list[int], rounding: str) ->
         amounts = [part[1] for index in parts if (part := reads[index]) is not None]
         if None in amounts:
             return False
-        computed = sum((a for a in amounts if a is not None), Decimal(0))
-        if abs(read[1] - computed) > _allowed(rounding, len(amounts), table):
+        if abs(read[1] - _sum(amounts)) > _allowed(rounding, len(amounts), table):
             return False
         stated_any = stated_any or read[1] != 0
     return stated_any

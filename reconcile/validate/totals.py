@@ -148,9 +148,11 @@ def check_total_row(table: SheetTable, lines: LineColumns, total: TotalsRow) -> 
             continue  # an unreadable cell among them (PM, no saved result): nothing to compare
         computed = sum((a for a in amounts if a is not None), Decimal(0))
         if abs(cell.amount - computed) > allowed * len(covered):
-            difference = cell.amount - computed
-            places = (
-                [lines.line(index).cells["amount"] for index in covered] if name is None else []
+            # the lines' own cells to name; a stand's total names none (its cells are others)
+            parts = (
+                [(a, lines.line(i).cells["amount"]) for a, i in zip(amounts, covered, strict=True)]
+                if name is None
+                else []
             )
             findings.append(
                 make_finding(
@@ -159,10 +161,8 @@ def check_total_row(table: SheetTable, lines: LineColumns, total: TotalsRow) -> 
                     label=label,
                     stated=cell.amount,
                     computed=computed,
-                    difference=difference,
-                    hint=one_line_explains(
-                        cell.amount, computed, zip(amounts, places, strict=False)
-                    ),
+                    difference=cell.amount - computed,
+                    hint=one_line_explains(cell.amount, computed, parts),
                 )
             )
     return findings
