@@ -8,6 +8,8 @@ error or a phrase into words in a language: the one place that does.
 
 from __future__ import annotations
 
+import functools
+import string
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
@@ -29,6 +31,12 @@ class Code:
     # explanation, where reconcile.babel_extract finds it.
     plural: str | None = None
     fatal: bool = False  # the input could not be used at all: the run is incomplete (exit 2)
+
+    @functools.cached_property
+    def fields(self) -> frozenset[str]:
+        """The params its message needs (in either form)."""
+        texts = (self.template, self.plural or "")
+        return frozenset(f for t in texts for _, f, _, _ in string.Formatter().parse(t) if f)
 
 
 ERR, WARN, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
@@ -888,8 +896,15 @@ CODES: dict[str, Code] = {c.code: c for c in _CODES}
 
 
 def make_finding(code: str, location: CellRef, **params: object) -> Finding:
-    """A finding of ``code`` at ``location``; its severity comes from the catalogue."""
+    """A finding of ``code`` at ``location``; its severity comes from the catalogue.
+
+    A param its message needs and was not given fails here, where it is made, not later in
+    a renderer, after the whole run (a chapter-unknown without its hint did so until
+    2026-12-07)."""
     entry = CODES[code]
+    missing = entry.fields - params.keys()
+    if missing:
+        raise TypeError(f"finding {code} made without {', '.join(sorted(missing))}")
     return Finding(code, entry.severity, location, params, fatal=entry.fatal)
 
 

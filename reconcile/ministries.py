@@ -49,6 +49,11 @@ class MinistryTable:
                 known.setdefault(number, name)
         return dict(sorted(known.items()))
 
+    @functools.cached_property
+    def owners(self) -> dict[str, str]:
+        """Every chapter of a ministry -> that ministry's code."""
+        return {c: m.code for m in self.ministries.values() for c in m.chapters}
+
     def of_chapter(self, chapter: str) -> Ministry | None:
         for ministry in self.ministries.values():
             if chapter in ministry.chapters:
@@ -153,7 +158,15 @@ def _ministry(code: str, spec: Any, source: str) -> Ministry:
 
 def to_roman(number: int) -> str:
     out = []
-    for value, letters in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+    for value, letters in (
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
         while number >= value:
             out.append(letters)
             number -= value

@@ -9,9 +9,11 @@ from click.testing import CliRunner
 
 from reconcile.announcement import load_announcement
 from reconcile.cli import cli
-from reconcile.codes import render_message
+from reconcile.codes import make_finding, render_message
 from reconcile.errors import ConfigError
+from reconcile.model import CellRef, Finding
 from reconcile.nearest import as_typed, nearest
+from reconcile.pipeline import validate as validate_files
 from reconcile.read.layouts import get_layout
 from reconcile.template import build_template
 from tests.spec import long_table, message, validate
@@ -97,3 +99,45 @@ def test_diff_keeps_a_look_alike_chapter_with_the_ministry_it_looks_like(tmp_pat
     )
     diff = diff_files(str(old), str(new))
     assert {c.ministry for c in diff.changes} == {"BZK"}  # not a ministry "VIl" of its own
+
+
+STATEN = (
+    "Begrotingsjaar,Uitgaven Ontvangsten Verplichtingen,Begrotingsnummer,Naam Begroting ,"
+    "Artikel nummer,Artikel,Stand ontwerpbegroting,Stand vastgestelde begroting,"
+    "Stand eerste suppletoire,Stand tweede suppletoire,Realisatie"
+)
+
+
+def _published(tmp_path: Path, *rows: str) -> list[Finding]:
+    path = tmp_path / "begrotingsstaten.csv"
+    path.write_text("\n".join([STATEN, *rows]) + "\n", encoding="utf-8")
+    return validate_files([str(path)], load_announcement(None)).findings
+
+
+def test_a_published_table_names_the_chapter_meant_as_a_workbook_does(tmp_path: Path) -> None:
+    # Until 2026-12-07 the layout path made this finding without its hint, and every report
+    # of a table holding one stopped on a KeyError when it was rendered.
+    findings = _published(tmp_path, "2020,U,XlII,EZK,1,Art,1,2,3,4,5")
+    (finding,) = [f for f in findings if f.code == "chapter-unknown"]
+    assert message(finding) == (
+        f'"XlII" is not a known budget chapter. Did you mean XIII (EZ)? As typed: X‹l: {L}›II.'
+    )
+    assert "Bedoelt u XIII (EZ)?" in render_message(finding, "nl")
+
+
+def test_the_diergezondheidsfonds_under_its_old_number_lviii_is_a_known_chapter(
+    tmp_path: Path,
+) -> None:
+    # The 2017 budgettaire tabellen (openstate/minfin, budgettaire_tabellen_owb_2017_origineel)
+    # book the Diergezondheidsfonds, fund F today, as chapter LVIII.
+    findings = _published(tmp_path, "2017,U,LVIII,Diergezondheidsfonds,1,Art,1,2,3,4,5")
+    assert [f.code for f in findings if f.severity.value == "error"] == []
+
+
+def test_a_finding_made_without_a_param_its_message_needs_fails_where_it_is_made() -> None:
+    where = CellRef("EZ.xlsx", "Blad1", "A5")
+    with pytest.raises(TypeError, match="chapter-unknown made without hint"):
+        make_finding("chapter-unknown", where, value='"XlII"')
+    assert message(make_finding("chapter-unknown", where, value='"Q"', hint="")) == (
+        '"Q" is not a known budget chapter.'
+    )

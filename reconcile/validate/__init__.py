@@ -10,7 +10,7 @@ import functools
 import itertools
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
@@ -85,6 +85,13 @@ class ValidatedTable:
     findings: list[Finding] = field(default_factory=list)
     uncounted: dict[str, int] = field(default_factory=dict)  # series -> lines not counted
     copied_rows: frozenset[int] = frozenset()  # sheet rows of a block repeated: not checked
+
+
+def chapter_hint(text: str, owner: Mapping[str, str]) -> Phrase | str:
+    """ "Did you mean ..." for an unknown chapter: the known one nearest ``text``, shown with
+    its ministry (``owner``: chapter -> ministry), or "" when none is near."""
+    meant = nearest(text, owner)
+    return did_you_mean(text, [meant], owner[meant]) if meant else ""
 
 
 def _text(value: Any) -> str | None:
@@ -216,7 +223,7 @@ def validate_table(table: SheetTable, rules: Rules) -> ValidatedTable:
     context = SchemaContext(
         chapters=frozenset(rules.ministries.chapters),
         years=rules.years,
-        chapter_owner={c: m.code for m in rules.ministries.ministries.values() for c in m.chapters},
+        chapter_owner=rules.ministries.owners,
     )
     failures = run_schema(frame, build_schema(context, frame.columns))
     translator = _Translator(table, lines, frame, rules, ministry, header_ref)
@@ -464,7 +471,7 @@ class _Translator:
     ) -> None:
         self.table, self.lines, self.frame, self.rules = table, lines, frame, rules
         self.ministry, self.header_ref = ministry, header_ref
-        self.owner = {c: m.code for m in rules.ministries.ministries.values() for c in m.chapters}
+        self.owner = rules.ministries.owners
         self._first: dict[tuple[str, ...], int] | None = None
         self._keys: list[tuple[str, ...]] = []
 
@@ -523,8 +530,7 @@ class _Translator:
         if check == "chapter-unknown":
             value = raw.values.get(name)
             text = _text(value) or ""
-            meant = nearest(text, self.owner)  # the chapter meant, shown with its ministry
-            hint = did_you_mean(text, [meant], self.owner[meant]) if meant else ""
+            hint = chapter_hint(text, self.owner)
             return make_finding(check, self.ref(line, name), value=_shown(value), hint=hint)
         if check in CODES:
             return make_finding(check, self.ref(line, name), value=_shown(raw.values.get(name)))

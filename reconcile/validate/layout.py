@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -27,7 +27,12 @@ from reconcile.read.layouts import (
     column_label,
     is_spreadsheet_error,
 )
-from reconcile.validate import ValidatedTable, normalise_article, normalise_series
+from reconcile.validate import (
+    ValidatedTable,
+    chapter_hint,
+    normalise_article,
+    normalise_series,
+)
 from reconcile.validate.schema import ARTICLE_PATTERN, build_layout_schema, run_schema
 from reconcile.validate.totals import one_line_explains
 
@@ -112,7 +117,9 @@ def _check_rows(
         if index in shares:  # no line: no series of its own, and its percentages no amounts
             fields = [n for n in fields if n != "series"]
         codes_here = functools.partial(codes_of, index)
-        findings += _row_findings(row, layout, fields, codes_here, index not in shares)
+        findings += _row_findings(
+            row, layout, fields, codes_here, ministries.owners, index not in shares
+        )
     return findings
 
 
@@ -182,6 +189,7 @@ def _row_findings(
     layout: Layout,
     checked: list[str],
     codes_of: Callable[[str], tuple[str, ...]],
+    owners: Mapping[str, str],
     amounts: bool = True,
 ) -> list[Finding]:
     """One row's findings: its error cells, its checked fields, then its amounts."""
@@ -200,6 +208,9 @@ def _row_findings(
         for code in codes_of(name):
             if code == "missing-value":
                 findings.append(make_finding(code, row.cells[name], field=labels()[name]))
+            elif code == "chapter-unknown":
+                hint = chapter_hint(value, owners)
+                findings.append(make_finding(code, row.cells[name], value=f'"{value}"', hint=hint))
             elif code != "cell-error":
                 findings.append(make_finding(code, row.cells[name], value=f'"{value}"'))
     for line in row.amounts.values() if amounts else ():
