@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import itertools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -272,14 +271,13 @@ def _unread_result(read: FileRead) -> FileResult:
 
 def _unrelated_csv(item: Input, findings: list[Finding], layout: str | None) -> bool:
     """A CSV file found in a folder with the header neither of a known layout nor of a budget
-    table: some other list that shares the folder (contacts, notes). Named itself, read with
-    --layout, or a budget table with a mistyped header, it is refused as usual."""
+    table (the reader tried both): some other list that shares the folder (contacts, notes).
+    Named itself or read with --layout, it is refused as usual."""
     return (
         item.in_folder
         and layout is None
         and item.path.suffix.lower() in CSV_SUFFIXES
         and any(f.code == "layout-not-found" for f in findings)
-        and not _has_budget_header(item.path)
     )
 
 
@@ -293,24 +291,6 @@ def _own_output(item: Input, findings: list[Finding]) -> bool:
         and any(f.code == "no-table" for f in findings)
         and written_by_reconcile(item.path)
     )
-
-
-def _has_budget_header(path: Path) -> bool:
-    """Whether a CSV file's first rows hold a budget table's header (chapter, amount, years).
-
-    Only the rows the header is looked for in are parsed (the text is still decoded whole): a
-    long list sharing the folder is not split into rows a second time.
-    """
-    from reconcile.read.cells import UnreadableFileError
-    from reconcile.read.find_table import HEADER_SCAN_ROWS, find_header
-    from reconcile.read.read_cells_csv import stream_csv_text
-
-    try:
-        _, rows = stream_csv_text(path.read_bytes())
-        head = [tuple(row) for row in itertools.islice(rows, HEADER_SCAN_ROWS)]
-    except (OSError, UnreadableFileError):
-        return False
-    return find_header(head) is not None
 
 
 def _layout_result(path: str, sha256: str, table: LayoutTable, ministry: str | None) -> FileResult:

@@ -76,9 +76,7 @@ def where(
     for f in report.findings:
         if f.severity.value not in severities:
             continue
-        loc = f.location
-        cell = f"{loc.sheet}!{loc.cell}" if loc.cell else (loc.sheet or "")
-        out.append((Path(loc.file).name, cell, f.code))
+        out.append((Path(f.location.file).name, f.location.place, f.code))
     return out
 
 

@@ -189,17 +189,20 @@ def test_an_unrelated_csv_file_in_a_folder_is_skipped_with_a_note_but_refused_wh
     assert "layout-not-found" in {f["code"] for f in json.loads(out)["findings"]}
 
 
-def test_a_csv_budget_table_with_a_mistyped_header_in_a_folder_is_refused_not_skipped(
+def test_a_csv_budget_table_with_a_mistyped_header_in_a_folder_is_read_not_skipped(
     good: Path, tmp_path: Path
 ) -> None:
-    # a workbook's header (not an open-data layout's), "Hoofdstuk" and "Artikel" mistyped
+    # a workbook's header (not an open-data layout's), "Hoofdstuk" and "Artikel" mistyped:
+    # read as the same header in a workbook is, and the columns it lacks are said at A1
     typo = "Hoofdstk;Artikl;Omschrijving;Jaar;Bedrag\nVIII;6;AI-fabriek;2026;100\n"
     (good / "OCW-extra.csv").write_text(typo, encoding="utf-8")
     code, out, _ = run("validate", str(good), "-f", "json")
-    assert code == 2
-    codes = {(f["file"].rsplit("/", 1)[1], f["code"]) for f in json.loads(out)["findings"]}
-    assert ("OCW-extra.csv", "layout-not-found") in codes
-    assert ("OCW-extra.csv", "csv-skipped") not in codes
+    assert code == 1
+    codes = {
+        (f["file"].rsplit("/", 1)[1], f["cell"], f["code"]) for f in json.loads(out)["findings"]
+    }
+    assert ("OCW-extra.csv", "A1", "missing-column") in codes
+    assert not {c for c in codes if c[0] == "OCW-extra.csv" and c[2] == "csv-skipped"}
 
 
 def test_an_unrelated_csv_file_in_a_folder_is_told_by_its_first_rows(

@@ -7,6 +7,7 @@ bad file never stops the others.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -140,6 +141,10 @@ def read_file(
         from reconcile.read.make_layout_lines import read_csv_file
 
         csv_table, findings = read_csv_file(data, display, layout)
+        if csv_table is None and layout is None and not _unreadable(findings):
+            return _read_csv_as_sheet(data, display, digest) or FileRead(
+                display, digest, None, findings
+            )
         return FileRead(display, digest, csv_table, findings)
     if before_workbook is not None:
         before_workbook()
@@ -162,6 +167,27 @@ def read_file(
     if sheet is not None:
         return _read_named_sheet(display, digest, grids, sheet, notes)
     return _read_best_sheet(display, digest, grids, notes)
+
+
+def _unreadable(findings: list[Finding]) -> bool:
+    return any(f.code == "file-unreadable" for f in findings)
+
+
+def _read_csv_as_sheet(data: bytes, display: str, digest: str) -> FileRead | None:
+    """A ministry's budget table saved as CSV, read as its sheet is (the header words of
+    reconcile/data/workbook-words.toml); None when its first rows hold no such header, and
+    then only those rows were parsed (a long list sharing a folder is not split whole)."""
+    from reconcile.read.make_layout_lines import csv_detected
+    from reconcile.read.read_cells_csv import as_sheet_row, stream_csv_text
+
+    text, rows = stream_csv_text(data)  # (readable: the layouts' reader has read it)
+    head = [as_sheet_row(row) for row in itertools.islice(rows, HEADER_SCAN_ROWS)]
+    header = find_header(head)
+    if header is None:
+        return None
+    grid = Grid("", False, [*head, *map(as_sheet_row, rows)], lambda row, column: None)
+    table = read_table(grid, header, display)
+    return FileRead(display, digest, table, [*csv_detected(text, display), *table.findings])
 
 
 def _quoted(names: list[str]) -> str:

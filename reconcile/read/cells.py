@@ -31,7 +31,7 @@ class UnreadableFileError(InputError):
 class Grid:
     """One sheet as values (row 1 is ``rows[0]``), with a way to ask for a cell's formula."""
 
-    name: str
+    name: str  # "" for a CSV file, which has no sheets (its cells' CellRefs name none)
     hidden: bool
     rows: list[tuple[Any, ...]]
     formula_of: Callable[[int, int], str | None] = field(repr=False)

@@ -23,7 +23,7 @@ from reconcile.read.layouts import (
     read_layout_blocks,
     read_layout_grid,
 )
-from reconcile.read.read_cells_csv import MIXED, stream_csv_blocks
+from reconcile.read.read_cells_csv import MIXED, CsvText, stream_csv_blocks
 
 
 def _candidates(name: str | None) -> list[Layout]:
@@ -69,6 +69,28 @@ def _not_found(display: str, rows: Sequence[Sequence[object]], name: str | None)
     )
 
 
+def csv_detected(text: CsvText, display: str) -> list[Finding]:
+    """What was detected of a CSV file: its delimiter and encoding, and where it mixes two."""
+    detected = [
+        make_finding(
+            "csv-detected",
+            CellRef(display),
+            delimiter=text.delimiter_name,
+            encoding=text.encoding_worded,
+        )
+    ]
+    if text.other_lines:
+        detected.append(
+            make_finding(
+                "encoding-mixed",
+                CellRef(display),
+                lines=text.other_lines_shown,
+                encoding=text.encoding.removeprefix(MIXED),
+            )
+        )
+    return detected
+
+
 def read_csv_file(
     data: bytes, display: str, layout: str | None
 ) -> tuple[LayoutTable | None, list[Finding]]:
@@ -88,23 +110,7 @@ def _read_csv_rows(
 ) -> tuple[LayoutTable | None, list[Finding]]:
     text, blocks = stream_csv_blocks(data, HEADER_SCAN_ROWS)
     first = next(blocks)  # the first rows, as the csv module reads them
-    detected = [
-        make_finding(
-            "csv-detected",
-            CellRef(display),
-            delimiter=text.delimiter_name,
-            encoding=text.encoding_worded,
-        )
-    ]
-    if text.other_lines:
-        detected.append(
-            make_finding(
-                "encoding-mixed",
-                CellRef(display),
-                lines=text.other_lines_shown,
-                encoding=text.encoding.removeprefix(MIXED),
-            )
-        )
+    detected = csv_detected(text, display)
     header = find_layout_header(first, _candidates(layout))
     if header is None:
         for _ in blocks:  # a row the csv module cannot read makes the file unreadable
@@ -134,4 +140,4 @@ def read_layout_workbook(
     return None, [_not_found(display, rows, layout)]
 
 
-__all__ = ["read_csv_file", "read_layout_workbook"]
+__all__ = ["csv_detected", "read_csv_file", "read_layout_workbook"]

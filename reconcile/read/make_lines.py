@@ -273,7 +273,7 @@ class SheetTable:
     """
 
     file: str
-    sheet: str
+    sheet: str | None  # None: a CSV file
     header: Header
     unit: Unit
     title: list[tuple[str, CellRef]]
@@ -415,21 +415,22 @@ def _find_unit(grid: Grid, header: Header, where: CellRef) -> tuple[Unit, list[F
 
 def read_table(grid: Grid, header: Header, file: str) -> SheetTable:
     """The lines below ``header`` until the grand total, a second table or the end of the sheet."""
-    sheet_ref = CellRef(file, grid.name)
+    sheet = grid.name or None  # a CSV file's cells name no sheet
+    sheet_ref = CellRef(file, sheet)
     unit, findings = _find_unit(grid, header, sheet_ref)
     title = [
-        (plain_text(value), CellRef(file, grid.name, cell_name(row, column)))
+        (plain_text(value), CellRef(file, sheet, cell_name(row, column)))
         for row in range(1, header.row)
         for column, value in enumerate(grid.rows[row - 1], start=1)
         if plain_text(value)
     ]
-    table = SheetTable(file, grid.name, header, unit, title, findings=findings)
+    table = SheetTable(file, sheet, header, unit, title, findings=findings)
     table.labels = {
         name: plain_text(grid.value(header.row, c)) for name, c in header.columns.items()
     }
     if header.unlabelled:  # issue 18: a published table leaves the cell above its labels empty
         column = header.columns["description"]
-        where = CellRef(file, grid.name, cell_name(header.row, column))
+        where = CellRef(file, sheet, cell_name(header.row, column))
         table.findings.append(make_finding("description-unlabelled", where))
     end, second, totals = _extent(grid, header)
     rows, filled = _fill_merged(grid, header, end, table)
@@ -648,7 +649,7 @@ class _Reader:
         self.grid, self.rows, self.header, self.table = grid, rows, header, table
         # The lines, as columns; those covered by the next totals row are the lines from
         # sub_start for a subtotal (since the previous totals row), all of them for a grand one.
-        self.lines = table.columns = LineColumns(table.file, grid.name)
+        self.lines = table.columns = LineColumns(table.file, table.sheet)
         self.sub_start = 0
         self.totals: dict[int, str] = {}  # row -> label of a totals row (from _extent)
         # A wide table grouped by kind headings ("Kasschuiven", with their subtotal): the
@@ -691,7 +692,7 @@ class _Reader:
             self.places = {acol: {**base, "year": year_place, "amount": (None, acol)}}
 
     def ref(self, row: int, column: int) -> CellRef:
-        return CellRef(self.table.file, self.grid.name, cell_name(row, column))
+        return CellRef(self.table.file, self.table.sheet, cell_name(row, column))
 
     def read_rows(self, first: int, last: int) -> None:
         """Rows ``first`` to ``last`` in order: every row by ``read_row``, except that each run

@@ -158,6 +158,11 @@ def stream_csv_text(data: bytes) -> tuple[CsvText, Iterator[list[str]]]:
     return text, itertools.chain.from_iterable(blocks)
 
 
+def as_sheet_row(row: list[str]) -> tuple[str | None, ...]:
+    """A CSV row as a workbook's row of text cells: an empty cell is None, as a loader gives."""
+    return tuple(value or None for value in row)
+
+
 def stream_csv_blocks(data: bytes, head: int = 1) -> tuple[CsvText, Iterator[Block]]:
     """What ``read_csv_text`` detects (its ``rows`` left empty), and its rows block by block.
 

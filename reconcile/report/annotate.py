@@ -80,12 +80,12 @@ def write_annotations(
     for finding in report.findings:
         by_file[finding.location.file].append(finding)
     for result in report.files:
+        if PurePosixPath(result.path).suffix.lower() not in ANNOTATED_SUFFIXES:
+            skipped.append((result.path, "annotate-format"))  # a CSV file, .ods or .xls
+            continue
         if result.sheet is None or any(is_fatal(f.code) for f in by_file[result.path]):
             # Refused by the pre-flight or not a table: never handed to openpyxl.
             skipped.append((result.path, "annotate-skipped"))
-            continue
-        if PurePosixPath(result.path).suffix.lower() not in ANNOTATED_SUFFIXES:
-            skipped.append((result.path, "annotate-format"))
             continue
         # Read as the run read it: a regular file, within the size limit, in bounded chunks; and
         # annotated only when its bytes are the ones checked (a file swapped for a FIFO or an

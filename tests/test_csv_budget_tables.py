@@ -1,0 +1,152 @@
+"""A ministry's budget table saved as CSV is read as its sheet is: the header words of a
+workbook (reconcile/data/workbook-words.toml) are a layout family for every table, workbook or
+CSV (issue 14, item 2). A CSV file with neither such a header nor a layout's is still refused."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from click.testing import CliRunner
+
+from reconcile import pipeline
+from reconcile.announcement import load_announcement
+from reconcile.cli import cli
+from reconcile.report.record import Report
+from tests.spec import GOOD_SET, long_table, message, where, write
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "ai-fabriek"
+
+
+def write_csv(path: Path, rows: Sequence[Sequence[Any]], delimiter: str = ";") -> Path:
+    """``rows`` as a spreadsheet saves them as CSV: empty cells empty, CRLF line ends."""
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle, delimiter=delimiter).writerows(
+            ["" if value is None else value for value in row] for row in rows
+        )
+    return path
+
+
+def validate(*paths: Path) -> Report:
+    return pipeline.validate([str(p) for p in paths], load_announcement(None))
+
+
+def test_a_long_table_saved_as_csv_gives_the_lines_and_findings_of_its_workbook(
+    tmp_path: Path,
+) -> None:
+    rows = long_table(
+        ["XIII", 2, "AI-fabriek: rekeninfrastructuur", 2026, "13.100"],
+        ["XIII", 2, "AI-fabriek: opleidingen", 2026, "1.234,5"],
+        ["XIII", "twee", "AI-fabriek: beheer", 2027, "800"],
+    )
+    (book,) = write(tmp_path / "xlsx", {"EZ.xlsx": rows})
+    sheet = pipeline.validate([book], load_announcement(None))
+    table = validate(write_csv(tmp_path / "EZ.csv", rows))
+
+    assert table.findings[0].code == "csv-detected"
+    assert [(line.amount, line.source.cell) for line in table.lines] == [
+        (line.amount, line.source.cell) for line in sheet.lines
+    ]
+    assert sum(line.amount for line in table.lines) == 15_134_500  # euros, from thousands
+    # The same findings at the same cells; a CSV cell names no sheet.
+    assert [(w[1].removeprefix("Blad1!"), w[2]) for w in where(sheet)] == [
+        (w[1], w[2]) for w in where(table)
+    ]
+    (article,) = [f for f in table.findings if f.code == "article-invalid"]
+    assert str(article.location) == f"{tmp_path / 'EZ.csv'}!B6"
+
+
+def test_a_suppletoire_table_saved_as_csv_has_its_stands_checked(tmp_path: Path) -> None:
+    path = write_csv(
+        tmp_path / "EZ-suppletoire.csv",
+        [
+            ["(bedragen x € 1.000)"],
+            [
+                "Jaar",
+                "Hoofdstuk",
+                "Artikel",
+                "V/U/O",
+                "Omschrijving",
+                "Stand vóór",
+                "Mutatie",
+                "Stand na",
+            ],
+            [2025, "XIII", 2, "U", "Bedrijvenbeleid", "1.234,5", "100", "1.334,5"],
+            [2025, "XIII", 3, "U", "Toekomstfonds", "2.000", "50", "2.100"],
+        ],
+    )
+    report = validate(path)
+    (stand,) = [f for f in report.findings if f.severity.value == "error"]
+    assert stand.location.cell == "H4"
+    assert "2,100,000" in message(stand) and "2,050,000" in message(stand)
+    assert sum(line.amount for line in report.lines) == 150_000
+
+
+def test_a_wide_table_saved_as_csv_makes_a_line_of_every_year(tmp_path: Path) -> None:
+    path = write_csv(
+        tmp_path / "OCW.csv",
+        [
+            ["Reservering AI-fabriek (bedragen x € 1 mln)"],
+            ["Hoofdstuk", "Artikel", "Omschrijving", "2025", "2026", "2027"],
+            ["VIII", 16, "AI-fabriek: onderzoek", "1,5", "2", ""],
+        ],
+        delimiter=",",
+    )
+    report = validate(path)
+    assert [(line.year, line.amount) for line in report.lines] == [
+        (2025, 1_500_000),
+        (2026, 2_000_000),
+    ]
+    assert [f.code for f in report.findings if f.severity.value != "info"] == []
+
+
+def test_a_csv_file_without_a_budget_header_is_still_refused(tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "contacts.csv", [["Naam", "Telefoon"], ["Jansen", "0612345678"]])
+    report = validate(path)
+    assert [f.code for f in report.findings] == ["csv-detected", "layout-not-found"]
+    assert report.exit_code == 2
+
+
+def test_check_counts_a_ministry_that_sent_its_table_as_csv(tmp_path: Path) -> None:
+    folder = tmp_path / "inzendingen"
+    shutil.copytree(EXAMPLE, folder)
+    expected = pipeline.check([str(folder)], load_announcement(None))
+    import openpyxl
+
+    sheet = openpyxl.load_workbook(folder / "EZ.xlsx", data_only=True).worksheets[0]
+    write_csv(folder / "EZ.csv", list(sheet.iter_rows(values_only=True)))
+    (folder / "EZ.xlsx").unlink()
+
+    report = pipeline.check([str(folder)], load_announcement(None))
+    assert report.verdict == expected.verdict
+    assert report.total == expected.total == 69_400_000
+    assert {r.path.rsplit("/", 1)[-1] for r in report.files} >= {"EZ.csv", "OCW.xlsx"}
+
+
+def test_annotate_says_a_csv_file_gets_no_copy_because_it_is_csv(tmp_path: Path) -> None:
+    write(tmp_path, {"BZK.xlsx": GOOD_SET["BZK.xlsx"]})
+    write_csv(tmp_path / "EZ.csv", GOOD_SET["EZ.xlsx"])
+    result = CliRunner().invoke(
+        cli, ["validate", str(tmp_path), "--annotate", str(tmp_path / "out"), "--lang", "en"]
+    )
+    assert "only .xlsx and .xlsm copies are annotated" in result.output
+    assert "could not be read" not in result.output
+    assert (tmp_path / "out" / "BZK.xlsx").is_file()
+
+
+def test_diff_of_two_versions_saved_as_csv_names_the_line_that_changed(tmp_path: Path) -> None:
+    old = write_csv(tmp_path / "EZ-v1.csv", long_table(["XIII", 2, "AI-fabriek", 2026, 13100]))
+    new = write_csv(tmp_path / "EZ-v2.csv", long_table(["XIII", 2, "AI-fabriek", 2026, 13200]))
+    result = CliRunner().invoke(cli, ["diff", str(old), str(new), "-f", "json"])
+    assert result.exit_code == 1
+    (changed,) = json.loads(result.output)["changes"]
+    assert (changed["change"], changed["new"]["sheet"], changed["new"]["cell"]) == (
+        "changed",
+        None,
+        "E4",
+    )
+    assert changed["difference_eur"] == "100000.00"
