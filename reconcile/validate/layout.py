@@ -123,8 +123,20 @@ def _check_rows(
         if index in shares:  # no line: no series of its own, and its percentages no amounts
             fields = [n for n in fields if n != "series"]
         codes_here = functools.partial(codes_of, index)
-        findings += _row_findings(row, layout, fields, codes_here, index not in shares)
+        unread = None if index in shares else _unread(table, notes, index)
+        findings += _row_findings(row, layout, fields, codes_here, unread)
     return findings
+
+
+def _unread(table: LayoutTable, notes: set[int], index: int) -> Phrase:
+    """What an unreadable amount in row ``index`` means (amount-not-a-number's ``effect``):
+    no total over a line is checked (``_check_totals`` leaves it), a totals row is not
+    checked against its lines, and a note ("waarvan") is no part of any total."""
+    if index in table.total_rows:
+        return Phrase("this total is not checked against its lines")
+    if index in notes:
+        return Phrase("as an “of which” note it is no part of a total")
+    return Phrase("it is not counted, so no total it belongs to is checked")
 
 
 _SHARE = re.compile(r"-?\d+(?:[.,]\d+)?\s*%")
@@ -189,9 +201,10 @@ def _row_findings(
     layout: Layout,
     checked: list[str],
     codes_of: Callable[[str], tuple[str, ...]],
-    amounts: bool = True,
+    unread: Phrase | None,
 ) -> list[Finding]:
-    """One row's findings: its error cells, its checked fields, then its amounts."""
+    """One row's findings: its error cells, its checked fields, then its amounts, where it
+    has some (``unread``: what an unreadable one means; None for no amounts)."""
     findings = []
     values = row.values
     for name, text in values.items():
@@ -209,7 +222,7 @@ def _row_findings(
                 findings.append(make_finding(code, row.cells[name], field=labels()[name]))
             elif code != "cell-error":
                 findings.append(make_finding(code, row.cells[name], value=f'"{value}"'))
-    for line in row.amounts.values() if amounts else ():
+    for line in row.amounts.values() if unread is not None else ():
         if line.amount_problem == "short-group":
             value = line.amount_raw.strip()
             meant = _SHORT_TAIL.sub(lambda m: "." + m[1].ljust(3, "0"), value, count=1)
@@ -221,7 +234,10 @@ def _row_findings(
         elif line.amount is None:
             findings.append(
                 make_finding(
-                    "amount-not-a-number", line.cells["amount"], value=f'"{line.amount_raw}"'
+                    "amount-not-a-number",
+                    line.cells["amount"],
+                    value=f'"{line.amount_raw}"',
+                    effect=unread,
                 )
             )
     return findings
