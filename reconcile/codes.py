@@ -460,9 +460,11 @@ _CODES = [
         "amount-not-a-number",
         ERR,
         "validate",
-        "{value} is not an amount; it is not counted, so the total is incomplete.",
+        "{value} is not an amount; {effect}.",
         "PM (pro memorie), n.t.b. and similar words say an amount is not known yet. reconcile "
-        "never counts them as zero. Fill in the amount, or leave the line out until it is known.",
+        "never counts them as zero, so a total over such a line is incomplete (in an open-data "
+        "table: not checked), and a totals row that states one is not checked against its "
+        "lines. Fill in the amount, or leave the line out until it is known.",
     ),
     Code(
         "amount-short-group",

@@ -485,9 +485,9 @@ METAVARS = frozenset(
         N_("LETTER"),
     }
 )
-# The names click gives its number types ("'x' is not a valid integer range."), without
-# gettext: reconcile's number options name theirs in the run's language (LocalisedIntRange).
-CLICK_TYPES = frozenset({N_("integer"), N_("integer range"), N_("float"), N_("float range")})
+# The name click gives the number type of reconcile's number options ("'x' is not a valid
+# integer range."), without gettext: they name it in the run's language (LocalisedIntRange).
+CLICK_TYPES = frozenset({N_("integer range")})
 # click's words after a help text ("  [default: error; required]").
 HELP_TAIL = (N_("default:"), N_("required"))
 

@@ -1,5 +1,5 @@
-"""Every code the library can emit is explained (codes.py), documented (docs/en/codes.md) and
-explainable."""
+"""Every code the library can emit is explained (codes.py), documented (docs/en/codes.md),
+explainable, and expected by some test."""
 
 from __future__ import annotations
 
@@ -102,6 +102,49 @@ def test_every_finding_made_in_the_source_is_given_the_params_its_message_needs(
                     short.append(f"{path.name}:{node.lineno} {code} without {sorted(missing)}")
     assert calls > 80
     assert short == []
+
+
+# The tests of the catalogue itself (its pages, its translations) name every code without
+# making a file give it.
+CATALOGUE_TESTS = {
+    "test_codes_documented.py",
+    "test_docs.py",
+    "test_docs_commands.py",
+    "test_i18n.py",
+}
+GOLDEN = ROOT / "tests" / "golden"  # the expected reports test_golden.py compares with
+
+
+def _test_texts(path: Path) -> list[str]:
+    """A test module's string literals (what it builds and expects), docstrings aside."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    documented = (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, documented) and node.body and isinstance(node.body[0], ast.Expr)
+    }
+    return [
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str)
+        if id(node) not in docstrings
+    ]
+
+
+def test_every_code_is_expected_by_some_test() -> None:
+    """The catalogue's codes are all made by the source (above), and each is a result some
+    test expects: a test module or a golden report names it, so a new code comes with a
+    test that makes a file give it."""
+    texts = [
+        text
+        for path in sorted((ROOT / "tests").glob("test_*.py"))
+        if path.name not in CATALOGUE_TESTS
+        for text in _test_texts(path)
+    ]
+    texts += [path.read_text(encoding="utf-8") for path in GOLDEN.rglob("*") if path.is_file()]
+    named = {word for text in texts for word in re.findall(r"[a-z]+(?:-[a-z]+)+", text)}
+    assert [code for code in CODES if code not in named] == []
 
 
 def test_the_readme_table_documents_every_code_once_with_its_stage_and_severity() -> None:

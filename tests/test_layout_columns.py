@@ -240,16 +240,18 @@ def test_the_checks_from_the_columns_give_what_the_row_by_row_checks_give(
     body: list[list[Any]], spec: Layout
 ) -> None:
     table = _read([HEADER, *body], frozenset(), by_column=True)
-    repeated, copies, found = checks._check_keys(table, spec)
-    with pytest.MonkeyPatch.context() as patch:
-        # Without the short cuts: each row's key made from its view (row_key), and each row
-        # compared whole even where no key repeats.
-        patch.setattr(checks, "_error_texts", lambda table, fields: True)
-        patch.setattr(
-            checks, "_keys", lambda table, fields: [checks.row_key(r, fields) for r in table.rows]
-        )
-        assert checks._check_keys(table, spec) == (repeated, copies, found)
-    totals = checks._check_totals(table, spec, repeated)
+    assert spec.totals is not None
+    keys = checks._keys(table, spec.key)
+    repeating = len(set(keys)) < len(keys)
+    repeated, copies, found = checks._check_copies(table, spec, repeating)
+    # Without the short cut: each row compared whole even where no key repeats.
+    assert checks._check_copies(table, spec, True) == (repeated, copies, found)
+    outline = checks._outline(table, spec.totals, repeated)
+    by_row = [checks.row_key(row, spec.key) for row in table.rows]  # each key from its view
+    assert checks._check_keys(table, spec, by_row, repeated, outline) == checks._check_keys(
+        table, spec, keys, repeated, outline
+    )
+    totals = checks._check_totals(table, spec, repeated, outline)
     assert [
         (f.location, f.params["stated"], f.params["computed"]) for f in totals
     ] == _totals_row_by_row(table, spec, repeated)
@@ -264,7 +266,7 @@ def test_rows_repeated_whole_are_found_when_their_keys_differ_only_by_a_broken_f
         ["2025", "Err:509", "1", "N", None, "a", "10", "11"],  # the same row, re-exported
     ]
     table = _read(rows, frozenset(), by_column=True)
-    repeated, copies, found = checks._check_keys(table, LAYOUT)
+    repeated, copies, found = checks._check_copies(table, LAYOUT, repeating=False)
     assert (repeated, copies, [f.code for f in found]) == ({1}, set(), ["duplicate-key"])
 
 

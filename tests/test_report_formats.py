@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from reconcile.cli import cli
+from reconcile.i18n import LANGS
 from reconcile.report import formats
 from reconcile.report.formats import FORMAT_LIST, SUFFIXES, Format
 
@@ -127,3 +128,21 @@ def test_the_reference_pages_name_every_format_and_suffix() -> None:
     assert for_diff.split("|") == [fmt.name for fmt in FORMAT_LIST if fmt.diff is not None]
     [output] = re.findall(r"^\| `-o, --output .*$", commands, re.MULTILINE)
     assert sorted(re.findall(r"`(\.\w+)`", output)) == sorted(SUFFIXES)
+
+
+def _option_help(help_text: str, option: str) -> str:
+    """The help of ``option`` in a command's --help, its lines joined."""
+    lines = help_text.splitlines()
+    [start] = [n for n, line in enumerate(lines) if line.lstrip().startswith(option)]
+    end = next(n for n in range(start + 1, len(lines)) if not lines[n].startswith("   "))
+    return " ".join(" ".join(lines[start:end]).split())
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_output_help_names_every_listed_suffix_and_no_other(lang: str) -> None:
+    """--output's help writes the suffixes out (in each language's catalogue): a new format
+    with a suffix fails here until the help says it."""
+    import re
+
+    shown = _option_help(run("validate", "--help", "--lang", lang).output, "-o, --output")
+    assert sorted(re.findall(r"(?<!\w)\.\w+", shown)) == sorted(SUFFIXES), shown

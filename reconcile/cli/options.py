@@ -89,8 +89,8 @@ def format_options(func: Any) -> Any:
         multiple=True,
         metavar="[FORMAT:]FILE",
         help="Write the report to FILE (atomically); repeatable. The format is FORMAT, else "
-        "follows from the suffix (.json, .xml: junit, .txt: text, .html), else --format. A file in "
-        "the --format takes the place of standard output.",
+        "follows from the suffix (.json, .xml: junit, .txt: text, .html or .htm), else "
+        "--format. A file in the --format takes the place of standard output.",
     )(func)
     return click.option(
         "-f",

@@ -548,7 +548,10 @@ class _Translator:
                 return None  # the reader reported the formula without a result
             if raw.amount_problem in ("not-a-number", "unreadable"):
                 return make_finding(
-                    "amount-not-a-number", self.ref(line, "amount"), value=_shown(raw.amount_raw)
+                    "amount-not-a-number",
+                    self.ref(line, "amount"),
+                    value=_shown(raw.amount_raw),
+                    effect=Phrase("it is not counted, so the total is incomplete"),
                 )
         if name == "year" and _text(raw.year) is not None:
             return make_finding("year-invalid", self.ref(line, "year"), value=_shown(raw.year))

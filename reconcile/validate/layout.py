@@ -12,6 +12,7 @@ import functools
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -44,11 +45,17 @@ def validate_layout_table(table: LayoutTable, ministries: MinistryTable) -> Vali
     """Findings for every row of ``table``; the lines are not counted against an announcement."""
     layout = table.spec
     assert layout is not None
-    repeated, copies, duplicate_findings = _check_keys(table, layout)
-    findings = _check_rows(table, layout, ministries, copies)
+    keys = _keys(table, layout.key) if layout.key else []
+    repeating = len(set(keys)) < len(keys)  # some key repeats (a set: in C)
+    repeated, copies, duplicate_findings = _check_copies(table, layout, repeating)
+    outline = None if layout.totals is None else _outline(table, layout.totals, repeated)
+    if repeating:
+        duplicate_findings += _check_keys(table, layout, keys, repeated, outline)
+    notes = outline.notes if outline is not None else set()
+    findings = _check_rows(table, layout, ministries, copies, notes)
     findings += duplicate_findings
-    if layout.totals is not None:
-        findings += _check_totals(table, layout, repeated)
+    if outline is not None:
+        findings += _check_totals(table, layout, repeated, outline)
     owners = {
         owner.code
         for chapter in table.chapters()
@@ -73,7 +80,11 @@ def _problem(name: str, text: str, ministries: MinistryTable) -> str | None:
 
 
 def _check_rows(
-    table: LayoutTable, layout: Layout, ministries: MinistryTable, copies: set[int]
+    table: LayoutTable,
+    layout: Layout,
+    ministries: MinistryTable,
+    copies: set[int],
+    notes: set[int],
 ) -> list[Finding]:
     """Each row's findings, row by row: its error cells, its checked fields, its amounts.
 
@@ -104,7 +115,7 @@ def _check_rows(
     to_report.update(table.unreadable_rows)  # amount-not-a-number
     findings: list[Finding] = []
     outside = table.outside_rows
-    shares = _share_rows(table, layout)
+    shares = _share_rows(table, notes)
     for index in sorted((to_report | outside) - copies):
         row = table.rows[index]
         if index in outside:  # one finding for the row, not one for each of its cells
@@ -117,27 +128,33 @@ def _check_rows(
         if index in shares:  # no line: no series of its own, and its percentages no amounts
             fields = [n for n in fields if n != "series"]
         codes_here = functools.partial(codes_of, index)
-        findings += _row_findings(
-            row, layout, fields, codes_here, ministries.owners, index not in shares
-        )
+        unread = None if index in shares else _unread(table, notes, index)
+        findings += _row_findings(row, layout, fields, codes_here, ministries.owners, unread)
     return findings
+
+
+def _unread(table: LayoutTable, notes: set[int], index: int) -> Phrase:
+    """What an unreadable amount in row ``index`` means (amount-not-a-number's ``effect``):
+    no total over a line is checked (``_check_totals`` leaves it), a totals row is not
+    checked against its lines, and a note ("waarvan") is no part of any total."""
+    if index in table.total_rows:
+        return Phrase("this total is not checked against its lines")
+    if index in notes:
+        return Phrase("as an “of which” note it is no part of a total")
+    return Phrase("it is not counted, so no total it belongs to is checked")
 
 
 _SHARE = re.compile(r"-?\d+(?:[.,]\d+)?\s*%")
 
 
-def _share_rows(table: LayoutTable, layout: Layout) -> set[int]:
-    """The notes that state a share, a percentage where the amounts stand, and nothing else.
+def _share_rows(table: LayoutTable, notes: set[int]) -> set[int]:
+    """The ``notes`` that state a share, a percentage where the amounts stand, and nothing else.
 
     The B-tables carry the printed table's "Waarvan juridisch verplicht (percentage)" row
     below an article's total: its "96%" in the column of year t (and in "% Juridisch
     verplicht"), no V/U/O, as the Kamerstuk prints it (2016, EZ's articles 11-19). It is no
     budget line: no amount in it is unreadable and it needs no series.
     """
-    rule = layout.totals
-    if rule is None or rule.memo is None or not table.unreadable_rows:
-        return set()
-    notes = _notes(table, rule.levels, rule.memo)
     return {
         index
         for index in table.unreadable_rows & notes
@@ -190,9 +207,10 @@ def _row_findings(
     checked: list[str],
     codes_of: Callable[[str], tuple[str, ...]],
     owners: Mapping[str, str],
-    amounts: bool = True,
+    unread: Phrase | None,
 ) -> list[Finding]:
-    """One row's findings: its error cells, its checked fields, then its amounts."""
+    """One row's findings: its error cells, its checked fields, then its amounts, where it
+    has some (``unread``: what an unreadable one means; None for no amounts)."""
     findings = []
     values = row.values
     for name, text in values.items():
@@ -213,7 +231,7 @@ def _row_findings(
                 findings.append(make_finding(code, row.cells[name], value=f'"{value}"', hint=hint))
             elif code != "cell-error":
                 findings.append(make_finding(code, row.cells[name], value=f'"{value}"'))
-    for line in row.amounts.values() if amounts else ():
+    for line in row.amounts.values() if unread is not None else ():
         if line.amount_problem == "short-group":
             value = line.amount_raw.strip()
             meant = _SHORT_TAIL.sub(lambda m: "." + m[1].ljust(3, "0"), value, count=1)
@@ -225,7 +243,10 @@ def _row_findings(
         elif line.amount is None:
             findings.append(
                 make_finding(
-                    "amount-not-a-number", line.cells["amount"], value=f'"{line.amount_raw}"'
+                    "amount-not-a-number",
+                    line.cells["amount"],
+                    value=f'"{line.amount_raw}"',
+                    effect=unread,
                 )
             )
     return findings
@@ -274,24 +295,19 @@ def _contents(table: LayoutTable) -> list[tuple[Any, ...]]:
     return list(zip(*columns, strict=True)) if columns else [()] * len(table.rows)
 
 
-def _check_keys(table: LayoutTable, layout: Layout) -> tuple[set[int], set[int], list[Finding]]:
-    """Rows repeated whole (a block pasted twice: one finding per block), then repeated keys:
-    the rows repeating others, those of them in blocks, and the findings.
+def _check_copies(
+    table: LayoutTable, layout: Layout, repeating: bool
+) -> tuple[set[int], set[int], list[Finding]]:
+    """Rows repeated whole (a block pasted twice: one finding per block; a single row: a
+    `duplicate-key`): the rows repeating others, those of them in blocks, and the findings.
+    ``repeating`` says whether some key of ``layout`` repeats among all rows.
 
     A block of filler rows outside the table repeated is no finding: each is its
     `row-outside-table` (2016, rows 3255-3285 repeating 2921-2951, 4 rows with stray values).
-
-    Rows without any amount are not budget lines (e.g. a row stating only the percentage
-    legally committed) and take no part in the key check; nor do rows outside the table (a
-    filler row repeated is its `row-outside-table`, not a key), nor rows whose key holds a
-    broken formula's text: their key is not known, so not known to repeat (2016, Defensie's
-    "Err:509" regelingen: each text is a `cell-error` of its own).
     """
     if not layout.key:
         return set(), set(), []
-    keys = _keys(table, layout.key)
-    unique_keys = len(set(keys)) == len(keys)  # no key repeats among all rows (a set: in C)
-    if unique_keys and not _error_texts(table, layout.key):
+    if not repeating and not _error_texts(table, layout.key):
         # So no row repeats another: two rows the same have the same texts, hence the same
         # key, unless a key text is a broken formula's.
         return set(), set(), []
@@ -335,14 +351,31 @@ def _check_keys(table: LayoutTable, layout: Layout) -> tuple[set[int], set[int],
                 count=len(run),
             )
         )
-    del contents, seen
+    return repeated, copies, findings
+
+
+def _check_keys(
+    table: LayoutTable,
+    layout: Layout,
+    keys: list[tuple[str, ...]],
+    repeated: set[int],
+    outline: _Outline | None,
+) -> list[Finding]:
+    """The rows whose key (``keys``, with their headings' levels) repeats an earlier row's,
+    the ``repeated`` rows aside (their findings are ``_check_copies``'s).
+
+    Rows without any amount are not budget lines (e.g. a row stating only the percentage
+    legally committed) and take no part in the key check; nor do rows outside the table (a
+    filler row repeated is its `row-outside-table`, not a key), nor rows whose key holds a
+    broken formula's text: their key is not known, so not known to repeat (2016, Defensie's
+    "Err:509" regelingen: each text is a `cell-error` of its own).
+    """
+    if outline is not None:
+        keys = _with_headings(keys, outline)
+    findings: list[Finding] = []
     first: dict[tuple[str, ...], int] = {}
-    if unique_keys:
-        return repeated, copies, findings
-    if layout.totals is not None:
-        keys = _with_headings(table, layout.totals, keys, repeated)
     amounts = list(table.amounts.values())  # a row without any is not a budget line
-    with_amounts = map(any, zip(*amounts, strict=True)) if amounts else [False] * len(rows)
+    with_amounts = map(any, zip(*amounts, strict=True)) if amounts else [False] * len(keys)
     unknown = table.outside_rows | _rows_with_error_texts(table, layout.key)
     for index, (has_amounts, key) in enumerate(zip(with_amounts, keys, strict=True)):
         if index in repeated or index in unknown or not has_amounts or not any(key):
@@ -351,7 +384,7 @@ def _check_keys(table: LayoutTable, layout: Layout) -> tuple[set[int], set[int],
             findings.append(_duplicate_key(table, layout, index, first[key]))
         else:
             first[key] = index
-    return repeated, copies, findings
+    return findings
 
 
 def _rows_with_error_texts(table: LayoutTable, fields: tuple[str, ...]) -> set[int]:
@@ -386,7 +419,31 @@ def _first_cell(row: LayoutRow, table: LayoutTable) -> CellRef:
     return CellRef(table.file, table.sheet_name, f"A{row.row}")
 
 
-def _check_totals(table: LayoutTable, layout: Layout, repeated: set[int]) -> list[Finding]:
+@dataclass(frozen=True)
+class _Outline:
+    """Which rows stand under which, worked out once for the key and the totals checks."""
+
+    levels: list[list[str]]  # the texts of each level of the totals rule the table has
+    group_keys: list[tuple[str, ...]]  # each row's group (its article, ...)
+    notes: set[int]  # the "of which" rows
+    under: dict[int, list[int]]  # a row flagged J on a level -> the rows under it
+    headings: dict[int, list[int]]  # a line (N) heading the lines after it -> those lines
+
+
+def _outline(table: LayoutTable, rule: TotalsRule, repeated: set[int]) -> _Outline:
+    """The table's outline by ``rule``; the ``repeated`` rows head no lines."""
+    texts = table.field_texts
+    levels = [texts[level] for level in rule.levels if level in texts]
+    group_keys = _keys(table, rule.group)
+    notes = _notes(table, rule.levels, rule.memo)
+    under = _rows_under(table, levels, group_keys)
+    headings = _headings_flagged_n(table, levels, group_keys, notes | repeated, rule.rounding)
+    return _Outline(levels, group_keys, notes, under, headings)
+
+
+def _check_totals(
+    table: LayoutTable, layout: Layout, repeated: set[int], outline: _Outline
+) -> list[Finding]:
     """Each totals row against the sum of its parts, per amount: a group-level total (no
     level) against its group's rows, a subtotal (flagged J on a level, with lines under it)
     against the rows under it.
@@ -403,16 +460,11 @@ def _check_totals(table: LayoutTable, layout: Layout, repeated: set[int]) -> lis
     """
     rule = layout.totals
     assert rule is not None
-    texts = table.field_texts
-    levels = [texts[level] for level in rule.levels if level in texts]
-    notes = _notes(table, rule.levels, rule.memo)
-    group_keys = _keys(table, rule.group)
+    levels, group_keys, notes = outline.levels, outline.group_keys, outline.notes
     leaf_rows = _leaf_totals(table, levels, group_keys)
-    headings = _headings_flagged_n(table, levels, group_keys, notes | repeated, rule.rounding)
+    headings = outline.headings
     subtotals = {
-        index: under
-        for index, under in _rows_under(table, levels, group_keys).items()
-        if under and index not in repeated
+        index: under for index, under in outline.under.items() if under and index not in repeated
     }
     group_rows: dict[tuple[str, ...], list[int]] = defaultdict(list)
     totals: list[int] = []
@@ -555,9 +607,7 @@ def _rows_under(
     return runs
 
 
-def _with_headings(
-    table: LayoutTable, rule: TotalsRule, keys: list[tuple[str, ...]], skipped: set[int]
-) -> list[tuple[str, ...]]:
+def _with_headings(keys: list[tuple[str, ...]], outline: _Outline) -> list[tuple[str, ...]]:
     """Each row's key with the levels of the row it stands under, where it stands under one.
 
     A regeling's place in the B-tables is also its heading's: VIII article 11 (2016) has a
@@ -567,22 +617,15 @@ def _with_headings(
     heading the lines after them, see ``_headings_flagged_n``); J rows by ``_rows_under``.
     The innermost heading counts.
     """
-    texts = table.field_texts
-    levels = [texts[level] for level in rule.levels if level in texts]
-    if not levels:
-        return keys
-    group_keys = _keys(table, rule.group)
     above: dict[int, int] = {}
-    for index, under in _rows_under(table, levels, group_keys).items():
+    for index, under in outline.under.items():
         above.update(dict.fromkeys(under, index))  # an inner heading comes later and wins
-    notes = _notes(table, rule.levels, rule.memo)
-    lines_of = _headings_flagged_n(table, levels, group_keys, notes | skipped, rule.rounding)
-    for heading, lines in lines_of.items():
+    for heading, lines in outline.headings.items():
         above.update(dict.fromkeys(lines, heading))  # within a J heading's lines: inner
     if not above:
         return keys
     return [
-        (*key, *(column[row] for column in levels))
+        (*key, *(column[row] for column in outline.levels))
         if (row := above.get(index)) is not None
         else key
         for index, key in enumerate(keys)
