@@ -65,6 +65,17 @@ def test_every_real_edition_is_read_with_its_family_layout(name: str) -> None:
     assert report.files[0].layout == family
 
 
+@pytest.mark.parametrize("name", EVERY_EDITION)
+def test_every_finding_on_a_real_edition_is_said_in_english_and_dutch(name: str) -> None:
+    # A finding the report cannot word stops the whole run ("unexpected problem"): the
+    # first-published begrotingsstaten and the 2015-2017 B-tables, whole, did so on their
+    # unknown chapters until a table's chapter-unknown carried its hint.
+    for finding in _report(name).findings:
+        for lang in ("en", "nl"):
+            text = message(finding, lang)
+            assert text and "{" not in text, (finding, lang)
+
+
 def test_the_older_header_splits_the_chapter_cell_and_applies_each_rows_unit() -> None:
     # 2013-2017 as first published: "A, Infrastructuurfonds" in one cell, "x1000" per row,
     # the "Rijk" block in "miljoen" with a decimal comma, TOTAAL rows with article "-", and a
@@ -173,6 +184,58 @@ def test_b_table_2017_is_read_with_its_begroting_column_and_its_totals_checked()
     t27 = next(f for f in _report(name).findings if f.location.cell == "T27")
     assert (t27.params["stated"], t27.params["computed"]) == (55_937_000, 56_237_000)
     assert {row.values["chapter"] for row in _table(name).rows} == {"III", "I", "V"}
+
+
+def test_a_chapter_no_budget_has_is_said_with_the_chapter_its_budget_name_names() -> None:
+    # The 2017 B-table files the Diergezondheidsfonds (chapter F) under "LVIII": each of its
+    # nine rows is said, with the chapter the row's "Naam Begroting" names, not the chapter
+    # spelt most like it (VIII). Left as well, M4: the row that carries only article 1's "73%"
+    # juridisch verplicht, without the V/U/O it is a share of (other budgets put it on their U
+    # row); a real gap in the data, and the row has no amount.
+    name = "budgettaire_tabellen_owb_2017_chapter_lviii.csv"
+    assert _codes(name) == [
+        (None, "csv-detected"),
+        ("A1", "layout-detected"),
+        ("B2", "chapter-unknown"),
+        ("B3", "chapter-unknown"),
+        ("B4", "chapter-unknown"),
+        ("M4", "missing-value"),
+        *[(f"B{row}", "chapter-unknown") for row in range(5, 11)],
+    ]
+    unknown = next(f for f in _report(name).findings if f.code == "chapter-unknown")
+    assert message(unknown) == (
+        '"LVIII" is not a known budget chapter. Did you mean F (Diergezondheidsfonds)?'
+    )
+    assert message(unknown, "nl") == (
+        '"LVIII" is geen bekend begrotingshoofdstuk. Bedoelt u F (Diergezondheidsfonds)?'
+    )
+
+
+def test_a_chapter_whose_budget_name_names_none_is_said_with_the_one_spelt_like_it(
+    tmp_path: Path,
+) -> None:
+    # Where the row's name names no chapter, the hint is the chapter spelt most like it, as in
+    # a workbook ("IIIA" -> III); a text like none gets no hint: the first-published file's
+    # 2016 U rows whose chapter cell says "O" (source row 2278, the series letter in the
+    # chapter column).
+    path = tmp_path / "staten.csv"
+    path.write_text(
+        "\n".join(
+            [
+                OLDER_HEADER,
+                "2015;Euro;x1000;U;IIIA, Kabinet van de Koning;1;Kabinet van de Koning;2.354;;;;;",
+                "2016;Euro;x1000;U;O;1;Investeren in waterveiligheid;186.950;;;;;",
+            ]
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    report = validate([str(path)], load_announcement(None), layout=None)
+    unknown = [message(f) for f in report.findings if f.code == "chapter-unknown"]
+    assert unknown == [
+        '"IIIA" is not a known budget chapter. Did you mean III (Algemene Zaken)?',
+        '"O" is not a known budget chapter.',
+    ]
 
 
 def test_a_header_no_layout_fits_is_refused_naming_the_closest_layout_and_its_labels(

@@ -18,6 +18,7 @@ from typing import Any
 from reconcile.codes import make_finding
 from reconcile.ministries import MinistryTable, normalise_chapter
 from reconcile.model import CellRef, Finding, Phrase
+from reconcile.nearest import did_you_mean, nearest
 from reconcile.read.find_table import labels, parse_year
 from reconcile.read.layouts import (
     Layout,
@@ -112,7 +113,7 @@ def _check_rows(
         if index in shares:  # no line: no series of its own, and its percentages no amounts
             fields = [n for n in fields if n != "series"]
         codes_here = functools.partial(codes_of, index)
-        findings += _row_findings(row, layout, fields, codes_here, index not in shares)
+        findings += _row_findings(row, layout, fields, codes_here, ministries, index not in shares)
     return findings
 
 
@@ -182,6 +183,7 @@ def _row_findings(
     layout: Layout,
     checked: list[str],
     codes_of: Callable[[str], tuple[str, ...]],
+    ministries: MinistryTable,
     amounts: bool = True,
 ) -> list[Finding]:
     """One row's findings: its error cells, its checked fields, then its amounts."""
@@ -200,6 +202,9 @@ def _row_findings(
         for code in codes_of(name):
             if code == "missing-value":
                 findings.append(make_finding(code, row.cells[name], field=labels()[name]))
+            elif code == "chapter-unknown":
+                hint = _chapter_hint(value, values.get("ministry"), ministries)
+                findings.append(make_finding(code, row.cells[name], value=f'"{value}"', hint=hint))
             elif code != "cell-error":
                 findings.append(make_finding(code, row.cells[name], value=f'"{value}"'))
     for line in row.amounts.values() if amounts else ():
@@ -218,6 +223,21 @@ def _row_findings(
                 )
             )
     return findings
+
+
+def _chapter_hint(text: str, name: str | None, ministries: MinistryTable) -> Phrase | str:
+    """ " Did you mean F (Diergezondheidsfonds)?": the one chapter the row's own budget name
+    names (2017's B-table files the Diergezondheidsfonds under "LVIII"), else the known chapter
+    spelt most like ``text`` ("IIIA" -> III), else ""."""
+    folded = " ".join((name or "").casefold().split())
+    named = [code for code, known in ministries.chapters.items() if known.casefold() == folded]
+    meant = named[0] if len(named) == 1 else nearest(text, ministries.chapters)
+    if meant is None:
+        return ""
+    shown = ministries.chapters[meant]
+    return did_you_mean(text, [meant], shown) or Phrase(
+        " Did you mean {meant}?", {"meant": f"{meant} ({shown})"}
+    )
 
 
 def row_key(row: LayoutRow, fields: tuple[str, ...]) -> tuple[str, ...]:
