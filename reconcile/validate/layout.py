@@ -110,7 +110,7 @@ def _check_rows(
         # "Rijk" block's chapter is the whole government. Its series and year still count.
         summary = index in table.summary_rows
         fields = [n for n in checked if n in ("series", "year")] if summary else checked
-        if index in shares:  # no line: no series of its own, and its percentages no amounts
+        if index in shares or _only_a_share(row):  # no line: it needs no series of its own
             fields = [n for n in fields if n != "series"]
         codes_here = functools.partial(codes_of, index)
         findings += _row_findings(row, layout, fields, codes_here, ministries, index not in shares)
@@ -140,6 +140,13 @@ def _share_rows(table: LayoutTable, layout: Layout) -> set[int]:
             for line in table.rows[index].amounts.values()
         )
     }
+
+
+def _only_a_share(row: LayoutRow) -> bool:
+    """A row with no amount whose only figure is a percentage: the B-table of 2017 gives an
+    article's "% Juridisch verplicht" a row of its own, without V/U/O (EZ's articles 1-8 and
+    the Diergezondheidsfonds, rows 1385-1680). It is no budget line and needs no series."""
+    return not row.amounts and any(_SHARE.fullmatch(text.strip()) for text in row.values.values())
 
 
 def _field_codes(
