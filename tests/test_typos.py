@@ -114,15 +114,16 @@ def _published(tmp_path: Path, *rows: str) -> list[Finding]:
     return validate_files([str(path)], load_announcement(None)).findings
 
 
-def test_a_published_table_names_the_chapter_meant_as_a_workbook_does(tmp_path: Path) -> None:
+def test_a_published_table_names_the_chapter_meant_and_its_budget(tmp_path: Path) -> None:
     # Until 2026-12-07 the layout path made this finding without its hint, and every report
     # of a table holding one stopped on a KeyError when it was rendered.
     findings = _published(tmp_path, "2020,U,XlII,EZK,1,Art,1,2,3,4,5")
     (finding,) = [f for f in findings if f.code == "chapter-unknown"]
     assert message(finding) == (
-        f'"XlII" is not a known budget chapter. Did you mean XIII (EZ)? As typed: X‹l: {L}›II.'
+        f'"XlII" is not a known budget chapter. Did you mean XIII (Economische Zaken)? '
+        f"As typed: X‹l: {L}›II."
     )
-    assert "Bedoelt u XIII (EZ)?" in render_message(finding, "nl")
+    assert "Bedoelt u XIII (Economische Zaken)?" in render_message(finding, "nl")
 
 
 def test_the_diergezondheidsfonds_under_its_old_number_lviii_is_a_known_chapter(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -19,6 +19,7 @@ from typing import Any
 from reconcile.codes import make_finding
 from reconcile.ministries import MinistryTable, normalise_chapter
 from reconcile.model import CellRef, Finding, Phrase
+from reconcile.nearest import did_you_mean, nearest
 from reconcile.read.find_table import labels, parse_year
 from reconcile.read.layouts import (
     Layout,
@@ -28,12 +29,7 @@ from reconcile.read.layouts import (
     column_label,
     is_spreadsheet_error,
 )
-from reconcile.validate import (
-    ValidatedTable,
-    chapter_hint,
-    normalise_article,
-    normalise_series,
-)
+from reconcile.validate import ValidatedTable, normalise_article, normalise_series
 from reconcile.validate.schema import ARTICLE_PATTERN, build_layout_schema, run_schema
 from reconcile.validate.totals import one_line_explains
 
@@ -125,11 +121,11 @@ def _check_rows(
         # "Rijk" block's chapter is the whole government. Its series and year still count.
         summary = index in table.summary_rows
         fields = [n for n in checked if n in ("series", "year")] if summary else checked
-        if index in shares:  # no line: no series of its own, and its percentages no amounts
+        if index in shares or _only_a_share(row):  # no line: it needs no series of its own
             fields = [n for n in fields if n != "series"]
         codes_here = functools.partial(codes_of, index)
         unread = None if index in shares else _unread(table, notes, index)
-        findings += _row_findings(row, layout, fields, codes_here, ministries.owners, unread)
+        findings += _row_findings(row, layout, fields, codes_here, ministries, unread)
     return findings
 
 
@@ -163,6 +159,13 @@ def _share_rows(table: LayoutTable, notes: set[int]) -> set[int]:
             for line in table.rows[index].amounts.values()
         )
     }
+
+
+def _only_a_share(row: LayoutRow) -> bool:
+    """A row with no amount whose only figure is a percentage: the B-table of 2017 gives an
+    article's "% Juridisch verplicht" a row of its own, without V/U/O (EZ's articles 1-8 and
+    the Diergezondheidsfonds, rows 1385-1680). It is no budget line and needs no series."""
+    return not row.amounts and any(_SHARE.fullmatch(text.strip()) for text in row.values.values())
 
 
 def _field_codes(
@@ -206,7 +209,7 @@ def _row_findings(
     layout: Layout,
     checked: list[str],
     codes_of: Callable[[str], tuple[str, ...]],
-    owners: Mapping[str, str],
+    ministries: MinistryTable,
     unread: Phrase | None,
 ) -> list[Finding]:
     """One row's findings: its error cells, its checked fields, then its amounts, where it
@@ -227,7 +230,7 @@ def _row_findings(
             if code == "missing-value":
                 findings.append(make_finding(code, row.cells[name], field=labels()[name]))
             elif code == "chapter-unknown":
-                hint = chapter_hint(value, owners)
+                hint = _chapter_hint(value, values.get("ministry"), ministries)
                 findings.append(make_finding(code, row.cells[name], value=f'"{value}"', hint=hint))
             elif code != "cell-error":
                 findings.append(make_finding(code, row.cells[name], value=f'"{value}"'))
@@ -250,6 +253,21 @@ def _row_findings(
                 )
             )
     return findings
+
+
+def _chapter_hint(text: str, name: str | None, ministries: MinistryTable) -> Phrase | str:
+    """ " Did you mean F (Diergezondheidsfonds)?": the one chapter the row's own budget name
+    names (2017's B-table files the Diergezondheidsfonds under "LVIII"), else the known chapter
+    spelt most like ``text`` ("IIIA" -> III), else ""."""
+    folded = " ".join((name or "").casefold().split())
+    named = [code for code, known in ministries.chapters.items() if known.casefold() == folded]
+    meant = named[0] if len(named) == 1 else nearest(text, ministries.chapters)
+    if meant is None:
+        return ""
+    shown = ministries.chapters[meant]
+    return did_you_mean(text, [meant], shown) or Phrase(
+        " Did you mean {meant}?", {"meant": f"{meant} ({shown})"}
+    )
 
 
 def row_key(row: LayoutRow, fields: tuple[str, ...]) -> tuple[str, ...]:
