@@ -150,3 +150,15 @@ def test_diff_of_two_versions_saved_as_csv_names_the_line_that_changed(tmp_path:
         "E4",
     )
     assert changed["difference_eur"] == "100000.00"
+
+
+def test_a_budget_table_saved_as_csv_has_a_workbooks_row_limit(tmp_path: Path) -> None:
+    # Read whole as a sheet is, it is held to the same limits (--max-rows, --max-cells).
+    rows = [["Hoofdstuk", "Artikel", "Omschrijving", "Jaar", "Bedrag"]]
+    rows += [["XIII", 2, f"regel {n}", 2026, n] for n in range(1, 1201)]
+    path = write_csv(tmp_path / "EZ.csv", rows)
+    result = CliRunner().invoke(cli, ["validate", str(path), "--max-rows", "1000", "-f", "json"])
+    assert result.exit_code == 2
+    (refusal,) = [f for f in json.loads(result.output)["findings"] if f["severity"] == "error"]
+    assert (refusal["code"], refusal["sheet"], refusal["cell"]) == ("limit-exceeded", None, None)
+    assert "1201 rows" in refusal["message"]

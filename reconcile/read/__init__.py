@@ -142,7 +142,7 @@ def read_file(
 
         csv_table, findings = read_csv_file(data, display, layout)
         if csv_table is None and layout is None and not _unreadable(findings):
-            return _read_csv_as_sheet(data, display, digest) or FileRead(
+            return _read_csv_as_sheet(data, display, digest, limits) or FileRead(
                 display, digest, None, findings
             )
         return FileRead(display, digest, csv_table, findings)
@@ -173,7 +173,7 @@ def _unreadable(findings: list[Finding]) -> bool:
     return any(f.code == "file-unreadable" for f in findings)
 
 
-def _read_csv_as_sheet(data: bytes, display: str, digest: str) -> FileRead | None:
+def _read_csv_as_sheet(data: bytes, display: str, digest: str, limits: Limits) -> FileRead | None:
     """A ministry's budget table saved as CSV, read as its sheet is (the header words of
     reconcile/data/workbook-words.toml); None when its first rows hold no such header, and
     then only those rows were parsed (a long list sharing a folder is not split whole)."""
@@ -186,6 +186,9 @@ def _read_csv_as_sheet(data: bytes, display: str, digest: str) -> FileRead | Non
     if header is None:
         return None
     grid = Grid("", False, [*head, *map(as_sheet_row, rows)], lambda row, column: None)
+    too_much = check_grids([grid], display, limits)  # the rows and cells a workbook may have
+    if too_much is not None:
+        return FileRead(display, digest, None, [*csv_detected(text, display), too_much])
     table = read_table(grid, header, display)
     return FileRead(display, digest, table, [*csv_detected(text, display), *table.findings])
 

@@ -914,7 +914,8 @@ def check_grids(grids: Sequence[Any], display: str, limits: Limits) -> Finding |
             _check_sheet(count, limits, area)
             area += count.last_row * count.last_column
     except _RefusedError as refused:
-        return make_finding(refused.code, CellRef(display, refused.sheet), **refused.params)
+        where = CellRef(display, refused.sheet or None)  # a CSV file's grid names no sheet
+        return make_finding(refused.code, where, **refused.params)
     return None
 
 
