@@ -817,6 +817,18 @@ _CODES = [
         "over, so its other values are in the wrong columns too. Correct the row.",
     ),
     Code(
+        "amount-pro-memorie",
+        INFO,
+        "read",
+        "This amount says “pm” (pro memorie: not known yet): it is read as no amount, and a "
+        "total over it is checked without it.",
+        "A published table writes pm where an amount is not known yet, and adds up its totals "
+        "without it; reconcile reads it so. In a ministry's workbook PM is an error: a "
+        "reservation needs its amount.",
+        "{count} amounts say “pm” (pro memorie: not known yet), this one first: each is read as "
+        "no amount, and a total over them is checked without them.",
+    ),
+    Code(
         "values-without-header",
         ERR,
         "read",

@@ -22,6 +22,10 @@ SPACES = " \u00a0\u202f\u2009"
 NOT_A_NUMBER = re.compile(
     r"^(p\.?\s?m\.?|n\.?\s?t\.?\s?b\.?|n\.?\s?v\.?\s?t\.?|n/a|tbd|nb|\?+|x)$", re.IGNORECASE
 )
+# Excel's accounting zero: "-", " -   ", "-00" (after the spaces around it are taken off).
+ACCOUNTING_ZERO = re.compile(f"[{MINUS_SIGNS}]+ ?0*")
+# Pro memorie: a published table's way of saying an amount is not known yet ("pm", "p.m.").
+PRO_MEMORIE = re.compile(r"p\.?\s?m\.?", re.IGNORECASE)
 _CURRENCY = re.compile(r"(€|eur(o|os|o's)?\b)", re.IGNORECASE)
 _DIGITS = re.compile(r"^\d+([.,]\d+)*$")
 
@@ -169,7 +173,7 @@ def _parse_text(original: str, style: str | None = None) -> Decimal:
         raise AmountError(original, "not-a-number")
     text = _CURRENCY.sub("", text.removeprefix("'"))  # Excel's text-forcing apostrophe
     text = _SPACE_RUN.sub(" ", text).strip()
-    if re.fullmatch(f"[{MINUS_SIGNS}]+ ?0*", text):  # Excel accounting zero: "-", " -   ", "-00"
+    if ACCOUNTING_ZERO.fullmatch(text):
         return Decimal(0)
     negative = False
     if text.startswith("(") and text.endswith(")"):

@@ -246,10 +246,8 @@ def test_a_chapter_whose_budget_name_names_none_is_said_with_the_one_spelt_like_
     ]
 
 
-def test_a_header_no_layout_fits_is_refused_naming_the_closest_layout_and_its_labels(
-    tmp_path: Path,
-) -> None:
-    # The older begrotingsstaten header, cut short: no moment columns but Realisatie.
+def test_an_edition_with_only_some_budget_moments_is_read_with_those(tmp_path: Path) -> None:
+    # The older begrotingsstaten header, cut short: an export of the realisatie alone.
     path = tmp_path / "staten.csv"
     path.write_text(
         "Begrotingsjaar;Valuta;Uitgaven (U) Verplichtingen (V) Ontvangsten (O);Begrotingsstaat;"
@@ -257,13 +255,32 @@ def test_a_header_no_layout_fits_is_refused_naming_the_closest_layout_and_its_la
         encoding="utf-8",
     )
     report = validate([str(path)], load_announcement(None), layout=None)
+    assert [f.code for f in report.findings] == ["csv-detected", "layout-detected"]
+    table = read_file(path, "staten.csv").table
+    assert isinstance(table, LayoutTable)
+    assert [(name, [r and r[1] for r in reads]) for name, reads in table.amounts.items()] == [
+        ("realisatie", [5000])
+    ]
+
+
+def test_a_header_no_layout_fits_is_refused_naming_the_closest_layout_and_its_labels(
+    tmp_path: Path,
+) -> None:
+    # The older begrotingsstaten header without a single budget moment: one is needed.
+    path = tmp_path / "staten.csv"
+    path.write_text(
+        "Begrotingsjaar;Valuta;Uitgaven (U) Verplichtingen (V) Ontvangsten (O);Begrotingsstaat;"
+        "Onderdeel;Omschrijving\n2013;Euro;U;XVI, VWS;8;x\n",
+        encoding="utf-8",
+    )
+    report = validate([str(path)], load_announcement(None), layout=None)
     (refusal,) = [f for f in report.findings if f.code == "layout-not-found"]
     assert "the closest is begrotingsstaten, with the labels" in message(refusal)
-    assert '"Begrotingsstaat", "Onderdeel", "Omschrijving", "Realisatie"' in message(refusal)
-    # what it lacks, each field with the labels that would do
+    assert '"Begrotingsstaat", "Onderdeel", "Omschrijving" within' in message(refusal)
+    # what it lacks: any one of the moments' labels would do
     assert (
-        'missing: "Stand ontwerpbegroting" / "ontwerpbegroting" / "begroting.ontwerp", '
-        in message(refusal)
+        'missing: "Stand ontwerpbegroting" / "ontwerpbegroting" / "begroting.ontwerp" / '
+        '"Stand vastgestelde begroting"' in message(refusal)
     )
     assert '"Begrotingsjaar"' not in message(refusal).split("missing:")[1]
 

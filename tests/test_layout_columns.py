@@ -156,7 +156,7 @@ def test_the_odd_rows_are_read_by_themselves() -> None:
         ["", "", "", "", None, "", "", ""],  # blank: no row
         ["2025", "XIII", "2", "N", "x", "b", "10", "11"],  # a value in the gap: E4
         ["2025", "XIII", "3"],  # short
-        ["2025", "XIII", "4", "J", None, "", "PM", " "],  # a totals row, an unreadable amount
+        ["2025", "XIII", "4", "J", None, "", "n.t.b.", " "],  # a totals row, an unreadable amount
     ]
     table = read_layout_grid(rows, _header(rows), "t.csv", None, frozenset({6}))
     assert table == read_layout_grid(

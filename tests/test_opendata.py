@@ -289,7 +289,7 @@ def test_begrotingsstaten_checks_locate_every_failure_at_row_and_column(tmp_path
             STATEN_HEADER,
             "2020,U,VII,BZK,1,Openbaar bestuur,100,110,,,",
             "2020,U,VII,BZK,1,Openbaar bestuur,100,110,,,",  # the same key again
-            "2020,U/V,XXX,BZK,1a2,Iets,PM,1.234,,,",
+            "2020,U/V,XXX,BZK,1a2,Iets,n.t.b.,1.234,,,",
             "20x0,,VII,BZK,2,Iets,1,2,3,4,5,extra",
         ],
     )
@@ -359,9 +359,9 @@ def test_repeated_texts_are_reported_on_every_row_and_keys_match_however_written
             "2020,U,XXX,BZK,1a2,Iets,3,4,,,",  # the same wrong texts (and key) again
             "2020,U,VII,BZK,1,Iets,5,6,,,",
             "2020,u,7,BZK,1,Iets,7,8,,,",  # row 4's key, written otherwise
-            "2020,U,#REF!,BZK,2,Iets,PM,10,,,",
-            "2020,U,#REF!,BZK,2,Iets,PM,10,,,",  # row 6 again
-            "2020,U,#REF!,BZK,2,Iets,PM,11,,,",  # a key not known: no duplicate-key
+            "2020,U,#REF!,BZK,2,Iets,n.t.b.,10,,,",
+            "2020,U,#REF!,BZK,2,Iets,n.t.b.,10,,,",  # row 6 again
+            "2020,U,#REF!,BZK,2,Iets,n.t.b.,11,,,",  # a key not known: no duplicate-key
         ],
     )
     assert _flat(_validate(path)) == [
@@ -418,7 +418,7 @@ def test_a_block_repeated_whole_is_one_finding_its_copy_not_checked_again(
     # original's.
     rows = [
         "2020,U,VII,BZK,#REF!,Iets,1,2,,,,",
-        "2020,U,VII,BZK,2,Iets,PM,4,,,,stray",
+        "2020,U,VII,BZK,2,Iets,n.t.b.,4,,,,stray",
         "2020,U,VII,BZK,3,Iets,5,6,,,,",
     ]
     path = _csv(tmp_path / "staten.csv", [STATEN_HEADER, *rows, *rows])
@@ -702,6 +702,51 @@ def test_b_table_totals_rows_equal_the_sum_of_their_detail_rows(tmp_path: Path) 
     assert mismatch.params["computed"] == 2_000_000
 
 
+def test_b_table_pm_is_no_amount_yet_and_a_dash_is_zero_as_published(tmp_path: Path) -> None:
+    # The 2016 B-table writes 216 zeros as a spreadsheet's accounting dash " -   " and both the
+    # 2016 and the 2017 tables write "pm" (pro memorie) where an amount is not known yet: a
+    # total adds up without it. Each was an amount-not-a-number error (234 in 2016, 20 in 2017).
+    base = ["2016", "VII", "BZK", "OWB", "1", "Openbaar bestuur"]
+    empty = ["", "", "", ""]
+    path = _csv(
+        tmp_path / "b.csv",
+        [
+            _b_row(*B_HEADER),
+            _b_row(*base, "U", "J", "", "", "", "", "2,000", "1,500", "pm", *empty, ""),
+            _b_row(*base, "U", "N", "", "Subsidies", "", "A", "1,500", "1,500", "pm", *empty, ""),
+            _b_row(*base, "U", "N", "", "Subsidies", "", "B", "500", " -   ", "p.m.", *empty, ""),
+        ],
+    )
+    report = _validate(path)
+    assert _flat(report) == [
+        (None, "csv-detected"),
+        ("A1", "layout-detected"),
+        ("O2", "amount-pro-memorie"),
+    ]
+    pm = report.findings[2]
+    assert message(pm) == (
+        "3 amounts say “pm” (pro memorie: not known yet), this one first: each is read as no "
+        "amount, and a total over them is checked without them."
+    )
+    assert message(pm, "nl").startswith("3 bedragen zijn “pm” (pro memorie: nog niet bekend)")
+    table = read_file(path, "b.csv").table
+    assert isinstance(table, LayoutTable)
+    assert [read and read[1] for read in table.amounts["t-1"]] == [1_500_000, 1_500_000, 0]
+    assert table.amounts["t"] == [None, None, None]
+
+
+def test_a_workbook_line_written_pm_is_still_an_error(tmp_path: Path) -> None:
+    # A ministry's reservation needs its amount: PM there is no publication's convention.
+    from tests.spec import long_table
+    from tests.spec import validate as validate_folder
+
+    report = validate_folder(
+        tmp_path, {"EZ.xlsx": long_table(["XIII", 2, "AI-fabriek", 2026, "PM"])}
+    )
+    assert "amount-not-a-number" in {f.code for f in report.findings}
+    assert "amount-pro-memorie" not in {f.code for f in report.findings}
+
+
 def test_a_b_table_variant_up_to_t_plus_5_gives_its_years(tmp_path: Path) -> None:
     header = [*B_HEADER[:-1], "Bedrag t+5"]  # since 2024 the B-tables run to t+5
     path = _csv(
@@ -909,6 +954,9 @@ def test_real_ombuigingslijst_is_read_with_its_pm_and_ranges_reported() -> None:
     ]
     assert ("Budgetlijst", "F1359", "amount-not-a-number") in flat
     assert ("Budgetlijst", "F4091", "amount-not-a-number") in flat
+    # its 19 cells "PM" are the publication's "not known yet": one note, no error each
+    (pm,) = [f for f in report.findings if f.code == "amount-pro-memorie"]
+    assert (pm.location.cell, pm.params["count"]) == ("F889", 19)
     assert ("Budgetlijst", "E155", "missing-value") in flat
     assert not [cell for _, cell, _ in flat if cell == "E1702"]
     assert report.files[0].unit == 1_000_000
@@ -1011,7 +1059,7 @@ def test_a_layout_tables_rows_and_lines_read_as_their_cells_say(tmp_path: Path) 
             STATEN_HEADER,
             "2020,U,VII,BZK,1,Openbaar bestuur,100,,,,7",
             "",  # a blank line is no row
-            "2021,V,VII,BZK,2,Iets,PM,1,,,",
+            "2021,V,VII,BZK,2,Iets,n.t.b.,1,,,",
         ],
     )
     table = read_file(path, "staten.csv").table

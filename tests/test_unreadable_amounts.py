@@ -31,16 +31,18 @@ STATEN_HEADER = (
 
 SAID = {
     "en": {
-        "total": '"PM" is not an amount; this total is not checked against its lines.',
-        "line": '"PM" is not an amount; it is not counted, so no total it belongs to is checked.',
-        "note": '"PM" is not an amount; as an “of which” note it is no part of a total.',
+        "total": '"n.t.b." is not an amount; this total is not checked against its lines.',
+        "line": (
+            '"n.t.b." is not an amount; it is not counted, so no total it belongs to is checked.'
+        ),
+        "note": '"n.t.b." is not an amount; as an “of which” note it is no part of a total.',
         "workbook": '"PM" is not an amount; it is not counted, so the total is incomplete.',
     },
     "nl": {
-        "total": '"PM" is geen bedrag; dit totaal wordt niet met zijn regels vergeleken.',
-        "line": '"PM" is geen bedrag; het telt niet mee, dus geen totaal waar het bij hoort '
+        "total": '"n.t.b." is geen bedrag; dit totaal wordt niet met zijn regels vergeleken.',
+        "line": '"n.t.b." is geen bedrag; het telt niet mee, dus geen totaal waar het bij hoort '
         "wordt gecontroleerd.",
-        "note": '"PM" is geen bedrag; als “waarvan”-regel hoort het bij geen totaal.',
+        "note": '"n.t.b." is geen bedrag; als “waarvan”-regel hoort het bij geen totaal.',
         "workbook": '"PM" is geen bedrag; het telt niet mee, dus het totaal is onvolledig.',
     },
 }
@@ -66,9 +68,9 @@ def test_b_table_a_totals_row_a_line_and_a_note_each_say_what_is_left_out(
     path = tmp_path / "b.csv"
     rows = [
         B_HEADER,
-        row("J", "", "PM"),  # the article's total (J)
-        row("N", "Subsidies", "PM"),  # a line under it
-        row("N", "Waarvan juridisch verplicht", "PM"),  # a note: how much of it is committed
+        row("J", "", "n.t.b."),  # the article's total (J)
+        row("N", "Subsidies", "n.t.b."),  # a line under it
+        row("N", "Waarvan juridisch verplicht", "n.t.b."),  # a note: how much of it is committed
     ]
     path.write_text("\n".join(rows) + "\n", encoding="utf-8")
     said = SAID[lang]
@@ -82,8 +84,8 @@ def test_begrotingsstaten_a_totaal_row_says_its_total_is_not_checked(
     path = tmp_path / "staten.csv"
     rows = [
         STATEN_HEADER,
-        "2014;Euro;x1000;U;XIII, Economische Zaken;1;Goed functionerende economie;PM;;;;;",
-        "2014;Euro;x1000;U;XIII, Economische Zaken;-;TOTAAL;PM;;;;;",
+        "2014;Euro;x1000;U;XIII, Economische Zaken;1;Goed functionerende economie;n.t.b.;;;;;",
+        "2014;Euro;x1000;U;XIII, Economische Zaken;-;TOTAAL;n.t.b.;;;;;",
     ]
     path.write_text("\n".join(rows) + "\n", encoding="utf-8")
     said = SAID[lang]

@@ -28,7 +28,9 @@ from reconcile.errors import ConfigError
 from reconcile.ministries import normalise_chapter
 from reconcile.model import CellRef, Finding
 from reconcile.money import (
+    ACCOUNTING_ZERO,
     MINUS_SIGNS,
+    PRO_MEMORIE,
     SPACES,
     AmountCache,
     AmountError,
@@ -335,6 +337,8 @@ def match_header(cells: Sequence[Any], row: int, layout: Layout) -> LayoutHeader
             amounts.append((amount, found))
         elif amount.name not in layout.optional:
             return None
+    if layout.amounts and not amounts:
+        return None  # an edition may lack some amount columns, never all
     named = frozenset(
         i for i, cell in enumerate(cells, start=1) if isinstance(cell, str) and cell.strip()
     )
@@ -374,15 +378,25 @@ def fit(cells: Sequence[Any], layout: Layout) -> Fit:
         *((name, labels) for name, labels in layout.columns.items()),
         *((amount.name, amount.labels) for amount in layout.amounts),
     ]
+    taken: set[int] = set()  # a cell is one field's label ("Artikel": the article's or the name's)
     for name, labels in required:
         if name in layout.optional:
             continue
-        there = next((cell for cell in cells if label_matches(cell, labels)), None)
-        if there is None:  # each of its labels would do
-            missing.append(" / ".join(f'"{label.rstrip("*").strip()}"' for label in labels))
+        column = _find_label(cells, labels, taken)
+        if column is None:  # each of its labels would do
+            missing.append(_alternatives(labels))
         else:
-            found.append(cell_text(there))  # as the file writes it
+            taken.add(column)
+            found.append(cell_text(cells[column - 1]))  # as the file writes it
+    amounts = [amount.labels for amount in layout.amounts]
+    each_optional = all(amount.name in layout.optional for amount in layout.amounts)
+    if amounts and each_optional and not any(label_matches(c, a) for c in cells for a in amounts):
+        missing.append(_alternatives([label for a in amounts for label in a]))  # any one will do
     return Fit(layout, tuple(found), tuple(missing))
+
+
+def _alternatives(labels: Sequence[str]) -> str:
+    return " / ".join(f'"{label.rstrip("*").strip()}"' for label in labels)
 
 
 def closest_fit(rows: Sequence[Sequence[Any]], layouts: Sequence[Layout]) -> Fit:
@@ -738,6 +752,8 @@ def parse_layout_amount(value: Any, layout: Layout, euros: Decimal | None = None
         text = value.strip().replace("\u00a0", "")
         if _ENGLISH.match(text):
             return to_cents(Decimal(text.replace(",", "").replace("\u2212", "-")) * unit)
+        if ACCOUNTING_ZERO.fullmatch(text):  # the 2016 B-table writes 216 zeros " -   "
+            return Decimal(0)
         parse_number(value)  # raises for PM, n.t.b., 88% (each a finding of its kind)
         raise AmountError(value, "unreadable")  # a number, but not in the layout's format
     return parse_amount(value, unit)
@@ -919,6 +935,7 @@ def finish_table(table: LayoutTable) -> LayoutTable:
     table.outside_rows = _rows_outside(table, layout) - table.total_rows
     if layout.numbers == "dutch":
         _refuse_short_groups(table)
+    _read_pro_memorie(table)
     return table
 
 
@@ -975,6 +992,33 @@ def _refuse_short_groups(table: LayoutTable) -> None:
             if read and read[0].__class__ is str and read[0].strip() in short:
                 reads[index] = (read[0], None, "short-group")
                 table.unreadable_rows.add(index)
+
+
+def _read_pro_memorie(table: LayoutTable) -> None:
+    """Each amount written "pm" (pro memorie: the publication's own way of saying it is not
+    known yet; the 2016 and 2017 B-tables have 18 and 17) read as no amount, as a blank cell
+    is, and said once for the table: a total over it is checked without it, as published. In
+    a ministry's workbook PM stays an error: a reservation needs its amount."""
+    cells: list[tuple[int, int]] = []  # (row, column)
+    for name, reads in table.amounts.items():
+        column = table.amount_columns[name]
+        for index in sorted(table.unreadable_rows):  # (a pm cell's row is one)
+            read = reads[index]
+            text = read[0] if read and read[1] is None else None
+            if text.__class__ is str and PRO_MEMORIE.fullmatch(text.strip()):
+                reads[index] = None
+                cells.append((table.row_numbers[index], column))
+    if not cells:
+        return
+    reads_of = list(table.amounts.values())
+    table.unreadable_rows = {
+        index
+        for index in table.unreadable_rows
+        if any((read := reads[index]) is not None and read[1] is None for reads in reads_of)
+    }
+    row, column = min(cells)
+    first = CellRef(table.file, table.sheet_name, cell_name(row, column))
+    table.findings.append(make_finding("amount-pro-memorie", first, count=len(cells)))
 
 
 def _rows_outside(table: LayoutTable, layout: Layout) -> set[int]:
