@@ -22,6 +22,7 @@ from reconcile.model import CellRef, Finding, Phrase
 from reconcile.nearest import did_you_mean, nearest
 from reconcile.read.find_table import labels, parse_year
 from reconcile.read.layouts import (
+    AmountRead,
     Layout,
     LayoutRow,
     LayoutTable,
@@ -493,6 +494,7 @@ def _check_totals(
             totals.append(index)
         else:
             group_rows[group_keys[index]].append(index)
+    spanned = _spanned_groups(table, rule, levels, repeated)
     covering = [(total, group_rows.get(group_keys[total], [])) for total in totals]
     covering += list(subtotals.items())
     findings = []
@@ -527,19 +529,28 @@ def _check_totals(
                 else:
                     continue
                 counted.append(index)
-            # Its parts with the leaf rows flagged J or without them, and its lines with or
-            # without them, subtotals or not: a total its lines add up to is right, and a
-            # subtotal between them the one off (reported at its own row).
-            deep = [read[1] for index in lines if (read := reads[index]) is not None]
-            leaves = [read[1] for i in rows if i in leaf_rows and (read := reads[i]) is not None]
+            deep = _amounts(reads, lines)
+            leaves = _amounts(reads, [index for index in rows if index in leaf_rows])
+            noted = _amounts(reads, [index for index in rows if index in notes])
             if stated is None or None in parts + more + deep + leaves:
                 continue  # unreadable amounts are findings of their own
-            computed = _sum(parts + more)
+            if not counted + deep + noted:
+                continue  # every part blank: the total is not broken down in this column
+            # Its parts with the leaf rows flagged J or without them, and its lines with or
+            # without them, subtotals or not: a total its lines add up to is right, and a
+            # subtotal between them the one off (reported at its own row). Its lines may
+            # include its "waarvan" rows: an Apparaat table's "waarvan ICT", "waarvan
+            # SSO's" and "Overig" are a subtotal's parts (2017, VI article 33: row 242).
+            sums = [parts + more, parts, deep + leaves, deep, deep + noted]
+            if total in spanned:
+                sums += _spanned_sums(table, reads, total, spanned[total], levels, outline)
+            allowed = functools.partial(_allowed, rule.rounding, table=table)
             if any(
-                abs(stated - _sum(summed)) <= _allowed(rule.rounding, len(summed), table)
-                for summed in (parts + more, parts, deep + leaves, deep)
+                None not in summed and abs(stated - _sum(summed)) <= allowed(len(summed))
+                for summed in sums
             ):
                 continue
+            computed = _sum(parts + more)
             line = table.amount_line(name, total)
             assert line is not None
             findings.append(
@@ -554,6 +565,56 @@ def _check_totals(
                 )
             )
     return findings
+
+
+def _amounts(reads: list[AmountRead | None], indexes: list[int]) -> list[Decimal | None]:
+    """The amounts of rows ``indexes`` that state one (None: unreadable), blanks left out."""
+    return [read[1] for index in indexes if (read := reads[index]) is not None]
+
+
+def _spanned_groups(
+    table: LayoutTable, rule: TotalsRule, levels: list[list[str]], repeated: set[int]
+) -> dict[int, list[int]]:
+    """Each group-level totals row -> the rows of the wider group it may span (its group
+    without the fields ``rule.spans`` names), when the layout names some."""
+    if not rule.spans:
+        return {}
+    wider = _keys(table, tuple(name for name in rule.group if name not in rule.spans))
+    rows: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for index, key in enumerate(wider):
+        if index not in repeated:
+            rows[key].append(index)
+    return {
+        index: rows[wider[index]]
+        for index in table.total_rows
+        if index not in repeated and not any(column[index] for column in levels)
+    }
+
+
+def _spanned_sums(
+    table: LayoutTable,
+    reads: list[AmountRead | None],
+    total: int,
+    rows: list[int],
+    levels: list[list[str]],
+    outline: _Outline,
+) -> list[list[Decimal | None]]:
+    """The sums a group-level total may be of its wider group ``rows``: their lines, with
+    their "waarvan" rows or without them, or the other group-level totals among them (an
+    article's total and its Apparaat and Programma totals: 2016, VI article 33, rows 377,
+    379 and 389)."""
+    lines = [
+        index for index in rows if index not in table.total_rows and index not in outline.headings
+    ]
+    others = [
+        index
+        for index in rows
+        if index != total
+        and index in table.total_rows
+        and not any(column[index] for column in levels)
+    ]
+    bare = [index for index in lines if index not in outline.notes]
+    return [_amounts(reads, bare), _amounts(reads, lines), _amounts(reads, others)]
 
 
 def _places(
