@@ -480,11 +480,11 @@ def _check_totals(
     rule = layout.totals
     assert rule is not None
     levels, group_keys, notes = outline.levels, outline.group_keys, outline.notes
-    leaf_rows = _leaf_totals(table, levels, group_keys)
     headings = outline.headings
     subtotals = {
         index: under for index, under in outline.under.items() if under and index not in repeated
     }
+    leaf_rows = _leaf_totals(table, levels, group_keys) - set(subtotals)
     group_rows: dict[tuple[str, ...], list[int]] = defaultdict(list)
     totals: list[int] = []
     for index in range(len(table.row_numbers)):
@@ -513,15 +513,19 @@ def _check_totals(
             stated = stated_read[1]
             parts: list[Decimal | None] = []
             more: list[Decimal | None] = []  # the leaf rows flagged J
-            below: set[int] = set()  # under a subtotal that is a part
             counted: list[int] = []  # the rows of parts and more, for a finding's hint
+            below = {  # under a subtotal that is a part (it may come after them)
+                line
+                for index in rows
+                if index in subtotals and reads[index] is not None
+                for line in subtotals[index]
+            }
             for index in rows:
                 read = reads[index]
                 if index in below or index in repeated or read is None:
                     continue
                 if index in subtotals:
                     parts.append(read[1])
-                    below.update(subtotals[index])
                 elif index in leaf_rows:
                     more.append(read[1])
                 elif index in lines:
@@ -662,7 +666,9 @@ def _rows_under(
     A row stands under a J row of its group that it agrees with on the levels above the J
     row's deepest, on that level (or leaves it empty: 2016, VIII article 11's regelingen
     under "Basisbeurs" leave the breakdown empty), and is deeper than; the run of them
-    right after it.
+    right after it, or, where none follows, the run right before it that agrees on its
+    level too: some tables put a subtotal below its lines (2015, V article 1: "1.2" J, row
+    516, below its instruments and regelingen, rows 510-515).
     """
     if not levels:
         return {}
@@ -682,7 +688,16 @@ def _rows_under(
             and _deepest(levels, after) > depth
         ):
             after += 1
-        runs[index] = list(range(index + 1, after))
+        before = index
+        while (
+            after == index + 1
+            and before > 0
+            and group_keys[before - 1] == group_keys[index]
+            and all(column[before - 1] == column[index] for column in levels[: depth + 1])
+            and _deepest(levels, before - 1) > depth
+        ):
+            before -= 1
+        runs[index] = list(range(index + 1, after)) or list(range(before, index))
     return runs
 
 
