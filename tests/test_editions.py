@@ -236,6 +236,20 @@ def test_a_b_table_total_is_checked_where_its_parts_state_and_over_its_waarvan_r
     )
 
 
+def test_a_line_flagged_n_below_the_lines_it_sums_is_no_part_of_its_total() -> None:
+    # 2015, VI article 33 U (source rows 712-763, here 2-53), checked by hand in t-2:
+    # - "33.3" (row 46) is flagged N but states 186,150, the sum of the regelingen above it
+    #   (rows 22-45, the instruments' J rows among them); counted as a line, it doubled
+    #   33.3 in "Programma-uitgaven" (row 47: 197,081 = 10,931 of "33.2" + 186,150);
+    # - the article (row 48, "Programma") says 775,116 = its Apparaat total 578,035 (row 2)
+    #   + its Programma total 197,081;
+    # - the Apparaat's "Waarvan ICT", "Waarvan bijdrage aan SSO's" and "Waarvan overige
+    #   materiële" (rows 3-5) add up to "Materiële uitgaven" (201,011).
+    # On main: 14 findings (T47-Z47, T48-Z48).
+    name = "budgettaire_tabellen_owb_2015_article_vi_33.csv"
+    assert [f.code for f in _report(name).findings] == ["csv-detected", "layout-detected"]
+
+
 def test_a_waarvan_row_that_is_no_part_of_its_total_leaves_a_mismatch_said(
     tmp_path: Path,
 ) -> None:

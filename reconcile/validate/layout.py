@@ -784,7 +784,11 @@ def _headings_flagged_n(
     and at that level or deeper, flagged N; the row is their heading where it states, in
     every amount it has, the sum of the first of them (the fewest that add up) within the
     publication's rounding: a row that only labels its lines ("NWO-wet en WHW", 0) or states
-    another amount stays a part.
+    another amount stays a part. J rows deeper than it among its lines sum some of them and
+    are passed over (2016, VI article 33: "33.3" N 216,265 over instruments flagged J and
+    their regelingen, rows 402-426). Where no lines after it add up, the lines right before
+    it, deeper than it, may: a subtotal flagged N below its lines (2015, VI article 33:
+    "33.3" N 186,150, row 756, below rows 733-755).
     """
     if not levels:
         return {}
@@ -797,21 +801,25 @@ def _headings_flagged_n(
         depth = _deepest(levels, index)
         if depth < 0:
             continue
-        lines: list[int] = []
-        after = index + 1
-        while (
-            after < count
-            and after not in table.total_rows
-            and after not in skipped
-            and group_keys[after] == group_keys[index]
-            and all(column[after] == column[index] for column in levels[:depth])
-            and _deepest(levels, after) >= depth
-        ):
-            lines.append(after)
-            if _adds_up(table, index, lines, rounding):
-                headings[index] = lines
+        for step, least in ((1, depth), (-1, depth + 1)):  # after it; before it, deeper
+            lines: list[int] = []
+            other = index + step
+            while (
+                0 <= other < count
+                and other not in skipped
+                and group_keys[other] == group_keys[index]
+                and all(column[other] == column[index] for column in levels[:depth])
+                and _deepest(levels, other)
+                >= (least if other not in table.total_rows else depth + 1)
+            ):
+                if other not in table.total_rows:  # a J row among them sums some of them
+                    lines.append(other)
+                    if _adds_up(table, index, lines, rounding):
+                        headings[index] = sorted(lines)
+                        break
+                other += step
+            if index in headings:
                 break
-            after += 1
     return headings
 
 
