@@ -265,6 +265,37 @@ def test_amounts_in_whole_millions_are_allowed_the_rounding_of_millions(tmp_path
     assert [f.location.cell for f in report.findings if f.code == "total-mismatch"] == ["T8"]
 
 
+def test_a_subtotal_whose_level_says_less_than_its_amounts_sums_the_lines_after_it(
+    tmp_path: Path,
+) -> None:
+    # 2017 (source rows 857-867 and 3044-3076, here 2-12 and 13-45):
+    # - IXB article 1 O: "(3) Programma-ontvangsten" (row 3, a J row on the breakdown level)
+    #   says 117,069,316 in t-2: "Belastingontvangsten" 116,240,772 (row 5) + "Rente"
+    #   367,668 + "Boetes en schikkingen" 257,964 + "Bekostiging" 202,912, instruments
+    #   after it that its level does not put under it;
+    # - XV article 98 U: "Uitgaven" (row 14, instrument level) says 27,395 in t-2, the whole
+    #   article's lines, most of them under other instruments (rows 21-45).
+    # On main: 14 findings (T3-Z3, T14-Z14). Where the lines after it do not add up to it
+    # in every column, a subtotal's findings stay.
+    name = "budgettaire_tabellen_owb_2017_levels.csv"
+    assert _mismatches(name) == []
+    source = (EDITIONS / name).read_bytes()
+    changed = source.replace(b'"117,069,316","118,877,483"', b'"117,069,316","118,877,000"', 1)
+    assert changed != source
+    path = tmp_path / "levels.csv"
+    path.write_bytes(changed)
+    report = validate([str(path)], load_announcement(None), layout=None)
+    assert [f.location.cell for f in report.findings if f.code == "total-mismatch"] == [
+        "T3",
+        "U3",
+        "V3",
+        "W3",
+        "X3",
+        "Y3",
+        "Z3",
+    ]
+
+
 def test_a_waarvan_row_that_is_no_part_of_its_total_leaves_a_mismatch_said(
     tmp_path: Path,
 ) -> None:

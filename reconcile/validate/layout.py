@@ -506,6 +506,7 @@ def _check_totals(
         ]
         if not lines and not any(index in subtotals for index in rows):
             continue  # a totals row without detail rows is a leaf: nothing to add up
+        flatter: bool | None = None  # whether it sums the lines after it (asked once)
         for name, reads in table.amounts.items():
             stated_read = reads[total]
             if stated_read is None:
@@ -555,6 +556,11 @@ def _check_totals(
                 for summed in sums
             ):
                 continue
+            if total in subtotals:
+                if flatter is None:
+                    flatter = _sums_the_lines_after(table, total, outline, repeated)
+                if flatter:
+                    break  # its level says less than its amounts: no finding in any column
             computed = _sum(parts + more)
             line = table.amount_line(name, total)
             assert line is not None
@@ -570,6 +576,33 @@ def _check_totals(
                 )
             )
     return findings
+
+
+def _sums_the_lines_after(
+    table: LayoutTable, total: int, outline: _Outline, repeated: set[int]
+) -> bool:
+    """Whether subtotal row ``total`` states, in every amount it has, the sum of the first
+    lines after it in its group (J rows among them passed over), within the rounding.
+
+    The levels of some B-table rows say less than their amounts: 2017, IXB article 1 O,
+    "(3) Programma-ontvangsten" (row 858, breakdown level) totals the instruments after it
+    (rows 860-866: "Belastingontvangsten", "Rente", ...); SZW article 98 U, "Uitgaven" (row
+    3045, instrument level) totals the whole article's instruments (rows 3046-3074). Such a
+    total adds up, only not over the rows its levels put under it.
+    """
+    assert table.spec is not None and table.spec.totals is not None
+    rounding = table.spec.totals.rounding
+    group = outline.group_keys[total]
+    skipped = table.total_rows | outline.notes | outline.headings.keys() | repeated
+    lines: list[int] = []
+    for index in range(total + 1, len(table.row_numbers)):
+        if outline.group_keys[index] != group:
+            break
+        if index not in skipped:
+            lines.append(index)
+            if _adds_up(table, total, lines, rounding):
+                return True
+    return False
 
 
 def _amounts(reads: list[AmountRead | None], indexes: list[int]) -> list[Decimal | None]:
