@@ -296,6 +296,25 @@ def test_a_subtotal_whose_level_says_less_than_its_amounts_sums_the_lines_after_
     ]
 
 
+def test_an_article_total_may_be_its_apparaat_total_but_a_total_given_twice_is_checked() -> None:
+    # 2015, X article 8 U (source rows 1608-1624, here 2-18): the article's total (row 16,
+    # "Niet toegedeeld") says 1,069,891 in t-1, its Apparaat total (row 17) as much; the
+    # subtotals' "Waarvan ..." rows are their parts ("Personele uitgaven", row 10: 424,809 =
+    # 411,204 + 13,605 in t-2). On main: 21 findings (rows 2, 10 and 16), none now.
+    assert [f.code for f in _report("budgettaire_tabellen_owb_2015_article_x_8.csv").findings] == [
+        "csv-detected",
+        "layout-detected",
+    ]
+    # 2016, XVIII article 3 U (source rows 2229-2243, here 2-16) gives its total twice (rows
+    # 3 and 4, the second a duplicate-key): neither is the "other total" the first adds up
+    # to, so both are still checked against the subtotals, and found wrong (30,006 over
+    # "1" 3,641 in t-2), as are the subtotals of "1" (rows 5 and 6: their amounts stand a
+    # row off), as on main.
+    name = "budgettaire_tabellen_owb_2016_article_xviii_3.csv"
+    assert sorted({(cell or "")[1:] for cell in _mismatches(name)}) == ["3", "4", "5", "6"]
+    assert ("A4", "duplicate-key") in _codes(name)
+
+
 def test_a_waarvan_row_that_is_no_part_of_its_total_leaves_a_mismatch_said(
     tmp_path: Path,
 ) -> None:

@@ -638,21 +638,25 @@ def _spanned_sums(
     outline: _Outline,
 ) -> list[list[Decimal | None]]:
     """The sums a group-level total may be of its wider group ``rows``: their lines, with
-    their "waarvan" rows or without them, or the other group-level totals among them (an
-    article's total and its Apparaat and Programma totals: 2016, VI article 33, rows 377,
-    379 and 389)."""
+    their "waarvan" rows or without them, or the other group-level totals among them (2015,
+    X article 8 U: the article's total, "Niet toegedeeld", row 1622, is its Apparaat total,
+    row 1623, in t-1 .. t+4). A totals row repeating its key is no other total: a total
+    given twice (2016, XVIII article 3 U, rows 2230 and 2231) is still checked."""
     lines = [
         index for index in rows if index not in table.total_rows and index not in outline.headings
     ]
+    key = table.spec.key if table.spec is not None else ()
+    own = row_key(table.rows[total], key)
     others = [
         index
         for index in rows
-        if index != total
-        and index in table.total_rows
+        if index in table.total_rows
         and not any(column[index] for column in levels)
+        and row_key(table.rows[index], key) != own
     ]
     bare = [index for index in lines if index not in outline.notes]
-    return [_amounts(reads, bare), _amounts(reads, lines), _amounts(reads, others)]
+    sums = [_amounts(reads, bare), _amounts(reads, lines), _amounts(reads, others)]
+    return [summed for summed in sums if summed]  # no rows: no sum to be
 
 
 def _places(
