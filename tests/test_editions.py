@@ -343,6 +343,14 @@ def test_a_b_table_total_over_all_blank_parts_is_not_broken_down_there(tmp_path:
     report = validate([str(path)], load_announcement(None), layout=None)
     cells = [f.location.cell for f in report.findings if f.code == "total-mismatch"]
     assert cells == ["T27", "Y35"]
+    # Its other lines blank there, the finding says so: the breakdown is incomplete.
+    y35 = next(f for f in report.findings if f.location.cell == "Y35")
+    assert message(y35).endswith(
+        " 3 of its lines are blank in this column (the first: Y38): is its breakdown complete?"
+    )
+    assert message(y35, "nl").endswith(
+        " 3 van zijn regels zijn leeg in deze kolom (de eerste: Y38): is de uitsplitsing compleet?"
+    )
 
 
 def test_the_diergezondheidsfonds_under_its_old_number_lviii_is_read_as_a_known_chapter() -> None:
