@@ -315,6 +315,18 @@ def test_an_article_total_may_be_its_apparaat_total_but_a_total_given_twice_is_c
     assert ("A4", "duplicate-key") in _codes(name)
 
 
+def test_a_level_written_in_other_capitals_is_the_same_level() -> None:
+    # 2015, VIII article 95 U Apparaat (source rows 1488-1499, here 2-13):
+    # "Personele uitgaven" J (row 7) says 173,603 in t-2 = "eigen personeel" 161,046 +
+    # "externe inhuur" 7,522 + "Waarvan overige Personele uitgaven" 5,035 (row 10), the last
+    # written under "Personele Uitgaven"; and "Materiële uitgaven" (row 2) 84,101 = 29,071 +
+    # 27,875 + 2,399 + 24,756, its "Waarvan overige" a part. On main: 14 findings (rows 2, 7).
+    name = "budgettaire_tabellen_owb_2015_article_viii_95.csv"
+    assert [f.code for f in _report(name).findings] == ["csv-detected", "layout-detected"]
+    table = _table(name)
+    assert table.rows[8].values["instrument"] == "Personele Uitgaven"  # row 10
+
+
 def test_a_waarvan_row_that_is_no_part_of_its_total_leaves_a_mismatch_said(
     tmp_path: Path,
 ) -> None:

@@ -193,7 +193,9 @@ def _totals_row_by_row(table: LayoutTable, spec: Layout, repeated: set[int]) -> 
     noted: dict[tuple[str, ...], list[Any]] = defaultdict(list)  # its "waarvan" rows
     totals = []
     group_keys = [checks.row_key(row, rule.group) for row in table.rows]
-    levels = [table.field_texts[level] for level in rule.levels if level in table.field_texts]
+    levels = [
+        checks._level_texts(table, level) for level in rule.levels if level in table.field_texts
+    ]
     leaf_rows = checks._leaf_totals(table, levels, checks._keys(table, rule.group))
     notes = {
         index

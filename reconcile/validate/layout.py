@@ -452,13 +452,20 @@ class _Outline:
 
 def _outline(table: LayoutTable, rule: TotalsRule, repeated: set[int]) -> _Outline:
     """The table's outline by ``rule``; the ``repeated`` rows head no lines."""
-    texts = table.field_texts
-    levels = [texts[level] for level in rule.levels if level in texts]
+    levels = [_level_texts(table, level) for level in rule.levels if level in table.field_texts]
     group_keys = _keys(table, rule.group)
     notes = _notes(table, rule.levels, rule.memo)
     under = _rows_under(table, levels, group_keys)
     headings = _headings_flagged_n(table, levels, group_keys, notes | repeated, rule.rounding)
     return _Outline(levels, group_keys, notes, under, headings)
+
+
+def _level_texts(table: LayoutTable, level: str) -> list[str]:
+    """Each row's text of ``level`` as the outline compares them, case and spacing aside: a
+    regeling under "Personele Uitgaven" stands under "Personele uitgaven" (2015, VIII article
+    95, rows 1493-1496), one of "33.3 " under "33.3"."""
+    folded = {text: " ".join(text.split()).casefold() for text in table.distinct_texts(level)}
+    return [folded[text] for text in table.field_texts[level]]
 
 
 def _check_totals(
@@ -569,7 +576,7 @@ def _check_totals(
                 make_finding(
                     "total-mismatch",
                     line.cells["amount"],
-                    label=_total_label(table, levels, total, name),
+                    label=_total_label(table, rule.levels, total, name),
                     stated=stated,
                     computed=computed,
                     difference=stated - computed,
@@ -689,8 +696,9 @@ def _sum(amounts: list[Decimal | None]) -> Decimal:
     return sum((amount for amount in amounts if amount is not None), Decimal(0))
 
 
-def _total_label(table: LayoutTable, levels: list[list[str]], total: int, name: str) -> Phrase:
-    """Which total a finding is about: an article's, or a subtotal of it, named."""
+def _total_label(table: LayoutTable, levels: tuple[str, ...], total: int, name: str) -> Phrase:
+    """Which total a finding is about: an article's, or a subtotal of it (of ``levels``),
+    named as the table writes it."""
     values = table.rows[total].values
     params = {
         "chapter": values.get("chapter") or "?",
@@ -698,7 +706,7 @@ def _total_label(table: LayoutTable, levels: list[list[str]], total: int, name: 
         "series": values.get("series") or "?",
         "amount": name,
     }
-    named = [column[total] for column in levels if column[total]]
+    named = [text for level in levels if (text := values.get(level))]
     if not named:
         return Phrase(
             "The totals row of chapter {chapter} article {article} {series} ({amount})", params
