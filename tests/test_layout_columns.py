@@ -190,9 +190,12 @@ def _totals_row_by_row(table: LayoutTable, spec: Layout, repeated: set[int]) -> 
     assert rule is not None
     details: dict[tuple[str, ...], list[Any]] = defaultdict(list)
     leaves: dict[tuple[str, ...], list[Any]] = defaultdict(list)
+    noted: dict[tuple[str, ...], list[Any]] = defaultdict(list)  # its "waarvan" rows
     totals = []
     group_keys = [checks.row_key(row, rule.group) for row in table.rows]
-    levels = [table.field_texts[level] for level in rule.levels if level in table.field_texts]
+    levels = [
+        checks._level_texts(table, level) for level in rule.levels if level in table.field_texts
+    ]
     leaf_rows = checks._leaf_totals(table, levels, checks._keys(table, rule.group))
     notes = {
         index
@@ -210,7 +213,9 @@ def _totals_row_by_row(table: LayoutTable, spec: Layout, repeated: set[int]) -> 
         elif row.is_total:
             if not any(row.values.get(level) for level in rule.levels):
                 totals.append((row, group_keys[index]))
-        elif index not in notes and index not in headings:
+        elif index in notes:
+            noted[group_keys[index]].append(row)
+        elif index not in headings:
             details[group_keys[index]].append(row)
     found = []
     for total, group in totals:
@@ -230,6 +235,13 @@ def _totals_row_by_row(table: LayoutTable, spec: Layout, repeated: set[int]) -> 
                 continue
             if more and abs(stated - without) <= checks._allowed(rule.rounding, len(lines), table):
                 continue
+            memos = [row.amounts[name] for row in noted.get(group, []) if name in row.amounts]
+            if all(line.amount is not None for line in memos) and abs(
+                stated - sum((line.amount for line in memos), without)
+            ) <= checks._allowed(rule.rounding, len(lines + memos), table):
+                continue  # its lines with its "waarvan" rows
+            if not lines + more + memos:
+                continue  # every part blank: not broken down in this column
             found.append((stated_line.cells["amount"], stated, computed))
     return found
 

@@ -77,6 +77,9 @@ class TotalsRule:
     # The publication's own rounding: "exact", or "half-unit" (each summed amount and the
     # total were rounded to whole units on their own, so they may differ by half a unit each).
     rounding: str = "exact"
+    # Fields a group-level total may span: it may add up over the rows agreeing on the group
+    # without these (an article's total over its Programma and its Apparaat lines).
+    spans: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -220,6 +223,7 @@ def parse_layout(data: Mapping[str, Any], source: str) -> Layout:
                     for name, pattern in totals.get("patterns", {}).items()
                 },
                 rounding,
+                tuple(totals.get("spans", ())),
             )
         layout = Layout(
             name=str(data["name"]),

@@ -18,10 +18,12 @@ from typing import Any
 
 from reconcile.codes import make_finding
 from reconcile.ministries import MinistryTable, normalise_chapter
-from reconcile.model import CellRef, Finding, Phrase
+from reconcile.model import CellRef, Finding, Phrase, counted
 from reconcile.nearest import did_you_mean, nearest
+from reconcile.read.cells import cell_name
 from reconcile.read.find_table import labels, parse_year
 from reconcile.read.layouts import (
+    AmountRead,
     Layout,
     LayoutRow,
     LayoutTable,
@@ -450,13 +452,20 @@ class _Outline:
 
 def _outline(table: LayoutTable, rule: TotalsRule, repeated: set[int]) -> _Outline:
     """The table's outline by ``rule``; the ``repeated`` rows head no lines."""
-    texts = table.field_texts
-    levels = [texts[level] for level in rule.levels if level in texts]
+    levels = [_level_texts(table, level) for level in rule.levels if level in table.field_texts]
     group_keys = _keys(table, rule.group)
     notes = _notes(table, rule.levels, rule.memo)
     under = _rows_under(table, levels, group_keys)
     headings = _headings_flagged_n(table, levels, group_keys, notes | repeated, rule.rounding)
     return _Outline(levels, group_keys, notes, under, headings)
+
+
+def _level_texts(table: LayoutTable, level: str) -> list[str]:
+    """Each row's text of ``level`` as the outline compares them, case and spacing aside: a
+    regeling under "Personele Uitgaven" stands under "Personele uitgaven" (2015, VIII article
+    95, rows 1493-1496), one of "33.3 " under "33.3"."""
+    folded = {text: " ".join(text.split()).casefold() for text in table.distinct_texts(level)}
+    return [folded[text] for text in table.field_texts[level]]
 
 
 def _check_totals(
@@ -479,11 +488,11 @@ def _check_totals(
     rule = layout.totals
     assert rule is not None
     levels, group_keys, notes = outline.levels, outline.group_keys, outline.notes
-    leaf_rows = _leaf_totals(table, levels, group_keys)
     headings = outline.headings
     subtotals = {
         index: under for index, under in outline.under.items() if under and index not in repeated
     }
+    leaf_rows = _leaf_totals(table, levels, group_keys) - set(subtotals)
     group_rows: dict[tuple[str, ...], list[int]] = defaultdict(list)
     totals: list[int] = []
     for index in range(len(table.row_numbers)):
@@ -493,6 +502,7 @@ def _check_totals(
             totals.append(index)
         else:
             group_rows[group_keys[index]].append(index)
+    spanned = _spanned_groups(table, rule, levels, repeated)
     covering = [(total, group_rows.get(group_keys[total], [])) for total in totals]
     covering += list(subtotals.items())
     findings = []
@@ -504,6 +514,7 @@ def _check_totals(
         ]
         if not lines and not any(index in subtotals for index in rows):
             continue  # a totals row without detail rows is a leaf: nothing to add up
+        flatter: bool | None = None  # whether it sums the lines after it (asked once)
         for name, reads in table.amounts.items():
             stated_read = reads[total]
             if stated_read is None:
@@ -511,15 +522,19 @@ def _check_totals(
             stated = stated_read[1]
             parts: list[Decimal | None] = []
             more: list[Decimal | None] = []  # the leaf rows flagged J
-            below: set[int] = set()  # under a subtotal that is a part
             counted: list[int] = []  # the rows of parts and more, for a finding's hint
+            below = {  # under a subtotal that is a part (it may come after them)
+                line
+                for index in rows
+                if index in subtotals and reads[index] is not None
+                for line in subtotals[index]
+            }
             for index in rows:
                 read = reads[index]
                 if index in below or index in repeated or read is None:
                     continue
                 if index in subtotals:
                     parts.append(read[1])
-                    below.update(subtotals[index])
                 elif index in leaf_rows:
                     more.append(read[1])
                 elif index in lines:
@@ -527,33 +542,146 @@ def _check_totals(
                 else:
                     continue
                 counted.append(index)
-            # Its parts with the leaf rows flagged J or without them, and its lines with or
-            # without them, subtotals or not: a total its lines add up to is right, and a
-            # subtotal between them the one off (reported at its own row).
-            deep = [read[1] for index in lines if (read := reads[index]) is not None]
-            leaves = [read[1] for i in rows if i in leaf_rows and (read := reads[i]) is not None]
+            deep = _amounts(reads, lines)
+            leaves = _amounts(reads, [index for index in rows if index in leaf_rows])
+            noted = _amounts(reads, [index for index in rows if index in notes])
             if stated is None or None in parts + more + deep + leaves:
                 continue  # unreadable amounts are findings of their own
-            computed = _sum(parts + more)
+            if not counted + deep + noted:
+                continue  # every part blank: the total is not broken down in this column
+            # Its parts with the leaf rows flagged J or without them, and its lines with or
+            # without them, subtotals or not: a total its lines add up to is right, and a
+            # subtotal between them the one off (reported at its own row). Its lines may
+            # include its "waarvan" rows: an Apparaat table's "waarvan ICT", "waarvan
+            # SSO's" and "Overig" are a subtotal's parts (2017, VI article 33: row 242).
+            sums = [parts + more, parts, deep + leaves, deep, deep + noted]
+            if total in spanned:
+                sums += _spanned_sums(table, reads, total, spanned[total], levels, outline)
             if any(
-                abs(stated - _sum(summed)) <= _allowed(rule.rounding, len(summed), table)
-                for summed in (parts + more, parts, deep + leaves, deep)
+                None not in summed
+                and abs(stated - _sum(summed))
+                <= _allowed(rule.rounding, len(summed), table, (stated, *summed))
+                for summed in sums
             ):
                 continue
+            if total in subtotals:
+                if flatter is None:
+                    flatter = _sums_the_lines_after(table, total, outline, repeated)
+                if flatter:
+                    break  # its level says less than its amounts: no finding in any column
+            computed = _sum(parts + more)
             line = table.amount_line(name, total)
             assert line is not None
             findings.append(
                 make_finding(
                     "total-mismatch",
                     line.cells["amount"],
-                    label=_total_label(table, levels, total, name),
+                    label=_total_label(table, rule.levels, total, name),
                     stated=stated,
                     computed=computed,
                     difference=stated - computed,
-                    hint=one_line_explains(stated, computed, _places(table, name, counted)),
+                    hint=one_line_explains(stated, computed, _places(table, name, counted))
+                    or _blank_lines(table, name, [i for i in lines if i not in below]),
                 )
             )
     return findings
+
+
+def _sums_the_lines_after(
+    table: LayoutTable, total: int, outline: _Outline, repeated: set[int]
+) -> bool:
+    """Whether subtotal row ``total`` states, in every amount it has, the sum of the first
+    lines after it in its group (J rows among them passed over), within the rounding.
+
+    The levels of some B-table rows say less than their amounts: 2017, IXB article 1 O,
+    "(3) Programma-ontvangsten" (row 858, breakdown level) totals the instruments after it
+    (rows 860-866: "Belastingontvangsten", "Rente", ...); SZW article 98 U, "Uitgaven" (row
+    3045, instrument level) totals the whole article's instruments (rows 3046-3074). Such a
+    total adds up, only not over the rows its levels put under it.
+    """
+    assert table.spec is not None and table.spec.totals is not None
+    rounding = table.spec.totals.rounding
+    group = outline.group_keys[total]
+    skipped = table.total_rows | outline.notes | outline.headings.keys() | repeated
+    lines: list[int] = []
+    for index in range(total + 1, len(table.row_numbers)):
+        if outline.group_keys[index] != group:
+            break
+        if index not in skipped:
+            lines.append(index)
+            if _adds_up(table, total, lines, rounding):
+                return True
+    return False
+
+
+def _blank_lines(table: LayoutTable, name: str, lines: list[int]) -> Phrase | str:
+    """What a total's ``lines`` blank in amount column ``name`` say: its breakdown there is
+    incomplete (2017, V article 2 "2.1" says 12,015 in t+3 over 3 regelingen, 2 of its 5
+    blank there), or "" where none is blank."""
+    blank = [index for index in lines if table.amounts[name][index] is None]
+    if not blank:
+        return ""
+    cell = cell_name(table.row_numbers[blank[0]], table.amount_columns[name])
+    return counted(
+        " {count} of its lines is blank in this column ({cell}): is its breakdown complete?",
+        " {count} of its lines are blank in this column (the first: {cell}): is its breakdown "
+        "complete?",
+        {"count": len(blank), "cell": cell},
+    )
+
+
+def _amounts(reads: list[AmountRead | None], indexes: list[int]) -> list[Decimal | None]:
+    """The amounts of rows ``indexes`` that state one (None: unreadable), blanks left out."""
+    return [read[1] for index in indexes if (read := reads[index]) is not None]
+
+
+def _spanned_groups(
+    table: LayoutTable, rule: TotalsRule, levels: list[list[str]], repeated: set[int]
+) -> dict[int, list[int]]:
+    """Each group-level totals row -> the rows of the wider group it may span (its group
+    without the fields ``rule.spans`` names), when the layout names some."""
+    if not rule.spans:
+        return {}
+    wider = _keys(table, tuple(name for name in rule.group if name not in rule.spans))
+    rows: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for index, key in enumerate(wider):
+        if index not in repeated:
+            rows[key].append(index)
+    return {
+        index: rows[wider[index]]
+        for index in table.total_rows
+        if index not in repeated and not any(column[index] for column in levels)
+    }
+
+
+def _spanned_sums(
+    table: LayoutTable,
+    reads: list[AmountRead | None],
+    total: int,
+    rows: list[int],
+    levels: list[list[str]],
+    outline: _Outline,
+) -> list[list[Decimal | None]]:
+    """The sums a group-level total may be of its wider group ``rows``: their lines, with
+    their "waarvan" rows or without them, or the other group-level totals among them (2015,
+    X article 8 U: the article's total, "Niet toegedeeld", row 1622, is its Apparaat total,
+    row 1623, in t-1 .. t+4). A totals row repeating its key is no other total: a total
+    given twice (2016, XVIII article 3 U, rows 2230 and 2231) is still checked."""
+    lines = [
+        index for index in rows if index not in table.total_rows and index not in outline.headings
+    ]
+    key = table.spec.key if table.spec is not None else ()
+    own = row_key(table.rows[total], key)
+    others = [
+        index
+        for index in rows
+        if index in table.total_rows
+        and not any(column[index] for column in levels)
+        and row_key(table.rows[index], key) != own
+    ]
+    bare = [index for index in lines if index not in outline.notes]
+    sums = [_amounts(reads, bare), _amounts(reads, lines), _amounts(reads, others)]
+    return [summed for summed in sums if summed]  # no rows: no sum to be
 
 
 def _places(
@@ -568,8 +696,9 @@ def _sum(amounts: list[Decimal | None]) -> Decimal:
     return sum((amount for amount in amounts if amount is not None), Decimal(0))
 
 
-def _total_label(table: LayoutTable, levels: list[list[str]], total: int, name: str) -> Phrase:
-    """Which total a finding is about: an article's, or a subtotal of it, named."""
+def _total_label(table: LayoutTable, levels: tuple[str, ...], total: int, name: str) -> Phrase:
+    """Which total a finding is about: an article's, or a subtotal of it (of ``levels``),
+    named as the table writes it."""
     values = table.rows[total].values
     params = {
         "chapter": values.get("chapter") or "?",
@@ -577,7 +706,7 @@ def _total_label(table: LayoutTable, levels: list[list[str]], total: int, name: 
         "series": values.get("series") or "?",
         "amount": name,
     }
-    named = [column[total] for column in levels if column[total]]
+    named = [text for level in levels if (text := values.get(level))]
     if not named:
         return Phrase(
             "The totals row of chapter {chapter} article {article} {series} ({amount})", params
@@ -601,7 +730,9 @@ def _rows_under(
     A row stands under a J row of its group that it agrees with on the levels above the J
     row's deepest, on that level (or leaves it empty: 2016, VIII article 11's regelingen
     under "Basisbeurs" leave the breakdown empty), and is deeper than; the run of them
-    right after it.
+    right after it, or, where none follows, the run right before it that agrees on its
+    level too: some tables put a subtotal below its lines (2015, V article 1: "1.2" J, row
+    516, below its instruments and regelingen, rows 510-515).
     """
     if not levels:
         return {}
@@ -621,7 +752,16 @@ def _rows_under(
             and _deepest(levels, after) > depth
         ):
             after += 1
-        runs[index] = list(range(index + 1, after))
+        before = index
+        while (
+            after == index + 1
+            and before > 0
+            and group_keys[before - 1] == group_keys[index]
+            and all(column[before - 1] == column[index] for column in levels[: depth + 1])
+            and _deepest(levels, before - 1) > depth
+        ):
+            before -= 1
+        runs[index] = list(range(index + 1, after)) or list(range(before, index))
     return runs
 
 
@@ -662,7 +802,9 @@ def _leaf_totals(
     its detail rows add up to without the leaves is right as well. A row is under a J row
     when it is of the same group, agrees on the levels above the J row's deepest one, and is
     a line (N) or a total deeper than it (2017, III article 1: row 8 "Bijdrage aan
-    agentschappen" is not under row 7 "Apparaat", a level above it differing).
+    agentschappen" is not under row 7 "Apparaat", a level above it differing), and leaves
+    the J row's own level empty or states it too (2017, V article 4 O: the line "4.40"
+    is not under the subtotal "4.20", row 142, its level differing).
     """
     if not levels:
         return set()
@@ -678,6 +820,7 @@ def _leaf_totals(
             after < count
             and group_keys[after] == group_keys[index]
             and all(column[after] == column[index] for column in levels[:depth])
+            and levels[depth][after] in ("", levels[depth][index])
             and (after not in table.total_rows or _deepest(levels, after) > depth)
         )
         if not under:
@@ -705,7 +848,11 @@ def _headings_flagged_n(
     and at that level or deeper, flagged N; the row is their heading where it states, in
     every amount it has, the sum of the first of them (the fewest that add up) within the
     publication's rounding: a row that only labels its lines ("NWO-wet en WHW", 0) or states
-    another amount stays a part.
+    another amount stays a part. J rows deeper than it among its lines sum some of them and
+    are passed over (2016, VI article 33: "33.3" N 216,265 over instruments flagged J and
+    their regelingen, rows 402-426). Where no lines after it add up, the lines right before
+    it, deeper than it, may: a subtotal flagged N below its lines (2015, VI article 33:
+    "33.3" N 186,150, row 756, below rows 733-755).
     """
     if not levels:
         return {}
@@ -718,21 +865,25 @@ def _headings_flagged_n(
         depth = _deepest(levels, index)
         if depth < 0:
             continue
-        lines: list[int] = []
-        after = index + 1
-        while (
-            after < count
-            and after not in table.total_rows
-            and after not in skipped
-            and group_keys[after] == group_keys[index]
-            and all(column[after] == column[index] for column in levels[:depth])
-            and _deepest(levels, after) >= depth
-        ):
-            lines.append(after)
-            if _adds_up(table, index, lines, rounding):
-                headings[index] = lines
+        for step, least in ((1, depth), (-1, depth + 1)):  # after it; before it, deeper
+            lines: list[int] = []
+            other = index + step
+            while (
+                0 <= other < count
+                and other not in skipped
+                and group_keys[other] == group_keys[index]
+                and all(column[other] == column[index] for column in levels[:depth])
+                and _deepest(levels, other)
+                >= (least if other not in table.total_rows else depth + 1)
+            ):
+                if other not in table.total_rows:  # a J row among them sums some of them
+                    lines.append(other)
+                    if _adds_up(table, index, lines, rounding):
+                        headings[index] = sorted(lines)
+                        break
+                other += step
+            if index in headings:
                 break
-            after += 1
     return headings
 
 
@@ -752,16 +903,25 @@ def _adds_up(table: LayoutTable, total: int, parts: list[int], rounding: str) ->
     return stated_any
 
 
-def _allowed(rounding: str, parts: int, table: LayoutTable) -> Decimal:
+def _allowed(
+    rounding: str, parts: int, table: LayoutTable, amounts: tuple[Decimal | None, ...] = ()
+) -> Decimal:
     """How far a total may be from its parts' sum by the publication's own rounding.
 
     "half-unit": each part and the total were rounded to whole units of the table on their
     own, so each may be off by half a unit: (parts + 1) halves in all (x € 1.000, three parts:
-    € 2.000). "exact": not at all.
+    € 2.000). "exact": not at all. Where the total and its parts (``amounts``) are all whole
+    thousands of units, they were rounded to those: the B-tables give the national debt
+    (chapter IXA) in millions in a table x € 1.000 (2015, article 12 O: 3,205,000 over lines
+    of 2,717,000, 5,000, 0 and 483,000; in t-1 4,332,000 over 4,331,000).
     """
     if rounding != "half-unit":
         return Decimal(0)
-    return table.unit.euros * (parts + 1) / 2
+    unit = table.unit.euros
+    thousands = unit * 1000
+    if any(amounts) and all(amount is not None and amount % thousands == 0 for amount in amounts):
+        unit = thousands
+    return unit * (parts + 1) / 2
 
 
 def _notes(table: LayoutTable, levels: tuple[str, ...], memo: re.Pattern[str] | None) -> set[int]:
