@@ -122,7 +122,7 @@ _CODES = [
         "limit-exceeded",
         ERR,
         "read",
-        "The workbook uses {actual} {what}, more than the limit of {limit} ({option}); "
+        "The file uses {actual} {what}, more than the limit of {limit} ({option}); "
         "it was not read.",
         "Counted from the cells the file really holds, not from what the sheet declares. A stray "
         "value far below or right of the table also counts: delete it, or raise the limit "
