@@ -996,7 +996,7 @@ def _refuse_short_groups(table: LayoutTable) -> None:
 
 def _read_pro_memorie(table: LayoutTable) -> None:
     """Each amount written "pm" (pro memorie: the publication's own way of saying it is not
-    known yet; the 2016 and 2017 B-tables have 18 and 17) read as no amount, as a blank cell
+    known yet; the 2016 and 2017 B-tables have 36 and 17) read as no amount, as a blank cell
     is, and said once for the table: a total over it is checked without it, as published. In
     a ministry's workbook PM stays an error: a reservation needs its amount."""
     cells: list[tuple[int, int]] = []  # (row, column)
