@@ -372,26 +372,29 @@ class Fit:
 
 
 def fit(cells: Sequence[Any], layout: Layout) -> Fit:
-    """Which of ``layout``'s required labels ``cells`` carry (each by its first label)."""
+    """Which of ``layout``'s required labels and amount columns ``cells`` carry (each by its
+    first label)."""
     found, missing = [], []
     required = [
         *((name, labels) for name, labels in layout.columns.items()),
         *((amount.name, amount.labels) for amount in layout.amounts),
     ]
     taken: set[int] = set()  # a cell is one field's label ("Artikel": the article's or the name's)
+    amounts = {amount.name for amount in layout.amounts}
+    an_amount = False  # an amount column found
     for name, labels in required:
-        if name in layout.optional:
-            continue
+        if name in layout.optional and name not in amounts:
+            continue  # (an optional amount column is named where found: one is needed)
         column = _find_label(cells, labels, taken)
-        if column is None:  # each of its labels would do
-            missing.append(_alternatives(labels))
-        else:
+        if column is not None:
             taken.add(column)
             found.append(cell_text(cells[column - 1]))  # as the file writes it
-    amounts = [amount.labels for amount in layout.amounts]
-    each_optional = all(amount.name in layout.optional for amount in layout.amounts)
-    if amounts and each_optional and not any(label_matches(c, a) for c in cells for a in amounts):
-        missing.append(_alternatives([label for a in amounts for label in a]))  # any one will do
+            an_amount = an_amount or name in amounts
+        elif name not in layout.optional:  # each of its labels would do
+            missing.append(_alternatives(labels))
+    if amounts and amounts <= layout.optional and not an_amount:
+        every = [label for amount in layout.amounts for label in amount.labels]
+        missing.append(_alternatives(every))  # any one will do
     return Fit(layout, tuple(found), tuple(missing))
 
 
