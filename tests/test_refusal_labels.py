@@ -8,6 +8,8 @@ from pathlib import Path
 
 from reconcile.announcement import load_announcement
 from reconcile.pipeline import validate
+from reconcile.read import read_file
+from reconcile.read.layouts import LayoutTable
 from tests.spec import message
 
 # The rijksfinancien.nl header of the begrotingsstaten (2020), its chapter, article and V/U/O
@@ -42,3 +44,44 @@ def test_a_refusal_without_any_amount_column_names_them_as_one_choice(tmp_path: 
     missing = message(refusal).split("missing: ")[1]
     assert missing.startswith('"Stand ontwerpbegroting" / "ontwerpbegroting" / ')
     assert missing.count(", ") == 0  # one field lacking: any amount column
+
+
+def test_a_header_read_without_some_amount_columns_says_which_are_not_read(
+    tmp_path: Path,
+) -> None:
+    # Every amount column of the begrotingsstaten is optional (an export may hold only some
+    # moments), so a header with one renamed ("Stand 1e suppletoire") is read without it: its
+    # amounts were left out in silence.
+    header = (
+        "Begrotingsjaar,Uitgaven Ontvangsten Verplichtingen,Begrotingsnummer,Naam Begroting ,"
+        "Artikel nummer,Artikel,Stand ontwerpbegroting,Stand vastgestelde begroting,"
+        "Stand 1e suppletoire,Stand tweede suppletoire,Realisatie"
+    )
+    path = tmp_path / "staten.csv"
+    path.write_text(f"{header}\n2020,U,VII,BZK,1,Openbaar bestuur,1,2,3,4,5\n", encoding="utf-8")
+    report = validate([str(path)], load_announcement(None))
+    (detected,) = [f for f in report.findings if f.code == "layout-detected"]
+    assert message(detected) == (
+        "Read as layout begrotingsstaten, header in row 1: 10 of its 13 columns found. "
+        "No column for “Stand eerste suppletoire”: those amounts are not read."
+    )
+    assert message(detected, "nl").endswith(
+        "Geen kolom voor “Stand eerste suppletoire”: die bedragen zijn niet gelezen."
+    )
+    table = read_file(path, "staten.csv").table
+    assert isinstance(table, LayoutTable)
+    assert list(table.amounts) == [
+        "ontwerpbegroting",
+        "vastgestelde begroting",
+        "tweede suppletoire",
+        "realisatie",
+    ]
+
+
+def test_a_header_with_every_amount_column_says_nothing_more(tmp_path: Path) -> None:
+    header = HEADER.replace("UVO-code,Hoofdstuk,Artikelnr", "uvo,Begrotingsnummer,Artikel nummer")
+    path = tmp_path / "staten.csv"
+    path.write_text(f"{header}\n2020,U,VII,1,Openbaar bestuur,1,2,3,4,5\n", encoding="utf-8")
+    report = validate([str(path)], load_announcement(None))
+    (detected,) = [f for f in report.findings if f.code == "layout-detected"]
+    assert message(detected).endswith("columns found.")

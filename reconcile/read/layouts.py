@@ -26,7 +26,7 @@ from typing import Any, cast, overload
 from reconcile.codes import make_finding
 from reconcile.errors import ConfigError
 from reconcile.ministries import normalise_chapter
-from reconcile.model import CellRef, Finding
+from reconcile.model import CellRef, Finding, Phrase
 from reconcile.money import (
     ACCOUNTING_ZERO,
     MINUS_SIGNS,
@@ -1075,6 +1075,11 @@ def _new_table(header: LayoutHeader, file: str, sheet: str | None) -> LayoutTabl
     """An empty table for the rows below ``header``, with the findings of its header."""
     layout = header.layout
     header_ref = CellRef(file, sheet, cell_name(header.row, 1))
+    # An optional amount column the header lacks (or labels otherwise) is said, not left out
+    # in silence: "Stand 1e suppletoire" is no label of the begrotingsstaten.
+    read = {amount.name for amount, _ in header.amounts}
+    lacking = ", ".join(f"“{a.labels[0]}”" for a in layout.amounts if a.name not in read)
+    said = Phrase(" No column for {amounts}: those amounts are not read.", {"amounts": lacking})
     findings: list[Finding] = [
         make_finding(
             "layout-detected",
@@ -1083,6 +1088,7 @@ def _new_table(header: LayoutHeader, file: str, sheet: str | None) -> LayoutTabl
             row=header.row,
             found=len(header.columns) + len(header.amounts),
             labels=len(layout.columns) + len(layout.amounts),
+            lacking=said if lacking else "",
         )
     ]
     if not layout.unit_stated:
