@@ -35,3 +35,25 @@ def test_a_csv_file_over_a_limit_is_called_a_file_with_no_sheet(
     (refusal,) = [f for f in json.loads(result.output)["findings"] if f["severity"] != "info"]
     assert refusal["code"] == "limit-exceeded"
     assert refusal["message"].startswith(said)
+
+
+def test_the_summary_of_an_annotated_run_gives_a_csv_findings_cell(tmp_path: Path) -> None:
+    # The summary's findings sheet showed a CSV file's finding with no place at all: its
+    # cell was written only beside a sheet name, and a CSV file has none.
+    import openpyxl
+
+    from tests.spec import GOOD_SET, long_table, write
+
+    folder = tmp_path / "inzendingen"
+    write(folder, {"BZK.xlsx": GOOD_SET["BZK.xlsx"]})
+    write_csv(folder / "EZ.csv", long_table(["XIII", "twee", "AI-fabriek", 2026, 100]))
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["check", str(folder), "--annotate", str(out), "--lang", "en"])
+    assert result.exit_code == 1, result.output
+    findings = openpyxl.load_workbook(out / "summary.xlsx")["Findings"]
+    placed = {
+        (Path(str(file)).name, where)
+        for _, file, where, said, *_ in findings.iter_rows(min_row=4, values_only=True)
+        if "[article-invalid]" in str(said)
+    }
+    assert placed == {("EZ.csv", "B4")}
