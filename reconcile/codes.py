@@ -122,7 +122,7 @@ _CODES = [
         "limit-exceeded",
         ERR,
         "read",
-        "The workbook uses {actual} {what}, more than the limit of {limit} ({option}); "
+        "The file uses {actual} {what}, more than the limit of {limit} ({option}); "
         "it was not read.",
         "Counted from the cells the file really holds, not from what the sheet declares. A stray "
         "value far below or right of the table also counts: delete it, or raise the limit "
@@ -786,11 +786,14 @@ _CODES = [
         "layout-detected",
         INFO,
         "read",
-        "Read as layout {layout}, header in row {row}: {found} of its {labels} columns found.",
+        "Read as layout {layout}, header in row {row}: {found} of its {labels} columns "
+        "found.{lacking}",
         "The header labels identify a known table format, which says what each column means, "
         "the unit and the number format. Every layout is tried on the first rows; the first "
         "row that holds every required label of one is the header, and where several layouts "
-        "fit it, the one that finds the most of its columns there is chosen.",
+        "fit it, the one that finds the most of its columns there is chosen. An amount "
+        "column the layout allows an edition to lack is named when the header lacks it (or "
+        "labels it otherwise): its amounts are not read.",
     ),
     Code(
         "csv-detected",

@@ -159,6 +159,8 @@ def _ministry(code: str, spec: Any, source: str) -> Ministry:
 def to_roman(number: int) -> str:
     out = []
     for value, letters in (
+        (100, "C"),
+        (90, "XC"),
         (50, "L"),
         (40, "XL"),
         (10, "X"),

@@ -128,20 +128,20 @@ REFUSED = {
     "far-cell.xlsx": (
         "limit-exceeded",
         (
-            "The workbook uses 1048576 rows in this sheet, more than the limit of 100000 "
+            "The file uses 1048576 rows in this sheet, more than the limit of 100000 "
             "(--max-rows); it was not read."
         ),
     ),
     "lying-dimension.xlsx": (
         "limit-exceeded",
         (
-            "The workbook uses 150000 rows in this sheet, more than the limit of 100000 "
+            "The file uses 150000 rows in this sheet, more than the limit of 100000 "
             "(--max-rows); it was not read."
         ),
     ),
     "too-many-sheets.xlsx": (
         "limit-exceeded",
-        "The workbook uses 101 sheets, more than the limit of 100 (--max-sheets); it was not read.",
+        "The file uses 101 sheets, more than the limit of 100 (--max-sheets); it was not read.",
     ),
     "second-workbook-part.xlsx": (
         "file-corrupt",
@@ -153,14 +153,14 @@ REFUSED = {
     "xls-far-cell.xls": (
         "limit-exceeded",
         (
-            "The workbook uses 16777216 cells (last row x last column, all sheets), more than the "
+            "The file uses 16777216 cells (last row x last column, all sheets), more than the "
             "limit of 2000000 (--max-cells); it was not read."
         ),
     ),
     "ods-repeat-bomb.ods": (
         "limit-exceeded",
         (
-            "The workbook uses 16000 columns in this sheet, more than the limit of 1000 "
+            "The file uses 16000 columns in this sheet, more than the limit of 1000 "
             "(--max-columns); it was not read."
         ),
     ),

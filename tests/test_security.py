@@ -162,9 +162,9 @@ def _honest(path: Path, sheet: bytes | None = None) -> Path:
 @pytest.mark.parametrize(
     ("option", "message"),
     [
-        ("--max-rows=5", "The workbook uses 6 rows in this sheet, more than the limit of 5"),
-        ("--max-columns=5", "The workbook uses 6 columns in this sheet, more than the limit of 5"),
-        ("--max-cells=35", "The workbook uses 36 cells (last row x last column, all sheets)"),
+        ("--max-rows=5", "The file uses 6 rows in this sheet, more than the limit of 5"),
+        ("--max-columns=5", "The file uses 6 columns in this sheet, more than the limit of 5"),
+        ("--max-cells=35", "The file uses 36 cells (last row x last column, all sheets)"),
         ("--max-sheets=1", None),
     ],
 )
@@ -824,6 +824,6 @@ def test_limits_can_be_set_in_the_configuration_file(tmp_path: Path) -> None:
     config.write_text("max-rows = 5\n")
     code, stdout, _ = _run("--config", str(config), "validate", str(EXAMPLE / "EZ.xlsx"))
     assert code == 2
-    assert "[limit-exceeded] The workbook uses 13 rows in this sheet, more than the limit" in stdout
+    assert "[limit-exceeded] The file uses 13 rows in this sheet, more than the limit" in stdout
     raised = _run("--config", str(config), "validate", "--max-rows", "13", str(EXAMPLE / "EZ.xlsx"))
     assert raised[0] == 0  # the command line wins over the file

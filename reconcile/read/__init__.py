@@ -108,7 +108,8 @@ def read_file(
     """Read the budget table of one file: the sheet named ``sheet``, else the one holding it.
 
     ``layout`` names a layout (reconcile/data/layouts) to read the table with; without it a
-    layout is used when a sheet's header has its labels. A CSV file is always read by layout.
+    layout is used when a sheet's header has its labels. A CSV file is read by layout, else,
+    with a budget table's header words and no layout named, as a sheet.
     The pre-flight (reconcile.read.check_bytes) sees the bytes before any reader does, and the
     environment is checked first (reconcile.guard): no file is parsed unsafely.
     ``before_workbook`` is called when a workbook has passed the pre-flight, just before its

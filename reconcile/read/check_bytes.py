@@ -837,11 +837,25 @@ def _look_for_needles(sheet: _SheetCount, window: bytes) -> bytes:
 
 
 def _check_sheet(sheet: _SheetCount, limits: Limits, area_before: int) -> None:
+    """A sheet's limits; a CSV file's one grid (no name) is counted with no sheet named."""
+    csv = not sheet.name
     checks = (
-        (Phrase("rows in this sheet"), sheet.last_row, limits.max_rows, "max_rows"),
-        (Phrase("columns in this sheet"), sheet.last_column, limits.max_columns, "max_columns"),
         (
-            Phrase("cells (last row x last column, all sheets)"),
+            Phrase("rows") if csv else Phrase("rows in this sheet"),
+            sheet.last_row,
+            limits.max_rows,
+            "max_rows",
+        ),
+        (
+            Phrase("columns") if csv else Phrase("columns in this sheet"),
+            sheet.last_column,
+            limits.max_columns,
+            "max_columns",
+        ),
+        (
+            Phrase("cells (last row x last column)")
+            if csv
+            else Phrase("cells (last row x last column, all sheets)"),
             area_before + sheet.last_row * sheet.last_column,
             limits.max_cells,
             "max_cells",

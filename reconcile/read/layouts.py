@@ -26,7 +26,7 @@ from typing import Any, cast, overload
 from reconcile.codes import make_finding
 from reconcile.errors import ConfigError
 from reconcile.ministries import normalise_chapter
-from reconcile.model import CellRef, Finding
+from reconcile.model import CellRef, Finding, Phrase
 from reconcile.money import (
     ACCOUNTING_ZERO,
     MINUS_SIGNS,
@@ -376,26 +376,29 @@ class Fit:
 
 
 def fit(cells: Sequence[Any], layout: Layout) -> Fit:
-    """Which of ``layout``'s required labels ``cells`` carry (each by its first label)."""
+    """Which of ``layout``'s required labels and amount columns ``cells`` carry (each by its
+    first label)."""
     found, missing = [], []
     required = [
         *((name, labels) for name, labels in layout.columns.items()),
         *((amount.name, amount.labels) for amount in layout.amounts),
     ]
     taken: set[int] = set()  # a cell is one field's label ("Artikel": the article's or the name's)
+    amounts = {amount.name for amount in layout.amounts}
+    an_amount = False  # an amount column found
     for name, labels in required:
-        if name in layout.optional:
-            continue
+        if name in layout.optional and name not in amounts:
+            continue  # (an optional amount column is named where found: one is needed)
         column = _find_label(cells, labels, taken)
-        if column is None:  # each of its labels would do
-            missing.append(_alternatives(labels))
-        else:
+        if column is not None:
             taken.add(column)
             found.append(cell_text(cells[column - 1]))  # as the file writes it
-    amounts = [amount.labels for amount in layout.amounts]
-    each_optional = all(amount.name in layout.optional for amount in layout.amounts)
-    if amounts and each_optional and not any(label_matches(c, a) for c in cells for a in amounts):
-        missing.append(_alternatives([label for a in amounts for label in a]))  # any one will do
+            an_amount = an_amount or name in amounts
+        elif name not in layout.optional:  # each of its labels would do
+            missing.append(_alternatives(labels))
+    if amounts and amounts <= layout.optional and not an_amount:
+        every = [label for amount in layout.amounts for label in amount.labels]
+        missing.append(_alternatives(every))  # any one will do
     return Fit(layout, tuple(found), tuple(missing))
 
 
@@ -1000,7 +1003,7 @@ def _refuse_short_groups(table: LayoutTable) -> None:
 
 def _read_pro_memorie(table: LayoutTable) -> None:
     """Each amount written "pm" (pro memorie: the publication's own way of saying it is not
-    known yet; the 2016 and 2017 B-tables have 18 and 17) read as no amount, as a blank cell
+    known yet; the 2016 and 2017 B-tables have 36 and 17) read as no amount, as a blank cell
     is, and said once for the table: a total over it is checked without it, as published. In
     a ministry's workbook PM stays an error: a reservation needs its amount."""
     cells: list[tuple[int, int]] = []  # (row, column)
@@ -1076,6 +1079,11 @@ def _new_table(header: LayoutHeader, file: str, sheet: str | None) -> LayoutTabl
     """An empty table for the rows below ``header``, with the findings of its header."""
     layout = header.layout
     header_ref = CellRef(file, sheet, cell_name(header.row, 1))
+    # An optional amount column the header lacks (or labels otherwise) is said, not left out
+    # in silence: "Stand 1e suppletoire" is no label of the begrotingsstaten.
+    read = {amount.name for amount, _ in header.amounts}
+    lacking = ", ".join(f"“{a.labels[0]}”" for a in layout.amounts if a.name not in read)
+    said = Phrase(" No column for {amounts}: those amounts are not read.", {"amounts": lacking})
     findings: list[Finding] = [
         make_finding(
             "layout-detected",
@@ -1084,6 +1092,7 @@ def _new_table(header: LayoutHeader, file: str, sheet: str | None) -> LayoutTabl
             row=header.row,
             found=len(header.columns) + len(header.amounts),
             labels=len(layout.columns) + len(layout.amounts),
+            lacking=said if lacking else "",
         )
     ]
     if not layout.unit_stated:

@@ -264,6 +264,8 @@ def _findings_sheet(
             link.font = Font(color="0563C1", underline="single")
         elif loc.sheet:
             sheet.cell(row=row, column=column, value=safe_text(f"({loc.sheet})"))
+        elif loc.cell:  # a CSV file's cell: no sheet, no copy to link to
+            sheet.cell(row=row, column=column, value=safe_text(loc.cell))
         message = f"[{finding.code}] {render_message(finding, lang)}"
         cell = sheet.cell(row=row, column=column + 1, value=safe_text(message))
         cell.alignment = Alignment(wrap_text=True, vertical="top")
