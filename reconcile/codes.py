@@ -766,11 +766,12 @@ _CODES = [
         "csv-skipped",
         INFO,
         "read",
-        "This CSV file, found in the folder, has no header row of a known layout; it was skipped.",
+        "This CSV file, found in the folder, has no header row of a known layout or of a "
+        "budget table; it was skipped.",
         "A folder stands for its workbooks and CSV files, but a CSV file beside the budget "
-        "files may be some other list. One without the header of a known layout is skipped "
-        "with this note; name the file itself, or give --layout, to have it read (and refused "
-        "if it is not such a table).",
+        "files may be some other list. One with neither the header of a known layout nor a "
+        "budget table's header words is skipped with this note; name the file itself, or give "
+        "--layout, to have it read (and refused if it is not such a table).",
     ),
     Code(
         "own-output-skipped",
@@ -823,13 +824,14 @@ _CODES = [
         "amount-pro-memorie",
         INFO,
         "read",
-        "This amount says “pm” (pro memorie: not known yet): it is read as no amount, and a "
-        "total over it is checked without it.",
+        "This amount says “pm” (pro memorie: not known yet): it is read as a blank cell, as "
+        "the publication means it.",
         "A published table writes pm where an amount is not known yet, and adds up its totals "
-        "without it; reconcile reads it so. In a ministry's workbook PM is an error: a "
+        "without it; reconcile reads it so: a line's pm adds nothing to the total over it, and a "
+        "totals row that says pm is not checked. In a ministry's workbook PM is an error: a "
         "reservation needs its amount.",
         "{count} amounts say “pm” (pro memorie: not known yet), this one first: each is read as "
-        "no amount, and a total over them is checked without them.",
+        "a blank cell, as the publication means it.",
     ),
     Code(
         "values-without-header",

@@ -725,8 +725,8 @@ def test_b_table_pm_is_no_amount_yet_and_a_dash_is_zero_as_published(tmp_path: P
     ]
     pm = report.findings[2]
     assert message(pm) == (
-        "3 amounts say “pm” (pro memorie: not known yet), this one first: each is read as no "
-        "amount, and a total over them is checked without them."
+        "3 amounts say “pm” (pro memorie: not known yet), this one first: each is read as a "
+        "blank cell, as the publication means it."
     )
     assert message(pm, "nl").startswith("3 bedragen zijn “pm” (pro memorie: nog niet bekend)")
     table = read_file(path, "b.csv").table

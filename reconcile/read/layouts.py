@@ -1012,7 +1012,7 @@ def _read_pro_memorie(table: LayoutTable) -> None:
         for index in sorted(table.unreadable_rows):  # (a pm cell's row is one)
             read = reads[index]
             text = read[0] if read and read[1] is None else None
-            if text.__class__ is str and PRO_MEMORIE.fullmatch(text.strip()):
+            if isinstance(text, str) and PRO_MEMORIE.fullmatch(text.strip()):
                 reads[index] = None
                 cells.append((table.row_numbers[index], column))
     if not cells:
