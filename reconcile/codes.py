@@ -757,9 +757,11 @@ _CODES = [
         ERR,
         "read",
         "No header row of {layout} within the first {rows} rows; missing: {missing}.",
-        "A CSV file is read with a layout: a known table format found by its header labels "
-        "(`reconcile layouts` lists them). Name the layout with --layout, or give the file "
-        "the header row of its layout.",
+        "A CSV file is read with a layout, a known table format found by its header labels "
+        "(`reconcile layouts` lists them), or as a ministry's sheet when it has a budget "
+        "table's header row (Hoofdstuk or Artikel, and Bedrag with Jaar or one column per "
+        "year). Name the layout with --layout, or give the file the header row of its layout "
+        "or of a budget table.",
         fatal=True,
     ),
     Code(
