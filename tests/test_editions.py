@@ -609,6 +609,41 @@ def test_a_drafted_layout_of_a_real_b_table_names_its_relative_years() -> None:
     assert 'chapter = "Begroting"  # guess: a built-in layout\'s label of chapter' in text
 
 
+def test_a_drafted_layout_takes_small_numbers_beside_a_chapter_column_as_amounts(
+    tmp_path: Path,
+) -> None:
+    # 1 to 39 are chapters (I to XXXIX) as well as amounts: with the chapter found already,
+    # a column of them is an amount column, not a second chapter.
+    from reconcile.read.draft import draft_layout
+
+    rows = [["Jaar", "Hoofdstuk", "Artikel", "V-U-O", "Omschrijving", "Stand voor"]]
+    rows += [
+        ["2025", "XIII", "2", "U", "Bedrijvenbeleid", "1"],
+        ["2025", "XIII", "3", "U", "x", "7"],
+    ]
+    text = draft_layout(rows, "t", "t.csv")
+    assert 'label = "Stand voor"' in text
+    assert 'name = "stand voor"  # guess: every value is a number' in text
+    layout = tmp_path / "t.toml"
+    layout.write_text(text, encoding="utf-8")
+    table = tmp_path / "t.csv"
+    table.write_text("\n".join(";".join(row) for row in rows) + "\n", encoding="utf-8")
+    report = validate([str(table)], load_announcement(None), layout=str(layout))
+    # no caption above the header: the unit is assumed, and said
+    assert [f.code for f in report.findings] == ["csv-detected", "layout-detected", "unit-assumed"]
+    assert report.files[0].lines == 2
+
+
+def test_a_drafted_layout_without_an_amount_column_says_where_to_name_one() -> None:
+    from reconcile.read.draft import draft_layout
+
+    rows = [["Jaar", "Hoofdstuk", "Artikel", "Omschrijving"], ["2025", "XIII", "2", "x"]]
+    text = draft_layout(rows, "t", "t.csv")
+    assert "\n[[amounts]]\n" not in text
+    assert "# No amount column was recognised: name the column(s) holding the amounts" in text
+    assert '# [[amounts]]\n# name = "amount"\n# label = "Bedrag"' in text
+
+
 def test_layouts_draft_of_a_missing_file_says_why_and_exits_2(tmp_path: Path) -> None:
     from click.testing import CliRunner
 

@@ -87,7 +87,7 @@ def draft_layout(rows: Sequence[Sequence[Any]], name: str, source: str) -> str:
             continue
         values = [cell_text(row[index]) for row in body if index < len(row)]
         values = [value for value in values if value]
-        guess, why = _guess(label, values)
+        guess, why = _guess(label, values, set(columns))
         if guess == "amount":
             amounts.append((_amount_name(label, amounts), label, why))
         elif guess is not None and guess not in columns:
@@ -112,6 +112,14 @@ def draft_layout(rows: Sequence[Sequence[Any]], name: str, source: str) -> str:
         "[columns]",
         *(f"{field} = {_quote(label)}  # guess: {why}" for field, (label, why) in columns.items()),
     ]
+    if not amounts:  # a layout needs one: say so where it goes, not in a loader's error
+        lines += [
+            "",
+            "# No amount column was recognised: name the column(s) holding the amounts, e.g.",
+            "# [[amounts]]",
+            '# name = "amount"',
+            '# label = "Bedrag"',
+        ]
     for amount, label, why in amounts:
         lines += ["", "[[amounts]]", f"name = {_quote(amount)}  # guess: {why}"]
         lines.append(f"label = {_quote(label)}")
@@ -157,8 +165,10 @@ def _known_labels() -> dict[str, str]:
     return known
 
 
-def _guess(label: str, values: list[str]) -> tuple[str | None, str]:
-    """The field a column is (or "amount", or None: a column of its own), and why."""
+def _guess(label: str, values: list[str], taken: set[str]) -> tuple[str | None, str]:
+    """The field a column is (or "amount", or None: a column of its own), and why. A guess
+    from the values skips the fields ``taken`` by columns before it: numbers 1-39 are
+    chapters as well as amounts ("Stand voor" beside a "Hoofdstuk" column)."""
     known = _known_labels().get(fold(label))
     if known is not None:
         return known, f"a built-in layout's label of {known}"
@@ -167,11 +177,11 @@ def _guess(label: str, values: list[str]) -> tuple[str | None, str]:
         return word, f"a workbook header word of {word}"
     if not values:
         return None, "no values below it to tell"
-    if all(parse_year(value) is not None for value in values):
+    if "year" not in taken and all(parse_year(value) is not None for value in values):
         return "year", "every value is a year"
-    if {value.upper() for value in values} <= {"V", "U", "O"}:
+    if "series" not in taken and {value.upper() for value in values} <= {"V", "U", "O"}:
         return "series", "every value is V, U or O"
-    if all(_is_chapter(value) for value in values):
+    if "chapter" not in taken and all(_is_chapter(value) for value in values):
         return "chapter", "every value is a budget chapter"
     if all(_is_amount(value) for value in values):
         return "amount", "every value is a number"
