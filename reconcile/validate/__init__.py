@@ -87,11 +87,11 @@ class ValidatedTable:
     copied_rows: frozenset[int] = frozenset()  # sheet rows of a block repeated: not checked
 
 
-def chapter_hint(text: str, owner: Mapping[str, str]) -> Phrase | str:
-    """ "Did you mean ..." for an unknown chapter: the known one nearest ``text``, shown with
-    its ministry (``owner``: chapter -> ministry), or "" when none is near."""
-    meant = nearest(text, owner)
-    return did_you_mean(text, [meant], owner[meant]) if meant else ""
+def chapter_hint(text: str, shown: Mapping[str, str]) -> Phrase | str:
+    """ "Did you mean ..." for an unknown chapter: the known one nearest ``text``, with what
+    ``shown`` shows beside it (chapter -> its ministry, or its name), or "" when none is near."""
+    meant = nearest(text, shown)
+    return did_you_mean(text, [meant], shown[meant]) if meant else ""
 
 
 def _text(value: Any) -> str | None:

@@ -19,7 +19,7 @@ from typing import Any
 from reconcile.codes import make_finding
 from reconcile.ministries import MinistryTable, normalise_chapter
 from reconcile.model import CellRef, Finding, Phrase, counted
-from reconcile.nearest import did_you_mean, nearest
+from reconcile.nearest import did_you_mean
 from reconcile.read.cells import cell_name
 from reconcile.read.find_table import labels, parse_year
 from reconcile.read.layouts import (
@@ -31,7 +31,12 @@ from reconcile.read.layouts import (
     column_label,
     is_spreadsheet_error,
 )
-from reconcile.validate import ValidatedTable, normalise_article, normalise_series
+from reconcile.validate import (
+    ValidatedTable,
+    chapter_hint,
+    normalise_article,
+    normalise_series,
+)
 from reconcile.validate.schema import ARTICLE_PATTERN, build_layout_schema, run_schema
 from reconcile.validate.totals import one_line_explains
 
@@ -258,15 +263,14 @@ def _row_findings(
 
 
 def _chapter_hint(text: str, name: str | None, ministries: MinistryTable) -> Phrase | str:
-    """ " Did you mean F (Diergezondheidsfonds)?": the one chapter the row's own budget name
-    names (2017's B-table files the Diergezondheidsfonds under "LVIII"), else the known chapter
-    spelt most like ``text`` ("IIIA" -> III), else ""."""
+    """ " Did you mean XIII (Economische Zaken)?": the one chapter the row's own budget name
+    names ("XXV" of Economische Zaken, though XXIII is spelt more like it), else the known
+    chapter spelt most like ``text`` ("IIIA" -> III), else ""."""
     folded = " ".join((name or "").casefold().split())
     named = [code for code, known in ministries.chapters.items() if known.casefold() == folded]
-    meant = named[0] if len(named) == 1 else nearest(text, ministries.chapters)
-    if meant is None:
-        return ""
-    shown = ministries.chapters[meant]
+    if len(named) != 1:
+        return chapter_hint(text, ministries.chapters)
+    meant, shown = named[0], ministries.chapters[named[0]]
     return did_you_mean(text, [meant], shown) or Phrase(
         " Did you mean {meant}?", {"meant": f"{meant} ({shown})"}
     )
