@@ -236,7 +236,8 @@ class Totals:
     ``by_ministry``: what each ministry contributed (its reservations, vrijval and kasschuiven,
     and what it transferred to another contributor); ``by_year``: the profile after
     kasschuiven; ``transferred_out`` and ``received``: the overboekingen between contributors
-    (received money is counted at its giver, never again); ``by_ministry_year``: both at once.
+    (received money is counted at its giver, never again); ``by_ministry_year``: both at once;
+    ``by_file``: what each file adds to the total (the file table's subtotals).
     """
 
     total: Decimal
@@ -247,3 +248,4 @@ class Totals:
     # ministry -> year -> amount counted: each ministry's profile after kasschuiven
     by_ministry_year: Mapping[str, Mapping[int, Decimal]] = field(default_factory=dict)
     kasschuiven_by_year: Mapping[int, Decimal] = field(default_factory=dict)  # moved per year
+    by_file: Mapping[str, Decimal] = field(default_factory=dict)  # path -> amount counted

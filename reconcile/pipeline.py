@@ -363,10 +363,7 @@ def check(
     findings += reconcile(reconciliation)
     # Each file's subtotal as the set counts it: an overboeking to a ministry without a file
     # in the set is not counted, so the subtotals add up to the total.
-    counted = {
-        sub.path: sum((reconciliation.counted(line) for line in sub.lines), Decimal(0))
-        for sub in submissions
-    }
+    counted = reconciliation.totals.by_file
     files = [replace(f, total=counted[f.path]) if f.path in counted else f for f in files]
     read = _files_read(paths, inputs, announcement)
     return _report("check", read, files, submissions, findings, announcement, reconciliation)

@@ -59,14 +59,17 @@ class Reconciliation:
         received: dict[str, Decimal] = defaultdict(Decimal)
         by_ministry_year: dict[str, dict[int, Decimal]] = {}
         moved: dict[int, Decimal] = defaultdict(Decimal)
+        by_file: dict[str, Decimal] = {}
         total = Decimal(0)
         for sub in self.submissions:
+            subtotal = Decimal(0)
             for line in sub.lines:  # one pass, adding in the lines' order as sum() would
                 amount = self.counted(line)
                 by_year[line.year] += amount
                 if line.kind == Kind.KASSCHUIF:
                     moved[line.year] += line.amount
                 total += amount
+                subtotal += amount
                 if sub.ministry is None:
                     continue
                 by_ministry[sub.ministry] += amount
@@ -76,6 +79,7 @@ class Reconciliation:
                     transferred[sub.ministry] += amount
                 elif line.kind == Kind.TRANSFER_IN:
                     received[sub.ministry] += line.amount
+            by_file[sub.path] = subtotal
             if sub.ministry is not None:
                 by_ministry[sub.ministry] += 0  # a ministry whose file holds no line shows 0
         return Totals(
@@ -86,6 +90,7 @@ class Reconciliation:
             dict(sorted(received.items())),
             {m: dict(sorted(years.items())) for m, years in sorted(by_ministry_year.items())},
             dict(sorted(moved.items())),
+            by_file,
         )
 
     @cached_property
