@@ -31,3 +31,27 @@ def test_two_budgets_under_one_chapter_number_each_add_up_to_their_totaal() -> N
         "A38",
         "A39",
     ]
+
+
+CHAPTER_VI_TOTALS = "budgettaire_tabellen_owb_2017_chapter_vi_totals.csv"
+
+
+def test_a_chapters_total_row_needs_no_article() -> None:
+    # The B-table 2017 gives chapter VI's totals (V, U, O) in rows flagged J with the article
+    # and every level blank: 12,458,303 in V t-2 is the sum of its nine article totals. Its
+    # blank article is the chapter's place, not a line's missing article.
+    assert _findings(CHAPTER_VI_TOTALS) == []
+
+
+def test_a_line_or_a_subtotal_without_its_article_is_still_said(tmp_path: Path) -> None:
+    # The same rows as lines (flagged N), or as a subtotal of a subdivision ("31.1"): a
+    # row of an article whose article is blank.
+    header, *rows = (EDITIONS / CHAPTER_VI_TOTALS).read_text(encoding="utf-8").splitlines()
+    as_lines = [row.replace(",J,,", ",N,,") for row in rows]
+    as_subtotals = [row.replace(",J,,", ",J,31.1,") for row in rows]
+    for name, changed in (("lines.csv", as_lines), ("subtotals.csv", as_subtotals)):
+        path = tmp_path / name
+        path.write_text("\n".join([header, *changed]) + "\n", encoding="utf-8")
+        report = validate([str(path)], load_announcement(None), layout=None)
+        missing = [f.location.cell for f in report.findings if f.code == "missing-value"]
+        assert missing == ["G2", "G3", "G4"], name

@@ -128,12 +128,24 @@ def _check_rows(
         # "Rijk" block's chapter is the whole government. Its series and year still count.
         summary = index in table.summary_rows
         fields = [n for n in checked if n in ("series", "year")] if summary else checked
+        if _chapter_total(table, layout, index):
+            fields = [n for n in fields if n != "article"]
         if index in shares or _only_a_share(row):  # no line: it needs no series of its own
             fields = [n for n in fields if n != "series"]
         codes_here = functools.partial(codes_of, index)
         unread = None if index in shares else _unread(table, notes, index)
         findings += _row_findings(row, layout, fields, codes_here, ministries, unread)
     return findings
+
+
+def _chapter_total(table: LayoutTable, layout: Layout, index: int) -> bool:
+    """Whether row ``index`` is flagged a total with its article and every level blank: its
+    chapter's total, which has no article (2016-2017, VI: rows 306-308 and 162-164, V, U
+    and O, each the sum of its articles' totals)."""
+    if index not in table.total_rows or layout.totals is None:
+        return False
+    values = table.rows[index].values
+    return not any(values.get(name, "").strip() for name in ("article", *layout.totals.levels))
 
 
 def _unread(table: LayoutTable, notes: set[int], index: int) -> Phrase:
