@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reconcile.announcement import load_announcement
+from reconcile.codes import render_message
 from reconcile.pipeline import validate
 
 EDITIONS = Path(__file__).parent / "editions"
@@ -55,3 +56,36 @@ def test_a_line_or_a_subtotal_without_its_article_is_still_said(tmp_path: Path) 
         report = validate([str(path)], load_announcement(None), layout=None)
         missing = [f.location.cell for f in report.findings if f.code == "missing-value"]
         assert missing == ["G2", "G3", "G4"], name
+
+
+def _messages(name: str, code: str = "total-mismatch") -> dict[str | None, str]:
+    report = validate([str(EDITIONS / name)], load_announcement(None), layout=None)
+    return {f.location.cell: render_message(f, "en") for f in report.findings if f.code == code}
+
+
+def test_two_totals_of_one_group_that_together_are_its_lines_say_so() -> None:
+    # The first-published begrotingsstaten give chapter VI 2015 two TOTAAL rows for O and
+    # for V: 1,424,236 over Veiligheid en Justitie's articles and 757,353 over Binnenlandse
+    # Zaken's articles 61-74 filed under VI as well (O: 2,181,589 in all). Each is off its
+    # lines (a real problem: the lines of two budgets under one chapter), and says which
+    # other total makes up the difference. U, one TOTAAL over VI's own articles, adds up.
+    messages = _messages("begrotingsstaten_2015_chapter_vi_two_totals.csv")
+    assert sorted(messages) == sorted(
+        f"{column}{row}" for column in "HIJKL" for row in (48, 49, 51, 52)
+    )
+    assert messages["H48"].endswith(
+        "This total and the one at H49 (EUR 757,353,000) together add up to these lines: are "
+        "the lines of two totals filed under one key?"
+    )
+    assert "EUR 2,181,589,000" in messages["H48"]
+
+
+def test_a_second_total_of_lines_another_total_states_says_so() -> None:
+    # The B-table 2015, IXB article 6 U: row 424 says 2,901,122 over its two "w.v." lines,
+    # row 425, flagged J as well, says 0 (and nothing in t-2): a second total of the same
+    # lines, a real problem, named with the total that states their sum.
+    messages = _messages("budgettaire_tabellen_owb_2015_article_ixb_6.csv")
+    assert sorted(messages) == [f"{column}6" for column in "UVWXYZ"]
+    assert messages["V6"].endswith(
+        "The totals row at V5 states their sum: is this row a second total of them?"
+    )

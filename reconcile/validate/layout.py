@@ -38,7 +38,7 @@ from reconcile.validate import (
     normalise_series,
 )
 from reconcile.validate.schema import ARTICLE_PATTERN, build_layout_schema, run_schema
-from reconcile.validate.totals import one_line_explains
+from reconcile.validate.totals import one_line_explains, two_totals_explain
 
 _ARTICLE = re.compile(ARTICLE_PATTERN)
 _SHORT_TAIL = re.compile(r"\.(\d{1,2})(?!\d)")  # "844.12" of "(844.12)": the short last group
@@ -518,6 +518,9 @@ def _check_totals(
             totals.append(index)
         else:
             group_rows[group_keys[index]].append(index)
+    group_totals: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for total in totals:
+        group_totals[group_keys[total]].append(total)
     spanned = _spanned_groups(table, rule, levels, repeated)
     covering = [(total, group_rows.get(group_keys[total], [])) for total in totals]
     covering += list(subtotals.items())
@@ -588,6 +591,14 @@ def _check_totals(
             computed = _sum(parts + more)
             line = table.amount_line(name, total)
             assert line is not None
+            others = [  # the other totals rows of its group that state an amount here
+                (read[1], place.cells["amount"])
+                for other in group_totals.get(group_keys[total], ())
+                if other != total and total not in subtotals
+                if (read := reads[other]) is not None and read[1] is not None
+                if (place := table.amount_line(name, other)) is not None
+            ]
+            allowed = _allowed(rule.rounding, len(parts + more) + 1, table, (stated, *parts))
             findings.append(
                 make_finding(
                     "total-mismatch",
@@ -597,6 +608,7 @@ def _check_totals(
                     computed=computed,
                     difference=stated - computed,
                     hint=one_line_explains(stated, computed, _places(table, name, counted))
+                    or two_totals_explain(stated, computed, others, allowed)
                     or _blank_lines(table, name, [i for i in lines if i not in below]),
                 )
             )

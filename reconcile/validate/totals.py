@@ -236,3 +236,29 @@ def _sums_as_recomputed(
     return all(
         problems[index] == "empty" or raws[index].__class__ in (int, float) for index in covered
     )
+
+
+def two_totals_explain(
+    stated: Decimal, computed: Decimal, others: list[tuple[Decimal, CellRef]], allowed: Decimal
+) -> Phrase | str:
+    """What a group's one other totals row explains of a total its lines do not add up to
+    (within ``allowed``): it states their sum itself, so this row is a second total of them
+    (2015, IXB article 6 U: row 425 says 0 under row 424's 2,901,122); or the two together
+    are their sum, so the lines of two totals stand under one key (2015, chapter VI O:
+    TOTAAL 1,424,236 and 757,353, the second over Binnenlandse Zaken's articles 61-74 filed
+    under VI). "" where no one other total does either."""
+    if len(others) != 1:
+        return ""
+    amount, place = others[0]
+    if abs(amount - computed) <= allowed:
+        return Phrase(
+            " The totals row at {cell} states their sum: is this row a second total of them?",
+            {"cell": place.cell},
+        )
+    if abs(stated + amount - computed) <= allowed:
+        return Phrase(
+            " This total and the one at {cell} ({amount}) together add up to these lines: are "
+            "the lines of two totals filed under one key?",
+            {"cell": place.cell, "amount": amount},
+        )
+    return ""
