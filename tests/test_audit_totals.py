@@ -89,3 +89,34 @@ def test_a_second_total_of_lines_another_total_states_says_so() -> None:
     assert messages["V6"].endswith(
         "The totals row at V5 states their sum: is this row a second total of them?"
     )
+
+
+XVIII_6 = "budgettaire_tabellen_owb_2017_article_xviii_6.csv"
+
+
+def test_a_waarvan_breakdown_with_a_misspelled_level_is_notes_not_lines() -> None:
+    # The B-table 2017, XVIII article 6, subdivision 1 (row 2): "Bijdrage aan agentschappen"
+    # (row 3, source 2777) says 68,184 in t-1 = 53,226 + 7,061 + 7,897 (rows 4, 10 and 11);
+    # between them "waarvan:" (row 5) heads four rows of what the first is spent on, their
+    # instrument written "Bijdragen aan agentschappen". They are notes, not lines of the
+    # subdivision: neither total is off.
+    assert _messages(XVIII_6) == {}
+
+
+def test_a_subtotal_whose_lines_after_a_waarvan_breakdown_do_not_add_up_is_said(
+    tmp_path: Path,
+) -> None:
+    # The same rows with the last line's t-1 changed from 7,897 to 7,997: the subtotal is
+    # 100 off its lines (the breakdown still not among them), at its own row.
+    text = (EDITIONS / XVIII_6).read_text(encoding="utf-8")
+    assert text.count('"7,897"') == 1
+    path = tmp_path / "changed.csv"
+    path.write_text(text.replace('"7,897"', '"7,997"'), encoding="utf-8")
+    report = validate([str(path)], load_announcement(None), layout=None)
+    messages = {
+        f.location.cell: render_message(f, "en")
+        for f in report.findings
+        if f.code == "total-mismatch"
+    }
+    assert sorted(messages) == ["U3"]
+    assert "says EUR 68,184,000 but the lines it covers add up to EUR 68,284,000" in messages["U3"]

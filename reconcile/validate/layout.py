@@ -471,7 +471,9 @@ def _outline(table: LayoutTable, rule: TotalsRule, repeated: set[int]) -> _Outli
     levels = [_level_texts(table, level) for level in rule.levels if level in table.field_texts]
     group_keys = _keys(table, rule.group)
     notes = _notes(table, rule.levels, rule.memo)
-    under = _rows_under(table, levels, group_keys)
+    breakdowns = _memo_breakdowns(table, levels, group_keys, notes)
+    notes |= breakdowns
+    under = _rows_under(table, levels, group_keys, breakdowns)
     headings = _headings_flagged_n(table, levels, group_keys, notes | repeated, rule.rounding)
     return _Outline(levels, group_keys, notes, under, headings)
 
@@ -751,7 +753,10 @@ def _deepest(levels: list[list[str]], index: int) -> int:
 
 
 def _rows_under(
-    table: LayoutTable, levels: list[list[str]], group_keys: list[tuple[str, ...]]
+    table: LayoutTable,
+    levels: list[list[str]],
+    group_keys: list[tuple[str, ...]],
+    breakdowns: set[int],
 ) -> dict[int, list[int]]:
     """Each row flagged J on a level -> the rows that stand under it, in their order.
 
@@ -760,7 +765,8 @@ def _rows_under(
     under "Basisbeurs" leave the breakdown empty), and is deeper than; the run of them
     right after it, or, where none follows, the run right before it that agrees on its
     level too: some tables put a subtotal below its lines (2015, V article 1: "1.2" J, row
-    516, below its instruments and regelingen, rows 510-515).
+    516, below its instruments and regelingen, rows 510-515). A "waarvan:" breakdown
+    (``breakdowns``) does not end the run: its rows are notes whatever their levels say.
     """
     if not levels:
         return {}
@@ -772,12 +778,14 @@ def _rows_under(
         if depth < 0:
             continue  # a group-level total
         after = index + 1
-        while (
-            after < count
-            and group_keys[after] == group_keys[index]
-            and all(column[after] == column[index] for column in levels[:depth])
-            and levels[depth][after] in ("", levels[depth][index])
-            and _deepest(levels, after) > depth
+        while after < count and (
+            after in breakdowns
+            or (
+                group_keys[after] == group_keys[index]
+                and all(column[after] == column[index] for column in levels[:depth])
+                and levels[depth][after] in ("", levels[depth][index])
+                and _deepest(levels, after) > depth
+            )
         ):
             after += 1
         before = index
@@ -950,6 +958,37 @@ def _allowed(
     if any(amounts) and all(amount is not None and amount % thousands == 0 for amount in amounts):
         unit = thousands
     return unit * (parts + 1) / 2
+
+
+def _memo_breakdowns(
+    table: LayoutTable, levels: list[list[str]], group_keys: list[tuple[str, ...]], notes: set[int]
+) -> set[int]:
+    """The rows of a "waarvan:" breakdown: after a note that states no amount (a bare
+    "waarvan:"), the lines as deep as it, of its group and its first level, that differ from
+    it on a level above its own, up to the first that does not (a line beside the one the
+    breakdown is of). 2017, XVIII article 6: rows 2780-2783, "begroting I, de Koning", ...,
+    after "waarvan:" (row 2779) under "Bijdrage aan agentschappen", misspell their
+    instrument "Bijdragen aan agentschappen"; the lines after them (rows 2784-2785) are of
+    the instrument again, whose 68,184 in t-1 they make up with row 2778.
+    """
+    amounts = table.amounts.values()
+    breakdowns: set[int] = set()
+    for note in sorted(notes):
+        depth = _deepest(levels, note)
+        if depth < 1 or any(reads[note] is not None for reads in amounts):
+            continue  # a note with an amount, or on the first level: no heading
+        index = note + 1
+        while (
+            index < len(table.row_numbers)
+            and index not in table.total_rows
+            and group_keys[index] == group_keys[note]
+            and _deepest(levels, index) == depth
+            and levels[0][index] == levels[0][note]
+            and any(column[index] != column[note] for column in levels[1:depth])
+        ):
+            breakdowns.add(index)
+            index += 1
+    return breakdowns
 
 
 def _notes(table: LayoutTable, levels: tuple[str, ...], memo: re.Pattern[str] | None) -> set[int]:
