@@ -120,3 +120,28 @@ def test_a_subtotal_whose_lines_after_a_waarvan_breakdown_do_not_add_up_is_said(
     }
     assert sorted(messages) == ["U3"]
     assert "says EUR 68,184,000 but the lines it covers add up to EUR 68,284,000" in messages["U3"]
+
+
+IXB_3 = "budgettaire_tabellen_owb_2017_article_ixb_3.csv"
+
+
+def test_a_regeling_flagged_j_before_a_shallower_line_is_a_part() -> None:
+    # The B-table 2017, IXB article 3 O: "Vermogensonttrekking" (row 2) says 6,375,037 in
+    # t-1 = 3,838,194 + 1,633,590 + 903,253, the last "Winstafdracht DNB" (row 5), a regeling
+    # flagged J with no line under it: the rows after it (6-7) leave its level blank and are
+    # no deeper. It is a part, not a heading of nothing. The rows' own problems stay: their
+    # "waarvan" texts in the amount column T (amount-not-a-number).
+    findings = _findings(IXB_3)
+    assert [cell for cell, code in findings if code == "total-mismatch"] == []
+    assert [cell for cell, code in findings if code == "amount-not-a-number"] == ["T6", "T7"]
+
+
+def test_a_subtotal_off_its_regelingen_flagged_j_is_still_said(tmp_path: Path) -> None:
+    # The same rows with "Winstafdracht DNB" 903,353 in t-1 instead of 903,253.
+    text = (EDITIONS / IXB_3).read_text(encoding="utf-8")
+    assert text.count(",903253 ,") == 1
+    path = tmp_path / "changed.csv"
+    path.write_text(text.replace(",903253 ,", ",903353 ,"), encoding="utf-8")
+    report = validate([str(path)], load_announcement(None), layout=None)
+    mismatches = [f.location.cell for f in report.findings if f.code == "total-mismatch"]
+    assert mismatches == ["U2"]

@@ -836,11 +836,13 @@ def _leaf_totals(
     by the next J of its level; with it the N rows add up to the article's 926,503, without
     it to 925,476). Such a leaf is a part of its group's total: counted as one, and a total
     its detail rows add up to without the leaves is right as well. A row is under a J row
-    when it is of the same group, agrees on the levels above the J row's deepest one, and is
-    a line (N) or a total deeper than it (2017, III article 1: row 8 "Bijdrage aan
-    agentschappen" is not under row 7 "Apparaat", a level above it differing), and leaves
-    the J row's own level empty or states it too (2017, V article 4 O: the line "4.40"
-    is not under the subtotal "4.20", row 142, its level differing).
+    when it is of the same group, agrees on the levels above the J row's deepest one, is
+    deeper than it (2017, III article 1: row 8 "Bijdrage aan agentschappen" is not under row
+    7 "Apparaat", a level above it differing; IXB article 3 O: the regeling "Winstafdracht
+    DNB" J, row 922, is a part of "Vermogensonttrekking", the lines after it no deeper), and
+    leaves the J row's own level empty or states it too (2017, V article 4 O: the line
+    "4.40" is not under the subtotal "4.20", row 142, its level differing): as
+    ``_rows_under`` has it.
     """
     if not levels:
         return set()
@@ -857,7 +859,7 @@ def _leaf_totals(
             and group_keys[after] == group_keys[index]
             and all(column[after] == column[index] for column in levels[:depth])
             and levels[depth][after] in ("", levels[depth][index])
-            and (after not in table.total_rows or _deepest(levels, after) > depth)
+            and _deepest(levels, after) > depth
         )
         if not under:
             leaves.add(index)
