@@ -145,3 +145,22 @@ def test_a_subtotal_off_its_regelingen_flagged_j_is_still_said(tmp_path: Path) -
     report = validate([str(path)], load_announcement(None), layout=None)
     mismatches = [f.location.cell for f in report.findings if f.code == "total-mismatch"]
     assert mismatches == ["U2"]
+
+
+X_1 = "budgettaire_tabellen_owb_2017_article_x_1.csv"
+
+
+def test_a_footnote_starting_with_an_asterisk_is_a_note() -> None:
+    # The B-table 2017, X article 1 U: 272,617 in t-2 = 267,491 + 2,109 + 3,017 (rows 3-5);
+    # row 6, "* bijdrage door SSO's binnen de opdracht Inzet" (3,488), is the printed
+    # table's footnote on how much of them SSOs contribute, not a fourth part.
+    assert _messages(X_1) == {}
+
+
+def test_a_total_off_its_lines_beside_a_footnote_is_still_said(tmp_path: Path) -> None:
+    # The same rows with 267,591 for 267,491: 100 off, with or without the footnote.
+    text = (EDITIONS / X_1).read_text(encoding="utf-8")
+    path = tmp_path / "changed.csv"
+    path.write_text(text.replace(",267491,", ",267591,"), encoding="utf-8")
+    report = validate([str(path)], load_announcement(None), layout=None)
+    assert [f.location.cell for f in report.findings if f.code == "total-mismatch"] == ["T2"]
