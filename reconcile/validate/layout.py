@@ -566,6 +566,10 @@ def _check_totals(
             deep = _amounts(reads, lines)
             leaves = _amounts(reads, [index for index in rows if index in leaf_rows])
             noted = _amounts(reads, [index for index in rows if index in notes])
+            # a "waarvan" right after another may be a note of it, not of the total
+            first_noted = _amounts(
+                reads, [index for index in rows if index in notes and index - 1 not in notes]
+            )
             if stated is None or None in parts + more + deep + leaves:
                 continue  # unreadable amounts are findings of their own
             if not counted + deep + noted:
@@ -574,8 +578,10 @@ def _check_totals(
             # without them, subtotals or not: a total its lines add up to is right, and a
             # subtotal between them the one off (reported at its own row). Its lines may
             # include its "waarvan" rows: an Apparaat table's "waarvan ICT", "waarvan
-            # SSO's" and "Overig" are a subtotal's parts (2017, VI article 33: row 242).
-            sums = [parts + more, parts, deep + leaves, deep, deep + noted]
+            # SSO's" and "Overig" are a subtotal's parts (2017, VI article 33: row 242),
+            # and a "waarvan" right after another may be of it: "waarvan: P-direkt" under
+            # "waarvan bijdragen aan SSO's" (2017, VII article 11, rows 2647-2648).
+            sums = [parts + more, parts, deep + leaves, deep, deep + noted, deep + first_noted]
             if total in spanned:
                 sums += _spanned_sums(table, reads, total, spanned[total], levels, outline)
             if any(
