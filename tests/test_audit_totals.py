@@ -77,7 +77,10 @@ def test_two_totals_of_one_group_that_together_are_its_lines_say_so() -> None:
         "This total and the one at H49 (EUR 757,353,000) together add up to these lines: are "
         "the lines of two totals filed under one key?"
     )
-    assert "EUR 2,181,589,000" in messages["H48"]
+    assert (
+        "EUR 2,181,589,000 (difference -EUR 757,353,000). The 18 lines it covers: rows 2 … 45."
+        in (messages["H48"])
+    )
 
 
 def test_a_second_total_of_lines_another_total_states_says_so() -> None:
@@ -87,7 +90,8 @@ def test_a_second_total_of_lines_another_total_states_says_so() -> None:
     messages = _messages("budgettaire_tabellen_owb_2015_article_ixb_6.csv")
     assert sorted(messages) == [f"{column}6" for column in "UVWXYZ"]
     assert messages["V6"].endswith(
-        "The totals row at V5 states their sum: is this row a second total of them?"
+        " The 2 lines it covers: rows 2-3. The totals row at V5 states their sum: is this row a"
+        " second total of them?"
     )
 
 
@@ -119,7 +123,11 @@ def test_a_subtotal_whose_lines_after_a_waarvan_breakdown_do_not_add_up_is_said(
         if f.code == "total-mismatch"
     }
     assert sorted(messages) == ["U3"]
-    assert "says EUR 68,184,000 but the lines it covers add up to EUR 68,284,000" in messages["U3"]
+    # The message names the rows it added up, to be checked in one look.
+    assert messages["U3"].endswith(
+        "says EUR 68,184,000 but the lines it covers add up to EUR 68,284,000 (difference "
+        "-EUR 100,000). The 3 lines it covers: rows 4, 10-11."
+    )
 
 
 IXB_3 = "budgettaire_tabellen_owb_2017_article_ixb_3.csv"

@@ -38,7 +38,7 @@ from reconcile.validate import (
     normalise_series,
 )
 from reconcile.validate.schema import ARTICLE_PATTERN, build_layout_schema, run_schema
-from reconcile.validate.totals import one_line_explains, two_totals_explain
+from reconcile.validate.totals import one_line_explains, parts_in_rows, two_totals_explain
 
 _ARTICLE = re.compile(ARTICLE_PATTERN)
 _SHORT_TAIL = re.compile(r"\.(\d{1,2})(?!\d)")  # "844.12" of "(844.12)": the short last group
@@ -615,9 +615,12 @@ def _check_totals(
                     stated=stated,
                     computed=computed,
                     difference=stated - computed,
-                    hint=one_line_explains(stated, computed, _places(table, name, counted))
-                    or two_totals_explain(stated, computed, others, allowed)
-                    or _blank_lines(table, name, [i for i in lines if i not in below]),
+                    hint=parts_in_rows(
+                        [table.row_numbers[index] for index in counted],
+                        one_line_explains(stated, computed, _places(table, name, counted))
+                        or two_totals_explain(stated, computed, others, allowed)
+                        or _blank_lines(table, name, [i for i in lines if i not in below]),
+                    ),
                 )
             )
     return findings

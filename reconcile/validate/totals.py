@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from reconcile.codes import make_finding
 from reconcile.kinds import ROUNDED_FROM
-from reconcile.model import CellRef, Finding, Phrase
+from reconcile.model import CellRef, Finding, Phrase, counted
 from reconcile.read.cells import column_letter
 from reconcile.read.find_table import parse_year
 from reconcile.read.make_lines import AmountCell, LineColumns, SheetTable, TotalsRow, plain_text
@@ -262,3 +262,24 @@ def two_totals_explain(
             {"cell": place.cell, "amount": amount},
         )
     return ""
+
+
+def parts_in_rows(rows: list[int], hint: Phrase | str) -> Phrase | str:
+    """Which rows a published table's total was recomputed from, so that the sum can be
+    checked in one look ("The 3 lines it covers: rows 2778, 2784-2785."), then ``hint``. Runs of
+    rows are written as ranges; more than five runs as the first and last row."""
+    if not rows:
+        return hint
+    runs: list[list[int]] = []
+    for row in rows:
+        if runs and row == runs[-1][-1] + 1:
+            runs[-1].append(row)
+        else:
+            runs.append([row])
+    spans = [str(run[0]) if len(run) == 1 else f"{run[0]}-{run[-1]}" for run in runs]
+    where = ", ".join(spans) if len(spans) <= 5 else f"{rows[0]} … {rows[-1]}"
+    return counted(
+        " The {count} line it covers: row {rows}.{hint}",
+        " The {count} lines it covers: rows {rows}.{hint}",
+        {"count": len(rows), "rows": where, "hint": hint},
+    )
