@@ -38,7 +38,7 @@ from reconcile.validate import (
     normalise_series,
 )
 from reconcile.validate.schema import ARTICLE_PATTERN, build_layout_schema, run_schema
-from reconcile.validate.totals import one_line_explains
+from reconcile.validate.totals import one_line_explains, parts_in_rows, two_totals_explain
 
 _ARTICLE = re.compile(ARTICLE_PATTERN)
 _SHORT_TAIL = re.compile(r"\.(\d{1,2})(?!\d)")  # "844.12" of "(844.12)": the short last group
@@ -128,12 +128,24 @@ def _check_rows(
         # "Rijk" block's chapter is the whole government. Its series and year still count.
         summary = index in table.summary_rows
         fields = [n for n in checked if n in ("series", "year")] if summary else checked
+        if _chapter_total(table, layout, index):
+            fields = [n for n in fields if n != "article"]
         if index in shares or _only_a_share(row):  # no line: it needs no series of its own
             fields = [n for n in fields if n != "series"]
         codes_here = functools.partial(codes_of, index)
         unread = None if index in shares else _unread(table, notes, index)
         findings += _row_findings(row, layout, fields, codes_here, ministries, unread)
     return findings
+
+
+def _chapter_total(table: LayoutTable, layout: Layout, index: int) -> bool:
+    """Whether row ``index`` is flagged a total with its article and every level blank: its
+    chapter's total, which has no article (2016-2017, VI: rows 306-308 and 162-164, V, U
+    and O, each the sum of its articles' totals)."""
+    if index not in table.total_rows or layout.totals is None:
+        return False
+    values = table.rows[index].values
+    return not any(values.get(name, "").strip() for name in ("article", *layout.totals.levels))
 
 
 def _unread(table: LayoutTable, notes: set[int], index: int) -> Phrase:
@@ -459,7 +471,9 @@ def _outline(table: LayoutTable, rule: TotalsRule, repeated: set[int]) -> _Outli
     levels = [_level_texts(table, level) for level in rule.levels if level in table.field_texts]
     group_keys = _keys(table, rule.group)
     notes = _notes(table, rule.levels, rule.memo)
-    under = _rows_under(table, levels, group_keys)
+    breakdowns = _memo_breakdowns(table, levels, group_keys, notes)
+    notes |= breakdowns
+    under = _rows_under(table, levels, group_keys, breakdowns)
     headings = _headings_flagged_n(table, levels, group_keys, notes | repeated, rule.rounding)
     return _Outline(levels, group_keys, notes, under, headings)
 
@@ -506,6 +520,9 @@ def _check_totals(
             totals.append(index)
         else:
             group_rows[group_keys[index]].append(index)
+    group_totals: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for total in totals:
+        group_totals[group_keys[total]].append(total)
     spanned = _spanned_groups(table, rule, levels, repeated)
     covering = [(total, group_rows.get(group_keys[total], [])) for total in totals]
     covering += list(subtotals.items())
@@ -549,6 +566,10 @@ def _check_totals(
             deep = _amounts(reads, lines)
             leaves = _amounts(reads, [index for index in rows if index in leaf_rows])
             noted = _amounts(reads, [index for index in rows if index in notes])
+            # a "waarvan" right after another may be a note of it, not of the total
+            first_noted = _amounts(
+                reads, [index for index in rows if index in notes and index - 1 not in notes]
+            )
             if stated is None or None in parts + more + deep + leaves:
                 continue  # unreadable amounts are findings of their own
             if not counted + deep + noted:
@@ -557,8 +578,10 @@ def _check_totals(
             # without them, subtotals or not: a total its lines add up to is right, and a
             # subtotal between them the one off (reported at its own row). Its lines may
             # include its "waarvan" rows: an Apparaat table's "waarvan ICT", "waarvan
-            # SSO's" and "Overig" are a subtotal's parts (2017, VI article 33: row 242).
-            sums = [parts + more, parts, deep + leaves, deep, deep + noted]
+            # SSO's" and "Overig" are a subtotal's parts (2017, VI article 33: row 242),
+            # and a "waarvan" right after another may be of it: "waarvan: P-direkt" under
+            # "waarvan bijdragen aan SSO's" (2017, VII article 11, rows 2647-2648).
+            sums = [parts + more, parts, deep + leaves, deep, deep + noted, deep + first_noted]
             if total in spanned:
                 sums += _spanned_sums(table, reads, total, spanned[total], levels, outline)
             if any(
@@ -576,6 +599,14 @@ def _check_totals(
             computed = _sum(parts + more)
             line = table.amount_line(name, total)
             assert line is not None
+            others = [  # the other totals rows of its group that state an amount here
+                (read[1], place.cells["amount"])
+                for other in group_totals.get(group_keys[total], ())
+                if other != total and total not in subtotals
+                if (read := reads[other]) is not None and read[1] is not None
+                if (place := table.amount_line(name, other)) is not None
+            ]
+            allowed = _allowed(rule.rounding, len(parts + more) + 1, table, (stated, *parts))
             findings.append(
                 make_finding(
                     "total-mismatch",
@@ -584,8 +615,12 @@ def _check_totals(
                     stated=stated,
                     computed=computed,
                     difference=stated - computed,
-                    hint=one_line_explains(stated, computed, _places(table, name, counted))
-                    or _blank_lines(table, name, [i for i in lines if i not in below]),
+                    hint=parts_in_rows(
+                        [table.row_numbers[index] for index in counted],
+                        one_line_explains(stated, computed, _places(table, name, counted))
+                        or two_totals_explain(stated, computed, others, allowed)
+                        or _blank_lines(table, name, [i for i in lines if i not in below]),
+                    ),
                 )
             )
     return findings
@@ -727,7 +762,10 @@ def _deepest(levels: list[list[str]], index: int) -> int:
 
 
 def _rows_under(
-    table: LayoutTable, levels: list[list[str]], group_keys: list[tuple[str, ...]]
+    table: LayoutTable,
+    levels: list[list[str]],
+    group_keys: list[tuple[str, ...]],
+    breakdowns: set[int],
 ) -> dict[int, list[int]]:
     """Each row flagged J on a level -> the rows that stand under it, in their order.
 
@@ -736,7 +774,8 @@ def _rows_under(
     under "Basisbeurs" leave the breakdown empty), and is deeper than; the run of them
     right after it, or, where none follows, the run right before it that agrees on its
     level too: some tables put a subtotal below its lines (2015, V article 1: "1.2" J, row
-    516, below its instruments and regelingen, rows 510-515).
+    516, below its instruments and regelingen, rows 510-515). A "waarvan:" breakdown
+    (``breakdowns``) does not end the run: its rows are notes whatever their levels say.
     """
     if not levels:
         return {}
@@ -748,12 +787,14 @@ def _rows_under(
         if depth < 0:
             continue  # a group-level total
         after = index + 1
-        while (
-            after < count
-            and group_keys[after] == group_keys[index]
-            and all(column[after] == column[index] for column in levels[:depth])
-            and levels[depth][after] in ("", levels[depth][index])
-            and _deepest(levels, after) > depth
+        while after < count and (
+            after in breakdowns
+            or (
+                group_keys[after] == group_keys[index]
+                and all(column[after] == column[index] for column in levels[:depth])
+                and levels[depth][after] in ("", levels[depth][index])
+                and _deepest(levels, after) > depth
+            )
         ):
             after += 1
         before = index
@@ -804,11 +845,13 @@ def _leaf_totals(
     by the next J of its level; with it the N rows add up to the article's 926,503, without
     it to 925,476). Such a leaf is a part of its group's total: counted as one, and a total
     its detail rows add up to without the leaves is right as well. A row is under a J row
-    when it is of the same group, agrees on the levels above the J row's deepest one, and is
-    a line (N) or a total deeper than it (2017, III article 1: row 8 "Bijdrage aan
-    agentschappen" is not under row 7 "Apparaat", a level above it differing), and leaves
-    the J row's own level empty or states it too (2017, V article 4 O: the line "4.40"
-    is not under the subtotal "4.20", row 142, its level differing).
+    when it is of the same group, agrees on the levels above the J row's deepest one, is
+    deeper than it (2017, III article 1: row 8 "Bijdrage aan agentschappen" is not under row
+    7 "Apparaat", a level above it differing; IXB article 3 O: the regeling "Winstafdracht
+    DNB" J, row 922, is a part of "Vermogensonttrekking", the lines after it no deeper), and
+    leaves the J row's own level empty or states it too (2017, V article 4 O: the line
+    "4.40" is not under the subtotal "4.20", row 142, its level differing): as
+    ``_rows_under`` has it.
     """
     if not levels:
         return set()
@@ -825,7 +868,7 @@ def _leaf_totals(
             and group_keys[after] == group_keys[index]
             and all(column[after] == column[index] for column in levels[:depth])
             and levels[depth][after] in ("", levels[depth][index])
-            and (after not in table.total_rows or _deepest(levels, after) > depth)
+            and _deepest(levels, after) > depth
         )
         if not under:
             leaves.add(index)
@@ -926,6 +969,37 @@ def _allowed(
     if any(amounts) and all(amount is not None and amount % thousands == 0 for amount in amounts):
         unit = thousands
     return unit * (parts + 1) / 2
+
+
+def _memo_breakdowns(
+    table: LayoutTable, levels: list[list[str]], group_keys: list[tuple[str, ...]], notes: set[int]
+) -> set[int]:
+    """The rows of a "waarvan:" breakdown: after a note that states no amount (a bare
+    "waarvan:"), the lines as deep as it, of its group and its first level, that differ from
+    it on a level above its own, up to the first that does not (a line beside the one the
+    breakdown is of). 2017, XVIII article 6: rows 2780-2783, "begroting I, de Koning", ...,
+    after "waarvan:" (row 2779) under "Bijdrage aan agentschappen", misspell their
+    instrument "Bijdragen aan agentschappen"; the lines after them (rows 2784-2785) are of
+    the instrument again, whose 68,184 in t-1 they make up with row 2778.
+    """
+    amounts = table.amounts.values()
+    breakdowns: set[int] = set()
+    for note in sorted(notes):
+        depth = _deepest(levels, note)
+        if depth < 1 or any(reads[note] is not None for reads in amounts):
+            continue  # a note with an amount, or on the first level: no heading
+        index = note + 1
+        while (
+            index < len(table.row_numbers)
+            and index not in table.total_rows
+            and group_keys[index] == group_keys[note]
+            and _deepest(levels, index) == depth
+            and levels[0][index] == levels[0][note]
+            and any(column[index] != column[note] for column in levels[1:depth])
+        ):
+            breakdowns.add(index)
+            index += 1
+    return breakdowns
 
 
 def _notes(table: LayoutTable, levels: tuple[str, ...], memo: re.Pattern[str] | None) -> set[int]:

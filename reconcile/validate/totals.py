@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from reconcile.codes import make_finding
 from reconcile.kinds import ROUNDED_FROM
-from reconcile.model import CellRef, Finding, Phrase
+from reconcile.model import CellRef, Finding, Phrase, counted
 from reconcile.read.cells import column_letter
 from reconcile.read.find_table import parse_year
 from reconcile.read.make_lines import AmountCell, LineColumns, SheetTable, TotalsRow, plain_text
@@ -235,4 +235,51 @@ def _sums_as_recomputed(
     raws, problems = lines.raws, lines.problems
     return all(
         problems[index] == "empty" or raws[index].__class__ in (int, float) for index in covered
+    )
+
+
+def two_totals_explain(
+    stated: Decimal, computed: Decimal, others: list[tuple[Decimal, CellRef]], allowed: Decimal
+) -> Phrase | str:
+    """What a group's one other totals row explains of a total its lines do not add up to
+    (within ``allowed``): it states their sum itself, so this row is a second total of them
+    (2015, IXB article 6 U: row 425 says 0 under row 424's 2,901,122); or the two together
+    are their sum, so the lines of two totals stand under one key (2015, chapter VI O:
+    TOTAAL 1,424,236 and 757,353, the second over Binnenlandse Zaken's articles 61-74 filed
+    under VI). "" where no one other total does either."""
+    if len(others) != 1:
+        return ""
+    amount, place = others[0]
+    if abs(amount - computed) <= allowed:
+        return Phrase(
+            " The totals row at {cell} states their sum: is this row a second total of them?",
+            {"cell": place.cell},
+        )
+    if abs(stated + amount - computed) <= allowed:
+        return Phrase(
+            " This total and the one at {cell} ({amount}) together add up to these lines: are "
+            "the lines of two totals filed under one key?",
+            {"cell": place.cell, "amount": amount},
+        )
+    return ""
+
+
+def parts_in_rows(rows: list[int], hint: Phrase | str) -> Phrase | str:
+    """Which rows a published table's total was recomputed from, so that the sum can be
+    checked in one look ("The 3 lines it covers: rows 2778, 2784-2785."), then ``hint``. Runs of
+    rows are written as ranges; more than five runs as the first and last row."""
+    if not rows:
+        return hint
+    runs: list[list[int]] = []
+    for row in rows:
+        if runs and row == runs[-1][-1] + 1:
+            runs[-1].append(row)
+        else:
+            runs.append([row])
+    spans = [str(run[0]) if len(run) == 1 else f"{run[0]}-{run[-1]}" for run in runs]
+    where = ", ".join(spans) if len(spans) <= 5 else f"{rows[0]} … {rows[-1]}"
+    return counted(
+        " The {count} line it covers: row {rows}.{hint}",
+        " The {count} lines it covers: rows {rows}.{hint}",
+        {"count": len(rows), "rows": where, "hint": hint},
     )
