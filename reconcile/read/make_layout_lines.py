@@ -116,7 +116,9 @@ def _read_csv_rows(
         for _ in blocks:  # a row the csv module cannot read makes the file unreadable
             pass
         return None, [*detected, _not_found(display, first, layout)]
-    table = read_layout_blocks(itertools.chain([first], blocks), header, display, None)
+    table = read_layout_blocks(
+        itertools.chain([first], blocks), header, display, None, semicolons=text.delimiter == ";"
+    )
     table.findings[:0] = detected
     return table, list(table.findings)
 
