@@ -20,6 +20,7 @@ from reconcile.diff import diff_files
 from reconcile.pipeline import validate
 from reconcile.read import read_file
 from reconcile.read.layouts import LayoutTable
+from tests.spec import message
 from tests.test_editions import EDITIONS
 
 B_TABLE_2017 = EDITIONS / "budgettaire_tabellen_owb_2017_origineel.csv"
@@ -163,3 +164,23 @@ def test_scientific_notation_is_read_in_either_writing(
     assert row.amounts["ontwerpbegroting"].amount == euros
     expected = [] if euros is not None else [("G2", "amount-not-a-number")]
     assert [f for f in _findings(path) if f[1] == "amount-not-a-number"] == expected
+
+
+def test_a_table_excel_saved_as_unicode_text_is_refused_with_what_to_do(tmp_path: Path) -> None:
+    # Excel's "Unicode Text (*.txt)": UTF-16 with BOM, tab-separated, CRLF. The .txt was
+    # refused as "not .txt" alone; renamed to .tsv it reads as the published file.
+    source = EDITIONS / "begrotingsstaten_2013-2021_rijksfinancien_2020.csv"
+    with source.open(encoding="utf-8", newline="") as published:
+        rows = list(csv.reader(published))
+    text = "".join("\t".join(row) + "\r\n" for row in rows)
+    saved = tmp_path / "staten.txt"
+    saved.write_bytes(text.encode("utf-16"))  # with its BOM, as Excel writes it
+
+    report = validate([str(saved)], load_announcement(None), layout=None)
+    (refused,) = report.findings
+    assert refused.code == "file-unreadable"
+    assert "is read when renamed to .tsv" in message(refused, "en")
+    assert "de naam .tsv krijgt" in message(refused, "nl")
+    renamed = saved.rename(tmp_path / "staten.tsv")
+    assert _findings(renamed) == _findings(source)
+    assert diff_files(str(source), str(renamed)).changes == ()

@@ -21,7 +21,7 @@ from reconcile.codes import make_finding
 from reconcile.guard import ensure_safe_environment
 from reconcile.limits import DEFAULT_LIMITS
 from reconcile.ministries import load_table, normalise_chapter
-from reconcile.model import CellRef, Finding, Phrase
+from reconcile.model import CellRef, Finding
 from reconcile.money import (
     DUTCH,
     ENGLISH,
@@ -30,7 +30,7 @@ from reconcile.money import (
     number_style,
     parse_number,
 )
-from reconcile.read import CSV_SUFFIXES, WORKBOOK_SUFFIXES, read_bytes
+from reconcile.read import CSV_SUFFIXES, WORKBOOK_SUFFIXES, read_bytes, suffix_refused
 from reconcile.read.cells import UnreadableFileError
 from reconcile.read.check_bytes import run_preflight
 from reconcile.read.find_table import HEADER_SCAN_ROWS, field_of, parse_year
@@ -54,10 +54,7 @@ def first_rows(path: Path, display: str) -> tuple[list[Sequence[Any]], Finding |
         return [], problem
     suffix = path.suffix.lower()
     if suffix not in (*WORKBOOK_SUFFIXES, *CSV_SUFFIXES):
-        why = Phrase("reconcile reads {names} workbooks and .csv tables, not {suffix}", {
-            "names": ", ".join(WORKBOOK_SUFFIXES),
-            "suffix": path.suffix or Phrase("this file"),
-        })  # fmt: skip
+        why = suffix_refused(path)
         return [], make_finding("file-unreadable", CellRef(display), reason=why)
     checked = run_preflight(data, display, DEFAULT_LIMITS, suffix)
     if checked.refusal is not None:
