@@ -184,3 +184,37 @@ def test_a_table_excel_saved_as_unicode_text_is_refused_with_what_to_do(tmp_path
     renamed = saved.rename(tmp_path / "staten.tsv")
     assert _findings(renamed) == _findings(source)
     assert diff_files(str(source), str(renamed)).changes == ()
+
+
+@pytest.mark.parametrize(
+    ("written", "euros"),
+    [
+        ("(1,234)", Decimal("-1234000.00")),  # an English Excel's accounting format
+        ("\u2012 1,234", Decimal("-1234000.00")),  # a figure dash and a space, as in documents
+        ("\u2212 1,234.5", Decimal("-1234500.00")),
+        ("1,234-", Decimal("-1234000.00")),
+        ("€ 1,234", Decimal("1234000.00")),
+        ("1 234", Decimal("1234000.00")),
+        ("1.234,5", None),  # the Dutch way, among English amounts: a finding, not a guess
+    ],
+)
+def test_a_b_table_reads_negatives_as_spreadsheets_write_them(
+    tmp_path: Path, written: str, euros: Decimal | None
+) -> None:
+    # These were amount-not-a-number in the B-tables' English format while the Dutch one
+    # read them; "8,943,747" beside them keeps the table English.
+    with B_TABLE_2017.open(encoding="utf-8", newline="") as source:
+        header = next(csv.reader(source))
+    row = dict.fromkeys(header, "")
+    row |= {
+        "Begrotingsjaar": "2017",
+        "Begroting": "III",
+        "Artikel nummer zoals in het witte stuk": "1",
+    }
+    row |= {"Bedrag t-2": written, "Bedrag t-1": "58,673", "Bedrag t": "8,943,747"}
+    row[next(h for h in header if h.startswith("V/U/O"))] = "U"
+    row[next(h for h in header if h.startswith("Indicatie totaal regel"))] = "N"
+    table = _table(_write(tmp_path / "b.csv", [header, list(row.values())]))
+    (read,) = table.rows
+    assert read.amounts["t-2"].amount == euros
+    assert read.amounts["t-1"].amount == Decimal("58673000.00")

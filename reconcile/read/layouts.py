@@ -773,6 +773,11 @@ def parse_layout_amount(value: Any, layout: Layout, euros: Decimal | None = None
             return _cents(Decimal(text.replace(",", "").replace("\u2212", "-")) * unit, value)
         if ACCOUNTING_ZERO.fullmatch(text):  # the 2016 B-table writes 216 zeros " -   "
             return Decimal(0)
+        if number_style(value) != DUTCH:  # "(1,234)", "‒ 1,234", "1,234-", "€ 1,234"
+            try:
+                return parse_amount(value, unit, ENGLISH)
+            except AmountError:
+                pass
         parse_number(value)  # raises for PM, n.t.b., 88% (each a finding of its kind)
         raise AmountError(value, "unreadable")  # a number, but not in the layout's format
     return parse_amount(value, unit)
