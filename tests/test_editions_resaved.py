@@ -17,7 +17,7 @@ import pytest
 
 from reconcile.announcement import load_announcement
 from reconcile.diff import diff_files
-from reconcile.pipeline import validate
+from reconcile.pipeline import check, validate
 from reconcile.read import read_file
 from reconcile.read.layouts import LayoutTable
 from tests.spec import message
@@ -218,3 +218,15 @@ def test_a_b_table_reads_negatives_as_spreadsheets_write_them(
     (read,) = table.rows
     assert read.amounts["t-2"].amount == euros
     assert read.amounts["t-1"].amount == Decimal("58673000.00")
+
+
+def test_check_on_a_published_table_says_why_nothing_is_reconciled() -> None:
+    # check read its 45 lines (9 rows of 5 standen) and showed them, then said "No budget
+    # lines were read".
+    source = str(EDITIONS / "begrotingsstaten_2013-2021_rijksfinancien_2020.csv")
+    report = check([source], load_announcement(None))
+    assert [f.lines for f in report.files] == [45]
+    (said,) = [f for f in report.findings if f.code == "no-lines"]
+    assert source in message(said, "en")
+    assert "counts towards no reservation (run validate on it)" in message(said, "en")
+    assert "telt voor geen reservering mee" in message(said, "nl")
