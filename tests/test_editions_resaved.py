@@ -230,3 +230,31 @@ def test_check_on_a_published_table_says_why_nothing_is_reconciled() -> None:
     assert source in message(said, "en")
     assert "counts towards no reservation (run validate on it)" in message(said, "en")
     assert "telt voor geen reservering mee" in message(said, "nl")
+
+
+def test_a_layout_is_drafted_from_the_sheet_holding_the_table(tmp_path: Path) -> None:
+    # A workbook with a note sheet before the table (an analyst's "Toelichting"): the draft
+    # was made of the note's one cell, with no amount column, and refused by --layout.
+    import openpyxl
+
+    from reconcile.read.draft import draft_layout, first_rows
+
+    book = openpyxl.Workbook()
+    book.active.title = "Toelichting"
+    book.active.append(["Toelichting bij de tabel"])
+    book.active.append(["Bron: rijksfinancien.nl"])
+    sheet = book.create_sheet("Data")
+    sheet.append(["Jaar", "Hoofdstuk", "Artikel", "V/U/O", "Omschrijving", "Stand na"])
+    sheet.append([2025, "XIII", 2, "U", "Bedrijvenbeleid", 1334.5])
+    sheet.append([2025, "XIII", 3, "U", "Toekomstfonds", 1950])
+    path = tmp_path / "staten.xlsx"
+    book.save(path)
+    rows, problem = first_rows(path, path.name)
+    assert problem is None
+    text = draft_layout(rows, "staten", path.name)
+    assert 'label = "Stand na"' in text
+    layout = tmp_path / "staten.toml"
+    layout.write_text(text, encoding="utf-8")
+    report = validate([str(path)], load_announcement(None), layout=str(layout))
+    assert [f.code for f in report.findings] == ["layout-detected", "unit-assumed"]
+    assert report.files[0].lines == 2

@@ -66,8 +66,11 @@ def first_rows(path: Path, display: str) -> tuple[list[Sequence[Any]], Finding |
         grids = load_workbook(data, path.suffix, checked.plain_parts)
     except UnreadableFileError as exc:
         return [], make_finding("file-unreadable", CellRef(display), reason=exc.reason)
-    filled = [grid for grid in grids if any(any(cell_text(c) for c in row) for row in grid.rows)]
-    return (list(filled[0].rows[: HEADER_SCAN_ROWS + SAMPLE_ROWS]) if filled else []), None
+    # The sheet whose header row holds the most labels, not a note sheet before it.
+    firsts: list[list[Sequence[Any]]] = [
+        list(grid.rows[: HEADER_SCAN_ROWS + SAMPLE_ROWS]) for grid in grids
+    ]
+    return max(firsts, key=_header_labels, default=[]), None
 
 
 def draft_layout(rows: Sequence[Sequence[Any]], name: str, source: str) -> str:
@@ -139,10 +142,19 @@ def _header_row(rows: Sequence[Sequence[Any]]) -> int:
     """The first row with the most cells that are labels (text, not numbers or years)."""
     best, best_count = 0, -1
     for index, row in enumerate(rows[:HEADER_SCAN_ROWS]):
-        count = sum(1 for cell in row if _is_label(cell_text(cell)))
+        count = _labels(row)
         if count > best_count:
             best, best_count = index, count
     return best
+
+
+def _labels(row: Sequence[Any]) -> int:
+    return sum(1 for cell in row if _is_label(cell_text(cell)))
+
+
+def _header_labels(rows: Sequence[Sequence[Any]]) -> int:
+    """How many labels the header row of ``rows`` holds (0 for a sheet without any)."""
+    return _labels(rows[_header_row(rows)]) if rows else 0
 
 
 def _is_label(text: str) -> bool:
