@@ -258,3 +258,15 @@ def test_a_layout_is_drafted_from_the_sheet_holding_the_table(tmp_path: Path) ->
     report = validate([str(path)], load_announcement(None), layout=str(layout))
     assert [f.code for f in report.findings] == ["layout-detected", "unit-assumed"]
     assert report.files[0].lines == 2
+
+
+def test_a_note_below_a_published_table_is_one_row_outside_it(tmp_path: Path) -> None:
+    # An analyst's source line under the data, in the first (year) column: it was
+    # year-invalid and three missing-value errors, and a blank row above it nothing.
+    source = EDITIONS / "begrotingsstaten_2013-2021_rijksfinancien_2020.csv"
+    with source.open(encoding="utf-8", newline="") as published:
+        rows = list(csv.reader(published))
+    noted = _write(tmp_path / "staten.csv", [*rows, [], ["Bron: rijksfinancien.nl"]])
+    note = f"A{len(rows) + 2}"
+    assert _findings(noted) == [*_findings(source), (note, "row-outside-table")]
+    assert diff_files(str(source), str(noted)).changes == ()
