@@ -270,3 +270,29 @@ def test_a_note_below_a_published_table_is_one_row_outside_it(tmp_path: Path) ->
     note = f"A{len(rows) + 2}"
     assert _findings(noted) == [*_findings(source), (note, "row-outside-table")]
     assert diff_files(str(source), str(noted)).changes == ()
+
+
+def test_a_csv_opened_without_splitting_its_columns_is_refused_with_what_to_do(
+    tmp_path: Path,
+) -> None:
+    # A Dutch Excel opens a comma-separated file with every row in column A; saved so, the
+    # workbook was "No budget table found", which named no cause.
+    import openpyxl
+
+    source = EDITIONS / "begrotingsstaten_2013-2021_rijksfinancien_2020.csv"
+    book = openpyxl.Workbook()
+    book.active.title = "begrotingsstaten"
+    book.active.append(["Begrotingsstaten, bedragen x € 1.000"])
+    for line in source.read_text(encoding="utf-8").splitlines():
+        book.active.append([line])
+    path = tmp_path / "staten.xlsx"
+    book.save(path)
+    report = validate([str(path)], load_announcement(None), layout=None)
+    (refused,) = report.findings
+    assert (refused.code, refused.location.sheet, refused.location.cell) == (
+        "file-unreadable",
+        "begrotingsstaten",
+        "A2",
+    )
+    assert "its values separated by a comma" in message(refused, "en")
+    assert "Tekst naar kolommen" in message(refused, "nl")
