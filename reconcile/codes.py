@@ -634,7 +634,7 @@ _CODES = [
         "no-lines",
         ERR,
         "reconcile",
-        "No budget lines were read, so there is nothing to reconcile.",
+        "No budget lines were read{published}, so there is nothing to reconcile.",
         "Check that the files hold their lines in a table with a header row.",
     ),
     Code(

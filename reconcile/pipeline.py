@@ -359,7 +359,8 @@ def check(
     files, submissions, findings = _read_and_validate(
         inputs, announcement, sheet, layout, progress, limits
     )
-    reconciliation = Reconciliation(announcement, tuple(submissions))
+    published = tuple(f.path for f in files if f.layout is not None)
+    reconciliation = Reconciliation(announcement, tuple(submissions), published)
     findings += reconcile(reconciliation)
     # Each file's subtotal as the set counts it: an overboeking to a ministry without a file
     # in the set is not counted, so the subtotals add up to the total.

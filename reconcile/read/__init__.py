@@ -37,6 +37,7 @@ __all__ = [
     "RawLine",
     "SheetTable",
     "read_file",
+    "suffix_refused",
 ]
 
 
@@ -127,14 +128,7 @@ def read_file(
 
     suffix = path.suffix.lower()
     if suffix not in (*WORKBOOK_SUFFIXES, *CSV_SUFFIXES):
-        names = ", ".join(WORKBOOK_SUFFIXES)
-        shown: str | Phrase = path.suffix or Phrase("this file")
-        return unreadable(
-            Phrase(
-                "reconcile reads {names} workbooks and .csv tables, not {suffix}",
-                {"names": names, "suffix": shown},
-            )
-        )
+        return unreadable(suffix_refused(path))
     checked = run_preflight(data, display, limits, suffix)  # before any reader sees a byte
     if checked.refusal is not None:
         return FileRead(display, digest, None, [checked.refusal])
@@ -168,6 +162,23 @@ def read_file(
     if sheet is not None:
         return _read_named_sheet(display, digest, grids, sheet, notes)
     return _read_best_sheet(display, digest, grids, notes)
+
+
+def suffix_refused(path: Path) -> Phrase:
+    """Why a file named ``path`` is not read, and, for a table saved as text, what to do."""
+    names = ", ".join(WORKBOOK_SUFFIXES)
+    if path.suffix.lower() == ".txt":  # Excel's "Text (Tab delimited)" and "Unicode Text"
+        return Phrase(
+            "reconcile reads {names} workbooks and .csv or .tsv tables, not .txt: a table "
+            "saved as text (Excel's “Text (Tab delimited)” or “Unicode Text”) is read when "
+            "renamed to .tsv",
+            {"names": names},
+        )
+    shown: str | Phrase = path.suffix or Phrase("this file")
+    return Phrase(
+        "reconcile reads {names} workbooks and .csv tables, not {suffix}",
+        {"names": names, "suffix": shown},
+    )
 
 
 def _unreadable(findings: list[Finding]) -> bool:

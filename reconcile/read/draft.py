@@ -21,7 +21,7 @@ from reconcile.codes import make_finding
 from reconcile.guard import ensure_safe_environment
 from reconcile.limits import DEFAULT_LIMITS
 from reconcile.ministries import load_table, normalise_chapter
-from reconcile.model import CellRef, Finding, Phrase
+from reconcile.model import CellRef, Finding
 from reconcile.money import (
     DUTCH,
     ENGLISH,
@@ -30,7 +30,7 @@ from reconcile.money import (
     number_style,
     parse_number,
 )
-from reconcile.read import CSV_SUFFIXES, WORKBOOK_SUFFIXES, read_bytes
+from reconcile.read import CSV_SUFFIXES, WORKBOOK_SUFFIXES, read_bytes, suffix_refused
 from reconcile.read.cells import UnreadableFileError
 from reconcile.read.check_bytes import run_preflight
 from reconcile.read.find_table import HEADER_SCAN_ROWS, field_of, parse_year
@@ -54,10 +54,7 @@ def first_rows(path: Path, display: str) -> tuple[list[Sequence[Any]], Finding |
         return [], problem
     suffix = path.suffix.lower()
     if suffix not in (*WORKBOOK_SUFFIXES, *CSV_SUFFIXES):
-        why = Phrase("reconcile reads {names} workbooks and .csv tables, not {suffix}", {
-            "names": ", ".join(WORKBOOK_SUFFIXES),
-            "suffix": path.suffix or Phrase("this file"),
-        })  # fmt: skip
+        why = suffix_refused(path)
         return [], make_finding("file-unreadable", CellRef(display), reason=why)
     checked = run_preflight(data, display, DEFAULT_LIMITS, suffix)
     if checked.refusal is not None:
@@ -69,8 +66,11 @@ def first_rows(path: Path, display: str) -> tuple[list[Sequence[Any]], Finding |
         grids = load_workbook(data, path.suffix, checked.plain_parts)
     except UnreadableFileError as exc:
         return [], make_finding("file-unreadable", CellRef(display), reason=exc.reason)
-    filled = [grid for grid in grids if any(any(cell_text(c) for c in row) for row in grid.rows)]
-    return (list(filled[0].rows[: HEADER_SCAN_ROWS + SAMPLE_ROWS]) if filled else []), None
+    # The sheet whose header row holds the most labels, not a note sheet before it.
+    firsts: list[list[Sequence[Any]]] = [
+        list(grid.rows[: HEADER_SCAN_ROWS + SAMPLE_ROWS]) for grid in grids
+    ]
+    return max(firsts, key=_header_labels, default=[]), None
 
 
 def draft_layout(rows: Sequence[Sequence[Any]], name: str, source: str) -> str:
@@ -142,10 +142,19 @@ def _header_row(rows: Sequence[Sequence[Any]]) -> int:
     """The first row with the most cells that are labels (text, not numbers or years)."""
     best, best_count = 0, -1
     for index, row in enumerate(rows[:HEADER_SCAN_ROWS]):
-        count = sum(1 for cell in row if _is_label(cell_text(cell)))
+        count = _labels(row)
         if count > best_count:
             best, best_count = index, count
     return best
+
+
+def _labels(row: Sequence[Any]) -> int:
+    return sum(1 for cell in row if _is_label(cell_text(cell)))
+
+
+def _header_labels(rows: Sequence[Sequence[Any]]) -> int:
+    """How many labels the header row of ``rows`` holds (0 for a sheet without any)."""
+    return _labels(rows[_header_row(rows)]) if rows else 0
 
 
 def _is_label(text: str) -> bool:

@@ -11,13 +11,14 @@ reporting are shared with workbooks.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import itertools
 import operator
 import re
 import tomllib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -29,6 +30,8 @@ from reconcile.ministries import normalise_chapter
 from reconcile.model import CellRef, Finding, Phrase
 from reconcile.money import (
     ACCOUNTING_ZERO,
+    DUTCH,
+    ENGLISH,
     MINUS_SIGNS,
     PRO_MEMORIE,
     SPACES,
@@ -36,6 +39,8 @@ from reconcile.money import (
     AmountError,
     Unit,
     find_unit,
+    is_ambiguous,
+    number_style,
     parse_amount,
     parse_number,
     to_cents,
@@ -43,7 +48,7 @@ from reconcile.money import (
 from reconcile.nearest import did_you_mean
 from reconcile.read.cells import cell_name
 from reconcile.read.find_table import HEADER_SCAN_ROWS, Header, parse_year
-from reconcile.read.make_lines import LineCells, Places, RawLine, SheetTable, is_blank
+from reconcile.read.make_lines import CONVENTIONS, LineCells, Places, RawLine, SheetTable, is_blank
 from reconcile.read.read_cells_csv import Block
 
 NUMBER_FORMATS = ("plain", "dutch", "english")
@@ -51,6 +56,9 @@ ROUNDINGS = ("exact", "half-unit")
 # Plain or English thousands comma, a decimal point, and the scientific notation a spreadsheet
 # writes tiny remainders in ("-7.27595761418343E-012" in the B-table 2015).
 _ENGLISH = re.compile(r"^[-\u2212]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?([eE][-+]?\d+)?$")
+# Scientific notation with one digit before the mark, the way a spreadsheet writes a number
+# too small or large for its cell: "1.5E+3", "-7,27596E-12" (the mark is a decimal one).
+_SCIENTIFIC = re.compile(r"^([-\u2212]?\d(?:[.,]\d+)?)([eE][-+]?\d+)$")
 _UNSEEN: Any = object()  # not yet in a memo (None is a remembered result)
 TEXT_MEMO = 65_536  # distinct texts remembered per column while a table is read
 _SPREADSHEET_ERROR = re.compile(r"^(#(NAME\?|REF!|VALUE!|DIV/0!|N/A|NUM!|NULL!)|Err:\d{3})$")
@@ -753,17 +761,35 @@ def parse_layout_amount(value: Any, layout: Layout, euros: Decimal | None = None
     """Euros for an amount cell written in the layout's number format, in the layout's unit
     (or in ``euros`` a unit, a row's own)."""
     unit = layout.unit.euros if euros is None else euros
+    if isinstance(value, str) and (scientific := _SCIENTIFIC.match(value.strip())):
+        # Whatever the format, the mark in "-7,27596E-12" (a Dutch Excel's) is a decimal one.
+        number = scientific.group(1).replace(",", ".").replace("\u2212", "-")
+        return _cents(Decimal(number + scientific.group(2)) * unit, value)
     # "plain" (no grouping) and "english" (thousands comma) both use a decimal point, so
     # "1.234" is one and a quarter there, never the Dutch 1 234.
     if isinstance(value, str) and layout.numbers in ("plain", "english"):
         text = value.strip().replace("\u00a0", "")
         if _ENGLISH.match(text):
-            return to_cents(Decimal(text.replace(",", "").replace("\u2212", "-")) * unit)
+            return _cents(Decimal(text.replace(",", "").replace("\u2212", "-")) * unit, value)
         if ACCOUNTING_ZERO.fullmatch(text):  # the 2016 B-table writes 216 zeros " -   "
             return Decimal(0)
+        if number_style(value) != DUTCH:  # "(1,234)", "‒ 1,234", "1,234-", "€ 1,234"
+            try:
+                return parse_amount(value, unit, ENGLISH)
+            except AmountError:
+                pass
         parse_number(value)  # raises for PM, n.t.b., 88% (each a finding of its kind)
         raise AmountError(value, "unreadable")  # a number, but not in the layout's format
     return parse_amount(value, unit)
+
+
+def _cents(amount: Decimal, value: str) -> Decimal:
+    """``amount`` to the cent; unreadable where it has more digits than a Decimal holds
+    ("1E+300": no budget is that large)."""
+    try:
+        return to_cents(amount)
+    except InvalidOperation:
+        raise AmountError(value, "unreadable") from None
 
 
 def _picker(indexes: list[int]) -> Callable[[Sequence[Any]], tuple[Any, ...]]:
@@ -912,11 +938,13 @@ def read_layout_grid(
     return finish_table(table)
 
 
-def finish_table(table: LayoutTable) -> LayoutTable:
-    """What the layout says beyond one cell a field: fields cut out of a combined cell, each
-    row's own unit, totals rows known by a pattern. Once, on the table's columns."""
+def finish_table(table: LayoutTable, semicolons: bool = False) -> LayoutTable:
+    """What the layout says beyond one cell a field: the file's own number format, fields
+    cut out of a combined cell, each row's own unit, totals rows known by a pattern. Once,
+    on the table's columns. ``semicolons``: a CSV file separated by them."""
     layout = table.spec
     assert layout is not None
+    layout = _follow_file_numbers(table, layout, semicolons)
     for name, split in layout.splits.items():
         texts = table.field_texts.get(name)
         if texts is None:
@@ -944,6 +972,81 @@ def finish_table(table: LayoutTable) -> LayoutTable:
         _refuse_short_groups(table)
     _read_pro_memorie(table)
     return table
+
+
+_STYLE_OF = {"dutch": DUTCH, "english": ENGLISH, "plain": ENGLISH}  # plain: a decimal point
+_FORMAT_OF = {DUTCH: "dutch", ENGLISH: "english"}
+
+
+def _follow_file_numbers(table: LayoutTable, layout: Layout, semicolons: bool) -> Layout:
+    """The layout with the number format the file's amounts are written in, where they all
+    show the other one, every amount read again in it (else the layout as it is).
+
+    A layout's format is how the publication writes its amounts; a copy re-saved by a Dutch
+    Excel writes the B-tables' "197,904" as "197.904" and "8.943.747", and a begrotingsstaten
+    saved by an English one "1,234,567". Amounts that show only the other format decide it;
+    an ambiguous "56.962" then follows them (said once: separator-assumed). Amounts that mix
+    both keep the layout's. Where none shows either, a CSV file separated by semicolons is
+    read the Dutch way: a spreadsheet saves ";" where its numbers have a decimal comma.
+    """
+    own = _STYLE_OF[layout.numbers]
+    telling: dict[str, set[str]] = {}  # style -> the texts that show it
+    ambiguous: set[str] = set()  # the texts "1.234", "1,234"
+    for reads in table.amounts.values():
+        for text in {read[0] for read in set(reads) if read and read[0].__class__ is str}:
+            if is_ambiguous(text):
+                ambiguous.add(text)
+            elif (style := number_style(text)) is not None:
+                telling.setdefault(style, set()).add(text)
+    source = "the table's other amounts are written that way"
+    if not telling and semicolons and own != DUTCH and ambiguous:
+        telling = {DUTCH: set()}
+        source = "the file is separated by semicolons, as a spreadsheet set to Dutch saves it"
+    if own in telling or len(telling) != 1:
+        return layout
+    ((style, texts),) = telling.items()
+    layout = dataclasses.replace(layout, numbers=_FORMAT_OF[style])
+    table.spec = layout
+    amount_of = AmountCache(lambda raw: parse_layout_amount(raw, layout))
+    unreadable: set[int] = set()
+    for reads in table.amounts.values():
+        for index, read in enumerate(reads):
+            if read is not None:
+                reads[index] = again = (read[0], *amount_of(read[0]))
+                if again[1] is None:
+                    unreadable.add(index)
+    table.unreadable_rows = unreadable
+    if ambiguous:
+        cells = _cells_holding(table, ambiguous)
+        row, column, text = cells[0]
+        example = "“;”"
+        if texts:
+            example_row, example_column, text = _cells_holding(table, texts)[0]
+            example = f"“{text.strip()}” ({cell_name(example_row, example_column)})"
+        table.findings.append(
+            make_finding(
+                "separator-assumed",
+                CellRef(table.file, table.sheet_name, cell_name(row, column)),
+                value=f"“{text.strip()}”",
+                read=parse_amount(text, layout.unit.euros, style),
+                other=parse_amount(text, layout.unit.euros, own),
+                convention=CONVENTIONS[style],
+                source=source,  # a fixed phrase, translated when rendered
+                example=example,
+                count=len(cells),
+            )
+        )
+    return layout
+
+
+def _cells_holding(table: LayoutTable, texts: set[str]) -> list[tuple[int, int, str]]:
+    """(row, column, text) of each amount cell holding one of ``texts``, in reading order."""
+    return sorted(
+        (table.row_numbers[index], table.amount_columns[name], read[0])
+        for name, reads in table.amounts.items()
+        for index, read in enumerate(reads)
+        if read is not None and read[0] in texts
+    )
 
 
 def one_per_column(findings: list[Finding]) -> list[Finding]:
@@ -1030,13 +1133,22 @@ def _read_pro_memorie(table: LayoutTable) -> None:
 
 def _rows_outside(table: LayoutTable, layout: Layout) -> set[int]:
     """The rows that are not part of the table: none of the place fields of its key (year,
-    series, chapter) filled, or the header's description label pasted again (a
-    piece of a printed table below the data: "Art.;Omschrijving;Stand ontwerp-begroting")."""
+    series, chapter) filled, or one and no amount (a note below the data), or the header's
+    description label pasted again (a piece of a printed table below the data:
+    "Art.;Omschrijving;Stand ontwerp-begroting")."""
     place = ("year", "series", "chapter")
     if not all(name in layout.key for name in place):
         return set()  # a table placed otherwise (the ombuigingslijst: paragraph, measure)
     columns = [table.field_texts[name] for name in place if name in table.field_texts]
-    outside = {i for i, texts in enumerate(zip(*columns, strict=True)) if not any(texts)}
+    amounts = list(table.amounts.values())
+    outside = {
+        i
+        for i, texts in enumerate(zip(*columns, strict=True))
+        if not any(texts)
+        # a note below the data ("Bron: rijksfinancien.nl" in the year's column): one place
+        # field filled at most, and no amount
+        or (sum(map(bool, texts)) <= 1 and all(reads[i] is None for reads in amounts))
+    }
     labels = layout.columns.get("description", ())
     descriptions = table.field_texts.get("description", [])
     pasted = {text for text in set(descriptions) if text and label_matches(text, labels)}
@@ -1120,10 +1232,15 @@ def _new_table(header: LayoutHeader, file: str, sheet: str | None) -> LayoutTabl
 
 
 def read_layout_blocks(
-    blocks: Iterable[Block], header: LayoutHeader, file: str, sheet: str | None
+    blocks: Iterable[Block],
+    header: LayoutHeader,
+    file: str,
+    sheet: str | None,
+    *,
+    semicolons: bool = False,
 ) -> LayoutTable:
     """What ``read_layout_grid`` reads from the rows the blocks hold (a CSV file's, see
-    ``reconcile.read.read_cells_csv.stream_csv_blocks``)."""
+    ``reconcile.read.read_cells_csv.stream_csv_blocks``; ``semicolons``: separated by them)."""
     table = _new_table(header, file, sheet)
     reader = _LayoutReader(table, header, frozenset())
     first = 1  # the number of the block's first row
@@ -1131,7 +1248,7 @@ def read_layout_blocks(
         for start in range(max(header.row + 1 - first, 0), len(block), CHUNK_ROWS):
             reader.read_chunk(first + start, block[start : start + CHUNK_ROWS])
         first += len(block)
-    return finish_table(table)
+    return finish_table(table, semicolons)
 
 
 class _LayoutReader:

@@ -6,12 +6,13 @@ first rows carries. Whatever was detected (layout, delimiter, encoding) is said 
 
 from __future__ import annotations
 
+import csv
 import itertools
 from collections.abc import Sequence
 
 from reconcile.codes import make_finding
 from reconcile.model import CellRef, Finding, Phrase
-from reconcile.read.cells import Grid, UnreadableFileError
+from reconcile.read.cells import Grid, UnreadableFileError, cell_name
 from reconcile.read.find_table import HEADER_SCAN_ROWS
 from reconcile.read.layouts import (
     Layout,
@@ -23,7 +24,13 @@ from reconcile.read.layouts import (
     read_layout_blocks,
     read_layout_grid,
 )
-from reconcile.read.read_cells_csv import MIXED, CsvText, stream_csv_blocks
+from reconcile.read.read_cells_csv import (
+    DELIMITERS,
+    MIXED,
+    CsvText,
+    delimiter_name,
+    stream_csv_blocks,
+)
 
 
 def _candidates(name: str | None) -> list[Layout]:
@@ -116,7 +123,9 @@ def _read_csv_rows(
         for _ in blocks:  # a row the csv module cannot read makes the file unreadable
             pass
         return None, [*detected, _not_found(display, first, layout)]
-    table = read_layout_blocks(itertools.chain([first], blocks), header, display, None)
+    table = read_layout_blocks(
+        itertools.chain([first], blocks), header, display, None, semicolons=text.delimiter == ";"
+    )
     table.findings[:0] = detected
     return table, list(table.findings)
 
@@ -135,9 +144,36 @@ def read_layout_workbook(
             table = read_layout_grid(grid.rows, header, display, grid.name, grid.hidden_rows)
             return table, list(table.findings)
     if layout is None:
-        return None
+        return _joined_header(grids, display, candidates)
     rows = [row for grid in grids for row in grid.rows[:HEADER_SCAN_ROWS]]
     return None, [_not_found(display, rows, layout)]
+
+
+def _joined_header(
+    grids: list[Grid], display: str, candidates: list[Layout]
+) -> tuple[None, list[Finding]] | None:
+    """A table whose rows each stand in one cell as one text, with a layout's header among
+    them: a CSV file a spreadsheet opened without splitting it into columns (a Dutch Excel
+    opens a comma-separated file so), said at the header's cell with what to do; else None."""
+    for grid in grids:
+        for number, row in enumerate(grid.rows[:HEADER_SCAN_ROWS], start=1):
+            filled = [(column, cell) for column, cell in enumerate(row, start=1) if cell]
+            if len(filled) != 1 or not isinstance(filled[0][1], str):
+                continue
+            column, text = filled[0]
+            for delimiter in DELIMITERS:
+                cells = next(csv.reader([text], delimiter=delimiter))
+                if len(cells) > 2 and find_layout_header([cells], candidates) is not None:
+                    reason = Phrase(
+                        "each row stands in one cell as one text, its values separated by a "
+                        "{delimiter}: a CSV file opened without splitting it into columns. Read "
+                        "the CSV file itself, or split the column (in Excel: Data, Text to "
+                        "Columns) and save it again",
+                        {"delimiter": delimiter_name(delimiter)},
+                    )
+                    where = CellRef(display, grid.name, cell_name(number, column))
+                    return None, [make_finding("file-unreadable", where, reason=reason)]
+    return None
 
 
 __all__ = ["csv_detected", "read_csv_file", "read_layout_workbook"]

@@ -36,7 +36,7 @@ class CsvText:
 
     @property
     def delimiter_name(self) -> str:
-        return _NAMES.get(self.delimiter, repr(self.delimiter))
+        return delimiter_name(self.delimiter)
 
     @property
     def other_lines_shown(self) -> str | Phrase:
@@ -53,6 +53,11 @@ class CsvText:
         return (
             Phrase(MIXED + "{encoding}", {"encoding": other}) if other != self.encoding else other
         )
+
+
+def delimiter_name(delimiter: str) -> str:
+    """ "comma" for ",": the word a message names a delimiter by."""
+    return _NAMES.get(delimiter, repr(delimiter))
 
 
 def _decode_line(line: bytes) -> tuple[str, str]:
@@ -263,6 +268,7 @@ __all__ = [
     "Block",
     "CsvText",
     "decode_text",
+    "delimiter_name",
     "detect_delimiter",
     "read_csv_text",
     "stream_csv_blocks",

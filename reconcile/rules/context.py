@@ -35,6 +35,7 @@ class Submission:
 class Reconciliation:
     announcement: Announcement
     submissions: tuple[Submission, ...]
+    published: tuple[str, ...] = ()  # the published tables read: checked, counted in nothing
 
     @cached_property  # every rule reads them: joined once, not once per rule
     def lines(self) -> tuple[BudgetLine, ...]:

@@ -12,7 +12,15 @@ from reconcile.rules.context import Reconciliation
 
 def check_total(rec: Reconciliation) -> Iterator[Finding]:
     if not rec.lines:
-        yield make_finding("no-lines", rec.where)
+        published: Phrase | str = ""
+        if rec.published:  # their lines were read, and are shown: say why none counts
+            files = ", ".join(rec.published)
+            published = Phrase(
+                " from a ministry's workbook: a published table ({files}) is checked on its "
+                "own and counts towards no reservation (run validate on it)",
+                {"files": files},
+            )
+        yield make_finding("no-lines", rec.where, published=published)
         return
     target = rec.announcement.target_amount
     total = rec.totals.total
