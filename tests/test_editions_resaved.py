@@ -296,3 +296,31 @@ def test_a_csv_opened_without_splitting_its_columns_is_refused_with_what_to_do(
     )
     assert "its values separated by a comma" in message(refused, "en")
     assert "Tekst naar kolommen" in message(refused, "nl")
+
+
+def test_a_formula_without_a_saved_result_is_said_not_read_as_blank(tmp_path: Path) -> None:
+    # A begrotingsstaten extract put together by a script (openpyxl) with amounts typed as
+    # formulas: the file stores the formulas but no results, so no reader can know their
+    # values. They were read as blank: a line silently without its amount, and a TOTAAL row
+    # over it checked against the lines left.
+    from tests.builders import Formula, write_workbook
+
+    rows = [
+        HEADER_2020,
+        [2020, "U", "XIII", "EZK", 1, "Art 1", 100, 10, None, None, None],
+        [2020, "U", "XIII", "EZK", 2, "Art 2", 200, Formula("=H2*2"), None, None, None],
+        [2020, "U", "XIII", "EZK", "-", "TOTAAL", Formula("=G2+G3"), 30, None, None, None],
+    ]
+    path = write_workbook(tmp_path / "staten.xlsx", {"Blad1": rows}, engine="openpyxl")
+
+    said = [s for s in _findings(path) if s[1] != "layout-detected"]
+    assert said == [("H3", "amount-not-computed"), ("G4", "amount-not-computed")]
+    report = validate([str(path)], load_announcement(None))
+    (line,) = [f for f in report.findings if f.location.cell == "H3"]
+    assert (
+        message(line)
+        == "This amount is a formula (=H2*2) without a saved result, so its value is unknown."
+    )
+    table = _table(path)
+    assert table.rows[1].amounts["vastgestelde begroting"].amount is None
+    assert table.rows[0].amounts["vastgestelde begroting"].amount == Decimal("10000.00")

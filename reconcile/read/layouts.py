@@ -1104,6 +1104,18 @@ def _refuse_short_groups(table: LayoutTable) -> None:
                 table.unreadable_rows.add(index)
 
 
+def mark_uncomputed(table: LayoutTable, formula_of: Callable[[int, int], str | None]) -> None:
+    """Each blank amount cell that is a formula without a saved result (a file written by a
+    script: its value is unknown, not nothing) made unreadable ("not-computed"), so that it is
+    said at its cell and no total over it is checked, instead of being read as blank."""
+    for name, reads in table.amounts.items():
+        column = table.amount_columns[name]
+        for index, read in enumerate(reads):
+            if read is None and (formula := formula_of(table.row_numbers[index], column)):
+                reads[index] = (formula, None, "not-computed")
+                table.unreadable_rows.add(index)
+
+
 def _read_pro_memorie(table: LayoutTable) -> None:
     """Each amount written "pm" (pro memorie: the publication's own way of saying it is not
     known yet; the 2016 and 2017 B-tables have 36 and 17) read as no amount, as a blank cell
@@ -1512,6 +1524,7 @@ __all__ = [
     "is_spreadsheet_error",
     "label_matches",
     "load_layouts",
+    "mark_uncomputed",
     "match_header",
     "parse_layout",
     "read_layout_blocks",

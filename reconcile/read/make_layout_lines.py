@@ -21,6 +21,7 @@ from reconcile.read.layouts import (
     find_layout_header,
     get_layout,
     load_layouts,
+    mark_uncomputed,
     read_layout_blocks,
     read_layout_grid,
 )
@@ -142,6 +143,7 @@ def read_layout_workbook(
         header = find_layout_header(grid.rows, candidates)
         if header is not None:
             table = read_layout_grid(grid.rows, header, display, grid.name, grid.hidden_rows)
+            mark_uncomputed(table, grid.formula_of)
             return table, list(table.findings)
     if layout is None:
         return _joined_header(grids, display, candidates)

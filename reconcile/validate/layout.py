@@ -262,6 +262,15 @@ def _row_findings(
                     "amount-short-group", line.cells["amount"], value=f'"{value}"', meant=meant
                 )
             )
+        elif line.amount_problem == "not-computed":
+            findings.append(
+                make_finding(
+                    "amount-not-computed",
+                    line.cells["amount"],
+                    label="This amount",
+                    formula=line.amount_raw,
+                )
+            )
         elif line.amount is None:
             findings.append(
                 make_finding(
