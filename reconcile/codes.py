@@ -281,6 +281,19 @@ _CODES = [
         "name it with --sheet), or delete it.",
     ),
     Code(
+        "notes-below-table",
+        INFO,
+        "read",
+        "Row {first} below the table holds no chapter, article, year or amount: it was read "
+        "as a note, not as a line.",
+        "A table ends at its last row that holds something of a line (a chapter, an article "
+        "number, a year, an amount or a totals label); the text below it (a Toelichting, a "
+        "contact, the title of a second table) is a note. If one of these rows is a line, give "
+        "it its chapter, article and amount.",
+        "Rows {first}–{last} below the table hold no chapter, article, year or amount: they "
+        "were read as notes, not as lines.",
+    ),
+    Code(
         "year-is-date",
         INFO,
         "read",
@@ -500,7 +513,8 @@ _CODES = [
         "article-invalid",
         ERR,
         "validate",
-        "{value} is not an article number.",
+        "{value} is not an article number: write the article as a number (1, 2, 31), and "
+        "an artikelonderdeel or the article's name in the description.",
         "Articles are numbers (1, 2, 31). Put the article's name in the description.",
     ),
     Code(
@@ -514,8 +528,10 @@ _CODES = [
         "year-invalid",
         ERR,
         "validate",
-        "{value} is not a year.",
-        "Years are written as four digits, such as 2026.",
+        "{value} is not a year: write one year as four digits (2026), one row (or column) "
+        "per year.",
+        "Years are written as four digits, such as 2026. An amount over several years is one "
+        "line per year, each with its own amount.",
     ),
     Code(
         "year-out-of-range",

@@ -7,11 +7,13 @@ import functools
 import re
 import tomllib
 import unicodedata
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
-from reconcile.money import Unit, find_unit
+from reconcile.ministries import normalise_chapter
+from reconcile.money import AmountError, Unit, find_unit, parse_number
 
 
 # Header labels as ministries write them: data, in reconcile/data/workbook-words.toml (field
@@ -98,6 +100,24 @@ def _parse_year_text(value: str) -> int | None:
     return year if 1990 <= year <= 2100 else None
 
 
+# A year column's label with a word or caption around the year: "Bedrag 2025",
+# "2025 (t+1)", "Uitgaven 2026 (x € 1.000)" (folded: captions in brackets are gone).
+_LABELLED_YEAR = re.compile(
+    r"^(?:(?:bedrag|bedragen|amount|uitgaven|mutatie|mutaties|reservering|jaar|year)\s+)?"
+    r"(\d{4})(?:\s+t(?:\s*\d)?)?$"
+)
+
+
+@functools.lru_cache(maxsize=4096)
+def _labelled_year(label: str) -> int | None:
+    """The year of a header label such as "Bedrag 2025" or "2025 (t)"; None for others."""
+    match = _LABELLED_YEAR.match(fold_label(label))
+    if match is None:
+        return None
+    year = int(match.group(1))
+    return year if 1990 <= year <= 2100 else None
+
+
 @functools.cache
 def _matchers() -> tuple[dict[str, str], list[tuple[str, tuple[str, ...]]]]:
     """Folded label -> field (the first field listing it), and each field's label prefixes."""
@@ -168,8 +188,14 @@ def read_header(cells: tuple[Any, ...], row: int) -> Header | None:
     columns: dict[str, int] = {}
     years: dict[int, int] = {}
     units = []
+    caption_only = None  # a cell holding a unit caption only ("x € 1.000"): the amounts'
     for index, value in enumerate(cells, start=1):
         year = parse_year(value)
+        if year is None and isinstance(value, str):
+            year = _labelled_year(value)
+            unit = find_unit(value) if year is not None else None
+            if unit is not None:  # "2025 (x € 1.000)"
+                units.append((unit, index))
         if year is not None:
             years.setdefault(year, index)
             continue
@@ -180,6 +206,10 @@ def read_header(cells: tuple[Any, ...], row: int) -> Header | None:
             unit = find_unit(value)
             if unit is not None:
                 units.append((unit, index))
+                if name is None and caption_only is None and not fold_label(value):
+                    caption_only = index
+    if caption_only is not None and not years and "amount" not in columns:
+        columns["amount"] = caption_only
     has_amounts = "amount" in columns or bool(years)
     has_key = any(name in columns for name in ("chapter", "article", "description"))
     if not (has_amounts and has_key):
@@ -247,3 +277,60 @@ def _with_unlabelled(
 
 def _blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
+
+
+def notes_below(
+    rows: list[tuple[Any, ...]], header: Header, last: int, totals: Collection[int]
+) -> tuple[int, bool]:
+    """Where the notes below a table start, and whether any of them would have read as a line.
+
+    The notes are the rows after the table's last row that holds something of a line: a
+    chapter, an article number, a year in the year column, a number in an amount column, or
+    a totals label (its formula may have no saved result).
+    What follows it (a "Toelichting:" block, a contact line, the title of a second table)
+    holds none of these; read as lines it gave an error per cell. Returns ``last + 1`` when
+    nothing follows the last such row.
+    """
+    marked = header.row
+    for row in range(last, header.row, -1):
+        if row in totals or _marks_line(rows[row - 1], header):
+            marked = row
+            break
+    read = any(_would_read(rows[row - 1], header) for row in range(marked + 1, last + 1))
+    return marked + 1, read
+
+
+def _cell(cells: tuple[Any, ...], column: int | None) -> Any:
+    return cells[column - 1] if column is not None and 0 < column <= len(cells) else None
+
+
+def _marks_line(cells: tuple[Any, ...], header: Header) -> bool:
+    """Whether a row holds something only a line (or a totals row) holds."""
+    columns = header.columns
+    if normalise_chapter(_cell(cells, columns.get("chapter"))) is not None:
+        return True
+    article = _cell(cells, columns.get("article"))
+    if article is not None and any(map(str.isdigit, str(article))):
+        return True
+    if parse_year(_cell(cells, columns.get("year"))) is not None:
+        return True
+    for column in header.number_columns:
+        value = _cell(cells, column)
+        if _blank(value) or isinstance(value, bool):
+            continue
+        if not isinstance(value, str):
+            return True  # a number (or a date standing for one)
+        try:
+            parse_number(value)
+        except AmountError:
+            continue
+        return True
+    return False
+
+
+def _would_read(cells: tuple[Any, ...], header: Header) -> bool:
+    """Whether the table reader would make a line of this row: its chapter, article or amount
+    cells hold something."""
+    names = ("chapter", "article")
+    places = [header.columns.get(name) for name in names] + header.amount_columns
+    return any(not _blank(_cell(cells, column)) for column in places)

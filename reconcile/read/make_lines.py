@@ -39,7 +39,13 @@ from reconcile.money import (
     parse_number,
 )
 from reconcile.read.cells import Grid, cell_name, column_letter
-from reconcile.read.find_table import Header, excel_serial, is_header_like, parse_year
+from reconcile.read.find_table import (
+    Header,
+    excel_serial,
+    is_header_like,
+    notes_below,
+    parse_year,
+)
 
 _TOTAL = re.compile(r"^\s*(sub)?\s*-?\s*tota(a)?l\b", re.IGNORECASE)
 _GRAND = re.compile(
@@ -433,6 +439,19 @@ def read_table(grid: Grid, header: Header, file: str) -> SheetTable:
         where = CellRef(file, sheet, cell_name(header.row, column))
         table.findings.append(make_finding("description-unlabelled", where))
     end, second, totals = _extent(grid, header)
+    notes, noted = notes_below(grid.rows, header, end, totals.keys())
+    if noted:  # rows below the last line that hold none of a line's marks: notes, not lines
+        first, column = next(
+            (r, c)
+            for r in range(notes, end + 1)
+            for c, value in enumerate(grid.rows[r - 1], start=1)
+            if plain_text(value)
+        )
+        where = CellRef(file, sheet, cell_name(first, column))
+        table.findings.append(
+            make_finding("notes-below-table", where, first=first, last=end, count=end - first + 1)
+        )
+    end = notes - 1
     rows, filled = _fill_merged(grid, header, end, table)
     for row in filled:  # a merged label may make a totals row: asked again with it filled
         totals.pop(row, None)

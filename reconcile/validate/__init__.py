@@ -34,7 +34,7 @@ from reconcile.read import LineColumns, RawLine, SheetTable
 from reconcile.read.find_table import aliases, labels, parse_year
 from reconcile.read.layouts import cell_text
 from reconcile.validate.blocks import read_as_meant
-from reconcile.validate.identify import identify_ministry
+from reconcile.validate.identify import identify_ministry, ministry_chapter_hint
 from reconcile.validate.schema import (
     FIELD_OF_COLUMN,
     KEY_COLUMNS,
@@ -530,7 +530,9 @@ class _Translator:
         if check == "chapter-unknown":
             value = raw.values.get(name)
             text = _text(value) or ""
-            hint = chapter_hint(text, self.owner)
+            hint = ministry_chapter_hint(text, self.rules.ministries) or chapter_hint(
+                text, self.owner
+            )
             return make_finding(check, self.ref(line, name), value=_shown(value), hint=hint)
         if check in CODES:
             return make_finding(check, self.ref(line, name), value=_shown(raw.values.get(name)))

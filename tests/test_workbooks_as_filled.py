@@ -1,0 +1,156 @@
+"""Ministries' workbooks filled the way people fill spreadsheets: notes below the table, a
+chapter column holding the ministry, year columns with words around the year, an amount
+column headed by its unit only, Dutch whole-euro amounts ("5.100,-")."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from reconcile.money import parse_number
+from tests.spec import message, validate, where
+
+TITLE: list[list[Any]] = [["Ministerie van Economische Zaken"], ["(bedragen x € 1.000)"], []]
+LONG = ["Hoofdstuk", "Artikel", "Omschrijving", "Jaar", "Bedrag"]
+LINES: list[list[Any]] = [
+    ["XIII", 2, "AI-fabriek", 2026, 13100],
+    ["XIII", 2, "AI-fabriek", 2027, 6000],
+]
+
+
+def _notes(report: Any) -> list[tuple[str, str]]:
+    return [(f.location.place, f.code) for f in report.findings if f.code == "notes-below-table"]
+
+
+def test_notes_below_a_table_without_a_totals_row_are_notes_not_lines(tmp_path: Path) -> None:
+    rows = [
+        *TITLE,
+        LONG,
+        *LINES,
+        [],
+        ["Toelichting:"],
+        ["De kasschuif is afgestemd met FIN, kenmerk 2025-0012."],
+        ["Contactpersoon: J. Jansen", None, None, None, "tel 070-1234567"],
+    ]
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    assert where(report) == []
+    assert _notes(report) == [("Blad1!A8", "notes-below-table")]
+    assert report.files[0].total == Decimal("19100000")
+    (note,) = [f for f in report.findings if f.code == "notes-below-table"]
+    assert message(note) == (
+        "Rows 8–10 below the table hold no chapter, article, year or amount: they were read "
+        "as notes, not as lines."
+    )
+
+
+def test_the_title_of_a_second_table_ends_the_first(tmp_path: Path) -> None:
+    rows = [
+        *TITLE,
+        LONG,
+        *LINES,
+        [],
+        ["Verplichtingen"],
+        LONG,
+        ["XIII", 2, "AI-fabriek verplichting", 2025, 25000],
+    ]
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    assert where(report) == []
+    assert _notes(report) == [("Blad1!A8", "notes-below-table")]
+    assert "second-table" in [f.code for f in report.findings]
+    assert report.files[0].total == Decimal("19100000")
+
+
+def test_a_last_row_with_a_chapter_is_a_line_whatever_its_amounts(tmp_path: Path) -> None:
+    rows = [
+        *TITLE,
+        ["Hoofdstuk", "Artikel", "Omschrijving", 2025, 2026],
+        ["XIII", 2, "AI-fabriek", 5100, None],
+        [],
+        ["XIII", 2, "AI-fabriek onderzoek", "PM", "PM"],
+    ]
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    assert ("EZ.xlsx", "Blad1!D7", "amount-not-a-number") in where(report)
+    assert _notes(report) == []
+
+
+def test_a_totals_row_without_a_saved_result_still_ends_the_table(tmp_path: Path) -> None:
+    from tests.builders import Formula
+
+    rows = [*TITLE, LONG, *LINES, ["Totaal", None, None, None, Formula("=SUM(E5:E6)")]]
+    report = validate(tmp_path, {"EZ.xlsx": rows})  # xlsxwriter saves no result of its own
+    assert _notes(report) == []
+    assert report.files[0].total == Decimal("19100000")
+
+
+@pytest.mark.parametrize(
+    ("typed", "chapter"),
+    [("EZK", "XIII"), ("Economische Zaken", "XIII"), ("EZ", "XIII"), ("Defensie", "X / K")],
+)
+def test_a_ministry_in_the_chapter_column_is_told_its_chapter(
+    tmp_path: Path, typed: str, chapter: str
+) -> None:
+    rows = [*TITLE, LONG, [typed, 2, "AI-fabriek", 2026, 13100]]
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    (finding,) = [f for f in report.findings if f.code == "chapter-unknown"]
+    assert message(finding).endswith(f"not a chapter: write its chapter, {chapter}.")
+    assert chapter in message(finding, "nl")
+
+
+@pytest.mark.parametrize(
+    "labels",
+    [
+        ["Bedrag 2025", "Bedrag 2026"],
+        ["2025 (t)", "2026 (t+1)"],
+        ["Uitgaven 2025 (x € 1.000)", "Uitgaven 2026 (x € 1.000)"],
+    ],
+)
+def test_year_columns_labelled_with_words_around_the_year(
+    tmp_path: Path, labels: list[str]
+) -> None:
+    rows = [
+        *TITLE,
+        ["Hoofdstuk", "Artikel", "Omschrijving", *labels],
+        ["XIII", 2, "AI-fabriek", 5100, 13100],
+    ]
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    assert where(report) == []
+    assert report.files[0].shape == "wide"
+    assert report.files[0].total == Decimal("18200000")
+
+
+def test_an_amount_column_headed_by_its_unit_only(tmp_path: Path) -> None:
+    rows = [
+        ["Ministerie van Economische Zaken"],
+        [],
+        [*LONG[:4], "x € 1 mln"],
+        ["XIII", 2, "AI", 2026, 13.1],
+    ]
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    assert where(report) == []
+    assert report.files[0].total == Decimal("13100000")
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"), [("5.100,-", "5100"), ("-5.100,-", "-5100"), ("€ 13.100,--", "13100")]
+)
+def test_dutch_whole_euro_amounts(text: str, amount: str) -> None:
+    assert parse_number(text) == Decimal(amount)
+
+
+def test_an_article_with_its_onderdeel_and_a_span_of_years_say_what_to_write(
+    tmp_path: Path,
+) -> None:
+    rows = [*TITLE, LONG, ["XIII", "2.1", "AI-fabriek", "2025-2026", 13100]]
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    texts = {f.code: message(f) for f in report.findings}
+    assert texts["article-invalid"] == (
+        '"2.1" is not an article number: write the article as a number (1, 2, 31), and an '
+        "artikelonderdeel or the article's name in the description."
+    )
+    assert texts["year-invalid"] == (
+        '"2025-2026" is not a year: write one year as four digits (2026), one row (or column) '
+        "per year."
+    )
