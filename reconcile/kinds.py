@@ -15,7 +15,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from decimal import Decimal
 
-from reconcile.ministries import MinistryTable
+from reconcile.ministries import MinistryTable, normalise_chapter
 from reconcile.model import Kind
 from reconcile.nearest import nearest
 
@@ -125,11 +125,17 @@ def fold(text: str) -> str:
     return " ".join(text.replace("\u00a0", " ").lower().split())
 
 
+# Where a description's parts start: after a colon ("AI-fabriek: kasschuif naar 2025"), in
+# brackets ("AI-fabriek (kasschuif 2026 naar 2025)") or after a spaced dash ("AI-fabriek -
+# overboeking naar EZ").
+_PART_BREAK = re.compile(r"[:()\[\]]|\s[-\u2012\u2013\u2014]\s")
+
+
 def says_a_kind(description: str | None) -> bool:
     """Whether a description could tell a kind: a part of it starts with a kind's word."""
     if not description:
         return False
-    return any(_KIND_WORD.match(part) for part in description.split(":"))
+    return any(_KIND_WORD.match(part) for part in _PART_BREAK.split(description))
 
 
 def tell_kind(
@@ -167,8 +173,8 @@ def tell_kind(
 
 
 def _parts(text: str) -> list[str]:
-    """The description and each part of it after a colon."""
-    return [part.strip() for part in text.split(":") if part.strip()]
+    """The description and each part of it after a colon, in brackets or after a dash."""
+    return [part.strip() for part in _PART_BREAK.split(text) if part.strip()]
 
 
 def _direction(text: str, amount: Decimal | None) -> Kind:
@@ -184,8 +190,10 @@ def _counterpart(text: str, own: str | None, ministries: MinistryTable) -> str |
     """The other ministry the text names: the first one after "naar", "aan" or "van" when it
     names several ("Bijdrage van Defensie aan EZ" in EZ's file: Defensie)."""
     named = [code for code in ministries.named_in(text) if code != own]
-    if len(named) <= 1:
-        return named[0] if named else None
+    if not named:
+        return _chapter_counterpart(text, own, ministries)
+    if len(named) == 1:
+        return named[0]
     words = text.split()
 
     def others(end: int) -> list[str]:
@@ -202,6 +210,21 @@ def _counterpart(text: str, own: str | None, ministries: MinistryTable) -> str |
             low = middle + 1
     first = others(low)
     return first[0] if len(first) == 1 else None
+
+
+# "naar hoofdstuk XIII", "van H. X", "aan begroting 13": the other budget named by its chapter.
+_CHAPTER_NAMED = re.compile(
+    r"\b(?:naar|aan|van)\s+(?:de\s+|het\s+)?(?:begrotingshoofdstuk|begroting|hoofdstuk|hfdst\.?|h\.?)"
+    r"\s*([ivxlc]+[ab]?|\d{1,2}[ab]?)\b"
+)
+
+
+def _chapter_counterpart(text: str, own: str | None, ministries: MinistryTable) -> str | None:
+    """The ministry whose chapter the text names after "naar", "aan" or "van", not ``own``."""
+    match = _CHAPTER_NAMED.search(text)
+    chapter = normalise_chapter(match.group(1)) if match else None
+    owner = ministries.owners.get(chapter) if chapter is not None else None
+    return owner if owner != own else None
 
 
 def misspelt_counterpart(

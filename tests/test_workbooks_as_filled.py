@@ -10,6 +10,8 @@ from typing import Any
 
 import pytest
 
+from reconcile.kinds import Kind, tell_kind
+from reconcile.ministries import load_table
 from reconcile.money import parse_number
 from tests.spec import message, validate, where
 
@@ -154,3 +156,51 @@ def test_an_article_with_its_onderdeel_and_a_span_of_years_say_what_to_write(
         '"2025-2026" is not a year: write one year as four digits (2026), one row (or column) '
         "per year."
     )
+
+
+@pytest.mark.parametrize(
+    ("description", "amount", "kind", "counterpart"),
+    [
+        ("AI-fabriek Groningen (kasschuif 2026 naar 2025)", -5100, Kind.KASSCHUIF, None),
+        ("AI-fabriek - kasschuif naar 2025", 5100, Kind.KASSCHUIF, None),
+        ("AI-fabriek [vrijval]", -100, Kind.VRIJVAL, None),
+        ("AI-fabriek (overboeking van Defensie)", 7000, Kind.TRANSFER_IN, "Defensie"),
+        ("Overboeking van hoofdstuk X (AI-fabriek)", 7000, Kind.TRANSFER_IN, "Defensie"),
+        ("Overboeking naar hoofdstuk XIII", -7000, Kind.TRANSFER_OUT, "EZ"),
+        ("Overboeking naar begroting 13", -7000, Kind.TRANSFER_OUT, "EZ"),
+        ("Overboeking naar H. XIII", -7000, Kind.TRANSFER_OUT, "EZ"),
+        ("AI-fabriek (bijdrage aan de regio)", 100, Kind.RESERVATION, None),
+        ("Reservering AI-fabriek (2025-2030)", 100, Kind.RESERVATION, None),
+    ],
+)
+def test_a_kind_said_in_brackets_or_after_a_dash_and_a_counterpart_by_its_chapter(
+    description: str, amount: int, kind: Kind, counterpart: str | None
+) -> None:
+    found = tell_kind(
+        None, description, Decimal(amount), "Defensie" if amount < 0 else "EZ", load_table()
+    )
+    assert (found.kind, found.counterpart, found.problem) == (kind, counterpart, None)
+
+
+def test_an_overboeking_to_its_own_chapter_names_no_counterpart() -> None:
+    found = tell_kind(None, "Overboeking naar hoofdstuk XIII", Decimal(-5), "EZ", load_table())
+    assert found.problem == "transfer-counterpart-unknown"
+
+
+def test_a_kind_heading_typed_in_the_chapter_column(tmp_path: Path) -> None:
+    rows = [
+        *TITLE,
+        ["Hoofdstuk", "Artikel", "Omschrijving", 2025, 2026],
+        ["Kasschuiven", None, None, 5100, -5100],
+        ["XIII", 2, "AI-fabriek naar 2025", 5100, -5100],
+        ["Intensiveringen", None, None, None, 13100],
+        ["XIII", 2, "AI-fabriek", None, 13100],
+    ]
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    assert where(report) == []
+    assert report.files[0].total == Decimal("13100000")
+    assert [(ln.year, ln.kind, ln.told) for ln in report.lines] == [
+        (2025, "kasschuif", "heading"),
+        (2026, "kasschuif", "heading"),
+        (2026, "reservation", "heading"),
+    ]

@@ -776,13 +776,11 @@ class _Reader:
     def kind_heading(self, cells: tuple[Any, ...]) -> tuple[str, int] | None:
         """The label of a kind heading row ("Kasschuiven", "Intensiveringen") and its column:
         a label cell naming a kind of mutation (reconcile.kinds.KIND_HEADINGS), no chapter or
-        article."""
-        if self.keyed(cells):
-            return None
+        article (the label may stand in the chapter column: "Kasschuiven" typed in column A)."""
         for column in self.label_columns:
             value = cells[column - 1] if column <= len(cells) else None
             if isinstance(value, str) and fold(value) in KIND_HEADINGS:
-                return value.strip(), column
+                return None if self.keyed(cells, besides=column) else (value.strip(), column)
         return None
 
     def is_stand(self, cells: tuple[Any, ...]) -> bool:
@@ -792,11 +790,14 @@ class _Reader:
             for value in (cells[c - 1] for c in self.label_columns if c <= len(cells))
         )
 
-    def keyed(self, cells: tuple[Any, ...]) -> bool:
-        """Whether the row has a chapter or an article: a line's key, never a stand's."""
+    def keyed(self, cells: tuple[Any, ...], besides: int | None = None) -> bool:
+        """Whether the row has a chapter or an article (in a column other than ``besides``):
+        a line's key, never a stand's."""
         for name in ("chapter", "article"):
             column = self.header.columns.get(name)
-            if column is not None and column <= len(cells) and plain_text(cells[column - 1]):
+            if column is None or column == besides:
+                continue
+            if column <= len(cells) and plain_text(cells[column - 1]):
                 return True
         return False
 
