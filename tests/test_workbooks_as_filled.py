@@ -204,3 +204,26 @@ def test_a_kind_heading_typed_in_the_chapter_column(tmp_path: Path) -> None:
         (2026, "kasschuif", "heading"),
         (2026, "reservation", "heading"),
     ]
+
+
+def test_a_unit_caption_on_the_row_below_the_header_is_the_tables_unit(tmp_path: Path) -> None:
+    rows = [
+        ["Ministerie van Economische Zaken"],
+        [],
+        ["Hoofdstuk", "Artikel", "Omschrijving", 2025, 2026],
+        [None, None, None, "(x € 1 mln)", None],
+        ["XIII", 2, "AI-fabriek", 5.1, 13.1],
+    ]
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    assert where(report) == []
+    assert "unit-assumed" not in [f.code for f in report.findings]
+    assert report.files[0].total == Decimal("18200000")
+
+
+def test_a_long_header_with_its_caption_below_reads_its_first_line_after_it(
+    tmp_path: Path,
+) -> None:
+    rows = [*TITLE[:1], [], LONG, [None, None, None, None, "bedragen x € 1.000"], *LINES]
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    assert where(report) == []
+    assert report.files[0].total == Decimal("19100000")

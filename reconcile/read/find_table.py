@@ -159,6 +159,12 @@ class Header:
     year_columns: dict[int, int] = field(default_factory=dict)  # year -> column (wide shape)
     units: list[tuple[Unit, int]] = field(default_factory=list)  # captions in header cells
     unlabelled: bool = False  # the description column's header cell is empty (as published)
+    captions_below: int = 0  # rows right below it holding unit captions only: "(x € 1.000)"
+
+    @property
+    def first_row(self) -> int:
+        """The first row below the header and its caption row, where lines may start."""
+        return self.row + 1 + self.captions_below
 
     @property
     def shape(self) -> str:
@@ -234,6 +240,7 @@ def find_header(rows: list[tuple[Any, ...]]) -> Header | None:
     for index, cells in enumerate(rows[:HEADER_SCAN_ROWS], start=1):
         header = read_header(cells, index)
         if header is not None:
+            header.captions_below = int(index < len(rows) and _captions_only(rows[index]))
             return _with_unlabelled(header, cells, rows[index : index + HEADER_SCAN_ROWS])
     for index, cells in enumerate(rows[:HEADER_SCAN_ROWS], start=1):
         filled = [value for value in cells if not _blank(value)]
@@ -273,6 +280,23 @@ def _with_unlabelled(
     header.columns["description"] = column
     header.unlabelled = True
     return header
+
+
+# The words a unit caption may hold besides its unit: "bedragen x € 1.000", "in mln euro".
+_CAPTION_WORDS = frozenset(
+    "bedrag bedragen in x eur euro euros mln miljoen duizend duizenden amount amounts".split()
+)
+
+
+def _captions_only(cells: tuple[Any, ...]) -> bool:
+    """Whether a row holds unit captions and nothing else ("(x € 1.000)" under "Bedrag")."""
+    filled = [value for value in cells if not _blank(value)]
+    return bool(filled) and all(
+        isinstance(value, str)
+        and find_unit(value) is not None
+        and set(fold_label(value).split()) <= _CAPTION_WORDS
+        for value in filled
+    )
 
 
 def _blank(value: Any) -> bool:

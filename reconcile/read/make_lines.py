@@ -396,7 +396,7 @@ def _is_total_row(cells: tuple[Any, ...], label_columns: list[int]) -> str | Non
 
 def _find_unit(grid: Grid, header: Header, where: CellRef) -> tuple[Unit, list[Finding]]:
     captions: list[tuple[Unit, CellRef]] = []
-    for row in range(1, header.row):
+    for row in [*range(1, header.row), *range(header.row + 1, header.first_row)]:
         for column, value in enumerate(grid.rows[row - 1], start=1):
             if isinstance(value, str):
                 unit = find_unit(value)
@@ -461,7 +461,7 @@ def read_table(grid: Grid, header: Header, file: str) -> SheetTable:
     styles = _decide_styles(rows, header, end, table)
     reader = _Reader(grid, rows, header, table, styles)
     reader.totals = totals
-    reader.read_rows(header.row + 1, end)
+    reader.read_rows(header.first_row, end)
     reader.report_dates()
     _report_hidden_columns(grid, header, table)
     if second is not None:
@@ -479,7 +479,7 @@ def _extent(grid: Grid, header: Header) -> tuple[int, int | None, dict[int, str]
     end = None
     totals: dict[int, str] = {}
     label_columns = _label_columns(header)
-    for row in range(header.row + 1, len(grid.rows) + 1):
+    for row in range(header.first_row, len(grid.rows) + 1):
         cells = grid.rows[row - 1]
         label = _is_total_row(cells, label_columns) if end is None else None
         if label is not None:
