@@ -284,7 +284,21 @@ def _with_unlabelled(
 
 # The words a unit caption may hold besides its unit: "bedragen x € 1.000", "in mln euro".
 _CAPTION_WORDS = frozenset(
-    "bedrag bedragen in x eur euro euros mln miljoen duizend duizenden amount amounts".split()
+    [
+        "bedrag",
+        "bedragen",
+        "in",
+        "x",
+        "eur",
+        "euro",
+        "euros",
+        "mln",
+        "miljoen",
+        "duizend",
+        "duizenden",
+        "amount",
+        "amounts",
+    ]
 )
 
 
