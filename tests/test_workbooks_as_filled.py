@@ -227,3 +227,14 @@ def test_a_long_header_with_its_caption_below_reads_its_first_line_after_it(
     report = validate(tmp_path, {"EZ.xlsx": rows})
     assert where(report) == []
     assert report.files[0].total == Decimal("19100000")
+
+
+def test_an_amount_written_with_words_says_to_write_the_number_alone(tmp_path: Path) -> None:
+    rows = [*TITLE, LONG, ["XIII", 2, "AI-fabriek", 2026, "13,1 mln"], ["XIII", 2, "B", 2026, "PM"]]
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    texts = [message(f) for f in report.findings if f.code == "amount-not-a-number"]
+    assert texts == [
+        '"13,1 mln" is not an amount; it is not counted, so the total is incomplete: write the '
+        "number alone, in the table's unit (x € 1.000).",
+        '"PM" is not an amount; it is not counted, so the total is incomplete.',
+    ]

@@ -549,11 +549,18 @@ class _Translator:
             if raw.amount_problem == "not-computed":
                 return None  # the reader reported the formula without a result
             if raw.amount_problem in ("not-a-number", "unreadable"):
+                effect = Phrase("it is not counted, so the total is incomplete")
+                if raw.amount_problem == "unreadable":  # "5,1 mln", "ca. 300": not PM
+                    effect = Phrase(
+                        "it is not counted, so the total is incomplete: write the number "
+                        "alone, in the table's unit ({unit})",
+                        {"unit": self.table.unit.label},
+                    )
                 return make_finding(
                     "amount-not-a-number",
                     self.ref(line, "amount"),
                     value=_shown(raw.amount_raw),
-                    effect=Phrase("it is not counted, so the total is incomplete"),
+                    effect=effect,
                 )
         if name == "year" and _text(raw.year) is not None:
             return make_finding("year-invalid", self.ref(line, "year"), value=_shown(raw.year))
