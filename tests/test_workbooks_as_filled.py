@@ -234,7 +234,9 @@ def test_an_amount_written_with_words_says_to_write_the_number_alone(tmp_path: P
     report = validate(tmp_path, {"EZ.xlsx": rows})
     texts = [message(f) for f in report.findings if f.code == "amount-not-a-number"]
     assert texts == [
-        '"13,1 mln" is not an amount; it is not counted, so the total is incomplete: write the '
-        "number alone, in the table's unit (x € 1.000).",
+        (
+            '"13,1 mln" is not an amount; it is not counted, so the total is incomplete: write '
+            "the number alone, in the table's unit (x € 1.000)."
+        ),
         '"PM" is not an amount; it is not counted, so the total is incomplete.',
     ]
