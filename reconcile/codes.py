@@ -281,6 +281,27 @@ _CODES = [
         "name it with --sheet), or delete it.",
     ),
     Code(
+        "column-not-read",
+        WARN,
+        "read",
+        "The column {label} holds amounts, but its header is no year, so they are not read; "
+        "if they are a year's amounts, write that year alone (2030) as its header.",
+        "A wide table reads a column per year, found by a header that is a year (2025, "
+        "'Bedrag 2025', '2025 (t)'). A header that names a year in another way ('2030 e.v.', "
+        "'2025-2026') is no year column, and the amounts under it would be left out in "
+        "silence. If they belong to no year of the reservation, move them out of the table.",
+    ),
+    Code(
+        "line-below-total",
+        ERR,
+        "read",
+        "Row {row}, below the Totaal in row {total}, holds a line that is not counted: insert "
+        "it above the Totaal row, so that the Totaal covers it.",
+        "A table ends at its grand Totaal; what is below it is not read. A line typed there "
+        "(when a template's rows ran out) is left out of the file's total. Insert rows above "
+        "the Totaal row (Excel: right-click a row number, Insert) and move the line there.",
+    ),
+    Code(
         "notes-below-table",
         INFO,
         "read",

@@ -151,12 +151,13 @@ def tell_kind(
         return RESERVATION
     text = fold(description or "")
     if column is not None and fold(column):
-        word = fold(column)
-        if word not in KIND_WORDS:
+        word, rest = _kind_word(fold(column))
+        if word is None:
             return LineKind(Kind.RESERVATION, Told.COLUMN, problem="kind-unknown")
         kind = KIND_WORDS[word]
         if kind is not None and kind not in TRANSFERS:
             return LineKind(kind, Told.COLUMN)
+        text = f"{rest} {text}".strip()  # "Overboeking van Defensie": the ministry is said here
         direction = kind or _direction(text, amount)
         return _transfer(direction, Told.COLUMN, text, amount, own, ministries)
     for part in _parts(text):
@@ -170,6 +171,19 @@ def tell_kind(
             direction = kind or _direction(part, amount)
             return _transfer(direction, Told.DESCRIPTION, part, amount, own, ministries)
     return RESERVATION
+
+
+def _kind_word(cell: str) -> tuple[str | None, str]:
+    """The kind word a kind cell starts with, and the words after it: "kasschuif (naar
+    2025)" -> ("kasschuif", "(naar 2025)"), "overboeking van bzk" -> ("overboeking van",
+    "bzk"); (None, cell) when it starts with no kind."""
+    if cell in KIND_WORDS:
+        return cell, ""
+    starts = [w for w in KIND_WORDS if cell.startswith(w) and not cell[len(w)].isalnum()]
+    if not starts:
+        return None, cell
+    word = max(starts, key=len)
+    return word, cell[len(word) :].strip()
 
 
 def _parts(text: str) -> list[str]:

@@ -240,3 +240,81 @@ def test_an_amount_written_with_words_says_to_write_the_number_alone(tmp_path: P
         ),
         '"PM" is not an amount; it is not counted, so the total is incomplete.',
     ]
+
+
+def test_a_line_typed_below_the_totaal_row_is_an_error_not_a_silence(tmp_path: Path) -> None:
+    rows = [
+        *TITLE,
+        LONG,
+        *LINES,
+        ["Totaal", None, None, None, 19100],
+        ["XIII", 2, "AI-fabriek extra", 2027, 1000],
+        [],
+        ["Toelichting: bedragen 2027 onder voorbehoud, 1000 extra"],
+    ]
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    assert where(report) == [("EZ.xlsx", "Blad1!A8", "line-below-total")]
+    (finding,) = report.findings[-1:]
+    assert message(finding) == (
+        "Row 8, below the Totaal in row 7, holds a line that is not counted: insert it above "
+        "the Totaal row, so that the Totaal covers it."
+    )
+
+
+@pytest.mark.parametrize("label", ["2026*", "2026 1)", "2026¹"])
+def test_a_year_column_with_a_footnote_mark_is_read(tmp_path: Path, label: str) -> None:
+    rows = [*TITLE, ["Hoofdstuk", "Artikel", "Omschrijving", 2025, label], ["XIII", 2, "AI", 5, 7]]
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    assert where(report) == []
+    assert report.files[0].total == Decimal("12000")
+
+
+def test_a_column_that_names_a_year_in_another_way_is_not_left_out_in_silence(
+    tmp_path: Path,
+) -> None:
+    rows = [
+        *TITLE,
+        ["Hoofdstuk", "Artikel", "Omschrijving", 2025, 2026, "2027 e.v."],
+        ["XIII", 2, "AI-fabriek", 100, 200, 300],
+    ]
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    assert where(report) == [("EZ.xlsx", "Blad1!F4", "column-not-read")]
+    assert report.files[0].total == Decimal("300000")
+
+
+@pytest.mark.parametrize(
+    "article", ["2 Bedrijvenbeleid", "2. Bedrijvenbeleid", "2: Bedrijvenbeleid", "Artikel 2"]
+)
+def test_an_article_with_its_name_as_the_template_lists_it(tmp_path: Path, article: str) -> None:
+    rows = [*TITLE, LONG, ["XIII", article, "AI-fabriek", 2026, 13100]]
+    assert where(validate(tmp_path, {"EZ.xlsx": rows})) == []
+
+
+@pytest.mark.parametrize("article", ["2.1", "2 en 3", "2-3"])
+def test_an_article_that_is_no_one_number_stays_invalid(tmp_path: Path, article: str) -> None:
+    rows = [*TITLE, LONG, ["XIII", article, "AI-fabriek", 2026, 13100]]
+    assert where(validate(tmp_path, {"EZ.xlsx": rows})) == [
+        ("EZ.xlsx", "Blad1!B5", "article-invalid")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("cell", "description", "amount", "kind", "counterpart"),
+    [
+        ("Kasschuif (naar 2025)", "AI-fabriek", -5100, Kind.KASSCHUIF, None),
+        ("Overboeking van Defensie", "AI-fabriek", 7000, Kind.TRANSFER_IN, "Defensie"),
+        ("Overboeking naar BZK", "AI-fabriek", -7000, Kind.TRANSFER_OUT, "BZK"),
+        ("overboekingen", "naar OCW", -7000, Kind.TRANSFER_OUT, "OCW"),
+    ],
+)
+def test_a_kind_cell_with_words_after_the_kind(
+    cell: str, description: str, amount: int, kind: Kind, counterpart: str | None
+) -> None:
+    found = tell_kind(cell, description, Decimal(amount), "EZ", load_table())
+    assert (found.kind, found.counterpart, found.problem) == (kind, counterpart, None)
+
+
+def test_a_kind_cell_that_starts_with_no_kind_is_still_unknown() -> None:
+    assert tell_kind("Kasschuifje", "AI", Decimal(5), "EZ", load_table()).problem == (
+        "kind-unknown"
+    )

@@ -100,18 +100,22 @@ def _parse_year_text(value: str) -> int | None:
     return year if 1990 <= year <= 2100 else None
 
 
-# A year column's label with a word or caption around the year: "Bedrag 2025",
-# "2025 (t+1)", "Uitgaven 2026 (x € 1.000)" (folded: captions in brackets are gone).
+# A year column's label with a word, caption or footnote mark around the year: "Bedrag 2025",
+# "2025 (t+1)", "Uitgaven 2026 (x € 1.000)", "2026 1)" (folded: captions in brackets are gone).
 _LABELLED_YEAR = re.compile(
     r"^(?:(?:bedrag|bedragen|amount|uitgaven|mutatie|mutaties|reservering|jaar|year)\s+)?"
     r"(\d{4})(?:\s+t(?:\s*\d)?)?$"
 )
 
 
+# A footnote mark after a label: "2025*", "2026 1)", "2027¹".
+_FOOTNOTE = re.compile(r"\s*(?:\*+|\d\)|[\u00b9\u00b2\u00b3\u2070-\u2079]+)\s*$")
+
+
 @functools.lru_cache(maxsize=4096)
 def _labelled_year(label: str) -> int | None:
     """The year of a header label such as "Bedrag 2025" or "2025 (t)"; None for others."""
-    match = _LABELLED_YEAR.match(fold_label(label))
+    match = _LABELLED_YEAR.match(fold_label(_FOOTNOTE.sub("", label)))
     if match is None:
         return None
     year = int(match.group(1))
@@ -372,3 +376,46 @@ def _would_read(cells: tuple[Any, ...], header: Header) -> bool:
     names = ("chapter", "article")
     places = [header.columns.get(name) for name in names] + header.amount_columns
     return any(not _blank(_cell(cells, column)) for column in places)
+
+
+_YEAR_INSIDE = re.compile(r"(?<!\d)(19[9]\d|20\d\d|2100)(?!\d)")
+
+
+def unread_year_columns(rows: list[tuple[Any, ...]], header: Header, last: int) -> list[int]:
+    """The columns of a wide table whose header names a year but is read as no column
+    ("2030 e.v.", "2025-2026"), while a row of the table holds a number in it: amounts that
+    would be left out in silence."""
+    if header.shape != "wide":
+        return []
+    used = {*header.columns.values(), *header.year_columns.values()}
+    labels = rows[header.row - 1]
+    found = []
+    for column, label in enumerate(labels, start=1):
+        if column in used or not isinstance(label, str) or not _YEAR_INSIDE.search(label):
+            continue
+        cells = (_cell(rows[row - 1], column) for row in range(header.first_row, last + 1))
+        if any(isinstance(v, (int, float)) and not isinstance(v, bool) and v for v in cells):
+            found.append(column)
+    return found
+
+
+def lines_below_total(
+    rows: list[tuple[Any, ...]], header: Header, first: int, last: int
+) -> list[int]:
+    """The rows ``first`` to ``last`` below a table's grand total that hold a line: a
+    chapter or an article number, and a number in an amount column (a line typed under the
+    Totaal row when the template's rows ran out; the Totaal does not cover it)."""
+    columns = header.columns
+    found = []
+    for row in range(first, last + 1):
+        cells = rows[row - 1]
+        article = _cell(cells, columns.get("article"))
+        keyed = normalise_chapter(_cell(cells, columns.get("chapter"))) is not None or (
+            isinstance(article, (int, float)) and not isinstance(article, bool)
+        )
+        if keyed and any(
+            isinstance(v, (int, float)) and not isinstance(v, bool) and v
+            for v in (_cell(cells, column) for column in header.amount_columns)
+        ):
+            found.append(row)
+    return found

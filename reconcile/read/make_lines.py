@@ -43,8 +43,10 @@ from reconcile.read.find_table import (
     Header,
     excel_serial,
     is_header_like,
+    lines_below_total,
     notes_below,
     parse_year,
+    unread_year_columns,
 )
 
 _TOTAL = re.compile(r"^\s*(sub)?\s*-?\s*tota(a)?l\b", re.IGNORECASE)
@@ -462,6 +464,10 @@ def read_table(grid: Grid, header: Header, file: str) -> SheetTable:
     reader = _Reader(grid, rows, header, table, styles)
     reader.totals = totals
     reader.read_rows(header.first_row, end)
+    for column in unread_year_columns(grid.rows, header, end):  # amounts left out in silence
+        where = CellRef(file, sheet, cell_name(header.row, column))
+        label = plain_text(grid.value(header.row, column))
+        table.findings.append(make_finding("column-not-read", where, label=f"“{label}”"))
     reader.report_dates()
     _report_hidden_columns(grid, header, table)
     if second is not None:
@@ -470,6 +476,11 @@ def read_table(grid: Grid, header: Header, file: str) -> SheetTable:
                 "second-table", reader.ref(second, 1), row=second, first=header.row, last=end
             )
         )
+    if end in totals:  # a grand total ended the table: a line typed below it is not read
+        below = len(grid.rows) if second is None else second - 1
+        for row in lines_below_total(grid.rows, header, end + 1, below):
+            where = reader.ref(row, reader.key_column)
+            table.findings.append(make_finding("line-below-total", where, row=row, total=end))
     return table
 
 

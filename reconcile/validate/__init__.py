@@ -57,7 +57,12 @@ _SERIES = {
     "EXPENDITURE": "U",
     "RECEIPTS": "O",
 }
-_ARTICLE = re.compile(r"^(?:art(?:ikel)?\.?\s*)?0*(\d+[A-Za-z]?)$", re.IGNORECASE)
+# "2", "02", "art. 2", and the number with the article's name as a template's list shows it
+# ("2 Bedrijvenbeleid", "2. Bedrijvenbeleid"); not "2.1" or "2 en 3".
+_ARTICLE = re.compile(
+    r"^(?:art(?:ikel)?\.?\s*)?0*(\d+[A-Za-z]?)(?:[.:]?\s+(?!(?:en|t/m|of)\b)[^\W\d].*)?$",
+    re.IGNORECASE | re.DOTALL,
+)
 # What a title line above the header may say of every line of a table printed per article:
 # "Beleidsartikel 1 Goed functionerende economie en markten", "Ontvangsten beleidsartikel".
 # One article and one series only: "Artikel 2 en 3", "Uitgaven en ontvangsten" say neither.
