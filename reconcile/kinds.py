@@ -158,19 +158,50 @@ def tell_kind(
         if kind is not None and kind not in TRANSFERS:
             return LineKind(kind, Told.COLUMN)
         text = f"{rest} {text}".strip()  # "Overboeking van Defensie": the ministry is said here
-        direction = kind or _direction(text, amount)
+        direction = kind or _own_side(text, amount, own, ministries) or _direction(text, amount)
         return _transfer(direction, Told.COLUMN, text, amount, own, ministries)
     for part in _parts(text):
         for pattern, kind, needs_ministry in DESCRIPTION_PATTERNS:
             if not pattern.match(part):
                 continue
-            if needs_ministry and _counterpart(part, own, ministries) is None:
-                return RESERVATION  # a contribution to something that is not a ministry
             if kind is not None and kind not in TRANSFERS:
                 return LineKind(kind, Told.DESCRIPTION)
-            direction = kind or _direction(part, amount)
-            return _transfer(direction, Told.DESCRIPTION, part, amount, own, ministries)
+            counterpart = _counterpart(part, own, ministries)
+            if needs_ministry and counterpart is None:
+                return RESERVATION  # a contribution to something that is not a ministry
+            if counterpart is None and part != text:
+                part = text  # "Overboeking EZ - BZK": the ministry is in another part
+                counterpart = _counterpart(part, own, ministries)
+            side = _own_side(part, amount, own, ministries)
+            direction = side or kind or _direction(part, amount)
+            return _signed(direction, Told.DESCRIPTION, counterpart, amount)
     return RESERVATION
+
+
+# "Overboeking van/naar BZK": either way, so the sign says which.
+_EITHER_WAY = re.compile(r"\b(?:van\s*/\s*naar|naar\s*/\s*van)\b")
+
+
+def _own_side(
+    text: str, amount: Decimal | None, own: str | None, ministries: MinistryTable
+) -> Kind | None:
+    """An overboeking's direction from where its own ministry stands: "van EZ naar BZK" in
+    EZ's file goes out, "naar EZ" comes in; "van/naar BZK" by its sign; None when the text
+    does not say so."""
+    if _EITHER_WAY.search(text):
+        if amount is None or amount == 0:
+            return None
+        return Kind.TRANSFER_OUT if amount < 0 else Kind.TRANSFER_IN
+    mine = ministries.ministries.get(own) if own is not None else None
+    for name in (mine.code, *mine.names) if mine is not None else ():
+        said = re.search(
+            rf"\b(van|naar|aan)\s+(?:het\s+)?(?:ministerie\s+van\s+)?{re.escape(fold(name))}"
+            r"(?![\w])",
+            text,
+        )
+        if said is not None:
+            return Kind.TRANSFER_OUT if said.group(1) == "van" else Kind.TRANSFER_IN
+    return None
 
 
 def _kind_word(cell: str) -> tuple[str | None, str]:
@@ -277,7 +308,11 @@ def _transfer(
     own: str | None,
     ministries: MinistryTable,
 ) -> LineKind:
-    counterpart = _counterpart(text, own, ministries)
+    return _signed(kind, told, _counterpart(text, own, ministries), amount)
+
+
+def _signed(kind: Kind, told: Told, counterpart: str | None, amount: Decimal | None) -> LineKind:
+    """An overboeking of ``kind`` to or from ``counterpart``, with the problem it has."""
     problem = None
     if counterpart is None:
         problem = "transfer-counterpart-unknown"

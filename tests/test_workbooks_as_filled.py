@@ -318,3 +318,28 @@ def test_a_kind_cell_that_starts_with_no_kind_is_still_unknown() -> None:
     assert tell_kind("Kasschuifje", "AI", Decimal(5), "EZ", load_table()).problem == (
         "kind-unknown"
     )
+
+
+@pytest.mark.parametrize(
+    ("own", "description", "amount", "kind", "counterpart"),
+    [
+        ("EZ", "Overboeking van EZ naar BZK", -5, Kind.TRANSFER_OUT, "BZK"),
+        ("EZ", "Overboeking van EZK naar BZK t.b.v. AI-fabriek", -5, Kind.TRANSFER_OUT, "BZK"),
+        ("BZK", "Overboeking van EZ naar BZK", 5, Kind.TRANSFER_IN, "EZ"),
+        ("EZ", "Overboeking naar EZ van BZK", 5, Kind.TRANSFER_IN, "BZK"),
+        ("EZ", "Overboeking van/naar BZK", -5, Kind.TRANSFER_OUT, "BZK"),
+        ("EZ", "Overboeking van/naar BZK", 5, Kind.TRANSFER_IN, "BZK"),
+        ("EZ", "Overboeking EZ - BZK", -5, Kind.TRANSFER_OUT, "BZK"),
+        ("Defensie", "Overboeking van Defensie naar EZ", -5, Kind.TRANSFER_OUT, "EZ"),
+    ],
+)
+def test_an_overboeking_naming_both_ministries_goes_the_way_its_own_one_stands(
+    own: str, description: str, amount: int, kind: Kind, counterpart: str
+) -> None:
+    found = tell_kind(None, description, Decimal(amount), own, load_table())
+    assert (found.kind, found.counterpart, found.problem) == (kind, counterpart, None)
+
+
+def test_an_overboeking_van_a_ministry_with_the_wrong_sign_is_still_said(tmp_path: Path) -> None:
+    found = tell_kind(None, "Overboeking van BZK", Decimal(-5), "EZ", load_table())
+    assert (found.kind, found.problem) == (Kind.TRANSFER_IN, "transfer-sign")
