@@ -742,6 +742,17 @@ _CODES = [
         "Add the year that is missing, or correct an amount.",
     ),
     Code(
+        "kasschuif-joined",
+        INFO,
+        "reconcile",
+        "The kasschuiven {names} of {ministry} do not add up to zero each, but together they "
+        "do: they were read as one kasschuif.",
+        "A kasschuif is checked per name (its description). One kasschuif written on two rows "
+        'with two wordings ("Kasschuif naar 2025", "Kasschuif uit 2026") nets to zero '
+        "only together; when all of a file's kasschuiven that do not net on their own net "
+        "together, they are one. Give them one description to say so outright.",
+    ),
+    Code(
         "kasschuif-rounding",
         INFO,
         "reconcile",

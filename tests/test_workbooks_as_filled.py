@@ -343,3 +343,38 @@ def test_an_overboeking_naming_both_ministries_goes_the_way_its_own_one_stands(
 def test_an_overboeking_van_a_ministry_with_the_wrong_sign_is_still_said(tmp_path: Path) -> None:
     found = tell_kind(None, "Overboeking van BZK", Decimal(-5), "EZ", load_table())
     assert (found.kind, found.problem) == (Kind.TRANSFER_IN, "transfer-sign")
+
+
+def test_one_kasschuif_worded_per_row_nets_as_one(tmp_path: Path) -> None:
+    rows = [
+        *TITLE,
+        LONG,
+        ["XIII", 2, "Kasschuif AI-fabriek naar 2025", 2025, 5100],
+        ["XIII", 2, "Kasschuif AI-fabriek uit 2026", 2026, -5100],
+        ["XIII", 2, "Kasschuif regio van 2027", 2027, -200],
+        ["XIII", 2, "Kasschuif regio van 2027", 2028, 200],
+    ]
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    assert where(report) == []
+    joined = [message(f) for f in report.findings if f.code == "kasschuif-joined"]
+    assert joined == [
+        (
+            'The kasschuiven "Kasschuif AI-fabriek naar 2025", "Kasschuif AI-fabriek uit 2026" '
+            "of EZ do not add up to zero each, but together they do: they were read as one "
+            "kasschuif."
+        )
+    ]
+
+
+def test_kasschuiven_that_do_not_net_together_are_each_an_error(tmp_path: Path) -> None:
+    rows = [
+        *TITLE,
+        LONG,
+        ["XIII", 2, "Kasschuif AI-fabriek naar 2025", 2025, 5100],
+        ["XIII", 2, "Kasschuif AI-fabriek uit 2026", 2026, -5000],
+    ]
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    assert where(report) == [
+        ("EZ.xlsx", "Blad1!E5", "kasschuif-not-zero"),
+        ("EZ.xlsx", "Blad1!E6", "kasschuif-not-zero"),
+    ]
