@@ -199,7 +199,8 @@ _CODES = [
         "amount-not-computed",
         ERR,
         "read",
-        "{label} is a formula ({formula}) without a saved result, so its value is unknown.",
+        "{label} is a formula ({formula}) without a saved result, so its value is unknown: "
+        "open the file in Excel or LibreOffice and save it again.",
         "The file was written by a program that stores formulas but not their results "
         "(a script, not Excel or LibreOffice). Open the file in Excel or LibreOffice and save "
         "it, or type the values.",
@@ -579,7 +580,9 @@ _CODES = [
         "negative-reservation",
         ERR,
         "validate",
-        "{amount} is negative; a reservation is a positive amount.",
+        "{amount} is negative; a reservation is a positive amount. If it is a kasschuif, "
+        "overboeking or vrijval, say so in a Soort mutatie column or at the start of the "
+        "description.",
         "A negative amount lowers the reservation. Money moved between years is a kasschuif, "
         "money moved to another ministry an overboeking, a reservation released a vrijval: say "
         "which in a kind column (Soort mutatie) or start the description with the word "
@@ -609,7 +612,8 @@ _CODES = [
         "transfer-counterpart-unknown",
         ERR,
         "validate",
-        "The overboeking {description} names no other ministry, so it cannot be paired.{hint}",
+        "The overboeking {description} names no other ministry, so it cannot be paired: name "
+        'it in the description ("Overboeking naar EZ").{hint}',
         "An overboeking moves money to or from another ministry's budget, and reconcile pairs "
         "it with the line in that ministry's file. Name the ministry in the description "
         '("Overboeking naar EZ", "Overboeking van Defensie").',
