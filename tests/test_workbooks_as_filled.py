@@ -378,3 +378,39 @@ def test_kasschuiven_that_do_not_net_together_are_each_an_error(tmp_path: Path) 
         ("EZ.xlsx", "Blad1!E5", "kasschuif-not-zero"),
         ("EZ.xlsx", "Blad1!E6", "kasschuif-not-zero"),
     ]
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        ["Hoofdstuk", "Artikel", "Toelichting", "Omschrijving", "Jaar", "Bedrag"],
+        ["Hoofdstuk", "Artikel", "Omschrijving", "Toelichting", "Jaar", "Bedrag"],
+    ],
+)
+def test_omschrijving_is_the_description_beside_a_toelichting_column(
+    tmp_path: Path, header: list[str]
+) -> None:
+    toelichting = header.index("Toelichting")
+    rows: list[list[Any]] = [*TITLE, header]
+    for description in ("AI-fabriek rekenkracht", "AI-fabriek opleiding"):
+        row: list[Any] = ["XIII", 2, description, 2026, 1000]
+        row.insert(toelichting, "zie Kamerbrief")
+        rows.append(row)
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    assert where(report) == []
+    assert [ln.description for ln in report.lines] == [
+        "AI-fabriek rekenkracht",
+        "AI-fabriek opleiding",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("year", "article"), [("Begrotingsjaar", "Artikelnr."), ("Jaartal", "Art")]
+)
+def test_more_header_words_for_the_year_and_the_article(
+    tmp_path: Path, year: str, article: str
+) -> None:
+    rows = [*TITLE, ["Hoofdstuk", article, "Omschrijving", year, "Bedrag"], *LINES]
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    assert where(report) == []
+    assert report.files[0].total == Decimal("19100000")

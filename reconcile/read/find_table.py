@@ -154,6 +154,15 @@ def _field_of_text(label: str) -> str | None:
     return None
 
 
+def _rank(name: str, label: Any) -> int:
+    """Where the label a column is named by stands in ``name``'s list: the first wins."""
+    folded = fold_label(str(label))
+    for rank, alias in enumerate(aliases()[name]):
+        if folded == alias or (len(alias) > 3 and folded.startswith(f"{alias} ")):
+            return rank
+    return len(aliases()[name])
+
+
 @dataclass
 class Header:
     """The header row of a table: which column (1-based) holds which field."""
@@ -210,8 +219,10 @@ def read_header(cells: tuple[Any, ...], row: int) -> Header | None:
             years.setdefault(year, index)
             continue
         name = field_of(value)
-        if name is not None and name not in columns:
-            columns[name] = index
+        if name is not None and (
+            name not in columns or _rank(name, value) < _rank(name, cells[columns[name] - 1])
+        ):
+            columns[name] = index  # "Omschrijving" right of "Toelichting" is the description
         if isinstance(value, str):
             unit = find_unit(value)
             if unit is not None:
