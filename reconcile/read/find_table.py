@@ -112,6 +112,10 @@ _LABELLED_YEAR = re.compile(
 _FOOTNOTE = re.compile(r"\s*(?:\*+|\d\)|[\u00b9\u00b2\u00b3\u2070-\u2079]+)\s*$")
 
 
+def _labelled(value: Any) -> bool:
+    return isinstance(value, str) and _labelled_year(value) is not None
+
+
 @functools.lru_cache(maxsize=4096)
 def _labelled_year(label: str) -> int | None:
     """The year of a header label such as "Bedrag 2025" or "2025 (t)"; None for others."""
@@ -244,7 +248,7 @@ def is_header_like(cells: tuple[Any, ...], row: int) -> bool:
     for value in cells:  # a loop, not all() over a generator: every row of a table is asked
         if value is None or (isinstance(value, str) and not value.strip()):
             continue
-        if field_of(value) is None and parse_year(value) is None:
+        if field_of(value) is None and parse_year(value) is None and not _labelled(value):
             return False  # usually at the row's first cell
     return read_header(cells, row) is not None
 
@@ -389,7 +393,7 @@ def _would_read(cells: tuple[Any, ...], header: Header) -> bool:
     return any(not _blank(_cell(cells, column)) for column in places)
 
 
-_YEAR_INSIDE = re.compile(r"(?<!\d)(19[9]\d|20\d\d|2100)(?!\d)")
+_YEAR_INSIDE = re.compile(r"(?<!\d)(199\d|20\d\d|2100)(?!\d)")
 
 
 def unread_year_columns(rows: list[tuple[Any, ...]], header: Header, last: int) -> list[int]:
@@ -405,7 +409,7 @@ def unread_year_columns(rows: list[tuple[Any, ...]], header: Header, last: int) 
         if column in used or not isinstance(label, str) or not _YEAR_INSIDE.search(label):
             continue
         cells = (_cell(rows[row - 1], column) for row in range(header.first_row, last + 1))
-        if any(isinstance(v, (int, float)) and not isinstance(v, bool) and v for v in cells):
+        if any(map(_nonzero_number, cells)):
             found.append(column)
     return found
 
@@ -424,9 +428,11 @@ def lines_below_total(
         keyed = normalise_chapter(_cell(cells, columns.get("chapter"))) is not None or (
             isinstance(article, (int, float)) and not isinstance(article, bool)
         )
-        if keyed and any(
-            isinstance(v, (int, float)) and not isinstance(v, bool) and v
-            for v in (_cell(cells, column) for column in header.amount_columns)
-        ):
+        if keyed and any(_nonzero_number(_cell(cells, c)) for c in header.amount_columns):
             found.append(row)
     return found
+
+
+def _nonzero_number(value: Any) -> bool:
+    """A number other than zero, as a cell stores it (not text, not a boolean)."""
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and value != 0
