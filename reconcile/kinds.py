@@ -126,9 +126,9 @@ def fold(text: str) -> str:
 
 
 # Where a description's parts start: after a colon ("AI-fabriek: kasschuif naar 2025"), in
-# brackets ("AI-fabriek (kasschuif 2026 naar 2025)") or after a spaced dash ("AI-fabriek -
-# overboeking naar EZ").
-_PART_BREAK = re.compile(r"[:()\[\]]|\s[-\u2012\u2013\u2014]\s")
+# brackets ("AI-fabriek (kasschuif 2026 naar 2025)"), after a spaced dash ("AI-fabriek -
+# overboeking naar EZ") or on a new line of the cell (Alt+Enter).
+_PART_BREAK = re.compile(r"[:()\[\]\n]|\s[-\u2012\u2013\u2014]\s")
 
 
 def says_a_kind(description: str | None) -> bool:
@@ -160,7 +160,7 @@ def tell_kind(
         text = f"{rest} {text}".strip()  # "Overboeking van Defensie": the ministry is said here
         direction = kind or _own_side(text, amount, own, ministries) or _direction(text, amount)
         return _transfer(direction, Told.COLUMN, text, amount, own, ministries)
-    for part in _parts(text):
+    for part in _parts(description or ""):
         for pattern, kind, needs_ministry in DESCRIPTION_PATTERNS:
             if not pattern.match(part):
                 continue
@@ -217,9 +217,10 @@ def _kind_word(cell: str) -> tuple[str | None, str]:
     return word, cell[len(word) :].strip()
 
 
-def _parts(text: str) -> list[str]:
-    """The description and each part of it after a colon, in brackets or after a dash."""
-    return [part.strip() for part in _PART_BREAK.split(text) if part.strip()]
+def _parts(description: str) -> list[str]:
+    """The description and each part of it after a colon, in brackets, after a dash or on a
+    line of its own (a cell's Alt+Enter), folded."""
+    return [fold(part) for part in _PART_BREAK.split(description) if part.strip()]
 
 
 def _direction(text: str, amount: Decimal | None) -> Kind:

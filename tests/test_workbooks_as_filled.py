@@ -163,6 +163,7 @@ def test_an_article_with_its_onderdeel_and_a_span_of_years_say_what_to_write(
     [
         ("AI-fabriek Groningen (kasschuif 2026 naar 2025)", -5100, Kind.KASSCHUIF, None),
         ("AI-fabriek - kasschuif naar 2025", 5100, Kind.KASSCHUIF, None),
+        ("AI-fabriek\nkasschuif naar 2025", 5100, Kind.KASSCHUIF, None),
         ("AI-fabriek [vrijval]", -100, Kind.VRIJVAL, None),
         ("AI-fabriek (overboeking van Defensie)", 7000, Kind.TRANSFER_IN, "Defensie"),
         ("Overboeking van hoofdstuk X (AI-fabriek)", 7000, Kind.TRANSFER_IN, "Defensie"),
