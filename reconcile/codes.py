@@ -161,7 +161,8 @@ _CODES = [
         "unit-conflict",
         ERR,
         "read",
-        "The captions disagree on the unit: {first} and {second}.",
+        "The captions disagree on the unit: {first} and {second}; keep the one the amounts "
+        "are written in, and delete the other.",
         "Two captions of the same table state different units, so every amount is in doubt. "
         "Keep one caption.",
     ),

@@ -415,3 +415,12 @@ def test_more_header_words_for_the_year_and_the_article(
     report = validate(tmp_path, {"EZ.xlsx": rows})
     assert where(report) == []
     assert report.files[0].total == Decimal("19100000")
+
+
+def test_two_units_say_which_caption_to_keep(tmp_path: Path) -> None:
+    rows = [["(bedragen x € 1.000)"], [], [*LONG[:4], "Bedrag (x € 1 mln)"], *LINES]
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    (finding,) = [f for f in report.findings if f.code == "unit-conflict"]
+    assert message(finding).endswith(
+        "; keep the one the amounts are written in, and delete the other."
+    )
