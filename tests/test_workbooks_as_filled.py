@@ -424,3 +424,17 @@ def test_two_units_say_which_caption_to_keep(tmp_path: Path) -> None:
     assert message(finding).endswith(
         "; keep the one the amounts are written in, and delete the other."
     )
+
+
+def test_overboekingen_from_two_ministries_alike_in_all_else_are_no_duplicates(
+    tmp_path: Path,
+) -> None:
+    rows = [
+        *TITLE,
+        ["Hoofdstuk", "Artikel", "Omschrijving", "Soort mutatie", "Jaar", "Bedrag"],
+        ["XIII", 2, "AI-fabriek Groningen", "Overboeking van Defensie", 2026, 7000],
+        ["XIII", 2, "AI-fabriek Groningen", "Overboeking van OCW", 2026, 2500],
+        ["XIII", 2, "AI-fabriek Groningen", "Overboeking van OCW", 2026, 2500],
+    ]
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    assert where(report) == [("EZ.xlsx", "Blad1!F7", "duplicate-line")]

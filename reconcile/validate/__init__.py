@@ -221,7 +221,13 @@ def validate_table(table: SheetTable, rules: Rules) -> ValidatedTable:
         findings += _chapter_of_ministry(data, rules.ministries, ministry, header_ref)
     kinds = _kinds(lines, data, ministry, rules, "kind" not in table.header.columns)
     plain = kinds.count(RESERVATION) == len(kinds)  # the usual table: all reservations
-    data["kind"] = [RESERVATION.kind.value] * len(kinds) if plain else [k.kind.value for k in kinds]
+    # The kind in the duplicate key: an overboeking with its other ministry, so that one van
+    # Defensie and one van OCW, alike in all else, are two lines.
+    data["kind"] = (
+        [RESERVATION.kind.value] * len(kinds)
+        if plain
+        else [" ".join(filter(None, (k.kind.value, k.counterpart))) for k in kinds]
+    )
     if not plain:
         findings += _kind_findings(lines, kinds, ministry, rules.ministries)
     frame = _frame_of(data)
