@@ -161,7 +161,8 @@ _CODES = [
         "unit-conflict",
         ERR,
         "read",
-        "The captions disagree on the unit: {first} and {second}.",
+        "The captions disagree on the unit: {first} and {second}; keep the one the amounts "
+        "are written in, and delete the other.",
         "Two captions of the same table state different units, so every amount is in doubt. "
         "Keep one caption.",
     ),
@@ -199,7 +200,8 @@ _CODES = [
         "amount-not-computed",
         ERR,
         "read",
-        "{label} is a formula ({formula}) without a saved result, so its value is unknown.",
+        "{label} is a formula ({formula}) without a saved result, so its value is unknown: "
+        "open the file in Excel or LibreOffice and save it again.",
         "The file was written by a program that stores formulas but not their results "
         "(a script, not Excel or LibreOffice). Open the file in Excel or LibreOffice and save "
         "it, or type the values.",
@@ -279,6 +281,40 @@ _CODES = [
         "A second table starts at row {row}; only the table in rows {first}–{last} was read.",
         "reconcile reads one table per sheet. Move the second table to a sheet of its own (and "
         "name it with --sheet), or delete it.",
+    ),
+    Code(
+        "column-not-read",
+        WARN,
+        "read",
+        "The column {label} holds amounts, but its header is no year, so they are not read; "
+        "if they are a year's amounts, write that year alone (2030) as its header.",
+        "A wide table reads a column per year, found by a header that is a year (2025, "
+        "'Bedrag 2025', '2025 (t)'). A header that names a year in another way ('2030 e.v.', "
+        "'2025-2026') is no year column, and the amounts under it would be left out in "
+        "silence. If they belong to no year of the reservation, move them out of the table.",
+    ),
+    Code(
+        "line-below-total",
+        ERR,
+        "read",
+        "Row {row}, below the Totaal in row {total}, holds a line that is not counted: insert "
+        "it above the Totaal row, so that the Totaal covers it.",
+        "A table ends at its grand Totaal; what is below it is not read. A line typed there "
+        "(when a template's rows ran out) is left out of the file's total. Insert rows above "
+        "the Totaal row (Excel: right-click a row number, Insert) and move the line there.",
+    ),
+    Code(
+        "notes-below-table",
+        INFO,
+        "read",
+        "Row {first} below the table holds no chapter, article, year or amount: it was read "
+        "as a note, not as a line.",
+        "A table ends at its last row that holds something of a line (a chapter, an article "
+        "number, a year, an amount or a totals label); the text below it (a Toelichting, a "
+        "contact, the title of a second table) is a note. If one of these rows is a line, give "
+        "it its chapter, article and amount.",
+        "Rows {first}–{last} below the table hold no chapter, article, year or amount: they "
+        "were read as notes, not as lines.",
     ),
     Code(
         "year-is-date",
@@ -500,7 +536,8 @@ _CODES = [
         "article-invalid",
         ERR,
         "validate",
-        "{value} is not an article number.",
+        "{value} is not an article number: write the article as a number (1, 2, 31), and "
+        "an artikelonderdeel or the article's name in the description.",
         "Articles are numbers (1, 2, 31). Put the article's name in the description.",
     ),
     Code(
@@ -514,8 +551,10 @@ _CODES = [
         "year-invalid",
         ERR,
         "validate",
-        "{value} is not a year.",
-        "Years are written as four digits, such as 2026.",
+        "{value} is not a year: write one year as four digits (2026), one row (or column) "
+        "per year.",
+        "Years are written as four digits, such as 2026. An amount over several years is one "
+        "line per year, each with its own amount.",
     ),
     Code(
         "year-out-of-range",
@@ -542,7 +581,9 @@ _CODES = [
         "negative-reservation",
         ERR,
         "validate",
-        "{amount} is negative; a reservation is a positive amount.",
+        "{amount} is negative; a reservation is a positive amount. If it is a kasschuif, "
+        "overboeking or vrijval, say so in a Soort mutatie column or at the start of the "
+        "description.",
         "A negative amount lowers the reservation. Money moved between years is a kasschuif, "
         "money moved to another ministry an overboeking, a reservation released a vrijval: say "
         "which in a kind column (Soort mutatie) or start the description with the word "
@@ -572,7 +613,8 @@ _CODES = [
         "transfer-counterpart-unknown",
         ERR,
         "validate",
-        "The overboeking {description} names no other ministry, so it cannot be paired.{hint}",
+        "The overboeking {description} names no other ministry, so it cannot be paired: name "
+        'it in the description ("Overboeking naar EZ").{hint}',
         "An overboeking moves money to or from another ministry's budget, and reconcile pairs "
         "it with the line in that ministry's file. Name the ministry in the description "
         '("Overboeking naar EZ", "Overboeking van Defensie").',
@@ -703,6 +745,17 @@ _CODES = [
         "the years, per ministry and name. A table in millions may be off by its rounding (half "
         "its unit per amount; see kasschuif-rounding); this one is off by more. "
         "Add the year that is missing, or correct an amount.",
+    ),
+    Code(
+        "kasschuif-joined",
+        INFO,
+        "reconcile",
+        "The kasschuiven {names} of {ministry} do not add up to zero each, but together they "
+        "do: they were read as one kasschuif.",
+        "A kasschuif is checked per name (its description). One kasschuif written on two rows "
+        'with two wordings ("Kasschuif naar 2025", "Kasschuif uit 2026") nets to zero '
+        "only together; when all of a file's kasschuiven that do not net on their own net "
+        "together, they are one. Give them one description to say so outright.",
     ),
     Code(
         "kasschuif-rounding",

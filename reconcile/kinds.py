@@ -15,7 +15,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from decimal import Decimal
 
-from reconcile.ministries import MinistryTable
+from reconcile.ministries import MinistryTable, normalise_chapter
 from reconcile.model import Kind
 from reconcile.nearest import nearest
 
@@ -125,11 +125,17 @@ def fold(text: str) -> str:
     return " ".join(text.replace("\u00a0", " ").lower().split())
 
 
+# Where a description's parts start: after a colon ("AI-fabriek: kasschuif naar 2025"), in
+# brackets ("AI-fabriek (kasschuif 2026 naar 2025)"), after a spaced dash ("AI-fabriek -
+# overboeking naar EZ") or on a new line of the cell (Alt+Enter).
+_PART_BREAK = re.compile(r"[:()\[\]\n]|\s[-\u2012\u2013\u2014]\s")
+
+
 def says_a_kind(description: str | None) -> bool:
     """Whether a description could tell a kind: a part of it starts with a kind's word."""
     if not description:
         return False
-    return any(_KIND_WORD.match(part) for part in description.split(":"))
+    return any(_KIND_WORD.match(part) for part in _PART_BREAK.split(description))
 
 
 def tell_kind(
@@ -145,30 +151,76 @@ def tell_kind(
         return RESERVATION
     text = fold(description or "")
     if column is not None and fold(column):
-        word = fold(column)
-        if word not in KIND_WORDS:
+        word, rest = _kind_word(fold(column))
+        if word is None:
             return LineKind(Kind.RESERVATION, Told.COLUMN, problem="kind-unknown")
         kind = KIND_WORDS[word]
         if kind is not None and kind not in TRANSFERS:
             return LineKind(kind, Told.COLUMN)
-        direction = kind or _direction(text, amount)
+        text = f"{rest} {text}".strip()  # "Overboeking van Defensie": the ministry is said here
+        direction = kind or _own_side(text, amount, own, ministries) or _direction(text, amount)
         return _transfer(direction, Told.COLUMN, text, amount, own, ministries)
-    for part in _parts(text):
+    for part in _parts(description or ""):
         for pattern, kind, needs_ministry in DESCRIPTION_PATTERNS:
             if not pattern.match(part):
                 continue
-            if needs_ministry and _counterpart(part, own, ministries) is None:
-                return RESERVATION  # a contribution to something that is not a ministry
             if kind is not None and kind not in TRANSFERS:
                 return LineKind(kind, Told.DESCRIPTION)
-            direction = kind or _direction(part, amount)
-            return _transfer(direction, Told.DESCRIPTION, part, amount, own, ministries)
+            counterpart = _counterpart(part, own, ministries)
+            if needs_ministry and counterpart is None:
+                return RESERVATION  # a contribution to something that is not a ministry
+            if counterpart is None and part != text:
+                part = text  # "Overboeking EZ - BZK": the ministry is in another part
+                counterpart = _counterpart(part, own, ministries)
+            side = _own_side(part, amount, own, ministries)
+            direction = side or kind or _direction(part, amount)
+            return _signed(direction, Told.DESCRIPTION, counterpart, amount)
     return RESERVATION
 
 
-def _parts(text: str) -> list[str]:
-    """The description and each part of it after a colon."""
-    return [part.strip() for part in text.split(":") if part.strip()]
+# "Overboeking van/naar BZK": either way, so the sign says which.
+_EITHER_WAY = re.compile(r"\b(?:van\s*/\s*naar|naar\s*/\s*van)\b")
+
+
+def _own_side(
+    text: str, amount: Decimal | None, own: str | None, ministries: MinistryTable
+) -> Kind | None:
+    """An overboeking's direction from where its own ministry stands: "van EZ naar BZK" in
+    EZ's file goes out, "naar EZ" comes in; "van/naar BZK" by its sign; None when the text
+    does not say so."""
+    if _EITHER_WAY.search(text):
+        if amount is None or amount == 0:
+            return None
+        return Kind.TRANSFER_OUT if amount < 0 else Kind.TRANSFER_IN
+    mine = ministries.ministries.get(own) if own is not None else None
+    for name in (mine.code, *mine.names) if mine is not None else ():
+        said = re.search(
+            rf"\b(van|naar|aan)\s+(?:het\s+)?(?:ministerie\s+van\s+)?{re.escape(fold(name))}"
+            r"(?![\w])",
+            text,
+        )
+        if said is not None:
+            return Kind.TRANSFER_OUT if said.group(1) == "van" else Kind.TRANSFER_IN
+    return None
+
+
+def _kind_word(cell: str) -> tuple[str | None, str]:
+    """The kind word a kind cell starts with, and the words after it: "kasschuif (naar
+    2025)" -> ("kasschuif", "(naar 2025)"), "overboeking van bzk" -> ("overboeking van",
+    "bzk"); (None, cell) when it starts with no kind."""
+    if cell in KIND_WORDS:
+        return cell, ""
+    starts = [w for w in KIND_WORDS if cell.startswith(w) and not cell[len(w)].isalnum()]
+    if not starts:
+        return None, cell
+    word = max(starts, key=len)
+    return word, cell[len(word) :].strip()
+
+
+def _parts(description: str) -> list[str]:
+    """The description and each part of it after a colon, in brackets, after a dash or on a
+    line of its own (a cell's Alt+Enter), folded."""
+    return [fold(part) for part in _PART_BREAK.split(description) if part.strip()]
 
 
 def _direction(text: str, amount: Decimal | None) -> Kind:
@@ -184,8 +236,10 @@ def _counterpart(text: str, own: str | None, ministries: MinistryTable) -> str |
     """The other ministry the text names: the first one after "naar", "aan" or "van" when it
     names several ("Bijdrage van Defensie aan EZ" in EZ's file: Defensie)."""
     named = [code for code in ministries.named_in(text) if code != own]
-    if len(named) <= 1:
-        return named[0] if named else None
+    if not named:
+        return _chapter_counterpart(text, own, ministries)
+    if len(named) == 1:
+        return named[0]
     words = text.split()
 
     def others(end: int) -> list[str]:
@@ -202,6 +256,21 @@ def _counterpart(text: str, own: str | None, ministries: MinistryTable) -> str |
             low = middle + 1
     first = others(low)
     return first[0] if len(first) == 1 else None
+
+
+# "naar hoofdstuk XIII", "van H. X", "aan begroting 13": the other budget named by its chapter.
+_CHAPTER_NAMED = re.compile(
+    r"\b(?:naar|aan|van)\s+(?:de\s+|het\s+)?(?:begrotingshoofdstuk|begroting|hoofdstuk|hfdst\.?|h\.?)"
+    r"\s*([ivxlc]+[ab]?|\d{1,2}[ab]?)\b"
+)
+
+
+def _chapter_counterpart(text: str, own: str | None, ministries: MinistryTable) -> str | None:
+    """The ministry whose chapter the text names after "naar", "aan" or "van", not ``own``."""
+    match = _CHAPTER_NAMED.search(text)
+    chapter = normalise_chapter(match.group(1)) if match else None
+    owner = ministries.owners.get(chapter) if chapter is not None else None
+    return owner if owner != own else None
 
 
 def misspelt_counterpart(
@@ -240,7 +309,11 @@ def _transfer(
     own: str | None,
     ministries: MinistryTable,
 ) -> LineKind:
-    counterpart = _counterpart(text, own, ministries)
+    return _signed(kind, told, _counterpart(text, own, ministries), amount)
+
+
+def _signed(kind: Kind, told: Told, counterpart: str | None, amount: Decimal | None) -> LineKind:
+    """An overboeking of ``kind`` to or from ``counterpart``, with the problem it has."""
     problem = None
     if counterpart is None:
         problem = "transfer-counterpart-unknown"

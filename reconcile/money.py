@@ -175,6 +175,7 @@ def _parse_text(original: str, style: str | None = None) -> Decimal:
     text = _SPACE_RUN.sub(" ", text).strip()
     if ACCOUNTING_ZERO.fullmatch(text):
         return Decimal(0)
+    text = _WHOLE_EUROS.sub("", text)  # "5.100,-": Dutch for whole euros, no cents
     negative = False
     if text.startswith("(") and text.endswith(")"):
         negative, text = True, text[1:-1].strip()
@@ -192,6 +193,9 @@ def _parse_text(original: str, style: str | None = None) -> Decimal:
     except (InvalidOperation, ValueError):
         raise AmountError(original, "unreadable") from None
     return -number if negative else number
+
+
+_WHOLE_EUROS = re.compile(f"(?<=\\d),[{re.escape(MINUS_SIGNS)}]{{1,2}}$")
 
 
 # Digits grouped by a space or an apostrophe ("1 234 567,5", "1'234'567"): one kind of

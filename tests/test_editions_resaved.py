@@ -319,7 +319,8 @@ def test_a_formula_without_a_saved_result_is_said_not_read_as_blank(tmp_path: Pa
     (line,) = [f for f in report.findings if f.location.cell == "H3"]
     assert (
         message(line)
-        == "This amount is a formula (=H2*2) without a saved result, so its value is unknown."
+        == "This amount is a formula (=H2*2) without a saved result, so its value is unknown: "
+        "open the file in Excel or LibreOffice and save it again."
     )
     table = _table(path)
     assert table.rows[1].amounts["vastgestelde begroting"].amount is None

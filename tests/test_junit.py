@@ -149,7 +149,8 @@ def test_check_gives_a_case_per_file_and_check_failing_with_its_findings() -> No
         "error Reservation!C6 [empty-description] The description of this line is empty.",
         (
             "error Reservation!E7 [negative-reservation] -EUR 200,000 is negative; a "
-            "reservation is a positive amount."
+            "reservation is a positive amount. If it is a kasschuif, overboeking or vrijval, "
+            "say so in a Soort mutatie column or at the start of the description."
         ),
     ]
 

@@ -186,10 +186,13 @@ def test_an_overboeking_naming_no_ministry_suggests_the_one_it_nearly_spells(
     chapter = "XIII" if own == "EZ.xlsx" else "VII"
     report = validate(tmp_path, {own: long_table([chapter, 6, description, 2026, amount])})
     (error,) = [f for f in report.findings if f.code == "transfer-counterpart-unknown"]
-    said = f'The overboeking "{description}" names no other ministry, so it cannot be paired.'
+    said = (
+        f'The overboeking "{description}" names no other ministry, so it cannot be paired: '
+        'name it in the description ("Overboeking naar EZ").'
+    )
     assert message(error) == said + hint_en
     if hint_nl is not None:
-        assert render_message(error, "nl").endswith("gekoppeld worden." + hint_nl)
+        assert render_message(error, "nl").endswith('("Overboeking naar EZ").' + hint_nl)
 
 
 def test_an_overboeking_naming_its_own_ministry_is_not_guessed_to_mean_another(
@@ -200,7 +203,8 @@ def test_an_overboeking_naming_its_own_ministry_is_not_guessed_to_mean_another(
     report = validate(tmp_path, {"BZK.xlsx": long_table(["VII", 6, description, 2026, -20000])})
     (error,) = [f for f in report.findings if f.code == "transfer-counterpart-unknown"]
     assert message(error) == (
-        f'The overboeking "{description}" names no other ministry, so it cannot be paired.'
+        f'The overboeking "{description}" names no other ministry, so it cannot be paired: '
+        'name it in the description ("Overboeking naar EZ").'
     )
 
 

@@ -337,7 +337,10 @@ def test_a_suppletoire_stand_the_check_cannot_use_is_said_at_its_cell(tmp_path: 
         (
             "G4",
             "amount-not-computed",
-            "“Stand na” is a formula (=E4+F4) without a saved result, so its value is unknown.",
+            (
+                "“Stand na” is a formula (=E4+F4) without a saved result, so its value is "
+                "unknown: open the file in Excel or LibreOffice and save it again."
+            ),
         ),
         (
             "E5",

@@ -7,11 +7,13 @@ import functools
 import re
 import tomllib
 import unicodedata
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
-from reconcile.money import Unit, find_unit
+from reconcile.ministries import normalise_chapter
+from reconcile.money import AmountError, Unit, find_unit, parse_number
 
 
 # Header labels as ministries write them: data, in reconcile/data/workbook-words.toml (field
@@ -98,6 +100,32 @@ def _parse_year_text(value: str) -> int | None:
     return year if 1990 <= year <= 2100 else None
 
 
+# A year column's label with a word, caption or footnote mark around the year: "Bedrag 2025",
+# "2025 (t+1)", "Uitgaven 2026 (x € 1.000)", "2026 1)" (folded: captions in brackets are gone).
+_LABELLED_YEAR = re.compile(
+    r"^(?:(?:bedrag|bedragen|amount|uitgaven|mutatie|mutaties|reservering|jaar|year)\s+)?"
+    r"(\d{4})(?:\s+t(?:\s*\d)?)?$"
+)
+
+
+# A footnote mark after a label: "2025*", "2026 1)", "2027¹".
+_FOOTNOTE = re.compile(r"\s*(?:\*+|\d\)|[\u00b9\u00b2\u00b3\u2070-\u2079]+)\s*$")
+
+
+def _labelled(value: Any) -> bool:
+    return isinstance(value, str) and _labelled_year(value) is not None
+
+
+@functools.lru_cache(maxsize=4096)
+def _labelled_year(label: str) -> int | None:
+    """The year of a header label such as "Bedrag 2025" or "2025 (t)"; None for others."""
+    match = _LABELLED_YEAR.match(fold_label(_FOOTNOTE.sub("", label)))
+    if match is None:
+        return None
+    year = int(match.group(1))
+    return year if 1990 <= year <= 2100 else None
+
+
 @functools.cache
 def _matchers() -> tuple[dict[str, str], list[tuple[str, tuple[str, ...]]]]:
     """Folded label -> field (the first field listing it), and each field's label prefixes."""
@@ -130,6 +158,15 @@ def _field_of_text(label: str) -> str | None:
     return None
 
 
+def _rank(name: str, label: Any) -> int:
+    """Where the label a column is named by stands in ``name``'s list: the first wins."""
+    folded = fold_label(str(label))
+    for rank, alias in enumerate(aliases()[name]):
+        if folded == alias or (len(alias) > 3 and folded.startswith(f"{alias} ")):
+            return rank
+    return len(aliases()[name])
+
+
 @dataclass
 class Header:
     """The header row of a table: which column (1-based) holds which field."""
@@ -139,6 +176,12 @@ class Header:
     year_columns: dict[int, int] = field(default_factory=dict)  # year -> column (wide shape)
     units: list[tuple[Unit, int]] = field(default_factory=list)  # captions in header cells
     unlabelled: bool = False  # the description column's header cell is empty (as published)
+    captions_below: int = 0  # rows right below it holding unit captions only: "(x € 1.000)"
+
+    @property
+    def first_row(self) -> int:
+        """The first row below the header and its caption row, where lines may start."""
+        return self.row + 1 + self.captions_below
 
     @property
     def shape(self) -> str:
@@ -168,18 +211,30 @@ def read_header(cells: tuple[Any, ...], row: int) -> Header | None:
     columns: dict[str, int] = {}
     years: dict[int, int] = {}
     units = []
+    caption_only = None  # a cell holding a unit caption only ("x € 1.000"): the amounts'
     for index, value in enumerate(cells, start=1):
         year = parse_year(value)
+        if year is None and isinstance(value, str):
+            year = _labelled_year(value)
+            unit = find_unit(value) if year is not None else None
+            if unit is not None:  # "2025 (x € 1.000)"
+                units.append((unit, index))
         if year is not None:
             years.setdefault(year, index)
             continue
         name = field_of(value)
-        if name is not None and name not in columns:
-            columns[name] = index
+        if name is not None and (
+            name not in columns or _rank(name, value) < _rank(name, cells[columns[name] - 1])
+        ):
+            columns[name] = index  # "Omschrijving" right of "Toelichting" is the description
         if isinstance(value, str):
             unit = find_unit(value)
             if unit is not None:
                 units.append((unit, index))
+                if name is None and caption_only is None and not fold_label(value):
+                    caption_only = index
+    if caption_only is not None and not years and "amount" not in columns:
+        columns["amount"] = caption_only
     has_amounts = "amount" in columns or bool(years)
     has_key = any(name in columns for name in ("chapter", "article", "description"))
     if not (has_amounts and has_key):
@@ -193,7 +248,7 @@ def is_header_like(cells: tuple[Any, ...], row: int) -> bool:
     for value in cells:  # a loop, not all() over a generator: every row of a table is asked
         if value is None or (isinstance(value, str) and not value.strip()):
             continue
-        if field_of(value) is None and parse_year(value) is None:
+        if field_of(value) is None and parse_year(value) is None and not _labelled(value):
             return False  # usually at the row's first cell
     return read_header(cells, row) is not None
 
@@ -204,6 +259,7 @@ def find_header(rows: list[tuple[Any, ...]]) -> Header | None:
     for index, cells in enumerate(rows[:HEADER_SCAN_ROWS], start=1):
         header = read_header(cells, index)
         if header is not None:
+            header.captions_below = int(index < len(rows) and _captions_only(rows[index]))
             return _with_unlabelled(header, cells, rows[index : index + HEADER_SCAN_ROWS])
     for index, cells in enumerate(rows[:HEADER_SCAN_ROWS], start=1):
         filled = [value for value in cells if not _blank(value)]
@@ -245,5 +301,138 @@ def _with_unlabelled(
     return header
 
 
+# The words a unit caption may hold besides its unit: "bedragen x € 1.000", "in mln euro".
+_CAPTION_WORDS = frozenset(
+    [
+        "bedrag",
+        "bedragen",
+        "in",
+        "x",
+        "eur",
+        "euro",
+        "euros",
+        "mln",
+        "miljoen",
+        "duizend",
+        "duizenden",
+        "amount",
+        "amounts",
+    ]
+)
+
+
+def _captions_only(cells: tuple[Any, ...]) -> bool:
+    """Whether a row holds unit captions and nothing else ("(x € 1.000)" under "Bedrag")."""
+    filled = [value for value in cells if not _blank(value)]
+    return bool(filled) and all(
+        isinstance(value, str)
+        and find_unit(value) is not None
+        and set(fold_label(value).split()) <= _CAPTION_WORDS
+        for value in filled
+    )
+
+
 def _blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
+
+
+def notes_below(
+    rows: list[tuple[Any, ...]], header: Header, last: int, totals: Collection[int]
+) -> tuple[int, bool]:
+    """Where the notes below a table start, and whether any of them would have read as a line.
+
+    The notes are the rows after the table's last row that holds something of a line: a
+    chapter, an article number, a year in the year column, a number in an amount column, or
+    a totals label (its formula may have no saved result).
+    What follows it (a "Toelichting:" block, a contact line, the title of a second table)
+    holds none of these; read as lines it gave an error per cell. Returns ``last + 1`` when
+    nothing follows the last such row.
+    """
+    marked = header.row
+    for row in range(last, header.row, -1):
+        if row in totals or _marks_line(rows[row - 1], header):
+            marked = row
+            break
+    read = any(_would_read(rows[row - 1], header) for row in range(marked + 1, last + 1))
+    return marked + 1, read
+
+
+def _cell(cells: tuple[Any, ...], column: int | None) -> Any:
+    return cells[column - 1] if column is not None and 0 < column <= len(cells) else None
+
+
+def _marks_line(cells: tuple[Any, ...], header: Header) -> bool:
+    """Whether a row holds something only a line (or a totals row) holds."""
+    columns = header.columns
+    if normalise_chapter(_cell(cells, columns.get("chapter"))) is not None:
+        return True
+    article = _cell(cells, columns.get("article"))
+    if article is not None and any(map(str.isdigit, str(article))):
+        return True
+    if parse_year(_cell(cells, columns.get("year"))) is not None:
+        return True
+    for column in header.number_columns:
+        value = _cell(cells, column)
+        if _blank(value) or isinstance(value, bool):
+            continue
+        if not isinstance(value, str):
+            return True  # a number (or a date standing for one)
+        try:
+            parse_number(value)
+        except AmountError:
+            continue
+        return True
+    return False
+
+
+def _would_read(cells: tuple[Any, ...], header: Header) -> bool:
+    """Whether the table reader would make a line of this row: its chapter, article or amount
+    cells hold something."""
+    names = ("chapter", "article")
+    places = [header.columns.get(name) for name in names] + header.amount_columns
+    return any(not _blank(_cell(cells, column)) for column in places)
+
+
+_YEAR_INSIDE = re.compile(r"(?<!\d)(199\d|20\d\d|2100)(?!\d)")
+
+
+def unread_year_columns(rows: list[tuple[Any, ...]], header: Header, last: int) -> list[int]:
+    """The columns of a wide table whose header names a year but is read as no column
+    ("2030 e.v.", "2025-2026"), while a row of the table holds a number in it: amounts that
+    would be left out in silence."""
+    if header.shape != "wide":
+        return []
+    used = {*header.columns.values(), *header.year_columns.values()}
+    labels = rows[header.row - 1]
+    found = []
+    for column, label in enumerate(labels, start=1):
+        if column in used or not isinstance(label, str) or not _YEAR_INSIDE.search(label):
+            continue
+        cells = (_cell(rows[row - 1], column) for row in range(header.first_row, last + 1))
+        if any(map(_nonzero_number, cells)):
+            found.append(column)
+    return found
+
+
+def lines_below_total(
+    rows: list[tuple[Any, ...]], header: Header, first: int, last: int
+) -> list[int]:
+    """The rows ``first`` to ``last`` below a table's grand total that hold a line: a
+    chapter or an article number, and a number in an amount column (a line typed under the
+    Totaal row when the template's rows ran out; the Totaal does not cover it)."""
+    columns = header.columns
+    found = []
+    for row in range(first, last + 1):
+        cells = rows[row - 1]
+        article = _cell(cells, columns.get("article"))
+        keyed = normalise_chapter(_cell(cells, columns.get("chapter"))) is not None or (
+            isinstance(article, (int, float)) and not isinstance(article, bool)
+        )
+        if keyed and any(_nonzero_number(_cell(cells, c)) for c in header.amount_columns):
+            found.append(row)
+    return found
+
+
+def _nonzero_number(value: Any) -> bool:
+    """A number other than zero, as a cell stores it (not text, not a boolean)."""
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and value != 0

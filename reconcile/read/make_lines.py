@@ -39,7 +39,15 @@ from reconcile.money import (
     parse_number,
 )
 from reconcile.read.cells import Grid, cell_name, column_letter
-from reconcile.read.find_table import Header, excel_serial, is_header_like, parse_year
+from reconcile.read.find_table import (
+    Header,
+    excel_serial,
+    is_header_like,
+    lines_below_total,
+    notes_below,
+    parse_year,
+    unread_year_columns,
+)
 
 _TOTAL = re.compile(r"^\s*(sub)?\s*-?\s*tota(a)?l\b", re.IGNORECASE)
 _GRAND = re.compile(
@@ -390,7 +398,7 @@ def _is_total_row(cells: tuple[Any, ...], label_columns: list[int]) -> str | Non
 
 def _find_unit(grid: Grid, header: Header, where: CellRef) -> tuple[Unit, list[Finding]]:
     captions: list[tuple[Unit, CellRef]] = []
-    for row in range(1, header.row):
+    for row in [*range(1, header.row), *range(header.row + 1, header.first_row)]:
         for column, value in enumerate(grid.rows[row - 1], start=1):
             if isinstance(value, str):
                 unit = find_unit(value)
@@ -433,6 +441,19 @@ def read_table(grid: Grid, header: Header, file: str) -> SheetTable:
         where = CellRef(file, sheet, cell_name(header.row, column))
         table.findings.append(make_finding("description-unlabelled", where))
     end, second, totals = _extent(grid, header)
+    notes, noted = notes_below(grid.rows, header, end, totals.keys())
+    if noted:  # rows below the last line that hold none of a line's marks: notes, not lines
+        first, column = next(
+            (r, c)
+            for r in range(notes, end + 1)
+            for c, value in enumerate(grid.rows[r - 1], start=1)
+            if plain_text(value)
+        )
+        where = CellRef(file, sheet, cell_name(first, column))
+        table.findings.append(
+            make_finding("notes-below-table", where, first=first, last=end, count=end - first + 1)
+        )
+    end = notes - 1
     rows, filled = _fill_merged(grid, header, end, table)
     for row in filled:  # a merged label may make a totals row: asked again with it filled
         totals.pop(row, None)
@@ -442,7 +463,11 @@ def read_table(grid: Grid, header: Header, file: str) -> SheetTable:
     styles = _decide_styles(rows, header, end, table)
     reader = _Reader(grid, rows, header, table, styles)
     reader.totals = totals
-    reader.read_rows(header.row + 1, end)
+    reader.read_rows(header.first_row, end)
+    for column in unread_year_columns(grid.rows, header, end):  # amounts left out in silence
+        where = CellRef(file, sheet, cell_name(header.row, column))
+        label = plain_text(grid.value(header.row, column))
+        table.findings.append(make_finding("column-not-read", where, label=f"“{label}”"))
     reader.report_dates()
     _report_hidden_columns(grid, header, table)
     if second is not None:
@@ -451,6 +476,11 @@ def read_table(grid: Grid, header: Header, file: str) -> SheetTable:
                 "second-table", reader.ref(second, 1), row=second, first=header.row, last=end
             )
         )
+    if end in totals:  # a grand total ended the table: a line typed below it is not read
+        below = len(grid.rows) if second is None else second - 1
+        for row in lines_below_total(grid.rows, header, end + 1, below):
+            where = reader.ref(row, reader.key_column)
+            table.findings.append(make_finding("line-below-total", where, row=row, total=end))
     return table
 
 
@@ -460,7 +490,7 @@ def _extent(grid: Grid, header: Header) -> tuple[int, int | None, dict[int, str]
     end = None
     totals: dict[int, str] = {}
     label_columns = _label_columns(header)
-    for row in range(header.row + 1, len(grid.rows) + 1):
+    for row in range(header.first_row, len(grid.rows) + 1):
         cells = grid.rows[row - 1]
         label = _is_total_row(cells, label_columns) if end is None else None
         if label is not None:
@@ -757,13 +787,11 @@ class _Reader:
     def kind_heading(self, cells: tuple[Any, ...]) -> tuple[str, int] | None:
         """The label of a kind heading row ("Kasschuiven", "Intensiveringen") and its column:
         a label cell naming a kind of mutation (reconcile.kinds.KIND_HEADINGS), no chapter or
-        article."""
-        if self.keyed(cells):
-            return None
+        article (the label may stand in the chapter column: "Kasschuiven" typed in column A)."""
         for column in self.label_columns:
             value = cells[column - 1] if column <= len(cells) else None
             if isinstance(value, str) and fold(value) in KIND_HEADINGS:
-                return value.strip(), column
+                return None if self.keyed(cells, besides=column) else (value.strip(), column)
         return None
 
     def is_stand(self, cells: tuple[Any, ...]) -> bool:
@@ -773,11 +801,14 @@ class _Reader:
             for value in (cells[c - 1] for c in self.label_columns if c <= len(cells))
         )
 
-    def keyed(self, cells: tuple[Any, ...]) -> bool:
-        """Whether the row has a chapter or an article: a line's key, never a stand's."""
+    def keyed(self, cells: tuple[Any, ...], besides: int | None = None) -> bool:
+        """Whether the row has a chapter or an article (in a column other than ``besides``):
+        a line's key, never a stand's."""
         for name in ("chapter", "article"):
             column = self.header.columns.get(name)
-            if column is not None and column <= len(cells) and plain_text(cells[column - 1]):
+            if column is None or column == besides:
+                continue
+            if column <= len(cells) and plain_text(cells[column - 1]):
                 return True
         return False
 

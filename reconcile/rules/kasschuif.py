@@ -25,6 +25,15 @@ def kasschuif_findings(submissions: Iterable[Submission]) -> Iterator[Finding]:
         for line in sub.lines:
             if line.kind == Kind.KASSCHUIF:
                 groups.setdefault(fold(line.description), []).append(line)
+        unit = sub.unit or Decimal(1)
+        off = [name for name, lines in groups.items() if _off(lines, unit)]
+        if len(off) > 1 and not _off([ln for name in off for ln in groups[name]], unit):
+            # "Kasschuif naar 2025" and "Kasschuif uit 2026": one kasschuif, worded per row
+            first = groups[off[0]][0]
+            names = ", ".join(f'"{groups[name][0].description}"' for name in off)
+            owner = sub.ministry or PurePath(first.source.file).name
+            yield make_finding("kasschuif-joined", first.source, names=names, ministry=owner)
+            groups = {name: lines for name, lines in groups.items() if name not in off}
         for lines in groups.values():
             total = sum((line.amount for line in lines), Decimal(0))
             if total == 0:
@@ -34,8 +43,7 @@ def kasschuif_findings(submissions: Iterable[Submission]) -> Iterator[Finding]:
             # a file whose ministry cannot be told is named by its file, not by "?"
             owner = sub.ministry or PurePath(first.source.file).name
             params = {"name": f'"{first.description}"', "ministry": owner, "sum": total}
-            unit = sub.unit or Decimal(1)
-            allowed = unit / 2 * len(lines) if unit >= ROUNDED_FROM else Decimal(0)
+            allowed = _allowed(lines, unit)
             if abs(total) <= allowed:
                 yield make_finding(
                     "kasschuif-rounding",
@@ -51,3 +59,14 @@ def kasschuif_findings(submissions: Iterable[Submission]) -> Iterator[Finding]:
                 **params,
                 years=", ".join(map(str, years)),
             )
+
+
+def _allowed(lines: list[BudgetLine], unit: Decimal) -> Decimal:
+    """How far from zero rounding may leave a kasschuif: half the unit per amount in a table
+    in millions (or more), nothing in thousands or euros."""
+    return unit / 2 * len(lines) if unit >= ROUNDED_FROM else Decimal(0)
+
+
+def _off(lines: list[BudgetLine], unit: Decimal) -> bool:
+    """Whether kasschuif lines add up to more than their rounding away from zero."""
+    return abs(sum((line.amount for line in lines), Decimal(0))) > _allowed(lines, unit)

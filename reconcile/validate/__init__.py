@@ -34,7 +34,7 @@ from reconcile.read import LineColumns, RawLine, SheetTable
 from reconcile.read.find_table import aliases, labels, parse_year
 from reconcile.read.layouts import cell_text
 from reconcile.validate.blocks import read_as_meant
-from reconcile.validate.identify import identify_ministry
+from reconcile.validate.identify import identify_ministry, ministry_chapter_hint
 from reconcile.validate.schema import (
     FIELD_OF_COLUMN,
     KEY_COLUMNS,
@@ -57,7 +57,12 @@ _SERIES = {
     "EXPENDITURE": "U",
     "RECEIPTS": "O",
 }
-_ARTICLE = re.compile(r"^(?:art(?:ikel)?\.?\s*)?0*(\d+[A-Za-z]?)$", re.IGNORECASE)
+# "2", "02", "art. 2", and the number with the article's name as a template's list shows it
+# ("2 Bedrijvenbeleid", "2. Bedrijvenbeleid"); not "2.1" or "2 en 3".
+_ARTICLE = re.compile(
+    r"^(?:art(?:ikel)?\.?\s*)?0*(\d+[A-Za-z]?)(?:[.:]?\s+(?!(?:en|t/m|of)\b)[^\W\d].*)?$",
+    re.IGNORECASE | re.DOTALL,
+)
 # What a title line above the header may say of every line of a table printed per article:
 # "Beleidsartikel 1 Goed functionerende economie en markten", "Ontvangsten beleidsartikel".
 # One article and one series only: "Artikel 2 en 3", "Uitgaven en ontvangsten" say neither.
@@ -216,7 +221,13 @@ def validate_table(table: SheetTable, rules: Rules) -> ValidatedTable:
         findings += _chapter_of_ministry(data, rules.ministries, ministry, header_ref)
     kinds = _kinds(lines, data, ministry, rules, "kind" not in table.header.columns)
     plain = kinds.count(RESERVATION) == len(kinds)  # the usual table: all reservations
-    data["kind"] = [RESERVATION.kind.value] * len(kinds) if plain else [k.kind.value for k in kinds]
+    # The kind in the duplicate key: an overboeking with its other ministry, so that one van
+    # Defensie and one van OCW, alike in all else, are two lines.
+    data["kind"] = (
+        [RESERVATION.kind.value] * len(kinds)
+        if plain
+        else [" ".join(filter(None, (k.kind.value, k.counterpart))) for k in kinds]
+    )
     if not plain:
         findings += _kind_findings(lines, kinds, ministry, rules.ministries)
     frame = _frame_of(data)
@@ -530,7 +541,9 @@ class _Translator:
         if check == "chapter-unknown":
             value = raw.values.get(name)
             text = _text(value) or ""
-            hint = chapter_hint(text, self.owner)
+            hint = ministry_chapter_hint(text, self.rules.ministries) or chapter_hint(
+                text, self.owner
+            )
             return make_finding(check, self.ref(line, name), value=_shown(value), hint=hint)
         if check in CODES:
             return make_finding(check, self.ref(line, name), value=_shown(raw.values.get(name)))
@@ -547,11 +560,18 @@ class _Translator:
             if raw.amount_problem == "not-computed":
                 return None  # the reader reported the formula without a result
             if raw.amount_problem in ("not-a-number", "unreadable"):
+                effect = Phrase("it is not counted, so the total is incomplete")
+                if raw.amount_problem == "unreadable":  # "5,1 mln", "ca. 300": not PM
+                    effect = Phrase(
+                        "it is not counted, so the total is incomplete: write the number "
+                        "alone, in the table's unit ({unit})",
+                        {"unit": self.table.unit.label},
+                    )
                 return make_finding(
                     "amount-not-a-number",
                     self.ref(line, "amount"),
                     value=_shown(raw.amount_raw),
-                    effect=Phrase("it is not counted, so the total is incomplete"),
+                    effect=effect,
                 )
         if name == "year" and _text(raw.year) is not None:
             return make_finding("year-invalid", self.ref(line, "year"), value=_shown(raw.year))

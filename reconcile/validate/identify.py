@@ -141,3 +141,18 @@ def _mismatches(claims: list[tuple[str, list[str], CellRef]], ministry: str) -> 
         for where, named, ref in claims
         if ministry not in named
     ]
+
+
+def ministry_chapter_hint(text: str, ministries: MinistryTable) -> Phrase | str:
+    """ " It names the ministry EZ, not a chapter: write its chapter, XIII." for a chapter
+    cell that holds a ministry's code or name ("EZK", "Economische Zaken"), "" otherwise."""
+    named = ministries.named_in(text)
+    if len(named) != 1 or normalise_chapter(text) is not None:
+        return ""
+    ministry = ministries.ministries[named[0]]
+    if not ministry.chapters:
+        return ""
+    return Phrase(
+        " It names the ministry {ministry}, not a chapter: write its chapter, {chapters}.",
+        {"chapters": " / ".join(ministry.chapters), "ministry": ministry.code},
+    )

@@ -1,0 +1,440 @@
+"""Ministries' workbooks filled the way people fill spreadsheets: notes below the table, a
+chapter column holding the ministry, year columns with words around the year, an amount
+column headed by its unit only, Dutch whole-euro amounts ("5.100,-")."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from reconcile.kinds import Kind, tell_kind
+from reconcile.ministries import load_table
+from reconcile.money import parse_number
+from tests.spec import message, validate, where
+
+TITLE: list[list[Any]] = [["Ministerie van Economische Zaken"], ["(bedragen x € 1.000)"], []]
+LONG = ["Hoofdstuk", "Artikel", "Omschrijving", "Jaar", "Bedrag"]
+LINES: list[list[Any]] = [
+    ["XIII", 2, "AI-fabriek", 2026, 13100],
+    ["XIII", 2, "AI-fabriek", 2027, 6000],
+]
+
+
+def _notes(report: Any) -> list[tuple[str, str]]:
+    return [(f.location.place, f.code) for f in report.findings if f.code == "notes-below-table"]
+
+
+def test_notes_below_a_table_without_a_totals_row_are_notes_not_lines(tmp_path: Path) -> None:
+    rows = [
+        *TITLE,
+        LONG,
+        *LINES,
+        [],
+        ["Toelichting:"],
+        ["De kasschuif is afgestemd met FIN, kenmerk 2025-0012."],
+        ["Contactpersoon: J. Jansen", None, None, None, "tel 070-1234567"],
+    ]
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    assert where(report) == []
+    assert _notes(report) == [("Blad1!A8", "notes-below-table")]
+    assert report.files[0].total == Decimal("19100000")
+    (note,) = [f for f in report.findings if f.code == "notes-below-table"]
+    assert message(note) == (
+        "Rows 8–10 below the table hold no chapter, article, year or amount: they were read "
+        "as notes, not as lines."
+    )
+
+
+def test_the_title_of_a_second_table_ends_the_first(tmp_path: Path) -> None:
+    rows = [
+        *TITLE,
+        LONG,
+        *LINES,
+        [],
+        ["Verplichtingen"],
+        LONG,
+        ["XIII", 2, "AI-fabriek verplichting", 2025, 25000],
+    ]
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    assert where(report) == []
+    assert _notes(report) == [("Blad1!A8", "notes-below-table")]
+    assert "second-table" in [f.code for f in report.findings]
+    assert report.files[0].total == Decimal("19100000")
+
+
+def test_a_last_row_with_a_chapter_is_a_line_whatever_its_amounts(tmp_path: Path) -> None:
+    rows = [
+        *TITLE,
+        ["Hoofdstuk", "Artikel", "Omschrijving", 2025, 2026],
+        ["XIII", 2, "AI-fabriek", 5100, None],
+        [],
+        ["XIII", 2, "AI-fabriek onderzoek", "PM", "PM"],
+    ]
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    assert ("EZ.xlsx", "Blad1!D7", "amount-not-a-number") in where(report)
+    assert _notes(report) == []
+
+
+def test_a_totals_row_without_a_saved_result_still_ends_the_table(tmp_path: Path) -> None:
+    from tests.builders import Formula
+
+    rows = [*TITLE, LONG, *LINES, ["Totaal", None, None, None, Formula("=SUM(E5:E6)")]]
+    report = validate(tmp_path, {"EZ.xlsx": rows})  # xlsxwriter saves no result of its own
+    assert _notes(report) == []
+    assert report.files[0].total == Decimal("19100000")
+
+
+@pytest.mark.parametrize(
+    ("typed", "chapter"),
+    [("EZK", "XIII"), ("Economische Zaken", "XIII"), ("EZ", "XIII"), ("Defensie", "X / K")],
+)
+def test_a_ministry_in_the_chapter_column_is_told_its_chapter(
+    tmp_path: Path, typed: str, chapter: str
+) -> None:
+    rows = [*TITLE, LONG, [typed, 2, "AI-fabriek", 2026, 13100]]
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    (finding,) = [f for f in report.findings if f.code == "chapter-unknown"]
+    assert message(finding).endswith(f"not a chapter: write its chapter, {chapter}.")
+    assert chapter in message(finding, "nl")
+
+
+@pytest.mark.parametrize(
+    "labels",
+    [
+        ["Bedrag 2025", "Bedrag 2026"],
+        ["2025 (t)", "2026 (t+1)"],
+        ["Uitgaven 2025 (x € 1.000)", "Uitgaven 2026 (x € 1.000)"],
+    ],
+)
+def test_year_columns_labelled_with_words_around_the_year(
+    tmp_path: Path, labels: list[str]
+) -> None:
+    rows = [
+        *TITLE,
+        ["Hoofdstuk", "Artikel", "Omschrijving", *labels],
+        ["XIII", 2, "AI-fabriek", 5100, 13100],
+    ]
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    assert where(report) == []
+    assert report.files[0].shape == "wide"
+    assert report.files[0].total == Decimal("18200000")
+
+
+def test_an_amount_column_headed_by_its_unit_only(tmp_path: Path) -> None:
+    rows = [
+        ["Ministerie van Economische Zaken"],
+        [],
+        [*LONG[:4], "x € 1 mln"],
+        ["XIII", 2, "AI", 2026, 13.1],
+    ]
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    assert where(report) == []
+    assert report.files[0].total == Decimal("13100000")
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"), [("5.100,-", "5100"), ("-5.100,-", "-5100"), ("€ 13.100,--", "13100")]
+)
+def test_dutch_whole_euro_amounts(text: str, amount: str) -> None:
+    assert parse_number(text) == Decimal(amount)
+
+
+def test_an_article_with_its_onderdeel_and_a_span_of_years_say_what_to_write(
+    tmp_path: Path,
+) -> None:
+    rows = [*TITLE, LONG, ["XIII", "2.1", "AI-fabriek", "2025-2026", 13100]]
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    texts = {f.code: message(f) for f in report.findings}
+    assert texts["article-invalid"] == (
+        '"2.1" is not an article number: write the article as a number (1, 2, 31), and an '
+        "artikelonderdeel or the article's name in the description."
+    )
+    assert texts["year-invalid"] == (
+        '"2025-2026" is not a year: write one year as four digits (2026), one row (or column) '
+        "per year."
+    )
+
+
+@pytest.mark.parametrize(
+    ("description", "amount", "kind", "counterpart"),
+    [
+        ("AI-fabriek Groningen (kasschuif 2026 naar 2025)", -5100, Kind.KASSCHUIF, None),
+        ("AI-fabriek - kasschuif naar 2025", 5100, Kind.KASSCHUIF, None),
+        ("AI-fabriek\nkasschuif naar 2025", 5100, Kind.KASSCHUIF, None),
+        ("AI-fabriek [vrijval]", -100, Kind.VRIJVAL, None),
+        ("AI-fabriek (overboeking van Defensie)", 7000, Kind.TRANSFER_IN, "Defensie"),
+        ("Overboeking van hoofdstuk X (AI-fabriek)", 7000, Kind.TRANSFER_IN, "Defensie"),
+        ("Overboeking naar hoofdstuk XIII", -7000, Kind.TRANSFER_OUT, "EZ"),
+        ("Overboeking naar begroting 13", -7000, Kind.TRANSFER_OUT, "EZ"),
+        ("Overboeking naar H. XIII", -7000, Kind.TRANSFER_OUT, "EZ"),
+        ("AI-fabriek (bijdrage aan de regio)", 100, Kind.RESERVATION, None),
+        ("Reservering AI-fabriek (2025-2030)", 100, Kind.RESERVATION, None),
+    ],
+)
+def test_a_kind_said_in_brackets_or_after_a_dash_and_a_counterpart_by_its_chapter(
+    description: str, amount: int, kind: Kind, counterpart: str | None
+) -> None:
+    found = tell_kind(
+        None, description, Decimal(amount), "Defensie" if amount < 0 else "EZ", load_table()
+    )
+    assert (found.kind, found.counterpart, found.problem) == (kind, counterpart, None)
+
+
+def test_an_overboeking_to_its_own_chapter_names_no_counterpart() -> None:
+    found = tell_kind(None, "Overboeking naar hoofdstuk XIII", Decimal(-5), "EZ", load_table())
+    assert found.problem == "transfer-counterpart-unknown"
+
+
+def test_a_kind_heading_typed_in_the_chapter_column(tmp_path: Path) -> None:
+    rows = [
+        *TITLE,
+        ["Hoofdstuk", "Artikel", "Omschrijving", 2025, 2026],
+        ["Kasschuiven", None, None, 5100, -5100],
+        ["XIII", 2, "AI-fabriek naar 2025", 5100, -5100],
+        ["Intensiveringen", None, None, None, 13100],
+        ["XIII", 2, "AI-fabriek", None, 13100],
+    ]
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    assert where(report) == []
+    assert report.files[0].total == Decimal("13100000")
+    assert [(ln.year, ln.kind, ln.told) for ln in report.lines] == [
+        (2025, "kasschuif", "heading"),
+        (2026, "kasschuif", "heading"),
+        (2026, "reservation", "heading"),
+    ]
+
+
+def test_a_unit_caption_on_the_row_below_the_header_is_the_tables_unit(tmp_path: Path) -> None:
+    rows = [
+        ["Ministerie van Economische Zaken"],
+        [],
+        ["Hoofdstuk", "Artikel", "Omschrijving", 2025, 2026],
+        [None, None, None, "(x € 1 mln)", None],
+        ["XIII", 2, "AI-fabriek", 5.1, 13.1],
+    ]
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    assert where(report) == []
+    assert "unit-assumed" not in [f.code for f in report.findings]
+    assert report.files[0].total == Decimal("18200000")
+
+
+def test_a_long_header_with_its_caption_below_reads_its_first_line_after_it(
+    tmp_path: Path,
+) -> None:
+    rows = [*TITLE[:1], [], LONG, [None, None, None, None, "bedragen x € 1.000"], *LINES]
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    assert where(report) == []
+    assert report.files[0].total == Decimal("19100000")
+
+
+def test_an_amount_written_with_words_says_to_write_the_number_alone(tmp_path: Path) -> None:
+    rows = [*TITLE, LONG, ["XIII", 2, "AI-fabriek", 2026, "13,1 mln"], ["XIII", 2, "B", 2026, "PM"]]
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    texts = [message(f) for f in report.findings if f.code == "amount-not-a-number"]
+    assert texts == [
+        (
+            '"13,1 mln" is not an amount; it is not counted, so the total is incomplete: write '
+            "the number alone, in the table's unit (x € 1.000)."
+        ),
+        '"PM" is not an amount; it is not counted, so the total is incomplete.',
+    ]
+
+
+def test_a_line_typed_below_the_totaal_row_is_an_error_not_a_silence(tmp_path: Path) -> None:
+    rows = [
+        *TITLE,
+        LONG,
+        *LINES,
+        ["Totaal", None, None, None, 19100],
+        ["XIII", 2, "AI-fabriek extra", 2027, 1000],
+        [],
+        ["Toelichting: bedragen 2027 onder voorbehoud, 1000 extra"],
+    ]
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    assert where(report) == [("EZ.xlsx", "Blad1!A8", "line-below-total")]
+    (finding,) = report.findings[-1:]
+    assert message(finding) == (
+        "Row 8, below the Totaal in row 7, holds a line that is not counted: insert it above "
+        "the Totaal row, so that the Totaal covers it."
+    )
+
+
+@pytest.mark.parametrize("label", ["2026*", "2026 1)", "2026¹"])
+def test_a_year_column_with_a_footnote_mark_is_read(tmp_path: Path, label: str) -> None:
+    rows = [*TITLE, ["Hoofdstuk", "Artikel", "Omschrijving", 2025, label], ["XIII", 2, "AI", 5, 7]]
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    assert where(report) == []
+    assert report.files[0].total == Decimal("12000")
+
+
+def test_a_column_that_names_a_year_in_another_way_is_not_left_out_in_silence(
+    tmp_path: Path,
+) -> None:
+    rows = [
+        *TITLE,
+        ["Hoofdstuk", "Artikel", "Omschrijving", 2025, 2026, "2027 e.v."],
+        ["XIII", 2, "AI-fabriek", 100, 200, 300],
+    ]
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    assert where(report) == [("EZ.xlsx", "Blad1!F4", "column-not-read")]
+    assert report.files[0].total == Decimal("300000")
+
+
+@pytest.mark.parametrize(
+    "article", ["2 Bedrijvenbeleid", "2. Bedrijvenbeleid", "2: Bedrijvenbeleid", "Artikel 2"]
+)
+def test_an_article_with_its_name_as_the_template_lists_it(tmp_path: Path, article: str) -> None:
+    rows = [*TITLE, LONG, ["XIII", article, "AI-fabriek", 2026, 13100]]
+    assert where(validate(tmp_path, {"EZ.xlsx": rows})) == []
+
+
+@pytest.mark.parametrize("article", ["2.1", "2 en 3", "2-3"])
+def test_an_article_that_is_no_one_number_stays_invalid(tmp_path: Path, article: str) -> None:
+    rows = [*TITLE, LONG, ["XIII", article, "AI-fabriek", 2026, 13100]]
+    assert where(validate(tmp_path, {"EZ.xlsx": rows})) == [
+        ("EZ.xlsx", "Blad1!B5", "article-invalid")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("cell", "description", "amount", "kind", "counterpart"),
+    [
+        ("Kasschuif (naar 2025)", "AI-fabriek", -5100, Kind.KASSCHUIF, None),
+        ("Overboeking van Defensie", "AI-fabriek", 7000, Kind.TRANSFER_IN, "Defensie"),
+        ("Overboeking naar BZK", "AI-fabriek", -7000, Kind.TRANSFER_OUT, "BZK"),
+        ("overboekingen", "naar OCW", -7000, Kind.TRANSFER_OUT, "OCW"),
+    ],
+)
+def test_a_kind_cell_with_words_after_the_kind(
+    cell: str, description: str, amount: int, kind: Kind, counterpart: str | None
+) -> None:
+    found = tell_kind(cell, description, Decimal(amount), "EZ", load_table())
+    assert (found.kind, found.counterpart, found.problem) == (kind, counterpart, None)
+
+
+def test_a_kind_cell_that_starts_with_no_kind_is_still_unknown() -> None:
+    assert tell_kind("Kasschuifje", "AI", Decimal(5), "EZ", load_table()).problem == (
+        "kind-unknown"
+    )
+
+
+@pytest.mark.parametrize(
+    ("own", "description", "amount", "kind", "counterpart"),
+    [
+        ("EZ", "Overboeking van EZ naar BZK", -5, Kind.TRANSFER_OUT, "BZK"),
+        ("EZ", "Overboeking van EZK naar BZK t.b.v. AI-fabriek", -5, Kind.TRANSFER_OUT, "BZK"),
+        ("BZK", "Overboeking van EZ naar BZK", 5, Kind.TRANSFER_IN, "EZ"),
+        ("EZ", "Overboeking naar EZ van BZK", 5, Kind.TRANSFER_IN, "BZK"),
+        ("EZ", "Overboeking van/naar BZK", -5, Kind.TRANSFER_OUT, "BZK"),
+        ("EZ", "Overboeking van/naar BZK", 5, Kind.TRANSFER_IN, "BZK"),
+        ("EZ", "Overboeking EZ - BZK", -5, Kind.TRANSFER_OUT, "BZK"),
+        ("Defensie", "Overboeking van Defensie naar EZ", -5, Kind.TRANSFER_OUT, "EZ"),
+    ],
+)
+def test_an_overboeking_naming_both_ministries_goes_the_way_its_own_one_stands(
+    own: str, description: str, amount: int, kind: Kind, counterpart: str
+) -> None:
+    found = tell_kind(None, description, Decimal(amount), own, load_table())
+    assert (found.kind, found.counterpart, found.problem) == (kind, counterpart, None)
+
+
+def test_an_overboeking_van_a_ministry_with_the_wrong_sign_is_still_said(tmp_path: Path) -> None:
+    found = tell_kind(None, "Overboeking van BZK", Decimal(-5), "EZ", load_table())
+    assert (found.kind, found.problem) == (Kind.TRANSFER_IN, "transfer-sign")
+
+
+def test_one_kasschuif_worded_per_row_nets_as_one(tmp_path: Path) -> None:
+    rows = [
+        *TITLE,
+        LONG,
+        ["XIII", 2, "Kasschuif AI-fabriek naar 2025", 2025, 5100],
+        ["XIII", 2, "Kasschuif AI-fabriek uit 2026", 2026, -5100],
+        ["XIII", 2, "Kasschuif regio van 2027", 2027, -200],
+        ["XIII", 2, "Kasschuif regio van 2027", 2028, 200],
+    ]
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    assert where(report) == []
+    joined = [message(f) for f in report.findings if f.code == "kasschuif-joined"]
+    assert joined == [
+        (
+            'The kasschuiven "Kasschuif AI-fabriek naar 2025", "Kasschuif AI-fabriek uit 2026" '
+            "of EZ do not add up to zero each, but together they do: they were read as one "
+            "kasschuif."
+        )
+    ]
+
+
+def test_kasschuiven_that_do_not_net_together_are_each_an_error(tmp_path: Path) -> None:
+    rows = [
+        *TITLE,
+        LONG,
+        ["XIII", 2, "Kasschuif AI-fabriek naar 2025", 2025, 5100],
+        ["XIII", 2, "Kasschuif AI-fabriek uit 2026", 2026, -5000],
+    ]
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    assert where(report) == [
+        ("EZ.xlsx", "Blad1!E5", "kasschuif-not-zero"),
+        ("EZ.xlsx", "Blad1!E6", "kasschuif-not-zero"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        ["Hoofdstuk", "Artikel", "Toelichting", "Omschrijving", "Jaar", "Bedrag"],
+        ["Hoofdstuk", "Artikel", "Omschrijving", "Toelichting", "Jaar", "Bedrag"],
+    ],
+)
+def test_omschrijving_is_the_description_beside_a_toelichting_column(
+    tmp_path: Path, header: list[str]
+) -> None:
+    toelichting = header.index("Toelichting")
+    rows: list[list[Any]] = [*TITLE, header]
+    for description in ("AI-fabriek rekenkracht", "AI-fabriek opleiding"):
+        row: list[Any] = ["XIII", 2, description, 2026, 1000]
+        row.insert(toelichting, "zie Kamerbrief")
+        rows.append(row)
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    assert where(report) == []
+    assert [ln.description for ln in report.lines] == [
+        "AI-fabriek rekenkracht",
+        "AI-fabriek opleiding",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("year", "article"), [("Begrotingsjaar", "Artikelnr."), ("Jaartal", "Art")]
+)
+def test_more_header_words_for_the_year_and_the_article(
+    tmp_path: Path, year: str, article: str
+) -> None:
+    rows = [*TITLE, ["Hoofdstuk", article, "Omschrijving", year, "Bedrag"], *LINES]
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    assert where(report) == []
+    assert report.files[0].total == Decimal("19100000")
+
+
+def test_two_units_say_which_caption_to_keep(tmp_path: Path) -> None:
+    rows = [["(bedragen x € 1.000)"], [], [*LONG[:4], "Bedrag (x € 1 mln)"], *LINES]
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    (finding,) = [f for f in report.findings if f.code == "unit-conflict"]
+    assert message(finding).endswith(
+        "; keep the one the amounts are written in, and delete the other."
+    )
+
+
+def test_overboekingen_from_two_ministries_alike_in_all_else_are_no_duplicates(
+    tmp_path: Path,
+) -> None:
+    rows = [
+        *TITLE,
+        ["Hoofdstuk", "Artikel", "Omschrijving", "Soort mutatie", "Jaar", "Bedrag"],
+        ["XIII", 2, "AI-fabriek Groningen", "Overboeking van Defensie", 2026, 7000],
+        ["XIII", 2, "AI-fabriek Groningen", "Overboeking van OCW", 2026, 2500],
+        ["XIII", 2, "AI-fabriek Groningen", "Overboeking van OCW", 2026, 2500],
+    ]
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    assert where(report) == [("EZ.xlsx", "Blad1!F7", "duplicate-line")]
