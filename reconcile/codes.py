@@ -747,6 +747,20 @@ _CODES = [
         "Add the year that is missing, or correct an amount.",
     ),
     Code(
+        "unit-implausible",
+        WARN,
+        "reconcile",
+        "The lines of this file add up to {total}, {times} times the announced {announced}; "
+        "read as whole euros they would be {euros}. Were whole euros typed under the caption "
+        "{unit}? Type the amounts in the caption's unit, or change the caption.",
+        "A workbook whose cells hold whole euros but show thousands (a number format such as "
+        "#,##0, hides the last three digits) under the caption x € 1.000 is read as "
+        "thousands: every amount a thousand times too large, and the file still valid. A "
+        "file whose lines come to a hundred times the whole announced reservation, and would "
+        "fit in it as euros, is reported so that the slip is seen before the total is "
+        "checked.",
+    ),
+    Code(
         "kasschuif-joined",
         INFO,
         "reconcile",

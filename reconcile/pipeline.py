@@ -27,6 +27,7 @@ from reconcile.report.output import resolved
 from reconcile.report.record import Report
 from reconcile.rules import Reconciliation, Submission, reconcile
 from reconcile.rules.kasschuif import kasschuif_findings
+from reconcile.rules.units import unit_findings
 from reconcile.validate import Rules, validate_table
 from reconcile.validate.layout import validate_layout_table
 from reconcile.validate.schema import preload
@@ -385,5 +386,6 @@ def validate(
         inputs, announcement, sheet, layout, progress, limits
     )
     findings += kasschuif_findings(submissions)
+    findings += unit_findings(submissions, announcement)
     read = _files_read(paths, inputs, announcement)
     return _report("validate", read, files, submissions, findings, announcement, None)

@@ -21,10 +21,12 @@ from reconcile.rules.expectations import check_expectations
 from reconcile.rules.kasschuif import check_kasschuiven
 from reconcile.rules.total import check_total
 from reconcile.rules.transfers import check_transfers
+from reconcile.rules.units import check_units
 
 Rule = Callable[[Reconciliation], Iterable[Finding]]
 
 RULES: tuple[Rule, ...] = (
+    check_units,
     check_total,
     check_expected_ministries,
     check_unexpected_ministries,
