@@ -235,6 +235,18 @@ _CODES = [
         "read another one, or keep one table per workbook.",
     ),
     Code(
+        "sheet-not-read",
+        WARN,
+        "read",
+        "Sheet {sheet} also holds a budget table, and its lines were not read ({count}): only "
+        "{read} was. If they belong to the reservation, put every line on one sheet; to read "
+        "this sheet instead, use --sheet {name}.",
+        "reconcile reads one table per workbook: the first visible sheet whose table holds "
+        "lines. Lines on another sheet (a sheet per year, the data behind an instructions "
+        "sheet with an example, an earlier version kept beside the new one) are not counted, "
+        "so each such sheet is named with its count of lines.",
+    ),
+    Code(
         "hidden-sheet-skipped",
         INFO,
         "read",

@@ -130,10 +130,9 @@ AWKWARD_LINES = [
     ("F8", "VIII", "6", TRAINING, "U", 2026, Decimal("750500.00")),
     ("F10", "VIII", "6", TRAINING, "U", 2027, Decimal("300000.00")),  # hidden row, after a gap
 ]
-AWKWARD_SKIPPED = [
-    ("Lijsten", None, "hidden-sheet-skipped"),
-    ("Reservering", None, "sheet-chosen"),
-]
+AWKWARD_SKIPPED = [("Lijsten", None, "hidden-sheet-skipped")]
+# "Vorige versie" holds one line of its own: money not counted, so a warning at that sheet.
+AWKWARD_NOT_READ = [("Vorige versie", None, "sheet-not-read")]
 
 
 @pytest.mark.parametrize(
@@ -148,12 +147,15 @@ def test_hidden_merged_and_extra_sheets_are_read_and_reported(name: str) -> None
         ("Reservering", "A6", "merged-cells"),
         ("Reservering", "A10", "hidden-line"),
         ("Reservering", "A15", "second-table"),
+        *AWKWARD_NOT_READ,
     ]
     by_code = {f.code: f for f in result.findings}
     assert by_code["hidden-line"].severity is Severity.WARNING
     assert by_code["hidden-sheet-skipped"].severity is Severity.INFO
-    assert "other sheets holding a table were not: “Vorige versie”" in message(
-        by_code["sheet-chosen"]
+    assert by_code["sheet-not-read"].severity is Severity.WARNING
+    assert message(by_code["sheet-not-read"]).startswith(
+        "Sheet “Vorige versie” also holds a budget table, and its lines were not read (1): "
+        "only “Reservering” was."
     )
 
 
@@ -165,6 +167,7 @@ def test_an_xls_file_gives_the_same_lines_but_cannot_tell_hidden_rows() -> None:
         *AWKWARD_SKIPPED,
         ("Reservering", "A6", "merged-cells"),
         ("Reservering", "A15", "second-table"),
+        *AWKWARD_NOT_READ,
     ]
 
 

@@ -438,3 +438,31 @@ def test_overboekingen_from_two_ministries_alike_in_all_else_are_no_duplicates(
     ]
     report = validate(tmp_path, {"EZ.xlsx": rows})
     assert where(report) == [("EZ.xlsx", "Blad1!F7", "duplicate-line")]
+
+
+def test_lines_on_a_sheet_not_read_are_named_with_their_count(tmp_path: Path) -> None:
+    # An instructions sheet first, with a one-line example in the template's own layout, and
+    # the ministry's lines on the sheet after it: the example's sheet is read (the first
+    # visible sheet with lines) and the real lines were only named in a note.
+    example = [*TITLE, LONG, ["XIII", 2, "Voorbeeld: AI-fabriek", 2026, 100]]
+    report = validate(
+        tmp_path, {"EZ.xlsx": {"Toelichting": example, "Reservering": [*TITLE, LONG, *LINES]}}
+    )
+    assert where(report) == [("EZ.xlsx", "Reservering", "sheet-not-read")]
+    (finding,) = [f for f in report.findings if f.code == "sheet-not-read"]
+    assert message(finding) == (
+        "Sheet “Reservering” also holds a budget table, and its lines were not read (2): only "
+        "“Toelichting” was. If they belong to the reservation, put every line on one sheet; to "
+        "read this sheet instead, use --sheet Reservering."
+    )
+
+
+def test_a_sheet_with_an_empty_table_is_named_in_a_note(tmp_path: Path) -> None:
+    # The template's blank copy kept beside the filled one: nothing on it is money.
+    sheets = {"Reservering": [*TITLE, LONG, *LINES], "Leeg sjabloon": [*TITLE, LONG]}
+    report = validate(tmp_path, {"EZ.xlsx": sheets})
+    assert where(report) == []
+    (note,) = [f for f in report.findings if f.code == "sheet-chosen"]
+    assert message(note) == (
+        "Sheet “Reservering” was read; other sheets holding a table were not: “Leeg sjabloon”."
+    )

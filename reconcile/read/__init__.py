@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import shlex
 import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -248,11 +249,24 @@ def _read_best_sheet(
     grid, table = next(((g, t) for g, t in tables if t.line_count), tables[0])
     findings = [*notes, *table.findings]
     where = CellRef(display, grid.name)
-    others = [g.name for g, _ in tables if g is not grid and not g.hidden]
-    if others and not grid.hidden:
+    others = [(g, t) for g, t in tables if g is not grid and not g.hidden]
+    empty = [g.name for g, t in others if not t.line_count]
+    if empty and not grid.hidden:
         findings.append(
-            make_finding("sheet-chosen", where, sheet=f"“{grid.name}”", others=_quoted(others))
+            make_finding("sheet-chosen", where, sheet=f"“{grid.name}”", others=_quoted(empty))
         )
+    findings += [  # lines on another sheet are money not counted: each sheet is named
+        make_finding(
+            "sheet-not-read",
+            CellRef(display, g.name),
+            sheet=f"“{g.name}”",
+            count=t.line_count,
+            read=f"“{grid.name}”",
+            name=shlex.quote(g.name),
+        )
+        for g, t in others
+        if t.line_count
+    ]
     if grid.hidden:
         findings.append(make_finding("hidden-sheet-read", where, sheet=f"“{grid.name}”"))
     findings += [
