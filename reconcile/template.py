@@ -52,7 +52,11 @@ _INSTRUCTIONS: tuple[str, ...] = (
         "4. The reservation is counted on series {series}. Lines in another series are shown but "
         "not counted."
     ),
-    N_("5. Do not change the title lines, the header row or the Totaal row: they are locked."),
+    N_(
+        "5. Do not change the title lines, the header row or the Totaal row: they are locked. "
+        "When the rows run out, insert rows above the last one (Insert, Sheet Rows): the "
+        "Totaal then counts them. A line typed below the Totaal is not counted."
+    ),
     N_("6. Check the file before sending it: reconcile validate {file}"),
     N_("7. Save as .xlsx (Excel or LibreOffice) and send it back to the coordinator."),
     "",
@@ -224,6 +228,7 @@ def _fill_table(
     # Locked: titles, header and the Totaal row. The data rows are unlocked above.
     sheet.protection.sheet = True
     sheet.protection.formatColumns = False  # allowed: widening a column
+    sheet.protection.insertRows = False  # allowed: more lines, inside the Totaal's range
     sheet.protection.autoFilter = False
 
 

@@ -91,6 +91,7 @@ def test_template_has_drop_downs_locked_header_and_instructions(tmp_path: Path) 
         f"G6:G{last}": ("list", '"Reservering,Kasschuif,Overboeking naar,Overboeking van,Vrijval"'),
     }
     assert sheet.protection.sheet is True
+    assert sheet.protection.insertRows is False  # (False: allowed) more lines when rows run out
     assert sheet["A5"].protection.locked and sheet["A1"].protection.locked
     assert not sheet["F6"].protection.locked and not sheet[f"C{last}"].protection.locked
     assert sheet[f"F{last + 1}"].protection.locked  # the Totaal formula
