@@ -325,3 +325,21 @@ def test_a_formula_without_a_saved_result_is_said_not_read_as_blank(tmp_path: Pa
     table = _table(path)
     assert table.rows[1].amounts["vastgestelde begroting"].amount is None
     assert table.rows[0].amounts["vastgestelde begroting"].amount == Decimal("10000.00")
+
+
+def test_a_chapters_own_totaal_row_is_named_by_its_chapter(tmp_path: Path) -> None:
+    # A TOTAAL row sums its chapter and has no article ("-"): its finding names the chapter
+    # and series, not an "article -".
+    rows = [
+        HEADER_2020,
+        ["2020", "U", "XIII", "EZK", "1", "Art 1", "100", "", "", "", ""],
+        ["2020", "U", "XIII", "EZK", "2", "Art 2", "200", "", "", "", ""],
+        ["2020", "U", "XIII", "EZK", "-", "TOTAAL", "310", "", "", "", ""],
+    ]
+    report = validate([str(_write(tmp_path / "staten.csv", rows))], load_announcement(None))
+    (finding,) = [f for f in report.findings if f.code == "total-mismatch"]
+    assert finding.location.cell == "G4"
+    assert message(finding).startswith(
+        "The totals row of chapter XIII U (ontwerpbegroting) says EUR 310,000 but the lines it "
+        "covers add up to EUR 300,000"
+    )

@@ -755,6 +755,8 @@ def _total_label(table: LayoutTable, levels: tuple[str, ...], total: int, name: 
         "amount": name,
     }
     named = [text for level in levels if (text := values.get(level))]
+    if not named and params["article"] in ("?", "-"):  # a chapter's own TOTAAL row
+        return Phrase("The totals row of chapter {chapter} {series} ({amount})", params)
     if not named:
         return Phrase(
             "The totals row of chapter {chapter} article {article} {series} ({amount})", params
