@@ -438,3 +438,22 @@ def test_overboekingen_from_two_ministries_alike_in_all_else_are_no_duplicates(
     ]
     report = validate(tmp_path, {"EZ.xlsx": rows})
     assert where(report) == [("EZ.xlsx", "Blad1!F7", "duplicate-line")]
+
+
+def test_a_last_line_whose_amounts_are_pm_is_a_line_not_a_note(tmp_path: Path) -> None:
+    """A wide table's last line without an article (and no chapter column) whose amounts are
+    not known yet ("PM", "n.t.b.") or typed with words: a line with findings, not a note."""
+    rows = [
+        *TITLE,
+        ["Artikel", "Omschrijving", 2025, 2026],
+        [2, "AI-fabriek", 5100, None],
+        [None, "AI-fabriek rekenkracht", "n.t.b.", "1,0 mln"],
+    ]
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    assert where(report) == [
+        ("EZ.xlsx", "Blad1!A6", "missing-value"),
+        ("EZ.xlsx", "Blad1!C6", "amount-not-a-number"),
+        ("EZ.xlsx", "Blad1!D6", "amount-not-a-number"),
+    ]
+    assert _notes(report) == []
+

@@ -342,8 +342,9 @@ def notes_below(
     """Where the notes below a table start, and whether any of them would have read as a line.
 
     The notes are the rows after the table's last row that holds something of a line: a
-    chapter, an article number, a year in the year column, a number in an amount column, or
-    a totals label (its formula may have no saved result).
+    chapter, an article number, a year in the year column, a number, "PM" or "n.t.b." in an
+    amount column (any text there beside a description), or a totals label (its formula may
+    have no saved result).
     What follows it (a "Toelichting:" block, a contact line, the title of a second table)
     holds none of these; read as lines it gave an error per cell. Returns ``last + 1`` when
     nothing follows the last such row.
@@ -371,15 +372,20 @@ def _marks_line(cells: tuple[Any, ...], header: Header) -> bool:
         return True
     if parse_year(_cell(cells, columns.get("year"))) is not None:
         return True
+    described = not _blank(_cell(cells, columns.get("description")))
     for column in header.number_columns:
         value = _cell(cells, column)
         if _blank(value) or isinstance(value, bool):
             continue
-        if not isinstance(value, str):
-            return True  # a number (or a date standing for one)
+        if not isinstance(value, str) or described:
+            # a number (or a date standing for one); or, beside a description, an amount
+            # typed with words ("1,0 mln"): a line whose amount is said at its cell
+            return True
         try:
             parse_number(value)
-        except AmountError:
+        except AmountError as problem:
+            if problem.kind == "not-a-number":  # "PM", "n.t.b.": an amount not known yet
+                return True
             continue
         return True
     return False
