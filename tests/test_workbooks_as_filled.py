@@ -10,6 +10,8 @@ from typing import Any
 
 import pytest
 
+from reconcile import pipeline
+from reconcile.announcement import load_announcement
 from reconcile.kinds import Kind, tell_kind
 from reconcile.ministries import load_table
 from reconcile.money import parse_number
@@ -456,4 +458,31 @@ def test_a_last_line_whose_amounts_are_pm_is_a_line_not_a_note(tmp_path: Path) -
         ("EZ.xlsx", "Blad1!D6", "amount-not-a-number"),
     ]
     assert _notes(report) == []
+
+
+def test_a_line_below_the_totaal_with_its_amount_as_text_is_an_error(tmp_path: Path) -> None:
+    rows = [
+        *TITLE,
+        LONG,
+        *LINES,
+        ["Totaal", None, None, None, 19100],
+        [None, "2", "AI-fabriek extra", "2027", "1.000"],
+        ["Bron: Najaarsnota 2025", "Zie 2", None, None, "tel 070-1234567"],
+    ]
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    assert where(report) == [("EZ.xlsx", "Blad1!A8", "line-below-total")]
+
+
+def test_a_line_below_the_totaal_of_a_csv_file_is_an_error(tmp_path: Path) -> None:
+    rows = [
+        *TITLE,
+        LONG,
+        *LINES,
+        ["Totaal", "", "", "", "19100"],
+        ["XIII", "2", "Extra", "2027", "1000"],
+    ]
+    text = "\n".join(",".join(str(cell) for cell in row) for row in rows)
+    (tmp_path / "EZ.csv").write_text(text + "\n", encoding="utf-8")
+    report = pipeline.validate([str(tmp_path)], load_announcement(None))
+    assert where(report) == [("EZ.csv", "A8", "line-below-total")]
 

@@ -424,8 +424,9 @@ def lines_below_total(
     rows: list[tuple[Any, ...]], header: Header, first: int, last: int
 ) -> list[int]:
     """The rows ``first`` to ``last`` below a table's grand total that hold a line: a
-    chapter or an article number, and a number in an amount column (a line typed under the
-    Totaal row when the template's rows ran out; the Totaal does not cover it)."""
+    chapter or an article number, and an amount other than zero, stored as a number or
+    written as text (a CSV file's cells all are) (a line typed under the Totaal row when the
+    template's rows ran out; the Totaal does not cover it)."""
     columns = header.columns
     found = []
     for row in range(first, last + 1):
@@ -434,11 +435,29 @@ def lines_below_total(
         keyed = normalise_chapter(_cell(cells, columns.get("chapter"))) is not None or (
             isinstance(article, (int, float)) and not isinstance(article, bool)
         )
-        if keyed and any(_nonzero_number(_cell(cells, c)) for c in header.amount_columns):
+        keyed = keyed or (isinstance(article, str) and _ARTICLE_START.match(article) is not None)
+        if keyed and any(_nonzero_amount(_cell(cells, c)) for c in header.amount_columns):
             found.append(row)
     return found
+
+
+# An article number at the start of a cell: "2", "02", "2 Bedrijvenbeleid", "art. 2"; not
+# "Zie 2" or "2025" (a year in a note).
+_ARTICLE_START = re.compile(r"^\s*(?:art(?:ikel)?\.?\s*)?\d{1,3}[A-Za-z]?(?![\d.,])", re.IGNORECASE)
 
 
 def _nonzero_number(value: Any) -> bool:
     """A number other than zero, as a cell stores it (not text, not a boolean)."""
     return isinstance(value, (int, float)) and not isinstance(value, bool) and value != 0
+
+
+def _nonzero_amount(value: Any) -> bool:
+    """A number other than zero, stored as one or written as text ("1.000", "-5,1")."""
+    if _nonzero_number(value):
+        return True
+    if not isinstance(value, str):
+        return False
+    try:
+        return parse_number(value) != 0
+    except AmountError:
+        return False
