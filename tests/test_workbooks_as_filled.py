@@ -486,3 +486,20 @@ def test_a_line_below_the_totaal_of_a_csv_file_is_an_error(tmp_path: Path) -> No
     report = pipeline.validate([str(tmp_path)], load_announcement(None))
     assert where(report) == [("EZ.csv", "A8", "line-below-total")]
 
+
+def test_two_kasschuiven_each_off_are_not_joined_by_offsetting_slips(tmp_path: Path) -> None:
+    """Two kasschuiven that each move money both ways and each miss by 100: two slips that
+    happen to cancel, not one kasschuif worded per row."""
+    rows = [
+        *TITLE,
+        LONG,
+        ["XIII", 2, "Kasschuif AI-fabriek", 2025, -5100],
+        ["XIII", 2, "Kasschuif AI-fabriek", 2027, 5000],
+        ["XIII", 2, "Kasschuif regio", 2025, -200],
+        ["XIII", 2, "Kasschuif regio", 2028, 300],
+    ]
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    assert [f.code for f in report.findings if f.code.startswith("kasschuif")] == [
+        "kasschuif-not-zero",
+        "kasschuif-not-zero",
+    ]
