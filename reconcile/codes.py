@@ -768,8 +768,9 @@ _CODES = [
         "do: they were read as one kasschuif.",
         "A kasschuif is checked per name (its description). One kasschuif written on two rows "
         'with two wordings ("Kasschuif naar 2025", "Kasschuif uit 2026") nets to zero '
-        "only together; when all of a file's kasschuiven that do not net on their own net "
-        "together, they are one. Give them one description to say so outright.",
+        "only together; when all of a file's kasschuiven that do not net on their own each "
+        "move money one way and net together, they are one. Give them one description to say "
+        "so outright.",
     ),
     Code(
         "kasschuif-rounding",
