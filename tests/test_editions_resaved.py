@@ -325,3 +325,19 @@ def test_a_formula_without_a_saved_result_is_said_not_read_as_blank(tmp_path: Pa
     table = _table(path)
     assert table.rows[1].amounts["vastgestelde begroting"].amount is None
     assert table.rows[0].amounts["vastgestelde begroting"].amount == Decimal("10000.00")
+
+
+def test_a_title_cell_with_a_carriage_return_is_no_joined_csv_row(tmp_path: Path) -> None:
+    # A script writes a two-line title with "\r\n"; asked whether it was a CSV row opened
+    # unsplit, the csv module raised "new-line character seen in unquoted field": exit 2.
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.append(["Ministerie van EZ\r\n(bedragen x € 1.000)"])
+    book.active.append([])
+    book.active.append(["Hoofdstuk", "Artikel", "Omschrijving", "Jaar", "Bedrag"])
+    book.active.append(["XIII", 2, "AI-fabriek", 2026, 13100])
+    path = tmp_path / "EZ.xlsx"
+    book.save(path)
+    report = validate([str(path)], load_announcement(None))
+    assert report.files[0].total == Decimal("13100000")
