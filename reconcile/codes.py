@@ -308,13 +308,14 @@ _CODES = [
         INFO,
         "read",
         "Row {first} below the table holds no chapter, article, year or amount: it was read "
-        "as a note, not as a line.",
+        "as a note, not as a line; if it is a line, give it its chapter or article number.",
         "A table ends at its last row that holds something of a line (a chapter, an article "
         "number, a year, an amount or a totals label); the text below it (a Toelichting, a "
         "contact, the title of a second table) is a note. If one of these rows is a line, give "
         "it its chapter, article and amount.",
         "Rows {first}–{last} below the table hold no chapter, article, year or amount: they "
-        "were read as notes, not as lines.",
+        "were read as notes, not as lines; if one is a line, give it its chapter or article "
+        "number.",
     ),
     Code(
         "year-is-date",

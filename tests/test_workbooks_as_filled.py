@@ -46,7 +46,7 @@ def test_notes_below_a_table_without_a_totals_row_are_notes_not_lines(tmp_path: 
     (note,) = [f for f in report.findings if f.code == "notes-below-table"]
     assert message(note) == (
         "Rows 8–10 below the table hold no chapter, article, year or amount: they were read "
-        "as notes, not as lines."
+        "as notes, not as lines; if one is a line, give it its chapter or article number."
     )
 
 
