@@ -153,6 +153,7 @@ def test_amounts_that_mix_both_writings_keep_the_layouts(tmp_path: Path) -> None
         ("1.5E+3", Decimal("1500000.00")),
         ("-7,27596E-12", Decimal("0.00")),  # the B-table 2015's float residue, in Dutch
         ("1E+300", None),  # more digits than any budget: unreadable, said at its cell
+        ("9E+999999", None),  # beyond what a Decimal holds once in euros: no Overflow
     ],
 )
 def test_scientific_notation_is_read_in_either_writing(
