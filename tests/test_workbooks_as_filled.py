@@ -503,3 +503,10 @@ def test_two_kasschuiven_each_off_are_not_joined_by_offsetting_slips(tmp_path: P
         "kasschuif-not-zero",
         "kasschuif-not-zero",
     ]
+
+
+def test_the_caption_row_of_an_empty_table_is_no_note(tmp_path: Path) -> None:
+    rows = [*TITLE[:1], [], LONG, [None, None, None, None, "bedragen x € 1.000"]]
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    assert where(report) == [("EZ.xlsx", "Blad1!A3", "table-empty")]
+    assert _notes(report) == []

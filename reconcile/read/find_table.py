@@ -349,8 +349,8 @@ def notes_below(
     holds none of these; read as lines it gave an error per cell. Returns ``last + 1`` when
     nothing follows the last such row.
     """
-    marked = header.row
-    for row in range(last, header.row, -1):
+    marked = header.first_row - 1  # the header, or the unit captions below it
+    for row in range(last, marked, -1):
         if row in totals or _marks_line(rows[row - 1], header):
             marked = row
             break
