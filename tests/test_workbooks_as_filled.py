@@ -510,3 +510,16 @@ def test_the_caption_row_of_an_empty_table_is_no_note(tmp_path: Path) -> None:
     report = validate(tmp_path, {"EZ.xlsx": rows})
     assert where(report) == [("EZ.xlsx", "Blad1!A3", "table-empty")]
     assert _notes(report) == []
+
+
+def test_a_column_naming_a_year_otherwise_in_a_csv_file_is_not_left_out(tmp_path: Path) -> None:
+    # A CSV file's cells are all text: "300" under "2027 e.v." is an amount all the same.
+    rows = [
+        *TITLE,
+        ["Hoofdstuk", "Artikel", "Omschrijving", "2025", "2026", "2027 e.v."],
+        ["XIII", "2", "AI-fabriek", "100", "200", "300"],
+    ]
+    text = "\n".join(",".join(str(cell) for cell in row) for row in rows)
+    (tmp_path / "EZ.csv").write_text(text + "\n", encoding="utf-8")
+    report = pipeline.validate([str(tmp_path)], load_announcement(None))
+    assert where(report) == [("EZ.csv", "F4", "column-not-read")]

@@ -404,8 +404,9 @@ _YEAR_INSIDE = re.compile(r"(?<!\d)(199\d|20\d\d|2100)(?!\d)")
 
 def unread_year_columns(rows: list[tuple[Any, ...]], header: Header, last: int) -> list[int]:
     """The columns of a wide table whose header names a year but is read as no column
-    ("2030 e.v.", "2025-2026"), while a row of the table holds a number in it: amounts that
-    would be left out in silence."""
+    ("2030 e.v.", "2025-2026"), while a row of the table holds a number in it (stored as one
+    or written as text, as a CSV file's cells are): amounts that would be left out in
+    silence."""
     if header.shape != "wide":
         return []
     used = {*header.columns.values(), *header.year_columns.values()}
@@ -415,7 +416,7 @@ def unread_year_columns(rows: list[tuple[Any, ...]], header: Header, last: int) 
         if column in used or not isinstance(label, str) or not _YEAR_INSIDE.search(label):
             continue
         cells = (_cell(rows[row - 1], column) for row in range(header.first_row, last + 1))
-        if any(map(_nonzero_number, cells)):
+        if any(map(_nonzero_amount, cells)):
             found.append(column)
     return found
 
