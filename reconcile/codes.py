@@ -320,13 +320,14 @@ _CODES = [
         INFO,
         "read",
         "Row {first} below the table holds no chapter, article, year or amount: it was read "
-        "as a note, not as a line.",
+        "as a note, not as a line; if it is a line, give it its chapter or article number.",
         "A table ends at its last row that holds something of a line (a chapter, an article "
         "number, a year, an amount or a totals label); the text below it (a Toelichting, a "
         "contact, the title of a second table) is a note. If one of these rows is a line, give "
         "it its chapter, article and amount.",
         "Rows {first}–{last} below the table hold no chapter, article, year or amount: they "
-        "were read as notes, not as lines.",
+        "were read as notes, not as lines; if one is a line, give it its chapter or article "
+        "number.",
     ),
     Code(
         "year-is-date",
@@ -780,8 +781,9 @@ _CODES = [
         "do: they were read as one kasschuif.",
         "A kasschuif is checked per name (its description). One kasschuif written on two rows "
         'with two wordings ("Kasschuif naar 2025", "Kasschuif uit 2026") nets to zero '
-        "only together; when all of a file's kasschuiven that do not net on their own net "
-        "together, they are one. Give them one description to say so outright.",
+        "only together; when all of a file's kasschuiven that do not net on their own each "
+        "move money one way and net together, they are one. Give them one description to say "
+        "so outright.",
     ),
     Code(
         "kasschuif-rounding",

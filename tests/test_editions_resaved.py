@@ -153,6 +153,7 @@ def test_amounts_that_mix_both_writings_keep_the_layouts(tmp_path: Path) -> None
         ("1.5E+3", Decimal("1500000.00")),
         ("-7,27596E-12", Decimal("0.00")),  # the B-table 2015's float residue, in Dutch
         ("1E+300", None),  # more digits than any budget: unreadable, said at its cell
+        ("9E+999999", None),  # beyond what a Decimal holds once in euros: no Overflow
     ],
 )
 def test_scientific_notation_is_read_in_either_writing(
@@ -343,3 +344,19 @@ def test_a_chapters_own_totaal_row_is_named_by_its_chapter(tmp_path: Path) -> No
         "The totals row of chapter XIII U (ontwerpbegroting) says EUR 310,000 but the lines it "
         "covers add up to EUR 300,000"
     )
+
+
+def test_a_title_cell_with_a_carriage_return_is_no_joined_csv_row(tmp_path: Path) -> None:
+    # A script writes a two-line title with "\r\n"; asked whether it was a CSV row opened
+    # unsplit, the csv module raised "new-line character seen in unquoted field": exit 2.
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.append(["Ministerie van EZ\r\n(bedragen x € 1.000)"])
+    book.active.append([])
+    book.active.append(["Hoofdstuk", "Artikel", "Omschrijving", "Jaar", "Bedrag"])
+    book.active.append(["XIII", 2, "AI-fabriek", 2026, 13100])
+    path = tmp_path / "EZ.xlsx"
+    book.save(path)
+    report = validate([str(path)], load_announcement(None))
+    assert report.files[0].total == Decimal("13100000")

@@ -53,3 +53,16 @@ def test_a_large_file_that_would_not_fit_as_euros_either_is_not_this_slip(tmp_pa
     report = validate(tmp_path, {"EZ.xlsx": rows})
     assert "unit-implausible" not in [code for *_, code in where(report)]
     assert load_announcement(None).target_amount.interval.high == Decimal("70000000")
+
+
+def test_the_dutch_message_names_the_caption_as_the_other_unit_messages_do(
+    tmp_path: Path,
+) -> None:
+    # The unit's caption is a "vermelding" in every Dutch message (unit-assumed,
+    # unit-conflict); "onderschrift" is a caption below a picture, not the line above a table.
+    report = validate(tmp_path, {"EZ.xlsx": IN_EUROS})
+    (finding,) = [f for f in report.findings if f.code == "unit-implausible"]
+    assert message(finding, "nl").endswith(
+        "Zijn er hele euro's getypt onder de vermelde eenheid x € 1.000? Typ de bedragen in de "
+        "vermelde eenheid, of pas de vermelding aan."
+    )

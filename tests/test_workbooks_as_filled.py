@@ -10,6 +10,8 @@ from typing import Any
 
 import pytest
 
+from reconcile import pipeline
+from reconcile.announcement import load_announcement
 from reconcile.kinds import Kind, tell_kind
 from reconcile.ministries import load_table
 from reconcile.money import parse_number
@@ -44,7 +46,7 @@ def test_notes_below_a_table_without_a_totals_row_are_notes_not_lines(tmp_path: 
     (note,) = [f for f in report.findings if f.code == "notes-below-table"]
     assert message(note) == (
         "Rows 8–10 below the table hold no chapter, article, year or amount: they were read "
-        "as notes, not as lines."
+        "as notes, not as lines; if one is a line, give it its chapter or article number."
     )
 
 
@@ -466,3 +468,86 @@ def test_a_sheet_with_an_empty_table_is_named_in_a_note(tmp_path: Path) -> None:
     assert message(note) == (
         "Sheet “Reservering” was read; other sheets holding a table were not: “Leeg sjabloon”."
     )
+
+
+def test_a_last_line_whose_amounts_are_pm_is_a_line_not_a_note(tmp_path: Path) -> None:
+    """A wide table's last line without an article (and no chapter column) whose amounts are
+    not known yet ("PM", "n.t.b.") or typed with words: a line with findings, not a note."""
+    rows = [
+        *TITLE,
+        ["Artikel", "Omschrijving", 2025, 2026],
+        [2, "AI-fabriek", 5100, None],
+        [None, "AI-fabriek rekenkracht", "n.t.b.", "1,0 mln"],
+    ]
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    assert where(report) == [
+        ("EZ.xlsx", "Blad1!A6", "missing-value"),
+        ("EZ.xlsx", "Blad1!C6", "amount-not-a-number"),
+        ("EZ.xlsx", "Blad1!D6", "amount-not-a-number"),
+    ]
+    assert _notes(report) == []
+
+
+def test_a_line_below_the_totaal_with_its_amount_as_text_is_an_error(tmp_path: Path) -> None:
+    rows = [
+        *TITLE,
+        LONG,
+        *LINES,
+        ["Totaal", None, None, None, 19100],
+        [None, "2", "AI-fabriek extra", "2027", "1.000"],
+        ["Bron: Najaarsnota 2025", "Zie 2", None, None, "tel 070-1234567"],
+    ]
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    assert where(report) == [("EZ.xlsx", "Blad1!A8", "line-below-total")]
+
+
+def test_a_line_below_the_totaal_of_a_csv_file_is_an_error(tmp_path: Path) -> None:
+    rows = [
+        *TITLE,
+        LONG,
+        *LINES,
+        ["Totaal", "", "", "", "19100"],
+        ["XIII", "2", "Extra", "2027", "1000"],
+    ]
+    text = "\n".join(",".join(str(cell) for cell in row) for row in rows)
+    (tmp_path / "EZ.csv").write_text(text + "\n", encoding="utf-8")
+    report = pipeline.validate([str(tmp_path)], load_announcement(None))
+    assert where(report) == [("EZ.csv", "A8", "line-below-total")]
+
+
+def test_two_kasschuiven_each_off_are_not_joined_by_offsetting_slips(tmp_path: Path) -> None:
+    """Two kasschuiven that each move money both ways and each miss by 100: two slips that
+    happen to cancel, not one kasschuif worded per row."""
+    rows = [
+        *TITLE,
+        LONG,
+        ["XIII", 2, "Kasschuif AI-fabriek", 2025, -5100],
+        ["XIII", 2, "Kasschuif AI-fabriek", 2027, 5000],
+        ["XIII", 2, "Kasschuif regio", 2025, -200],
+        ["XIII", 2, "Kasschuif regio", 2028, 300],
+    ]
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    assert [f.code for f in report.findings if f.code.startswith("kasschuif")] == [
+        "kasschuif-not-zero",
+        "kasschuif-not-zero",
+    ]
+
+
+def test_the_caption_row_of_an_empty_table_is_no_note(tmp_path: Path) -> None:
+    rows = [*TITLE[:1], [], LONG, [None, None, None, None, "bedragen x € 1.000"]]
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    assert where(report) == [("EZ.xlsx", "Blad1!A3", "table-empty")]
+    assert _notes(report) == []
+
+
+def test_a_column_naming_a_year_otherwise_in_a_csv_file_is_not_left_out(tmp_path: Path) -> None:
+    # A CSV file's cells are all text: "300" under "2027 e.v." is an amount all the same.
+    rows = [
+        *TITLE,
+        ["Hoofdstuk", "Artikel", "Omschrijving", "2025", "2026", "2027 e.v."],
+        ["XIII", "2", "AI-fabriek", "100", "200", "300"],
+    ]
+    text = "\n".join(",".join(str(cell) for cell in row) for row in rows)
+    (tmp_path / "EZ.csv").write_text(text + "\n", encoding="utf-8")
+    report = pipeline.validate([str(tmp_path)], load_announcement(None))
+    assert where(report) == [("EZ.csv", "F4", "column-not-read")]

@@ -342,14 +342,15 @@ def notes_below(
     """Where the notes below a table start, and whether any of them would have read as a line.
 
     The notes are the rows after the table's last row that holds something of a line: a
-    chapter, an article number, a year in the year column, a number in an amount column, or
-    a totals label (its formula may have no saved result).
+    chapter, an article number, a year in the year column, a number, "PM" or "n.t.b." in an
+    amount column (any text there beside a description), or a totals label (its formula may
+    have no saved result).
     What follows it (a "Toelichting:" block, a contact line, the title of a second table)
     holds none of these; read as lines it gave an error per cell. Returns ``last + 1`` when
     nothing follows the last such row.
     """
-    marked = header.row
-    for row in range(last, header.row, -1):
+    marked = header.first_row - 1  # the header, or the unit captions below it
+    for row in range(last, marked, -1):
         if row in totals or _marks_line(rows[row - 1], header):
             marked = row
             break
@@ -371,15 +372,20 @@ def _marks_line(cells: tuple[Any, ...], header: Header) -> bool:
         return True
     if parse_year(_cell(cells, columns.get("year"))) is not None:
         return True
+    described = not _blank(_cell(cells, columns.get("description")))
     for column in header.number_columns:
         value = _cell(cells, column)
         if _blank(value) or isinstance(value, bool):
             continue
-        if not isinstance(value, str):
-            return True  # a number (or a date standing for one)
+        if not isinstance(value, str) or described:
+            # a number (or a date standing for one); or, beside a description, an amount
+            # typed with words ("1,0 mln"): a line whose amount is said at its cell
+            return True
         try:
             parse_number(value)
-        except AmountError:
+        except AmountError as problem:
+            if problem.kind == "not-a-number":  # "PM", "n.t.b.": an amount not known yet
+                return True
             continue
         return True
     return False
@@ -398,8 +404,9 @@ _YEAR_INSIDE = re.compile(r"(?<!\d)(199\d|20\d\d|2100)(?!\d)")
 
 def unread_year_columns(rows: list[tuple[Any, ...]], header: Header, last: int) -> list[int]:
     """The columns of a wide table whose header names a year but is read as no column
-    ("2030 e.v.", "2025-2026"), while a row of the table holds a number in it: amounts that
-    would be left out in silence."""
+    ("2030 e.v.", "2025-2026"), while a row of the table holds a number in it (stored as one
+    or written as text, as a CSV file's cells are): amounts that would be left out in
+    silence."""
     if header.shape != "wide":
         return []
     used = {*header.columns.values(), *header.year_columns.values()}
@@ -409,7 +416,7 @@ def unread_year_columns(rows: list[tuple[Any, ...]], header: Header, last: int) 
         if column in used or not isinstance(label, str) or not _YEAR_INSIDE.search(label):
             continue
         cells = (_cell(rows[row - 1], column) for row in range(header.first_row, last + 1))
-        if any(map(_nonzero_number, cells)):
+        if any(map(_nonzero_amount, cells)):
             found.append(column)
     return found
 
@@ -418,8 +425,9 @@ def lines_below_total(
     rows: list[tuple[Any, ...]], header: Header, first: int, last: int
 ) -> list[int]:
     """The rows ``first`` to ``last`` below a table's grand total that hold a line: a
-    chapter or an article number, and a number in an amount column (a line typed under the
-    Totaal row when the template's rows ran out; the Totaal does not cover it)."""
+    chapter or an article number, and an amount other than zero, stored as a number or
+    written as text (a CSV file's cells all are) (a line typed under the Totaal row when the
+    template's rows ran out; the Totaal does not cover it)."""
     columns = header.columns
     found = []
     for row in range(first, last + 1):
@@ -428,11 +436,29 @@ def lines_below_total(
         keyed = normalise_chapter(_cell(cells, columns.get("chapter"))) is not None or (
             isinstance(article, (int, float)) and not isinstance(article, bool)
         )
-        if keyed and any(_nonzero_number(_cell(cells, c)) for c in header.amount_columns):
+        keyed = keyed or (isinstance(article, str) and _ARTICLE_START.match(article) is not None)
+        if keyed and any(_nonzero_amount(_cell(cells, c)) for c in header.amount_columns):
             found.append(row)
     return found
+
+
+# An article number at the start of a cell: "2", "02", "2 Bedrijvenbeleid", "art. 2"; not
+# "Zie 2" or "2025" (a year in a note).
+_ARTICLE_START = re.compile(r"^\s*(?:art(?:ikel)?\.?\s*)?\d{1,3}[A-Za-z]?(?![\d.,])", re.IGNORECASE)
 
 
 def _nonzero_number(value: Any) -> bool:
     """A number other than zero, as a cell stores it (not text, not a boolean)."""
     return isinstance(value, (int, float)) and not isinstance(value, bool) and value != 0
+
+
+def _nonzero_amount(value: Any) -> bool:
+    """A number other than zero, stored as one or written as text ("1.000", "-5,1")."""
+    if _nonzero_number(value):
+        return True
+    if not isinstance(value, str):
+        return False
+    try:
+        return parse_number(value) != 0
+    except AmountError:
+        return False

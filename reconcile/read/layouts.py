@@ -18,7 +18,7 @@ import re
 import tomllib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation, Overflow
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -764,13 +764,13 @@ def parse_layout_amount(value: Any, layout: Layout, euros: Decimal | None = None
     if isinstance(value, str) and (scientific := _SCIENTIFIC.match(value.strip())):
         # Whatever the format, the mark in "-7,27596E-12" (a Dutch Excel's) is a decimal one.
         number = scientific.group(1).replace(",", ".").replace("\u2212", "-")
-        return _cents(Decimal(number + scientific.group(2)) * unit, value)
+        return _cents(Decimal(number + scientific.group(2)), unit, value)
     # "plain" (no grouping) and "english" (thousands comma) both use a decimal point, so
     # "1.234" is one and a quarter there, never the Dutch 1 234.
     if isinstance(value, str) and layout.numbers in ("plain", "english"):
         text = value.strip().replace("\u00a0", "")
         if _ENGLISH.match(text):
-            return _cents(Decimal(text.replace(",", "").replace("\u2212", "-")) * unit, value)
+            return _cents(Decimal(text.replace(",", "").replace("\u2212", "-")), unit, value)
         if ACCOUNTING_ZERO.fullmatch(text):  # the 2016 B-table writes 216 zeros " -   "
             return Decimal(0)
         if number_style(value) != DUTCH:  # "(1,234)", "‒ 1,234", "1,234-", "€ 1,234"
@@ -783,12 +783,12 @@ def parse_layout_amount(value: Any, layout: Layout, euros: Decimal | None = None
     return parse_amount(value, unit)
 
 
-def _cents(amount: Decimal, value: str) -> Decimal:
-    """``amount`` to the cent; unreadable where it has more digits than a Decimal holds
-    ("1E+300": no budget is that large)."""
+def _cents(number: Decimal, unit: Decimal, value: str) -> Decimal:
+    """``number`` times ``unit`` to the cent; unreadable where it has more digits than a
+    Decimal holds ("1E+300": no budget is that large; "9E+999999" overflows in euros)."""
     try:
-        return to_cents(amount)
-    except InvalidOperation:
+        return to_cents(number * unit)
+    except (InvalidOperation, Overflow):
         raise AmountError(value, "unreadable") from None
 
 

@@ -163,6 +163,8 @@ def _joined_header(
             if len(filled) != 1 or not isinstance(filled[0][1], str):
                 continue
             column, text = filled[0]
+            if "\r" in text or "\n" in text:
+                continue  # a title of two lines: a CSV row stands on one
             for delimiter in DELIMITERS:
                 cells = next(csv.reader([text], delimiter=delimiter))
                 if len(cells) > 2 and find_layout_header([cells], candidates) is not None:

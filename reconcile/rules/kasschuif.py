@@ -27,8 +27,11 @@ def kasschuif_findings(submissions: Iterable[Submission]) -> Iterator[Finding]:
                 groups.setdefault(fold(line.description), []).append(line)
         unit = sub.unit or Decimal(1)
         off = [name for name, lines in groups.items() if _off(lines, unit)]
-        if len(off) > 1 and not _off([ln for name in off for ln in groups[name]], unit):
+        joined = [ln for name in off for ln in groups[name]]
+        if len(off) > 1 and all(map(_one_way, (groups[n] for n in off))) and not _off(joined, unit):
             # "Kasschuif naar 2025" and "Kasschuif uit 2026": one kasschuif, worded per row
+            # (each name moves money one way; two that each move it both ways and miss are
+            # two slips, however they cancel)
             first = groups[off[0]][0]
             names = ", ".join(f'"{groups[name][0].description}"' for name in off)
             owner = sub.ministry or PurePath(first.source.file).name
@@ -70,3 +73,9 @@ def _allowed(lines: list[BudgetLine], unit: Decimal) -> Decimal:
 def _off(lines: list[BudgetLine], unit: Decimal) -> bool:
     """Whether kasschuif lines add up to more than their rounding away from zero."""
     return abs(sum((line.amount for line in lines), Decimal(0))) > _allowed(lines, unit)
+
+
+def _one_way(lines: list[BudgetLine]) -> bool:
+    """Whether kasschuif lines all take money out of years, or all put it in: one side of a
+    kasschuif."""
+    return all(line.amount > 0 for line in lines) or all(line.amount < 0 for line in lines)
