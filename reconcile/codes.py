@@ -295,6 +295,17 @@ _CODES = [
         "name it with --sheet), or delete it.",
     ),
     Code(
+        "column-beside-amount",
+        WARN,
+        "read",
+        "The column {label} holds amounts, but this table takes each line's amount from the "
+        "column {amount} (a row per year), so they are not read; put them on rows of their "
+        "own, or move them out of the table.",
+        "A long table has one amount column and a year column: a row for each line and year. "
+        "Another column whose header names a year ('Bedrag 2024', '2026') is not read, and "
+        "the amounts under it would be left out in silence.",
+    ),
+    Code(
         "column-not-read",
         WARN,
         "read",

@@ -551,3 +551,25 @@ def test_a_column_naming_a_year_otherwise_in_a_csv_file_is_not_left_out(tmp_path
     (tmp_path / "EZ.csv").write_text(text + "\n", encoding="utf-8")
     report = pipeline.validate([str(tmp_path)], load_announcement(None))
     assert where(report) == [("EZ.csv", "F4", "column-not-read")]
+
+
+@pytest.mark.parametrize("label", ["Bedrag 2024", "2026"])
+def test_a_year_column_beside_a_long_tables_amount_is_said(tmp_path: Path, label: str) -> None:
+    # A long table takes its amounts from "Bedrag", a row per year; a column headed by a
+    # year beside it (last year's figures, or a year typed as a column) was left out in
+    # silence, exit 0.
+    rows = [*TITLE, [*LONG, label], [*LINES[0], 300], [*LINES[1], None]]
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    assert where(report) == [("EZ.xlsx", "Blad1!F4", "column-beside-amount")]
+    (finding,) = [f for f in report.findings if f.code == "column-beside-amount"]
+    assert message(finding) == (
+        f"The column “{label}” holds amounts, but this table takes each line's amount from "
+        "the column “Bedrag” (a row per year), so they are not read; put them on rows of "
+        "their own, or move them out of the table."
+    )
+    assert report.files[0].total == Decimal("19100000")
+
+
+def test_a_long_tables_text_column_with_a_year_in_its_header_is_no_amount(tmp_path: Path) -> None:
+    rows = [*TITLE, [*LONG, "Kenmerk 2025"], [*LINES[0], "FIN 2025-0012"], [*LINES[1], None]]
+    assert where(validate(tmp_path, {"EZ.xlsx": rows})) == []

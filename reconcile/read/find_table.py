@@ -403,13 +403,14 @@ _YEAR_INSIDE = re.compile(r"(?<!\d)(199\d|20\d\d|2100)(?!\d)")
 
 
 def unread_year_columns(rows: list[tuple[Any, ...]], header: Header, last: int) -> list[int]:
-    """The columns of a wide table whose header names a year but is read as no column
-    ("2030 e.v.", "2025-2026"), while a row of the table holds a number in it (stored as one
-    or written as text, as a CSV file's cells are): amounts that would be left out in
-    silence."""
-    if header.shape != "wide":
-        return []
-    used = {*header.columns.values(), *header.year_columns.values()}
+    """The columns whose header names a year but that are read as no column, while a row of
+    the table holds a number in them (stored as one or written as text, as a CSV file's cells
+    are): amounts that would be left out in silence. In a wide table a header that names a
+    year in another way ("2030 e.v.", "2025-2026"); in a long table, which takes its amounts
+    from its one amount column, any ("Bedrag 2024", "2026")."""
+    used = set(header.columns.values())
+    if header.shape == "wide":
+        used |= set(header.year_columns.values())
     labels = rows[header.row - 1]
     found = []
     for column, label in enumerate(labels, start=1):

@@ -466,8 +466,14 @@ def read_table(grid: Grid, header: Header, file: str) -> SheetTable:
     reader.read_rows(header.first_row, end)
     for column in unread_year_columns(grid.rows, header, end):  # amounts left out in silence
         where = CellRef(file, sheet, cell_name(header.row, column))
-        label = plain_text(grid.value(header.row, column))
-        table.findings.append(make_finding("column-not-read", where, label=f"“{label}”"))
+        label = f"“{plain_text(grid.value(header.row, column))}”"
+        if header.shape == "wide":
+            table.findings.append(make_finding("column-not-read", where, label=label))
+            continue
+        amount = f"“{plain_text(grid.value(header.row, header.columns['amount']))}”"
+        table.findings.append(
+            make_finding("column-beside-amount", where, label=label, amount=amount)
+        )
     reader.report_dates()
     _report_hidden_columns(grid, header, table)
     if second is not None:
