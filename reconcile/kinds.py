@@ -58,6 +58,8 @@ KIND_WORDS: dict[str, Kind | None] = {
     "cash shift": Kind.KASSCHUIF,
     "overboeking": None,
     "overboekingen": None,
+    "ovb": None,  # the abbreviation of departmental mutation tables ("Ovb. van Defensie")
+    "ovb.": None,
     "transfer": None,
     "overboeking naar": Kind.TRANSFER_OUT,
     "overboeking van": Kind.TRANSFER_IN,
@@ -75,7 +77,9 @@ KIND_WORDS: dict[str, Kind | None] = {
 }
 # A row of a wide table whose label is one of these (and that has no chapter or article) is a
 # kind heading: its amounts are the subtotal of the lines under it, which take its kind.
-KIND_HEADINGS = frozenset(word for word in KIND_WORDS if " " not in word)
+KIND_HEADINGS = frozenset(
+    word for word in KIND_WORDS if " " not in word and not word.startswith("ovb")
+)  # (an abbreviation is no heading)
 # The words a template's drop-down offers, one per kind (docs/en/workbooks.md, "Line kinds",
 # names them so too).
 KIND_CHOICES = ("Reservering", "Kasschuif", "Overboeking naar", "Overboeking van", "Vrijval")
@@ -83,19 +87,22 @@ KIND_CHOICES = ("Reservering", "Kasschuif", "Overboeking naar", "Overboeking van
 # A description (or a part of it after a colon: "AI-fabriek: kasschuif naar 2025") that starts
 # with these words. "needs" says the words alone do not make a transfer: "Bijdrage aan de
 # AI-fabriek" is a reservation, "Bijdrage aan EZ" an overboeking (another ministry is named).
+_OVERBOEKING = r"(?:overboeking(?:en)?|ovb\b\.?)"  # "Ovb.": mutation tables abbreviate it
 DESCRIPTION_PATTERNS: tuple[tuple[re.Pattern[str], Kind | None, bool], ...] = (
     (re.compile(r"^kasschui(f|ven)\b"), Kind.KASSCHUIF, False),
     (re.compile(r"^vrijval\b"), Kind.VRIJVAL, False),
-    (re.compile(r"^overboeking(en)? (naar|aan)\b"), Kind.TRANSFER_OUT, False),
-    (re.compile(r"^overboeking(en)? van\b"), Kind.TRANSFER_IN, False),
+    (re.compile(rf"^{_OVERBOEKING} (naar|aan)\b"), Kind.TRANSFER_OUT, False),
+    (re.compile(rf"^{_OVERBOEKING} van\b"), Kind.TRANSFER_IN, False),
     (re.compile(r"^(ontvangen|ontvangst) van\b"), Kind.TRANSFER_IN, False),
-    (re.compile(r"^overboeking(en)?\b"), None, False),
+    (re.compile(rf"^{_OVERBOEKING}(?!\w)"), None, False),
     (re.compile(r"^bijdrage aan\b"), Kind.TRANSFER_OUT, True),
     (re.compile(r"^bijdrage van\b"), Kind.TRANSFER_IN, True),
 )
 # Whether a part of a description starts with one of those words: most descriptions say no
 # kind, and are told so by this one match per part instead of every pattern.
-_KIND_WORD = re.compile(r"\s*(?:kasschui|vrijval|overboeking|ontvang|bijdrage)", re.IGNORECASE)
+_KIND_WORD = re.compile(
+    r"\s*(?:kasschui|vrijval|overboeking|ovb\b|ontvang|bijdrage)", re.IGNORECASE
+)
 _DIRECTION = (
     (re.compile(r"\b(naar|aan)\b"), Kind.TRANSFER_OUT),
     (re.compile(r"\bvan\b"), Kind.TRANSFER_IN),

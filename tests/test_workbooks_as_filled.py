@@ -573,3 +573,22 @@ def test_a_year_column_beside_a_long_tables_amount_is_said(tmp_path: Path, label
 def test_a_long_tables_text_column_with_a_year_in_its_header_is_no_amount(tmp_path: Path) -> None:
     rows = [*TITLE, [*LONG, "Kenmerk 2025"], [*LINES[0], "FIN 2025-0012"], [*LINES[1], None]]
     assert where(validate(tmp_path, {"EZ.xlsx": rows})) == []
+
+
+@pytest.mark.parametrize(
+    ("cell", "description", "amount", "kind", "counterpart"),
+    [
+        (None, "Ovb. van Defensie", 5, Kind.TRANSFER_IN, "Defensie"),
+        (None, "Ovb naar BZK t.b.v. AI-fabriek", -5, Kind.TRANSFER_OUT, "BZK"),
+        (None, "AI-fabriek: ovb. aan OCW", -5, Kind.TRANSFER_OUT, "OCW"),
+        ("Ovb.", "AI-fabriek rekenkracht (OCW)", -5, Kind.TRANSFER_OUT, "OCW"),
+        (None, "Ovbx-regeling", 5, Kind.RESERVATION, None),  # no abbreviation: a name
+    ],
+)
+def test_an_overboeking_abbreviated_ovb_as_mutation_tables_write_it(
+    cell: str | None, description: str, amount: int, kind: Kind, counterpart: str | None
+) -> None:
+    # "Ovb." is how departmental mutation tables abbreviate an overboeking; the sweep found it
+    # read as a reservation (and a negative one as negative-reservation).
+    found = tell_kind(cell, description, Decimal(amount), "EZ", load_table())
+    assert (found.kind, found.counterpart, found.problem) == (kind, counterpart, None)
