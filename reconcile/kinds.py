@@ -58,8 +58,6 @@ KIND_WORDS: dict[str, Kind | None] = {
     "cash shift": Kind.KASSCHUIF,
     "overboeking": None,
     "overboekingen": None,
-    "ovb": None,  # the abbreviation of departmental mutation tables ("Ovb. van Defensie")
-    "ovb.": None,
     "transfer": None,
     "overboeking naar": Kind.TRANSFER_OUT,
     "overboeking van": Kind.TRANSFER_IN,
@@ -75,11 +73,13 @@ KIND_WORDS: dict[str, Kind | None] = {
     "ombuiging": Kind.VRIJVAL,
     "ombuigingen": Kind.VRIJVAL,
 }
+# Abbreviations, read as their words but never a heading: departmental mutation tables write
+# an overboeking "Ovb." ("Ovb. van Defensie").
+_ABBREVIATIONS: dict[str, Kind | None] = {"ovb": None, "ovb.": None}
 # A row of a wide table whose label is one of these (and that has no chapter or article) is a
 # kind heading: its amounts are the subtotal of the lines under it, which take its kind.
-KIND_HEADINGS = frozenset(
-    word for word in KIND_WORDS if " " not in word and not word.startswith("ovb")
-)  # (an abbreviation is no heading)
+KIND_HEADINGS = frozenset(word for word in KIND_WORDS if " " not in word)
+KIND_WORDS |= _ABBREVIATIONS
 # The words a template's drop-down offers, one per kind (docs/en/workbooks.md, "Line kinds",
 # names them so too).
 KIND_CHOICES = ("Reservering", "Kasschuif", "Overboeking naar", "Overboeking van", "Vrijval")

@@ -24,20 +24,12 @@ from tests.spec import message
 from tests.test_editions import EDITIONS
 
 B_TABLE_2017 = EDITIONS / "budgettaire_tabellen_owb_2017_origineel.csv"
-# The begrotingsstaten header of rijksfinancien's 2020 file (comma-separated, plain integers).
-HEADER_2020 = [
-    "Begrotingsjaar",
-    "Uitgaven Ontvangsten Verplichtingen",
-    "Begrotingsnummer",
-    "Naam Begroting ",
-    "Artikel nummer",
-    "Artikel",
-    "Stand ontwerpbegroting",
-    "Stand vastgestelde begroting",
-    "Stand eerste suppletoire",
-    "Stand tweede suppletoire",
-    "Realisatie",
-]
+# The begrotingsstaten header of rijksfinancien's 2020 file (comma-separated, plain integers),
+# as its extract has it ("Naam Begroting " with its trailing space).
+with (EDITIONS / "begrotingsstaten_2013-2021_rijksfinancien_2020.csv").open(
+    encoding="utf-8-sig", newline=""
+) as _source:
+    HEADER_2020 = next(csv.reader(_source))
 _ENGLISH_AMOUNT = re.compile(r"^-?\d{1,3}(,\d{3})*(\.\d+)?$")
 
 

@@ -448,15 +448,10 @@ def lines_below_total(
 _ARTICLE_START = re.compile(r"^\s*(?:art(?:ikel)?\.?\s*)?\d{1,3}[A-Za-z]?(?![\d.,])", re.IGNORECASE)
 
 
-def _nonzero_number(value: Any) -> bool:
-    """A number other than zero, as a cell stores it (not text, not a boolean)."""
-    return isinstance(value, (int, float)) and not isinstance(value, bool) and value != 0
-
-
 def _nonzero_amount(value: Any) -> bool:
     """A number other than zero, stored as one or written as text ("1.000", "-5,1")."""
-    if _nonzero_number(value):
-        return True
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return value != 0
     if not isinstance(value, str):
         return False
     try:
