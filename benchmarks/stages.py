@@ -47,7 +47,7 @@ STAGES = [
     (reconcile.read, "load_workbook", "  cells read (calamine)"),
     (reconcile.read.make_layout_lines, "read_csv_file", "  CSV read by its layout"),
     (reconcile.read, "read_table", "  lines made"),
-    (reconcile.read.make_lines, "_extent", "    the table's end and totals rows"),
+    (reconcile.read.make_lines, "find_extent", "    the table's end and totals rows"),
     (reconcile.pipeline, "validate_table", "validate: the whole stage"),
     (reconcile.pipeline, "validate_layout_table", "validate: a layout's table"),
     (reconcile.validate, "_columns", "  the frame's columns, normalised"),

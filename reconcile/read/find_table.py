@@ -1,4 +1,5 @@
-"""Find a budget table's header row by its labels, and what each column means."""
+"""Find a budget table: its header row by its labels, what each column means, and where the
+table ends (its totals rows, the notes below it, a second table, lines below its Totaal)."""
 
 from __future__ import annotations
 
@@ -336,7 +337,119 @@ def _blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def notes_below(
+def _cell(cells: tuple[Any, ...], column: int | None) -> Any:
+    return cells[column - 1] if column is not None and 0 < column <= len(cells) else None
+
+
+_YEAR_INSIDE = re.compile(r"(?<!\d)(199\d|20\d\d|2100)(?!\d)")
+
+
+def unread_year_columns(rows: list[tuple[Any, ...]], header: Header, last: int) -> list[int]:
+    """The columns whose header names a year but that are read as no column, while a row of
+    the table holds a number in them (stored as one or written as text, as a CSV file's cells
+    are): amounts that would be left out in silence. In a wide table a header that names a
+    year in another way ("2030 e.v.", "2025-2026"); in a long table, which takes its amounts
+    from its one amount column, any ("Bedrag 2024", "2026")."""
+    used = set(header.columns.values())
+    if header.shape == "wide":
+        used |= set(header.year_columns.values())
+    labels = rows[header.row - 1]
+    found = []
+    for column, label in enumerate(labels, start=1):
+        if column in used or not isinstance(label, str) or not _YEAR_INSIDE.search(label):
+            continue
+        cells = (_cell(rows[row - 1], column) for row in range(header.first_row, last + 1))
+        if any(map(_nonzero_amount, cells)):
+            found.append(column)
+    return found
+
+
+# --- where a table ends ---------------------------------------------------------------------
+
+_TOTAL = re.compile(r"^\s*(sub)?\s*-?\s*tota(a)?l\b", re.IGNORECASE)
+_GRAND = re.compile(
+    r"^\s*(totaal|total|totaal generaal|eindtotaal|grand total|totaal\s+reservering)\s*:?\s*$",
+    re.IGNORECASE,
+)
+
+
+def label_columns(header: Header) -> list[int]:
+    """The columns a totals row puts its label in: the key columns and any left of them."""
+    columns = [
+        header.columns[f] for f in ("chapter", "article", "description") if f in header.columns
+    ]
+    first = min(columns) if columns else 1
+    return sorted({*columns, *range(1, first + 1)})
+
+
+def total_label(cells: tuple[Any, ...], columns: list[int]) -> str | None:
+    """The label of a totals row ("Totaal", "Subtotaal artikel 3"), None for other rows;
+    ``columns``: the header's ``label_columns``."""
+    for column in columns:
+        value = cells[column - 1] if column <= len(cells) else None
+        if isinstance(value, str) and _TOTAL.match(value):
+            return value.strip()
+    return None
+
+
+def is_grand_total(label: str) -> bool:
+    """Whether a totals row's label names the table's grand total, not a subtotal."""
+    return _GRAND.match(label) is not None
+
+
+@dataclass(frozen=True)
+class Extent:
+    """Where a table's lines are, decided once (docs/en/workbooks.md, "Workbooks as they
+    arrive"): the rows ``header.first_row`` to ``last`` are read."""
+
+    last: int  # the last row read: the grand total, or the last row holding a line's marks
+    totals: dict[int, str]  # row -> the label of each totals row up to ``last``
+    second: int | None = None  # the header row of a second table below (not read)
+    notes: range = range(0)  # rows of notes below the last line, read as no line
+    notes_would_read: bool = False  # one of them would have made a line (said as a warning)
+    below_total: tuple[int, ...] = ()  # lines typed below the grand total, which misses them
+
+
+def find_extent(rows: list[tuple[Any, ...]], header: Header) -> Extent:
+    """Where the table below ``header`` ends: at its grand total, before the header row of a
+    second table, or at the end of the sheet; then without the notes below its last line."""
+    end, second, totals = _end(rows, header)
+    first_note, would_read = _notes_below(rows, header, end, totals.keys())
+    below: list[int] = []
+    if end in totals:  # a grand total ended the table: a line typed below it is not read
+        below = _lines_below_total(
+            rows, header, end + 1, len(rows) if second is None else second - 1
+        )
+    return Extent(
+        last=first_note - 1,
+        totals=totals,
+        second=second,
+        notes=range(first_note, end + 1),
+        notes_would_read=would_read,
+        below_total=tuple(below),
+    )
+
+
+def _end(rows: list[tuple[Any, ...]], header: Header) -> tuple[int, int | None, dict[int, str]]:
+    """The table's last row, the header row of a second table below it, and the label of each
+    totals row in the table."""
+    end = None
+    totals: dict[int, str] = {}
+    columns = label_columns(header)
+    for row in range(header.first_row, len(rows) + 1):
+        cells = rows[row - 1]
+        label = total_label(cells, columns) if end is None else None
+        if label is not None:
+            totals[row] = label
+            if is_grand_total(label):
+                end = row  # the grand total ends the table; look on for a second one
+            continue
+        if is_header_like(cells, row):
+            return (row - 1 if end is None else end), row, totals
+    return (len(rows) if end is None else end), None, totals
+
+
+def _notes_below(
     rows: list[tuple[Any, ...]], header: Header, last: int, totals: Collection[int]
 ) -> tuple[int, bool]:
     """Where the notes below a table start, and whether any of them would have read as a line.
@@ -356,10 +469,6 @@ def notes_below(
             break
     read = any(_would_read(rows[row - 1], header) for row in range(marked + 1, last + 1))
     return marked + 1, read
-
-
-def _cell(cells: tuple[Any, ...], column: int | None) -> Any:
-    return cells[column - 1] if column is not None and 0 < column <= len(cells) else None
 
 
 def _marks_line(cells: tuple[Any, ...], header: Header) -> bool:
@@ -399,30 +508,7 @@ def _would_read(cells: tuple[Any, ...], header: Header) -> bool:
     return any(not _blank(_cell(cells, column)) for column in places)
 
 
-_YEAR_INSIDE = re.compile(r"(?<!\d)(199\d|20\d\d|2100)(?!\d)")
-
-
-def unread_year_columns(rows: list[tuple[Any, ...]], header: Header, last: int) -> list[int]:
-    """The columns whose header names a year but that are read as no column, while a row of
-    the table holds a number in them (stored as one or written as text, as a CSV file's cells
-    are): amounts that would be left out in silence. In a wide table a header that names a
-    year in another way ("2030 e.v.", "2025-2026"); in a long table, which takes its amounts
-    from its one amount column, any ("Bedrag 2024", "2026")."""
-    used = set(header.columns.values())
-    if header.shape == "wide":
-        used |= set(header.year_columns.values())
-    labels = rows[header.row - 1]
-    found = []
-    for column, label in enumerate(labels, start=1):
-        if column in used or not isinstance(label, str) or not _YEAR_INSIDE.search(label):
-            continue
-        cells = (_cell(rows[row - 1], column) for row in range(header.first_row, last + 1))
-        if any(map(_nonzero_amount, cells)):
-            found.append(column)
-    return found
-
-
-def lines_below_total(
+def _lines_below_total(
     rows: list[tuple[Any, ...]], header: Header, first: int, last: int
 ) -> list[int]:
     """The rows ``first`` to ``last`` below a table's grand total that hold a line: a

@@ -42,18 +42,14 @@ from reconcile.read.cells import Grid, cell_name, column_letter
 from reconcile.read.find_table import (
     Header,
     excel_serial,
-    is_header_like,
-    lines_below_total,
-    notes_below,
+    find_extent,
+    is_grand_total,
+    label_columns,
     parse_year,
+    total_label,
     unread_year_columns,
 )
 
-_TOTAL = re.compile(r"^\s*(sub)?\s*-?\s*tota(a)?l\b", re.IGNORECASE)
-_GRAND = re.compile(
-    r"^\s*(totaal|total|totaal generaal|eindtotaal|grand total|totaal\s+reservering)\s*:?\s*$",
-    re.IGNORECASE,
-)
 TEXT_FIELDS = ("ministry", "chapter", "article", "description", "series", "kind")
 CONVENTIONS = {
     DUTCH: "Dutch: the point groups thousands, the comma is the decimal mark",
@@ -378,24 +374,6 @@ def is_blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def _label_columns(header: Header) -> list[int]:
-    """The columns a totals row puts its label in: the key columns and any left of them."""
-    label_columns = [
-        header.columns[f] for f in ("chapter", "article", "description") if f in header.columns
-    ]
-    first = min(label_columns) if label_columns else 1
-    return sorted({*label_columns, *range(1, first + 1)})
-
-
-def _is_total_row(cells: tuple[Any, ...], label_columns: list[int]) -> str | None:
-    """The label of a totals row ("Totaal", "Subtotaal artikel 3"), None for other rows."""
-    for column in label_columns:
-        value = cells[column - 1] if column <= len(cells) else None
-        if isinstance(value, str) and _TOTAL.match(value):
-            return value.strip()
-    return None
-
-
 def _find_unit(grid: Grid, header: Header, where: CellRef) -> tuple[Unit, list[Finding]]:
     captions: list[tuple[Unit, CellRef]] = []
     for row in [*range(1, header.row), *range(header.row + 1, header.first_row)]:
@@ -440,24 +418,24 @@ def read_table(grid: Grid, header: Header, file: str) -> SheetTable:
         column = header.columns["description"]
         where = CellRef(file, sheet, cell_name(header.row, column))
         table.findings.append(make_finding("description-unlabelled", where))
-    end, second, totals = _extent(grid, header)
-    notes, noted = notes_below(grid.rows, header, end, totals.keys())
-    if noted:  # rows below the last line that hold none of a line's marks: notes, not lines
+    extent = find_extent(grid.rows, header)
+    end, totals = extent.last, dict(extent.totals)
+    if extent.notes_would_read:  # rows below the last line holding none of a line's marks
         first, column = next(
             (r, c)
-            for r in range(notes, end + 1)
+            for r in extent.notes
             for c, value in enumerate(grid.rows[r - 1], start=1)
             if plain_text(value)
         )
         where = CellRef(file, sheet, cell_name(first, column))
+        last = extent.notes[-1]
         table.findings.append(
-            make_finding("notes-below-table", where, first=first, last=end, count=end - first + 1)
+            make_finding("notes-below-table", where, first=first, last=last, count=last - first + 1)
         )
-    end = notes - 1
     rows, filled = _fill_merged(grid, header, end, table)
     for row in filled:  # a merged label may make a totals row: asked again with it filled
         totals.pop(row, None)
-        label = _is_total_row(rows[row - 1], _label_columns(header))
+        label = total_label(rows[row - 1], label_columns(header))
         if label is not None:
             totals[row] = label
     styles = _decide_styles(rows, header, end, table)
@@ -476,37 +454,20 @@ def read_table(grid: Grid, header: Header, file: str) -> SheetTable:
         )
     reader.report_dates()
     _report_hidden_columns(grid, header, table)
-    if second is not None:
+    if extent.second is not None:
         table.findings.append(
             make_finding(
-                "second-table", reader.ref(second, 1), row=second, first=header.row, last=end
+                "second-table",
+                reader.ref(extent.second, 1),
+                row=extent.second,
+                first=header.row,
+                last=end,
             )
         )
-    if end in totals:  # a grand total ended the table: a line typed below it is not read
-        below = len(grid.rows) if second is None else second - 1
-        for row in lines_below_total(grid.rows, header, end + 1, below):
-            where = reader.ref(row, reader.key_column)
-            table.findings.append(make_finding("line-below-total", where, row=row, total=end))
+    for row in extent.below_total:
+        where = reader.ref(row, reader.key_column)
+        table.findings.append(make_finding("line-below-total", where, row=row, total=end))
     return table
-
-
-def _extent(grid: Grid, header: Header) -> tuple[int, int | None, dict[int, str]]:
-    """The table's last row, the header row of a second table below it (not read), and the
-    label of each totals row in the table."""
-    end = None
-    totals: dict[int, str] = {}
-    label_columns = _label_columns(header)
-    for row in range(header.first_row, len(grid.rows) + 1):
-        cells = grid.rows[row - 1]
-        label = _is_total_row(cells, label_columns) if end is None else None
-        if label is not None:
-            totals[row] = label
-            if _GRAND.match(label):
-                end = row  # the grand total ends the table; look on for a second one
-            continue
-        if is_header_like(cells, row):
-            return (row - 1 if end is None else end), row, totals
-    return (len(grid.rows) if end is None else end), None, totals
 
 
 def _fill_merged(grid: Grid, header: Header, end: int, table: SheetTable) -> tuple[Rows, set[int]]:
@@ -687,7 +648,7 @@ class _Reader:
         # sub_start for a subtotal (since the previous totals row), all of them for a grand one.
         self.lines = table.columns = LineColumns(table.file, table.sheet)
         self.sub_start = 0
-        self.totals: dict[int, str] = {}  # row -> label of a totals row (from _extent)
+        self.totals: dict[int, str] = {}  # row -> label of a totals row (find_extent)
         # A wide table grouped by kind headings ("Kasschuiven", with their subtotal): the
         # heading now open (its row, label, first line) and its lines' places (kind at it).
         self.heading: tuple[int, str, int] | None = None
@@ -712,7 +673,7 @@ class _Reader:
             )
             for column in header.number_columns
         }
-        self.label_columns = _label_columns(header)
+        self.label_columns = label_columns(header)
         self.text_columns = [(f, columns.get(f)) for f in TEXT_FIELDS]
         keyed = [columns.get(f) for f in ("chapter", "article", "description")]
         self.key_column = min((c for c in keyed if c is not None), default=1)
@@ -843,7 +804,7 @@ class _Reader:
         if label is not None:
             self.close_heading()
             count = len(self.lines)
-            covered = range(0 if _GRAND.match(label) else self.sub_start, count)
+            covered = range(0 if is_grand_total(label) else self.sub_start, count)
             self.record_total(row, label, covered)
             self.sub_start = count
             return
