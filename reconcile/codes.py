@@ -853,7 +853,8 @@ _CODES = [
         "(`reconcile layouts` lists them), or as a ministry's sheet when it has a budget "
         "table's header row (Hoofdstuk or Artikel, and Bedrag with Jaar or one column per "
         "year). Name the layout with --layout, or give the file the header row of its layout "
-        "or of a budget table.",
+        "or of a budget table. For a table of a kind of its own, `reconcile layouts draft "
+        "FILE` drafts a layout from its header, to check and pass with --layout.",
         fatal=True,
     ),
     Code(

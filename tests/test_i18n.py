@@ -894,7 +894,6 @@ PLAIN_WORDS = [  # fixed words the readers pass as plain text, not (yet) as a Ph
     "semicolon",
     "pipe",
     "no year",
-    "see `reconcile layouts`",
     "it is a workbook (.xlsx, .xls or .ods), not a CSV file; give it its own extension",
     "it holds NUL bytes: a binary file, or UTF-16 without its byte order mark",
     "no line has a chapter of a known ministry, and neither the title nor the file name names one",

@@ -85,3 +85,18 @@ def test_a_header_with_every_amount_column_says_nothing_more(tmp_path: Path) -> 
     report = validate([str(path)], load_announcement(None))
     (detected,) = [f for f in report.findings if f.code == "layout-detected"]
     assert message(detected).endswith("columns found.")
+
+
+def test_a_refusal_of_a_header_like_no_layout_says_how_to_draft_one(tmp_path: Path) -> None:
+    # A real open-data file that is no budget table of a known family: the articles renamed
+    # between two cabinets (../shared/data/rutte2_vs_rutte3_artikel_wijzigingen.csv, row 1).
+    header = "was_jaar;was_begroting;was_artikelnr;wordt_jaar;wordt_begroting;wordt_artikelnr"
+    path = tmp_path / "wijzigingen.csv"
+    path.write_text(f"{header}\n2017;XIII, Economische Zaken;6;2018;XIII, LNV;6\n", "utf-8")
+    report = validate([str(path)], load_announcement(None))
+    (refusal,) = [f for f in report.findings if f.code == "layout-not-found"]
+    assert message(refusal).endswith(
+        "missing: every label of each (`reconcile layouts` lists them); for a table of a kind"
+        f" of its own, `reconcile layouts draft {path}` drafts a layout from its header."
+    )
+    assert f"`reconcile layouts draft {path}`" in message(refusal, "nl")

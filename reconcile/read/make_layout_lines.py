@@ -59,7 +59,11 @@ def _not_found(display: str, rows: Sequence[Sequence[object]], name: str | None)
                 "any known layout ({names})", {"names": ", ".join(sorted(load_layouts()))}
             ),
             rows=HEADER_SCAN_ROWS,
-            missing="see `reconcile layouts`",
+            missing=Phrase(
+                "every label of each (`reconcile layouts` lists them); for a table of a kind of "
+                "its own, `reconcile layouts draft {file}` drafts a layout from its header",
+                {"file": display},
+            ),
         )
     return make_finding(
         "layout-not-found",
