@@ -148,6 +148,54 @@ def test_a_cleaned_copy_and_the_2020_file_are_valid() -> None:
         assert _codes(name) == [(None, "csv-detected"), ("A1", "layout-detected")]
 
 
+def test_the_begrotingsstaten_published_in_2016_show_their_three_real_problems() -> None:
+    # opendata.rijksbegroting.nl's begrotingsstaten as copied in January 2016 (2013-2016,
+    # the older header), read whole: 8 findings, each a real problem, checked by hand against
+    # the edition of 2017 (openstate/minfin's begrotingsstaten_origineel.csv).
+    name = "begrotingsstaten_2013-2016_published_2016.csv"
+    assert _codes(name) == [
+        (None, "csv-detected"),
+        ("A1", "layout-detected"),
+        # 2013 I U: the TOTAAL row's own unit says "miljoen" over 39,933 thousand, in each
+        # of its five budget moments
+        *((f"{column}7", "total-mismatch") for column in "HIJKL"),
+        # 2015 XV: the V lines' TOTAAL (32,349,692, their sum) filed as a second O total;
+        # V has none of its own
+        ("A25", "duplicate-key"),
+        ("H25", "total-mismatch"),
+        # 2015 X U: article 6 carries its V amount, 1,556,041 (the 2017 edition: U
+        # 1,408,438, which the TOTAAL 8,000,363 adds up with)
+        ("H38", "total-mismatch"),
+    ]
+    messages = {f.location.cell: message(f) for f in _report(name).findings}
+    assert messages["H7"].endswith(" a thousand times its lines' sum: is its unit right?")
+    assert messages["H25"].endswith(
+        " The 16 lines it covers: rows 8-23. The V lines of its group add up to it (rows 40-55)"
+        " and have no totals row of their own: is this row's series wrong?"
+    )
+    assert "EUR 8,147,966,000" in messages["H38"]
+    table = _table(name)
+    article_6 = {"year": "2015", "chapter": "X", "article": "6"}
+    assert _amount(table, "ontwerpbegroting", series="U", **article_6) == Decimal(1_556_041_000)
+    assert _amount(table, "ontwerpbegroting", series="V", **article_6) == Decimal(1_556_041_000)
+    # the Rijk block's decimal comma, in EUR mln
+    assert _amount(table, "realisatie", chapter="Rijk", article="A") == Decimal("6236.3") * 10**6
+
+
+def test_a_total_that_another_series_lines_add_up_to_names_them() -> None:
+    # The 2014 file's 2014 J Deltafonds: the V lines' TOTAAL is labelled O, below O's own.
+    name = "begrotingsstaten_2013-2014_opendata_2014.csv"
+    finding = next(f for f in _report(name).findings if f.location.cell == "H15")
+    assert message(finding).endswith(
+        " The V lines of its group add up to it (rows 16-20) and have no totals row of their"
+        " own: is this row's series wrong?"
+    )
+    assert render_message(finding, "nl").endswith(
+        " De V-regels van zijn groep tellen ertoe op (rijen 16-20) en hebben geen eigen"
+        " totaalregel: is de reeks van deze regel fout?"
+    )
+
+
 def test_b_table_2015_reads_decimals_and_scientific_notation_within_its_rounding() -> None:
     name = "budgettaire_tabellen_owb_2015_origineel.csv"
     table = _table(name)

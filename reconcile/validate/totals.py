@@ -270,6 +270,16 @@ def parts_in_rows(rows: list[int], hint: Phrase | str) -> Phrase | str:
     rows are written as ranges; more than five runs as the first and last row."""
     if not rows:
         return hint
+    return counted(
+        " The {count} line it covers: row {rows}.{hint}",
+        " The {count} lines it covers: rows {rows}.{hint}",
+        {"count": len(rows), "rows": row_spans(rows), "hint": hint},
+    )
+
+
+def row_spans(rows: list[int]) -> str:
+    """Rows in one look: runs written as ranges ("2778, 2784-2785"); more than five runs
+    as the first and last row."""
     runs: list[list[int]] = []
     for row in rows:
         if runs and row == runs[-1][-1] + 1:
@@ -277,9 +287,4 @@ def parts_in_rows(rows: list[int], hint: Phrase | str) -> Phrase | str:
         else:
             runs.append([row])
     spans = [str(run[0]) if len(run) == 1 else f"{run[0]}-{run[-1]}" for run in runs]
-    where = ", ".join(spans) if len(spans) <= 5 else f"{rows[0]} … {rows[-1]}"
-    return counted(
-        " The {count} line it covers: row {rows}.{hint}",
-        " The {count} lines it covers: rows {rows}.{hint}",
-        {"count": len(rows), "rows": where, "hint": hint},
-    )
+    return ", ".join(spans) if len(spans) <= 5 else f"{rows[0]} … {rows[-1]}"
