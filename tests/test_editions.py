@@ -182,6 +182,24 @@ def test_the_begrotingsstaten_published_in_2016_show_their_three_real_problems()
     assert _amount(table, "realisatie", chapter="Rijk", article="A") == Decimal("6236.3") * 10**6
 
 
+def test_an_open_data_table_of_no_budget_moment_is_refused_not_read_from_a_line() -> None:
+    # openstate/minfin's apparaatskosten (realisatie per article and cost type, 2014): its
+    # header has no amount a layout or a workbook knows, and row 25, a line ("2014", "III",
+    # "Ministerie van Algemene Zaken", 1, ..., "Post-, Koeriers- en transportdiensten",
+    # "20,00"), was taken for a wide table's header: a year, a ministry's word and a
+    # description's. The whole file gave 2,063 findings, 2,058 of them duplicate-line. A row
+    # with a number that is no year is a line, and the table is refused, naming the closest
+    # layout, as the bijdragen aan medeoverheden beside it are.
+    report = validate(
+        [str(EDITIONS / "refused" / "apparaatskosten_2014.csv")], load_announcement(None)
+    )
+    assert [(f.location.cell, f.code) for f in report.findings] == [
+        (None, "csv-detected"),
+        (None, "layout-not-found"),
+    ]
+    assert "the closest is begrotingsstaten" in message(report.findings[1])
+
+
 def test_a_total_that_another_series_lines_add_up_to_names_them() -> None:
     # The 2014 file's 2014 J Deltafonds: the V lines' TOTAAL is labelled O, below O's own.
     name = "begrotingsstaten_2013-2014_opendata_2014.csv"
