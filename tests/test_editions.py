@@ -200,6 +200,22 @@ def test_an_open_data_table_of_no_budget_moment_is_refused_not_read_from_a_line(
     assert "the closest is begrotingsstaten" in message(report.findings[1])
 
 
+def test_a_row_of_its_place_alone_is_outside_the_table() -> None:
+    # The first-published begrotingsstaten, 2016 chapter V (rows 2313-2314): year, unit,
+    # series and chapter, and no article, description or amount. Each was a line whose
+    # Artikel is empty (missing-value, an error); a row of its place alone is no line.
+    name = "begrotingsstaten_2016_chapter_v_empty_rows.csv"
+    assert _codes(name) == [
+        (None, "csv-detected"),
+        ("A1", "layout-detected"),
+        # 2016 V U: two TOTAAL rows, 9,044,617 and 1,624,643 (the whole file's lines add up
+        # to both together)
+        ("A4", "duplicate-key"),
+        ("A6", "row-outside-table"),
+        ("A7", "row-outside-table"),
+    ]
+
+
 def test_a_total_that_another_series_lines_add_up_to_names_them() -> None:
     # The 2014 file's 2014 J Deltafonds: the V lines' TOTAAL is labelled O, below O's own.
     name = "begrotingsstaten_2013-2014_opendata_2014.csv"
