@@ -216,6 +216,27 @@ def test_a_row_of_its_place_alone_is_outside_the_table() -> None:
     ]
 
 
+def test_a_line_that_its_total_equals_alone_is_named() -> None:
+    # The first-published begrotingsstaten, 2016 chapter I U: article 1 says 40,584, the
+    # chapter's TOTAAL (its V line 7,804; the edition copied in 2016 has U 7,804 as well).
+    name = "begrotingsstaten_2016_chapter_i_article_holds_total.csv"
+    assert _codes(name) == [
+        (None, "csv-detected"),
+        ("A1", "layout-detected"),
+        ("H13", "total-mismatch"),
+    ]
+    finding = _report(name).findings[-1]
+    assert message(finding).endswith(
+        " The 3 lines it covers: rows 4, 7, 10. The total equals the line at H4 alone"
+        " (EUR 40,584,000): does that line hold the total, or does the total leave the other"
+        " lines out?"
+    )
+    assert render_message(finding, "nl").endswith(
+        " Het totaal is gelijk aan alleen de regel in H4 (€ 40.584.000): staat in die regel"
+        " het totaal, of laat het totaal de andere regels weg?"
+    )
+
+
 def test_a_total_that_another_series_lines_add_up_to_names_them() -> None:
     # The 2014 file's 2014 J Deltafonds: the V lines' TOTAAL is labelled O, below O's own.
     name = "begrotingsstaten_2013-2014_opendata_2014.csv"

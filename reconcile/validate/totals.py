@@ -174,8 +174,12 @@ def one_line_explains(
     """What one line explains of a total that does not add up: the total a thousand times its
     lines' sum or a thousandth of it (a unit mixed up, three zeros lost), the one line that a
     thousand times as large or as small makes it add up (an amount typed in euros in a table
-    in thousands), or the one line it leaves out (a SUM whose range misses a row); "" when
-    nothing or several lines would."""
+    in thousands), or the one line it leaves out (a SUM whose range misses a row); else the
+    one line the total equals: that line holds the total (the first-published
+    begrotingsstaten, 2016 chapter I U: article 1 says 40,584, the chapter's TOTAAL; the
+    edition of 2016: 7,804), or the total covers it alone (the B-table 2016, IXB article 4,
+    row 5525 in t-2: 52,864, its first line's, without ESM's 914,720); "" when nothing or
+    several lines would."""
     if computed and stated == computed * 1000:
         return Phrase(" The total is a thousand times its lines' sum: is its unit right?")
     if stated and stated * 1000 == computed:
@@ -185,6 +189,14 @@ def one_line_explains(
     larger = [(a, place) for a, place in given if difference == 999 * a]
     smaller = [(a, place) for a, place in given if difference * 1000 == -999 * a]
     left_out = [(a, place) for a, place in given if difference == -a]
+    if not larger + smaller + left_out:
+        whole = [(a, place) for a, place in given if a == stated]
+        if len(whole) == 1 and len(given) > 1:
+            return Phrase(
+                " The total equals the line at {cell} alone ({amount}): does that line hold "
+                "the total, or does the total leave the other lines out?",
+                {"cell": whole[0][1].cell, "amount": stated},
+            )
     if len(larger) + len(smaller) + len(left_out) != 1:
         return ""
     if larger:
