@@ -1019,3 +1019,46 @@ def test_a_column_of_the_tables_own_wins_over_its_title(tmp_path: Path) -> None:
     report = validate([str(tmp_path)], announcement(), layout=None)
     assert "field-from-title" not in {f.code for f in report.findings}
     assert [(ln.article, ln.series) for ln in report.lines] == [("2", "U")]
+
+
+def _vws_2020_sheet() -> list[list[object]]:
+    """VWS's 1e suppletoire begroting 2020, article 11, "Tabel 16" (tests/published/README.md)
+    as published: the article's heading, the table's caption, an empty cell above the row
+    labels, the stands and mutations as columns, the later years' mutations beside them."""
+    import csv
+
+    with (PUBLISHED / "vws_2020_1supp_artikel11.csv").open(encoding="utf-8") as f:
+        rows = list(csv.reader(f))
+    return [
+        ["4.3 Artikel 11 Nominaal en onvoorzien"],
+        ["Tabel 16 Nog onderdeeld (bedragen x € 1.000)"],
+        [None, *rows[0][1:6], *[int(year) for year in rows[0][6:]]],
+        *[[cell or None for cell in row] for row in rows[1:]],
+    ]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a suppletoire table printed per article (stands and the mutation as columns, no "
+    "label over the row labels, its year only in the document's title, series as row "
+    "headings) is not read yet: no-table (issue 14)",
+)
+def test_a_published_suppletoire_table_reads_its_mutations_between_its_stands(
+    tmp_path: Path,
+) -> None:
+    # Checked by hand: on every row the vastgestelde begroting plus the mutation is the stand
+    # 1e suppletoire (Loonbijstelling: 6,111 + 6,995 = 13,106), and Uitgaven is the sum of
+    # its three instruments in every column (mutation: 6,995 + 2,197 + 1,950 = 11,142).
+    from tests.spec import announcement, write
+
+    write(tmp_path, {"VWS.xlsx": _vws_2020_sheet()})
+    report = validate([str(tmp_path)], announcement(years="2020-2024", expect=[]), layout=None)
+    assert "no-table" not in {f.code for f in report.findings}
+    spending = {(ln.description, ln.amount) for ln in report.lines if ln.year == 2020}
+    thousand = Decimal(1000)
+    assert spending == {
+        ("Loonbijstelling", 6995 * thousand),
+        ("Prijsbijstelling", 2197 * thousand),
+        ("Overige", 1950 * thousand),
+    }
+    assert not {"stand-mismatch", "total-mismatch"} & {f.code for f in report.findings}
