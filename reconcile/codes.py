@@ -210,8 +210,8 @@ _CODES = [
         "row-outside-table",
         WARN,
         "read",
-        "This row is not part of the table (no year, series or chapter, or the header "
-        "pasted again): not read as lines.",
+        "This row is not part of the table (no year, series or chapter, nothing beside "
+        "them, or the header pasted again): not read as lines.",
         "Published tables sometimes carry a note or a piece of a printed table below the data "
         '("Art.;Omschrijving;Stand ontwerp-begroting"). Such a row is reported once and '
         "left out, not checked cell by cell.",

@@ -224,6 +224,8 @@ def read_header(cells: tuple[Any, ...], row: int) -> Header | None:
             years.setdefault(year, index)
             continue
         name = field_of(value)
+        if name is None and _is_number(value):
+            return None  # a number that is no year ("1", "20,00"): a line's value, no label
         if name is not None and (
             name not in columns or _rank(name, value) < _rank(name, cells[columns[name] - 1])
         ):
@@ -241,6 +243,24 @@ def read_header(cells: tuple[Any, ...], row: int) -> Header | None:
     if not (has_amounts and has_key):
         return None
     return Header(row, columns, years, units)
+
+
+def _is_number(value: Any) -> bool:
+    """Whether a cell holds a number (a year aside): a line of a table, not its header, has
+    one. A row of open data's apparaatskosten, "2014", "III", "Ministerie van Algemene
+    Zaken", 1, ..., "Post-, Koeriers- en transportdiensten", "20,00", has a year, a
+    ministry's and a description's word, and was taken for a wide table's header."""
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int | float):
+        return True
+    if not isinstance(value, str) or not value.strip():
+        return False
+    try:
+        parse_number(value)
+    except AmountError:
+        return False
+    return True
 
 
 def is_header_like(cells: tuple[Any, ...], row: int) -> bool:

@@ -1145,21 +1145,28 @@ def _read_pro_memorie(table: LayoutTable) -> None:
 
 def _rows_outside(table: LayoutTable, layout: Layout) -> set[int]:
     """The rows that are not part of the table: none of the place fields of its key (year,
-    series, chapter) filled, or one and no amount (a note below the data), or the header's
-    description label pasted again (a piece of a printed table below the data:
-    "Art.;Omschrijving;Stand ontwerp-begroting")."""
+    series, chapter) filled, or one and no amount (a note below the data), or nothing but
+    them (no article, description or amount: the first-published begrotingsstaten' 2016
+    chapter V O and U, rows 2313-2314), or the header's description label pasted again (a
+    piece of a printed table below the data: "Art.;Omschrijving;Stand ontwerp-begroting")."""
     place = ("year", "series", "chapter")
     if not all(name in layout.key for name in place):
         return set()  # a table placed otherwise (the ombuigingslijst: paragraph, measure)
     columns = [table.field_texts[name] for name in place if name in table.field_texts]
     amounts = list(table.amounts.values())
+    others = [  # what a row says beside its place
+        table.field_texts[name] for name in ("article", "description") if name in table.field_texts
+    ]
     outside = {
         i
         for i, texts in enumerate(zip(*columns, strict=True))
         if not any(texts)
         # a note below the data ("Bron: rijksfinancien.nl" in the year's column): one place
-        # field filled at most, and no amount
-        or (sum(map(bool, texts)) <= 1 and all(reads[i] is None for reads in amounts))
+        # field filled at most, and no amount; or a row of its place alone
+        or (
+            all(reads[i] is None for reads in amounts)
+            and (sum(map(bool, texts)) <= 1 or (others and not any(c[i] for c in others)))
+        )
     }
     labels = layout.columns.get("description", ())
     descriptions = table.field_texts.get("description", [])

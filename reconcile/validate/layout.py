@@ -38,7 +38,12 @@ from reconcile.validate import (
     normalise_series,
 )
 from reconcile.validate.schema import ARTICLE_PATTERN, build_layout_schema, run_schema
-from reconcile.validate.totals import one_line_explains, parts_in_rows, two_totals_explain
+from reconcile.validate.totals import (
+    one_line_explains,
+    parts_in_rows,
+    row_spans,
+    two_totals_explain,
+)
 
 _ARTICLE = re.compile(ARTICLE_PATTERN)
 _SHORT_TAIL = re.compile(r"\.(\d{1,2})(?!\d)")  # "844.12" of "(844.12)": the short last group
@@ -627,12 +632,58 @@ def _check_totals(
                     hint=parts_in_rows(
                         [table.row_numbers[index] for index in counted],
                         one_line_explains(stated, computed, _places(table, name, counted))
+                        or _other_series_explains(
+                            table, rule, group_keys, group_rows, group_totals, total, name
+                        )
                         or two_totals_explain(stated, computed, others, allowed)
                         or _blank_lines(table, name, [i for i in lines if i not in below]),
                     ),
                 )
             )
     return findings
+
+
+def _other_series_explains(
+    table: LayoutTable,
+    rule: TotalsRule,
+    group_keys: list[tuple[str, ...]],
+    group_rows: dict[tuple[str, ...], list[int]],
+    group_totals: dict[tuple[str, ...], list[int]],
+    total: int,
+    name: str,
+) -> Phrase | str:
+    """What the lines of another series say of a total its own lines do not add up to: they
+    add up to it, and have no totals row of their own, so the total is theirs, filed under
+    the wrong series (the begrotingsstaten published in 2016: 2015, chapter XV, the V lines'
+    TOTAAL 32,349,692 filed as O below O's own; the 2014 file's 2014 J Deltafonds likewise).
+    "" where no other series' lines do."""
+    stated_read = table.amounts[name][total]
+    stated = None if stated_read is None else stated_read[1]
+    if not stated or "series" not in rule.group:
+        return ""
+    at = rule.group.index("series")
+    key = group_keys[total]
+    reads = table.amounts[name]
+    for other, rows in group_rows.items():
+        if other == key or other in group_totals:
+            continue
+        if other[:at] != key[:at] or other[at + 1 :] != key[at + 1 :]:
+            continue
+        lines = [index for index in rows if index not in table.total_rows]
+        amounts = _amounts(reads, lines)
+        if not any(amounts) or None in amounts:
+            continue
+        allowed = _allowed(rule.rounding, len(amounts), table, (stated, *amounts))
+        if abs(stated - _sum(amounts)) <= allowed:
+            return Phrase(
+                " The {series} lines of its group add up to it (rows {rows}) and have no "
+                "totals row of their own: is this row's series wrong?",
+                {
+                    "series": table.field_texts["series"][lines[0]],
+                    "rows": row_spans([table.row_numbers[index] for index in lines]),
+                },
+            )
+    return ""
 
 
 def _sums_the_lines_after(

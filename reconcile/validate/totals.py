@@ -174,8 +174,12 @@ def one_line_explains(
     """What one line explains of a total that does not add up: the total a thousand times its
     lines' sum or a thousandth of it (a unit mixed up, three zeros lost), the one line that a
     thousand times as large or as small makes it add up (an amount typed in euros in a table
-    in thousands), or the one line it leaves out (a SUM whose range misses a row); "" when
-    nothing or several lines would."""
+    in thousands), or the one line it leaves out (a SUM whose range misses a row); else the
+    one line the total equals: that line holds the total (the first-published
+    begrotingsstaten, 2016 chapter I U: article 1 says 40,584, the chapter's TOTAAL; the
+    edition of 2016: 7,804), or the total covers it alone (the B-table 2016, IXB article 4,
+    row 5525 in t-2: 52,864, its first line's, without ESM's 914,720); "" when nothing or
+    several lines would."""
     if computed and stated == computed * 1000:
         return Phrase(" The total is a thousand times its lines' sum: is its unit right?")
     if stated and stated * 1000 == computed:
@@ -185,6 +189,14 @@ def one_line_explains(
     larger = [(a, place) for a, place in given if difference == 999 * a]
     smaller = [(a, place) for a, place in given if difference * 1000 == -999 * a]
     left_out = [(a, place) for a, place in given if difference == -a]
+    if not larger + smaller + left_out:
+        whole = [(a, place) for a, place in given if a == stated]
+        if len(whole) == 1 and len(given) > 1:
+            return Phrase(
+                " The total equals the line at {cell} alone ({amount}): does that line hold "
+                "the total, or does the total leave the other lines out?",
+                {"cell": whole[0][1].cell, "amount": stated},
+            )
     if len(larger) + len(smaller) + len(left_out) != 1:
         return ""
     if larger:
@@ -270,6 +282,16 @@ def parts_in_rows(rows: list[int], hint: Phrase | str) -> Phrase | str:
     rows are written as ranges; more than five runs as the first and last row."""
     if not rows:
         return hint
+    return counted(
+        " The {count} line it covers: row {rows}.{hint}",
+        " The {count} lines it covers: rows {rows}.{hint}",
+        {"count": len(rows), "rows": row_spans(rows), "hint": hint},
+    )
+
+
+def row_spans(rows: list[int]) -> str:
+    """Rows in one look: runs written as ranges ("2778, 2784-2785"); more than five runs
+    as the first and last row."""
     runs: list[list[int]] = []
     for row in rows:
         if runs and row == runs[-1][-1] + 1:
@@ -277,9 +299,4 @@ def parts_in_rows(rows: list[int], hint: Phrase | str) -> Phrase | str:
         else:
             runs.append([row])
     spans = [str(run[0]) if len(run) == 1 else f"{run[0]}-{run[-1]}" for run in runs]
-    where = ", ".join(spans) if len(spans) <= 5 else f"{rows[0]} … {rows[-1]}"
-    return counted(
-        " The {count} line it covers: row {rows}.{hint}",
-        " The {count} lines it covers: rows {rows}.{hint}",
-        {"count": len(rows), "rows": where, "hint": hint},
-    )
+    return ", ".join(spans) if len(spans) <= 5 else f"{rows[0]} … {rows[-1]}"
