@@ -733,10 +733,10 @@ class _Reader:
     def read_rows(self, first: int, last: int) -> None:
         """Rows ``first`` to ``last`` in order: every row by ``read_row``, except that each run
         of plain lines in a long table is read at once (``read_plain``)."""
-        self.headed = (
-            self.wide
-            and "kind" not in self.header.columns  # a kind column says each line's kind itself
-            and any(self.kind_heading(self.rows[row - 1]) for row in range(first, last + 1))
+        self.headed = "kind" not in self.header.columns and (  # else each line says its own
+            any(self.kind_heading(self.rows[row - 1]) for row in range(first, last + 1))
+            if self.wide
+            else self.has_kind_label(first, last)
         )
         start = first
         for row in [*self.irregular_rows(first, last), last + 1]:
@@ -759,8 +759,8 @@ class _Reader:
         totals row nor hidden.
         """
         rows = range(first, last + 1)
-        if self.wide or self.suppletoire:
-            return list(rows)
+        if self.wide or self.suppletoire or self.headed:
+            return list(rows)  # (a long table with kind headings: its lines take their kind)
         columns = self.header.columns
         amounts = _column_of(self.rows, columns["amount"], first, last)
         years = _column_of(self.rows, columns.get("year"), first, last)
@@ -793,12 +793,25 @@ class _Reader:
     def kind_heading(self, cells: tuple[Any, ...]) -> tuple[str, int] | None:
         """The label of a kind heading row ("Kasschuiven", "Intensiveringen") and its column:
         a label cell naming a kind of mutation (reconcile.kinds.KIND_HEADINGS), no chapter or
-        article (the label may stand in the chapter column: "Kasschuiven" typed in column A)."""
+        article (the label may stand in the chapter column: "Kasschuiven" typed in column A),
+        and in a long table no year (a line's row there names its year; a heading's does not)."""
+        if not self.wide and self.value(cells, self.header.columns.get("year")) is not None:
+            return None
         for column in self.label_columns:
             value = cells[column - 1] if column <= len(cells) else None
             if isinstance(value, str) and fold(value) in KIND_HEADINGS:
                 return None if self.keyed(cells, besides=column) else (value.strip(), column)
         return None
+
+    def has_kind_label(self, first: int, last: int) -> bool:
+        """Whether a label cell of a long table in rows ``first`` to ``last`` names a kind of
+        mutation ("Kasschuiven" typed in the chapter column), asked once per distinct value:
+        a long table is read a column at a time, and rarely has such a heading."""
+        for column in self.label_columns:
+            values = set(_column_of(self.rows, column, first, last))
+            if any(isinstance(v, str) and fold(v) in KIND_HEADINGS for v in values):
+                return True
+        return False
 
     def is_stand(self, cells: tuple[Any, ...]) -> bool:
         """A "Stand ..." row (the stand before or after the mutations) of a wide table."""
@@ -852,7 +865,7 @@ class _Reader:
             if heading is not None:
                 self.open_heading(row, *heading)
                 return
-            if self.is_stand(cells):
+            if self.wide and self.is_stand(cells):
                 return  # the stand the mutations start from: checked by nobody, never a line
         elif self.wide and self.is_stand(cells) and not self.keyed(cells):
             return  # issue 18: a published mutation table's stand, before or after: no line
