@@ -12,7 +12,7 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from reconcile.ministries import MinistryTable, normalise_chapter
@@ -116,13 +116,19 @@ class LineKind:
     ``problem`` names a finding the line needs: "kind-unknown" (the kind column holds a word
     that is no kind; the line is read as a reservation), "transfer-counterpart-unknown" (an
     overboeking that names no other ministry), "transfer-sign" (an overboeking naar with a
-    positive amount, or van with a negative one).
+    positive amount, or van with a negative one), "vrijval-sign" (a vrijval with a positive
+    amount); and for a counterpart column (Van/naar): "counterpart-unknown" (its cell names
+    no other ministry; ``said`` says why), "counterpart-conflict" (the line's words name
+    ``said``, another ministry than the cell), "counterpart-not-transfer" (a line of another
+    kind has the cell filled), "kind-from-counterpart" (the cell alone made the line an
+    overboeking: a note).
     """
 
     kind: Kind
     told: Told
     counterpart: str | None = None
     problem: str | None = None
+    said: str | None = None
 
 
 RESERVATION = LineKind(Kind.RESERVATION, Told.DEFAULT)
@@ -151,11 +157,15 @@ def tell_kind(
     amount: Decimal | None,
     own: str | None,
     ministries: MinistryTable,
+    other: str | None = None,
 ) -> LineKind:
     """The kind of a line whose kind cell holds ``column`` (None: no cell or blank), described
-    as ``description``, of ministry ``own``."""
+    as ``description``, of ministry ``own``, whose counterpart cell (Van/naar) holds
+    ``other``."""
+    if other is not None and _says_nothing(other):
+        other = None  # "-", "n.v.t.": the line has no other ministry
     if (column is None or not column.strip()) and not says_a_kind(description):
-        return RESERVATION
+        return RESERVATION if other is None else _by_cell(other, amount, own, ministries)
     text = fold(description or "")
     if column is not None and fold(column):
         word, rest = _kind_word(fold(column))
@@ -163,8 +173,10 @@ def tell_kind(
             return LineKind(Kind.RESERVATION, Told.COLUMN, problem="kind-unknown")
         kind = KIND_WORDS[word]
         if kind is not None and kind not in TRANSFERS:
-            return LineKind(kind, Told.COLUMN)
+            return _not_transfer(kind, Told.COLUMN, word, amount, other)
         text = f"{rest} {text}".strip()  # "Overboeking van Defensie": the ministry is said here
+        if other is not None:
+            return _with_cell(kind, Told.COLUMN, text, other, amount, own, ministries)
         direction = kind or _own_side(text, amount, own, ministries) or _direction(text, amount)
         return _transfer(direction, Told.COLUMN, text, amount, own, ministries)
     for part in _parts(description or ""):
@@ -172,7 +184,9 @@ def tell_kind(
             if not pattern.match(part):
                 continue
             if kind is not None and kind not in TRANSFERS:
-                return LineKind(kind, Told.DESCRIPTION)
+                return _not_transfer(kind, Told.DESCRIPTION, part, amount, other)
+            if other is not None:  # "Bijdrage aan de AI-fabriek", Van/naar "OCW": to OCW
+                return _with_cell(kind, Told.DESCRIPTION, text, other, amount, own, ministries)
             counterpart = _counterpart(part, own, ministries)
             if needs_ministry and counterpart is None:
                 return RESERVATION  # a contribution to something that is not a ministry
@@ -182,7 +196,87 @@ def tell_kind(
             side = _own_side(part, amount, own, ministries)
             direction = side or kind or _direction(part, amount)
             return _signed(direction, Told.DESCRIPTION, counterpart, amount)
-    return RESERVATION
+    return RESERVATION if other is None else _by_cell(other, amount, own, ministries)
+
+
+# The words that say a vrijval outright. A meevaller or an ombuiging is read as one for what
+# it does to the budget, and a published table's may be positive in a year: not checked.
+_RELEASED = frozenset({"vrijval", "release"})
+
+
+def _not_transfer(
+    kind: Kind, told: Told, said: str, amount: Decimal | None, other: str | None
+) -> LineKind:
+    """A line of ``kind``, no overboeking (told by the words ``said``), with its problem: a
+    vrijval written positive, or a counterpart cell filled on it."""
+    positive = amount is not None and amount > 0
+    if kind is Kind.VRIJVAL and positive and said.split()[0] in _RELEASED:
+        return LineKind(kind, told, problem="vrijval-sign")
+    if other is not None:
+        return LineKind(kind, told, problem="counterpart-not-transfer", said=other)
+    return LineKind(kind, told)
+
+
+# A counterpart cell that says there is none: "-", "n.v.t.", "geen" (folded, no punctuation).
+_NOTHING = frozenset({"", "nvt", "nb", "geen", "nee", "none", "na", "not applicable"})
+
+
+def _says_nothing(cell: str) -> bool:
+    return re.sub(r"[^\w ]+", "", fold(cell)).strip() in _NOTHING
+
+
+def _by_cell(
+    other: str, amount: Decimal | None, own: str | None, ministries: MinistryTable
+) -> LineKind:
+    """A line no word says the kind of, whose counterpart cell is filled: an overboeking with
+    the ministry the cell names (a note says so), its direction by the cell's words ("naar
+    OCW") or its sign."""
+    kind = _with_cell(None, Told.COLUMN, "", other, amount, own, ministries)
+    return kind if kind.problem is not None else replace(kind, problem="kind-from-counterpart")
+
+
+def _with_cell(
+    kind: Kind | None,
+    told: Told,
+    text: str,
+    other: str,
+    amount: Decimal | None,
+    own: str | None,
+    ministries: MinistryTable,
+) -> LineKind:
+    """An overboeking (``kind``: its direction, if said) whose words are ``text`` and whose
+    counterpart cell holds ``other``: the cell names its other ministry, the words and the
+    cell its direction (else its sign); words that name another ministry are a conflict."""
+    cell = fold(other)
+    words = f"{text} {cell}".strip()
+    direction = kind or _own_side(words, amount, own, ministries) or _direction(words, amount)
+    counterpart, problem = counterpart_in_cell(other, own, ministries)
+    if counterpart is None:
+        return LineKind(direction, told, problem="counterpart-unknown", said=problem)
+    described = _counterpart(text, own, ministries) if text else None
+    if described is not None and described != counterpart:
+        return LineKind(direction, told, counterpart, "counterpart-conflict", described)
+    return _signed(direction, told, counterpart, amount)
+
+
+def counterpart_in_cell(
+    cell: str, own: str | None, ministries: MinistryTable
+) -> tuple[str | None, str | None]:
+    """The other ministry a counterpart cell (Van/naar) names by code, name or chapter ("OCW",
+    "Onderwijs, Cultuur en Wetenschap", "VIII", "hoofdstuk VIII", "naar OCW"), and None; or
+    None and why not: "own" (it names the file's own ministry only), "several" (more than one
+    other), "unknown" (none)."""
+    named = ministries.named_in(cell)
+    if not named:
+        chapter = normalise_chapter(cell)
+        owner = ministries.owners.get(chapter) if chapter is not None else None
+        named = [owner] if owner is not None else []
+    others = [code for code in named if code != own]
+    if len(others) == 1:
+        return others[0], None
+    if len(others) > 1:
+        return None, "several"
+    return None, "own" if named else "unknown"
 
 
 # "Overboeking van/naar BZK": either way, so the sign says which.

@@ -54,7 +54,7 @@ _GRAND = re.compile(
     r"^\s*(totaal|total|totaal generaal|eindtotaal|grand total|totaal\s+reservering)\s*:?\s*$",
     re.IGNORECASE,
 )
-TEXT_FIELDS = ("ministry", "chapter", "article", "description", "series", "kind")
+TEXT_FIELDS = ("ministry", "chapter", "article", "description", "series", "kind", "counterpart")
 CONVENTIONS = {
     DUTCH: "Dutch: the point groups thousands, the comma is the decimal mark",
     ENGLISH: "English: the comma groups thousands, the point is the decimal mark",

@@ -23,6 +23,7 @@ from reconcile.kinds import (
     TRANSFERS,
     LineKind,
     Told,
+    fold,
     misspelt_counterpart,
     says_a_kind,
     tell_kind,
@@ -229,7 +230,7 @@ def validate_table(table: SheetTable, rules: Rules) -> ValidatedTable:
         else [" ".join(filter(None, (k.kind.value, k.counterpart))) for k in kinds]
     )
     if not plain:
-        findings += _kind_findings(lines, kinds, ministry, rules.ministries)
+        findings += _kind_findings(lines, kinds, ministry, rules.ministries, table.labels)
     frame = _frame_of(data)
     context = SchemaContext(
         chapters=frozenset(rules.ministries.chapters),
@@ -310,19 +311,22 @@ def _kinds(
     ``headed``: the table has no kind column, so a line's kind cell is the kind heading it
     stands under."""
     cells = list(map(_text, lines.values["kind"]))
+    others = list(map(_text, lines.values["counterpart"]))  # a Van/naar column's cells
     descriptions = data.get("description") or [None] * len(lines)
-    if not any(cells) and not any(map(says_a_kind, set(descriptions))):
+    if not any(cells) and not any(others) and not any(map(says_a_kind, set(descriptions))):
         return [RESERVATION] * len(lines)  # the usual table: nothing says a kind
     signs = [None if a is None else (a > 0) - (a < 0) for a in lines.amounts]
     told: dict[tuple[Any, ...], LineKind] = {}
     out = []
-    for key in zip(cells, descriptions, signs, strict=True):
+    for key in zip(cells, descriptions, signs, others, strict=True):
         kind = told.get(key)
         if kind is None:
-            cell, description, sign = key
+            cell, description, sign, other = key
             amount = None if sign is None else Decimal(sign)
-            kind = told[key] = tell_kind(cell, description, amount, ministry, rules.ministries)
-            if headed and kind.told is Told.COLUMN:
+            kind = told[key] = tell_kind(
+                cell, description, amount, ministry, rules.ministries, other
+            )
+            if headed and cell is not None and kind.told is Told.COLUMN:
                 kind = told[key] = replace(kind, told=Told.HEADING)
         out.append(kind)
     return out
@@ -337,11 +341,15 @@ def _kind_named(kind: LineKind) -> str | Phrase:
 
 
 def _kind_findings(
-    lines: LineColumns, kinds: list[LineKind], ministry: str | None, ministries: MinistryTable
+    lines: LineColumns,
+    kinds: list[LineKind],
+    ministry: str | None,
+    ministries: MinistryTable,
+    headers: Mapping[str, str],
 ) -> list[Finding]:
     """A note where a kind was told from the description, and each kind's problem, once per
     cell (a wide row's lines share their description and kind cells). ``ministry``: whose
-    table it is, among ``ministries``."""
+    table it is, among ``ministries``; ``headers``: each column's label as written."""
     findings: dict[tuple[str, CellRef], Finding] = {}
     for index, kind in enumerate(kinds):
         if kind.told is not Told.DESCRIPTION and kind.problem is None:
@@ -366,12 +374,28 @@ def _kind_findings(
                 "kind-unknown", where, value=value, kinds=", ".join(KIND_CHOICES)
             )
         elif kind.problem == "transfer-counterpart-unknown":
-            where = line.cells.get("description") or line.cells["amount"]
             near = misspelt_counterpart(description, ministry, ministries)
             hint = did_you_mean(near[0], [near[1]]) if near else ""
+            if "counterpart" in line.cells:  # the table has a column for it: its empty cell
+                where = line.cells["counterpart"]
+                column = headers.get("counterpart") or labels()["counterpart"]
+                fix: Phrase = Phrase("name it in the {column} column", {"column": f"“{column}”"})
+            else:
+                where = line.cells.get("description") or line.cells["amount"]
+                fix = Phrase('name it in the description ("Overboeking naar EZ")')
             finding = make_finding(
-                "transfer-counterpart-unknown", where, description=f'"{description}"', hint=hint
+                "transfer-counterpart-unknown",
+                where,
+                description=f'"{description}"',
+                fix=fix,
+                hint=hint,
             )
+        elif kind.problem == "vrijval-sign":
+            where = line.cells["amount"]
+            finding = make_finding("vrijval-sign", where, amount=line.amount)
+        elif kind.problem is not None and kind.problem.startswith(("counterpart-", "kind-from-")):
+            finding = _counterpart_finding(line, kind, ministry, ministries, headers)
+            where = finding.location
         elif kind.problem == "transfer-sign":
             where = line.cells["amount"]
             finding = make_finding(
@@ -385,6 +409,75 @@ def _kind_findings(
             continue
         findings.setdefault((finding.code, where), finding)
     return list(findings.values())
+
+
+# Why a counterpart cell names no other ministry (kinds.counterpart_in_cell), as a message says.
+_NO_COUNTERPART = {
+    "own": "names {ministry}, this file's own ministry",
+    "several": "names more than one ministry",
+    "unknown": "names no ministry reconcile knows",
+}
+
+
+def _counterpart_finding(
+    line: RawLine,
+    kind: LineKind,
+    ministry: str | None,
+    ministries: MinistryTable,
+    headers: Mapping[str, str],
+) -> Finding:
+    """The finding a line's counterpart cell (Van/naar) calls for, at that cell."""
+    where = line.cells["counterpart"]
+    value = _text(line.values.get("counterpart")) or ""
+    quoted, column = f'"{value}"', f"“{headers.get('counterpart') or labels()['counterpart']}”"
+    if kind.problem == "counterpart-unknown":
+        reason = Phrase(_NO_COUNTERPART[kind.said or "unknown"], {"ministry": ministry})
+        hint = _ministry_meant(value, ministries) if kind.said == "unknown" else ""
+        return make_finding(
+            "counterpart-unknown", where, value=quoted, column=column, reason=reason, hint=hint
+        )
+    if kind.problem == "counterpart-conflict":
+        description = _text(line.values.get("description")) or _text(line.values.get("kind"))
+        return make_finding(
+            "counterpart-conflict",
+            where,
+            value=quoted,
+            column=column,
+            counterpart=kind.counterpart,
+            described=kind.said,
+            words=f'"{description}"',
+        )
+    if kind.problem == "counterpart-not-transfer":
+        return make_finding(
+            "counterpart-not-transfer",
+            where,
+            value=quoted,
+            column=column,
+            kind=KIND_LABEL[kind.kind],
+        )
+    return make_finding(
+        "kind-from-counterpart", where, kind=_kind_named(kind), value=quoted, column=column
+    )
+
+
+def _ministry_meant(typed: str, ministries: MinistryTable) -> Phrase | str:
+    """ "Did you mean ...?" for a counterpart cell naming no ministry: the one whose name it
+    starts ("Onderwijs": Onderwijs, Cultuur en Wetenschap), else the name it nearly spells."""
+    names = [(m.code, n) for m in ministries.ministries.values() for n in (m.code, *m.names)]
+    start = _words(typed)
+    started: dict[str, str] = {}
+    for code, name in names:
+        if _words(name).startswith(f"{start} "):
+            started.setdefault(code, name)
+    if len(start) > 3 and len(started) == 1:
+        (name,) = started.values()
+        return Phrase(" Did you mean {meant}?", {"meant": name})
+    return did_you_mean(typed, [name for _, name in names])
+
+
+def _words(text: str) -> str:
+    """``text`` folded, its punctuation dropped: "Onderwijs, Cultuur" -> "onderwijs cultuur"."""
+    return " ".join(re.sub(r"[^\w\s]", " ", fold(text)).split())
 
 
 def _all_counted(
