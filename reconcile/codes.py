@@ -660,7 +660,7 @@ _CODES = [
         "{amount} is positive, but a vrijval releases a reservation and is negative: write it "
         "with a minus sign, or, if money is added, make the line a reservation.",
         'A vrijval lowers a reservation, so the budget shows it negative ("Vrijval '
-        'TEM-reservering: ‒ 191"). Written positive it adds the money it means to release: '
+        'reservering: ‒ 191"). Written positive it adds the money it means to release: '
         "the total is off by twice the amount. Correct the sign; money added is a reservation "
         "(an intensivering), not a vrijval. A meevaller or an ombuiging (read as a vrijval) "
         "is not checked: a published table's may be positive in a year.",

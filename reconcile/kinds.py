@@ -235,6 +235,10 @@ def _by_cell(
     return kind if kind.problem is not None else replace(kind, problem="kind-from-counterpart")
 
 
+# How a ministry is named in full: its "van" is no direction.
+_MINISTRY_OF = re.compile(r"\b(?:het\s+)?(?:ministerie|min\.|departement)\s+van\b")
+
+
 def _with_cell(
     kind: Kind | None,
     told: Told,
@@ -247,7 +251,7 @@ def _with_cell(
     """An overboeking (``kind``: its direction, if said) whose words are ``text`` and whose
     counterpart cell holds ``other``: the cell names its other ministry, the words and the
     cell its direction (else its sign); words that name another ministry are a conflict."""
-    cell = fold(other)
+    cell = _MINISTRY_OF.sub(" ", fold(other))  # "Ministerie van OCW" says no direction
     words = f"{text} {cell}".strip()
     direction = kind or _own_side(words, amount, own, ministries) or _direction(words, amount)
     counterpart, problem = counterpart_in_cell(other, own, ministries)

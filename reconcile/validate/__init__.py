@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from reconcile.codes import CODES, make_finding
+from reconcile.i18n import N_
 from reconcile.kinds import (
     KIND_CHOICES,
     KIND_LABEL,
@@ -413,9 +414,9 @@ def _kind_findings(
 
 # Why a counterpart cell names no other ministry (kinds.counterpart_in_cell), as a message says.
 _NO_COUNTERPART = {
-    "own": "names {ministry}, this file's own ministry",
-    "several": "names more than one ministry",
-    "unknown": "names no ministry reconcile knows",
+    "own": N_("names {ministry}, this file's own ministry"),
+    "several": N_("names more than one ministry"),
+    "unknown": N_("names no ministry reconcile knows"),
 }
 
 
