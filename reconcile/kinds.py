@@ -3,7 +3,8 @@ vrijval), how that was told, and what it adds to the money counted.
 
 A table says a line's kind in a kind column ("Soort mutatie", "Type", "Mutatiesoort") or in
 the line's description ("Kasschuif ...", "Overboeking naar EZ", "Bijdrage van Defensie"); a
-line that says nothing is a reservation. The words are data (``KIND_WORDS``,
+line that says nothing is a reservation. An overboeking's other ministry is named in its words
+or in a counterpart column (Van/naar, Tegenpartij), whose filled cell alone makes a line one. The words are data (``KIND_WORDS``,
 ``DESCRIPTION_PATTERNS``), so a new spelling is one entry.
 """
 
