@@ -637,12 +637,12 @@ _CODES = [
         "transfer-counterpart-unknown",
         ERR,
         "validate",
-        "The overboeking {description} names no other ministry, so it cannot be paired: "
-        "{fix}.{hint}",
+        "The overboeking {description} {reason}, so it cannot be paired: {fix}.{hint}",
         "An overboeking moves money to or from another ministry's budget, and reconcile pairs "
         "it with the line in that ministry's file. Name the ministry in the description "
         '("Overboeking naar EZ", "Overboeking van Defensie"), or in a counterpart column '
-        "(Van/naar, Tegenpartij) when the table has one.",
+        "(Van/naar, Tegenpartij) when the table has one; an overboeking to or from several "
+        "ministries is a line per ministry.",
     ),
     Code(
         "transfer-sign",

@@ -4,8 +4,8 @@ vrijval), how that was told, and what it adds to the money counted.
 A table says a line's kind in a kind column ("Soort mutatie", "Type", "Mutatiesoort") or in
 the line's description ("Kasschuif ...", "Overboeking naar EZ", "Bijdrage van Defensie"); a
 line that says nothing is a reservation. An overboeking's other ministry is named in its words
-or in a counterpart column (Van/naar, Tegenpartij), whose filled cell alone makes a line one. The words are data (``KIND_WORDS``,
-``DESCRIPTION_PATTERNS``), so a new spelling is one entry.
+or in a counterpart column (Van/naar, Tegenpartij), whose filled cell alone makes a line one.
+The words are data (``KIND_WORDS``, ``DESCRIPTION_PATTERNS``), so a new spelling is one entry.
 """
 
 from __future__ import annotations
@@ -188,15 +188,15 @@ def tell_kind(
                 return _not_transfer(kind, Told.DESCRIPTION, part, amount, other)
             if other is not None:  # "Bijdrage aan de AI-fabriek", Van/naar "OCW": to OCW
                 return _with_cell(kind, Told.DESCRIPTION, text, other, amount, own, ministries)
-            counterpart = _counterpart(part, own, ministries)
-            if needs_ministry and counterpart is None:
+            named = _named(part, own, ministries)
+            if needs_ministry and not named:
                 return RESERVATION  # a contribution to something that is not a ministry
-            if counterpart is None and part != text:
+            if not named and part != text:
                 part = text  # "Overboeking EZ - BZK": the ministry is in another part
-                counterpart = _counterpart(part, own, ministries)
+                named = _named(part, own, ministries)
             side = _own_side(part, amount, own, ministries)
             direction = side or kind or _direction(part, amount)
-            return _signed(direction, Told.DESCRIPTION, counterpart, amount)
+            return _signed(direction, Told.DESCRIPTION, named, amount)
     return RESERVATION if other is None else _by_cell(other, amount, own, ministries)
 
 
@@ -258,10 +258,10 @@ def _with_cell(
     counterpart, problem = counterpart_in_cell(other, own, ministries)
     if counterpart is None:
         return LineKind(direction, told, problem="counterpart-unknown", said=problem)
-    described = _counterpart(text, own, ministries) if text else None
-    if described is not None and described != counterpart:
-        return LineKind(direction, told, counterpart, "counterpart-conflict", described)
-    return _signed(direction, told, counterpart, amount)
+    described = _named(text, own, ministries) if text else []
+    if len(described) == 1 and described[0] != counterpart:
+        return LineKind(direction, told, counterpart, "counterpart-conflict", described[0])
+    return _signed(direction, told, [counterpart], amount)
 
 
 def counterpart_in_cell(
@@ -338,30 +338,30 @@ def _direction(text: str, amount: Decimal | None) -> Kind:
     return Kind.TRANSFER_OUT if amount is not None and amount < 0 else Kind.TRANSFER_IN
 
 
-def _counterpart(text: str, own: str | None, ministries: MinistryTable) -> str | None:
-    """The other ministry the text names: the first one after "naar", "aan" or "van" when it
-    names several ("Bijdrage van Defensie aan EZ" in EZ's file: Defensie)."""
-    named = [code for code in ministries.named_in(text) if code != own]
-    if not named:
-        return _chapter_counterpart(text, own, ministries)
-    if len(named) == 1:
-        return named[0]
-    words = text.split()
+# The words an overboeking's other ministry follows: "naar EZ", "aan BZK", "van Defensie".
+_DIRECTION_WORD = re.compile(r"\b(?:naar|aan|van)\b")
+# What joins the ministries of a list: "EZ, BZK en HCVS", "OCW/BZK", "EZ & LVVN".
+_LIST_JOIN = re.compile(r"\s*(?:,|/|&|\+|en|of|,\s*en)\s*")
 
-    def others(end: int) -> list[str]:
-        return [code for code in ministries.named_in(" ".join(words[:end])) if code != own]
 
-    # The shortest start of the text naming one, halving: a longer start names all a shorter
-    # one does, and trying each start in turn took a minute on a cell of 8,000 characters.
-    low, high = 1, len(words)
-    while low < high:
-        middle = (low + high) // 2
-        if others(middle):
-            high = middle
-        else:
-            low = middle + 1
-    first = others(low)
-    return first[0] if len(first) == 1 else None
+def _named(text: str, own: str | None, ministries: MinistryTable) -> list[str]:
+    """The other ministry the text names: the first after "naar", "aan" or "van" ("Bijdrage
+    van Defensie aan EZ" in EZ's file: Defensie), with those listed right after it
+    ("Overboekingen naar EZ, BZK en HCVS", SZW's 2e suppletoire 2016: EZ and BZK, which no
+    one line can pair with); else the ministry whose chapter it names ("naar hoofdstuk
+    XIII")."""
+    for stretch in _DIRECTION_WORD.split(text):
+        folded, found = ministries.named_where(stretch)
+        found = [place for place in found if place[2] != own]
+        if found:
+            listed = found[:1]
+            for place in found[1:]:
+                if not _LIST_JOIN.fullmatch(folded[listed[-1][1] : place[0]]):
+                    break
+                listed.append(place)
+            return [code for *_, code in listed]
+    chapter = _chapter_counterpart(text, own, ministries)
+    return [chapter] if chapter is not None else []
 
 
 # "naar hoofdstuk XIII", "van H. X", "aan begroting 13": the other budget named by its chapter.
@@ -415,17 +415,18 @@ def _transfer(
     own: str | None,
     ministries: MinistryTable,
 ) -> LineKind:
-    return _signed(kind, told, _counterpart(text, own, ministries), amount)
+    return _signed(kind, told, _named(text, own, ministries), amount)
 
 
-def _signed(kind: Kind, told: Told, counterpart: str | None, amount: Decimal | None) -> LineKind:
-    """An overboeking of ``kind`` to or from ``counterpart``, with the problem it has."""
-    problem = None
-    if counterpart is None:
-        problem = "transfer-counterpart-unknown"
-    elif amount is not None and amount != 0 and (amount < 0) != (kind is Kind.TRANSFER_OUT):
-        problem = "transfer-sign"
-    return LineKind(kind, told, counterpart, problem)
+def _signed(kind: Kind, told: Told, named: list[str], amount: Decimal | None) -> LineKind:
+    """An overboeking of ``kind`` to or from the one ministry ``named``, with the problem it
+    has: none named, or several (``said`` lists them), or the wrong sign."""
+    if len(named) != 1:
+        said = ", ".join(named) if named else None
+        return LineKind(kind, told, problem="transfer-counterpart-unknown", said=said)
+    if amount is not None and amount != 0 and (amount < 0) != (kind is Kind.TRANSFER_OUT):
+        return LineKind(kind, told, named[0], "transfer-sign")
+    return LineKind(kind, told, named[0])
 
 
 def counted_amount(

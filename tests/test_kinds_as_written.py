@@ -356,3 +356,52 @@ def test_a_csv_file_has_its_counterpart_column_read_too(tmp_path: Path) -> None:
         ("reservation", None),
         ("transfer-out", "OCW"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("description", "named"),
+    [
+        # as SZW's 2e suppletoire 2016 wrote "Overboekingen naar EZ, BZK en HCVS"
+        ("Overboekingen naar OCW, BZK en HCVS", "OCW, BZK"),
+        ("Overboeking naar OCW en BZK", "OCW, BZK"),
+        ("Bijdrage aan Defensie/BZK", "Defensie, BZK"),
+    ],
+)
+def test_an_overboeking_to_a_list_of_ministries_is_not_paired_with_the_first(
+    tmp_path: Path, description: str, named: str
+) -> None:
+    """One line to several ministries pairs with none of their lines (each shows its part):
+    an error asking for a line per ministry, not a pairing with the first named."""
+    rows = [
+        *TITLE,
+        LONG,
+        ["XIII", 2, "AI-fabriek", 2026, 13100],
+        ["XIII", 2, description, 2026, -7950],
+    ]
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    assert where(report) == [("EZ.xlsx", "Blad1!C6", "transfer-counterpart-unknown")]
+    (finding,) = problems(report)
+    assert message(finding) == (
+        f'The overboeking "{description}" names more than one other ministry ({named}), so it '
+        "cannot be paired: write the overboeking to or from each on a line of its own."
+    )
+    assert message(finding, "nl") == (
+        f'De overboeking "{description}" noemt meer dan één ander ministerie ({named}) en kan '
+        "dus niet gekoppeld worden: schrijf de overboeking naar of van elk op een eigen regel."
+    )
+    assert report.lines[1].counterpart is None
+
+
+def test_the_ministry_named_after_naar_is_the_pair_whoever_else_is_named(tmp_path: Path) -> None:
+    """Several ministries in one description, each after its own word, are no list: the
+    first after "naar", "aan" or "van" that is not the file's own is the other one."""
+    rows = [
+        *TITLE,
+        LONG,
+        ["XIII", 2, "Bijdrage van EZ aan OCW", 2026, -3000],
+        ["XIII", 2, "Overboeking aan het Ministerie van OCW", 2026, -1000],
+        ["XIII", 2, "Ontvangen van Defensie (AI-fabriek, zie brief BZK)", 2026, 20000],
+    ]
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    assert where(report) == []
+    assert [ln.counterpart for ln in report.lines] == ["OCW", "OCW", "Defensie"]

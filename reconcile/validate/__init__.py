@@ -375,22 +375,8 @@ def _kind_findings(
                 "kind-unknown", where, value=value, kinds=", ".join(KIND_CHOICES)
             )
         elif kind.problem == "transfer-counterpart-unknown":
-            near = misspelt_counterpart(description, ministry, ministries)
-            hint = did_you_mean(near[0], [near[1]]) if near else ""
-            if "counterpart" in line.cells:  # the table has a column for it: its empty cell
-                where = line.cells["counterpart"]
-                column = headers.get("counterpart") or labels()["counterpart"]
-                fix: Phrase = Phrase("name it in the {column} column", {"column": f"“{column}”"})
-            else:
-                where = line.cells.get("description") or line.cells["amount"]
-                fix = Phrase('name it in the description ("Overboeking naar EZ")')
-            finding = make_finding(
-                "transfer-counterpart-unknown",
-                where,
-                description=f'"{description}"',
-                fix=fix,
-                hint=hint,
-            )
+            finding = _no_counterpart(line, kind, description, ministry, ministries, headers)
+            where = finding.location
         elif kind.problem == "vrijval-sign":
             where = line.cells["amount"]
             finding = make_finding("vrijval-sign", where, amount=line.amount)
@@ -410,6 +396,41 @@ def _kind_findings(
             continue
         findings.setdefault((finding.code, where), finding)
     return list(findings.values())
+
+
+def _no_counterpart(
+    line: RawLine,
+    kind: LineKind,
+    description: str,
+    ministry: str | None,
+    ministries: MinistryTable,
+    headers: Mapping[str, str],
+) -> Finding:
+    """An overboeking whose words name no other ministry, or several (``kind.said``): at its
+    empty counterpart cell when the table has that column, else at its description."""
+    if "counterpart" in line.cells:  # the table has a column for it: its empty cell
+        where = line.cells["counterpart"]
+        column = f"“{headers.get('counterpart') or labels()['counterpart']}”"
+        fix = Phrase("name it in the {column} column", {"column": column})
+    else:
+        where = line.cells.get("description") or line.cells["amount"]
+        fix = Phrase('name it in the description ("Overboeking naar EZ")')
+    reason = Phrase("names no other ministry")
+    near = misspelt_counterpart(description, ministry, ministries)
+    hint: Phrase | str = did_you_mean(near[0], [near[1]]) if near else ""
+    if kind.said is not None:  # "Overboekingen naar EZ, BZK en HCVS"
+        reason = Phrase(
+            "names more than one other ministry ({ministries})", {"ministries": kind.said}
+        )
+        fix, hint = Phrase("write the overboeking to or from each on a line of its own"), ""
+    return make_finding(
+        "transfer-counterpart-unknown",
+        where,
+        description=f'"{description}"',
+        reason=reason,
+        fix=fix,
+        hint=hint,
+    )
 
 
 # Why a counterpart cell names no other ministry (kinds.counterpart_in_cell), as a message says.
