@@ -804,14 +804,18 @@ class _Reader:
         return None
 
     def has_kind_label(self, first: int, last: int) -> bool:
-        """Whether a label cell of a long table in rows ``first`` to ``last`` names a kind of
-        mutation ("Kasschuiven" typed in the chapter column), asked once per distinct value:
-        a long table is read a column at a time, and rarely has such a heading."""
-        for column in self.label_columns:
-            values = set(_column_of(self.rows, column, first, last))
-            if any(isinstance(v, str) and fold(v) in KIND_HEADINGS for v in values):
-                return True
-        return False
+        """Whether a row of a long table in rows ``first`` to ``last`` is a kind heading
+        ("Kasschuiven" typed in the chapter column): only a row without a year can be, so only
+        those are asked (a long table is read a column at a time, and rarely has one)."""
+        rows = self.rows[first - 1 : last]
+        year = self.header.columns.get("year")
+        if year is not None:
+            years = _column_of(self.rows, year, first, last)
+            blanks = {value for value in set(years) if is_blank(value)}  # (a few distinct years)
+            if not blanks:
+                return False  # the usual table: every row names its year
+            rows = [cells for cells, value in zip(rows, years, strict=True) if value in blanks]
+        return any(self.kind_heading(cells) for cells in rows)
 
     def is_stand(self, cells: tuple[Any, ...]) -> bool:
         """A "Stand ..." row (the stand before or after the mutations) of a wide table."""

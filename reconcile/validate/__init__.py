@@ -312,7 +312,9 @@ def _kinds(
     ``headed``: the table has no kind column, so a line's kind cell is the kind heading it
     stands under."""
     cells = list(map(_text, lines.values["kind"]))
-    others = list(map(_text, lines.values["counterpart"]))  # a Van/naar column's cells
+    others = lines.values["counterpart"]  # a Van/naar column's cells: mostly none at all
+    if others.count(None) != len(others):
+        others = list(map(_text, others))
     descriptions = data.get("description") or [None] * len(lines)
     if not any(cells) and not any(others) and not any(map(says_a_kind, set(descriptions))):
         return [RESERVATION] * len(lines)  # the usual table: nothing says a kind
