@@ -218,6 +218,22 @@ def _not_transfer(
     return LineKind(kind, told)
 
 
+# The columns that name an overboeking's other ministry (workbook-words.toml): either way, the
+# receiver ("Naar"), the giver ("Van").
+COUNTERPART_FIELDS = ("counterpart", "counterpart_to", "counterpart_from")
+
+
+def counterpart_text(either: str | None, to: str | None, source: str | None) -> str | None:
+    """What a line's counterpart cells say, as one text: "OCW", "naar OCW", "van EZ naar
+    OCW"; None when they say nothing ("-", "n.v.t.")."""
+    parts = [
+        f"{word}{text}"
+        for word, text in (("", either), ("van ", source), ("naar ", to))
+        if text is not None and not _says_nothing(text)
+    ]
+    return " ".join(parts) or None
+
+
 # A counterpart cell that says there is none: "-", "n.v.t.", "geen" (folded, no punctuation).
 _NOTHING = frozenset({"", "nvt", "nb", "geen", "nee", "none", "na", "not applicable"})
 
@@ -254,7 +270,12 @@ def _with_cell(
     cell its direction (else its sign); words that name another ministry are a conflict."""
     cell = _MINISTRY_OF.sub(" ", fold(other))  # "Ministerie van OCW" says no direction
     words = f"{text} {cell}".strip()
-    direction = kind or _own_side(words, amount, own, ministries) or _direction(words, amount)
+    direction = (
+        kind
+        or _own_side(words, amount, own, ministries)
+        or _said_direction(cell)  # "naar OCW", a "Naar" column's cell
+        or _direction(text, amount)
+    )
     counterpart, problem = counterpart_in_cell(other, own, ministries)
     if counterpart is None:
         return LineKind(direction, told, problem="counterpart-unknown", said=problem)
@@ -272,10 +293,11 @@ def counterpart_in_cell(
     None and why not: "own" (it names the file's own ministry only), "several" (more than one
     other), "unknown" (none)."""
     named = ministries.named_in(cell)
-    if not named:
-        chapter = normalise_chapter(cell)
+    for stretch in _DIRECTION_WORD.split(fold(cell)):  # "VIII", "naar 8", "van EZ naar XIII"
+        chapter = normalise_chapter(stretch.strip()) if stretch.strip() else None
         owner = ministries.owners.get(chapter) if chapter is not None else None
-        named = [owner] if owner is not None else []
+        if owner is not None and owner not in named:
+            named.append(owner)
     others = [code for code in named if code != own]
     if len(others) == 1:
         return others[0], None
@@ -332,10 +354,18 @@ def _parts(description: str) -> list[str]:
 def _direction(text: str, amount: Decimal | None) -> Kind:
     """An overboeking's direction: its words ("naar", "van"), else its sign (the giver's is
     negative)."""
+    said = _said_direction(text)
+    if said is not None:
+        return said
+    return Kind.TRANSFER_OUT if amount is not None and amount < 0 else Kind.TRANSFER_IN
+
+
+def _said_direction(text: str) -> Kind | None:
+    """The direction an overboeking's words say ("naar", "aan": out; "van": in), if any."""
     for pattern, kind in _DIRECTION:
         if pattern.search(text):
             return kind
-    return Kind.TRANSFER_OUT if amount is not None and amount < 0 else Kind.TRANSFER_IN
+    return None
 
 
 # The words an overboeking's other ministry follows: "naar EZ", "aan BZK", "van Defensie".

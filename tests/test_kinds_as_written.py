@@ -405,3 +405,64 @@ def test_the_ministry_named_after_naar_is_the_pair_whoever_else_is_named(tmp_pat
     report = validate(tmp_path, {"EZ.xlsx": rows})
     assert where(report) == []
     assert [ln.counterpart for ln in report.lines] == ["OCW", "OCW", "Defensie"]
+
+
+# --- a Van and a Naar column -----------------------------------------------------------------
+
+
+def van_naar(*lines: list[Any]) -> list[list[Any]]:
+    """EZ's long table with a column for the giver (Van) and one for the receiver (Naar)."""
+    header = ["Hoofdstuk", "Artikel", "Omschrijving", "Van", "Naar", "Jaar", "Bedrag"]
+    return [*TITLE, header, ["XIII", 2, "AI-fabriek", None, None, 2026, 13100], *lines]
+
+
+def test_a_van_and_a_naar_column_give_the_other_ministry_and_the_direction(
+    tmp_path: Path,
+) -> None:
+    """Each row names both sides, the file's own ministry in one of them: the other is the
+    counterpart, and where EZ stands says the direction."""
+    rows = van_naar(
+        ["XIII", 2, "AI-fabriek rekencapaciteit", "Defensie", "EZ", 2026, 20000],
+        ["XIII", 2, "Bijdrage AI-fabriek", "EZ", "hoofdstuk VIII", 2026, -3000],
+    )
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    assert where(report) == []
+    assert told(report)[1:] == [
+        (2026, "transfer-in", "column", "Defensie", "20000000"),
+        (2026, "transfer-out", "column", "OCW", "-3000000"),
+    ]
+
+
+def test_a_naar_column_alone_says_the_line_goes_out(tmp_path: Path) -> None:
+    header = ["Hoofdstuk", "Artikel", "Omschrijving", "Naar begroting", "Jaar", "Bedrag"]
+    rows = [*TITLE, header, ["XIII", 2, "Overboeking AI-fabriek", "OCW", 2026, 3000]]
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    assert where(report) == [("EZ.xlsx", "Blad1!F5", "transfer-sign")]
+    assert report.lines[0].kind == "transfer-out"
+
+
+def test_a_receiving_column_naming_the_file_itself_is_said_at_that_cell(tmp_path: Path) -> None:
+    header = ["Hoofdstuk", "Artikel", "Omschrijving", "Ontvangend departement", "Jaar", "Bedrag"]
+    rows = [*TITLE, header, ["XIII", 2, "Overboeking AI-fabriek", "EZ", 2026, 3000]]
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    assert where(report) == [("EZ.xlsx", "Blad1!D5", "counterpart-unknown")]
+    assert message(problems(report)[0]).startswith(
+        '"EZ" in the “Ontvangend departement” column names EZ, this file\'s own ministry, so '
+        "this overboeking cannot be paired"
+    )
+
+
+def test_the_finding_points_at_the_van_or_naar_cell_at_fault(tmp_path: Path) -> None:
+    rows = van_naar(
+        ["XIII", 2, "Overboeking AI-fabriek", "RVO", "EZ", 2026, 3000],  # the giver unknown
+        ["XIII", 2, "Overboeking van OCW", None, None, 2027, 2000],  # fine: the words name it
+        ["XIII", 2, "Overboeking AI-fabriek", None, None, 2028, 1000],  # none: fill in Van
+    )
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    assert where(report) == [
+        ("EZ.xlsx", "Blad1!D6", "counterpart-unknown"),
+        ("EZ.xlsx", "Blad1!D8", "transfer-counterpart-unknown"),
+    ]
+    unknown, empty = problems(report)
+    assert message(unknown).startswith('"RVO" in the “Van” column names no ministry')
+    assert message(empty).endswith("cannot be paired: name it in the “Van” column.")

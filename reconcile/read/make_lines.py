@@ -23,7 +23,7 @@ from decimal import Decimal
 from typing import Any
 
 from reconcile.codes import make_finding
-from reconcile.kinds import KIND_HEADINGS, fold
+from reconcile.kinds import COUNTERPART_FIELDS, KIND_HEADINGS, fold
 from reconcile.model import CellRef, Finding
 from reconcile.money import (
     DUTCH,
@@ -54,7 +54,15 @@ _GRAND = re.compile(
     r"^\s*(totaal|total|totaal generaal|eindtotaal|grand total|totaal\s+reservering)\s*:?\s*$",
     re.IGNORECASE,
 )
-TEXT_FIELDS = ("ministry", "chapter", "article", "description", "series", "kind", "counterpart")
+TEXT_FIELDS = (
+    "ministry",
+    "chapter",
+    "article",
+    "description",
+    "series",
+    "kind",
+    *COUNTERPART_FIELDS,
+)
 CONVENTIONS = {
     DUTCH: "Dutch: the point groups thousands, the comma is the decimal mark",
     ENGLISH: "English: the comma groups thousands, the point is the decimal mark",

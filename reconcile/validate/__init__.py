@@ -18,12 +18,16 @@ from typing import Any
 from reconcile.codes import CODES, make_finding
 from reconcile.i18n import N_
 from reconcile.kinds import (
+    COUNTERPART_FIELDS,
     KIND_CHOICES,
     KIND_LABEL,
     RESERVATION,
     TRANSFERS,
+    Kind,
     LineKind,
     Told,
+    counterpart_in_cell,
+    counterpart_text,
     fold,
     misspelt_counterpart,
     says_a_kind,
@@ -312,9 +316,7 @@ def _kinds(
     ``headed``: the table has no kind column, so a line's kind cell is the kind heading it
     stands under."""
     cells = list(map(_text, lines.values["kind"]))
-    others = lines.values["counterpart"]  # a Van/naar column's cells: mostly none at all
-    if others.count(None) != len(others):
-        others = list(map(_text, others))
+    others = _counterparts(lines)
     descriptions = data.get("description") or [None] * len(lines)
     if not any(cells) and not any(others) and not any(map(says_a_kind, set(descriptions))):
         return [RESERVATION] * len(lines)  # the usual table: nothing says a kind
@@ -333,6 +335,34 @@ def _kinds(
                 kind = told[key] = replace(kind, told=Told.HEADING)
         out.append(kind)
     return out
+
+
+def _counterparts(lines: LineColumns) -> list[str | None]:
+    """What each line's counterpart cells (Van/naar, Naar, Van) say, as one text."""
+    columns = [lines.values[name] for name in COUNTERPART_FIELDS]
+    if all(column.count(None) == len(column) for column in columns):
+        return [None] * len(lines)  # the usual table: no such column, or all empty
+    texts = [list(map(_text, column)) for column in columns]
+    return list(itertools.starmap(counterpart_text, zip(*texts, strict=True)))
+
+
+def _counterpart_field(
+    line: RawLine, ministry: str | None, ministries: MinistryTable, kind: LineKind
+) -> str | None:
+    """The counterpart column a finding on ``line`` points at: the first of its cells that
+    is filled and names no ministry but the file's own (the one at fault), else the first
+    filled; with none filled, the one to fill (for an overboeking naar, "Naar"); None when
+    the table has no such column."""
+    present = [name for name in COUNTERPART_FIELDS if name in line.cells]
+    filled = [name for name in present if _text(line.values.get(name))]
+    for name in filled:
+        if ministry not in ministries.named_in(_text(line.values.get(name)) or ""):
+            return name
+    if filled:
+        return filled[0]
+    if kind.kind is Kind.TRANSFER_IN and "counterpart_from" in present:
+        return "counterpart_from"
+    return present[0] if present else None
 
 
 def _kind_named(kind: LineKind) -> str | Phrase:
@@ -410,9 +440,10 @@ def _no_counterpart(
 ) -> Finding:
     """An overboeking whose words name no other ministry, or several (``kind.said``): at its
     empty counterpart cell when the table has that column, else at its description."""
-    if "counterpart" in line.cells:  # the table has a column for it: its empty cell
-        where = line.cells["counterpart"]
-        column = f"“{headers.get('counterpart') or labels()['counterpart']}”"
+    name = _counterpart_field(line, ministry, ministries, kind)
+    if name is not None:  # the table has a column for it: its empty cell
+        where = line.cells[name]
+        column = f"“{headers.get(name) or labels()[name]}”"
         fix = Phrase("name it in the {column} column", {"column": column})
     else:
         where = line.cells.get("description") or line.cells["amount"]
@@ -451,12 +482,15 @@ def _counterpart_finding(
     headers: Mapping[str, str],
 ) -> Finding:
     """The finding a line's counterpart cell (Van/naar) calls for, at that cell."""
-    where = line.cells["counterpart"]
-    value = _text(line.values.get("counterpart")) or ""
-    quoted, column = f'"{value}"', f"“{headers.get('counterpart') or labels()['counterpart']}”"
+    name = _counterpart_field(line, ministry, ministries, kind) or "counterpart"
+    where = line.cells[name]
+    value = _text(line.values.get(name)) or ""
+    quoted, column = f'"{value}"', f"“{headers.get(name) or labels()[name]}”"
     if kind.problem == "counterpart-unknown":
-        reason = Phrase(_NO_COUNTERPART[kind.said or "unknown"], {"ministry": ministry})
-        hint = _ministry_meant(value, ministries) if kind.said == "unknown" else ""
+        # why the cell at fault names none ("RVO" in Van beside "EZ" in Naar: unknown)
+        why = counterpart_in_cell(value, ministry, ministries)[1] or kind.said or "unknown"
+        reason = Phrase(_NO_COUNTERPART[why], {"ministry": ministry})
+        hint = _ministry_meant(value, ministries) if why == "unknown" else ""
         return make_finding(
             "counterpart-unknown", where, value=quoted, column=column, reason=reason, hint=hint
         )
