@@ -116,13 +116,13 @@ class LineKind:
 
     ``problem`` names a finding the line needs: "kind-unknown" (the kind column holds a word
     that is no kind; the line is read as a reservation), "transfer-counterpart-unknown" (an
-    overboeking that names no other ministry), "transfer-sign" (an overboeking naar with a
-    positive amount, or van with a negative one), "vrijval-sign" (a vrijval with a positive
-    amount); and for a counterpart column (Van/naar): "counterpart-unknown" (its cell names
-    no other ministry; ``said`` says why), "counterpart-conflict" (the line's words name
-    ``said``, another ministry than the cell), "counterpart-not-transfer" (a line of another
-    kind has the cell filled), "kind-from-counterpart" (the cell alone made the line an
-    overboeking: a note).
+    overboeking that names no other ministry, or a list of them: ``said``), "transfer-sign"
+    (an overboeking naar with a positive amount, or van with a negative one), "vrijval-sign"
+    (a vrijval with a positive amount); and for a counterpart column (Van/naar, Naar, Van):
+    "counterpart-unknown" (its cells name no other ministry; ``said`` says why),
+    "counterpart-conflict" (the line's words name ``said``, another ministry than the
+    cells), "counterpart-not-transfer" (a line of another kind has a cell filled),
+    "kind-from-counterpart" (the cells alone made the line an overboeking: a note).
     """
 
     kind: Kind
