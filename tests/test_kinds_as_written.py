@@ -79,6 +79,43 @@ def test_a_long_tables_row_with_a_year_is_a_line_whatever_its_description(
     ]
 
 
+def test_a_kind_heading_beside_a_kind_column_gives_its_kind_to_lines_that_say_none(
+    tmp_path: Path,
+) -> None:
+    """Each line may say its own kind in the kind column; one that leaves it empty takes the
+    heading's. A row holding a kind's word beside a description is a line, not a heading."""
+    header = ["Hoofdstuk", "Artikel", "Omschrijving", "Soort mutatie", "Jaar", "Bedrag"]
+    rows = [
+        *TITLE,
+        header,
+        ["Kasschuiven"],
+        ["XIII", 2, "AI-fabriek", None, 2025, 5100],
+        ["XIII", 2, "AI-fabriek", None, 2026, -5100],
+        ["Overboekingen"],
+        ["XIII", 2, "AI-fabriek", "Overboeking van", 2026, 3000],  # no ministry named
+        ["XIII", 2, "AI-fabriek OCW", None, 2026, 2000],
+    ]
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    assert where(report) == [("EZ.xlsx", "Blad1!C9", "transfer-counterpart-unknown")]
+    assert [(ln.kind, ln.told, ln.counterpart) for ln in report.lines] == [
+        ("kasschuif", "heading", None),
+        ("kasschuif", "heading", None),
+        ("transfer-in", "column", None),
+        ("transfer-in", "heading", "OCW"),
+    ]
+
+
+def test_a_wide_row_with_a_kind_word_and_a_description_beside_a_kind_column_is_a_line(
+    tmp_path: Path,
+) -> None:
+    header = ["Soort mutatie", "Hoofdstuk", "Artikel", "Omschrijving", 2025, 2026]
+    rows = [*TITLE, header, ["Kasschuif", None, None, "AI-fabriek", 5100, -5100]]
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    # read as the line it is, its missing chapter and article said, not as a heading
+    assert ("EZ.xlsx", "Blad1!B5", "missing-value") in where(report)
+    assert [ln.kind for ln in report.lines] == ["kasschuif", "kasschuif"]
+
+
 # --- a vrijval written positive --------------------------------------------------------------
 
 

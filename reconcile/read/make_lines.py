@@ -741,7 +741,7 @@ class _Reader:
     def read_rows(self, first: int, last: int) -> None:
         """Rows ``first`` to ``last`` in order: every row by ``read_row``, except that each run
         of plain lines in a long table is read at once (``read_plain``)."""
-        self.headed = "kind" not in self.header.columns and (  # else each line says its own
+        self.headed = (
             any(self.kind_heading(self.rows[row - 1]) for row in range(first, last + 1))
             if self.wide
             else self.has_kind_label(first, last)
@@ -802,13 +802,20 @@ class _Reader:
         """The label of a kind heading row ("Kasschuiven", "Intensiveringen") and its column:
         a label cell naming a kind of mutation (reconcile.kinds.KIND_HEADINGS), no chapter or
         article (the label may stand in the chapter column: "Kasschuiven" typed in column A),
-        and in a long table no year (a line's row there names its year; a heading's does not)."""
-        if not self.wide and self.value(cells, self.header.columns.get("year")) is not None:
+        and in a long table no year (a line's row there names its year; a heading's does not).
+        Beside a kind column, where each line may say its own kind, the row holds its label
+        alone: no description or kind cell besides it."""
+        columns = self.header.columns
+        if not self.wide and self.value(cells, columns.get("year")) is not None:
             return None
         for column in self.label_columns:
             value = cells[column - 1] if column <= len(cells) else None
             if isinstance(value, str) and fold(value) in KIND_HEADINGS:
-                return None if self.keyed(cells, besides=column) else (value.strip(), column)
+                if self.keyed(cells, besides=column):
+                    return None
+                if "kind" in columns and self.keyed(cells, column, ("description", "kind")):
+                    return None
+                return value.strip(), column
         return None
 
     def has_kind_label(self, first: int, last: int) -> bool:
@@ -832,10 +839,15 @@ class _Reader:
             for value in (cells[c - 1] for c in self.label_columns if c <= len(cells))
         )
 
-    def keyed(self, cells: tuple[Any, ...], besides: int | None = None) -> bool:
-        """Whether the row has a chapter or an article (in a column other than ``besides``):
-        a line's key, never a stand's."""
-        for name in ("chapter", "article"):
+    def keyed(
+        self,
+        cells: tuple[Any, ...],
+        besides: int | None = None,
+        names: tuple[str, ...] = ("chapter", "article"),
+    ) -> bool:
+        """Whether the row has a chapter or an article (``names``) in a column other than
+        ``besides``: a line's key, never a stand's."""
+        for name in names:
             column = self.header.columns.get(name)
             if column is None or column == besides:
                 continue

@@ -225,7 +225,7 @@ def validate_table(table: SheetTable, rules: Rules) -> ValidatedTable:
         findings.append(_from_title("article", article, ref, text))
     if "chapter" not in columns and ministry is not None:
         findings += _chapter_of_ministry(data, rules.ministries, ministry, header_ref)
-    kinds = _kinds(lines, data, ministry, rules, "kind" not in table.header.columns)
+    kinds = _kinds(lines, data, ministry, rules)
     plain = kinds.count(RESERVATION) == len(kinds)  # the usual table: all reservations
     # The kind in the duplicate key: an overboeking with its other ministry, so that one van
     # Defensie and one van OCW, alike in all else, are two lines.
@@ -309,29 +309,28 @@ def _kinds(
     data: dict[str, list[Any]],
     ministry: str | None,
     rules: Rules,
-    headed: bool = False,
 ) -> list[LineKind]:
-    """Each line's kind, told once per distinct (kind cell, description, sign of the amount).
-
-    ``headed``: the table has no kind column, so a line's kind cell is the kind heading it
-    stands under."""
+    """Each line's kind, told once per distinct (kind cell, description, sign of the amount,
+    counterpart cells, and whether the kind cell is the kind heading the line stands under)."""
     cells = list(map(_text, lines.values["kind"]))
     others = _counterparts(lines)
     descriptions = data.get("description") or [None] * len(lines)
     if not any(cells) and not any(others) and not any(map(says_a_kind, set(descriptions))):
         return [RESERVATION] * len(lines)  # the usual table: nothing says a kind
     signs = [None if a is None else (a > 0) - (a < 0) for a in lines.amounts]
+    # A line under a kind heading has its kind cell on the heading's row (make_lines).
+    headed = [place.get("kind", (None, 0))[0] is not None for place in lines.places]
     told: dict[tuple[Any, ...], LineKind] = {}
     out = []
-    for key in zip(cells, descriptions, signs, others, strict=True):
+    for key in zip(cells, descriptions, signs, others, headed or [False] * len(lines), strict=True):
         kind = told.get(key)
         if kind is None:
-            cell, description, sign, other = key
+            cell, description, sign, other, heading = key
             amount = None if sign is None else Decimal(sign)
             kind = told[key] = tell_kind(
                 cell, description, amount, ministry, rules.ministries, other
             )
-            if headed and cell is not None and kind.told is Told.COLUMN:
+            if heading and kind.told is Told.COLUMN:
                 kind = told[key] = replace(kind, told=Told.HEADING)
         out.append(kind)
     return out
