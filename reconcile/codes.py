@@ -637,11 +637,12 @@ _CODES = [
         "transfer-counterpart-unknown",
         ERR,
         "validate",
-        "The overboeking {description} names no other ministry, so it cannot be paired: name "
-        'it in the description ("Overboeking naar EZ").{hint}',
+        "The overboeking {description} {reason}, so it cannot be paired: {fix}.{hint}",
         "An overboeking moves money to or from another ministry's budget, and reconcile pairs "
         "it with the line in that ministry's file. Name the ministry in the description "
-        '("Overboeking naar EZ", "Overboeking van Defensie").',
+        '("Overboeking naar EZ", "Overboeking van Defensie"), or in a counterpart column '
+        "(Van/naar, Tegenpartij) when the table has one; an overboeking to or from several "
+        "ministries is a line per ministry.",
     ),
     Code(
         "transfer-sign",
@@ -651,6 +652,64 @@ _CODES = [
         "The giving ministry shows an overboeking naar another as a negative amount, the "
         "receiving one shows the overboeking van as a positive amount. Correct the sign or "
         "the description.",
+    ),
+    Code(
+        "vrijval-sign",
+        ERR,
+        "validate",
+        "{amount} is positive, but a vrijval releases a reservation and is negative: write it "
+        "with a minus sign, or, if money is added, make the line a reservation.",
+        'A vrijval lowers a reservation, so the budget shows it negative ("Vrijval '
+        'reservering: ‒ 191"). Written positive it adds the money it means to release: '
+        "the total is off by twice the amount. Correct the sign; money added is a reservation "
+        "(an intensivering), not a vrijval. A meevaller or an ombuiging (read as a vrijval) "
+        "is not checked: a published table's may be positive in a year.",
+    ),
+    # --- validate: a counterpart column (Van/naar, Tegenpartij; docs/en/workbooks.md) ---------
+    Code(
+        "kind-from-counterpart",
+        INFO,
+        "validate",
+        "Read as {kind}: the {column} cell {value} names another ministry, and nothing else on "
+        "the line says its kind.",
+        "A line whose counterpart column (Van/naar, Tegenpartij, Naar begroting) names another "
+        'ministry is an overboeking to or from it, its direction from the words ("naar OCW") '
+        "or the sign (the giver's is negative). Say the kind in a Soort mutatie column to say "
+        "it outright, or empty the cell if the line is no overboeking.",
+    ),
+    Code(
+        "counterpart-unknown",
+        ERR,
+        "validate",
+        "{value} in the {column} column {reason}, so this overboeking cannot be paired: write "
+        "the other ministry's code, name or budget chapter (OCW, Onderwijs, Cultuur en "
+        "Wetenschap, VIII), one a line, or empty the cell if the line is no overboeking.{hint}",
+        "A counterpart column (Van/naar, Tegenpartij, Naar begroting) names the other ministry "
+        "of an overboeking, by its code, its name or its budget chapter, as the ministry table "
+        "knows them (reconcile/data/ministries.toml, and an announcement's [ministries] tables "
+        "for one it does not know: docs/en/announcement.md). A line "
+        'whose cell is filled is read as an overboeking; "-" or "n.v.t." say it has none.',
+    ),
+    Code(
+        "counterpart-conflict",
+        ERR,
+        "validate",
+        "{value} in the {column} column names {counterpart}, but the line's words {words} name "
+        "{described}: the overboeking was paired with {counterpart}. Correct the one that is "
+        "wrong.",
+        "An overboeking has one other ministry. The counterpart column says which, and pairs "
+        "the line; the description or kind cell naming another one means that one of them is "
+        "wrong, and the other ministry's file will not show the line's pair.",
+    ),
+    Code(
+        "counterpart-not-transfer",
+        WARN,
+        "validate",
+        "This line is a {kind}, not an overboeking, so {value} in its {column} cell was not "
+        "used. Empty the cell, or say the line is an overboeking.",
+        "Only an overboeking has another ministry. The line's kind column or description says "
+        "another kind, so the counterpart cell was left aside; if the line moves money to or "
+        "from that ministry, make it an overboeking (Soort mutatie: Overboeking).",
     ),
     Code(
         "invalid-value",

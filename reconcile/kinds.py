@@ -3,8 +3,9 @@ vrijval), how that was told, and what it adds to the money counted.
 
 A table says a line's kind in a kind column ("Soort mutatie", "Type", "Mutatiesoort") or in
 the line's description ("Kasschuif ...", "Overboeking naar EZ", "Bijdrage van Defensie"); a
-line that says nothing is a reservation. The words are data (``KIND_WORDS``,
-``DESCRIPTION_PATTERNS``), so a new spelling is one entry.
+line that says nothing is a reservation. An overboeking's other ministry is named in its words
+or in a counterpart column (Van/naar, Tegenpartij), whose filled cell alone makes a line one.
+The words are data (``KIND_WORDS``, ``DESCRIPTION_PATTERNS``), so a new spelling is one entry.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from reconcile.ministries import MinistryTable, normalise_chapter
@@ -115,14 +116,20 @@ class LineKind:
 
     ``problem`` names a finding the line needs: "kind-unknown" (the kind column holds a word
     that is no kind; the line is read as a reservation), "transfer-counterpart-unknown" (an
-    overboeking that names no other ministry), "transfer-sign" (an overboeking naar with a
-    positive amount, or van with a negative one).
+    overboeking that names no other ministry, or a list of them: ``said``), "transfer-sign"
+    (an overboeking naar with a positive amount, or van with a negative one), "vrijval-sign"
+    (a vrijval with a positive amount); and for a counterpart column (Van/naar, Naar, Van):
+    "counterpart-unknown" (its cells name no other ministry; ``said`` says why),
+    "counterpart-conflict" (the line's words name ``said``, another ministry than the
+    cells), "counterpart-not-transfer" (a line of another kind has a cell filled),
+    "kind-from-counterpart" (the cells alone made the line an overboeking: a note).
     """
 
     kind: Kind
     told: Told
     counterpart: str | None = None
     problem: str | None = None
+    said: str | None = None
 
 
 RESERVATION = LineKind(Kind.RESERVATION, Told.DEFAULT)
@@ -151,11 +158,15 @@ def tell_kind(
     amount: Decimal | None,
     own: str | None,
     ministries: MinistryTable,
+    other: str | None = None,
 ) -> LineKind:
     """The kind of a line whose kind cell holds ``column`` (None: no cell or blank), described
-    as ``description``, of ministry ``own``."""
+    as ``description``, of ministry ``own``, whose counterpart cell (Van/naar) holds
+    ``other``."""
+    if other is not None and _says_nothing(other):
+        other = None  # "-", "n.v.t.": the line has no other ministry
     if (column is None or not column.strip()) and not says_a_kind(description):
-        return RESERVATION
+        return RESERVATION if other is None else _by_cell(other, amount, own, ministries)
     text = fold(description or "")
     if column is not None and fold(column):
         word, rest = _kind_word(fold(column))
@@ -163,8 +174,10 @@ def tell_kind(
             return LineKind(Kind.RESERVATION, Told.COLUMN, problem="kind-unknown")
         kind = KIND_WORDS[word]
         if kind is not None and kind not in TRANSFERS:
-            return LineKind(kind, Told.COLUMN)
+            return _not_transfer(kind, Told.COLUMN, word, amount, other)
         text = f"{rest} {text}".strip()  # "Overboeking van Defensie": the ministry is said here
+        if other is not None:
+            return _with_cell(kind, Told.COLUMN, text, other, amount, own, ministries)
         direction = kind or _own_side(text, amount, own, ministries) or _direction(text, amount)
         return _transfer(direction, Told.COLUMN, text, amount, own, ministries)
     for part in _parts(description or ""):
@@ -172,17 +185,125 @@ def tell_kind(
             if not pattern.match(part):
                 continue
             if kind is not None and kind not in TRANSFERS:
-                return LineKind(kind, Told.DESCRIPTION)
-            counterpart = _counterpart(part, own, ministries)
-            if needs_ministry and counterpart is None:
+                return _not_transfer(kind, Told.DESCRIPTION, part, amount, other)
+            if other is not None:  # "Bijdrage aan de AI-fabriek", Van/naar "OCW": to OCW
+                return _with_cell(kind, Told.DESCRIPTION, text, other, amount, own, ministries)
+            named = _named(part, own, ministries)
+            if needs_ministry and not named:
                 return RESERVATION  # a contribution to something that is not a ministry
-            if counterpart is None and part != text:
+            if not named and part != text:
                 part = text  # "Overboeking EZ - BZK": the ministry is in another part
-                counterpart = _counterpart(part, own, ministries)
+                named = _named(part, own, ministries)
             side = _own_side(part, amount, own, ministries)
             direction = side or kind or _direction(part, amount)
-            return _signed(direction, Told.DESCRIPTION, counterpart, amount)
-    return RESERVATION
+            return _signed(direction, Told.DESCRIPTION, named, amount)
+    return RESERVATION if other is None else _by_cell(other, amount, own, ministries)
+
+
+# The words that say a vrijval outright. A meevaller or an ombuiging is read as one for what
+# it does to the budget, and a published table's may be positive in a year: not checked.
+_RELEASED = frozenset({"vrijval", "release"})
+
+
+def _not_transfer(
+    kind: Kind, told: Told, said: str, amount: Decimal | None, other: str | None
+) -> LineKind:
+    """A line of ``kind``, no overboeking (told by the words ``said``), with its problem: a
+    vrijval written positive, or a counterpart cell filled on it."""
+    positive = amount is not None and amount > 0
+    if kind is Kind.VRIJVAL and positive and said.split()[0] in _RELEASED:
+        return LineKind(kind, told, problem="vrijval-sign")
+    if other is not None:
+        return LineKind(kind, told, problem="counterpart-not-transfer", said=other)
+    return LineKind(kind, told)
+
+
+# The columns that name an overboeking's other ministry (workbook-words.toml): either way, the
+# receiver ("Naar"), the giver ("Van").
+COUNTERPART_FIELDS = ("counterpart", "counterpart_to", "counterpart_from")
+
+
+def counterpart_text(either: str | None, to: str | None, source: str | None) -> str | None:
+    """What a line's counterpart cells say, as one text: "OCW", "naar OCW", "van EZ naar
+    OCW"; None when they say nothing ("-", "n.v.t.")."""
+    parts = [
+        f"{word}{text}"
+        for word, text in (("", either), ("van ", source), ("naar ", to))
+        if text is not None and not _says_nothing(text)
+    ]
+    return " ".join(parts) or None
+
+
+# A counterpart cell that says there is none: "-", "n.v.t.", "geen" (folded, no punctuation).
+_NOTHING = frozenset({"", "nvt", "nb", "geen", "nee", "none", "na", "not applicable"})
+
+
+def _says_nothing(cell: str) -> bool:
+    return re.sub(r"[^\w ]+", "", fold(cell)).strip() in _NOTHING
+
+
+def _by_cell(
+    other: str, amount: Decimal | None, own: str | None, ministries: MinistryTable
+) -> LineKind:
+    """A line no word says the kind of, whose counterpart cell is filled: an overboeking with
+    the ministry the cell names (a note says so), its direction by the cell's words ("naar
+    OCW") or its sign."""
+    kind = _with_cell(None, Told.COLUMN, "", other, amount, own, ministries)
+    return kind if kind.problem is not None else replace(kind, problem="kind-from-counterpart")
+
+
+# How a ministry is named in full: its "van" is no direction.
+_MINISTRY_OF = re.compile(r"\b(?:het\s+)?(?:ministerie|min\.|departement)\s+van\b")
+
+
+def _with_cell(
+    kind: Kind | None,
+    told: Told,
+    text: str,
+    other: str,
+    amount: Decimal | None,
+    own: str | None,
+    ministries: MinistryTable,
+) -> LineKind:
+    """An overboeking (``kind``: its direction, if said) whose words are ``text`` and whose
+    counterpart cell holds ``other``: the cell names its other ministry, the words and the
+    cell its direction (else its sign); words that name another ministry are a conflict."""
+    cell = _MINISTRY_OF.sub(" ", fold(other))  # "Ministerie van OCW" says no direction
+    words = f"{text} {cell}".strip()
+    direction = (
+        kind
+        or _own_side(words, amount, own, ministries)
+        or _said_direction(cell)  # "naar OCW", a "Naar" column's cell
+        or _direction(text, amount)
+    )
+    counterpart, problem = counterpart_in_cell(other, own, ministries)
+    if counterpart is None:
+        return LineKind(direction, told, problem="counterpart-unknown", said=problem)
+    described = _named(text, own, ministries) if text else []
+    if len(described) == 1 and described[0] != counterpart:
+        return LineKind(direction, told, counterpart, "counterpart-conflict", described[0])
+    return _signed(direction, told, [counterpart], amount)
+
+
+def counterpart_in_cell(
+    cell: str, own: str | None, ministries: MinistryTable
+) -> tuple[str | None, str | None]:
+    """The other ministry a counterpart cell (Van/naar) names by code, name or chapter ("OCW",
+    "Onderwijs, Cultuur en Wetenschap", "VIII", "hoofdstuk VIII", "naar OCW"), and None; or
+    None and why not: "own" (it names the file's own ministry only), "several" (more than one
+    other), "unknown" (none)."""
+    named = ministries.named_in(cell)
+    for stretch in _DIRECTION_WORD.split(fold(cell)):  # "VIII", "naar 8", "van EZ naar XIII"
+        chapter = normalise_chapter(stretch.strip()) if stretch.strip() else None
+        owner = ministries.owners.get(chapter) if chapter is not None else None
+        if owner is not None and owner not in named:
+            named.append(owner)
+    others = [code for code in named if code != own]
+    if len(others) == 1:
+        return others[0], None
+    if len(others) > 1:
+        return None, "several"
+    return None, "own" if named else "unknown"
 
 
 # "Overboeking van/naar BZK": either way, so the sign says which.
@@ -233,36 +354,44 @@ def _parts(description: str) -> list[str]:
 def _direction(text: str, amount: Decimal | None) -> Kind:
     """An overboeking's direction: its words ("naar", "van"), else its sign (the giver's is
     negative)."""
-    for pattern, kind in _DIRECTION:
-        if pattern.search(text):
-            return kind
+    said = _said_direction(text)
+    if said is not None:
+        return said
     return Kind.TRANSFER_OUT if amount is not None and amount < 0 else Kind.TRANSFER_IN
 
 
-def _counterpart(text: str, own: str | None, ministries: MinistryTable) -> str | None:
-    """The other ministry the text names: the first one after "naar", "aan" or "van" when it
-    names several ("Bijdrage van Defensie aan EZ" in EZ's file: Defensie)."""
-    named = [code for code in ministries.named_in(text) if code != own]
-    if not named:
-        return _chapter_counterpart(text, own, ministries)
-    if len(named) == 1:
-        return named[0]
-    words = text.split()
+def _said_direction(text: str) -> Kind | None:
+    """The direction an overboeking's words say ("naar", "aan": out; "van": in), if any."""
+    for pattern, kind in _DIRECTION:
+        if pattern.search(text):
+            return kind
+    return None
 
-    def others(end: int) -> list[str]:
-        return [code for code in ministries.named_in(" ".join(words[:end])) if code != own]
 
-    # The shortest start of the text naming one, halving: a longer start names all a shorter
-    # one does, and trying each start in turn took a minute on a cell of 8,000 characters.
-    low, high = 1, len(words)
-    while low < high:
-        middle = (low + high) // 2
-        if others(middle):
-            high = middle
-        else:
-            low = middle + 1
-    first = others(low)
-    return first[0] if len(first) == 1 else None
+# The words an overboeking's other ministry follows: "naar EZ", "aan BZK", "van Defensie".
+_DIRECTION_WORD = re.compile(r"\b(?:naar|aan|van)\b")
+# What joins the ministries of a list: "EZ, BZK en HCVS", "OCW/BZK", "EZ & LVVN".
+_LIST_JOIN = re.compile(r"\s*(?:,|/|&|\+|en|of|,\s*en)\s*")
+
+
+def _named(text: str, own: str | None, ministries: MinistryTable) -> list[str]:
+    """The other ministry the text names: the first after "naar", "aan" or "van" ("Bijdrage
+    van Defensie aan EZ" in EZ's file: Defensie), with those listed right after it
+    ("Overboekingen naar EZ, BZK en HCVS", SZW's 2e suppletoire 2016: EZ and BZK, which no
+    one line can pair with); else the ministry whose chapter it names ("naar hoofdstuk
+    XIII")."""
+    for stretch in _DIRECTION_WORD.split(text):
+        folded, found = ministries.named_where(stretch)
+        found = [place for place in found if place[2] != own]
+        if found:
+            listed = found[:1]
+            for place in found[1:]:
+                if not _LIST_JOIN.fullmatch(folded[listed[-1][1] : place[0]]):
+                    break
+                listed.append(place)
+            return [code for *_, code in listed]
+    chapter = _chapter_counterpart(text, own, ministries)
+    return [chapter] if chapter is not None else []
 
 
 # "naar hoofdstuk XIII", "van H. X", "aan begroting 13": the other budget named by its chapter.
@@ -316,17 +445,18 @@ def _transfer(
     own: str | None,
     ministries: MinistryTable,
 ) -> LineKind:
-    return _signed(kind, told, _counterpart(text, own, ministries), amount)
+    return _signed(kind, told, _named(text, own, ministries), amount)
 
 
-def _signed(kind: Kind, told: Told, counterpart: str | None, amount: Decimal | None) -> LineKind:
-    """An overboeking of ``kind`` to or from ``counterpart``, with the problem it has."""
-    problem = None
-    if counterpart is None:
-        problem = "transfer-counterpart-unknown"
-    elif amount is not None and amount != 0 and (amount < 0) != (kind is Kind.TRANSFER_OUT):
-        problem = "transfer-sign"
-    return LineKind(kind, told, counterpart, problem)
+def _signed(kind: Kind, told: Told, named: list[str], amount: Decimal | None) -> LineKind:
+    """An overboeking of ``kind`` to or from the one ministry ``named``, with the problem it
+    has: none named, or several (``said`` lists them), or the wrong sign."""
+    if len(named) != 1:
+        said = ", ".join(named) if named else None
+        return LineKind(kind, told, problem="transfer-counterpart-unknown", said=said)
+    if amount is not None and amount != 0 and (amount < 0) != (kind is Kind.TRANSFER_OUT):
+        return LineKind(kind, told, named[0], "transfer-sign")
+    return LineKind(kind, told, named[0])
 
 
 def counted_amount(

@@ -71,6 +71,26 @@ class MinistryTable:
                     break
         return found
 
+    def named_where(self, text: str) -> tuple[str, list[tuple[int, int, str]]]:
+        """``text`` folded as ``named_in`` reads it, and where in it each ministry is first
+        named (start, end, code), in the order they stand."""
+        folded = _fold(text)
+        found = []
+        for ministry in self.ministries.values():
+            spans = [
+                match.span()
+                for name in (ministry.code, *ministry.names)
+                if (
+                    match := re.search(
+                        rf"(?<![a-z0-9]){re.escape(_fold(name))}(?![a-z0-9])", folded
+                    )
+                )
+            ]
+            if spans:  # the first place, and there its longest name ("Economische Zaken en ...")
+                start = min(spans)[0]
+                found.append((start, max(end for s, end in spans if s == start), ministry.code))
+        return folded, sorted(found)
+
     def with_overrides(self, extra: Mapping[str, Any], source: str) -> MinistryTable:
         """This table with the ministries of an announcement's [ministries] tables added."""
         ministries = dict(self.ministries)

@@ -23,7 +23,7 @@ from decimal import Decimal
 from typing import Any
 
 from reconcile.codes import make_finding
-from reconcile.kinds import KIND_HEADINGS, fold
+from reconcile.kinds import COUNTERPART_FIELDS, KIND_HEADINGS, fold
 from reconcile.model import CellRef, Finding
 from reconcile.money import (
     DUTCH,
@@ -50,7 +50,15 @@ from reconcile.read.find_table import (
     unread_year_columns,
 )
 
-TEXT_FIELDS = ("ministry", "chapter", "article", "description", "series", "kind")
+TEXT_FIELDS = (
+    "ministry",
+    "chapter",
+    "article",
+    "description",
+    "series",
+    "kind",
+    *COUNTERPART_FIELDS,
+)
 CONVENTIONS = {
     DUTCH: "Dutch: the point groups thousands, the comma is the decimal mark",
     ENGLISH: "English: the comma groups thousands, the point is the decimal mark",
@@ -695,9 +703,9 @@ class _Reader:
         """Rows ``first`` to ``last`` in order: every row by ``read_row``, except that each run
         of plain lines in a long table is read at once (``read_plain``)."""
         self.headed = (
-            self.wide
-            and "kind" not in self.header.columns  # a kind column says each line's kind itself
-            and any(self.kind_heading(self.rows[row - 1]) for row in range(first, last + 1))
+            any(self.kind_heading(self.rows[row - 1]) for row in range(first, last + 1))
+            if self.wide
+            else self.has_kind_label(first, last)
         )
         start = first
         for row in [*self.irregular_rows(first, last), last + 1]:
@@ -720,8 +728,8 @@ class _Reader:
         totals row nor hidden.
         """
         rows = range(first, last + 1)
-        if self.wide or self.suppletoire:
-            return list(rows)
+        if self.wide or self.suppletoire or self.headed:
+            return list(rows)  # (a long table with kind headings: its lines take their kind)
         columns = self.header.columns
         amounts = _column_of(self.rows, columns["amount"], first, last)
         years = _column_of(self.rows, columns.get("year"), first, last)
@@ -754,12 +762,36 @@ class _Reader:
     def kind_heading(self, cells: tuple[Any, ...]) -> tuple[str, int] | None:
         """The label of a kind heading row ("Kasschuiven", "Intensiveringen") and its column:
         a label cell naming a kind of mutation (reconcile.kinds.KIND_HEADINGS), no chapter or
-        article (the label may stand in the chapter column: "Kasschuiven" typed in column A)."""
+        article (the label may stand in the chapter column: "Kasschuiven" typed in column A),
+        and in a long table no year (a line's row there names its year; a heading's does not).
+        Beside a kind column, where each line may say its own kind, the row holds its label
+        alone: no description or kind cell besides it."""
+        columns = self.header.columns
+        if not self.wide and self.value(cells, columns.get("year")) is not None:
+            return None
         for column in self.label_columns:
             value = cells[column - 1] if column <= len(cells) else None
             if isinstance(value, str) and fold(value) in KIND_HEADINGS:
-                return None if self.keyed(cells, besides=column) else (value.strip(), column)
+                if self.keyed(cells, besides=column):
+                    return None
+                if "kind" in columns and self.keyed(cells, column, ("description", "kind")):
+                    return None
+                return value.strip(), column
         return None
+
+    def has_kind_label(self, first: int, last: int) -> bool:
+        """Whether a row of a long table in rows ``first`` to ``last`` is a kind heading
+        ("Kasschuiven" typed in the chapter column): only a row without a year can be, so only
+        those are asked (a long table is read a column at a time, and rarely has one)."""
+        rows = self.rows[first - 1 : last]
+        year = self.header.columns.get("year")
+        if year is not None:
+            years = _column_of(self.rows, year, first, last)
+            blanks = {value for value in set(years) if is_blank(value)}  # (a few distinct years)
+            if not blanks:
+                return False  # the usual table: every row names its year
+            rows = [cells for cells, value in zip(rows, years, strict=True) if value in blanks]
+        return any(self.kind_heading(cells) for cells in rows)
 
     def is_stand(self, cells: tuple[Any, ...]) -> bool:
         """A "Stand ..." row (the stand before or after the mutations) of a wide table."""
@@ -768,10 +800,15 @@ class _Reader:
             for value in (cells[c - 1] for c in self.label_columns if c <= len(cells))
         )
 
-    def keyed(self, cells: tuple[Any, ...], besides: int | None = None) -> bool:
-        """Whether the row has a chapter or an article (in a column other than ``besides``):
-        a line's key, never a stand's."""
-        for name in ("chapter", "article"):
+    def keyed(
+        self,
+        cells: tuple[Any, ...],
+        besides: int | None = None,
+        names: tuple[str, ...] = ("chapter", "article"),
+    ) -> bool:
+        """Whether the row has a chapter or an article (``names``) in a column other than
+        ``besides``: a line's key, never a stand's."""
+        for name in names:
             column = self.header.columns.get(name)
             if column is None or column == besides:
                 continue
@@ -813,7 +850,7 @@ class _Reader:
             if heading is not None:
                 self.open_heading(row, *heading)
                 return
-            if self.is_stand(cells):
+            if self.wide and self.is_stand(cells):
                 return  # the stand the mutations start from: checked by nobody, never a line
         elif self.wide and self.is_stand(cells) and not self.keyed(cells):
             return  # issue 18: a published mutation table's stand, before or after: no line

@@ -16,13 +16,19 @@ from decimal import Decimal
 from typing import Any
 
 from reconcile.codes import CODES, make_finding
+from reconcile.i18n import N_
 from reconcile.kinds import (
+    COUNTERPART_FIELDS,
     KIND_CHOICES,
     KIND_LABEL,
     RESERVATION,
     TRANSFERS,
+    Kind,
     LineKind,
     Told,
+    counterpart_in_cell,
+    counterpart_text,
+    fold,
     misspelt_counterpart,
     says_a_kind,
     tell_kind,
@@ -219,7 +225,7 @@ def validate_table(table: SheetTable, rules: Rules) -> ValidatedTable:
         findings.append(_from_title("article", article, ref, text))
     if "chapter" not in columns and ministry is not None:
         findings += _chapter_of_ministry(data, rules.ministries, ministry, header_ref)
-    kinds = _kinds(lines, data, ministry, rules, "kind" not in table.header.columns)
+    kinds = _kinds(lines, data, ministry, rules)
     plain = kinds.count(RESERVATION) == len(kinds)  # the usual table: all reservations
     # The kind in the duplicate key: an overboeking with its other ministry, so that one van
     # Defensie and one van OCW, alike in all else, are two lines.
@@ -229,7 +235,7 @@ def validate_table(table: SheetTable, rules: Rules) -> ValidatedTable:
         else [" ".join(filter(None, (k.kind.value, k.counterpart))) for k in kinds]
     )
     if not plain:
-        findings += _kind_findings(lines, kinds, ministry, rules.ministries)
+        findings += _kind_findings(lines, kinds, ministry, rules.ministries, table.labels)
     frame = _frame_of(data)
     context = SchemaContext(
         chapters=frozenset(rules.ministries.chapters),
@@ -303,29 +309,59 @@ def _kinds(
     data: dict[str, list[Any]],
     ministry: str | None,
     rules: Rules,
-    headed: bool = False,
 ) -> list[LineKind]:
-    """Each line's kind, told once per distinct (kind cell, description, sign of the amount).
-
-    ``headed``: the table has no kind column, so a line's kind cell is the kind heading it
-    stands under."""
+    """Each line's kind, told once per distinct (kind cell, description, sign of the amount,
+    counterpart cells, and whether the kind cell is the kind heading the line stands under)."""
     cells = list(map(_text, lines.values["kind"]))
+    others = _counterparts(lines)
     descriptions = data.get("description") or [None] * len(lines)
-    if not any(cells) and not any(map(says_a_kind, set(descriptions))):
+    if not any(cells) and not any(others) and not any(map(says_a_kind, set(descriptions))):
         return [RESERVATION] * len(lines)  # the usual table: nothing says a kind
     signs = [None if a is None else (a > 0) - (a < 0) for a in lines.amounts]
+    # A line under a kind heading has its kind cell on the heading's row (make_lines).
+    headed = [place.get("kind", (None, 0))[0] is not None for place in lines.places]
     told: dict[tuple[Any, ...], LineKind] = {}
     out = []
-    for key in zip(cells, descriptions, signs, strict=True):
+    for key in zip(cells, descriptions, signs, others, headed or [False] * len(lines), strict=True):
         kind = told.get(key)
         if kind is None:
-            cell, description, sign = key
+            cell, description, sign, other, heading = key
             amount = None if sign is None else Decimal(sign)
-            kind = told[key] = tell_kind(cell, description, amount, ministry, rules.ministries)
-            if headed and kind.told is Told.COLUMN:
+            kind = told[key] = tell_kind(
+                cell, description, amount, ministry, rules.ministries, other
+            )
+            if heading and kind.told is Told.COLUMN:
                 kind = told[key] = replace(kind, told=Told.HEADING)
         out.append(kind)
     return out
+
+
+def _counterparts(lines: LineColumns) -> list[str | None]:
+    """What each line's counterpart cells (Van/naar, Naar, Van) say, as one text."""
+    columns = [lines.values[name] for name in COUNTERPART_FIELDS]
+    if all(column.count(None) == len(column) for column in columns):
+        return [None] * len(lines)  # the usual table: no such column, or all empty
+    texts = [list(map(_text, column)) for column in columns]
+    return list(itertools.starmap(counterpart_text, zip(*texts, strict=True)))
+
+
+def _counterpart_field(
+    line: RawLine, ministry: str | None, ministries: MinistryTable, kind: LineKind
+) -> str | None:
+    """The counterpart column a finding on ``line`` points at: the first of its cells that
+    is filled and names no ministry but the file's own (the one at fault), else the first
+    filled; with none filled, the one to fill (for an overboeking naar, "Naar"); None when
+    the table has no such column."""
+    present = [name for name in COUNTERPART_FIELDS if name in line.cells]
+    filled = [name for name in present if _text(line.values.get(name))]
+    for name in filled:
+        if ministry not in ministries.named_in(_text(line.values.get(name)) or ""):
+            return name
+    if filled:
+        return filled[0]
+    if kind.kind is Kind.TRANSFER_IN and "counterpart_from" in present:
+        return "counterpart_from"
+    return present[0] if present else None
 
 
 def _kind_named(kind: LineKind) -> str | Phrase:
@@ -337,11 +373,15 @@ def _kind_named(kind: LineKind) -> str | Phrase:
 
 
 def _kind_findings(
-    lines: LineColumns, kinds: list[LineKind], ministry: str | None, ministries: MinistryTable
+    lines: LineColumns,
+    kinds: list[LineKind],
+    ministry: str | None,
+    ministries: MinistryTable,
+    headers: Mapping[str, str],
 ) -> list[Finding]:
     """A note where a kind was told from the description, and each kind's problem, once per
     cell (a wide row's lines share their description and kind cells). ``ministry``: whose
-    table it is, among ``ministries``."""
+    table it is, among ``ministries``; ``headers``: each column's label as written."""
     findings: dict[tuple[str, CellRef], Finding] = {}
     for index, kind in enumerate(kinds):
         if kind.told is not Told.DESCRIPTION and kind.problem is None:
@@ -366,12 +406,14 @@ def _kind_findings(
                 "kind-unknown", where, value=value, kinds=", ".join(KIND_CHOICES)
             )
         elif kind.problem == "transfer-counterpart-unknown":
-            where = line.cells.get("description") or line.cells["amount"]
-            near = misspelt_counterpart(description, ministry, ministries)
-            hint = did_you_mean(near[0], [near[1]]) if near else ""
-            finding = make_finding(
-                "transfer-counterpart-unknown", where, description=f'"{description}"', hint=hint
-            )
+            finding = _no_counterpart(line, kind, description, ministry, ministries, headers)
+            where = finding.location
+        elif kind.problem == "vrijval-sign":
+            where = line.cells["amount"]
+            finding = make_finding("vrijval-sign", where, amount=line.amount)
+        elif kind.problem is not None and kind.problem.startswith(("counterpart-", "kind-from-")):
+            finding = _counterpart_finding(line, kind, ministry, ministries, headers)
+            where = finding.location
         elif kind.problem == "transfer-sign":
             where = line.cells["amount"]
             finding = make_finding(
@@ -385,6 +427,114 @@ def _kind_findings(
             continue
         findings.setdefault((finding.code, where), finding)
     return list(findings.values())
+
+
+def _no_counterpart(
+    line: RawLine,
+    kind: LineKind,
+    description: str,
+    ministry: str | None,
+    ministries: MinistryTable,
+    headers: Mapping[str, str],
+) -> Finding:
+    """An overboeking whose words name no other ministry, or several (``kind.said``): at its
+    empty counterpart cell when the table has that column, else at its description."""
+    name = _counterpart_field(line, ministry, ministries, kind)
+    if name is not None:  # the table has a column for it: its empty cell
+        where = line.cells[name]
+        column = f"“{headers.get(name) or labels()[name]}”"
+        fix = Phrase("name it in the {column} column", {"column": column})
+    else:
+        where = line.cells.get("description") or line.cells["amount"]
+        fix = Phrase('name it in the description ("Overboeking naar EZ")')
+    reason = Phrase("names no other ministry")
+    near = misspelt_counterpart(description, ministry, ministries)
+    hint: Phrase | str = did_you_mean(near[0], [near[1]]) if near else ""
+    if kind.said is not None:  # "Overboekingen naar EZ, BZK en HCVS"
+        reason = Phrase(
+            "names more than one other ministry ({ministries})", {"ministries": kind.said}
+        )
+        fix, hint = Phrase("write the overboeking to or from each on a line of its own"), ""
+    return make_finding(
+        "transfer-counterpart-unknown",
+        where,
+        description=f'"{description}"',
+        reason=reason,
+        fix=fix,
+        hint=hint,
+    )
+
+
+# Why a counterpart cell names no other ministry (kinds.counterpart_in_cell), as a message says.
+_NO_COUNTERPART = {
+    "own": N_("names {ministry}, this file's own ministry"),
+    "several": N_("names more than one ministry"),
+    "unknown": N_("names no ministry reconcile knows"),
+}
+
+
+def _counterpart_finding(
+    line: RawLine,
+    kind: LineKind,
+    ministry: str | None,
+    ministries: MinistryTable,
+    headers: Mapping[str, str],
+) -> Finding:
+    """The finding a line's counterpart cell (Van/naar) calls for, at that cell."""
+    name = _counterpart_field(line, ministry, ministries, kind) or "counterpart"
+    where = line.cells[name]
+    value = _text(line.values.get(name)) or ""
+    quoted, column = f'"{value}"', f"“{headers.get(name) or labels()[name]}”"
+    if kind.problem == "counterpart-unknown":
+        # why the cell at fault names none ("RVO" in Van beside "EZ" in Naar: unknown)
+        why = counterpart_in_cell(value, ministry, ministries)[1] or kind.said or "unknown"
+        reason = Phrase(_NO_COUNTERPART[why], {"ministry": ministry})
+        hint = _ministry_meant(value, ministries) if why == "unknown" else ""
+        return make_finding(
+            "counterpart-unknown", where, value=quoted, column=column, reason=reason, hint=hint
+        )
+    if kind.problem == "counterpart-conflict":
+        description = _text(line.values.get("description")) or _text(line.values.get("kind"))
+        return make_finding(
+            "counterpart-conflict",
+            where,
+            value=quoted,
+            column=column,
+            counterpart=kind.counterpart,
+            described=kind.said,
+            words=f'"{description}"',
+        )
+    if kind.problem == "counterpart-not-transfer":
+        return make_finding(
+            "counterpart-not-transfer",
+            where,
+            value=quoted,
+            column=column,
+            kind=KIND_LABEL[kind.kind],
+        )
+    return make_finding(
+        "kind-from-counterpart", where, kind=_kind_named(kind), value=quoted, column=column
+    )
+
+
+def _ministry_meant(typed: str, ministries: MinistryTable) -> Phrase | str:
+    """ "Did you mean ...?" for a counterpart cell naming no ministry: the one whose name it
+    starts ("Onderwijs": Onderwijs, Cultuur en Wetenschap), else the name it nearly spells."""
+    names = [(m.code, n) for m in ministries.ministries.values() for n in (m.code, *m.names)]
+    start = _words(typed)
+    started: dict[str, str] = {}
+    for code, name in names:
+        if _words(name).startswith(f"{start} "):
+            started.setdefault(code, name)
+    if len(start) > 3 and len(started) == 1:
+        (name,) = started.values()
+        return Phrase(" Did you mean {meant}?", {"meant": name})
+    return did_you_mean(typed, [name for _, name in names])
+
+
+def _words(text: str) -> str:
+    """``text`` folded, its punctuation dropped: "Onderwijs, Cultuur" -> "onderwijs cultuur"."""
+    return " ".join(re.sub(r"[^\w\s]", " ", fold(text)).split())
 
 
 def _all_counted(

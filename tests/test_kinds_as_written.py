@@ -1,0 +1,505 @@
+"""A line's kind and its other ministry as finance officers write them in their own tables: a
+kind heading typed in a long table's chapter column, a vrijval written positive, a separate
+Van/naar column (docs/en/workbooks.md, "Line kinds")."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.spec import GOOD_SET, check, message, problems, validate, where
+
+TITLE: list[list[Any]] = [["Ministerie van Economische Zaken"], ["(bedragen x € 1.000)"], []]
+LONG = ["Hoofdstuk", "Artikel", "Omschrijving", "Jaar", "Bedrag"]
+
+
+def told(report: Any) -> list[tuple[int, str, str, str | None, str]]:
+    """The counted lines as (year, kind, told, counterpart, amount in euros)."""
+    return [(ln.year, ln.kind, ln.told, ln.counterpart, f"{ln.amount:.0f}") for ln in report.lines]
+
+
+# --- a kind heading in a long table ----------------------------------------------------------
+
+
+def test_a_kind_heading_in_a_long_tables_chapter_column_gives_its_lines_their_kind(
+    tmp_path: Path,
+) -> None:
+    rows = [
+        *TITLE,
+        LONG,
+        ["Reserveringen"],
+        ["XIII", 2, "AI-fabriek", 2026, 13100],
+        ["Kasschuiven"],
+        ["XIII", 2, "AI-fabriek", 2025, 5100],
+        ["XIII", 2, "AI-fabriek", 2026, -5100],
+        ["Overboekingen"],
+        ["XIII", 2, "Overboeking van OCW", 2026, 8000],
+        ["Totaal", None, None, None, 21100],
+    ]
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    assert where(report) == []  # no heading is a line with an unknown chapter and no amount
+    assert told(report) == [
+        (2026, "reservation", "heading", None, "13100000"),
+        (2025, "kasschuif", "heading", None, "5100000"),
+        (2026, "kasschuif", "heading", None, "-5100000"),
+        (2026, "transfer-in", "heading", "OCW", "8000000"),
+    ]
+
+
+def test_a_long_tables_kind_heading_with_an_amount_is_a_checked_subtotal(tmp_path: Path) -> None:
+    rows = [
+        *TITLE,
+        LONG,
+        ["Intensiveringen", None, None, None, 20000],
+        ["XIII", 2, "AI-fabriek", 2025, 5100],
+        ["XIII", 2, "AI-fabriek", 2026, 13100],
+    ]
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    assert where(report) == [("EZ.xlsx", "Blad1!E5", "total-mismatch")]
+    (finding,) = [f for f in report.findings if f.code == "total-mismatch"]
+    assert message(finding) == (
+        "“Intensiveringen” says EUR 20,000,000 but the lines it covers add up to EUR "
+        "18,200,000 (difference EUR 1,800,000)."
+    )
+
+
+def test_a_long_tables_row_with_a_year_is_a_line_whatever_its_description(
+    tmp_path: Path,
+) -> None:
+    """A row naming its year is a line, though its description is a kind's word alone: the
+    kind is told from the description, as for any line."""
+    rows = [*TITLE, LONG, ["XIII", 2, "AI-fabriek", 2025, 5100], ["XIII", 2, "Kasschuif", 2026, 0]]
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    assert [(ln.description, ln.kind) for ln in report.lines] == [
+        ("AI-fabriek", "reservation"),
+        ("Kasschuif", "kasschuif"),
+    ]
+
+
+def test_a_kind_heading_beside_a_kind_column_gives_its_kind_to_lines_that_say_none(
+    tmp_path: Path,
+) -> None:
+    """Each line may say its own kind in the kind column; one that leaves it empty takes the
+    heading's. A row holding a kind's word beside a description is a line, not a heading."""
+    header = ["Hoofdstuk", "Artikel", "Omschrijving", "Soort mutatie", "Jaar", "Bedrag"]
+    rows = [
+        *TITLE,
+        header,
+        ["Kasschuiven"],
+        ["XIII", 2, "AI-fabriek", None, 2025, 5100],
+        ["XIII", 2, "AI-fabriek", None, 2026, -5100],
+        ["Overboekingen"],
+        ["XIII", 2, "AI-fabriek", "Overboeking van", 2026, 3000],  # no ministry named
+        ["XIII", 2, "AI-fabriek OCW", None, 2026, 2000],
+    ]
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    assert where(report) == [("EZ.xlsx", "Blad1!C9", "transfer-counterpart-unknown")]
+    assert [(ln.kind, ln.told, ln.counterpart) for ln in report.lines] == [
+        ("kasschuif", "heading", None),
+        ("kasschuif", "heading", None),
+        ("transfer-in", "column", None),
+        ("transfer-in", "heading", "OCW"),
+    ]
+
+
+def test_a_wide_row_with_a_kind_word_and_a_description_beside_a_kind_column_is_a_line(
+    tmp_path: Path,
+) -> None:
+    header = ["Soort mutatie", "Hoofdstuk", "Artikel", "Omschrijving", 2025, 2026]
+    rows = [*TITLE, header, ["Kasschuif", None, None, "AI-fabriek", 5100, -5100]]
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    # read as the line it is, its missing chapter and article said, not as a heading
+    assert ("EZ.xlsx", "Blad1!B5", "missing-value") in where(report)
+    assert [ln.kind for ln in report.lines] == ["kasschuif", "kasschuif"]
+
+
+# --- a vrijval written positive --------------------------------------------------------------
+
+
+def test_a_vrijval_written_positive_is_an_error_at_its_amount(tmp_path: Path) -> None:
+    header = ["Hoofdstuk", "Artikel", "Omschrijving", "Soort mutatie", "Jaar", "Bedrag"]
+    rows = [
+        *TITLE,
+        header,
+        ["XIII", 2, "AI-fabriek", None, 2026, 13100],
+        ["XIII", 2, "Vrijval reservering AI-fabriek", None, 2025, 2000],  # by its description
+        ["XIII", 2, "Onderzoeksbudget", "Vrijval", 2025, 1000],  # by its kind column
+        ["XIII", 2, "Vrijval onderzoek", None, 2026, -500],  # negative, as it should be
+    ]
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    assert where(report) == [
+        ("EZ.xlsx", "Blad1!F6", "vrijval-sign"),
+        ("EZ.xlsx", "Blad1!F7", "vrijval-sign"),
+    ]
+    first = next(f for f in report.findings if f.code == "vrijval-sign")
+    assert message(first) == (
+        "EUR 2,000,000 is positive, but a vrijval releases a reservation and is negative: write "
+        "it with a minus sign, or, if money is added, make the line a reservation."
+    )
+    assert message(first, "nl") == (
+        "€ 2.000.000 is positief, maar een vrijval laat een reservering vrijvallen en is "
+        "negatief: schrijf het met een minteken, of maak de regel een reservering als er geld "
+        "bij komt."
+    )
+
+
+def test_a_meevaller_or_ombuiging_is_not_held_to_a_vrijvals_sign(tmp_path: Path) -> None:
+    """Read as a vrijval for what they do to the budget, but a published table's may be
+    positive in a year (a meevaller on receipts, an ombuiging that starts late)."""
+    rows = [
+        *TITLE,
+        ["Omschrijving", 2025, 2026],
+        ["Meevallers"],
+        ["Lagere uitvoeringskosten", -300, 100],
+        ["Ombuigingen"],
+        ["Subsidie later", 200, -400],
+    ]
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    assert "vrijval-sign" not in [f.code for f in report.findings]
+    assert {ln.kind for ln in report.lines} == {"vrijval"}
+
+
+# --- a counterpart column (Van/naar) ---------------------------------------------------------
+
+
+def with_counterpart(*lines: list[Any], label: str = "Van/naar") -> list[list[Any]]:
+    """EZ's long table with a counterpart column labelled ``label`` after the description."""
+    header = ["Hoofdstuk", "Artikel", "Omschrijving", label, "Jaar", "Bedrag"]
+    return [*TITLE, header, ["XIII", 2, "AI-fabriek", None, 2026, 13100], *lines]
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Van/naar",
+        "Van / naar",
+        "Tegenpartij",
+        "Ontvangend departement",
+        "Naar begroting",
+        "Overboeking van/naar",
+        "Ministerie van/naar",
+    ],
+)
+def test_the_counterpart_column_is_found_by_the_labels_ministries_write(
+    tmp_path: Path, label: str
+) -> None:
+    rows = with_counterpart(["XIII", 2, "Overboeking AI-fabriek", "OCW", 2026, -3000], label=label)
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    assert where(report) == []
+    assert told(report)[1] == (2026, "transfer-out", "description", "OCW", "-3000000")
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "OCW",
+        "ocw",
+        "Onderwijs, Cultuur en Wetenschap",
+        "Ministerie van OCW",
+        "VIII",
+        8,
+        "hoofdstuk VIII",
+        "H VIII",
+        "naar OCW",
+    ],
+)
+def test_the_counterpart_cell_names_a_ministry_by_code_name_or_chapter(
+    tmp_path: Path, cell: Any
+) -> None:
+    rows = with_counterpart(["XIII", 2, "Overboeking AI-fabriek", cell, 2026, -3000])
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    assert where(report) == []
+    assert [ln.counterpart for ln in report.lines] == [None, "OCW"]
+
+
+def test_a_filled_counterpart_cell_makes_a_line_an_overboeking_with_a_note(
+    tmp_path: Path,
+) -> None:
+    """Nothing else says the line's kind: the cell does, its direction by the sign (or the
+    cell's own "naar"/"van")."""
+    rows = with_counterpart(
+        ["XIII", 2, "Bijdrage AI-fabriek", "OCW", 2026, -3000],
+        ["XIII", 2, "AI-fabriek rekencapaciteit", "van Defensie", 2026, 20000],
+    )
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    assert where(report) == []
+    assert told(report)[1:] == [
+        (2026, "transfer-out", "column", "OCW", "-3000000"),
+        (2026, "transfer-in", "column", "Defensie", "20000000"),
+    ]
+    notes = [(f.location.place, f.code) for f in report.findings if f.code.startswith("kind-")]
+    assert notes == [
+        ("Blad1!D6", "kind-from-counterpart"),
+        ("Blad1!D7", "kind-from-counterpart"),
+    ]
+    assert message(report.findings[-1]) == (
+        'Read as overboeking van Defensie: the “Van/naar” cell "van Defensie" names another '
+        "ministry, and nothing else on the line says its kind."
+    )
+
+
+@pytest.mark.parametrize("cell", [None, "-", "n.v.t.", "nvt", "Geen", "–"])
+def test_a_counterpart_cell_saying_none_leaves_a_reservation_one(tmp_path: Path, cell: Any) -> None:
+    rows = with_counterpart(["XIII", 2, "AI-fabriek onderzoek", cell, 2027, 4000])
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    assert where(report) == []
+    assert [f.code for f in report.findings if f.code.startswith(("kind-", "counterpart-"))] == []
+    assert {ln.kind for ln in report.lines} == {"reservation"}
+
+
+def test_an_overboeking_with_an_empty_counterpart_cell_is_told_to_fill_it(tmp_path: Path) -> None:
+    rows = with_counterpart(["XIII", 2, "Overboeking AI-fabriek", None, 2026, -3000])
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    assert where(report) == [("EZ.xlsx", "Blad1!D6", "transfer-counterpart-unknown")]
+    (finding,) = [f for f in report.findings if f.code == "transfer-counterpart-unknown"]
+    assert message(finding) == (
+        'The overboeking "Overboeking AI-fabriek" names no other ministry, so it cannot be '
+        "paired: name it in the “Van/naar” column."
+    )
+    assert message(finding, "nl") == (
+        'De overboeking "Overboeking AI-fabriek" noemt geen ander ministerie en kan dus niet '
+        "gekoppeld worden: noem het in de kolom “Van/naar”."
+    )
+
+
+@pytest.mark.parametrize(
+    ("cell", "said"),
+    [
+        (
+            "Onderwijs",
+            (
+                "names no ministry reconcile knows, so this overboeking cannot be paired: "
+                "write the other ministry's code, name or budget chapter (OCW, Onderwijs, "
+                "Cultuur en Wetenschap, VIII), one a line, or empty the cell if the line is no "
+                "overboeking. Did you mean Onderwijs, Cultuur en Wetenschap?"
+            ),
+        ),
+        ("0CW", "names no ministry reconcile knows, so this overboeking cannot be paired"),
+        ("RVO", "names no ministry reconcile knows, so this overboeking cannot be paired"),
+        ("EZ", "names EZ, this file's own ministry, so this overboeking cannot be paired"),
+        ("OCW en BZK", "names more than one ministry, so this overboeking cannot be paired"),
+    ],
+)
+def test_a_counterpart_cell_naming_no_other_ministry_is_an_error_at_it(
+    tmp_path: Path, cell: str, said: str
+) -> None:
+    rows = with_counterpart(["XIII", 2, "Overboeking AI-fabriek", cell, 2026, -3000])
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    assert where(report) == [("EZ.xlsx", "Blad1!D6", "counterpart-unknown")]
+    (finding,) = [f for f in report.findings if f.code == "counterpart-unknown"]
+    assert message(finding).startswith(f'"{cell}" in the “Van/naar” column {said}')
+    assert report.lines[1].counterpart is None  # never paired with a guess
+
+
+def test_a_misspelt_counterpart_is_an_error_in_dutch_too(tmp_path: Path) -> None:
+    rows = with_counterpart(["XIII", 2, "Overboeking AI-fabriek", "0CW", 2026, -3000])
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    (finding,) = [f for f in report.findings if f.code == "counterpart-unknown"]
+    assert message(finding, "nl") == (
+        '"0CW" in de kolom “Van/naar” noemt geen ministerie dat reconcile kent, dus deze '
+        "overboeking kan niet gekoppeld worden: schrijf de code, naam of het "
+        "begrotingshoofdstuk van het andere ministerie (OCW, Onderwijs, Cultuur en Wetenschap, "
+        "VIII), één per regel, of maak de cel leeg als de regel geen overboeking is. Bedoelt u "
+        "OCW? Zoals getypt: ‹0: U+0030 DIGIT ZERO›CW."
+    )
+
+
+def test_a_counterpart_cell_and_a_description_naming_two_ministries_conflict(
+    tmp_path: Path,
+) -> None:
+    rows = with_counterpart(["XIII", 2, "Overboeking naar BZK", "OCW", 2026, -3000])
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    assert where(report) == [("EZ.xlsx", "Blad1!D6", "counterpart-conflict")]
+    (finding,) = [f for f in report.findings if f.code == "counterpart-conflict"]
+    assert message(finding) == (
+        '"OCW" in the “Van/naar” column names OCW, but the line\'s words "Overboeking naar '
+        'BZK" name BZK: the overboeking was paired with OCW. Correct the one that is wrong.'
+    )
+    assert report.lines[1].counterpart == "OCW"
+    # the same ministry said twice, by name and by code, is no conflict
+    same = with_counterpart(
+        ["XIII", 2, "Overboeking naar Onderwijs, Cultuur en Wetenschap", "OCW", 2026, -3000]
+    )
+    assert where(validate(tmp_path / "same", {"EZ.xlsx": same})) == []
+
+
+def test_a_counterpart_cell_on_a_line_of_another_kind_is_left_aside_with_a_warning(
+    tmp_path: Path,
+) -> None:
+    rows = with_counterpart(
+        ["XIII", 2, "Kasschuif AI-fabriek", "OCW", 2025, 1000],
+        ["XIII", 2, "Kasschuif AI-fabriek", "OCW", 2026, -1000],
+    )
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    assert where(report) == [
+        ("EZ.xlsx", "Blad1!D6", "counterpart-not-transfer"),
+        ("EZ.xlsx", "Blad1!D7", "counterpart-not-transfer"),
+    ]
+    assert message(problems(report)[0]) == (
+        'This line is a kasschuif, not an overboeking, so "OCW" in its “Van/naar” cell was not '
+        "used. Empty the cell, or say the line is an overboeking."
+    )
+    assert [(ln.kind, ln.counterpart) for ln in report.lines[1:]] == [("kasschuif", None)] * 2
+
+
+def test_overboekingen_named_in_counterpart_columns_pair_and_count_once(tmp_path: Path) -> None:
+    """Defensie pays its 20,000 (x € 1.000) to EZ, both files naming the other in a column of
+    their own: paired, and counted once at the giver, as when the descriptions name them
+    (tests/test_kinds.py, test_an_overboeking_is_counted_once_at_its_giver)."""
+    files = dict(GOOD_SET)
+    header = ["Hoofdstuk", "Artikel", "Omschrijving", "Jaar", "Bedrag"]
+    files["Defensie.xlsx"] = [
+        ["(bedragen x € 1.000)"],
+        [*header[:3], "Naar begroting", *header[3:]],
+        ["X", 6, "Bijdrage AI-fabriek", "XIII", 2026, -20000],
+    ]
+    files["EZ.xlsx"] = [
+        ["(bedragen x € 1.000)"],
+        [*header[:3], "Tegenpartij", *header[3:]],
+        ["XIII", 2, "AI-fabriek", None, 2025, 5100],
+        ["XIII", 2, "AI-fabriek", None, 2026, 19900],
+        ["XIII", 2, "AI-fabriek rekencapaciteit", "Defensie", 2026, 20000],
+    ]
+    report = check(tmp_path, files)
+    assert where(report) == []
+    totals = report.totals
+    assert totals is not None
+    assert totals.total == Decimal("69400000.00")
+    assert totals.transferred_out == {"Defensie": Decimal("20000000.00")}
+    assert totals.received == {"EZ": Decimal("20000000.00")}
+    # and a pair that does not match is found as with descriptions
+    files["EZ.xlsx"][-1][3] = "OCW"
+    unpaired = check(tmp_path / "unpaired", files)
+    assert ("Defensie.xlsx", "Blad1!F3", "transfer-unpaired") in where(unpaired)
+
+
+def test_a_csv_file_has_its_counterpart_column_read_too(tmp_path: Path) -> None:
+    from reconcile import pipeline
+    from reconcile.announcement import load_announcement
+
+    path = tmp_path / "EZ.csv"
+    path.write_text(
+        "Hoofdstuk;Artikel;Omschrijving;Van/naar;Jaar;Bedrag\n"
+        "XIII;2;AI-fabriek;;2026;13100\n"
+        "XIII;2;Overboeking AI-fabriek;Onderwijs, Cultuur en Wetenschap;2026;-3000\n",
+        encoding="utf-8",
+    )
+    report = pipeline.validate([str(path)], load_announcement(None))
+    assert where(report) == []
+    assert [(ln.kind, ln.counterpart) for ln in report.lines] == [
+        ("reservation", None),
+        ("transfer-out", "OCW"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("description", "named"),
+    [
+        # as SZW's 2e suppletoire 2016 wrote "Overboekingen naar EZ, BZK en HCVS"
+        ("Overboekingen naar OCW, BZK en HCVS", "OCW, BZK"),
+        ("Overboeking naar OCW en BZK", "OCW, BZK"),
+        ("Bijdrage aan Defensie/BZK", "Defensie, BZK"),
+    ],
+)
+def test_an_overboeking_to_a_list_of_ministries_is_not_paired_with_the_first(
+    tmp_path: Path, description: str, named: str
+) -> None:
+    """One line to several ministries pairs with none of their lines (each shows its part):
+    an error asking for a line per ministry, not a pairing with the first named."""
+    rows = [
+        *TITLE,
+        LONG,
+        ["XIII", 2, "AI-fabriek", 2026, 13100],
+        ["XIII", 2, description, 2026, -7950],
+    ]
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    assert where(report) == [("EZ.xlsx", "Blad1!C6", "transfer-counterpart-unknown")]
+    (finding,) = problems(report)
+    assert message(finding) == (
+        f'The overboeking "{description}" names more than one other ministry ({named}), so it '
+        "cannot be paired: write the overboeking to or from each on a line of its own."
+    )
+    assert message(finding, "nl") == (
+        f'De overboeking "{description}" noemt meer dan één ander ministerie ({named}) en kan '
+        "dus niet gekoppeld worden: schrijf de overboeking naar of van elk op een eigen regel."
+    )
+    assert report.lines[1].counterpart is None
+
+
+def test_the_ministry_named_after_naar_is_the_pair_whoever_else_is_named(tmp_path: Path) -> None:
+    """Several ministries in one description, each after its own word, are no list: the
+    first after "naar", "aan" or "van" that is not the file's own is the other one."""
+    rows = [
+        *TITLE,
+        LONG,
+        ["XIII", 2, "Bijdrage van EZ aan OCW", 2026, -3000],
+        ["XIII", 2, "Overboeking aan het Ministerie van OCW", 2026, -1000],
+        ["XIII", 2, "Ontvangen van Defensie (AI-fabriek, zie brief BZK)", 2026, 20000],
+    ]
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    assert where(report) == []
+    assert [ln.counterpart for ln in report.lines] == ["OCW", "OCW", "Defensie"]
+
+
+# --- a Van and a Naar column -----------------------------------------------------------------
+
+
+def van_naar(*lines: list[Any]) -> list[list[Any]]:
+    """EZ's long table with a column for the giver (Van) and one for the receiver (Naar)."""
+    header = ["Hoofdstuk", "Artikel", "Omschrijving", "Van", "Naar", "Jaar", "Bedrag"]
+    return [*TITLE, header, ["XIII", 2, "AI-fabriek", None, None, 2026, 13100], *lines]
+
+
+def test_a_van_and_a_naar_column_give_the_other_ministry_and_the_direction(
+    tmp_path: Path,
+) -> None:
+    """Each row names both sides, the file's own ministry in one of them: the other is the
+    counterpart, and where EZ stands says the direction."""
+    rows = van_naar(
+        ["XIII", 2, "AI-fabriek rekencapaciteit", "Defensie", "EZ", 2026, 20000],
+        ["XIII", 2, "Bijdrage AI-fabriek", "EZ", "hoofdstuk VIII", 2026, -3000],
+    )
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    assert where(report) == []
+    assert told(report)[1:] == [
+        (2026, "transfer-in", "column", "Defensie", "20000000"),
+        (2026, "transfer-out", "column", "OCW", "-3000000"),
+    ]
+
+
+def test_a_naar_column_alone_says_the_line_goes_out(tmp_path: Path) -> None:
+    header = ["Hoofdstuk", "Artikel", "Omschrijving", "Naar begroting", "Jaar", "Bedrag"]
+    rows = [*TITLE, header, ["XIII", 2, "Overboeking AI-fabriek", "OCW", 2026, 3000]]
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    assert where(report) == [("EZ.xlsx", "Blad1!F5", "transfer-sign")]
+    assert report.lines[0].kind == "transfer-out"
+
+
+def test_a_receiving_column_naming_the_file_itself_is_said_at_that_cell(tmp_path: Path) -> None:
+    header = ["Hoofdstuk", "Artikel", "Omschrijving", "Ontvangend departement", "Jaar", "Bedrag"]
+    rows = [*TITLE, header, ["XIII", 2, "Overboeking AI-fabriek", "EZ", 2026, 3000]]
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    assert where(report) == [("EZ.xlsx", "Blad1!D5", "counterpart-unknown")]
+    assert message(problems(report)[0]).startswith(
+        '"EZ" in the “Ontvangend departement” column names EZ, this file\'s own ministry, so '
+        "this overboeking cannot be paired"
+    )
+
+
+def test_the_finding_points_at_the_van_or_naar_cell_at_fault(tmp_path: Path) -> None:
+    rows = van_naar(
+        ["XIII", 2, "Overboeking AI-fabriek", "RVO", "EZ", 2026, 3000],  # the giver unknown
+        ["XIII", 2, "Overboeking van OCW", None, None, 2027, 2000],  # fine: the words name it
+        ["XIII", 2, "Overboeking AI-fabriek", None, None, 2028, 1000],  # none: fill in Van
+    )
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    assert where(report) == [
+        ("EZ.xlsx", "Blad1!D6", "counterpart-unknown"),
+        ("EZ.xlsx", "Blad1!D8", "transfer-counterpart-unknown"),
+    ]
+    unknown, empty = problems(report)
+    assert message(unknown).startswith('"RVO" in the “Van” column names no ministry')
+    assert message(empty).endswith("cannot be paired: name it in the “Van” column.")
