@@ -177,6 +177,18 @@ _CODES = [
         'label left of them. Type "Omschrijving" in the cell to say so yourself.',
     ),
     Code(
+        "stand-year-inferred",
+        INFO,
+        "read",
+        "{label} names no year; its mutation and the stands beside it are read as {year}, the "
+        "year before the table's first year column ({first}).",
+        "A suppletoire table as the Ministry prints it per article gives the stands and the "
+        "mutation of the budget year as columns, then the mutations of the years after it, and "
+        "names the budget year only in the document's title. reconcile reads the budget year as "
+        'the year before the first year column. Add the year to the label ("Mutatie 2025") to '
+        "say it yourself.",
+    ),
+    Code(
         "chapter-from-ministry",
         INFO,
         "read",

@@ -1037,12 +1037,6 @@ def _vws_2020_sheet() -> list[list[object]]:
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a suppletoire table printed per article (stands and the mutation as columns, no "
-    "label over the row labels, its year only in the document's title, series as row "
-    "headings) is not read yet: no-table (issue 14)",
-)
 def test_a_published_suppletoire_table_reads_its_mutations_between_its_stands(
     tmp_path: Path,
 ) -> None:
@@ -1062,3 +1056,175 @@ def test_a_published_suppletoire_table_reads_its_mutations_between_its_stands(
         ("Overige", 1950 * thousand),
     }
     assert not {"stand-mismatch", "total-mismatch"} & {f.code for f in report.findings}
+
+
+def _suppletoire_findings(tmp_path: Path, rows: list[list[object]]) -> list[tuple[str, str]]:
+    from tests.spec import announcement, write
+
+    write(tmp_path, {"VWS.xlsx": rows})
+    report = validate([str(tmp_path)], announcement(years="2020-2024", expect=[]), layout=None)
+    noted = {"separator-assumed", "chapter-from-ministry", "field-from-title"}
+    return [(f.location.cell, f.code) for f in report.findings if f.code not in noted]
+
+
+def test_a_published_suppletoire_table_takes_its_year_from_the_years_after_it(
+    tmp_path: Path,
+) -> None:
+    # The mutation column names no year: the stands are of the budget year, the year before
+    # the first year column (2021), and a note says so at the mutation's label.
+    from tests.spec import announcement, write
+
+    write(tmp_path, {"VWS.xlsx": _vws_2020_sheet()})
+    report = validate([str(tmp_path)], announcement(years="2020-2024", expect=[]), layout=None)
+    noted = next(f for f in report.findings if f.code == "stand-year-inferred")
+    assert (noted.location.cell, noted.params["year"]) == ("E3", 2020)
+    assert {(ln.chapter, ln.article, ln.series) for ln in report.lines} == {("XVI", "11", "U")}
+    assert sorted({ln.year for ln in report.lines}) == [2020, 2021, 2022, 2023, 2024]
+    assert sum(ln.amount for ln in report.lines if ln.year == 2021) == 11133 * Decimal(1000)
+
+
+def test_a_published_suppletoire_stand_that_does_not_add_up_is_said_at_its_cell(
+    tmp_path: Path,
+) -> None:
+    # Loonbijstelling's stand 1e suppletoire made 13.107 (published: 13.106): 6.111 + 6.995
+    # is not it, and its instrument's and series' stands no longer sum to their lines'.
+    rows = _vws_2020_sheet()
+    assert rows[6][0] == "Loonbijstelling" and rows[6][5] == "13.106"
+    rows[6][5] = "13.107"
+    assert sorted(_suppletoire_findings(tmp_path, rows)) == [
+        ("A3", "description-unlabelled"),
+        ("E3", "stand-year-inferred"),
+        ("F5", "total-mismatch"),
+        ("F6", "total-mismatch"),
+        ("F7", "stand-mismatch"),
+    ]
+
+
+def test_a_published_suppletoire_subtotal_that_does_not_add_up_is_said_at_its_cell(
+    tmp_path: Path,
+) -> None:
+    # Uitgaven's mutation made 11.143 (published: 11.142): its instruments' lines sum to
+    # 11.142, and 7.869 + 11.143 is not its stand 19.011.
+    rows = _vws_2020_sheet()
+    assert rows[4][0] == "Uitgaven" and rows[4][4] == "11.142"
+    rows[4][4] = "11.143"
+    found = _suppletoire_findings(tmp_path, rows)
+    assert sorted(found) == [
+        ("A3", "description-unlabelled"),
+        ("E3", "stand-year-inferred"),
+        ("E5", "total-mismatch"),
+        ("F5", "stand-mismatch"),
+    ]
+
+
+_SERIES_ROWS: list[list[object]] = [
+    ["Verplichtingen", "1.000", "150", "1.150", "40", "0"],
+    ["Uitgaven", "1.000", "150", "1.150", "40", "0"],
+    ["Subsidies (regelingen)", "600", "100", "700", "40", "0"],
+    ["Regeling AI-fabriek", "0", "100", "100", "40", "0"],
+    ["Overige subsidies", "600", "0", "600", "0", "0"],
+    ["Opdrachten", "400", "50", "450", "0", "0"],
+    ["Ontvangsten", "10", "0", "10", "0", "0"],
+]
+
+
+@pytest.mark.parametrize(
+    "labels",
+    [
+        # a 2e suppletoire begroting: its stand before is the 1e suppletoire's stand
+        [
+            "Stand 1e suppletoire begroting (1)",
+            "Mutaties 2e suppletoire begroting (2)",
+            "Stand 2e suppletoire begroting (3)=(1+2)",
+        ],
+        # a table as a ministry may type it
+        ["Stand ontwerpbegroting", "Mutatie", "Stand na"],
+        ["Stand voor", "Mutatie 2025", "Stand na"],
+    ],
+)
+def test_a_suppletoire_table_reads_its_stands_however_they_are_labelled(
+    tmp_path: Path, labels: list[str]
+) -> None:
+    # Subsidies (regelingen) is the subtotal of its two lines; Opdrachten, with no line of
+    # its own below it, is a line; Verplichtingen and Ontvangsten are not counted.
+    from tests.spec import announcement, write
+
+    rows: list[list[object]] = [
+        ["Artikel 3 Digitalisering"],
+        ["(bedragen x € 1.000)"],
+        [None, *labels, 2026, 2027],
+        *_SERIES_ROWS,
+    ]
+    write(tmp_path, {"EZ.xlsx": rows})
+    report = validate([str(tmp_path)], announcement(years="2025-2027", expect=[]), layout=None)
+    codes = {f.code for f in report.findings}
+    assert not {"stand-mismatch", "total-mismatch", "no-table"} & codes
+    assert ("stand-year-inferred" in codes) == (labels[1] != "Mutatie 2025")
+    assert sorted((ln.description, ln.year, ln.amount) for ln in report.lines) == [
+        ("Opdrachten", 2025, 50 * Decimal(1000)),
+        ("Regeling AI-fabriek", 2025, 100 * Decimal(1000)),
+        ("Regeling AI-fabriek", 2026, 40 * Decimal(1000)),
+    ]
+
+
+def test_a_2e_suppletoire_table_counts_its_own_mutation_not_the_1e_s(tmp_path: Path) -> None:
+    # Vastgestelde begroting, the 1e suppletoire's mutation and stand, then the 2e's: the
+    # stand before is the 1e suppletoire's stand (3), the mutation counted the 2e's (4).
+    from tests.spec import announcement, write
+
+    rows: list[list[object]] = [
+        ["Artikel 3 Digitalisering"],
+        ["(bedragen x € 1.000)"],
+        [
+            None,
+            "Vastgestelde begroting (1)",
+            "Mutaties 1e suppletoire begroting (2)",
+            "Stand 1e suppletoire begroting (3)=(1+2)",
+            "Mutaties 2e suppletoire begroting (4)",
+            "Stand 2e suppletoire begroting (5)=(3+4)",
+            2026,
+        ],
+        ["Uitgaven", "1.000", "20", "1.020", "5", "1.025", "7"],
+        ["Regeling AI-fabriek", "1.000", "20", "1.020", "5", "1.025", "7"],
+    ]
+    write(tmp_path, {"EZ.xlsx": rows})
+    report = validate([str(tmp_path)], announcement(years="2025-2026", expect=[]), layout=None)
+    assert not {"stand-mismatch", "total-mismatch"} & {f.code for f in report.findings}
+    assert [(ln.year, ln.amount) for ln in report.lines] == [
+        (2025, 5 * Decimal(1000)),
+        (2026, 7 * Decimal(1000)),
+    ]
+
+
+def test_a_budget_table_printed_per_article_reads_its_series_headings(tmp_path: Path) -> None:
+    # The begroting's own "budgettaire gevolgen van beleid": no stands, the years as columns,
+    # the series and instruments as headings over their lines.
+    from tests.spec import announcement, write
+
+    rows: list[list[object]] = [
+        ["Beleidsartikel 3 Digitalisering"],
+        ["(bedragen x € 1.000)"],
+        [None, 2025, 2026],
+        ["Verplichtingen", "150", "0"],
+        ["Uitgaven", "150", "30"],
+        ["Subsidies (regelingen)", "100", "30"],
+        ["Regeling AI-fabriek", "100", "20"],
+        ["Overige subsidies", "0", "10"],
+        ["Opdrachten", "50", "0"],
+        ["Ontvangsten", "10", "0"],
+        ["Overige", "10", "0"],
+    ]
+    write(tmp_path, {"EZ.xlsx": rows})
+    report = validate([str(tmp_path)], announcement(years="2025-2026", expect=[]), layout=None)
+    assert "total-mismatch" not in {f.code for f in report.findings}
+    assert sorted((ln.description, ln.year) for ln in report.lines) == [
+        ("Opdrachten", 2025),
+        ("Overige subsidies", 2026),
+        ("Regeling AI-fabriek", 2025),
+        ("Regeling AI-fabriek", 2026),
+    ]
+    rows[5][2] = "31"  # Subsidies (regelingen) in 2026: 20 + 10 is not 31
+    write(tmp_path, {"EZ.xlsx": rows})
+    report = validate([str(tmp_path)], announcement(years="2025-2026", expect=[]), layout=None)
+    cells = [f.location.cell for f in report.findings if f.code == "total-mismatch"]
+    assert cells == ["C6"]
