@@ -1228,3 +1228,48 @@ def test_a_budget_table_printed_per_article_reads_its_series_headings(tmp_path: 
     report = validate([str(tmp_path)], announcement(years="2025-2026", expect=[]), layout=None)
     cells = [f.location.cell for f in report.findings if f.code == "total-mismatch"]
     assert cells == ["C6"]
+
+
+def _iv_2021_sheet() -> list[list[object]]:
+    """Koninkrijksrelaties' 1e suppletoire begroting 2021, article 1, "Tabel 5"
+    (tests/published/README.md) as published: the article's heading, the table's caption, an
+    empty cell above the row labels, the later years labelled "Mutatie 2022", the instruments
+    as headings with empty cells, a footnote below."""
+    import csv
+
+    with (PUBLISHED / "iv_2021_1supp_artikel1.csv").open(encoding="utf-8") as f:
+        rows = list(csv.reader(f))
+    name = "Versterken rechtsstaat"
+    return [
+        ["3.1 Artikel 1. Versterken rechtsstaat"],
+        ["Budgettaire gevolgen van beleid"],
+        [f"Tabel 5 Budgettaire gevolgen van beleid artikel 1 {name} (bedragen x € 1.000)"],
+        [None, *rows[0][1:]],
+        *[[cell or None for cell in row] for row in rows[1:]],
+    ]
+
+
+def test_a_second_published_suppletoire_table_reads_with_its_instruments_empty(
+    tmp_path: Path,
+) -> None:
+    # Checked by hand: every row's (3) + (4) = (5) (Grensbewaking: 22,839 - 12,000 = 10,839)
+    # and Uitgaven is its five lines' sum in every column (mutation: -6,300 - 12,000 - 2,133 =
+    # -20,433); the instruments' rows are empty, headings only.
+    from tests.spec import announcement, write
+
+    write(tmp_path, {"Koninkrijksrelaties.xlsx": _iv_2021_sheet()})
+    report = validate([str(tmp_path)], announcement(years="2021-2025", expect=[]), layout=None)
+    codes = [(f.location.cell, f.code) for f in report.findings]
+    assert ("E4", "stand-year-inferred") in codes
+    assert not {"stand-mismatch", "total-mismatch", "column-not-read", "no-table"} & {
+        code for _, code in codes
+    }
+    thousand = Decimal(1000)
+    assert sorted((ln.description, ln.year, ln.amount) for ln in report.lines) == [
+        ("Grensbewaking (Defensie)", 2021, -12000 * thousand),
+        ("Overige bijstand aan de landen", 2021, -6300 * thousand),
+        ("Overige bijstand aan de landen", 2022, 1000 * thousand),
+        ("Overige bijstand aan de landen", 2023, 1800 * thousand),
+        ("Overige bijstand aan de landen", 2024, 3500 * thousand),
+        ("Rechterlijke macht (JenV)", 2021, -2133 * thousand),
+    ]

@@ -432,7 +432,8 @@ def unread_year_columns(rows: list[tuple[Any, ...]], header: Header, last: int) 
     the table holds a number in them (stored as one or written as text, as a CSV file's cells
     are): amounts that would be left out in silence. In a wide table a header that names a
     year in another way ("2030 e.v.", "2025-2026"); in a long table, which takes its amounts
-    from its one amount column, any ("Bedrag 2024", "2026")."""
+    from its one amount column, any ("Bedrag 2024", "2026"). A suppletoire table's earlier
+    stands ("Ontwerpbegroting 2021 (1)") are checked by nobody, and said by nothing."""
     used = set(header.columns.values())
     if header.shape == "wide":
         used |= set(header.year_columns.values())
@@ -441,6 +442,8 @@ def unread_year_columns(rows: list[tuple[Any, ...]], header: Header, last: int) 
     for column, label in enumerate(labels, start=1):
         if column in used or not isinstance(label, str) or not _YEAR_INSIDE.search(label):
             continue
+        if header.stand_year is not None and field_of(label) in ("stand_before", "stand_after"):
+            continue  # an earlier stand of a suppletoire table ("Ontwerpbegroting 2021 (1)")
         cells = (_cell(rows[row - 1], column) for row in range(header.first_row, last + 1))
         if any(map(_nonzero_amount, cells)):
             found.append(column)

@@ -89,7 +89,8 @@ def _check_stand_row(table: SheetTable, stands: StandRow) -> list[Finding]:
     """A suppletoire table as published per article, row by row (a line's or a heading's):
     stand before + mutation = stand after; and a heading's stands against the sum of its
     lines' (its mutation is a year column, checked as its subtotal). An empty cell is zero,
-    as Excel's SUM takes it; a stand that is no amount (PM) is said."""
+    as Excel's SUM takes it (a heading's states nothing); a stand that is no amount (PM) is
+    said."""
     findings = []
     for name, cell in (("stand_before", stands.before), ("stand_after", stands.after)):
         unusable = None if cell.problem == "empty" else _stand_unusable(table, name, cell)
@@ -99,7 +100,7 @@ def _check_stand_row(table: SheetTable, stands: StandRow) -> list[Finding]:
     for name in ("before", "after") if stands.covers else ():  # a heading over rows shown
         cell = getattr(stands, name)
         parts = [_as_summed(getattr(table.stand_rows[i], name)) for i in stands.covers or ()]
-        stated = _as_summed(cell)
+        stated = cell.amount  # (a heading's empty cell states no subtotal)
         if stated is None or None in parts:
             continue
         computed = sum((part for part in parts if part is not None), Decimal(0))
@@ -119,8 +120,12 @@ def _check_stand_row(table: SheetTable, stands: StandRow) -> list[Finding]:
 
 
 def _stand_mismatch(table: SheetTable, stands: StandRow) -> Finding | None:
-    """A row whose stand after is not its stand before plus its mutation, at the stand after."""
-    before, mutation, after = map(_as_summed, (stands.before, stands.mutation, stands.after))
+    """A row whose stand after is not its stand before plus its mutation, at the stand after
+    (a heading's empty cells state nothing; a line's are zero)."""
+    cells = (stands.before, stands.mutation, stands.after)
+    before, mutation, after = (
+        map(_as_summed, cells) if stands.covers is None else (c.amount for c in cells)
+    )
     if before is None or mutation is None or after is None or before + mutation == after:
         return None
     return make_finding(
