@@ -985,7 +985,8 @@ _CODES = [
         "article and its series (V, U or O) in the lines above the header, not in a column. "
         'reconcile reads them from there: a title line that starts with "Artikel", '
         '"Beleidsartikel" or "Niet-beleidsartikel" and a number, or with '
-        '"Verplichtingen", "Uitgaven" or "Ontvangsten". A column of the table\'s own '
+        '"Verplichtingen", "Uitgaven" or "Ontvangsten". A suppletoire table without years '
+        "takes its year from the one year its title lines name. A column of the table's own "
         "wins.",
     ),
     # --- diff: what changed between two versions of a table (reconcile diff) ---------------

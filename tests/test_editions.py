@@ -1273,3 +1273,35 @@ def test_a_second_published_suppletoire_table_reads_with_its_instruments_empty(
         ("Overige bijstand aan de landen", 2024, 3500 * thousand),
         ("Rechterlijke macht (JenV)", 2021, -2133 * thousand),
     ]
+
+
+@pytest.mark.parametrize(
+    ("title", "mutation", "year"),
+    [
+        ("Tweede suppletoire begroting 2025", "Mutaties 2e suppletoire begroting (2)", 2025),
+        ("Artikel 3 Digitalisering", "Mutaties 2e suppletoire begroting 2025", 2025),
+        ("Artikel 3 Digitalisering", "Mutaties 2e suppletoire begroting (2)", None),
+    ],
+)
+def test_a_suppletoire_table_without_years_takes_its_year_from_its_title(
+    tmp_path: Path, title: str, mutation: str, year: int | None
+) -> None:
+    # A 2e suppletoire's three columns alone: its year is the one the mutation's label or a
+    # title line names; where none does, the table is not read (its year is unknown).
+    from tests.spec import announcement, write
+
+    rows: list[list[object]] = [
+        [title],
+        ["(bedragen x € 1.000)"],
+        [None, "Vastgestelde begroting (1)", mutation, "Stand 2e suppletoire begroting (3)"],
+        ["Uitgaven", "1.000", "‒ 20", "980"],
+        ["Regeling AI-fabriek", "1.000", "‒ 20", "980"],
+    ]
+    write(tmp_path, {"EZ.xlsx": rows})
+    report = validate([str(tmp_path)], announcement(years="2025-2026", expect=[]), layout=None)
+    found = [(f.location.cell, f.code, f.params.get("field")) for f in report.findings]
+    assert [(ln.description, ln.year, ln.amount) for ln in report.lines] == (
+        [] if year is None else [("Regeling AI-fabriek", year, -20 * Decimal(1000))]
+    )
+    assert (("A1", "field-from-title", "Jaar") in found) == title.startswith("Tweede")
+    assert ("no-table" in {code for _, code, _ in found}) == (year is None)

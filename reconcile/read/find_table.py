@@ -8,7 +8,7 @@ import functools
 import re
 import tomllib
 import unicodedata
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
@@ -181,6 +181,7 @@ class Header:
     # stand columns (its column is that year's), and whether the header left it to be inferred.
     stand_year: int | None = None
     stand_year_inferred: bool = False
+    stand_year_title: tuple[int, int] | None = None  # (row, column) of the title that names it
     captions_below: int = 0  # rows right below it holding unit captions only: "(x € 1.000)"
 
     @property
@@ -340,6 +341,7 @@ def find_header(rows: list[tuple[Any, ...]]) -> Header | None:
         header = read_header(cells, index)
         if header is not None:
             header.captions_below = int(index < len(rows) and _captions_only(rows[index]))
+            header = _year_of_stands(header, cells, rows[: index - 1])
             return _with_unlabelled(header, cells, rows[index : index + HEADER_SCAN_ROWS])
     for index, cells in enumerate(rows[:HEADER_SCAN_ROWS], start=1):
         filled = [value for value in cells if not _blank(value)]
@@ -350,6 +352,8 @@ def find_header(rows: list[tuple[Any, ...]]) -> Header | None:
                     header.year_columns.setdefault(parse_year(value) or 0, column)
         else:  # or a published suppletoire table's: its stands, the mutation, the years after
             found = read_header(cells, index, keyless=True)
+            if found is not None:
+                found = _year_of_stands(found, cells, rows[: index - 1])
             if found is None or found.stand_year is None:
                 continue
             header = found
@@ -357,6 +361,43 @@ def find_header(rows: list[tuple[Any, ...]]) -> Header | None:
         if "description" in header.columns:
             return header
     return None
+
+
+def _year_of_stands(header: Header, cells: tuple[Any, ...], above: list[tuple[Any, ...]]) -> Header:
+    """A suppletoire table without years, neither as columns nor in a Jaar column (a 2e
+    suppletoire's "Vastgestelde begroting", "Mutaties 2e suppletoire begroting", "Stand 2e
+    suppletoire begroting" alone): the year its mutation's label names ("Mutaties 2e
+    suppletoire begroting 2025"), else the one year the title lines above name ("Tweede
+    suppletoire begroting 2023"), is its mutation's, and the mutation's column that year's.
+    Unchanged when neither names one year: its year is unknown."""
+    columns = header.columns
+    if header.year_columns or "year" in columns:
+        return header
+    if not {"stand_before", "amount", "stand_after"} <= columns.keys():
+        return header
+    column = columns["amount"]
+    named = _years_in([(header.row, column, cells[column - 1])])
+    if len(named) != 1:
+        named = _years_in(
+            (row, column, value)
+            for row, values in enumerate(above, start=1)
+            for column, value in enumerate(values, start=1)
+        )
+        header.stand_year_title = next(iter(named.values())) if len(named) == 1 else None
+    if len(named) == 1:
+        header.stand_year = next(iter(named))
+        header.year_columns[header.stand_year] = columns.pop("amount")
+    return header
+
+
+def _years_in(cells: Iterable[tuple[int, int, Any]]) -> dict[int, tuple[int, int]]:
+    """The years the text cells name, each with the (row, column) of the first naming it."""
+    found: dict[int, tuple[int, int]] = {}
+    for row, column, value in cells:
+        if isinstance(value, str):
+            for match in _YEAR_INSIDE.finditer(value):
+                found.setdefault(int(match.group(1)), (row, column))
+    return found
 
 
 def _with_unlabelled(

@@ -48,6 +48,7 @@ from reconcile.read.find_table import (
     find_headings,
     is_grand_total,
     label_columns,
+    labels,
     parse_year,
     total_label,
     unread_year_columns,
@@ -438,6 +439,19 @@ def read_table(grid: Grid, header: Header, file: str) -> SheetTable:
     if header.stand_year is not None:  # a suppletoire table as published: the mutation's year
         column = header.year_columns[header.stand_year]
         table.labels["amount"] = plain_text(grid.value(header.row, column))
+        if header.stand_year_title is not None:  # the title line above names its year
+            said_at = header.stand_year_title
+            where = CellRef(file, sheet, cell_name(*said_at))
+            said = f"“{plain_text(grid.value(*said_at))}”"
+            table.findings.append(
+                make_finding(
+                    "field-from-title",
+                    where,
+                    field=labels()["year"],
+                    value=header.stand_year,
+                    title=said,
+                )
+            )
         if header.stand_year_inferred:
             where = CellRef(file, sheet, cell_name(header.row, column))
             shown, year = f"“{table.labels['amount']}”", header.stand_year
