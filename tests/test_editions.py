@@ -1305,3 +1305,55 @@ def test_a_suppletoire_table_without_years_takes_its_year_from_its_title(
     )
     assert (("A1", "field-from-title", "Jaar") in found) == title.startswith("Tweede")
     assert ("no-table" in {code for _, code, _ in found}) == (year is None)
+
+
+def _iv_2023_sheet(document: str | None) -> list[list[object]]:
+    """Koninkrijksrelaties' 2e suppletoire begroting 2023, article 1, "Tabel 4"
+    (tests/published/README.md) as published: the article's heading, the caption, an Art.
+    column with the artikelonderdeel "1.0", the three columns of 2023 alone; ``document``,
+    the document's title typed above it (the page names its year only in its address)."""
+    import csv
+
+    with (PUBLISHED / "iv_2023_2supp_artikel1.csv").open(encoding="utf-8") as f:
+        rows = list(csv.reader(f))
+    name = "Versterken rechtsstaat"
+    return [
+        *([[document]] if document else []),
+        [f"3.1 Artikel 1. {name}"],
+        [f"Tabel 4 Budgettaire gevolgen van beleid artikel 1 {name} (bedragen x € 1.000)"],
+        [rows[0][0], None, *rows[0][2:]],
+        *[[cell or None for cell in row] for row in rows[1:]],
+    ]
+
+
+def test_a_2e_suppletoire_table_reads_its_artikelonderdeel_and_its_year_from_the_title(
+    tmp_path: Path,
+) -> None:
+    # Checked by hand: every row's (1) + (2) = (3) (Opdrachten: 1,873 - 722 = 1,151), each
+    # instrument is its lines' sum, and the artikelonderdeel 1.0 and Uitgaven are the sum of
+    # the four instruments (mutation: -1,000 - 722 + 970 - 2,453 = -3,205).
+    from tests.spec import announcement, write
+
+    title = "Koninkrijksrelaties (IV), 2e suppletoire begroting 2023"
+    write(tmp_path, {"Koninkrijksrelaties.xlsx": _iv_2023_sheet(title)})
+    report = validate([str(tmp_path)], announcement(years="2023-2024", expect=[]), layout=None)
+    codes = [(f.location.cell, f.code) for f in report.findings]
+    assert ("A1", "field-from-title") in codes
+    unwanted = {"stand-mismatch", "total-mismatch", "article-invalid", "missing-value"}
+    assert not (unwanted | {"duplicate-line"}) & {code for _, code in codes}
+    thousand = Decimal(1000)
+    assert sorted((ln.article, ln.description, ln.amount) for ln in report.lines) == [
+        ("1", "Bestuurlijke aanpak", -1000 * thousand),
+        ("1", "Bestuurlijke aanpak", 970 * thousand),
+        ("1", "Detentie - Algemeen", -752 * thousand),
+        ("1", "Diverse opdrachten", 30 * thousand),
+        ("1", "Douane (Financiën)", -913 * thousand),
+        ("1", "Grensbewaking (Defensie)", -1540 * thousand),
+    ]
+    assert {ln.year for ln in report.lines} == {2023}
+    # Without the document's title its year is not known: said, and nothing counted, rather
+    # than a year guessed.
+    write(tmp_path, {"Koninkrijksrelaties.xlsx": _iv_2023_sheet(None)})
+    report = validate([str(tmp_path)], announcement(years="2023-2024", expect=[]), layout=None)
+    missing = [f.params["field"] for f in report.findings if f.code == "missing-column"]
+    assert (list(report.lines), "Jaar" in missing) == ([], True)

@@ -677,6 +677,15 @@ def _nonzero_amount(value: Any) -> bool:
 
 INSTRUMENT = "instrument"
 INSTRUMENT_LINE = "instrument line"
+PART = "part"
+# An artikelonderdeel's number in the Art. column: "1.0", "2.1" (of article 1, 2).
+_PART_NUMBER = re.compile(r"^\s*0*(\d{1,3})\.\d{1,2}\s*$")
+
+
+def part_article(value: Any) -> str | None:
+    """The article of an artikelonderdeel's number ("2.1" -> "2"), None for other values."""
+    match = _PART_NUMBER.match(value) if isinstance(value, str) else None
+    return match.group(1) if match else None
 
 
 @functools.cache
@@ -696,9 +705,12 @@ def find_headings(
     table as published"): row -> the series ("V", "U", "O") of a series heading ("Uitgaven",
     the total of the lines below it up to the next series heading), or INSTRUMENT for an
     instrument's ("Personele uitgaven", the subtotal of the lines below it up to the next
-    heading), or INSTRUMENT_LINE for an instrument without lines of its own. Only in a table
+    heading), or INSTRUMENT_LINE for an instrument without lines of its own; or PART for an
+    artikelonderdeel's row ("1.0" in the Art. column beside "Versterken rechtsstaat"), the
+    subtotal of the lines below it up to the next one or series heading. Only in a table
     without a series column that has a series heading, among rows ``first`` to ``last``
-    without a chapter or article, ``skip`` (totals rows) aside.
+    without a chapter or article (an artikelonderdeel's number aside), ``skip`` (totals rows)
+    aside.
 
     An instrument's name is a heading when a line follows it: a row of another label, or of
     its own ("Overige" over "Overige", the one line of instrument Overige). Else it is a line
@@ -707,19 +719,27 @@ def find_headings(
     column = header.columns.get("description")
     if header.shape != "wide" or "series" in header.columns or column is None:
         return {}
-    keys = [header.columns.get(name) for name in ("chapter", "article")]
+    chapter, article = header.columns.get("chapter"), header.columns.get("article")
     series_of, instruments = _row_words()
     labelled: list[tuple[int, str]] = []  # (row, folded label) of the rows holding a label
+    parts: set[int] = set()
     for row in range(first, last + 1):
         cells = rows[row - 1]
-        label = _cell(cells, column)
-        if row in skip or any(not _blank(_cell(cells, key)) for key in keys if key is not None):
+        label, number = _cell(cells, column), _cell(cells, article)
+        if row in skip or not _blank(_cell(cells, chapter)):
             continue
+        if not _blank(number):
+            if part_article(number) is None:
+                continue  # a line of its own article
+            parts.add(row)
         if isinstance(label, str) and label.strip():
             labelled.append((row, fold_label(label)))
     found = {row: series_of[label] for row, label in labelled if label in series_of}
     if not found:
         return {}
+    for (row, _), (next_row, _) in zip(labelled, [*labelled[1:], (0, "")], strict=True):
+        if row in parts and next_row and next_row not in found and next_row not in parts:
+            found[row] = PART  # (an artikelonderdeel over nothing is no heading)
     below: tuple[int, str] | None = None  # the labelled row below, going up from the last
     for row, label in reversed(labelled):
         if label in instruments and row not in found and below is not None:

@@ -17,7 +17,7 @@ import datetime as dt
 import functools
 import operator
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from decimal import Decimal
 from typing import Any
@@ -42,6 +42,7 @@ from reconcile.read.cells import Grid, cell_name, column_letter
 from reconcile.read.find_table import (
     INSTRUMENT,
     INSTRUMENT_LINE,
+    PART,
     Header,
     excel_serial,
     find_extent,
@@ -50,6 +51,7 @@ from reconcile.read.find_table import (
     label_columns,
     labels,
     parse_year,
+    part_article,
     total_label,
     unread_year_columns,
 )
@@ -307,6 +309,9 @@ class SheetTable:
     row_totals: list[RowTotal] = field(default_factory=list, repr=False)
     stands: list[Stands] = field(default_factory=list, repr=False)
     stand_rows: list[StandRow] = field(default_factory=list, repr=False)  # by row, published
+    # Line index -> the instrument heading it stands under (a table printed per article): part
+    # of its key, as two instruments may each have a line of one name ("Bestuurlijke aanpak").
+    instruments: dict[int, str] = field(default_factory=dict, repr=False)
     _lines: list[RawLine] | None = field(default=None, init=False, repr=False, compare=False)
 
     def __eq__(self, other: object) -> bool:
@@ -694,11 +699,14 @@ class _Reader:
         self.heading: tuple[int, str, int] | None = None
         self.heading_places: dict[int, Places] = {}
         self.headed = False  # the table has kind headings: its "Stand ..." rows are no lines
-        # A table printed per article: its series and instrument headings (find_headings), and
-        # the one of each now open: (row, label, first line, first stand row, rows read before).
+        # A table printed per article: its series, artikelonderdeel and instrument headings
+        # (find_headings), and the one of each now open: (row, label, first line, first stand
+        # row, rows read before); what the open series and artikelonderdeel give the lines
+        # under them (their series, their article), and where (the heading's cell).
         self.headings: dict[int, str] = {}
         self.sections: dict[str, tuple[int, str, int, int, int]] = {}
-        self.series_places: dict[int, Places] = {}  # a line's places, its series at its heading
+        self.given: dict[str, tuple[Any, tuple[int, int]]] = {}
+        self.given_places: dict[int, Places] = {}
         self.rows_read = 0  # rows read as a line or a stand row, headings aside
         self.dates: dict[int, list[tuple[int, dt.date, int | None]]] = {}  # year column -> cells
         self.date_amounts: dict[tuple[int, int], tuple[dt.date, int]] = {}  # (row, column) ->
@@ -881,19 +889,26 @@ class _Reader:
             self.table.findings.append(make_finding("hidden-line", where, row=row))
 
     def open_section(self, row: int, section: str) -> None:
-        """A series heading (it closes the series and instrument open) or an instrument's."""
-        column = self.header.columns["description"]
-        label = plain_text(self.rows[row - 1][column - 1])
-        self.close_section(INSTRUMENT)
-        kind = INSTRUMENT if section == INSTRUMENT else "series"
-        if kind == "series":
-            self.close_section("series")
-            self.series_places = {
-                amount: {**places, "series": (row, column)}
-                for amount, places in self.places.items()
-            }
+        """A series heading (it closes the sections open), an artikelonderdeel's (it closes
+        the one open and its instrument) or an instrument's."""
+        columns, cells = self.header.columns, self.rows[row - 1]
+        label = plain_text(cells[columns["description"] - 1])
+        kind = section if section in (INSTRUMENT, PART) else "series"
+        for inner in (INSTRUMENT, PART, "series")[: (INSTRUMENT, PART, "series").index(kind) + 1]:
+            self.close_section(inner)
         opened = (row, label, len(self.lines), len(self.table.stand_rows), self.rows_read)
         self.sections[kind] = opened
+        if kind == "series":
+            self.given["series"] = (label, (row, columns["description"]))
+        elif kind == PART:
+            column = columns["article"]
+            self.given["article"] = (part_article(cells[column - 1]), (row, column))
+        self.given_places = self.places_given(self.given)
+
+    def places_given(self, names: Collection[str]) -> dict[int, Places]:
+        """A line's places with those of ``names`` at the heading that gives them."""
+        at = {name: self.given[name][1] for name in names}
+        return {amount: {**places, **at} for amount, places in self.places.items()}
 
     def close_section(self, kind: str) -> None:
         """Record the open series or instrument heading's subtotal, over the lines under it
@@ -902,7 +917,11 @@ class _Reader:
         opened = self.sections.pop(kind, None)
         if opened is None:
             return
+        if self.given.pop({"series": "series", PART: "article"}.get(kind, ""), None):
+            self.given_places = self.places_given(self.given)
         row, label, first_line, first_stand, rows_read = opened
+        if kind == INSTRUMENT:
+            self.table.instruments.update(dict.fromkeys(range(first_line, len(self.lines)), label))
         if self.rows_read > rows_read:
             self.record_total(row, label, range(first_line, len(self.lines)))
         if self.header.stand_year is not None:
@@ -989,9 +1008,13 @@ class _Reader:
         if self.heading is not None and values["kind"] is None:
             values["kind"] = self.heading[1]  # the kind heading the line stands under
             places = self.heading_places
-        if "series" in self.sections and values["series"] is None:
-            values["series"] = self.sections["series"][1]  # the series heading it stands under
-            places = self.series_places
+        given = [name for name in self.given if values[name] is None]
+        if given:  # the series and artikelonderdeel headings it stands under
+            for name in given:
+                values[name] = self.given[name][0]
+            places = (
+                self.given_places if len(given) == len(self.given) else self.places_given(given)
+            )
         if self.wide:
             # In a wide table an empty or zero year cell means "nothing this year": no line.
             present = [

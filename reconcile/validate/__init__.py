@@ -221,6 +221,8 @@ def validate_table(table: SheetTable, rules: Rules) -> ValidatedTable:
     data = _columns(lines, columns, ministry, series)
     if headed:  # the lines above the first series heading: the title's series, or assumed
         data["series"] = [series if s is None else s for s in data["series"]]
+    if table.instruments:  # the instrument heading each line stands under, in its key
+        data["instrument"] = [table.instruments.get(i) for i in range(len(lines))]
     if "article" not in columns and "article" in titled:
         article, ref, text = titled["article"]
         data["article"] = [article] * len(lines)
