@@ -1357,3 +1357,20 @@ def test_a_2e_suppletoire_table_reads_its_artikelonderdeel_and_its_year_from_the
     report = validate([str(tmp_path)], announcement(years="2023-2024", expect=[]), layout=None)
     missing = [f.params["field"] for f in report.findings if f.code == "missing-column"]
     assert (list(report.lines), "Jaar" in missing) == ([], True)
+
+
+def test_an_artikelonderdeel_that_does_not_add_up_is_said_at_its_cell(tmp_path: Path) -> None:
+    # 1.0's mutation made ‒ 3.206 (published: ‒ 3.205): its four instruments' lines sum to
+    # ‒ 3.205, and 19.402 ‒ 3.206 is not its stand 16.197.
+    from tests.spec import announcement, write
+
+    rows = _iv_2023_sheet("Koninkrijksrelaties (IV), 2e suppletoire begroting 2023")
+    assert rows[6][:2] == ["1.0", "Versterken rechtsstaat"] and rows[6][3] == "‒ 3.205"
+    rows[6][3] = "‒ 3.206"
+    write(tmp_path, {"Koninkrijksrelaties.xlsx": rows})
+    report = validate([str(tmp_path)], announcement(years="2023-2024", expect=[]), layout=None)
+    checks = {"stand-mismatch", "total-mismatch"}
+    assert sorted((f.location.cell, f.code) for f in report.findings if f.code in checks) == [
+        ("D7", "total-mismatch"),
+        ("E7", "stand-mismatch"),
+    ]

@@ -763,8 +763,7 @@ class _Reader:
                 self.read_row(row)
             start = row + 1
         self.close_heading()
-        self.close_section(INSTRUMENT)
-        self.close_section("series")
+        self.close_sections("series")
 
     # The table reader's one speed trick (docs/en/maintainers.md, "Performance"): plain lines
     # read a column at a time save 0.3 s of CPU per 100,000 (10 % of a validate);
@@ -868,7 +867,7 @@ class _Reader:
             return
         section = self.headings.get(row)
         if section == INSTRUMENT_LINE:  # beside the instruments, not under the one above
-            self.close_section(INSTRUMENT)
+            self.close_sections(INSTRUMENT)
         elif section is not None:
             self.open_section(row, section)
             return
@@ -894,8 +893,7 @@ class _Reader:
         columns, cells = self.header.columns, self.rows[row - 1]
         label = plain_text(cells[columns["description"] - 1])
         kind = section if section in (INSTRUMENT, PART) else "series"
-        for inner in (INSTRUMENT, PART, "series")[: (INSTRUMENT, PART, "series").index(kind) + 1]:
-            self.close_section(inner)
+        self.close_sections(kind)
         opened = (row, label, len(self.lines), len(self.table.stand_rows), self.rows_read)
         self.sections[kind] = opened
         if kind == "series":
@@ -910,10 +908,18 @@ class _Reader:
         at = {name: self.given[name][1] for name in names}
         return {amount: {**places, **at} for amount, places in self.places.items()}
 
+    def close_sections(self, kind: str) -> None:
+        """Close the open sections up to ``kind``: an instrument is inside an artikelonderdeel,
+        which is inside a series."""
+        order = (INSTRUMENT, PART, "series")
+        for inner in order[: order.index(kind) + 1]:
+            self.close_section(inner)
+
     def close_section(self, kind: str) -> None:
-        """Record the open series or instrument heading's subtotal, over the lines under it
-        (none when no row stands under it: a series total with no lines shown, Verplichtingen
-        over the instruments' uitgaven, is checked by nothing), and its stands."""
+        """Record the open series, artikelonderdeel or instrument heading's subtotal, over the
+        lines under it (none when no row stands under it: a series total with no lines shown,
+        Verplichtingen over the instruments' uitgaven, is checked by nothing), and its
+        stands."""
         opened = self.sections.pop(kind, None)
         if opened is None:
             return
