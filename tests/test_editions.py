@@ -1374,3 +1374,18 @@ def test_an_artikelonderdeel_that_does_not_add_up_is_said_at_its_cell(tmp_path: 
         ("D7", "total-mismatch"),
         ("E7", "stand-mismatch"),
     ]
+
+
+def test_a_published_suppletoire_stand_that_is_no_amount_is_said_not_checked(
+    tmp_path: Path,
+) -> None:
+    # Prijsbijstelling's stand 1e suppletoire written "PM": its row cannot be checked, nor
+    # the stands of its instrument and series above it; said once, at its cell.
+    rows = _vws_2020_sheet()
+    assert rows[8][0] == "Prijsbijstelling"
+    rows[8][5] = "PM"
+    found = _suppletoire_findings(tmp_path, rows)
+    assert [(cell, code) for cell, code in found if "stand" in code or "total" in code] == [
+        ("E3", "stand-year-inferred"),
+        ("F9", "stand-not-a-number"),
+    ]
