@@ -177,6 +177,18 @@ _CODES = [
         'label left of them. Type "Omschrijving" in the cell to say so yourself.',
     ),
     Code(
+        "stand-year-inferred",
+        INFO,
+        "read",
+        "{label} names no year; its mutation and the stands beside it are read as {year}, the "
+        "year before the table's first year column ({first}).",
+        "A suppletoire table as the Ministry prints it per article gives the stands and the "
+        "mutation of the budget year as columns, then the mutations of the years after it, and "
+        "names the budget year only in the document's title. reconcile reads the budget year as "
+        'the year before the first year column. Add the year to the label ("Mutatie 2025") to '
+        "say it yourself.",
+    ),
+    Code(
         "chapter-from-ministry",
         INFO,
         "read",
@@ -1032,7 +1044,8 @@ _CODES = [
         "article and its series (V, U or O) in the lines above the header, not in a column. "
         'reconcile reads them from there: a title line that starts with "Artikel", '
         '"Beleidsartikel" or "Niet-beleidsartikel" and a number, or with '
-        '"Verplichtingen", "Uitgaven" or "Ontvangsten". A column of the table\'s own '
+        '"Verplichtingen", "Uitgaven" or "Ontvangsten". A suppletoire table without years '
+        "takes its year from the one year its title lines name. A column of the table's own "
         "wins.",
     ),
     # --- diff: what changed between two versions of a table (reconcile diff) ---------------

@@ -1037,12 +1037,6 @@ def _vws_2020_sheet() -> list[list[object]]:
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a suppletoire table printed per article (stands and the mutation as columns, no "
-    "label over the row labels, its year only in the document's title, series as row "
-    "headings) is not read yet: no-table (issue 14)",
-)
 def test_a_published_suppletoire_table_reads_its_mutations_between_its_stands(
     tmp_path: Path,
 ) -> None:
@@ -1062,3 +1056,336 @@ def test_a_published_suppletoire_table_reads_its_mutations_between_its_stands(
         ("Overige", 1950 * thousand),
     }
     assert not {"stand-mismatch", "total-mismatch"} & {f.code for f in report.findings}
+
+
+def _suppletoire_findings(tmp_path: Path, rows: list[list[object]]) -> list[tuple[str, str]]:
+    from tests.spec import announcement, write
+
+    write(tmp_path, {"VWS.xlsx": rows})
+    report = validate([str(tmp_path)], announcement(years="2020-2024", expect=[]), layout=None)
+    noted = {"separator-assumed", "chapter-from-ministry", "field-from-title"}
+    return [(f.location.cell, f.code) for f in report.findings if f.code not in noted]
+
+
+def test_a_published_suppletoire_table_takes_its_year_from_the_years_after_it(
+    tmp_path: Path,
+) -> None:
+    # The mutation column names no year: the stands are of the budget year, the year before
+    # the first year column (2021), and a note says so at the mutation's label.
+    from tests.spec import announcement, write
+
+    write(tmp_path, {"VWS.xlsx": _vws_2020_sheet()})
+    report = validate([str(tmp_path)], announcement(years="2020-2024", expect=[]), layout=None)
+    noted = next(f for f in report.findings if f.code == "stand-year-inferred")
+    assert (noted.location.cell, noted.params["year"]) == ("E3", 2020)
+    assert {(ln.chapter, ln.article, ln.series) for ln in report.lines} == {("XVI", "11", "U")}
+    assert sorted({ln.year for ln in report.lines}) == [2020, 2021, 2022, 2023, 2024]
+    assert sum(ln.amount for ln in report.lines if ln.year == 2021) == 11133 * Decimal(1000)
+
+
+def test_a_published_suppletoire_stand_that_does_not_add_up_is_said_at_its_cell(
+    tmp_path: Path,
+) -> None:
+    # Loonbijstelling's stand 1e suppletoire made 13.107 (published: 13.106): 6.111 + 6.995
+    # is not it, and its instrument's and series' stands no longer sum to their lines'.
+    rows = _vws_2020_sheet()
+    assert rows[6][0] == "Loonbijstelling" and rows[6][5] == "13.106"
+    rows[6][5] = "13.107"
+    assert sorted(_suppletoire_findings(tmp_path, rows)) == [
+        ("A3", "description-unlabelled"),
+        ("E3", "stand-year-inferred"),
+        ("F5", "total-mismatch"),
+        ("F6", "total-mismatch"),
+        ("F7", "stand-mismatch"),
+    ]
+
+
+def test_a_published_suppletoire_subtotal_that_does_not_add_up_is_said_at_its_cell(
+    tmp_path: Path,
+) -> None:
+    # Uitgaven's mutation made 11.143 (published: 11.142): its instruments' lines sum to
+    # 11.142, and 7.869 + 11.143 is not its stand 19.011.
+    rows = _vws_2020_sheet()
+    assert rows[4][0] == "Uitgaven" and rows[4][4] == "11.142"
+    rows[4][4] = "11.143"
+    found = _suppletoire_findings(tmp_path, rows)
+    assert sorted(found) == [
+        ("A3", "description-unlabelled"),
+        ("E3", "stand-year-inferred"),
+        ("E5", "total-mismatch"),
+        ("F5", "stand-mismatch"),
+    ]
+
+
+_SERIES_ROWS: list[list[object]] = [
+    ["Verplichtingen", "1.000", "150", "1.150", "40", "0"],
+    ["Uitgaven", "1.000", "150", "1.150", "40", "0"],
+    ["Subsidies (regelingen)", "600", "100", "700", "40", "0"],
+    ["Regeling AI-fabriek", "0", "100", "100", "40", "0"],
+    ["Overige subsidies", "600", "0", "600", "0", "0"],
+    ["Opdrachten", "400", "50", "450", "0", "0"],
+    ["Ontvangsten", "10", "0", "10", "0", "0"],
+]
+
+
+@pytest.mark.parametrize(
+    "labels",
+    [
+        # a 2e suppletoire begroting: its stand before is the 1e suppletoire's stand
+        [
+            "Stand 1e suppletoire begroting (1)",
+            "Mutaties 2e suppletoire begroting (2)",
+            "Stand 2e suppletoire begroting (3)=(1+2)",
+        ],
+        # a table as a ministry may type it
+        ["Stand ontwerpbegroting", "Mutatie", "Stand na"],
+        ["Stand voor", "Mutatie 2025", "Stand na"],
+    ],
+)
+def test_a_suppletoire_table_reads_its_stands_however_they_are_labelled(
+    tmp_path: Path, labels: list[str]
+) -> None:
+    # Subsidies (regelingen) is the subtotal of its two lines; Opdrachten, with no line of
+    # its own below it, is a line; Verplichtingen and Ontvangsten are not counted.
+    from tests.spec import announcement, write
+
+    rows: list[list[object]] = [
+        ["Artikel 3 Digitalisering"],
+        ["(bedragen x € 1.000)"],
+        [None, *labels, 2026, 2027],
+        *_SERIES_ROWS,
+    ]
+    write(tmp_path, {"EZ.xlsx": rows})
+    report = validate([str(tmp_path)], announcement(years="2025-2027", expect=[]), layout=None)
+    codes = {f.code for f in report.findings}
+    assert not {"stand-mismatch", "total-mismatch", "no-table"} & codes
+    assert ("stand-year-inferred" in codes) == (labels[1] != "Mutatie 2025")
+    assert sorted((ln.description, ln.year, ln.amount) for ln in report.lines) == [
+        ("Opdrachten", 2025, 50 * Decimal(1000)),
+        ("Regeling AI-fabriek", 2025, 100 * Decimal(1000)),
+        ("Regeling AI-fabriek", 2026, 40 * Decimal(1000)),
+    ]
+
+
+def test_a_2e_suppletoire_table_counts_its_own_mutation_not_the_1e_s(tmp_path: Path) -> None:
+    # Vastgestelde begroting, the 1e suppletoire's mutation and stand, then the 2e's: the
+    # stand before is the 1e suppletoire's stand (3), the mutation counted the 2e's (4).
+    from tests.spec import announcement, write
+
+    rows: list[list[object]] = [
+        ["Artikel 3 Digitalisering"],
+        ["(bedragen x € 1.000)"],
+        [
+            None,
+            "Vastgestelde begroting (1)",
+            "Mutaties 1e suppletoire begroting (2)",
+            "Stand 1e suppletoire begroting (3)=(1+2)",
+            "Mutaties 2e suppletoire begroting (4)",
+            "Stand 2e suppletoire begroting (5)=(3+4)",
+            2026,
+        ],
+        ["Uitgaven", "1.000", "20", "1.020", "5", "1.025", "7"],
+        ["Regeling AI-fabriek", "1.000", "20", "1.020", "5", "1.025", "7"],
+    ]
+    write(tmp_path, {"EZ.xlsx": rows})
+    report = validate([str(tmp_path)], announcement(years="2025-2026", expect=[]), layout=None)
+    assert not {"stand-mismatch", "total-mismatch"} & {f.code for f in report.findings}
+    assert [(ln.year, ln.amount) for ln in report.lines] == [
+        (2025, 5 * Decimal(1000)),
+        (2026, 7 * Decimal(1000)),
+    ]
+
+
+def test_a_budget_table_printed_per_article_reads_its_series_headings(tmp_path: Path) -> None:
+    # The begroting's own "budgettaire gevolgen van beleid": no stands, the years as columns,
+    # the series and instruments as headings over their lines.
+    from tests.spec import announcement, write
+
+    rows: list[list[object]] = [
+        ["Beleidsartikel 3 Digitalisering"],
+        ["(bedragen x € 1.000)"],
+        [None, 2025, 2026],
+        ["Verplichtingen", "150", "0"],
+        ["Uitgaven", "150", "30"],
+        ["Subsidies (regelingen)", "100", "30"],
+        ["Regeling AI-fabriek", "100", "20"],
+        ["Overige subsidies", "0", "10"],
+        ["Opdrachten", "50", "0"],
+        ["Ontvangsten", "10", "0"],
+        ["Overige", "10", "0"],
+    ]
+    write(tmp_path, {"EZ.xlsx": rows})
+    report = validate([str(tmp_path)], announcement(years="2025-2026", expect=[]), layout=None)
+    assert "total-mismatch" not in {f.code for f in report.findings}
+    assert sorted((ln.description, ln.year) for ln in report.lines) == [
+        ("Opdrachten", 2025),
+        ("Overige subsidies", 2026),
+        ("Regeling AI-fabriek", 2025),
+        ("Regeling AI-fabriek", 2026),
+    ]
+    rows[5][2] = "31"  # Subsidies (regelingen) in 2026: 20 + 10 is not 31
+    write(tmp_path, {"EZ.xlsx": rows})
+    report = validate([str(tmp_path)], announcement(years="2025-2026", expect=[]), layout=None)
+    cells = [f.location.cell for f in report.findings if f.code == "total-mismatch"]
+    assert cells == ["C6"]
+
+
+def _iv_2021_sheet() -> list[list[object]]:
+    """Koninkrijksrelaties' 1e suppletoire begroting 2021, article 1, "Tabel 5"
+    (tests/published/README.md) as published: the article's heading, the table's caption, an
+    empty cell above the row labels, the later years labelled "Mutatie 2022", the instruments
+    as headings with empty cells, a footnote below."""
+    import csv
+
+    with (PUBLISHED / "iv_2021_1supp_artikel1.csv").open(encoding="utf-8") as f:
+        rows = list(csv.reader(f))
+    name = "Versterken rechtsstaat"
+    return [
+        ["3.1 Artikel 1. Versterken rechtsstaat"],
+        ["Budgettaire gevolgen van beleid"],
+        [f"Tabel 5 Budgettaire gevolgen van beleid artikel 1 {name} (bedragen x € 1.000)"],
+        [None, *rows[0][1:]],
+        *[[cell or None for cell in row] for row in rows[1:]],
+    ]
+
+
+def test_a_second_published_suppletoire_table_reads_with_its_instruments_empty(
+    tmp_path: Path,
+) -> None:
+    # Checked by hand: every row's (3) + (4) = (5) (Grensbewaking: 22,839 - 12,000 = 10,839)
+    # and Uitgaven is its five lines' sum in every column (mutation: -6,300 - 12,000 - 2,133 =
+    # -20,433); the instruments' rows are empty, headings only.
+    from tests.spec import announcement, write
+
+    write(tmp_path, {"Koninkrijksrelaties.xlsx": _iv_2021_sheet()})
+    report = validate([str(tmp_path)], announcement(years="2021-2025", expect=[]), layout=None)
+    codes = [(f.location.cell, f.code) for f in report.findings]
+    assert ("E4", "stand-year-inferred") in codes
+    assert not {"stand-mismatch", "total-mismatch", "column-not-read", "no-table"} & {
+        code for _, code in codes
+    }
+    thousand = Decimal(1000)
+    assert sorted((ln.description, ln.year, ln.amount) for ln in report.lines) == [
+        ("Grensbewaking (Defensie)", 2021, -12000 * thousand),
+        ("Overige bijstand aan de landen", 2021, -6300 * thousand),
+        ("Overige bijstand aan de landen", 2022, 1000 * thousand),
+        ("Overige bijstand aan de landen", 2023, 1800 * thousand),
+        ("Overige bijstand aan de landen", 2024, 3500 * thousand),
+        ("Rechterlijke macht (JenV)", 2021, -2133 * thousand),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("title", "mutation", "year"),
+    [
+        ("Tweede suppletoire begroting 2025", "Mutaties 2e suppletoire begroting (2)", 2025),
+        ("Artikel 3 Digitalisering", "Mutaties 2e suppletoire begroting 2025", 2025),
+        ("Artikel 3 Digitalisering", "Mutaties 2e suppletoire begroting (2)", None),
+    ],
+)
+def test_a_suppletoire_table_without_years_takes_its_year_from_its_title(
+    tmp_path: Path, title: str, mutation: str, year: int | None
+) -> None:
+    # A 2e suppletoire's three columns alone: its year is the one the mutation's label or a
+    # title line names; where none does, the table is not read (its year is unknown).
+    from tests.spec import announcement, write
+
+    rows: list[list[object]] = [
+        [title],
+        ["(bedragen x € 1.000)"],
+        [None, "Vastgestelde begroting (1)", mutation, "Stand 2e suppletoire begroting (3)"],
+        ["Uitgaven", "1.000", "‒ 20", "980"],
+        ["Regeling AI-fabriek", "1.000", "‒ 20", "980"],
+    ]
+    write(tmp_path, {"EZ.xlsx": rows})
+    report = validate([str(tmp_path)], announcement(years="2025-2026", expect=[]), layout=None)
+    found = [(f.location.cell, f.code, f.params.get("field")) for f in report.findings]
+    assert [(ln.description, ln.year, ln.amount) for ln in report.lines] == (
+        [] if year is None else [("Regeling AI-fabriek", year, -20 * Decimal(1000))]
+    )
+    assert (("A1", "field-from-title", "Jaar") in found) == title.startswith("Tweede")
+    assert ("no-table" in {code for _, code, _ in found}) == (year is None)
+
+
+def _iv_2023_sheet(document: str | None) -> list[list[object]]:
+    """Koninkrijksrelaties' 2e suppletoire begroting 2023, article 1, "Tabel 4"
+    (tests/published/README.md) as published: the article's heading, the caption, an Art.
+    column with the artikelonderdeel "1.0", the three columns of 2023 alone; ``document``,
+    the document's title typed above it (the page names its year only in its address)."""
+    import csv
+
+    with (PUBLISHED / "iv_2023_2supp_artikel1.csv").open(encoding="utf-8") as f:
+        rows = list(csv.reader(f))
+    name = "Versterken rechtsstaat"
+    return [
+        *([[document]] if document else []),
+        [f"3.1 Artikel 1. {name}"],
+        [f"Tabel 4 Budgettaire gevolgen van beleid artikel 1 {name} (bedragen x € 1.000)"],
+        [rows[0][0], None, *rows[0][2:]],
+        *[[cell or None for cell in row] for row in rows[1:]],
+    ]
+
+
+def test_a_2e_suppletoire_table_reads_its_artikelonderdeel_and_its_year_from_the_title(
+    tmp_path: Path,
+) -> None:
+    # Checked by hand: every row's (1) + (2) = (3) (Opdrachten: 1,873 - 722 = 1,151), each
+    # instrument is its lines' sum, and the artikelonderdeel 1.0 and Uitgaven are the sum of
+    # the four instruments (mutation: -1,000 - 722 + 970 - 2,453 = -3,205).
+    from tests.spec import announcement, write
+
+    title = "Koninkrijksrelaties (IV), 2e suppletoire begroting 2023"
+    write(tmp_path, {"Koninkrijksrelaties.xlsx": _iv_2023_sheet(title)})
+    report = validate([str(tmp_path)], announcement(years="2023-2024", expect=[]), layout=None)
+    codes = [(f.location.cell, f.code) for f in report.findings]
+    assert ("A1", "field-from-title") in codes
+    unwanted = {"stand-mismatch", "total-mismatch", "article-invalid", "missing-value"}
+    assert not (unwanted | {"duplicate-line"}) & {code for _, code in codes}
+    thousand = Decimal(1000)
+    assert sorted((ln.article, ln.description, ln.amount) for ln in report.lines) == [
+        ("1", "Bestuurlijke aanpak", -1000 * thousand),
+        ("1", "Bestuurlijke aanpak", 970 * thousand),
+        ("1", "Detentie - Algemeen", -752 * thousand),
+        ("1", "Diverse opdrachten", 30 * thousand),
+        ("1", "Douane (Financiën)", -913 * thousand),
+        ("1", "Grensbewaking (Defensie)", -1540 * thousand),
+    ]
+    assert {ln.year for ln in report.lines} == {2023}
+    # Without the document's title its year is not known: said, and nothing counted, rather
+    # than a year guessed.
+    write(tmp_path, {"Koninkrijksrelaties.xlsx": _iv_2023_sheet(None)})
+    report = validate([str(tmp_path)], announcement(years="2023-2024", expect=[]), layout=None)
+    missing = [f.params["field"] for f in report.findings if f.code == "missing-column"]
+    assert (list(report.lines), "Jaar" in missing) == ([], True)
+
+
+def test_an_artikelonderdeel_that_does_not_add_up_is_said_at_its_cell(tmp_path: Path) -> None:
+    # 1.0's mutation made ‒ 3.206 (published: ‒ 3.205): its four instruments' lines sum to
+    # ‒ 3.205, and 19.402 ‒ 3.206 is not its stand 16.197.
+    from tests.spec import announcement, write
+
+    rows = _iv_2023_sheet("Koninkrijksrelaties (IV), 2e suppletoire begroting 2023")
+    assert rows[6][:2] == ["1.0", "Versterken rechtsstaat"] and rows[6][3] == "‒ 3.205"
+    rows[6][3] = "‒ 3.206"
+    write(tmp_path, {"Koninkrijksrelaties.xlsx": rows})
+    report = validate([str(tmp_path)], announcement(years="2023-2024", expect=[]), layout=None)
+    checks = {"stand-mismatch", "total-mismatch"}
+    assert sorted((f.location.cell, f.code) for f in report.findings if f.code in checks) == [
+        ("D7", "total-mismatch"),
+        ("E7", "stand-mismatch"),
+    ]
+
+
+def test_a_published_suppletoire_stand_that_is_no_amount_is_said_not_checked(
+    tmp_path: Path,
+) -> None:
+    # Prijsbijstelling's stand 1e suppletoire written "PM": its row cannot be checked, nor
+    # the stands of its instrument and series above it; said once, at its cell.
+    rows = _vws_2020_sheet()
+    assert rows[8][0] == "Prijsbijstelling"
+    rows[8][5] = "PM"
+    found = _suppletoire_findings(tmp_path, rows)
+    assert [(cell, code) for cell, code in found if "stand" in code or "total" in code] == [
+        ("E3", "stand-year-inferred"),
+        ("F9", "stand-not-a-number"),
+    ]

@@ -8,7 +8,7 @@ import functools
 import re
 import tomllib
 import unicodedata
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
@@ -177,6 +177,11 @@ class Header:
     year_columns: dict[int, int] = field(default_factory=dict)  # year -> column (wide shape)
     units: list[tuple[Unit, int]] = field(default_factory=list)  # captions in header cells
     unlabelled: bool = False  # the description column's header cell is empty (as published)
+    # A suppletoire table as published per article: the year whose mutation stands between the
+    # stand columns (its column is that year's), and whether the header left it to be inferred.
+    stand_year: int | None = None
+    stand_year_inferred: bool = False
+    stand_year_title: tuple[int, int] | None = None  # (row, column) of the title that names it
     captions_below: int = 0  # rows right below it holding unit captions only: "(x € 1.000)"
 
     @property
@@ -207,12 +212,14 @@ class Header:
         return self.shape == "long" and {"stand_before", "stand_after"} <= self.columns.keys()
 
 
-def read_header(cells: tuple[Any, ...], row: int) -> Header | None:
-    """The header this row would be, or None when it does not look like one."""
+def read_header(cells: tuple[Any, ...], row: int, keyless: bool = False) -> Header | None:
+    """The header this row would be, or None when it does not look like one (``keyless``:
+    also without a chapter, article or description label, as a published table prints it)."""
     columns: dict[str, int] = {}
     years: dict[int, int] = {}
     units = []
     caption_only = None  # a cell holding a unit caption only ("x € 1.000"): the amounts'
+    named: dict[str, list[int]] = {}  # the columns a stand or the amount names, in order
     for index, value in enumerate(cells, start=1):
         year = parse_year(value)
         if year is None and isinstance(value, str):
@@ -230,6 +237,8 @@ def read_header(cells: tuple[Any, ...], row: int) -> Header | None:
             name not in columns or _rank(name, value) < _rank(name, cells[columns[name] - 1])
         ):
             columns[name] = index  # "Omschrijving" right of "Toelichting" is the description
+        if name in ("stand_before", "stand_after", "amount"):
+            named.setdefault("amount" if name == "amount" else "stand", []).append(index)
         if isinstance(value, str):
             unit = find_unit(value)
             if unit is not None:
@@ -238,11 +247,62 @@ def read_header(cells: tuple[Any, ...], row: int) -> Header | None:
                     caption_only = index
     if caption_only is not None and not years and "amount" not in columns:
         columns["amount"] = caption_only
+    _order_stands(columns, named.get("stand", []), named.get("amount", []), [*years.values()])
+    stand_year, inferred = _stand_year(columns, years)
+    if stand_year is not None:
+        years = dict(sorted(years.items(), key=lambda item: item[1]))  # in column order
     has_amounts = "amount" in columns or bool(years)
     has_key = any(name in columns for name in ("chapter", "article", "description"))
-    if not (has_amounts and has_key):
+    if not (has_amounts and (has_key or keyless)):
         return None
-    return Header(row, columns, years, units)
+    return Header(row, columns, years, units, stand_year=stand_year, stand_year_inferred=inferred)
+
+
+def _order_stands(
+    columns: dict[str, int], stands: list[int], amounts: list[int], years: list[int]
+) -> None:
+    """Where a suppletoire table names more than one stand, their order says which is which,
+    as the Rijksbegrotingsvoorschriften print them: the stand after is the rightmost stand,
+    the mutation the amount column just left of it, the stand before the stand just left of
+    that (the amount column or, where no column is the amount, the year column: "Mutatie
+    2025"). A 2e suppletoire's "Stand 1e suppletoire begroting" is its stand before, and of
+    "Mutaties 1e ..." and "Mutaties 2e suppletoire begroting" the second is its mutation."""
+    if len(stands) < 2:
+        return
+    after = stands[-1]
+    amounts = amounts or [column for column in years if column < after]
+    mutation = max((column for column in amounts if column < after), default=None)
+    if mutation is None:
+        return
+    before = max((column for column in stands if column < mutation), default=None)
+    if before is not None:
+        columns.update(stand_before=before, stand_after=after)
+        if mutation not in years:  # (a year column, "Mutatie 2025", stays one)
+            columns["amount"] = mutation
+
+
+def _stand_year(columns: dict[str, int], years: dict[int, int]) -> tuple[int | None, bool]:
+    """A suppletoire table as the Ministry prints it per article: its stands before and after
+    and the mutation between them are of the budget year, and the years after it follow as
+    columns ("Vastgestelde begroting", "Mutaties 1e suppletoire begroting", "Stand 1e
+    suppletoire begroting", 2021, 2022, ...). The mutation's column becomes the budget year's
+    (moved from ``columns`` to ``years``): the year its label names ("Mutatie 2020"), else the
+    year before the first year column, said to be inferred. (None, False) for other tables."""
+    if not ({"stand_before", "stand_after"} <= columns.keys() and years):
+        return None, False
+    if "amount" not in columns:  # the mutation's label names its year: the year column just
+        after = columns["stand_after"]  # left of the stand after, right of the stand before
+        year, column = max(
+            ((y, c) for y, c in years.items() if c < after),
+            key=lambda item: item[1],
+            default=(0, 0),
+        )
+        return (year, False) if columns["stand_before"] < column else (None, False)
+    year = min(years) - 1
+    if year in years:
+        return None, False
+    years[year] = columns.pop("amount")
+    return year, True
 
 
 def _is_number(value: Any) -> bool:
@@ -281,19 +341,63 @@ def find_header(rows: list[tuple[Any, ...]]) -> Header | None:
         header = read_header(cells, index)
         if header is not None:
             header.captions_below = int(index < len(rows) and _captions_only(rows[index]))
+            header = _year_of_stands(header, cells, rows[: index - 1])
             return _with_unlabelled(header, cells, rows[index : index + HEADER_SCAN_ROWS])
     for index, cells in enumerate(rows[:HEADER_SCAN_ROWS], start=1):
         filled = [value for value in cells if not _blank(value)]
-        if len(filled) < 2 or any(parse_year(value) is None for value in filled):
-            continue  # a header of years alone (two or more), its label cell empty
-        header = Header(index, {}, {})
-        for column, value in enumerate(cells, start=1):
-            if not _blank(value):
-                header.year_columns.setdefault(parse_year(value) or 0, column)
+        if len(filled) >= 2 and all(parse_year(value) is not None for value in filled):
+            header = Header(index, {}, {})  # a header of years alone, its label cell empty
+            for column, value in enumerate(cells, start=1):
+                if not _blank(value):
+                    header.year_columns.setdefault(parse_year(value) or 0, column)
+        else:  # or a published suppletoire table's: its stands, the mutation, the years after
+            found = read_header(cells, index, keyless=True)
+            if found is not None:
+                found = _year_of_stands(found, cells, rows[: index - 1])
+            if found is None or found.stand_year is None:
+                continue
+            header = found
         header = _with_unlabelled(header, cells, rows[index : index + HEADER_SCAN_ROWS])
         if "description" in header.columns:
             return header
     return None
+
+
+def _year_of_stands(header: Header, cells: tuple[Any, ...], above: list[tuple[Any, ...]]) -> Header:
+    """A suppletoire table without years, neither as columns nor in a Jaar column (a 2e
+    suppletoire's "Vastgestelde begroting", "Mutaties 2e suppletoire begroting", "Stand 2e
+    suppletoire begroting" alone): the year its mutation's label names ("Mutaties 2e
+    suppletoire begroting 2025"), else the one year the title lines above name ("Tweede
+    suppletoire begroting 2023"), is its mutation's, and the mutation's column that year's.
+    Unchanged when neither names one year: its year is unknown."""
+    columns = header.columns
+    if header.year_columns or "year" in columns:
+        return header
+    if not {"stand_before", "amount", "stand_after"} <= columns.keys():
+        return header
+    column = columns["amount"]
+    named = _years_in([(header.row, column, cells[column - 1])])
+    if len(named) != 1:
+        named = _years_in(
+            (row, column, value)
+            for row, values in enumerate(above, start=1)
+            for column, value in enumerate(values, start=1)
+        )
+        header.stand_year_title = next(iter(named.values())) if len(named) == 1 else None
+    if len(named) == 1:
+        header.stand_year = next(iter(named))
+        header.year_columns[header.stand_year] = columns.pop("amount")
+    return header
+
+
+def _years_in(cells: Iterable[tuple[int, int, Any]]) -> dict[int, tuple[int, int]]:
+    """The years the text cells name, each with the (row, column) of the first naming it."""
+    found: dict[int, tuple[int, int]] = {}
+    for row, column, value in cells:
+        if isinstance(value, str):
+            for match in _YEAR_INSIDE.finditer(value):
+                found.setdefault(int(match.group(1)), (row, column))
+    return found
 
 
 def _with_unlabelled(
@@ -369,7 +473,8 @@ def unread_year_columns(rows: list[tuple[Any, ...]], header: Header, last: int) 
     the table holds a number in them (stored as one or written as text, as a CSV file's cells
     are): amounts that would be left out in silence. In a wide table a header that names a
     year in another way ("2030 e.v.", "2025-2026"); in a long table, which takes its amounts
-    from its one amount column, any ("Bedrag 2024", "2026")."""
+    from its one amount column, any ("Bedrag 2024", "2026"). A suppletoire table's earlier
+    stands ("Ontwerpbegroting 2021 (1)") are checked by nobody, and said by nothing."""
     used = set(header.columns.values())
     if header.shape == "wide":
         used |= set(header.year_columns.values())
@@ -378,6 +483,8 @@ def unread_year_columns(rows: list[tuple[Any, ...]], header: Header, last: int) 
     for column, label in enumerate(labels, start=1):
         if column in used or not isinstance(label, str) or not _YEAR_INSIDE.search(label):
             continue
+        if header.stand_year is not None and field_of(label) in ("stand_before", "stand_after"):
+            continue  # an earlier stand of a suppletoire table ("Ontwerpbegroting 2021 (1)")
         cells = (_cell(rows[row - 1], column) for row in range(header.first_row, last + 1))
         if any(map(_nonzero_amount, cells)):
             found.append(column)
@@ -564,3 +671,86 @@ def _nonzero_amount(value: Any) -> bool:
         return parse_number(value) != 0
     except AmountError:
         return False
+
+
+# --- series and instrument headings ---------------------------------------------------------
+
+INSTRUMENT = "instrument"
+INSTRUMENT_LINE = "instrument line"
+PART = "part"
+# An artikelonderdeel's number in the Art. column: "1.0", "2.1" (of article 1, 2).
+_PART_NUMBER = re.compile(r"^\s*0*(\d{1,3})\.\d{1,2}\s*$")
+
+
+def part_article(value: Any) -> str | None:
+    """The article of an artikelonderdeel's number ("2.1" -> "2"), None for other values."""
+    match = _PART_NUMBER.match(value) if isinstance(value, str) else None
+    return match.group(1) if match else None
+
+
+@functools.cache
+def _row_words() -> tuple[dict[str, str], frozenset[str]]:
+    """Folded label -> series of a series heading; the folded labels of the financial
+    instruments (reconcile/data/table-rows.toml). Read on first use, once."""
+    text = resources.files("reconcile.data").joinpath("table-rows.toml").read_text("utf-8")
+    data = tomllib.loads(text)
+    series = {fold_label(label): code for code, words in data["series"].items() for label in words}
+    return series, frozenset(map(fold_label, data["instrument"]["labels"]))
+
+
+def find_headings(
+    rows: list[tuple[Any, ...]], header: Header, first: int, last: int, skip: Collection[int]
+) -> dict[int, str]:
+    """The headings of a wide table printed per article (docs/en/workbooks.md, "A suppletoire
+    table as published"): row -> the series ("V", "U", "O") of a series heading ("Uitgaven",
+    the total of the lines below it up to the next series heading), or INSTRUMENT for an
+    instrument's ("Personele uitgaven", the subtotal of the lines below it up to the next
+    heading), or INSTRUMENT_LINE for an instrument without lines of its own; or PART for an
+    artikelonderdeel's row ("1.0" in the Art. column beside "Versterken rechtsstaat"), the
+    subtotal of the lines below it up to the next one or series heading. Only in a table
+    without a series column that has a series heading, among rows ``first`` to ``last``
+    without a chapter or article (an artikelonderdeel's number aside), ``skip`` (totals rows)
+    aside.
+
+    An instrument's name is a heading when a line follows it: a row of another label, or of
+    its own ("Overige" over "Overige", the one line of instrument Overige). Else it is a line
+    beside the instruments, not under the one above it ("Opdrachten" right above "Bijdrage
+    aan agentschappen", or above the next series), unless it is that one's own line."""
+    column = header.columns.get("description")
+    if header.shape != "wide" or "series" in header.columns or column is None:
+        return {}
+    chapter, article = header.columns.get("chapter"), header.columns.get("article")
+    series_of, instruments = _row_words()
+    labelled: list[tuple[int, str]] = []  # (row, folded label) of the rows holding a label
+    parts: set[int] = set()
+    for row in range(first, last + 1):
+        cells = rows[row - 1]
+        label, number = _cell(cells, column), _cell(cells, article)
+        if row in skip or not _blank(_cell(cells, chapter)):
+            continue
+        if not _blank(number):
+            if part_article(number) is None:
+                continue  # a line of its own article
+            parts.add(row)
+        if isinstance(label, str) and label.strip():
+            labelled.append((row, fold_label(label)))
+    found = {row: series_of[label] for row, label in labelled if label in series_of}
+    if not found:
+        return {}
+    for (row, _), (next_row, _) in zip(labelled, [*labelled[1:], (0, "")], strict=True):
+        if row in parts and next_row and next_row not in found and next_row not in parts:
+            found[row] = PART  # (an artikelonderdeel over nothing is no heading)
+    below: tuple[int, str] | None = None  # the labelled row below, going up from the last
+    for row, label in reversed(labelled):
+        if label in instruments and row not in found and below is not None:
+            under, its = below
+            if under not in found and (its not in instruments or its == label):
+                found[row] = INSTRUMENT
+        below = (row, label)
+    above: tuple[int, str] | None = None
+    for row, label in labelled:
+        own = above is not None and found.get(above[0]) == INSTRUMENT and above[1] == label
+        if label in instruments and row not in found and not own:
+            found[row] = INSTRUMENT_LINE
+        above = (row, label)
+    return found

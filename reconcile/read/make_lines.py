@@ -17,7 +17,7 @@ import datetime as dt
 import functools
 import operator
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from decimal import Decimal
 from typing import Any
@@ -40,12 +40,18 @@ from reconcile.money import (
 )
 from reconcile.read.cells import Grid, cell_name, column_letter
 from reconcile.read.find_table import (
+    INSTRUMENT,
+    INSTRUMENT_LINE,
+    PART,
     Header,
     excel_serial,
     find_extent,
+    find_headings,
     is_grand_total,
     label_columns,
+    labels,
     parse_year,
+    part_article,
     total_label,
     unread_year_columns,
 )
@@ -274,6 +280,19 @@ class Stands:
     after: AmountCell
 
 
+@dataclass(frozen=True, slots=True)
+class StandRow:
+    """A row of a suppletoire table as published per article (its stands and the mutation of
+    their year as columns): its stand before, mutation and stand after, whether a line or a
+    heading; a heading's row also the rows it sums (indices in ``SheetTable.stand_rows``)."""
+
+    label: str
+    before: AmountCell
+    mutation: AmountCell
+    after: AmountCell
+    covers: tuple[int, ...] | None = None  # None: a line's row
+
+
 @dataclass
 class SheetTable:
     """What the reader got out of one sheet: its lines, and what was found while reading.
@@ -297,6 +316,10 @@ class SheetTable:
     totals: list[TotalsRow] = field(default_factory=list, repr=False)
     row_totals: list[RowTotal] = field(default_factory=list, repr=False)
     stands: list[Stands] = field(default_factory=list, repr=False)
+    stand_rows: list[StandRow] = field(default_factory=list, repr=False)  # by row, published
+    # Line index -> the instrument heading it stands under (a table printed per article): part
+    # of its key, as two instruments may each have a line of one name ("Bestuurlijke aanpak").
+    instruments: dict[int, str] = field(default_factory=dict, repr=False)
     _lines: list[RawLine] | None = field(default=None, init=False, repr=False, compare=False)
 
     def __eq__(self, other: object) -> bool:
@@ -426,6 +449,28 @@ def read_table(grid: Grid, header: Header, file: str) -> SheetTable:
         column = header.columns["description"]
         where = CellRef(file, sheet, cell_name(header.row, column))
         table.findings.append(make_finding("description-unlabelled", where))
+    if header.stand_year is not None:  # a suppletoire table as published: the mutation's year
+        column = header.year_columns[header.stand_year]
+        table.labels["amount"] = plain_text(grid.value(header.row, column))
+        if header.stand_year_title is not None:  # the title line above names its year
+            said_at = header.stand_year_title
+            where = CellRef(file, sheet, cell_name(*said_at))
+            said = f"“{plain_text(grid.value(*said_at))}”"
+            table.findings.append(
+                make_finding(
+                    "field-from-title",
+                    where,
+                    field=labels()["year"],
+                    value=header.stand_year,
+                    title=said,
+                )
+            )
+        if header.stand_year_inferred:
+            where = CellRef(file, sheet, cell_name(header.row, column))
+            shown, year = f"“{table.labels['amount']}”", header.stand_year
+            table.findings.append(
+                make_finding("stand-year-inferred", where, label=shown, year=year, first=year + 1)
+            )
     extent = find_extent(grid.rows, header)
     end, totals = extent.last, dict(extent.totals)
     if extent.notes_would_read:  # rows below the last line holding none of a line's marks
@@ -662,6 +707,15 @@ class _Reader:
         self.heading: tuple[int, str, int] | None = None
         self.heading_places: dict[int, Places] = {}
         self.headed = False  # the table has kind headings: its "Stand ..." rows are no lines
+        # A table printed per article: its series, artikelonderdeel and instrument headings
+        # (find_headings), and the one of each now open: (row, label, first line, first stand
+        # row, rows read before); what the open series and artikelonderdeel give the lines
+        # under them (their series, their article), and where (the heading's cell).
+        self.headings: dict[int, str] = {}
+        self.sections: dict[str, tuple[int, str, int, int, int]] = {}
+        self.given: dict[str, tuple[Any, tuple[int, int]]] = {}
+        self.given_places: dict[int, Places] = {}
+        self.rows_read = 0  # rows read as a line or a stand row, headings aside
         self.dates: dict[int, list[tuple[int, dt.date, int | None]]] = {}  # year column -> cells
         self.date_amounts: dict[tuple[int, int], tuple[dt.date, int]] = {}  # (row, column) ->
         # Worked out once per table, not per line: where each field of a line is, how each
@@ -707,6 +761,8 @@ class _Reader:
             if self.wide
             else self.has_kind_label(first, last)
         )
+        if self.wide and not self.headed:
+            self.headings = find_headings(self.rows, self.header, first, last, self.totals.keys())
         start = first
         for row in [*self.irregular_rows(first, last), last + 1]:
             if start < row:
@@ -715,6 +771,7 @@ class _Reader:
                 self.read_row(row)
             start = row + 1
         self.close_heading()
+        self.close_sections("series")
 
     # The table reader's one speed trick (docs/en/maintainers.md, "Performance"): plain lines
     # read a column at a time save 0.3 s of CPU per 100,000 (10 % of a validate);
@@ -845,6 +902,12 @@ class _Reader:
             self.record_total(row, label, covered)
             self.sub_start = count
             return
+        section = self.headings.get(row)
+        if section == INSTRUMENT_LINE:  # beside the instruments, not under the one above
+            self.close_sections(INSTRUMENT)
+        elif section is not None:
+            self.open_section(row, section)
+            return
         if self.headed:
             heading = self.kind_heading(cells)
             if heading is not None:
@@ -854,9 +917,82 @@ class _Reader:
                 return  # the stand the mutations start from: checked by nobody, never a line
         elif self.wide and self.is_stand(cells) and not self.keyed(cells):
             return  # issue 18: a published mutation table's stand, before or after: no line
-        if self.read_lines(row, cells) and row in self.grid.hidden_rows:
+        stands = self.header.stand_year is not None and self.record_stands(row)
+        read = self.read_lines(row, cells)
+        self.rows_read += read or stands
+        if read and row in self.grid.hidden_rows:
             where = self.ref(row, self.key_column)
             self.table.findings.append(make_finding("hidden-line", where, row=row))
+
+    def open_section(self, row: int, section: str) -> None:
+        """A series heading (it closes the sections open), an artikelonderdeel's (it closes
+        the one open and its instrument) or an instrument's."""
+        columns, cells = self.header.columns, self.rows[row - 1]
+        label = plain_text(cells[columns["description"] - 1])
+        kind = section if section in (INSTRUMENT, PART) else "series"
+        self.close_sections(kind)
+        opened = (row, label, len(self.lines), len(self.table.stand_rows), self.rows_read)
+        self.sections[kind] = opened
+        if kind == "series":
+            self.given["series"] = (label, (row, columns["description"]))
+        elif kind == PART:
+            column = columns["article"]
+            self.given["article"] = (part_article(cells[column - 1]), (row, column))
+        self.given_places = self.places_given(self.given)
+
+    def places_given(self, names: Collection[str]) -> dict[int, Places]:
+        """A line's places with those of ``names`` at the heading that gives them."""
+        at = {name: self.given[name][1] for name in names}
+        return {amount: {**places, **at} for amount, places in self.places.items()}
+
+    def close_sections(self, kind: str) -> None:
+        """Close the open sections up to ``kind``: an instrument is inside an artikelonderdeel,
+        which is inside a series."""
+        order = (INSTRUMENT, PART, "series")
+        for inner in order[: order.index(kind) + 1]:
+            self.close_section(inner)
+
+    def close_section(self, kind: str) -> None:
+        """Record the open series, artikelonderdeel or instrument heading's subtotal, over the
+        lines under it (none when no row stands under it: a series total with no lines shown,
+        Verplichtingen over the instruments' uitgaven, is checked by nothing), and its
+        stands."""
+        opened = self.sections.pop(kind, None)
+        if opened is None:
+            return
+        if self.given.pop({"series": "series", PART: "article"}.get(kind, ""), None):
+            self.given_places = self.places_given(self.given)
+        row, label, first_line, first_stand, rows_read = opened
+        if kind == INSTRUMENT:
+            self.table.instruments.update(dict.fromkeys(range(first_line, len(self.lines)), label))
+        if self.rows_read > rows_read:
+            self.record_total(row, label, range(first_line, len(self.lines)))
+        if self.header.stand_year is not None:
+            stand_rows = self.table.stand_rows
+            covers = tuple(
+                index
+                for index in range(first_stand, len(stand_rows))
+                if stand_rows[index].covers is None
+            )
+            self.record_stands(row, covers)
+
+    def record_stands(self, row: int, covers: tuple[int, ...] | None = None) -> bool:
+        """A published suppletoire table's row: its stands and its mutation between them,
+        for validate to check; False for a row with none of the three (a label alone)."""
+        header, cells = self.header, self.rows[row - 1]
+        year = header.stand_year
+        assert year is not None  # (asked only of such a table)
+        places = (
+            header.columns["stand_before"],
+            header.year_columns[year],
+            header.columns["stand_after"],
+        )
+        if covers is None and all(self.value(cells, column) is None for column in places):
+            return False
+        before, mutation, after = (self.cell(row, c, self.value(cells, c)) for c in places)
+        label = plain_text(self.value(cells, header.columns.get("description")))
+        self.table.stand_rows.append(StandRow(label, before, mutation, after, covers))
+        return True
 
     def value(self, cells: tuple[Any, ...], column: int | None) -> Any:
         if column is None or column > len(cells):
@@ -915,6 +1051,13 @@ class _Reader:
         if self.heading is not None and values["kind"] is None:
             values["kind"] = self.heading[1]  # the kind heading the line stands under
             places = self.heading_places
+        given = [name for name in self.given if values[name] is None]
+        if given:  # the series and artikelonderdeel headings it stands under
+            for name in given:
+                values[name] = self.given[name][0]
+            places = (
+                self.given_places if len(given) == len(self.given) else self.places_given(given)
+            )
         if self.wide:
             # In a wide table an empty or zero year cell means "nothing this year": no line.
             present = [

@@ -70,10 +70,12 @@ _ARTICLE = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 # What a title line above the header may say of every line of a table printed per article:
-# "Beleidsartikel 1 Goed functionerende economie en markten", "Ontvangsten beleidsartikel".
+# "Beleidsartikel 1 Goed functionerende economie en markten", "Ontvangsten beleidsartikel",
+# after its section's number: "4.3 Artikel 11 Nominaal en onvoorzien".
 # One article and one series only: "Artikel 2 en 3", "Uitgaven en ontvangsten" say neither.
 _TITLE_ARTICLE = re.compile(
-    r"^(?:niet[- ]?)?(?:beleids)?artikel\s+0*(\d+[A-Za-z]?)\b(?!\s*(?:[,&/+\-‒–]|en\b|t/m))",
+    r"^(?:\d+(?:\.\d+)*\.?\s+)?"  # a section's number: "4.3 "
+    r"(?:niet[- ]?)?(?:beleids)?artikel\s+0*(\d+[A-Za-z]?)\b(?!\s*(?:[,&/+\-‒–]|en\b|t/m))",
     re.IGNORECASE,
 )
 _TITLE_SERIES = re.compile(r"^(verplichtingen|uitgaven|ontvangsten)\b", re.IGNORECASE)
@@ -207,7 +209,11 @@ def validate_table(table: SheetTable, rules: Rules) -> ValidatedTable:
     header_ref = CellRef(table.file, table.sheet, f"A{table.header.row}")
     titled = {} if {"article", "series"} <= set(columns) else _said_by_title(table)
     series = rules.series
-    if "series" not in columns:
+    # A table printed per article says its series by headings ("Uitgaven"), over its lines.
+    headed = "series" not in columns and any(v is not None for v in lines.values["series"])
+    if headed:
+        columns.append("series")
+    if "series" not in columns or (headed and None in lines.values["series"]):
         if "series" in titled:
             series, ref, text = titled["series"]
             findings.append(_from_title("series", series, ref, text))
@@ -219,6 +225,10 @@ def validate_table(table: SheetTable, rules: Rules) -> ValidatedTable:
         findings.append(make_finding("table-empty", header_ref))
     wait_for_preload()  # pandas and pandera are used from here on
     data = _columns(lines, columns, ministry, series)
+    if headed:  # the lines above the first series heading: the title's series, or assumed
+        data["series"] = [series if s is None else s for s in data["series"]]
+    if table.instruments:  # the instrument heading each line stands under, in its key
+        data["instrument"] = [table.instruments.get(i) for i in range(len(lines))]
     if "article" not in columns and "article" in titled:
         article, ref, text = titled["article"]
         data["article"] = [article] * len(lines)

@@ -21,7 +21,16 @@ if TYPE_CHECKING:
 
 # Frame column -> the field of the raw line whose cell a failure points at.
 FIELD_OF_COLUMN = {"amount_cents": "amount"}
-KEY_COLUMNS = ["ministry", "chapter", "article", "description", "series", "kind", "year"]
+KEY_COLUMNS = [
+    "ministry",
+    "chapter",
+    "article",
+    "instrument",  # (only a table printed per article has one: find_table.find_headings)
+    "description",
+    "series",
+    "kind",
+    "year",
+]
 ARTICLE_PATTERN = r"^\d{1,3}[A-Za-z]?$"
 
 
@@ -81,6 +90,7 @@ def build_schema(context: SchemaContext, columns: Iterable[str]) -> pa.DataFrame
             "series": pa.Column(str, pa.Check.isin(["V", "U", "O"], error="series-invalid")),
             "year": pa.Column("Int64", pa.Check.in_range(first, last, error="year-out-of-range")),
             "kind": pa.Column(str, required=False),
+            "instrument": pa.Column(str, nullable=True, required=False),
             "amount_cents": pa.Column("Int64"),
         },
         checks=frame_checks,

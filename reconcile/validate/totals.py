@@ -12,17 +12,25 @@ from reconcile.kinds import ROUNDED_FROM
 from reconcile.model import CellRef, Finding, Phrase, counted
 from reconcile.read.cells import column_letter
 from reconcile.read.find_table import parse_year
-from reconcile.read.make_lines import AmountCell, LineColumns, SheetTable, TotalsRow, plain_text
+from reconcile.read.make_lines import (
+    AmountCell,
+    LineColumns,
+    SheetTable,
+    StandRow,
+    TotalsRow,
+    plain_text,
+)
 
 _PLAIN_SUM = re.compile(r'^=SUM(?:IF\([A-Z]+\d+:[A-Z]+\d+,"[^"]*",|\()([A-Z]+)\d+:([A-Z]+)\d+\)$')
 
 
 def check_totals(table: SheetTable) -> list[Finding]:
     """Every stand, row total and totals row of ``table`` checked against its lines."""
-    if not (table.totals or table.row_totals or table.stands):
+    if not (table.totals or table.row_totals or table.stands or table.stand_rows):
         return []  # (a layout's table records none: its layout's rules check its totals)
     lines = table.line_columns()
     findings = check_stands(table, lines)
+    findings += [f for stands in table.stand_rows for f in _check_stand_row(table, stands)]
     findings += [
         finding
         for row_total in table.row_totals
@@ -75,6 +83,68 @@ def check_stands(table: SheetTable, lines: LineColumns) -> list[Finding]:
                 )
             )
     return findings
+
+
+def _check_stand_row(table: SheetTable, stands: StandRow) -> list[Finding]:
+    """A suppletoire table as published per article, row by row (a line's or a heading's):
+    stand before + mutation = stand after; and a heading's stands against the sum of its
+    lines' (its mutation is a year column, checked as its subtotal). An empty cell is zero,
+    as Excel's SUM takes it (a heading's states nothing); a stand that is no amount (PM) is
+    said."""
+    findings = []
+    for name, cell in (("stand_before", stands.before), ("stand_after", stands.after)):
+        unusable = None if cell.problem == "empty" else _stand_unusable(table, name, cell)
+        findings += [] if unusable is None else [unusable]
+    mismatch = _stand_mismatch(table, stands)
+    findings += [] if mismatch is None else [mismatch]
+    for name in ("before", "after") if stands.covers else ():  # a heading over rows shown
+        cell = getattr(stands, name)
+        parts = [_as_summed(getattr(table.stand_rows[i], name)) for i in stands.covers or ()]
+        stated = cell.amount  # (a heading's empty cell states no subtotal)
+        if stated is None or None in parts:
+            continue
+        computed = sum((part for part in parts if part is not None), Decimal(0))
+        if stated != computed:
+            findings.append(
+                make_finding(
+                    "total-mismatch",
+                    cell.cell,
+                    label=f"“{stands.label}”",
+                    stated=stated,
+                    computed=computed,
+                    difference=stated - computed,
+                    hint="",
+                )
+            )
+    return findings
+
+
+def _stand_mismatch(table: SheetTable, stands: StandRow) -> Finding | None:
+    """A row whose stand after is not its stand before plus its mutation, at the stand after
+    (a heading's empty cells state nothing; a line's are zero)."""
+    cells = (stands.before, stands.mutation, stands.after)
+    before, mutation, after = (
+        map(_as_summed, cells) if stands.covers is None else (c.amount for c in cells)
+    )
+    if before is None or mutation is None or after is None or before + mutation == after:
+        return None
+    return make_finding(
+        "stand-mismatch",
+        stands.after.cell,
+        after_label=_quoted(table, "stand_after"),
+        before_label=_quoted(table, "stand_before"),
+        mutation_label=_quoted(table, "amount"),
+        stated=after,
+        before=before,
+        mutation=mutation,
+        computed=before + mutation,
+        difference=after - before - mutation,
+    )
+
+
+def _as_summed(cell: AmountCell) -> Decimal | None:
+    """A cell's amount as Excel's SUM takes it: an empty cell is zero; None for PM and such."""
+    return Decimal(0) if cell.problem == "empty" else cell.amount
 
 
 def _stand_unusable(table: SheetTable, name: str, stand: AmountCell) -> Finding | None:
