@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import pytest
 from click.testing import CliRunner
 
 from reconcile import pipeline
@@ -102,6 +103,52 @@ def test_a_wide_table_saved_as_csv_makes_a_line_of_every_year(tmp_path: Path) ->
         (2026, 2_000_000),
     ]
     assert [f.code for f in report.findings if f.severity.value != "info"] == []
+
+
+@pytest.mark.parametrize(
+    ("title", "delimiter", "named"),
+    [
+        ("Reservering AI-fabriek, Ministerie van EZ", ";", "semicolon"),
+        ("Reservering AI-fabriek; concept van 3 maart", ",", "comma"),
+        ("Reservering AI-fabriek, EZ; concept", "\t", "tab"),
+        ("EZ | AI-fabriek, reservering", ";", "semicolon"),
+    ],
+)
+def test_a_title_line_split_by_another_delimiter_does_not_decide_the_tables(
+    tmp_path: Path, title: str, delimiter: str, named: str
+) -> None:
+    # A hand-made CSV file: the title line holds another delimiter than the table, and the
+    # delimiter is the one the header splits by, not the one the first line splits by.
+    rows = [
+        [title],
+        *long_table(["XIII", 2, "AI-fabriek", 2026, "13100"], ["XIII", 2, "x", 2027, "6000"]),
+    ]
+    report = validate(write_csv(tmp_path / "EZ.csv", rows, delimiter))
+    assert message(report.findings[0]) == f"Read as CSV: {named}-separated, encoding UTF-8."
+    assert [(line.year, line.amount) for line in report.lines] == [
+        (2026, 13_100_000),
+        (2027, 6_000_000),
+    ]
+    assert report.exit_code == 0
+
+
+def test_a_published_tables_header_decides_its_delimiter_below_a_title_line(
+    tmp_path: Path,
+) -> None:
+    staten = (
+        "Begrotingsjaar,Uitgaven Ontvangsten Verplichtingen,Begrotingsnummer,Naam Begroting,"
+        "Artikel nummer,Artikel,Stand ontwerpbegroting,Stand vastgestelde begroting,"
+        "Stand eerste suppletoire,Stand tweede suppletoire,Realisatie"
+    )
+    path = tmp_path / "staten.csv"
+    path.write_text(
+        f"Bron: rijksfinancien.nl; bewerkt\n{staten}\n2020,U,VII,BZK,1,Openbaar bestuur,100,,,,7\n",
+        "utf-8",
+    )
+    report = validate(path)
+    assert [f.code for f in report.findings] == ["csv-detected", "layout-detected"]
+    assert (report.files[0].layout, report.files[0].lines) == ("begrotingsstaten", 2)
+    assert report.exit_code == 0
 
 
 def test_a_csv_file_without_a_budget_header_is_still_refused(tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reconcile.codes import make_finding
 from reconcile.guard import ensure_safe_environment
@@ -24,6 +25,9 @@ from reconcile.read.check_bytes import check_grids, check_size, run_preflight
 from reconcile.read.find_table import HEADER_SCAN_ROWS, find_header
 from reconcile.read.make_lines import LineColumns, RawLine, SheetTable, read_table
 from reconcile.read.read_cells import SUFFIXES, load_workbook, macro_part
+
+if TYPE_CHECKING:
+    from reconcile.read.make_layout_lines import HeaderTest
 
 WORKBOOK_SUFFIXES = SUFFIXES
 CSV_SUFFIXES = (".csv", ".tsv")
@@ -136,9 +140,10 @@ def read_file(
     if suffix in CSV_SUFFIXES:
         from reconcile.read.make_layout_lines import read_csv_file
 
-        csv_table, findings = read_csv_file(data, display, layout)
+        has_header = _csv_header_test(layout)
+        csv_table, findings = read_csv_file(data, display, layout, has_header)
         if csv_table is None and layout is None and not _unreadable(findings):
-            return _read_csv_as_sheet(data, display, digest, limits) or FileRead(
+            return _read_csv_as_sheet(data, display, digest, limits, has_header) or FileRead(
                 display, digest, None, findings
             )
         return FileRead(display, digest, csv_table, findings)
@@ -186,14 +191,31 @@ def _unreadable(findings: list[Finding]) -> bool:
     return any(f.code == "file-unreadable" for f in findings)
 
 
-def _read_csv_as_sheet(data: bytes, display: str, digest: str, limits: Limits) -> FileRead | None:
+def _csv_header_test(layout: str | None) -> HeaderTest:
+    """Whether a CSV file's first rows hold a header the file can be read by: a layout's
+    (the one named), else, with no layout named, a budget table's as a sheet has it. Both
+    readers decide the delimiter with it, so that they split the file alike."""
+    from reconcile.read.make_layout_lines import layout_header_test
+    from reconcile.read.read_cells_csv import as_sheet_row
+
+    by_layout = layout_header_test(layout)
+    if layout is not None:
+        return by_layout
+    return lambda rows: by_layout(rows) or find_header(list(map(as_sheet_row, rows))) is not None
+
+
+def _read_csv_as_sheet(
+    data: bytes, display: str, digest: str, limits: Limits, has_header: HeaderTest
+) -> FileRead | None:
     """A ministry's budget table saved as CSV, read as its sheet is (the header words of
     reconcile/data/workbook-words.toml); None when its first rows hold no such header, and
     then only those rows were parsed (a long list sharing a folder is not split whole)."""
     from reconcile.read.make_layout_lines import csv_detected
-    from reconcile.read.read_cells_csv import as_sheet_row, stream_csv_text
+    from reconcile.read.read_cells_csv import as_sheet_row, stream_csv_blocks
 
-    text, rows = stream_csv_text(data)  # (readable: the layouts' reader has read it)
+    # (readable: the layouts' reader has read it)
+    text, blocks = stream_csv_blocks(data, HEADER_SCAN_ROWS, has_header)
+    rows = itertools.chain.from_iterable(blocks)
     head = [as_sheet_row(row) for row in itertools.islice(rows, HEADER_SCAN_ROWS)]
     header = find_header(head)
     if header is None:

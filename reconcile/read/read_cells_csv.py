@@ -13,7 +13,7 @@ import csv
 import dataclasses
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from reconcile.model import Phrase
@@ -168,13 +168,17 @@ def as_sheet_row(row: list[str]) -> tuple[str | None, ...]:
     return tuple(value or None for value in row)
 
 
-def stream_csv_blocks(data: bytes, head: int = 1) -> tuple[CsvText, Iterator[Block]]:
+def stream_csv_blocks(
+    data: bytes, head: int = 1, has_header: Callable[[Block], bool] | None = None
+) -> tuple[CsvText, Iterator[Block]]:
     """What ``read_csv_text`` detects (its ``rows`` left empty), and its rows block by block.
 
     The first block holds the first ``head`` rows as the csv module reads them (all of them
     in a shorter file). Then each block of about BLOCK_CHARS of text, cut at a line feed,
     is read by the csv module (a quoted field running on past the block's end with it).
-    The rows are those the csv module reads from the whole text. Raises
+    The rows are those the csv module reads from the whole text. ``has_header`` tells
+    whether the first ``head`` rows hold a table's header: when those the detected delimiter
+    gives do not and another's do, the other is used (see ``header_delimiter``). Raises
     UnreadableFileError as ``stream_csv_text`` does.
     """
     if not data or data.isspace():
@@ -190,9 +194,32 @@ def stream_csv_blocks(data: bytes, head: int = 1) -> tuple[CsvText, Iterator[Blo
         )
     try:
         delimiter = detect_delimiter(text)
+        if has_header is not None:
+            delimiter = header_delimiter(text, delimiter, head, has_header)
     except csv.Error as exc:
         raise _unreadable(exc) from exc
     return CsvText([], delimiter, encoding, other), _checked(_blocks(text, delimiter, head))
+
+
+def header_delimiter(
+    text: str, detected: str, head: int, has_header: Callable[[Block], bool]
+) -> str:
+    """The delimiter whose first ``head`` rows hold a header, the detected one first.
+
+    Detection goes by the first line that splits, and a title line above the header may
+    split by another delimiter than the header does ("Reservering AI-fabriek, EZ" above
+    "Hoofdstuk;Artikel;Bedrag"): the header, not the title, tells how the table is written.
+    When no delimiter's rows hold a header, the detected one stays.
+    """
+
+    def holds_header(delimiter: str) -> bool:
+        try:
+            return has_header(_records(text, 0, delimiter, count=head)[0])
+        except csv.Error:  # a field beyond the limit, split so: reading says so if it stays
+            return False
+
+    others = (d for d in DELIMITERS if d != detected)
+    return next((d for d in (detected, *others) if holds_header(d)), detected)
 
 
 def _checked(blocks: Iterator[Block]) -> Iterator[Block]:
@@ -270,6 +297,7 @@ __all__ = [
     "decode_text",
     "delimiter_name",
     "detect_delimiter",
+    "header_delimiter",
     "read_csv_text",
     "stream_csv_blocks",
     "stream_csv_text",
