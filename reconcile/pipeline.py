@@ -64,9 +64,18 @@ def collect_inputs(paths: list[str]) -> list[Input]:
     inputs: list[Input] = []
     for text in paths:
         path = Path(text)
-        if path.is_dir():
+        if _is_folder(path):
+            try:
+                children = list(path.iterdir())
+            except OSError as exc:  # a folder that may not be listed
+                problem = Phrase(
+                    "the folder cannot be listed ({reason})",
+                    {"reason": exc.strerror or type(exc).__name__},
+                )
+                inputs.append(Input(path, display_path(text), problem))
+                continue
             found = sorted(
-                (child for child in path.iterdir() if _is_table_file(child)),
+                filter(_is_table_file, children),
                 key=lambda child: (child.name.casefold(), child.name),
             )
             if not found:
@@ -103,8 +112,25 @@ def _is_table_file(child: Path) -> bool:
     return (
         child.suffix.lower() in (*WORKBOOK_SUFFIXES, *CSV_SUFFIXES)
         and not child.name.startswith(("~$", "."))  # also .~lock.x.ods# and .#x.csv
-        and child.is_file()
+        and _is_file(child)
     )
+
+
+def _is_folder(path: Path) -> bool:
+    """Whether ``path`` is a folder; False where the system will not look it up (Python 3.11
+    raises OSError for a name too long, or a folder above it that may not be searched)."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
+
+
+def _is_file(path: Path) -> bool:
+    """Whether ``path`` is a regular file; False where the system will not look it up."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
 
 
 def find_announcement(paths: list[str], explicit: str | None) -> Announcement:
@@ -113,7 +139,7 @@ def find_announcement(paths: list[str], explicit: str | None) -> Announcement:
         return load_announcement(Path(explicit), display_path(explicit))
     for text in paths:
         candidate = Path(text) / ANNOUNCEMENT_FILE
-        if Path(text).is_dir() and candidate.is_file():
+        if _is_folder(Path(text)) and _is_file(candidate):
             return load_announcement(
                 candidate, display_path(f"{text.rstrip('/')}/{ANNOUNCEMENT_FILE}")
             )
@@ -337,7 +363,7 @@ def _files_read(
     """Every file the run read or looked for, as found on disk: the tables (folders expanded),
     announcement.toml in each folder given, and the announcement's own file."""
     files = [item.path for item in inputs]
-    files += [Path(p) / ANNOUNCEMENT_FILE for p in paths if Path(p).is_dir()]
+    files += [Path(p) / ANNOUNCEMENT_FILE for p in paths if _is_folder(Path(p))]
     files += [announcement.path] if announcement.path else []
     return tuple(dict.fromkeys(files))  # a folder's announcement.toml is also the one read
 
