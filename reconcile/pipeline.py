@@ -53,7 +53,8 @@ def display_path(text: str) -> str:
 
 
 def collect_inputs(paths: list[str]) -> list[Input]:
-    """The files to read: files as given, folders expanded to their workbooks and CSV files.
+    """The files to read, in name order: files as given, folders expanded to their workbooks
+    and CSV files.
 
     A folder contributes its workbooks and CSV files (not its subfolders) in name order, case
     ignored, so a listing gives the same order on every system. Lock files of Excel (``~$x.xlsx``)
@@ -97,14 +98,25 @@ def collect_inputs(paths: list[str]) -> list[Input]:
             InputError("{where}: {problem}", where=i.display, problem=i.problem) for i in inputs
         ]
         raise InputError("{problems}", problems=problems)
-    seen: set[Path] = set()
-    unique = []
+    # Whichever order the paths come in, the same files are read in the same order, so
+    # the reports are the same bytes (their lines, and which of two files is "the second").
+    # One file named twice (a folder and a file in it, a link beside its target) is read
+    # once: under its own name before a link's, else the first in name order.
+    unique: dict[Path, Input] = {}
     for item in inputs:
         key = resolved(item.path)
-        if key not in seen:
-            seen.add(key)
-            unique.append(item)
-    return unique
+        kept = unique.get(key)
+        if kept is None or _name_order(item) < _name_order(kept):
+            unique[key] = item
+    return sorted(unique.values(), key=lambda item: (item.display.casefold(), item.display))
+
+
+def _name_order(item: Input) -> tuple[bool, str]:
+    try:
+        link = item.path.is_symlink()
+    except OSError:
+        link = False
+    return link, item.display
 
 
 def _is_table_file(child: Path) -> bool:

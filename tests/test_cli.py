@@ -7,6 +7,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -214,13 +215,13 @@ def test_an_unrelated_csv_file_in_a_folder_is_told_by_its_first_rows(
     lines = "".join(f"Jan {n};06{n:08d}\n" for n in range(5_000))
     (good / "contactpersonen.csv").write_text("naam;telefoon\n" + lines, encoding="utf-8")
     given: list[list[str]] = []  # the rows parsed to look for a budget table's header
-    stream = read_cells_csv.stream_csv_text
+    stream = read_cells_csv.stream_csv_blocks
 
-    def counted(data: bytes) -> tuple[object, Iterator[list[str]]]:
-        text, rows = stream(data)
-        return text, (given.append(row) or row for row in rows)  # type: ignore[func-returns-value]
+    def counted(data: bytes, *args: Any) -> tuple[object, Iterator[list[list[str]]]]:
+        text, blocks = stream(data, *args)
+        return text, (given.extend(block) or block for block in blocks)  # type: ignore[func-returns-value]
 
-    monkeypatch.setattr(read_cells_csv, "stream_csv_text", counted)
+    monkeypatch.setattr(read_cells_csv, "stream_csv_blocks", counted)
     code, out, _ = run("check", str(good), "-f", "json")
     assert code == 0
     assert ("contactpersonen.csv", "csv-skipped") in {
