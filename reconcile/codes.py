@@ -287,6 +287,17 @@ _CODES = [
         "lines) belongs to each of them. Merged amounts count once, on their first row.",
     ),
     Code(
+        "merged-amount",
+        WARN,
+        "read",
+        'The amount "{value}" is merged over {cells}; it was counted once, at its first cell, '
+        "and the other rows or years of the merge got nothing from it.",
+        "Excel's SUM counts a merged amount once, at its first cell, and so does reconcile. "
+        "Whether it was meant for that line or year alone, for each of the merged ones, or "
+        "in parts, the file does not say. Unmerge the cells and write each line's amount in "
+        "its own cell (0 or empty where nothing is reserved).",
+    ),
+    Code(
         "second-table",
         INFO,
         "read",

@@ -24,7 +24,7 @@ from typing import Any
 
 from reconcile.codes import make_finding
 from reconcile.kinds import KIND_HEADINGS, fold
-from reconcile.model import CellRef, Finding
+from reconcile.model import CellRef, Finding, quoted
 from reconcile.money import (
     DUTCH,
     ENGLISH,
@@ -455,6 +455,7 @@ def read_table(grid: Grid, header: Header, file: str) -> SheetTable:
         )
     end = notes - 1
     rows, filled = _fill_merged(grid, header, end, table)
+    _say_merged_amounts(grid, header, end, set(totals), table)
     for row in filled:  # a merged label may make a totals row: asked again with it filled
         totals.pop(row, None)
         label = _is_total_row(rows[row - 1], _label_columns(header))
@@ -546,6 +547,31 @@ def _fill_merged(grid: Grid, header: Header, end: int, table: SheetTable) -> tup
                 )
             )
     return rows, changed
+
+
+def _say_merged_amounts(
+    grid: Grid, header: Header, end: int, totals: set[int], table: SheetTable
+) -> None:
+    """An amount merged over the cells of several rows or years (G8:G9; C6:D6 of a wide
+    table) counts once, at its first cell, as in Excel's SUM, and the merge's other lines
+    or years get nothing from it: whether the amount was meant for one of them, for each,
+    or in parts, no reader can tell, so it is said at the amount."""
+    numbers = set(header.number_columns)
+    for top, left, bottom, right in grid.merged:
+        amounts = [column for column in numbers if left <= column <= right]
+        if not (header.row < top <= end) or left not in numbers or top in totals:
+            continue
+        value = plain_text(grid.value(top, left))
+        if (bottom == top and len(amounts) < 2) or not value:
+            continue
+        table.findings.append(
+            make_finding(
+                "merged-amount",
+                CellRef(table.file, table.sheet, cell_name(top, left)),
+                cells=f"{cell_name(top, left)}:{cell_name(bottom, right)}",
+                value=quoted(value),
+            )
+        )
 
 
 Evidence = list[tuple[str, int, int, str]]  # (style, row, column, text) of telling amounts
