@@ -868,6 +868,20 @@ _CODES = [
         fatal=True,
     ),
     Code(
+        "subfolder-not-read",
+        INFO,
+        "read",
+        "This subfolder holds a workbook or CSV file that was not read: a folder stands for "
+        "the files in it, not for those in its subfolders.",
+        "reconcile reads the workbooks and CSV files of a folder you name, not those of its "
+        "subfolders, so that an archive or a folder of feedback copies is never counted with "
+        "the budget files. This note names each subfolder that holds some, so that a run "
+        "over the folder does not look as if it checked them. Name the subfolder as well "
+        "(reconcile check budgets/ budgets/2026/) to have its files read, or move them.",
+        "This subfolder holds {count} workbooks or CSV files that were not read: a folder "
+        "stands for the files in it, not for those in its subfolders.",
+    ),
+    Code(
         "csv-skipped",
         INFO,
         "read",

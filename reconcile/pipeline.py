@@ -84,6 +84,13 @@ def collect_inputs(paths: list[str]) -> list[Input]:
                 problem = Phrase(
                     "the folder holds no workbooks or CSV files ({names})", {"names": names}
                 )
+                if subfolders := [sub.name for sub, _ in _subfolders_with_tables(path)]:
+                    problem = Phrase(
+                        "the folder holds no workbooks or CSV files ({names}), only its "
+                        "subfolders do ({folders}), and a folder stands for the files in it: "
+                        "name the subfolders",
+                        {"names": names, "folders": ", ".join(subfolders)},
+                    )
                 inputs.append(Input(path, display_path(text), problem))
                 continue
             inputs += [
@@ -117,6 +124,48 @@ def _name_order(item: Input) -> tuple[bool, str]:
     except OSError:
         link = False
     return link, item.display
+
+
+def subfolders_not_read(paths: list[str]) -> list[Finding]:
+    """The note subfolder-not-read at each subfolder, not named itself, of a folder named in
+    ``paths`` that holds workbooks or CSV files beside them: its files are not read, and a
+    run that checks the folder should not look as if it checked them."""
+    named = {resolved(Path(text)) for text in paths}
+    notes: dict[Path, Finding] = {}
+    for text in paths:
+        subfolders = _subfolders_with_tables(Path(text))
+        if not subfolders or not _tables_in(Path(text)):  # (no files: collect_inputs says so)
+            continue
+        for sub, count in subfolders:
+            key = resolved(sub)
+            if key not in named and key not in notes:
+                where = CellRef(display_path(f"{text.rstrip('/')}/{sub.name}"))
+                notes[key] = make_finding("subfolder-not-read", where, count=count)
+    return list(notes.values())
+
+
+def _subfolders_with_tables(folder: Path) -> list[tuple[Path, int]]:
+    """The subfolders of ``folder`` (not hidden ones) that hold workbooks or CSV files, in
+    name order, with how many each holds."""
+    if not _is_folder(folder):
+        return []
+    try:
+        children = sorted(folder.iterdir(), key=lambda child: (child.name.casefold(), child.name))
+    except OSError:
+        return []
+    found = []
+    for child in children:
+        if not child.name.startswith(".") and _is_folder(child) and (count := _tables_in(child)):
+            found.append((child, count))
+    return found
+
+
+def _tables_in(folder: Path) -> int:
+    """How many workbooks and CSV files ``folder`` holds (0 when it may not be listed)."""
+    try:
+        return sum(1 for child in folder.iterdir() if _is_table_file(child))
+    except OSError:
+        return 0
 
 
 def _is_table_file(child: Path) -> bool:
@@ -398,6 +447,7 @@ def check(
     files, submissions, findings = _read_and_validate(
         inputs, announcement, sheet, layout, progress, limits
     )
+    findings += subfolders_not_read(paths)
     published = tuple(f.path for f in files if f.layout is not None)
     reconciliation = Reconciliation(announcement, tuple(submissions), published)
     findings += reconcile(reconciliation)
@@ -423,6 +473,7 @@ def validate(
     files, submissions, findings = _read_and_validate(
         inputs, announcement, sheet, layout, progress, limits
     )
+    findings += subfolders_not_read(paths)
     findings += kasschuif_findings(submissions)
     findings += unit_findings(submissions, announcement)
     read = _files_read(paths, inputs, announcement)

@@ -131,6 +131,42 @@ def test_a_folder_without_workbooks_exits_2_with_a_message(tmp_path: Path) -> No
     assert "Traceback" not in out + err
 
 
+def test_workbooks_in_subfolders_are_named_in_a_note_not_passed_in_silence(
+    good: Path, tmp_path: Path
+) -> None:
+    # A folder stands for the files in it. The workbooks of its subfolders were passed with
+    # nothing said: `validate budgets/` said VALID, exit 0, over files it never opened.
+    write(good / "2026", {"EZ.xlsx": long_table(["XIII", 2, "x", 2026, "PM"])})
+    write(good / "archief", {"a.xlsx": GOOD_SET["EZ.xlsx"], "b.xlsx": GOOD_SET["EZ.xlsx"]})
+    write(good / ".git", {"c.xlsx": GOOD_SET["EZ.xlsx"]})  # hidden: not a budget folder
+    (good / "leeg").mkdir()
+    code, out, _ = run("validate", str(good), "-f", "json")
+    assert code == 0
+    notes = [(f["file"], f["message"]) for f in json.loads(out)["findings"]]
+    tail = "not read: a folder stands for the files in it, not for those in its subfolders."
+    assert [(file, text) for file, text in notes if "subfolder" in text] == [
+        (f"{good}/2026", f"This subfolder holds a workbook or CSV file that was {tail}"),
+        (f"{good}/archief", f"This subfolder holds 2 workbooks or CSV files that were {tail}"),
+    ]
+    # Named itself, the subfolder is read, and no note is left.
+    code, out, _ = run("validate", str(good), str(good / "2026"), str(good / "archief"))
+    assert code == 1
+    assert "amount-not-a-number" in out
+    assert "subfolder-not-read" not in out
+
+
+def test_a_folder_whose_workbooks_are_all_in_subfolders_names_them(tmp_path: Path) -> None:
+    for year in ("2025", "2026"):
+        write(tmp_path / "budgets" / year, {"EZ.xlsx": GOOD_SET["EZ.xlsx"]})
+    code, _, err = run("check", "--lang", "nl", str(tmp_path / "budgets"))
+    assert code == 2
+    assert err.strip() == (
+        f"Fout: {tmp_path}/budgets: de map bevat geen werkmappen of CSV-bestanden (.xlsx, "
+        ".xlsm, .ods, .xls, .csv, .tsv), alleen de submappen ervan (2025, 2026), en een map "
+        "staat voor de bestanden erin: noem de submappen"
+    )
+
+
 BEGROTINGSSTATEN = (
     "Begrotingsjaar,Uitgaven Ontvangsten Verplichtingen,Begrotingsnummer,Naam Begroting ,"
     "Artikel nummer,Artikel,Stand ontwerpbegroting,Stand vastgestelde begroting,"
