@@ -209,3 +209,33 @@ def test_a_budget_table_saved_as_csv_has_a_workbooks_row_limit(tmp_path: Path) -
     (refusal,) = [f for f in json.loads(result.output)["findings"] if f["severity"] == "error"]
     assert (refusal["code"], refusal["sheet"], refusal["cell"]) == ("limit-exceeded", None, None)
     assert "1201 rows" in refusal["message"]
+
+
+@pytest.mark.parametrize(
+    ("option", "said"),
+    [("--max-rows", "1201 rows"), ("--max-cells", "6005 cells"), ("--max-columns", "5 columns")],
+)
+def test_a_csv_table_beyond_a_limit_is_counted_on_not_held(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, option: str, said: str
+) -> None:
+    # Its rows were all held as a sheet's before the limits were asked: 18 MB of one-digit
+    # rows made 9 million rows and 590 MB. Past a limit they are counted, not held.
+    from reconcile.read import read_cells_csv
+
+    rows = [["Hoofdstuk", "Artikel", "Omschrijving", "Jaar", "Bedrag"]]
+    rows += [["XIII", 2, f"regel {n}", 2026, n] for n in range(1, 1201)]
+    path = write_csv(tmp_path / "EZ.csv", rows)
+    held: list[object] = []
+    as_sheet_row = read_cells_csv.as_sheet_row
+    monkeypatch.setattr(
+        read_cells_csv, "as_sheet_row", lambda row: held.append(row) or as_sheet_row(row)
+    )
+    limit = {"--max-rows": "100", "--max-cells": "500", "--max-columns": "4"}[option]
+    result = CliRunner().invoke(cli, ["validate", str(path), option, limit, "-f", "json"])
+    assert result.exit_code == 2
+    (refusal,) = [f for f in json.loads(result.output)["findings"] if f["severity"] == "error"]
+    assert refusal["code"] == "limit-exceeded"
+    assert said in refusal["message"]
+    # The first 50 rows, looked at for the header by each reader, and the 100 within the
+    # limit: not the 1,201 of the file.
+    assert len(held) <= 3 * 50 + 100
