@@ -328,6 +328,28 @@ _CODES = [
         "silence. If they belong to no year of the reservation, move them out of the table.",
     ),
     Code(
+        "column-repeated",
+        WARN,
+        "read",
+        "Column {column} ({label}) holds amounts, but column {read} is read for what its "
+        "header names, so they are not read; add them into column {read}, or give column "
+        "{column} a header of its own.",
+        "A table reads one column for each year and for its amount. A second column headed "
+        "the same ('Bedrag' twice, '2026' twice, 'Mutatie' beside 'Bedrag') is not read, and "
+        "the amounts under it would be left out in silence.",
+    ),
+    Code(
+        "column-unlabelled",
+        WARN,
+        "read",
+        "Column {column} holds amounts under an empty header cell, so they are not read; give "
+        "it its header (a year, or Bedrag), or move them out of the table.",
+        "A table reads the columns whose header says what they hold. Amounts in a column "
+        "without a header, or beyond the header's last cell, would be left out in silence. "
+        "A column of row numbers (1, 2, 3, ..., as a script writes its index) is not taken "
+        "for amounts.",
+    ),
+    Code(
         "line-below-total",
         ERR,
         "read",

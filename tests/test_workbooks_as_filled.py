@@ -570,6 +570,55 @@ def test_a_year_column_beside_a_long_tables_amount_is_said(tmp_path: Path, label
     assert report.files[0].total == Decimal("19100000")
 
 
+WIDE = ["Hoofdstuk", "Artikel", "Omschrijving", 2026, 2027]
+
+
+@pytest.mark.parametrize(
+    ("header", "line", "said"),
+    [  # each left 50 (EUR 50,000) out in silence, exit 0
+        ([*LONG, "Bedrag"], [*LINES[0], 50], ("F4", "column-repeated", "F", "E")),
+        ([*LONG, "Mutatie"], [*LINES[0], 50], ("F4", "column-repeated", "F", "E")),
+        ([*WIDE, 2026], ["XIII", 2, "x", 13100, 6000, 50], ("F4", "column-repeated", "F", "D")),
+        (
+            [*WIDE, "Bedrag 2027"],
+            ["XIII", 2, "x", 13100, 6000, 50],
+            ("F4", "column-repeated", "F", "E"),
+        ),
+        ([*LONG, None], [*LINES[0], 50], ("F4", "column-unlabelled", "F", None)),
+        (LONG, [*LINES[0], 50], ("F4", "column-unlabelled", "F", None)),  # beyond the header
+        (
+            [*LONG[:4], None, "Bedrag"],
+            [*LINES[0][:4], 50, 13100],
+            ("E4", "column-unlabelled", "E", None),
+        ),
+    ],
+)
+def test_amounts_in_a_column_the_table_does_not_read_are_said(
+    tmp_path: Path, header: list[Any], line: list[Any], said: tuple[str, str, str, str | None]
+) -> None:
+    report = validate(tmp_path, {"EZ.xlsx": [*TITLE, header, line]})
+    cell, code, column, read = said
+    assert where(report) == [("EZ.xlsx", f"Blad1!{cell}", code)]
+    (finding,) = [f for f in report.findings if f.code == code]
+    assert (finding.params["column"], finding.params.get("read")) == (column, read)
+    # As before, the column is not read: 13,100 counted, and a wide table's 6,000 of 2027.
+    wide = header[3] == 2026
+    assert report.files[0].total == Decimal("19100000" if wide else "13100000")
+
+
+def test_row_numbers_and_words_in_a_column_without_a_header_are_no_amounts(
+    tmp_path: Path,
+) -> None:
+    # A script's index (0, 1, ...) before the header's first label, and a comment beside it.
+    rows = [
+        *TITLE,
+        [None, *LONG, None],
+        [0, *LINES[0], "zie brief"],
+        [1, *LINES[1], None],
+    ]
+    assert where(validate(tmp_path, {"EZ.xlsx": rows})) == []
+
+
 def test_a_long_tables_text_column_with_a_year_in_its_header_is_no_amount(tmp_path: Path) -> None:
     rows = [*TITLE, [*LONG, "Kenmerk 2025"], [*LINES[0], "FIN 2025-0012"], [*LINES[1], None]]
     assert where(validate(tmp_path, {"EZ.xlsx": rows})) == []

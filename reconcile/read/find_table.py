@@ -402,24 +402,83 @@ def _would_read(cells: tuple[Any, ...], header: Header) -> bool:
 _YEAR_INSIDE = re.compile(r"(?<!\d)(199\d|20\d\d|2100)(?!\d)")
 
 
-def unread_year_columns(rows: list[tuple[Any, ...]], header: Header, last: int) -> list[int]:
-    """The columns whose header names a year but that are read as no column, while a row of
-    the table holds a number in them (stored as one or written as text, as a CSV file's cells
-    are): amounts that would be left out in silence. In a wide table a header that names a
-    year in another way ("2030 e.v.", "2025-2026"); in a long table, which takes its amounts
-    from its one amount column, any ("Bedrag 2024", "2026")."""
+@dataclass(frozen=True)
+class UnreadColumn:
+    """A column of a table's rows that is read as no column while a row holds a number in
+    it: amounts that would be left out in silence, and why it is not read."""
+
+    column: int
+    why: str  # "year": its header names a year otherwise; "twice": it repeats the header of
+    # the column ``read`` (a second "Bedrag", "2026" twice); "unlabelled": its header is empty
+    read: int | None = None
+
+
+# The fields whose columns hold amounts: a second column naming one of them is not read.
+_NUMBER_FIELDS = ("amount", "row_total", "stand_before", "stand_after")
+
+
+def unread_columns(rows: list[tuple[Any, ...]], header: Header, last: int) -> list[UnreadColumn]:
+    """The columns whose amounts the table leaves out, in the rows from its first line to
+    ``last`` (numbers stored as such or written as text, as a CSV file's cells are). Their
+    header names a year but is read as no column (in a wide table one that names it in
+    another way, "2030 e.v."; in a long table, which takes its amounts from its one amount
+    column, any: "Bedrag 2024"); or it repeats what a column read says ("Bedrag" twice,
+    "2026" twice, "Mutatie" beside "Bedrag"); or it is empty, also beyond the header's last
+    cell (a column of row numbers, 1, 2, 3, ..., as a script writes its index, aside)."""
     used = set(header.columns.values())
     if header.shape == "wide":
         used |= set(header.year_columns.values())
     labels = rows[header.row - 1]
+    lines = rows[header.first_row - 1 : last]
+    width = max(map(len, [labels, *lines]), default=0)
     found = []
-    for column, label in enumerate(labels, start=1):
-        if column in used or not isinstance(label, str) or not _YEAR_INSIDE.search(label):
+    for column in range(1, width + 1):
+        if column in used:
             continue
-        cells = (_cell(rows[row - 1], column) for row in range(header.first_row, last + 1))
-        if any(map(_nonzero_amount, cells)):
-            found.append(column)
+        cells = [_cell(row, column) for row in lines]
+        if not any(map(_nonzero_amount, cells)):
+            continue
+        label = _cell(labels, column)
+        why = _why_unread(label, header)
+        if why is None and _blank(label) and not _row_numbers(cells):
+            why = UnreadColumn(column, "unlabelled")
+        if why is not None:
+            found.append(UnreadColumn(column, why.why, why.read))
     return found
+
+
+def _why_unread(label: Any, header: Header) -> UnreadColumn | None:
+    """Why a column headed ``label`` that the table does not read holds amounts it leaves
+    out (its ``column`` left 0), or None when its header says it holds something else."""
+    year = parse_year(label)
+    if year is None and isinstance(label, str):
+        year = _labelled_year(label)
+    if header.shape == "wide" and year in header.year_columns:
+        return UnreadColumn(0, "twice", header.year_columns[year])
+    if year is not None or (isinstance(label, str) and _YEAR_INSIDE.search(label)):
+        return UnreadColumn(0, "year")
+    name = field_of(label)
+    if name in _NUMBER_FIELDS and name in header.columns:
+        return UnreadColumn(0, "twice", header.columns[name])
+    return None
+
+
+def _row_numbers(cells: list[Any]) -> bool:
+    """Whether the filled cells, two or more, count up by one (1, 2, 3 or 0, 1, 2): row
+    numbers."""
+    numbers = []
+    for value in cells:
+        if _blank(value):
+            continue
+        if isinstance(value, str):
+            value = value.strip()
+            if not value.isdigit():
+                return False
+            value = int(value)
+        if not isinstance(value, int | float) or isinstance(value, bool) or value != int(value):
+            return False
+        numbers.append(int(value))
+    return len(numbers) > 1 and numbers == list(range(numbers[0], numbers[0] + len(numbers)))
 
 
 def lines_below_total(

@@ -41,12 +41,13 @@ from reconcile.money import (
 from reconcile.read.cells import Grid, cell_name, column_letter
 from reconcile.read.find_table import (
     Header,
+    UnreadColumn,
     excel_serial,
     is_header_like,
     lines_below_total,
     notes_below,
     parse_year,
-    unread_year_columns,
+    unread_columns,
 )
 
 _TOTAL = re.compile(r"^\s*(sub)?\s*-?\s*tota(a)?l\b", re.IGNORECASE)
@@ -465,16 +466,8 @@ def read_table(grid: Grid, header: Header, file: str) -> SheetTable:
     reader = _Reader(grid, rows, header, table, styles)
     reader.totals = totals
     reader.read_rows(header.first_row, end)
-    for column in unread_year_columns(grid.rows, header, end):  # amounts left out in silence
-        where = CellRef(file, sheet, cell_name(header.row, column))
-        label = f"“{plain_text(grid.value(header.row, column))}”"
-        if header.shape == "wide":
-            table.findings.append(make_finding("column-not-read", where, label=label))
-            continue
-        amount = f"“{plain_text(grid.value(header.row, header.columns['amount']))}”"
-        table.findings.append(
-            make_finding("column-beside-amount", where, label=label, amount=amount)
-        )
+    for unread in unread_columns(grid.rows, header, end):  # amounts left out in silence
+        table.findings.append(_unread_column(grid, header, unread, table))
     reader.report_dates()
     _report_hidden_columns(grid, header, table)
     if second is not None:
@@ -547,6 +540,27 @@ def _fill_merged(grid: Grid, header: Header, end: int, table: SheetTable) -> tup
                 )
             )
     return rows, changed
+
+
+def _unread_column(grid: Grid, header: Header, unread: UnreadColumn, table: SheetTable) -> Finding:
+    """The warning for a column whose amounts the table leaves out, at its header cell."""
+    column = unread.column
+    where = CellRef(table.file, table.sheet, cell_name(header.row, column))
+    label = f"“{plain_text(grid.value(header.row, column))}”"
+    if unread.why == "unlabelled":
+        return make_finding("column-unlabelled", where, column=column_letter(column))
+    if unread.why == "twice" and unread.read is not None:
+        return make_finding(
+            "column-repeated",
+            where,
+            column=column_letter(column),
+            label=label,
+            read=column_letter(unread.read),
+        )
+    if header.shape == "wide":
+        return make_finding("column-not-read", where, label=label)
+    amount = f"“{plain_text(grid.value(header.row, header.columns['amount']))}”"
+    return make_finding("column-beside-amount", where, label=label, amount=amount)
 
 
 def _say_merged_amounts(
