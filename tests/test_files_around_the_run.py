@@ -236,8 +236,8 @@ def test_the_report_names_every_file_it_read_as_found_on_disk(tmp_path: Path) ->
     paths = [str(folder), str(other)]
     report = pipeline.check(paths, pipeline.find_announcement(paths, str(letter)))
     assert report.inputs == (
+        other,  # the tables in name order: .../OCW.xlsx before .../set/EZ.xlsx
         folder / "EZ.xlsx",
-        other,
         folder / "announcement.toml",  # looked for, though --announcement named another
         letter,
     )
