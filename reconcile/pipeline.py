@@ -325,7 +325,7 @@ def _read_and_validate(
                 unit=table.unit.euros,
                 lines=len(validated.lines),
                 total=submission.total,
-                chapters=tuple(sorted({line.chapter for line in validated.lines})),
+                chapters=tuple(sorted({line.chapter for line in validated.lines if line.chapter})),
             )
         )
     read_some = any(f.shape or f.layout for f in files)
