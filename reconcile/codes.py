@@ -207,6 +207,17 @@ _CODES = [
         "it, or type the values.",
     ),
     Code(
+        "value-not-computed",
+        ERR,
+        "read",
+        "This {column} cell is a formula ({formula}) without a saved result, so it reads as "
+        "empty: open the file in Excel or LibreOffice and save it again.",
+        "The file was written by a program that stores formulas but not their results (a "
+        "script, not Excel or LibreOffice), so a chapter, article, description or year "
+        "computed by a formula has no value to read, and the line is incomplete. Open the file "
+        "in Excel or LibreOffice and save it, or type the values.",
+    ),
+    Code(
         "row-outside-table",
         WARN,
         "read",

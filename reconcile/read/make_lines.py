@@ -466,6 +466,7 @@ def read_table(grid: Grid, header: Header, file: str) -> SheetTable:
     reader = _Reader(grid, rows, header, table, styles)
     reader.totals = totals
     reader.read_rows(header.first_row, end)
+    _say_uncomputed_fields(grid, rows, header, end, table)
     for unread in unread_columns(grid.rows, header, end):  # amounts left out in silence
         table.findings.append(_unread_column(grid, header, unread, table))
     reader.report_dates()
@@ -561,6 +562,28 @@ def _unread_column(grid: Grid, header: Header, unread: UnreadColumn, table: Shee
         return make_finding("column-not-read", where, label=label)
     amount = f"“{plain_text(grid.value(header.row, header.columns['amount']))}”"
     return make_finding("column-beside-amount", where, label=label, amount=amount)
+
+
+def _say_uncomputed_fields(
+    grid: Grid, rows: Rows, header: Header, end: int, table: SheetTable
+) -> None:
+    """A chapter, article, description, series, kind or year cell holding a formula without a
+    saved result (a workbook a script wrote) reads as empty: it is said at its cell, with the
+    formula, as an amount's is (amount-not-computed), so that "empty" is not all there is."""
+    fields = [*TEXT_FIELDS, *([] if header.shape == "wide" else ["year"])]
+    columns = [(name, header.columns[name]) for name in fields if name in header.columns]
+    for row in range(header.first_row, end + 1):
+        cells = rows[row - 1]
+        for _, column in columns:
+            if column <= len(cells) and cells[column - 1] is not None:
+                continue
+            formula = grid.formula_of(row, column)
+            if formula:
+                where = CellRef(table.file, table.sheet, cell_name(row, column))
+                label = f"“{plain_text(grid.value(header.row, column))}”"
+                table.findings.append(
+                    make_finding("value-not-computed", where, column=label, formula=formula)
+                )
 
 
 def _say_merged_amounts(
