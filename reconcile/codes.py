@@ -915,6 +915,24 @@ _CODES = [
         "stands for the files in it, not for those in its subfolders.",
     ),
     Code(
+        "csv-quote-unclosed",
+        ERR,
+        "read",
+        "This cell took in the line of the file below it, which holds the file's separator: "
+        "a quote opened at the start of the cell is closed only there, or never, so that line "
+        "was read as this cell's text, not as a row. Remove the quote, or close it where the "
+        "cell ends.",
+        "In a CSV file a cell that starts with a quote runs on, over line ends, to the next "
+        "quote. A quote typed at the start of a cell and never closed takes the lines below "
+        "into that one cell: their lines and amounts are not read, and the cell's own row "
+        "lacks the values after it. A quoted cell of several lines of words (an address) holds "
+        "no separator in them and is not said.",
+        "This cell took in {count} lines of the file below it, which hold the file's "
+        "separator: a quote opened at the start of the cell is closed only there, or never, "
+        "so those lines were read as this cell's text, not as rows. Remove the quote, or "
+        "close it where the cell ends.",
+    ),
+    Code(
         "csv-skipped",
         INFO,
         "read",

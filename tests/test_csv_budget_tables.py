@@ -239,3 +239,41 @@ def test_a_csv_table_beyond_a_limit_is_counted_on_not_held(
     # The first 50 rows, looked at for the header by each reader, and the 100 within the
     # limit: not the 1,201 of the file.
     assert len(held) <= 3 * 50 + 100
+
+
+@pytest.mark.parametrize("block", [1 << 17, 40])  # the rows read as one block, or in many
+def test_a_quote_never_closed_is_said_at_the_cell_that_took_the_lines_in(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, block: int
+) -> None:
+    # 'regel 2 met "quote' typed with its quote first: the csv module reads every line below
+    # into that one cell. Only "The Jaar of this line is empty" said so, with 7 lines lost.
+    from reconcile.read import read_cells_csv
+
+    monkeypatch.setattr(read_cells_csv, "BLOCK_CHARS", block)
+    rows = [["Hoofdstuk", "Artikel", "Omschrijving", "Jaar", "Bedrag"]]
+    rows += [["XIII", 2, f"regel {n}", 2025 + n % 5, 100 + n] for n in range(10)]
+    text = write_csv(tmp_path / "EZ.csv", rows).read_text("utf-8")
+    text = text.replace("regel 2;", '"regel 2 met quote;')
+    text = text.replace("regel 1", '"Den Haag\nKorte Voorhout 7"')  # an address: no separator
+    (tmp_path / "EZ.csv").write_text(text, "utf-8", newline="")
+    report = validate(tmp_path / "EZ.csv")
+    (said,) = [f for f in report.findings if f.code == "csv-quote-unclosed"]
+    assert (said.location.cell, said.params["count"]) == ("C4", 7)
+    assert report.exit_code == 1
+    assert [line.amount for line in report.lines] == [100_000, 101_000]
+
+
+def test_a_quote_never_closed_in_a_published_table_is_said_too(tmp_path: Path) -> None:
+    staten = (
+        "Begrotingsjaar,Uitgaven Ontvangsten Verplichtingen,Begrotingsnummer,Naam Begroting,"
+        "Artikel nummer,Artikel,Stand ontwerpbegroting,Stand vastgestelde begroting,"
+        "Stand eerste suppletoire,Stand tweede suppletoire,Realisatie"
+    )
+    line = "2020,U,VII,BZK,{n},Openbaar bestuur,100,,,,7"
+    lines = [line.format(n=n) for n in range(1, 5)]
+    lines[1] = lines[1].replace("Openbaar", '"Openbaar')
+    path = tmp_path / "staten.csv"
+    path.write_text("\n".join([staten, *lines]) + "\n", "utf-8")
+    report = validate(path)
+    (said,) = [f for f in report.findings if f.code == "csv-quote-unclosed"]
+    assert (said.location.cell, said.params["count"]) == ("F3", 2)

@@ -210,7 +210,7 @@ def _read_csv_as_sheet(
     """A ministry's budget table saved as CSV, read as its sheet is (the header words of
     reconcile/data/workbook-words.toml); None when its first rows hold no such header, and
     then only those rows were parsed (a long list sharing a folder is not split whole)."""
-    from reconcile.read.make_layout_lines import csv_detected
+    from reconcile.read.make_layout_lines import csv_detected, quote_runs
     from reconcile.read.read_cells_csv import as_sheet_row, stream_csv_blocks
 
     # (readable: the layouts' reader has read it)
@@ -227,6 +227,7 @@ def _read_csv_as_sheet(
     if too_much is not None:
         return FileRead(display, digest, None, [*csv_detected(text, display), too_much])
     table = read_table(grid, header, display)
+    table.findings += quote_runs(text, display)  # (every row is read: the runs are known)
     return FileRead(display, digest, table, [*csv_detected(text, display), *table.findings])
 
 

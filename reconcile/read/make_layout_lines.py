@@ -100,6 +100,15 @@ def csv_detected(text: CsvText, display: str) -> list[Finding]:
     return detected
 
 
+def quote_runs(text: CsvText, display: str) -> list[Finding]:
+    """csv-quote-unclosed at each cell that took in lines of the file (``text.runs``, known
+    once every row was read)."""
+    return [
+        make_finding("csv-quote-unclosed", CellRef(display, None, cell_name(row, column)), count=n)
+        for row, column, n in text.runs
+    ]
+
+
 def read_csv_file(
     data: bytes, display: str, layout: str | None, has_header: HeaderTest | None = None
 ) -> tuple[LayoutTable | None, list[Finding]]:
@@ -140,6 +149,7 @@ def _read_csv_rows(
         itertools.chain([first], blocks), header, display, None, semicolons=text.delimiter == ";"
     )
     table.findings[:0] = detected
+    table.findings += quote_runs(text, display)
     return table, list(table.findings)
 
 
@@ -196,6 +206,7 @@ __all__ = [
     "HeaderTest",
     "csv_detected",
     "layout_header_test",
+    "quote_runs",
     "read_csv_file",
     "read_layout_workbook",
 ]

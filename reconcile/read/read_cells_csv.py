@@ -33,6 +33,9 @@ class CsvText:
     delimiter: str
     encoding: str  # "UTF-8", "UTF-16", "Windows-1252", "Latin-1", or "UTF-8 and Windows-1252"
     other_lines: tuple[int, ...]  # lines (1-based) not in the main encoding, when mixed
+    # Cells that took in lines of the file holding its delimiter (a quote opened, never
+    # closed or closed far below): (row, column, lines taken), 1-based, found as rows are read.
+    runs: list[tuple[int, int, int]] = dataclasses.field(default_factory=list)
 
     @property
     def delimiter_name(self) -> str:
@@ -198,7 +201,8 @@ def stream_csv_blocks(
             delimiter = header_delimiter(text, delimiter, head, has_header)
     except csv.Error as exc:
         raise _unreadable(exc) from exc
-    return CsvText([], delimiter, encoding, other), _checked(_blocks(text, delimiter, head))
+    found = CsvText([], delimiter, encoding, other)
+    return found, _checked(_blocks(text, delimiter, head, found.runs))
 
 
 def header_delimiter(
@@ -229,9 +233,13 @@ def _checked(blocks: Iterator[Block]) -> Iterator[Block]:
         raise _unreadable(exc) from exc
 
 
-def _blocks(text: str, delimiter: str, head: int) -> Iterator[Block]:
+def _blocks(
+    text: str, delimiter: str, head: int, runs: list[tuple[int, int, int]]
+) -> Iterator[Block]:
     rows, position = _records(text, 0, delimiter, count=head)
+    _note_runs(rows, 0, delimiter, runs)
     yield rows
+    done = len(rows)
     size = len(text)
     while position < size:
         # A block ends after a line feed (never inside a line, nor between \r and \n).
@@ -244,10 +252,26 @@ def _blocks(text: str, delimiter: str, head: int) -> Iterator[Block]:
         within = _rows_within(part, delimiter)  # the csv module reads it
         if within is None:  # a quoted field runs on past ``end`` (or an odd line break)
             rows, position = _records(text, position, delimiter, until=end)
-            yield rows
+            _note_runs(rows, done, delimiter, runs)
         else:
-            yield within
-            position = end
+            rows, position = within, end
+            if len(rows) != part.count("\n"):  # a row of more lines than one (or \r alone)
+                _note_runs(rows, done, delimiter, runs)
+        done += len(rows)
+        yield rows
+
+
+def _note_runs(rows: Block, before: int, delimiter: str, runs: list[tuple[int, int, int]]) -> None:
+    """Note each cell of ``rows`` (the rows after the first ``before``) whose text goes on
+    over lines that hold the delimiter: lines of the file taken into one cell by a quote
+    opened at its start and closed far below, or never. A quoted cell of several lines of
+    words (an address, a note) has no delimiter in them."""
+    for number, row in enumerate(rows, start=before + 1):
+        for column, cell in enumerate(row, start=1):
+            if "\n" in cell or "\r" in cell:
+                lines = cell.splitlines()
+                if any(delimiter in line for line in lines[1:]):
+                    runs.append((number, column, len(lines) - 1))
 
 
 def _records(
