@@ -126,7 +126,10 @@ _CODES = [
         "it was not read.",
         "Counted from the cells the file really holds, not from what the sheet declares. A stray "
         "value far below or right of the table also counts: delete it, or raise the limit "
-        "with the option named.",
+        "with the option named. So does a cell that holds formatting only (a border or "
+        "colour applied down to row 200,000): clear the formatting of the empty rows and "
+        "columns beside the table (in Excel: select them, Home, Clear, Clear Formats), or "
+        "delete them.",
         fatal=True,
     ),
     Code(
