@@ -459,6 +459,25 @@ def test_lines_on_a_sheet_not_read_are_named_with_their_count(tmp_path: Path) ->
     )
 
 
+def test_lines_on_a_hidden_sheet_not_read_are_named_with_their_count(tmp_path: Path) -> None:
+    # The data sheet hidden behind a visible example: EUR 100,000 read, VALID, exit 0, and the
+    # hidden sheet's lines were only the note hidden-sheet-skipped. A hidden list stays a note.
+    from tests.builders import Sheet
+
+    example = [*TITLE, LONG, ["XIII", 2, "Voorbeeld: AI-fabriek", 2026, 100]]
+    sheets = {
+        "Toelichting": example,
+        "Reservering": Sheet([*TITLE, LONG, *LINES], hidden=True),
+        "Lijsten": Sheet([["XIII"], ["X"], ["VIII"]], hidden=True),
+    }
+    report = validate(tmp_path, {"EZ.xlsx": sheets})
+    assert where(report) == [("EZ.xlsx", "Reservering", "sheet-not-read")]
+    (finding,) = [f for f in report.findings if f.code == "sheet-not-read"]
+    assert finding.params["count"] == 2
+    skipped = [f.location.sheet for f in report.findings if f.code == "hidden-sheet-skipped"]
+    assert skipped == ["Lijsten"]
+
+
 def test_a_sheet_with_an_empty_table_is_named_in_a_note(tmp_path: Path) -> None:
     # The template's blank copy kept beside the filled one: nothing on it is money.
     sheets = {"Reservering": [*TITLE, LONG, *LINES], "Leeg sjabloon": [*TITLE, LONG]}

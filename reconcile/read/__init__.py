@@ -316,7 +316,15 @@ def _read_best_sheet(
         findings.append(
             make_finding("sheet-chosen", where, sheet=f"“{grid.name}”", others=_quoted(empty))
         )
-    findings += [  # lines on another sheet are money not counted: each sheet is named
+    # Lines on another sheet are money not counted: each sheet is named, and a hidden one
+    # whose lines hold an amount (the data sheet hidden behind an example was only the note
+    # hidden-sheet-skipped; a hidden list of articles with zeros stays that note).
+    unread = [
+        (g, t)
+        for g, t in tables
+        if g is not grid and t.line_count and (not g.hidden or any(line.amount for line in t.lines))
+    ]
+    findings += [
         make_finding(
             "sheet-not-read",
             CellRef(display, g.name),
@@ -325,14 +333,14 @@ def _read_best_sheet(
             read=f"“{grid.name}”",
             name=shlex.quote(g.name),
         )
-        for g, t in others
-        if t.line_count
+        for g, t in unread
     ]
     if grid.hidden:
         findings.append(make_finding("hidden-sheet-read", where, sheet=f"“{grid.name}”"))
+    named = {id(g) for g, _ in unread}
     findings += [
         make_finding("hidden-sheet-skipped", CellRef(display, g.name), sheet=f"“{g.name}”")
         for g in grids
-        if g.hidden and g is not grid
+        if g.hidden and g is not grid and id(g) not in named
     ]
     return FileRead(display, digest, table, findings)
