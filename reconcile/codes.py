@@ -320,6 +320,22 @@ _CODES = [
         "name it with --sheet), or delete it.",
     ),
     Code(
+        "second-table-not-read",
+        WARN,
+        "read",
+        "A second table starts at row {row}, and its line with an amount was not read: only "
+        "the table in rows {first}–{last} was. If it belongs to the reservation, put it in the "
+        "first table; else move the second table to a sheet of its own.",
+        "reconcile reads one table per sheet, and the lines of a second one below it are not "
+        "counted. When that table holds amounts, that is money the report does not show, so "
+        "it is a warning with the count of its lines. Put every line of the reservation in "
+        "one table (delete the second header row), or move the second table to a sheet of its "
+        "own (and name it with --sheet).",
+        "A second table starts at row {row}, and its {count} lines with an amount were not "
+        "read: only the table in rows {first}–{last} was. If they belong to the reservation, "
+        "put them in the first table; else move the second table to a sheet of its own.",
+    ),
+    Code(
         "column-beside-amount",
         WARN,
         "read",

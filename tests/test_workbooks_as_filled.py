@@ -61,10 +61,28 @@ def test_the_title_of_a_second_table_ends_the_first(tmp_path: Path) -> None:
         ["XIII", 2, "AI-fabriek verplichting", 2025, 25000],
     ]
     report = validate(tmp_path, {"EZ.xlsx": rows})
-    assert where(report) == []
+    # The second table's line holds an amount, not counted: a warning, not a silent note.
+    assert where(report) == [("EZ.xlsx", "Blad1!A9", "second-table-not-read")]
     assert _notes(report) == [("Blad1!A8", "notes-below-table")]
-    assert "second-table" in [f.code for f in report.findings]
     assert report.files[0].total == Decimal("19100000")
+
+
+def test_a_second_table_holding_amounts_is_a_warning_with_its_count(tmp_path: Path) -> None:
+    # "Tweede deel" and its EUR 11 mln: VALID, exit 0, with only the note second-table.
+    second = [["XIII", 2, "c", 2026, 5000], ["XIII", 2, "d", 2027, 6000]]
+    rows = [*TITLE, LONG, *LINES, [], ["Tweede deel"], LONG, *second]
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    (finding,) = [f for f in report.findings if f.code == "second-table-not-read"]
+    assert message(finding) == (
+        "A second table starts at row 9, and its 2 lines with an amount were not read: only "
+        "the table in rows 4–6 was. If they belong to the reservation, put them in the first "
+        "table; else move the second table to a sheet of its own."
+    )
+    # A second table without amounts (an empty copy of the header, zeros) stays a note.
+    rows = [*TITLE, LONG, *LINES, [], LONG, ["XIII", 2, "c", 2026, 0]]
+    report = validate(tmp_path / "leeg", {"EZ.xlsx": rows})
+    assert where(report) == []
+    assert "second-table" in [f.code for f in report.findings]
 
 
 def test_a_last_row_with_a_chapter_is_a_line_whatever_its_amounts(tmp_path: Path) -> None:

@@ -47,6 +47,7 @@ from reconcile.read.find_table import (
     lines_below_total,
     notes_below,
     parse_year,
+    read_header,
     unread_columns,
 )
 
@@ -472,11 +473,15 @@ def read_table(grid: Grid, header: Header, file: str) -> SheetTable:
     reader.report_dates()
     _report_hidden_columns(grid, header, table)
     if second is not None:
-        table.findings.append(
-            make_finding(
-                "second-table", reader.ref(second, 1), row=second, first=header.row, last=end
+        where = reader.ref(second, 1)
+        held = _second_table_lines(grid, second)
+        params = {"row": second, "first": header.row, "last": end}
+        if held:  # money not counted: a warning with the count of its lines
+            table.findings.append(
+                make_finding("second-table-not-read", where, **params, count=held)
             )
-        )
+        else:
+            table.findings.append(make_finding("second-table", where, **params))
     if end in totals:  # a grand total ended the table: a line typed below it is not read
         below = len(grid.rows) if second is None else second - 1
         for row in lines_below_total(grid.rows, header, end + 1, below):
@@ -541,6 +546,15 @@ def _fill_merged(grid: Grid, header: Header, end: int, table: SheetTable) -> tup
                 )
             )
     return rows, changed
+
+
+def _second_table_lines(grid: Grid, row: int) -> int:
+    """How many lines with an amount the second table, whose header is ``row``, holds: a
+    chapter or an article and an amount other than zero (lines_below_total's test)."""
+    header = read_header(grid.rows[row - 1], row)
+    if header is None:  # (is_header_like found it so: never None)
+        return 0
+    return len(lines_below_total(grid.rows, header, row + 1, len(grid.rows)))
 
 
 def _unread_column(grid: Grid, header: Header, unread: UnreadColumn, table: SheetTable) -> Finding:
