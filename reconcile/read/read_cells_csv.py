@@ -172,7 +172,10 @@ def as_sheet_row(row: list[str]) -> tuple[str | None, ...]:
 
 
 def stream_csv_blocks(
-    data: bytes, head: int = 1, has_header: Callable[[Block], bool] | None = None
+    data: bytes,
+    head: int = 1,
+    has_header: Callable[[Block], bool] | None = None,
+    delimiter: str | None = None,
 ) -> tuple[CsvText, Iterator[Block]]:
     """What ``read_csv_text`` detects (its ``rows`` left empty), and its rows block by block.
 
@@ -181,8 +184,9 @@ def stream_csv_blocks(
     is read by the csv module (a quoted field running on past the block's end with it).
     The rows are those the csv module reads from the whole text. ``has_header`` tells
     whether the first ``head`` rows hold a table's header: when those the detected delimiter
-    gives do not and another's do, the other is used (see ``header_delimiter``). Raises
-    UnreadableFileError as ``stream_csv_text`` does.
+    gives do not and another's do, the other is used (see ``header_delimiter``); a
+    ``delimiter`` given is used as it is. Raises UnreadableFileError as ``stream_csv_text``
+    does.
     """
     if not data or data.isspace():
         raise UnreadableFileError("the file is empty")
@@ -196,9 +200,10 @@ def stream_csv_blocks(
             "it holds NUL bytes: a binary file, or UTF-16 without its byte order mark"
         )
     try:
-        delimiter = detect_delimiter(text)
-        if has_header is not None:
-            delimiter = header_delimiter(text, delimiter, head, has_header)
+        if delimiter is None:
+            delimiter = detect_delimiter(text)
+            if has_header is not None:
+                delimiter = header_delimiter(text, delimiter, head, has_header)
     except csv.Error as exc:
         raise _unreadable(exc) from exc
     found = CsvText([], delimiter, encoding, other)
