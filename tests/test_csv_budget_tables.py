@@ -277,3 +277,28 @@ def test_a_quote_never_closed_in_a_published_table_is_said_too(tmp_path: Path) -
     report = validate(path)
     (said,) = [f for f in report.findings if f.code == "csv-quote-unclosed"]
     assert (said.location.cell, said.params["count"]) == ("F3", 2)
+
+
+@pytest.mark.parametrize(
+    ("delimiter", "caption", "amounts", "read"),
+    [
+        # An English Excel's CSV: "13,100" is 13100 (thousands), whatever the Dutch caption
+        # typed above it says; it was read as 13.1, a thousand times too small, VALID.
+        (",", "(bedragen x € 1.000)", ["13,100", "6,000"], [13_100_000, 6_000_000]),
+        # A Dutch Excel's: "13.100" is 13100 under an English caption too.
+        (";", "(amounts x EUR 1,000)", ["13.100", "6.000"], [13_100_000, 6_000_000]),
+    ],
+)
+def test_a_csv_files_delimiter_tells_how_its_ambiguous_amounts_are_written(
+    tmp_path: Path, delimiter: str, caption: str, amounts: list[str], read: list[int]
+) -> None:
+    rows = long_table(
+        ["XIII", 2, "AI-fabriek", 2026, amounts[0]],
+        ["XIII", 2, "AI-fabriek", 2027, amounts[1]],
+        caption=caption,
+    )
+    report = validate(write_csv(tmp_path / "EZ.csv", rows, delimiter))
+    assert [line.amount for line in report.lines] == read
+    (said,) = [f for f in report.findings if f.code == "separator-assumed"]
+    named = "commas" if delimiter == "," else "semicolons"
+    assert f"because the file is separated by {named}, as a spreadsheet" in message(said)

@@ -226,7 +226,7 @@ def _read_csv_as_sheet(
     too_much = check_sizes([("", held.last_row, held.last_column)], display, limits)
     if too_much is not None:
         return FileRead(display, digest, None, [*csv_detected(text, display), too_much])
-    table = read_table(grid, header, display)
+    table = read_table(grid, header, display, text.delimiter)
     table.findings += quote_runs(text, display)  # (every row is read: the runs are known)
     return FileRead(display, digest, table, [*csv_detected(text, display), *table.findings])
 

@@ -423,8 +423,11 @@ def _find_unit(grid: Grid, header: Header, where: CellRef) -> tuple[Unit, list[F
     return unit, findings
 
 
-def read_table(grid: Grid, header: Header, file: str) -> SheetTable:
-    """The lines below ``header`` until the grand total, a second table or the end of the sheet."""
+def read_table(grid: Grid, header: Header, file: str, delimiter: str | None = None) -> SheetTable:
+    """The lines below ``header`` until the grand total, a second table or the end of the sheet.
+
+    ``delimiter``: a CSV file's, which tells how its ambiguous amounts are written where
+    nothing in the table does (see ``_decide_styles``)."""
     sheet = grid.name or None  # a CSV file's cells name no sheet
     sheet_ref = CellRef(file, sheet)
     unit, findings = _find_unit(grid, header, sheet_ref)
@@ -463,7 +466,7 @@ def read_table(grid: Grid, header: Header, file: str) -> SheetTable:
         label = _is_total_row(rows[row - 1], _label_columns(header))
         if label is not None:
             totals[row] = label
-    styles = _decide_styles(rows, header, end, table)
+    styles = _decide_styles(rows, header, end, table, delimiter)
     reader = _Reader(grid, rows, header, table, styles)
     reader.totals = totals
     reader.read_rows(header.first_row, end)
@@ -628,12 +631,15 @@ def _say_merged_amounts(
 Evidence = list[tuple[str, int, int, str]]  # (style, row, column, text) of telling amounts
 
 
-def _decide_styles(rows: Rows, header: Header, end: int, table: SheetTable) -> dict[int, str]:
+def _decide_styles(
+    rows: Rows, header: Header, end: int, table: SheetTable, delimiter: str | None = None
+) -> dict[int, str]:
     """How each amount column writes its numbers, where an ambiguous "1,234" needs to know.
 
     A column's own telling amounts decide it. Columns without any follow the table's other
-    amounts, else the unit caption ("x € 1.000" is Dutch). When nothing decides, or the
-    amounts disagree, the Dutch reading stays and a warning says so.
+    amounts, else a CSV file's delimiter ("," English, ";" Dutch), else the unit caption
+    ("x € 1.000" is Dutch). When nothing decides, or the amounts disagree, the Dutch reading
+    stays and a warning says so.
     """
     ambiguous: dict[int, list[tuple[int, str]]] = {}
     evidence: dict[int, Evidence] = {}
@@ -662,6 +668,12 @@ def _decide_styles(rows: Rows, header: Header, end: int, table: SheetTable) -> d
         telling = [entry for entries in evidence.values() for entry in entries]
         source = "the table's other amounts are written that way"
         code = "separator-assumed"
+        if not telling and delimiter in _DELIMITER_STYLES:
+            # A spreadsheet saves a CSV file with ";" where its numbers have a decimal comma,
+            # with "," where they group thousands with it: "13,100" from an English Excel is
+            # 13100, whatever the Dutch caption ("x € 1.000") typed above it says.
+            style, source = _DELIMITER_STYLES[delimiter]
+            telling = [(style, 0, 0, delimiter)]
         if not telling and (caption := _caption_style(table.unit.caption)):
             telling = [(caption, 0, 0, table.unit.caption)]
             source = "the unit caption writes numbers that way"
@@ -671,6 +683,12 @@ def _decide_styles(rows: Rows, header: Header, end: int, table: SheetTable) -> d
         if style:
             styles.update(dict.fromkeys(pending, style))
     return styles
+
+
+_DELIMITER_STYLES = {
+    ";": (DUTCH, "the file is separated by semicolons, as a spreadsheet set to Dutch saves it"),
+    ",": (ENGLISH, "the file is separated by commas, as a spreadsheet set to English saves it"),
+}
 
 
 def _with_column(cells: list[tuple[int, str]], column: int) -> list[tuple[int, int, str]]:
