@@ -32,6 +32,10 @@ def _print_version() -> None:
         sys.stdout.flush()
     except BrokenPipeError:
         stop_on_closed_output()
+    except OSError:  # a full disk: said as the command line says it, in the run's language
+        from reconcile.cli import main as run
+
+        run()
 
 
 if __name__ == "__main__":

@@ -126,7 +126,10 @@ _CODES = [
         "it was not read.",
         "Counted from the cells the file really holds, not from what the sheet declares. A stray "
         "value far below or right of the table also counts: delete it, or raise the limit "
-        "with the option named.",
+        "with the option named. So does a cell that holds formatting only (a border or "
+        "colour applied down to row 200,000): clear the formatting of the empty rows and "
+        "columns beside the table (in Excel: select them, Home, Clear, Clear Formats), or "
+        "delete them.",
         fatal=True,
     ),
     Code(
@@ -219,6 +222,17 @@ _CODES = [
         "it, or type the values.",
     ),
     Code(
+        "value-not-computed",
+        ERR,
+        "read",
+        "This {column} cell is a formula ({formula}) without a saved result, so it reads as "
+        "empty: open the file in Excel or LibreOffice and save it again.",
+        "The file was written by a program that stores formulas but not their results (a "
+        "script, not Excel or LibreOffice), so a chapter, article, description or year "
+        "computed by a formula has no value to read, and the line is incomplete. Open the file "
+        "in Excel or LibreOffice and save it, or type the values.",
+    ),
+    Code(
         "row-outside-table",
         WARN,
         "read",
@@ -299,12 +313,39 @@ _CODES = [
         "lines) belongs to each of them. Merged amounts count once, on their first row.",
     ),
     Code(
+        "merged-amount",
+        WARN,
+        "read",
+        'The amount "{value}" is merged over {cells}; it was counted once, at its first cell, '
+        "and the other rows or years of the merge got nothing from it.",
+        "Excel's SUM counts a merged amount once, at its first cell, and so does reconcile. "
+        "Whether it was meant for that line or year alone, for each of the merged ones, or "
+        "in parts, the file does not say. Unmerge the cells and write each line's amount in "
+        "its own cell (0 or empty where nothing is reserved).",
+    ),
+    Code(
         "second-table",
         INFO,
         "read",
         "A second table starts at row {row}; only the table in rows {first}–{last} was read.",
         "reconcile reads one table per sheet. Move the second table to a sheet of its own (and "
         "name it with --sheet), or delete it.",
+    ),
+    Code(
+        "second-table-not-read",
+        WARN,
+        "read",
+        "A second table starts at row {row}, and its line with an amount was not read: only "
+        "the table in rows {first}–{last} was. If it belongs to the reservation, put it in the "
+        "first table; else move the second table to a sheet of its own.",
+        "reconcile reads one table per sheet, and the lines of a second one below it are not "
+        "counted. When that table holds amounts, that is money the report does not show, so "
+        "it is a warning with the count of its lines. Put every line of the reservation in "
+        "one table (delete the second header row), or move the second table to a sheet of its "
+        "own (and name it with --sheet).",
+        "A second table starts at row {row}, and its {count} lines with an amount were not "
+        "read: only the table in rows {first}–{last} was. If they belong to the reservation, "
+        "put them in the first table; else move the second table to a sheet of its own.",
     ),
     Code(
         "column-beside-amount",
@@ -327,6 +368,28 @@ _CODES = [
         "'Bedrag 2025', '2025 (t)'). A header that names a year in another way ('2030 e.v.', "
         "'2025-2026') is no year column, and the amounts under it would be left out in "
         "silence. If they belong to no year of the reservation, move them out of the table.",
+    ),
+    Code(
+        "column-repeated",
+        WARN,
+        "read",
+        "Column {column} ({label}) holds amounts, but column {read} is read for what its "
+        "header names, so they are not read; add them into column {read}, or give column "
+        "{column} a header of its own.",
+        "A table reads one column for each year and for its amount. A second column headed "
+        "the same ('Bedrag' twice, '2026' twice, 'Mutatie' beside 'Bedrag') is not read, and "
+        "the amounts under it would be left out in silence.",
+    ),
+    Code(
+        "column-unlabelled",
+        WARN,
+        "read",
+        "Column {column} holds amounts under an empty header cell, so they are not read; give "
+        "it its header (a year, or Bedrag), or move them out of the table.",
+        "A table reads the columns whose header says what they hold. Amounts in a column "
+        "without a header, or beyond the header's last cell, would be left out in silence. "
+        "A column of row numbers (1, 2, 3, ..., as a script writes its index) is not taken "
+        "for amounts.",
     ),
     Code(
         "line-below-total",
@@ -927,6 +990,38 @@ _CODES = [
         "or of a budget table. For a table of a kind of its own, `reconcile layouts draft "
         "FILE` drafts a layout from its header, to check and pass with --layout.",
         fatal=True,
+    ),
+    Code(
+        "subfolder-not-read",
+        INFO,
+        "read",
+        "This subfolder holds a workbook or CSV file that was not read: a folder stands for "
+        "the files in it, not for those in its subfolders.",
+        "reconcile reads the workbooks and CSV files of a folder you name, not those of its "
+        "subfolders, so that an archive or a folder of feedback copies is never counted with "
+        "the budget files. This note names each subfolder that holds some, so that a run "
+        "over the folder does not look as if it checked them. Name the subfolder as well "
+        "(reconcile check budgets/ budgets/2026/) to have its files read, or move them.",
+        "This subfolder holds {count} workbooks or CSV files that were not read: a folder "
+        "stands for the files in it, not for those in its subfolders.",
+    ),
+    Code(
+        "csv-quote-unclosed",
+        ERR,
+        "read",
+        "This cell took in the line of the file below it, which holds the file's separator: "
+        "a quote opened at the start of the cell is closed only there, or never, so that line "
+        "was read as this cell's text, not as a row. Remove the quote, or close it where the "
+        "cell ends.",
+        "In a CSV file a cell that starts with a quote runs on, over line ends, to the next "
+        "quote. A quote typed at the start of a cell and never closed takes the lines below "
+        "into that one cell: their lines and amounts are not read, and the cell's own row "
+        "lacks the values after it. A quoted cell of several lines of words (an address) holds "
+        "no separator in them and is not said.",
+        "This cell took in {count} lines of the file below it, which hold the file's "
+        "separator: a quote opened at the start of the cell is closed only there, or never, "
+        "so those lines were read as this cell's text, not as rows. Remove the quote, or "
+        "close it where the cell ends.",
     ),
     Code(
         "csv-skipped",

@@ -147,6 +147,8 @@ def _scalar(key: str, value: Any, kind: click.ParamType[Any], where: str, base: 
         return value
     if not isinstance(value, str):
         raise _wrong(key, value, where, Phrase("a text"))
+    if "\x00" in value:  # TOML's "\u0000": no file, sheet or layout has it in its name
+        raise _wrong(key, value, where, Phrase("a text without the character NUL"))
     if isinstance(kind, click.Path) or key == "output":
         return _rebase(value, base)
     return value

@@ -5,6 +5,8 @@ Problems inside the data are findings, not exceptions (see reconcile.model.Findi
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
 import sys
 from typing import NoReturn
@@ -46,6 +48,23 @@ class ConfigError(ReconcileError):
 
 class InputError(ReconcileError):
     """An input path cannot be used (missing, not a file we read, unreadable)."""
+
+
+# What writing to a full or failing disk raises. Reaching the top of a run, it came from
+# standard output: a file reconcile writes is named in an error of its own
+# (reconcile.report.output), and a file it reads that fails is a finding.
+WRITE_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO})
+
+
+def standard_output_failed(exc: BaseException) -> bool:
+    """Whether ``exc`` is standard output failing (a file on a full disk: ``> report.txt``);
+    then standard output is pointed at the null device, so that the flush at exit does not
+    fail again with a second message and exit code 120."""
+    if not isinstance(exc, OSError) or exc.errno not in WRITE_ERRNOS:
+        return False
+    with contextlib.suppress(OSError, ValueError):  # no file behind it (a test's buffer)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return True
 
 
 def stop_on_closed_output() -> NoReturn:

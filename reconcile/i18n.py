@@ -438,6 +438,7 @@ WORDS = frozenset(
         N_("this column's other amounts are written that way"),
         N_("the table's other amounts are written that way"),
         N_("the file is separated by semicolons, as a spreadsheet set to Dutch saves it"),
+        N_("the file is separated by commas, as a spreadsheet set to English saves it"),
         N_("the unit caption writes numbers that way"),
         N_("the amounts mix both ways of writing"),
         N_("nothing in the table shows how its numbers are written"),

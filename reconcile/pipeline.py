@@ -53,7 +53,8 @@ def display_path(text: str) -> str:
 
 
 def collect_inputs(paths: list[str]) -> list[Input]:
-    """The files to read: files as given, folders expanded to their workbooks and CSV files.
+    """The files to read, in name order: files as given, folders expanded to their workbooks
+    and CSV files.
 
     A folder contributes its workbooks and CSV files (not its subfolders) in name order, case
     ignored, so a listing gives the same order on every system. Lock files of Excel (``~$x.xlsx``)
@@ -64,9 +65,18 @@ def collect_inputs(paths: list[str]) -> list[Input]:
     inputs: list[Input] = []
     for text in paths:
         path = Path(text)
-        if path.is_dir():
+        if _is_folder(path):
+            try:
+                children = list(path.iterdir())
+            except OSError as exc:  # a folder that may not be listed
+                problem = Phrase(
+                    "the folder cannot be listed ({reason})",
+                    {"reason": exc.strerror or type(exc).__name__},
+                )
+                inputs.append(Input(path, display_path(text), problem))
+                continue
             found = sorted(
-                (child for child in path.iterdir() if _is_table_file(child)),
+                filter(_is_table_file, children),
                 key=lambda child: (child.name.casefold(), child.name),
             )
             if not found:
@@ -74,6 +84,13 @@ def collect_inputs(paths: list[str]) -> list[Input]:
                 problem = Phrase(
                     "the folder holds no workbooks or CSV files ({names})", {"names": names}
                 )
+                if subfolders := [sub.name for sub, _ in _subfolders_with_tables(path)]:
+                    problem = Phrase(
+                        "the folder holds no workbooks or CSV files ({names}), only its "
+                        "subfolders do ({folders}), and a folder stands for the files in it: "
+                        "name the subfolders",
+                        {"names": names, "folders": ", ".join(subfolders)},
+                    )
                 inputs.append(Input(path, display_path(text), problem))
                 continue
             inputs += [
@@ -88,14 +105,67 @@ def collect_inputs(paths: list[str]) -> list[Input]:
             InputError("{where}: {problem}", where=i.display, problem=i.problem) for i in inputs
         ]
         raise InputError("{problems}", problems=problems)
-    seen: set[Path] = set()
-    unique = []
+    # Whichever order the paths come in, the same files are read in the same order, so
+    # the reports are the same bytes (their lines, and which of two files is "the second").
+    # One file named twice (a folder and a file in it, a link beside its target) is read
+    # once: under its own name before a link's, else the first in name order.
+    unique: dict[Path, Input] = {}
     for item in inputs:
         key = resolved(item.path)
-        if key not in seen:
-            seen.add(key)
-            unique.append(item)
-    return unique
+        kept = unique.get(key)
+        if kept is None or _name_order(item) < _name_order(kept):
+            unique[key] = item
+    return sorted(unique.values(), key=lambda item: (item.display.casefold(), item.display))
+
+
+def _name_order(item: Input) -> tuple[bool, str]:
+    try:
+        link = item.path.is_symlink()
+    except OSError:
+        link = False
+    return link, item.display
+
+
+def subfolders_not_read(paths: list[str]) -> list[Finding]:
+    """The note subfolder-not-read at each subfolder, not named itself, of a folder named in
+    ``paths`` that holds workbooks or CSV files beside them: its files are not read, and a
+    run that checks the folder should not look as if it checked them."""
+    named = {resolved(Path(text)) for text in paths}
+    notes: dict[Path, Finding] = {}
+    for text in paths:
+        subfolders = _subfolders_with_tables(Path(text))
+        if not subfolders or not _tables_in(Path(text)):  # (no files: collect_inputs says so)
+            continue
+        for sub, count in subfolders:
+            key = resolved(sub)
+            if key not in named and key not in notes:
+                where = CellRef(display_path(f"{text.rstrip('/')}/{sub.name}"))
+                notes[key] = make_finding("subfolder-not-read", where, count=count)
+    return list(notes.values())
+
+
+def _subfolders_with_tables(folder: Path) -> list[tuple[Path, int]]:
+    """The subfolders of ``folder`` (not hidden ones) that hold workbooks or CSV files, in
+    name order, with how many each holds."""
+    if not _is_folder(folder):
+        return []
+    try:
+        children = sorted(folder.iterdir(), key=lambda child: (child.name.casefold(), child.name))
+    except OSError:
+        return []
+    found = []
+    for child in children:
+        if not child.name.startswith(".") and _is_folder(child) and (count := _tables_in(child)):
+            found.append((child, count))
+    return found
+
+
+def _tables_in(folder: Path) -> int:
+    """How many workbooks and CSV files ``folder`` holds (0 when it may not be listed)."""
+    try:
+        return sum(1 for child in folder.iterdir() if _is_table_file(child))
+    except OSError:
+        return 0
 
 
 def _is_table_file(child: Path) -> bool:
@@ -103,8 +173,25 @@ def _is_table_file(child: Path) -> bool:
     return (
         child.suffix.lower() in (*WORKBOOK_SUFFIXES, *CSV_SUFFIXES)
         and not child.name.startswith(("~$", "."))  # also .~lock.x.ods# and .#x.csv
-        and child.is_file()
+        and _is_file(child)
     )
+
+
+def _is_folder(path: Path) -> bool:
+    """Whether ``path`` is a folder; False where the system will not look it up (Python 3.11
+    raises OSError for a name too long, or a folder above it that may not be searched)."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
+
+
+def _is_file(path: Path) -> bool:
+    """Whether ``path`` is a regular file; False where the system will not look it up."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
 
 
 def find_announcement(paths: list[str], explicit: str | None) -> Announcement:
@@ -113,7 +200,7 @@ def find_announcement(paths: list[str], explicit: str | None) -> Announcement:
         return load_announcement(Path(explicit), display_path(explicit))
     for text in paths:
         candidate = Path(text) / ANNOUNCEMENT_FILE
-        if Path(text).is_dir() and candidate.is_file():
+        if _is_folder(Path(text)) and _is_file(candidate):
             return load_announcement(
                 candidate, display_path(f"{text.rstrip('/')}/{ANNOUNCEMENT_FILE}")
             )
@@ -238,7 +325,7 @@ def _read_and_validate(
                 unit=table.unit.euros,
                 lines=len(validated.lines),
                 total=submission.total,
-                chapters=tuple(sorted({line.chapter for line in validated.lines})),
+                chapters=tuple(sorted({line.chapter for line in validated.lines if line.chapter})),
             )
         )
     read_some = any(f.shape or f.layout for f in files)
@@ -337,7 +424,7 @@ def _files_read(
     """Every file the run read or looked for, as found on disk: the tables (folders expanded),
     announcement.toml in each folder given, and the announcement's own file."""
     files = [item.path for item in inputs]
-    files += [Path(p) / ANNOUNCEMENT_FILE for p in paths if Path(p).is_dir()]
+    files += [Path(p) / ANNOUNCEMENT_FILE for p in paths if _is_folder(Path(p))]
     files += [announcement.path] if announcement.path else []
     return tuple(dict.fromkeys(files))  # a folder's announcement.toml is also the one read
 
@@ -360,6 +447,7 @@ def check(
     files, submissions, findings = _read_and_validate(
         inputs, announcement, sheet, layout, progress, limits
     )
+    findings += subfolders_not_read(paths)
     published = tuple(f.path for f in files if f.layout is not None)
     reconciliation = Reconciliation(announcement, tuple(submissions), published)
     findings += reconcile(reconciliation)
@@ -385,6 +473,7 @@ def validate(
     files, submissions, findings = _read_and_validate(
         inputs, announcement, sheet, layout, progress, limits
     )
+    findings += subfolders_not_read(paths)
     findings += kasschuif_findings(submissions)
     findings += unit_findings(submissions, announcement)
     read = _files_read(paths, inputs, announcement)

@@ -286,6 +286,33 @@ def test_an_output_never_overwrites_an_input(in_root: None) -> None:
     assert (ROOT / GOOD / "EZ.xlsx").read_bytes() == before
 
 
+@pytest.mark.parametrize(
+    ("command", "options"),
+    [
+        ("check", ["-o", "{out}/r.json", "--junit-xml", "{out}/r.json"]),
+        ("validate", ["-o", "json:{out}/r.txt", "-o", "{out}/../out/r.txt"]),  # text by suffix
+        ("diff", ["-o", "gitlab:{out}/r.json", "-o", "{out}/r.json"]),
+    ],
+)
+def test_two_reports_into_one_file_are_a_usage_error_before_any_is_written(
+    in_root: None, tmp_path: Path, command: str, options: list[str]
+) -> None:
+    # The second written replaced the first, exit 1: a CI step read JUnit XML as its JSON.
+    out = tmp_path / "out"
+    out.mkdir()
+    paths = [f"{GOOD}/EZ.xlsx", f"{ERRORS}/EZ.xlsx"] if command == "diff" else [GOOD]
+    args = [command, *(o.format(out=out) for o in options), *paths, "--lang", "nl"]
+    result = run(args)
+    assert result.exit_code == 2
+    assert "Fout: twee rapporten worden in " in result.output
+    assert ": geef elk een eigen bestand" in result.output
+    assert list(out.iterdir()) == []
+    # The same format twice is one report: written, as before.
+    twice = [command, "-o", f"json:{out}/r.json", "-o", f"{out}/r.json", *paths]
+    assert run(twice).exit_code != 2
+    assert json.loads((out / "r.json").read_text("utf-8"))
+
+
 def test_an_output_that_cannot_be_written_is_one_clear_error(in_root: None, tmp_path: Path) -> None:
     result = run(["check", GOOD, "-o", f"json:{tmp_path}"])
     assert result.exit_code == 2

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -130,6 +131,42 @@ def test_a_folder_without_workbooks_exits_2_with_a_message(tmp_path: Path) -> No
     assert "Traceback" not in out + err
 
 
+def test_workbooks_in_subfolders_are_named_in_a_note_not_passed_in_silence(
+    good: Path, tmp_path: Path
+) -> None:
+    # A folder stands for the files in it. The workbooks of its subfolders were passed with
+    # nothing said: `validate budgets/` said VALID, exit 0, over files it never opened.
+    write(good / "2026", {"EZ.xlsx": long_table(["XIII", 2, "x", 2026, "PM"])})
+    write(good / "archief", {"a.xlsx": GOOD_SET["EZ.xlsx"], "b.xlsx": GOOD_SET["EZ.xlsx"]})
+    write(good / ".git", {"c.xlsx": GOOD_SET["EZ.xlsx"]})  # hidden: not a budget folder
+    (good / "leeg").mkdir()
+    code, out, _ = run("validate", str(good), "-f", "json")
+    assert code == 0
+    notes = [(f["file"], f["message"]) for f in json.loads(out)["findings"]]
+    tail = "not read: a folder stands for the files in it, not for those in its subfolders."
+    assert [(file, text) for file, text in notes if "subfolder" in text] == [
+        (f"{good}/2026", f"This subfolder holds a workbook or CSV file that was {tail}"),
+        (f"{good}/archief", f"This subfolder holds 2 workbooks or CSV files that were {tail}"),
+    ]
+    # Named itself, the subfolder is read, and no note is left.
+    code, out, _ = run("validate", str(good), str(good / "2026"), str(good / "archief"))
+    assert code == 1
+    assert "amount-not-a-number" in out
+    assert "subfolder-not-read" not in out
+
+
+def test_a_folder_whose_workbooks_are_all_in_subfolders_names_them(tmp_path: Path) -> None:
+    for year in ("2025", "2026"):
+        write(tmp_path / "budgets" / year, {"EZ.xlsx": GOOD_SET["EZ.xlsx"]})
+    code, _, err = run("check", "--lang", "nl", str(tmp_path / "budgets"))
+    assert code == 2
+    assert err.strip() == (
+        f"Fout: {tmp_path}/budgets: de map bevat geen werkmappen of CSV-bestanden (.xlsx, "
+        ".xlsm, .ods, .xls, .csv, .tsv), alleen de submappen ervan (2025, 2026), en een map "
+        "staat voor de bestanden erin: noem de submappen"
+    )
+
+
 BEGROTINGSSTATEN = (
     "Begrotingsjaar,Uitgaven Ontvangsten Verplichtingen,Begrotingsnummer,Naam Begroting ,"
     "Artikel nummer,Artikel,Stand ontwerpbegroting,Stand vastgestelde begroting,"
@@ -214,13 +251,13 @@ def test_an_unrelated_csv_file_in_a_folder_is_told_by_its_first_rows(
     lines = "".join(f"Jan {n};06{n:08d}\n" for n in range(5_000))
     (good / "contactpersonen.csv").write_text("naam;telefoon\n" + lines, encoding="utf-8")
     given: list[list[str]] = []  # the rows parsed to look for a budget table's header
-    stream = read_cells_csv.stream_csv_text
+    stream = read_cells_csv.stream_csv_blocks
 
-    def counted(data: bytes) -> tuple[object, Iterator[list[str]]]:
-        text, rows = stream(data)
-        return text, (given.append(row) or row for row in rows)  # type: ignore[func-returns-value]
+    def counted(data: bytes, *args: Any) -> tuple[object, Iterator[list[list[str]]]]:
+        text, blocks = stream(data, *args)
+        return text, (given.extend(block) or block for block in blocks)  # type: ignore[func-returns-value]
 
-    monkeypatch.setattr(read_cells_csv, "stream_csv_text", counted)
+    monkeypatch.setattr(read_cells_csv, "stream_csv_blocks", counted)
     code, out, _ = run("check", str(good), "-f", "json")
     assert code == 0
     assert ("contactpersonen.csv", "csv-skipped") in {

@@ -94,6 +94,14 @@ def test_an_explicit_config_file_is_used(project: Path) -> None:
             "reconcile.toml [severity]: unknown finding code 'no-such'",
         ),
         ("fail-on = \n", "reconcile.toml: not valid TOML"),
+        # A path no system has (TOML writes NUL as \u0000): it stopped the run as a bug.
+        (
+            'announcement = "a\\u0000.toml"\n',
+            "reconcile.toml: announcement must be a text without the character NUL",
+        ),
+        ('output = ["json:\\u0000"]\n', "reconcile.toml: output must be a text without"),
+        ('annotate = "x\\u0000"\n', "reconcile.toml: annotate must be a text without"),
+        ('sheet = "\\u0000"\n', "reconcile.toml: sheet must be a text without"),
     ],
 )
 def test_a_wrong_file_is_an_error_naming_the_key_and_the_file(

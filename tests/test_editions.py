@@ -702,6 +702,36 @@ def test_a_drafted_layout_reads_its_table_unedited_where_the_guesses_are_right(
     assert (read.layout, read.lines) == ("supp", 6)
 
 
+def test_a_layout_is_drafted_from_the_header_below_a_title_holding_a_comma(
+    tmp_path: Path,
+) -> None:
+    # The title's comma decided the delimiter: the draft's columns were the title's two
+    # halves, and no amount column. Drafted from the header, it reads the table unedited.
+    from click.testing import CliRunner
+
+    from reconcile.cli import cli
+
+    table = tmp_path / "tabel.csv"
+    table.write_text(
+        "Bron: rijksfinancien.nl, bewerkt (bedragen x € 1.000)\n"
+        "Jaar;Hoofdstuk;Artikel;V/U/O;Omschrijving;Bedrag\n"
+        "2025;XIII;2;U;Bedrijvenbeleid;1.234,5\n"
+        "2026;XIII;3;U;Toekomstfonds;2.000\n",
+        encoding="utf-8",
+    )
+    drafted = CliRunner().invoke(cli, ["layouts", "draft", str(table), "--name", "tabel"])
+    assert drafted.exit_code == 0, drafted.output
+    assert "(header in row 2)" in drafted.output
+    assert 'chapter = "Hoofdstuk"' in drafted.output
+    assert 'label = "Bedrag"' in drafted.output
+    layout = tmp_path / "tabel.toml"
+    layout.write_text(drafted.output, encoding="utf-8")
+    report = validate([str(table)], load_announcement(None), layout=str(layout))
+    assert message(report.findings[0]) == "Read as CSV: semicolon-separated, encoding UTF-8."
+    (read,) = report.files
+    assert (read.layout, read.lines) == ("tabel", 2)
+
+
 def test_a_drafted_layout_of_a_real_b_table_names_its_relative_years() -> None:
     from reconcile.read.draft import draft_layout, first_rows
 
@@ -1056,6 +1086,8 @@ def test_a_published_suppletoire_table_reads_its_mutations_between_its_stands(
         ("Overige", 1950 * thousand),
     }
     assert not {"stand-mismatch", "total-mismatch"} & {f.code for f in report.findings}
+    # the earlier stands and mutation of its chain, (1) and (2), are no column left unread
+    assert not {"column-repeated", "column-unlabelled"} & {f.code for f in report.findings}
 
 
 def _suppletoire_findings(tmp_path: Path, rows: list[list[object]]) -> list[tuple[str, str]]:

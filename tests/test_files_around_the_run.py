@@ -13,6 +13,7 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -67,6 +68,43 @@ def test_a_symlink_loop_among_the_inputs_does_not_stop_the_others(tmp_path: Path
     assert '"code": "file-unreadable"' in result.stdout
     assert '"code": "amount-not-a-number"' in result.stdout  # EZ.xlsx was read
     assert [p.name for p in out.iterdir()] == ["EZ.xlsx"]
+
+
+@pytest.mark.parametrize("name", ["a" * 300 + ".xlsx", "a" * 300 + "/", "d/" * 2100 + "EZ.xlsx"])
+def test_a_path_too_long_for_the_system_is_unreadable_and_the_others_are_read(
+    tmp_path: Path, name: str
+) -> None:
+    # A name longer than 255 bytes, or a path longer than 4,096, makes the system refuse
+    # to look it up at all (ENAMETOOLONG): it stopped the run as "an unexpected problem".
+    good = _workbook(tmp_path / "EZ.xlsx")
+    for command in ("check", "validate"):
+        result = CliRunner().invoke(cli, [command, "--format", "json", str(good), name])
+        assert result.exit_code == 2, result.output
+        assert "unexpected problem" not in result.output
+        assert '"code": "file-unreadable"' in result.stdout
+        assert '"code": "amount-not-a-number"' in result.stdout  # EZ.xlsx was read
+
+
+def test_a_folder_that_may_not_be_listed_is_unreadable_and_the_others_are_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As root (CI) every folder may be listed, so the refusal is the system's, handed in.
+    good = _workbook(tmp_path / "EZ.xlsx")
+    closed = tmp_path / "closed"
+    closed.mkdir()
+    _workbook(closed / "BZK.xlsx")
+    listing = Path.iterdir
+
+    def iterdir(path: Path) -> Any:
+        if path == closed:
+            raise PermissionError(13, "Permission denied", str(path))
+        return listing(path)
+
+    monkeypatch.setattr(Path, "iterdir", iterdir)
+    result = CliRunner().invoke(cli, ["validate", "--lang", "nl", str(good), str(closed)])
+    assert result.exit_code == 2, result.output
+    assert "de map kan niet worden gelezen (Permission denied)" in result.stdout
+    assert "amount-not-a-number" in result.stdout  # EZ.xlsx was read
 
 
 @pytest.mark.parametrize(("lang", "summary"), [("en", "summary.xlsx"), ("nl", "overzicht.xlsx")])
@@ -198,8 +236,8 @@ def test_the_report_names_every_file_it_read_as_found_on_disk(tmp_path: Path) ->
     paths = [str(folder), str(other)]
     report = pipeline.check(paths, pipeline.find_announcement(paths, str(letter)))
     assert report.inputs == (
+        other,  # the tables in name order: .../OCW.xlsx before .../set/EZ.xlsx
         folder / "EZ.xlsx",
-        other,
         folder / "announcement.toml",  # looked for, though --announcement named another
         letter,
     )

@@ -187,3 +187,37 @@ def test_a_wide_amount_of_one_euro_in_thousands_is_a_line() -> None:
     with tempfile.TemporaryDirectory() as folder:
         data = write_workbook(Path(folder) / "EZ.xlsx", {"Blad1": rows}).read_bytes()
     assert _validate(data).files[0].total == Decimal(1)
+
+
+# --- CSV files as people and programs write them -----------------------------------------
+CSV_CELLS = st.one_of(
+    st.sampled_from(["", "XIII", "2", "2026", "13100", "1.234,5", "PM", "Totaal", "x, y"]),
+    st.sampled_from(['"a', 'b"', '""', "‒ 726", "(bedragen x € 1.000)", "é", "=1+1", " "]),
+    st.text(st.characters(blacklist_categories=("Cs",)), max_size=8),
+)
+CSV_HEADER = ["Hoofdstuk", "Artikel", "Omschrijving", "Jaar", "Bedrag"]
+
+
+@st.composite
+def csv_files(draw: st.DrawFn) -> bytes:
+    """A CSV file: title lines, a budget table's header (mostly), rows of awkward cells, in
+    one delimiter and line end, in UTF-8 (with or without BOM), UTF-16 or Windows-1252."""
+    delimiter = draw(st.sampled_from([",", ";", "\t", "|"]))
+    end = draw(st.sampled_from(["\n", "\r\n", "\r"]))
+    rows = draw(st.lists(st.lists(CSV_CELLS, max_size=7), max_size=10))
+    if draw(st.booleans()) or not rows:
+        rows.insert(draw(st.integers(0, min(len(rows), 3))), CSV_HEADER)
+    lines = [delimiter.join(row) for row in rows]
+    if draw(st.booleans()):  # a title holding another delimiter
+        lines.insert(0, draw(st.sampled_from(["Reservering, EZ", "Titel; concept", "a|b"])))
+    text = end.join(lines) + draw(st.sampled_from(["", end]))
+    encoding = draw(st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "cp1252"]))
+    return text.encode(encoding, errors="replace")
+
+
+@settings(FUZZ, max_examples=60)
+@given(csv_files())
+def test_any_csv_file_ends_in_a_report_or_a_clean_refusal(data: bytes) -> None:
+    report = _validate(data, "EZ.csv")
+    assert report.exit_code in (0, 1, 2)
+    assert report.exit_code == 2 or report.files[0].lines == len(report.lines)

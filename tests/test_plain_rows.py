@@ -175,7 +175,7 @@ def test_totals_count_the_plain_lines_above_them(tmp_path: Path) -> None:
 def test_a_second_table_ends_the_first_and_is_not_read(tmp_path: Path) -> None:
     table = _read(TABLES["a second table below the grand total"], tmp_path, "calamine", False)
     assert [ln.row for ln in table.lines] == [3]
-    assert [f.location.cell for f in table.findings if f.code == "second-table"] == ["A6"]
+    assert [f.location.cell for f in table.findings if f.code == "second-table-not-read"] == ["A6"]
 
 
 def test_which_rows_are_read_row_by_row(tmp_path: Path) -> None:

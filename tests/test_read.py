@@ -205,6 +205,33 @@ def test_a_formula_without_a_saved_result_is_a_finding_never_an_empty(tmp_path: 
     ]
 
 
+@pytest.mark.parametrize(
+    ("line", "cell", "column", "said"),
+    [
+        (['="XIII"', 2, "a", 2026, 100], "A5", "Hoofdstuk", "missing-value"),
+        (["XIII", "=1+1", "a", 2026, 100], "B5", "Artikel", "missing-value"),
+        (["XIII", 2, '=A4&" b"', 2026, 100], "C5", "Omschrijving", "empty-description"),
+        (["XIII", 2, "a", "=2025+1", 100], "D5", "Jaar", "missing-value"),
+    ],
+)
+def test_a_key_computed_by_a_formula_without_a_saved_result_is_said_so(
+    tmp_path: Path, line: list[object], cell: str, column: str, said: str
+) -> None:
+    # It was only "empty": a finance officer opening the file in Excel sees the value there.
+    written = [Formula(v) if isinstance(v, str) and v.startswith("=") else v for v in line]
+    rows = long_table(["XIII", 2, "a", 2027, 100], written)
+    report = validate(tmp_path, {"EZ.xlsx": rows}, engine="openpyxl")
+    assert where(report) == [
+        ("EZ.xlsx", f"Blad1!{cell}", said),
+        ("EZ.xlsx", f"Blad1!{cell}", "value-not-computed"),
+    ]
+    (finding,) = [f for f in report.findings if f.code == "value-not-computed"]
+    assert message(finding) == (
+        f"This “{column}” cell is a formula ({line[ord(cell[0]) - 65]}) without a saved "
+        "result, so it reads as empty: open the file in Excel or LibreOffice and save it again."
+    )
+
+
 def test_dutch_number_text_in_amount_cells(tmp_path: Path) -> None:
     report = validate(
         tmp_path,

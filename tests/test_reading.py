@@ -10,10 +10,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from reconcile.announcement import load_announcement
 from reconcile.cli import cli
 from reconcile.codes import make_finding, render_message
 from reconcile.model import CellRef, Finding
 from reconcile.money import DUTCH, ENGLISH, is_ambiguous, number_style, parse_number
+from reconcile.pipeline import validate
 from reconcile.read import read_file
 from reconcile.read.find_table import find_header, parse_year
 from reconcile.read.make_lines import read_table
@@ -202,6 +204,68 @@ def test_a_merge_over_the_whole_sheet_fills_the_table_only() -> None:
         ("VIII", None),
     ]
     assert [f.code for f in table.findings] == ["unit-assumed", "merged-cells"]
+
+
+@pytest.mark.parametrize("engine", ["xlsxwriter", "openpyxl"])
+@pytest.mark.parametrize(
+    ("rows", "merged", "at", "counted"),
+    [
+        (  # a long table: 13.100 merged over the rows of 2026 and 2027
+            [
+                ["Hoofdstuk", "Artikel", "Omschrijving", "Jaar", "Bedrag"],
+                ["XIII", 2, "AI-fabriek", 2026, 13100],
+                ["XIII", 2, "AI-fabriek", 2027, None],
+                ["XIII", 2, "AI-fabriek", 2028, 3900],
+            ],
+            "E2:E3",
+            ("E2", "13100"),
+            [(2026, 13_100_000), (2028, 3_900_000)],
+        ),
+        (  # a wide table: 6.000 merged over the columns of 2026 and 2027
+            [
+                ["Hoofdstuk", "Artikel", "Omschrijving", 2026, 2027, 2028],
+                ["XIII", 2, "AI-fabriek", 6000, None, 100],
+            ],
+            "D2:E2",
+            ("D2", "6000"),
+            [(2026, 6_000_000), (2028, 100_000)],
+        ),
+    ],
+)
+def test_an_amount_merged_over_two_lines_or_years_is_said_where_it_counts_once(
+    tmp_path: Path,
+    engine: str,
+    rows: list[list[object]],
+    merged: str,
+    at: tuple[str, str],
+    counted: list[tuple[int, int]],
+) -> None:
+    # It was counted once, at its first cell, with nothing said: the other year's line lost
+    # the money the merged cell shows across it, with exit 0.
+    path = write_workbook(
+        tmp_path / "EZ.xlsx", {"Blad1": Sheet(rows, merged=[merged])}, engine=engine
+    )
+    report = validate([str(path)], load_announcement(None))
+    assert [(ln.year, ln.amount) for ln in report.lines if ln.amount] == counted
+    [finding] = [f for f in report.findings if f.code == "merged-amount"]
+    assert (finding.location.cell, finding.severity.value) == (at[0], "warning")
+    assert message(finding).startswith(f'The amount "{at[1]}" is merged over {merged};')
+
+
+def test_an_amount_merged_beside_its_comment_or_on_a_totals_row_is_not_said(
+    tmp_path: Path,
+) -> None:
+    rows = [
+        ["Hoofdstuk", "Artikel", "Omschrijving", "Jaar", "Bedrag", "Toelichting"],
+        ["XIII", 2, "AI-fabriek", 2026, 13100, None],
+        ["XIII", 2, "AI-fabriek", 2027, 6000, "zie brief"],
+        ["Totaal", None, None, None, 19100, None],
+    ]
+    merged = ["E2:F2", "E4:F4"]  # one amount cell each, with a text column beside it
+    path = write_workbook(tmp_path / "EZ.xlsx", {"Blad1": Sheet(rows, merged=merged)})
+    report = validate([str(path)], load_announcement(None))
+    assert "merged-amount" not in [f.code for f in report.findings]
+    assert report.exit_code == 0
 
 
 def test_a_totals_label_merged_over_two_rows_makes_both_totals_rows() -> None:

@@ -182,6 +182,33 @@ def test_limits_are_options_and_counted_from_the_cells(
         assert '"sheet": "Reservering"' in stdout
 
 
+def test_formatting_alone_below_a_table_counts_and_explain_says_how_to_clear_it(
+    tmp_path: Path,
+) -> None:
+    # A border applied down the sheet: every formatted cell is a cell the readers hold (200k
+    # of them took calamine 200 MB). The refusal stands; its explanation named only a stray
+    # value, and a finance officer with a 3-line table and nothing typed below it was stuck.
+    import openpyxl
+    from openpyxl.styles import Border, Side
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in [
+        ["Hoofdstuk", "Artikel", "Omschrijving", "Jaar", "Bedrag"],
+        ["XIII", 2, "a", 2026, 5],
+    ]:
+        sheet.append(row)
+    for row in range(3, 61):
+        sheet.cell(row, 1).border = Border(bottom=Side(style="thin"))
+    book.save(tmp_path / "EZ.xlsx")
+    code, stdout, _ = _run("validate", "--max-rows=50", str(tmp_path / "EZ.xlsx"))
+    assert code == 2
+    assert "[limit-exceeded] The file uses 60 rows in this sheet" in stdout
+    code, explained, _ = _run("explain", "limit-exceeded")
+    assert "formatting only" in explained
+    assert "Home, Clear, Clear Formats" in explained
+
+
 def test_a_declared_dimension_is_never_trusted(tmp_path: Path) -> None:
     sheet = dict(honest_members())[SHEET]
     claims_everything = sheet.replace(

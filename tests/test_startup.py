@@ -93,6 +93,39 @@ def test_version_into_a_closed_pipe_ends_quietly() -> None:
     assert result.stderr == ""
 
 
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", "examples/ai-fabriek"],
+        ["check", "examples/ai-fabriek", "-f", "json", "--lang", "nl"],
+        ["diff", "examples/ai-fabriek/EZ.xlsx", "examples/ai-fabriek-with-errors/EZ.xlsx"],
+        ["codes"],
+        ["--help"],
+        ["--version"],
+    ],
+)
+def test_standard_output_on_a_full_disk_is_one_clear_error(args: list[str]) -> None:
+    """`reconcile check budgets/ > report.txt` with the disk full: it stopped on "an
+    unexpected problem" to report as a bug (--version with a traceback, exit 1)."""
+    with Path("/dev/full").open("w") as full:  # every write fails: no space left on device
+        result = subprocess.run(
+            [sys.executable, "-m", "reconcile", *args],
+            cwd=ROOT,
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+        )
+    assert result.returncode == 2
+    said = (
+        "Fout: kan niet naar de standaarduitvoer schrijven"
+        if "nl" in args
+        else ("Error: cannot write to standard output")
+    )
+    assert result.stderr == f"{said}: No space left on device\n"
+
+
 def test_version_among_other_arguments_goes_to_click() -> None:
     result = subprocess.run(
         [sys.executable, "-c", SCRIPT, "--debug", "--version"],

@@ -107,6 +107,14 @@ def test_a_pm_is_never_counted_as_zero(tmp_path: Path) -> None:
     assert said == '"PM" is not an amount; it is not counted, so the total is incomplete.'
 
 
+def test_a_line_without_a_chapter_adds_no_empty_chapter_to_its_files(tmp_path: Path) -> None:
+    # The summary's Chapter column said ", XIII", and the JSON report's chapters ["", "XIII"].
+    rows = table([None, 2, "a", "U", 2026, 5], ["XIII", 2, "b", "U", 2026, 7])
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    assert ("EZ.xlsx", "Blad1!A3", "missing-value") in where(report)
+    assert report.files[0].chapters == ("XIII",)
+
+
 def test_a_duplicated_line_points_at_the_copy_and_names_the_original(tmp_path: Path) -> None:
     line = ["XIII", 2, "AI-fabriek", "U", 2026, 100]
     report = validate(tmp_path, {"EZ.xlsx": table(line, ["XIII", 2, "Ander", "U", 2026, 5], line)})

@@ -61,10 +61,28 @@ def test_the_title_of_a_second_table_ends_the_first(tmp_path: Path) -> None:
         ["XIII", 2, "AI-fabriek verplichting", 2025, 25000],
     ]
     report = validate(tmp_path, {"EZ.xlsx": rows})
-    assert where(report) == []
+    # The second table's line holds an amount, not counted: a warning, not a silent note.
+    assert where(report) == [("EZ.xlsx", "Blad1!A9", "second-table-not-read")]
     assert _notes(report) == [("Blad1!A8", "notes-below-table")]
-    assert "second-table" in [f.code for f in report.findings]
     assert report.files[0].total == Decimal("19100000")
+
+
+def test_a_second_table_holding_amounts_is_a_warning_with_its_count(tmp_path: Path) -> None:
+    # "Tweede deel" and its EUR 11 mln: VALID, exit 0, with only the note second-table.
+    second = [["XIII", 2, "c", 2026, 5000], ["XIII", 2, "d", 2027, 6000]]
+    rows = [*TITLE, LONG, *LINES, [], ["Tweede deel"], LONG, *second]
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    (finding,) = [f for f in report.findings if f.code == "second-table-not-read"]
+    assert message(finding) == (
+        "A second table starts at row 9, and its 2 lines with an amount were not read: only "
+        "the table in rows 4–6 was. If they belong to the reservation, put them in the first "
+        "table; else move the second table to a sheet of its own."
+    )
+    # A second table without amounts (an empty copy of the header, zeros) stays a note.
+    rows = [*TITLE, LONG, *LINES, [], LONG, ["XIII", 2, "c", 2026, 0]]
+    report = validate(tmp_path / "leeg", {"EZ.xlsx": rows})
+    assert where(report) == []
+    assert "second-table" in [f.code for f in report.findings]
 
 
 def test_a_last_row_with_a_chapter_is_a_line_whatever_its_amounts(tmp_path: Path) -> None:
@@ -459,6 +477,25 @@ def test_lines_on_a_sheet_not_read_are_named_with_their_count(tmp_path: Path) ->
     )
 
 
+def test_lines_on_a_hidden_sheet_not_read_are_named_with_their_count(tmp_path: Path) -> None:
+    # The data sheet hidden behind a visible example: EUR 100,000 read, VALID, exit 0, and the
+    # hidden sheet's lines were only the note hidden-sheet-skipped. A hidden list stays a note.
+    from tests.builders import Sheet
+
+    example = [*TITLE, LONG, ["XIII", 2, "Voorbeeld: AI-fabriek", 2026, 100]]
+    sheets = {
+        "Toelichting": example,
+        "Reservering": Sheet([*TITLE, LONG, *LINES], hidden=True),
+        "Lijsten": Sheet([["XIII"], ["X"], ["VIII"]], hidden=True),
+    }
+    report = validate(tmp_path, {"EZ.xlsx": sheets})
+    assert where(report) == [("EZ.xlsx", "Reservering", "sheet-not-read")]
+    (finding,) = [f for f in report.findings if f.code == "sheet-not-read"]
+    assert finding.params["count"] == 2
+    skipped = [f.location.sheet for f in report.findings if f.code == "hidden-sheet-skipped"]
+    assert skipped == ["Lijsten"]
+
+
 def test_a_sheet_with_an_empty_table_is_named_in_a_note(tmp_path: Path) -> None:
     # The template's blank copy kept beside the filled one: nothing on it is money.
     sheets = {"Reservering": [*TITLE, LONG, *LINES], "Leeg sjabloon": [*TITLE, LONG]}
@@ -568,6 +605,55 @@ def test_a_year_column_beside_a_long_tables_amount_is_said(tmp_path: Path, label
         "their own, or move them out of the table."
     )
     assert report.files[0].total == Decimal("19100000")
+
+
+WIDE = ["Hoofdstuk", "Artikel", "Omschrijving", 2026, 2027]
+
+
+@pytest.mark.parametrize(
+    ("header", "line", "said"),
+    [  # each left 50 (EUR 50,000) out in silence, exit 0
+        ([*LONG, "Bedrag"], [*LINES[0], 50], ("F4", "column-repeated", "F", "E")),
+        ([*LONG, "Mutatie"], [*LINES[0], 50], ("F4", "column-repeated", "F", "E")),
+        ([*WIDE, 2026], ["XIII", 2, "x", 13100, 6000, 50], ("F4", "column-repeated", "F", "D")),
+        (
+            [*WIDE, "Bedrag 2027"],
+            ["XIII", 2, "x", 13100, 6000, 50],
+            ("F4", "column-repeated", "F", "E"),
+        ),
+        ([*LONG, None], [*LINES[0], 50], ("F4", "column-unlabelled", "F", None)),
+        (LONG, [*LINES[0], 50], ("F4", "column-unlabelled", "F", None)),  # beyond the header
+        (
+            [*LONG[:4], None, "Bedrag"],
+            [*LINES[0][:4], 50, 13100],
+            ("E4", "column-unlabelled", "E", None),
+        ),
+    ],
+)
+def test_amounts_in_a_column_the_table_does_not_read_are_said(
+    tmp_path: Path, header: list[Any], line: list[Any], said: tuple[str, str, str, str | None]
+) -> None:
+    report = validate(tmp_path, {"EZ.xlsx": [*TITLE, header, line]})
+    cell, code, column, read = said
+    assert where(report) == [("EZ.xlsx", f"Blad1!{cell}", code)]
+    (finding,) = [f for f in report.findings if f.code == code]
+    assert (finding.params["column"], finding.params.get("read")) == (column, read)
+    # As before, the column is not read: 13,100 counted, and a wide table's 6,000 of 2027.
+    wide = header[3] == 2026
+    assert report.files[0].total == Decimal("19100000" if wide else "13100000")
+
+
+def test_row_numbers_and_words_in_a_column_without_a_header_are_no_amounts(
+    tmp_path: Path,
+) -> None:
+    # A script's index (0, 1, ...) before the header's first label, and a comment beside it.
+    rows = [
+        *TITLE,
+        [None, *LONG, None],
+        [0, *LINES[0], "zie brief"],
+        [1, *LINES[1], None],
+    ]
+    assert where(validate(tmp_path, {"EZ.xlsx": rows})) == []
 
 
 def test_a_long_tables_text_column_with_a_year_in_its_header_is_no_amount(tmp_path: Path) -> None:

@@ -44,16 +44,17 @@ def _run(
 def _check_or_validate(command: str, options: dict[str, Any]) -> NoReturn:
     """Run ``command`` with the options click parsed, write its outputs, exit with its code."""
     from reconcile.policy import apply_policy
-    from reconcile.report.route import Outputs, write_report_outputs
+    from reconcile.report.route import Outputs, check_outputs, write_report_outputs
 
     lang = resolve_lang(options["lang"])
     limits = take_limits(options)
     layout = layout_name(options["layout"])  # an unknown name stops the run before any read
+    asked = Outputs(options["fmt"], options["output"], options["junit_xml"], options["color"], lang)
+    check_outputs(asked)  # as soon: not after reading every file
     report = _run(
         command, options["paths"], options["announcement"], lang, options["sheet"], layout, limits
     )
     report = apply_policy(report, options["severity"], options["fail_on"])
-    asked = Outputs(options["fmt"], options["output"], options["junit_xml"], options["color"], lang)
     write_report_outputs(report, asked, annotate=options["annotate"], limits=limits, err=sys.stderr)
     sys.exit(report.exit_code)
 

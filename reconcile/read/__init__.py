@@ -10,9 +10,10 @@ import hashlib
 import itertools
 import shlex
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reconcile.codes import make_finding
 from reconcile.guard import ensure_safe_environment
@@ -20,10 +21,13 @@ from reconcile.limits import DEFAULT_LIMITS, MB, Limits
 from reconcile.model import CellRef, Finding, Phrase
 from reconcile.nearest import did_you_mean
 from reconcile.read.cells import Grid, UnreadableFileError
-from reconcile.read.check_bytes import check_grids, check_size, run_preflight
+from reconcile.read.check_bytes import check_grids, check_size, check_sizes, run_preflight
 from reconcile.read.find_table import HEADER_SCAN_ROWS, find_header
 from reconcile.read.make_lines import LineColumns, RawLine, SheetTable, read_table
 from reconcile.read.read_cells import SUFFIXES, load_workbook, macro_part
+
+if TYPE_CHECKING:
+    from reconcile.read.make_layout_lines import HeaderTest
 
 WORKBOOK_SUFFIXES = SUFFIXES
 CSV_SUFFIXES = (".csv", ".tsv")
@@ -136,9 +140,10 @@ def read_file(
     if suffix in CSV_SUFFIXES:
         from reconcile.read.make_layout_lines import read_csv_file
 
-        csv_table, findings = read_csv_file(data, display, layout)
+        has_header = _csv_header_test(layout)
+        csv_table, findings = read_csv_file(data, display, layout, has_header)
         if csv_table is None and layout is None and not _unreadable(findings):
-            return _read_csv_as_sheet(data, display, digest, limits) or FileRead(
+            return _read_csv_as_sheet(data, display, digest, limits, has_header) or FileRead(
                 display, digest, None, findings
             )
         return FileRead(display, digest, csv_table, findings)
@@ -186,24 +191,80 @@ def _unreadable(findings: list[Finding]) -> bool:
     return any(f.code == "file-unreadable" for f in findings)
 
 
-def _read_csv_as_sheet(data: bytes, display: str, digest: str, limits: Limits) -> FileRead | None:
+def _csv_header_test(layout: str | None) -> HeaderTest:
+    """Whether a CSV file's first rows hold a header the file can be read by: a layout's
+    (the one named), else, with no layout named, a budget table's as a sheet has it. Both
+    readers decide the delimiter with it, so that they split the file alike."""
+    from reconcile.read.make_layout_lines import layout_header_test
+    from reconcile.read.read_cells_csv import as_sheet_row
+
+    by_layout = layout_header_test(layout)
+    if layout is not None:
+        return by_layout
+    return lambda rows: by_layout(rows) or find_header(list(map(as_sheet_row, rows))) is not None
+
+
+def _read_csv_as_sheet(
+    data: bytes, display: str, digest: str, limits: Limits, has_header: HeaderTest
+) -> FileRead | None:
     """A ministry's budget table saved as CSV, read as its sheet is (the header words of
     reconcile/data/workbook-words.toml); None when its first rows hold no such header, and
     then only those rows were parsed (a long list sharing a folder is not split whole)."""
-    from reconcile.read.make_layout_lines import csv_detected
-    from reconcile.read.read_cells_csv import as_sheet_row, stream_csv_text
+    from reconcile.read.make_layout_lines import csv_detected, quote_runs
+    from reconcile.read.read_cells_csv import as_sheet_row, stream_csv_blocks
 
-    text, rows = stream_csv_text(data)  # (readable: the layouts' reader has read it)
+    # (readable: the layouts' reader has read it)
+    text, blocks = stream_csv_blocks(data, HEADER_SCAN_ROWS, has_header)
+    rows = itertools.chain.from_iterable(blocks)
     head = [as_sheet_row(row) for row in itertools.islice(rows, HEADER_SCAN_ROWS)]
     header = find_header(head)
     if header is None:
         return None
-    grid = Grid("", False, [*head, *map(as_sheet_row, rows)], lambda row, column: None)
-    too_much = check_grids([grid], display, limits)  # the rows and cells a workbook may have
+    held = _held_rows(head, rows, limits)
+    grid = Grid("", False, held.rows, lambda row, column: None)
+    # the rows and cells a workbook may have, counted whether held or not
+    too_much = check_sizes([("", held.last_row, held.last_column)], display, limits)
     if too_much is not None:
         return FileRead(display, digest, None, [*csv_detected(text, display), too_much])
-    table = read_table(grid, header, display)
+    table = read_table(grid, header, display, text.delimiter)
+    table.findings += quote_runs(text, display)  # (every row is read: the runs are known)
     return FileRead(display, digest, table, [*csv_detected(text, display), *table.findings])
+
+
+@dataclass
+class _HeldRows:
+    """A CSV file's rows as a sheet's, held only while within the limits, and its size."""
+
+    rows: list[tuple[str | None, ...]]
+    last_row: int
+    last_column: int
+
+
+def _held_rows(
+    head: list[tuple[str | None, ...]], rows: Iterator[list[str]], limits: Limits
+) -> _HeldRows:
+    """The rows after ``head`` are counted as they come and held until the file is beyond
+    a limit: 18 MB of one-digit rows made 9 million rows, 590 MB, before they were refused."""
+    from reconcile.read.read_cells_csv import as_sheet_row
+
+    held = _HeldRows(list(head), len(head), max(map(len, head), default=0))
+    for row in rows:
+        held.last_row += 1
+        held.last_column = max(held.last_column, len(row))
+        if len(held.rows) == held.last_row - 1:  # all held so far
+            if _beyond(held.last_row, held.last_column, limits):
+                continue  # refused: counted on, not held
+            held.rows.append(as_sheet_row(row))
+    return held
+
+
+def _beyond(last_row: int, last_column: int, limits: Limits) -> bool:
+    """Whether a grid this size is beyond a limit (``check_grids`` says which)."""
+    return (
+        last_row > limits.max_rows
+        or last_column > limits.max_columns
+        or last_row * last_column > limits.max_cells
+    )
 
 
 def _quoted(names: list[str]) -> str:
@@ -255,7 +316,15 @@ def _read_best_sheet(
         findings.append(
             make_finding("sheet-chosen", where, sheet=f"“{grid.name}”", others=_quoted(empty))
         )
-    findings += [  # lines on another sheet are money not counted: each sheet is named
+    # Lines on another sheet are money not counted: each sheet is named, and a hidden one
+    # whose lines hold an amount (the data sheet hidden behind an example was only the note
+    # hidden-sheet-skipped; a hidden list of articles with zeros stays that note).
+    unread = [
+        (g, t)
+        for g, t in tables
+        if g is not grid and t.line_count and (not g.hidden or any(line.amount for line in t.lines))
+    ]
+    findings += [
         make_finding(
             "sheet-not-read",
             CellRef(display, g.name),
@@ -264,14 +333,14 @@ def _read_best_sheet(
             read=f"“{grid.name}”",
             name=shlex.quote(g.name),
         )
-        for g, t in others
-        if t.line_count
+        for g, t in unread
     ]
     if grid.hidden:
         findings.append(make_finding("hidden-sheet-read", where, sheet=f"“{grid.name}”"))
+    named = {id(g) for g, _ in unread}
     findings += [
         make_finding("hidden-sheet-skipped", CellRef(display, g.name), sheet=f"“{g.name}”")
         for g in grids
-        if g.hidden and g is not grid
+        if g.hidden and g is not grid and id(g) not in named
     ]
     return FileRead(display, digest, table, findings)

@@ -920,13 +920,21 @@ def check_grids(grids: Sequence[Any], display: str, limits: Limits) -> Finding |
     For .xlsx the pre-flight has counted already, before reading; .ods and .xls are counted
     here, so every format has the same limits and findings.
     """
+    sizes = [(grid.name, len(grid.rows), max(map(len, grid.rows), default=0)) for grid in grids]
+    return check_sizes(sizes, display, limits)
+
+
+def check_sizes(
+    sizes: Sequence[tuple[str, int, int]], display: str, limits: Limits
+) -> Finding | None:
+    """``check_grids`` of sheets given as (name, last row, last column): a CSV file's rows
+    counted as they were read, not held once beyond a limit."""
     try:
-        _check_sheet_count(len(grids), limits)
+        _check_sheet_count(len(sizes), limits)
         area = 0
-        for grid in grids:
-            count = _SheetCount(grid.name, len(grid.rows), max(map(len, grid.rows), default=0))
-            _check_sheet(count, limits, area)
-            area += count.last_row * count.last_column
+        for name, last_row, last_column in sizes:
+            _check_sheet(_SheetCount(name, last_row, last_column), limits, area)
+            area += last_row * last_column
     except _RefusedError as refused:
         where = CellRef(display, refused.sheet or None)  # a CSV file's grid names no sheet
         return make_finding(refused.code, where, **refused.params)

@@ -36,7 +36,7 @@ from reconcile.read.check_bytes import run_preflight
 from reconcile.read.find_table import HEADER_SCAN_ROWS, field_of, parse_year
 from reconcile.read.layouts import cell_text, fold, load_layouts
 from reconcile.read.read_cells import load_workbook
-from reconcile.read.read_cells_csv import stream_csv_blocks
+from reconcile.read.read_cells_csv import DELIMITERS, stream_csv_blocks
 
 SAMPLE_ROWS = 200  # the rows below the header whose values a guess looks at
 FIELDS = ("year", "series", "chapter", "ministry", "article", "description")
@@ -61,8 +61,7 @@ def first_rows(path: Path, display: str) -> tuple[list[Sequence[Any]], Finding |
         return [], checked.refusal
     try:
         if suffix in CSV_SUFFIXES:
-            _, blocks = stream_csv_blocks(data, HEADER_SCAN_ROWS + SAMPLE_ROWS)
-            return list(next(blocks)), None  # the first rows (see stream_csv_blocks)
+            return _csv_first_rows(data), None
         grids = load_workbook(data, path.suffix, checked.plain_parts)
     except UnreadableFileError as exc:
         return [], make_finding("file-unreadable", CellRef(display), reason=exc.reason)
@@ -71,6 +70,21 @@ def first_rows(path: Path, display: str) -> tuple[list[Sequence[Any]], Finding |
         list(grid.rows[: HEADER_SCAN_ROWS + SAMPLE_ROWS]) for grid in grids
     ]
     return max(firsts, key=_header_labels, default=[]), None
+
+
+def _csv_first_rows(data: bytes) -> list[Sequence[Any]]:
+    """The first rows of a CSV file (see stream_csv_blocks), split by the delimiter whose
+    header row holds the most labels, the detected one first: a title line above the
+    header may split by another ("Bron: rijksfinancien.nl, bewerkt" above a ";" header)."""
+    text, blocks = stream_csv_blocks(data, HEADER_SCAN_ROWS + SAMPLE_ROWS)
+    best: list[Sequence[Any]] = list(next(blocks))
+    for other in DELIMITERS:
+        if other != text.delimiter:
+            _, blocks = stream_csv_blocks(data, HEADER_SCAN_ROWS + SAMPLE_ROWS, delimiter=other)
+            rows: list[Sequence[Any]] = list(next(blocks))
+            if _header_labels(rows) > _header_labels(best):
+                best = rows
+    return best
 
 
 def draft_layout(rows: Sequence[Sequence[Any]], name: str, source: str) -> str:

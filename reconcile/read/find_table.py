@@ -468,27 +468,98 @@ def _cell(cells: tuple[Any, ...], column: int | None) -> Any:
 _YEAR_INSIDE = re.compile(r"(?<!\d)(199\d|20\d\d|2100)(?!\d)")
 
 
-def unread_year_columns(rows: list[tuple[Any, ...]], header: Header, last: int) -> list[int]:
-    """The columns whose header names a year but that are read as no column, while a row of
-    the table holds a number in them (stored as one or written as text, as a CSV file's cells
-    are): amounts that would be left out in silence. In a wide table a header that names a
-    year in another way ("2030 e.v.", "2025-2026"); in a long table, which takes its amounts
-    from its one amount column, any ("Bedrag 2024", "2026"). A suppletoire table's earlier
-    stands ("Ontwerpbegroting 2021 (1)") are checked by nobody, and said by nothing."""
+@dataclass(frozen=True)
+class UnreadColumn:
+    """A column of a table's rows that is read as no column while a row holds a number in
+    it: amounts that would be left out in silence, and why it is not read."""
+
+    column: int
+    why: str  # "year": its header names a year otherwise; "twice": it repeats the header of
+    # the column ``read`` (a second "Bedrag", "2026" twice); "unlabelled": its header is empty
+    read: int | None = None
+
+
+# The fields whose columns hold amounts: a second column naming one of them is not read.
+_NUMBER_FIELDS = ("amount", "row_total", "stand_before", "stand_after")
+
+
+def unread_columns(rows: list[tuple[Any, ...]], header: Header, last: int) -> list[UnreadColumn]:
+    """The columns whose amounts the table leaves out, in the rows from its first line to
+    ``last`` (numbers stored as such or written as text, as a CSV file's cells are). Their
+    header names a year but is read as no column (in a wide table one that names it in
+    another way, "2030 e.v."; in a long table, which takes its amounts from its one amount
+    column, any: "Bedrag 2024"); or it repeats what a column read says ("Bedrag" twice,
+    "2026" twice, "Mutatie" beside "Bedrag"); or it is empty, also beyond the header's last
+    cell (a column of row numbers, 1, 2, 3, ..., as a script writes its index, aside)."""
     used = set(header.columns.values())
     if header.shape == "wide":
         used |= set(header.year_columns.values())
     labels = rows[header.row - 1]
+    lines = rows[header.first_row - 1 : last]
+    width = max(map(len, [labels, *lines]), default=0)
     found = []
-    for column, label in enumerate(labels, start=1):
-        if column in used or not isinstance(label, str) or not _YEAR_INSIDE.search(label):
+    for column in range(1, width + 1):
+        if column in used:
             continue
-        if header.stand_year is not None and field_of(label) in ("stand_before", "stand_after"):
-            continue  # an earlier stand of a suppletoire table ("Ontwerpbegroting 2021 (1)")
-        cells = (_cell(rows[row - 1], column) for row in range(header.first_row, last + 1))
-        if any(map(_nonzero_amount, cells)):
-            found.append(column)
+        cells = [_cell(row, column) for row in lines]
+        if not any(map(_nonzero_amount, cells)):
+            continue
+        label = _cell(labels, column)
+        if _earlier_stand(label, column, header):
+            continue
+        why = _why_unread(label, header)
+        if why is None and _blank(label) and not _row_numbers(cells):
+            why = UnreadColumn(column, "unlabelled")
+        if why is not None:
+            found.append(UnreadColumn(column, why.why, why.read))
     return found
+
+
+def _earlier_stand(label: Any, column: int, header: Header) -> bool:
+    """Whether a column left of a suppletoire table's stand before is an earlier stand or
+    mutation of its chain ("Ontwerp-begroting (1)", "Mutaties via NvW (2)"): checked by
+    nobody, and said by nothing (``_order_stands`` chose the columns read)."""
+    before = header.columns.get("stand_before")
+    return (
+        before is not None
+        and "stand_after" in header.columns
+        and column < before
+        and field_of(label) in ("stand_before", "stand_after", "amount")
+    )
+
+
+def _why_unread(label: Any, header: Header) -> UnreadColumn | None:
+    """Why a column headed ``label`` that the table does not read holds amounts it leaves
+    out (its ``column`` left 0), or None when its header says it holds something else."""
+    year = parse_year(label)
+    if year is None and isinstance(label, str):
+        year = _labelled_year(label)
+    if header.shape == "wide" and year in header.year_columns:
+        return UnreadColumn(0, "twice", header.year_columns[year])
+    if year is not None or (isinstance(label, str) and _YEAR_INSIDE.search(label)):
+        return UnreadColumn(0, "year")
+    name = field_of(label)
+    if name in _NUMBER_FIELDS and name in header.columns:
+        return UnreadColumn(0, "twice", header.columns[name])
+    return None
+
+
+def _row_numbers(cells: list[Any]) -> bool:
+    """Whether the filled cells, two or more, count up by one (1, 2, 3 or 0, 1, 2): row
+    numbers."""
+    numbers = []
+    for value in cells:
+        if _blank(value):
+            continue
+        if isinstance(value, str):
+            value = value.strip()
+            if not value.isdigit():
+                return False
+            value = int(value)
+        if not isinstance(value, int | float) or isinstance(value, bool) or value != int(value):
+            return False
+        numbers.append(int(value))
+    return len(numbers) > 1 and numbers == list(range(numbers[0], numbers[0] + len(numbers)))
 
 
 # --- where a table ends ---------------------------------------------------------------------
@@ -532,6 +603,7 @@ class Extent:
     last: int  # the last row read: the grand total, or the last row holding a line's marks
     totals: dict[int, str]  # row -> the label of each totals row up to ``last``
     second: int | None = None  # the header row of a second table below (not read)
+    second_lines: int = 0  # the lines with an amount other than zero in that second table
     notes: range = range(0)  # rows of notes below the last line, read as no line
     notes_would_read: bool = False  # one of them would have made a line (said as a warning)
     below_total: tuple[int, ...] = ()  # lines typed below the grand total, which misses them
@@ -539,7 +611,8 @@ class Extent:
 
 def find_extent(rows: list[tuple[Any, ...]], header: Header) -> Extent:
     """Where the table below ``header`` ends: at its grand total, before the header row of a
-    second table, or at the end of the sheet; then without the notes below its last line."""
+    second table (and how many lines that one holds), or at the end of the sheet; then
+    without the notes below its last line."""
     end, second, totals = _end(rows, header)
     first_note, would_read = _notes_below(rows, header, end, totals.keys())
     below: list[int] = []
@@ -547,10 +620,15 @@ def find_extent(rows: list[tuple[Any, ...]], header: Header) -> Extent:
         below = _lines_below_total(
             rows, header, end + 1, len(rows) if second is None else second - 1
         )
+    second_lines = 0
+    if second is not None and (second_header := read_header(rows[second - 1], second)):
+        # the second table's lines, by the test a line below a Totaal passes
+        second_lines = len(_lines_below_total(rows, second_header, second + 1, len(rows)))
     return Extent(
         last=first_note - 1,
         totals=totals,
         second=second,
+        second_lines=second_lines,
         notes=range(first_note, end + 1),
         notes_would_read=would_read,
         below_total=tuple(below),

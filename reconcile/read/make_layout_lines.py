@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import csv
 import itertools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from reconcile.codes import make_finding
 from reconcile.model import CellRef, Finding, Phrase
@@ -28,6 +28,7 @@ from reconcile.read.layouts import (
 from reconcile.read.read_cells_csv import (
     DELIMITERS,
     MIXED,
+    Block,
     CsvText,
     delimiter_name,
     stream_csv_blocks,
@@ -103,24 +104,44 @@ def csv_detected(text: CsvText, display: str) -> list[Finding]:
     return detected
 
 
+def quote_runs(text: CsvText, display: str) -> list[Finding]:
+    """csv-quote-unclosed at each cell that took in lines of the file (``text.runs``, known
+    once every row was read)."""
+    return [
+        make_finding("csv-quote-unclosed", CellRef(display, None, cell_name(row, column)), count=n)
+        for row, column, n in text.runs
+    ]
+
+
 def read_csv_file(
-    data: bytes, display: str, layout: str | None
+    data: bytes, display: str, layout: str | None, has_header: HeaderTest | None = None
 ) -> tuple[LayoutTable | None, list[Finding]]:
     """The table in a CSV file, or None and the fatal finding that says why not.
 
     The rows are read as the table takes them (the first ones to find its header), so the
-    file's cells are never all held at once beside the table made of them.
+    file's cells are never all held at once beside the table made of them. ``has_header``
+    decides the delimiter with the first rows (see ``stream_csv_blocks``); by default, a
+    layout's header among them.
     """
     try:
-        return _read_csv_rows(data, display, layout)
+        return _read_csv_rows(data, display, layout, has_header or layout_header_test(layout))
     except UnreadableFileError as exc:
         return None, [make_finding("file-unreadable", CellRef(display), reason=exc.reason)]
 
 
+HeaderTest = Callable[[Block], bool]  # whether a CSV file's first rows hold a table's header
+
+
+def layout_header_test(layout: str | None) -> HeaderTest:
+    """Whether rows hold the header of the layout named, else of any layout."""
+    candidates = _candidates(layout)
+    return lambda rows: find_layout_header(rows, candidates) is not None
+
+
 def _read_csv_rows(
-    data: bytes, display: str, layout: str | None
+    data: bytes, display: str, layout: str | None, has_header: HeaderTest
 ) -> tuple[LayoutTable | None, list[Finding]]:
-    text, blocks = stream_csv_blocks(data, HEADER_SCAN_ROWS)
+    text, blocks = stream_csv_blocks(data, HEADER_SCAN_ROWS, has_header)
     first = next(blocks)  # the first rows, as the csv module reads them
     detected = csv_detected(text, display)
     header = find_layout_header(first, _candidates(layout))
@@ -132,6 +153,7 @@ def _read_csv_rows(
         itertools.chain([first], blocks), header, display, None, semicolons=text.delimiter == ";"
     )
     table.findings[:0] = detected
+    table.findings += quote_runs(text, display)
     return table, list(table.findings)
 
 
@@ -184,4 +206,11 @@ def _joined_header(
     return None
 
 
-__all__ = ["csv_detected", "read_csv_file", "read_layout_workbook"]
+__all__ = [
+    "HeaderTest",
+    "csv_detected",
+    "layout_header_test",
+    "quote_runs",
+    "read_csv_file",
+    "read_layout_workbook",
+]

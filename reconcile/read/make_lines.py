@@ -24,7 +24,7 @@ from typing import Any
 
 from reconcile.codes import make_finding
 from reconcile.kinds import COUNTERPART_FIELDS, KIND_HEADINGS, fold
-from reconcile.model import CellRef, Finding
+from reconcile.model import CellRef, Finding, quoted
 from reconcile.money import (
     DUTCH,
     ENGLISH,
@@ -44,6 +44,7 @@ from reconcile.read.find_table import (
     INSTRUMENT_LINE,
     PART,
     Header,
+    UnreadColumn,
     excel_serial,
     find_extent,
     find_headings,
@@ -53,7 +54,7 @@ from reconcile.read.find_table import (
     parse_year,
     part_article,
     total_label,
-    unread_year_columns,
+    unread_columns,
 )
 
 TEXT_FIELDS = (
@@ -430,8 +431,11 @@ def _find_unit(grid: Grid, header: Header, where: CellRef) -> tuple[Unit, list[F
     return unit, findings
 
 
-def read_table(grid: Grid, header: Header, file: str) -> SheetTable:
-    """The lines below ``header`` until the grand total, a second table or the end of the sheet."""
+def read_table(grid: Grid, header: Header, file: str, delimiter: str | None = None) -> SheetTable:
+    """The lines below ``header`` until the grand total, a second table or the end of the sheet.
+
+    ``delimiter``: a CSV file's, which tells how its ambiguous amounts are written where
+    nothing in the table does (see ``_decide_styles``)."""
     sheet = grid.name or None  # a CSV file's cells name no sheet
     sheet_ref = CellRef(file, sheet)
     unit, findings = _find_unit(grid, header, sheet_ref)
@@ -486,37 +490,30 @@ def read_table(grid: Grid, header: Header, file: str) -> SheetTable:
             make_finding("notes-below-table", where, first=first, last=last, count=last - first + 1)
         )
     rows, filled = _fill_merged(grid, header, end, table)
+    _say_merged_amounts(grid, header, end, set(totals), table)
     for row in filled:  # a merged label may make a totals row: asked again with it filled
         totals.pop(row, None)
         label = total_label(rows[row - 1], label_columns(header))
         if label is not None:
             totals[row] = label
-    styles = _decide_styles(rows, header, end, table)
+    styles = _decide_styles(rows, header, end, table, delimiter)
     reader = _Reader(grid, rows, header, table, styles)
     reader.totals = totals
     reader.read_rows(header.first_row, end)
-    for column in unread_year_columns(grid.rows, header, end):  # amounts left out in silence
-        where = CellRef(file, sheet, cell_name(header.row, column))
-        label = f"“{plain_text(grid.value(header.row, column))}”"
-        if header.shape == "wide":
-            table.findings.append(make_finding("column-not-read", where, label=label))
-            continue
-        amount = f"“{plain_text(grid.value(header.row, header.columns['amount']))}”"
-        table.findings.append(
-            make_finding("column-beside-amount", where, label=label, amount=amount)
-        )
+    _say_uncomputed_fields(grid, rows, header, end, table)
+    for unread in unread_columns(grid.rows, header, end):  # amounts left out in silence
+        table.findings.append(_unread_column(grid, header, unread, table))
     reader.report_dates()
     _report_hidden_columns(grid, header, table)
     if extent.second is not None:
-        table.findings.append(
-            make_finding(
-                "second-table",
-                reader.ref(extent.second, 1),
-                row=extent.second,
-                first=header.row,
-                last=end,
+        where = reader.ref(extent.second, 1)
+        params = {"row": extent.second, "first": header.row, "last": end}
+        if extent.second_lines:  # money not counted: a warning with the count of its lines
+            table.findings.append(
+                make_finding("second-table-not-read", where, **params, count=extent.second_lines)
             )
-        )
+        else:
+            table.findings.append(make_finding("second-table", where, **params))
     for row in extent.below_total:
         where = reader.ref(row, reader.key_column)
         table.findings.append(make_finding("line-below-total", where, row=row, total=end))
@@ -562,15 +559,86 @@ def _fill_merged(grid: Grid, header: Header, end: int, table: SheetTable) -> tup
     return rows, changed
 
 
+def _unread_column(grid: Grid, header: Header, unread: UnreadColumn, table: SheetTable) -> Finding:
+    """The warning for a column whose amounts the table leaves out, at its header cell."""
+    column = unread.column
+    where = CellRef(table.file, table.sheet, cell_name(header.row, column))
+    label = f"“{plain_text(grid.value(header.row, column))}”"
+    if unread.why == "unlabelled":
+        return make_finding("column-unlabelled", where, column=column_letter(column))
+    if unread.why == "twice" and unread.read is not None:
+        return make_finding(
+            "column-repeated",
+            where,
+            column=column_letter(column),
+            label=label,
+            read=column_letter(unread.read),
+        )
+    if header.shape == "wide":
+        return make_finding("column-not-read", where, label=label)
+    amount = f"“{plain_text(grid.value(header.row, header.columns['amount']))}”"
+    return make_finding("column-beside-amount", where, label=label, amount=amount)
+
+
+def _say_uncomputed_fields(
+    grid: Grid, rows: Rows, header: Header, end: int, table: SheetTable
+) -> None:
+    """A chapter, article, description, series, kind or year cell holding a formula without a
+    saved result (a workbook a script wrote) reads as empty: it is said at its cell, with the
+    formula, as an amount's is (amount-not-computed), so that "empty" is not all there is."""
+    fields = [*TEXT_FIELDS, *([] if header.shape == "wide" else ["year"])]
+    columns = [(name, header.columns[name]) for name in fields if name in header.columns]
+    for row in range(header.first_row, end + 1):
+        cells = rows[row - 1]
+        for _, column in columns:
+            if column <= len(cells) and cells[column - 1] is not None:
+                continue
+            formula = grid.formula_of(row, column)
+            if formula:
+                where = CellRef(table.file, table.sheet, cell_name(row, column))
+                label = f"“{plain_text(grid.value(header.row, column))}”"
+                table.findings.append(
+                    make_finding("value-not-computed", where, column=label, formula=formula)
+                )
+
+
+def _say_merged_amounts(
+    grid: Grid, header: Header, end: int, totals: set[int], table: SheetTable
+) -> None:
+    """An amount merged over the cells of several rows or years (G8:G9; C6:D6 of a wide
+    table) counts once, at its first cell, as in Excel's SUM, and the merge's other lines
+    or years get nothing from it: whether the amount was meant for one of them, for each,
+    or in parts, no reader can tell, so it is said at the amount."""
+    numbers = set(header.number_columns)
+    for top, left, bottom, right in grid.merged:
+        amounts = [column for column in numbers if left <= column <= right]
+        if not (header.row < top <= end) or left not in numbers or top in totals:
+            continue
+        value = plain_text(grid.value(top, left))
+        if (bottom == top and len(amounts) < 2) or not value:
+            continue
+        table.findings.append(
+            make_finding(
+                "merged-amount",
+                CellRef(table.file, table.sheet, cell_name(top, left)),
+                cells=f"{cell_name(top, left)}:{cell_name(bottom, right)}",
+                value=quoted(value),
+            )
+        )
+
+
 Evidence = list[tuple[str, int, int, str]]  # (style, row, column, text) of telling amounts
 
 
-def _decide_styles(rows: Rows, header: Header, end: int, table: SheetTable) -> dict[int, str]:
+def _decide_styles(
+    rows: Rows, header: Header, end: int, table: SheetTable, delimiter: str | None = None
+) -> dict[int, str]:
     """How each amount column writes its numbers, where an ambiguous "1,234" needs to know.
 
     A column's own telling amounts decide it. Columns without any follow the table's other
-    amounts, else the unit caption ("x € 1.000" is Dutch). When nothing decides, or the
-    amounts disagree, the Dutch reading stays and a warning says so.
+    amounts, else a CSV file's delimiter ("," English, ";" Dutch), else the unit caption
+    ("x € 1.000" is Dutch). When nothing decides, or the amounts disagree, the Dutch reading
+    stays and a warning says so.
     """
     ambiguous: dict[int, list[tuple[int, str]]] = {}
     evidence: dict[int, Evidence] = {}
@@ -599,6 +667,12 @@ def _decide_styles(rows: Rows, header: Header, end: int, table: SheetTable) -> d
         telling = [entry for entries in evidence.values() for entry in entries]
         source = "the table's other amounts are written that way"
         code = "separator-assumed"
+        if not telling and delimiter in _DELIMITER_STYLES:
+            # A spreadsheet saves a CSV file with ";" where its numbers have a decimal comma,
+            # with "," where they group thousands with it: "13,100" from an English Excel is
+            # 13100, whatever the Dutch caption ("x € 1.000") typed above it says.
+            style, source = _DELIMITER_STYLES[delimiter]
+            telling = [(style, 0, 0, delimiter)]
         if not telling and (caption := _caption_style(table.unit.caption)):
             telling = [(caption, 0, 0, table.unit.caption)]
             source = "the unit caption writes numbers that way"
@@ -608,6 +682,12 @@ def _decide_styles(rows: Rows, header: Header, end: int, table: SheetTable) -> d
         if style:
             styles.update(dict.fromkeys(pending, style))
     return styles
+
+
+_DELIMITER_STYLES = {
+    ";": (DUTCH, "the file is separated by semicolons, as a spreadsheet set to Dutch saves it"),
+    ",": (ENGLISH, "the file is separated by commas, as a spreadsheet set to English saves it"),
+}
 
 
 def _with_column(cells: list[tuple[int, str]], column: int) -> list[tuple[int, int, str]]:

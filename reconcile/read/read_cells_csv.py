@@ -13,7 +13,7 @@ import csv
 import dataclasses
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from reconcile.model import Phrase
@@ -33,6 +33,9 @@ class CsvText:
     delimiter: str
     encoding: str  # "UTF-8", "UTF-16", "Windows-1252", "Latin-1", or "UTF-8 and Windows-1252"
     other_lines: tuple[int, ...]  # lines (1-based) not in the main encoding, when mixed
+    # Cells that took in lines of the file holding its delimiter (a quote opened, never
+    # closed or closed far below): (row, column, lines taken), 1-based, found as rows are read.
+    runs: list[tuple[int, int, int]] = dataclasses.field(default_factory=list)
 
     @property
     def delimiter_name(self) -> str:
@@ -168,14 +171,22 @@ def as_sheet_row(row: list[str]) -> tuple[str | None, ...]:
     return tuple(value or None for value in row)
 
 
-def stream_csv_blocks(data: bytes, head: int = 1) -> tuple[CsvText, Iterator[Block]]:
+def stream_csv_blocks(
+    data: bytes,
+    head: int = 1,
+    has_header: Callable[[Block], bool] | None = None,
+    delimiter: str | None = None,
+) -> tuple[CsvText, Iterator[Block]]:
     """What ``read_csv_text`` detects (its ``rows`` left empty), and its rows block by block.
 
     The first block holds the first ``head`` rows as the csv module reads them (all of them
     in a shorter file). Then each block of about BLOCK_CHARS of text, cut at a line feed,
     is read by the csv module (a quoted field running on past the block's end with it).
-    The rows are those the csv module reads from the whole text. Raises
-    UnreadableFileError as ``stream_csv_text`` does.
+    The rows are those the csv module reads from the whole text. ``has_header`` tells
+    whether the first ``head`` rows hold a table's header: when those the detected delimiter
+    gives do not and another's do, the other is used (see ``header_delimiter``); a
+    ``delimiter`` given is used as it is. Raises UnreadableFileError as ``stream_csv_text``
+    does.
     """
     if not data or data.isspace():
         raise UnreadableFileError("the file is empty")
@@ -189,10 +200,35 @@ def stream_csv_blocks(data: bytes, head: int = 1) -> tuple[CsvText, Iterator[Blo
             "it holds NUL bytes: a binary file, or UTF-16 without its byte order mark"
         )
     try:
-        delimiter = detect_delimiter(text)
+        if delimiter is None:
+            delimiter = detect_delimiter(text)
+            if has_header is not None:
+                delimiter = header_delimiter(text, delimiter, head, has_header)
     except csv.Error as exc:
         raise _unreadable(exc) from exc
-    return CsvText([], delimiter, encoding, other), _checked(_blocks(text, delimiter, head))
+    found = CsvText([], delimiter, encoding, other)
+    return found, _checked(_blocks(text, delimiter, head, found.runs))
+
+
+def header_delimiter(
+    text: str, detected: str, head: int, has_header: Callable[[Block], bool]
+) -> str:
+    """The delimiter whose first ``head`` rows hold a header, the detected one first.
+
+    Detection goes by the first line that splits, and a title line above the header may
+    split by another delimiter than the header does ("Reservering AI-fabriek, EZ" above
+    "Hoofdstuk;Artikel;Bedrag"): the header, not the title, tells how the table is written.
+    When no delimiter's rows hold a header, the detected one stays.
+    """
+
+    def holds_header(delimiter: str) -> bool:
+        try:
+            return has_header(_records(text, 0, delimiter, count=head)[0])
+        except csv.Error:  # a field beyond the limit, split so: reading says so if it stays
+            return False
+
+    others = (d for d in DELIMITERS if d != detected)
+    return next((d for d in (detected, *others) if holds_header(d)), detected)
 
 
 def _checked(blocks: Iterator[Block]) -> Iterator[Block]:
@@ -202,9 +238,13 @@ def _checked(blocks: Iterator[Block]) -> Iterator[Block]:
         raise _unreadable(exc) from exc
 
 
-def _blocks(text: str, delimiter: str, head: int) -> Iterator[Block]:
+def _blocks(
+    text: str, delimiter: str, head: int, runs: list[tuple[int, int, int]]
+) -> Iterator[Block]:
     rows, position = _records(text, 0, delimiter, count=head)
+    _note_runs(rows, 0, delimiter, runs)
     yield rows
+    done = len(rows)
     size = len(text)
     while position < size:
         # A block ends after a line feed (never inside a line, nor between \r and \n).
@@ -217,10 +257,26 @@ def _blocks(text: str, delimiter: str, head: int) -> Iterator[Block]:
         within = _rows_within(part, delimiter)  # the csv module reads it
         if within is None:  # a quoted field runs on past ``end`` (or an odd line break)
             rows, position = _records(text, position, delimiter, until=end)
-            yield rows
+            _note_runs(rows, done, delimiter, runs)
         else:
-            yield within
-            position = end
+            rows, position = within, end
+            if len(rows) != part.count("\n"):  # a row of more lines than one (or \r alone)
+                _note_runs(rows, done, delimiter, runs)
+        done += len(rows)
+        yield rows
+
+
+def _note_runs(rows: Block, before: int, delimiter: str, runs: list[tuple[int, int, int]]) -> None:
+    """Note each cell of ``rows`` (the rows after the first ``before``) whose text goes on
+    over lines that hold the delimiter: lines of the file taken into one cell by a quote
+    opened at its start and closed far below, or never. A quoted cell of several lines of
+    words (an address, a note) has no delimiter in them."""
+    for number, row in enumerate(rows, start=before + 1):
+        for column, cell in enumerate(row, start=1):
+            if "\n" in cell or "\r" in cell:
+                lines = cell.splitlines()
+                if any(delimiter in line for line in lines[1:]):
+                    runs.append((number, column, len(lines) - 1))
 
 
 def _records(
@@ -270,6 +326,7 @@ __all__ = [
     "decode_text",
     "delimiter_name",
     "detect_delimiter",
+    "header_delimiter",
     "read_csv_text",
     "stream_csv_blocks",
     "stream_csv_text",

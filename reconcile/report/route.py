@@ -20,7 +20,7 @@ from reconcile.limits import DEFAULT_LIMITS, Limits
 from reconcile.model import Phrase
 from reconcile.report import GITHUB_SUMMARY_LIMIT, RenderOptions
 from reconcile.report.formats import BY_NAME, DIFF_RENDERERS, RENDERERS, AnyRenderer, lazy
-from reconcile.report.output import output_target, write_report
+from reconcile.report.output import output_target, resolved, write_report
 from reconcile.safety import visible
 
 if TYPE_CHECKING:
@@ -79,9 +79,29 @@ def _stdout_format(outputs: Outputs) -> str:
 
 
 def _targets(outputs: Outputs) -> list[tuple[str, Path]]:
-    """The files asked for, each with its format: --output's and --junit-xml's."""
+    """The files asked for, each with its format: --output's and --junit-xml's.
+
+    Two formats asked into one file (``-o r.json --junit-xml r.json``) are a usage error:
+    the second written replaced the first, and a CI step read JUnit XML as its JSON report.
+    """
     junit = [f"junit:{outputs.junit_xml}"] if outputs.junit_xml else []
-    return [output_target(item, _stdout_format(outputs)) for item in (*outputs.output, *junit)]
+    targets = [output_target(item, _stdout_format(outputs)) for item in (*outputs.output, *junit)]
+    formats: dict[Path, str] = {}
+    for fmt, path in targets:
+        other = formats.setdefault(resolved(path), fmt)
+        if other != fmt:
+            raise InputError(
+                "two reports are asked into {path}, {first} and {second}: give each its own file",
+                path=path,
+                first=other,
+                second=fmt,
+            )
+    return targets
+
+
+def check_outputs(outputs: Outputs) -> None:
+    """Stop on outputs that cannot all be written, before the run reads its inputs."""
+    _targets(outputs)
 
 
 def _write_outputs(
@@ -124,4 +144,4 @@ def _annotate(report: Report, directory: Path, lang: str, limits: Limits, err: T
         err.flush()
 
 
-__all__ = ["Outputs", "write_diff_outputs", "write_report_outputs"]
+__all__ = ["Outputs", "check_outputs", "write_diff_outputs", "write_report_outputs"]

@@ -36,6 +36,7 @@ def check_duplicate_ministries(rec: Reconciliation) -> Iterator[Finding]:
         if sub.ministry is not None:
             by_ministry.setdefault(sub.ministry, []).append(sub.path)
     for ministry, paths in by_ministry.items():
+        paths.sort()  # the same finding whichever order the files were given in
         for path in paths[1:]:
             yield make_finding(
                 "ministry-duplicate", CellRef(path), ministry=ministry, files=", ".join(paths)
