@@ -1262,6 +1262,27 @@ def test_a_budget_table_printed_per_article_reads_its_series_headings(tmp_path: 
     assert cells == ["C6"]
 
 
+def test_a_heading_over_lines_without_amounts_is_checked_not_dropped(tmp_path: Path) -> None:
+    # "Uitgaven" with 5.000 over the line AI-fabriek whose amounts are not typed yet: the
+    # heading is their total, not a line, and its 5.000 was left out in silence (exit 0).
+    # Verplichtingen right above Uitgaven has no line under it: checked by nothing.
+    from tests.spec import announcement, write
+
+    rows: list[list[object]] = [
+        ["(bedragen x € 1.000)"],
+        ["Artikel", "Omschrijving", 2025, 2026],
+        [None, "Verplichtingen", "5.000", "5.000"],
+        [None, "Uitgaven", "5.000", "5.000"],
+        [2, "AI-fabriek", None, None],
+        [None, "Ontvangsten", None, None],
+        [2, "Huur", "10", "10"],
+    ]
+    write(tmp_path, {"EZ.xlsx": rows})
+    report = validate([str(tmp_path)], announcement(years="2025-2026", expect=[]), layout=None)
+    cells = [f.location.cell for f in report.findings if f.code == "total-mismatch"]
+    assert cells == ["C4", "D4"]
+
+
 def _iv_2021_sheet() -> list[list[object]]:
     """Koninkrijksrelaties' 1e suppletoire begroting 2021, article 1, "Tabel 5"
     (tests/published/README.md) as published: the article's heading, the table's caption, an
