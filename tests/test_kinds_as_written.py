@@ -192,6 +192,19 @@ def test_the_counterpart_column_is_found_by_the_labels_ministries_write(
     assert told(report)[1] == (2026, "transfer-out", "description", "OCW", "-3000000")
 
 
+@pytest.mark.parametrize("label", ["Ontvanger", "Gever", "Ontvanger subsidie"])
+def test_a_recipient_column_is_no_counterpart_column(tmp_path: Path, label: str) -> None:
+    """A subsidy's recipient or a contribution's giver ("TNO", "RUG") is no ministry: the
+    lines stay reservations, counted, with no error at each cell."""
+    rows = with_counterpart(["XIII", 2, "AI-fabriek onderzoek", "TNO", 2027, 4000], label=label)
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    assert where(report) == []
+    assert [(ln.kind, f"{ln.amount:.0f}") for ln in report.lines] == [
+        ("reservation", "13100000"),
+        ("reservation", "4000000"),
+    ]
+
+
 @pytest.mark.parametrize(
     "cell",
     [
