@@ -307,6 +307,21 @@ def test_a_counterpart_cell_naming_no_other_ministry_is_an_error_at_it(
     assert report.lines[1].counterpart is None  # never paired with a guess
 
 
+def test_two_unpaired_overboekingen_with_other_counterpart_cells_are_no_duplicates(
+    tmp_path: Path,
+) -> None:
+    """Each is said at its own cell; that neither is paired does not make them one line."""
+    rows = with_counterpart(
+        ["XIII", 2, "Overboeking AI-fabriek", "Onderwijs", 2026, -3000],
+        ["XIII", 2, "Overboeking AI-fabriek", "Defensi", 2026, -3000],
+    )
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    assert where(report) == [
+        ("EZ.xlsx", "Blad1!D6", "counterpart-unknown"),
+        ("EZ.xlsx", "Blad1!D7", "counterpart-unknown"),
+    ]
+
+
 def test_a_misspelt_counterpart_is_an_error_in_dutch_too(tmp_path: Path) -> None:
     rows = with_counterpart(["XIII", 2, "Overboeking AI-fabriek", "0CW", 2026, -3000])
     report = validate(tmp_path, {"EZ.xlsx": rows})
