@@ -254,7 +254,7 @@ def test_a_filled_counterpart_cell_makes_a_line_an_overboeking_with_a_note(
     )
 
 
-@pytest.mark.parametrize("cell", [None, "-", "n.v.t.", "nvt", "Geen", "–"])
+@pytest.mark.parametrize("cell", [None, "-", "n.v.t.", "nvt", "Geen", "–", 0, "0"])
 def test_a_counterpart_cell_saying_none_leaves_a_reservation_one(tmp_path: Path, cell: Any) -> None:
     rows = with_counterpart(["XIII", 2, "AI-fabriek onderzoek", cell, 2027, 4000])
     report = validate(tmp_path, {"EZ.xlsx": rows})
