@@ -672,7 +672,9 @@ def _decide_styles(
             # with "," where they group thousands with it: "13,100" from an English Excel is
             # 13100, whatever the Dutch caption ("x € 1.000") typed above it says.
             style, source = _DELIMITER_STYLES[delimiter]
-            telling = [(style, 0, 0, delimiter)]
+            telling = [(style, 0, 0, _split_by(rows[header.row - 1], delimiter))]
+            if style != DUTCH:  # the delimiter alone turns it from the Dutch reading: a warning
+                code = "separator-by-delimiter"
         if not telling and (caption := _caption_style(table.unit.caption)):
             telling = [(caption, 0, 0, table.unit.caption)]
             source = "the unit caption writes numbers that way"
@@ -682,6 +684,12 @@ def _decide_styles(
         if style:
             styles.update(dict.fromkeys(pending, style))
     return styles
+
+
+def _split_by(cells: tuple[Any, ...], delimiter: str) -> str:
+    """The start of a CSV file's header line as written: "Hoofdstuk;Artikel;Omschrijving;…"."""
+    labels = [plain_text(value) for value in cells if not is_blank(value)]
+    return delimiter.join([*labels[:3], "…"] if len(labels) > 3 else labels)
 
 
 _DELIMITER_STYLES = {
