@@ -192,6 +192,25 @@ def test_the_counterpart_column_is_found_by_the_labels_ministries_write(
     assert told(report)[1] == (2026, "transfer-out", "description", "OCW", "-3000000")
 
 
+@pytest.mark.parametrize(
+    ("label", "cell"),
+    [
+        # an herschikking between articles of one budget: 3 is article 3, not chapter III (AZ)
+        ("Naar artikel", 3),
+        ("Van/naar artikel", 3),
+        ("Naar regeling", "Regeling AI-fabriek"),
+        ("From year", 2025),
+    ],
+)
+def test_a_direction_word_before_another_field_is_no_counterpart_column(
+    tmp_path: Path, label: str, cell: Any
+) -> None:
+    rows = with_counterpart(["XIII", 2, "AI-fabriek onderzoek", cell, 2027, -4000], label=label)
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    assert {(ln.kind, ln.counterpart) for ln in report.lines} == {("reservation", None)}
+    assert not [f for f in report.findings if "counterpart" in f.code]
+
+
 @pytest.mark.parametrize("label", ["Ontvanger", "Gever", "Ontvanger subsidie"])
 def test_a_recipient_column_is_no_counterpart_column(tmp_path: Path, label: str) -> None:
     """A subsidy's recipient or a contribution's giver ("TNO", "RUG") is no ministry: the

@@ -132,8 +132,9 @@ def _matchers() -> tuple[dict[str, str], list[tuple[str, tuple[str, ...]]]]:
     """Folded label -> field (the first field listing it), and each field's label prefixes."""
     words = aliases()
     field_of_alias = {a: name for name, names in reversed(words.items()) for a in names}
+    whole = {name: frozenset(spec.get("whole", ())) for name, spec in _words().items()}
     prefixes = [
-        (name, tuple(f"{alias} " for alias in names if len(alias) > 3))
+        (name, tuple(f"{alias} " for alias in names if len(alias) > 3 and alias not in whole[name]))
         for name, names in words.items()
     ]
     return field_of_alias, prefixes
