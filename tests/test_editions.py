@@ -1283,6 +1283,37 @@ def test_a_heading_over_lines_without_amounts_is_checked_not_dropped(tmp_path: P
     assert cells == ["C4", "D4"]
 
 
+def test_a_second_published_table_below_the_first_ends_it(tmp_path: Path) -> None:
+    # Two articles' tables copied one below the other: the second's header (its cell above
+    # the row labels empty, as published) was read as a line of the first, its years 2026
+    # and 2027 as amounts, and its lines under the first's article.
+    from tests.spec import announcement, write
+
+    header = [None, "Vastgestelde begroting (1)", "Mutaties 1e suppletoire begroting (2)"]
+    header += ["Stand 1e suppletoire begroting (3)", 2026, 2027]
+    rows: list[list[object]] = [
+        ["Artikel 2 Bedrijfsleven (bedragen x € 1.000)"],
+        header,
+        ["Uitgaven", "1.000", "100", "1.100", "50", "0"],
+        ["Regeling AI-fabriek", "1.000", "100", "1.100", "50", "0"],
+        ["Mutatie"],  # a row's label over empty cells: no header of a table
+        [],
+        ["Artikel 3 Digitalisering (bedragen x € 1.000)"],
+        header,
+        ["Uitgaven", "500", "200", "700", "70", "0"],
+        ["Regeling AI-fabriek", "500", "200", "700", "70", "0"],
+    ]
+    write(tmp_path, {"EZ.xlsx": rows})
+    report = validate([str(tmp_path)], announcement(years="2025-2027", expect=[]), layout=None)
+    assert [(f.location.cell, f.code) for f in report.findings if f.severity.value != "info"] == [
+        ("A8", "second-table-not-read")
+    ]
+    assert sorted((ln.article, ln.year, ln.amount) for ln in report.lines) == [
+        ("2", 2025, 100 * Decimal(1000)),
+        ("2", 2026, 50 * Decimal(1000)),
+    ]
+
+
 def _iv_2021_sheet() -> list[list[object]]:
     """Koninkrijksrelaties' 1e suppletoire begroting 2021, article 1, "Tabel 5"
     (tests/published/README.md) as published: the article's heading, the table's caption, an
