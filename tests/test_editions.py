@@ -1314,6 +1314,38 @@ def test_a_second_published_table_below_the_first_ends_it(tmp_path: Path) -> Non
     ]
 
 
+def test_a_published_table_pasted_below_a_ministrys_own_ends_it(tmp_path: Path) -> None:
+    # A ministry's wide table, and below it article 2's table as published, for comparison:
+    # its header was read as a line (EUR 2,026,000 in 2026) and its rows as lines whose
+    # chapter was "Uitgaven". A row of a label and one year ("Reservering", 2026) is no
+    # header.
+    from tests.spec import announcement, write
+
+    header = [None, "Vastgestelde begroting (1)", "Mutaties 1e suppletoire begroting (2)"]
+    rows: list[list[object]] = [
+        ["(bedragen x € 1.000)"],
+        ["Hoofdstuk", "Artikel", "Omschrijving", 2025, 2026],
+        ["XIII", 2, "AI-fabriek", 5100, 13100],
+        [None, None, "Reservering", 2026],
+        [],
+        ["Ter vergelijking: artikel 2 zoals gepubliceerd"],
+        [*header, "Stand 1e suppletoire begroting (3)", 2026, 2027],
+        ["Uitgaven", "1.000", "100", "1.100", "50", "0"],
+        ["Regeling AI-fabriek", "1.000", "100", "1.100", "50", "0"],
+    ]
+    write(tmp_path, {"EZ.xlsx": rows})
+    report = validate([str(tmp_path)], announcement(years="2025-2027", expect=[]), layout=None)
+    found = [(f.location.cell, f.code) for f in report.findings if f.severity.value != "info"]
+    assert found == [
+        ("D4", "total-mismatch"),  # the kind heading Reservering over no line: in the table
+        ("A7", "second-table-not-read"),
+    ]
+    assert sorted((ln.description, ln.year) for ln in report.lines) == [
+        ("AI-fabriek", 2025),
+        ("AI-fabriek", 2026),
+    ]
+
+
 def _iv_2021_sheet() -> list[list[object]]:
     """Koninkrijksrelaties' 1e suppletoire begroting 2021, article 1, "Tabel 5"
     (tests/published/README.md) as published: the article's heading, the table's caption, an

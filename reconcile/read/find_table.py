@@ -336,19 +336,19 @@ def is_header_like(cells: tuple[Any, ...], row: int, keyless: bool = False) -> b
     header = read_header(cells, row, keyless)
     if header is None or not keyless:
         return header is not None
-    # without a key label, only a published table's: years, or its stands ("Mutaties" alone,
-    # a row's label over empty cells, is no header)
+    # without a key label, only a published table's: its years, or its stands ("Mutatie"
+    # alone, a row's label over empty cells, or beside one year, is no header)
     names = header.columns.keys()
     return (
         not _keyless(header)
-        or bool(header.year_columns)
+        or len(header.year_columns) > 1
         or {"stand_before", "stand_after"} <= names
     )
 
 
 def _keyless(header: Header) -> bool:
     """Whether a table's header row names no key column (a published table's: its
-    description column found below an empty cell), so a second one like it may name none."""
+    description column found below an empty cell, if at all)."""
     return header.unlabelled or not {"chapter", "article", "description"} & header.columns.keys()
 
 
@@ -639,8 +639,7 @@ def find_extent(rows: list[tuple[Any, ...]], header: Header) -> Extent:
             rows, header, end + 1, len(rows) if second is None else second - 1
         )
     second_lines = 0
-    keyless = _keyless(header)
-    if second is not None and (second_header := read_header(rows[second - 1], second, keyless)):
+    if second is not None and (second_header := read_header(rows[second - 1], second, True)):
         # the second table's lines, by the test a line below a Totaal passes; a published
         # table's, which have no chapter or article, by their amounts (series totals aside)
         second_lines = len(
@@ -665,7 +664,6 @@ def _end(rows: list[tuple[Any, ...]], header: Header) -> tuple[int, int | None, 
     end = None
     totals: dict[int, str] = {}
     columns = label_columns(header)
-    keyless = _keyless(header)
     for row in range(header.first_row, len(rows) + 1):
         cells = rows[row - 1]
         label = total_label(cells, columns) if end is None else None
@@ -674,7 +672,7 @@ def _end(rows: list[tuple[Any, ...]], header: Header) -> tuple[int, int | None, 
             if is_grand_total(label):
                 end = row  # the grand total ends the table; look on for a second one
             continue
-        if is_header_like(cells, row, keyless):
+        if is_header_like(cells, row, keyless=True):  # a published table's header too
             return (row - 1 if end is None else end), row, totals
     return (len(rows) if end is None else end), None, totals
 
