@@ -324,26 +324,23 @@ def _is_number(value: Any) -> bool:
     return True
 
 
-def is_header_like(cells: tuple[Any, ...], row: int, keyless: bool = False) -> bool:
+def is_header_like(cells: tuple[Any, ...], row: int, below_keyless: bool = False) -> bool:
     """True when every filled cell is a header label or a year and the row reads as a header:
     a second table's header row, never a line (lines hold chapters, descriptions, amounts).
-    ``keyless``: also one without a key label, as a published table's (``read_header``)."""
+    Without a key label, a published suppletoire table's (its stands) is one too, and below
+    a table without key labels (``below_keyless``) one of two years or more as well; not a
+    row of years alone below a ministry's table, nor a label beside one year."""
     for value in cells:  # a loop, not all() over a generator: every row of a table is asked
         if value is None or (isinstance(value, str) and not value.strip()):
             continue
         if field_of(value) is None and parse_year(value) is None and not _labelled(value):
             return False  # usually at the row's first cell
-    header = read_header(cells, row, keyless)
-    if header is None or not keyless:
+    header = read_header(cells, row, keyless=True)
+    if header is None or not _keyless(header):
         return header is not None
-    # without a key label, only a published table's: its years, or its stands ("Mutatie"
-    # alone, a row's label over empty cells, or beside one year, is no header)
-    names = header.columns.keys()
-    return (
-        not _keyless(header)
-        or len(header.year_columns) > 1
-        or {"stand_before", "stand_after"} <= names
-    )
+    if {"stand_before", "stand_after"} <= header.columns.keys():
+        return True
+    return below_keyless and len(header.year_columns) > 1
 
 
 def _keyless(header: Header) -> bool:
@@ -664,6 +661,7 @@ def _end(rows: list[tuple[Any, ...]], header: Header) -> tuple[int, int | None, 
     end = None
     totals: dict[int, str] = {}
     columns = label_columns(header)
+    keyless = _keyless(header)
     for row in range(header.first_row, len(rows) + 1):
         cells = rows[row - 1]
         label = total_label(cells, columns) if end is None else None
@@ -672,7 +670,7 @@ def _end(rows: list[tuple[Any, ...]], header: Header) -> tuple[int, int | None, 
             if is_grand_total(label):
                 end = row  # the grand total ends the table; look on for a second one
             continue
-        if is_header_like(cells, row, keyless=True):  # a published table's header too
+        if is_header_like(cells, row, keyless):
             return (row - 1 if end is None else end), row, totals
     return (len(rows) if end is None else end), None, totals
 
