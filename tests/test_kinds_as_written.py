@@ -366,6 +366,8 @@ def test_a_counterpart_cell_and_a_description_naming_two_ministries_conflict(
         'BZK" name BZK: the overboeking was paired with OCW. Correct the one that is wrong.'
     )
     assert report.lines[1].counterpart == "OCW"
+    # no note besides that the description "Overboeking naar BZK" made it one naar OCW
+    assert "kind-from-description" not in {f.code for f in report.findings}
     # the same ministry said twice, by name and by code, is no conflict
     same = with_counterpart(
         ["XIII", 2, "Overboeking naar Onderwijs, Cultuur en Wetenschap", "OCW", 2026, -3000]

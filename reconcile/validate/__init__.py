@@ -402,7 +402,9 @@ def _kind_findings(
             continue
         line = lines.line(index)
         description = _text(line.values.get("description")) or ""
-        if kind.told is Told.DESCRIPTION:
+        # (not beside a conflict, which says both: "from the description" it was no
+        # overboeking naar OCW when the description says BZK)
+        if kind.told is Told.DESCRIPTION and kind.problem != "counterpart-conflict":
             where = line.cells["description"]
             findings.setdefault(
                 ("kind-from-description", where),
