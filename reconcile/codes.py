@@ -461,6 +461,21 @@ _CODES = [
         "{read} ({convention}) only because {source}, e.g. {example}; {count} such cells.",
     ),
     Code(
+        "separator-by-delimiter",
+        WARN,
+        "read",
+        "{value} could be read as {read} or as {other}, a thousandfold apart; it was read as "
+        "{read} ({convention}) only because {source}, e.g. {example}; {count} such cell.",
+        'A number with one separator before three digits ("13.100", "13,100") is a thousands '
+        "group in one convention and a decimal mark in the other. Nothing in the table shows "
+        "which is meant, so the CSV file's delimiter decided: a spreadsheet set to English "
+        "separates its cells by commas, and so may one set to Dutch (Google Sheets saves every "
+        'CSV file so), where a Dutch "13.100" then reads as 13.1. Check the amount, and type '
+        "it as a number (13100) or with both separators (13.100,0).",
+        "{value} could be read as {read} or as {other}, a thousandfold apart; it was read as "
+        "{read} ({convention}) only because {source}, e.g. {example}; {count} such cells.",
+    ),
+    Code(
         "separator-ambiguous",
         WARN,
         "read",

@@ -234,8 +234,9 @@ def counterpart_text(either: str | None, to: str | None, source: str | None) -> 
     return " ".join(parts) or None
 
 
-# A counterpart cell that says there is none: "-", "n.v.t.", "geen" (folded, no punctuation).
-_NOTHING = frozenset({"", "nvt", "nb", "geen", "nee", "none", "na", "not applicable"})
+# A counterpart cell that says there is none: "-", "n.v.t.", "geen" (folded, no punctuation),
+# and 0, which a formula shows for an empty cell it refers to (=Invoer!D5, a VLOOKUP).
+_NOTHING = frozenset({"", "0", "nvt", "nb", "geen", "nee", "none", "na", "not applicable"})
 
 
 def _says_nothing(cell: str) -> bool:

@@ -1262,6 +1262,90 @@ def test_a_budget_table_printed_per_article_reads_its_series_headings(tmp_path: 
     assert cells == ["C6"]
 
 
+def test_a_heading_over_lines_without_amounts_is_checked_not_dropped(tmp_path: Path) -> None:
+    # "Uitgaven" with 5.000 over the line AI-fabriek whose amounts are not typed yet: the
+    # heading is their total, not a line, and its 5.000 was left out in silence (exit 0).
+    # Verplichtingen right above Uitgaven has no line under it: checked by nothing.
+    from tests.spec import announcement, write
+
+    rows: list[list[object]] = [
+        ["(bedragen x € 1.000)"],
+        ["Artikel", "Omschrijving", 2025, 2026],
+        [None, "Verplichtingen", "5.000", "5.000"],
+        [None, "Uitgaven", "5.000", "5.000"],
+        [2, "AI-fabriek", None, None],
+        [None, "Ontvangsten", None, None],
+        [2, "Huur", "10", "10"],
+    ]
+    write(tmp_path, {"EZ.xlsx": rows})
+    report = validate([str(tmp_path)], announcement(years="2025-2026", expect=[]), layout=None)
+    cells = [f.location.cell for f in report.findings if f.code == "total-mismatch"]
+    assert cells == ["C4", "D4"]
+
+
+def test_a_second_published_table_below_the_first_ends_it(tmp_path: Path) -> None:
+    # Two articles' tables copied one below the other: the second's header (its cell above
+    # the row labels empty, as published) was read as a line of the first, its years 2026
+    # and 2027 as amounts, and its lines under the first's article.
+    from tests.spec import announcement, write
+
+    header = [None, "Vastgestelde begroting (1)", "Mutaties 1e suppletoire begroting (2)"]
+    header += ["Stand 1e suppletoire begroting (3)", 2026, 2027]
+    rows: list[list[object]] = [
+        ["Artikel 2 Bedrijfsleven (bedragen x € 1.000)"],
+        header,
+        ["Uitgaven", "1.000", "100", "1.100", "50", "0"],
+        ["Regeling AI-fabriek", "1.000", "100", "1.100", "50", "0"],
+        ["Mutatie"],  # a row's label over empty cells: no header of a table
+        [],
+        ["Artikel 3 Digitalisering (bedragen x € 1.000)"],
+        header,
+        ["Uitgaven", "500", "200", "700", "70", "0"],
+        ["Regeling AI-fabriek", "500", "200", "700", "70", "0"],
+    ]
+    write(tmp_path, {"EZ.xlsx": rows})
+    report = validate([str(tmp_path)], announcement(years="2025-2027", expect=[]), layout=None)
+    assert [(f.location.cell, f.code) for f in report.findings if f.severity.value != "info"] == [
+        ("A8", "second-table-not-read")
+    ]
+    assert sorted((ln.article, ln.year, ln.amount) for ln in report.lines) == [
+        ("2", 2025, 100 * Decimal(1000)),
+        ("2", 2026, 50 * Decimal(1000)),
+    ]
+
+
+def test_a_published_table_pasted_below_a_ministrys_own_ends_it(tmp_path: Path) -> None:
+    # A ministry's wide table, and below it article 2's table as published, for comparison:
+    # its header was read as a line (EUR 2,026,000 in 2026) and its rows as lines whose
+    # chapter was "Uitgaven". A row of a label and one year ("Reservering", 2026) is no
+    # header.
+    from tests.spec import announcement, write
+
+    header = [None, "Vastgestelde begroting (1)", "Mutaties 1e suppletoire begroting (2)"]
+    rows: list[list[object]] = [
+        ["(bedragen x € 1.000)"],
+        ["Hoofdstuk", "Artikel", "Omschrijving", 2025, 2026],
+        ["XIII", 2, "AI-fabriek", 5100, 13100],
+        [None, None, "Reservering", 2026],
+        [],
+        ["Ter vergelijking: artikel 2 zoals gepubliceerd"],
+        [*header, "Stand 1e suppletoire begroting (3)", 2026, 2027],
+        ["Uitgaven", "1.000", "100", "1.100", "50", "0"],
+        ["Regeling AI-fabriek", "1.000", "100", "1.100", "50", "0"],
+    ]
+    write(tmp_path, {"EZ.xlsx": rows})
+    report = validate([str(tmp_path)], announcement(years="2025-2027", expect=[]), layout=None)
+    found = [(f.location.cell, f.code) for f in report.findings if f.severity.value != "info"]
+    assert found == [
+        ("D4", "total-mismatch"),  # the kind heading Reservering over no line: in the table
+        ("A7", "second-table-not-read"),
+    ]
+    assert sorted((ln.description, ln.year) for ln in report.lines) == [
+        ("AI-fabriek", 2025),
+        ("AI-fabriek", 2026),
+    ]
+
+
 def _iv_2021_sheet() -> list[list[object]]:
     """Koninkrijksrelaties' 1e suppletoire begroting 2021, article 1, "Tabel 5"
     (tests/published/README.md) as published: the article's heading, the table's caption, an

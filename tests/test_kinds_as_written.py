@@ -193,6 +193,38 @@ def test_the_counterpart_column_is_found_by_the_labels_ministries_write(
 
 
 @pytest.mark.parametrize(
+    ("label", "cell"),
+    [
+        # an herschikking between articles of one budget: 3 is article 3, not chapter III (AZ)
+        ("Naar artikel", 3),
+        ("Van/naar artikel", 3),
+        ("Naar regeling", "Regeling AI-fabriek"),
+        ("From year", 2025),
+    ],
+)
+def test_a_direction_word_before_another_field_is_no_counterpart_column(
+    tmp_path: Path, label: str, cell: Any
+) -> None:
+    rows = with_counterpart(["XIII", 2, "AI-fabriek onderzoek", cell, 2027, -4000], label=label)
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    assert {(ln.kind, ln.counterpart) for ln in report.lines} == {("reservation", None)}
+    assert not [f for f in report.findings if "counterpart" in f.code]
+
+
+@pytest.mark.parametrize("label", ["Ontvanger", "Gever", "Ontvanger subsidie"])
+def test_a_recipient_column_is_no_counterpart_column(tmp_path: Path, label: str) -> None:
+    """A subsidy's recipient or a contribution's giver ("TNO", "RUG") is no ministry: the
+    lines stay reservations, counted, with no error at each cell."""
+    rows = with_counterpart(["XIII", 2, "AI-fabriek onderzoek", "TNO", 2027, 4000], label=label)
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    assert where(report) == []
+    assert [(ln.kind, f"{ln.amount:.0f}") for ln in report.lines] == [
+        ("reservation", "13100000"),
+        ("reservation", "4000000"),
+    ]
+
+
+@pytest.mark.parametrize(
     "cell",
     [
         "OCW",
@@ -241,7 +273,7 @@ def test_a_filled_counterpart_cell_makes_a_line_an_overboeking_with_a_note(
     )
 
 
-@pytest.mark.parametrize("cell", [None, "-", "n.v.t.", "nvt", "Geen", "–"])
+@pytest.mark.parametrize("cell", [None, "-", "n.v.t.", "nvt", "Geen", "–", 0, "0"])
 def test_a_counterpart_cell_saying_none_leaves_a_reservation_one(tmp_path: Path, cell: Any) -> None:
     rows = with_counterpart(["XIII", 2, "AI-fabriek onderzoek", cell, 2027, 4000])
     report = validate(tmp_path, {"EZ.xlsx": rows})
@@ -294,6 +326,21 @@ def test_a_counterpart_cell_naming_no_other_ministry_is_an_error_at_it(
     assert report.lines[1].counterpart is None  # never paired with a guess
 
 
+def test_two_unpaired_overboekingen_with_other_counterpart_cells_are_no_duplicates(
+    tmp_path: Path,
+) -> None:
+    """Each is said at its own cell; that neither is paired does not make them one line."""
+    rows = with_counterpart(
+        ["XIII", 2, "Overboeking AI-fabriek", "Onderwijs", 2026, -3000],
+        ["XIII", 2, "Overboeking AI-fabriek", "Defensi", 2026, -3000],
+    )
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    assert where(report) == [
+        ("EZ.xlsx", "Blad1!D6", "counterpart-unknown"),
+        ("EZ.xlsx", "Blad1!D7", "counterpart-unknown"),
+    ]
+
+
 def test_a_misspelt_counterpart_is_an_error_in_dutch_too(tmp_path: Path) -> None:
     rows = with_counterpart(["XIII", 2, "Overboeking AI-fabriek", "0CW", 2026, -3000])
     report = validate(tmp_path, {"EZ.xlsx": rows})
@@ -319,6 +366,8 @@ def test_a_counterpart_cell_and_a_description_naming_two_ministries_conflict(
         'BZK" name BZK: the overboeking was paired with OCW. Correct the one that is wrong.'
     )
     assert report.lines[1].counterpart == "OCW"
+    # no note besides that the description "Overboeking naar BZK" made it one naar OCW
+    assert "kind-from-description" not in {f.code for f in report.findings}
     # the same ministry said twice, by name and by code, is no conflict
     same = with_counterpart(
         ["XIII", 2, "Overboeking naar Onderwijs, Cultuur en Wetenschap", "OCW", 2026, -3000]

@@ -132,8 +132,9 @@ def _matchers() -> tuple[dict[str, str], list[tuple[str, tuple[str, ...]]]]:
     """Folded label -> field (the first field listing it), and each field's label prefixes."""
     words = aliases()
     field_of_alias = {a: name for name, names in reversed(words.items()) for a in names}
+    whole = {name: frozenset(spec.get("whole", ())) for name, spec in _words().items()}
     prefixes = [
-        (name, tuple(f"{alias} " for alias in names if len(alias) > 3))
+        (name, tuple(f"{alias} " for alias in names if len(alias) > 3 and alias not in whole[name]))
         for name, names in words.items()
     ]
     return field_of_alias, prefixes
@@ -323,15 +324,29 @@ def _is_number(value: Any) -> bool:
     return True
 
 
-def is_header_like(cells: tuple[Any, ...], row: int) -> bool:
+def is_header_like(cells: tuple[Any, ...], row: int, below_keyless: bool = False) -> bool:
     """True when every filled cell is a header label or a year and the row reads as a header:
-    a second table's header row, never a line (lines hold chapters, descriptions, amounts)."""
+    a second table's header row, never a line (lines hold chapters, descriptions, amounts).
+    Without a key label, a published suppletoire table's (its stands) is one too, and below
+    a table without key labels (``below_keyless``) one of two years or more as well; not a
+    row of years alone below a ministry's table, nor a label beside one year."""
     for value in cells:  # a loop, not all() over a generator: every row of a table is asked
         if value is None or (isinstance(value, str) and not value.strip()):
             continue
         if field_of(value) is None and parse_year(value) is None and not _labelled(value):
             return False  # usually at the row's first cell
-    return read_header(cells, row) is not None
+    header = read_header(cells, row, keyless=True)
+    if header is None or not _keyless(header):
+        return header is not None
+    if {"stand_before", "stand_after"} <= header.columns.keys():
+        return True
+    return below_keyless and len(header.year_columns) > 1
+
+
+def _keyless(header: Header) -> bool:
+    """Whether a table's header row names no key column (a published table's: its
+    description column found below an empty cell, if at all)."""
+    return header.unlabelled or not {"chapter", "article", "description"} & header.columns.keys()
 
 
 def find_header(rows: list[tuple[Any, ...]]) -> Header | None:
@@ -621,9 +636,14 @@ def find_extent(rows: list[tuple[Any, ...]], header: Header) -> Extent:
             rows, header, end + 1, len(rows) if second is None else second - 1
         )
     second_lines = 0
-    if second is not None and (second_header := read_header(rows[second - 1], second)):
-        # the second table's lines, by the test a line below a Totaal passes
-        second_lines = len(_lines_below_total(rows, second_header, second + 1, len(rows)))
+    if second is not None and (second_header := read_header(rows[second - 1], second, True)):
+        # the second table's lines, by the test a line below a Totaal passes; a published
+        # table's, which have no chapter or article, by their amounts (series totals aside)
+        second_lines = len(
+            _labelled_amounts(rows, second_header, second + 1)
+            if _keyless(second_header)
+            else _lines_below_total(rows, second_header, second + 1, len(rows))
+        )
     return Extent(
         last=first_note - 1,
         totals=totals,
@@ -641,6 +661,7 @@ def _end(rows: list[tuple[Any, ...]], header: Header) -> tuple[int, int | None, 
     end = None
     totals: dict[int, str] = {}
     columns = label_columns(header)
+    keyless = _keyless(header)
     for row in range(header.first_row, len(rows) + 1):
         cells = rows[row - 1]
         label = total_label(cells, columns) if end is None else None
@@ -649,7 +670,7 @@ def _end(rows: list[tuple[Any, ...]], header: Header) -> tuple[int, int | None, 
             if is_grand_total(label):
                 end = row  # the grand total ends the table; look on for a second one
             continue
-        if is_header_like(cells, row):
+        if is_header_like(cells, row, keyless):
             return (row - 1 if end is None else end), row, totals
     return (len(rows) if end is None else end), None, totals
 
@@ -730,6 +751,23 @@ def _lines_below_total(
         )
         keyed = keyed or (isinstance(article, str) and _ARTICLE_START.match(article) is not None)
         if keyed and any(_nonzero_amount(_cell(cells, c)) for c in header.amount_columns):
+            found.append(row)
+    return found
+
+
+def _labelled_amounts(rows: list[tuple[Any, ...]], header: Header, first: int) -> list[int]:
+    """The rows from ``first`` of a table without key columns (a published one's, its
+    row labels under an empty cell) that hold an amount other than zero beside a label that
+    is no series heading ("Uitgaven": their total), up to its own end."""
+    series_of, _ = _row_words()
+    last = _end(rows, header)[0]
+    amounts = header.number_columns
+    found = []
+    for row in range(first, last + 1):
+        cells = rows[row - 1]
+        labels = [v for v in cells[: min(amounts, default=1) - 1] if not _blank(v)]
+        heading = not labels or fold_label(str(labels[0])) in series_of
+        if not heading and any(_nonzero_amount(_cell(cells, column)) for column in amounts):
             found.append(row)
     return found
 

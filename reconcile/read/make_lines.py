@@ -672,7 +672,9 @@ def _decide_styles(
             # with "," where they group thousands with it: "13,100" from an English Excel is
             # 13100, whatever the Dutch caption ("x € 1.000") typed above it says.
             style, source = _DELIMITER_STYLES[delimiter]
-            telling = [(style, 0, 0, delimiter)]
+            telling = [(style, 0, 0, _split_by(rows[header.row - 1], delimiter))]
+            if style != DUTCH:  # the delimiter alone turns it from the Dutch reading: a warning
+                code = "separator-by-delimiter"
         if not telling and (caption := _caption_style(table.unit.caption)):
             telling = [(caption, 0, 0, table.unit.caption)]
             source = "the unit caption writes numbers that way"
@@ -682,6 +684,12 @@ def _decide_styles(
         if style:
             styles.update(dict.fromkeys(pending, style))
     return styles
+
+
+def _split_by(cells: tuple[Any, ...], delimiter: str) -> str:
+    """The start of a CSV file's header line as written: "Hoofdstuk;Artikel;Omschrijving;…"."""
+    labels = [plain_text(value) for value in cells if not is_blank(value)]
+    return delimiter.join([*labels[:3], "…"] if len(labels) > 3 else labels)
 
 
 _DELIMITER_STYLES = {
@@ -795,7 +803,7 @@ class _Reader:
         self.sections: dict[str, tuple[int, str, int, int, int]] = {}
         self.given: dict[str, tuple[Any, tuple[int, int]]] = {}
         self.given_places: dict[int, Places] = {}
-        self.rows_read = 0  # rows read as a line or a stand row, headings aside
+        self.rows_read = 0  # rows read as a line or a stand row, or labelled: headings aside
         self.dates: dict[int, list[tuple[int, dt.date, int | None]]] = {}  # year column -> cells
         self.date_amounts: dict[tuple[int, int], tuple[dt.date, int]] = {}  # (row, column) ->
         # Worked out once per table, not per line: where each field of a line is, how each
@@ -999,7 +1007,10 @@ class _Reader:
             return  # issue 18: a published mutation table's stand, before or after: no line
         stands = self.header.stand_year is not None and self.record_stands(row)
         read = self.read_lines(row, cells)
-        self.rows_read += read or stands
+        # A line whose amounts are not typed yet stands under its heading all the same: the
+        # heading's amounts are checked against its lines' sum, not left out in silence.
+        labelled = self.keyed(cells, names=("chapter", "article", "description"))
+        self.rows_read += read or stands or labelled
         if read and row in self.grid.hidden_rows:
             where = self.ref(row, self.key_column)
             self.table.findings.append(make_finding("hidden-line", where, row=row))

@@ -238,11 +238,15 @@ def validate_table(table: SheetTable, rules: Rules) -> ValidatedTable:
     kinds = _kinds(lines, data, ministry, rules)
     plain = kinds.count(RESERVATION) == len(kinds)  # the usual table: all reservations
     # The kind in the duplicate key: an overboeking with its other ministry, so that one van
-    # Defensie and one van OCW, alike in all else, are two lines.
+    # Defensie and one van OCW, alike in all else, are two lines; one paired with none, with
+    # its counterpart cells as typed ("Onderwijs" and "Defensi" are two lines, each said).
     data["kind"] = (
         [RESERVATION.kind.value] * len(kinds)
         if plain
-        else [" ".join(filter(None, (k.kind.value, k.counterpart))) for k in kinds]
+        else [
+            " ".join(filter(None, (k.kind.value, k.counterpart or other)))
+            for k, other in zip(kinds, _counterparts(lines), strict=True)
+        ]
     )
     if not plain:
         findings += _kind_findings(lines, kinds, ministry, rules.ministries, table.labels)
@@ -398,7 +402,9 @@ def _kind_findings(
             continue
         line = lines.line(index)
         description = _text(line.values.get("description")) or ""
-        if kind.told is Told.DESCRIPTION:
+        # (not beside a conflict, which says both: "from the description" it was no
+        # overboeking naar OCW when the description says BZK)
+        if kind.told is Told.DESCRIPTION and kind.problem != "counterpart-conflict":
             where = line.cells["description"]
             findings.setdefault(
                 ("kind-from-description", where),
