@@ -516,17 +516,18 @@ def unread_columns(rows: list[tuple[Any, ...]], header: Header, last: int) -> li
     for column in range(1, width + 1):
         if column in used:
             continue
+        label = _cell(labels, column)
+        why = _why_unread(label, header)
+        if (why is None and not _blank(label)) or _earlier_stand(label, column, header):
+            continue  # its header says what else it holds ("Kenmerk", "Opmerking")
         cells = [_cell(row, column) for row in lines]
         if not any(map(_nonzero_amount, cells)):
             continue
-        label = _cell(labels, column)
-        if _earlier_stand(label, column, header):
-            continue
-        why = _why_unread(label, header)
-        if why is None and _blank(label) and not _row_numbers(cells):
+        if why is None:  # an empty header
+            if _row_numbers(cells):
+                continue
             why = UnreadColumn(column, "unlabelled")
-        if why is not None:
-            found.append(UnreadColumn(column, why.why, why.read))
+        found.append(UnreadColumn(column, why.why, why.read))
     return found
 
 

@@ -587,19 +587,22 @@ def _say_uncomputed_fields(
     saved result (a workbook a script wrote) reads as empty: it is said at its cell, with the
     formula, as an amount's is (amount-not-computed), so that "empty" is not all there is."""
     fields = [*TEXT_FIELDS, *([] if header.shape == "wide" else ["year"])]
-    columns = [(name, header.columns[name]) for name in fields if name in header.columns]
-    for row in range(header.first_row, end + 1):
-        cells = rows[row - 1]
-        for _, column in columns:
-            if column <= len(cells) and cells[column - 1] is not None:
-                continue
-            formula = grid.formula_of(row, column)
-            if formula:
-                where = CellRef(table.file, table.sheet, cell_name(row, column))
-                label = f"“{plain_text(grid.value(header.row, column))}”"
-                table.findings.append(
-                    make_finding("value-not-computed", where, column=label, formula=formula)
-                )
+    columns = [header.columns[name] for name in fields if name in header.columns]
+    lines = range(header.first_row, end + 1)
+    empty = [  # a column at a time: most tables have none
+        (row, order, column)
+        for order, column in enumerate(columns)
+        for row, cells in zip(lines, rows[header.first_row - 1 : end], strict=True)
+        if column > len(cells) or cells[column - 1] is None
+    ]
+    for row, _, column in sorted(empty):
+        formula = grid.formula_of(row, column)
+        if formula:
+            where = CellRef(table.file, table.sheet, cell_name(row, column))
+            label = f"“{plain_text(grid.value(header.row, column))}”"
+            table.findings.append(
+                make_finding("value-not-computed", where, column=label, formula=formula)
+            )
 
 
 def _say_merged_amounts(
