@@ -56,21 +56,20 @@ class InputError(ReconcileError):
 WRITE_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO})
 
 
-def standard_output_failed(exc: BaseException) -> bool:
-    """Whether ``exc`` is standard output failing (a file on a full disk: ``> report.txt``);
-    then standard output is pointed at the null device, so that the flush at exit does not
-    fail again with a second message and exit code 120."""
-    if not isinstance(exc, OSError) or exc.errno not in WRITE_ERRNOS:
-        return False
+def is_output_failure(exc: BaseException) -> bool:
+    """Whether ``exc`` is a write failing for want of room (a file on a full disk behind
+    ``> report.txt``), not a bug."""
+    return isinstance(exc, OSError) and exc.errno in WRITE_ERRNOS
+
+
+def silence_standard_output() -> None:
+    """Point standard output at the null device, so that the interpreter's own flush at exit
+    does not fail again (a second message, exit code 120) once a write to it has failed."""
     with contextlib.suppress(OSError, ValueError):  # no file behind it (a test's buffer)
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    return True
 
 
 def stop_on_closed_output() -> NoReturn:
-    """The reader of our output went away (``reconcile ... | head``): stop quietly, exit 1.
-
-    Standard output is pointed at the null device first, so the interpreter's own flush at
-    exit does not raise BrokenPipeError again."""
-    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    """The reader of our output went away (``reconcile ... | head``): stop quietly, exit 1."""
+    silence_standard_output()
     sys.exit(1)

@@ -10,7 +10,12 @@ from typing import Any
 import click
 
 from reconcile.cli_lang import speaking
-from reconcile.errors import InputError, ReconcileError, standard_output_failed
+from reconcile.errors import (
+    InputError,
+    ReconcileError,
+    is_output_failure,
+    silence_standard_output,
+)
 from reconcile.i18n import gettext, resolve_lang, tr, translate_help, translate_metavar
 from reconcile.safety import visible
 
@@ -166,7 +171,8 @@ def _say_why_it_stopped(exc: BaseException, debug: bool) -> None:
         return
     if debug:
         _print_traceback()
-    if isinstance(exc, OSError) and standard_output_failed(exc):  # a full disk: no bug
+    if isinstance(exc, OSError) and is_output_failure(exc):  # a full disk: no bug
+        silence_standard_output()
         exc = InputError("cannot write to standard output: {problem}", problem=exc.strerror)
     if isinstance(exc, ReconcileError):
         from reconcile.codes import render  # (the catalogue: not loaded for --help)
