@@ -1132,6 +1132,37 @@ def test_a_published_suppletoire_stand_that_does_not_add_up_is_said_at_its_cell(
     ]
 
 
+def test_a_cut_in_a_published_suppletoire_table_is_a_mutation_not_an_error(
+    tmp_path: Path,
+) -> None:
+    # A taakstelling lowers the article: its mutation and a later year's are negative, as
+    # published tables print cuts. A reservation must be positive; a mutation may be either.
+    rows: list[list[object]] = [
+        ["4.3 Artikel 11 Nominaal en onvoorzien"],
+        ["Tabel 16 Nog onderdeeld (bedragen x € 1.000)"],
+        [
+            None,
+            "Vastgestelde begroting (3)=(1+2)",
+            "Mutaties 1e suppletoire begroting (4)",
+            "Stand 1e suppletoire begroting (5)=(3+4)",
+            2021,
+        ],
+        ["Uitgaven", 100, -30, 70, -10],
+        ["Subsidies (regelingen)", 100, -30, 70, -10],
+        ["Taakstelling", 100, -30, 70, -10],
+    ]
+    assert sorted(_suppletoire_findings(tmp_path, rows)) == [
+        ("A3", "description-unlabelled"),
+        ("C3", "stand-year-inferred"),
+    ]
+    # the same cut as a ministry's own line, in a table of reservations, is said
+    from tests.spec import announcement, long_table, write
+
+    write(tmp_path, {"VWS.xlsx": long_table(["XVI", 11, "Taakstelling", 2020, -30])})
+    report = validate([str(tmp_path)], announcement(years="2020-2024", expect=[]), layout=None)
+    assert "negative-reservation" in {f.code for f in report.findings}
+
+
 def test_a_published_suppletoire_subtotal_that_does_not_add_up_is_said_at_its_cell(
     tmp_path: Path,
 ) -> None:

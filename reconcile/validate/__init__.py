@@ -255,6 +255,7 @@ def validate_table(table: SheetTable, rules: Rules) -> ValidatedTable:
         chapters=frozenset(rules.ministries.chapters),
         years=rules.years,
         chapter_owner=rules.ministries.owners,
+        mutations=table.header.stand_year is not None,
     )
     failures = run_schema(frame, build_schema(context, frame.columns))
     translator = _Translator(table, lines, frame, rules, ministry, header_ref)

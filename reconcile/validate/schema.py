@@ -41,6 +41,9 @@ class SchemaContext:
     chapters: frozenset[str]
     years: tuple[int, ...]
     chapter_owner: Mapping[str, str]  # chapter -> ministry code
+    # The lines are the mutations of a suppletoire table as published per article: a cut is
+    # as much a mutation as an addition, so no sign is a reservation's to check.
+    mutations: bool = False
 
 
 def build_schema(context: SchemaContext, columns: Iterable[str]) -> pa.DataFrameSchema:
@@ -64,7 +67,7 @@ def build_schema(context: SchemaContext, columns: Iterable[str]) -> pa.DataFrame
                 error="chapter-not-of-ministry",
             )
         )
-    if "amount_cents" in present:
+    if "amount_cents" in present and not context.mutations:
         # Only a reservation must be positive: a kasschuif, an overboeking naar and a vrijval
         # show negative amounts (reconcile.kinds). A frame without kinds holds reservations.
         frame_checks.append(
