@@ -10,6 +10,7 @@ import tomllib
 import unicodedata
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from importlib import resources
 from typing import Any
 
@@ -311,17 +312,22 @@ def _is_number(value: Any) -> bool:
     one. A row of open data's apparaatskosten, "2014", "III", "Ministerie van Algemene
     Zaken", 1, ..., "Post-, Koeriers- en transportdiensten", "20,00", has a year, a
     ministry's and a description's word, and was taken for a wide table's header."""
+    return _number(value) is not None
+
+
+def _number(value: Any) -> Decimal | int | float | None:
+    """The number a cell holds, stored as one or written as text ("1.000", "-5,1"); None for
+    any other value (a boolean, blank or other text)."""
     if isinstance(value, bool):
-        return False
+        return None
     if isinstance(value, int | float):
-        return True
+        return value
     if not isinstance(value, str) or not value.strip():
-        return False
+        return None
     try:
-        parse_number(value)
+        return parse_number(value)
     except AmountError:
-        return False
-    return True
+        return None
 
 
 def is_header_like(cells: tuple[Any, ...], row: int, below_keyless: bool = False) -> bool:
@@ -780,14 +786,8 @@ _ARTICLE_START = re.compile(r"^\s*(?:art(?:ikel)?\.?\s*)?\d{1,3}[A-Za-z]?(?![\d.
 
 def _nonzero_amount(value: Any) -> bool:
     """A number other than zero, stored as one or written as text ("1.000", "-5,1")."""
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return value != 0
-    if not isinstance(value, str):
-        return False
-    try:
-        return parse_number(value) != 0
-    except AmountError:
-        return False
+    number = _number(value)
+    return number is not None and number != 0
 
 
 # --- series and instrument headings ---------------------------------------------------------
