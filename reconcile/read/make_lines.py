@@ -292,6 +292,8 @@ class StandRow:
     mutation: AmountCell
     after: AmountCell
     covers: tuple[int, ...] | None = None  # None: a line's row
+    # The cells of the columns the header's labels sum (its ``chain``), by column.
+    chain: tuple[tuple[int, AmountCell], ...] = ()
 
 
 @dataclass
@@ -1085,7 +1087,12 @@ class _Reader:
             return False
         before, mutation, after = (self.cell(row, c, self.value(cells, c)) for c in places)
         label = plain_text(self.value(cells, header.columns.get("description")))
-        self.table.stand_rows.append(StandRow(label, before, mutation, after, covers))
+        summed = {c for column_sum in header.chain for _, c in column_sum.terms}
+        chain = tuple(
+            (c, self.cell(row, c, self.value(cells, c)))
+            for c in sorted(summed | {column_sum.column for column_sum in header.chain})
+        )
+        self.table.stand_rows.append(StandRow(label, before, mutation, after, covers, chain))
         return True
 
     def value(self, cells: tuple[Any, ...], column: int | None) -> Any:

@@ -97,9 +97,20 @@ def _check_stand_row(table: SheetTable, stands: StandRow) -> list[Finding]:
         findings += [] if unusable is None else [unusable]
     mismatch = _stand_mismatch(table, stands)
     findings += [] if mismatch is None else [mismatch]
-    for name in ("before", "after") if stands.covers else ():  # a heading over rows shown
-        cell = getattr(stands, name)
-        parts = [_as_summed(getattr(table.stand_rows[i], name)) for i in stands.covers or ()]
+    findings += _check_chain(table, stands)
+    if not stands.covers:
+        return findings
+    # a heading over rows shown: its stands, and the other columns of its chain, in turn
+    rows = [table.stand_rows[i] for i in stands.covers]
+    columns: list[tuple[AmountCell, list[AmountCell]]] = [
+        (stands.before, [row.before for row in rows]),
+        (stands.after, [row.after for row in rows]),
+    ]
+    own = dict(stands.chain)
+    for column in sorted(own.keys() - _stand_columns(table)):
+        columns.append((own[column], [dict(row.chain)[column] for row in rows]))
+    for cell, cells in columns:
+        parts = [_as_summed(part) for part in cells]
         stated = cell.amount  # (a heading's empty cell states no subtotal)
         if stated is None or None in parts:
             continue
@@ -114,6 +125,63 @@ def _check_stand_row(table: SheetTable, stands: StandRow) -> list[Finding]:
                     computed=computed,
                     difference=stated - computed,
                     hint="",
+                )
+            )
+    return findings
+
+
+def _stand_columns(table: SheetTable) -> set[int]:
+    """The columns of the stand before, the mutation and the stand after."""
+    header = table.header
+    mutation = header.year_columns.get(header.stand_year or 0)
+    columns = (header.columns.get("stand_before"), mutation, header.columns.get("stand_after"))
+    return {column for column in columns if column is not None}
+
+
+def _check_chain(table: SheetTable, stands: StandRow) -> list[Finding]:
+    """The columns whose labels say which columns they sum ("Vastgestelde begroting
+    (3)=(1+2)": the ontwerpbegroting plus the mutations via the nota van wijziging and
+    amendementen), on one row: each at its own cell where they do not add up to it. The stand
+    after's own formula, "(5)=(3+4)", is the stand check, not made twice. A line's empty cell
+    is zero, as Excel's SUM takes it; a heading's states nothing; a cell that is no amount
+    (PM) leaves the check undone."""
+    header = table.header
+    cells = dict(stands.chain)
+    stand_check = (
+        header.columns.get("stand_after"),
+        {
+            (1, header.columns.get("stand_before")),
+            (1, header.year_columns.get(header.stand_year or 0)),
+        },
+    )
+    findings = []
+    for column_sum in header.chain:
+        if (column_sum.column, set(column_sum.terms)) == stand_check:
+            continue
+        target = cells[column_sum.column]
+        parts = [cells[column] for _, column in column_sum.terms]
+        summed = _as_summed if stands.covers is None else (lambda cell: cell.amount)
+        stated, *amounts = (summed(cell) for cell in (target, *parts))
+        if stated is None or None in amounts:
+            continue
+        computed = sum(
+            (
+                sign * amount
+                for (sign, _), amount in zip(column_sum.terms, amounts, strict=True)
+                if amount is not None
+            ),
+            Decimal(0),
+        )
+        if stated != computed:
+            findings.append(
+                make_finding(
+                    "chain-mismatch",
+                    target.cell,
+                    label=f"“{column_sum.label}”",
+                    formula=column_sum.formula,
+                    stated=stated,
+                    computed=computed,
+                    difference=stated - computed,
                 )
             )
     return findings

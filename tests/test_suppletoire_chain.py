@@ -1,0 +1,141 @@
+"""A published suppletoire table's chain of columns, "(1)", "(2)", "(3)=(1+2)", ..., "(5)=(3+4)":
+each column whose label says what it sums is checked on every row, at its own cell, and a
+heading's cells in those columns against its lines' (tests/published/README.md)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reconcile.pipeline import validate
+from reconcile.read.find_table import read_chain
+from tests.spec import announcement, write
+from tests.test_editions import _iv_2021_sheet, _suppletoire_findings, _vws_2020_sheet
+
+
+def test_the_real_tables_chains_add_up_on_every_row(tmp_path: Path) -> None:
+    # Checked by hand: VWS 2020 article 11, (1) + (2) = (3) on every row (Loonbijstelling:
+    # 9.967 ‒ 3.856 = 6.111); Koninkrijksrelaties 2021 article 1 likewise (Grensbewaking:
+    # 6.339 + 16.500 = 22.839), its instruments' empty cells stating nothing.
+    for name, rows, years in (
+        ("VWS.xlsx", _vws_2020_sheet(), "2020-2024"),
+        ("Koninkrijksrelaties.xlsx", _iv_2021_sheet(), "2021-2025"),
+    ):
+        folder = tmp_path / name
+        folder.mkdir()
+        write(folder, {name: rows})
+        report = validate([str(folder)], announcement(years=years, expect=[]), layout=None)
+        codes = {f.code for f in report.findings}
+        assert not {"chain-mismatch", "stand-mismatch", "total-mismatch"} & codes, name
+
+
+def test_a_vastgestelde_begroting_its_chain_does_not_add_up_to_is_said_at_its_cell(
+    tmp_path: Path,
+) -> None:
+    # Loonbijstelling's ontwerpbegroting (1) made 9.968 (published: 9.967): 9.968 ‒ 3.856 is
+    # not its vastgestelde begroting (3) 6.111, and its instrument's and series' (1) no longer
+    # sum to their lines'. The stand check (5) = (3) + (4) still holds: nothing said there.
+    rows = _vws_2020_sheet()
+    assert rows[6][0] == "Loonbijstelling" and rows[6][1] == "9.967"
+    rows[6][1] = "9.968"
+    assert sorted(_suppletoire_findings(tmp_path, rows)) == [
+        ("A3", "description-unlabelled"),
+        ("B5", "total-mismatch"),
+        ("B6", "total-mismatch"),
+        ("D7", "chain-mismatch"),
+        ("E3", "stand-year-inferred"),
+    ]
+
+
+def test_a_chain_mismatch_names_the_formula_of_its_label(tmp_path: Path) -> None:
+    # Grensbewaking's mutations via NvW (2) made 16.600 (published: 16.500), the label with
+    # its footnote mark "(2)1": 6.339 + 16.600 = 22.939, not (3)'s 22.839. Uitgaven's (2)
+    # no longer sums its lines'; the instrument above states nothing (its cells are empty).
+    rows = _iv_2021_sheet()
+    assert rows[11][0] == "Grensbewaking (Defensie)" and rows[11][2] == "16.500"
+    rows[11][2] = "16.600"
+    write(tmp_path, {"Koninkrijksrelaties.xlsx": rows})
+    report = validate([str(tmp_path)], announcement(years="2021-2025", expect=[]), layout=None)
+    checks = {"chain-mismatch", "stand-mismatch", "total-mismatch"}
+    found = [f for f in report.findings if f.code in checks]
+    assert [(f.location.cell, f.code) for f in found] == [
+        ("C6", "total-mismatch"),
+        ("D12", "chain-mismatch"),
+    ]
+    chain = found[1]
+    assert (chain.params["formula"], chain.params["difference"]) == ("(3)=(1+2)", -100000)
+    assert chain.params["label"] == "“Vastgestelde begroting 2021 (3)=(1+2)”"
+
+
+def test_an_empty_cell_of_a_line_in_the_chain_is_zero(tmp_path: Path) -> None:
+    # A line with no ontwerpbegroting (1) and its mutation via NvW (2) as its whole
+    # vastgestelde begroting (3), as Excel's SUM takes an empty cell.
+    rows: list[list[object]] = [
+        ["Artikel 3 Digitalisering"],
+        ["(bedragen x € 1.000)"],
+        [
+            None,
+            "Ontwerpbegroting (1)",
+            "Mutaties via NvW en amendementen (2)",
+            "Vastgestelde begroting (3)=(1+2)",
+            "Mutaties 1e suppletoire begroting (4)",
+            "Stand 1e suppletoire begroting (5)=(3+4)",
+            2026,
+        ],
+        ["Uitgaven", "0", "50", "50", "5", "55", "0"],
+        ["Regeling AI-fabriek", None, "50", "50", "5", "55", "0"],
+    ]
+    write(tmp_path, {"EZ.xlsx": rows})
+    report = validate([str(tmp_path)], announcement(years="2025-2026", expect=[]), layout=None)
+    assert "chain-mismatch" not in {f.code for f in report.findings}
+    rows[4][3] = "60"  # and (3) 60, (5) 65: the stand check holds, the chain does not
+    rows[4][5] = "65"
+    rows[3][3:6] = ["60", "5", "65"]
+    write(tmp_path, {"EZ.xlsx": rows})
+    report = validate([str(tmp_path)], announcement(years="2025-2026", expect=[]), layout=None)
+    cells = [(f.location.cell, f.code) for f in report.findings if "mismatch" in f.code]
+    assert cells == [("D4", "chain-mismatch"), ("D5", "chain-mismatch")]
+
+
+@pytest.mark.parametrize(
+    ("labels", "chain"),
+    [
+        # the RBV's 1e suppletoire: (3) sums (1) and (2), (5) sums (3) and (4)
+        (
+            [
+                "",
+                "Ontwerp-begroting (1)",
+                "Mutaties via NvW (2)1",
+                "Vastgestelde (3)=(1+2)",
+                "Mutaties (4)",
+                "Stand (5)=(3+4)",
+                "2021",
+            ],
+            [(4, "(3)=(1+2)", ((1, 2), (1, 3))), (6, "(5)=(3+4)", ((1, 4), (1, 5)))],
+        ),
+        # spaced out, as the 2e suppletoire of 2023 writes it
+        (
+            [
+                "Art.",
+                "",
+                "Vastgestelde begroting (incl. NvW) (1)",
+                "Mutaties (2)",
+                "Stand 2e suppletoire begroting (3) = (1) + (2)",
+            ],
+            [(5, "(3) = (1) + (2)", ((1, 3), (1, 4)))],
+        ),
+        # a difference, as a jaarverslag's "Verschil" writes it
+        (
+            ["", "Realisatie (1)", "Vastgestelde begroting (2)", "Verschil (3)=(1)-(2)"],
+            [(4, "(3)=(1)-(2)", ((1, 2), (-1, 3)))],
+        ),
+        # a formula naming a column no label numbers, or its own: nothing to check
+        (["", "Stand (1)", "Mutatie (2)", "Stand (3)=(1+6)", "Stand (4)=(4+1)"], []),
+    ],
+)
+def test_a_labels_formula_names_the_columns_it_sums(
+    labels: list[str], chain: list[tuple[int, str, tuple[tuple[int, int], ...]]]
+) -> None:
+    found = read_chain(tuple(labels))
+    assert [(c.column, c.formula, c.terms) for c in found] == chain
