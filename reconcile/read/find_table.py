@@ -182,17 +182,20 @@ class ColumnSum:
     terms: tuple[tuple[int, int], ...]
 
 
-_COLUMN_MARK = re.compile(r"\((\d{1,2})\)")
-_COLUMN_FORMULA = re.compile(r"\((\d{1,2})\)\s*=\s*(.*)$")
+# A column's number, "(2)" or "(3=1+2)"; its formula after it, "(3)=(1+2)", "(3) = (1) + (2)",
+# or inside it, "(3=1+2)" and "(5 = 3+4)" as the tables of 2014 print it.
+_COLUMN_MARK = re.compile(r"\((\d{1,2})\s*[)=]")
+_FORMULA_AFTER = re.compile(r"\((\d{1,2})\)\s*=\s*(.*)$")
+_FORMULA_INSIDE = re.compile(r"\((\d{1,2})\s*=\s*([^()]*)\)")
 _FORMULA_TERMS = re.compile(r"\d{1,2}(?:[+-]\d{1,2})+")
 
 
 def read_chain(cells: tuple[Any, ...]) -> list[ColumnSum]:
     """The columns whose labels name the columns they sum, as the Rijksbegrotingsvoorschriften
     print them: each column's number is the first "(n)" in its label ("Mutaties via NvW,
-    moties, amendementen en ISB's (2)1", its footnote mark after it), and a label "(3)=(1+2)"
-    or "(3) = (1) + (2)" (or "(3)=(1)-(2)") sums the columns of those numbers. A formula
-    naming a number no column has is left out."""
+    moties, amendementen en ISB's (2)1", its footnote mark after it), and a label "(3)=(1+2)",
+    "(3) = (1) + (2)", "(3=1+2)" (or "(3)=(1)-(2)") sums the columns of those numbers. A
+    formula naming a number no column has, or its own, is left out."""
     numbered: dict[int, int] = {}
     formulas: list[tuple[int, str, re.Match[str]]] = []
     for index, value in enumerate(cells, start=1):
@@ -202,8 +205,10 @@ def read_chain(cells: tuple[Any, ...]) -> list[ColumnSum]:
         if mark is None:
             continue
         numbered.setdefault(int(mark.group(1)), index)
-        formula = _COLUMN_FORMULA.search(value, mark.start())
-        if formula is not None and formula.start() == mark.start():
+        formula = _FORMULA_AFTER.match(value, mark.start()) or _FORMULA_INSIDE.match(
+            value, mark.start()
+        )
+        if formula is not None:
             formulas.append((index, value, formula))
     chain = []
     for index, value, formula in formulas:

@@ -1029,8 +1029,8 @@ class _Reader:
         self.close_sections(kind)
         opened = (row, label, len(self.lines), len(self.table.stand_rows), self.rows_read)
         self.sections[kind] = opened
-        if kind == "series":
-            self.given["series"] = (label, (row, columns["description"]))
+        if kind == "series":  # (its label as printed, "Uitgaven:" with a colon in 2014)
+            self.given["series"] = (label.rstrip(": "), (row, columns["description"]))
         elif kind == PART:
             column = columns["article"]
             self.given["article"] = (part_article(cells[column - 1]), (row, column))
@@ -1148,6 +1148,8 @@ class _Reader:
         for name, column in self.text_columns:  # self.value, inlined: six fields a line
             text = cells[column - 1] if column is not None and column <= width else None
             values[name] = None if isinstance(text, str) and not text.strip() else text
+        if self.headings and (article := part_article(values["article"])) is not None:
+            values["article"] = article  # a line numbered by its artikelonderdeel: "3.1"
         places = self.places
         if self.heading is not None and values["kind"] is None:
             values["kind"] = self.heading[1]  # the kind heading the line stands under

@@ -1,9 +1,13 @@
-"""A published suppletoire table's chain of columns, "(1)", "(2)", "(3)=(1+2)", ..., "(5)=(3+4)":
-each column whose label says what it sums is checked on every row, at its own cell, and a
-heading's cells in those columns against its lines' (tests/published/README.md)."""
+"""Suppletoire tables as the memorie van toelichting prints them per article, in the editions
+of 2014 as in those of 2020-2023 (tests/published/README.md), and their chain of columns,
+"(1)", "(2)", "(3)=(1+2)", ..., "(5)=(3+4)": each column whose label says what it sums is
+checked on every row, at its own cell, and a heading's cells in those columns against its
+lines'."""
 
 from __future__ import annotations
 
+import csv
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -12,6 +16,103 @@ from reconcile.pipeline import validate
 from reconcile.read.find_table import read_chain
 from tests.spec import announcement, write
 from tests.test_editions import _iv_2021_sheet, _suppletoire_findings, _vws_2020_sheet
+
+PUBLISHED = Path(__file__).parent / "published"
+NOTES = {"description-unlabelled", "stand-year-inferred", "separator-assumed", "lines-not-counted"}
+
+
+def _published_2014(name: str, titles: list[str]) -> list[list[object]]:
+    """A table of 2014 as published: its titles above it, an Art. column, the empty cell
+    above the row labels, then the rows as the page gives them."""
+    with (PUBLISHED / name).open(encoding="utf-8") as f:
+        rows = list(csv.reader(f))
+    return [
+        *[[title] for title in titles],
+        [rows[0][0], None, *rows[0][2:]],
+        *[[cell or None for cell in row] for row in rows[1:]],
+    ]
+
+
+def _koning_2014() -> list[list[object]]:
+    return _published_2014(
+        "i_2014_1supp_niet_beleidsartikelen.csv",
+        ["De Koning (I), eerste suppletoire begroting 2014", "Bedragen x € 1.000"],
+    )
+
+
+def _koninkrijksrelaties_2014() -> list[list[object]]:
+    return _published_2014(
+        "iv_2014_1supp_artikel3.csv",
+        [
+            "Beleidsartikel 3 Nominaal en onvoorzien",
+            "Budgettaire gevolgen van beleid (bedragen x € 1.000)",
+        ],
+    )
+
+
+def _read(tmp_path: Path, rows: list[list[object]]) -> tuple[list[tuple[str, str]], list[tuple]]:
+    write(tmp_path, {"Koning.xlsx": rows})
+    report = validate([str(tmp_path)], announcement(years="2014-2018", expect=[]), layout=None)
+    # Chapters I and IV are no ministry's of the ministry table: the file's owner and chapter
+    # are unknown (ministry-unknown, missing-column Hoofdstuk); the test reads the table.
+    owner = [f for f in report.findings if f.params.get("field") == "Hoofdstuk"]
+    assert [f.code for f in report.findings if f.code == "ministry-unknown"] == ["ministry-unknown"]
+    assert [f.code for f in owner] == ["missing-column"]
+    unowned = {"ministry-unknown", "missing-column"}
+    found = [(f.location.cell, f.code) for f in report.findings if f.code not in NOTES | unowned]
+    lines = [(ln.article, ln.series, ln.year, ln.description, ln.amount) for ln in report.lines]
+    return found, lines
+
+
+def test_a_table_of_2014_with_articles_nihil_and_its_chain_in_brackets_is_read(
+    tmp_path: Path,
+) -> None:
+    # De Koning's 1e suppletoire begroting 2014, its three niet-beleidsartikelen: checked by
+    # hand, (1) + (2) = (3) and (3) + (4) = (5) on every row (article 2: 26.779 + 54 =
+    # 26.833), Uitgaven the sum of its articles in every column (2018: 43 + 9 = 52), and
+    # Ontvangsten 65 + 131 = 196 over stands printed "nihil" (zero), not an amount unknown.
+    found, lines = _read(tmp_path, _koning_2014())
+    assert found == []
+    thousand = Decimal(1000)
+    spending = [(a, year, amount / thousand) for a, s, year, _, amount in lines if s == "U"]
+    assert spending == [
+        ("2", 2014, 54),
+        ("2", 2015, 47),
+        ("2", 2016, 45),
+        ("2", 2017, 45),
+        ("2", 2018, 43),
+        ("3", 2014, 36),
+        ("3", 2015, 10),
+        ("3", 2016, 10),
+        ("3", 2017, 10),
+        ("3", 2018, 9),
+    ]
+    # Its chain, "(3=1+2)" and "(5 = 3+4)", is checked: article 2's ontwerpbegroting made
+    # 26.780 (published: 26.779) is said at its vastgestelde begroting, and at Uitgaven's (1).
+    rows = _koning_2014()
+    assert rows[6][1] == "Functionele uitgaven van de Koning" and rows[6][2] == "26.779"
+    rows[6][2] = "26.780"
+    found, _ = _read(tmp_path, rows)
+    assert found == [("C5", "total-mismatch"), ("E7", "chain-mismatch")]
+
+
+def test_a_table_of_2014_with_colons_and_artikelonderdelen_on_its_lines_is_read(
+    tmp_path: Path,
+) -> None:
+    # Koninkrijksrelaties' 1e suppletoire begroting 2014, article 3: series headings printed
+    # "Uitgaven:" and each line numbered by its artikelonderdeel ("3.1 Loonbijstelling").
+    # Checked by hand: every row's 1.223 ‒ 895 = 328 (3.1: 103 ‒ 69 = 34), and Uitgaven the
+    # sum of its three lines in every column (2017: 33 + 16 ‒ 188 = ‒ 139). They were
+    # series-invalid and article-invalid, and nothing was counted.
+    found, lines = _read(tmp_path, _koninkrijksrelaties_2014())
+    assert found == []
+    assert {(article, series) for article, series, *_ in lines} == {("3", "U")}
+    in_2014 = [(d, amount) for _, _, year, d, amount in lines if year == 2014]
+    assert in_2014 == [
+        ("Loonbijstelling", -69000),
+        ("Prijsbijstelling", -620000),
+        ("Onvoorzien", -206000),
+    ]
 
 
 def test_the_real_tables_chains_add_up_on_every_row(tmp_path: Path) -> None:
