@@ -544,7 +544,7 @@ _CODES = [
         "{label} says {stated}, but the columns its label sums, {formula}, add up to "
         "{computed} (difference {difference}).",
         "A published suppletoire table numbers its columns and says in a label how a stand "
-        "follows from the columns before it: \"Vastgestelde begroting (3)=(1+2)\" is the "
+        'follows from the columns before it: "Vastgestelde begroting (3)=(1+2)" is the '
         "ontwerpbegroting (1) plus the mutations via the nota van wijziging and amendementen "
         "(2). On every row that column equals that sum; one of its cells is wrong.",
     ),

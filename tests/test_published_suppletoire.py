@@ -240,3 +240,36 @@ def test_a_labels_formula_names_the_columns_it_sums(
 ) -> None:
     found = read_chain(tuple(labels))
     assert [(c.column, c.formula, c.terms) for c in found] == chain
+
+
+def test_a_ministrys_own_table_with_the_chain_as_columns_is_checked_along_it(
+    tmp_path: Path,
+) -> None:
+    # A workbook with a line per row (chapter, article, year) and the RBV's five columns: the
+    # mutation (4) is counted; Digitalisering's vastgestelde begroting (3) says 501 where its
+    # (1) + (2) is 500, while its stand 1e suppletoire (5) is (3) + (4) exactly.
+    rows: list[list[object]] = [
+        [
+            "Hoofdstuk",
+            "Artikel",
+            "Omschrijving",
+            "Jaar",
+            "Ontwerpbegroting (1)",
+            "Mutaties via NvW en amendementen (2)",
+            "Vastgestelde begroting (3)=(1+2)",
+            "Mutaties 1e suppletoire begroting (4)",
+            "Stand 1e suppletoire begroting (5)=(3+4)",
+        ],
+        ["XIII", 3, "AI-fabriek", 2025, 1000, 20, 1020, 5, 1025],
+        ["XIII", 3, "Digitalisering", 2025, 500, 0, 501, 10, 511],
+    ]
+    write(tmp_path, {"EZ.xlsx": rows})
+    report = validate([str(tmp_path)], announcement(years="2025-2026", expect=[]), layout=None)
+    checks = {"chain-mismatch", "stand-mismatch", "total-mismatch"}
+    assert [(f.location.cell, f.code) for f in report.findings if f.code in checks] == [
+        ("G3", "chain-mismatch")
+    ]
+    assert [(ln.description, ln.amount) for ln in report.lines] == [
+        ("AI-fabriek", 5 * Decimal(1000)),
+        ("Digitalisering", 10 * Decimal(1000)),
+    ]

@@ -279,6 +279,8 @@ class Stands:
 
     before: AmountCell
     after: AmountCell
+    # The cells of the columns the header's labels sum (its ``chain``), by column.
+    chain: tuple[tuple[int, AmountCell], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -1087,13 +1089,16 @@ class _Reader:
             return False
         before, mutation, after = (self.cell(row, c, self.value(cells, c)) for c in places)
         label = plain_text(self.value(cells, header.columns.get("description")))
-        summed = {c for column_sum in header.chain for _, c in column_sum.terms}
-        chain = tuple(
-            (c, self.cell(row, c, self.value(cells, c)))
-            for c in sorted(summed | {column_sum.column for column_sum in header.chain})
-        )
+        chain = self.chain_cells(row, cells)
         self.table.stand_rows.append(StandRow(label, before, mutation, after, covers, chain))
         return True
+
+    def chain_cells(self, row: int, cells: tuple[Any, ...]) -> tuple[tuple[int, AmountCell], ...]:
+        """The row's cells in the columns of the header's chain ("(1)", "(3)=(1+2)", ...)."""
+        chain = self.header.chain
+        columns = {c for column_sum in chain for _, c in column_sum.terms}
+        columns |= {column_sum.column for column_sum in chain}
+        return tuple((c, self.cell(row, c, self.value(cells, c))) for c in sorted(columns))
 
     def value(self, cells: tuple[Any, ...], column: int | None) -> Any:
         if column is None or column > len(cells):
@@ -1196,7 +1201,7 @@ class _Reader:
                     self.cell(row, column, self.value(cells, column))
                     for column in self.stand_columns
                 )
-                self.table.stands.append(Stands(before, after))
+                self.table.stands.append(Stands(before, after, self.chain_cells(row, cells)))
         total_column = self.header.columns.get("row_total")
         if self.wide and total_column is not None:
             raw = self.value(cells, total_column)

@@ -64,6 +64,7 @@ def check_stands(table: SheetTable, lines: LineColumns) -> list[Finding]:
             )
             if f is not None
         ]
+        findings += _check_chain(table, dict(stands.chain), heading=False)
         if before.amount is None or after.amount is None:
             continue
         computed = before.amount + mutation
@@ -97,7 +98,7 @@ def _check_stand_row(table: SheetTable, stands: StandRow) -> list[Finding]:
         findings += [] if unusable is None else [unusable]
     mismatch = _stand_mismatch(table, stands)
     findings += [] if mismatch is None else [mismatch]
-    findings += _check_chain(table, stands)
+    findings += _check_chain(table, dict(stands.chain), heading=stands.covers is not None)
     if not stands.covers:
         return findings
     # a heading over rows shown: its stands, and the other columns of its chain, in turn
@@ -107,7 +108,7 @@ def _check_stand_row(table: SheetTable, stands: StandRow) -> list[Finding]:
         (stands.after, [row.after for row in rows]),
     ]
     own = dict(stands.chain)
-    for column in sorted(own.keys() - _stand_columns(table)):
+    for column in sorted(own.keys() - set(_stand_columns(table))):
         columns.append((own[column], [dict(row.chain)[column] for row in rows]))
     for cell, cells in columns:
         parts = [_as_summed(part) for part in cells]
@@ -130,37 +131,34 @@ def _check_stand_row(table: SheetTable, stands: StandRow) -> list[Finding]:
     return findings
 
 
-def _stand_columns(table: SheetTable) -> set[int]:
-    """The columns of the stand before, the mutation and the stand after."""
+def _stand_columns(table: SheetTable) -> tuple[int | None, int | None, int | None]:
+    """The columns of the stand before, the mutation and the stand after: a table printed
+    per article has its mutation in the column of its year, another in its amount column."""
     header = table.header
-    mutation = header.year_columns.get(header.stand_year or 0)
-    columns = (header.columns.get("stand_before"), mutation, header.columns.get("stand_after"))
-    return {column for column in columns if column is not None}
+    mutation = (
+        header.columns.get("amount")
+        if header.stand_year is None
+        else header.year_columns.get(header.stand_year)
+    )
+    return header.columns.get("stand_before"), mutation, header.columns.get("stand_after")
 
 
-def _check_chain(table: SheetTable, stands: StandRow) -> list[Finding]:
+def _check_chain(table: SheetTable, cells: dict[int, AmountCell], heading: bool) -> list[Finding]:
     """The columns whose labels say which columns they sum ("Vastgestelde begroting
     (3)=(1+2)": the ontwerpbegroting plus the mutations via the nota van wijziging and
     amendementen), on one row: each at its own cell where they do not add up to it. The stand
     after's own formula, "(5)=(3+4)", is the stand check, not made twice. A line's empty cell
     is zero, as Excel's SUM takes it; a heading's states nothing; a cell that is no amount
     (PM) leaves the check undone."""
-    header = table.header
-    cells = dict(stands.chain)
-    stand_check = (
-        header.columns.get("stand_after"),
-        {
-            (1, header.columns.get("stand_before")),
-            (1, header.year_columns.get(header.stand_year or 0)),
-        },
-    )
+    before, mutation, after = _stand_columns(table)
+    stand_check = (after, {(1, before), (1, mutation)})
+    summed = (lambda cell: cell.amount) if heading else _as_summed
     findings = []
-    for column_sum in header.chain:
+    for column_sum in table.header.chain:
         if (column_sum.column, set(column_sum.terms)) == stand_check:
             continue
         target = cells[column_sum.column]
         parts = [cells[column] for _, column in column_sum.terms]
-        summed = _as_summed if stands.covers is None else (lambda cell: cell.amount)
         stated, *amounts = (summed(cell) for cell in (target, *parts))
         if stated is None or None in amounts:
             continue
