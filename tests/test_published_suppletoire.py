@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from reconcile.codes import render_message
 from reconcile.pipeline import validate
 from reconcile.read.find_table import read_chain
 from tests.spec import announcement, write
@@ -273,3 +274,86 @@ def test_a_ministrys_own_table_with_the_chain_as_columns_is_checked_along_it(
         ("AI-fabriek", 5 * Decimal(1000)),
         ("Digitalisering", 10 * Decimal(1000)),
     ]
+
+
+def _vws_2020_verdieping() -> list[list[object]]:
+    """VWS's ontwerpbegroting 2020, verdieping of article 1 (tests/published/README.md): the
+    article's heading, the caption, an empty cell above the row labels, the years."""
+    with (PUBLISHED / "vws_2020_owb_verdieping_artikel1_uitgaven.csv").open(encoding="utf-8") as f:
+        rows = list(csv.reader(f))
+    return [
+        ["Artikel 1 Volksgezondheid"],
+        ["Opbouw uitgaven x € 1.000"],
+        [None, *[int(year) for year in rows[0][1:]]],
+        *[[cell or None for cell in row] for row in rows[1:]],
+    ]
+
+
+def _verdieping_findings(tmp_path: Path, rows: list[list[object]]) -> list[tuple[str, str]]:
+    write(tmp_path, {"VWS.xlsx": rows})
+    report = validate([str(tmp_path)], announcement(years="2019-2024", expect=[]), layout=None)
+    notes = NOTES | {"field-from-title", "chapter-from-ministry", "series-assumed"}
+    return [(f.location.cell, f.code) for f in report.findings if f.code not in notes]
+
+
+def test_a_verdieping_table_of_mutations_between_two_stands_is_read_and_checked(
+    tmp_path: Path,
+) -> None:
+    # Checked by hand: in every year the stand before plus the mutations is the stand after
+    # (2019: 730.754 + 38.090 + 0 + 9.520 + 7.000 ‒ 4.379 = 780.985). "Nieuwe mutaties"
+    # ‒ 4.379 is a mutation like the others, not a reservation with the wrong sign.
+    rows = _vws_2020_verdieping()
+    assert _verdieping_findings(tmp_path, rows) == []
+    write(tmp_path, {"VWS.xlsx": rows})
+    report = validate([str(tmp_path)], announcement(years="2019-2024", expect=[]), layout=None)
+    in_2019 = {(ln.description, ln.amount / 1000) for ln in report.lines if ln.year == 2019}
+    assert in_2019 == {
+        ("Mutatie nota van wijziging 2019", 38090),
+        ("Mutatie 1e suppletoire begroting 2019", 9520),
+        ("Mutatie Incidentele 1e suppletoire begroting 2018", 7000),
+        ("Nieuwe mutaties", -4379),
+    }
+    # The stand after 2019 made 780.986: said at its cell, with the stand before and the sum
+    # of the mutations between them.
+    assert rows[9][0] == "Stand ontwerpbegroting 2020" and rows[9][1] == "780.985"
+    rows[9][1] = "780.986"
+    assert _verdieping_findings(tmp_path, rows) == [("B10", "stand-mismatch")]
+    write(tmp_path, {"VWS.xlsx": rows})
+    report = validate([str(tmp_path)], announcement(years="2019-2024", expect=[]), layout=None)
+    (finding,) = [f for f in report.findings if f.code == "stand-mismatch"]
+    assert (finding.params["before"], finding.params["mutation"]) == (730754000, 50231000)
+    assert render_message(finding, "en") == (
+        "“Stand ontwerpbegroting 2020” says EUR 780,986,000, but “Stand ontwerpbegroting 2019” "
+        "EUR 730,754,000 + the mutations between them EUR 50,231,000 = EUR 780,985,000 "
+        "(difference EUR 1,000)."
+    )
+    assert "de mutaties ertussen" in render_message(finding, "nl")
+
+
+def test_a_year_the_stand_before_leaves_empty_is_not_checked(tmp_path: Path) -> None:
+    # EZ's verdieping of 2018 prints no stand before for 2022, the new year: its stand after
+    # is checked by nothing, the years before it are (tests/published/README.md).
+    rows: list[list[object]] = [
+        ["Artikel 1 Goed functionerende economie en markten"],
+        ["Uitgaven beleidsartikel (bedragen x € 1.000)"],
+        [None, 2021, 2022],
+        ["Stand ontwerpbegroting 2017", "177.018", None],
+        ["Overig", "313", None],
+        ["Stand ontwerpbegroting 2018", "181.922", "181.922"],
+    ]
+    assert _verdieping_findings(tmp_path, rows) == [("B6", "stand-mismatch")]
+
+
+def test_the_groeifonds_stands_add_up_and_its_negative_line_is_a_mutation(
+    tmp_path: Path,
+) -> None:
+    # The Nationaal Groeifonds 2022 (tests/published/README.md), checked by hand: 1.000.000 ‒
+    # 317.954 ‒ 275.000 ‒ 331.833 ‒ 19.963 = 55.250 in 2021, and so in every year. "Overige
+    # mutaties" ‒ 19.963 has no article (missing-value, a real gap), but is a mutation.
+    from tests.test_kinds import groeifonds_rows
+
+    write(tmp_path, {"Groeifonds.xlsx": groeifonds_rows()})
+    report = validate([str(tmp_path)], announcement(years="2021-2026", expect=[]), layout=None)
+    checks = {"stand-mismatch", "negative-reservation", "missing-value"}
+    found = [(f.location.cell, f.code) for f in report.findings if f.code in checks]
+    assert found == [("B7", "missing-value")]

@@ -298,6 +298,16 @@ class StandRow:
     chain: tuple[tuple[int, AmountCell], ...] = ()
 
 
+@dataclass(frozen=True, slots=True)
+class RowStand:
+    """A "Stand ..." row of a wide table of mutations ("Stand ontwerpbegroting 2019", the
+    mutations below it, "Stand ontwerpbegroting 2020"): its row, label and year cells."""
+
+    row: int
+    label: str
+    cells: tuple[tuple[int, AmountCell], ...]  # (year, cell) in column order
+
+
 @dataclass
 class SheetTable:
     """What the reader got out of one sheet: its lines, and what was found while reading.
@@ -322,6 +332,7 @@ class SheetTable:
     row_totals: list[RowTotal] = field(default_factory=list, repr=False)
     stands: list[Stands] = field(default_factory=list, repr=False)
     stand_rows: list[StandRow] = field(default_factory=list, repr=False)  # by row, published
+    row_stands: list[RowStand] = field(default_factory=list, repr=False)  # "Stand ..." rows
     # Line index -> the instrument heading it stands under (a table printed per article): part
     # of its key, as two instruments may each have a line of one name ("Bestuurlijke aanpak").
     instruments: dict[int, str] = field(default_factory=dict, repr=False)
@@ -1009,9 +1020,11 @@ class _Reader:
                 self.open_heading(row, *heading)
                 return
             if self.wide and self.is_stand(cells):
-                return  # the stand the mutations start from: checked by nobody, never a line
+                self.record_row_stand(row, cells)  # the stand the mutations start from
+                return  # (or end at): never a line
         elif self.wide and self.is_stand(cells) and not self.keyed(cells):
-            return  # issue 18: a published mutation table's stand, before or after: no line
+            self.record_row_stand(row, cells)  # issue 18: a published mutation table's stand,
+            return  # before or after: no line
         stands = self.header.stand_year is not None and self.record_stands(row)
         read = self.read_lines(row, cells)
         # A line whose amounts are not typed yet stands under its heading all the same: the
@@ -1092,6 +1105,18 @@ class _Reader:
         chain = self.chain_cells(row, cells)
         self.table.stand_rows.append(StandRow(label, before, mutation, after, covers, chain))
         return True
+
+    def record_row_stand(self, row: int, cells: tuple[Any, ...]) -> None:
+        """A "Stand ..." row's cells in the year columns, for validate to check the stand
+        after against the stand before and the mutations between them."""
+        values = [cells[c - 1] for c in self.label_columns if c <= len(cells)]
+        label = next(
+            (plain_text(v) for v in values if isinstance(v, str) and fold(v).startswith("stand ")),
+            "",
+        )
+        years = self.header.year_columns.items()
+        found = tuple((y, self.cell(row, c, self.value(cells, c))) for y, c in years)
+        self.table.row_stands.append(RowStand(row, label, found))
 
     def chain_cells(self, row: int, cells: tuple[Any, ...]) -> tuple[tuple[int, AmountCell], ...]:
         """The row's cells in the columns of the header's chain ("(1)", "(3)=(1+2)", ...)."""

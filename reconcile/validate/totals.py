@@ -26,10 +26,12 @@ _PLAIN_SUM = re.compile(r'^=SUM(?:IF\([A-Z]+\d+:[A-Z]+\d+,"[^"]*",|\()([A-Z]+)\d
 
 def check_totals(table: SheetTable) -> list[Finding]:
     """Every stand, row total and totals row of ``table`` checked against its lines."""
-    if not (table.totals or table.row_totals or table.stands or table.stand_rows):
+    recorded = (table.totals, table.row_totals, table.stands, table.stand_rows, table.row_stands)
+    if not any(recorded):
         return []  # (a layout's table records none: its layout's rules check its totals)
     lines = table.line_columns()
     findings = check_stands(table, lines)
+    findings += check_row_stands(table, lines)
     findings += [f for stands in table.stand_rows for f in _check_stand_row(table, stands)]
     findings += [
         finding
@@ -83,6 +85,48 @@ def check_stands(table: SheetTable, lines: LineColumns) -> list[Finding]:
                     difference=after.amount - computed,
                 )
             )
+    return findings
+
+
+def check_row_stands(table: SheetTable, lines: LineColumns) -> list[Finding]:
+    """A wide table of mutations between two "Stand ..." rows (a verdieping table: "Stand
+    ontwerpbegroting 2019", the mutations, "Stand ontwerpbegroting 2020"): in each year, the
+    stand after equals the stand before plus the lines between them, at the stand after's
+    cell (`stand-mismatch`). A year the stand before leaves empty (the new year, which it did
+    not have) or the stand after leaves empty is not checked, nor one whose cells hold no
+    amount (PM). A table in millions or more may differ by half a unit for each line and
+    each stand: it rounds each on its own."""
+    euros = table.unit.euros
+    half = euros / 2 if euros >= ROUNDED_FROM else Decimal(0)
+    years = [parse_year(year) for year in lines.years]
+    findings: list[Finding] = []
+    for before, after in zip(table.row_stands, table.row_stands[1:], strict=False):
+        between = [i for i, row in enumerate(lines.rows) if before.row < row < after.row]
+        stated_before = dict(before.cells)
+        for year, cell in after.cells:
+            start = stated_before[year]
+            if cell.amount is None or start.amount is None:
+                continue  # empty (a year the stand did not have), or PM: nothing to check
+            parts = [lines.amounts[i] for i in between if years[i] == year]
+            if None in parts:
+                continue
+            mutation = sum((part for part in parts if part is not None), Decimal(0))
+            computed = start.amount + mutation
+            if abs(cell.amount - computed) > half * (len(parts) + 2):
+                findings.append(
+                    make_finding(
+                        "stand-mismatch",
+                        cell.cell,
+                        after_label=f"“{after.label}”",
+                        before_label=f"“{before.label}”",
+                        mutation_label=Phrase("the mutations between them"),
+                        stated=cell.amount,
+                        before=start.amount,
+                        mutation=mutation,
+                        computed=computed,
+                        difference=cell.amount - computed,
+                    )
+                )
     return findings
 
 
