@@ -357,3 +357,23 @@ def test_the_groeifonds_stands_add_up_and_its_negative_line_is_a_mutation(
     checks = {"stand-mismatch", "negative-reservation", "missing-value"}
     found = [(f.location.cell, f.code) for f in report.findings if f.code in checks]
     assert found == [("B7", "missing-value")]
+
+
+def test_two_blocks_of_stands_in_one_table_are_checked_each_on_its_own(tmp_path: Path) -> None:
+    # A verdieping may print its expenditure and its receipts one below the other (EZK's of
+    # 2018 in two tables, tests/published/README.md): the expenditure's stand after and the
+    # receipts' stand before, with no line between them, are no stand and mutations.
+    rows: list[list[object]] = [
+        ["Artikel 1 Goed functionerende economie en markten"],
+        ["(bedragen x € 1.000)"],
+        [None, 2019, 2020],
+        ["Stand ontwerpbegroting 2017", "185.726", "178.626"],
+        ["Loon- en prijsbijstelling", "4.119", "3.946"],
+        ["Stand ontwerpbegroting 2018", "189.845", "182.572"],
+        ["Stand ontwerpbegroting 2017", "30.900", "30.900"],
+        ["Overig", "162", "162"],
+        ["Stand ontwerpbegroting 2018", "31.062", "31.062"],
+    ]
+    assert _verdieping_findings(tmp_path, rows) == []
+    rows[8][2] = "31.063"
+    assert _verdieping_findings(tmp_path, rows) == [("C9", "stand-mismatch")]

@@ -92,16 +92,19 @@ def check_row_stands(table: SheetTable, lines: LineColumns) -> list[Finding]:
     """A wide table of mutations between two "Stand ..." rows (a verdieping table: "Stand
     ontwerpbegroting 2019", the mutations, "Stand ontwerpbegroting 2020"): in each year, the
     stand after equals the stand before plus the lines between them, at the stand after's
-    cell (`stand-mismatch`). A year the stand before leaves empty (the new year, which it did
-    not have) or the stand after leaves empty is not checked, nor one whose cells hold no
-    amount (PM). A table in millions or more may differ by half a unit for each line and
-    each stand: it rounds each on its own."""
+    cell (`stand-mismatch`). Two stands with no line between them are no pair (one block's
+    stand after, the next block's stand before). A year the stand before leaves empty (the
+    new year, which it did not have) or the stand after leaves empty is not checked, nor one
+    whose cells hold no amount (PM). A table in millions or more may differ by half a unit
+    for each line and each stand: it rounds each on its own."""
     euros = table.unit.euros
     half = euros / 2 if euros >= ROUNDED_FROM else Decimal(0)
     years = [parse_year(year) for year in lines.years]
     findings: list[Finding] = []
     for before, after in zip(table.row_stands, table.row_stands[1:], strict=False):
         between = [i for i, row in enumerate(lines.rows) if before.row < row < after.row]
+        if not between:
+            continue  # a stand after, then the next block's stand before (its receipts)
         stated_before = dict(before.cells)
         for year, cell in after.cells:
             start = stated_before[year]
