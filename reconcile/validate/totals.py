@@ -66,7 +66,8 @@ def check_stands(table: SheetTable, lines: LineColumns) -> list[Finding]:
             )
             if f is not None
         ]
-        findings += _check_chain(table, dict(stands.chain), heading=False)
+        if stands.chain:
+            findings += _check_chain(table, dict(stands.chain), heading=False)
         if before.amount is None or after.amount is None:
             continue
         computed = before.amount + mutation
@@ -97,6 +98,8 @@ def check_row_stands(table: SheetTable, lines: LineColumns) -> list[Finding]:
     new year, which it did not have) or the stand after leaves empty is not checked, nor one
     whose cells hold no amount (PM). A table in millions or more may differ by half a unit
     for each line and each stand: it rounds each on its own."""
+    if len(table.row_stands) < 2:
+        return []
     euros = table.unit.euros
     half = euros / 2 if euros >= ROUNDED_FROM else Decimal(0)
     years = [parse_year(year) for year in lines.years]
