@@ -538,6 +538,17 @@ _CODES = [
         "reconcile counts the mutation as the reserved amount; one of the three cells is wrong.",
     ),
     Code(
+        "chain-mismatch",
+        ERR,
+        "validate",
+        "{label} says {stated}, but the columns its label sums, {formula}, add up to "
+        "{computed} (difference {difference}).",
+        "A published suppletoire table numbers its columns and says in a label how a stand "
+        'follows from the columns before it: "Vastgestelde begroting (3)=(1+2)" is the '
+        "ontwerpbegroting (1) plus the mutations via the nota van wijziging and amendementen "
+        "(2). On every row that column equals that sum; one of its cells is wrong.",
+    ),
+    Code(
         "stand-missing",
         WARN,
         "validate",

@@ -22,8 +22,9 @@ SPACES = " \u00a0\u202f\u2009"
 NOT_A_NUMBER = re.compile(
     r"^(p\.?\s?m\.?|n\.?\s?t\.?\s?b\.?|n\.?\s?v\.?\s?t\.?|n/a|tbd|nb|\?+|x)$", re.IGNORECASE
 )
-# Excel's accounting zero: "-", " -   ", "-00" (after the spaces around it are taken off).
-ACCOUNTING_ZERO = re.compile(f"[{MINUS_SIGNS}]+ ?0*")
+# Written for zero: Excel's accounting zero, "-", " -   ", "-00" (after the spaces around it
+# are taken off), and "nihil", as the tables printed per article write a zero stand.
+ACCOUNTING_ZERO = re.compile(f"[{MINUS_SIGNS}]+ ?0*|nihil", re.IGNORECASE)
 # Pro memorie: a published table's way of saying an amount is not known yet ("pm", "p.m.").
 PRO_MEMORIE = re.compile(r"p\.?\s?m\.?", re.IGNORECASE)
 _CURRENCY = re.compile(r"(€|eur(o|os|o's)?\b)", re.IGNORECASE)

@@ -30,6 +30,8 @@ from reconcile.money import AmountError, find_unit, format_eur, parse_amount, pa
         ("-", "0"),  # Excel's accounting zero
         (" -   ", "0"),
         ("-00", "0"),
+        ("nihil", "0"),  # a published table's zero stand (De Koning, 1e suppletoire 2014)
+        ("Nihil", "0"),
         ("'2025", "2025"),
         (1234.5, "1234.5"),
         (0.1, "0.1"),  # a binary double is taken at its shortest repr, not 0.1000000000000000055

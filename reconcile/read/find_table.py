@@ -170,6 +170,61 @@ def _rank(name: str, label: Any) -> int:
     return len(aliases()[name])
 
 
+@dataclass(frozen=True, slots=True)
+class ColumnSum:
+    """A column whose label says which columns it sums: a published suppletoire table
+    numbers its columns and writes how each stand follows from the ones before it
+    ("Vastgestelde begroting (3)=(1+2)"). ``terms`` are (sign, column) pairs."""
+
+    column: int
+    label: str
+    formula: str  # as the label writes it: "(3)=(1+2)"
+    terms: tuple[tuple[int, int], ...]
+
+
+# A column's number, "(2)" or "(3=1+2)"; its formula after it, "(3)=(1+2)", "(3) = (1) + (2)",
+# or inside it, "(3=1+2)" and "(5 = 3+4)" as the tables of 2014 print it.
+_COLUMN_MARK = re.compile(r"\((\d{1,2})\s*[)=]")
+_FORMULA_AFTER = re.compile(r"\((\d{1,2})\)\s*=\s*(.*)$")
+_FORMULA_INSIDE = re.compile(r"\((\d{1,2})\s*=\s*([^()]*)\)")
+_FORMULA_TERMS = re.compile(r"\d{1,2}(?:[+-]\d{1,2})+")
+
+
+def read_chain(cells: tuple[Any, ...]) -> list[ColumnSum]:
+    """The columns whose labels name the columns they sum, as the Rijksbegrotingsvoorschriften
+    print them: each column's number is the first "(n)" in its label ("Mutaties via NvW,
+    moties, amendementen en ISB's (2)1", its footnote mark after it), and a label "(3)=(1+2)",
+    "(3) = (1) + (2)", "(3=1+2)" (or "(3)=(1)-(2)") sums the columns of those numbers. A
+    formula naming a number no column has, or its own, is left out."""
+    numbered: dict[int, int] = {}
+    formulas: list[tuple[int, str, re.Match[str]]] = []
+    for index, value in enumerate(cells, start=1):
+        if not isinstance(value, str):
+            continue
+        mark = _COLUMN_MARK.search(value)
+        if mark is None:
+            continue
+        numbered.setdefault(int(mark.group(1)), index)
+        formula = _FORMULA_AFTER.match(value, mark.start()) or _FORMULA_INSIDE.match(
+            value, mark.start()
+        )
+        if formula is not None:
+            formulas.append((index, value, formula))
+    chain = []
+    for index, value, formula in formulas:
+        expression = re.sub(r"[()\s]", "", formula.group(2))
+        if not _FORMULA_TERMS.fullmatch(expression):
+            continue
+        terms = [
+            (-1 if sign == "-" else 1, numbered.get(int(number), 0))
+            for sign, number in re.findall(r"([+-]?)(\d{1,2})", expression)
+        ]
+        if all(column and column != index for _, column in terms):
+            label = " ".join(value.split())
+            chain.append(ColumnSum(index, label, formula.group(0).strip(), tuple(terms)))
+    return chain
+
+
 @dataclass
 class Header:
     """The header row of a table: which column (1-based) holds which field."""
@@ -185,6 +240,7 @@ class Header:
     stand_year_inferred: bool = False
     stand_year_title: tuple[int, int] | None = None  # (row, column) of the title that names it
     captions_below: int = 0  # rows right below it holding unit captions only: "(x € 1.000)"
+    chain: list[ColumnSum] = field(default_factory=list)  # columns whose labels sum others
 
     @property
     def first_row(self) -> int:
@@ -204,9 +260,12 @@ class Header:
 
     @property
     def number_columns(self) -> list[int]:
-        """Every column holding amounts: the amounts, row totals and suppletoire stands."""
+        """Every column holding amounts: the amounts, row totals and suppletoire stands, and
+        the columns of a suppletoire table's chain ("Ontwerpbegroting (1)", ...)."""
         extra = [self.columns.get(f) for f in ("row_total", "stand_before", "stand_after")]
-        return sorted({*self.amount_columns, *(c for c in extra if c is not None)})
+        chain = [c for column_sum in self.chain for _, c in column_sum.terms]
+        chain += [column_sum.column for column_sum in self.chain]
+        return sorted({*self.amount_columns, *(c for c in extra if c is not None), *chain})
 
     @property
     def suppletoire(self) -> bool:
@@ -257,7 +316,17 @@ def read_header(cells: tuple[Any, ...], row: int, keyless: bool = False) -> Head
     has_key = any(name in columns for name in ("chapter", "article", "description"))
     if not (has_amounts and (has_key or keyless)):
         return None
-    return Header(row, columns, years, units, stand_year=stand_year, stand_year_inferred=inferred)
+    suppletoire = {"stand_before", "stand_after"} <= columns.keys()
+    chain = read_chain(cells) if suppletoire else []
+    return Header(
+        row,
+        columns,
+        years,
+        units,
+        stand_year=stand_year,
+        stand_year_inferred=inferred,
+        chain=chain,
+    )
 
 
 def _order_stands(

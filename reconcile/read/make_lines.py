@@ -279,6 +279,8 @@ class Stands:
 
     before: AmountCell
     after: AmountCell
+    # The cells of the columns the header's labels sum (its ``chain``), by column.
+    chain: tuple[tuple[int, AmountCell], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,6 +294,18 @@ class StandRow:
     mutation: AmountCell
     after: AmountCell
     covers: tuple[int, ...] | None = None  # None: a line's row
+    # The cells of the columns the header's labels sum (its ``chain``), by column.
+    chain: tuple[tuple[int, AmountCell], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class RowStand:
+    """A "Stand ..." row of a wide table of mutations ("Stand ontwerpbegroting 2019", the
+    mutations below it, "Stand ontwerpbegroting 2020"): its row, label and year cells."""
+
+    row: int
+    label: str
+    cells: tuple[tuple[int, AmountCell], ...]  # (year, cell) in column order
 
 
 @dataclass
@@ -318,6 +332,7 @@ class SheetTable:
     row_totals: list[RowTotal] = field(default_factory=list, repr=False)
     stands: list[Stands] = field(default_factory=list, repr=False)
     stand_rows: list[StandRow] = field(default_factory=list, repr=False)  # by row, published
+    row_stands: list[RowStand] = field(default_factory=list, repr=False)  # "Stand ..." rows
     # Line index -> the instrument heading it stands under (a table printed per article): part
     # of its key, as two instruments may each have a line of one name ("Bestuurlijke aanpak").
     instruments: dict[int, str] = field(default_factory=dict, repr=False)
@@ -1005,9 +1020,11 @@ class _Reader:
                 self.open_heading(row, *heading)
                 return
             if self.wide and self.is_stand(cells):
-                return  # the stand the mutations start from: checked by nobody, never a line
+                self.record_row_stand(row, cells)  # the stand the mutations start from
+                return  # (or end at): never a line
         elif self.wide and self.is_stand(cells) and not self.keyed(cells):
-            return  # issue 18: a published mutation table's stand, before or after: no line
+            self.record_row_stand(row, cells)  # issue 18: a published mutation table's stand,
+            return  # before or after: no line
         stands = self.header.stand_year is not None and self.record_stands(row)
         read = self.read_lines(row, cells)
         # A line whose amounts are not typed yet stands under its heading all the same: the
@@ -1027,8 +1044,8 @@ class _Reader:
         self.close_sections(kind)
         opened = (row, label, len(self.lines), len(self.table.stand_rows), self.rows_read)
         self.sections[kind] = opened
-        if kind == "series":
-            self.given["series"] = (label, (row, columns["description"]))
+        if kind == "series":  # (its label as printed, "Uitgaven:" with a colon in 2014)
+            self.given["series"] = (label.rstrip(": "), (row, columns["description"]))
         elif kind == PART:
             column = columns["article"]
             self.given["article"] = (part_article(cells[column - 1]), (row, column))
@@ -1085,8 +1102,28 @@ class _Reader:
             return False
         before, mutation, after = (self.cell(row, c, self.value(cells, c)) for c in places)
         label = plain_text(self.value(cells, header.columns.get("description")))
-        self.table.stand_rows.append(StandRow(label, before, mutation, after, covers))
+        chain = self.chain_cells(row, cells)
+        self.table.stand_rows.append(StandRow(label, before, mutation, after, covers, chain))
         return True
+
+    def record_row_stand(self, row: int, cells: tuple[Any, ...]) -> None:
+        """A "Stand ..." row's cells in the year columns, for validate to check the stand
+        after against the stand before and the mutations between them."""
+        values = [cells[c - 1] for c in self.label_columns if c <= len(cells)]
+        label = next(
+            (plain_text(v) for v in values if isinstance(v, str) and fold(v).startswith("stand ")),
+            "",
+        )
+        years = self.header.year_columns.items()
+        found = tuple((y, self.cell(row, c, self.value(cells, c))) for y, c in years)
+        self.table.row_stands.append(RowStand(row, label, found))
+
+    def chain_cells(self, row: int, cells: tuple[Any, ...]) -> tuple[tuple[int, AmountCell], ...]:
+        """The row's cells in the columns of the header's chain ("(1)", "(3)=(1+2)", ...)."""
+        chain = self.header.chain
+        columns = {c for column_sum in chain for _, c in column_sum.terms}
+        columns |= {column_sum.column for column_sum in chain}
+        return tuple((c, self.cell(row, c, self.value(cells, c))) for c in sorted(columns))
 
     def value(self, cells: tuple[Any, ...], column: int | None) -> Any:
         if column is None or column > len(cells):
@@ -1141,6 +1178,8 @@ class _Reader:
         for name, column in self.text_columns:  # self.value, inlined: six fields a line
             text = cells[column - 1] if column is not None and column <= width else None
             values[name] = None if isinstance(text, str) and not text.strip() else text
+        if self.headings and (article := part_article(values["article"])) is not None:
+            values["article"] = article  # a line numbered by its artikelonderdeel: "3.1"
         places = self.places
         if self.heading is not None and values["kind"] is None:
             values["kind"] = self.heading[1]  # the kind heading the line stands under
@@ -1187,7 +1226,7 @@ class _Reader:
                     self.cell(row, column, self.value(cells, column))
                     for column in self.stand_columns
                 )
-                self.table.stands.append(Stands(before, after))
+                self.table.stands.append(Stands(before, after, self.chain_cells(row, cells)))
         total_column = self.header.columns.get("row_total")
         if self.wide and total_column is not None:
             raw = self.value(cells, total_column)

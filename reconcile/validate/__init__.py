@@ -255,7 +255,9 @@ def validate_table(table: SheetTable, rules: Rules) -> ValidatedTable:
         chapters=frozenset(rules.ministries.chapters),
         years=rules.years,
         chapter_owner=rules.ministries.owners,
-        mutations=table.header.stand_year is not None,
+        # its stands as columns, or a stand before and after its lines as rows: a table of
+        # mutations, where a cut is as much a mutation as an addition
+        mutations=table.header.stand_year is not None or len(table.row_stands) > 1,
     )
     failures = run_schema(frame, build_schema(context, frame.columns))
     translator = _Translator(table, lines, frame, rules, ministry, header_ref)

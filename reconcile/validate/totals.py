@@ -26,10 +26,12 @@ _PLAIN_SUM = re.compile(r'^=SUM(?:IF\([A-Z]+\d+:[A-Z]+\d+,"[^"]*",|\()([A-Z]+)\d
 
 def check_totals(table: SheetTable) -> list[Finding]:
     """Every stand, row total and totals row of ``table`` checked against its lines."""
-    if not (table.totals or table.row_totals or table.stands or table.stand_rows):
+    recorded = (table.totals, table.row_totals, table.stands, table.stand_rows, table.row_stands)
+    if not any(recorded):
         return []  # (a layout's table records none: its layout's rules check its totals)
     lines = table.line_columns()
     findings = check_stands(table, lines)
+    findings += check_row_stands(table, lines)
     findings += [f for stands in table.stand_rows for f in _check_stand_row(table, stands)]
     findings += [
         finding
@@ -64,6 +66,8 @@ def check_stands(table: SheetTable, lines: LineColumns) -> list[Finding]:
             )
             if f is not None
         ]
+        if stands.chain:
+            findings += _check_chain(table, dict(stands.chain), heading=False)
         if before.amount is None or after.amount is None:
             continue
         computed = before.amount + mutation
@@ -85,6 +89,53 @@ def check_stands(table: SheetTable, lines: LineColumns) -> list[Finding]:
     return findings
 
 
+def check_row_stands(table: SheetTable, lines: LineColumns) -> list[Finding]:
+    """A wide table of mutations between two "Stand ..." rows (a verdieping table: "Stand
+    ontwerpbegroting 2019", the mutations, "Stand ontwerpbegroting 2020"): in each year, the
+    stand after equals the stand before plus the lines between them, at the stand after's
+    cell (`stand-mismatch`). Two stands with no line between them are no pair (one block's
+    stand after, the next block's stand before). A year the stand before leaves empty (the
+    new year, which it did not have) or the stand after leaves empty is not checked, nor one
+    whose cells hold no amount (PM). A table in millions or more may differ by half a unit
+    for each line and each stand: it rounds each on its own."""
+    if len(table.row_stands) < 2:
+        return []
+    euros = table.unit.euros
+    half = euros / 2 if euros >= ROUNDED_FROM else Decimal(0)
+    years = [parse_year(year) for year in lines.years]
+    findings: list[Finding] = []
+    for before, after in zip(table.row_stands, table.row_stands[1:], strict=False):
+        between = [i for i, row in enumerate(lines.rows) if before.row < row < after.row]
+        if not between:
+            continue  # a stand after, then the next block's stand before (its receipts)
+        stated_before = dict(before.cells)
+        for year, cell in after.cells:
+            start = stated_before[year]
+            if cell.amount is None or start.amount is None:
+                continue  # empty (a year the stand did not have), or PM: nothing to check
+            parts = [lines.amounts[i] for i in between if years[i] == year]
+            if None in parts:
+                continue
+            mutation = sum((part for part in parts if part is not None), Decimal(0))
+            computed = start.amount + mutation
+            if abs(cell.amount - computed) > half * (len(parts) + 2):
+                findings.append(
+                    make_finding(
+                        "stand-mismatch",
+                        cell.cell,
+                        after_label=f"“{after.label}”",
+                        before_label=f"“{before.label}”",
+                        mutation_label=Phrase("the mutations between them"),
+                        stated=cell.amount,
+                        before=start.amount,
+                        mutation=mutation,
+                        computed=computed,
+                        difference=cell.amount - computed,
+                    )
+                )
+    return findings
+
+
 def _check_stand_row(table: SheetTable, stands: StandRow) -> list[Finding]:
     """A suppletoire table as published per article, row by row (a line's or a heading's):
     stand before + mutation = stand after; and a heading's stands against the sum of its
@@ -97,9 +148,20 @@ def _check_stand_row(table: SheetTable, stands: StandRow) -> list[Finding]:
         findings += [] if unusable is None else [unusable]
     mismatch = _stand_mismatch(table, stands)
     findings += [] if mismatch is None else [mismatch]
-    for name in ("before", "after") if stands.covers else ():  # a heading over rows shown
-        cell = getattr(stands, name)
-        parts = [_as_summed(getattr(table.stand_rows[i], name)) for i in stands.covers or ()]
+    findings += _check_chain(table, dict(stands.chain), heading=stands.covers is not None)
+    if not stands.covers:
+        return findings
+    # a heading over rows shown: its stands, and the other columns of its chain, in turn
+    rows = [table.stand_rows[i] for i in stands.covers]
+    columns: list[tuple[AmountCell, list[AmountCell]]] = [
+        (stands.before, [row.before for row in rows]),
+        (stands.after, [row.after for row in rows]),
+    ]
+    own = dict(stands.chain)
+    for column in sorted(own.keys() - set(_stand_columns(table))):
+        columns.append((own[column], [dict(row.chain)[column] for row in rows]))
+    for cell, cells in columns:
+        parts = [_as_summed(part) for part in cells]
         stated = cell.amount  # (a heading's empty cell states no subtotal)
         if stated is None or None in parts:
             continue
@@ -114,6 +176,60 @@ def _check_stand_row(table: SheetTable, stands: StandRow) -> list[Finding]:
                     computed=computed,
                     difference=stated - computed,
                     hint="",
+                )
+            )
+    return findings
+
+
+def _stand_columns(table: SheetTable) -> tuple[int | None, int | None, int | None]:
+    """The columns of the stand before, the mutation and the stand after: a table printed
+    per article has its mutation in the column of its year, another in its amount column."""
+    header = table.header
+    mutation = (
+        header.columns.get("amount")
+        if header.stand_year is None
+        else header.year_columns.get(header.stand_year)
+    )
+    return header.columns.get("stand_before"), mutation, header.columns.get("stand_after")
+
+
+def _check_chain(table: SheetTable, cells: dict[int, AmountCell], heading: bool) -> list[Finding]:
+    """The columns whose labels say which columns they sum ("Vastgestelde begroting
+    (3)=(1+2)": the ontwerpbegroting plus the mutations via the nota van wijziging and
+    amendementen), on one row: each at its own cell where they do not add up to it. The stand
+    after's own formula, "(5)=(3+4)", is the stand check, not made twice. A line's empty cell
+    is zero, as Excel's SUM takes it; a heading's states nothing; a cell that is no amount
+    (PM) leaves the check undone."""
+    before, mutation, after = _stand_columns(table)
+    stand_check = (after, {(1, before), (1, mutation)})
+    summed = (lambda cell: cell.amount) if heading else _as_summed
+    findings = []
+    for column_sum in table.header.chain:
+        if (column_sum.column, set(column_sum.terms)) == stand_check:
+            continue
+        target = cells[column_sum.column]
+        parts = [cells[column] for _, column in column_sum.terms]
+        stated, *amounts = (summed(cell) for cell in (target, *parts))
+        if stated is None or None in amounts:
+            continue
+        computed = sum(
+            (
+                sign * amount
+                for (sign, _), amount in zip(column_sum.terms, amounts, strict=True)
+                if amount is not None
+            ),
+            Decimal(0),
+        )
+        if stated != computed:
+            findings.append(
+                make_finding(
+                    "chain-mismatch",
+                    target.cell,
+                    label=f"“{column_sum.label}”",
+                    formula=column_sum.formula,
+                    stated=stated,
+                    computed=computed,
+                    difference=stated - computed,
                 )
             )
     return findings
