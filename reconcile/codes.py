@@ -204,6 +204,19 @@ _CODES = [
         "told, the column is missing: add a Hoofdstuk column.",
     ),
     Code(
+        "column-not-counterpart",
+        INFO,
+        "read",
+        "The {column} column holds {value} and the like, not ministries, so it is not read as "
+        "an overboeking's other ministry.",
+        "A column headed Van/naar, Naar or Van names an overboeking's other ministry when its "
+        "cells name ministries (OCW, Onderwijs, Cultuur en Wetenschap, VIII, 8). When most of "
+        "its filled cells are dates, years or numbers no budget chapter has (the start and end "
+        "of a period, headed Van and Tot), it holds something else and is left aside. Head it "
+        '"Van datum" or "Ingangsdatum" to say so; if it does name ministries, correct the '
+        "cells that do not.",
+    ),
+    Code(
         "series-assumed",
         INFO,
         "read",

@@ -871,3 +871,58 @@ def find_headings(
             found[row] = INSTRUMENT_LINE
         above = (row, label)
     return found
+
+
+# A date written as text ("01-01-2025", "2025-01-01", "1/1/2025 00:00", "1 januari 2025",
+# "jan 2025", "Q1 2025"): what a "Van"/"Tot" pair of a period holds, never a ministry.
+_DATE_TEXT = re.compile(
+    r"^(?:\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?:[ t]\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"|(?:\d{1,2}\s+)?(?:jan|feb|maa|mrt|mar|apr|mei|may|jun|jul|aug|sep|okt|oct|nov|dec)"
+    r"[a-z]*\.?(?:\s+\d{2,4})?"
+    r"|(?:q|k)[1-4]\s*\d{0,4}|\d{4}\s*[-/]?\s*(?:q|k)[1-4])$"
+)
+
+
+def _names_a_ministry(value: Any) -> bool | None:
+    """Whether a counterpart cell could name a ministry (by code, name or chapter): True for
+    text with a letter or a chapter's number; False for a date or time, a date or year
+    written as text, a truth value, a number no chapter has (2025, 12,5, 45658); None for an
+    empty cell, 0 (a formula's empty reference) or a dash."""
+    if value is None or isinstance(value, bool | dt.date | dt.time):
+        return None if value is None else False
+    if isinstance(value, str):
+        text = " ".join(value.replace("\u00a0", " ").split()).lower()
+        if not any(ch.isalnum() for ch in text):
+            return None
+        if _DATE_TEXT.match(text) or parse_year(text) is not None:
+            return False
+        number = _number(text)
+        if number is None:
+            return True
+        value = number
+    if value == 0:
+        return None
+    return normalise_chapter(value) is not None if _integral(value) else False
+
+
+def _integral(value: Any) -> bool:
+    try:
+        return bool(value == int(value))
+    except (TypeError, ValueError, OverflowError, ArithmeticError):
+        return False
+
+
+def not_counterpart_cell(values: Iterable[Any]) -> int | None:
+    """Where (the index in ``values``) the first cell is of a column headed as a counterpart
+    column (Van/naar, Naar, Van) that shows it holds something else, when most of its filled
+    cells name no ministry (dates of a "Van"/"Tot" period, years, numbers no chapter has);
+    None when they may name ministries (or say none: "-", empty)."""
+    first, names, others = None, 0, 0
+    for index, value in enumerate(values):
+        said = _names_a_ministry(value)
+        if said is True:
+            names += 1
+        elif said is False:
+            others += 1
+            first = index if first is None else first
+    return first if others > names else None

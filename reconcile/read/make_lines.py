@@ -38,7 +38,7 @@ from reconcile.money import (
     parse_amount,
     parse_number,
 )
-from reconcile.read.cells import Grid, cell_name, column_letter
+from reconcile.read.cells import Grid, cell_name, column_letter, value_text
 from reconcile.read.find_table import (
     INSTRUMENT,
     INSTRUMENT_LINE,
@@ -51,6 +51,7 @@ from reconcile.read.find_table import (
     is_grand_total,
     label_columns,
     labels,
+    not_counterpart_cell,
     parse_year,
     part_article,
     total_label,
@@ -363,12 +364,11 @@ class SheetTable:
 
 
 def plain_text(value: Any) -> str:
-    """A cell as text: stripped, NBSP as a space, 2025.0 as 2025, an empty cell as ""."""
+    """A cell as text: stripped, NBSP as a space, 2025.0 as 2025, a date as 01-01-2025
+    (``value_text``), an empty cell as ""."""
     if value is None:
         return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).replace("\u00a0", " ").strip()
+    return value_text(value).replace("\u00a0", " ").strip()
 
 
 def _is_zero(value: Any) -> bool:
@@ -446,6 +446,8 @@ def read_table(grid: Grid, header: Header, file: str, delimiter: str | None = No
         if plain_text(value)
     ]
     table = SheetTable(file, sheet, header, unit, title, findings=findings)
+    extent = find_extent(grid.rows, header)
+    _leave_out_counterparts(grid, header, extent.last, table)
     table.labels = {
         name: plain_text(grid.value(header.row, c)) for name, c in header.columns.items()
     }
@@ -475,7 +477,6 @@ def read_table(grid: Grid, header: Header, file: str, delimiter: str | None = No
             table.findings.append(
                 make_finding("stand-year-inferred", where, label=shown, year=year, first=year + 1)
             )
-    extent = find_extent(grid.rows, header)
     end, totals = extent.last, dict(extent.totals)
     if extent.notes_would_read:  # rows below the last line holding none of a line's marks
         first, column = next(
@@ -518,6 +519,30 @@ def read_table(grid: Grid, header: Header, file: str, delimiter: str | None = No
         where = reader.ref(row, reader.key_column)
         table.findings.append(make_finding("line-below-total", where, row=row, total=end))
     return table
+
+
+def _leave_out_counterparts(grid: Grid, header: Header, end: int, table: SheetTable) -> None:
+    """A column headed Van, Naar or Van/naar whose cells are mostly dates, years or numbers no
+    chapter has (a period's "Van" and "Tot") is no counterpart column: read as no column, and
+    a note says so at its first such cell."""
+    for name in COUNTERPART_FIELDS:
+        column = header.columns.get(name)
+        if column is None:
+            continue
+        cells = _column_of(grid.rows, column, header.first_row, end)
+        index = not_counterpart_cell(cells)
+        if index is None:
+            continue
+        del header.columns[name]
+        row = header.first_row + index
+        table.findings.append(
+            make_finding(
+                "column-not-counterpart",
+                CellRef(table.file, table.sheet, cell_name(row, column)),
+                column=f"“{plain_text(grid.value(header.row, column))}”",
+                value=f'"{plain_text(cells[index])}"',
+            )
+        )
 
 
 def _fill_merged(grid: Grid, header: Header, end: int, table: SheetTable) -> tuple[Rows, set[int]]:
