@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import re
 import tomllib
 import unicodedata
@@ -795,14 +796,28 @@ def _nonzero_amount(value: Any) -> bool:
 INSTRUMENT = "instrument"
 INSTRUMENT_LINE = "instrument line"
 PART = "part"
-# An artikelonderdeel's number in the Art. column: "1.0", "2.1" (of article 1, 2).
-_PART_NUMBER = re.compile(r"^\s*0*(\d{1,3})\.\d{1,2}\s*$")
+# An artikelonderdeel's number in the Art. column: "1.0", "2.1", "1,0" (of article 1, 2).
+_PART_NUMBER = re.compile(r"^\s*0*(\d{1,3})[.,]\d{1,2}\s*$")
+# An article's number as text: "1", "01".
+_WHOLE_NUMBER = re.compile(r"^\s*0*(\d{1,3})\s*$")
 
 
 def part_article(value: Any) -> str | None:
-    """The article of an artikelonderdeel's number ("2.1" -> "2"), None for other values."""
-    match = _PART_NUMBER.match(value) if isinstance(value, str) else None
-    return match.group(1) if match else None
+    """The article of an artikelonderdeel's number ("2.1" -> "2", "1,0" -> "1"), or of an
+    article's number as a heading over its lines may hold it, "1.0" retyped as a number
+    (1, 1.0, "1", "01"); None for other values."""
+    if isinstance(value, str):
+        match = _PART_NUMBER.match(value) or _WHOLE_NUMBER.match(value)
+        return str(int(match.group(1))) if match else None
+    if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
+        return None
+    return str(int(value)) if _integral(value) and 0 < value < 1000 else None
+
+
+def _whole(value: Any) -> bool:
+    """Whether an Art. cell holds an article's number (1, 1.0, "01"), not an artikelonderdeel's
+    ("1.0" as text): a line's article as much as a heading's."""
+    return not (isinstance(value, str) and _PART_NUMBER.match(value))
 
 
 @functools.cache
@@ -840,20 +855,33 @@ def find_headings(
     series_of, instruments = _row_words()
     labelled: list[tuple[int, str]] = []  # (row, folded label) of the rows holding a label
     parts: set[int] = set()
+    whole: set[int] = set()  # of those, the rows whose Art. cell holds a number (1, 1.0)
+    keyed: list[int] = []  # the rows holding a label or an article, in order
     for row in range(first, last + 1):
         cells = rows[row - 1]
         label, number = _cell(cells, column), _cell(cells, article)
         if row in skip or not _blank(_cell(cells, chapter)):
             continue
         if not _blank(number):
+            keyed.append(row)
             if part_article(number) is None:
                 continue  # a line of its own article
             parts.add(row)
+            if _whole(number):
+                whole.add(row)
         if isinstance(label, str) and label.strip():
             labelled.append((row, fold_label(label)))
+            if keyed[-1:] != [row]:
+                keyed.append(row)
     found = {row: series_of[label] for row, label in labelled if label in series_of}
     if not found:
         return {}
+    # An article's number (1, "01", "1.0" retyped as 1) heads lines only where a row with
+    # none follows every row holding one: else each is a line of its own article.
+    numbered = {row for row in keyed if not _blank(_cell(rows[row - 1], article))}
+    following = dict(itertools.pairwise(keyed))
+    if any(following.get(row, 0) in numbered | found.keys() for row in whole):
+        parts -= whole
     for (row, _), (next_row, _) in zip(labelled, [*labelled[1:], (0, "")], strict=True):
         if row in parts and next_row and next_row not in found and next_row not in parts:
             found[row] = PART  # (an artikelonderdeel over nothing is no heading)

@@ -63,10 +63,12 @@ _SERIES = {
     "EXPENDITURE": "U",
     "RECEIPTS": "O",
 }
-# "2", "02", "art. 2", and the number with the article's name as a template's list shows it
-# ("2 Bedrijvenbeleid", "2. Bedrijvenbeleid"); not "2.1" or "2 en 3".
+# "2", "02", "art. 2", "2.0" and "2,0" (a float's column saved as CSV text), and the number
+# with the article's name as a template's list shows it ("2 Bedrijvenbeleid", "2. Bedrijven-
+# beleid"); not "2.1" or "2 en 3".
 _ARTICLE = re.compile(
-    r"^(?:art(?:ikel)?\.?\s*)?0*(\d+[A-Za-z]?)(?:[.:]?\s+(?!(?:en|t/m|of)\b)[^\W\d].*)?$",
+    r"^(?:art(?:ikel)?\.?\s*)?0*(\d+[A-Za-z]?)(?:[.,]0+)?"
+    r"(?:[.:]?\s+(?!(?:en|t/m|of)\b)[^\W\d].*)?$",
     re.IGNORECASE | re.DOTALL,
 )
 # What a title line above the header may say of every line of a table printed per article:
