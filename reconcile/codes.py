@@ -721,11 +721,12 @@ _CODES = [
         "kind-from-description",
         INFO,
         "validate",
-        "Read as {kind} from the description {description}.",
+        "Read as {kind} from the description {description}{cell}.",
         "The table has no kind column (Soort mutatie), or this line's is empty, so its kind "
         "was told from the words its description starts with (Kasschuif, Overboeking naar/van, "
-        "Ontvangen van, Bijdrage aan/van a ministry, Vrijval). Add a kind column to say it "
-        "outright.",
+        "Ontvangen van, Bijdrage aan/van a ministry, Vrijval). An overboeking's other "
+        "ministry is from a counterpart column (Van/naar) where the table has one, and the "
+        "message names that cell. Add a kind column to say the kind outright.",
     ),
     Code(
         "kind-unknown",

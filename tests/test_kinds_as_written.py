@@ -660,3 +660,29 @@ def test_a_csv_files_period_columns_are_no_counterpart_columns(tmp_path: Path) -
     assert [(f.code, f.location.place) for f in report.findings if "counterpart" in f.code] == [
         ("column-not-counterpart", "D2")
     ]
+
+
+@pytest.mark.parametrize("label", ["Van/naar", "Naar", "Tegenpartij"])
+def test_a_kind_from_the_description_says_the_ministry_came_from_the_counterpart_cell(
+    tmp_path: Path, label: str
+) -> None:
+    """ "Overboeking AI-fabriek" says the kind, the counterpart cell the ministry: the note
+    says where each came from, not that the description named OCW."""
+    rows = with_counterpart(["XIII", 2, "Overboeking AI-fabriek", "OCW", 2026, -3000], label=label)
+    rows.append(["XIII", 2, "Kasschuif AI-fabriek", None, 2027, 0])
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    notes = [f for f in report.findings if f.code == "kind-from-description"]
+    assert [(f.location.place, message(f)) for f in notes] == [
+        (
+            "Blad1!C6",
+            (
+                'Read as overboeking naar OCW from the description "Overboeking AI-fabriek", its '
+                f'other ministry from the “{label}” cell "OCW".'
+            ),
+        ),
+        ("Blad1!C7", 'Read as kasschuif from the description "Kasschuif AI-fabriek".'),
+    ]
+    assert message(notes[0], "nl") == (
+        'Gelezen als overboeking naar OCW uit de omschrijving "Overboeking AI-fabriek", het '
+        f'andere ministerie uit de cel “{label}” "OCW".'
+    )

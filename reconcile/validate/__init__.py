@@ -416,6 +416,7 @@ def _kind_findings(
                     where,
                     kind=_kind_named(kind),
                     description=f'"{description}"',
+                    cell=_counterpart_told(line, kind, ministry, ministries, headers),
                 ),
             )
         if kind.problem == "kind-unknown":
@@ -446,6 +447,28 @@ def _kind_findings(
             continue
         findings.setdefault((finding.code, where), finding)
     return list(findings.values())
+
+
+def _counterpart_told(
+    line: RawLine,
+    kind: LineKind,
+    ministry: str | None,
+    ministries: MinistryTable,
+    headers: Mapping[str, str],
+) -> Phrase | str:
+    """Where an overboeking told from its description has its other ministry from, when that
+    is a counterpart cell (Van/naar) and not the description: said after the description."""
+    if kind.kind not in TRANSFERS or kind.counterpart is None:
+        return ""
+    name = _counterpart_field(line, ministry, ministries, kind)
+    value = _text(line.values.get(name)) if name is not None else None
+    if name is None or value is None:
+        return ""
+    column = f"“{headers.get(name) or labels()[name]}”"
+    return Phrase(
+        ", its other ministry from the {column} cell {value}",
+        {"column": column, "value": f'"{value}"'},
+    )
 
 
 def _no_counterpart(
