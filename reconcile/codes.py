@@ -266,6 +266,17 @@ _CODES = [
         fatal=True,
     ),
     Code(
+        "sheet-not-applicable",
+        WARN,
+        "read",
+        "--sheet {sheet} does not apply to a CSV file, which has no sheets: its one table was "
+        "read.",
+        "--sheet names the sheet to read in every workbook given; a CSV file holds one table "
+        "and no sheets, so the option was not used for it. Leave --sheet out when every file "
+        "is a CSV file; given with workbooks and CSV files together, it still names the "
+        "workbooks' sheet, and this warning says which files it did not apply to.",
+    ),
+    Code(
         "sheet-chosen",
         INFO,
         "read",
