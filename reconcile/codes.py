@@ -246,6 +246,22 @@ _CODES = [
         "in Excel or LibreOffice and save it, or type the values.",
     ),
     Code(
+        "table-not-computed",
+        ERR,
+        "read",
+        "The table's rows below its header hold formulas without saved results ({formula} "
+        "here, {count} row from row {first}), so they read as empty and the table has no "
+        "lines: open the file in Excel or LibreOffice and save it again.",
+        "The file was written by a program that stores formulas but not their results (a "
+        "script, not Excel or LibreOffice), and every line of the table is computed by a "
+        "formula (a sheet filled from another: =Invoer!A2), so there is no value to read "
+        "and nothing to check. Open the file in Excel or LibreOffice and save it, which saves "
+        "the results, or paste the values.",
+        "The table's rows below its header hold formulas without saved results ({formula} "
+        "here, {count} rows from row {first}), so they read as empty and the table has no "
+        "lines: open the file in Excel or LibreOffice and save it again.",
+    ),
+    Code(
         "row-outside-table",
         WARN,
         "read",

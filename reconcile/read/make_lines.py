@@ -502,6 +502,8 @@ def read_table(grid: Grid, header: Header, file: str, delimiter: str | None = No
     reader.totals = totals
     reader.read_rows(header.first_row, end)
     _say_uncomputed_fields(grid, rows, header, end, table)
+    if not table.line_count:
+        _say_uncomputed_table(grid, header, table)
     for unread in unread_columns(grid.rows, header, end):  # amounts left out in silence
         table.findings.append(_unread_column(grid, header, unread, table))
     reader.report_dates()
@@ -628,6 +630,44 @@ def _say_uncomputed_fields(
             table.findings.append(
                 make_finding("value-not-computed", where, column=label, formula=formula)
             )
+
+
+def _say_uncomputed_table(grid: Grid, header: Header, table: SheetTable) -> None:
+    """A table without lines whose rows below the header hold formulas without saved results
+    in its key columns (a sheet a script filled with =Invoer!A2, ...): its lines are there
+    but read as empty, which is said once, at the first such cell, with the rows they fill.
+    A formula in an amount column alone (a template's =SUM in its totals row) is no line."""
+    columns = [
+        header.columns[f] for f in ("chapter", "article", "description") if f in header.columns
+    ]
+    found: list[tuple[int, int, str]] = []  # (row, column, formula): the first of each row
+    row = header.first_row - 1
+    while True:  # a loader's grid may end above rows holding formulas alone: asked beyond it
+        row += 1
+        cells = grid.rows[row - 1] if row <= len(grid.rows) else ()
+        formulas = [
+            (row, column, text)
+            for column in columns
+            if column > len(cells) or cells[column - 1] is None
+            if (text := grid.formula_of(row, column))
+        ]
+        if formulas:
+            found.append(formulas[0])
+        elif found or row > len(grid.rows):
+            break  # the end of the rows so filled, or of the sheet
+        elif any(not is_blank(value) for value in cells):
+            return  # a row of values first: not a table of formulas
+    if found:
+        row, column, formula = found[0]
+        table.findings.append(
+            make_finding(
+                "table-not-computed",
+                CellRef(table.file, table.sheet, cell_name(row, column)),
+                formula=formula,
+                count=len(found),
+                first=row,
+            )
+        )
 
 
 def _say_merged_amounts(

@@ -223,7 +223,8 @@ def validate_table(table: SheetTable, rules: Rules) -> ValidatedTable:
             findings.append(make_finding("series-assumed", header_ref, series=rules.series))
     if table.shape == "long" and "year" not in table.header.columns:
         findings.append(_missing_column("year", header_ref))
-    if not len(lines):  # an untouched template: nothing to check is not valid
+    uncomputed = any(f.code == "table-not-computed" for f in table.findings)
+    if not len(lines) and not uncomputed:  # an untouched template: nothing to check
         findings.append(make_finding("table-empty", header_ref))
     wait_for_preload()  # pandas and pandera are used from here on
     data = _columns(lines, columns, ministry, series)
