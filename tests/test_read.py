@@ -269,6 +269,32 @@ def test_an_empty_table_without_formulas_is_still_table_empty(tmp_path: Path) ->
     assert "table-not-computed" not in codes(report)
 
 
+def test_a_cell_of_another_type_is_shown_in_a_message_as_its_sheet_shows_it(
+    tmp_path: Path,
+) -> None:
+    """Python's words for a cell ("True", "2025-03-01 00:00:00", "09:30:00") are no sheet's:
+    a message quotes what the officer sees in the cell."""
+    import datetime as dt
+
+    from tests.builders import Sheet
+
+    rows = [
+        *TITLE,
+        HEADER,
+        ["XIII", True, "a", 2026, 100],
+        [dt.datetime(2025, 3, 1), 2, "b", 2026, 100],
+        ["XIII", 2, "c", 2026, dt.time(9, 30)],
+    ]
+    formats = {"A6": "dd-mm-yyyy", "E7": "hh:mm"}
+    report = validate(tmp_path, {"EZ.xlsx": {"Blad1": Sheet(rows, formats=formats)}})
+    said = {f.location.place: message(f).split(" is not ")[0] for f in report.findings}
+    assert (said["Blad1!B5"], said["Blad1!A6"], said["Blad1!E7"]) == (
+        '"TRUE"',
+        '"01-03-2025"',
+        '"09:30"',
+    )
+
+
 def test_dutch_number_text_in_amount_cells(tmp_path: Path) -> None:
     report = validate(
         tmp_path,

@@ -22,7 +22,10 @@ from reconcile.model import Phrase
 def value_text(value: Any) -> str:
     """A cell's value as its sheet shows it, unstripped: a date as 01-01-2025 (with its time
     when it has one), a time as 09:30, a whole float as 2025, another float to 15 digits as
-    Excel shows it (0.1 + 0.2 as 0.3); any other value as str() writes it."""
+    Excel shows it (0.1 + 0.2 as 0.3), a truth value as TRUE or FALSE; any other value as
+    str() writes it."""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
     if isinstance(value, dt.datetime):
         return f"{value:%d-%m-%Y}" if value.time() == dt.time() else f"{value:%d-%m-%Y %H:%M}"
     if isinstance(value, dt.date):

@@ -905,8 +905,9 @@ def find_headings(
 # "jan 2025", "Q1 2025"): what a "Van"/"Tot" pair of a period holds, never a ministry.
 _DATE_TEXT = re.compile(
     r"^(?:\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?:[ t]\d{1,2}:\d{2}(?::\d{2})?)?"
-    r"|(?:\d{1,2}\s+)?(?:jan|feb|maa|mrt|mar|apr|mei|may|jun|jul|aug|sep|okt|oct|nov|dec)"
-    r"[a-z]*\.?(?:\s+\d{2,4})?"
+    r"|(?:\d{1,2}\s+)?(?:januari|january|jan|februari|february|feb|maart|march|mrt|mar|april"
+    r"|apr|mei|may|juni|june|jun|juli|july|jul|augustus|august|aug|september|sept|sep|oktober"
+    r"|october|okt|oct|november|nov|december|dec)\.?(?:\s+\d{2,4})?"
     r"|(?:q|k)[1-4]\s*\d{0,4}|\d{4}\s*[-/]?\s*(?:q|k)[1-4])$"
 )
 
