@@ -1569,6 +1569,31 @@ def test_lines_with_their_own_article_numbers_under_a_series_heading_stay_lines(
     ]
 
 
+def test_a_line_with_its_article_above_a_label_is_no_artikelonderdeel(tmp_path: Path) -> None:
+    # Each line with its article, a row without one below each: a label, not an instrument's
+    # heading, so neither line heads the row after it.
+    from tests.spec import announcement, write
+
+    rows: list[list[object]] = [
+        ["Economische Zaken (XIII), 2e suppletoire begroting 2025"],
+        ["(bedragen x € 1.000)"],
+        [None, "Art.", "2025", "2026"],
+        ["Uitgaven", None, 50, 60],
+        ["Regeling AI-fabriek", 1, 100, 10],
+        ["Nieuw beleid"],
+        ["Kasschuif TNO", 2.0, -50, 50],
+    ]
+    write(tmp_path, {"EZ.xlsx": rows})
+    report = validate([str(tmp_path)], announcement(years="2025-2026", expect=[]), layout=None)
+    assert not {"total-mismatch", "missing-value"} & {f.code for f in report.findings}
+    assert sorted((ln.article, ln.description, ln.year, ln.amount) for ln in report.lines) == [
+        ("1", "Regeling AI-fabriek", 2025, 100 * Decimal(1000)),
+        ("1", "Regeling AI-fabriek", 2026, 10 * Decimal(1000)),
+        ("2", "Kasschuif TNO", 2025, -50 * Decimal(1000)),
+        ("2", "Kasschuif TNO", 2026, 50 * Decimal(1000)),
+    ]
+
+
 def test_a_published_suppletoire_stand_that_is_no_amount_is_said_not_checked(
     tmp_path: Path,
 ) -> None:

@@ -876,11 +876,16 @@ def find_headings(
     found = {row: series_of[label] for row, label in labelled if label in series_of}
     if not found:
         return {}
-    # An article's number (1, "01", "1.0" retyped as 1) heads lines only where a row with
-    # none follows every row holding one: else each is a line of its own article.
+    # An article's number (1, "01", "1.0" retyped as 1) heads lines as an artikelonderdeel's
+    # does only where an instrument's heading without one follows every row holding one
+    # ("Subsidies (regelingen)"): else each is a line of its own article.
     numbered = {row for row in keyed if not _blank(_cell(rows[row - 1], article))}
     following = dict(itertools.pairwise(keyed))
-    if any(following.get(row, 0) in numbered | found.keys() for row in whole):
+    names = dict(labelled)
+    if any(
+        following.get(row, 0) in numbered or names.get(following.get(row, 0)) not in instruments
+        for row in whole
+    ):
         parts -= whole
     for (row, _), (next_row, _) in zip(labelled, [*labelled[1:], (0, "")], strict=True):
         if row in parts and next_row and next_row not in found and next_row not in parts:
