@@ -24,6 +24,8 @@ def value_text(value: Any) -> str:
     when it has one), a time as 09:30, a whole float as 2025, another float to 15 digits as
     Excel shows it (0.1 + 0.2 as 0.3), a truth value as TRUE or FALSE; any other value as
     str() writes it."""
+    if value.__class__ in (str, int):  # most cells: asked first
+        return str(value)
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, dt.datetime):
