@@ -204,6 +204,19 @@ _CODES = [
         "told, the column is missing: add a Hoofdstuk column.",
     ),
     Code(
+        "column-not-counterpart",
+        INFO,
+        "read",
+        "The {column} column holds {value} and the like, not ministries, so it is not read as "
+        "an overboeking's other ministry.",
+        "A column headed Van/naar, Naar or Van names an overboeking's other ministry when its "
+        "cells name ministries (OCW, Onderwijs, Cultuur en Wetenschap, VIII, 8). When most of "
+        "its filled cells are dates, years or numbers no budget chapter has (the start and end "
+        "of a period, headed Van and Tot), it holds something else and is left aside. Head it "
+        '"Van datum" or "Ingangsdatum" to say so; if it does name ministries, correct the '
+        "cells that do not.",
+    ),
+    Code(
         "series-assumed",
         INFO,
         "read",
@@ -233,6 +246,22 @@ _CODES = [
         "in Excel or LibreOffice and save it, or type the values.",
     ),
     Code(
+        "table-not-computed",
+        ERR,
+        "read",
+        "The table's rows below its header hold formulas without saved results ({formula} "
+        "here, {count} row from row {first}), so they read as empty and the table has no "
+        "lines: open the file in Excel or LibreOffice and save it again.",
+        "The file was written by a program that stores formulas but not their results (a "
+        "script, not Excel or LibreOffice), and every line of the table is computed by a "
+        "formula (a sheet filled from another: =Invoer!A2), so there is no value to read "
+        "and nothing to check. Open the file in Excel or LibreOffice and save it, which saves "
+        "the results, or paste the values.",
+        "The table's rows below its header hold formulas without saved results ({formula} "
+        "here, {count} rows from row {first}), so they read as empty and the table has no "
+        "lines: open the file in Excel or LibreOffice and save it again.",
+    ),
+    Code(
         "row-outside-table",
         WARN,
         "read",
@@ -251,6 +280,17 @@ _CODES = [
         "--sheet names the sheet to read in every workbook given. Check the spelling, or "
         "leave --sheet out to let reconcile find the sheet holding the table.",
         fatal=True,
+    ),
+    Code(
+        "sheet-not-applicable",
+        WARN,
+        "read",
+        "--sheet {sheet} does not apply to a CSV file, which has no sheets: its one table was "
+        "read.",
+        "--sheet names the sheet to read in every workbook given; a CSV file holds one table "
+        "and no sheets, so the option was not used for it. Leave --sheet out when every file "
+        "is a CSV file; given with workbooks and CSV files together, it still names the "
+        "workbooks' sheet, and this warning says which files it did not apply to.",
     ),
     Code(
         "sheet-chosen",
@@ -719,11 +759,12 @@ _CODES = [
         "kind-from-description",
         INFO,
         "validate",
-        "Read as {kind} from the description {description}.",
+        "Read as {kind} from the description {description}{cell}.",
         "The table has no kind column (Soort mutatie), or this line's is empty, so its kind "
         "was told from the words its description starts with (Kasschuif, Overboeking naar/van, "
-        "Ontvangen van, Bijdrage aan/van a ministry, Vrijval). Add a kind column to say it "
-        "outright.",
+        "Ontvangen van, Bijdrage aan/van a ministry, Vrijval). An overboeking's other "
+        "ministry is from a counterpart column (Van/naar) where the table has one, and the "
+        "message names that cell. Add a kind column to say the kind outright.",
     ),
     Code(
         "kind-unknown",

@@ -57,3 +57,35 @@ def test_the_summary_of_an_annotated_run_gives_a_csv_findings_cell(tmp_path: Pat
         if "[article-invalid]" in str(said)
     }
     assert placed == {("EZ.csv", "B4")}
+
+
+def test_sheet_given_with_a_csv_file_is_said_not_to_apply(tmp_path: Path) -> None:
+    """--sheet names a workbook's sheet; a CSV file has none. It was ignored in silence: a
+    CI job that asked for sheet "Invoer" of every file never learnt the CSV file had none."""
+    from tests.builders import write_workbook
+
+    csv_file = write_csv(tmp_path / "EZ.csv", ROWS)
+    write_workbook(tmp_path / "OCW.xlsx", {"Toelichting": [["Zie Invoer"]], "Invoer": ROWS})
+    result = CliRunner().invoke(
+        cli, ["validate", str(tmp_path), "--sheet", "Invoer", "-f", "json", "--fail-on", "never"]
+    )
+    assert result.exit_code == 0, result.output
+    findings = json.loads(result.output)["findings"]
+    said = [
+        (Path(f["file"]).name, f["severity"])
+        for f in findings
+        if f["code"] == "sheet-not-applicable"
+    ]
+    assert said == [("EZ.csv", "warning")]  # the workbook's sheet was read as named
+    (finding,) = [f for f in findings if f["code"] == "sheet-not-applicable"]
+    assert finding["message"] == (
+        "--sheet “Invoer” does not apply to a CSV file, which has no sheets: its one table "
+        "was read."
+    )
+    # with the CSV file alone: the same warning, the table read, and exit 0 as with no --sheet
+    alone = CliRunner().invoke(cli, ["validate", str(csv_file), "--sheet", "Invoer", "-f", "json"])
+    assert alone.exit_code == 0, alone.output
+    report = json.loads(alone.output)
+    assert [f["code"] for f in report["findings"] if f["severity"] != "info"] == [
+        "sheet-not-applicable"
+    ]

@@ -1523,6 +1523,77 @@ def test_an_artikelonderdeel_that_does_not_add_up_is_said_at_its_cell(tmp_path: 
     ]
 
 
+@pytest.mark.parametrize("art", ["1.0", "1,0", "01.0", 1, 1.0, "1", "01"])
+def test_an_artikelonderdeel_retyped_as_a_number_is_still_its_heading(
+    tmp_path: Path, art: object
+) -> None:
+    # "1.0" typed in Excel becomes the number 1 (shown "1" or "1.0"); a CSV export writes
+    # "1" or "01". The row still heads the four instruments below it, none of which has an
+    # article of its own: a heading and its lines' sum, not a seventh line counted twice.
+    from tests.spec import announcement, write
+
+    rows = _iv_2023_sheet("Koninkrijksrelaties (IV), 2e suppletoire begroting 2023")
+    assert rows[6][:2] == ["1.0", "Versterken rechtsstaat"]
+    rows[6][0] = art
+    write(tmp_path, {"Koninkrijksrelaties.xlsx": rows})
+    report = validate([str(tmp_path)], announcement(years="2023-2024", expect=[]), layout=None)
+    unwanted = {"stand-mismatch", "total-mismatch", "article-invalid", "missing-value"}
+    assert not unwanted & {f.code for f in report.findings}
+    assert len(report.lines) == 6
+    assert {ln.article for ln in report.lines} == {"1"}
+    assert sum(ln.amount for ln in report.lines) == -3205 * Decimal(1000)
+
+
+def test_lines_with_their_own_article_numbers_under_a_series_heading_stay_lines(
+    tmp_path: Path,
+) -> None:
+    # Each row's Art. cell holds its own article (1, 2.0 as a float): no row heads another.
+    from tests.spec import announcement, write
+
+    rows: list[list[object]] = [
+        ["Economische Zaken (XIII), 2e suppletoire begroting 2025"],
+        ["(bedragen x € 1.000)"],
+        ["Art.", "Omschrijving", "2025", "2026"],
+        [None, "Uitgaven", 300, 30],
+        [1, "Regeling AI-fabriek", 100, 10],
+        [2.0, "Bijdrage TNO", 200, 20],
+    ]
+    write(tmp_path, {"EZ.xlsx": rows})
+    report = validate([str(tmp_path)], announcement(years="2025-2026", expect=[]), layout=None)
+    assert not {"total-mismatch", "missing-value"} & {f.code for f in report.findings}
+    assert sorted((ln.article, ln.description, ln.year) for ln in report.lines) == [
+        ("1", "Regeling AI-fabriek", 2025),
+        ("1", "Regeling AI-fabriek", 2026),
+        ("2", "Bijdrage TNO", 2025),
+        ("2", "Bijdrage TNO", 2026),
+    ]
+
+
+def test_a_line_with_its_article_above_a_label_is_no_artikelonderdeel(tmp_path: Path) -> None:
+    # Each line with its article, a row without one below each: a label, not an instrument's
+    # heading, so neither line heads the row after it.
+    from tests.spec import announcement, write
+
+    rows: list[list[object]] = [
+        ["Economische Zaken (XIII), 2e suppletoire begroting 2025"],
+        ["(bedragen x € 1.000)"],
+        [None, "Art.", "2025", "2026"],
+        ["Uitgaven", None, 50, 60],
+        ["Regeling AI-fabriek", 1, 100, 10],
+        ["Nieuw beleid"],
+        ["Kasschuif TNO", 2.0, -50, 50],
+    ]
+    write(tmp_path, {"EZ.xlsx": rows})
+    report = validate([str(tmp_path)], announcement(years="2025-2026", expect=[]), layout=None)
+    assert not {"total-mismatch", "missing-value"} & {f.code for f in report.findings}
+    assert sorted((ln.article, ln.description, ln.year, ln.amount) for ln in report.lines) == [
+        ("1", "Regeling AI-fabriek", 2025, 100 * Decimal(1000)),
+        ("1", "Regeling AI-fabriek", 2026, 10 * Decimal(1000)),
+        ("2", "Kasschuif TNO", 2025, -50 * Decimal(1000)),
+        ("2", "Kasschuif TNO", 2026, 50 * Decimal(1000)),
+    ]
+
+
 def test_a_published_suppletoire_stand_that_is_no_amount_is_said_not_checked(
     tmp_path: Path,
 ) -> None:

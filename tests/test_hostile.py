@@ -153,14 +153,15 @@ REFUSED = {
     "xls-far-cell.xls": (
         "limit-exceeded",
         (
-            "The file uses 16777216 cells (last row x last column, all sheets), more than the "
+            "The file uses at least 16777216 cells (last row x last column, all sheets), more "
+            "than the "
             "limit of 2000000 (--max-cells); it was not read."
         ),
     ),
     "ods-repeat-bomb.ods": (
         "limit-exceeded",
         (
-            "The file uses 16000 columns in this sheet, more than the limit of 1000 "
+            "The file uses at least 16000 columns in this sheet, more than the limit of 1000 "
             "(--max-columns); it was not read."
         ),
     ),

@@ -4,12 +4,14 @@ Van/naar column (docs/en/workbooks.md, "Line kinds")."""
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.builders import Sheet
 from tests.spec import GOOD_SET, check, message, problems, validate, where
 
 TITLE: list[list[Any]] = [["Ministerie van Economische Zaken"], ["(bedragen x € 1.000)"], []]
@@ -552,3 +554,135 @@ def test_the_finding_points_at_the_van_or_naar_cell_at_fault(tmp_path: Path) -> 
     unknown, empty = problems(report)
     assert message(unknown).startswith('"RVO" in the “Van” column names no ministry')
     assert message(empty).endswith("cannot be paired: name it in the “Van” column.")
+
+
+# --- a column headed as a counterpart column that holds no ministries --------------------------
+
+
+def _period(first: str, second: str, *cells: tuple[Any, Any]) -> list[list[Any]]:
+    """EZ's long table with two columns ``first`` and ``second`` (a period's start and end)."""
+    header = ["Hoofdstuk", "Artikel", "Omschrijving", first, second, "Jaar", "Bedrag"]
+    lines = [
+        ["XIII", 2, "AI-fabriek", start, end, 2025 + index, 5100 * (index + 1)]
+        for index, (start, end) in enumerate(cells)
+    ]
+    return [*TITLE, header, *lines]
+
+
+DATES = [(dt.datetime(2025, 1, 1), dt.datetime(2025, 12, 31)), (dt.datetime(2026, 1, 1), None)]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "cells"),
+    [
+        ("Van", "Tot", DATES),
+        ("Van", "Naar", DATES),  # two direction words over a period
+        ("Naar", "Van", [(dt.date(2025, 3, 1), dt.date(2025, 1, 1))]),
+        ("Van/naar", "Opmerking", [(dt.datetime(2025, 1, 1), "x")] * 2),
+        ("Van", "Tot", [("01-01-2025", "31-12-2025"), ("1-1-2026", "doorlopend")]),
+        ("Van", "Tot", [("2025-01-01", "2025-12-31 00:00:00"), ("1 januari 2026", "jan 2027")]),
+        ("Van", "Tot", [(2025, 2026), (2026, 2027)]),  # years
+        ("Van", "Tot", [("Q1 2025", "Q4 2025"), ("2026-K1", "2026-K4")]),  # quarters
+        ("Van", "Naar", [(45658, 46022), (46023, 46387)]),  # dates shown as their numbers
+        ("Tegenpartij", "Tot", [(12.5, None), (1250, None)]),  # numbers no chapter has
+    ],
+)
+def test_a_direction_column_of_dates_or_numbers_is_no_counterpart_column(
+    tmp_path: Path, first: str, second: str, cells: list[tuple[Any, Any]]
+) -> None:
+    """A period's "Van" and "Tot" (or "Naar") hold dates, years, numbers: no ministry. The
+    lines stay reservations, and a note says which column was left aside and why."""
+    sheet = Sheet(_period(first, second, *cells), formats={"D5": "dd-mm-yyyy"})
+    report = validate(tmp_path, {"EZ.xlsx": {"Blad1": sheet}})
+    assert {(ln.kind, ln.counterpart) for ln in report.lines} == {("reservation", None)}
+    assert [f.code for f in report.findings if "counterpart" in f.code] == [
+        "column-not-counterpart"
+    ] * len({first, second} & {"Van", "Naar", "Van/naar", "Tegenpartij"})
+    note = next(f for f in report.findings if f.code == "column-not-counterpart")
+    assert note.location.place == "Blad1!D5"
+    assert "4565" not in message(note) and "00:00" not in message(note)
+
+
+def test_a_direction_column_of_dates_is_said_as_its_cells_show_them(tmp_path: Path) -> None:
+    rows = _period("Van", "Tot", *DATES)
+    report = validate(tmp_path, {"EZ.xlsx": {"Blad1": Sheet(rows, formats={"D5": "dd-mm-yyyy"})}})
+    (note,) = [f for f in report.findings if f.code == "column-not-counterpart"]
+    assert message(note) == (
+        'The “Van” column holds "01-01-2025" and the like, not ministries, so it is not read '
+        "as an overboeking's other ministry."
+    )
+    assert "01-01-2025" in message(note, "nl")
+
+
+@pytest.mark.parametrize(
+    "cells",
+    [
+        ["OCW", "VIII", 8],  # codes, chapters as numerals and numbers
+        ["Onderwijs, Cultuur en Wetenschap", "-", None],
+        ["OCW", dt.datetime(2026, 1, 1), "BZK"],  # most name a ministry: the date is an error
+    ],
+)
+def test_a_counterpart_column_naming_ministries_stays_one(tmp_path: Path, cells: list[Any]) -> None:
+    rows = with_counterpart(
+        *[["XIII", 2, "Overboeking", cell, 2026, -100 * (n + 1)] for n, cell in enumerate(cells)]
+    )
+    report = validate(tmp_path, {"EZ.xlsx": {"Blad1": Sheet(rows, formats={"D7": "dd-mm-yyyy"})}})
+    assert not [f for f in report.findings if f.code == "column-not-counterpart"]
+    assert "transfer-out" in {ln.kind for ln in report.lines}
+
+
+def test_a_date_in_a_counterpart_cell_is_shown_as_a_date(tmp_path: Path) -> None:
+    rows = with_counterpart(
+        ["XIII", 2, "Overboeking", "OCW", 2026, -100],
+        ["XIII", 2, "Overboeking", "BZK", 2026, -200],
+        ["XIII", 2, "Overboeking", dt.datetime(2026, 1, 1), 2026, -300],
+    )
+    report = validate(tmp_path, {"EZ.xlsx": {"Blad1": Sheet(rows, formats={"D8": "dd-mm-yyyy"})}})
+    (unknown,) = [f for f in report.findings if f.code == "counterpart-unknown"]
+    assert unknown.location.place == "Blad1!D8"
+    assert message(unknown).startswith('"01-01-2026" in the “Van/naar” column')
+
+
+def test_a_csv_files_period_columns_are_no_counterpart_columns(tmp_path: Path) -> None:
+    from reconcile import pipeline
+    from reconcile.announcement import load_announcement
+
+    path = tmp_path / "EZ.csv"
+    path.write_text(
+        "Hoofdstuk;Artikel;Omschrijving;Van;Tot;Jaar;Bedrag\n"
+        "XIII;2;AI-fabriek;1-1-2025;31-12-2025;2025;5100\n"
+        "XIII;2;AI-fabriek;1-1-2026;31-12-2026;2026;13100\n",
+        encoding="utf-8",
+    )
+    report = pipeline.validate([str(path)], load_announcement(None))
+    assert where(report) == []
+    assert {(ln.kind, ln.counterpart) for ln in report.lines} == {("reservation", None)}
+    assert [(f.code, f.location.place) for f in report.findings if "counterpart" in f.code] == [
+        ("column-not-counterpart", "D2")
+    ]
+
+
+@pytest.mark.parametrize("label", ["Van/naar", "Naar", "Tegenpartij"])
+def test_a_kind_from_the_description_says_the_ministry_came_from_the_counterpart_cell(
+    tmp_path: Path, label: str
+) -> None:
+    """ "Overboeking AI-fabriek" says the kind, the counterpart cell the ministry: the note
+    says where each came from, not that the description named OCW."""
+    rows = with_counterpart(["XIII", 2, "Overboeking AI-fabriek", "OCW", 2026, -3000], label=label)
+    rows.append(["XIII", 2, "Kasschuif AI-fabriek", None, 2027, 0])
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    notes = [f for f in report.findings if f.code == "kind-from-description"]
+    assert [(f.location.place, message(f)) for f in notes] == [
+        (
+            "Blad1!C6",
+            (
+                'Read as overboeking naar OCW from the description "Overboeking AI-fabriek", its '
+                f'other ministry from the “{label}” cell "OCW".'
+            ),
+        ),
+        ("Blad1!C7", 'Read as kasschuif from the description "Kasschuif AI-fabriek".'),
+    ]
+    assert message(notes[0], "nl") == (
+        'Gelezen als overboeking naar OCW uit de omschrijving "Overboeking AI-fabriek", het '
+        f'andere ministerie uit de cel “{label}” "OCW".'
+    )

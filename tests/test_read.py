@@ -232,6 +232,69 @@ def test_a_key_computed_by_a_formula_without_a_saved_result_is_said_so(
     )
 
 
+TITLE = [["Ministerie van Economische Zaken"], ["(bedragen x € 1.000)"], []]
+
+
+@pytest.mark.parametrize(
+    ("header", "amounts"),
+    [
+        (HEADER, lambda n: [Formula(f"=Invoer!D{n}"), Formula(f"=Invoer!E{n}")]),  # long
+        (["Hoofdstuk", "Artikel", "Omschrijving", "2025", "2026"], lambda n: [None, None]),
+        (["Hoofdstuk", "Artikel", "Omschrijving", "2025", "2026"], lambda n: [Formula("=D1")] * 2),
+    ],
+)
+def test_a_table_of_formulas_without_saved_results_is_said_not_computed(
+    tmp_path: Path, header: list[str], amounts: object
+) -> None:
+    """A sheet a script filled with =Invoer!A2, ... and saved without results reads as a
+    header over empty rows: it was only table-empty ("no lines"), which sends the officer
+    looking for lines that are there. Said once, with what to do."""
+    assert callable(amounts)
+    keys = [[Formula(f"=Invoer!{c}{n}") for c in "ABC"] + amounts(n) for n in (2, 3, 4)]
+    report = validate(tmp_path, {"EZ.xlsx": [*TITLE, header, *keys]}, engine="openpyxl")
+    assert where(report) == [("EZ.xlsx", "Blad1!A5", "table-not-computed")]
+    (finding,) = [f for f in report.findings if f.code == "table-not-computed"]
+    assert message(finding) == (
+        "The table's rows below its header hold formulas without saved results (=Invoer!A2 "
+        "here, 3 rows from row 5), so they read as empty and the table has no lines: open the "
+        "file in Excel or LibreOffice and save it again."
+    )
+    assert "sla het opnieuw op" in message(finding, "nl")
+
+
+def test_an_empty_table_without_formulas_is_still_table_empty(tmp_path: Path) -> None:
+    rows = [*TITLE, HEADER, [None, None, None, None, Formula("=SUM(E6:E9)")]]
+    report = validate(tmp_path, {"EZ.xlsx": rows}, engine="openpyxl")
+    assert "table-empty" in codes(report)
+    assert "table-not-computed" not in codes(report)
+
+
+def test_a_cell_of_another_type_is_shown_in_a_message_as_its_sheet_shows_it(
+    tmp_path: Path,
+) -> None:
+    """Python's words for a cell ("True", "2025-03-01 00:00:00", "09:30:00") are no sheet's:
+    a message quotes what the officer sees in the cell."""
+    import datetime as dt
+
+    from tests.builders import Sheet
+
+    rows = [
+        *TITLE,
+        HEADER,
+        ["XIII", True, "a", 2026, 100],
+        [dt.datetime(2025, 3, 1), 2, "b", 2026, 100],
+        ["XIII", 2, "c", 2026, dt.time(9, 30)],
+    ]
+    formats = {"A6": "dd-mm-yyyy", "E7": "hh:mm"}
+    report = validate(tmp_path, {"EZ.xlsx": {"Blad1": Sheet(rows, formats=formats)}})
+    said = {f.location.place: message(f).split(" is not ")[0] for f in report.findings}
+    assert (said["Blad1!B5"], said["Blad1!A6"], said["Blad1!E7"]) == (
+        '"TRUE"',
+        '"01-03-2025"',
+        '"09:30"',
+    )
+
+
 def test_dutch_number_text_in_amount_cells(tmp_path: Path) -> None:
     report = validate(
         tmp_path,

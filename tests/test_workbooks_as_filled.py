@@ -304,7 +304,18 @@ def test_a_column_that_names_a_year_in_another_way_is_not_left_out_in_silence(
 
 
 @pytest.mark.parametrize(
-    "article", ["2 Bedrijvenbeleid", "2. Bedrijvenbeleid", "2: Bedrijvenbeleid", "Artikel 2"]
+    "article",
+    [
+        "2 Bedrijvenbeleid",
+        "2. Bedrijvenbeleid",
+        "2: Bedrijvenbeleid",
+        "Artikel 2",
+        # a float's column saved as text (pandas writes 2.0 where a column has empty cells)
+        "2.0",
+        "2,0",
+        "02.00",
+        2.0,
+    ],
 )
 def test_an_article_with_its_name_as_the_template_lists_it(tmp_path: Path, article: str) -> None:
     rows = [*TITLE, LONG, ["XIII", article, "AI-fabriek", 2026, 13100]]

@@ -138,15 +138,11 @@ def read_file(
     if checked.refusal is not None:
         return FileRead(display, digest, None, [checked.refusal])
     if suffix in CSV_SUFFIXES:
-        from reconcile.read.make_layout_lines import read_csv_file
-
-        has_header = _csv_header_test(layout)
-        csv_table, findings = read_csv_file(data, display, layout, has_header)
-        if csv_table is None and layout is None and not _unreadable(findings):
-            return _read_csv_as_sheet(data, display, digest, limits, has_header) or FileRead(
-                display, digest, None, findings
-            )
-        return FileRead(display, digest, csv_table, findings)
+        read = _read_csv(data, display, digest, layout, limits)
+        if sheet is not None:  # --sheet names a workbook's sheet; a CSV file has none
+            note = make_finding("sheet-not-applicable", CellRef(display), sheet=f"“{sheet}”")
+            read.findings = [note, *read.findings]
+        return read
     if before_workbook is not None:
         before_workbook()
     try:
@@ -168,6 +164,22 @@ def read_file(
     if sheet is not None:
         return _read_named_sheet(display, digest, grids, sheet, notes)
     return _read_best_sheet(display, digest, grids, notes)
+
+
+def _read_csv(
+    data: bytes, display: str, digest: str, layout: str | None, limits: Limits
+) -> FileRead:
+    """A CSV file read by its layout (the one named, else the one its header has), else as a
+    ministry's sheet saved as CSV."""
+    from reconcile.read.make_layout_lines import read_csv_file
+
+    has_header = _csv_header_test(layout)
+    csv_table, findings = read_csv_file(data, display, layout, has_header)
+    if csv_table is None and layout is None and not _unreadable(findings):
+        return _read_csv_as_sheet(data, display, digest, limits, has_header) or FileRead(
+            display, digest, None, findings
+        )
+    return FileRead(display, digest, csv_table, findings)
 
 
 def suffix_refused(path: Path) -> Phrase:

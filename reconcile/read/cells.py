@@ -7,6 +7,7 @@ and it uses none of them.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import io
 import warnings
@@ -16,6 +17,26 @@ from typing import Any
 
 from reconcile.errors import InputError
 from reconcile.model import Phrase
+
+
+def value_text(value: Any) -> str:
+    """A cell's value as its sheet shows it, unstripped: a date as 01-01-2025 (with its time
+    when it has one), a time as 09:30, a whole float as 2025, another float to 15 digits as
+    Excel shows it (0.1 + 0.2 as 0.3), a truth value as TRUE or FALSE; any other value as
+    str() writes it."""
+    if value.__class__ in (str, int):  # most cells: asked first
+        return str(value)
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, dt.datetime):
+        return f"{value:%d-%m-%Y}" if value.time() == dt.time() else f"{value:%d-%m-%Y %H:%M}"
+    if isinstance(value, dt.date):
+        return f"{value:%d-%m-%Y}"
+    if isinstance(value, dt.time):
+        return f"{value:%H:%M}" if not value.second else f"{value:%H:%M:%S}"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else f"{value:.15g}"
+    return str(value)
 
 
 class UnreadableFileError(InputError):

@@ -296,7 +296,7 @@ def _count_xls(data: bytes, limits: Limits) -> None:
                 (column,) = struct.unpack_from("<H", body, len(body) - 2)
             sheet.last_row = max(sheet.last_row, row + 1)
             sheet.last_column = max(sheet.last_column, column + 1)
-            _check_sheet(sheet, limits, area)
+            _check_sheet(sheet, limits, area, partial=True)
 
 
 def _biff_name(body: bytes) -> str:
@@ -751,7 +751,9 @@ def _scan_members(
         named_xml = sheet is not None or info.filename.lower().endswith((".xml", ".rels", ".vml"))
         head, carry, tail, state = b"", b"", b"", [0, 0]
         prolog_checked = False
+        unpacked = 0  # bytes so far: a sheet refused before its end has at least its count
         for number, chunk in enumerate(_chunks(archive, info)):
+            unpacked += len(chunk)
             if number == 0 and not named_xml:
                 # A part is XML by its content too, whatever its name; media may be SVG, which
                 # no reader parses, and is left alone.
@@ -769,7 +771,7 @@ def _scan_members(
                 cut = len(text) if cut < 0 else cut
                 _count_cells(sheet, text[:cut], state)
                 carry = text[cut:]
-                _check_sheet(sheet, limits, area)
+                _check_sheet(sheet, limits, area, partial=unpacked < info.file_size)
         if not prolog_checked:
             _check_prolog(info.filename, head, strict=named_xml)
         if sheet is not None:
@@ -812,7 +814,7 @@ def _count_ods(archive: zipfile.ZipFile, limits: Limits) -> None:
                     row += repeat
                     element.clear()
                     if filled:
-                        _check_sheet(sheet, limits, area)
+                        _check_sheet(sheet, limits, area, partial=True)
                 elif tag == "table":
                     _check_sheet(sheet, limits, area)
                     area += sheet.last_row * sheet.last_column
@@ -836,8 +838,12 @@ def _look_for_needles(sheet: _SheetCount, window: bytes) -> bytes:
     return window[-NEEDLE_TAIL:]
 
 
-def _check_sheet(sheet: _SheetCount, limits: Limits, area_before: int) -> None:
-    """A sheet's limits; a CSV file's one grid (no name) is counted with no sheet named."""
+def _check_sheet(
+    sheet: _SheetCount, limits: Limits, area_before: int, partial: bool = False
+) -> None:
+    """A sheet's limits; a CSV file's one grid (no name) is counted with no sheet named.
+    ``partial``: counted so far, with more of the sheet still to come, so that the count a
+    refusal names is the least the sheet holds ("at least 107102 rows")."""
     csv = not sheet.name
     checks = (
         (
@@ -867,7 +873,7 @@ def _check_sheet(sheet: _SheetCount, limits: Limits, area_before: int) -> None:
                 "limit-exceeded",
                 sheet=sheet.name,
                 what=what,
-                actual=actual,
+                actual=Phrase("at least {count}", {"count": actual}) if partial else actual,
                 limit=limit,
                 option=Limits.option(name),
             )

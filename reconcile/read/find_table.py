@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import re
 import tomllib
 import unicodedata
@@ -864,14 +865,28 @@ def _nonzero_amount(value: Any) -> bool:
 INSTRUMENT = "instrument"
 INSTRUMENT_LINE = "instrument line"
 PART = "part"
-# An artikelonderdeel's number in the Art. column: "1.0", "2.1" (of article 1, 2).
-_PART_NUMBER = re.compile(r"^\s*0*(\d{1,3})\.\d{1,2}\s*$")
+# An artikelonderdeel's number in the Art. column: "1.0", "2.1", "1,0" (of article 1, 2).
+_PART_NUMBER = re.compile(r"^\s*0*(\d{1,3})[.,]\d{1,2}\s*$")
+# An article's number as text: "1", "01".
+_WHOLE_NUMBER = re.compile(r"^\s*0*(\d{1,3})\s*$")
 
 
 def part_article(value: Any) -> str | None:
-    """The article of an artikelonderdeel's number ("2.1" -> "2"), None for other values."""
-    match = _PART_NUMBER.match(value) if isinstance(value, str) else None
-    return match.group(1) if match else None
+    """The article of an artikelonderdeel's number ("2.1" -> "2", "1,0" -> "1"), or of an
+    article's number as a heading over its lines may hold it, "1.0" retyped as a number
+    (1, 1.0, "1", "01"); None for other values."""
+    if isinstance(value, str):
+        match = _PART_NUMBER.match(value) or _WHOLE_NUMBER.match(value)
+        return str(int(match.group(1))) if match else None
+    if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
+        return None
+    return str(int(value)) if _integral(value) and 0 < value < 1000 else None
+
+
+def _whole(value: Any) -> bool:
+    """Whether an Art. cell holds an article's number (1, 1.0, "01"), not an artikelonderdeel's
+    ("1.0" as text): a line's article as much as a heading's."""
+    return not (isinstance(value, str) and _PART_NUMBER.match(value))
 
 
 @functools.cache
@@ -909,20 +924,38 @@ def find_headings(
     series_of, instruments = _row_words()
     labelled: list[tuple[int, str]] = []  # (row, folded label) of the rows holding a label
     parts: set[int] = set()
+    whole: set[int] = set()  # of those, the rows whose Art. cell holds a number (1, 1.0)
+    keyed: list[int] = []  # the rows holding a label or an article, in order
     for row in range(first, last + 1):
         cells = rows[row - 1]
         label, number = _cell(cells, column), _cell(cells, article)
         if row in skip or not _blank(_cell(cells, chapter)):
             continue
         if not _blank(number):
+            keyed.append(row)
             if part_article(number) is None:
                 continue  # a line of its own article
             parts.add(row)
+            if _whole(number):
+                whole.add(row)
         if isinstance(label, str) and label.strip():
             labelled.append((row, fold_label(label)))
+            if keyed[-1:] != [row]:
+                keyed.append(row)
     found = {row: series_of[label] for row, label in labelled if label in series_of}
     if not found:
         return {}
+    # An article's number (1, "01", "1.0" retyped as 1) heads lines as an artikelonderdeel's
+    # does only where an instrument's heading without one follows every row holding one
+    # ("Subsidies (regelingen)"): else each is a line of its own article.
+    numbered = {row for row in keyed if not _blank(_cell(rows[row - 1], article))}
+    following = dict(itertools.pairwise(keyed))
+    names = dict(labelled)
+    if any(
+        following.get(row, 0) in numbered or names.get(following.get(row, 0)) not in instruments
+        for row in whole
+    ):
+        parts -= whole
     for (row, _), (next_row, _) in zip(labelled, [*labelled[1:], (0, "")], strict=True):
         if row in parts and next_row and next_row not in found and next_row not in parts:
             found[row] = PART  # (an artikelonderdeel over nothing is no heading)
@@ -940,3 +973,59 @@ def find_headings(
             found[row] = INSTRUMENT_LINE
         above = (row, label)
     return found
+
+
+# A date written as text ("01-01-2025", "2025-01-01", "1/1/2025 00:00", "1 januari 2025",
+# "jan 2025", "Q1 2025"): what a "Van"/"Tot" pair of a period holds, never a ministry.
+_DATE_TEXT = re.compile(
+    r"^(?:\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?:[ t]\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"|(?:\d{1,2}\s+)?(?:januari|january|jan|februari|february|feb|maart|march|mrt|mar|april"
+    r"|apr|mei|may|juni|june|jun|juli|july|jul|augustus|august|aug|september|sept|sep|oktober"
+    r"|october|okt|oct|november|nov|december|dec)\.?(?:\s+\d{2,4})?"
+    r"|(?:q|k)[1-4]\s*\d{0,4}|\d{4}\s*[-/]?\s*(?:q|k)[1-4])$"
+)
+
+
+def _names_a_ministry(value: Any) -> bool | None:
+    """Whether a counterpart cell could name a ministry (by code, name or chapter): True for
+    text with a letter or a chapter's number; False for a date or time, a date or year
+    written as text, a truth value, a number no chapter has (2025, 12,5, 45658); None for an
+    empty cell, 0 (a formula's empty reference) or a dash."""
+    if value is None or isinstance(value, bool | dt.date | dt.time):
+        return None if value is None else False
+    if isinstance(value, str):
+        text = " ".join(value.replace("\u00a0", " ").split()).lower()
+        if not any(ch.isalnum() for ch in text):
+            return None
+        if _DATE_TEXT.match(text) or parse_year(text) is not None:
+            return False
+        number = _number(text)
+        if number is None:
+            return True
+        value = number
+    if value == 0:
+        return None
+    return normalise_chapter(value) is not None if _integral(value) else False
+
+
+def _integral(value: Any) -> bool:
+    try:
+        return bool(value == int(value))
+    except (TypeError, ValueError, OverflowError, ArithmeticError):
+        return False
+
+
+def not_counterpart_cell(values: Iterable[Any]) -> int | None:
+    """Where (the index in ``values``) the first cell is of a column headed as a counterpart
+    column (Van/naar, Naar, Van) that shows it holds something else, when most of its filled
+    cells name no ministry (dates of a "Van"/"Tot" period, years, numbers no chapter has);
+    None when they may name ministries (or say none: "-", empty)."""
+    first, names, others = None, 0, 0
+    for index, value in enumerate(values):
+        said = _names_a_ministry(value)
+        if said is True:
+            names += 1
+        elif said is False:
+            others += 1
+            first = index if first is None else first
+    return first if others > names else None

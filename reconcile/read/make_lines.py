@@ -38,7 +38,7 @@ from reconcile.money import (
     parse_amount,
     parse_number,
 )
-from reconcile.read.cells import Grid, cell_name, column_letter
+from reconcile.read.cells import Grid, cell_name, column_letter, value_text
 from reconcile.read.find_table import (
     INSTRUMENT,
     INSTRUMENT_LINE,
@@ -51,6 +51,7 @@ from reconcile.read.find_table import (
     is_grand_total,
     label_columns,
     labels,
+    not_counterpart_cell,
     parse_year,
     part_article,
     total_label,
@@ -378,12 +379,11 @@ class SheetTable:
 
 
 def plain_text(value: Any) -> str:
-    """A cell as text: stripped, NBSP as a space, 2025.0 as 2025, an empty cell as ""."""
+    """A cell as text: stripped, NBSP as a space, 2025.0 as 2025, a date as 01-01-2025
+    (``value_text``), an empty cell as ""."""
     if value is None:
         return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).replace("\u00a0", " ").strip()
+    return value_text(value).replace("\u00a0", " ").strip()
 
 
 def _is_zero(value: Any) -> bool:
@@ -461,6 +461,8 @@ def read_table(grid: Grid, header: Header, file: str, delimiter: str | None = No
         if plain_text(value)
     ]
     table = SheetTable(file, sheet, header, unit, title, findings=findings)
+    extent = find_extent(grid.rows, header)
+    _leave_out_counterparts(grid, header, extent.last, table)
     table.labels = {
         name: plain_text(grid.value(header.row, c)) for name, c in header.columns.items()
     }
@@ -490,7 +492,6 @@ def read_table(grid: Grid, header: Header, file: str, delimiter: str | None = No
             table.findings.append(
                 make_finding("stand-year-inferred", where, label=shown, year=year, first=year + 1)
             )
-    extent = find_extent(grid.rows, header)
     end, totals = extent.last, dict(extent.totals)
     if extent.notes_would_read:  # rows below the last line holding none of a line's marks
         first, column = next(
@@ -516,6 +517,8 @@ def read_table(grid: Grid, header: Header, file: str, delimiter: str | None = No
     reader.totals = totals
     reader.read_rows(header.first_row, end)
     _say_uncomputed_fields(grid, rows, header, end, table)
+    if not table.line_count:
+        _say_uncomputed_table(grid, header, table)
     for unread in unread_columns(grid.rows, header, end):  # amounts left out in silence
         table.findings.append(_unread_column(grid, header, unread, table))
     reader.report_dates()
@@ -533,6 +536,30 @@ def read_table(grid: Grid, header: Header, file: str, delimiter: str | None = No
         where = reader.ref(row, reader.key_column)
         table.findings.append(make_finding("line-below-total", where, row=row, total=end))
     return table
+
+
+def _leave_out_counterparts(grid: Grid, header: Header, end: int, table: SheetTable) -> None:
+    """A column headed Van, Naar or Van/naar whose cells are mostly dates, years or numbers no
+    chapter has (a period's "Van" and "Tot") is no counterpart column: read as no column, and
+    a note says so at its first such cell."""
+    for name in COUNTERPART_FIELDS:
+        column = header.columns.get(name)
+        if column is None:
+            continue
+        cells = _column_of(grid.rows, column, header.first_row, end)
+        index = not_counterpart_cell(cells)
+        if index is None:
+            continue
+        del header.columns[name]
+        row = header.first_row + index
+        table.findings.append(
+            make_finding(
+                "column-not-counterpart",
+                CellRef(table.file, table.sheet, cell_name(row, column)),
+                column=f"“{plain_text(grid.value(header.row, column))}”",
+                value=f'"{plain_text(cells[index])}"',
+            )
+        )
 
 
 def _fill_merged(grid: Grid, header: Header, end: int, table: SheetTable) -> tuple[Rows, set[int]]:
@@ -618,6 +645,44 @@ def _say_uncomputed_fields(
             table.findings.append(
                 make_finding("value-not-computed", where, column=label, formula=formula)
             )
+
+
+def _say_uncomputed_table(grid: Grid, header: Header, table: SheetTable) -> None:
+    """A table without lines whose rows below the header hold formulas without saved results
+    in its key columns (a sheet a script filled with =Invoer!A2, ...): its lines are there
+    but read as empty, which is said once, at the first such cell, with the rows they fill.
+    A formula in an amount column alone (a template's =SUM in its totals row) is no line."""
+    columns = [
+        header.columns[f] for f in ("chapter", "article", "description") if f in header.columns
+    ]
+    found: list[tuple[int, int, str]] = []  # (row, column, formula): the first of each row
+    row = header.first_row - 1
+    while True:  # a loader's grid may end above rows holding formulas alone: asked beyond it
+        row += 1
+        cells = grid.rows[row - 1] if row <= len(grid.rows) else ()
+        formulas = [
+            (row, column, text)
+            for column in columns
+            if column > len(cells) or cells[column - 1] is None
+            if (text := grid.formula_of(row, column))
+        ]
+        if formulas:
+            found.append(formulas[0])
+        elif found or row > len(grid.rows):
+            break  # the end of the rows so filled, or of the sheet
+        elif any(not is_blank(value) for value in cells):
+            return  # a row of values first: not a table of formulas
+    if found:
+        row, column, formula = found[0]
+        table.findings.append(
+            make_finding(
+                "table-not-computed",
+                CellRef(table.file, table.sheet, cell_name(row, column)),
+                formula=formula,
+                count=len(found),
+                first=row,
+            )
+        )
 
 
 def _say_merged_amounts(

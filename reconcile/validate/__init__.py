@@ -63,10 +63,12 @@ _SERIES = {
     "EXPENDITURE": "U",
     "RECEIPTS": "O",
 }
-# "2", "02", "art. 2", and the number with the article's name as a template's list shows it
-# ("2 Bedrijvenbeleid", "2. Bedrijvenbeleid"); not "2.1" or "2 en 3".
+# "2", "02", "art. 2", "2.0" and "2,0" (a float's column saved as CSV text), and the number
+# with the article's name as a template's list shows it ("2 Bedrijvenbeleid", "2. Bedrijven-
+# beleid"); not "2.1" or "2 en 3".
 _ARTICLE = re.compile(
-    r"^(?:art(?:ikel)?\.?\s*)?0*(\d+[A-Za-z]?)(?:[.:]?\s+(?!(?:en|t/m|of)\b)[^\W\d].*)?$",
+    r"^(?:art(?:ikel)?\.?\s*)?0*(\d+[A-Za-z]?)(?:[.,]0+)?"
+    r"(?:[.:]?\s+(?!(?:en|t/m|of)\b)[^\W\d].*)?$",
     re.IGNORECASE | re.DOTALL,
 )
 # What a title line above the header may say of every line of a table printed per article:
@@ -221,7 +223,8 @@ def validate_table(table: SheetTable, rules: Rules) -> ValidatedTable:
             findings.append(make_finding("series-assumed", header_ref, series=rules.series))
     if table.shape == "long" and "year" not in table.header.columns:
         findings.append(_missing_column("year", header_ref))
-    if not len(lines):  # an untouched template: nothing to check is not valid
+    uncomputed = any(f.code == "table-not-computed" for f in table.findings)
+    if not len(lines) and not uncomputed:  # an untouched template: nothing to check
         findings.append(make_finding("table-empty", header_ref))
     wait_for_preload()  # pandas and pandera are used from here on
     data = _columns(lines, columns, ministry, series)
@@ -416,6 +419,7 @@ def _kind_findings(
                     where,
                     kind=_kind_named(kind),
                     description=f'"{description}"',
+                    cell=_counterpart_told(line, kind, ministry, ministries, headers),
                 ),
             )
         if kind.problem == "kind-unknown":
@@ -446,6 +450,28 @@ def _kind_findings(
             continue
         findings.setdefault((finding.code, where), finding)
     return list(findings.values())
+
+
+def _counterpart_told(
+    line: RawLine,
+    kind: LineKind,
+    ministry: str | None,
+    ministries: MinistryTable,
+    headers: Mapping[str, str],
+) -> Phrase | str:
+    """Where an overboeking told from its description has its other ministry from, when that
+    is a counterpart cell (Van/naar) and not the description: said after the description."""
+    if kind.kind not in TRANSFERS or kind.counterpart is None:
+        return ""
+    name = _counterpart_field(line, ministry, ministries, kind)
+    value = _text(line.values.get(name)) if name is not None else None
+    if name is None or value is None:
+        return ""
+    column = f"“{headers.get(name) or labels()[name]}”"
+    return Phrase(
+        ", its other ministry from the {column} cell {value}",
+        {"column": column, "value": f'"{value}"'},
+    )
 
 
 def _no_counterpart(
