@@ -205,8 +205,8 @@ def _key_of(line: RawLine, table: SheetTable) -> Key:
     ]
     if isinstance(table, LayoutTable) and table.spec is not None:
         spec = table.spec
-        offsets = {amount.year_offset for amount in spec.amounts}
-        if len(offsets) < len(spec.amounts):  # several amounts per year: the moment tells them
+        years = {(amount.year_offset, amount.year) for amount in spec.amounts}
+        if len(years) < len(spec.amounts):  # several amounts per year: the moment tells them
             key.append(("moment", _text(values.get("moment"))))
         skip = {"chapter", "article", "series", "year", spec.totals.flag if spec.totals else ""}
         key += [(name, _text(values.get(name))) for name in spec.key if name not in skip]

@@ -33,7 +33,7 @@ from reconcile.money import (
 from reconcile.read import CSV_SUFFIXES, WORKBOOK_SUFFIXES, read_bytes, suffix_refused
 from reconcile.read.cells import UnreadableFileError
 from reconcile.read.check_bytes import run_preflight
-from reconcile.read.find_table import HEADER_SCAN_ROWS, field_of, parse_year
+from reconcile.read.find_table import HEADER_SCAN_ROWS, field_of, labelled_year, parse_year
 from reconcile.read.layouts import cell_text, fold, load_layouts
 from reconcile.read.read_cells import load_workbook
 from reconcile.read.read_cells_csv import DELIMITERS, stream_csv_blocks
@@ -109,7 +109,7 @@ def draft_layout(rows: Sequence[Sequence[Any]], name: str, source: str) -> str:
         else:
             field = _free_name(label, columns)
             columns[field] = (label, why if guess is None else f"{why}; {guess} is taken")
-    unit_line = _unit(rows[:at])
+    unit_line = _unit(rows[:at], [label for _, label, _ in amounts])
     numbers, numbers_why = _numbers(
         [cell_text(row[i]) for row in body for i in _indexes(header, amounts) if i < len(row)]
     )
@@ -138,7 +138,10 @@ def draft_layout(rows: Sequence[Sequence[Any]], name: str, source: str) -> str:
         lines += ["", "[[amounts]]", f"name = {_quote(amount)}  # guess: {why}"]
         lines.append(f"label = {_quote(label)}")
         offset = _RELATIVE.search(fold(label))
-        if offset:  # "Bedrag t+1": the row's year plus one
+        year = labelled_year(label)
+        if year is not None:  # a wide table's "2026" or "Mutatie 2026": that year's amounts
+            lines.append(f"year = {year}  # guess: the label names the year {year}")
+        elif offset:  # "Bedrag t+1": the row's year plus one
             shift = int((offset.group(1) or "+0").replace("+", ""))
             lines.append(
                 f"year_offset = {shift}  # guess: the label names year t{offset.group(1) or ''}"
@@ -198,6 +201,9 @@ def _guess(label: str, values: list[str], taken: set[str]) -> tuple[str | None, 
     word = field_of(label)
     if word in FIELDS or word == "amount":
         return word, f"a workbook header word of {word}"
+    year = labelled_year(label)
+    if year is not None and not all(parse_year(value) is not None for value in values):
+        return "amount", f"the label is the year {year}: a column of that year's amounts"
     if not values:
         return None, "no values below it to tell"
     if "year" not in taken and all(parse_year(value) is not None for value in values):
@@ -247,12 +253,26 @@ def _indexes(header: list[str], amounts: list[tuple[str, str, str]]) -> list[int
     return [index for index, label in enumerate(header) if label in labels]
 
 
-def _unit(above: Sequence[Sequence[Any]]) -> list[str]:
+def _unit(above: Sequence[Sequence[Any]], labels: Sequence[str]) -> list[str]:
+    """The unit line: a caption above the header's, else the one the amounts' labels state
+    ("Bedrag (x € 1.000)", "Amount (EUR mln)") where they all agree, else assumed."""
     for row in above:
         for cell in row:
             unit = find_unit(cell_text(cell))
             if unit is not None:
                 return [f"unit = {_quote(unit.label)}  # the caption {_quote(cell_text(cell))}"]
+    stated = {label: unit for label in labels if (unit := find_unit(label)) is not None}
+    if stated and len({unit.euros for unit in stated.values()}) == 1:
+        label, unit = next(iter(stated.items()))
+        return [f"unit = {_quote(unit.label)}  # the header {_quote(label)}"]
+    if stated:
+        said = ", ".join(_quote(label) for label in stated)
+        return [
+            (
+                'unit = "x € 1.000"  # guess: the amounts\' labels state different units: '
+                f"{said}; give each its own layout"
+            ),
+        ]
     return [
         'unit = "x € 1.000"  # guess: no caption above the header; open data is x € 1.000',
         "unit_stated = false  # the file does not say: a finding will say it is assumed",

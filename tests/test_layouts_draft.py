@@ -1,0 +1,190 @@
+"""`reconcile layouts draft FILE` on tables it has not seen: the draft, saved unedited, reads
+each table's lines with the right chapter, article, year and amount in euros.
+
+The tables are built here the way people write them: other header words, a unit in the header
+("Bedrag (x € 1.000)", "Amount (EUR mln)"), Dutch amounts as text, wide tables with a column
+per year, long ones, ";" and "," separated, Windows-1252, a title block above the header.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from openpyxl import Workbook
+
+from reconcile.cli import cli
+from reconcile.read import read_file
+
+Line = tuple[str, str, int | None, Decimal]  # chapter, article, year, euros
+
+
+def _write_csv(path: Path, text: str, encoding: str = "utf-8") -> Path:
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def _write_xlsx(path: Path, rows: list[list[object]]) -> Path:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in rows:
+        sheet.append(row)
+    book.save(path)
+    return path
+
+
+def _draft(path: Path) -> str:
+    drafted = CliRunner().invoke(cli, ["layouts", "draft", str(path), "--name", "drafted"])
+    assert drafted.exit_code == 0, drafted.output
+    return drafted.output
+
+
+def _lines(path: Path, layout: Path) -> tuple[list[Line], list[str]]:
+    read = read_file(path, path.name, None, str(layout))
+    assert read.table is not None, [f.code for f in read.findings]
+    lines = [
+        (
+            str(line.values.get("chapter")),
+            str(line.values.get("article")),
+            line.year if isinstance(line.year, int) else None,
+            line.amount,
+        )
+        for line in read.table.lines
+        if line.amount is not None
+    ]
+    return sorted(lines, key=str), [f.code for f in read.findings]
+
+
+TABLES: dict[str, tuple[str, str, str, list[Line]]] = {
+    # name: (file name, encoding, text, the lines it holds)
+    "unit in the amount's header, Dutch text amounts": (
+        "t.csv",
+        "utf-8",
+        (
+            "Hoofdstuk;Artikel;Omschrijving;Bedrag (x € 1.000)\n"
+            "XIII;1;Reservering AI;1.234\n"
+            "X;2;Iets;5.600,5\n"
+        ),
+        [("X", "2", None, Decimal("5600500.00")), ("XIII", "1", None, Decimal("1234000.00"))],
+    ),
+    "millions in an English header": (
+        "t.csv",
+        "utf-8",
+        "Chapter,Article,Description,Amount (EUR mln)\n13,1,AI factory,5.1\n10,4,AI factory,10\n",
+        [("10", "4", None, Decimal("10000000.00")), ("13", "1", None, Decimal("5100000.00"))],
+    ),
+    "wide, a column per year, English thousands": (
+        "t.csv",
+        "utf-8",
+        (
+            "Begrotingshoofdstuk,Artikelnummer,Omschrijving,2025,2026\n"
+            'XIII,1,AI-fabriek,"1,000","2,000.5"\n'
+            "VIII,3,Onderwijs,500,600\n"
+        ),
+        [
+            ("VIII", "3", 2025, Decimal("500000.00")),
+            ("VIII", "3", 2026, Decimal("600000.00")),
+            ("XIII", "1", 2025, Decimal("1000000.00")),
+            ("XIII", "1", 2026, Decimal("2000500.00")),
+        ],
+    ),
+    "long, a row per year": (
+        "t.csv",
+        "utf-8",
+        "Ministerie;Hfd;Art;Jaar;Bedrag\nEZ;XIII;1;2025;1.000\nEZ;XIII;1;2026;2.500,5\n",
+        [("XIII", "1", 2025, Decimal("1000000.00")), ("XIII", "1", 2026, Decimal("2500500.00"))],
+    ),
+    "Windows-1252 below a title block, years in the labels": (
+        "t.csv",
+        "cp1252",
+        (
+            "Overzicht mutaties Economische Zaken\n(bedragen x € 1.000)\n\n"
+            "Hoofdstuk;Artikel;Omschrijving;Mutatie 2025;Mutatie 2026\n"
+            "XIII;1;Bijdrage aan Defensie – AI;-1.500;-2.000\n"
+            "XIII;2;Reservering café;300;400,5\n"
+        ),
+        [
+            ("XIII", "1", 2025, Decimal("-1500000.00")),
+            ("XIII", "1", 2026, Decimal("-2000000.00")),
+            ("XIII", "2", 2025, Decimal("300000.00")),
+            ("XIII", "2", 2026, Decimal("400500.00")),
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(TABLES))
+def test_a_drafted_layout_reads_an_unseen_csv_table_unedited(tmp_path: Path, name: str) -> None:
+    file, encoding, text, expected = TABLES[name]
+    table = _write_csv(tmp_path / file, text, encoding)
+    before = table.read_bytes()
+    layout = tmp_path / "drafted.toml"
+    layout.write_text(_draft(table), encoding="utf-8")
+    lines, _ = _lines(table, layout)
+    assert lines == expected
+    assert table.read_bytes() == before
+
+
+def test_a_drafted_layout_reads_a_workbook_below_its_title_block(tmp_path: Path) -> None:
+    table = _write_xlsx(
+        tmp_path / "t.xlsx",
+        [
+            ["Suppletoire begroting 2025"],
+            ["Bedragen x € 1 mln"],
+            [],
+            ["Begrotingsstaat", "Art.", "Regeling", 2025, 2026],
+            ["XIII", 1, "AI", 5.1, 0],
+            ["X", 4, "AI", 10, 2.25],
+        ],
+    )
+    layout = tmp_path / "drafted.toml"
+    layout.write_text(_draft(table), encoding="utf-8")
+    lines, _ = _lines(table, layout)
+    assert lines == [
+        ("X", "4", 2025, Decimal("10000000.00")),
+        ("X", "4", 2026, Decimal("2250000.00")),
+        ("XIII", "1", 2025, Decimal("5100000.00")),
+        ("XIII", "1", 2026, Decimal("0.00")),
+    ]
+
+
+def test_a_unit_in_the_amounts_header_is_the_drafts_unit_and_not_assumed(
+    tmp_path: Path,
+) -> None:
+    table = _write_csv(
+        tmp_path / "t.csv", "Hoofdstuk;Artikel;Omschrijving;Bedrag (x € 1 mln)\nXIII;1;AI;5,1\n"
+    )
+    text = _draft(table)
+    assert 'unit = "x € 1 mln"  # the header "Bedrag (x € 1 mln)"' in text
+    assert "unit_stated" not in text
+    layout = tmp_path / "drafted.toml"
+    layout.write_text(text, encoding="utf-8")
+    lines, codes = _lines(table, layout)
+    assert lines == [("XIII", "1", None, Decimal("5100000.00"))]
+    assert "unit-assumed" not in codes
+
+
+def test_a_year_column_of_a_wide_table_is_drafted_as_that_years_amounts() -> None:
+    from reconcile.read.draft import draft_layout
+
+    rows = [["Hoofdstuk", "Artikel", "2025", "Raming 2026*"], ["XIII", "1", "PM", "5"]]
+    text = draft_layout(rows, "t", "t.csv")
+    assert (
+        'name = "2025"  # guess: the label is the year 2025: a column of that year\'s amounts\n'
+        'label = "2025"\n'
+        "year = 2025  # guess: the label names the year 2025"
+    ) in text
+
+
+def test_amounts_labelled_in_different_units_are_said_to_be(tmp_path: Path) -> None:
+    from reconcile.read.draft import draft_layout
+
+    rows = [
+        ["Hoofdstuk", "Artikel", "Bedrag (x € 1.000)", "Bedrag (EUR mln)"],
+        ["XIII", "1", "5", "5"],
+    ]
+    text = draft_layout(rows, "t", "t.csv")
+    assert "# guess: the amounts' labels state different units" in text
