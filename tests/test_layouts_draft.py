@@ -188,3 +188,94 @@ def test_amounts_labelled_in_different_units_are_said_to_be(tmp_path: Path) -> N
     ]
     text = draft_layout(rows, "t", "t.csv")
     assert "# guess: the amounts' labels state different units" in text
+
+
+def test_a_drafted_key_takes_the_description_where_an_article_repeats(tmp_path: Path) -> None:
+    # A table per regeling lists an article once per regeling: chapter and article alone made
+    # every second row a duplicate-key error in the draft read unedited.
+    table = _write_csv(
+        tmp_path / "t.csv",
+        "Hoofdstuk;Artikel;Omschrijving;Bedrag\n"
+        "XIII;1;AI-fabriek;1.234\n"
+        "XIII;1;Andere regeling;2.500\n"
+        "X;4;AI;750\n",
+    )
+    text = _draft(table)
+    assert 'key = ["chapter", "article", "description"]  # guess: the place fields repeat' in text
+    layout = tmp_path / "drafted.toml"
+    layout.write_text(text, encoding="utf-8")
+    lines, codes = _lines(table, layout)
+    assert "duplicate-key" not in codes
+    assert len(lines) == 3
+
+
+def test_amounts_written_only_as_1_234_are_drafted_with_a_thousands_point(
+    tmp_path: Path,
+) -> None:
+    # A comma-separated file whose amounts are all "1.234"-like: nothing but the form tells,
+    # and a column that never writes 1234 without a point groups its thousands.
+    table = _write_csv(
+        tmp_path / "t.csv", "Hoofdstuk,Artikel,Bedrag\nXIII,1,1.234\nXIII,2,2.500\nX,4,750\n"
+    )
+    text = _draft(table)
+    assert 'numbers = "dutch"  # guess: 2 amounts such as "1.234" read with a thousands' in text
+    layout = tmp_path / "drafted.toml"
+    layout.write_text(text, encoding="utf-8")
+    lines, _ = _lines(table, layout)
+    assert [euros for *_, euros in lines] == [
+        Decimal("750000.00"),
+        Decimal("1234000.00"),
+        Decimal("2500000.00"),
+    ]
+
+
+def test_a_column_writing_1234_without_a_point_keeps_1_234_a_decimal() -> None:
+    from reconcile.read.draft import draft_layout
+
+    rows = [["Hoofdstuk", "Artikel", "Bedrag"], ["XIII", "1", "1.234"], ["XIII", "2", "12345"]]
+    assert 'numbers = "plain"' in draft_layout(rows, "t", "t.csv")
+
+
+def test_numbered_places_are_fields_and_a_labelled_year_is_the_amounts_year(
+    tmp_path: Path,
+) -> None:
+    # "Artikelonderdeel" 1.1 was drafted as an amount column: its "1.1" then made the draft
+    # English, and every "1.000" was read as one euro. "Raming 2026" gave lines no year.
+    table = _write_csv(
+        tmp_path / "t.csv",
+        "Hoofdstuknummer;Art.nr.;Artikelonderdeel;Regeling;Raming 2026;Raming 2027\n"
+        "XIII;1;1.1;AI-fabriek;1.000;2.000\n"
+        "XIII;2;2.1;Andere;1.500;0\n",
+    )
+    text = _draft(table)
+    assert 'artikelonderdeel = "Artikelonderdeel"  # guess: numbers, but the label names' in text
+    assert 'label = "Raming 2026"\nyear = 2026  # guess: the label names the year 2026' in text
+    layout = tmp_path / "drafted.toml"
+    layout.write_text(text, encoding="utf-8")
+    lines, _ = _lines(table, layout)
+    assert lines == [
+        ("XIII", "1", 2026, Decimal("1000000.00")),
+        ("XIII", "1", 2027, Decimal("2000000.00")),
+        ("XIII", "2", 2026, Decimal("1500000.00")),
+        ("XIII", "2", 2027, Decimal("0.00")),
+    ]
+
+
+def test_a_layout_is_drafted_from_the_sheet_holding_amounts(tmp_path: Path) -> None:
+    # The ombuigingslijst's shape: a sheet of the measures' texts (more labels) before the
+    # sheet of their amounts. The texts sheet gave a draft with no amount column.
+    book = Workbook()
+    texts = book.active
+    assert texts is not None
+    texts.title = "Inhoud"
+    texts.append(["Ministerie", "Maatregel", "Toelichting", "Soort", "Fiscaal", "Document"])
+    texts.append(["EZ", "AI-fabriek", "Een toelichting", "Intensivering", "Nee", "Brief"])
+    amounts = book.create_sheet("Budgetlijst")
+    amounts.append(["Maatregel", "Jaar", "Bedrag"])
+    amounts.append(["AI-fabriek", 2025, 5.1])
+    amounts.append(["AI-fabriek", 2026, 10])
+    path = tmp_path / "lijst.xlsx"
+    book.save(path)
+    text = _draft(path)
+    assert 'label = "Bedrag"' in text
+    assert 'year = "Jaar"' in text

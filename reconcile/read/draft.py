@@ -27,6 +27,7 @@ from reconcile.money import (
     ENGLISH,
     AmountError,
     find_unit,
+    is_ambiguous,
     number_style,
     parse_number,
 )
@@ -42,6 +43,10 @@ SAMPLE_ROWS = 200  # the rows below the header whose values a guess looks at
 FIELDS = ("year", "series", "chapter", "ministry", "article", "description")
 _RELATIVE = re.compile(r"\bt([+-]\d)?$")  # "bedrag t", "bedrag t+1", "bedrag t-2"
 _CHAPTER = re.compile(r"^([A-Za-z]{1,5}|\d{1,2})$")
+_UNGROUPED = re.compile(r"^-?\d{4,}([.,]\d+)?$")  # 1234, 1234,5: no thousands separator
+_YEAR_IN = re.compile(r"(?<!\d)(\d{4})(?!\d)")
+# Labels of numbered places in the budget, whose numbers ("1.1", "24") are no amounts.
+_NAMES_A_PLACE = re.compile(r"artikel|onderdeel|nummer|\bnr\b|\bcode\b|\bid\b|regeling|instrument")
 _NUMBER = re.compile(r"^-?[\d.,\s]+([eE][-+]?\d+)?$")
 
 
@@ -65,11 +70,14 @@ def first_rows(path: Path, display: str) -> tuple[list[Sequence[Any]], Finding |
         grids = load_workbook(data, path.suffix, checked.plain_parts)
     except UnreadableFileError as exc:
         return [], make_finding("file-unreadable", CellRef(display), reason=exc.reason)
-    # The sheet whose header row holds the most labels, not a note sheet before it.
+    # The sheet holding amounts whose header row holds the most labels, not a note sheet
+    # before it, nor a sheet of the measures' texts beside the one of their amounts.
     firsts: list[list[Sequence[Any]]] = [
         list(grid.rows[: HEADER_SCAN_ROWS + SAMPLE_ROWS]) for grid in grids
     ]
-    return max(firsts, key=_header_labels, default=[]), None
+    return max(
+        firsts, key=lambda rows: (_holds_amounts(rows), _header_labels(rows)), default=[]
+    ), None
 
 
 def _csv_first_rows(data: bytes) -> list[Sequence[Any]]:
@@ -87,15 +95,13 @@ def _csv_first_rows(data: bytes) -> list[Sequence[Any]]:
     return best
 
 
-def draft_layout(rows: Sequence[Sequence[Any]], name: str, source: str) -> str:
-    """The TOML text of a layout for the table in ``rows`` (the file's first rows)."""
-    if not rows:
-        rows = [[]]
-    at = _header_row(rows)
-    header = [cell_text(cell) for cell in rows[at]]
-    body = [row for row in rows[at + 1 : at + 1 + SAMPLE_ROWS] if any(cell_text(c) for c in row)]
-    columns: dict[str, tuple[str, str]] = {}  # field -> (label, why)
-    amounts: list[tuple[str, str, str]] = []  # (name, label, why)
+Guesses = tuple[dict[str, tuple[str, str]], list[tuple[str, str, str]]]
+
+
+def _guess_columns(header: list[str], body: Sequence[Sequence[Any]]) -> Guesses:
+    """Each labelled column guessed: field -> (label, why), and the amounts (name, label, why)."""
+    columns: dict[str, tuple[str, str]] = {}
+    amounts: list[tuple[str, str, str]] = []
     for index, label in enumerate(header):
         if not label:
             continue
@@ -109,11 +115,36 @@ def draft_layout(rows: Sequence[Sequence[Any]], name: str, source: str) -> str:
         else:
             field = _free_name(label, columns)
             columns[field] = (label, why if guess is None else f"{why}; {guess} is taken")
+    return columns, amounts
+
+
+def _header_and_body(rows: Sequence[Sequence[Any]]) -> tuple[int, list[str], list[Sequence[Any]]]:
+    """The header row's index and labels, and the filled rows below it that a guess reads."""
+    at = _header_row(rows)
+    header = [cell_text(cell) for cell in rows[at]]
+    body = [row for row in rows[at + 1 : at + 1 + SAMPLE_ROWS] if any(cell_text(c) for c in row)]
+    return at, header, body
+
+
+def _holds_amounts(rows: Sequence[Sequence[Any]]) -> bool:
+    """Whether a column of the table in ``rows`` is guessed to hold amounts."""
+    if not rows:
+        return False
+    _, header, body = _header_and_body(rows)
+    return bool(_guess_columns(header, body)[1])
+
+
+def draft_layout(rows: Sequence[Sequence[Any]], name: str, source: str) -> str:
+    """The TOML text of a layout for the table in ``rows`` (the file's first rows)."""
+    if not rows:
+        rows = [[]]
+    at, header, body = _header_and_body(rows)
+    columns, amounts = _guess_columns(header, body)
     unit_line = _unit(rows[:at], [label for _, label, _ in amounts])
     numbers, numbers_why = _numbers(
         [cell_text(row[i]) for row in body for i in _indexes(header, amounts) if i < len(row)]
     )
-    key = [field for field in ("year", "series", "chapter", "article") if field in columns]
+    key, key_why = _key(columns, header, body)
     lines = [
         f"# A layout drafted by `reconcile layouts draft` from {source} (header in row {at + 1}).",
         "# Each guess is said beside it: check them, then use it with --layout FILE.toml.",
@@ -138,8 +169,8 @@ def draft_layout(rows: Sequence[Sequence[Any]], name: str, source: str) -> str:
         lines += ["", "[[amounts]]", f"name = {_quote(amount)}  # guess: {why}"]
         lines.append(f"label = {_quote(label)}")
         offset = _RELATIVE.search(fold(label))
-        year = labelled_year(label)
-        if year is not None:  # a wide table's "2026" or "Mutatie 2026": that year's amounts
+        year = _label_year(label)
+        if year is not None:  # a wide table's "2026" or "Raming 2026": that year's amounts
             lines.append(f"year = {year}  # guess: the label names the year {year}")
         elif offset:  # "Bedrag t+1": the row's year plus one
             shift = int((offset.group(1) or "+0").replace("+", ""))
@@ -149,7 +180,7 @@ def draft_layout(rows: Sequence[Sequence[Any]], name: str, source: str) -> str:
     lines += [
         "",
         "[checks]",
-        f"key = {json.dumps(key)}  # guess: the place fields found; add what else tells rows apart",
+        f"key = {json.dumps(key)}  # guess: {key_why}",
         *(f"{field} = true" for field in ("chapter", "article", "series") if field in columns),
     ]
     return "\n".join(lines) + "\n"
@@ -213,8 +244,19 @@ def _guess(label: str, values: list[str], taken: set[str]) -> tuple[str | None, 
     if "chapter" not in taken and all(_is_chapter(value) for value in values):
         return "chapter", "every value is a budget chapter"
     if all(_is_amount(value) for value in values):
+        if _NAMES_A_PLACE.search(fold(label)):  # "Artikelonderdeel": 1.1, 2.3 are no money
+            return None, "numbers, but the label names a place in the budget: a field"
         return "amount", "every value is a number"
     return None, "text: kept as a field of its own"
+
+
+def _label_year(label: str) -> int | None:
+    """The one year an amount column's label names: "2026", "Mutatie 2026", "Raming 2026"."""
+    year = labelled_year(label)
+    if year is not None:
+        return year
+    years = {int(found) for found in _YEAR_IN.findall(label) if 1990 <= int(found) <= 2100}
+    return years.pop() if len(years) == 1 else None
 
 
 def _is_chapter(value: str) -> bool:
@@ -246,6 +288,36 @@ def _free_name(label: str, columns: dict[str, tuple[str, str]]) -> str:
         count += 1
         name = f"{base}_{count}"
     return name
+
+
+def _key(
+    columns: dict[str, tuple[str, str]], header: list[str], body: Sequence[Sequence[Any]]
+) -> tuple[list[str], str]:
+    """The fields that tell the rows apart, and why: the place fields found, and where two
+    rows below the header share those, the description and then the other fields in the
+    header's order until none do (a table per regeling repeats its article)."""
+    place: list[str] = [f for f in ("year", "series", "chapter", "article") if f in columns]
+    others = [field for field in columns if field not in place and field != "ministry"]
+    others.sort(key=lambda field: (field != "description", header.index(columns[field][0])))
+    key, best, fewest = list(place), list(place), len(body) + 1
+    for field in [None, *others]:
+        if field is not None:
+            key.append(field)
+        indexes = [header.index(columns[name][0]) for name in key]
+        seen = Counter(
+            tuple(cell_text(row[i]) if i < len(row) else "" for i in indexes) for row in body
+        )
+        repeats = sum(count - 1 for count in seen.values())
+        if not repeats:
+            if field is None:
+                return key, "the place fields found; add what else tells rows apart"
+            return key, f"the place fields repeat in the first rows; with {field} they do not"
+        if repeats < fewest:
+            best, fewest = list(key), repeats
+    return best, (
+        f"{fewest} of the first rows repeat another in every field these fields need: "
+        "a row twice, or say what else tells them apart"
+    )
 
 
 def _indexes(header: list[str], amounts: list[tuple[str, str, str]]) -> list[int]:
@@ -286,6 +358,13 @@ def _numbers(values: list[str]) -> tuple[str, str]:
         return "dutch", f"{styles[DUTCH]} amounts written the Dutch way (1.234,5)"
     if styles[ENGLISH]:
         return "english", f"{styles[ENGLISH]} amounts written the English way (1,234.5)"
+    # Only "1.234"s: a thousands point, unless the column writes 1234 without one elsewhere.
+    points = [value for value in values if is_ambiguous(value) and "." in value]
+    if points and not any(_UNGROUPED.match(value.strip()) for value in values):
+        return "dutch", (
+            f"{len(points)} amounts such as {_quote(points[0])} read with a thousands point "
+            '(no amount is written 1234 without one); "plain" if the point is a decimal mark'
+        )
     return "plain", "no thousands separator seen; a point is the decimal mark"
 
 
