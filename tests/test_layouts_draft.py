@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from openpyxl import Workbook
 
 from reconcile.cli import cli
@@ -279,3 +281,26 @@ def test_a_layout_is_drafted_from_the_sheet_holding_amounts(tmp_path: Path) -> N
     text = _draft(path)
     assert 'label = "Bedrag"' in text
     assert 'year = "Jaar"' in text
+
+
+@settings(max_examples=30, derandomize=True, deadline=None, database=None)
+@given(
+    labels=st.lists(
+        st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=12),
+        min_size=1,
+        max_size=6,
+    ),
+    values=st.lists(st.sampled_from(["XIII", "2025", "U", "1.234", "7", "PM", "één", ""])),
+)
+def test_any_header_drafts_a_layout_that_loads(labels: list[str], values: list[str]) -> None:
+    # Whatever the labels (accents, quotes, brackets, "€"), the draft is TOML and, with an
+    # amount column named in it, a layout --layout takes: "één" as a field name was no TOML.
+    import tomllib
+
+    from reconcile.read.draft import draft_layout
+    from reconcile.read.layouts import parse_layout
+
+    row = (values * len(labels))[: len(labels)] if values else [""] * len(labels)
+    text = draft_layout([[*labels, "Bedrag"], [*row, "5"]], "t", "t.csv")
+    layout = parse_layout(tomllib.loads(text), "t.toml")
+    assert [amount.labels for amount in layout.amounts][-1] == ("Bedrag",)

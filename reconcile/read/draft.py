@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -280,8 +281,10 @@ def _amount_name(label: str, amounts: list[tuple[str, str, str]]) -> str:
 
 
 def _free_name(label: str, columns: dict[str, tuple[str, str]]) -> str:
-    """A field name made of the label: lower case, words joined by "_"."""
-    words = re.sub(r"\W+", " ", fold(label)).split()[:3]  # "type_begroting_zie", not all
+    """A field name made of the label: lower case, words joined by "_", in the letters a TOML
+    key takes bare ("Catégorie" is "categorie"; "één" stood as a key TOML refuses)."""
+    ascii_label = unicodedata.normalize("NFKD", fold(label)).encode("ascii", "ignore").decode()
+    words = re.sub(r"[^a-z0-9]+", " ", ascii_label).split()[:3]  # "type_begroting_zie", not all
     base = "_".join(words) or "column"
     name, count = base, 1
     while name in columns or name in FIELDS:
