@@ -304,3 +304,11 @@ def test_any_header_drafts_a_layout_that_loads(labels: list[str], values: list[s
     text = draft_layout([[*labels, "Bedrag"], [*row, "5"]], "t", "t.csv")
     layout = parse_layout(tomllib.loads(text), "t.toml")
     assert [amount.labels for amount in layout.amounts][-1] == ("Bedrag",)
+
+
+def test_a_table_without_a_header_is_said_to_have_none(tmp_path: Path) -> None:
+    # Only numbers: the draft took "1;2;3" unsplit (one cell, a label) as the header.
+    table = _write_csv(tmp_path / "t.csv", "1;2;3\n4;5;6\n")
+    text = _draft(table)
+    assert "# No row of the first ones holds labels: the table seems to have no header." in text
+    assert '"1;2;3"' not in text

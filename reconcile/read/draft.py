@@ -149,6 +149,11 @@ def draft_layout(rows: Sequence[Sequence[Any]], name: str, source: str) -> str:
     lines = [
         f"# A layout drafted by `reconcile layouts draft` from {source} (header in row {at + 1}).",
         "# Each guess is said beside it: check them, then use it with --layout FILE.toml.",
+        *(
+            ["# No row of the first ones holds labels: the table seems to have no header."]
+            if not _labels(rows[at])
+            else []
+        ),
         "",
         f"name = {_quote(name)}",
         f"title = {_quote(f'Drafted from {source}')}",
@@ -202,8 +207,12 @@ def _labels(row: Sequence[Any]) -> int:
 
 
 def _header_labels(rows: Sequence[Sequence[Any]]) -> int:
-    """How many labels the header row of ``rows`` holds (0 for a sheet without any)."""
-    return _labels(rows[_header_row(rows)]) if rows else 0
+    """How many labels the header row of ``rows`` holds: 0 for a sheet without any, and for a
+    row of one cell, no table's header ("1;2;3" unsplit is one label, and no header)."""
+    if not rows:
+        return 0
+    header = rows[_header_row(rows)]
+    return _labels(header) if sum(1 for cell in header if cell_text(cell)) > 1 else 0
 
 
 def _is_label(text: str) -> bool:
