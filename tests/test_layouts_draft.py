@@ -312,3 +312,43 @@ def test_a_table_without_a_header_is_said_to_have_none(tmp_path: Path) -> None:
     text = _draft(table)
     assert "# No row of the first ones holds labels: the table seems to have no header." in text
     assert '"1;2;3"' not in text
+
+
+def test_totals_rows_a_unit_column_and_a_combined_chapter_are_drafted(tmp_path: Path) -> None:
+    # The older begrotingsstaten' ways, in a table of their own: "Totaal" rows (read as
+    # lines they counted every amount twice), a unit per row ("miljoen" read as x € 1.000
+    # was a thousand times too small) and "XIII, Economische Zaken" in one cell.
+    table = _write_csv(
+        tmp_path / "t.csv",
+        "Jaar;Eenheid;Begrotingsstaat;Artikel;Omschrijving;Bedrag\n"
+        "2025;x1000;XIII, Economische Zaken;1;A;100\n"
+        "2025;x1000;XIII, Economische Zaken;2;B;200\n"
+        "2025;x1000;XIII, Economische Zaken;-;Totaal;300\n"
+        "2025;miljoen;X, Defensie;1;C;2,5\n"
+        "2025;miljoen;X, Defensie;-;TOTAAL;2,5\n",
+    )
+    text = _draft(table)
+    assert 'unit_column = "unit"  # guess: every value of "Eenheid" states a unit' in text
+    assert '[units]  # guess: the unit column\'s words\n"miljoen" = "x € 1 mln"' in text
+    assert 'chapter = { labels = ["Begrotingsstaat"], split = ",", rest = "ministry" }' in text
+    assert 'patterns = { description = "^(sub)?totaal\\\\b" }' in text
+    layout = tmp_path / "drafted.toml"
+    layout.write_text(text, encoding="utf-8")
+    lines, codes = _lines(table, layout)
+    assert lines == [
+        ("X", "1", 2025, Decimal("2500000.00")),
+        ("XIII", "1", 2025, Decimal("100000.00")),
+        ("XIII", "2", 2025, Decimal("200000.00")),
+    ]
+    assert "total-mismatch" not in codes
+    from reconcile.announcement import load_announcement
+    from reconcile.pipeline import validate
+
+    def checked(path: Path) -> list[tuple[str | None, str]]:
+        report = validate([str(path)], load_announcement(None), layout=str(layout))
+        return [(f.location.cell, f.code) for f in report.findings if f.code == "total-mismatch"]
+
+    assert checked(table) == []
+    wrong = tmp_path / "wrong.csv"
+    wrong.write_text(table.read_text(encoding="utf-8").replace("Totaal;300", "Totaal;301"))
+    assert checked(wrong) == [("F4", "total-mismatch")]

@@ -146,6 +146,17 @@ def draft_layout(rows: Sequence[Sequence[Any]], name: str, source: str) -> str:
         [cell_text(row[i]) for row in body for i in _indexes(header, amounts) if i < len(row)]
     )
     key, key_why = _key(columns, header, body)
+    values_of = {
+        field: [v for row in body if (v := _cell(row, header.index(label)))]
+        for field, (label, _) in columns.items()
+    }
+    unit_field = next(
+        (f for f, values in values_of.items() if values and all(map(_states_unit, values))),
+        None,
+    )
+    words = sorted({fold(v) for v in values_of.get(unit_field or "", []) if not find_unit(v)})
+    totals = _totals(values_of, key)
+    split = "chapter" in columns and "ministry" not in columns and _combined(values_of["chapter"])
     lines = [
         f"# A layout drafted by `reconcile layouts draft` from {source} (header in row {at + 1}).",
         "# Each guess is said beside it: check them, then use it with --layout FILE.toml.",
@@ -159,9 +170,18 @@ def draft_layout(rows: Sequence[Sequence[Any]], name: str, source: str) -> str:
         f"title = {_quote(f'Drafted from {source}')}",
         *unit_line,
         f"numbers = {_quote(numbers)}  # guess: {numbers_why}",
+        *_unit_column(unit_field, columns, words),
         "",
         "[columns]",
-        *(f"{field} = {_quote(label)}  # guess: {why}" for field, (label, why) in columns.items()),
+        *(
+            f"{field} = {_column(field, label, split)}  # guess: {why}"
+            + (
+                "; chapter and name share a cell (XIII, Economische Zaken)"
+                if split and field == "chapter"
+                else ""
+            )
+            for field, (label, why) in columns.items()
+        ),
     ]
     if not amounts:  # a layout needs one: say so where it goes, not in a loader's error
         lines += [
@@ -183,6 +203,7 @@ def draft_layout(rows: Sequence[Sequence[Any]], name: str, source: str) -> str:
             lines.append(
                 f"year_offset = {shift}  # guess: the label names year t{offset.group(1) or ''}"
             )
+    lines += totals
     lines += [
         "",
         "[checks]",
@@ -267,6 +288,80 @@ def _label_year(label: str) -> int | None:
         return year
     years = {int(found) for found in _YEAR_IN.findall(label) if 1990 <= int(found) <= 2100}
     return years.pop() if len(years) == 1 else None
+
+
+# A unit column's words that state a unit without a caption's "x" ("miljoen", "EUR").
+_UNIT_WORDS = {
+    "duizend": "x € 1.000",
+    "duizendtallen": "x € 1.000",
+    "miljoen": "x € 1 mln",
+    "mln": "x € 1 mln",
+    "miljard": "x € 1 mld",
+    "mld": "x € 1 mld",
+}  # not "Euro": a Valuta column's, which names the currency, not the unit
+_TOTAL = re.compile(r"^(sub)?totaal\b", re.IGNORECASE)
+
+
+def _unit_column(
+    field: str | None, columns: dict[str, tuple[str, str]], words: list[str]
+) -> list[str]:
+    """The lines naming the column of each row's unit, and its words no caption states."""
+    if field is None:
+        return []
+    label = _quote(columns[field][0])
+    why = f"every value of {label} states a unit: each row is read in its own"
+    lines = [f"unit_column = {_quote(field)}  # guess: {why}"]
+    if words:
+        lines += ["", "[units]  # guess: the unit column's words"]
+        lines += [f"{_quote(word)} = {_quote(_UNIT_WORDS[word])}" for word in words]
+    return lines
+
+
+def _states_unit(value: str) -> bool:
+    return find_unit(value) is not None or fold(value) in _UNIT_WORDS
+
+
+def _totals(values_of: dict[str, list[str]], key: list[str]) -> list[str]:
+    """[totals] where a text field says "Totaal" or "Subtotaal" in some row: those rows are
+    checks of the rows agreeing on the place fields above the article, never lines."""
+    field = next(
+        (
+            name
+            for name in ("description", *values_of)
+            if any(_TOTAL.match(value) for value in values_of.get(name, ()))
+        ),
+        None,
+    )
+    if field is None:
+        return []
+    group = [name for name in key if name in ("year", "series", "chapter")]
+    return [
+        "",
+        "[totals]",
+        (
+            f"patterns = {{ {field} = {_quote(_TOTAL.pattern)} }}  # guess: rows whose {field} "
+            "says Totaal or Subtotaal are totals, checked, never counted"
+        ),
+        f"group = {json.dumps(group)}  # guess: a total covers the rows agreeing on these",
+    ]
+
+
+def _cell(row: Sequence[Any], index: int) -> str:
+    return cell_text(row[index]) if index < len(row) else ""
+
+
+def _combined(values: list[str]) -> bool:
+    """Whether chapter cells hold the chapter and its name, cut by a comma: "XIII, Economische
+    Zaken", "A, Infrastructuurfonds" (most of them: a summary block may say "Rijk")."""
+    cut = [value for value in values if "," in value and _is_chapter(value)]
+    return bool(cut) and len(cut) * 2 > len(values)
+
+
+def _column(field: str, label: str, split: bool) -> str:
+    """A field's value in [columns]: its label, or for a combined chapter cell the cut."""
+    if split and field == "chapter":
+        return f'{{ labels = [{_quote(label)}], split = ",", rest = "ministry" }}'
+    return _quote(label)
 
 
 def _is_chapter(value: str) -> bool:
