@@ -352,3 +352,30 @@ def test_totals_rows_a_unit_column_and_a_combined_chapter_are_drafted(tmp_path: 
     wrong = tmp_path / "wrong.csv"
     wrong.write_text(table.read_text(encoding="utf-8").replace("Totaal;300", "Totaal;301"))
     assert checked(wrong) == [("F4", "total-mismatch")]
+
+
+def test_a_draft_in_dutch_says_its_guesses_in_dutch_and_is_the_same_layout(
+    tmp_path: Path,
+) -> None:
+    # Every comment of the draft was English, whatever --lang said.
+    import tomllib
+
+    table = _write_csv(
+        tmp_path / "t.csv",
+        "Hoofdstuk;Artikel;Omschrijving;Mutatie 2025\nXIII;1;A;1.500\nXIII;1;B;2.000\n",
+    )
+    runs = {
+        lang: CliRunner().invoke(cli, ["layouts", "draft", str(table), "--lang", lang])
+        for lang in ("en", "nl")
+    }
+    dutch = runs["nl"].output
+    assert runs["nl"].exit_code == 0, dutch
+    assert (
+        "# Een layout opgesteld door `reconcile layouts draft` uit t.csv (kop in rij 1)." in dutch
+    )
+    assert "year = 2025  # gok: de kop noemt het jaar 2025" in dutch
+    assert "# guess" not in dutch
+    english, nederlands = (tomllib.loads(runs[lang].output) for lang in ("en", "nl"))
+    assert nederlands.pop("title") == "Opgesteld uit t.csv"
+    assert english.pop("title") == "Drafted from t.csv"
+    assert nederlands == english

@@ -54,4 +54,4 @@ def layouts_draft(file: str, name: str | None, lang: str | None) -> None:
     rows, problem = first_rows(path, file)
     if problem is not None:
         raise InputError("{where}: {problem}", where=file, problem=render_message(problem, lang))
-    click.echo(draft_layout(rows, name or path.stem, path.name), nl=False)
+    click.echo(draft_layout(rows, name or path.stem, path.name, lang), nl=False)

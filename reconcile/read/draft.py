@@ -18,11 +18,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from reconcile.codes import make_finding
+from reconcile.codes import make_finding, render
 from reconcile.guard import ensure_safe_environment
 from reconcile.limits import DEFAULT_LIMITS
 from reconcile.ministries import load_table, normalise_chapter
-from reconcile.model import CellRef, Finding
+from reconcile.model import CellRef, Finding, Phrase, counted
 from reconcile.money import (
     DUTCH,
     ENGLISH,
@@ -96,13 +96,15 @@ def _csv_first_rows(data: bytes) -> list[Sequence[Any]]:
     return best
 
 
-Guesses = tuple[dict[str, tuple[str, str]], list[tuple[str, str, str]]]
+Columns = dict[str, tuple[str, Phrase]]  # field -> (label, why)
+Amounts = list[tuple[str, str, Phrase]]  # (name, label, why)
+Guesses = tuple[Columns, Amounts]
 
 
 def _guess_columns(header: list[str], body: Sequence[Sequence[Any]]) -> Guesses:
     """Each labelled column guessed: field -> (label, why), and the amounts (name, label, why)."""
-    columns: dict[str, tuple[str, str]] = {}
-    amounts: list[tuple[str, str, str]] = []
+    columns: Columns = {}
+    amounts: Amounts = []
     for index, label in enumerate(header):
         if not label:
             continue
@@ -115,7 +117,9 @@ def _guess_columns(header: list[str], body: Sequence[Sequence[Any]]) -> Guesses:
             columns[guess] = (label, why)
         else:
             field = _free_name(label, columns)
-            columns[field] = (label, why if guess is None else f"{why}; {guess} is taken")
+            if guess is not None:
+                why = Phrase("{why}; {field} is taken", {"why": why, "field": guess})
+            columns[field] = (label, why)
     return columns, amounts
 
 
@@ -135,13 +139,18 @@ def _holds_amounts(rows: Sequence[Sequence[Any]]) -> bool:
     return bool(_guess_columns(header, body)[1])
 
 
-def draft_layout(rows: Sequence[Sequence[Any]], name: str, source: str) -> str:
-    """The TOML text of a layout for the table in ``rows`` (the file's first rows)."""
+def draft_layout(rows: Sequence[Sequence[Any]], name: str, source: str, lang: str = "en") -> str:
+    """The TOML text of a layout for the table in ``rows`` (the file's first rows), its
+    comments in ``lang``."""
+
+    def guess(why: Phrase) -> str:
+        return _guessed(why, lang)
+
     if not rows:
         rows = [[]]
     at, header, body = _header_and_body(rows)
     columns, amounts = _guess_columns(header, body)
-    unit_line = _unit(rows[:at], [label for _, label, _ in amounts])
+    unit_line = _unit(rows[:at], [label for _, label, _ in amounts], lang)
     numbers, numbers_why = _numbers(
         [cell_text(row[i]) for row in body for i in _indexes(header, amounts) if i < len(row)]
     )
@@ -155,59 +164,76 @@ def draft_layout(rows: Sequence[Sequence[Any]], name: str, source: str) -> str:
         None,
     )
     words = sorted({fold(v) for v in values_of.get(unit_field or "", []) if not find_unit(v)})
-    totals = _totals(values_of, key)
+    totals = _totals(values_of, key, lang)
     split = "chapter" in columns and "ministry" not in columns and _combined(values_of["chapter"])
+    said = Phrase(
+        "A layout drafted by `reconcile layouts draft` from {source} (header in row {row}).",
+        {"source": source, "row": str(at + 1)},
+    )
     lines = [
-        f"# A layout drafted by `reconcile layouts draft` from {source} (header in row {at + 1}).",
-        "# Each guess is said beside it: check them, then use it with --layout FILE.toml.",
-        *(
-            ["# No row of the first ones holds labels: the table seems to have no header."]
-            if not _labels(rows[at])
-            else []
+        "# " + render(said, lang),
+        "# "
+        + render(
+            Phrase(
+                "Each guess is said beside it: check them, then use it with --layout FILE.toml."
+            ),
+            lang,
         ),
+    ]
+    if not _labels(rows[at]):
+        headless = Phrase(
+            "No row of the first ones holds labels: the table seems to have no header."
+        )
+        lines.append("# " + render(headless, lang))
+    combined = Phrase("chapter and name share a cell (XIII, Economische Zaken)")
+    title = Phrase("Drafted from {source}", {"source": source})
+    lines += [
         "",
         f"name = {_quote(name)}",
-        f"title = {_quote(f'Drafted from {source}')}",
+        f"title = {_quote(render(title, lang))}",
         *unit_line,
-        f"numbers = {_quote(numbers)}  # guess: {numbers_why}",
-        *_unit_column(unit_field, columns, words),
+        f"numbers = {_quote(numbers)}  {guess(numbers_why)}",
+        *_unit_column(unit_field, columns, words, lang),
         "",
         "[columns]",
         *(
-            f"{field} = {_column(field, label, split)}  # guess: {why}"
-            + (
-                "; chapter and name share a cell (XIII, Economische Zaken)"
+            f"{field} = {_column(field, label, split)}  "
+            + guess(
+                Phrase("{why}; {more}", {"why": why, "more": combined})
                 if split and field == "chapter"
-                else ""
+                else why
             )
             for field, (label, why) in columns.items()
         ),
     ]
     if not amounts:  # a layout needs one: say so where it goes, not in a loader's error
+        missing = Phrase(
+            "No amount column was recognised: name the column(s) holding the amounts, e.g."
+        )
         lines += [
             "",
-            "# No amount column was recognised: name the column(s) holding the amounts, e.g.",
+            "# " + render(missing, lang),
             "# [[amounts]]",
             '# name = "amount"',
             '# label = "Bedrag"',
         ]
     for amount, label, why in amounts:
-        lines += ["", "[[amounts]]", f"name = {_quote(amount)}  # guess: {why}"]
+        lines += ["", "[[amounts]]", f"name = {_quote(amount)}  {guess(why)}"]
         lines.append(f"label = {_quote(label)}")
         offset = _RELATIVE.search(fold(label))
         year = _label_year(label)
         if year is not None:  # a wide table's "2026" or "Raming 2026": that year's amounts
-            lines.append(f"year = {year}  # guess: the label names the year {year}")
+            named = Phrase("the label names the year {year}", {"year": str(year)})
+            lines.append(f"year = {year}  {guess(named)}")
         elif offset:  # "Bedrag t+1": the row's year plus one
             shift = int((offset.group(1) or "+0").replace("+", ""))
-            lines.append(
-                f"year_offset = {shift}  # guess: the label names year t{offset.group(1) or ''}"
-            )
+            relative = Phrase("the label names year t{offset}", {"offset": offset.group(1) or ""})
+            lines.append(f"year_offset = {shift}  {guess(relative)}")
     lines += totals
     lines += [
         "",
         "[checks]",
-        f"key = {json.dumps(key)}  # guess: {key_why}",
+        f"key = {json.dumps(key)}  {guess(key_why)}",
         *(f"{field} = true" for field in ("chapter", "article", "series") if field in columns),
     ]
     return "\n".join(lines) + "\n"
@@ -253,32 +279,34 @@ def _known_labels() -> dict[str, str]:
     return known
 
 
-def _guess(label: str, values: list[str], taken: set[str]) -> tuple[str | None, str]:
+def _guess(label: str, values: list[str], taken: set[str]) -> tuple[str | None, Phrase]:
     """The field a column is (or "amount", or None: a column of its own), and why. A guess
     from the values skips the fields ``taken`` by columns before it: numbers 1-39 are
     chapters as well as amounts ("Stand voor" beside a "Hoofdstuk" column)."""
     known = _known_labels().get(fold(label))
     if known is not None:
-        return known, f"a built-in layout's label of {known}"
+        return known, Phrase("a built-in layout's label of {field}", {"field": known})
     word = field_of(label)
     if word in FIELDS or word == "amount":
-        return word, f"a workbook header word of {word}"
+        return word, Phrase("a workbook header word of {field}", {"field": word})
     year = labelled_year(label)
     if year is not None and not all(parse_year(value) is not None for value in values):
-        return "amount", f"the label is the year {year}: a column of that year's amounts"
+        return "amount", Phrase(
+            "the label is the year {year}: a column of that year's amounts", {"year": str(year)}
+        )
     if not values:
-        return None, "no values below it to tell"
+        return None, Phrase("no values below it to tell")
     if "year" not in taken and all(parse_year(value) is not None for value in values):
-        return "year", "every value is a year"
+        return "year", Phrase("every value is a year")
     if "series" not in taken and {value.upper() for value in values} <= {"V", "U", "O"}:
-        return "series", "every value is V, U or O"
+        return "series", Phrase("every value is V, U or O")
     if "chapter" not in taken and all(_is_chapter(value) for value in values):
-        return "chapter", "every value is a budget chapter"
+        return "chapter", Phrase("every value is a budget chapter")
     if all(_is_amount(value) for value in values):
         if _NAMES_A_PLACE.search(fold(label)):  # "Artikelonderdeel": 1.1, 2.3 are no money
-            return None, "numbers, but the label names a place in the budget: a field"
-        return "amount", "every value is a number"
-    return None, "text: kept as a field of its own"
+            return None, Phrase("numbers, but the label names a place in the budget: a field")
+        return "amount", Phrase("every value is a number")
+    return None, Phrase("text: kept as a field of its own")
 
 
 def _label_year(label: str) -> int | None:
@@ -302,17 +330,18 @@ _UNIT_WORDS = {
 _TOTAL = re.compile(r"^(sub)?totaal\b", re.IGNORECASE)
 
 
-def _unit_column(
-    field: str | None, columns: dict[str, tuple[str, str]], words: list[str]
-) -> list[str]:
+def _unit_column(field: str | None, columns: Columns, words: list[str], lang: str) -> list[str]:
     """The lines naming the column of each row's unit, and its words no caption states."""
     if field is None:
         return []
-    label = _quote(columns[field][0])
-    why = f"every value of {label} states a unit: each row is read in its own"
-    lines = [f"unit_column = {_quote(field)}  # guess: {why}"]
+    why = Phrase(
+        "every value of {label} states a unit: each row is read in its own",
+        {"label": _quote(columns[field][0])},
+    )
+    lines = [f"unit_column = {_quote(field)}  {_guessed(why, lang)}"]
     if words:
-        lines += ["", "[units]  # guess: the unit column's words"]
+        words_why = Phrase("the unit column's words")
+        lines += ["", f"[units]  {_guessed(words_why, lang)}"]
         lines += [f"{_quote(word)} = {_quote(_UNIT_WORDS[word])}" for word in words]
     return lines
 
@@ -321,7 +350,12 @@ def _states_unit(value: str) -> bool:
     return find_unit(value) is not None or fold(value) in _UNIT_WORDS
 
 
-def _totals(values_of: dict[str, list[str]], key: list[str]) -> list[str]:
+def _guessed(why: Phrase, lang: str) -> str:
+    """A guess's comment: "# guess: ...", in ``lang``."""
+    return "# " + render(Phrase("guess: {why}", {"why": why}), lang)
+
+
+def _totals(values_of: dict[str, list[str]], key: list[str], lang: str) -> list[str]:
     """[totals] where a text field says "Totaal" or "Subtotaal" in some row: those rows are
     checks of the rows agreeing on the place fields above the article, never lines."""
     field = next(
@@ -335,14 +369,16 @@ def _totals(values_of: dict[str, list[str]], key: list[str]) -> list[str]:
     if field is None:
         return []
     group = [name for name in key if name in ("year", "series", "chapter")]
+    flagged = Phrase(
+        "rows whose {field} says Totaal or Subtotaal are totals, checked, never counted",
+        {"field": field},
+    )
+    covers = Phrase("a total covers the rows agreeing on these")
     return [
         "",
         "[totals]",
-        (
-            f"patterns = {{ {field} = {_quote(_TOTAL.pattern)} }}  # guess: rows whose {field} "
-            "says Totaal or Subtotaal are totals, checked, never counted"
-        ),
-        f"group = {json.dumps(group)}  # guess: a total covers the rows agreeing on these",
+        f"patterns = {{ {field} = {_quote(_TOTAL.pattern)} }}  {_guessed(flagged, lang)}",
+        f"group = {json.dumps(group)}  {_guessed(covers, lang)}",
     ]
 
 
@@ -378,13 +414,13 @@ def _is_amount(value: str) -> bool:
     return True
 
 
-def _amount_name(label: str, amounts: list[tuple[str, str, str]]) -> str:
+def _amount_name(label: str, amounts: Amounts) -> str:
     name = fold(label)
     taken = {amount for amount, _, _ in amounts}
     return name if name not in taken else f"{name} {len(amounts) + 1}"
 
 
-def _free_name(label: str, columns: dict[str, tuple[str, str]]) -> str:
+def _free_name(label: str, columns: Columns) -> str:
     """A field name made of the label: lower case, words joined by "_", in the letters a TOML
     key takes bare ("Catégorie" is "categorie"; "één" stood as a key TOML refuses)."""
     ascii_label = unicodedata.normalize("NFKD", fold(label)).encode("ascii", "ignore").decode()
@@ -398,8 +434,8 @@ def _free_name(label: str, columns: dict[str, tuple[str, str]]) -> str:
 
 
 def _key(
-    columns: dict[str, tuple[str, str]], header: list[str], body: Sequence[Sequence[Any]]
-) -> tuple[list[str], str]:
+    columns: Columns, header: list[str], body: Sequence[Sequence[Any]]
+) -> tuple[list[str], Phrase]:
     """The fields that tell the rows apart, and why: the place fields found, and where two
     rows below the header share those, the description and then the other fields in the
     header's order until none do (a table per regeling repeats its article)."""
@@ -417,62 +453,81 @@ def _key(
         repeats = sum(count - 1 for count in seen.values())
         if not repeats:
             if field is None:
-                return key, "the place fields found; add what else tells rows apart"
-            return key, f"the place fields repeat in the first rows; with {field} they do not"
+                return key, Phrase("the place fields found; add what else tells rows apart")
+            return key, Phrase(
+                "the place fields repeat in the first rows; with {field} they do not",
+                {"field": field},
+            )
         if repeats < fewest:
             best, fewest = list(key), repeats
-    return best, (
-        f"{fewest} of the first rows repeat another in every field these fields need: "
-        "a row twice, or say what else tells them apart"
+    return best, counted(
+        "{count} of the first rows repeats another in every field these fields need: a row "
+        "twice, or say what else tells them apart",
+        "{count} of the first rows repeat another in every field these fields need: a row "
+        "twice, or say what else tells them apart",
+        {"count": fewest},
     )
 
 
-def _indexes(header: list[str], amounts: list[tuple[str, str, str]]) -> list[int]:
+def _indexes(header: list[str], amounts: Amounts) -> list[int]:
     labels = {label for _, label, _ in amounts}
     return [index for index, label in enumerate(header) if label in labels]
 
 
-def _unit(above: Sequence[Sequence[Any]], labels: Sequence[str]) -> list[str]:
+def _unit(above: Sequence[Sequence[Any]], labels: Sequence[str], lang: str) -> list[str]:
     """The unit line: a caption above the header's, else the one the amounts' labels state
     ("Bedrag (x € 1.000)", "Amount (EUR mln)") where they all agree, else assumed."""
     for row in above:
         for cell in row:
             unit = find_unit(cell_text(cell))
             if unit is not None:
-                return [f"unit = {_quote(unit.label)}  # the caption {_quote(cell_text(cell))}"]
+                caption = Phrase("the caption {caption}", {"caption": _quote(cell_text(cell))})
+                return [f"unit = {_quote(unit.label)}  # {render(caption, lang)}"]
     stated = {label: unit for label in labels if (unit := find_unit(label)) is not None}
     if stated and len({unit.euros for unit in stated.values()}) == 1:
         label, unit = next(iter(stated.items()))
-        return [f"unit = {_quote(unit.label)}  # the header {_quote(label)}"]
+        headed = Phrase("the header {label}", {"label": _quote(label)})
+        return [f"unit = {_quote(unit.label)}  # {render(headed, lang)}"]
     if stated:
-        said = ", ".join(_quote(label) for label in stated)
-        return [
-            (
-                'unit = "x € 1.000"  # guess: the amounts\' labels state different units: '
-                f"{said}; give each its own layout"
-            ),
-        ]
+        differ = Phrase(
+            "the amounts' labels state different units: {labels}; give each its own layout",
+            {"labels": ", ".join(_quote(label) for label in stated)},
+        )
+        return [f'unit = "x € 1.000"  {_guessed(differ, lang)}']
+    none = Phrase("no caption above the header; open data is x € 1.000")
+    unsaid = Phrase("the file does not say: a finding will say it is assumed")
     return [
-        'unit = "x € 1.000"  # guess: no caption above the header; open data is x € 1.000',
-        "unit_stated = false  # the file does not say: a finding will say it is assumed",
+        f'unit = "x € 1.000"  {_guessed(none, lang)}',
+        f"unit_stated = false  # {render(unsaid, lang)}",
     ]
 
 
-def _numbers(values: list[str]) -> tuple[str, str]:
+def _numbers(values: list[str]) -> tuple[str, Phrase]:
     """The number format the amounts are written in, and why."""
     styles = Counter(style for value in values if (style := number_style(value)) is not None)
     if styles[DUTCH] > styles[ENGLISH]:
-        return "dutch", f"{styles[DUTCH]} amounts written the Dutch way (1.234,5)"
+        return "dutch", counted(
+            "{count} amount written the Dutch way (1.234,5)",
+            "{count} amounts written the Dutch way (1.234,5)",
+            {"count": styles[DUTCH]},
+        )
     if styles[ENGLISH]:
-        return "english", f"{styles[ENGLISH]} amounts written the English way (1,234.5)"
+        return "english", counted(
+            "{count} amount written the English way (1,234.5)",
+            "{count} amounts written the English way (1,234.5)",
+            {"count": styles[ENGLISH]},
+        )
     # Only "1.234"s: a thousands point, unless the column writes 1234 without one elsewhere.
     points = [value for value in values if is_ambiguous(value) and "." in value]
     if points and not any(_UNGROUPED.match(value.strip()) for value in values):
-        return "dutch", (
-            f"{len(points)} amounts such as {_quote(points[0])} read with a thousands point "
-            '(no amount is written 1234 without one); "plain" if the point is a decimal mark'
+        return "dutch", counted(
+            "{count} amount such as {example} read with a thousands point (no amount is "
+            'written 1234 without one); "plain" if the point is a decimal mark',
+            "{count} amounts such as {example} read with a thousands point (no amount is "
+            'written 1234 without one); "plain" if the point is a decimal mark',
+            {"count": len(points), "example": _quote(points[0])},
         )
-    return "plain", "no thousands separator seen; a point is the decimal mark"
+    return "plain", Phrase("no thousands separator seen; a point is the decimal mark")
 
 
 def _quote(text: str) -> str:
