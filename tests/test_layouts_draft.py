@@ -379,3 +379,27 @@ def test_a_draft_in_dutch_says_its_guesses_in_dutch_and_is_the_same_layout(
     assert nederlands.pop("title") == "Opgesteld uit t.csv"
     assert english.pop("title") == "Drafted from t.csv"
     assert nederlands == english
+
+
+def test_a_layout_is_drafted_from_the_sheet_named(tmp_path: Path) -> None:
+    # A workbook of two tables: the draft took the one it thought best, and no option
+    # named the other.
+    book = Workbook()
+    first = book.active
+    assert first is not None
+    first.title = "Uitgaven"
+    first.append(["Hoofdstuk", "Artikel", "Omschrijving", "Bedrag"])
+    first.append(["XIII", 1, "AI", 5])
+    second = book.create_sheet("Ontvangsten")
+    second.append(["Hfd", "Art", "Ontvangst"])
+    second.append(["XIII", 1, 7])
+    path = tmp_path / "t.xlsx"
+    book.save(path)
+    drafted = CliRunner().invoke(cli, ["layouts", "draft", str(path), "--sheet", "ontvangsten"])
+    assert drafted.exit_code == 0, drafted.output
+    assert 'label = "Ontvangst"' in drafted.output
+    missing = CliRunner().invoke(cli, ["layouts", "draft", str(path), "--sheet", "Ontvangst"])
+    assert missing.exit_code == 2
+    assert "The workbook has no sheet “Ontvangst” (its sheets: “Uitgaven”, “Ontvangsten”)" in (
+        missing.output
+    )

@@ -32,6 +32,7 @@ from reconcile.money import (
     number_style,
     parse_number,
 )
+from reconcile.nearest import did_you_mean
 from reconcile.read import CSV_SUFFIXES, WORKBOOK_SUFFIXES, read_bytes, suffix_refused
 from reconcile.read.cells import UnreadableFileError
 from reconcile.read.check_bytes import run_preflight
@@ -51,9 +52,12 @@ _NAMES_A_PLACE = re.compile(r"artikel|onderdeel|nummer|\bnr\b|\bcode\b|\bid\b|re
 _NUMBER = re.compile(r"^-?[\d.,\s]+([eE][-+]?\d+)?$")
 
 
-def first_rows(path: Path, display: str) -> tuple[list[Sequence[Any]], Finding | None]:
-    """The first rows of a CSV file or of a workbook's first sheet holding any, read as
-    ``validate`` reads them (the pre-flight first); or no rows and the finding why not."""
+def first_rows(
+    path: Path, display: str, sheet: str | None = None
+) -> tuple[list[Sequence[Any]], Finding | None]:
+    """The first rows of a CSV file or of a workbook's sheet ``sheet`` (else the one holding
+    the table), read as ``validate`` reads them (the pre-flight first); or no rows and the
+    finding why not."""
     ensure_safe_environment()
     data, problem = read_bytes(path, display)
     if data is None or problem is not None:
@@ -71,6 +75,20 @@ def first_rows(path: Path, display: str) -> tuple[list[Sequence[Any]], Finding |
         grids = load_workbook(data, path.suffix, checked.plain_parts)
     except UnreadableFileError as exc:
         return [], make_finding("file-unreadable", CellRef(display), reason=exc.reason)
+    if sheet is not None:
+        named = [g for g in grids if g.name == sheet] or [
+            g for g in grids if g.name.casefold() == sheet.casefold()
+        ]
+        if not named:
+            names = [g.name for g in grids]
+            return [], make_finding(
+                "sheet-not-found",
+                CellRef(display),
+                sheet=f"“{sheet}”",
+                sheets=", ".join(f"“{name}”" for name in names),
+                hint=did_you_mean(sheet, names),
+            )
+        grids = named[:1]
     # The sheet holding amounts whose header row holds the most labels, not a note sheet
     # before it, nor a sheet of the measures' texts beside the one of their amounts.
     firsts: list[list[Sequence[Any]]] = [
