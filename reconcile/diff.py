@@ -301,17 +301,25 @@ def _same(old: Entry, new: Entry) -> bool:
 
 
 def diff_files(
-    old_path: str, new_path: str, layout: str | None = None, sheet: str | None = None
+    old_path: str,
+    new_path: str,
+    layout: str | None = None,
+    sheet: str | None = None,
+    new_layout: str | None = None,
 ) -> Diff:
-    """Read both files (the sheet ``sheet``, with ``layout`` when given) and compare by key.
+    """Read both files (the sheet ``sheet``, with ``layout`` when given, the new one with
+    ``new_layout`` when that is given: two editions, each with its own) and compare by key.
 
-    The same path on both sides is read once, so what reading says about it is said once.
+    The same path read the same way on both sides is read once, so what reading says about
+    it is said once.
     """
     ministries = load_table()
+    if new_layout is None:
+        new_layout = layout
     old_read = read_file(Path(old_path), display_path(old_path), sheet, layout)
     new_read = old_read
-    if display_path(new_path) != old_read.path:
-        new_read = read_file(Path(new_path), display_path(new_path), sheet, layout)
+    if display_path(new_path) != old_read.path or new_layout != layout:
+        new_read = read_file(Path(new_path), display_path(new_path), sheet, new_layout)
     reads = [old_read] if new_read is old_read else [old_read, new_read]
     said = [  # what reading says, and the table's own totals checked (as validate does)
         f for r in reads for f in (*r.findings, *(check_totals(r.table) if r.table else []))

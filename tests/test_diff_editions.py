@@ -77,3 +77,35 @@ def test_the_same_line_twice_is_a_second_line_added(tmp_path: Path) -> None:
         ("added", "XIII", 2026, Decimal(10_000_000)),
     ]
     assert [c.field("occurrence") for c in diff.changes] == ["2", "2"]
+
+
+def test_two_editions_each_read_with_its_own_drafted_layout(tmp_path: Path) -> None:
+    # A long edition and a wide one, neither a built-in layout: each drafted, and diff given
+    # both layouts (--layout twice) matches their lines by chapter, article and year.
+    from click.testing import CliRunner
+
+    from reconcile.cli import cli
+
+    long = _csv(
+        tmp_path / "long.csv",
+        ["Hfd;Art;Jaar;Bedrag", "XIII;2;2025;5.100", "XIII;2;2026;10.000", "X;1;2025;20.000"],
+    )
+    wide = _csv(
+        tmp_path / "wide.csv",
+        ["Hoofdstuk;Artikel;2025;2026", "XIII;2;5.100;10.500", "X;1;20.000;"],
+    )
+    layouts = []
+    for path in (long, wide):
+        drafted = CliRunner().invoke(cli, ["layouts", "draft", path])
+        assert drafted.exit_code == 0, drafted.output
+        layout = Path(path).with_suffix(".toml")
+        layout.write_text(drafted.output, encoding="utf-8")
+        layouts += ["--layout", str(layout)]
+    result = CliRunner().invoke(cli, ["diff", long, wide, *layouts, "--format", "json"])
+    assert result.exit_code == 1, result.output
+    diff = diff_files(long, wide, layouts[1], None, layouts[3])
+    assert _changes(diff) == [("changed", "XIII", 2026, Decimal(500_000))]
+    assert diff.unchanged == 2
+    thrice = CliRunner().invoke(cli, ["diff", long, wide, *layouts, "--layout", layouts[1]])
+    assert thrice.exit_code == 2
+    assert "--layout is given at most twice" in thrice.output

@@ -371,7 +371,7 @@ def test_a_draft_in_dutch_says_its_guesses_in_dutch_and_is_the_same_layout(
     dutch = runs["nl"].output
     assert runs["nl"].exit_code == 0, dutch
     assert (
-        "# Een layout opgesteld door `reconcile layouts draft` uit t.csv (kop in rij 1)." in dutch
+        "# Een indeling opgesteld door `reconcile layouts draft` uit t.csv (kop in rij 1)." in dutch
     )
     assert "year = 2025  # gok: de kop noemt het jaar 2025" in dutch
     assert "# guess" not in dutch
