@@ -403,3 +403,21 @@ def test_a_layout_is_drafted_from_the_sheet_named(tmp_path: Path) -> None:
     assert "The workbook has no sheet “Ontvangst” (its sheets: “Uitgaven”, “Ontvangsten”)" in (
         missing.output
     )
+
+
+def test_rows_flagged_as_totals_by_a_known_column_are_drafted_as_totals(tmp_path: Path) -> None:
+    # A B-table's "Indicatie totaal regel Ja/Nee" (a label the built-in layout knows by its
+    # start): drafted as a field of its own, its J rows were lines, counted twice.
+    table = _write_csv(
+        tmp_path / "t.csv",
+        "Begrotingsjaar,Begroting,Artikel,Omschrijving,Indicatie totaal regel Ja/Nee,Bedrag t\n"
+        "2017,XIII,1,Subsidie A,N,100\n"
+        "2017,XIII,1,Subsidie B,N,50\n"
+        "2017,XIII,1,Totaal artikel 1,J,150\n",
+    )
+    text = _draft(table)
+    assert 'flag = "total_flag"  # guess: rows whose total_flag is J are totals' in text
+    layout = tmp_path / "drafted.toml"
+    layout.write_text(text, encoding="utf-8")
+    lines, _ = _lines(table, layout)
+    assert [euros for *_, euros in lines] == [Decimal("100000.00"), Decimal("50000.00")]

@@ -10,6 +10,7 @@ the guesses are right the draft reads the file unedited with ``--layout``.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import unicodedata
@@ -37,7 +38,7 @@ from reconcile.read import CSV_SUFFIXES, WORKBOOK_SUFFIXES, read_bytes, suffix_r
 from reconcile.read.cells import UnreadableFileError
 from reconcile.read.check_bytes import run_preflight
 from reconcile.read.find_table import HEADER_SCAN_ROWS, field_of, labelled_year, parse_year
-from reconcile.read.layouts import cell_text, fold, load_layouts
+from reconcile.read.layouts import cell_text, fold, label_matches, load_layouts
 from reconcile.read.read_cells import load_workbook
 from reconcile.read.read_cells_csv import DELIMITERS, stream_csv_blocks
 
@@ -284,24 +285,37 @@ def _is_label(text: str) -> bool:
     return bool(text) and parse_year(text) is None and not _NUMBER.match(text)
 
 
-def _known_labels() -> dict[str, str]:
-    """Folded label -> field, from every built-in layout (their fields and amounts)."""
-    known: dict[str, str] = {}
+@functools.cache
+def _known_labels() -> tuple[tuple[str, str], ...]:
+    """(label, field) from every built-in layout (their fields and amounts), in order; a
+    label ending in "*" names the start of a header ("Indicatie totaal regel*")."""
+    known: list[tuple[str, str]] = []
     for layout in load_layouts().values():
         for field, labels in layout.columns.items():
-            for label in labels:
-                known.setdefault(fold(label).rstrip("*").strip(), field)
+            known += [(label, field) for label in labels]
         for amount in layout.amounts:
-            for label in amount.labels:
-                known.setdefault(fold(label).rstrip("*").strip(), "amount")
-    return known
+            known += [(label, "amount") for label in amount.labels]
+    return tuple(known)
+
+
+@functools.cache
+def _total_flags() -> dict[str, tuple[str, ...]]:
+    """Field -> the values marking a totals row, of the built-in layouts flagging totals by a
+    column ("total_flag": "J")."""
+    flags: dict[str, tuple[str, ...]] = {}
+    for layout in load_layouts().values():
+        if layout.totals is not None and layout.totals.flag is not None:
+            flags.setdefault(layout.totals.flag, (layout.totals.value,))
+    return flags
 
 
 def _guess(label: str, values: list[str], taken: set[str]) -> tuple[str | None, Phrase]:
     """The field a column is (or "amount", or None: a column of its own), and why. A guess
     from the values skips the fields ``taken`` by columns before it: numbers 1-39 are
     chapters as well as amounts ("Stand voor" beside a "Hoofdstuk" column)."""
-    known = _known_labels().get(fold(label))
+    exact = [field for known, field in _known_labels() if fold(known) == fold(label)]
+    starts = [field for known, field in _known_labels() if label_matches(label, (known,))]
+    known = next(iter(exact or starts), None)
     if known is not None:
         return known, Phrase("a built-in layout's label of {field}", {"field": known})
     word = field_of(label)
@@ -374,8 +388,26 @@ def _guessed(why: Phrase, lang: str) -> str:
 
 
 def _totals(values_of: dict[str, list[str]], key: list[str], lang: str) -> list[str]:
-    """[totals] where a text field says "Totaal" or "Subtotaal" in some row: those rows are
-    checks of the rows agreeing on the place fields above the article, never lines."""
+    """[totals] where a column flags totals rows as a built-in layout's does ("Indicatie
+    totaal regel": J), those rows checks of the rows of their article; else where a text field
+    says "Totaal" or "Subtotaal" in some row, checks of the rows agreeing on the place fields
+    above the article. Read as lines, every amount would count twice."""
+    for flag, marks in _total_flags().items():
+        value = next((mark for mark in marks if mark in values_of.get(flag, ())), None)
+        if value is not None:
+            group = [name for name in key if name in ("year", "series", "chapter", "article")]
+            why = Phrase(
+                "rows whose {field} is {value} are totals, checked, never counted",
+                {"field": flag, "value": value},
+            )
+            covers = Phrase("a total covers the rows agreeing on these")
+            return [
+                "",
+                "[totals]",
+                f"flag = {_quote(flag)}  {_guessed(why, lang)}",
+                f"value = {_quote(value)}",
+                f"group = {json.dumps(group)}  {_guessed(covers, lang)}",
+            ]
     field = next(
         (
             name
