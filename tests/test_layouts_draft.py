@@ -421,3 +421,21 @@ def test_rows_flagged_as_totals_by_a_known_column_are_drafted_as_totals(tmp_path
     layout.write_text(text, encoding="utf-8")
     lines, _ = _lines(table, layout)
     assert [euros for *_, euros in lines] == [Decimal("100000.00"), Decimal("50000.00")]
+
+
+def test_two_columns_of_one_label_are_each_their_own_field(tmp_path: Path) -> None:
+    # "Omschrijving" twice (the article's and the regeling's): the key was guessed from the
+    # first column's values for both, so rows told apart by the second stayed duplicates.
+    table = _write_csv(
+        tmp_path / "t.csv",
+        "Hoofdstuk;Artikel;Omschrijving;Omschrijving;Bedrag\n"
+        "XIII;1;Bedrijvenbeleid;AI-fabriek;100\n"
+        "XIII;1;Bedrijvenbeleid;Andere regeling;200\n",
+    )
+    text = _draft(table)
+    assert 'key = ["chapter", "article", "description", "omschrijving"]' in text
+    layout = tmp_path / "drafted.toml"
+    layout.write_text(text, encoding="utf-8")
+    lines, codes = _lines(table, layout)
+    assert "duplicate-key" not in codes
+    assert len(lines) == 2

@@ -117,13 +117,15 @@ def _csv_first_rows(data: bytes) -> list[Sequence[Any]]:
 
 Columns = dict[str, tuple[str, Phrase]]  # field -> (label, why)
 Amounts = list[tuple[str, str, Phrase]]  # (name, label, why)
-Guesses = tuple[Columns, Amounts]
+Guesses = tuple[Columns, Amounts, dict[str, int]]  # and field -> its column's index
 
 
 def _guess_columns(header: list[str], body: Sequence[Sequence[Any]]) -> Guesses:
-    """Each labelled column guessed: field -> (label, why), and the amounts (name, label, why)."""
+    """Each labelled column guessed: field -> (label, why), the amounts (name, label, why),
+    and each field's column (two columns may carry one label: "Omschrijving" twice)."""
     columns: Columns = {}
     amounts: Amounts = []
+    where: dict[str, int] = {}
     for index, label in enumerate(header):
         if not label:
             continue
@@ -133,13 +135,13 @@ def _guess_columns(header: list[str], body: Sequence[Sequence[Any]]) -> Guesses:
         if guess == "amount":
             amounts.append((_amount_name(label, amounts), label, why))
         elif guess is not None and guess not in columns:
-            columns[guess] = (label, why)
+            columns[guess], where[guess] = (label, why), index
         else:
             field = _free_name(label, columns)
             if guess is not None:
                 why = Phrase("{why}; {field} is taken", {"why": why, "field": guess})
-            columns[field] = (label, why)
-    return columns, amounts
+            columns[field], where[field] = (label, why), index
+    return columns, amounts, where
 
 
 def _header_and_body(rows: Sequence[Sequence[Any]]) -> tuple[int, list[str], list[Sequence[Any]]]:
@@ -168,16 +170,13 @@ def draft_layout(rows: Sequence[Sequence[Any]], name: str, source: str, lang: st
     if not rows:
         rows = [[]]
     at, header, body = _header_and_body(rows)
-    columns, amounts = _guess_columns(header, body)
+    columns, amounts, where = _guess_columns(header, body)
     unit_line = _unit(rows[:at], [label for _, label, _ in amounts], lang)
     numbers, numbers_why = _numbers(
         [cell_text(row[i]) for row in body for i in _indexes(header, amounts) if i < len(row)]
     )
-    key, key_why = _key(columns, header, body)
-    values_of = {
-        field: [v for row in body if (v := _cell(row, header.index(label)))]
-        for field, (label, _) in columns.items()
-    }
+    key, key_why = _key(columns, where, body)
+    values_of = {field: [v for row in body if (v := _cell(row, where[field]))] for field in columns}
     unit_field = next(
         (f for f, values in values_of.items() if values and all(map(_states_unit, values))),
         None,
@@ -484,19 +483,19 @@ def _free_name(label: str, columns: Columns) -> str:
 
 
 def _key(
-    columns: Columns, header: list[str], body: Sequence[Sequence[Any]]
+    columns: Columns, where: dict[str, int], body: Sequence[Sequence[Any]]
 ) -> tuple[list[str], Phrase]:
     """The fields that tell the rows apart, and why: the place fields found, and where two
     rows below the header share those, the description and then the other fields in the
     header's order until none do (a table per regeling repeats its article)."""
     place: list[str] = [f for f in ("year", "series", "chapter", "article") if f in columns]
     others = [field for field in columns if field not in place and field != "ministry"]
-    others.sort(key=lambda field: (field != "description", header.index(columns[field][0])))
+    others.sort(key=lambda field: (field != "description", where[field]))
     key, best, fewest = list(place), list(place), len(body) + 1
     for field in [None, *others]:
         if field is not None:
             key.append(field)
-        indexes = [header.index(columns[name][0]) for name in key]
+        indexes = [where[name] for name in key]
         seen = Counter(
             tuple(cell_text(row[i]) if i < len(row) else "" for i in indexes) for row in body
         )
