@@ -167,6 +167,9 @@ def draft_layout(rows: Sequence[Sequence[Any]], name: str, source: str, lang: st
     def guess(why: Phrase) -> str:
         return _guessed(why, lang)
 
+    def comment(phrase: Phrase) -> str:
+        return "# " + render(phrase, lang)
+
     if not rows:
         rows = [[]]
     at, header, body = _header_and_body(rows)
@@ -188,21 +191,13 @@ def draft_layout(rows: Sequence[Sequence[Any]], name: str, source: str, lang: st
         "A layout drafted by `reconcile layouts draft` from {source} (header in row {row}).",
         {"source": source, "row": str(at + 1)},
     )
-    lines = [
-        "# " + render(said, lang),
-        "# "
-        + render(
-            Phrase(
-                "Each guess is said beside it: check them, then use it with --layout FILE.toml."
-            ),
-            lang,
-        ),
-    ]
+    check = Phrase("Each guess is said beside it: check them, then use it with --layout FILE.toml.")
+    lines = [comment(said), comment(check)]
     if not _labels(rows[at]):
         headless = Phrase(
             "No row of the first ones holds labels: the table seems to have no header."
         )
-        lines.append("# " + render(headless, lang))
+        lines.append(comment(headless))
     combined = Phrase("chapter and name share a cell (XIII, Economische Zaken)")
     title = Phrase("Drafted from {source}", {"source": source})
     lines += [
@@ -230,7 +225,7 @@ def draft_layout(rows: Sequence[Sequence[Any]], name: str, source: str, lang: st
         )
         lines += [
             "",
-            "# " + render(missing, lang),
+            comment(missing),
             "# [[amounts]]",
             '# name = "amount"',
             '# label = "Bedrag"',
