@@ -1230,6 +1230,17 @@ _CODES = [
         "whether the line was dropped on purpose.",
     ),
     Code(
+        "diff-field-unshared",
+        INFO,
+        "diff",
+        "Lines are matched without {fields}: one version fills it, the other never does.",
+        "Two editions of a table need not have the same columns: one may lack a V/U/O column "
+        "(read as U), a description or a column of its own. reconcile diff matches the lines by "
+        "the fields both versions fill, so that a column one of them lacks does not make every "
+        "line removed and added again. Two lines that the left-out field told apart are then "
+        "compared in their order.",
+    ),
+    Code(
         "line-changed",
         WARN,
         "diff",

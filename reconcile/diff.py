@@ -164,8 +164,8 @@ class Diff:
 
     @property
     def counts(self) -> dict[str, int]:
-        counted = Counter(c.change for c in self.changes)
-        return {name: counted[name] for name in ("added", "removed", "changed")}
+        tally = Counter(c.change for c in self.changes)
+        return {name: tally[name] for name in ("added", "removed", "changed")}
 
     @property
     def net_effect(self) -> dict[EffectKey, Decimal]:
@@ -193,20 +193,33 @@ def _text(value: object) -> str:
     return " ".join(text.replace("\u00a0", " ").split())
 
 
-def _key_of(line: RawLine, table: SheetTable) -> Key:
+def _chapter_of(text: str, ministries: MinistryTable) -> str:
+    """The chapter a cell names: XIII, 13, Hoofdstuk XIII, or a ministry with one chapter by
+    its name or code (Economische Zaken, EZ: XIII); else the text itself (Defensie has X and
+    its fund K: its name names no one chapter)."""
+    chapter = normalise_chapter(text)
+    if chapter is not None or not text:
+        return chapter or text
+    named = ministries.named_in(text)
+    if len(named) == 1 and len(chapters := ministries.ministries[named[0]].chapters) == 1:
+        return chapters[0]
+    return text
+
+
+def _key_of(line: RawLine, table: SheetTable, ministries: MinistryTable) -> Key:
     values = line.values
     chapter = _text(values.get("chapter"))
     year = parse_year(line.year)
     key: list[tuple[str, str]] = [
-        ("chapter", normalise_chapter(chapter) or chapter),
+        ("chapter", _chapter_of(chapter, ministries)),
         ("article", normalise_article(values.get("article")) or ""),
         ("series", normalise_series(values.get("series")) or ""),
         ("year", str(year) if year is not None else _text(line.year)),
     ]
     if isinstance(table, LayoutTable) and table.spec is not None:
         spec = table.spec
-        offsets = {amount.year_offset for amount in spec.amounts}
-        if len(offsets) < len(spec.amounts):  # several amounts per year: the moment tells them
+        years = {(amount.year_offset, amount.year) for amount in spec.amounts}
+        if len(years) < len(spec.amounts):  # several amounts per year: the moment tells them
             key.append(("moment", _text(values.get("moment"))))
         skip = {"chapter", "article", "series", "year", spec.totals.flag if spec.totals else ""}
         key += [(name, _text(values.get(name))) for name in spec.key if name not in skip]
@@ -218,24 +231,58 @@ def _key_of(line: RawLine, table: SheetTable) -> Key:
     return tuple(key)
 
 
-def _entries(
-    table: SheetTable | None, ministries: MinistryTable
-) -> tuple[dict[Key, Entry], list[Key]]:
+Keyed = list[tuple[RawLine, Key]]
+
+
+def _keyed(table: SheetTable | None, ministries: MinistryTable) -> Keyed:
+    """Each line of ``table`` with its key (none when the table was not read)."""
+    return (
+        [] if table is None else [(line, _key_of(line, table, ministries)) for line in table.lines]
+    )
+
+
+def _filled(keyed: Keyed) -> set[str]:
+    """The key's fields that hold a value in some line."""
+    return {name for _, key in keyed for name, value in key if value}
+
+
+def _shared(old: Keyed, new: Keyed) -> tuple[Keyed, Keyed, tuple[str, ...]]:
+    """Both sides keyed by the fields both fill (the others blank in every key), and the
+    fields one side alone fills.
+
+    An edition may lack a column the other has (no V/U/O column, read as U; no description):
+    keyed by it, every line of one side would be removed and added again on the other.
+    """
+    if not old or not new:
+        return old, new, ()
+    unshared = tuple(sorted(_filled(old) ^ _filled(new)))
+    if not unshared:
+        return old, new, ()
+
+    def cut(keyed: Keyed) -> Keyed:
+        return [
+            (line, tuple((name, "" if name in unshared else value) for name, value in key))
+            for line, key in keyed
+        ]
+
+    return cut(old), cut(new), unshared
+
+
+def _entries(keyed: Keyed, ministries: MinistryTable) -> tuple[dict[Key, Entry], list[Key]]:
     entries: dict[Key, Entry] = {}
     order: list[Key] = []
-    if table is None:
-        return entries, order
     seen: Counter[Key] = Counter()
-    for line in table.lines:
-        key = _key_of(line, table)
+    for line, key in keyed:
         seen[key] += 1
         if seen[key] > 1:  # a repeated key stays apart: the second is compared with the second
             key = (*key, ("occurrence", str(seen[key])))
-        chapter = dict(key)["chapter"]
+        chapter = dict(key).get("chapter", "")
         owner = ministries.of_chapter(chapter) if chapter else None
         if owner is None and chapter:  # a typo such as VIl is the chapter it looks like
             meant = nearest(chapter, ministries.chapters)
             owner = ministries.of_chapter(meant) if meant else None
+        if owner is None and len(named := ministries.named_in(chapter)) == 1:  # "Defensie"
+            owner = ministries.ministries[named[0]]
         entries[key] = Entry(
             amount=line.amount,
             text=_text(line.amount_raw),
@@ -254,17 +301,25 @@ def _same(old: Entry, new: Entry) -> bool:
 
 
 def diff_files(
-    old_path: str, new_path: str, layout: str | None = None, sheet: str | None = None
+    old_path: str,
+    new_path: str,
+    layout: str | None = None,
+    sheet: str | None = None,
+    new_layout: str | None = None,
 ) -> Diff:
-    """Read both files (the sheet ``sheet``, with ``layout`` when given) and compare by key.
+    """Read both files (the sheet ``sheet``, with ``layout`` when given, the new one with
+    ``new_layout`` when that is given: two editions, each with its own) and compare by key.
 
-    The same path on both sides is read once, so what reading says about it is said once.
+    The same path read the same way on both sides is read once, so what reading says about
+    it is said once.
     """
     ministries = load_table()
+    if new_layout is None:
+        new_layout = layout
     old_read = read_file(Path(old_path), display_path(old_path), sheet, layout)
     new_read = old_read
-    if display_path(new_path) != old_read.path:
-        new_read = read_file(Path(new_path), display_path(new_path), sheet, layout)
+    if display_path(new_path) != old_read.path or new_layout != layout:
+        new_read = read_file(Path(new_path), display_path(new_path), sheet, new_layout)
     reads = [old_read] if new_read is old_read else [old_read, new_read]
     said = [  # what reading says, and the table's own totals checked (as validate does)
         f for r in reads for f in (*r.findings, *(check_totals(r.table) if r.table else []))
@@ -272,8 +327,25 @@ def diff_files(
     findings = tuple(sorted(said, key=lambda f: f.sort_key))
     if any(is_fatal(f.code) for f in findings):  # nothing to compare against
         old_read.table = new_read.table = None
-    old, old_order = _entries(old_read.table, ministries)
-    new, new_order = _entries(new_read.table, ministries)
+    old_keyed, new_keyed, unshared = _shared(
+        _keyed(old_read.table, ministries), _keyed(new_read.table, ministries)
+    )
+    if unshared:
+        findings = tuple(
+            sorted(
+                [
+                    *findings,
+                    make_finding(
+                        "diff-field-unshared",
+                        CellRef(new_read.path),
+                        fields=", ".join(unshared),
+                    ),
+                ],
+                key=lambda f: f.sort_key,
+            )
+        )
+    old, old_order = _entries(old_keyed, ministries)
+    new, new_order = _entries(new_keyed, ministries)
     changes: list[Change] = []
     unchanged = 0
     for key in old_order:

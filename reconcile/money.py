@@ -73,6 +73,10 @@ THOUSANDS = Unit(Decimal(1000), "")
 _UNIT_PATTERNS: tuple[tuple[re.Pattern[str], Decimal], ...] = (
     (re.compile(r"x\s*(€|eur(o)?)?\s*1\s*(mld|miljard)", re.I), Decimal(1_000_000_000)),
     (re.compile(r"x\s*(€|eur(o)?)?\s*1\s*(mln|mio|miljoen|million)", re.I), Decimal(1_000_000)),
+    # "Bedrag (EUR mln)", "(€ mld)": the currency before the unit word, without "x 1"
+    (re.compile(r"(€|\beur(o)?)\s*(mld|miljard)\b", re.I), Decimal(1_000_000_000)),
+    (re.compile(r"(€|\beur(o)?)\s*(mln|mio|miljoen|million)\b", re.I), Decimal(1_000_000)),
+    (re.compile(r"x\s*(€|eur(o)?)?\s*1([.,\s\u00a0]?000){2}\b", re.I), Decimal(1_000_000)),
     (re.compile(r"x\s*(€|eur(o)?)?\s*1[.,\s\u00a0]?000\b(?![.,]000)", re.I), Decimal(1000)),
     (re.compile(r"x\s*(€|eur(o)?)?\s*1\s*(k|duizend|thousand)\b", re.I), Decimal(1000)),
     (

@@ -139,6 +139,11 @@ def test_amounts_are_converted_exactly_to_euros_and_rounded_to_the_cent() -> Non
         ("(in miljoenen euro)", 1_000_000),
         ("Bedragen in euro", 1),
         ("(bedragen in euro's)", 1),
+        ("Amount (EUR mln)", 1_000_000),
+        ("Bedrag (€ mln)", 1_000_000),
+        ("EUR mln", 1_000_000),
+        ("(x € 1.000.000)", 1_000_000),
+        ("Bedrag (€ mld)", 1_000_000_000),
     ],
 )
 def test_find_unit_reads_captions(caption: str, euros: int) -> None:
@@ -147,7 +152,9 @@ def test_find_unit_reads_captions(caption: str, euros: int) -> None:
     assert unit.euros == euros
 
 
-@pytest.mark.parametrize("text", ["Ministerie van Economische Zaken", "Reservering 2025", "Totaal"])
+@pytest.mark.parametrize(
+    "text", ["Ministerie van Economische Zaken", "Reservering 2025", "Totaal", "Europees fonds"]
+)
 def test_find_unit_finds_none_where_no_caption_is(text: str) -> None:
     assert find_unit(text) is None
 

@@ -226,7 +226,7 @@ def test_delimiter_is_the_one_that_splits_the_header(line: str, delimiter: str) 
         (b"", "the file is empty"),
         (b"PK\x03\x04rest of a zip", "it is a workbook (.xlsx, .xls or .ods), not a CSV file"),
         (b"a,b\n1,\x00\n", "it holds NUL bytes"),
-        (b'a,"' + b"x" * 200_000 + b'"\n', "field larger than field limit"),
+        (b'a,"' + b"x" * 200_000 + b'"\n', "a cell holds more than 131072 characters"),
         # Rows are read as the table takes them: a huge field far down is found all the same,
         # below a layout's header and below the rows searched for one.
         (
@@ -234,9 +234,9 @@ def test_delimiter_is_the_one_that_splits_the_header(line: str, delimiter: str) 
             + b"2020,U,VII,BZK,1,x,1,,,,\n" * 60
             + b'"'
             + b"x" * 200_000,
-            "field larger than field limit",
+            "a cell holds more than 131072 characters",
         ),
-        (b"a,b\n" * 60 + b'"' + b"x" * 200_000, "field larger than field limit"),
+        (b"a,b\n" * 60 + b'"' + b"x" * 200_000, "a cell holds more than 131072 characters"),
     ],
     ids=[
         "empty",
@@ -1217,3 +1217,17 @@ def test_a_layout_line_copies_and_pickles_as_the_raw_line_it_stands_for() -> Non
         assert dict(copied.values) == dict(line.values)
         assert dict(copied.cells) == dict(line.cells)
         assert copied.amount_raw == line.amount_raw
+
+
+def test_a_cell_beyond_the_csv_limit_is_said_in_the_users_language(tmp_path: Path) -> None:
+    # A 10 MB line: the csv module's own English ("field larger than field limit (131072)")
+    # stood inside the Dutch message.
+    from reconcile.codes import render_message
+
+    path = tmp_path / "x.csv"
+    path.write_bytes(b"Hoofdstuk;" + b"x" * (10 * 1024 * 1024))
+    report = _validate(path)
+    assert _flat(report) == [(None, "file-unreadable")]
+    said = render_message(report.findings[0], "nl")
+    assert "een cel bevat meer dan 131072 tekens" in said
+    assert "field" not in said

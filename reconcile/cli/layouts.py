@@ -36,8 +36,9 @@ def layouts(ctx: click.Context, lang: str | None, fmt: str) -> None:
 @layouts.command("draft")
 @click.argument("file", cls=LocalisedArgument, type=click.Path())
 @click.option("--name", metavar="NAME", help="The layout's name. Default: the file's name.")
+@click.option("--sheet", metavar="NAME", help="Draft from this sheet of a workbook.")
 @lang_option("report")
-def layouts_draft(file: str, name: str | None, lang: str | None) -> None:
+def layouts_draft(file: str, name: str | None, sheet: str | None, lang: str | None) -> None:
     """Print a starting layout (TOML) for a table whose header no layout knows.
 
     Each field and amount column is guessed from its label and values, with a comment saying
@@ -51,7 +52,7 @@ def layouts_draft(file: str, name: str | None, lang: str | None) -> None:
 
     lang = resolve_lang(lang)
     path = FilePath(file)
-    rows, problem = first_rows(path, file)
+    rows, problem = first_rows(path, file, sheet)
     if problem is not None:
         raise InputError("{where}: {problem}", where=file, problem=render_message(problem, lang))
-    click.echo(draft_layout(rows, name or path.stem, path.name), nl=False)
+    click.echo(draft_layout(rows, name or path.stem, path.name, lang), nl=False)

@@ -10,31 +10,35 @@ the guesses are right the draft reads the file unedited with ``--layout``.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from reconcile.codes import make_finding
+from reconcile.codes import make_finding, render
 from reconcile.guard import ensure_safe_environment
 from reconcile.limits import DEFAULT_LIMITS
 from reconcile.ministries import load_table, normalise_chapter
-from reconcile.model import CellRef, Finding
+from reconcile.model import CellRef, Finding, Phrase, counted
 from reconcile.money import (
     DUTCH,
     ENGLISH,
     AmountError,
     find_unit,
+    is_ambiguous,
     number_style,
     parse_number,
 )
+from reconcile.nearest import did_you_mean
 from reconcile.read import CSV_SUFFIXES, WORKBOOK_SUFFIXES, read_bytes, suffix_refused
 from reconcile.read.cells import UnreadableFileError
 from reconcile.read.check_bytes import run_preflight
-from reconcile.read.find_table import HEADER_SCAN_ROWS, field_of, parse_year
-from reconcile.read.layouts import cell_text, fold, load_layouts
+from reconcile.read.find_table import HEADER_SCAN_ROWS, field_of, labelled_year, parse_year
+from reconcile.read.layouts import cell_text, fold, label_matches, load_layouts
 from reconcile.read.read_cells import load_workbook
 from reconcile.read.read_cells_csv import DELIMITERS, stream_csv_blocks
 
@@ -42,12 +46,19 @@ SAMPLE_ROWS = 200  # the rows below the header whose values a guess looks at
 FIELDS = ("year", "series", "chapter", "ministry", "article", "description")
 _RELATIVE = re.compile(r"\bt([+-]\d)?$")  # "bedrag t", "bedrag t+1", "bedrag t-2"
 _CHAPTER = re.compile(r"^([A-Za-z]{1,5}|\d{1,2})$")
+_UNGROUPED = re.compile(r"^-?\d{4,}([.,]\d+)?$")  # 1234, 1234,5: no thousands separator
+_YEAR_IN = re.compile(r"(?<!\d)(\d{4})(?!\d)")
+# Labels of numbered places in the budget, whose numbers ("1.1", "24") are no amounts.
+_NAMES_A_PLACE = re.compile(r"artikel|onderdeel|nummer|\bnr\b|\bcode\b|\bid\b|regeling|instrument")
 _NUMBER = re.compile(r"^-?[\d.,\s]+([eE][-+]?\d+)?$")
 
 
-def first_rows(path: Path, display: str) -> tuple[list[Sequence[Any]], Finding | None]:
-    """The first rows of a CSV file or of a workbook's first sheet holding any, read as
-    ``validate`` reads them (the pre-flight first); or no rows and the finding why not."""
+def first_rows(
+    path: Path, display: str, sheet: str | None = None
+) -> tuple[list[Sequence[Any]], Finding | None]:
+    """The first rows of a CSV file or of a workbook's sheet ``sheet`` (else the one holding
+    the table), read as ``validate`` reads them (the pre-flight first); or no rows and the
+    finding why not."""
     ensure_safe_environment()
     data, problem = read_bytes(path, display)
     if data is None or problem is not None:
@@ -65,11 +76,28 @@ def first_rows(path: Path, display: str) -> tuple[list[Sequence[Any]], Finding |
         grids = load_workbook(data, path.suffix, checked.plain_parts)
     except UnreadableFileError as exc:
         return [], make_finding("file-unreadable", CellRef(display), reason=exc.reason)
-    # The sheet whose header row holds the most labels, not a note sheet before it.
+    if sheet is not None:
+        named = [g for g in grids if g.name == sheet] or [
+            g for g in grids if g.name.casefold() == sheet.casefold()
+        ]
+        if not named:
+            names = [g.name for g in grids]
+            return [], make_finding(
+                "sheet-not-found",
+                CellRef(display),
+                sheet=f"“{sheet}”",
+                sheets=", ".join(f"“{name}”" for name in names),
+                hint=did_you_mean(sheet, names),
+            )
+        grids = named[:1]
+    # The sheet holding amounts whose header row holds the most labels, not a note sheet
+    # before it, nor a sheet of the measures' texts beside the one of their amounts.
     firsts: list[list[Sequence[Any]]] = [
         list(grid.rows[: HEADER_SCAN_ROWS + SAMPLE_ROWS]) for grid in grids
     ]
-    return max(firsts, key=_header_labels, default=[]), None
+    return max(
+        firsts, key=lambda rows: (_holds_amounts(rows), _header_labels(rows)), default=[]
+    ), None
 
 
 def _csv_first_rows(data: bytes) -> list[Sequence[Any]]:
@@ -87,15 +115,17 @@ def _csv_first_rows(data: bytes) -> list[Sequence[Any]]:
     return best
 
 
-def draft_layout(rows: Sequence[Sequence[Any]], name: str, source: str) -> str:
-    """The TOML text of a layout for the table in ``rows`` (the file's first rows)."""
-    if not rows:
-        rows = [[]]
-    at = _header_row(rows)
-    header = [cell_text(cell) for cell in rows[at]]
-    body = [row for row in rows[at + 1 : at + 1 + SAMPLE_ROWS] if any(cell_text(c) for c in row)]
-    columns: dict[str, tuple[str, str]] = {}  # field -> (label, why)
-    amounts: list[tuple[str, str, str]] = []  # (name, label, why)
+Columns = dict[str, tuple[str, Phrase]]  # field -> (label, why)
+Amounts = list[tuple[str, str, Phrase]]  # (name, label, why)
+Guesses = tuple[Columns, Amounts, dict[str, int]]  # and field -> its column's index
+
+
+def _guess_columns(header: list[str], body: Sequence[Sequence[Any]]) -> Guesses:
+    """Each labelled column guessed: field -> (label, why), the amounts (name, label, why),
+    and each field's column (two columns may carry one label: "Omschrijving" twice)."""
+    columns: Columns = {}
+    amounts: Amounts = []
+    where: dict[str, int] = {}
     for index, label in enumerate(header):
         if not label:
             continue
@@ -105,48 +135,118 @@ def draft_layout(rows: Sequence[Sequence[Any]], name: str, source: str) -> str:
         if guess == "amount":
             amounts.append((_amount_name(label, amounts), label, why))
         elif guess is not None and guess not in columns:
-            columns[guess] = (label, why)
+            columns[guess], where[guess] = (label, why), index
         else:
             field = _free_name(label, columns)
-            columns[field] = (label, why if guess is None else f"{why}; {guess} is taken")
-    unit_line = _unit(rows[:at])
+            if guess is not None:
+                why = Phrase("{why}; {field} is taken", {"why": why, "field": guess})
+            columns[field], where[field] = (label, why), index
+    return columns, amounts, where
+
+
+def _header_and_body(rows: Sequence[Sequence[Any]]) -> tuple[int, list[str], list[Sequence[Any]]]:
+    """The header row's index and labels, and the filled rows below it that a guess reads."""
+    at = _header_row(rows)
+    header = [cell_text(cell) for cell in rows[at]]
+    body = [row for row in rows[at + 1 : at + 1 + SAMPLE_ROWS] if any(cell_text(c) for c in row)]
+    return at, header, body
+
+
+def _holds_amounts(rows: Sequence[Sequence[Any]]) -> bool:
+    """Whether a column of the table in ``rows`` is guessed to hold amounts."""
+    if not rows:
+        return False
+    _, header, body = _header_and_body(rows)
+    return bool(_guess_columns(header, body)[1])
+
+
+def draft_layout(rows: Sequence[Sequence[Any]], name: str, source: str, lang: str = "en") -> str:
+    """The TOML text of a layout for the table in ``rows`` (the file's first rows), its
+    comments in ``lang``."""
+
+    def guess(why: Phrase) -> str:
+        return _guessed(why, lang)
+
+    def comment(phrase: Phrase) -> str:
+        return "# " + render(phrase, lang)
+
+    if not rows:
+        rows = [[]]
+    at, header, body = _header_and_body(rows)
+    columns, amounts, where = _guess_columns(header, body)
+    unit_line = _unit(rows[:at], [label for _, label, _ in amounts], lang)
     numbers, numbers_why = _numbers(
         [cell_text(row[i]) for row in body for i in _indexes(header, amounts) if i < len(row)]
     )
-    key = [field for field in ("year", "series", "chapter", "article") if field in columns]
-    lines = [
-        f"# A layout drafted by `reconcile layouts draft` from {source} (header in row {at + 1}).",
-        "# Each guess is said beside it: check them, then use it with --layout FILE.toml.",
+    key, key_why = _key(columns, where, body)
+    values_of = {field: [v for row in body if (v := _cell(row, where[field]))] for field in columns}
+    unit_field = next(
+        (f for f, values in values_of.items() if values and all(map(_states_unit, values))),
+        None,
+    )
+    words = sorted({fold(v) for v in values_of.get(unit_field or "", []) if not find_unit(v)})
+    totals = _totals(values_of, key, lang)
+    split = "chapter" in columns and "ministry" not in columns and _combined(values_of["chapter"])
+    said = Phrase(
+        "A layout drafted by `reconcile layouts draft` from {source} (header in row {row}).",
+        {"source": source, "row": str(at + 1)},
+    )
+    check = Phrase("Each guess is said beside it: check them, then use it with --layout FILE.toml.")
+    lines = [comment(said), comment(check)]
+    if not _labels(rows[at]):
+        headless = Phrase(
+            "No row of the first ones holds labels: the table seems to have no header."
+        )
+        lines.append(comment(headless))
+    combined = Phrase("chapter and name share a cell (XIII, Economische Zaken)")
+    title = Phrase("Drafted from {source}", {"source": source})
+    lines += [
         "",
         f"name = {_quote(name)}",
-        f"title = {_quote(f'Drafted from {source}')}",
+        f"title = {_quote(render(title, lang))}",
         *unit_line,
-        f"numbers = {_quote(numbers)}  # guess: {numbers_why}",
+        f"numbers = {_quote(numbers)}  {guess(numbers_why)}",
+        *_unit_column(unit_field, columns, words, lang),
         "",
         "[columns]",
-        *(f"{field} = {_quote(label)}  # guess: {why}" for field, (label, why) in columns.items()),
+        *(
+            f"{field} = {_column(field, label, split)}  "
+            + guess(
+                Phrase("{why}; {more}", {"why": why, "more": combined})
+                if split and field == "chapter"
+                else why
+            )
+            for field, (label, why) in columns.items()
+        ),
     ]
     if not amounts:  # a layout needs one: say so where it goes, not in a loader's error
+        missing = Phrase(
+            "No amount column was recognised: name the column(s) holding the amounts, e.g."
+        )
         lines += [
             "",
-            "# No amount column was recognised: name the column(s) holding the amounts, e.g.",
+            comment(missing),
             "# [[amounts]]",
             '# name = "amount"',
             '# label = "Bedrag"',
         ]
     for amount, label, why in amounts:
-        lines += ["", "[[amounts]]", f"name = {_quote(amount)}  # guess: {why}"]
+        lines += ["", "[[amounts]]", f"name = {_quote(amount)}  {guess(why)}"]
         lines.append(f"label = {_quote(label)}")
         offset = _RELATIVE.search(fold(label))
-        if offset:  # "Bedrag t+1": the row's year plus one
+        year = _label_year(label)
+        if year is not None:  # a wide table's "2026" or "Raming 2026": that year's amounts
+            named = Phrase("the label names the year {year}", {"year": str(year)})
+            lines.append(f"year = {year}  {guess(named)}")
+        elif offset:  # "Bedrag t+1": the row's year plus one
             shift = int((offset.group(1) or "+0").replace("+", ""))
-            lines.append(
-                f"year_offset = {shift}  # guess: the label names year t{offset.group(1) or ''}"
-            )
+            relative = Phrase("the label names year t{offset}", {"offset": offset.group(1) or ""})
+            lines.append(f"year_offset = {shift}  {guess(relative)}")
+    lines += totals
     lines += [
         "",
         "[checks]",
-        f"key = {json.dumps(key)}  # guess: the place fields found; add what else tells rows apart",
+        f"key = {json.dumps(key)}  {guess(key_why)}",
         *(f"{field} = true" for field in ("chapter", "article", "series") if field in columns),
     ]
     return "\n".join(lines) + "\n"
@@ -167,48 +267,181 @@ def _labels(row: Sequence[Any]) -> int:
 
 
 def _header_labels(rows: Sequence[Sequence[Any]]) -> int:
-    """How many labels the header row of ``rows`` holds (0 for a sheet without any)."""
-    return _labels(rows[_header_row(rows)]) if rows else 0
+    """How many labels the header row of ``rows`` holds: 0 for a sheet without any, and for a
+    row of one cell, no table's header ("1;2;3" unsplit is one label, and no header)."""
+    if not rows:
+        return 0
+    header = rows[_header_row(rows)]
+    return _labels(header) if sum(1 for cell in header if cell_text(cell)) > 1 else 0
 
 
 def _is_label(text: str) -> bool:
     return bool(text) and parse_year(text) is None and not _NUMBER.match(text)
 
 
-def _known_labels() -> dict[str, str]:
-    """Folded label -> field, from every built-in layout (their fields and amounts)."""
-    known: dict[str, str] = {}
+@functools.cache
+def _known_labels() -> tuple[tuple[str, str], ...]:
+    """(label, field) from every built-in layout (their fields and amounts), in order; a
+    label ending in "*" names the start of a header ("Indicatie totaal regel*")."""
+    known: list[tuple[str, str]] = []
     for layout in load_layouts().values():
         for field, labels in layout.columns.items():
-            for label in labels:
-                known.setdefault(fold(label).rstrip("*").strip(), field)
+            known += [(label, field) for label in labels]
         for amount in layout.amounts:
-            for label in amount.labels:
-                known.setdefault(fold(label).rstrip("*").strip(), "amount")
-    return known
+            known += [(label, "amount") for label in amount.labels]
+    return tuple(known)
 
 
-def _guess(label: str, values: list[str], taken: set[str]) -> tuple[str | None, str]:
+@functools.cache
+def _total_flags() -> dict[str, tuple[str, ...]]:
+    """Field -> the values marking a totals row, of the built-in layouts flagging totals by a
+    column ("total_flag": "J")."""
+    flags: dict[str, tuple[str, ...]] = {}
+    for layout in load_layouts().values():
+        if layout.totals is not None and layout.totals.flag is not None:
+            flags.setdefault(layout.totals.flag, (layout.totals.value,))
+    return flags
+
+
+def _guess(label: str, values: list[str], taken: set[str]) -> tuple[str | None, Phrase]:
     """The field a column is (or "amount", or None: a column of its own), and why. A guess
     from the values skips the fields ``taken`` by columns before it: numbers 1-39 are
     chapters as well as amounts ("Stand voor" beside a "Hoofdstuk" column)."""
-    known = _known_labels().get(fold(label))
+    exact = [field for known, field in _known_labels() if fold(known) == fold(label)]
+    starts = [field for known, field in _known_labels() if label_matches(label, (known,))]
+    known = next(iter(exact or starts), None)
     if known is not None:
-        return known, f"a built-in layout's label of {known}"
+        return known, Phrase("a built-in layout's label of {field}", {"field": known})
     word = field_of(label)
     if word in FIELDS or word == "amount":
-        return word, f"a workbook header word of {word}"
+        return word, Phrase("a workbook header word of {field}", {"field": word})
+    year = labelled_year(label)
+    if year is not None and not all(parse_year(value) is not None for value in values):
+        return "amount", Phrase(
+            "the label is the year {year}: a column of that year's amounts", {"year": str(year)}
+        )
     if not values:
-        return None, "no values below it to tell"
+        return None, Phrase("no values below it to tell")
     if "year" not in taken and all(parse_year(value) is not None for value in values):
-        return "year", "every value is a year"
+        return "year", Phrase("every value is a year")
     if "series" not in taken and {value.upper() for value in values} <= {"V", "U", "O"}:
-        return "series", "every value is V, U or O"
+        return "series", Phrase("every value is V, U or O")
     if "chapter" not in taken and all(_is_chapter(value) for value in values):
-        return "chapter", "every value is a budget chapter"
+        return "chapter", Phrase("every value is a budget chapter")
     if all(_is_amount(value) for value in values):
-        return "amount", "every value is a number"
-    return None, "text: kept as a field of its own"
+        if _NAMES_A_PLACE.search(fold(label)):  # "Artikelonderdeel": 1.1, 2.3 are no money
+            return None, Phrase("numbers, but the label names a place in the budget: a field")
+        return "amount", Phrase("every value is a number")
+    return None, Phrase("text: kept as a field of its own")
+
+
+def _label_year(label: str) -> int | None:
+    """The one year an amount column's label names: "2026", "Mutatie 2026", "Raming 2026"."""
+    year = labelled_year(label)
+    if year is not None:
+        return year
+    years = {int(found) for found in _YEAR_IN.findall(label) if 1990 <= int(found) <= 2100}
+    return years.pop() if len(years) == 1 else None
+
+
+# A unit column's words that state a unit without a caption's "x" ("miljoen", "EUR").
+_UNIT_WORDS = {
+    "duizend": "x € 1.000",
+    "duizendtallen": "x € 1.000",
+    "miljoen": "x € 1 mln",
+    "mln": "x € 1 mln",
+    "miljard": "x € 1 mld",
+    "mld": "x € 1 mld",
+}  # not "Euro": a Valuta column's, which names the currency, not the unit
+_TOTAL = re.compile(r"^(sub)?totaal\b", re.IGNORECASE)
+
+
+def _unit_column(field: str | None, columns: Columns, words: list[str], lang: str) -> list[str]:
+    """The lines naming the column of each row's unit, and its words no caption states."""
+    if field is None:
+        return []
+    why = Phrase(
+        "every value of {label} states a unit: each row is read in its own",
+        {"label": _quote(columns[field][0])},
+    )
+    lines = [f"unit_column = {_quote(field)}  {_guessed(why, lang)}"]
+    if words:
+        words_why = Phrase("the unit column's words")
+        lines += ["", f"[units]  {_guessed(words_why, lang)}"]
+        lines += [f"{_quote(word)} = {_quote(_UNIT_WORDS[word])}" for word in words]
+    return lines
+
+
+def _states_unit(value: str) -> bool:
+    return find_unit(value) is not None or fold(value) in _UNIT_WORDS
+
+
+def _guessed(why: Phrase, lang: str) -> str:
+    """A guess's comment: "# guess: ...", in ``lang``."""
+    return "# " + render(Phrase("guess: {why}", {"why": why}), lang)
+
+
+def _totals(values_of: dict[str, list[str]], key: list[str], lang: str) -> list[str]:
+    """[totals] where a column flags totals rows as a built-in layout's does ("Indicatie
+    totaal regel": J), those rows checks of the rows of their article; else where a text field
+    says "Totaal" or "Subtotaal" in some row, checks of the rows agreeing on the place fields
+    above the article. Read as lines, every amount would count twice."""
+    for flag, marks in _total_flags().items():
+        value = next((mark for mark in marks if mark in values_of.get(flag, ())), None)
+        if value is not None:
+            group = [name for name in key if name in ("year", "series", "chapter", "article")]
+            why = Phrase(
+                "rows whose {field} is {value} are totals, checked, never counted",
+                {"field": flag, "value": value},
+            )
+            covers = Phrase("a total covers the rows agreeing on these")
+            return [
+                "",
+                "[totals]",
+                f"flag = {_quote(flag)}  {_guessed(why, lang)}",
+                f"value = {_quote(value)}",
+                f"group = {json.dumps(group)}  {_guessed(covers, lang)}",
+            ]
+    field = next(
+        (
+            name
+            for name in ("description", *values_of)
+            if any(_TOTAL.match(value) for value in values_of.get(name, ()))
+        ),
+        None,
+    )
+    if field is None:
+        return []
+    group = [name for name in key if name in ("year", "series", "chapter")]
+    flagged = Phrase(
+        "rows whose {field} says Totaal or Subtotaal are totals, checked, never counted",
+        {"field": field},
+    )
+    covers = Phrase("a total covers the rows agreeing on these")
+    return [
+        "",
+        "[totals]",
+        f"patterns = {{ {field} = {_quote(_TOTAL.pattern)} }}  {_guessed(flagged, lang)}",
+        f"group = {json.dumps(group)}  {_guessed(covers, lang)}",
+    ]
+
+
+def _cell(row: Sequence[Any], index: int) -> str:
+    return cell_text(row[index]) if index < len(row) else ""
+
+
+def _combined(values: list[str]) -> bool:
+    """Whether chapter cells hold the chapter and its name, cut by a comma: "XIII, Economische
+    Zaken", "A, Infrastructuurfonds" (most of them: a summary block may say "Rijk")."""
+    cut = [value for value in values if "," in value and _is_chapter(value)]
+    return bool(cut) and len(cut) * 2 > len(values)
+
+
+def _column(field: str, label: str, split: bool) -> str:
+    """A field's value in [columns]: its label, or for a combined chapter cell the cut."""
+    if split and field == "chapter":
+        return f'{{ labels = [{_quote(label)}], split = ",", rest = "ministry" }}'
+    return _quote(label)
 
 
 def _is_chapter(value: str) -> bool:
@@ -225,15 +458,17 @@ def _is_amount(value: str) -> bool:
     return True
 
 
-def _amount_name(label: str, amounts: list[tuple[str, str, str]]) -> str:
+def _amount_name(label: str, amounts: Amounts) -> str:
     name = fold(label)
     taken = {amount for amount, _, _ in amounts}
     return name if name not in taken else f"{name} {len(amounts) + 1}"
 
 
-def _free_name(label: str, columns: dict[str, tuple[str, str]]) -> str:
-    """A field name made of the label: lower case, words joined by "_"."""
-    words = re.sub(r"\W+", " ", fold(label)).split()[:3]  # "type_begroting_zie", not all
+def _free_name(label: str, columns: Columns) -> str:
+    """A field name made of the label: lower case, words joined by "_", in the letters a TOML
+    key takes bare ("Catégorie" is "categorie"; "één" stood as a key TOML refuses)."""
+    ascii_label = unicodedata.normalize("NFKD", fold(label)).encode("ascii", "ignore").decode()
+    words = re.sub(r"[^a-z0-9]+", " ", ascii_label).split()[:3]  # "type_begroting_zie", not all
     base = "_".join(words) or "column"
     name, count = base, 1
     while name in columns or name in FIELDS:
@@ -242,31 +477,101 @@ def _free_name(label: str, columns: dict[str, tuple[str, str]]) -> str:
     return name
 
 
-def _indexes(header: list[str], amounts: list[tuple[str, str, str]]) -> list[int]:
+def _key(
+    columns: Columns, where: dict[str, int], body: Sequence[Sequence[Any]]
+) -> tuple[list[str], Phrase]:
+    """The fields that tell the rows apart, and why: the place fields found, and where two
+    rows below the header share those, the description and then the other fields in the
+    header's order until none do (a table per regeling repeats its article)."""
+    place: list[str] = [f for f in ("year", "series", "chapter", "article") if f in columns]
+    others = [field for field in columns if field not in place and field != "ministry"]
+    others.sort(key=lambda field: (field != "description", where[field]))
+    key, best, fewest = list(place), list(place), len(body) + 1
+    for field in [None, *others]:
+        if field is not None:
+            key.append(field)
+        indexes = [where[name] for name in key]
+        seen = Counter(
+            tuple(cell_text(row[i]) if i < len(row) else "" for i in indexes) for row in body
+        )
+        repeats = sum(count - 1 for count in seen.values())
+        if not repeats:
+            if field is None:
+                return key, Phrase("the place fields found; add what else tells rows apart")
+            return key, Phrase(
+                "the place fields repeat in the first rows; with {field} they do not",
+                {"field": field},
+            )
+        if repeats < fewest:
+            best, fewest = list(key), repeats
+    return best, counted(
+        "{count} of the first rows repeats another in every field these fields need: a row "
+        "twice, or say what else tells them apart",
+        "{count} of the first rows repeat another in every field these fields need: a row "
+        "twice, or say what else tells them apart",
+        {"count": fewest},
+    )
+
+
+def _indexes(header: list[str], amounts: Amounts) -> list[int]:
     labels = {label for _, label, _ in amounts}
     return [index for index, label in enumerate(header) if label in labels]
 
 
-def _unit(above: Sequence[Sequence[Any]]) -> list[str]:
+def _unit(above: Sequence[Sequence[Any]], labels: Sequence[str], lang: str) -> list[str]:
+    """The unit line: a caption above the header's, else the one the amounts' labels state
+    ("Bedrag (x € 1.000)", "Amount (EUR mln)") where they all agree, else assumed."""
     for row in above:
         for cell in row:
             unit = find_unit(cell_text(cell))
             if unit is not None:
-                return [f"unit = {_quote(unit.label)}  # the caption {_quote(cell_text(cell))}"]
+                caption = Phrase("the caption {caption}", {"caption": _quote(cell_text(cell))})
+                return [f"unit = {_quote(unit.label)}  # {render(caption, lang)}"]
+    stated = {label: unit for label in labels if (unit := find_unit(label)) is not None}
+    if stated and len({unit.euros for unit in stated.values()}) == 1:
+        label, unit = next(iter(stated.items()))
+        headed = Phrase("the header {label}", {"label": _quote(label)})
+        return [f"unit = {_quote(unit.label)}  # {render(headed, lang)}"]
+    if stated:
+        differ = Phrase(
+            "the amounts' labels state different units: {labels}; give each its own layout",
+            {"labels": ", ".join(_quote(label) for label in stated)},
+        )
+        return [f'unit = "x € 1.000"  {_guessed(differ, lang)}']
+    none = Phrase("no caption above the header; open data is x € 1.000")
+    unsaid = Phrase("the file does not say: a finding will say it is assumed")
     return [
-        'unit = "x € 1.000"  # guess: no caption above the header; open data is x € 1.000',
-        "unit_stated = false  # the file does not say: a finding will say it is assumed",
+        f'unit = "x € 1.000"  {_guessed(none, lang)}',
+        f"unit_stated = false  # {render(unsaid, lang)}",
     ]
 
 
-def _numbers(values: list[str]) -> tuple[str, str]:
+def _numbers(values: list[str]) -> tuple[str, Phrase]:
     """The number format the amounts are written in, and why."""
     styles = Counter(style for value in values if (style := number_style(value)) is not None)
     if styles[DUTCH] > styles[ENGLISH]:
-        return "dutch", f"{styles[DUTCH]} amounts written the Dutch way (1.234,5)"
+        return "dutch", counted(
+            "{count} amount written the Dutch way (1.234,5)",
+            "{count} amounts written the Dutch way (1.234,5)",
+            {"count": styles[DUTCH]},
+        )
     if styles[ENGLISH]:
-        return "english", f"{styles[ENGLISH]} amounts written the English way (1,234.5)"
-    return "plain", "no thousands separator seen; a point is the decimal mark"
+        return "english", counted(
+            "{count} amount written the English way (1,234.5)",
+            "{count} amounts written the English way (1,234.5)",
+            {"count": styles[ENGLISH]},
+        )
+    # Only "1.234"s: a thousands point, unless the column writes 1234 without one elsewhere.
+    points = [value for value in values if is_ambiguous(value) and "." in value]
+    if points and not any(_UNGROUPED.match(value.strip()) for value in values):
+        return "dutch", counted(
+            "{count} amount such as {example} read with a thousands point (no amount is "
+            'written 1234 without one); "plain" if the point is a decimal mark',
+            "{count} amounts such as {example} read with a thousands point (no amount is "
+            'written 1234 without one); "plain" if the point is a decimal mark',
+            {"count": len(points), "example": _quote(points[0])},
+        )
+    return "plain", Phrase("no thousands separator seen; a point is the decimal mark")
 
 
 def _quote(text: str) -> str:

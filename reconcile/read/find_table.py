@@ -116,11 +116,11 @@ _FOOTNOTE = re.compile(r"\s*(?:\*+|\d\)|[\u00b9\u00b2\u00b3\u2070-\u2079]+)\s*$"
 
 
 def _labelled(value: Any) -> bool:
-    return isinstance(value, str) and _labelled_year(value) is not None
+    return isinstance(value, str) and labelled_year(value) is not None
 
 
 @functools.lru_cache(maxsize=4096)
-def _labelled_year(label: str) -> int | None:
+def labelled_year(label: str) -> int | None:
     """The year of a header label such as "Bedrag 2025" or "2025 (t)"; None for others."""
     match = _LABELLED_YEAR.match(fold_label(_FOOTNOTE.sub("", label)))
     if match is None:
@@ -285,7 +285,7 @@ def read_header(cells: tuple[Any, ...], row: int, keyless: bool = False) -> Head
     for index, value in enumerate(cells, start=1):
         year = parse_year(value)
         if year is None and isinstance(value, str):
-            year = _labelled_year(value)
+            year = labelled_year(value)
             unit = find_unit(value) if year is not None else None
             if unit is not None:  # "2025 (x € 1.000)"
                 units.append((unit, index))
@@ -625,7 +625,7 @@ def _why_unread(label: Any, header: Header) -> UnreadColumn | None:
     out (its ``column`` left 0), or None when its header says it holds something else."""
     year = parse_year(label)
     if year is None and isinstance(label, str):
-        year = _labelled_year(label)
+        year = labelled_year(label)
     if header.shape == "wide" and year in header.year_columns:
         return UnreadColumn(0, "twice", header.year_columns[year])
     if year is not None or (isinstance(label, str) and _YEAR_INSIDE.search(label)):

@@ -69,6 +69,7 @@ class AmountColumn:
     name: str  # the budget moment or relative year ("ontwerpbegroting", "t+1")
     labels: tuple[str, ...]
     year_offset: int = 0  # the line's year is the row's year plus this
+    year: int | None = None  # a wide table's year column ("2026"): every line's year
 
 
 @dataclass(frozen=True)
@@ -129,6 +130,8 @@ def fold(text: str) -> str:
 
 
 def label_matches(cell: Any, labels: Sequence[str]) -> bool:
+    if isinstance(cell, int | float) and not isinstance(cell, bool):
+        cell = cell_text(cell)  # a wide table's year typed as a number: 2025 is "2025"
     if not isinstance(cell, str):
         return False
     folded = fold(cell)
@@ -195,6 +198,7 @@ def parse_layout(data: Mapping[str, Any], source: str) -> Layout:
                 str(spec["name"]),
                 _labels(spec["label"], f"{source} [[amounts]]"),
                 int(spec.get("year_offset", 0)),
+                int(spec["year"]) if "year" in spec else None,
             )
             for spec in data["amounts"]
         )
@@ -614,7 +618,9 @@ class LayoutTable(SheetTable):
             place = AmountPlace(self.field_texts, name, self.file, self.sheet_name, where)
             self._amount_places[name] = place
         spec = self.spec
-        offset = next((a.year_offset for a in spec.amounts if a.name == name), 0) if spec else 0
+        amount = next((a for a in spec.amounts if a.name == name), None) if spec else None
+        offset = amount.year_offset if amount else 0
+        fixed = amount.year if amount else None  # a year column's own year, not the row's
         texts = self.field_texts.get("year")  # a line's year: the row's text if it is no year
         rows, years, reads = self.row_numbers, self.years, self.amounts[name]
         lines: list[LayoutLine | None] = []
@@ -624,7 +630,9 @@ class LayoutTable(SheetTable):
                 lines.append(None)
                 continue
             year: Any = years[index]
-            if year is not None:
+            if fixed is not None:
+                year = fixed
+            elif year is not None:
                 year += offset
             elif texts is not None:
                 year = texts[index]  # the text that is no year, for the findings

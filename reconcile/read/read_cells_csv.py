@@ -315,7 +315,14 @@ def _rows_within(block: str, delimiter: str) -> list[list[str]] | None:
 
 
 def _unreadable(exc: csv.Error) -> UnreadableFileError:
-    reason = Phrase("it is not a CSV file reconcile can read ({detail})", {"detail": str(exc)})
+    if str(exc).startswith("field larger than field limit"):  # the csv module's own words
+        reason = Phrase(
+            "a cell holds more than {limit} characters: a quote that is never closed, or no "
+            "table (a single line of 10 MB)",
+            {"limit": str(csv.field_size_limit())},
+        )
+    else:
+        reason = Phrase("it is not a CSV file reconcile can read ({detail})", {"detail": str(exc)})
     return UnreadableFileError(reason)
 
 

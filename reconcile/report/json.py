@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 REPORT_VERSION = 2  # 2: line kinds (totals' transfers and profiles, files' kinds, mutations)
 CODES_VERSION = 1
-LAYOUTS_VERSION = 1
+LAYOUTS_VERSION = 2  # 2: an amount column's "year"
 
 
 def eur(amount: Decimal | None) -> str | None:
@@ -170,7 +170,12 @@ def layouts_document(layouts: list[Layout]) -> dict[str, Any]:
                 "source": layout.source,
                 "columns": {name: list(labels) for name, labels in layout.columns.items()},
                 "amounts": [
-                    {"name": a.name, "labels": list(a.labels), "year_offset": a.year_offset}
+                    {
+                        "name": a.name,
+                        "labels": list(a.labels),
+                        "year_offset": a.year_offset,
+                        "year": a.year,
+                    }
                     for a in layout.amounts
                 ],
             }

@@ -1,0 +1,441 @@
+"""`reconcile layouts draft FILE` on tables it has not seen: the draft, saved unedited, reads
+each table's lines with the right chapter, article, year and amount in euros.
+
+The tables are built here the way people write them: other header words, a unit in the header
+("Bedrag (x € 1.000)", "Amount (EUR mln)"), Dutch amounts as text, wide tables with a column
+per year, long ones, ";" and "," separated, Windows-1252, a title block above the header.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from openpyxl import Workbook
+
+from reconcile.cli import cli
+from reconcile.read import read_file
+
+Line = tuple[str, str, int | None, Decimal]  # chapter, article, year, euros
+
+
+def _write_csv(path: Path, text: str, encoding: str = "utf-8") -> Path:
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def _write_xlsx(path: Path, rows: list[list[object]]) -> Path:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in rows:
+        sheet.append(row)
+    book.save(path)
+    return path
+
+
+def _draft(path: Path) -> str:
+    drafted = CliRunner().invoke(cli, ["layouts", "draft", str(path), "--name", "drafted"])
+    assert drafted.exit_code == 0, drafted.output
+    return drafted.output
+
+
+def _lines(path: Path, layout: Path) -> tuple[list[Line], list[str]]:
+    read = read_file(path, path.name, None, str(layout))
+    assert read.table is not None, [f.code for f in read.findings]
+    lines = [
+        (
+            str(line.values.get("chapter")),
+            str(line.values.get("article")),
+            line.year if isinstance(line.year, int) else None,
+            line.amount,
+        )
+        for line in read.table.lines
+        if line.amount is not None
+    ]
+    return sorted(lines, key=str), [f.code for f in read.findings]
+
+
+TABLES: dict[str, tuple[str, str, str, list[Line]]] = {
+    # name: (file name, encoding, text, the lines it holds)
+    "unit in the amount's header, Dutch text amounts": (
+        "t.csv",
+        "utf-8",
+        (
+            "Hoofdstuk;Artikel;Omschrijving;Bedrag (x € 1.000)\n"
+            "XIII;1;Reservering AI;1.234\n"
+            "X;2;Iets;5.600,5\n"
+        ),
+        [("X", "2", None, Decimal("5600500.00")), ("XIII", "1", None, Decimal("1234000.00"))],
+    ),
+    "millions in an English header": (
+        "t.csv",
+        "utf-8",
+        "Chapter,Article,Description,Amount (EUR mln)\n13,1,AI factory,5.1\n10,4,AI factory,10\n",
+        [("10", "4", None, Decimal("10000000.00")), ("13", "1", None, Decimal("5100000.00"))],
+    ),
+    "wide, a column per year, English thousands": (
+        "t.csv",
+        "utf-8",
+        (
+            "Begrotingshoofdstuk,Artikelnummer,Omschrijving,2025,2026\n"
+            'XIII,1,AI-fabriek,"1,000","2,000.5"\n'
+            "VIII,3,Onderwijs,500,600\n"
+        ),
+        [
+            ("VIII", "3", 2025, Decimal("500000.00")),
+            ("VIII", "3", 2026, Decimal("600000.00")),
+            ("XIII", "1", 2025, Decimal("1000000.00")),
+            ("XIII", "1", 2026, Decimal("2000500.00")),
+        ],
+    ),
+    "long, a row per year": (
+        "t.csv",
+        "utf-8",
+        "Ministerie;Hfd;Art;Jaar;Bedrag\nEZ;XIII;1;2025;1.000\nEZ;XIII;1;2026;2.500,5\n",
+        [("XIII", "1", 2025, Decimal("1000000.00")), ("XIII", "1", 2026, Decimal("2500500.00"))],
+    ),
+    "Windows-1252 below a title block, years in the labels": (
+        "t.csv",
+        "cp1252",
+        (
+            "Overzicht mutaties Economische Zaken\n(bedragen x € 1.000)\n\n"
+            "Hoofdstuk;Artikel;Omschrijving;Mutatie 2025;Mutatie 2026\n"
+            "XIII;1;Bijdrage aan Defensie – AI;-1.500;-2.000\n"
+            "XIII;2;Reservering café;300;400,5\n"
+        ),
+        [
+            ("XIII", "1", 2025, Decimal("-1500000.00")),
+            ("XIII", "1", 2026, Decimal("-2000000.00")),
+            ("XIII", "2", 2025, Decimal("300000.00")),
+            ("XIII", "2", 2026, Decimal("400500.00")),
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(TABLES))
+def test_a_drafted_layout_reads_an_unseen_csv_table_unedited(tmp_path: Path, name: str) -> None:
+    file, encoding, text, expected = TABLES[name]
+    table = _write_csv(tmp_path / file, text, encoding)
+    before = table.read_bytes()
+    layout = tmp_path / "drafted.toml"
+    layout.write_text(_draft(table), encoding="utf-8")
+    lines, _ = _lines(table, layout)
+    assert lines == expected
+    assert table.read_bytes() == before
+
+
+def test_a_drafted_layout_reads_a_workbook_below_its_title_block(tmp_path: Path) -> None:
+    table = _write_xlsx(
+        tmp_path / "t.xlsx",
+        [
+            ["Suppletoire begroting 2025"],
+            ["Bedragen x € 1 mln"],
+            [],
+            ["Begrotingsstaat", "Art.", "Regeling", 2025, 2026],
+            ["XIII", 1, "AI", 5.1, 0],
+            ["X", 4, "AI", 10, 2.25],
+        ],
+    )
+    layout = tmp_path / "drafted.toml"
+    layout.write_text(_draft(table), encoding="utf-8")
+    lines, _ = _lines(table, layout)
+    assert lines == [
+        ("X", "4", 2025, Decimal("10000000.00")),
+        ("X", "4", 2026, Decimal("2250000.00")),
+        ("XIII", "1", 2025, Decimal("5100000.00")),
+        ("XIII", "1", 2026, Decimal("0.00")),
+    ]
+
+
+def test_a_unit_in_the_amounts_header_is_the_drafts_unit_and_not_assumed(
+    tmp_path: Path,
+) -> None:
+    table = _write_csv(
+        tmp_path / "t.csv", "Hoofdstuk;Artikel;Omschrijving;Bedrag (x € 1 mln)\nXIII;1;AI;5,1\n"
+    )
+    text = _draft(table)
+    assert 'unit = "x € 1 mln"  # the header "Bedrag (x € 1 mln)"' in text
+    assert "unit_stated" not in text
+    layout = tmp_path / "drafted.toml"
+    layout.write_text(text, encoding="utf-8")
+    lines, codes = _lines(table, layout)
+    assert lines == [("XIII", "1", None, Decimal("5100000.00"))]
+    assert "unit-assumed" not in codes
+
+
+def test_a_year_column_of_a_wide_table_is_drafted_as_that_years_amounts() -> None:
+    from reconcile.read.draft import draft_layout
+
+    rows = [["Hoofdstuk", "Artikel", "2025", "Raming 2026*"], ["XIII", "1", "PM", "5"]]
+    text = draft_layout(rows, "t", "t.csv")
+    assert (
+        'name = "2025"  # guess: the label is the year 2025: a column of that year\'s amounts\n'
+        'label = "2025"\n'
+        "year = 2025  # guess: the label names the year 2025"
+    ) in text
+
+
+def test_amounts_labelled_in_different_units_are_said_to_be(tmp_path: Path) -> None:
+    from reconcile.read.draft import draft_layout
+
+    rows = [
+        ["Hoofdstuk", "Artikel", "Bedrag (x € 1.000)", "Bedrag (EUR mln)"],
+        ["XIII", "1", "5", "5"],
+    ]
+    text = draft_layout(rows, "t", "t.csv")
+    assert "# guess: the amounts' labels state different units" in text
+
+
+def test_a_drafted_key_takes_the_description_where_an_article_repeats(tmp_path: Path) -> None:
+    # A table per regeling lists an article once per regeling: chapter and article alone made
+    # every second row a duplicate-key error in the draft read unedited.
+    table = _write_csv(
+        tmp_path / "t.csv",
+        "Hoofdstuk;Artikel;Omschrijving;Bedrag\n"
+        "XIII;1;AI-fabriek;1.234\n"
+        "XIII;1;Andere regeling;2.500\n"
+        "X;4;AI;750\n",
+    )
+    text = _draft(table)
+    assert 'key = ["chapter", "article", "description"]  # guess: the place fields repeat' in text
+    layout = tmp_path / "drafted.toml"
+    layout.write_text(text, encoding="utf-8")
+    lines, codes = _lines(table, layout)
+    assert "duplicate-key" not in codes
+    assert len(lines) == 3
+
+
+def test_amounts_written_only_as_1_234_are_drafted_with_a_thousands_point(
+    tmp_path: Path,
+) -> None:
+    # A comma-separated file whose amounts are all "1.234"-like: nothing but the form tells,
+    # and a column that never writes 1234 without a point groups its thousands.
+    table = _write_csv(
+        tmp_path / "t.csv", "Hoofdstuk,Artikel,Bedrag\nXIII,1,1.234\nXIII,2,2.500\nX,4,750\n"
+    )
+    text = _draft(table)
+    assert 'numbers = "dutch"  # guess: 2 amounts such as "1.234" read with a thousands' in text
+    layout = tmp_path / "drafted.toml"
+    layout.write_text(text, encoding="utf-8")
+    lines, _ = _lines(table, layout)
+    assert [euros for *_, euros in lines] == [
+        Decimal("750000.00"),
+        Decimal("1234000.00"),
+        Decimal("2500000.00"),
+    ]
+
+
+def test_a_column_writing_1234_without_a_point_keeps_1_234_a_decimal() -> None:
+    from reconcile.read.draft import draft_layout
+
+    rows = [["Hoofdstuk", "Artikel", "Bedrag"], ["XIII", "1", "1.234"], ["XIII", "2", "12345"]]
+    assert 'numbers = "plain"' in draft_layout(rows, "t", "t.csv")
+
+
+def test_numbered_places_are_fields_and_a_labelled_year_is_the_amounts_year(
+    tmp_path: Path,
+) -> None:
+    # "Artikelonderdeel" 1.1 was drafted as an amount column: its "1.1" then made the draft
+    # English, and every "1.000" was read as one euro. "Raming 2026" gave lines no year.
+    table = _write_csv(
+        tmp_path / "t.csv",
+        "Hoofdstuknummer;Art.nr.;Artikelonderdeel;Regeling;Raming 2026;Raming 2027\n"
+        "XIII;1;1.1;AI-fabriek;1.000;2.000\n"
+        "XIII;2;2.1;Andere;1.500;0\n",
+    )
+    text = _draft(table)
+    assert 'artikelonderdeel = "Artikelonderdeel"  # guess: numbers, but the label names' in text
+    assert 'label = "Raming 2026"\nyear = 2026  # guess: the label names the year 2026' in text
+    layout = tmp_path / "drafted.toml"
+    layout.write_text(text, encoding="utf-8")
+    lines, _ = _lines(table, layout)
+    assert lines == [
+        ("XIII", "1", 2026, Decimal("1000000.00")),
+        ("XIII", "1", 2027, Decimal("2000000.00")),
+        ("XIII", "2", 2026, Decimal("1500000.00")),
+        ("XIII", "2", 2027, Decimal("0.00")),
+    ]
+
+
+def test_a_layout_is_drafted_from_the_sheet_holding_amounts(tmp_path: Path) -> None:
+    # The ombuigingslijst's shape: a sheet of the measures' texts (more labels) before the
+    # sheet of their amounts. The texts sheet gave a draft with no amount column.
+    book = Workbook()
+    texts = book.active
+    assert texts is not None
+    texts.title = "Inhoud"
+    texts.append(["Ministerie", "Maatregel", "Toelichting", "Soort", "Fiscaal", "Document"])
+    texts.append(["EZ", "AI-fabriek", "Een toelichting", "Intensivering", "Nee", "Brief"])
+    amounts = book.create_sheet("Budgetlijst")
+    amounts.append(["Maatregel", "Jaar", "Bedrag"])
+    amounts.append(["AI-fabriek", 2025, 5.1])
+    amounts.append(["AI-fabriek", 2026, 10])
+    path = tmp_path / "lijst.xlsx"
+    book.save(path)
+    text = _draft(path)
+    assert 'label = "Bedrag"' in text
+    assert 'year = "Jaar"' in text
+
+
+@settings(max_examples=30, derandomize=True, deadline=None, database=None)
+@given(
+    labels=st.lists(
+        st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=12),
+        min_size=1,
+        max_size=6,
+    ),
+    values=st.lists(st.sampled_from(["XIII", "2025", "U", "1.234", "7", "PM", "één", ""])),
+)
+def test_any_header_drafts_a_layout_that_loads(labels: list[str], values: list[str]) -> None:
+    # Whatever the labels (accents, quotes, brackets, "€"), the draft is TOML and, with an
+    # amount column named in it, a layout --layout takes: "één" as a field name was no TOML.
+    import tomllib
+
+    from reconcile.read.draft import draft_layout
+    from reconcile.read.layouts import parse_layout
+
+    row = (values * len(labels))[: len(labels)] if values else [""] * len(labels)
+    text = draft_layout([[*labels, "Bedrag"], [*row, "5"]], "t", "t.csv")
+    layout = parse_layout(tomllib.loads(text), "t.toml")
+    assert [amount.labels for amount in layout.amounts][-1] == ("Bedrag",)
+
+
+def test_a_table_without_a_header_is_said_to_have_none(tmp_path: Path) -> None:
+    # Only numbers: the draft took "1;2;3" unsplit (one cell, a label) as the header.
+    table = _write_csv(tmp_path / "t.csv", "1;2;3\n4;5;6\n")
+    text = _draft(table)
+    assert "# No row of the first ones holds labels: the table seems to have no header." in text
+    assert '"1;2;3"' not in text
+
+
+def test_totals_rows_a_unit_column_and_a_combined_chapter_are_drafted(tmp_path: Path) -> None:
+    # The older begrotingsstaten' ways, in a table of their own: "Totaal" rows (read as
+    # lines they counted every amount twice), a unit per row ("miljoen" read as x € 1.000
+    # was a thousand times too small) and "XIII, Economische Zaken" in one cell.
+    table = _write_csv(
+        tmp_path / "t.csv",
+        "Jaar;Eenheid;Begrotingsstaat;Artikel;Omschrijving;Bedrag\n"
+        "2025;x1000;XIII, Economische Zaken;1;A;100\n"
+        "2025;x1000;XIII, Economische Zaken;2;B;200\n"
+        "2025;x1000;XIII, Economische Zaken;-;Totaal;300\n"
+        "2025;miljoen;X, Defensie;1;C;2,5\n"
+        "2025;miljoen;X, Defensie;-;TOTAAL;2,5\n",
+    )
+    text = _draft(table)
+    assert 'unit_column = "unit"  # guess: every value of "Eenheid" states a unit' in text
+    assert '[units]  # guess: the unit column\'s words\n"miljoen" = "x € 1 mln"' in text
+    assert 'chapter = { labels = ["Begrotingsstaat"], split = ",", rest = "ministry" }' in text
+    assert 'patterns = { description = "^(sub)?totaal\\\\b" }' in text
+    layout = tmp_path / "drafted.toml"
+    layout.write_text(text, encoding="utf-8")
+    lines, codes = _lines(table, layout)
+    assert lines == [
+        ("X", "1", 2025, Decimal("2500000.00")),
+        ("XIII", "1", 2025, Decimal("100000.00")),
+        ("XIII", "2", 2025, Decimal("200000.00")),
+    ]
+    assert "total-mismatch" not in codes
+    from reconcile.announcement import load_announcement
+    from reconcile.pipeline import validate
+
+    def checked(path: Path) -> list[tuple[str | None, str]]:
+        report = validate([str(path)], load_announcement(None), layout=str(layout))
+        return [(f.location.cell, f.code) for f in report.findings if f.code == "total-mismatch"]
+
+    assert checked(table) == []
+    wrong = tmp_path / "wrong.csv"
+    wrong.write_text(table.read_text(encoding="utf-8").replace("Totaal;300", "Totaal;301"))
+    assert checked(wrong) == [("F4", "total-mismatch")]
+
+
+def test_a_draft_in_dutch_says_its_guesses_in_dutch_and_is_the_same_layout(
+    tmp_path: Path,
+) -> None:
+    # Every comment of the draft was English, whatever --lang said.
+    import tomllib
+
+    table = _write_csv(
+        tmp_path / "t.csv",
+        "Hoofdstuk;Artikel;Omschrijving;Mutatie 2025\nXIII;1;A;1.500\nXIII;1;B;2.000\n",
+    )
+    runs = {
+        lang: CliRunner().invoke(cli, ["layouts", "draft", str(table), "--lang", lang])
+        for lang in ("en", "nl")
+    }
+    dutch = runs["nl"].output
+    assert runs["nl"].exit_code == 0, dutch
+    assert (
+        "# Een indeling opgesteld door `reconcile layouts draft` uit t.csv (kop in rij 1)." in dutch
+    )
+    assert "year = 2025  # gok: de kop noemt het jaar 2025" in dutch
+    assert "# guess" not in dutch
+    english, nederlands = (tomllib.loads(runs[lang].output) for lang in ("en", "nl"))
+    assert nederlands.pop("title") == "Opgesteld uit t.csv"
+    assert english.pop("title") == "Drafted from t.csv"
+    assert nederlands == english
+
+
+def test_a_layout_is_drafted_from_the_sheet_named(tmp_path: Path) -> None:
+    # A workbook of two tables: the draft took the one it thought best, and no option
+    # named the other.
+    book = Workbook()
+    first = book.active
+    assert first is not None
+    first.title = "Uitgaven"
+    first.append(["Hoofdstuk", "Artikel", "Omschrijving", "Bedrag"])
+    first.append(["XIII", 1, "AI", 5])
+    second = book.create_sheet("Ontvangsten")
+    second.append(["Hfd", "Art", "Ontvangst"])
+    second.append(["XIII", 1, 7])
+    path = tmp_path / "t.xlsx"
+    book.save(path)
+    drafted = CliRunner().invoke(cli, ["layouts", "draft", str(path), "--sheet", "ontvangsten"])
+    assert drafted.exit_code == 0, drafted.output
+    assert 'label = "Ontvangst"' in drafted.output
+    missing = CliRunner().invoke(cli, ["layouts", "draft", str(path), "--sheet", "Ontvangst"])
+    assert missing.exit_code == 2
+    assert "The workbook has no sheet “Ontvangst” (its sheets: “Uitgaven”, “Ontvangsten”)" in (
+        missing.output
+    )
+
+
+def test_rows_flagged_as_totals_by_a_known_column_are_drafted_as_totals(tmp_path: Path) -> None:
+    # A B-table's "Indicatie totaal regel Ja/Nee" (a label the built-in layout knows by its
+    # start): drafted as a field of its own, its J rows were lines, counted twice.
+    table = _write_csv(
+        tmp_path / "t.csv",
+        "Begrotingsjaar,Begroting,Artikel,Omschrijving,Indicatie totaal regel Ja/Nee,Bedrag t\n"
+        "2017,XIII,1,Subsidie A,N,100\n"
+        "2017,XIII,1,Subsidie B,N,50\n"
+        "2017,XIII,1,Totaal artikel 1,J,150\n",
+    )
+    text = _draft(table)
+    assert 'flag = "total_flag"  # guess: rows whose total_flag is J are totals' in text
+    layout = tmp_path / "drafted.toml"
+    layout.write_text(text, encoding="utf-8")
+    lines, _ = _lines(table, layout)
+    assert [euros for *_, euros in lines] == [Decimal("100000.00"), Decimal("50000.00")]
+
+
+def test_two_columns_of_one_label_are_each_their_own_field(tmp_path: Path) -> None:
+    # "Omschrijving" twice (the article's and the regeling's): the key was guessed from the
+    # first column's values for both, so rows told apart by the second stayed duplicates.
+    table = _write_csv(
+        tmp_path / "t.csv",
+        "Hoofdstuk;Artikel;Omschrijving;Omschrijving;Bedrag\n"
+        "XIII;1;Bedrijvenbeleid;AI-fabriek;100\n"
+        "XIII;1;Bedrijvenbeleid;Andere regeling;200\n",
+    )
+    text = _draft(table)
+    assert 'key = ["chapter", "article", "description", "omschrijving"]' in text
+    layout = tmp_path / "drafted.toml"
+    layout.write_text(text, encoding="utf-8")
+    lines, codes = _lines(table, layout)
+    assert "duplicate-key" not in codes
+    assert len(lines) == 2
