@@ -60,7 +60,8 @@ def test_template_has_titles_caption_header_years_and_a_totaal_formula(tmp_path:
         "V/U/O",
         "Jaar",
         "Bedrag",
-        "Soort mutatie",  # last, so the other columns keep their places
+        "Soort mutatie",  # after the others, so they keep their places
+        "Van/naar",  # an overboeking's other ministry
     ]
     layout = Layout(ANNOUNCEMENT.years)
     years = [sheet.cell(row=r, column=5).value for r in range(6, layout.last_row + 1)]
@@ -89,6 +90,8 @@ def test_template_has_drop_downs_locked_header_and_instructions(tmp_path: Path) 
             'AND(ISNUMBER(F6),OR(F6>=0,AND(G6<>"",G6<>"Reservering")))',
         ),
         f"G6:G{last}": ("list", '"Reservering,Kasschuif,Overboeking naar,Overboeking van,Vrijval"'),
+        # the other ministries, from the ministry table (reconcile/data/ministries.toml)
+        f"H6:H{last}": ("list", '"EZ,OCW,BZK,VWS,LVVN,KGG,IenW,Financien,BZ,JenV,SZW,VRO,AZ"'),
     }
     assert sheet.protection.sheet is True
     assert sheet.protection.insertRows is False  # (False: allowed) more lines when rows run out
@@ -97,7 +100,7 @@ def test_template_has_drop_downs_locked_header_and_instructions(tmp_path: Path) 
     assert sheet[f"F{last + 1}"].protection.locked  # the Totaal formula
     instructions = [c.value for c in book["Toelichting"]["A"] if c.value]
     assert instructions[0] == "AI-fabriek Groningen: zo vult u deze werkmap in"
-    assert "6. Controleer het bestand voor u het verstuurt: reconcile validate Defensie.xlsx" in (
+    assert "7. Controleer het bestand voor u het verstuurt: reconcile validate Defensie.xlsx" in (
         instructions
     )
 
@@ -369,7 +372,7 @@ def test_template_filled_and_saved_by_libreoffice_reconciles(tmp_path: Path) -> 
     total_row = Layout(ANNOUNCEMENT.years).total_row
     assert sheet[f"F{total_row}"].value == 8000  # the Totaal formula, computed by LibreOffice
     kept = _open(saved / "OCW.xlsx").worksheets[0]
-    assert len(kept.data_validations.dataValidation) == 6
+    assert len(kept.data_validations.dataValidation) == 7
 
 
 # --- articles: a drop-down where the chapter's articles are known ------------------------
