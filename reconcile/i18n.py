@@ -387,7 +387,8 @@ TEXTS: dict[str, str | Plural | Counted] = {
     "tpl-pick-year": N_("One of the announcement's years."),
     "tpl-pick-kind": N_(
         "Empty: a reservation. Kasschuif: between years. Overboeking naar/van: to or "
-        "from the ministry in the next column. Vrijval: a reservation released."
+        "from the ministry in the next column. Vrijval: a reservation released. "
+        "Herschikking: between articles of your budget."
     ),
     "tpl-pick-counterpart": N_(
         "An overboeking's other ministry (its code). Empty for the other kinds."

@@ -43,7 +43,8 @@ _INSTRUCTIONS: tuple[str, ...] = (
     N_(
         "2. Choose Chapter, Article, V/U/O, Year and Mutation kind from the drop-down lists; "
         "write a Description. An empty kind is a reservation; a kasschuif nets to zero over its "
-        "years; a vrijval is negative."
+        "years; a vrijval is negative; an herschikking moves money between articles of your "
+        "budget, so its lines add up to zero in each year."
     ),
     N_(
         "3. An overboeking to or from another ministry: choose Overboeking naar (a negative "

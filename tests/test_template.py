@@ -89,7 +89,10 @@ def test_template_has_drop_downs_locked_header_and_instructions(tmp_path: Path) 
             "custom",
             'AND(ISNUMBER(F6),OR(F6>=0,AND(G6<>"",G6<>"Reservering")))',
         ),
-        f"G6:G{last}": ("list", '"Reservering,Kasschuif,Overboeking naar,Overboeking van,Vrijval"'),
+        f"G6:G{last}": (
+            "list",
+            '"Reservering,Kasschuif,Overboeking naar,Overboeking van,Vrijval,Herschikking"',
+        ),
         # the other ministries, from the ministry table (reconcile/data/ministries.toml)
         f"H6:H{last}": ("list", '"EZ,OCW,BZK,VWS,LVVN,KGG,IenW,Financien,BZ,JenV,SZW,VRO,AZ"'),
     }

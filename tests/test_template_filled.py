@@ -1,11 +1,11 @@
 """The templates filled as their own instructions say give no finding the rows do not deserve.
 
 Each example is a set of six submissions built here from lines of every kind (reservation,
-kasschuif, overboeking naar and van, vrijval), sign, counterpart, year, chapter and article,
+kasschuif, overboeking naar and van, vrijval, herschikking), sign, counterpart, year, chapter and article,
 typed into the generated templates with openpyxl as a ministry types them (numbers, drop-down
 values, a counterpart as its code, chapter or name), then checked as a set against an
 announcement of the total the lines make. Every overboeking has its other side in the other
-ministry's file; every kasschuif nets to zero. Nothing in such a set deserves an error or a
+ministry's file; every kasschuif nets to zero, every herschikking in its year. Nothing in such a set deserves an error or a
 warning.
 """
 
@@ -68,7 +68,7 @@ class Line:
         """What the line adds to the Rijk's contribution (docs/en/workbooks.md, "How money is
         counted"): an overboeking counts at its giver, as given; at its receiver not."""
         total = sum(self.meant.values(), Decimal(0))
-        if self.kind == "Overboeking van":
+        if self.kind in ("Overboeking van", "Herschikking"):
             return Decimal(0)
         return -total if self.kind == "Overboeking naar" else total
 
@@ -148,7 +148,9 @@ def worlds(draw: Any, lang: str) -> dict[str, list[Line]]:
         )
 
     for _ in range(draw(st.integers(0, 9))):
-        what = draw(st.sampled_from(["reservering", "kasschuif", "vrijval", "overboeking"]))
+        what = draw(
+            st.sampled_from(["reservering", "kasschuif", "vrijval", "overboeking", "herschikking"])
+        )
         code = draw(st.sampled_from([c for c in MINISTRIES if room(c)]))
         # EZ's 2025 is announced at least EUR 5,1 mln ([[expect]]): its extra lines keep out
         years = [y for y in YEARS if code != "EZ" or y != 2025]
@@ -165,6 +167,14 @@ def worlds(draw: Any, lang: str) -> dict[str, list[Line]]:
             if draw(st.booleans()):  # money moved into the first year instead
                 meant = {year: -amount for year, amount in meant.items()}
             world[code].append(line(code, "Kasschuif", dict(sorted(meant.items())), None))
+        elif what == "herschikking":  # from one article of a budget to another, one year
+            if len(world[code]) > BLOCKS - 2:
+                continue
+            year, moved = draw(st.sampled_from(years)), Decimal(draw(st.integers(10, 400)))
+            giving = line(code, "Herschikking", {year: -moved}, None)
+            taking = line(code, "Herschikking", {year: moved}, None)
+            taking.chapter = giving.chapter  # the same budget
+            world[code] += [giving, taking]
         else:
             others = [c for c in MINISTRIES if c != code and room(c)]
             if not others:

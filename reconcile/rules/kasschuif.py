@@ -46,7 +46,7 @@ def kasschuif_findings(submissions: Iterable[Submission]) -> Iterator[Finding]:
             # a file whose ministry cannot be told is named by its file, not by "?"
             owner = sub.ministry or PurePath(first.source.file).name
             params = {"name": f'"{first.description}"', "ministry": owner, "sum": total}
-            allowed = _allowed(lines, unit)
+            allowed = rounding_allowed(lines, unit)
             if abs(total) <= allowed:
                 yield make_finding(
                     "kasschuif-rounding",
@@ -64,7 +64,7 @@ def kasschuif_findings(submissions: Iterable[Submission]) -> Iterator[Finding]:
             )
 
 
-def _allowed(lines: list[BudgetLine], unit: Decimal) -> Decimal:
+def rounding_allowed(lines: list[BudgetLine], unit: Decimal) -> Decimal:
     """How far from zero rounding may leave a kasschuif: half the unit per amount in a table
     in millions (or more), nothing in thousands or euros."""
     return unit / 2 * len(lines) if unit >= ROUNDED_FROM else Decimal(0)
@@ -72,7 +72,7 @@ def _allowed(lines: list[BudgetLine], unit: Decimal) -> Decimal:
 
 def _off(lines: list[BudgetLine], unit: Decimal) -> bool:
     """Whether kasschuif lines add up to more than their rounding away from zero."""
-    return abs(sum((line.amount for line in lines), Decimal(0))) > _allowed(lines, unit)
+    return abs(sum((line.amount for line in lines), Decimal(0))) > rounding_allowed(lines, unit)
 
 
 def _one_way(lines: list[BudgetLine]) -> bool:
