@@ -1,12 +1,12 @@
 """The templates filled as their own instructions say give no finding the rows do not deserve.
 
 Each example is a set of six submissions built here from lines of every kind (reservation,
-kasschuif, overboeking naar and van, vrijval, herschikking), sign, counterpart, year, chapter and article,
-typed into the generated templates with openpyxl as a ministry types them (numbers, drop-down
-values, a counterpart as its code, chapter or name), then checked as a set against an
-announcement of the total the lines make. Every overboeking has its other side in the other
-ministry's file; every kasschuif nets to zero, every herschikking in its year. Nothing in such a set deserves an error or a
-warning.
+kasschuif, overboeking naar and van, vrijval, herschikking), sign, counterpart, year, chapter
+and article, typed into the generated templates with openpyxl as a ministry types them
+(numbers, drop-down values, a counterpart as its code, chapter or name), then checked as a set
+against an announcement of the total the lines make. Every overboeking has its other side in
+the other ministry's file; every kasschuif nets to zero, every herschikking in its year.
+Nothing in such a set deserves an error or a warning.
 """
 
 from __future__ import annotations
