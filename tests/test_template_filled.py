@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import Phase, given, note, settings
+from hypothesis import given, note, settings
 from hypothesis import strategies as st
 
 from reconcile import pipeline
@@ -28,15 +28,11 @@ from reconcile.ministries import load_table
 from reconcile.template import BLOCKS, build_template
 from tests.filling import LINES, YEARS, amount_row
 from tests.spec import announcement
+from tests.test_fuzz import FUZZ
 
-# No shrinking: a failure is printed as found (shrinking six workbooks takes minutes).
-FILLED = settings(
-    max_examples=15,
-    derandomize=True,
-    deadline=None,
-    database=None,
-    phases=[Phase.explicit, Phase.generate],
-)
+# No shrinking, as in the fuzz tests: a failure is printed as found (shrinking six workbooks
+# takes minutes).
+FILLED = settings(FUZZ, max_examples=15)
 TABLE = load_table()
 MINISTRIES = tuple(LINES)  # the six contributors, EZ and Defensie the largest
 DESCRIPTIONS = (

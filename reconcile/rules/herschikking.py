@@ -10,9 +10,8 @@ from pathlib import PurePath
 from reconcile.codes import make_finding
 from reconcile.kinds import Kind
 from reconcile.model import BudgetLine, Finding
-from reconcile.money import unit_label
 from reconcile.rules.context import Reconciliation, Submission
-from reconcile.rules.kasschuif import rounding_allowed
+from reconcile.rules.kasschuif import rounding
 
 
 def check_herschikkingen(rec: Reconciliation) -> Iterator[Finding]:
@@ -43,14 +42,8 @@ def herschikking_findings(submissions: Iterable[Submission]) -> Iterator[Finding
                 "cells": ", ".join(line.source.cell or line.source.place for line in lines),
                 "count": len(lines),
             }
-            allowed = rounding_allowed(lines, unit)
-            if abs(total) <= allowed:
-                yield make_finding(
-                    "herschikking-rounding",
-                    first.source,
-                    **params,
-                    unit=unit_label(unit),
-                    allowed=allowed,
-                )
+            within = rounding(lines, unit, total)
+            if within is not None:
+                yield make_finding("herschikking-rounding", first.source, **params, **within)
             else:
                 yield make_finding("herschikking-not-zero", first.source, **params)
