@@ -131,3 +131,27 @@ def test_a_counterpart_cell_naming_its_own_ministry_is_right_on_an_herschikking(
     ]
     report = validate(tmp_path, {"OCW.xlsx": rows})
     assert where(report) == [("OCW.xlsx", "Blad1!G6", "counterpart-not-transfer")]
+
+
+@pytest.mark.parametrize("label", ["Van/naar artikel", "Naar artikel", "Tegenartikel"])
+def test_an_overboeking_beside_its_other_article_is_an_herschikking(
+    tmp_path: Path, label: str
+) -> None:
+    # "Overboeking" in the kind column, no ministry named, and the other article in a column
+    # of its own: a move within the budget (it was transfer-counterpart-unknown at each line)
+    rows = [
+        ["(bedragen x € 1.000)"],
+        [*HEADER, label],
+        ["VIII", 16, "AI-fabriek", 2026, 3000, None, None],
+        ["VIII", 16, "AI-fabriek", 2026, -500, "Overboeking", 3],
+        ["VIII", 3, "AI-fabriek", 2026, 500, "Overboeking", 16],
+        ["VIII", 16, "AI-fabriek naar BZK", 2027, -200, "Overboeking", None],  # a ministry named
+    ]
+    report = validate(tmp_path, {"OCW.xlsx": rows})
+    assert [(a, k) for a, k, _, _ in kinds(report)] == [
+        ("16", "reservation"),
+        ("16", "herschikking"),
+        ("3", "herschikking"),
+        ("16", "transfer-out"),
+    ]
+    assert where(report) == []
