@@ -49,8 +49,8 @@ _INSTRUCTIONS: tuple[str, ...] = (
     N_(
         "3. An overboeking to or from another ministry: choose Overboeking naar (a negative "
         "amount) or Overboeking van (positive) and the other ministry in column {counterpart}; "
-        "it books the same amount the other way in the same year. Leave {counterpart} empty "
-        "for the other kinds."
+        "that ministry books the same amount the other way in the same year. Leave {counterpart} "
+        "empty for the other kinds."
     ),
     N_(
         "4. Amounts in thousands of euros (x € 1.000), as numbers: 5100 is € 5,1 mln. Leave a "
