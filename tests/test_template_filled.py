@@ -57,6 +57,7 @@ class Line:
     counterpart: str | None  # the Van/naar cell
     meant: dict[int, Decimal]
     typed: dict[int, object] = field(default_factory=dict)
+    kind_typed: str | None = None  # the kind as typed, when not as the drop-down has it
     whole_block: bool = False  # the cells typed on each row of the block, not the money rows
 
     @property
@@ -131,8 +132,21 @@ def worlds(draw: Any, lang: str) -> dict[str, list[Line]]:
     def line(code: str, kind: str | None, meant: dict[int, Decimal], other: str | None) -> Line:
         chapter = draw(st.sampled_from(TABLE.ministries[code].offered))
         description = names[code].pop()
-        if other is not None and draw(st.booleans()):  # the description names it as well
-            description += f", {'bijdrage aan' if kind == 'Overboeking naar' else 'van'} {other}"
+        if other is not None:  # the description may name it as well
+            way = "naar" if kind == "Overboeking naar" else "van"
+            description = draw(
+                st.sampled_from(
+                    [
+                        description,
+                        f"{description}, {'bijdrage aan' if way == 'naar' else 'van'} {other}",
+                        f"Overboeking {way} {other}: {description}",
+                        f"{description} ({other})",
+                    ]
+                )
+            )
+        typed = None
+        if kind is not None:  # typed over the drop-down's value, in other capitals
+            typed = draw(st.sampled_from([None, kind.lower(), kind.upper(), f" {kind} "]))
         return Line(
             chapter,
             _article(draw, code, chapter),
@@ -141,6 +155,7 @@ def worlds(draw: Any, lang: str) -> dict[str, list[Line]]:
             None if other is None else _counterpart_cell(draw, other),
             meant,
             whole_block=draw(st.booleans()),
+            kind_typed=typed,
         )
 
     for _ in range(draw(st.integers(0, 9))):
@@ -204,7 +219,7 @@ def _fill(path: Path, lines: list[Line]) -> None:
             for column, value in enumerate(cells, start=1):
                 sheet.cell(row=row, column=column, value=value)
             sheet.cell(row=row, column=6, value=ln.typed.get(year))
-            sheet.cell(row=row, column=7, value=ln.kind)
+            sheet.cell(row=row, column=7, value=ln.kind_typed or ln.kind)
             sheet.cell(row=row, column=8, value=ln.counterpart)
     book.save(path)
 
