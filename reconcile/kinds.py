@@ -341,6 +341,8 @@ def counterpart_in_cell(
         owner = ministries.owners.get(chapter) if chapter is not None else None
         if owner is not None and owner not in named:
             named.append(owner)
+    # a budget or fund by its name: "Gemeentefonds" is BZK's
+    named += [code for code in ministries.owners_of_named_chapters(cell) if code not in named]
     others = [code for code in named if code != own]
     if len(others) == 1:
         return others[0], None
@@ -434,6 +436,11 @@ def _named(text: str, own: str | None, ministries: MinistryTable) -> list[str]:
                 listed.append(place)
             return [code for *_, code in listed]
     chapter = _chapter_counterpart(text, own, ministries)
+    if chapter is None:  # "naar het Gemeentefonds": the ministry that answers for it
+        for stretch in _DIRECTION_WORD.split(text)[1:]:
+            owners = [c for c in ministries.owners_of_named_chapters(stretch) if c != own]
+            if owners:
+                return owners[:1]
     return [chapter] if chapter is not None else []
 
 

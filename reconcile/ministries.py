@@ -84,6 +84,19 @@ class MinistryTable:
                     break
         return found
 
+    def owners_of_named_chapters(self, text: str) -> list[str]:
+        """Codes of the ministries that own a chapter whose name occurs in ``text`` as whole
+        words ("naar het Gemeentefonds": BZK, which answers for B), in the table's order."""
+        folded = _fold(text)
+        found: list[str] = []
+        for chapter, name in self.chapters.items():
+            owner = self.owners.get(chapter)
+            if owner is None or owner in found:
+                continue
+            if re.search(rf"(?<![a-z0-9]){re.escape(_fold(name))}(?![a-z0-9])", folded):
+                found.append(owner)
+        return found
+
     def named_where(self, text: str) -> tuple[str, list[tuple[int, int, str]]]:
         """``text`` folded as ``named_in`` reads it, and where in it each ministry is first
         named (start, end, code), in the order they stand."""

@@ -108,3 +108,35 @@ def test_the_2017_diergezondheidsfonds_b_table_is_lvvn_s_and_judged_as_before() 
     report = validate_paths([str(name)], announcement())
     assert [f.ministry for f in report.files] == ["LVVN"]
     assert codes(report) == []
+
+
+def test_an_overboeking_to_a_fund_named_by_its_name_pairs_with_its_owner(
+    tmp_path: Path,
+) -> None:
+    # OCW moves 500 to the Gemeentefonds (B), which BZK answers for; BZK's file books it on B.
+    from tests.spec import GOOD_SET, check, where
+
+    header = ["Hoofdstuk", "Artikel", "Omschrijving", "Jaar", "Bedrag", "Van/naar"]
+    ocw = [
+        ["(bedragen x € 1.000)"],
+        header,
+        ["VIII", 16, "AI-fabriek", 2026, 8000, None],
+        ["VIII", 16, "Overboeking naar het Gemeentefonds", 2026, -500, None],
+        ["VIII", 16, "AI-fabriek, gemeenten", 2027, -300, "Gemeentefonds"],
+    ]
+    bzk = [
+        ["(bedragen x € 1.000)"],
+        header,
+        ["VII", 6, "AI-fabriek", 2026, 6000, None],
+        ["B", 1, "Overboeking van OCW", 2026, 500, None],
+        ["B", 1, "AI-fabriek, gemeenten", 2027, 300, "OCW"],
+    ]
+    report = check(tmp_path, {**GOOD_SET, "OCW.xlsx": ocw, "BZK.xlsx": bzk})
+    moved = [(ln.kind, ln.counterpart) for ln in report.lines if ln.kind != "reservation"]
+    assert sorted(moved) == [
+        ("transfer-in", "OCW"),
+        ("transfer-in", "OCW"),
+        ("transfer-out", "BZK"),
+        ("transfer-out", "BZK"),
+    ]
+    assert not [w for w in where(report) if w[2].startswith(("transfer", "counterpart"))]
