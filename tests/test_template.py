@@ -556,3 +556,30 @@ def test_the_template_prints_on_a4_with_its_titles_and_header_on_every_page(
     assert sheet.print_title_rows == "$1:$5"
     assert instructions.page_setup.paperSize == 9
     assert instructions["A5"].alignment.wrap_text  # a long instruction wraps, not cut off
+
+
+# --- the Van/naar column: an overboeking's other ministry, from the ministry table ---------
+
+
+def _rule(book: Any, column: str) -> Any:
+    sheet = book.worksheets[0]
+    (rule,) = [dv for dv in sheet.data_validations.dataValidation if str(dv.sqref)[0] == column]
+    return rule
+
+
+def test_the_counterpart_list_is_the_ministry_table_s_with_an_announcement_s_own(
+    tmp_path: Path,
+) -> None:
+    spec = {"name": "Test", "years": [2026], "amounts": {"rijk": "10 miljoen"}}
+    own = parse_announcement(
+        {**spec, "ministries": {"NEW": {"name": "Nieuw", "chapters": ["XXIV"]}}}, "t.toml"
+    )
+    path = tmp_path / "BZK.xlsx"
+    path.write_bytes(build_template("BZK", own, "en"))
+    book = _open(path)
+    rule = _rule(book, "H")
+    assert rule.formula1.startswith('"EZ,Defensie,OCW,VWS,')  # not BZK itself
+    assert rule.formula1.endswith(',AZ,NEW"')
+    assert (rule.errorStyle, book.worksheets[0]["H5"].value) == ("warning", "From/to")
+    # BZK books on its own budget and on those its minister answers for
+    assert _rule(book, "A").formula1 == '"VII,IV,B,C,H"'
