@@ -998,6 +998,30 @@ _CODES = [
         "so outright.",
     ),
     Code(
+        "herschikking-not-zero",
+        ERR,
+        "reconcile",
+        "The herschikking of {ministry} on chapter {chapter} ({series}) adds up to {sum} in "
+        "{year}, not to zero: its line at {cells}.",
+        'An herschikking (an internal overboeking, "Overboeking (intern)") moves money '
+        "between articles of one budget: what one article gives, another takes, in the same "
+        "year and series, so its lines add up to zero per year. It is no contribution and is "
+        "not counted. Add the other article's line, correct an amount, or, where the money "
+        "goes to another ministry, book it as an overboeking naar that ministry.",
+        "The herschikking of {ministry} on chapter {chapter} ({series}) adds up to {sum} in "
+        "{year}, not to zero: its {count} lines at {cells}.",
+    ),
+    Code(
+        "herschikking-rounding",
+        INFO,
+        "reconcile",
+        "The herschikking of {ministry} on chapter {chapter} ({series}) adds up to {sum} in "
+        "{year}, within the rounding of a table in {unit} (at most {allowed}).",
+        "A published table rounds each amount to its unit, so an herschikking's lines may not "
+        "add up to zero exactly. Up to half the unit per amount is taken as rounding in a "
+        "table in millions.",
+    ),
+    Code(
         "kasschuif-rounding",
         INFO,
         "reconcile",

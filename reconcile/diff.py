@@ -195,8 +195,8 @@ def _text(value: object) -> str:
 
 def _chapter_of(text: str, ministries: MinistryTable) -> str:
     """The chapter a cell names: XIII, 13, Hoofdstuk XIII, or a ministry with one chapter by
-    its name or code (Economische Zaken, EZ: XIII); else the text itself (Defensie has X and
-    its fund K: its name names no one chapter)."""
+    its name or code (Economische Zaken, EZ: XIII; Defensie: X, not the fund K it answers
+    for); else the text itself (Buitenlandse Zaken has V and XVII: its name names neither)."""
     chapter = normalise_chapter(text)
     if chapter is not None or not text:
         return chapter or text

@@ -368,6 +368,7 @@ TEXTS: dict[str, str | Plural | Counted] = {
     "tpl-year": N_("Year"),
     "tpl-amount": N_("Amount"),
     "tpl-kind": N_("Mutation kind"),
+    "tpl-counterpart": N_("From/to"),
     "tpl-total": N_("Total"),
     "tpl-pick": N_("Pick from the list"),
     "tpl-pick-chapter": N_("The chapter of your budget."),
@@ -386,7 +387,14 @@ TEXTS: dict[str, str | Plural | Counted] = {
     "tpl-pick-year": N_("One of the announcement's years."),
     "tpl-pick-kind": N_(
         "Empty: a reservation. Kasschuif: between years. Overboeking naar/van: to or "
-        "from the ministry the description names. Vrijval: a reservation released."
+        "from the ministry in the next column. Vrijval: a reservation released. "
+        "Herschikking: between articles of your budget."
+    ),
+    "tpl-pick-counterpart": N_(
+        "An overboeking's other ministry (its code). Empty for the other kinds."
+    ),
+    "tpl-counterpart-error": N_(
+        "Not on the list of ministries; a budget chapter (VIII) or a ministry's name is read too."
     ),
     "tpl-amount-title": N_("Amount x EUR 1,000"),
     "tpl-amount-prompt": N_("A number in thousands of euros, e.g. 5100 for EUR 5,1 mln."),

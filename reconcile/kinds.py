@@ -44,6 +44,7 @@ KIND_LABEL = {
     Kind.TRANSFER_OUT: "overboeking naar",
     Kind.TRANSFER_IN: "overboeking van",
     Kind.VRIJVAL: "vrijval",
+    Kind.HERSCHIKKING: "herschikking",
 }
 
 # A kind column's value (folded: lower case, single spaces) -> the kind; None for an
@@ -64,6 +65,17 @@ KIND_WORDS: dict[str, Kind | None] = {
     "overboeking van": Kind.TRANSFER_IN,
     "vrijval": Kind.VRIJVAL,
     "release": Kind.VRIJVAL,
+    # A move between articles of one budget: an herschikking, or an overboeking that says it
+    # is internal (OCW's ontwerpbegroting 2013: "Overboeking (intern)"). No other ministry.
+    "herschikking": Kind.HERSCHIKKING,
+    "herschikkingen": Kind.HERSCHIKKING,
+    "overboeking (intern)": Kind.HERSCHIKKING,
+    "overboekingen (intern)": Kind.HERSCHIKKING,
+    "overboeking intern": Kind.HERSCHIKKING,
+    "interne overboeking": Kind.HERSCHIKKING,
+    "interne overboekingen": Kind.HERSCHIKKING,
+    "internal transfer": Kind.HERSCHIKKING,
+    "reallocation": Kind.HERSCHIKKING,
     # The headings of a published mutation table (Voorjaarsnota, suppletoire begroting): a
     # tegenvaller adds money as a reservation does, a meevaller or an ombuiging lowers it as a
     # vrijval does (negative amounts).
@@ -83,7 +95,14 @@ KIND_HEADINGS = frozenset(word for word in KIND_WORDS if " " not in word)
 KIND_WORDS |= _ABBREVIATIONS
 # The words a template's drop-down offers, one per kind (docs/en/workbooks.md, "Line kinds",
 # names them so too).
-KIND_CHOICES = ("Reservering", "Kasschuif", "Overboeking naar", "Overboeking van", "Vrijval")
+KIND_CHOICES = (
+    "Reservering",
+    "Kasschuif",
+    "Overboeking naar",
+    "Overboeking van",
+    "Vrijval",
+    "Herschikking",
+)
 
 # A description (or a part of it after a colon: "AI-fabriek: kasschuif naar 2025") that starts
 # with these words. "needs" says the words alone do not make a transfer: "Bijdrage aan de
@@ -91,6 +110,8 @@ KIND_CHOICES = ("Reservering", "Kasschuif", "Overboeking naar", "Overboeking van
 _OVERBOEKING = r"(?:overboeking(?:en)?|ovb\b\.?)"  # "Ovb.": mutation tables abbreviate it
 DESCRIPTION_PATTERNS: tuple[tuple[re.Pattern[str], Kind | None, bool], ...] = (
     (re.compile(r"^kasschui(f|ven)\b"), Kind.KASSCHUIF, False),
+    (re.compile(r"^herschikking(en)?\b"), Kind.HERSCHIKKING, False),
+    (re.compile(rf"^(?:interne {_OVERBOEKING}|{_OVERBOEKING} intern\b)"), Kind.HERSCHIKKING, False),
     (re.compile(r"^vrijval\b"), Kind.VRIJVAL, False),
     (re.compile(rf"^{_OVERBOEKING} (naar|aan)\b"), Kind.TRANSFER_OUT, False),
     (re.compile(rf"^{_OVERBOEKING} van\b"), Kind.TRANSFER_IN, False),
@@ -102,8 +123,11 @@ DESCRIPTION_PATTERNS: tuple[tuple[re.Pattern[str], Kind | None, bool], ...] = (
 # Whether a part of a description starts with one of those words: most descriptions say no
 # kind, and are told so by this one match per part instead of every pattern.
 _KIND_WORD = re.compile(
-    r"\s*(?:kasschui|vrijval|overboeking|ovb\b|ontvang|bijdrage)", re.IGNORECASE
+    r"\s*(?:kasschui|vrijval|overboeking|ovb\b|ontvang|bijdrage|herschik|interne overboeking)",
+    re.IGNORECASE,
 )
+# "Overboeking (intern)" in a description: its brackets would part it from its word.
+_INTERNAL = re.compile(rf"(?:^|[:\n]|\s[-\u2012\u2013\u2014]\s)\s*{_OVERBOEKING}\s*\(intern\)")
 _DIRECTION = (
     (re.compile(r"\b(naar|aan)\b"), Kind.TRANSFER_OUT),
     (re.compile(r"\bvan\b"), Kind.TRANSFER_IN),
@@ -165,6 +189,9 @@ def tell_kind(
     ``other``."""
     if other is not None and _says_nothing(other):
         other = None  # "-", "n.v.t.": the line has no other ministry
+    internal = other is not None and _internal(column, description)
+    if internal and counterpart_in_cell(other or "", own, ministries)[1] == "own":
+        other = None  # an herschikking on its own ministry's budget: as it should be
     if (column is None or not column.strip()) and not says_a_kind(description):
         return RESERVATION if other is None else _by_cell(other, amount, own, ministries)
     text = fold(description or "")
@@ -180,6 +207,8 @@ def tell_kind(
             return _with_cell(kind, Told.COLUMN, text, other, amount, own, ministries)
         direction = kind or _own_side(text, amount, own, ministries) or _direction(text, amount)
         return _transfer(direction, Told.COLUMN, text, amount, own, ministries)
+    if _INTERNAL.search(text):
+        return _not_transfer(Kind.HERSCHIKKING, Told.DESCRIPTION, "herschikking", amount, other)
     for part in _parts(description or ""):
         for pattern, kind, needs_ministry in DESCRIPTION_PATTERNS:
             if not pattern.match(part):
@@ -198,6 +227,19 @@ def tell_kind(
             direction = side or kind or _direction(part, amount)
             return _signed(direction, Told.DESCRIPTION, named, amount)
     return RESERVATION if other is None else _by_cell(other, amount, own, ministries)
+
+
+def _internal(column: str | None, description: str | None) -> bool:
+    """Whether a line's kind cell or description says it is an herschikking."""
+    if column is not None and fold(column):
+        return KIND_WORDS.get(_kind_word(fold(column))[0] or "") is Kind.HERSCHIKKING
+    text = fold(description or "")
+    return bool(_INTERNAL.search(text)) or any(
+        pattern.match(part)
+        for part in _parts(description or "")
+        for pattern, kind, _ in DESCRIPTION_PATTERNS
+        if kind is Kind.HERSCHIKKING
+    )
 
 
 # The words that say a vrijval outright. A meevaller or an ombuiging is read as one for what
@@ -299,6 +341,8 @@ def counterpart_in_cell(
         owner = ministries.owners.get(chapter) if chapter is not None else None
         if owner is not None and owner not in named:
             named.append(owner)
+    # a budget or fund by its name: "Gemeentefonds" is BZK's
+    named += [code for code in ministries.owners_of_named_chapters(cell) if code not in named]
     others = [code for code in named if code != own]
     if len(others) == 1:
         return others[0], None
@@ -392,6 +436,11 @@ def _named(text: str, own: str | None, ministries: MinistryTable) -> list[str]:
                 listed.append(place)
             return [code for *_, code in listed]
     chapter = _chapter_counterpart(text, own, ministries)
+    if chapter is None:  # "naar het Gemeentefonds": the ministry that answers for it
+        for stretch in _DIRECTION_WORD.split(text)[1:]:
+            owners = [c for c in ministries.owners_of_named_chapters(stretch) if c != own]
+            if owners:
+                return owners[:1]
     return [chapter] if chapter is not None else []
 
 
@@ -468,9 +517,10 @@ def counted_amount(
     Reservations, vrijval and kasschuiven add their amount (a kasschuif nets to zero over its
     years, so it moves money between years only). An overboeking counts at its giver, as the
     amount given, when the receiver is a contributor: the money then stays in the reservation;
-    at the receiver it is received money, counted already.
+    at the receiver it is received money, counted already. An herschikking moves money
+    between articles of one budget: no contribution, whether or not it nets.
     """
-    if kind == Kind.TRANSFER_IN:
+    if kind in (Kind.TRANSFER_IN, Kind.HERSCHIKKING):
         return Decimal(0)
     if kind == Kind.TRANSFER_OUT:
         given = counterpart is not None and counterpart in contributors

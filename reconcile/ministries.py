@@ -26,8 +26,21 @@ _CHAPTER_TEXT = re.compile(
 class Ministry:
     code: str
     name: str
-    chapters: tuple[str, ...]
+    chapters: tuple[str, ...]  # its own budget (two for Financiën and BZ)
     names: tuple[str, ...]
+    answers_for: tuple[str, ...] = ()  # the other budgets and funds its minister answers for
+    former: tuple[str, ...] = ()  # chapters it answered for once (XVIII, 2013-2017)
+
+    @property
+    def offered(self) -> tuple[str, ...]:
+        """The chapters it books on today: its own budget, then those its minister answers
+        for (a template's drop-down)."""
+        return self.chapters + self.answers_for
+
+    @property
+    def owned(self) -> tuple[str, ...]:
+        """Every chapter whose lines are its own, former ones included."""
+        return self.offered + self.former
 
 
 @dataclass(frozen=True)
@@ -44,7 +57,7 @@ class MinistryTable:
         whose articles are known.
         """
         known: dict[int, str] = {}
-        for chapter in ministry.chapters:
+        for chapter in ministry.offered:
             for number, name in self.articles.get(chapter, {}).items():
                 known.setdefault(number, name)
         return dict(sorted(known.items()))
@@ -52,11 +65,11 @@ class MinistryTable:
     @functools.cached_property
     def owners(self) -> dict[str, str]:
         """Every chapter of a ministry -> that ministry's code."""
-        return {c: m.code for m in self.ministries.values() for c in m.chapters}
+        return {c: m.code for m in self.ministries.values() for c in m.owned}
 
     def of_chapter(self, chapter: str) -> Ministry | None:
         for ministry in self.ministries.values():
-            if chapter in ministry.chapters:
+            if chapter in ministry.owned:
                 return ministry
         return None
 
@@ -69,6 +82,19 @@ class MinistryTable:
                 if re.search(rf"(?<![a-z0-9]){re.escape(_fold(name))}(?![a-z0-9])", folded):
                     found.append(ministry.code)
                     break
+        return found
+
+    def owners_of_named_chapters(self, text: str) -> list[str]:
+        """Codes of the ministries that own a chapter whose name occurs in ``text`` as whole
+        words ("naar het Gemeentefonds": BZK, which answers for B), in the table's order."""
+        folded = _fold(text)
+        found: list[str] = []
+        for chapter, name in self.chapters.items():
+            owner = self.owners.get(chapter)
+            if owner is None or owner in found:
+                continue
+            if re.search(rf"(?<![a-z0-9]){re.escape(_fold(name))}(?![a-z0-9])", folded):
+                found.append(owner)
         return found
 
     def named_where(self, text: str) -> tuple[str, list[tuple[int, int, str]]]:
@@ -98,7 +124,7 @@ class MinistryTable:
         for code, spec in extra.items():
             ministry = _ministry(code, spec, source)
             ministries[code] = ministry
-            for chapter in ministry.chapters:
+            for chapter in ministry.owned:
                 chapters.setdefault(chapter, ministry.name)
         return MinistryTable(ministries, chapters, self.articles)
 
@@ -142,7 +168,7 @@ def _fold(text: str) -> str:
 def _ministry(code: str, spec: Any, source: str) -> Ministry:
     if not isinstance(spec, dict):
         raise ConfigError("{where}: [ministries.{code}] must be a table", where=source, code=code)
-    unknown = set(spec) - {"name", "chapters", "names"}
+    unknown = set(spec) - set(_MINISTRY_KEYS)
     if unknown:
         key = sorted(unknown)[0]
         raise ConfigError(
@@ -150,15 +176,32 @@ def _ministry(code: str, spec: Any, source: str) -> Ministry:
             where=source,
             key=key,
             code=code,
-            hint=did_you_mean(key, ["name", "chapters", "names"]),
+            hint=did_you_mean(key, _MINISTRY_KEYS),
         )
     chapters = spec.get("chapters", [])
     if not isinstance(chapters, list) or not chapters:
         raise ConfigError(
             "{where}: [ministries.{code}] needs a list of chapters", where=source, code=code
         )
+    return Ministry(
+        code=code,
+        name=str(spec.get("name", code)),
+        chapters=_chapters(chapters, code, source),
+        names=tuple(str(n) for n in spec.get("names", [])),
+        answers_for=_chapters(spec.get("answers_for", []), code, source),
+        former=_chapters(spec.get("former", []), code, source),
+    )
+
+
+_MINISTRY_KEYS = ["name", "chapters", "names", "answers_for", "former"]
+
+
+def _chapters(listed: Any, code: str, source: str) -> tuple[str, ...]:
+    """A [ministries.CODE] list of chapters, each normalised ("13" -> "XIII")."""
+    if not isinstance(listed, list):
+        listed = [listed]
     normalised = []
-    for chapter in chapters:
+    for chapter in listed:
         value = normalise_chapter(chapter)
         if value is None:
             raise ConfigError(
@@ -168,12 +211,7 @@ def _ministry(code: str, spec: Any, source: str) -> Ministry:
                 code=code,
             )
         normalised.append(value)
-    return Ministry(
-        code=code,
-        name=str(spec.get("name", code)),
-        chapters=tuple(normalised),
-        names=tuple(str(n) for n in spec.get("names", [])),
-    )
+    return tuple(normalised)
 
 
 def to_roman(number: int) -> str:

@@ -22,6 +22,9 @@ class Kind(enum.StrEnum):
     TRANSFER_OUT = "transfer-out"  # an overboeking to another ministry's budget (negative)
     TRANSFER_IN = "transfer-in"  # an overboeking from another ministry's budget (positive)
     VRIJVAL = "vrijval"  # a reservation released (negative)
+    # money moved between articles of one budget (an internal overboeking): nets to zero in
+    # each year, and is no contribution
+    HERSCHIKKING = "herschikking"
 
 
 class Severity(enum.StrEnum):

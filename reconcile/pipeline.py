@@ -26,6 +26,7 @@ from reconcile.read.layouts import LayoutTable, one_per_column
 from reconcile.report.output import resolved
 from reconcile.report.record import Report
 from reconcile.rules import Reconciliation, Submission, reconcile
+from reconcile.rules.herschikking import herschikking_findings
 from reconcile.rules.kasschuif import kasschuif_findings
 from reconcile.rules.units import unit_findings
 from reconcile.validate import Rules, validate_table
@@ -475,6 +476,7 @@ def validate(
     )
     findings += subfolders_not_read(paths)
     findings += kasschuif_findings(submissions)
+    findings += herschikking_findings(submissions)
     findings += unit_findings(submissions, announcement)
     read = _files_read(paths, inputs, announcement)
     return _report("validate", read, files, submissions, findings, announcement, None)

@@ -25,10 +25,11 @@ from reconcile.xlsx import safe_text, set_page, workbook_bytes
 BLOCKS = 5  # budget lines a template has room for; each block holds one row per year
 HEADER_ROW = 5
 AMOUNT_FORMAT = "#,##0"
-# The kind of mutation comes last, so the other columns keep their places; empty is a
-# reservation (docs/en/workbooks.md, "Line kinds").
-COLUMNS = ("chapter", "article", "description", "series", "year", "amount", "kind")
-WIDTHS = {"A": 12, "B": 10, "C": 60, "D": 8, "E": 8, "F": 16, "G": 18}
+# The kind of mutation and an overboeking's other ministry (Van/naar) come last, so the
+# other columns keep their places; an empty kind is a reservation (docs/en/workbooks.md,
+# "Line kinds").
+COLUMNS = ("chapter", "article", "description", "series", "year", "amount", "kind", "counterpart")
+WIDTHS = {"A": 12, "B": 10, "C": 60, "D": 8, "E": 8, "F": 16, "G": 18, "H": 12}
 INSTRUCTIONS_WIDTH = 72  # characters: one column that fits an A4 page upright, in any font
 
 # The sheet Instructions, line by line (an empty text is an empty row).
@@ -42,23 +43,30 @@ _INSTRUCTIONS: tuple[str, ...] = (
     N_(
         "2. Choose Chapter, Article, V/U/O, Year and Mutation kind from the drop-down lists; "
         "write a Description. An empty kind is a reservation; a kasschuif nets to zero over its "
-        "years; an overboeking names the other ministry in its description."
+        "years; a vrijval is negative; an herschikking moves money between articles of your "
+        "budget, so its lines add up to zero in each year."
     ),
     N_(
-        "3. Amounts in thousands of euros (x € 1.000), as numbers: 5100 is € 5,1 mln. Leave a "
+        "3. An overboeking to or from another ministry: choose Overboeking naar (a negative "
+        "amount) or Overboeking van (positive) and the other ministry in column {counterpart}; "
+        "that ministry books the same amount the other way in the same year. Leave {counterpart} "
+        "empty for the other kinds."
+    ),
+    N_(
+        "4. Amounts in thousands of euros (x € 1.000), as numbers: 5100 is € 5,1 mln. Leave a "
         "year empty when nothing is reserved in it."
     ),
     N_(
-        "4. The reservation is counted on series {series}. Lines in another series are shown but "
+        "5. The reservation is counted on series {series}. Lines in another series are shown but "
         "not counted."
     ),
     N_(
-        "5. Do not change the title lines, the header row or the Totaal row: they are locked. "
+        "6. Do not change the title lines, the header row or the Totaal row: they are locked. "
         "When the rows run out, insert rows above the last one (Insert, Sheet Rows): the "
         "Totaal then counts them. A line typed below the Totaal is not counted."
     ),
-    N_("6. Check the file before sending it: reconcile validate {file}"),
-    N_("7. Save as .xlsx (Excel or LibreOffice) and send it back to the coordinator."),
+    N_("7. Check the file before sending it: reconcile validate {file}"),
+    N_("8. Save as .xlsx (Excel or LibreOffice) and send it back to the coordinator."),
     "",
     N_('Announced: "{announced}" ({source}).'),
 )
@@ -257,7 +265,7 @@ def _validations(
             showErrorMessage=True,
         )
 
-    chapter = listed(list(ministry.chapters), tr("tpl-pick-chapter", lang))
+    chapter = listed(list(ministry.offered), tr("tpl-pick-chapter", lang))
     series = listed(["V", "U", "O"], tr("tpl-pick-series", lang))
     year = listed([str(y) for y in announcement.years], tr("tpl-pick-year", lang))
     known = _article_choices(announcement.ministries.articles_of(ministry))
@@ -278,6 +286,12 @@ def _validations(
     article.errorStyle = "warning"  # a warning, not a stop: article numbering may have changed
     kind = listed(list(KIND_CHOICES), tr("tpl-pick-kind", lang))
     kind.errorStyle = "warning"
+    # The other ministries by code, as the ministry table lists them; a warning, not a stop:
+    # a chapter ("VIII") or a ministry's name reads as well.
+    others = _counterpart_choices(announcement, ministry)
+    counterpart = listed(others, tr("tpl-pick-counterpart", lang))
+    counterpart.error = tr("tpl-counterpart-error", lang)
+    counterpart.errorStyle = "warning"
     # A number only: text such as "2.500" is refused where it is typed (Excel and LibreOffice
     # stop it), since its reading would rest on the caption alone ("separator-by-caption").
     # Positive for a reservation (an empty kind), any sign for the other kinds.
@@ -302,6 +316,7 @@ def _validations(
         (year, "E"),
         (amount, "F"),
         (kind, "G"),
+        (counterpart, "H"),
     ):
         validation.add(f"{column}{first}:{column}{last}")
         sheet.add_data_validation(validation)
@@ -309,6 +324,19 @@ def _validations(
 
 # Excel refuses (or "repairs") a typed-in list longer than this many characters.
 EXCEL_LIST_LIMIT = 255
+
+
+def _counterpart_choices(announcement: Announcement, ministry: Ministry) -> list[str]:
+    """The codes of the ministries other than ``ministry`` for the Van/naar drop-down, in the
+    ministry table's order; those that would break a typed list, or not fit in one, left out."""
+    codes = [
+        code
+        for code in announcement.ministries.ministries
+        if code != ministry.code and not set(code) & set(',"')
+    ]
+    while len(",".join(codes)) > EXCEL_LIST_LIMIT:
+        codes.pop()
+    return codes
 
 
 def _article_choices(known: Mapping[int, str]) -> list[str]:
@@ -331,6 +359,7 @@ def _instructions(sheet: Any, ministry: Ministry, announcement: Announcement, la
         "file": template_name(ministry.code),
         "announced": target.text,
         "source": announcement.source or announcement.name,
+        "counterpart": tr("tpl-counterpart", lang),
     }
     row = 0
     for row, english in enumerate(_INSTRUCTIONS, start=1):
@@ -341,7 +370,7 @@ def _instructions(sheet: Any, ministry: Ministry, announcement: Announcement, la
     if known:
         row += 2
         listed = announcement.ministries.articles
-        chapters = ", ".join(c for c in ministry.chapters if c in listed)
+        chapters = ", ".join(c for c in ministry.offered if c in listed)
         key = "tpl-known-articles" if _article_choices(known) else "tpl-known-articles-unlisted"
         heading = tr(key, lang, chapters=chapters)
         sheet.cell(row=row, column=1, value=safe_text(heading)).font = Font(bold=True)

@@ -50,8 +50,9 @@ def test_units_of_the_two_versions_are_each_their_own(tmp_path: Path) -> None:
 def test_a_chapter_written_as_a_number_or_a_ministrys_name_is_that_chapter(
     tmp_path: Path,
 ) -> None:
-    # "13" and "Economische Zaken" are chapter XIII; Defensie books on X and on its fund K,
-    # so its name names no one chapter: that line is the ministry's, but not matched.
+    # "13", "Economische Zaken" and "Defensie" are their ministry's own chapter (Defensie's
+    # is X, not the fund K it answers for); Buitenlandse Zaken has two chapters of its own,
+    # V and XVII, so its name names no one chapter: that line is the ministry's, not matched.
     new = [
         TITLE,
         HEADER,
@@ -59,13 +60,21 @@ def test_a_chapter_written_as_a_number_or_a_ministrys_name_is_that_chapter(
         "10;1;AI-fabriek;20.000;1.000",
     ]
     assert _changes(_diff(tmp_path, [TITLE, HEADER, *ROWS], new)) == []
-    named = [TITLE, HEADER, "XIII;2;AI-fabriek;5.100;10.000", "Defensie;1;AI-fabriek;20.000;1.000"]
-    diff = _diff(tmp_path, [TITLE, HEADER, *ROWS], named)
+    by_name = [
+        TITLE,
+        HEADER,
+        "XIII;2;AI-fabriek;5.100;10.000",
+        "Defensie;1;AI-fabriek;20.000;1.000",
+    ]
+    assert _changes(_diff(tmp_path, [TITLE, HEADER, *ROWS], by_name)) == []
+    old = [TITLE, HEADER, "XVII;3;Handel;1.000;2.000"]
+    named = [TITLE, HEADER, "Buitenlandse Zaken;3;Handel;1.000;2.000"]
+    diff = _diff(tmp_path, old, named)
     assert sorted((c.change, c.ministry) for c in diff.changes) == [
-        ("added", "Defensie"),
-        ("added", "Defensie"),
-        ("removed", "Defensie"),
-        ("removed", "Defensie"),
+        ("added", "BZ"),
+        ("added", "BZ"),
+        ("removed", "BZ"),
+        ("removed", "BZ"),
     ]
     assert set(diff.net_effect.values()) == {Decimal(0)}
 

@@ -247,7 +247,8 @@ def test_a_word_in_the_kind_column_that_is_no_kind_is_an_error_at_its_cell(
     assert where(report) == [("EZ.xlsx", "Blad1!D4", "kind-unknown")]
     assert message(problems(report)[0]) == (
         '"Desaldering" is not a kind of mutation reconcile knows (Reservering, Kasschuif, '
-        "Overboeking naar, Overboeking van, Vrijval); the line was read as a reservation."
+        "Overboeking naar, Overboeking van, Vrijval, Herschikking); the line was read as a "
+        "reservation."
     )
     assert told(report) == [("EZ", 2026, "reservation", "column", None, "10000")]
 

@@ -60,7 +60,8 @@ def test_template_has_titles_caption_header_years_and_a_totaal_formula(tmp_path:
         "V/U/O",
         "Jaar",
         "Bedrag",
-        "Soort mutatie",  # last, so the other columns keep their places
+        "Soort mutatie",  # after the others, so they keep their places
+        "Van/naar",  # an overboeking's other ministry
     ]
     layout = Layout(ANNOUNCEMENT.years)
     years = [sheet.cell(row=r, column=5).value for r in range(6, layout.last_row + 1)]
@@ -88,7 +89,12 @@ def test_template_has_drop_downs_locked_header_and_instructions(tmp_path: Path) 
             "custom",
             'AND(ISNUMBER(F6),OR(F6>=0,AND(G6<>"",G6<>"Reservering")))',
         ),
-        f"G6:G{last}": ("list", '"Reservering,Kasschuif,Overboeking naar,Overboeking van,Vrijval"'),
+        f"G6:G{last}": (
+            "list",
+            '"Reservering,Kasschuif,Overboeking naar,Overboeking van,Vrijval,Herschikking"',
+        ),
+        # the other ministries, from the ministry table (reconcile/data/ministries.toml)
+        f"H6:H{last}": ("list", '"EZ,OCW,BZK,VWS,LVVN,KGG,IenW,Financien,BZ,JenV,SZW,VRO,AZ"'),
     }
     assert sheet.protection.sheet is True
     assert sheet.protection.insertRows is False  # (False: allowed) more lines when rows run out
@@ -97,7 +103,7 @@ def test_template_has_drop_downs_locked_header_and_instructions(tmp_path: Path) 
     assert sheet[f"F{last + 1}"].protection.locked  # the Totaal formula
     instructions = [c.value for c in book["Toelichting"]["A"] if c.value]
     assert instructions[0] == "AI-fabriek Groningen: zo vult u deze werkmap in"
-    assert "6. Controleer het bestand voor u het verstuurt: reconcile validate Defensie.xlsx" in (
+    assert "7. Controleer het bestand voor u het verstuurt: reconcile validate Defensie.xlsx" in (
         instructions
     )
 
@@ -369,7 +375,7 @@ def test_template_filled_and_saved_by_libreoffice_reconciles(tmp_path: Path) -> 
     total_row = Layout(ANNOUNCEMENT.years).total_row
     assert sheet[f"F{total_row}"].value == 8000  # the Totaal formula, computed by LibreOffice
     kept = _open(saved / "OCW.xlsx").worksheets[0]
-    assert len(kept.data_validations.dataValidation) == 6
+    assert len(kept.data_validations.dataValidation) == 7
 
 
 # --- articles: a drop-down where the chapter's articles are known ------------------------
@@ -550,3 +556,30 @@ def test_the_template_prints_on_a4_with_its_titles_and_header_on_every_page(
     assert sheet.print_title_rows == "$1:$5"
     assert instructions.page_setup.paperSize == 9
     assert instructions["A5"].alignment.wrap_text  # a long instruction wraps, not cut off
+
+
+# --- the Van/naar column: an overboeking's other ministry, from the ministry table ---------
+
+
+def _rule(book: Any, column: str) -> Any:
+    sheet = book.worksheets[0]
+    (rule,) = [dv for dv in sheet.data_validations.dataValidation if str(dv.sqref)[0] == column]
+    return rule
+
+
+def test_the_counterpart_list_is_the_ministry_table_s_with_an_announcement_s_own(
+    tmp_path: Path,
+) -> None:
+    spec = {"name": "Test", "years": [2026], "amounts": {"rijk": "10 miljoen"}}
+    own = parse_announcement(
+        {**spec, "ministries": {"NEW": {"name": "Nieuw", "chapters": ["XXIV"]}}}, "t.toml"
+    )
+    path = tmp_path / "BZK.xlsx"
+    path.write_bytes(build_template("BZK", own, "en"))
+    book = _open(path)
+    rule = _rule(book, "H")
+    assert rule.formula1.startswith('"EZ,Defensie,OCW,VWS,')  # not BZK itself
+    assert rule.formula1.endswith(',AZ,NEW"')
+    assert (rule.errorStyle, book.worksheets[0]["H5"].value) == ("warning", "From/to")
+    # BZK books on its own budget and on those its minister answers for
+    assert _rule(book, "A").formula1 == '"VII,IV,B,C,H"'

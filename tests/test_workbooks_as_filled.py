@@ -109,7 +109,15 @@ def test_a_totals_row_without_a_saved_result_still_ends_the_table(tmp_path: Path
 
 @pytest.mark.parametrize(
     ("typed", "chapter"),
-    [("EZK", "XIII"), ("Economische Zaken", "XIII"), ("EZ", "XIII"), ("Defensie", "X / K")],
+    # its own budget's chapter (not a fund its minister answers for: Defensie's K), or both
+    # of a ministry with two budgets
+    [
+        ("EZK", "XIII"),
+        ("Economische Zaken", "XIII"),
+        ("EZ", "XIII"),
+        ("Defensie", "X"),
+        ("Financiën", "IXA / IXB"),
+    ],
 )
 def test_a_ministry_in_the_chapter_column_is_told_its_chapter(
     tmp_path: Path, typed: str, chapter: str

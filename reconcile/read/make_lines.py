@@ -66,6 +66,7 @@ TEXT_FIELDS = (
     "series",
     "kind",
     *COUNTERPART_FIELDS,
+    "counterpart_article",  # an herschikking's other article (Van/naar artikel)
 )
 CONVENTIONS = {
     DUTCH: "Dutch: the point groups thousands, the comma is the decimal mark",

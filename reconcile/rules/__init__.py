@@ -18,6 +18,7 @@ from reconcile.rules.contributors import (
     check_unexpected_ministries,
 )
 from reconcile.rules.expectations import check_expectations
+from reconcile.rules.herschikking import check_herschikkingen
 from reconcile.rules.kasschuif import check_kasschuiven
 from reconcile.rules.total import check_total
 from reconcile.rules.transfers import check_transfers
@@ -33,6 +34,7 @@ RULES: tuple[Rule, ...] = (
     check_duplicate_ministries,
     check_largest_contributors,
     check_kasschuiven,
+    check_herschikkingen,
     check_transfers,
     check_expectations,
     check_arithmetic,

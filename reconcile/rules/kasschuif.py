@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from pathlib import PurePath
+from typing import Any
 
 from reconcile.codes import make_finding
 from reconcile.kinds import ROUNDED_FROM, Kind, fold
@@ -46,15 +47,9 @@ def kasschuif_findings(submissions: Iterable[Submission]) -> Iterator[Finding]:
             # a file whose ministry cannot be told is named by its file, not by "?"
             owner = sub.ministry or PurePath(first.source.file).name
             params = {"name": f'"{first.description}"', "ministry": owner, "sum": total}
-            allowed = _allowed(lines, unit)
-            if abs(total) <= allowed:
-                yield make_finding(
-                    "kasschuif-rounding",
-                    first.source,
-                    **params,
-                    unit=unit_label(unit),
-                    allowed=allowed,
-                )
+            within = rounding(lines, unit, total)
+            if within is not None:
+                yield make_finding("kasschuif-rounding", first.source, **params, **within)
                 continue
             yield make_finding(
                 "kasschuif-not-zero",
@@ -64,7 +59,14 @@ def kasschuif_findings(submissions: Iterable[Submission]) -> Iterator[Finding]:
             )
 
 
-def _allowed(lines: list[BudgetLine], unit: Decimal) -> Decimal:
+def rounding(lines: list[BudgetLine], unit: Decimal, total: Decimal) -> dict[str, Any] | None:
+    """The unit and the rounding allowed, for a note, when lines that should net to zero add
+    up to ``total`` within their rounding; None when they are off by more."""
+    allowed = rounding_allowed(lines, unit)
+    return {"unit": unit_label(unit), "allowed": allowed} if abs(total) <= allowed else None
+
+
+def rounding_allowed(lines: list[BudgetLine], unit: Decimal) -> Decimal:
     """How far from zero rounding may leave a kasschuif: half the unit per amount in a table
     in millions (or more), nothing in thousands or euros."""
     return unit / 2 * len(lines) if unit >= ROUNDED_FROM else Decimal(0)
@@ -72,7 +74,7 @@ def _allowed(lines: list[BudgetLine], unit: Decimal) -> Decimal:
 
 def _off(lines: list[BudgetLine], unit: Decimal) -> bool:
     """Whether kasschuif lines add up to more than their rounding away from zero."""
-    return abs(sum((line.amount for line in lines), Decimal(0))) > _allowed(lines, unit)
+    return abs(sum((line.amount for line in lines), Decimal(0))) > rounding_allowed(lines, unit)
 
 
 def _one_way(lines: list[BudgetLine]) -> bool:

@@ -353,6 +353,12 @@ def _kinds(
             if heading and kind.told is Told.COLUMN:
                 kind = told[key] = replace(kind, told=Told.HEADING)
         out.append(kind)
+    # An overboeking that names no ministry, beside its other article (Van/naar artikel),
+    # moves money within its budget
+    for index, article in enumerate(lines.values["counterpart_article"]):
+        kind = out[index]
+        if _text(article) and kind.problem == "transfer-counterpart-unknown" and not kind.said:
+            out[index] = LineKind(Kind.HERSCHIKKING, kind.told)
     return out
 
 

@@ -152,7 +152,7 @@ def ministry_chapter_hint(text: str, ministries: MinistryTable) -> Phrase | str:
     ministry = ministries.ministries[named[0]]
     if not ministry.chapters:
         return ""
-    return Phrase(
+    return Phrase(  # its own budget's chapter, not a fund's its minister answers for
         " It names the ministry {ministry}, not a chapter: write its chapter, {chapters}.",
         {"chapters": " / ".join(ministry.chapters), "ministry": ministry.code},
     )
