@@ -439,3 +439,70 @@ def test_two_columns_of_one_label_are_each_their_own_field(tmp_path: Path) -> No
     lines, codes = _lines(table, layout)
     assert "duplicate-key" not in codes
     assert len(lines) == 2
+
+
+SERIES_TABLES = {
+    # a begrotingsstaat as the law prints it: a row per article, a column per series
+    "words": (
+        "Begrotingsstaat XIII Economische Zaken 2025 (bedragen x € 1.000)\n"
+        "Hoofdstuk;Artikel;Omschrijving;Verplichtingen;Uitgaven;Ontvangsten\n"
+        "XIII;1;Goed functionerende economie;12.345;11.000;500\n"
+        "XIII;2;Bedrijvenbeleid;5.100;4.900;0\n"
+    ),
+    "letters and stands": (
+        "Hfd;Art.;Omschrijving;V;U;O\nXIII;1;Goed functionerende economie;12.345;11.000;500\n"
+        "XIII;2;Bedrijvenbeleid;5.100;4.900;-\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(SERIES_TABLES))
+def test_a_column_per_series_is_drafted_with_its_series_and_each_line_has_it(
+    tmp_path: Path, name: str
+) -> None:
+    table = _write_csv(tmp_path / "staat.csv", SERIES_TABLES[name])
+    drafted = _draft(table)
+    assert [line.split("  #")[0] for line in drafted.splitlines() if line.startswith("series")] == [
+        'series = "V"',
+        'series = "U"',
+        'series = "O"',
+    ]
+    layout = tmp_path / "drafted.toml"
+    layout.write_text(drafted, encoding="utf-8")
+    read = read_file(table, table.name, None, str(layout))
+    assert read.table is not None
+    assert [
+        (line.values["article"], line.values["series"], line.amount)
+        for line in read.table.lines
+        if line.amount
+    ] == [
+        ("1", "V", Decimal("12345000.00")),
+        ("1", "U", Decimal("11000000.00")),
+        ("1", "O", Decimal("500000.00")),
+        ("2", "V", Decimal("5100000.00")),
+        ("2", "U", Decimal("4900000.00")),
+    ]
+    result = CliRunner().invoke(cli, ["validate", "--layout", str(layout), str(table)])
+    assert result.exit_code == 0, result.output
+
+
+def test_a_label_names_a_series_by_its_word_or_as_a_letter_alone() -> None:
+    from reconcile.read.draft import _label_series
+
+    assert [
+        _label_series(label)
+        for label in ("V", "uitgaven", "Stand ontvangsten", "Bedrag u", "Uitgaven en ontvangsten")
+    ] == ["V", "U", "O", None, None]
+
+
+def test_a_layout_series_is_v_u_or_o(tmp_path: Path) -> None:
+    from reconcile.errors import ConfigError
+    from reconcile.read.layouts import parse_layout
+
+    data = {"name": "s", "unit": "x € 1.000", "columns": {"article": "Artikel"}}
+    good = parse_layout(
+        {**data, "amounts": [{"name": "u", "label": "U", "series": "Uitgaven"}]}, "s"
+    )
+    assert good.amounts[0].series == "U"
+    with pytest.raises(ConfigError, match="is not V, U or O"):
+        parse_layout({**data, "amounts": [{"name": "x", "label": "X", "series": "W"}]}, "s")

@@ -38,7 +38,7 @@ from reconcile.read import CSV_SUFFIXES, WORKBOOK_SUFFIXES, read_bytes, suffix_r
 from reconcile.read.cells import UnreadableFileError
 from reconcile.read.check_bytes import run_preflight
 from reconcile.read.find_table import HEADER_SCAN_ROWS, field_of, labelled_year, parse_year
-from reconcile.read.layouts import cell_text, fold, label_matches, load_layouts
+from reconcile.read.layouts import SERIES_WORDS, cell_text, fold, label_matches, load_layouts
 from reconcile.read.read_cells import load_workbook
 from reconcile.read.read_cells_csv import DELIMITERS, stream_csv_blocks
 
@@ -50,6 +50,7 @@ _UNGROUPED = re.compile(r"^-?\d{4,}([.,]\d+)?$")  # 1234, 1234,5: no thousands s
 _YEAR_IN = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 # Labels of numbered places in the budget, whose numbers ("1.1", "24") are no amounts.
 _NAMES_A_PLACE = re.compile(r"artikel|onderdeel|nummer|\bnr\b|\bcode\b|\bid\b|regeling|instrument")
+_WORDS = re.compile(r"\w+")
 _NUMBER = re.compile(r"^-?[\d.,\s]+([eE][-+]?\d+)?$")
 
 
@@ -242,6 +243,10 @@ def draft_layout(rows: Sequence[Sequence[Any]], name: str, source: str, lang: st
             shift = int((offset.group(1) or "+0").replace("+", ""))
             relative = Phrase("the label names year t{offset}", {"offset": offset.group(1) or ""})
             lines.append(f"year_offset = {shift}  {guess(relative)}")
+        series = _label_series(label) if "series" not in columns else None
+        if series is not None:  # a column per series: "Verplichtingen", "U"
+            named = Phrase("the label names the series {series}", {"series": series})
+            lines.append(f"series = {_quote(series)}  {guess(named)}")
     lines += totals
     lines += [
         "",
@@ -333,6 +338,16 @@ def _guess(label: str, values: list[str], taken: set[str]) -> tuple[str | None, 
             return None, Phrase("numbers, but the label names a place in the budget: a field")
         return "amount", Phrase("every value is a number")
     return None, Phrase("text: kept as a field of its own")
+
+
+def _label_series(label: str) -> str | None:
+    """The one series an amount column's label names: "V", "Uitgaven", "Stand ontvangsten"
+    (a letter only as the whole label: the "u" of "bedrag u" names none)."""
+    folded = fold(label)
+    if folded in SERIES_WORDS:
+        return SERIES_WORDS[folded]
+    named = {SERIES_WORDS[w] for w in _WORDS.findall(folded) if len(w) > 1 and w in SERIES_WORDS}
+    return named.pop() if len(named) == 1 else None
 
 
 def _label_year(label: str) -> int | None:

@@ -61,6 +61,15 @@ _ENGLISH = re.compile(r"^[-\u2212]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?([eE][-+]?\d+)?
 _SCIENTIFIC = re.compile(r"^([-\u2212]?\d(?:[.,]\d+)?)([eE][-+]?\d+)$")
 _UNSEEN: Any = object()  # not yet in a memo (None is a remembered result)
 TEXT_MEMO = 65_536  # distinct texts remembered per column while a table is read
+# A series as a column's label or an amount's key writes it: the letter or the word.
+SERIES_WORDS = {
+    "v": "V",
+    "u": "U",
+    "o": "O",
+    "verplichtingen": "V",
+    "uitgaven": "U",
+    "ontvangsten": "O",
+}
 _SPREADSHEET_ERROR = re.compile(r"^(#(NAME\?|REF!|VALUE!|DIV/0!|N/A|NUM!|NULL!)|Err:\d{3})$")
 
 
@@ -70,6 +79,9 @@ class AmountColumn:
     labels: tuple[str, ...]
     year_offset: int = 0  # the line's year is the row's year plus this
     year: int | None = None  # a wide table's year column ("2026"): every line's year
+    # The series (V, U or O) of every line of the column: a table with a column per series
+    # ("Verplichtingen", "Uitgaven", "Ontvangsten"); None: the row's series column says it.
+    series: str | None = None
 
 
 @dataclass(frozen=True)
@@ -165,6 +177,17 @@ def _unit(caption: Any, source: str) -> Unit:
     return unit
 
 
+def _series(value: Any, where: str) -> str | None:
+    """An amount column's series, V, U or O (the words Verplichtingen, Uitgaven and
+    Ontvangsten too); None when not given; ConfigError for anything else."""
+    if value is None:
+        return None
+    series = {"V": "V", "U": "U", "O": "O"}.get(SERIES_WORDS.get(fold(str(value)), ""))
+    if series is None:
+        raise ConfigError("{where}: series {series!r} is not V, U or O", where=where, series=value)
+    return series
+
+
 def _one_of(value: Any, allowed: Sequence[str], message: str, source: str) -> str:
     """``value`` as text when it is one of ``allowed``; ConfigError with ``message`` else."""
     if str(value) not in allowed:
@@ -199,6 +222,7 @@ def parse_layout(data: Mapping[str, Any], source: str) -> Layout:
                 _labels(spec["label"], f"{source} [[amounts]]"),
                 int(spec.get("year_offset", 0)),
                 int(spec["year"]) if "year" in spec else None,
+                _series(spec.get("series"), f"{source} [[amounts]] {spec['name']}"),
             )
             for spec in data["amounts"]
         )
@@ -612,13 +636,17 @@ class LayoutTable(SheetTable):
         self, name: str, start: int = 0, stop: int | None = None
     ) -> list[LayoutLine | None]:
         """The lines of amount ``name``'s cells in rows ``start`` to ``stop`` (None: blank)."""
-        place = self._amount_places.get(name)
-        if place is None:
-            where = {**self.places, "amount": (None, self.amount_columns[name])}
-            place = AmountPlace(self.field_texts, name, self.file, self.sheet_name, where)
-            self._amount_places[name] = place
         spec = self.spec
         amount = next((a for a in spec.amounts if a.name == name), None) if spec else None
+        place = self._amount_places.get(name)
+        if place is None:
+            column = self.amount_columns[name]
+            where = {**self.places, "amount": (None, column)}
+            series = amount.series if amount else None
+            if series is not None and "series" not in where:  # said by the column's label
+                where["series"] = (None, column)
+            place = AmountPlace(self.field_texts, name, self.file, self.sheet_name, where, series)
+            self._amount_places[name] = place
         offset = amount.year_offset if amount else 0
         fixed = amount.year if amount else None  # a year column's own year, not the row's
         texts = self.field_texts.get("year")  # a line's year: the row's text if it is no year
@@ -679,23 +707,33 @@ class RowValues(Mapping[str, str]):
 
 
 class LineValues(Mapping[str, Any]):
-    """A layout line's fields: its row's values plus its budget moment, not copied per line."""
+    """A layout line's fields: its row's values plus its budget moment (and its amount
+    column's series, where the column has one), not copied per line."""
 
-    __slots__ = ("_moment", "_values")
+    __slots__ = ("_moment", "_series", "_values")
 
-    def __init__(self, values: Mapping[str, str], moment: str) -> None:
-        self._values, self._moment = values, moment
+    def __init__(self, values: Mapping[str, str], moment: str, series: str | None = None) -> None:
+        self._values, self._moment, self._series = values, moment, series
 
     def __getitem__(self, name: str) -> Any:
-        return self._moment if name == "moment" else self._values[name]
+        if name == "moment":
+            return self._moment
+        if name == "series" and self._series is not None:
+            return self._series
+        return self._values[name]
+
+    def _added(self) -> list[str]:
+        added = [] if "moment" in self._values else ["moment"]
+        if self._series is not None and "series" not in self._values:
+            added.append("series")
+        return added
 
     def __iter__(self) -> Iterator[str]:
         yield from self._values
-        if "moment" not in self._values:
-            yield "moment"
+        yield from self._added()
 
     def __len__(self) -> int:
-        return len(self._values) + ("moment" not in self._values)
+        return len(self._values) + len(self._added())
 
     def __repr__(self) -> str:
         return repr(dict(self))
@@ -729,7 +767,7 @@ class LayoutLine(RawLine):
     @property  # read-only: made from the row when asked, never set
     def values(self) -> Mapping[str, Any]:  # type: ignore[override]
         column = self._column
-        return LineValues(RowValues(column.fields, self._index), column.moment)
+        return LineValues(RowValues(column.fields, self._index), column.moment, column.series)
 
     @property
     def cells(self) -> Mapping[str, CellRef]:  # type: ignore[override]
@@ -753,6 +791,7 @@ class AmountPlace:
     file: str
     sheet: str | None
     places: Places
+    series: str | None = None  # the column's own series (AmountColumn.series)
 
 
 def cell_text(value: Any) -> str:
