@@ -16,7 +16,7 @@ import itertools
 import operator
 import re
 import tomllib
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation, Overflow
 from functools import cache
@@ -82,6 +82,10 @@ class AmountColumn:
     # The series (V, U or O) of every line of the column: a table with a column per series
     # ("Verplichtingen", "Uitgaven", "Ontvangsten"); None: the row's series column says it.
     series: str | None = None
+    # A two-row header (the begrotingsstaat of a suppletoire law): the labels of the cell in
+    # the row above (a budget moment over its V, U and O), spanning the columns to its right
+    # up to the next; empty: the header row alone names the column.
+    above: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -223,6 +227,7 @@ def parse_layout(data: Mapping[str, Any], source: str) -> Layout:
                 int(spec.get("year_offset", 0)),
                 int(spec["year"]) if "year" in spec else None,
                 _series(spec.get("series"), f"{source} [[amounts]] {spec['name']}"),
+                _labels(spec["above"], f"{source} [[amounts]]") if "above" in spec else (),
             )
             for spec in data["amounts"]
         )
@@ -358,20 +363,41 @@ class LayoutHeader:
     named: frozenset[int]  # every column with a header label
 
 
-def match_header(cells: Sequence[Any], row: int, layout: Layout) -> LayoutHeader | None:
-    """The layout's header in ``cells``, or None when a required label is missing."""
+def match_header(
+    cells: Sequence[Any], row: int, layout: Layout, above: Sequence[Any] = ()
+) -> LayoutHeader | None:
+    """The layout's header in ``cells``, or None when a required label is missing.
+
+    ``above`` is the row above: in a two-row header a field's label stands there over a
+    blank cell ("Art.", "Omschrijving"), and an amount with ``above`` labels needs its
+    column under them (a budget moment spanning its V, U and O)."""
     columns: dict[str, int] = {}
     taken: set[int] = set()
+    two_rows = any(amount.above for amount in layout.amounts)
+    over_blank = [
+        cell if column >= len(cells) or not cell_text(cells[column]) else None
+        for column, cell in enumerate(above if two_rows else ())
+    ]
     for name, labels in layout.columns.items():
         found = _find_label(cells, labels, taken)
+        if found is None and two_rows:
+            found = _find_label(over_blank, labels, taken)
         if found is not None:
             columns[name] = found
             taken.add(found)
         elif name not in layout.optional:
             return None
     amounts = []
+    spans = spanning(above, set(columns.values())) if two_rows else {}
     for amount in layout.amounts:
-        found = _find_label(cells, amount.labels, taken)
+        if amount.above:  # its label under a cell of the row above that is one of these
+            under = [
+                cell if label_matches(spans.get(i), amount.above) else None
+                for i, cell in enumerate(cells, start=1)
+            ]
+            found = _find_label(under, amount.labels, taken)
+        else:
+            found = _find_label(cells, amount.labels, taken)
         if found is not None:
             taken.add(found)
             amounts.append((amount, found))
@@ -381,8 +407,25 @@ def match_header(cells: Sequence[Any], row: int, layout: Layout) -> LayoutHeader
         return None  # an edition may lack some amount columns, never all
     named = frozenset(
         i for i, cell in enumerate(cells, start=1) if isinstance(cell, str) and cell.strip()
-    )
+    ) | frozenset(columns.values())  # a field named in the row above (a two-row header)
     return LayoutHeader(layout, row, columns, tuple(amounts), named)
+
+
+def spanning(above: Sequence[Any], fields: Collection[int]) -> dict[int, str]:
+    """Column -> the text of the row above that stands over it: its own cell's, or the
+    nearest filled one to its left (a title over its columns, merged or not), never across
+    a column of ``fields`` (1-based)."""
+    spans: dict[int, str] = {}
+    current = ""
+    for column, cell in enumerate(above, start=1):
+        text = cell_text(cell)
+        if column in fields:
+            current = ""
+            continue
+        current = text or current
+        if current:
+            spans[column] = current
+    return spans
 
 
 def _find_label(cells: Sequence[Any], labels: Sequence[str], taken: set[int]) -> int | None:
@@ -458,7 +501,10 @@ def find_layout_header(
     When several layouts match one row, the one that recognises the most columns wins.
     """
     for index, cells in enumerate(rows[:HEADER_SCAN_ROWS], start=1):
-        found = [h for layout in layouts if (h := match_header(cells, index, layout)) is not None]
+        above = rows[index - 2] if index > 1 else ()
+        found = [
+            h for layout in layouts if (h := match_header(cells, index, layout, above)) is not None
+        ]
         if found:
             return max(found, key=lambda h: len(h.columns) + len(h.amounts))
     return None
