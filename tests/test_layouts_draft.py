@@ -572,5 +572,6 @@ def test_an_amount_above_label_picks_its_column_under_the_moment_named(tmp_path:
         Decimal("-2000.00"),
     )
     wrong = layout.read_text(encoding="utf-8").replace('above = "Mutatie"', 'above = "Realisatie"')
-    layout.write_text(wrong, encoding="utf-8")
-    assert read_file(table, table.name, None, str(layout)).table is None  # no such column
+    other = tmp_path / "other.toml"
+    other.write_text(wrong, encoding="utf-8")
+    assert read_file(table, table.name, None, str(other)).table is None  # no such column
