@@ -512,7 +512,8 @@ def test_a_begrotingsstaat_under_a_two_row_header_is_drafted_and_read_unedited(
     tmp_path: Path,
 ) -> None:
     # The suppletoire law's own table: a budget moment in the first header row (merged over
-    # its three columns), V/U/O in the second; the article and description above blanks.
+    # its three columns), V/U/O in the second; the article and description above blanks; a
+    # Totaal row first, and the articles under a heading of their own.
     book = Workbook()
     sheet = book.active
     assert sheet is not None
@@ -522,6 +523,8 @@ def test_a_begrotingsstaat_under_a_two_row_header_is_drafted_and_read_unedited(
         ["Wijziging begrotingsstaat Economische Zaken (XIII) 2025 (bedragen x € 1.000)"],
         ["Art.", "Omschrijving", moments[0], None, None, moments[1], None, None],
         [None, None, *series, *series],
+        [None, "Totaal", 17445, 15900, 500, 5100, 4850, 0],
+        [None, "Beleidsartikelen"],
         [1, "Goed functionerende economie", 12345, 11000, 500, 0, -250, 0],
         [2, "Bedrijvenbeleid", 5100, 4900, 0, 5100, 5100, 0],
     ]:
@@ -538,6 +541,10 @@ def test_a_begrotingsstaat_under_a_two_row_header_is_drafted_and_read_unedited(
     assert result.exit_code == 0, result.output
     read = read_file(table, table.name, None, str(layout))
     assert read.table is not None
+    assert {line.values["description"] for line in read.table.lines} == {
+        "Goed functionerende economie",
+        "Bedrijvenbeleid",
+    }  # the Totaal row is checked, never a line; the heading has none
     assert [
         (line.values["article"], line.values["moment"], line.values["series"], line.amount)
         for line in read.table.lines
