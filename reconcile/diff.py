@@ -258,14 +258,26 @@ def _shared(old: Keyed, new: Keyed) -> tuple[Keyed, Keyed, tuple[str, ...]]:
     unshared = tuple(sorted(_filled(old) ^ _filled(new)))
     if not unshared:
         return old, new, ()
+    return _cut(old, unshared), _cut(new, unshared), unshared
 
-    def cut(keyed: Keyed) -> Keyed:
-        return [
-            (line, tuple((name, "" if name in unshared else value) for name, value in key))
-            for line, key in keyed
-        ]
 
-    return cut(old), cut(new), unshared
+def _cut(keyed: Keyed, unshared: tuple[str, ...]) -> Keyed:
+    """``keyed`` with the fields ``unshared`` blank in every key."""
+    if not unshared:
+        return keyed
+    return [
+        (line, tuple((name, "" if name in unshared else value) for name, value in key))
+        for line, key in keyed
+    ]
+
+
+def _zeros(table: SheetTable | None, ministries: MinistryTable) -> Keyed:
+    """The zero cells of a wide table ("0", "-"), keyed as its lines are: no lines, but an
+    amount set to 0 is a change of its line, not the line gone (a row gone is removed)."""
+    if table is None or table.zeros is None:
+        return []
+    lines = [table.zeros.line(index) for index in range(len(table.zeros))]
+    return [(line, _key_of(line, table, ministries)) for line in lines]
 
 
 def _entries(keyed: Keyed, ministries: MinistryTable) -> tuple[dict[Key, Entry], list[Key]]:
@@ -346,16 +358,26 @@ def diff_files(
         )
     old, old_order = _entries(old_keyed, ministries)
     new, new_order = _entries(new_keyed, ministries)
+    old_zeros, _ = _entries(_cut(_zeros(old_read.table, ministries), unshared), ministries)
+    new_zeros, _ = _entries(_cut(_zeros(new_read.table, ministries), unshared), ministries)
     changes: list[Change] = []
     unchanged = 0
     for key in old_order:
-        if key not in new:
+        if key in new_zeros and key not in new:  # the cell is there, with 0 or "-"
+            changes.append(Change("changed", key, old[key], new_zeros[key]))
+        elif key not in new:
             changes.append(Change("removed", key, old[key], None))
         elif _same(old[key], new[key]):
             unchanged += 1
         else:
             changes.append(Change("changed", key, old[key], new[key]))
-    changes += [Change("added", key, None, new[key]) for key in new_order if key not in old]
+    changes += [
+        Change("changed", key, old_zeros[key], new[key])
+        if key in old_zeros
+        else Change("added", key, None, new[key])
+        for key in new_order
+        if key not in old
+    ]
     changes.sort(key=lambda c: (c.ministry, c.key))
 
     def version(read_path: str, sha: str, table: SheetTable | None) -> Version:

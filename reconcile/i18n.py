@@ -139,6 +139,11 @@ TEXTS: dict[str, str | Plural | Counted] = {
     "lines": N_("Lines"),
     "subtotal": N_("Subtotal"),
     "share": N_("Share"),
+    "layout": N_("Layout"),
+    "open-data-note": N_(
+        "Open-data tables read with a layout are checked, not counted: they reserve nothing "
+        "for the announcement, and their lines are the amounts read."
+    ),
     "transferred-out": N_("Transferred out"),
     "received": N_("Received"),
     "years-title": N_("Per year, after kasschuiven (overboekingen counted at the giver)"),

@@ -19,6 +19,7 @@ from reconcile.i18n import N_, gettext, tr
 from reconcile.kinds import KIND_CHOICES
 from reconcile.ministries import Ministry
 from reconcile.nearest import did_you_mean
+from reconcile.read.read_cells import SUFFIXES
 from reconcile.report.output import write_atomic
 from reconcile.xlsx import safe_text, set_page, workbook_bytes
 
@@ -124,6 +125,20 @@ class OutputIsAFileError(TemplateError):
 
     def __init__(self, path: Path) -> None:
         super().__init__(N_("with --all, -o names a folder; {path} is a file"), path=path)
+
+
+class OutputIsAWorkbookNameError(TemplateError):
+    """Templates for every contributor go into a folder, and the output is named as a
+    workbook (x.xlsx): a folder of that name would surprise whoever asked for one file."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            N_(
+                "with --all, -o names a folder, and {path} is named like a workbook; "
+                "use --ministry for one workbook or name a folder"
+            ),
+            path=path,
+        )
         self.path = path
 
 
@@ -150,6 +165,8 @@ def template_targets(
             raise NoContributorsError
         if output is not None and output.exists() and not output.is_dir():
             raise OutputIsAFileError(output)
+        if output is not None and not output.exists() and output.suffix.lower() in SUFFIXES:
+            raise OutputIsAWorkbookNameError(output)
         folder = output or Path()
         targets = [(folder / template_name(code), code) for code in announcement.expected]
     else:

@@ -388,3 +388,40 @@ def test_a_line_is_known_by_its_kind_where_the_table_says_one(tmp_path: Path) ->
         "Kasschuif",
         Decimal(-1000),
     )
+
+
+def test_an_amount_set_to_zero_is_a_change_to_zero_and_a_gone_row_is_removed(
+    tmp_path: Path,
+) -> None:
+    # A wide workbook's zero cell is no line (nothing that year); an amount that became 0
+    # (or the accounting zero "-") is still a change of that line, not a line gone.
+    header = ["Hoofdstuk", "Artikel", "Omschrijving", "V/U/O", "2025", "2026"]
+    rows = {
+        1: [["XIII", 2, "AI-fabriek", "U", 5100, 300], ["XIII", 3, "Toezicht", "U", 40, 50]],
+        2: [["XIII", 2, "AI-fabriek", "U", 0, "-"]],  # the Toezicht row is gone
+    }
+    old, new = (
+        write_workbook(tmp_path / f"EZ-v{v}.xlsx", {"R": [["(bedragen x € 1.000)"], header, *r]})
+        for v, r in rows.items()
+    )
+    diff = diff_files(str(old), str(new), sheet="R")
+    assert [
+        (c.change, c.line, c.new.cell.cell if c.new else None, c.difference) for c in diff.changes
+    ] == [
+        ("changed", "XIII · 2 · U · 2025 · AI-fabriek", "E3", Decimal(-5_100_000)),
+        ("changed", "XIII · 2 · U · 2026 · AI-fabriek", "F3", Decimal(-300_000)),
+        ("removed", "XIII · 3 · U · 2025 · Toezicht", None, Decimal(-40_000)),
+        ("removed", "XIII · 3 · U · 2026 · Toezicht", None, Decimal(-50_000)),
+    ]
+    # and back: a line that was 0 and has an amount again changed from 0
+    back = diff_files(str(new), str(old), sheet="R")
+    assert [(c.change, c.old.amount if c.old else None) for c in back.changes] == [
+        ("changed", Decimal(0)),
+        ("changed", Decimal(0)),
+        ("added", None),
+        ("added", None),
+    ]
+    result = CliRunner().invoke(cli, ["diff", str(old), str(new), "--lang", "en"])
+    assert "DIFFERENT: 0 added, 2 removed, 2 changed, 0 unchanged." in result.output
+    github = _diff(str(old), str(new), "-f", "github").output
+    assert "changed from EUR 5,100,000 to EUR 0 (difference -EUR 5,100,000)" in github

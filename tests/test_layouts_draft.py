@@ -439,3 +439,146 @@ def test_two_columns_of_one_label_are_each_their_own_field(tmp_path: Path) -> No
     lines, codes = _lines(table, layout)
     assert "duplicate-key" not in codes
     assert len(lines) == 2
+
+
+SERIES_TABLES = {
+    # a begrotingsstaat as the law prints it: a row per article, a column per series
+    "words": (
+        "Begrotingsstaat XIII Economische Zaken 2025 (bedragen x € 1.000)\n"
+        "Hoofdstuk;Artikel;Omschrijving;Verplichtingen;Uitgaven;Ontvangsten\n"
+        "XIII;1;Goed functionerende economie;12.345;11.000;500\n"
+        "XIII;2;Bedrijvenbeleid;5.100;4.900;0\n"
+    ),
+    "letters and stands": (
+        "Hfd;Art.;Omschrijving;V;U;O\nXIII;1;Goed functionerende economie;12.345;11.000;500\n"
+        "XIII;2;Bedrijvenbeleid;5.100;4.900;-\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(SERIES_TABLES))
+def test_a_column_per_series_is_drafted_with_its_series_and_each_line_has_it(
+    tmp_path: Path, name: str
+) -> None:
+    table = _write_csv(tmp_path / "staat.csv", SERIES_TABLES[name])
+    drafted = _draft(table)
+    assert [line.split("  #")[0] for line in drafted.splitlines() if line.startswith("series")] == [
+        'series = "V"',
+        'series = "U"',
+        'series = "O"',
+    ]
+    layout = tmp_path / "drafted.toml"
+    layout.write_text(drafted, encoding="utf-8")
+    read = read_file(table, table.name, None, str(layout))
+    assert read.table is not None
+    assert [
+        (line.values["article"], line.values["series"], line.amount)
+        for line in read.table.lines
+        if line.amount
+    ] == [
+        ("1", "V", Decimal("12345000.00")),
+        ("1", "U", Decimal("11000000.00")),
+        ("1", "O", Decimal("500000.00")),
+        ("2", "V", Decimal("5100000.00")),
+        ("2", "U", Decimal("4900000.00")),
+    ]
+    result = CliRunner().invoke(cli, ["validate", "--layout", str(layout), str(table)])
+    assert result.exit_code == 0, result.output
+
+
+def test_a_label_names_a_series_by_its_word_or_as_a_letter_alone() -> None:
+    from reconcile.read.draft import _label_series
+
+    assert [
+        _label_series(label)
+        for label in ("V", "uitgaven", "Stand ontvangsten", "Bedrag u", "Uitgaven en ontvangsten")
+    ] == ["V", "U", "O", None, None]
+
+
+def test_a_layout_series_is_v_u_or_o(tmp_path: Path) -> None:
+    from reconcile.errors import ConfigError
+    from reconcile.read.layouts import parse_layout
+
+    data = {"name": "s", "unit": "x € 1.000", "columns": {"article": "Artikel"}}
+    good = parse_layout(
+        {**data, "amounts": [{"name": "u", "label": "U", "series": "Uitgaven"}]}, "s"
+    )
+    assert good.amounts[0].series == "U"
+    with pytest.raises(ConfigError, match="is not V, U or O"):
+        parse_layout({**data, "amounts": [{"name": "x", "label": "X", "series": "W"}]}, "s")
+
+
+def test_a_begrotingsstaat_under_a_two_row_header_is_drafted_and_read_unedited(
+    tmp_path: Path,
+) -> None:
+    # The suppletoire law's own table: a budget moment in the first header row (merged over
+    # its three columns), V/U/O in the second; the article and description above blanks; a
+    # Totaal row first, and the articles under a heading of their own.
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    moments = ["Vastgestelde begroting (1)", "Mutaties 2e suppletoire begroting (2)"]
+    series = ["Verplichtingen", "Uitgaven", "Ontvangsten"]
+    for row in [
+        ["Wijziging begrotingsstaat Economische Zaken (XIII) 2025 (bedragen x € 1.000)"],
+        ["Art.", "Omschrijving", moments[0], None, None, moments[1], None, None],
+        [None, None, *series, *series],
+        [None, "Totaal", 17445, 15900, 500, 5100, 4850, 0],
+        [None, "Beleidsartikelen"],
+        [1, "Goed functionerende economie", 12345, 11000, 500, 0, -250, 0],
+        [2, "Bedrijvenbeleid", 5100, 4900, 0, 5100, 5100, 0],
+    ]:
+        sheet.append(row)
+    for cells in ("C2:E2", "F2:H2", "A2:A3", "B2:B3"):
+        sheet.merge_cells(cells)
+    table = tmp_path / "staat.xlsx"
+    book.save(table)
+    drafted = _draft(table)
+    assert 'above = "Mutaties 2e suppletoire begroting (2)"' in drafted
+    layout = tmp_path / "drafted.toml"
+    layout.write_text(drafted, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["validate", "--layout", str(layout), str(table)])
+    assert result.exit_code == 0, result.output
+    read = read_file(table, table.name, None, str(layout))
+    assert read.table is not None
+    assert {line.values["description"] for line in read.table.lines} == {
+        "Goed functionerende economie",
+        "Bedrijvenbeleid",
+    }  # the Totaal row is checked, never a line; the heading has none
+    assert [
+        (line.values["article"], line.values["moment"], line.values["series"], line.amount)
+        for line in read.table.lines
+        if line.amount and line.values["article"] == "2"
+    ] == [
+        ("2", "vastgestelde begroting (1) verplichtingen", "V", Decimal("5100000.00")),
+        ("2", "vastgestelde begroting (1) uitgaven", "U", Decimal("4900000.00")),
+        ("2", "mutaties 2e suppletoire begroting (2) verplichtingen", "V", Decimal("5100000.00")),
+        ("2", "mutaties 2e suppletoire begroting (2) uitgaven", "U", Decimal("5100000.00")),
+    ]
+
+
+def test_an_amount_above_label_picks_its_column_under_the_moment_named(tmp_path: Path) -> None:
+    table = _write_csv(
+        tmp_path / "staat.csv",
+        "Art.;Omschrijving;Stand;;Mutatie;\n;;V;U;V;U\n1;Economie;10;9;-1;-2\n",
+    )
+    layout = tmp_path / "staat.toml"
+    layout.write_text(
+        'name = "staat"\nunit = "x € 1.000"\n[columns]\narticle = "Art."\n'
+        'description = "Omschrijving"\n'
+        '[[amounts]]\nname = "mutatie u"\nlabel = "U"\nabove = "Mutatie"\nseries = "U"\n'
+        "[checks]\nkey = []\n",
+        encoding="utf-8",
+    )
+    read = read_file(table, table.name, None, str(layout))
+    assert read.table is not None
+    [line] = read.table.lines
+    assert (line.cells["amount"].cell, line.values["series"], line.amount) == (
+        "F3",
+        "U",
+        Decimal("-2000.00"),
+    )
+    wrong = layout.read_text(encoding="utf-8").replace('above = "Mutatie"', 'above = "Realisatie"')
+    other = tmp_path / "other.toml"
+    other.write_text(wrong, encoding="utf-8")
+    assert read_file(table, table.name, None, str(other)).table is None  # no such column

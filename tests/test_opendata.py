@@ -1047,6 +1047,10 @@ def test_a_lines_values_are_its_rows_values_and_its_moment(values: dict[str, str
     assert line == copied
     assert list(line.items()) == list(copied.items())
     assert (len(line), line.get("moment"), line.get("article")) == (len(copied), "realisatie", None)
+    # an amount column of one series ("Uitgaven") gives every line of it that series
+    spent = LineValues(values, "uitgaven", "U")
+    assert spent == {**values, "moment": "uitgaven", "series": "U"}
+    assert len(spent) == len(values) + 1 + ("moment" not in values)
 
 
 # --- a layout table kept by column -----------------------------------------------------------

@@ -22,6 +22,7 @@ from reconcile.template import (
     Layout,
     NoContributorsError,
     OutputIsAFileError,
+    OutputIsAWorkbookNameError,
     TemplatesExistError,
     build_template,
     template_targets,
@@ -329,6 +330,23 @@ def test_templates_go_to_the_workbook_or_folder_named_and_never_replace_one(
     with pytest.raises(NoContributorsError):
         template_targets(replace(ANNOUNCEMENT, expected=()), None, tmp_path)
     assert (tmp_path / "EZ.xlsx").read_bytes() == b"filled in by EZ"
+
+
+@pytest.mark.parametrize("name", ["x.xlsx", "x.XLSM", "x.ods", "x.xls"])
+def test_all_templates_never_go_into_a_new_folder_named_like_a_workbook(
+    tmp_path: Path, name: str
+) -> None:
+    with pytest.raises(OutputIsAWorkbookNameError):
+        template_targets(ANNOUNCEMENT, None, tmp_path / name)
+    result = CliRunner().invoke(
+        cli, ["template", "--all", "-o", str(tmp_path / name), "--lang", "nl"]
+    )
+    assert result.exit_code == 2, result.output
+    assert "met --all noemt -o een map" in result.output
+    assert not (tmp_path / name).exists()
+    # an existing folder of that name is a folder the user made: the templates go in it
+    (tmp_path / name).mkdir()
+    assert len(template_targets(ANNOUNCEMENT, None, tmp_path / name)) == len(ANNOUNCEMENT.expected)
 
 
 def test_a_refused_template_is_an_error_worded_in_the_readers_language(tmp_path: Path) -> None:

@@ -38,7 +38,14 @@ from reconcile.read import CSV_SUFFIXES, WORKBOOK_SUFFIXES, read_bytes, suffix_r
 from reconcile.read.cells import UnreadableFileError
 from reconcile.read.check_bytes import run_preflight
 from reconcile.read.find_table import HEADER_SCAN_ROWS, field_of, labelled_year, parse_year
-from reconcile.read.layouts import cell_text, fold, label_matches, load_layouts
+from reconcile.read.layouts import (
+    SERIES_WORDS,
+    cell_text,
+    fold,
+    label_matches,
+    load_layouts,
+    spanning,
+)
 from reconcile.read.read_cells import load_workbook
 from reconcile.read.read_cells_csv import DELIMITERS, stream_csv_blocks
 
@@ -50,6 +57,7 @@ _UNGROUPED = re.compile(r"^-?\d{4,}([.,]\d+)?$")  # 1234, 1234,5: no thousands s
 _YEAR_IN = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 # Labels of numbered places in the budget, whose numbers ("1.1", "24") are no amounts.
 _NAMES_A_PLACE = re.compile(r"artikel|onderdeel|nummer|\bnr\b|\bcode\b|\bid\b|regeling|instrument")
+_WORDS = re.compile(r"\w+")
 _NUMBER = re.compile(r"^-?[\d.,\s]+([eE][-+]?\d+)?$")
 
 
@@ -117,15 +125,21 @@ def _csv_first_rows(data: bytes) -> list[Sequence[Any]]:
 
 Columns = dict[str, tuple[str, Phrase]]  # field -> (label, why)
 Amounts = list[tuple[str, str, Phrase]]  # (name, label, why)
-Guesses = tuple[Columns, Amounts, dict[str, int]]  # and field -> its column's index
+# and field -> its column's index, amount -> the text above its column (a two-row header)
+Guesses = tuple[Columns, Amounts, dict[str, int], dict[str, str]]
 
 
-def _guess_columns(header: list[str], body: Sequence[Sequence[Any]]) -> Guesses:
+def _guess_columns(
+    header: list[str], body: Sequence[Sequence[Any]], spans: dict[int, str] | None = None
+) -> Guesses:
     """Each labelled column guessed: field -> (label, why), the amounts (name, label, why),
-    and each field's column (two columns may carry one label: "Omschrijving" twice)."""
+    and each field's column (two columns may carry one label: "Omschrijving" twice).
+
+    ``spans`` (a two-row header): column -> the text above it; an amount is named by both."""
     columns: Columns = {}
     amounts: Amounts = []
     where: dict[str, int] = {}
+    aboves: dict[str, str] = {}  # amount -> the text above its column
     for index, label in enumerate(header):
         if not label:
             continue
@@ -133,7 +147,11 @@ def _guess_columns(header: list[str], body: Sequence[Sequence[Any]]) -> Guesses:
         values = [value for value in values if value]
         guess, why = _guess(label, values, set(columns))
         if guess == "amount":
-            amounts.append((_amount_name(label, amounts), label, why))
+            over = (spans or {}).get(index + 1, "")
+            name = _amount_name(f"{over} {label}" if over else label, amounts)
+            amounts.append((name, label, why))
+            if over:
+                aboves[name] = over
         elif guess is not None and guess not in columns:
             columns[guess], where[guess] = (label, why), index
         else:
@@ -141,7 +159,7 @@ def _guess_columns(header: list[str], body: Sequence[Sequence[Any]]) -> Guesses:
             if guess is not None:
                 why = Phrase("{why}; {field} is taken", {"why": why, "field": guess})
             columns[field], where[field] = (label, why), index
-    return columns, amounts, where
+    return columns, amounts, where, aboves
 
 
 def _header_and_body(rows: Sequence[Sequence[Any]]) -> tuple[int, list[str], list[Sequence[Any]]]:
@@ -173,7 +191,14 @@ def draft_layout(rows: Sequence[Sequence[Any]], name: str, source: str, lang: st
     if not rows:
         rows = [[]]
     at, header, body = _header_and_body(rows)
-    columns, amounts, where = _guess_columns(header, body)
+    spans = _two_row_spans(rows, at, header)
+    if spans:  # the fields' labels stand in the row above, over blank cells
+        above = [cell_text(cell) for cell in rows[at - 1]]
+        header = [
+            label or (above[i] if i < len(above) and i + 1 not in spans else "")
+            for i, label in enumerate(header)
+        ]
+    columns, amounts, where, aboves = _guess_columns(header, body, spans)
     unit_line = _unit(rows[:at], [label for _, label, _ in amounts], lang)
     numbers, numbers_why = _numbers(
         [cell_text(row[i]) for row in body for i in _indexes(header, amounts) if i < len(row)]
@@ -233,6 +258,9 @@ def draft_layout(rows: Sequence[Sequence[Any]], name: str, source: str, lang: st
     for amount, label, why in amounts:
         lines += ["", "[[amounts]]", f"name = {_quote(amount)}  {guess(why)}"]
         lines.append(f"label = {_quote(label)}")
+        if amount in aboves:  # a two-row header: the moment above, the series below
+            over = Phrase("a two-row header: the row above names it")
+            lines.append(f"above = {_quote(aboves[amount])}  {guess(over)}")
         offset = _RELATIVE.search(fold(label))
         year = _label_year(label)
         if year is not None:  # a wide table's "2026" or "Raming 2026": that year's amounts
@@ -242,6 +270,10 @@ def draft_layout(rows: Sequence[Sequence[Any]], name: str, source: str, lang: st
             shift = int((offset.group(1) or "+0").replace("+", ""))
             relative = Phrase("the label names year t{offset}", {"offset": offset.group(1) or ""})
             lines.append(f"year_offset = {shift}  {guess(relative)}")
+        series = _label_series(label) if "series" not in columns else None
+        if series is not None:  # a column per series: "Verplichtingen", "U"
+            named = Phrase("the label names the series {series}", {"series": series})
+            lines.append(f"series = {_quote(series)}  {guess(named)}")
     lines += totals
     lines += [
         "",
@@ -250,6 +282,25 @@ def draft_layout(rows: Sequence[Sequence[Any]], name: str, source: str, lang: st
         *(f"{field} = true" for field in ("chapter", "article", "series") if field in columns),
     ]
     return "\n".join(lines) + "\n"
+
+
+def _two_row_spans(rows: Sequence[Sequence[Any]], at: int, header: list[str]) -> dict[int, str]:
+    """Column -> the text above it, when the header is two rows: labels repeat in the header
+    row ("V", "U", "O" under each budget moment), and the row above tells them apart (each
+    repeated label under its own text, a merged or centred title over its columns). Else
+    none: a title line above a header is no part of it."""
+    if at == 0:
+        return {}
+    counts = Counter(fold(label) for label in header if label)
+    repeated = [i + 1 for i, label in enumerate(header) if label and counts[fold(label)] > 1]
+    if not repeated:
+        return {}
+    blank = {i + 1 for i, label in enumerate(header) if not label}  # fields' labels above
+    spans = spanning(rows[at - 1], blank)
+    told = {(spans.get(i, ""), fold(header[i - 1])) for i in repeated}
+    if any(i not in spans for i in repeated) or len(told) < len(repeated):
+        return {}
+    return {i: text for i, text in spans.items() if i not in blank}
 
 
 def _header_row(rows: Sequence[Sequence[Any]]) -> int:
@@ -333,6 +384,16 @@ def _guess(label: str, values: list[str], taken: set[str]) -> tuple[str | None, 
             return None, Phrase("numbers, but the label names a place in the budget: a field")
         return "amount", Phrase("every value is a number")
     return None, Phrase("text: kept as a field of its own")
+
+
+def _label_series(label: str) -> str | None:
+    """The one series an amount column's label names: "V", "Uitgaven", "Stand ontvangsten"
+    (a letter only as the whole label: the "u" of "bedrag u" names none)."""
+    folded = fold(label)
+    if folded in SERIES_WORDS:
+        return SERIES_WORDS[folded]
+    named = {SERIES_WORDS[w] for w in _WORDS.findall(folded) if len(w) > 1 and w in SERIES_WORDS}
+    return named.pop() if len(named) == 1 else None
 
 
 def _label_year(label: str) -> int | None:

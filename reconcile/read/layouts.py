@@ -16,7 +16,7 @@ import itertools
 import operator
 import re
 import tomllib
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation, Overflow
 from functools import cache
@@ -61,6 +61,15 @@ _ENGLISH = re.compile(r"^[-\u2212]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?([eE][-+]?\d+)?
 _SCIENTIFIC = re.compile(r"^([-\u2212]?\d(?:[.,]\d+)?)([eE][-+]?\d+)$")
 _UNSEEN: Any = object()  # not yet in a memo (None is a remembered result)
 TEXT_MEMO = 65_536  # distinct texts remembered per column while a table is read
+# A series as a column's label or an amount's key writes it: the letter or the word.
+SERIES_WORDS = {
+    "v": "V",
+    "u": "U",
+    "o": "O",
+    "verplichtingen": "V",
+    "uitgaven": "U",
+    "ontvangsten": "O",
+}
 _SPREADSHEET_ERROR = re.compile(r"^(#(NAME\?|REF!|VALUE!|DIV/0!|N/A|NUM!|NULL!)|Err:\d{3})$")
 
 
@@ -70,6 +79,13 @@ class AmountColumn:
     labels: tuple[str, ...]
     year_offset: int = 0  # the line's year is the row's year plus this
     year: int | None = None  # a wide table's year column ("2026"): every line's year
+    # The series (V, U or O) of every line of the column: a table with a column per series
+    # ("Verplichtingen", "Uitgaven", "Ontvangsten"); None: the row's series column says it.
+    series: str | None = None
+    # A two-row header (the begrotingsstaat of a suppletoire law): the labels of the cell in
+    # the row above (a budget moment over its V, U and O), spanning the columns to its right
+    # up to the next; empty: the header row alone names the column.
+    above: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -165,6 +181,17 @@ def _unit(caption: Any, source: str) -> Unit:
     return unit
 
 
+def _series(value: Any, where: str) -> str | None:
+    """An amount column's series, V, U or O (the words Verplichtingen, Uitgaven and
+    Ontvangsten too); None when not given; ConfigError for anything else."""
+    if value is None:
+        return None
+    series = {"V": "V", "U": "U", "O": "O"}.get(SERIES_WORDS.get(fold(str(value)), ""))
+    if series is None:
+        raise ConfigError("{where}: series {series!r} is not V, U or O", where=where, series=value)
+    return series
+
+
 def _one_of(value: Any, allowed: Sequence[str], message: str, source: str) -> str:
     """``value`` as text when it is one of ``allowed``; ConfigError with ``message`` else."""
     if str(value) not in allowed:
@@ -199,6 +226,8 @@ def parse_layout(data: Mapping[str, Any], source: str) -> Layout:
                 _labels(spec["label"], f"{source} [[amounts]]"),
                 int(spec.get("year_offset", 0)),
                 int(spec["year"]) if "year" in spec else None,
+                _series(spec.get("series"), f"{source} [[amounts]] {spec['name']}"),
+                _labels(spec["above"], f"{source} [[amounts]]") if "above" in spec else (),
             )
             for spec in data["amounts"]
         )
@@ -334,20 +363,41 @@ class LayoutHeader:
     named: frozenset[int]  # every column with a header label
 
 
-def match_header(cells: Sequence[Any], row: int, layout: Layout) -> LayoutHeader | None:
-    """The layout's header in ``cells``, or None when a required label is missing."""
+def match_header(
+    cells: Sequence[Any], row: int, layout: Layout, above: Sequence[Any] = ()
+) -> LayoutHeader | None:
+    """The layout's header in ``cells``, or None when a required label is missing.
+
+    ``above`` is the row above: in a two-row header a field's label stands there over a
+    blank cell ("Art.", "Omschrijving"), and an amount with ``above`` labels needs its
+    column under them (a budget moment spanning its V, U and O)."""
     columns: dict[str, int] = {}
     taken: set[int] = set()
+    two_rows = any(amount.above for amount in layout.amounts)
+    over_blank = [
+        cell if column >= len(cells) or not cell_text(cells[column]) else None
+        for column, cell in enumerate(above if two_rows else ())
+    ]
     for name, labels in layout.columns.items():
         found = _find_label(cells, labels, taken)
+        if found is None and two_rows:
+            found = _find_label(over_blank, labels, taken)
         if found is not None:
             columns[name] = found
             taken.add(found)
         elif name not in layout.optional:
             return None
     amounts = []
+    spans = spanning(above, set(columns.values())) if two_rows else {}
     for amount in layout.amounts:
-        found = _find_label(cells, amount.labels, taken)
+        if amount.above:  # its label under a cell of the row above that is one of these
+            under = [
+                cell if label_matches(spans.get(i), amount.above) else None
+                for i, cell in enumerate(cells, start=1)
+            ]
+            found = _find_label(under, amount.labels, taken)
+        else:
+            found = _find_label(cells, amount.labels, taken)
         if found is not None:
             taken.add(found)
             amounts.append((amount, found))
@@ -357,8 +407,25 @@ def match_header(cells: Sequence[Any], row: int, layout: Layout) -> LayoutHeader
         return None  # an edition may lack some amount columns, never all
     named = frozenset(
         i for i, cell in enumerate(cells, start=1) if isinstance(cell, str) and cell.strip()
-    )
+    ) | frozenset(columns.values())  # a field named in the row above (a two-row header)
     return LayoutHeader(layout, row, columns, tuple(amounts), named)
+
+
+def spanning(above: Sequence[Any], fields: Collection[int]) -> dict[int, str]:
+    """Column -> the text of the row above that stands over it: its own cell's, or the
+    nearest filled one to its left (a title over its columns, merged or not), never across
+    a column of ``fields`` (1-based)."""
+    spans: dict[int, str] = {}
+    current = ""
+    for column, cell in enumerate(above, start=1):
+        text = cell_text(cell)
+        if column in fields:
+            current = ""
+            continue
+        current = text or current
+        if current:
+            spans[column] = current
+    return spans
 
 
 def _find_label(cells: Sequence[Any], labels: Sequence[str], taken: set[int]) -> int | None:
@@ -434,7 +501,10 @@ def find_layout_header(
     When several layouts match one row, the one that recognises the most columns wins.
     """
     for index, cells in enumerate(rows[:HEADER_SCAN_ROWS], start=1):
-        found = [h for layout in layouts if (h := match_header(cells, index, layout)) is not None]
+        above = rows[index - 2] if index > 1 else ()
+        found = [
+            h for layout in layouts if (h := match_header(cells, index, layout, above)) is not None
+        ]
         if found:
             return max(found, key=lambda h: len(h.columns) + len(h.amounts))
     return None
@@ -612,13 +682,17 @@ class LayoutTable(SheetTable):
         self, name: str, start: int = 0, stop: int | None = None
     ) -> list[LayoutLine | None]:
         """The lines of amount ``name``'s cells in rows ``start`` to ``stop`` (None: blank)."""
-        place = self._amount_places.get(name)
-        if place is None:
-            where = {**self.places, "amount": (None, self.amount_columns[name])}
-            place = AmountPlace(self.field_texts, name, self.file, self.sheet_name, where)
-            self._amount_places[name] = place
         spec = self.spec
         amount = next((a for a in spec.amounts if a.name == name), None) if spec else None
+        place = self._amount_places.get(name)
+        if place is None:
+            column = self.amount_columns[name]
+            where = {**self.places, "amount": (None, column)}
+            series = amount.series if amount else None
+            if series is not None and "series" not in where:  # said by the column's label
+                where["series"] = (None, column)
+            place = AmountPlace(self.field_texts, name, self.file, self.sheet_name, where, series)
+            self._amount_places[name] = place
         offset = amount.year_offset if amount else 0
         fixed = amount.year if amount else None  # a year column's own year, not the row's
         texts = self.field_texts.get("year")  # a line's year: the row's text if it is no year
@@ -679,23 +753,33 @@ class RowValues(Mapping[str, str]):
 
 
 class LineValues(Mapping[str, Any]):
-    """A layout line's fields: its row's values plus its budget moment, not copied per line."""
+    """A layout line's fields: its row's values plus its budget moment (and its amount
+    column's series, where the column has one), not copied per line."""
 
-    __slots__ = ("_moment", "_values")
+    __slots__ = ("_moment", "_series", "_values")
 
-    def __init__(self, values: Mapping[str, str], moment: str) -> None:
-        self._values, self._moment = values, moment
+    def __init__(self, values: Mapping[str, str], moment: str, series: str | None = None) -> None:
+        self._values, self._moment, self._series = values, moment, series
 
     def __getitem__(self, name: str) -> Any:
-        return self._moment if name == "moment" else self._values[name]
+        if name == "moment":
+            return self._moment
+        if name == "series" and self._series is not None:
+            return self._series
+        return self._values[name]
+
+    def _added(self) -> list[str]:
+        added = [] if "moment" in self._values else ["moment"]
+        if self._series is not None and "series" not in self._values:
+            added.append("series")
+        return added
 
     def __iter__(self) -> Iterator[str]:
         yield from self._values
-        if "moment" not in self._values:
-            yield "moment"
+        yield from self._added()
 
     def __len__(self) -> int:
-        return len(self._values) + ("moment" not in self._values)
+        return len(self._values) + len(self._added())
 
     def __repr__(self) -> str:
         return repr(dict(self))
@@ -729,7 +813,7 @@ class LayoutLine(RawLine):
     @property  # read-only: made from the row when asked, never set
     def values(self) -> Mapping[str, Any]:  # type: ignore[override]
         column = self._column
-        return LineValues(RowValues(column.fields, self._index), column.moment)
+        return LineValues(RowValues(column.fields, self._index), column.moment, column.series)
 
     @property
     def cells(self) -> Mapping[str, CellRef]:  # type: ignore[override]
@@ -753,6 +837,7 @@ class AmountPlace:
     file: str
     sheet: str | None
     places: Places
+    series: str | None = None  # the column's own series (AmountColumn.series)
 
 
 def cell_text(value: Any) -> str:

@@ -338,6 +338,9 @@ class SheetTable:
     # Line index -> the instrument heading it stands under (a table printed per article): part
     # of its key, as two instruments may each have a line of one name ("Bestuurlijke aanpak").
     instruments: dict[int, str] = field(default_factory=dict, repr=False)
+    # A wide table's zero cells ("0", "-"): no lines, but ``reconcile diff`` tells an amount
+    # set to 0 from a line gone by them.
+    zeros: LineColumns | None = field(default=None, repr=False, compare=False)
     _lines: list[RawLine] | None = field(default=None, init=False, repr=False, compare=False)
 
     def __eq__(self, other: object) -> bool:
@@ -872,6 +875,7 @@ class _Reader:
         # The lines, as columns; those covered by the next totals row are the lines from
         # sub_start for a subtotal (since the previous totals row), all of them for a grand one.
         self.lines = table.columns = LineColumns(table.file, table.sheet)
+        self.zeros = table.zeros = LineColumns(table.file, table.sheet)
         self.sub_start = 0
         self.totals: dict[int, str] = {}  # row -> label of a totals row (find_extent)
         # A wide table grouped by kind headings ("Kasschuiven", with their subtotal): the
@@ -1259,12 +1263,13 @@ class _Reader:
             )
         if self.wide:
             # In a wide table an empty or zero year cell means "nothing this year": no line.
-            present = [
-                (year, column, raw)
-                for year, column in self.header.year_columns.items()
-                if not _is_zero(raw := value(cells, column))
-                and (raw is not None or self.grid.formula_of(row, column))
-            ]
+            present = []
+            for year, column in self.header.year_columns.items():
+                raw = value(cells, column)
+                if _is_zero(raw):
+                    self.zeros.append(row, values, places[column], year, Decimal(0), raw, None)
+                elif raw is not None or self.grid.formula_of(row, column):
+                    present.append((year, column, raw))
         else:
             acol = columns["amount"]
             present = [(value(cells, columns.get("year")), acol, value(cells, acol))]

@@ -19,10 +19,13 @@ from reconcile.report import GITHUB_SUMMARY_LIMIT, RenderOptions, repository_pat
 from reconcile.report.diff import CHANGE_HEADS, NET_HEADS, NUMERIC, change_rows, net_rows
 from reconcile.report.record import Report
 from reconcile.report.wording import (
+    counts_files,
     counts_text,
     diff_verdict_text,
     exit_text,
+    share_of_file,
     share_text,
+    subtotal_text,
     verdict_text,
 )
 from reconcile.safety import markdown_text as markdown_cell
@@ -78,25 +81,39 @@ def render_github_summary(report: Report, stream: TextIO, options: RenderOptions
     if report.files:
         transfers = report.has_transfers  # what each transferred out and received
         moved = ("transferred-out", "received") if transfers else ()
-        heads = ("ministry", "file", "chapter", "lines", "subtotal", *moved, "share")
+        counts = counts_files(report)  # open-data tables alone: their layouts, no subtotals
+        heads = (
+            ("ministry", "file", "chapter", "lines", "subtotal", *moved, "share")
+            if counts
+            else ("ministry", "file", "chapter", "lines", "layout", *moved)
+        )
         head.append("| " + " | ".join(tr(key, lang) for key in heads) + " |\n")
-        head.append("|---|---|---|" + "---:|" * (len(heads) - 3) + "\n")
+        head.append(
+            "|---|---|---|---:|"
+            + ("---:|" if counts else "---|")
+            + "---:|" * (len(heads) - 5)
+            + "\n"
+        )
         for f in report.files_by_contribution():
             amounts = "".join(
                 f"{format_eur(a, lang)} | " for a in report.transfers_of(f.ministry) if transfers
             )
             path = repository_path(f.path, options.workspace)
+            reserved = subtotal_text(f, lang) if counts else markdown_cell(f.layout or "–")
+            share = f"{share_of_file(report, f, lang)} |" if counts else ""
             head.append(
                 f"| {markdown_cell(f.ministry or '?')} | {markdown_cell(path)} | "
                 f"{markdown_cell(', '.join(f.chapters) or '–')} | {f.lines} | "
-                f"{format_eur(f.total, lang)} | {amounts}"
-                f"{share_text(report.share(f.total), lang)} |\n"
+                f"{reserved} | {amounts}{share}\n"
             )
+        total = f"**{format_eur(report.total, lang)}**" if counts else ""
+        share = f"{share_text(report.share(report.total), lang)} |" if counts else ""
         head.append(
             f"| **{tr('total', lang)}** | | | {report.lines_counted} | "
-            f"**{format_eur(report.total, lang)}** | {'| ' * len(moved)}"
-            f"{share_text(report.share(report.total), lang)} |\n\n"
+            f"{total} | {'| ' * len(moved)}{share}\n\n"
         )
+        if any(f.layout is not None for f in report.files):
+            head.append(f"{markdown_cell(tr('open-data-note', lang))}\n\n")
     findings = findings_pieces(report.findings, options)
     tail = f"{counts_text(report, lang)}\n\n"
     write_summary("".join(head), findings, len(report.findings), tail, stream, options)

@@ -17,7 +17,15 @@ from reconcile.report import RenderOptions
 from reconcile.report.chart import ContributionChart, contribution_chart
 from reconcile.report.diff import CHANGE_HEADS, NET_HEADS, NUMERIC, change_rows, net_rows
 from reconcile.report.record import Report
-from reconcile.report.wording import counted_text, diff_verdict_text, share_text, verdict_text
+from reconcile.report.wording import (
+    counted_text,
+    counts_files,
+    diff_verdict_text,
+    share_of_file,
+    share_text,
+    subtotal_text,
+    verdict_text,
+)
 from reconcile.report.years import ministry_years
 from reconcile.safety import escape_html as esc
 
@@ -76,8 +84,9 @@ def render_html(report: Report, stream: TextIO, options: RenderOptions) -> None:
             parts += _years_table(report, lang)
         parts.append("</div>")
         parts += _profile_table(report, lang)
-        parts.append(f"<h2>{esc(tr('chart-title', lang))}</h2>")
-        parts.append(chart_svg(contribution_chart(report), lang))
+        if counts_files(report):  # open-data tables alone reserve nothing to chart
+            parts.append(f"<h2>{esc(tr('chart-title', lang))}</h2>")
+            parts.append(chart_svg(contribution_chart(report), lang))
     parts += findings_table(report.findings, lang)
     parts.append("</body></html>")
     stream.write("\n".join(parts) + "\n")
@@ -105,7 +114,15 @@ def page_start(title: str, lang: str) -> list[str]:
 def _files_table(report: Report, lang: str) -> list[str]:
     transfers = report.has_transfers  # what each transferred out and received
     moved = ["transferred-out", "received"] if transfers else []
-    heads = ["ministry", "file", "chapter", "unit", "lines", "subtotal", *moved, "share"]
+    counts = counts_files(report)  # open-data tables alone: their layouts, no subtotals
+    heads = [
+        "ministry",
+        "file",
+        "chapter",
+        "unit",
+        "lines",
+        *(["subtotal", *moved, "share"] if counts else ["layout", *moved]),
+    ]
     numeric = {"lines", "subtotal", "share", *moved}
     rows = [
         '<table id="files"><thead><tr>'
@@ -116,7 +133,8 @@ def _files_table(report: Report, lang: str) -> list[str]:
         + "</tr></thead><tbody>"
     ]
     for f in report.files_by_contribution():
-        share = share_text(report.share(f.total), lang)
+        share = share_of_file(report, f, lang)
+        reserved = subtotal_text(f, lang) if counts else f.layout or "–"
         cells = [
             f.ministry or "?",
             f.path,
@@ -130,18 +148,25 @@ def _files_table(report: Report, lang: str) -> list[str]:
         rows.append(
             "<tr>"
             + "".join(f"<td{k}>{esc(c)}</td>" for k, c in zip(css, cells, strict=True))
-            + f'<td class="num">{f.lines}</td><td class="num">{esc(format_eur(f.total, lang))}'
+            + f'<td class="num">{f.lines}</td>'
+            + ('<td class="num">' if counts else "<td>")
+            + esc(reserved)
             + "".join(f'</td><td class="num">{esc(a)}' for a in amounts)
-            + f'</td><td class="num">{esc(share)}</td></tr>'
+            + (f'</td><td class="num">{esc(share)}' if counts else "")
+            + "</td></tr>"
         )
+    total = esc(format_eur(report.total, lang)) if counts else ""
     rows.append(
         f'<tr class="total"><td>{esc(tr("total", lang))}</td><td></td><td></td><td></td>'
         f'<td class="num">{report.lines_counted}</td>'
-        f'<td class="num">{esc(format_eur(report.total, lang))}</td>'
+        f'<td class="num">{total}</td>'
         + "<td></td>" * len(moved)
-        + f'<td class="num">{share_text(report.share(report.total), lang)}</td></tr>'
+        + (f'<td class="num">{share_text(report.share(report.total), lang)}</td>' if counts else "")
+        + "</tr>"
     )
     rows.append("</tbody></table>")
+    if any(f.layout is not None for f in report.files):
+        rows.append(f'<p class="note">{esc(tr("open-data-note", lang))}</p>')
     return rows
 
 

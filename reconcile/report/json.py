@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 REPORT_VERSION = 2  # 2: line kinds (totals' transfers and profiles, files' kinds, mutations)
 CODES_VERSION = 1
-LAYOUTS_VERSION = 2  # 2: an amount column's "year"
+LAYOUTS_VERSION = 2  # 2: an amount column's "year", "series" and "above"
 
 
 def eur(amount: Decimal | None) -> str | None:
@@ -175,6 +175,8 @@ def layouts_document(layouts: list[Layout]) -> dict[str, Any]:
                         "labels": list(a.labels),
                         "year_offset": a.year_offset,
                         "year": a.year,
+                        "series": a.series,
+                        "above": list(a.above),
                     }
                     for a in layout.amounts
                 ],

@@ -19,11 +19,14 @@ from reconcile.report.diff import CHANGE_HEADS, NET_HEADS, NUMERIC, change_rows,
 from reconcile.report.record import Report
 from reconcile.report.wording import (
     counted_text,
+    counts_files,
     counts_text,
     diff_verdict_text,
     exit_text,
     severity_label,
+    share_of_file,
     share_text,
+    subtotal_text,
     verdict_text,
 )
 from reconcile.safety import visible
@@ -66,15 +69,16 @@ def _files_table(report: Report, lang: str) -> Table:
     # Overboekingen between contributors: what each gave (part of its subtotal) and received
     # (counted at its giver, not in its subtotal).
     transfers = report.has_transfers
+    counts = counts_files(report)  # open-data tables alone: their layouts, no subtotals
     columns = [
         ("ministry", "left"),
         ("file", "left"),
         ("chapter", "left"),
         ("unit", "left"),
         ("lines", "right"),
-        ("subtotal", "right"),
+        *([("subtotal", "right")] if counts else [("layout", "left")]),
         *([("transferred-out", "right"), ("received", "right")] if transfers else []),
-        ("share", "right"),
+        *([("share", "right")] if counts else []),
     ]
     for key, justify in columns:
         table.add_column(tr(key, lang), justify=justify)  # type: ignore[arg-type]
@@ -86,9 +90,9 @@ def _files_table(report: Report, lang: str) -> Table:
             inert(", ".join(f.chapters) or "–"),
             unit_label(f.unit, lang) if f.unit is not None else "–",
             str(f.lines),
-            format_eur(f.total, lang),
+            subtotal_text(f, lang) if counts else inert(f.layout or "–"),
             *moved,
-            share_text(report.share(f.total), lang),
+            *([share_of_file(report, f, lang)] if counts else []),
         )
     table.add_section()
     table.add_row(
@@ -97,9 +101,9 @@ def _files_table(report: Report, lang: str) -> Table:
         "",
         "",
         str(report.lines_counted),
-        format_eur(report.total, lang),
+        format_eur(report.total, lang) if counts else "",
         *(["", ""] if transfers else []),
-        share_text(report.share(report.total), lang),
+        *([share_text(report.share(report.total), lang)] if counts else []),
         style="bold",
     )
     return table
@@ -193,13 +197,15 @@ def render_text(report: Report, stream: TextIO, options: RenderOptions) -> None:
         console.print()
     if report.files:
         console.print(_files_table(report, lang))
+        if any(f.layout is not None for f in report.files):
+            console.print(Text(tr("open-data-note", lang), style="dim"))
         console.print()
         years = _years_table(report, lang)
         if years is not None:
             console.print(Text(tr("years-title", lang), style="bold"))
             console.print(years)
             console.print()
-        if _wants_chart(stream, options):
+        if _wants_chart(stream, options) and counts_files(report):  # open data: nothing to chart
             console.print(Text(tr("chart-title", lang), style="bold"))
             console.print(chart_table(report, lang))
             console.print()

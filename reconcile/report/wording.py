@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from reconcile.codes import format_value
 from reconcile.i18n import pgettext, tr
-from reconcile.model import Severity
+from reconcile.model import FileResult, Severity
 from reconcile.money import format_eur
 from reconcile.report.record import Report
 
@@ -74,6 +74,23 @@ def share_text(share: Decimal | None, lang: str = "en") -> str:
     return f"{share} %".replace(".", pgettext("decimal mark", ".", lang))
 
 
+def counts_files(report: Report) -> bool:
+    """Whether the file table shows what each file reserves (subtotal, share): not when every
+    file is an open-data table read with a layout (begrotingsstaten, B-tables), which is
+    checked and reserves nothing; the table then names each file's layout instead."""
+    return not report.files or any(f.layout is None for f in report.files)
+
+
+def subtotal_text(file: FileResult, lang: str) -> str:
+    """What a file reserves, "–" for an open-data table: it reserves nothing (not EUR 0)."""
+    return "–" if file.layout is not None else format_eur(file.total, lang)
+
+
+def share_of_file(report: Report, file: FileResult, lang: str) -> str:
+    """A file's share of the announcement, "–" for an open-data table."""
+    return "–" if file.layout is not None else share_text(report.share(file.total), lang)
+
+
 def severity_label(severity: Severity, lang: str) -> str:
     """The severity as a word of ``lang``, padded to the longest one so messages line up."""
     width = max(len(tr(s.value, lang)) for s in Severity)
@@ -92,10 +109,13 @@ def exit_text(diff: Diff, lang: str) -> str:
 
 __all__ = [
     "counted_text",
+    "counts_files",
     "counts_text",
     "diff_verdict_text",
     "exit_text",
     "severity_label",
+    "share_of_file",
     "share_text",
+    "subtotal_text",
     "verdict_text",
 ]

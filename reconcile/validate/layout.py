@@ -137,6 +137,8 @@ def _check_rows(
             fields = [n for n in fields if n != "article"]
         if index in shares or _only_a_share(row):  # no line: it needs no series of its own
             fields = [n for n in fields if n != "series"]
+        if _a_heading(row):  # no line either: a section's heading needs no article
+            fields = [n for n in fields if n not in ("article", "series")]
         codes_here = functools.partial(codes_of, index)
         unread = None if index in shares else _unread(table, notes, index)
         findings += _row_findings(row, layout, fields, codes_here, ministries, unread)
@@ -190,6 +192,20 @@ def _only_a_share(row: LayoutRow) -> bool:
     article's "% Juridisch verplicht" a row of its own, without V/U/O (EZ's articles 1-8 and
     the Diergezondheidsfonds, rows 1385-1680). It is no budget line and needs no series."""
     return not row.amounts and any(_SHARE.fullmatch(text.strip()) for text in row.values.values())
+
+
+def _a_heading(row: LayoutRow) -> bool:
+    """A row of a description alone, no article and no amount: a section's heading, as the
+    begrotingsstaat of a suppletoire law heads its articles "Beleidsartikelen" and
+    "Niet-beleidsartikelen". It is no budget line and needs no article."""
+    values = row.values
+    return (
+        not row.amounts
+        and not row.is_total
+        and bool(values.get("description"))
+        and not values.get("article")
+        and not any(text for name, text in values.items() if name != "description")
+    )
 
 
 def _field_codes(
