@@ -17,13 +17,13 @@ import datetime as dt
 import functools
 import operator
 import re
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from decimal import Decimal
 from typing import Any
 
 from reconcile.codes import make_finding
-from reconcile.kinds import COUNTERPART_FIELDS, KIND_HEADINGS, fold
+from reconcile.kinds import COUNTERPART_FIELDS, KIND_HEADINGS, fold, names_a_kind
 from reconcile.model import CellRef, Finding, quoted
 from reconcile.money import (
     DUTCH,
@@ -48,10 +48,11 @@ from reconcile.read.find_table import (
     excel_serial,
     find_extent,
     find_headings,
+    foreign_cell,
     is_grand_total,
     label_columns,
     labels,
-    not_counterpart_cell,
+    names_a_ministry,
     parse_year,
     part_article,
     total_label,
@@ -463,7 +464,7 @@ def read_table(grid: Grid, header: Header, file: str, delimiter: str | None = No
     ]
     table = SheetTable(file, sheet, header, unit, title, findings=findings)
     extent = find_extent(grid.rows, header)
-    _leave_out_counterparts(grid, header, extent.last, table)
+    _leave_out_foreign_columns(grid, header, extent.last, table)
     table.labels = {
         name: plain_text(grid.value(header.row, c)) for name, c in header.columns.items()
     }
@@ -539,28 +540,56 @@ def read_table(grid: Grid, header: Header, file: str, delimiter: str | None = No
     return table
 
 
-def _leave_out_counterparts(grid: Grid, header: Header, end: int, table: SheetTable) -> None:
-    """A column headed Van, Naar or Van/naar whose cells are mostly dates, years or numbers no
-    chapter has (a period's "Van" and "Tot") is no counterpart column: read as no column, and
-    a note says so at its first such cell."""
-    for name in COUNTERPART_FIELDS:
+def _names_a_series(value: Any) -> bool | None:
+    """Whether a V/U/O cell holds a series (V, U, O, "Uitgaven"): None for an empty cell or
+    a dash, False for anything else (an instrument such as "Subsidie", a number)."""
+    if is_blank(value) or (isinstance(value, str) and not any(c.isalnum() for c in value)):
+        return None
+    from reconcile.validate import normalise_series  # (validate reads tables through here)
+
+    return normalise_series(value) in ("V", "U", "O")
+
+
+# The fields whose column is that field only when its cells agree: how a cell says it holds
+# one of its values, how many cells of other things it takes (a word no kind or series is may
+# be one typo in a short table: an error at its cell says more than a column left out), and
+# examples of its values for the note that leaves the column out.
+_CELLS_AGREE: tuple[tuple[str, Callable[[Any], bool | None], int, str], ...] = (
+    *((name, names_a_ministry, 1, "OCW, VIII") for name in COUNTERPART_FIELDS),
+    ("kind", names_a_kind, 2, "kasschuif, overboeking"),
+    ("series", _names_a_series, 2, "V, U, O"),
+)
+
+
+def _leave_out_foreign_columns(grid: Grid, header: Header, end: int, table: SheetTable) -> None:
+    """A column headed as a field whose filled cells are mostly no value of it is not that
+    field: read as no column, and a note at its header cell says so. A Van/naar column of
+    dates (a period's "Van" and "Tot"), a "Type" column of instruments ("Subsidie",
+    "Opdracht"), a "Soort" column of anything but V, U and O. A column mostly right stays
+    the field, and each wrong cell is reported at its place."""
+    for name, says, least, examples in _CELLS_AGREE:
         column = header.columns.get(name)
         if column is None:
             continue
         cells = _column_of(grid.rows, column, header.first_row, end)
-        index = not_counterpart_cell(cells)
+        index = foreign_cell(cells, says, least)
         if index is None:
             continue
         del header.columns[name]
-        row = header.first_row + index
+        label = plain_text(grid.value(header.row, column))
         table.findings.append(
             make_finding(
-                "column-not-counterpart",
-                CellRef(table.file, table.sheet, cell_name(row, column)),
-                column=f"“{plain_text(grid.value(header.row, column))}”",
+                "column-not-field",
+                CellRef(table.file, table.sheet, cell_name(header.row, column)),
+                column=f"“{label}”",
                 value=f'"{plain_text(cells[index])}"',
+                field=_FIELD_SHOWN.get(name, labels().get(name, label)),
+                examples=examples,
             )
         )
+
+
+_FIELD_SHOWN = dict.fromkeys(COUNTERPART_FIELDS, "Van/naar")
 
 
 def _fill_merged(grid: Grid, header: Header, end: int, table: SheetTable) -> tuple[Rows, set[int]]:
