@@ -18,7 +18,7 @@ import functools
 import operator
 import re
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from decimal import Decimal
 from typing import Any
 
@@ -455,6 +455,8 @@ def read_table(grid: Grid, header: Header, file: str, delimiter: str | None = No
     nothing in the table does (see ``_decide_styles``)."""
     sheet = grid.name or None  # a CSV file's cells name no sheet
     sheet_ref = CellRef(file, sheet)
+    header = replace(header, columns=dict(header.columns))  # (columns left out: the caller's
+    # header stays as found, read again the same)
     unit, findings = _find_unit(grid, header, sheet_ref)
     title = [
         (plain_text(value), CellRef(file, sheet, cell_name(row, column)))
