@@ -749,3 +749,68 @@ def test_a_kind_or_series_column_mostly_right_stays_one_and_says_each_typo(
     assert [(f.code, f.location.place) for f in report.findings if f.code == code] == [
         (code, f"Blad1!D{row}") for row in wrong
     ]
+
+
+# --- series headings beside kind headings -----------------------------------------------------
+
+WIDE = ["Hoofdstuk", "Artikel", "Omschrijving", "2025", "2026"]
+
+
+def test_a_long_table_with_kind_headings_reads_its_series_headings(tmp_path: Path) -> None:
+    """ "Uitgaven" and "Ontvangsten" over the kind headings: each line takes both, and each
+    heading's amount is checked against the lines under it. The series headings were read
+    as lines (`chapter-unknown`, `missing-value`)."""
+    rows = [
+        *TITLE,
+        LONG,
+        ["Uitgaven", None, None, None, 13100],
+        ["Intensiveringen"],
+        ["XIII", 2, "AI-fabriek", 2026, 13100],
+        ["Kasschuiven"],
+        ["XIII", 2, "AI-fabriek", 2025, 5100],
+        ["XIII", 2, "AI-fabriek", 2026, -5100],
+        ["Ontvangsten", None, None, None, 800],
+        ["Intensiveringen"],
+        ["XIII", 3, "Bijdrage EU", 2026, 700],
+    ]
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    assert where(report) == [("EZ.xlsx", "Blad1!E11", "total-mismatch")]  # 800, not 700
+    assert [(ln.series, ln.kind, f"{ln.amount:.0f}") for ln in report.lines] == [
+        ("U", "reservation", "13100000"),
+        ("U", "kasschuif", "5100000"),
+        ("U", "kasschuif", "-5100000"),
+    ]  # the receipts are not counted: the announcement counts uitgaven
+    assert "series-assumed" not in {f.code for f in report.findings}
+
+
+@pytest.mark.parametrize("column", [0, 2])  # the label in the chapter or description column
+def test_a_wide_table_with_kind_headings_reads_its_series_headings(
+    tmp_path: Path, column: int
+) -> None:
+    def label(text: str, *amounts: Any) -> list[Any]:
+        cells: list[Any] = [None, None, None, *amounts]
+        cells[column] = text
+        return cells
+
+    rows = [
+        *TITLE,
+        WIDE,
+        label("Uitgaven", 5100, 8000),
+        label("Intensiveringen"),
+        ["XIII", 2, "AI-fabriek", 0, 13100],
+        label("Kasschuiven"),
+        ["XIII", 2, "AI-fabriek", 5100, -5100],
+        label("Ontvangsten", None, 700),
+        label("Intensiveringen"),
+        ["XIII", 3, "Bijdrage EU", 0, 700],
+    ]
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    assert where(report) == []
+    assert [(ln.series, ln.kind, ln.year) for ln in report.lines] == [
+        ("U", "reservation", 2026),
+        ("U", "kasschuif", 2025),
+        ("U", "kasschuif", 2026),
+    ]  # (the Bijdrage EU under Ontvangsten is O: it was read as U and counted)
+    rows[6][4] = 13000  # the AI-fabriek's 2026 no longer adds up to Uitgaven's 8000
+    report = validate(tmp_path / "wrong", {"EZ.xlsx": rows})
+    assert where(report) == [("EZ.xlsx", "Blad1!E5", "total-mismatch")]

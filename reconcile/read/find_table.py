@@ -899,6 +899,14 @@ def _row_words() -> tuple[dict[str, str], frozenset[str]]:
     return series, frozenset(map(fold_label, data["instrument"]["labels"]))
 
 
+def series_heading(label: Any) -> str | None:
+    """The series ("V", "U", "O") a heading row's label names ("Uitgaven", "Ontvangsten:",
+    reconcile/data/table-rows.toml), None for any other label."""
+    if not isinstance(label, str):
+        return None
+    return _row_words()[0].get(fold_label(label))
+
+
 def find_headings(
     rows: list[tuple[Any, ...]], header: Header, first: int, last: int, skip: Collection[int]
 ) -> dict[int, str]:

@@ -55,6 +55,7 @@ from reconcile.read.find_table import (
     names_a_ministry,
     parse_year,
     part_article,
+    series_heading,
     total_label,
     unread_columns,
 )
@@ -962,7 +963,7 @@ class _Reader:
         self.headed = (
             any(self.kind_heading(self.rows[row - 1]) for row in range(first, last + 1))
             if self.wide
-            else self.has_kind_label(first, last)
+            else self.has_heading_label(first, last)
         )
         if self.wide and not self.headed:
             self.headings = find_headings(self.rows, self.header, first, last, self.totals.keys())
@@ -1039,10 +1040,30 @@ class _Reader:
                 return value.strip(), column
         return None
 
-    def has_kind_label(self, first: int, last: int) -> bool:
+    def series_heading(self, cells: tuple[Any, ...]) -> tuple[str, str, int] | None:
+        """The series, label and column of a series heading row ("Uitgaven", "Ontvangsten")
+        of a table read by its kind headings (or a long table): a label cell naming a series,
+        no chapter or article besides it, and in a long table no year; never in a table with
+        a V/U/O column, where each line says its own."""
+        columns = self.header.columns
+        if "series" in columns:
+            return None
+        if not self.wide and self.value(cells, columns.get("year")) is not None:
+            return None
+        for column in self.label_columns:
+            value = cells[column - 1] if column <= len(cells) else None
+            series = series_heading(value)
+            if series is not None:
+                if self.keyed(cells, besides=column):
+                    return None
+                return series, plain_text(value), column
+        return None
+
+    def has_heading_label(self, first: int, last: int) -> bool:
         """Whether a row of a long table in rows ``first`` to ``last`` is a kind heading
-        ("Kasschuiven" typed in the chapter column): only a row without a year can be, so only
-        those are asked (a long table is read a column at a time, and rarely has one)."""
+        ("Kasschuiven" typed in the chapter column) or a series heading ("Uitgaven"): only a
+        row without a year can be, so only those are asked (a long table is read a column at
+        a time, and rarely has one)."""
         rows = self.rows[first - 1 : last]
         year = self.header.columns.get("year")
         if year is not None:
@@ -1051,7 +1072,7 @@ class _Reader:
             if not blanks:
                 return False  # the usual table: every row names its year
             rows = [cells for cells, value in zip(rows, years, strict=True) if value in blanks]
-        return any(self.kind_heading(cells) for cells in rows)
+        return any(self.kind_heading(cells) or self.series_heading(cells) for cells in rows)
 
     def is_stand(self, cells: tuple[Any, ...]) -> bool:
         """A "Stand ..." row (the stand before or after the mutations) of a wide table."""
@@ -1112,6 +1133,11 @@ class _Reader:
             self.open_section(row, section)
             return
         if self.headed:
+            series = self.series_heading(cells)
+            if series is not None:  # a series over the kind headings under it
+                self.close_heading()
+                self.open_section(row, "series", series)
+                return
             heading = self.kind_heading(cells)
             if heading is not None:
                 self.open_heading(row, *heading)
@@ -1132,17 +1158,22 @@ class _Reader:
             where = self.ref(row, self.key_column)
             self.table.findings.append(make_finding("hidden-line", where, row=row))
 
-    def open_section(self, row: int, section: str) -> None:
+    def open_section(
+        self, row: int, section: str, series: tuple[str, str, int] | None = None
+    ) -> None:
         """A series heading (it closes the sections open), an artikelonderdeel's (it closes
-        the one open and its instrument) or an instrument's."""
+        the one open and its instrument) or an instrument's. ``series``: a series heading's
+        series, label and column where it stands elsewhere than in the description column
+        (beside kind headings, ``series_heading``)."""
         columns, cells = self.header.columns, self.rows[row - 1]
-        label = plain_text(cells[columns["description"] - 1])
+        label = plain_text(cells[columns["description"] - 1]) if series is None else series[1]
         kind = section if section in (INSTRUMENT, PART) else "series"
         self.close_sections(kind)
         opened = (row, label, len(self.lines), len(self.table.stand_rows), self.rows_read)
         self.sections[kind] = opened
         if kind == "series":  # (its label as printed, "Uitgaven:" with a colon in 2014)
-            self.given["series"] = (label.rstrip(": "), (row, columns["description"]))
+            at = columns["description"] if series is None else series[2]
+            self.given["series"] = (label.rstrip(": "), (row, at))
         elif kind == PART:
             column = columns["article"]
             self.given["article"] = (part_article(cells[column - 1]), (row, column))
@@ -1285,9 +1316,13 @@ class _Reader:
         if given:  # the series and artikelonderdeel headings it stands under
             for name in given:
                 values[name] = self.given[name][0]
-            places = (
-                self.given_places if len(given) == len(self.given) else self.places_given(given)
-            )
+            if places is not self.places:  # under a kind heading too: both headings' places
+                at = {name: self.given[name][1] for name in given}
+                places = {amount: {**its, **at} for amount, its in places.items()}
+            elif len(given) == len(self.given):
+                places = self.given_places
+            else:
+                places = self.places_given(given)
         if self.wide:
             # In a wide table an empty or zero year cell means "nothing this year": no line.
             present = [
