@@ -556,6 +556,19 @@ _CODES = [
         "Correct the lines or the total.",
     ),
     Code(
+        "subtotal-unlabelled",
+        WARN,
+        "read",
+        "This row has no description and its amount, {amount}, is the sum of the {count} "
+        "lines above it: it is read as a subtotal, checked and not counted.",
+        "A row of a long table with an amount but no description, whose amount equals the sum "
+        "of the lines above it (of its year and series, since the previous totals row, "
+        "heading or such row, two lines at least, each described), is a subtotal someone did "
+        "not label: counting it as a line would count its lines twice. Label it "
+        '"Subtotaal" to say so; if it is a line, give it its description. A row without a '
+        "description whose amount is no such sum stays a line (empty-description).",
+    ),
+    Code(
         "total-not-computed",
         WARN,
         "validate",

@@ -905,6 +905,7 @@ class _Reader:
         # sub_start for a subtotal (since the previous totals row), all of them for a grand one.
         self.lines = table.columns = LineColumns(table.file, table.sheet)
         self.sub_start = 0
+        self.unlabelled_start = 0  # the lines after the last unlabelled subtotal
         self.totals: dict[int, str] = {}  # row -> label of a totals row (find_extent)
         # A wide table grouped by kind headings ("Kasschuiven", with their subtotal): the
         # heading now open (its row, label, first line) and its lines' places (kind at it).
@@ -995,6 +996,9 @@ class _Reader:
         amounts = _column_of(self.rows, columns["amount"], first, last)
         years = _column_of(self.rows, columns.get("year"), first, last)
         special = self.totals.keys() | self.grid.hidden_rows
+        if "description" in columns:  # a row without one may be an unlabelled subtotal
+            texts = _column_of(self.rows, columns["description"], first, last)
+            special |= {row for row, text in zip(rows, texts, strict=True) if is_blank(text)}
         return [
             row
             for row, raw, year in zip(rows, amounts, years, strict=True)
@@ -1148,6 +1152,8 @@ class _Reader:
         elif self.wide and self.is_stand(cells) and not self.keyed(cells):
             self.record_row_stand(row, cells)  # issue 18: a published mutation table's stand,
             return  # before or after: no line
+        if not self.wide and not self.suppletoire and self.unlabelled_total(row, cells):
+            return
         stands = self.header.stand_year is not None and self.record_stands(row)
         read = self.read_lines(row, cells)
         # A line whose amounts are not typed yet stands under its heading all the same: the
@@ -1157,6 +1163,54 @@ class _Reader:
         if read and row in self.grid.hidden_rows:
             where = self.ref(row, self.key_column)
             self.table.findings.append(make_finding("hidden-line", where, row=row))
+
+    def unlabelled_total(self, row: int, cells: tuple[Any, ...]) -> bool:
+        """Whether a long table's row is a subtotal without a label, and if so record it: a
+        row without a description whose amount is the sum of two lines or more above it, of
+        its year and series (as a totals row covers), since the last totals row, heading or
+        such a row, every one of them described. Checked as a totals row and not counted,
+        with a warning; any other row without a description stays a line (`missing-value`)."""
+        columns, lines = self.header.columns, self.lines
+        if "description" not in columns or self.value(cells, columns["description"]) is not None:
+            return False
+        acol = columns["amount"]
+        raw = self.value(cells, acol)
+        if raw is None or isinstance(raw, dt.date):
+            return False
+        amount, _ = self.parsers[acol](raw)
+        if amount is None:
+            return False
+        year = parse_year(self.value(cells, columns.get("year")))
+        series = plain_text(self.value(cells, columns.get("series"))).upper()
+        starts = [self.sub_start, self.unlabelled_start]
+        starts += [opened[2] for opened in self.sections.values()]
+        if self.heading is not None:
+            starts.append(self.heading[2])
+        start = max(starts)
+        covered = [
+            index
+            for index in range(start, len(lines))
+            if (year is None or parse_year(lines.years[index]) == year)
+            and (not series or plain_text(lines.values["series"][index]).upper() == series)
+        ]
+        amounts = [lines.amounts[index] for index in covered]
+        if len(covered) < 2 or None in amounts:
+            return False
+        if any(is_blank(lines.values["description"][index]) for index in covered):
+            return False  # lines without descriptions: this row is one of them
+        if sum((a for a in amounts if a is not None), Decimal(0)) != amount:
+            return False
+        key = [self.value(cells, columns.get(name)) for name in ("chapter", "article")]
+        label = " ".join(plain_text(value) for value in key if value is not None)
+        self.record_total(row, label, range(start, len(lines)))
+        self.unlabelled_start = len(lines)
+        self.rows_read += 1
+        self.table.findings.append(
+            make_finding(
+                "subtotal-unlabelled", self.ref(row, acol), amount=amount, count=len(covered)
+            )
+        )
+        return True
 
     def open_section(
         self, row: int, section: str, series: tuple[str, str, int] | None = None
