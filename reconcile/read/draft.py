@@ -35,10 +35,10 @@ from reconcile.money import (
 )
 from reconcile.nearest import did_you_mean
 from reconcile.read import CSV_SUFFIXES, WORKBOOK_SUFFIXES, read_bytes, suffix_refused
-from reconcile.read.cells import UnreadableFileError
+from reconcile.read.cells import UnreadableFileError, cell_text
 from reconcile.read.check_bytes import run_preflight
 from reconcile.read.find_table import HEADER_SCAN_ROWS, field_of, labelled_year, parse_year
-from reconcile.read.layouts import cell_text, fold, label_matches, load_layouts
+from reconcile.read.layouts import fold, label_matches, load_layouts
 from reconcile.read.read_cells import load_workbook
 from reconcile.read.read_cells_csv import DELIMITERS, stream_csv_blocks
 

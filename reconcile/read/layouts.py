@@ -46,7 +46,7 @@ from reconcile.money import (
     to_cents,
 )
 from reconcile.nearest import did_you_mean
-from reconcile.read.cells import cell_name, value_text
+from reconcile.read.cells import cell_name, cell_text
 from reconcile.read.find_table import HEADER_SCAN_ROWS, Header, parse_year
 from reconcile.read.make_lines import CONVENTIONS, LineCells, Places, RawLine, SheetTable, is_blank
 from reconcile.read.read_cells_csv import Block
@@ -753,15 +753,6 @@ class AmountPlace:
     file: str
     sheet: str | None
     places: Places
-
-
-def cell_text(value: Any) -> str:
-    """A cell as text: stripped, NBSP and runs of spaces as one space, 2025.0 as 2025, a date
-    as 01-01-2025 (``value_text``)."""
-    if value is None or value == "":
-        return ""
-    text = " ".join(value_text(value).replace("\u00a0", " ").split())
-    return value if text == value else text  # the cell's own string when already clean
 
 
 def parse_layout_amount(value: Any, layout: Layout, euros: Decimal | None = None) -> Decimal:

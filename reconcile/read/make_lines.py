@@ -38,7 +38,7 @@ from reconcile.money import (
     parse_amount,
     parse_number,
 )
-from reconcile.read.cells import Grid, cell_name, column_letter, value_text
+from reconcile.read.cells import Grid, cell_name, column_letter, normalise_series, value_text
 from reconcile.read.find_table import (
     INSTRUMENT,
     INSTRUMENT_LINE,
@@ -548,8 +548,6 @@ def _names_a_series(value: Any) -> bool | None:
     a dash, False for anything else (an instrument such as "Subsidie", a number)."""
     if is_blank(value) or (isinstance(value, str) and not any(c.isalnum() for c in value)):
         return None
-    from reconcile.validate import normalise_series  # (validate reads tables through here)
-
     return normalise_series(value) in ("V", "U", "O")
 
 
