@@ -208,7 +208,7 @@ _CODES = [
         INFO,
         "read",
         "The {column} column holds {value} and the like, not {field} ({examples}), so it is "
-        "read as no column.",
+        "{read}.",
         "A column is a field only when its cells agree with its header. A column headed "
         "Van/naar, Naar or Van names an overboeking's other ministry when its cells name "
         "ministries (OCW, Onderwijs, Cultuur en Wetenschap, VIII, 8); a column headed Type or "
@@ -216,7 +216,9 @@ _CODES = [
         "column headed Soort or V/U/O holds series (V, U, O, Uitgaven). When most of its "
         "filled cells are something else (dates or years of a period headed Van and Tot; "
         "instruments such as Subsidie or Opdracht under Type or Soort), the column holds "
-        "something else and is left aside: the lines are read as if it were not there. Give "
+        "something else and is left aside: the lines are read as if it were not there; a "
+        "Soort or Type column holding the other of kinds and series (Kasschuif under Soort, "
+        "U under Type) is read as that one, where the table has no column of it. Give "
         'it a header of its own ("Van datum", "Instrument") to say so; if it is the field, '
         "correct the cells that are not. A column whose cells are mostly right stays the "
         "field, and each wrong cell is an error at its place.",

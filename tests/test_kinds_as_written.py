@@ -814,3 +814,38 @@ def test_a_wide_table_with_kind_headings_reads_its_series_headings(
     rows[6][4] = 13000  # the AI-fabriek's 2026 no longer adds up to Uitgaven's 8000
     report = validate(tmp_path / "wrong", {"EZ.xlsx": rows})
     assert where(report) == [("EZ.xlsx", "Blad1!E5", "total-mismatch")]
+
+
+@pytest.mark.parametrize(
+    ("label", "cells", "read"),
+    [
+        ("Soort", ["Kasschuif", "Kasschuif", "Overboeking naar OCW"], "Soort mutatie"),
+        ("Type", ["U", "U", "U"], "V/U/O"),
+    ],
+)
+def test_a_soort_or_type_column_holding_the_other_field_is_read_as_that_one(
+    tmp_path: Path, label: str, cells: list[Any], read: str
+) -> None:
+    """ "Soort" heads a series column by its words, but "Kasschuif" is a kind: with no kind
+    column beside it, the column is the kind column (it was `series-invalid` at each line,
+    none counted); and a "Type" column of V, U and O is the series column."""
+    rows = [*TITLE, ["Hoofdstuk", "Artikel", "Omschrijving", label, "Jaar", "Bedrag"]]
+    amounts = [5100, -5100, -200]
+    years = [2025, 2026, 2026]
+    rows += [
+        ["XIII", 2, "AI-fabriek", cell, year, amount]
+        for cell, year, amount in zip(cells, years, amounts, strict=True)
+    ]
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    (note,) = [f for f in report.findings if f.code == "column-not-field"]
+    assert message(note).endswith(f"so it is read as the {read} column.")
+    assert message(note, "nl").endswith(f"gelezen als de kolom {read}.")
+    if label == "Soort":
+        assert where(report) == []
+        assert [(ln.kind, ln.counterpart) for ln in report.lines] == [
+            ("kasschuif", None),
+            ("kasschuif", None),
+            ("transfer-out", "OCW"),
+        ]
+    else:
+        assert "series-assumed" not in {f.code for f in report.findings}

@@ -24,7 +24,7 @@ from typing import Any
 
 from reconcile.codes import make_finding
 from reconcile.kinds import COUNTERPART_FIELDS, KIND_HEADINGS, fold, names_a_kind
-from reconcile.model import CellRef, Finding, quoted
+from reconcile.model import CellRef, Finding, Phrase, quoted
 from reconcile.money import (
     DUTCH,
     ENGLISH,
@@ -566,8 +566,11 @@ def _leave_out_foreign_columns(grid: Grid, header: Header, end: int, table: Shee
     """A column headed as a field whose filled cells are mostly no value of it is not that
     field: read as no column, and a note at its header cell says so. A Van/naar column of
     dates (a period's "Van" and "Tot"), a "Type" column of instruments ("Subsidie",
-    "Opdracht"), a "Soort" column of anything but V, U and O. A column mostly right stays
-    the field, and each wrong cell is reported at its place."""
+    "Opdracht"), a "Soort" column of anything but V, U and O. Where its cells are those of
+    the other of kind and series, and the table has no column of that one ("Soort" over
+    "Kasschuif", "Overboeking"), it is read as that one. A column mostly right stays the
+    field, and each wrong cell is reported at its place."""
+    says_of = {name: says for name, says, _, _ in _CELLS_AGREE}
     for name, says, least, examples in _CELLS_AGREE:
         column = header.columns.get(name)
         if column is None:
@@ -578,6 +581,13 @@ def _leave_out_foreign_columns(grid: Grid, header: Header, end: int, table: Shee
             continue
         del header.columns[name]
         label = plain_text(grid.value(header.row, column))
+        read = Phrase("read as no column")
+        other = _OTHER_FIELD.get(name)
+        if other is not None and other not in header.columns:
+            said = [says_of[other](value) for value in cells]
+            if said.count(True) > said.count(False):
+                header.columns[other] = column
+                read = Phrase("read as the {field} column", {"field": labels()[other]})
         table.findings.append(
             make_finding(
                 "column-not-field",
@@ -586,11 +596,13 @@ def _leave_out_foreign_columns(grid: Grid, header: Header, end: int, table: Shee
                 value=f'"{plain_text(cells[index])}"',
                 field=_FIELD_SHOWN.get(name, labels().get(name, label)),
                 examples=examples,
+                read=read,
             )
         )
 
 
 _FIELD_SHOWN = dict.fromkeys(COUNTERPART_FIELDS, "Van/naar")
+_OTHER_FIELD = {"kind": "series", "series": "kind"}  # (a Soort column may hold either)
 
 
 def _fill_merged(grid: Grid, header: Header, end: int, table: SheetTable) -> tuple[Rows, set[int]]:
