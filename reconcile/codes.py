@@ -204,17 +204,24 @@ _CODES = [
         "told, the column is missing: add a Hoofdstuk column.",
     ),
     Code(
-        "column-not-counterpart",
+        "column-not-field",
         INFO,
         "read",
-        "The {column} column holds {value} and the like, not ministries, so it is not read as "
-        "an overboeking's other ministry.",
-        "A column headed Van/naar, Naar or Van names an overboeking's other ministry when its "
-        "cells name ministries (OCW, Onderwijs, Cultuur en Wetenschap, VIII, 8). When most of "
-        "its filled cells are dates, years or numbers no budget chapter has (the start and end "
-        "of a period, headed Van and Tot), it holds something else and is left aside. Head it "
-        '"Van datum" or "Ingangsdatum" to say so; if it does name ministries, correct the '
-        "cells that do not.",
+        "The {column} column holds {value} and the like, not {field} ({examples}), so it is "
+        "{read}.",
+        "A column is a field only when its cells agree with its header. A column headed "
+        "Van/naar, Naar or Van names an overboeking's other ministry when its cells name "
+        "ministries (OCW, Onderwijs, Cultuur en Wetenschap, VIII, 8); a column headed Type or "
+        "Soort mutatie holds kinds of mutation (kasschuif, overboeking, intensivering); a "
+        "column headed Soort or V/U/O holds series (V, U, O, Uitgaven). When most of its "
+        "filled cells are something else (dates or years of a period headed Van and Tot; "
+        "instruments such as Subsidie or Opdracht under Type or Soort), the column holds "
+        "something else and is left aside: the lines are read as if it were not there; a "
+        "Soort or Type column holding the other of kinds and series (Kasschuif under Soort, "
+        "U under Type) is read as that one, where the table has no column of it. Give "
+        'it a header of its own ("Van datum", "Instrument") to say so; if it is the field, '
+        "correct the cells that are not. A column whose cells are mostly right stays the "
+        "field, and each wrong cell is an error at its place.",
     ),
     Code(
         "series-assumed",
@@ -549,6 +556,19 @@ _CODES = [
         "its range. Where one line explains the difference (typed in euros in a table in "
         "thousands, three zeros lost, or left out of the total), the message names its cell. "
         "Correct the lines or the total.",
+    ),
+    Code(
+        "subtotal-unlabelled",
+        WARN,
+        "read",
+        "This row has no description and its amount, {amount}, is the sum of the {count} "
+        "lines above it: it is read as a subtotal, checked and not counted.",
+        "A row of a long table with an amount but no description, whose amount equals the sum "
+        "of the lines above it (of its year and series, since the previous totals row, "
+        "heading or such row, two lines at least, each described), is a subtotal someone did "
+        "not label: counting it as a line would count its lines twice. Label it "
+        '"Subtotaal" to say so; if it is a line, give it its description. A row without a '
+        "description whose amount is no such sum stays a line (empty-description).",
     ),
     Code(
         "total-not-computed",

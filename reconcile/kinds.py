@@ -377,6 +377,20 @@ def _own_side(
     return None
 
 
+def names_a_kind(value: object) -> bool | None:
+    """Whether a kind cell holds a kind of mutation ("Kasschuif", "Overboeking van BZK"):
+    None for an empty cell, a dash or "n.v.t.", False for anything else (an instrument
+    such as "Subsidie", a number)."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        return False
+    text = fold(value)
+    if not any(ch.isalnum() for ch in text) or _says_nothing(text):
+        return None
+    return _kind_word(text)[0] is not None
+
+
 def _kind_word(cell: str) -> tuple[str | None, str]:
     """The kind word a kind cell starts with, and the words after it: "kasschuif (naar
     2025)" -> ("kasschuif", "(naar 2025)"), "overboeking van bzk" -> ("overboeking van",

@@ -73,6 +73,16 @@ class MinistryTable:
                 return ministry
         return None
 
+    def chapter_named(self, text: str) -> str | None:
+        """The chapter whose name the whole of ``text`` is ("Gemeentefonds": B, "deltafonds":
+        J, "Infrastructuurfonds" of "Mobiliteitsfonds (Infrastructuurfonds)": A), the first
+        in the table's order; None for any other text."""
+        folded = _fold(text)
+        for chapter, name in self.chapters.items():
+            if folded in {_fold(part) for part in re.split(r"[()]", name) if part.strip()}:
+                return chapter
+        return None
+
     def named_in(self, text: str) -> list[str]:
         """Codes of the ministries whose name or abbreviation occurs in ``text`` as whole words."""
         folded = _fold(text)

@@ -595,21 +595,21 @@ def test_a_direction_column_of_dates_or_numbers_is_no_counterpart_column(
     sheet = Sheet(_period(first, second, *cells), formats={"D5": "dd-mm-yyyy"})
     report = validate(tmp_path, {"EZ.xlsx": {"Blad1": sheet}})
     assert {(ln.kind, ln.counterpart) for ln in report.lines} == {("reservation", None)}
-    assert [f.code for f in report.findings if "counterpart" in f.code] == [
-        "column-not-counterpart"
+    assert [f.code for f in report.findings if "counterpart" in f.code or "field" in f.code] == [
+        "column-not-field"
     ] * len({first, second} & {"Van", "Naar", "Van/naar", "Tegenpartij"})
-    note = next(f for f in report.findings if f.code == "column-not-counterpart")
-    assert note.location.place == "Blad1!D5"
+    note = next(f for f in report.findings if f.code == "column-not-field")
+    assert note.location.place == "Blad1!D4"  # at the header cell: the column is left aside
     assert "4565" not in message(note) and "00:00" not in message(note)
 
 
 def test_a_direction_column_of_dates_is_said_as_its_cells_show_them(tmp_path: Path) -> None:
     rows = _period("Van", "Tot", *DATES)
     report = validate(tmp_path, {"EZ.xlsx": {"Blad1": Sheet(rows, formats={"D5": "dd-mm-yyyy"})}})
-    (note,) = [f for f in report.findings if f.code == "column-not-counterpart"]
+    (note,) = [f for f in report.findings if f.code == "column-not-field"]
     assert message(note) == (
-        'The “Van” column holds "01-01-2025" and the like, not ministries, so it is not read '
-        "as an overboeking's other ministry."
+        'The “Van” column holds "01-01-2025" and the like, not Van/naar (OCW, VIII), so it is '
+        "read as no column."
     )
     assert "01-01-2025" in message(note, "nl")
 
@@ -627,7 +627,7 @@ def test_a_counterpart_column_naming_ministries_stays_one(tmp_path: Path, cells:
         *[["XIII", 2, "Overboeking", cell, 2026, -100 * (n + 1)] for n, cell in enumerate(cells)]
     )
     report = validate(tmp_path, {"EZ.xlsx": {"Blad1": Sheet(rows, formats={"D7": "dd-mm-yyyy"})}})
-    assert not [f for f in report.findings if f.code == "column-not-counterpart"]
+    assert not [f for f in report.findings if f.code == "column-not-field"]
     assert "transfer-out" in {ln.kind for ln in report.lines}
 
 
@@ -657,8 +657,8 @@ def test_a_csv_files_period_columns_are_no_counterpart_columns(tmp_path: Path) -
     report = pipeline.validate([str(path)], load_announcement(None))
     assert where(report) == []
     assert {(ln.kind, ln.counterpart) for ln in report.lines} == {("reservation", None)}
-    assert [(f.code, f.location.place) for f in report.findings if "counterpart" in f.code] == [
-        ("column-not-counterpart", "D2")
+    assert [(f.code, f.location.place) for f in report.findings if "column-not" in f.code] == [
+        ("column-not-field", "D1")
     ]
 
 
@@ -686,3 +686,166 @@ def test_a_kind_from_the_description_says_the_ministry_came_from_the_counterpart
         'Gelezen als overboeking naar OCW uit de omschrijving "Overboeking AI-fabriek", het '
         f'andere ministerie uit de cel “{label}” "OCW".'
     )
+
+
+# --- a kind or series column holding something else -----------------------------------------
+
+INSTRUMENTS = ["Subsidie", "Opdracht", "Bijdrage"]
+
+
+def _typed(label: str, *cells: Any) -> list[list[Any]]:
+    """EZ's long table with a column headed ``label`` holding ``cells``, one per line."""
+    header = ["Hoofdstuk", "Artikel", "Omschrijving", label, "Jaar", "Bedrag"]
+    lines = [
+        ["XIII", 2, f"AI-fabriek {index}", cell, 2025 + index % 2, 1000 * (index + 1)]
+        for index, cell in enumerate(cells)
+    ]
+    return [*TITLE, header, *lines]
+
+
+@pytest.mark.parametrize("label", ["Type", "Soort", "Soort mutatie", "V/U/O"])
+def test_a_kind_or_series_column_of_instruments_is_read_as_no_column(
+    tmp_path: Path, label: str
+) -> None:
+    """ "Subsidie", "Opdracht", "Bijdrage" are instruments: no kind of mutation, no series.
+    Every line was `kind-unknown`, or `series-invalid` and not counted."""
+    report = validate(tmp_path, {"EZ.xlsx": _typed(label, *INSTRUMENTS)})
+    assert where(report) == []
+    assert [(ln.kind, ln.series, f"{ln.amount:.0f}") for ln in report.lines] == [
+        ("reservation", "U", "1000000"),
+        ("reservation", "U", "2000000"),
+        ("reservation", "U", "3000000"),
+    ]
+    (note,) = [f for f in report.findings if f.code == "column-not-field"]
+    assert note.location.place == "Blad1!D4"
+    assert message(note).startswith(f'The “{label}” column holds "Subsidie" and the like, not ')
+
+
+def test_the_note_names_the_field_the_column_is_not(tmp_path: Path) -> None:
+    report = validate(tmp_path, {"EZ.xlsx": _typed("Type", *INSTRUMENTS)})
+    (note,) = [f for f in report.findings if f.code == "column-not-field"]
+    assert message(note) == (
+        'The “Type” column holds "Subsidie" and the like, not Soort mutatie (kasschuif, '
+        "overboeking), so it is read as no column."
+    )
+    assert message(note, "nl").startswith('De kolom “Type” bevat "Subsidie"')
+
+
+@pytest.mark.parametrize(
+    ("label", "cells", "code"),
+    [
+        ("Type", ["Kasschuif", "Kasschuif", "Subsidie"], "kind-unknown"),
+        ("Type", ["Intensivering", None, "Opdracht", "Kasschuif"], "kind-unknown"),
+        ("Soort", ["U", "U", "Subsidie"], "series-invalid"),
+        ("V/U/O", ["Uitgaven", "X", "O"], "series-invalid"),
+    ],
+)
+def test_a_kind_or_series_column_mostly_right_stays_one_and_says_each_typo(
+    tmp_path: Path, label: str, cells: list[Any], code: str
+) -> None:
+    report = validate(tmp_path, {"EZ.xlsx": _typed(label, *cells)})
+    assert not [f for f in report.findings if f.code == "column-not-field"]
+    wrong = [5 + n for n, cell in enumerate(cells) if cell in ("Subsidie", "Opdracht", "X")]
+    assert [(f.code, f.location.place) for f in report.findings if f.code == code] == [
+        (code, f"Blad1!D{row}") for row in wrong
+    ]
+
+
+# --- series headings beside kind headings -----------------------------------------------------
+
+WIDE = ["Hoofdstuk", "Artikel", "Omschrijving", "2025", "2026"]
+
+
+def test_a_long_table_with_kind_headings_reads_its_series_headings(tmp_path: Path) -> None:
+    """ "Uitgaven" and "Ontvangsten" over the kind headings: each line takes both, and each
+    heading's amount is checked against the lines under it. The series headings were read
+    as lines (`chapter-unknown`, `missing-value`)."""
+    rows = [
+        *TITLE,
+        LONG,
+        ["Uitgaven", None, None, None, 13100],
+        ["Intensiveringen"],
+        ["XIII", 2, "AI-fabriek", 2026, 13100],
+        ["Kasschuiven"],
+        ["XIII", 2, "AI-fabriek", 2025, 5100],
+        ["XIII", 2, "AI-fabriek", 2026, -5100],
+        ["Ontvangsten", None, None, None, 800],
+        ["Intensiveringen"],
+        ["XIII", 3, "Bijdrage EU", 2026, 700],
+    ]
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    assert where(report) == [("EZ.xlsx", "Blad1!E11", "total-mismatch")]  # 800, not 700
+    assert [(ln.series, ln.kind, f"{ln.amount:.0f}") for ln in report.lines] == [
+        ("U", "reservation", "13100000"),
+        ("U", "kasschuif", "5100000"),
+        ("U", "kasschuif", "-5100000"),
+    ]  # the receipts are not counted: the announcement counts uitgaven
+    assert "series-assumed" not in {f.code for f in report.findings}
+
+
+@pytest.mark.parametrize("column", [0, 2])  # the label in the chapter or description column
+def test_a_wide_table_with_kind_headings_reads_its_series_headings(
+    tmp_path: Path, column: int
+) -> None:
+    def label(text: str, *amounts: Any) -> list[Any]:
+        cells: list[Any] = [None, None, None, *amounts]
+        cells[column] = text
+        return cells
+
+    rows = [
+        *TITLE,
+        WIDE,
+        label("Uitgaven", 5100, 8000),
+        label("Intensiveringen"),
+        ["XIII", 2, "AI-fabriek", 0, 13100],
+        label("Kasschuiven"),
+        ["XIII", 2, "AI-fabriek", 5100, -5100],
+        label("Ontvangsten", None, 700),
+        label("Intensiveringen"),
+        ["XIII", 3, "Bijdrage EU", 0, 700],
+    ]
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    assert where(report) == []
+    assert [(ln.series, ln.kind, ln.year) for ln in report.lines] == [
+        ("U", "reservation", 2026),
+        ("U", "kasschuif", 2025),
+        ("U", "kasschuif", 2026),
+    ]  # (the Bijdrage EU under Ontvangsten is O: it was read as U and counted)
+    rows[6][4] = 13000  # the AI-fabriek's 2026 no longer adds up to Uitgaven's 8000
+    report = validate(tmp_path / "wrong", {"EZ.xlsx": rows})
+    assert where(report) == [("EZ.xlsx", "Blad1!E5", "total-mismatch")]
+
+
+@pytest.mark.parametrize(
+    ("label", "cells", "read"),
+    [
+        ("Soort", ["Kasschuif", "Kasschuif", "Overboeking naar OCW"], "Soort mutatie"),
+        ("Type", ["U", "U", "U"], "V/U/O"),
+    ],
+)
+def test_a_soort_or_type_column_holding_the_other_field_is_read_as_that_one(
+    tmp_path: Path, label: str, cells: list[Any], read: str
+) -> None:
+    """ "Soort" heads a series column by its words, but "Kasschuif" is a kind: with no kind
+    column beside it, the column is the kind column (it was `series-invalid` at each line,
+    none counted); and a "Type" column of V, U and O is the series column."""
+    rows = [*TITLE, ["Hoofdstuk", "Artikel", "Omschrijving", label, "Jaar", "Bedrag"]]
+    amounts = [5100, -5100, -200]
+    years = [2025, 2026, 2026]
+    rows += [
+        ["XIII", 2, "AI-fabriek", cell, year, amount]
+        for cell, year, amount in zip(cells, years, amounts, strict=True)
+    ]
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    (note,) = [f for f in report.findings if f.code == "column-not-field"]
+    assert message(note).endswith(f"so it is read as the {read} column.")
+    assert message(note, "nl").endswith(f"gelezen als de kolom {read}.")
+    if label == "Soort":
+        assert where(report) == []
+        assert [(ln.kind, ln.counterpart) for ln in report.lines] == [
+            ("kasschuif", None),
+            ("kasschuif", None),
+            ("transfer-out", "OCW"),
+        ]
+    else:
+        assert "series-assumed" not in {f.code for f in report.findings}

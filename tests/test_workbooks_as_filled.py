@@ -130,6 +130,35 @@ def test_a_ministry_in_the_chapter_column_is_told_its_chapter(
 
 
 @pytest.mark.parametrize(
+    ("file", "typed", "name", "chapter"),
+    # a fund's name (or a budget's no ministry has as its own) in the chapter column: its
+    # chapter, not the ministry whose minister answers for it (Defensie's X for its fund)
+    [
+        ("BZK.xlsx", "Gemeentefonds", "Gemeentefonds", "B"),
+        ("BZK.xlsx", " gemeentefonds ", "Gemeentefonds", "B"),
+        ("BZK.xlsx", "BES fonds", "BES-fonds", "H"),
+        ("IenW.xlsx", "Deltafonds", "Deltafonds", "J"),
+        ("IenW.xlsx", "Infrastructuurfonds", "Mobiliteitsfonds (Infrastructuurfonds)", "A"),
+        (
+            "Defensie.xlsx",
+            "Defensiematerieelbegrotingsfonds",
+            "Defensiematerieelbegrotingsfonds",
+            "K",
+        ),
+        ("BZK.xlsx", "Koninkrijksrelaties", "Koninkrijksrelaties", "IV"),
+    ],
+)
+def test_a_funds_name_in_the_chapter_column_is_told_its_chapter(
+    tmp_path: Path, file: str, typed: str, name: str, chapter: str
+) -> None:
+    rows = [*TITLE, LONG, [typed, 2, "AI-fabriek", 2026, 13100]]
+    report = validate(tmp_path, {file: rows})
+    (finding,) = [f for f in report.findings if f.code == "chapter-unknown"]
+    assert message(finding).endswith(f"It names the budget {name}: write its chapter, {chapter}.")
+    assert message(finding, "nl").endswith(f"{name}: schrijf het hoofdstuk, {chapter}.")
+
+
+@pytest.mark.parametrize(
     "labels",
     [
         ["Bedrag 2025", "Bedrag 2026"],

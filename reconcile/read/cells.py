@@ -117,3 +117,33 @@ def openpyxl_formula_lookup(data: bytes) -> Callable[[str, int, int], str | None
         return text if isinstance(text, str) and text.startswith("=") else None
 
     return formula_of
+
+
+def cell_text(value: Any) -> str:
+    """A cell as text: stripped, NBSP and runs of spaces as one space, 2025.0 as 2025, a date
+    as 01-01-2025 (``value_text``)."""
+    if value is None or value == "":
+        return ""
+    text = " ".join(value_text(value).replace("\u00a0", " ").split())
+    return value if text == value else text  # the cell's own string when already clean
+
+
+# A series cell's words, upper case: the code, and the series' names in Dutch and English.
+SERIES_WORDS = {
+    "V": "V",
+    "U": "U",
+    "O": "O",
+    "VERPLICHTINGEN": "V",
+    "UITGAVEN": "U",
+    "ONTVANGSTEN": "O",
+    "COMMITMENTS": "V",
+    "EXPENDITURE": "U",
+    "RECEIPTS": "O",
+}
+
+
+@functools.lru_cache(maxsize=256, typed=True)
+def normalise_series(value: Any) -> str | None:
+    """A series cell as its code ("Uitgaven": "U"), any other text as it is, None when empty."""
+    text = cell_text(value) or None
+    return None if text is None else SERIES_WORDS.get(text.upper(), text)

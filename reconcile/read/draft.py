@@ -35,17 +35,10 @@ from reconcile.money import (
 )
 from reconcile.nearest import did_you_mean
 from reconcile.read import CSV_SUFFIXES, WORKBOOK_SUFFIXES, read_bytes, suffix_refused
-from reconcile.read.cells import UnreadableFileError
+from reconcile.read.cells import SERIES_WORDS, UnreadableFileError, cell_text
 from reconcile.read.check_bytes import run_preflight
 from reconcile.read.find_table import HEADER_SCAN_ROWS, field_of, labelled_year, parse_year
-from reconcile.read.layouts import (
-    SERIES_WORDS,
-    cell_text,
-    fold,
-    label_matches,
-    load_layouts,
-    spanning,
-)
+from reconcile.read.layouts import fold, label_matches, load_layouts, spanning
 from reconcile.read.read_cells import load_workbook
 from reconcile.read.read_cells_csv import DELIMITERS, stream_csv_blocks
 
@@ -389,7 +382,7 @@ def _guess(label: str, values: list[str], taken: set[str]) -> tuple[str | None, 
 def _label_series(label: str) -> str | None:
     """The one series an amount column's label names: "V", "Uitgaven", "Stand ontvangsten"
     (a letter only as the whole label: the "u" of "bedrag u" names none)."""
-    folded = fold(label)
+    folded = fold(label).upper()
     if folded in SERIES_WORDS:
         return SERIES_WORDS[folded]
     named = {SERIES_WORDS[w] for w in _WORDS.findall(folded) if len(w) > 1 and w in SERIES_WORDS}

@@ -9,7 +9,7 @@ import itertools
 import re
 import tomllib
 import unicodedata
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from importlib import resources
@@ -899,6 +899,14 @@ def _row_words() -> tuple[dict[str, str], frozenset[str]]:
     return series, frozenset(map(fold_label, data["instrument"]["labels"]))
 
 
+def series_heading(label: Any) -> str | None:
+    """The series ("V", "U", "O") a heading row's label names ("Uitgaven", "Ontvangsten:",
+    reconcile/data/table-rows.toml), None for any other label."""
+    if not isinstance(label, str):
+        return None
+    return _row_words()[0].get(fold_label(label))
+
+
 def find_headings(
     rows: list[tuple[Any, ...]], header: Header, first: int, last: int, skip: Collection[int]
 ) -> dict[int, str]:
@@ -986,7 +994,7 @@ _DATE_TEXT = re.compile(
 )
 
 
-def _names_a_ministry(value: Any) -> bool | None:
+def names_a_ministry(value: Any) -> bool | None:
     """Whether a counterpart cell could name a ministry (by code, name or chapter): True for
     text with a letter or a chapter's number; False for a date or time, a date or year
     written as text, a truth value, a number no chapter has (2025, 12,5, 45658); None for an
@@ -1015,17 +1023,21 @@ def _integral(value: Any) -> bool:
         return False
 
 
-def not_counterpart_cell(values: Iterable[Any]) -> int | None:
-    """Where (the index in ``values``) the first cell is of a column headed as a counterpart
-    column (Van/naar, Naar, Van) that shows it holds something else, when most of its filled
-    cells name no ministry (dates of a "Van"/"Tot" period, years, numbers no chapter has);
-    None when they may name ministries (or say none: "-", empty)."""
+def foreign_cell(
+    values: Iterable[Any], says: Callable[[Any], bool | None], least: int = 1
+) -> int | None:
+    """Where (the index in ``values``) the first cell is that shows a column holds something
+    other than its header's field, when most of its filled cells are no value of it; None
+    when most are (a column mostly right stays the field: its few wrong cells are errors).
+    ``says`` tells of one cell: True a value of the field, False another thing, None
+    nothing (empty, a dash); ``least``: how many other things it takes (one unknown word
+    alone may be a typo, a date never names a ministry)."""
     first, names, others = None, 0, 0
     for index, value in enumerate(values):
-        said = _names_a_ministry(value)
+        said = says(value)
         if said is True:
             names += 1
         elif said is False:
             others += 1
             first = index if first is None else first
-    return first if others > names else None
+    return first if others > names and others >= least else None

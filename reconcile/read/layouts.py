@@ -46,7 +46,7 @@ from reconcile.money import (
     to_cents,
 )
 from reconcile.nearest import did_you_mean
-from reconcile.read.cells import cell_name, value_text
+from reconcile.read.cells import SERIES_WORDS, cell_name, cell_text
 from reconcile.read.find_table import HEADER_SCAN_ROWS, Header, parse_year
 from reconcile.read.make_lines import CONVENTIONS, LineCells, Places, RawLine, SheetTable, is_blank
 from reconcile.read.read_cells_csv import Block
@@ -61,15 +61,6 @@ _ENGLISH = re.compile(r"^[-\u2212]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?([eE][-+]?\d+)?
 _SCIENTIFIC = re.compile(r"^([-\u2212]?\d(?:[.,]\d+)?)([eE][-+]?\d+)$")
 _UNSEEN: Any = object()  # not yet in a memo (None is a remembered result)
 TEXT_MEMO = 65_536  # distinct texts remembered per column while a table is read
-# A series as a column's label or an amount's key writes it: the letter or the word.
-SERIES_WORDS = {
-    "v": "V",
-    "u": "U",
-    "o": "O",
-    "verplichtingen": "V",
-    "uitgaven": "U",
-    "ontvangsten": "O",
-}
 _SPREADSHEET_ERROR = re.compile(r"^(#(NAME\?|REF!|VALUE!|DIV/0!|N/A|NUM!|NULL!)|Err:\d{3})$")
 
 
@@ -186,7 +177,7 @@ def _series(value: Any, where: str) -> str | None:
     Ontvangsten too); None when not given; ConfigError for anything else."""
     if value is None:
         return None
-    series = {"V": "V", "U": "U", "O": "O"}.get(SERIES_WORDS.get(fold(str(value)), ""))
+    series = SERIES_WORDS.get(fold(str(value)).upper())
     if series is None:
         raise ConfigError("{where}: series {series!r} is not V, U or O", where=where, series=value)
     return series
@@ -838,15 +829,6 @@ class AmountPlace:
     sheet: str | None
     places: Places
     series: str | None = None  # the column's own series (AmountColumn.series)
-
-
-def cell_text(value: Any) -> str:
-    """A cell as text: stripped, NBSP and runs of spaces as one space, 2025.0 as 2025, a date
-    as 01-01-2025 (``value_text``)."""
-    if value is None or value == "":
-        return ""
-    text = " ".join(value_text(value).replace("\u00a0", " ").split())
-    return value if text == value else text  # the cell's own string when already clean
 
 
 def parse_layout_amount(value: Any, layout: Layout, euros: Decimal | None = None) -> Decimal:

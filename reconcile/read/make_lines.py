@@ -17,14 +17,14 @@ import datetime as dt
 import functools
 import operator
 import re
-from collections.abc import Collection, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, fields
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, fields, replace
 from decimal import Decimal
 from typing import Any
 
 from reconcile.codes import make_finding
-from reconcile.kinds import COUNTERPART_FIELDS, KIND_HEADINGS, fold
-from reconcile.model import CellRef, Finding, quoted
+from reconcile.kinds import COUNTERPART_FIELDS, KIND_HEADINGS, fold, names_a_kind
+from reconcile.model import CellRef, Finding, Phrase, quoted
 from reconcile.money import (
     DUTCH,
     ENGLISH,
@@ -38,7 +38,7 @@ from reconcile.money import (
     parse_amount,
     parse_number,
 )
-from reconcile.read.cells import Grid, cell_name, column_letter, value_text
+from reconcile.read.cells import Grid, cell_name, column_letter, normalise_series, value_text
 from reconcile.read.find_table import (
     INSTRUMENT,
     INSTRUMENT_LINE,
@@ -48,12 +48,14 @@ from reconcile.read.find_table import (
     excel_serial,
     find_extent,
     find_headings,
+    foreign_cell,
     is_grand_total,
     label_columns,
     labels,
-    not_counterpart_cell,
+    names_a_ministry,
     parse_year,
     part_article,
+    series_heading,
     total_label,
     unread_columns,
 )
@@ -457,6 +459,8 @@ def read_table(grid: Grid, header: Header, file: str, delimiter: str | None = No
     nothing in the table does (see ``_decide_styles``)."""
     sheet = grid.name or None  # a CSV file's cells name no sheet
     sheet_ref = CellRef(file, sheet)
+    header = replace(header, columns=dict(header.columns))  # (columns left out: the caller's
+    # header stays as found, read again the same)
     unit, findings = _find_unit(grid, header, sheet_ref)
     title = [
         (plain_text(value), CellRef(file, sheet, cell_name(row, column)))
@@ -466,7 +470,7 @@ def read_table(grid: Grid, header: Header, file: str, delimiter: str | None = No
     ]
     table = SheetTable(file, sheet, header, unit, title, findings=findings)
     extent = find_extent(grid.rows, header)
-    _leave_out_counterparts(grid, header, extent.last, table)
+    _leave_out_foreign_columns(grid, header, extent.last, table)
     table.labels = {
         name: plain_text(grid.value(header.row, c)) for name, c in header.columns.items()
     }
@@ -542,28 +546,66 @@ def read_table(grid: Grid, header: Header, file: str, delimiter: str | None = No
     return table
 
 
-def _leave_out_counterparts(grid: Grid, header: Header, end: int, table: SheetTable) -> None:
-    """A column headed Van, Naar or Van/naar whose cells are mostly dates, years or numbers no
-    chapter has (a period's "Van" and "Tot") is no counterpart column: read as no column, and
-    a note says so at its first such cell."""
-    for name in COUNTERPART_FIELDS:
+def _names_a_series(value: Any) -> bool | None:
+    """Whether a V/U/O cell holds a series (V, U, O, "Uitgaven"): None for an empty cell or
+    a dash, False for anything else (an instrument such as "Subsidie", a number)."""
+    if is_blank(value) or (isinstance(value, str) and not any(c.isalnum() for c in value)):
+        return None
+    return normalise_series(value) in ("V", "U", "O")
+
+
+# The fields whose column is that field only when its cells agree: how a cell says it holds
+# one of its values, how many cells of other things it takes (a word no kind or series is may
+# be one typo in a short table: an error at its cell says more than a column left out), and
+# examples of its values for the note that leaves the column out.
+_CELLS_AGREE: tuple[tuple[str, Callable[[Any], bool | None], int, str], ...] = (
+    *((name, names_a_ministry, 1, "OCW, VIII") for name in COUNTERPART_FIELDS),
+    ("kind", names_a_kind, 2, "kasschuif, overboeking"),
+    ("series", _names_a_series, 2, "V, U, O"),
+)
+
+
+def _leave_out_foreign_columns(grid: Grid, header: Header, end: int, table: SheetTable) -> None:
+    """A column headed as a field whose filled cells are mostly no value of it is not that
+    field: read as no column, and a note at its header cell says so. A Van/naar column of
+    dates (a period's "Van" and "Tot"), a "Type" column of instruments ("Subsidie",
+    "Opdracht"), a "Soort" column of anything but V, U and O. Where its cells are those of
+    the other of kind and series, and the table has no column of that one ("Soort" over
+    "Kasschuif", "Overboeking"), it is read as that one. A column mostly right stays the
+    field, and each wrong cell is reported at its place."""
+    says_of = {name: says for name, says, _, _ in _CELLS_AGREE}
+    for name, says, least, examples in _CELLS_AGREE:
         column = header.columns.get(name)
         if column is None:
             continue
         cells = _column_of(grid.rows, column, header.first_row, end)
-        index = not_counterpart_cell(cells)
+        index = foreign_cell(cells, says, least)
         if index is None:
             continue
         del header.columns[name]
-        row = header.first_row + index
+        label = plain_text(grid.value(header.row, column))
+        read = Phrase("read as no column")
+        other = _OTHER_FIELD.get(name)
+        if other is not None and other not in header.columns:
+            said = [says_of[other](value) for value in cells]
+            if said.count(True) > said.count(False):
+                header.columns[other] = column
+                read = Phrase("read as the {field} column", {"field": labels()[other]})
         table.findings.append(
             make_finding(
-                "column-not-counterpart",
-                CellRef(table.file, table.sheet, cell_name(row, column)),
-                column=f"“{plain_text(grid.value(header.row, column))}”",
+                "column-not-field",
+                CellRef(table.file, table.sheet, cell_name(header.row, column)),
+                column=f"“{label}”",
                 value=f'"{plain_text(cells[index])}"',
+                field=_FIELD_SHOWN.get(name, labels().get(name, label)),
+                examples=examples,
+                read=read,
             )
         )
+
+
+_FIELD_SHOWN = dict.fromkeys(COUNTERPART_FIELDS, "Van/naar")
+_OTHER_FIELD = {"kind": "series", "series": "kind"}  # (a Soort column may hold either)
 
 
 def _fill_merged(grid: Grid, header: Header, end: int, table: SheetTable) -> tuple[Rows, set[int]]:
@@ -877,6 +919,7 @@ class _Reader:
         self.lines = table.columns = LineColumns(table.file, table.sheet)
         self.zeros = table.zeros = LineColumns(table.file, table.sheet)
         self.sub_start = 0
+        self.unlabelled_start = 0  # the lines after the last unlabelled subtotal
         self.totals: dict[int, str] = {}  # row -> label of a totals row (find_extent)
         # A wide table grouped by kind headings ("Kasschuiven", with their subtotal): the
         # heading now open (its row, label, first line) and its lines' places (kind at it).
@@ -935,7 +978,7 @@ class _Reader:
         self.headed = (
             any(self.kind_heading(self.rows[row - 1]) for row in range(first, last + 1))
             if self.wide
-            else self.has_kind_label(first, last)
+            else self.has_heading_label(first, last)
         )
         if self.wide and not self.headed:
             self.headings = find_headings(self.rows, self.header, first, last, self.totals.keys())
@@ -967,6 +1010,9 @@ class _Reader:
         amounts = _column_of(self.rows, columns["amount"], first, last)
         years = _column_of(self.rows, columns.get("year"), first, last)
         special = self.totals.keys() | self.grid.hidden_rows
+        if "description" in columns:  # a row without one may be an unlabelled subtotal
+            texts = _column_of(self.rows, columns["description"], first, last)
+            special |= {row for row, text in zip(rows, texts, strict=True) if is_blank(text)}
         return [
             row
             for row, raw, year in zip(rows, amounts, years, strict=True)
@@ -1012,10 +1058,30 @@ class _Reader:
                 return value.strip(), column
         return None
 
-    def has_kind_label(self, first: int, last: int) -> bool:
+    def series_heading(self, cells: tuple[Any, ...]) -> tuple[str, str, int] | None:
+        """The series, label and column of a series heading row ("Uitgaven", "Ontvangsten")
+        of a table read by its kind headings (or a long table): a label cell naming a series,
+        no chapter or article besides it, and in a long table no year; never in a table with
+        a V/U/O column, where each line says its own."""
+        columns = self.header.columns
+        if "series" in columns:
+            return None
+        if not self.wide and self.value(cells, columns.get("year")) is not None:
+            return None
+        for column in self.label_columns:
+            value = cells[column - 1] if column <= len(cells) else None
+            series = series_heading(value)
+            if series is not None:
+                if self.keyed(cells, besides=column):
+                    return None
+                return series, plain_text(value), column
+        return None
+
+    def has_heading_label(self, first: int, last: int) -> bool:
         """Whether a row of a long table in rows ``first`` to ``last`` is a kind heading
-        ("Kasschuiven" typed in the chapter column): only a row without a year can be, so only
-        those are asked (a long table is read a column at a time, and rarely has one)."""
+        ("Kasschuiven" typed in the chapter column) or a series heading ("Uitgaven"): only a
+        row without a year can be, so only those are asked (a long table is read a column at
+        a time, and rarely has one)."""
         rows = self.rows[first - 1 : last]
         year = self.header.columns.get("year")
         if year is not None:
@@ -1024,7 +1090,7 @@ class _Reader:
             if not blanks:
                 return False  # the usual table: every row names its year
             rows = [cells for cells, value in zip(rows, years, strict=True) if value in blanks]
-        return any(self.kind_heading(cells) for cells in rows)
+        return any(self.kind_heading(cells) or self.series_heading(cells) for cells in rows)
 
     def is_stand(self, cells: tuple[Any, ...]) -> bool:
         """A "Stand ..." row (the stand before or after the mutations) of a wide table."""
@@ -1085,6 +1151,11 @@ class _Reader:
             self.open_section(row, section)
             return
         if self.headed:
+            series = self.series_heading(cells)
+            if series is not None:  # a series over the kind headings under it
+                self.close_heading()
+                self.open_section(row, "series", series)
+                return
             heading = self.kind_heading(cells)
             if heading is not None:
                 self.open_heading(row, *heading)
@@ -1095,6 +1166,8 @@ class _Reader:
         elif self.wide and self.is_stand(cells) and not self.keyed(cells):
             self.record_row_stand(row, cells)  # issue 18: a published mutation table's stand,
             return  # before or after: no line
+        if not self.wide and not self.suppletoire and self.unlabelled_total(row, cells):
+            return
         stands = self.header.stand_year is not None and self.record_stands(row)
         read = self.read_lines(row, cells)
         # A line whose amounts are not typed yet stands under its heading all the same: the
@@ -1105,17 +1178,70 @@ class _Reader:
             where = self.ref(row, self.key_column)
             self.table.findings.append(make_finding("hidden-line", where, row=row))
 
-    def open_section(self, row: int, section: str) -> None:
+    def unlabelled_total(self, row: int, cells: tuple[Any, ...]) -> bool:
+        """Whether a long table's row is a subtotal without a label, and if so record it: a
+        row without a description whose amount is the sum of two lines or more above it, of
+        its year and series (as a totals row covers), since the last totals row, heading or
+        such a row, every one of them described. Checked as a totals row and not counted,
+        with a warning; any other row without a description stays a line (`missing-value`)."""
+        columns, lines = self.header.columns, self.lines
+        if "description" not in columns or self.value(cells, columns["description"]) is not None:
+            return False
+        acol = columns["amount"]
+        raw = self.value(cells, acol)
+        if raw is None or isinstance(raw, dt.date):
+            return False
+        amount, _ = self.parsers[acol](raw)
+        if amount is None:
+            return False
+        year = parse_year(self.value(cells, columns.get("year")))
+        series = plain_text(self.value(cells, columns.get("series"))).upper()
+        starts = [self.sub_start, self.unlabelled_start]
+        starts += [opened[2] for opened in self.sections.values()]
+        if self.heading is not None:
+            starts.append(self.heading[2])
+        start = max(starts)
+        covered = [
+            index
+            for index in range(start, len(lines))
+            if (year is None or parse_year(lines.years[index]) == year)
+            and (not series or plain_text(lines.values["series"][index]).upper() == series)
+        ]
+        amounts = [lines.amounts[index] for index in covered]
+        if len(covered) < 2 or None in amounts:
+            return False
+        if any(is_blank(lines.values["description"][index]) for index in covered):
+            return False  # lines without descriptions: this row is one of them
+        if sum((a for a in amounts if a is not None), Decimal(0)) != amount:
+            return False
+        key = [self.value(cells, columns.get(name)) for name in ("chapter", "article")]
+        label = " ".join(plain_text(value) for value in key if value is not None)
+        self.record_total(row, label, range(start, len(lines)))
+        self.unlabelled_start = len(lines)
+        self.rows_read += 1
+        self.table.findings.append(
+            make_finding(
+                "subtotal-unlabelled", self.ref(row, acol), amount=amount, count=len(covered)
+            )
+        )
+        return True
+
+    def open_section(
+        self, row: int, section: str, series: tuple[str, str, int] | None = None
+    ) -> None:
         """A series heading (it closes the sections open), an artikelonderdeel's (it closes
-        the one open and its instrument) or an instrument's."""
+        the one open and its instrument) or an instrument's. ``series``: a series heading's
+        series, label and column where it stands elsewhere than in the description column
+        (beside kind headings, ``series_heading``)."""
         columns, cells = self.header.columns, self.rows[row - 1]
-        label = plain_text(cells[columns["description"] - 1])
+        label = plain_text(cells[columns["description"] - 1]) if series is None else series[1]
         kind = section if section in (INSTRUMENT, PART) else "series"
         self.close_sections(kind)
         opened = (row, label, len(self.lines), len(self.table.stand_rows), self.rows_read)
         self.sections[kind] = opened
         if kind == "series":  # (its label as printed, "Uitgaven:" with a colon in 2014)
-            self.given["series"] = (label.rstrip(": "), (row, columns["description"]))
+            at = columns["description"] if series is None else series[2]
+            self.given["series"] = (label.rstrip(": "), (row, at))
         elif kind == PART:
             column = columns["article"]
             self.given["article"] = (part_article(cells[column - 1]), (row, column))
@@ -1258,9 +1384,13 @@ class _Reader:
         if given:  # the series and artikelonderdeel headings it stands under
             for name in given:
                 values[name] = self.given[name][0]
-            places = (
-                self.given_places if len(given) == len(self.given) else self.places_given(given)
-            )
+            if places is not self.places:  # under a kind heading too: both headings' places
+                at = {name: self.given[name][1] for name in given}
+                places = {amount: {**its, **at} for amount, its in places.items()}
+            elif len(given) == len(self.given):
+                places = self.given_places
+            else:
+                places = self.places_given(given)
         if self.wide:
             # In a wide table an empty or zero year cell means "nothing this year": no line.
             present = []

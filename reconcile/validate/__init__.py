@@ -37,8 +37,9 @@ from reconcile.ministries import MinistryTable, normalise_chapter
 from reconcile.model import BudgetLine, CellRef, Finding, Phrase
 from reconcile.nearest import did_you_mean, nearest
 from reconcile.read import LineColumns, RawLine, SheetTable
+from reconcile.read.cells import SERIES_WORDS as _SERIES
+from reconcile.read.cells import cell_text, normalise_series
 from reconcile.read.find_table import aliases, labels, parse_year
-from reconcile.read.layouts import cell_text
 from reconcile.validate.blocks import read_as_meant
 from reconcile.validate.identify import identify_ministry, ministry_chapter_hint
 from reconcile.validate.schema import (
@@ -52,17 +53,6 @@ from reconcile.validate.schema import (
 )
 from reconcile.validate.totals import check_totals
 
-_SERIES = {
-    "V": "V",
-    "U": "U",
-    "O": "O",
-    "VERPLICHTINGEN": "V",
-    "UITGAVEN": "U",
-    "ONTVANGSTEN": "O",
-    "COMMITMENTS": "V",
-    "EXPENDITURE": "U",
-    "RECEIPTS": "O",
-}
 # "2", "02", "art. 2", "2.0" and "2,0" (a float's column saved as CSV text), and the number
 # with the article's name as a template's list shows it ("2 Bedrijvenbeleid", "2. Bedrijven-
 # beleid"); not "2.1" or "2 en 3".
@@ -120,12 +110,6 @@ def normalise_article(value: Any) -> str | None:
         return None
     match = _ARTICLE.match(text)
     return match.group(1) if match else text
-
-
-@functools.lru_cache(maxsize=256, typed=True)
-def normalise_series(value: Any) -> str | None:
-    text = _text(value)
-    return None if text is None else _SERIES.get(text.upper(), text)
 
 
 def _cents(amount: Decimal) -> int:

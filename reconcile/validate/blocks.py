@@ -19,9 +19,8 @@ from typing import Any
 from reconcile.codes import make_finding
 from reconcile.model import CellRef, Finding
 from reconcile.read import LineColumns, SheetTable
-from reconcile.read.cells import cell_name
+from reconcile.read.cells import cell_name, cell_text
 from reconcile.read.find_table import parse_year
-from reconcile.read.layouts import cell_text
 
 KEYS = ("chapter", "article", "description")  # what names a line; carried down a block
 

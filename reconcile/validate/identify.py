@@ -145,7 +145,18 @@ def _mismatches(claims: list[tuple[str, list[str], CellRef]], ministry: str) -> 
 
 def ministry_chapter_hint(text: str, ministries: MinistryTable) -> Phrase | str:
     """ " It names the ministry EZ, not a chapter: write its chapter, XIII." for a chapter
-    cell that holds a ministry's code or name ("EZK", "Economische Zaken"), "" otherwise."""
+    cell that holds a ministry's code or name ("EZK", "Economische Zaken"); " It names the
+    budget Gemeentefonds: write its chapter, B." for one that holds the name of a chapter no
+    ministry has as its own budget (a fund its minister answers for: "Gemeentefonds",
+    "Deltafonds", "Defensiematerieelbegrotingsfonds"); "" otherwise."""
+    chapter = ministries.chapter_named(text)
+    if chapter is not None and all(
+        chapter not in m.chapters for m in ministries.ministries.values()
+    ):
+        return Phrase(
+            " It names the budget {name}: write its chapter, {chapter}.",
+            {"chapter": chapter, "name": ministries.chapters[chapter]},
+        )
     named = ministries.named_in(text)
     if len(named) != 1 or normalise_chapter(text) is not None:
         return ""
