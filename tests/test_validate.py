@@ -221,13 +221,14 @@ def test_columns_worked_out_per_distinct_value_equal_those_worked_out_per_line(
     values: list[object],
 ) -> None:
     from reconcile import validate
+    from reconcile.read.cells import per_value
     from reconcile.read.find_table import parse_year
 
     functions = [validate._chapter, validate.normalise_article, validate.normalise_series]
     functions += [parse_year]
     for function in functions:
         expected = [function(value) for value in values]
-        assert validate._per_value(function, values) == expected
+        assert per_value(function, values) == expected
 
 
 def test_articles_matched_once_per_value_fail_as_pandera_s_str_matches_fails() -> None:

@@ -39,6 +39,23 @@ def value_text(value: Any) -> str:
     return str(value)
 
 
+# Types whose equal values give equal results, so one result per distinct value will do: a
+# str or an int equals only itself. Mixed types may not share a dict (1, 1.0 and True are
+# one key there).
+_BY_IDENTITY: frozenset[type] = frozenset({str, int, type(None)})
+
+
+def per_value(function: Callable[[Any], Any], values: list[Any]) -> list[Any]:
+    """``function`` of each value, worked out once per distinct value where that is the same.
+
+    A column holds a few distinct chapters, articles, series and years over many lines.
+    """
+    if not set(map(type, values)) <= _BY_IDENTITY:
+        return [function(value) for value in values]
+    results = {value: function(value) for value in set(values)}
+    return list(map(results.__getitem__, values))
+
+
 class UnreadableFileError(InputError):
     """The bytes are not a workbook openpyxl can open; ``reason`` says why in plain words (a
     Phrase, worded in the report's language)."""

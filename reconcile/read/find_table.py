@@ -17,6 +17,7 @@ from typing import Any
 
 from reconcile.ministries import normalise_chapter
 from reconcile.money import AmountError, Unit, find_unit, parse_number
+from reconcile.read.cells import per_value
 
 
 # Header labels as ministries write them: data, in reconcile/data/workbook-words.toml (field
@@ -1033,8 +1034,7 @@ def foreign_cell(
     nothing (empty, a dash); ``least``: how many other things it takes (one unknown word
     alone may be a typo, a date never names a ministry)."""
     first, names, others = None, 0, 0
-    for index, value in enumerate(values):
-        said = says(value)
+    for index, said in enumerate(per_value(says, list(values))):
         if said is True:
             names += 1
         elif said is False:

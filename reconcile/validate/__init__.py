@@ -38,7 +38,7 @@ from reconcile.model import BudgetLine, CellRef, Finding, Phrase
 from reconcile.nearest import did_you_mean, nearest
 from reconcile.read import LineColumns, RawLine, SheetTable
 from reconcile.read.cells import SERIES_WORDS as _SERIES
-from reconcile.read.cells import cell_text, normalise_series
+from reconcile.read.cells import cell_text, normalise_series, per_value
 from reconcile.read.find_table import aliases, labels, parse_year
 from reconcile.validate.blocks import read_as_meant
 from reconcile.validate.identify import identify_ministry, ministry_chapter_hint
@@ -131,17 +131,17 @@ def _columns(
     values = lines.values
     data: dict[str, list[Any]] = {"ministry": [ministry] * len(lines)}
     if "chapter" in columns:
-        data["chapter"] = _per_value(_chapter, values["chapter"])
+        data["chapter"] = per_value(_chapter, values["chapter"])
     if "article" in columns:
-        data["article"] = _per_value(normalise_article, values["article"])
+        data["article"] = per_value(normalise_article, values["article"])
     if "description" in columns:
         data["description"] = list(map(_text, values["description"]))  # mostly all different
     data["series"] = (
-        _per_value(normalise_series, values["series"])
+        per_value(normalise_series, values["series"])
         if "series" in columns
         else [series] * len(lines)
     )
-    data["year"] = _per_value(parse_year, lines.years)
+    data["year"] = per_value(parse_year, lines.years)
     data["amount_cents"] = list(map(_cents_or_none, lines.amounts))
     return data
 
@@ -152,23 +152,6 @@ def _chapter(value: Any) -> str | None:
 
 def _cents_or_none(amount: Decimal | None) -> int | None:
     return None if amount is None else _cents(amount)
-
-
-# Types whose equal values give equal results, so one result per distinct value will do: a
-# str or an int equals only itself. Mixed types may not share a dict (1, 1.0 and True are
-# one key there).
-_BY_IDENTITY: frozenset[type] = frozenset({str, int, type(None)})
-
-
-def _per_value(function: Callable[[Any], Any], values: list[Any]) -> list[Any]:
-    """``function`` of each value, worked out once per distinct value where that is the same.
-
-    A column holds a few distinct chapters, articles, series and years over many lines.
-    """
-    if not set(map(type, values)) <= _BY_IDENTITY:
-        return [function(value) for value in values]
-    results = {value: function(value) for value in set(values)}
-    return list(map(results.__getitem__, values))
 
 
 def _frame_of(data: dict[str, list[Any]]) -> Any:
