@@ -70,21 +70,9 @@ def check_stands(table: SheetTable, lines: LineColumns) -> list[Finding]:
             findings += _check_chain(table, dict(stands.chain), heading=False)
         if before.amount is None or after.amount is None:
             continue
-        computed = before.amount + mutation
-        if computed != after.amount:
+        if before.amount + mutation != after.amount:
             findings.append(
-                make_finding(
-                    "stand-mismatch",
-                    after.cell,
-                    after_label=_quoted(table, "stand_after"),
-                    before_label=_quoted(table, "stand_before"),
-                    mutation_label=_quoted(table, "amount"),
-                    stated=after.amount,
-                    before=before.amount,
-                    mutation=mutation,
-                    computed=computed,
-                    difference=after.amount - computed,
-                )
+                _stand_finding(table, after.cell, before.amount, mutation, after.amount)
             )
     return findings
 
@@ -117,21 +105,14 @@ def check_row_stands(table: SheetTable, lines: LineColumns) -> list[Finding]:
             if None in parts:
                 continue
             mutation = sum((part for part in parts if part is not None), Decimal(0))
-            computed = start.amount + mutation
-            if abs(cell.amount - computed) > half * (len(parts) + 2):
+            if abs(cell.amount - start.amount - mutation) > half * (len(parts) + 2):
+                labels = (
+                    f"“{before.label}”",
+                    Phrase("the mutations between them"),
+                    f"“{after.label}”",
+                )
                 findings.append(
-                    make_finding(
-                        "stand-mismatch",
-                        cell.cell,
-                        after_label=f"“{after.label}”",
-                        before_label=f"“{before.label}”",
-                        mutation_label=Phrase("the mutations between them"),
-                        stated=cell.amount,
-                        before=start.amount,
-                        mutation=mutation,
-                        computed=computed,
-                        difference=cell.amount - computed,
-                    )
+                    _stand_finding(table, cell.cell, start.amount, mutation, cell.amount, labels)
                 )
     return findings
 
@@ -244,17 +225,35 @@ def _stand_mismatch(table: SheetTable, stands: StandRow) -> Finding | None:
     )
     if before is None or mutation is None or after is None or before + mutation == after:
         return None
+    return _stand_finding(table, stands.after.cell, before, mutation, after)
+
+
+def _stand_finding(
+    table: SheetTable,
+    where: CellRef,
+    before: Decimal,
+    mutation: Decimal,
+    stated: Decimal,
+    labels: tuple[str | Phrase, str | Phrase, str | Phrase] | None = None,
+) -> Finding:
+    """`stand-mismatch` at ``where``: ``stated`` is not ``before`` + ``mutation``. ``labels``
+    (stand before, mutation, stand after) are the table's column labels unless given."""
+    before_label, mutation_label, after_label = labels or (
+        _quoted(table, "stand_before"),
+        _quoted(table, "amount"),
+        _quoted(table, "stand_after"),
+    )
     return make_finding(
         "stand-mismatch",
-        stands.after.cell,
-        after_label=_quoted(table, "stand_after"),
-        before_label=_quoted(table, "stand_before"),
-        mutation_label=_quoted(table, "amount"),
-        stated=after,
+        where,
+        after_label=after_label,
+        before_label=before_label,
+        mutation_label=mutation_label,
+        stated=stated,
         before=before,
         mutation=mutation,
         computed=before + mutation,
-        difference=after - before - mutation,
+        difference=stated - before - mutation,
     )
 
 
