@@ -189,6 +189,8 @@ def tell_kind(
     ``other``."""
     if other is not None and _says_nothing(other):
         other = None  # "-", "n.v.t.": the line has no other ministry
+    if column is not None and _says_nothing(column):
+        column = None  # "-", "n.v.t.": the line is of no other kind
     internal = other is not None and _internal(column, description)
     if internal and counterpart_in_cell(other or "", own, ministries)[1] == "own":
         other = None  # an herschikking on its own ministry's budget: as it should be

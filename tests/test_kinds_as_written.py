@@ -118,6 +118,23 @@ def test_a_wide_row_with_a_kind_word_and_a_description_beside_a_kind_column_is_a
     assert [ln.kind for ln in report.lines] == ["kasschuif", "kasschuif"]
 
 
+@pytest.mark.parametrize("cell", ["-", "–", "n.v.t.", "nvt", "Geen"])
+def test_a_kind_cell_saying_none_leaves_a_reservation_one(tmp_path: Path, cell: str) -> None:
+    # A dash or "n.v.t." in the kind column, as a counterpart cell's, says the line is of no
+    # other kind: a reservation (a "Subsidie" in it is still kind-unknown, below).
+    header = ["Hoofdstuk", "Artikel", "Omschrijving", "Soort mutatie", "Jaar", "Bedrag"]
+    rows = [
+        *TITLE,
+        header,
+        ["XIII", 2, "AI-fabriek", cell, 2026, 13100],
+        ["XIII", 2, "Kasschuif AI-fabriek", "Kasschuif", 2025, 2000],
+        ["XIII", 2, "Kasschuif AI-fabriek", "Kasschuif", 2026, -2000],
+    ]
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    assert where(report) == []
+    assert [ln.kind for ln in report.lines] == ["reservation", "kasschuif", "kasschuif"]
+
+
 # --- a vrijval written positive --------------------------------------------------------------
 
 
