@@ -44,7 +44,11 @@ def _draft(path: Path) -> str:
     return drafted.output
 
 
-def _lines(path: Path, layout: Path) -> tuple[list[Line], list[str]]:
+def _lines(path: Path, drafted: str) -> tuple[list[Line], list[str]]:
+    """The lines (chapter, article, year, euros) and finding codes of the table at ``path``,
+    read by the layout ``drafted``, as --layout takes it from a file beside the table."""
+    layout = path.parent / "drafted.toml"
+    layout.write_text(drafted, encoding="utf-8")
     read = read_file(path, path.name, None, str(layout))
     assert read.table is not None, [f.code for f in read.findings]
     lines = [
@@ -123,9 +127,7 @@ def test_a_drafted_layout_reads_an_unseen_csv_table_unedited(tmp_path: Path, nam
     file, encoding, text, expected = TABLES[name]
     table = _write_csv(tmp_path / file, text, encoding)
     before = table.read_bytes()
-    layout = tmp_path / "drafted.toml"
-    layout.write_text(_draft(table), encoding="utf-8")
-    lines, _ = _lines(table, layout)
+    lines, _ = _lines(table, _draft(table))
     assert lines == expected
     assert table.read_bytes() == before
 
@@ -142,9 +144,7 @@ def test_a_drafted_layout_reads_a_workbook_below_its_title_block(tmp_path: Path)
             ["X", 4, "AI", 10, 2.25],
         ],
     )
-    layout = tmp_path / "drafted.toml"
-    layout.write_text(_draft(table), encoding="utf-8")
-    lines, _ = _lines(table, layout)
+    lines, _ = _lines(table, _draft(table))
     assert lines == [
         ("X", "4", 2025, Decimal("10000000.00")),
         ("X", "4", 2026, Decimal("2250000.00")),
@@ -162,9 +162,7 @@ def test_a_unit_in_the_amounts_header_is_the_drafts_unit_and_not_assumed(
     text = _draft(table)
     assert 'unit = "x € 1 mln"  # the header "Bedrag (x € 1 mln)"' in text
     assert "unit_stated" not in text
-    layout = tmp_path / "drafted.toml"
-    layout.write_text(text, encoding="utf-8")
-    lines, codes = _lines(table, layout)
+    lines, codes = _lines(table, text)
     assert lines == [("XIII", "1", None, Decimal("5100000.00"))]
     assert "unit-assumed" not in codes
 
@@ -204,9 +202,7 @@ def test_a_drafted_key_takes_the_description_where_an_article_repeats(tmp_path: 
     )
     text = _draft(table)
     assert 'key = ["chapter", "article", "description"]  # guess: the place fields repeat' in text
-    layout = tmp_path / "drafted.toml"
-    layout.write_text(text, encoding="utf-8")
-    lines, codes = _lines(table, layout)
+    lines, codes = _lines(table, text)
     assert "duplicate-key" not in codes
     assert len(lines) == 3
 
@@ -221,9 +217,7 @@ def test_amounts_written_only_as_1_234_are_drafted_with_a_thousands_point(
     )
     text = _draft(table)
     assert 'numbers = "dutch"  # guess: 2 amounts such as "1.234" read with a thousands' in text
-    layout = tmp_path / "drafted.toml"
-    layout.write_text(text, encoding="utf-8")
-    lines, _ = _lines(table, layout)
+    lines, _ = _lines(table, text)
     assert [euros for *_, euros in lines] == [
         Decimal("750000.00"),
         Decimal("1234000.00"),
@@ -252,9 +246,7 @@ def test_numbered_places_are_fields_and_a_labelled_year_is_the_amounts_year(
     text = _draft(table)
     assert 'artikelonderdeel = "Artikelonderdeel"  # guess: numbers, but the label names' in text
     assert 'label = "Raming 2026"\nyear = 2026  # guess: the label names the year 2026' in text
-    layout = tmp_path / "drafted.toml"
-    layout.write_text(text, encoding="utf-8")
-    lines, _ = _lines(table, layout)
+    lines, _ = _lines(table, text)
     assert lines == [
         ("XIII", "1", 2026, Decimal("1000000.00")),
         ("XIII", "1", 2027, Decimal("2000000.00")),
@@ -332,9 +324,7 @@ def test_totals_rows_a_unit_column_and_a_combined_chapter_are_drafted(tmp_path: 
     assert '[units]  # guess: the unit column\'s words\n"miljoen" = "x € 1 mln"' in text
     assert 'chapter = { labels = ["Begrotingsstaat"], split = ",", rest = "ministry" }' in text
     assert 'patterns = { description = "^(sub)?totaal\\\\b" }' in text
-    layout = tmp_path / "drafted.toml"
-    layout.write_text(text, encoding="utf-8")
-    lines, codes = _lines(table, layout)
+    lines, codes = _lines(table, text)
     assert lines == [
         ("X", "1", 2025, Decimal("2500000.00")),
         ("XIII", "1", 2025, Decimal("100000.00")),
@@ -343,6 +333,9 @@ def test_totals_rows_a_unit_column_and_a_combined_chapter_are_drafted(tmp_path: 
     assert "total-mismatch" not in codes
     from reconcile.announcement import load_announcement
     from reconcile.pipeline import validate
+
+    layout = tmp_path / "drafted.toml"
+    layout.write_text(text, encoding="utf-8")
 
     def checked(path: Path) -> list[tuple[str | None, str]]:
         report = validate([str(path)], load_announcement(None), layout=str(layout))
@@ -417,9 +410,7 @@ def test_rows_flagged_as_totals_by_a_known_column_are_drafted_as_totals(tmp_path
     )
     text = _draft(table)
     assert 'flag = "total_flag"  # guess: rows whose total_flag is J are totals' in text
-    layout = tmp_path / "drafted.toml"
-    layout.write_text(text, encoding="utf-8")
-    lines, _ = _lines(table, layout)
+    lines, _ = _lines(table, text)
     assert [euros for *_, euros in lines] == [Decimal("100000.00"), Decimal("50000.00")]
 
 
@@ -434,9 +425,7 @@ def test_two_columns_of_one_label_are_each_their_own_field(tmp_path: Path) -> No
     )
     text = _draft(table)
     assert 'key = ["chapter", "article", "description", "omschrijving"]' in text
-    layout = tmp_path / "drafted.toml"
-    layout.write_text(text, encoding="utf-8")
-    lines, codes = _lines(table, layout)
+    lines, codes = _lines(table, text)
     assert "duplicate-key" not in codes
     assert len(lines) == 2
 
