@@ -60,3 +60,27 @@ def test_beside_a_workbook_an_open_data_table_reserves_a_dash_in_dutch(tmp_path:
     assert "Subtotaal" in text and "€ 25.000.000" in text
     assert "worden gecontroleerd, niet meegeteld" in " ".join(text.split())
     assert "worden gecontroleerd, niet meegeteld" in html and "Subtotaal" in summary
+
+
+def _total_row_lines(page: str) -> list[str]:
+    """The numbers in the file table's Total row of a text or Markdown page."""
+    row = next(line for line in page.splitlines() if line.lstrip("| *").startswith("Total"))
+    return [cell for cell in row.replace("│", " ").replace("|", " ").split() if cell.isdigit()]
+
+
+def test_the_total_row_counts_the_lines_of_the_files_it_totals(tmp_path: Path) -> None:
+    """Beside a workbook, an open-data table's lines are read, not counted: the Total row's
+    lines are the workbook's, as its subtotal is, in every renderer with a file table."""
+    text, html, summary, document = _validate(tmp_path, str(EZ), str(STATEN), "--lang", "en")
+    lines = {entry["layout"]: entry["lines"] for entry in document["files"]}
+    assert lines[None] > 0 and lines["begrotingsstaten"] > 0
+    assert _total_row_lines(text) == [str(lines[None])]
+    assert _total_row_lines(summary) == [str(lines[None])]
+    total = html.split('<tr class="total">')[1].split("</tr>")[0]
+    assert f'<td class="num">{lines[None]}</td>' in total
+
+
+def test_open_data_tables_alone_total_the_lines_they_read(tmp_path: Path) -> None:
+    text, _, summary, document = _validate(tmp_path, str(STATEN), "--lang", "en")
+    [entry] = document["files"]
+    assert _total_row_lines(text) == _total_row_lines(summary) == [str(entry["lines"])]

@@ -49,7 +49,12 @@ class Report:
 
     @property
     def lines_counted(self) -> int:
-        return sum(f.lines for f in self.files)
+        """The lines the file table's Total row stands for: those of the files that are
+        counted. An open-data table (read with a layout) is checked, not counted, so beside a
+        workbook its lines are left out, as its subtotal is; a run of open-data tables alone
+        totals the amounts they read."""
+        counted = [f for f in self.files if f.layout is None]
+        return sum(f.lines for f in counted or self.files)
 
     @property
     def has_transfers(self) -> bool:
