@@ -864,6 +864,20 @@ _CODES = [
         "wrong, and the other ministry's file will not show the line's pair.",
     ),
     Code(
+        "transfer-internal",
+        INFO,
+        "validate",
+        "Read as an herschikking: {value} in the {column} cell names this file's own ministry, "
+        "so this overboeking moves money between its own articles. It is not counted, and its "
+        "lines must add up to zero in each year. Write Herschikking as its kind to say so, or "
+        "name the other ministry if the money leaves this budget.",
+        "An overboeking moves money to or from another ministry's budget. One whose counterpart "
+        "cell (Van/naar) names the file's own ministry or one of its chapters stays on its own "
+        "budget: an herschikking between its articles, as docs/en/workbooks.md (Herschikkingen) "
+        "describes, checked to net to zero per chapter, series and year. A cell that names its "
+        "own ministry by mistake shows there, as a year that does not add up.",
+    ),
+    Code(
         "counterpart-not-transfer",
         WARN,
         "validate",

@@ -146,7 +146,9 @@ class LineKind:
     "counterpart-unknown" (its cells name no other ministry; ``said`` says why),
     "counterpart-conflict" (the line's words name ``said``, another ministry than the
     cells), "counterpart-not-transfer" (a line of another kind has a cell filled),
-    "kind-from-counterpart" (the cells alone made the line an overboeking: a note).
+    "kind-from-counterpart" (the cells alone made the line an overboeking: a note),
+    "transfer-internal" (an overboeking whose cell ``said`` names its own ministry only, read
+    as an herschikking: a note).
     """
 
     kind: Kind
@@ -293,7 +295,7 @@ def _by_cell(
     """A line no word says the kind of, whose counterpart cell is filled: an overboeking with
     the ministry the cell names (a note says so), its direction by the cell's words ("naar
     OCW") or its sign."""
-    kind = _with_cell(None, Told.COLUMN, "", other, amount, own, ministries)
+    kind = _with_cell(None, Told.COLUMN, "", other, amount, own, ministries, worded=False)
     return kind if kind.problem is not None else replace(kind, problem="kind-from-counterpart")
 
 
@@ -309,10 +311,14 @@ def _with_cell(
     amount: Decimal | None,
     own: str | None,
     ministries: MinistryTable,
+    *,
+    worded: bool = True,
 ) -> LineKind:
     """An overboeking (``kind``: its direction, if said) whose words are ``text`` and whose
     counterpart cell holds ``other``: the cell names its other ministry, the words and the
-    cell its direction (else its sign); words that name another ministry are a conflict."""
+    cell its direction (else its sign); words that name another ministry are a conflict.
+    When its words say it is an overboeking (``worded``) and the cell names its own ministry
+    only, it is an herschikking; a cell alone (``worded`` False) makes no such line."""
     cell = _MINISTRY_OF.sub(" ", fold(other))  # "Ministerie van OCW" says no direction
     words = f"{text} {cell}".strip()
     direction = (
@@ -322,6 +328,10 @@ def _with_cell(
         or _direction(text, amount)
     )
     counterpart, problem = counterpart_in_cell(other, own, ministries)
+    if counterpart is None and worded and _names_itself(other, own, ministries):
+        # An overboeking to its own budget moves money between its own articles: an
+        # herschikking (not counted, netting to zero per year), with a note saying why.
+        return LineKind(Kind.HERSCHIKKING, told, problem="transfer-internal", said=other)
     if counterpart is None:
         return LineKind(direction, told, problem="counterpart-unknown", said=problem)
     described = _named(text, own, ministries) if text else []
@@ -351,6 +361,15 @@ def counterpart_in_cell(
     if len(others) > 1:
         return None, "several"
     return None, "own" if named else "unknown"
+
+
+def _names_itself(cell: str, own: str | None, ministries: MinistryTable) -> bool:
+    """Whether each part of a counterpart cell's text ("OCW", "van VIII naar OCW") names the
+    file's own ministry only: "van RVO naar EZ" in EZ's file names someone unknown too."""
+    parts = [part for part in _DIRECTION_WORD.split(fold(cell)) if any(map(str.isalnum, part))]
+    return bool(parts) and all(
+        counterpart_in_cell(part, own, ministries)[1] == "own" for part in parts
+    )
 
 
 # "Overboeking van/naar BZK": either way, so the sign says which.

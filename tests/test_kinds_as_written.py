@@ -330,7 +330,6 @@ def test_an_overboeking_with_an_empty_counterpart_cell_is_told_to_fill_it(tmp_pa
         ),
         ("0CW", "names no ministry reconcile knows, so this overboeking cannot be paired"),
         ("RVO", "names no ministry reconcile knows, so this overboeking cannot be paired"),
-        ("EZ", "names EZ, this file's own ministry, so this overboeking cannot be paired"),
         ("OCW en BZK", "names more than one ministry, so this overboeking cannot be paired"),
     ],
 )
@@ -547,13 +546,17 @@ def test_a_naar_column_alone_says_the_line_goes_out(tmp_path: Path) -> None:
 
 
 def test_a_receiving_column_naming_the_file_itself_is_said_at_that_cell(tmp_path: Path) -> None:
+    # an overboeking to itself is an herschikking (docs/en/workbooks.md, "Herschikkingen"):
+    # the note at the cell says so, and its one side adds up to no zero
     header = ["Hoofdstuk", "Artikel", "Omschrijving", "Ontvangend departement", "Jaar", "Bedrag"]
     rows = [*TITLE, header, ["XIII", 2, "Overboeking AI-fabriek", "EZ", 2026, 3000]]
     report = validate(tmp_path, {"EZ.xlsx": rows})
-    assert where(report) == [("EZ.xlsx", "Blad1!D5", "counterpart-unknown")]
-    assert message(problems(report)[0]).startswith(
-        '"EZ" in the “Ontvangend departement” column names EZ, this file\'s own ministry, so '
-        "this overboeking cannot be paired"
+    assert where(report) == [("EZ.xlsx", "Blad1!F5", "herschikking-not-zero")]
+    (note,) = [f for f in report.findings if f.code == "transfer-internal"]
+    assert note.location.cell == "D5"
+    assert message(note).startswith(
+        'Read as an herschikking: "EZ" in the “Ontvangend departement” cell names this '
+        "file's own ministry"
     )
 
 

@@ -383,7 +383,7 @@ def _kind_findings(
         description = _text(line.values.get("description")) or ""
         # (not beside a conflict, which says both: "from the description" it was no
         # overboeking naar OCW when the description says BZK)
-        if kind.told is Told.DESCRIPTION and kind.problem != "counterpart-conflict":
+        if kind.told is Told.DESCRIPTION and kind.problem not in _SAYS_ITS_WORDS:
             where = line.cells["description"]
             findings.setdefault(
                 ("kind-from-description", where),
@@ -407,7 +407,9 @@ def _kind_findings(
         elif kind.problem == "vrijval-sign":
             where = line.cells["amount"]
             finding = make_finding("vrijval-sign", where, amount=line.amount)
-        elif kind.problem is not None and kind.problem.startswith(("counterpart-", "kind-from-")):
+        elif kind.problem is not None and kind.problem.startswith(
+            ("counterpart-", "kind-from-", "transfer-internal")
+        ):
             finding = _counterpart_finding(line, kind, ministry, ministries, headers)
             where = finding.location
         elif kind.problem == "transfer-sign":
@@ -423,6 +425,10 @@ def _kind_findings(
             continue
         findings.setdefault((finding.code, where), finding)
     return list(findings.values())
+
+
+# Problems whose finding quotes the line's words itself: no note on where its kind came from.
+_SAYS_ITS_WORDS = frozenset({"counterpart-conflict", "transfer-internal"})
 
 
 def _counterpart_told(
@@ -522,6 +528,8 @@ def _counterpart_finding(
             described=kind.said,
             words=f'"{description}"',
         )
+    if kind.problem == "transfer-internal":
+        return make_finding("transfer-internal", where, value=quoted, column=column)
     if kind.problem == "counterpart-not-transfer":
         return make_finding(
             "counterpart-not-transfer",
