@@ -501,6 +501,21 @@ def test_an_unknown_chapter_is_said_with_the_chapter_its_budget_name_names(
     )
 
 
+def test_a_misspelt_fund_name_as_chapter_is_said_with_the_fund_and_its_chapter(
+    tmp_path: Path,
+) -> None:
+    # "Diergezondheidsfonds" names two chapters (F, and LVIII as the 2017 B-table numbers
+    # it), so the name column tells none; the cell nearly spells the fund's name
+    lviii = (EDITIONS / "budgettaire_tabellen_owb_2017_chapter_lviii.csv").read_text("utf-8")
+    path = tmp_path / "b-table.csv"
+    path.write_text(lviii.replace(",LVIII,", ",Diergezondhedsfonds,"), encoding="utf-8")
+    report = validate([str(path)], load_announcement(None), layout=None)
+    unknown = [f for f in report.findings if f.code == "chapter-unknown"]
+    assert unknown and message(unknown[0]).endswith(
+        "Did you mean Diergezondheidsfonds? Write its chapter, F."
+    )
+
+
 def test_a_chapter_whose_budget_name_names_none_is_said_with_the_one_spelt_like_it(
     tmp_path: Path,
 ) -> None:

@@ -107,6 +107,15 @@ def test_a_totals_row_without_a_saved_result_still_ends_the_table(tmp_path: Path
     assert report.files[0].total == Decimal("19100000")
 
 
+def _chapter_unknown(tmp_path: Path, file: str, typed: str) -> tuple[str, str]:
+    """The chapter-unknown message, English and Dutch, of a line whose chapter cell is
+    ``typed`` in a file named ``file``."""
+    rows = [*TITLE, LONG, [typed, 2, "AI-fabriek", 2026, 13100]]
+    report = validate(tmp_path, {file: rows})
+    (finding,) = [f for f in report.findings if f.code == "chapter-unknown"]
+    return message(finding), message(finding, "nl")
+
+
 @pytest.mark.parametrize(
     ("typed", "chapter"),
     # its own budget's chapter (not a fund its minister answers for: Defensie's K), or both
@@ -122,11 +131,9 @@ def test_a_totals_row_without_a_saved_result_still_ends_the_table(tmp_path: Path
 def test_a_ministry_in_the_chapter_column_is_told_its_chapter(
     tmp_path: Path, typed: str, chapter: str
 ) -> None:
-    rows = [*TITLE, LONG, [typed, 2, "AI-fabriek", 2026, 13100]]
-    report = validate(tmp_path, {"EZ.xlsx": rows})
-    (finding,) = [f for f in report.findings if f.code == "chapter-unknown"]
-    assert message(finding).endswith(f"not a chapter: write its chapter, {chapter}.")
-    assert chapter in message(finding, "nl")
+    english, dutch = _chapter_unknown(tmp_path, "EZ.xlsx", typed)
+    assert english.endswith(f"not a chapter: write its chapter, {chapter}.")
+    assert chapter in dutch
 
 
 @pytest.mark.parametrize(
@@ -151,11 +158,9 @@ def test_a_ministry_in_the_chapter_column_is_told_its_chapter(
 def test_a_funds_name_in_the_chapter_column_is_told_its_chapter(
     tmp_path: Path, file: str, typed: str, name: str, chapter: str
 ) -> None:
-    rows = [*TITLE, LONG, [typed, 2, "AI-fabriek", 2026, 13100]]
-    report = validate(tmp_path, {file: rows})
-    (finding,) = [f for f in report.findings if f.code == "chapter-unknown"]
-    assert message(finding).endswith(f"It names the budget {name}: write its chapter, {chapter}.")
-    assert message(finding, "nl").endswith(f"{name}: schrijf het hoofdstuk, {chapter}.")
+    english, dutch = _chapter_unknown(tmp_path, file, typed)
+    assert english.endswith(f"It names the budget {name}: write its chapter, {chapter}.")
+    assert dutch.endswith(f"{name}: schrijf het hoofdstuk, {chapter}.")
 
 
 @pytest.mark.parametrize(
@@ -726,3 +731,32 @@ def test_an_overboeking_abbreviated_ovb_as_mutation_tables_write_it(
     # read as a reservation (and a negative one as negative-reservation).
     found = tell_kind(cell, description, Decimal(amount), "EZ", load_table())
     assert (found.kind, found.counterpart, found.problem) == (kind, counterpart, None)
+
+
+@pytest.mark.parametrize(
+    ("file", "typed", "meant", "chapter"),
+    # a fund's, a budget's or a ministry's name misspelt in the chapter column: the name it
+    # nearly spells and the chapter to write (it was chapter-unknown with no hint)
+    [
+        ("BZK.xlsx", "Gemeentefnds", "Gemeentefonds", "B"),
+        ("BZK.xlsx", "Provinciefond", "Provinciefonds", "C"),
+        ("IenW.xlsx", "Infrastructuurfonts", "Infrastructuurfonds", "A"),
+        ("IenW.xlsx", "Deltafunds", "Deltafonds", "J"),
+        ("EZ.xlsx", "Economische Zakn", "Economische Zaken", "XIII"),
+        ("OCW.xlsx", "0CW", "OCW", "VIII"),
+    ],
+)
+def test_a_misspelt_budget_name_in_the_chapter_column_gets_a_did_you_mean(
+    tmp_path: Path, file: str, typed: str, meant: str, chapter: str
+) -> None:
+    english, dutch = _chapter_unknown(tmp_path, file, typed)
+    assert english.endswith(f"Did you mean {meant}? Write its chapter, {chapter}.")
+    assert dutch.endswith(f"Bedoelt u {meant}? Schrijf het hoofdstuk, {chapter}.")
+
+
+@pytest.mark.parametrize(("typed", "hint"), [("XIIII", "Did you mean XIII"), ("Subsidie", "")])
+def test_a_chapter_cell_near_no_budget_name_gets_the_hints_it_had(
+    tmp_path: Path, typed: str, hint: str
+) -> None:
+    english, _ = _chapter_unknown(tmp_path, "EZ.xlsx", typed)
+    assert hint in english and "Write its chapter" not in english

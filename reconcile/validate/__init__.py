@@ -41,7 +41,11 @@ from reconcile.read.cells import SERIES_WORDS as _SERIES
 from reconcile.read.cells import cell_text, normalise_series, per_value
 from reconcile.read.find_table import aliases, labels, parse_year
 from reconcile.validate.blocks import read_as_meant
-from reconcile.validate.identify import identify_ministry, ministry_chapter_hint
+from reconcile.validate.identify import (
+    identify_ministry,
+    ministry_chapter_hint,
+    misspelt_budget_hint,
+)
 from reconcile.validate.schema import (
     FIELD_OF_COLUMN,
     KEY_COLUMNS,
@@ -717,8 +721,11 @@ class _Translator:
         if check == "chapter-unknown":
             value = raw.values.get(name)
             text = _text(value) or ""
-            hint = ministry_chapter_hint(text, self.rules.ministries) or chapter_hint(
-                text, self.owner
+            ministries = self.rules.ministries
+            hint = (
+                ministry_chapter_hint(text, ministries)
+                or chapter_hint(text, self.owner)
+                or misspelt_budget_hint(text, ministries)
             )
             return make_finding(check, self.ref(line, name), value=_shown(value), hint=hint)
         if check in CODES:

@@ -3,6 +3,7 @@ weighed together; where they disagree the finding names each piece of evidence."
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from decimal import Decimal
 from pathlib import PurePath
@@ -11,6 +12,7 @@ from typing import Any
 from reconcile.codes import make_finding
 from reconcile.ministries import MinistryTable, normalise_chapter
 from reconcile.model import CellRef, Finding, Phrase, counted
+from reconcile.nearest import nearest
 from reconcile.read import LineColumns, SheetTable
 
 
@@ -166,4 +168,28 @@ def ministry_chapter_hint(text: str, ministries: MinistryTable) -> Phrase | str:
     return Phrase(  # its own budget's chapter, not a fund's its minister answers for
         " It names the ministry {ministry}, not a chapter: write its chapter, {chapters}.",
         {"chapters": " / ".join(ministry.chapters), "ministry": ministry.code},
+    )
+
+
+def misspelt_budget_hint(text: str, ministries: MinistryTable) -> Phrase | str:
+    """ " Did you mean Gemeentefonds? Write its chapter, B." for a chapter cell that nearly
+    spells the name of a budget or fund ("Gemeentefnds", "Infrastructuurfonts") or of a
+    ministry ("Economische Zakn", "0CW"); "" otherwise. The spelt-right names are told by
+    ``ministry_chapter_hint``; a chapter number mistyped is ``chapter_hint``'s."""
+    if len(text.strip()) < 3:
+        return ""  # "B2", "XV": too short to tell a name from a chapter
+    chapters: dict[str, str] = {}  # a name -> the chapter to write for it
+    for chapter, name in ministries.chapters.items():
+        for part in re.split(r"[()]", name):  # "Mobiliteitsfonds (Infrastructuurfonds)"
+            if part.strip():
+                chapters.setdefault(part.strip(), chapter)
+    for ministry in ministries.ministries.values():
+        for name in (ministry.code, *ministry.names) if ministry.chapters else ():
+            chapters.setdefault(name, " / ".join(ministry.chapters))
+    meant = nearest(text, chapters)
+    if meant is None:
+        return ""
+    return Phrase(
+        " Did you mean {meant}? Write its chapter, {chapter}.",
+        {"meant": meant, "chapter": chapters[meant]},
     )
