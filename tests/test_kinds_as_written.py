@@ -5,6 +5,7 @@ Van/naar column (docs/en/workbooks.md, "Line kinds")."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -776,6 +777,13 @@ def test_a_kind_or_series_column_mostly_right_stays_one_and_says_each_typo(
 WIDE = ["Hoofdstuk", "Artikel", "Omschrijving", "2025", "2026"]
 
 
+def _labelled(column: int, text: str, *amounts: Any) -> list[Any]:
+    """A heading's row of WIDE: ``text`` in ``column`` (0: chapter, 2: description)."""
+    cells: list[Any] = [None, None, None, *amounts]
+    cells[column] = text
+    return cells
+
+
 def test_a_long_table_with_kind_headings_reads_its_series_headings(tmp_path: Path) -> None:
     """ "Uitgaven" and "Ontvangsten" over the kind headings: each line takes both, and each
     heading's amount is checked against the lines under it. The series headings were read
@@ -807,11 +815,7 @@ def test_a_long_table_with_kind_headings_reads_its_series_headings(tmp_path: Pat
 def test_a_wide_table_with_kind_headings_reads_its_series_headings(
     tmp_path: Path, column: int
 ) -> None:
-    def label(text: str, *amounts: Any) -> list[Any]:
-        cells: list[Any] = [None, None, None, *amounts]
-        cells[column] = text
-        return cells
-
+    label = functools.partial(_labelled, column)
     rows = [
         *TITLE,
         WIDE,
@@ -834,6 +838,37 @@ def test_a_wide_table_with_kind_headings_reads_its_series_headings(
     rows[6][4] = 13000  # the AI-fabriek's 2026 no longer adds up to Uitgaven's 8000
     report = validate(tmp_path / "wrong", {"EZ.xlsx": rows})
     assert where(report) == [("EZ.xlsx", "Blad1!E5", "total-mismatch")]
+
+
+@pytest.mark.parametrize("column", [0, 2])  # the label in the chapter or description column
+def test_a_wide_table_without_kind_headings_reads_its_series_headings(
+    tmp_path: Path, column: int
+) -> None:
+    """ "Ontvangsten" typed in the chapter column of a wide table that has no kind headings:
+    the lines below are receipts (they were read as uitgaven and counted, and the heading
+    row as a line: chapter-unknown), and each heading's amounts are their total."""
+
+    label = functools.partial(_labelled, column)
+    rows = [
+        *TITLE,
+        WIDE,
+        label("Uitgaven", 5100, 13100),
+        ["XIII", 2, "AI-fabriek", 5100, 8000],
+        ["XIII", 3, "AI-fabriek datacentrum", 0, 5100],
+        label("Ontvangsten", None, 700),
+        ["XIII", 3, "Bijdrage EU", 0, 700],
+    ]
+    report = validate(tmp_path, {"EZ.xlsx": rows})
+    assert where(report) == []
+    assert [(ln.series, ln.article, ln.year) for ln in report.lines] == [
+        ("U", "2", 2025),
+        ("U", "2", 2026),
+        ("U", "3", 2026),
+    ]  # the Bijdrage EU is O: not counted
+    assert report.files[0].total == Decimal(18_200_000)
+    rows[7][4] = 800  # no longer the 700 Ontvangsten says
+    report = validate(tmp_path / "wrong", {"EZ.xlsx": rows})
+    assert where(report) == [("EZ.xlsx", "Blad1!E8", "total-mismatch")]
 
 
 @pytest.mark.parametrize(

@@ -920,7 +920,7 @@ def find_headings(
     subtotal of the lines below it up to the next one or series heading. Only in a table
     without a series column that has a series heading, among rows ``first`` to ``last``
     without a chapter or article (an artikelonderdeel's number aside), ``skip`` (totals rows)
-    aside.
+    aside. A series heading may stand in the chapter column, alone on its row.
 
     An instrument's name is a heading when a line follows it: a row of another label, or of
     its own ("Overige" over "Overige", the one line of instrument Overige). Else it is a line
@@ -938,8 +938,12 @@ def find_headings(
     for row in range(first, last + 1):
         cells = rows[row - 1]
         label, number = _cell(cells, column), _cell(cells, article)
-        if row in skip or not _blank(_cell(cells, chapter)):
+        if row in skip:
             continue
+        if not _blank(written := _cell(cells, chapter)):
+            if not (_blank(label) and _blank(number) and series_heading(written)):
+                continue
+            label = written  # a series heading typed in the chapter column ("Ontvangsten")
         if not _blank(number):
             keyed.append(row)
             if part_article(number) is None:

@@ -1147,8 +1147,9 @@ class _Reader:
         section = self.headings.get(row)
         if section == INSTRUMENT_LINE:  # beside the instruments, not under the one above
             self.close_sections(INSTRUMENT)
-        elif section is not None:
-            self.open_section(row, section)
+        elif section is not None:  # (a series heading's label may be in another column)
+            series = self.series_heading(cells) if section not in (INSTRUMENT, PART) else None
+            self.open_section(row, section, series)
             return
         if self.headed:
             series = self.series_heading(cells)
