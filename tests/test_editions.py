@@ -1559,6 +1559,51 @@ def test_an_artikelonderdeel_retyped_as_a_number_is_still_its_heading(
     assert sum(ln.amount for ln in report.lines) == -3205 * Decimal(1000)
 
 
+@pytest.mark.parametrize("art", ["1.0", 1.0])
+def test_an_article_number_outside_a_per_article_table_is_its_lines_article(
+    tmp_path: Path, art: object
+) -> None:
+    # Every table printed per article in tests/published/ (IV 2014, 2021, 2023, VWS 2020)
+    # has series headings; without one a table is a ministry's own, whose Art. cell holding
+    # 1.0 is its line's article: read as a line, never as a heading left out of the count.
+    from tests.spec import announcement, write
+
+    rows: list[list[object]] = [
+        ["Economische Zaken (XIII), 2e suppletoire begroting 2025"],
+        ["(bedragen x € 1.000)"],
+        ["Art.", "Omschrijving", "2025", "2026"],
+        [art, "Regeling AI-fabriek", 100, 10],
+        [2, "Bijdrage TNO", 200, 20],
+    ]
+    write(tmp_path, {"EZ.xlsx": rows})
+    report = validate([str(tmp_path)], announcement(years="2025-2026", expect=[]), layout=None)
+    assert sorted((ln.article, ln.year, ln.amount) for ln in report.lines) == [
+        ("1", 2025, 100 * Decimal(1000)),
+        ("1", 2026, 10 * Decimal(1000)),
+        ("2", 2025, 200 * Decimal(1000)),
+        ("2", 2026, 20 * Decimal(1000)),
+    ]
+
+
+def test_a_per_article_table_cut_from_its_series_headings_is_not_counted_in_silence(
+    tmp_path: Path,
+) -> None:
+    # IV 2023's table without its Verplichtingen, Uitgaven and Ontvangsten rows: its "1.0"
+    # is then read as a line, as in any table, and the officer is told at each instrument's
+    # line that it names no article (missing-value), so the run fails instead of counting
+    # 1.0 beside its own lines.
+    from tests.spec import announcement, write
+
+    rows = _iv_2023_sheet("Koninkrijksrelaties (IV), 2e suppletoire begroting 2023")
+    series = ("Verplichtingen", "Uitgaven", "Ontvangsten")
+    rows = [row for row in rows if not (len(row) > 1 and row[1] in series)]
+    write(tmp_path, {"Koninkrijksrelaties.xlsx": rows})
+    report = validate([str(tmp_path)], announcement(years="2023-2024", expect=[]), layout=None)
+    missing = [f for f in report.findings if f.code == "missing-value"]
+    assert {"A6", "A9", "A12", "A14"} <= {f.location.cell for f in missing}  # instruments
+    assert report.exit_code == 1
+
+
 def test_lines_with_their_own_article_numbers_under_a_series_heading_stay_lines(
     tmp_path: Path,
 ) -> None:
