@@ -122,7 +122,7 @@ REFUSED = {
         "file-corrupt",
         (
             "The workbook is damaged: xl/worksheets/sheet1.xml cannot be unpacked intact "
-            "(BadZipFile: Bad CRC-32 for file 'xl/worksheets/sheet1.xml')."
+            "(a checksum does not match: bytes were changed)."
         ),
     ),
     "far-cell.xlsx": (

@@ -28,6 +28,7 @@ from reconcile.codes import make_finding
 from reconcile.limits import DEFAULT_LIMITS, MB, Limits
 from reconcile.model import CellRef, Finding, Phrase, Size
 from reconcile.read.cells import column_letter
+from reconcile.read.library_errors import library_detail
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -314,7 +315,7 @@ def _inspect_archive(data: bytes, display: str, limits: Limits, suffix: str) -> 
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError) as exc:
-        reason = Phrase("its zip structure is damaged ({detail})", {"detail": _why(exc)})
+        reason = Phrase("its zip structure is damaged ({detail})", {"detail": library_detail(exc)})
         raise _RefusedError("file-corrupt", reason=reason) from exc
     with archive:
         members = archive.infolist()
@@ -510,7 +511,8 @@ def _parse_small_xml(archive: zipfile.ZipFile, name: str, names: set[str]) -> An
         return fromstring(raw)
     except Exception as exc:  # defusedxml and expat raise several kinds for hostile XML
         reason = Phrase(
-            "{member} is not well-formed XML ({detail})", {"member": name, "detail": _why(exc)}
+            "{member} is not well-formed XML ({detail})",
+            {"member": name, "detail": library_detail(exc)},
         )
         raise _RefusedError("file-corrupt", reason=reason) from exc
 
@@ -528,7 +530,7 @@ def _chunks(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes]:
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError) as exc:
         reason = Phrase(
             "{member} cannot be unpacked intact ({detail})",
-            {"member": _name(info.filename), "detail": _why(exc)},
+            {"member": _name(info.filename), "detail": library_detail(exc)},
         )
         raise _RefusedError("file-corrupt", reason=reason) from exc
 
@@ -824,7 +826,7 @@ def _count_ods(archive: zipfile.ZipFile, limits: Limits) -> None:
     except Exception as exc:  # defusedxml and expat raise several kinds for hostile XML
         reason = Phrase(
             "{member} is not well-formed XML ({detail})",
-            {"member": "content.xml", "detail": _why(exc)},
+            {"member": "content.xml", "detail": library_detail(exc)},
         )
         raise _RefusedError("file-corrupt", reason=reason) from exc
 
@@ -1007,8 +1009,3 @@ def _name(text: str) -> str:
     """A member name or link target as it may be shown: printable and not endless."""
     shown = "".join(ch if ch.isprintable() else "?" for ch in text)
     return shown if len(shown) <= 80 else shown[:77] + "..."
-
-
-def _why(exc: BaseException) -> str:
-    text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
-    return _name(f"{type(exc).__name__}: {text}" if text else type(exc).__name__)

@@ -16,6 +16,7 @@ from typing import Any
 
 from reconcile.model import Phrase
 from reconcile.read.cells import Grid, UnreadableFileError
+from reconcile.read.library_errors import library_detail
 from reconcile.read.read_cells_calamine import calamine_merged
 from reconcile.read.read_cells_xlsx import load_grids
 
@@ -76,12 +77,11 @@ def load_calamine_grids(data: bytes) -> list[Grid]:
             extras = ods_extras(data)
             grids = [_with_extras(g, extras.get(g.name)) for g in grids]
     except Exception as exc:  # a damaged or hostile file can make calamine raise anything
-        text = str(exc).strip().splitlines()[0][:160] if str(exc).strip() else type(exc).__name__
         raise UnreadableFileError(
             Phrase(
                 "the workbook is damaged, encrypted or not a spreadsheet ({detail}); open it in "
                 "LibreOffice or Excel and save it as .xlsx",
-                {"detail": text},
+                {"detail": library_detail(exc)},
             )
         ) from exc
     return grids

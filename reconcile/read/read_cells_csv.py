@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from reconcile.model import Phrase
 from reconcile.read.cells import UnreadableFileError
+from reconcile.read.library_errors import library_detail
 
 DELIMITERS = (",", ";", "\t", "|")
 _NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
@@ -322,7 +323,9 @@ def _unreadable(exc: csv.Error) -> UnreadableFileError:
             {"limit": str(csv.field_size_limit())},
         )
     else:
-        reason = Phrase("it is not a CSV file reconcile can read ({detail})", {"detail": str(exc)})
+        reason = Phrase(
+            "it is not a CSV file reconcile can read ({detail})", {"detail": library_detail(exc)}
+        )
     return UnreadableFileError(reason)
 
 

@@ -18,6 +18,7 @@ from reconcile.read.cells import (
     open_openpyxl,
     openpyxl_formula_lookup,
 )
+from reconcile.read.library_errors import library_detail
 
 READERS = ("calamine", "openpyxl")
 READER_VARIABLE = "RECONCILE_READER"  # force a reading path: "calamine" or "openpyxl"
@@ -77,7 +78,10 @@ def load_grids_openpyxl(data: bytes) -> list[Grid]:
         raise  # the environment is unsafe, not the file: the run stops
     except Exception as exc:  # a hostile or damaged file can make openpyxl raise anything
         raise UnreadableFileError(
-            Phrase("the workbook is damaged or not a spreadsheet ({detail})", {"detail": _why(exc)})
+            Phrase(
+                "the workbook is damaged or not a spreadsheet ({detail})",
+                {"detail": library_detail(exc)},
+            )
         ) from exc
     lookup = openpyxl_formula_lookup(data)
     grids = []
@@ -111,11 +115,6 @@ def _hidden_and_merged(
     ranges = getattr(getattr(sheet, "merged_cells", None), "ranges", ())
     merged = tuple(sorted((m.min_row, m.min_col, m.max_row, m.max_col) for m in ranges))
     return rows, frozenset(columns), merged
-
-
-def _why(exc: Exception) -> str:
-    text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
-    return f"{type(exc).__name__}: {text}"[:200] if text else type(exc).__name__
 
 
 __all__ = [
