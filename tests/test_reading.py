@@ -17,7 +17,7 @@ from reconcile.model import CellRef, Finding
 from reconcile.money import DUTCH, ENGLISH, is_ambiguous, number_style, parse_number
 from reconcile.pipeline import validate
 from reconcile.read import read_file
-from reconcile.read.find_table import find_header, parse_year
+from reconcile.read.find_table import cell_number, find_header, parse_year
 from reconcile.read.make_lines import read_table
 from reconcile.read.read_cells import OLE_MAGIC, macro_part
 from reconcile.read.read_cells_xlsx import Grid
@@ -90,6 +90,32 @@ def test_a_number_tells_its_style_only_when_it_can(text: object, style: str | No
 )
 def test_years_as_they_are_typed(value: object, year: int | None) -> None:
     assert parse_year(value) == year
+
+
+@pytest.mark.parametrize(
+    ("value", "number"),
+    [
+        (0, 0),
+        (0.0, 0),
+        ("0", 0),
+        ("-", 0),  # Excel's accounting zero
+        (" -   ", 0),
+        ("0,00", 0),
+        ("0,001", Decimal("0.001")),  # unrounded: 0,001 x EUR 1.000 is one euro, not zero
+        ("1.000", 1000),
+        (None, None),
+        (False, None),  # a boolean is no number, though Python counts it as 0
+        ("", None),
+        ("n.v.t.", None),
+        (dt.date(2026, 1, 1), None),
+    ],
+)
+def test_the_number_a_cell_holds_is_one_rule_for_finding_and_making_lines(
+    value: object, number: object
+) -> None:
+    # find_table asks it of a column's cells, make_lines of a wide table's year cells (a
+    # zero there is no line): the one rule serves both (make_lines had its own _is_zero)
+    assert cell_number(value) == number
 
 
 def test_a_loader_that_knows_no_hidden_or_merged_cells_still_builds_a_grid() -> None:

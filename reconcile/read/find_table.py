@@ -383,12 +383,13 @@ def _is_number(value: Any) -> bool:
     one. A row of open data's apparaatskosten, "2014", "III", "Ministerie van Algemene
     Zaken", 1, ..., "Post-, Koeriers- en transportdiensten", "20,00", has a year, a
     ministry's and a description's word, and was taken for a wide table's header."""
-    return _number(value) is not None
+    return cell_number(value) is not None
 
 
-def _number(value: Any) -> Decimal | int | float | None:
-    """The number a cell holds, stored as one or written as text ("1.000", "-5,1"); None for
-    any other value (a boolean, blank or other text)."""
+def cell_number(value: Any) -> Decimal | int | float | None:
+    """The number a cell holds, stored as one or written as text ("1.000", "-5,1", Excel's
+    accounting zero "-"), unrounded; None for any other value (a boolean, blank or other
+    text)."""
     if isinstance(value, bool):
         return None
     if isinstance(value, int | float):
@@ -857,7 +858,7 @@ _ARTICLE_START = re.compile(r"^\s*(?:art(?:ikel)?\.?\s*)?\d{1,3}[A-Za-z]?(?![\d.
 
 def _nonzero_amount(value: Any) -> bool:
     """A number other than zero, stored as one or written as text ("1.000", "-5,1")."""
-    number = _number(value)
+    number = cell_number(value)
     return number is not None and number != 0
 
 
@@ -1012,7 +1013,7 @@ def names_a_ministry(value: Any) -> bool | None:
             return None
         if _DATE_TEXT.match(text) or parse_year(text) is not None:
             return False
-        number = _number(text)
+        number = cell_number(text)
         if number is None:
             return True
         value = number

@@ -30,13 +30,11 @@ from reconcile.money import (
     ENGLISH,
     THOUSANDS,
     AmountCache,
-    AmountError,
     Unit,
     find_unit,
     is_ambiguous,
     number_style,
     parse_amount,
-    parse_number,
 )
 from reconcile.read.cells import Grid, cell_name, column_letter, normalise_series, value_text
 from reconcile.read.find_table import (
@@ -45,6 +43,7 @@ from reconcile.read.find_table import (
     PART,
     Header,
     UnreadColumn,
+    cell_number,
     excel_serial,
     find_extent,
     find_headings,
@@ -390,15 +389,6 @@ def plain_text(value: Any) -> str:
     if value is None:
         return ""
     return value_text(value).replace("\u00a0", " ").strip()
-
-
-def _is_zero(value: Any) -> bool:
-    if value is None or isinstance(value, bool):
-        return False
-    try:
-        return parse_number(value) == 0  # unrounded: 0,001 x EUR 1.000 is one euro, not zero
-    except AmountError:
-        return False
 
 
 def _column_of(rows: Rows, column: int | None, first: int, last: int) -> list[Any]:
@@ -1397,7 +1387,7 @@ class _Reader:
             present = []
             for year, column in self.header.year_columns.items():
                 raw = value(cells, column)
-                if _is_zero(raw):
+                if cell_number(raw) == 0:  # unrounded: 0,001 x EUR 1.000 is one euro
                     self.zeros.append(row, values, places[column], year, Decimal(0), raw, None)
                 elif raw is not None or self.grid.formula_of(row, column):
                     present.append((year, column, raw))
