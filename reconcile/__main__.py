@@ -32,10 +32,12 @@ def _print_version() -> None:
         sys.stdout.flush()
     except BrokenPipeError:
         stop_on_closed_output()
-    except OSError:  # a full disk: said as the command line says it, in the run's language
-        from reconcile.cli import main as run
+    except OSError as exc:  # a full disk: one line in the run's language, as any command's
+        from reconcile.cli_lang import stop_line
+        from reconcile.i18n import resolve_lang
 
-        run()
+        sys.stderr.write(stop_line(exc, resolve_lang()) + "\n")
+        sys.exit(2)
 
 
 if __name__ == "__main__":

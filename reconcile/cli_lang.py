@@ -16,7 +16,14 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-from reconcile.i18n import LANGS, LOCALE_DIR, resolve_lang
+from reconcile.errors import (
+    InputError,
+    ReconcileError,
+    is_output_failure,
+    silence_standard_output,
+)
+from reconcile.i18n import LANGS, LOCALE_DIR, resolve_lang, tr
+from reconcile.safety import visible
 
 CLICK_DOMAIN = "click"
 # The --lang the run under way was given ("" for none: the settings file's lang may decide);
@@ -65,3 +72,19 @@ def use_settings_lang(lang: str) -> None:
     --lang."""
     if _GIVEN.get() == "":
         os.environ["LANGUAGE"] = lang
+
+
+def stop_line(exc: BaseException, lang: str) -> str:
+    """ "Error: ..." in ``lang`` for what stopped a run: a write to standard output that
+    failed (a full disk; the interpreter's own flush at exit silenced) as such, an error of
+    reconcile's as its message, anything else as an unexpected problem to report."""
+    if isinstance(exc, OSError) and is_output_failure(exc):  # a full disk: no bug
+        silence_standard_output()
+        exc = InputError("cannot write to standard output: {problem}", problem=exc.strerror)
+    if isinstance(exc, ReconcileError):
+        from reconcile.codes import render  # (the catalogue: not loaded for --help)
+
+        message = render(exc, lang)
+    else:
+        message = tr("unexpected", lang, problem=f"{type(exc).__name__}: {exc}")
+    return visible(tr("error-line", lang, message=message))  # may name a file

@@ -5,6 +5,8 @@ Each case runs in a fresh interpreter, because an import in this test process wo
 
 from __future__ import annotations
 
+import errno
+import io
 import json
 import os
 import subprocess
@@ -301,3 +303,37 @@ def test_two_pipelines_in_two_threads_start_one_preload_between_them() -> None:
         [sys.executable, "-c", RACE], cwd=ROOT, capture_output=True, text=True, check=False
     )
     assert result.stderr.strip().splitlines()[-1] == "1", result.stderr
+
+
+class _FullDisk(io.StringIO):
+    """Standard output on a full disk: every write fails, and it has no file behind it."""
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [
+        ("en", "Error: cannot write to standard output"),
+        ("nl", "Fout: kan niet naar de standaarduitvoer schrijven"),
+    ],
+)
+def test_version_on_a_full_disk_is_worded_without_running_the_command_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], language: str, said: str
+) -> None:
+    # It ran the whole command line again (on sys.argv, whatever it held) to word the error.
+    import reconcile.cli
+    from reconcile import __main__
+
+    def run_again() -> None:
+        raise AssertionError("the command line ran again")
+
+    monkeypatch.setattr(reconcile.cli, "main", run_again)
+    monkeypatch.setenv("LANGUAGE", language)
+    monkeypatch.setattr(sys, "argv", ["reconcile", "--version"])
+    monkeypatch.setattr(sys, "stdout", _FullDisk())
+    with pytest.raises(SystemExit) as stopped:
+        __main__.main()
+    assert stopped.value.code == 2
+    assert capsys.readouterr().err == f"{said}: No space left on device\n"

@@ -9,15 +9,8 @@ from typing import Any
 
 import click
 
-from reconcile.cli_lang import speaking
-from reconcile.errors import (
-    InputError,
-    ReconcileError,
-    is_output_failure,
-    silence_standard_output,
-)
+from reconcile.cli_lang import speaking, stop_line
 from reconcile.i18n import gettext, resolve_lang, tr, translate_help, translate_metavar
-from reconcile.safety import visible
 
 # click's own words come from its catalogue (reconcile.cli_lang); the classes below put into
 # the run's language what click shows without gettext: reconcile's help texts, placeholders
@@ -171,13 +164,4 @@ def _say_why_it_stopped(exc: BaseException, debug: bool) -> None:
         return
     if debug:
         _print_traceback()
-    if isinstance(exc, OSError) and is_output_failure(exc):  # a full disk: no bug
-        silence_standard_output()
-        exc = InputError("cannot write to standard output: {problem}", problem=exc.strerror)
-    if isinstance(exc, ReconcileError):
-        from reconcile.codes import render  # (the catalogue: not loaded for --help)
-
-        message = render(exc, lang)
-    else:
-        message = tr("unexpected", lang, problem=f"{type(exc).__name__}: {exc}")
-    click.echo(visible(tr("error-line", lang, message=message)), err=True)  # may name a file
+    click.echo(stop_line(exc, lang), err=True)
