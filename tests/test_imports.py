@@ -103,6 +103,7 @@ def test_the_report_and_its_verdict_live_above_the_records() -> None:
 # maintainers.md): bytes checked, cells read, table found, lines made.
 STAGES = {
     "reconcile.read.cells": 0,  # Grid and A1 names: the leaf every stage uses
+    "reconcile.read.library_errors": 0,  # a library's error worded: a leaf, as cells
     "reconcile.read.check_bytes": 1,
     "reconcile.read.read_cells": 2,
     "reconcile.read.read_cells_calamine": 2,
