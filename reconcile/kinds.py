@@ -494,6 +494,17 @@ def _chapter_counterpart(text: str, own: str | None, ministries: MinistryTable) 
     return owner if owner != own else None
 
 
+def owned_chapter_names(ministries: MinistryTable, but: str | None = None) -> list[str]:
+    """The names of the budgets and funds a ministry (other than ``but``) answers for, as an
+    overboeking may name its other side ("Gemeentefonds": BZK's)."""
+    owners = ministries.owners
+    return [
+        name
+        for name, chapter in ministries.chapter_names.items()
+        if owners.get(chapter) not in (None, but)
+    ]
+
+
 def misspelt_counterpart(
     text: str, own: str | None, ministries: MinistryTable
 ) -> tuple[str, str] | None:
@@ -505,7 +516,7 @@ def misspelt_counterpart(
         for ministry in ministries.ministries.values()
         if ministry.code != own
         for name in (ministry.code, *ministry.names)
-    ]
+    ] + owned_chapter_names(ministries, but=own)  # "naar het Gemeentefnds": BZK's fund
     mine = ministries.ministries.get(own) if own is not None else None
     own_names = {name.casefold() for name in (mine.code, *mine.names)} if mine else set()
     words = [word.strip(".,;:()\"'") for word in text.split()]

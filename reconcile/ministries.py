@@ -73,13 +73,25 @@ class MinistryTable:
                 return ministry
         return None
 
+    @functools.cached_property
+    def chapter_names(self) -> dict[str, str]:
+        """Every name a chapter goes by -> that chapter: its name, or either name of one
+        written with two ("Mobiliteitsfonds (Infrastructuurfonds)": both A); a name two
+        chapters share is the first's in the table's order (Diergezondheidsfonds: F)."""
+        names: dict[str, str] = {}
+        for chapter, name in self.chapters.items():
+            for part in re.split(r"[()]", name):
+                if part.strip():
+                    names.setdefault(part.strip(), chapter)
+        return names
+
     def chapter_named(self, text: str) -> str | None:
         """The chapter whose name the whole of ``text`` is ("Gemeentefonds": B, "deltafonds":
         J, "Infrastructuurfonds" of "Mobiliteitsfonds (Infrastructuurfonds)": A), the first
         in the table's order; None for any other text."""
         folded = _fold(text)
-        for chapter, name in self.chapters.items():
-            if folded in {_fold(part) for part in re.split(r"[()]", name) if part.strip()}:
+        for name, chapter in self.chapter_names.items():
+            if _fold(name) == folded:
                 return chapter
         return None
 

@@ -176,13 +176,18 @@ def test_the_note_on_an_overboeking_naming_no_ministry_says_so(tmp_path: Path) -
         ("Overboeking van Defensei", " Did you mean Defensie?", " Bedoelt u Defensie?"),
         ("Overboeking aan 0CW", " Did you mean OCW? As typed: ‹0: U+0030 DIGIT ZERO›CW.", None),
         ("Overboeking naar de provincie Groningen", "", ""),  # near no ministry: no guess
+        (  # a fund its minister answers for, as "naar het Gemeentefonds" names BZK
+            "Overboeking naar het Gemeentefnds",
+            " Did you mean Gemeentefonds?",
+            " Bedoelt u Gemeentefonds?",
+        ),
     ],
 )
 def test_an_overboeking_naming_no_ministry_suggests_the_one_it_nearly_spells(
     tmp_path: Path, description: str, hint_en: str, hint_nl: str | None
 ) -> None:
     amount = -20000 if " naar " in description or " aan " in description else 20000
-    own = "EZ.xlsx" if "Defensei" in description else "BZK.xlsx"
+    own = "EZ.xlsx" if "Defensei" in description or "Gemeente" in description else "BZK.xlsx"
     chapter = "XIII" if own == "EZ.xlsx" else "VII"
     report = validate(tmp_path, {own: long_table([chapter, 6, description, 2026, amount])})
     (error,) = [f for f in report.findings if f.code == "transfer-counterpart-unknown"]

@@ -330,6 +330,15 @@ def test_an_overboeking_with_an_empty_counterpart_cell_is_told_to_fill_it(tmp_pa
             ),
         ),
         ("0CW", "names no ministry reconcile knows, so this overboeking cannot be paired"),
+        (
+            "Gemeentefnds",  # BZK's fund, misspelt
+            (
+                "names no ministry reconcile knows, so this overboeking cannot be paired: "
+                "write the other ministry's code, name or budget chapter (OCW, Onderwijs, "
+                "Cultuur en Wetenschap, VIII), one a line, or empty the cell if the line is no "
+                "overboeking. Did you mean Gemeentefonds?"
+            ),
+        ),
         ("RVO", "names no ministry reconcile knows, so this overboeking cannot be paired"),
         ("OCW en BZK", "names more than one ministry, so this overboeking cannot be paired"),
     ],

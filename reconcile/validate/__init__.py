@@ -30,6 +30,7 @@ from reconcile.kinds import (
     counterpart_text,
     fold,
     misspelt_counterpart,
+    owned_chapter_names,
     says_a_kind,
     tell_kind,
 )
@@ -549,7 +550,8 @@ def _counterpart_finding(
 
 def _ministry_meant(typed: str, ministries: MinistryTable) -> Phrase | str:
     """ "Did you mean ...?" for a counterpart cell naming no ministry: the one whose name it
-    starts ("Onderwijs": Onderwijs, Cultuur en Wetenschap), else the name it nearly spells."""
+    starts ("Onderwijs": Onderwijs, Cultuur en Wetenschap), else the name of a ministry or of
+    a budget with an owner that it nearly spells ("Gemeentefnds": Gemeentefonds, BZK's)."""
     names = [(m.code, n) for m in ministries.ministries.values() for n in (m.code, *m.names)]
     start = _words(typed)
     started: dict[str, str] = {}
@@ -559,7 +561,7 @@ def _ministry_meant(typed: str, ministries: MinistryTable) -> Phrase | str:
     if len(start) > 3 and len(started) == 1:
         (name,) = started.values()
         return Phrase(" Did you mean {meant}?", {"meant": name})
-    return did_you_mean(typed, [name for _, name in names])
+    return did_you_mean(typed, [name for _, name in names] + owned_chapter_names(ministries))
 
 
 def _words(text: str) -> str:

@@ -3,7 +3,6 @@ weighed together; where they disagree the finding names each piece of evidence."
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from decimal import Decimal
 from pathlib import PurePath
@@ -178,11 +177,7 @@ def misspelt_budget_hint(text: str, ministries: MinistryTable) -> Phrase | str:
     ``ministry_chapter_hint``; a chapter number mistyped is ``chapter_hint``'s."""
     if len(text.strip()) < 3:
         return ""  # "B2", "XV": too short to tell a name from a chapter
-    chapters: dict[str, str] = {}  # a name -> the chapter to write for it
-    for chapter, name in ministries.chapters.items():
-        for part in re.split(r"[()]", name):  # "Mobiliteitsfonds (Infrastructuurfonds)"
-            if part.strip():
-                chapters.setdefault(part.strip(), chapter)
+    chapters = dict(ministries.chapter_names)  # a name -> the chapter to write for it
     for ministry in ministries.ministries.values():
         for name in (ministry.code, *ministry.names) if ministry.chapters else ():
             chapters.setdefault(name, " / ".join(ministry.chapters))
