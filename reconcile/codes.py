@@ -872,10 +872,11 @@ _CODES = [
         "lines must add up to zero in each year. Write Herschikking as its kind to say so, or "
         "name the other ministry if the money leaves this budget.",
         "An overboeking moves money to or from another ministry's budget. One whose counterpart "
-        "cell (Van/naar) names the file's own ministry or one of its chapters stays on its own "
-        "budget: an herschikking between its articles, as docs/en/workbooks.md (Herschikkingen) "
-        "describes, checked to net to zero per chapter, series and year. A cell that names its "
-        "own ministry by mistake shows there, as a year that does not add up.",
+        "cell (Van/naar) names the file's own ministry or its own budget's chapter stays on its "
+        "own budget: an herschikking between its articles, as docs/en/workbooks.md "
+        "(Herschikkingen) describes, checked to net to zero per chapter, series and year. A "
+        "cell that names its own ministry by mistake shows there, as a year that does not add "
+        "up.",
     ),
     Code(
         "counterpart-not-transfer",

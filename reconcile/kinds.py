@@ -364,12 +364,21 @@ def counterpart_in_cell(
 
 
 def _names_itself(cell: str, own: str | None, ministries: MinistryTable) -> bool:
-    """Whether each part of a counterpart cell's text ("OCW", "van VIII naar OCW") names the
-    file's own ministry only: "van RVO naar EZ" in EZ's file names someone unknown too."""
+    """Whether each part of a counterpart cell's text ("OCW", "VIII", "van VIII naar OCW")
+    names the file's own ministry or its own budget only: not someone unknown besides ("van
+    RVO naar EZ" in EZ's file), nor a fund its minister answers for ("Gemeentefonds" in
+    BZK's file: money moved to another budget, if its own minister's)."""
+    mine = ministries.ministries.get(own) if own is not None else None
     parts = [part for part in _DIRECTION_WORD.split(fold(cell)) if any(map(str.isalnum, part))]
-    return bool(parts) and all(
-        counterpart_in_cell(part, own, ministries)[1] == "own" for part in parts
-    )
+    if mine is None or not parts:
+        return False
+    for part in parts:
+        if counterpart_in_cell(part, own, ministries)[1] != "own":
+            return False
+        chapters = {normalise_chapter(part.strip()), ministries.chapter_named(part)} - {None}
+        if not chapters <= set(mine.chapters):
+            return False
+    return True
 
 
 # "Overboeking van/naar BZK": either way, so the sign says which.

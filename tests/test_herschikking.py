@@ -192,6 +192,21 @@ def test_an_overboeking_to_its_own_ministry_is_read_as_an_herschikking_with_a_no
     assert "Lees als een herschikking" in message(first, "nl")
 
 
+def test_an_overboeking_to_a_fund_its_minister_answers_for_is_no_herschikking(
+    tmp_path: Path,
+) -> None:
+    # VII to the Gemeentefonds (B, BZK's): money moved to another budget, not between the
+    # articles of one; it stays the error it was, never read as internal and uncounted
+    rows = [
+        ["(bedragen x € 1.000)"],
+        [*HEADER, "Van/naar"],
+        ["VII", 1, "AI-fabriek", 2026, -500, "Overboeking", "Gemeentefonds"],
+    ]
+    report = validate(tmp_path, {"BZK.xlsx": rows})
+    assert where(report) == [("BZK.xlsx", "Blad1!G3", "counterpart-unknown")]
+    assert [ln.kind for ln in report.lines] == ["transfer-out"]
+
+
 def test_an_overboeking_to_itself_that_does_not_net_is_still_an_error(tmp_path: Path) -> None:
     # the own ministry typed by mistake (meant: BZK) shows as an herschikking that does not add
     # up; a reservation whose cell alone names its own ministry stays counterpart-unknown
