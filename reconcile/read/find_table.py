@@ -80,6 +80,8 @@ def year_of_date(value: dt.date) -> int | None:
 
 def parse_year(value: Any) -> int | None:
     """2025, 2025.0, "2025", "2025 ", "'2025", "2025\u00a0", a date-formatted 2025 -> 2025."""
+    if isinstance(value, str):  # text first: is_header_like asks every row's first cell
+        return _parse_year_text(value)
     if isinstance(value, bool):
         return None
     if isinstance(value, dt.date):
@@ -88,8 +90,6 @@ def parse_year(value: Any) -> int | None:
         year = value
     elif isinstance(value, float) and value.is_integer():
         year = int(value)
-    elif isinstance(value, str):
-        return _parse_year_text(value)
     else:
         return None
     return year if 1990 <= year <= 2100 else None

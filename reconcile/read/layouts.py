@@ -1227,25 +1227,31 @@ def _rows_outside(table: LayoutTable, layout: Layout) -> set[int]:
     if not all(name in layout.key for name in place):
         return set()  # a table placed otherwise (the ombuigingslijst: paragraph, measure)
     columns = [table.field_texts[name] for name in place if name in table.field_texts]
-    amounts = list(table.amounts.values())
     others = [  # what a row says beside its place
         table.field_texts[name] for name in ("article", "description") if name in table.field_texts
     ]
-    outside = {
+    # Found a column at a time: most rows hold their place and an amount.
+    unplaced: Sequence[int] = range(len(columns[0]) if columns else 0)
+    amountless = unplaced
+    for texts in columns:
+        unplaced = [i for i in unplaced if not texts[i]]
+    for reads in table.amounts.values():
+        amountless = [i for i in amountless if reads[i] is None]
+    # a note below the data ("Bron: rijksfinancien.nl" in the year's column): one place field
+    # filled at most, and no amount; or a row of its place alone
+    outside = {*unplaced}
+    outside.update(
         i
-        for i, texts in enumerate(zip(*columns, strict=True))
-        if not any(texts)
-        # a note below the data ("Bron: rijksfinancien.nl" in the year's column): one place
-        # field filled at most, and no amount; or a row of its place alone
-        or (
-            all(reads[i] is None for reads in amounts)
-            and (sum(map(bool, texts)) <= 1 or (others and not any(c[i] for c in others)))
-        )
-    }
+        for i in amountless
+        if sum(bool(texts[i]) for texts in columns) <= 1
+        or (others and not any(c[i] for c in others))
+    )
     labels = layout.columns.get("description", ())
     descriptions = table.field_texts.get("description", [])
     pasted = {text for text in set(descriptions) if text and label_matches(text, labels)}
-    return outside | {i for i, text in enumerate(descriptions) if text in pasted}
+    if pasted:
+        outside.update(i for i, text in enumerate(descriptions) if text in pasted)
+    return outside
 
 
 def _cut(text: str, separator: str) -> tuple[str, str]:

@@ -6,6 +6,7 @@ it hold data only. Renderers present a Report and compute nothing of their own.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -82,10 +83,11 @@ class Report:
         """Per file, per kind of mutation (in the order of ``reconcile.kinds.Kind``): how many
         counted lines, and their amounts as the file shows them."""
         order = {kind.value: index for index, kind in enumerate(Kind)}
-        found: dict[str, dict[str, tuple[int, Decimal]]] = {}
+        found: dict[str, dict[str, tuple[int, Decimal]]] = defaultdict(dict)
+        none = (0, Decimal(0))
         for line in self.lines:
-            kinds = found.setdefault(line.source.file, {})
-            count, amount = kinds.get(line.kind, (0, Decimal(0)))
+            kinds = found[line.source.file]
+            count, amount = kinds.get(line.kind, none)
             kinds[line.kind] = (count + 1, amount + line.amount)
         return {
             path: dict(sorted(kinds.items(), key=lambda item: order.get(item[0], len(order))))

@@ -140,7 +140,8 @@ def _columns(
     if "article" in columns:
         data["article"] = per_value(normalise_article, values["article"])
     if "description" in columns:
-        data["description"] = list(map(_text, values["description"]))  # mostly all different
+        # (a long table repeats each line's description once per year)
+        data["description"] = per_value(_text, values["description"])
     data["series"] = (
         per_value(normalise_series, values["series"])
         if "series" in columns
@@ -304,7 +305,7 @@ def _kinds(
 ) -> list[LineKind]:
     """Each line's kind, told once per distinct (kind cell, description, sign of the amount,
     counterpart cells, and whether the kind cell is the kind heading the line stands under)."""
-    cells = list(map(_text, lines.values["kind"]))
+    cells = per_value(_text, lines.values["kind"])
     others = _counterparts(lines)
     descriptions = data.get("description") or [None] * len(lines)
     if not any(cells) and not any(others) and not any(map(says_a_kind, set(descriptions))):
