@@ -520,9 +520,7 @@ def weigh_totals(table: LayoutTable) -> tuple[int, int]:
         return 0, 0
     outline = _outline(table, layout.totals, set())
     subtotals = {index for index, under in outline.under.items() if under}
-    parts = subtotals.union(range(len(table.row_numbers))).difference(
-        table.total_rows - subtotals
-    )
+    parts = set(range(len(table.row_numbers))) - table.total_rows | subtotals
     groups = {outline.group_keys[index] for index in parts}
     weighed = subtotals | {
         index
