@@ -39,11 +39,21 @@ from reconcile.read import CSV_SUFFIXES, WORKBOOK_SUFFIXES, read_bytes, suffix_r
 from reconcile.read.cells import SERIES_WORDS, UnreadableFileError, cell_text
 from reconcile.read.check_bytes import run_preflight
 from reconcile.read.find_table import HEADER_SCAN_ROWS, field_of, labelled_year, parse_year
-from reconcile.read.layouts import fold, label_matches, load_layouts, spanning
+from reconcile.read.layouts import (
+    LayoutTable,
+    find_layout_header,
+    fold,
+    label_matches,
+    load_layouts,
+    parse_layout,
+    read_layout_grid,
+    spanning,
+)
 from reconcile.read.read_cells import load_workbook
 from reconcile.read.read_cells_csv import DELIMITERS, stream_csv_blocks
 
 SAMPLE_ROWS = 200  # the rows below the header whose values a guess looks at
+Weigh = Callable[[LayoutTable], tuple[int, int]]  # a table -> (totals adding up, not)
 FIELDS = ("year", "series", "chapter", "ministry", "article", "description")
 _RELATIVE = re.compile(r"\bt([+-]\d)?$")  # "bedrag t", "bedrag t+1", "bedrag t-2"
 _CHAPTER = re.compile(r"^([A-Za-z]{1,5}|\d{1,2})$")
@@ -172,9 +182,17 @@ def _holds_amounts(rows: Sequence[Sequence[Any]]) -> bool:
     return bool(_guess_columns(header, body)[1])
 
 
-def draft_layout(rows: Sequence[Sequence[Any]], name: str, source: str, lang: str = "en") -> str:
+def draft_layout(
+    rows: Sequence[Sequence[Any]],
+    name: str,
+    source: str,
+    lang: str = "en",
+    weigh: Weigh | None = None,
+) -> str:
     """The TOML text of a layout for the table in ``rows`` (the file's first rows), its
-    comments in ``lang``."""
+    comments in ``lang``. ``weigh`` (validate's ``weigh_totals``: reading never imports the
+    checks) tells how many totals rows of a table read by a drafted rule add up and how many
+    do not; without it no levels nor rounding are drafted but a built-in layout's."""
 
     def guess(why: Phrase) -> str:
         return _guessed(why, lang)
@@ -277,7 +295,9 @@ def draft_layout(rows: Sequence[Sequence[Any]], name: str, source: str, lang: st
     records = [{field: _cell(row, where[field]) for field in columns} for row in body]
 
     def trial(block: list[str]) -> tuple[int, int]:
-        return _weigh(rows, "\n".join([*lines, *block, *checks]) + "\n")
+        if weigh is None:
+            return 0, 0
+        return _weigh(rows, "\n".join([*lines, *block, *checks]) + "\n", weigh)
 
     # Amounts in millions, or written with decimals (355572.7449) in a table of whole units,
     # are rounded on their own: the publication's totals may be too.
@@ -758,14 +778,12 @@ def _totals_block(entries: list[Entry]) -> list[str]:
     return lines
 
 
-def _weigh(rows: Sequence[Sequence[Any]], text: str) -> tuple[int, int]:
+def _weigh(rows: Sequence[Sequence[Any]], text: str, weigh: Weigh) -> tuple[int, int]:
     """How many totals rows of ``rows`` add up, and how many do not, read by the layout
     ``text`` (none where it reads no table)."""
     import tomllib
 
     from reconcile.errors import ConfigError
-    from reconcile.read.layouts import find_layout_header, parse_layout, read_layout_grid
-    from reconcile.validate.layout import weigh_totals
 
     try:
         layout = parse_layout(tomllib.loads(text), "draft")
@@ -774,7 +792,7 @@ def _weigh(rows: Sequence[Sequence[Any]], text: str) -> tuple[int, int]:
     header = find_layout_header(rows, [layout])
     if header is None:
         return 0, 0
-    return weigh_totals(read_layout_grid(rows, header, "draft", None))
+    return weigh(read_layout_grid(rows, header, "draft", None))
 
 
 def _cell(row: Sequence[Any], index: int) -> str:
