@@ -883,3 +883,46 @@ def test_a_draft_of_totals_levels_says_its_guesses_in_dutch_and_is_the_same_layo
     assert english.pop("title") != nederlands.pop("title")
     assert nederlands == english
     assert english["totals"]["levels"] == ["article", "description"]
+
+
+def test_a_column_of_its_own_flagging_totals_yes_or_no_is_drafted_as_the_flag(
+    tmp_path: Path,
+) -> None:
+    # "Totaalregel (ja/nee)", a label no built-in layout knows: drafted as a field of its
+    # own, its "Ja" rows were lines, and every amount counted twice (600 + 350 + ... over
+    # lines of 200, 100, ...).
+    table = _write_csv(
+        tmp_path / "t.csv",
+        "Jaar,Hoofdstuk,Artikel,Instrument,Regeling,Totaalregel (ja/nee),Bedrag\n"
+        "2025,XIII,1,,,Ja,300\n"
+        "2025,XIII,1,Subsidies,,Ja,300\n"
+        "2025,XIII,1,Subsidies,AI-fabriek,Nee,200\n"
+        "2025,XIII,1,Subsidies,Innovatiekrediet,Nee,100\n"
+        "2025,XIII,2,,,Ja,80\n"
+        "2025,XIII,2,Opdrachten,,Ja,80\n"
+        "2025,XIII,2,Opdrachten,Onderzoek,Nee,80\n",
+    )
+    drafted = _draft(table)
+    assert 'flag = "totaalregel_ja_nee"  # guess: rows whose totaalregel_ja_nee is Ja are' in (
+        drafted
+    )
+    assert 'value = "Ja"' in drafted
+    lines, _ = _lines(table, drafted)
+    assert [euros for *_, euros in lines] == [
+        Decimal("100000.00"),
+        Decimal("200000.00"),
+        Decimal("80000.00"),
+    ]
+    assert _checked(table, tmp_path / "drafted.toml") == []
+    assert _wrong(tmp_path, table, "Subsidies,,Ja,300", "Subsidies,,Ja,310") == [
+        ("G3", "total-mismatch")
+    ]
+
+
+def test_a_yes_no_column_that_names_no_totals_is_no_flag() -> None:
+    # "Fiscaal" J/N says something of each line, not that it is a total.
+    from reconcile.read.draft import draft_layout
+
+    rows = [["Hoofdstuk", "Artikel", "Fiscaal", "Bedrag"], ["XIII", "1", "J", "5"]]
+    rows.append(["XIII", "2", "N", "7"])
+    assert "[totals]" not in draft_layout(rows, "t", "t.csv")

@@ -306,7 +306,8 @@ def draft_layout(
     rounded = (stated is not None and stated.euros >= 1_000_000) or any(
         decimal.search(text.strip()) for text in written
     )
-    sample = _Sample(list(columns), records, key, unit_field, split, rounded)
+    labels = {field: label for field, (label, _) in columns.items()}
+    sample = _Sample(list(columns), records, key, unit_field, split, rounded, labels)
     lines += _totals(sample, trial, lang)
     return "\n".join(lines + checks) + "\n"
 
@@ -479,12 +480,14 @@ class _Sample:
     unit_field: str | None
     split: bool  # chapter cells hold the chapter and its name ("XIII, Economische Zaken")
     rounded: bool  # amounts in millions or with decimals: totals may be rounded
+    labels: dict[str, str]  # field -> its header label
 
 
 Trial = Callable[[list[str]], tuple[int, int]]  # [totals] -> (totals adding up, not)
 Entry = tuple[str, str, str]  # a [totals] key, its TOML value, its comment ("" for none)
 Score = tuple[int, int]  # totals rows of the first rows adding up, and minus those not
 _NOT_LEVELS = ("year", "series", "chapter", "ministry", "unit", "currency")
+_YES, _NO = {"J", "JA", "Y", "YES"}, {"N", "NEE", "NO"}  # a flag column's words
 
 
 def _totals(sample: _Sample, trial: Trial, lang: str) -> list[str]:
@@ -536,10 +539,18 @@ def _totals(sample: _Sample, trial: Trial, lang: str) -> list[str]:
 
 def _marks(sample: _Sample, lang: str) -> tuple[list[Entry], list[bool], list[str]]:
     """How totals rows are known ([totals] entries), whether each row is one, and the group
-    a total covers: a column flagging them as a built-in layout's flag does, of the rows of
-    their article; else a text field saying "Totaal" or "Subtotaal", of the rows agreeing on
-    the place fields above the article."""
-    for flag, marks in _total_flags().items():
+    a total covers: a column flagging them as a built-in layout's flag does, or a column
+    whose label names totals and whose every value is yes or no ("Totaalregel": J/N, Ja/Nee),
+    of the rows of their article; else a text field saying "Totaal" or "Subtotaal", of the
+    rows agreeing on the place fields above the article."""
+    flags = list(_total_flags().items())
+    for column in sample.fields:
+        if "totaal" in fold(sample.labels[column]) or "total" in fold(sample.labels[column]):
+            said = [text for record in sample.records if (text := record.get(column, ""))]
+            yes = sorted({text for text in said if text.upper() in _YES})
+            if len(yes) == 1 and all(text.upper() in _YES | _NO for text in said):
+                flags.append((column, (yes[0],)))
+    for flag, marks in flags:
         values = {record.get(flag, "") for record in sample.records}
         value = next((mark for mark in marks if mark in values), None)
         if value is not None:
