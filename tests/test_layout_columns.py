@@ -194,7 +194,9 @@ def _totals_row_by_row(table: LayoutTable, spec: Layout, repeated: set[int]) -> 
     totals = []
     group_keys = [checks.row_key(row, rule.group) for row in table.rows]
     levels = [
-        checks._level_texts(table, level) for level in rule.levels if level in table.field_texts
+        checks._level_texts(table, level, rule)
+        for level in rule.levels
+        if level in table.field_texts
     ]
     leaf_rows = checks._leaf_totals(table, levels, checks._keys(table, rule.group))
     notes = {

@@ -49,10 +49,12 @@ def layouts_draft(file: str, name: str | None, sheet: str | None, lang: str | No
     from reconcile.codes import render_message
     from reconcile.errors import InputError
     from reconcile.read.draft import draft_layout, first_rows
+    from reconcile.validate.layout import weigh_totals
 
     lang = resolve_lang(lang)
     path = FilePath(file)
     rows, problem = first_rows(path, file, sheet)
     if problem is not None:
         raise InputError("{where}: {problem}", where=file, problem=render_message(problem, lang))
-    click.echo(draft_layout(rows, name or path.stem, path.name, lang), nl=False)
+    text = draft_layout(rows, name or path.stem, path.name, lang, weigh_totals)
+    click.echo(text, nl=False)

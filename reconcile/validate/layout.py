@@ -500,7 +500,9 @@ class _Outline:
 
 def _outline(table: LayoutTable, rule: TotalsRule, repeated: set[int]) -> _Outline:
     """The table's outline by ``rule``; the ``repeated`` rows head no lines."""
-    levels = [_level_texts(table, level) for level in rule.levels if level in table.field_texts]
+    levels = [
+        _level_texts(table, level, rule) for level in rule.levels if level in table.field_texts
+    ]
     group_keys = _keys(table, rule.group)
     notes = _notes(table, rule.levels, rule.memo)
     breakdowns = _memo_breakdowns(table, levels, group_keys, notes)
@@ -510,12 +512,47 @@ def _outline(table: LayoutTable, rule: TotalsRule, repeated: set[int]) -> _Outli
     return _Outline(levels, group_keys, notes, under, headings)
 
 
-def _level_texts(table: LayoutTable, level: str) -> list[str]:
+def weigh_totals(table: LayoutTable) -> tuple[int, int]:
+    """How many totals rows of ``table`` add up by its layout's totals rule, and how many do
+    not: what ``layouts draft`` weighs a rule it drafts by. A totals row is weighed where the
+    rule gives it parts (a group-level total whose group holds lines or subtotals, a subtotal
+    with rows under it); a leaf flagged as a total, or a total of nothing, is not."""
+    layout = table.spec
+    if layout is None or layout.totals is None:
+        return 0, 0
+    outline = _outline(table, layout.totals, set())
+    subtotals = {index for index, under in outline.under.items() if under}
+    parts = set(range(len(table.row_numbers))) - table.total_rows | subtotals
+    groups = {outline.group_keys[index] for index in parts}
+    weighed = subtotals | {
+        index
+        for index in table.total_rows
+        if not any(column[index] for column in outline.levels)
+        and outline.group_keys[index] in groups
+    }
+    wrong = {
+        int("".join(filter(str.isdigit, finding.location.cell or "")) or 0)
+        for finding in _check_totals(table, layout, set(), outline)
+    }
+    off = {index for index in weighed if table.row_numbers[index] in wrong}
+    return len(weighed - off), len(off)
+
+
+def _level_texts(table: LayoutTable, level: str, rule: TotalsRule) -> list[str]:
     """Each row's text of ``level`` as the outline compares them, case and spacing aside: a
     regeling under "Personele Uitgaven" stands under "Personele uitgaven" (2015, VIII article
-    95, rows 1493-1496), one of "33.3 " under "33.3"."""
+    95, rows 1493-1496), one of "33.3 " under "33.3". A totals row known by its text in this
+    very column ("Subtotaal", "Totaal artikel 1" in the description) fills no level with it:
+    the text says which rows it sums, those of the levels it does fill."""
     folded = {text: " ".join(text.split()).casefold() for text in table.distinct_texts(level)}
-    return [folded[text] for text in table.field_texts[level]]
+    texts = [folded[text] for text in table.field_texts[level]]
+    pattern = rule.patterns.get(level)
+    if pattern is not None:
+        column = table.field_texts[level]
+        for index in table.summary_rows:
+            if pattern.search(column[index]):
+                texts[index] = ""
+    return texts
 
 
 def _check_totals(
