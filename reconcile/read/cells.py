@@ -56,6 +56,28 @@ def per_value(function: Callable[[Any], Any], values: list[Any]) -> list[Any]:
     return list(map(results.__getitem__, values))
 
 
+class Date1904(dt.datetime):
+    """A date read from a workbook on the 1904 calendar (``date1904``, Excel for Mac's old
+    default): the number behind it counts days from 1 January 1904, not from 1900, so 2025
+    typed in a date-formatted cell shows 18-07-1909 there (17-07-1905 on the 1900 calendar)."""
+
+
+def on_1904_calendar(grid: Grid) -> Grid:
+    """``grid`` with its dates as ``Date1904``, for a workbook that counts from 1904."""
+    if not any(isinstance(v, dt.date) for row in grid.rows for v in row):
+        return grid
+
+    def of_1904(value: Any) -> Any:
+        if not isinstance(value, dt.date) or isinstance(value, dt.time):
+            return value
+        if isinstance(value, dt.datetime):
+            return Date1904.combine(value.date(), value.time())
+        return Date1904(value.year, value.month, value.day)
+
+    grid.rows = [tuple(map(of_1904, row)) for row in grid.rows]
+    return grid
+
+
 class UnreadableFileError(InputError):
     """The bytes are not a workbook openpyxl can open; ``reason`` says why in plain words (a
     Phrase, worded in the report's language)."""

@@ -1,0 +1,147 @@
+"""Workbooks as other programs and settings save them, built here by code: a workbook on the
+1904 calendar, strict Open XML, a pasted template whose codes carry a typed apostrophe.
+
+Each reads as the same table does when Excel saves it on its defaults, by both reading paths
+(calamine and openpyxl), or names its cell in English and Dutch.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from reconcile import pipeline
+from reconcile.announcement import load_announcement
+from reconcile.read import read_file
+from reconcile.read.find_table import parse_year
+from reconcile.read.read_cells_xlsx import READER_VARIABLE
+from reconcile.report.record import Report
+from tests.spec import message, where
+
+TITLE: list[list[Any]] = [["Ministerie van Economische Zaken"], ["(bedragen x € 1.000)"], []]
+HEADER = ["Hoofdstuk", "Artikel", "Omschrijving", "Soort mutatie", "V/U/O", "Jaar", "Bedrag"]
+LINES: list[list[Any]] = [
+    ["XIII", 2, "Kasschuif AI-fabriek naar 2025", "Kasschuif", "U", 2025, 5100],
+    ["XIII", 2, "Kasschuif AI-fabriek naar 2025", "Kasschuif", "U", 2026, -5100],
+    ["XIII", 2, "AI-fabriek: rekeninfrastructuur", "Reservering", "U", 2026, 13100],
+    ["XIII", 2, "AI-fabriek: rekeninfrastructuur", "Reservering", "U", 2027, 6000],
+]
+FIRST = len(TITLE) + 2  # the sheet row of the first line
+
+
+def _book(rows: list[list[Any]], date_formatted: str = "", epoch_1904: bool = False) -> Any:
+    """An openpyxl workbook with ``rows`` under the title and header; ``date_formatted`` the
+    column letter whose line cells are formatted as dates, as a cell typed into is after a
+    date was pasted there."""
+    import openpyxl
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Reservering"
+    if epoch_1904:
+        book.epoch = CALENDAR_MAC_1904
+    for row in [*TITLE, HEADER, *rows]:
+        sheet.append(row)
+    if date_formatted:
+        for number in range(FIRST, FIRST + len(rows)):
+            sheet[f"{date_formatted}{number}"].number_format = "dd-mm-yyyy"
+    return book
+
+
+def _validate(path: Path) -> Report:
+    return pipeline.validate([str(path)], load_announcement(None))
+
+
+def _lines(path: Path) -> list[tuple[int | None, Decimal | None]]:
+    """(year, euros) per line the table gives."""
+    result = read_file(path, path.name)
+    assert result.table is not None
+    return [(parse_year(line.year), line.amount) for line in result.table.lines]
+
+
+@pytest.fixture(params=["calamine", "openpyxl"])
+def reader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    monkeypatch.setenv(READER_VARIABLE, request.param)
+    return str(request.param)
+
+
+# --- the 1904 calendar ---------------------------------------------------------------------
+
+
+def test_years_in_date_cells_of_a_1904_workbook_are_the_years_typed(
+    tmp_path: Path, reader: str
+) -> None:
+    # Excel for Mac saved workbooks on the 1904 calendar until 2011, and a workbook keeps its
+    # calendar: 2025 typed in a date cell there shows 18-07-1909, day 2025 counted from 1904.
+    path = tmp_path / "EZ.xlsx"
+    _book(LINES, date_formatted="F", epoch_1904=True).save(path)
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    report = _validate(path)
+    assert where(report) == []
+    assert _lines(path) == [
+        (2025, Decimal("5100000")),
+        (2026, Decimal("-5100000")),
+        (2026, Decimal("13100000")),
+        (2027, Decimal("6000000")),
+    ]
+    (date,) = [f for f in report.findings if f.code == "year-is-date"]
+    assert date.location.place == "Reservering!F5"
+    assert message(date) == (
+        "The year is stored as the date 18-07-1909; it was read as 2025 (4 cells in this column)."
+    )
+    assert message(date, "nl") == (
+        "Het jaar is opgeslagen als de datum 18-07-1909; het is gelezen als 2025 (4 cellen in "
+        "deze kolom)."
+    )
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+
+
+def test_an_amount_in_a_date_cell_of_a_1904_workbook_is_the_number_typed(
+    tmp_path: Path, reader: str
+) -> None:
+    path = tmp_path / "EZ.xlsx"
+    _book(LINES, date_formatted="G", epoch_1904=True).save(path)
+    report = _validate(path)
+    assert [amount for _, amount in _lines(path)][2:] == [
+        Decimal("13100000"),
+        Decimal("6000000"),
+    ]
+    dates = [f for f in report.findings if f.code == "amount-is-date"]
+    shown = {f.params["shown"]: f.params["number"] for f in dates}
+    # 13100 counted from 1 January 1904 is 13 November 1939 (from 1900: 12 November 1935).
+    assert shown["13-11-1939"] == 13100
+
+
+def test_a_1904_workbook_without_dates_reads_as_any_other(tmp_path: Path, reader: str) -> None:
+    path = tmp_path / "EZ.xlsx"
+    _book(LINES, epoch_1904=True).save(path)
+    report = _validate(path)
+    assert where(report) == []
+    assert [f.code for f in report.findings] == []
+    assert _lines(path)[0] == (2025, Decimal("5100000"))
+
+
+def test_the_1900_calendar_is_still_read_from_1900(tmp_path: Path, reader: str) -> None:
+    path = tmp_path / "EZ.xlsx"
+    _book(LINES, date_formatted="F").save(path)
+    report = _validate(path)
+    (date,) = [f for f in report.findings if f.code == "year-is-date"]
+    assert date.params["shown"] == "17-07-1905"
+    assert _lines(path)[0] == (2025, Decimal("5100000"))
+
+
+def test_a_date_typed_as_a_date_is_no_year_on_either_calendar() -> None:
+    from reconcile.read.cells import Date1904
+    from reconcile.read.find_table import excel_serial, parse_year
+
+    assert excel_serial(Date1904(1909, 7, 18)) == 2025
+    assert excel_serial(dt.datetime(1905, 7, 17)) == 2025
+    assert parse_year(Date1904(2025, 1, 1)) == 2025  # a first of January stands for its year
+    assert parse_year(Date1904(2025, 3, 14)) is None
+    assert excel_serial(Date1904(1909, 7, 18, 9, 30)) is None  # a moment, not a number
