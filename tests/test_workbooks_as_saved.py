@@ -145,3 +145,40 @@ def test_a_date_typed_as_a_date_is_no_year_on_either_calendar() -> None:
     assert parse_year(Date1904(2025, 1, 1)) == 2025  # a first of January stands for its year
     assert parse_year(Date1904(2025, 3, 14)) is None
     assert excel_serial(Date1904(1909, 7, 18, 9, 30)) is None  # a moment, not a number
+
+
+# --- Excel's text-forcing apostrophe, kept as a character --------------------------------
+
+
+def test_codes_typed_with_a_kept_apostrophe_are_read_as_the_codes(tmp_path: Path) -> None:
+    # Typed into a cell formatted as text (a template's code columns often are), or pasted
+    # from a CSV export or another program, '2 keeps its apostrophe as a character: the cell
+    # holds "'2". A year ("'2025") and an amount ("'5100") were read; the codes were not.
+    rows = [
+        ["'XIII", "'2", "Kasschuif AI-fabriek naar 2025", "'Kasschuif", "'U", "'2025", "'5100"],
+        ["'13", "' 2", "Kasschuif AI-fabriek naar 2025", "Kasschuif", "U", 2026, "'-5100"],
+        ["XIII", "'02", "'s-Hertogenbosch: datacentrum", "' Reservering", "'u", 2026, 13100],
+    ]
+    path = tmp_path / "EZ.xlsx"
+    _book(rows).save(path)
+    report = _validate(path)
+    assert where(report) == []
+    assert report.files[0].total == Decimal("13100000")
+    assert [(ln.chapter, ln.article, ln.series, ln.kind) for ln in report.lines] == [
+        ("XIII", "2", "U", "kasschuif"),
+        ("XIII", "2", "U", "kasschuif"),
+        ("XIII", "2", "U", "reservation"),
+    ]
+
+
+def test_an_apostrophe_before_no_code_is_still_named_at_its_cell(tmp_path: Path) -> None:
+    rows = [["'XIV B", "'2a b", "AI-fabriek", "'Subsidie", "'W", 2026, 13100]]
+    path = tmp_path / "EZ.xlsx"
+    _book(rows).save(path)
+    report = _validate(path)
+    found = {(f.location.place, f.code): f for f in report.findings}
+    assert ("Reservering!E5", "series-invalid") in found
+    assert message(found["Reservering!E5", "series-invalid"]) == (
+        "\"'W\" is not a series: write V (verplichtingen), U (uitgaven) or O (ontvangsten)."
+    )
+    assert message(found["Reservering!E5", "series-invalid"], "nl").startswith("\"'W\" is ")

@@ -185,4 +185,14 @@ SERIES_WORDS = {
 def normalise_series(value: Any) -> str | None:
     """A series cell as its code ("Uitgaven": "U"), any other text as it is, None when empty."""
     text = cell_text(value) or None
-    return None if text is None else SERIES_WORDS.get(text.upper(), text)
+    if text is None:
+        return None
+    return SERIES_WORDS.get(without_text_mark(text).upper(), text)
+
+
+def without_text_mark(text: str) -> str:
+    """A code cell's text without a leading apostrophe: Excel's mark that forces a cell to
+    text ("'2", "'XIII", "'U"), which a cell formatted as text, a paste from another program
+    or a CSV export keeps as a character. Only for codes: in a description it is a word's
+    ("'s-Hertogenbosch")."""
+    return text[1:].lstrip() if text.startswith("'") else text
