@@ -182,3 +182,77 @@ def test_an_apostrophe_before_no_code_is_still_named_at_its_cell(tmp_path: Path)
         "\"'W\" is not a series: write V (verplichtingen), U (uitgaven) or O (ontvangsten)."
     )
     assert message(found["Reservering!E5", "series-invalid"], "nl").startswith("\"'W\" is ")
+
+
+# --- strict Open XML ---------------------------------------------------------------------
+
+# Excel's "Strict Open XML Spreadsheet" writes the same parts as its usual .xlsx, with the
+# spreadsheet and relationship elements in these namespaces instead (ISO/IEC 29500 strict).
+STRICT = (
+    (
+        b"http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+        b"http://purl.oclc.org/ooxml/spreadsheetml/main",
+    ),
+    (
+        b"http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+        b"http://purl.oclc.org/ooxml/officeDocument/relationships",
+    ),
+)
+
+
+def _strict(path: Path) -> Path:
+    """``path`` rewritten as strict Open XML, beside it."""
+    import zipfile
+
+    strict = path.with_name(f"strict-{path.name}")
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(strict, "w") as copy:
+        for info in source.infolist():
+            part = source.read(info)
+            for usual, other in STRICT:
+                part = part.replace(usual, other)
+            if info.filename == "xl/workbook.xml":
+                part = part.replace(b"<workbook ", b'<workbook conformance="strict" ', 1)
+            copy.writestr(info, part)
+    return strict
+
+
+def test_a_strict_open_xml_workbook_reads_as_its_usual_twin(tmp_path: Path, reader: str) -> None:
+    # A script's file (openpyxl saves no formula results) with a hidden row holding a line and
+    # a hidden sheet with a table: every finding of the usual file, at the same cells. The
+    # openpyxl path found no sheet in it (no-table, exit 2), and asking it for the formula of
+    # G9 stopped the run ("unexpected problem", KeyError).
+    book = _book([*LINES, ["XIII", 2, "Formule", "Reservering", "U", 2028, "=1000*2"]])
+    sheet = book.active
+    sheet.append(["Totaal", None, None, None, "U", None, "=SUM(G5:G9)"])
+    sheet.row_dimensions[7].hidden = True
+    old = book.create_sheet("Oud")
+    old.sheet_state = "hidden"
+    for row in [*TITLE, HEADER, LINES[0]]:
+        old.append(row)
+    usual = tmp_path / "EZ.xlsx"
+    book.save(usual)
+    strict = _strict(usual)
+    before = strict.read_bytes()
+    expected = [
+        ("EZ.xlsx", "Oud", "sheet-not-read"),
+        ("EZ.xlsx", "Reservering!A7", "hidden-line"),
+        ("EZ.xlsx", "Reservering!G9", "amount-not-computed"),
+        ("EZ.xlsx", "Reservering!G10", "total-not-computed"),
+    ]
+    assert where(_validate(usual)) == expected
+    report = _validate(strict)
+    assert where(report) == [(strict.name, place, code) for _, place, code in expected]
+    assert report.files[0].total == Decimal("19100000")
+    assert strict.read_bytes() == before
+
+
+def test_a_strict_workbook_over_a_limit_names_its_sheet(tmp_path: Path) -> None:
+    from reconcile.limits import Limits
+
+    usual = tmp_path / "EZ.xlsx"
+    _book(LINES).save(usual)
+    strict = _strict(usual)
+    small = Limits(max_rows=6)
+    report = pipeline.validate([str(strict)], load_announcement(None), limits=small)
+    (refused,) = [f for f in report.findings if f.code == "limit-exceeded"]
+    assert refused.location.sheet == "Reservering"  # not its part's name, sheet1.xml

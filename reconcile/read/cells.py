@@ -136,8 +136,49 @@ def open_openpyxl(data: bytes, data_only: bool = False) -> Any:
         # they do not change the values read.
         warnings.simplefilter("ignore")
         return openpyxl.load_workbook(
-            io.BytesIO(data), data_only=data_only, keep_vba=False, keep_links=False
+            io.BytesIO(transitional(data)), data_only=data_only, keep_vba=False, keep_links=False
         )
+
+
+# Strict Open XML (Excel's "Strict Open XML Spreadsheet") names the same elements in other
+# namespaces; openpyxl knows only the transitional ones, and finds no sheet in a strict file.
+STRICT_NAMESPACES = (
+    (
+        b"http://purl.oclc.org/ooxml/spreadsheetml/main",
+        b"http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+    ),
+    (
+        b"http://purl.oclc.org/ooxml/officeDocument/relationships",
+        b"http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    ),
+    (
+        b"http://purl.oclc.org/ooxml/drawingml/main",
+        b"http://schemas.openxmlformats.org/drawingml/2006/main",
+    ),
+)
+
+
+def transitional(data: bytes) -> bytes:
+    """A strict Open XML workbook's bytes with its namespaces renamed to the transitional
+    ones, part by part (the pre-flight has bounded every part's size); any other workbook as
+    it is."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            if STRICT_NAMESPACES[0][0] not in archive.read("xl/workbook.xml"):
+                return data
+            out = io.BytesIO()
+            with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
+                for info in archive.infolist():
+                    part = archive.read(info)
+                    if info.filename.endswith((".xml", ".rels")):
+                        for strict, usual in STRICT_NAMESPACES:
+                            part = part.replace(strict, usual)
+                    copy.writestr(info, part)
+    except (KeyError, zipfile.BadZipFile, OSError, ValueError):
+        return data  # openpyxl says what is wrong with it
+    return out.getvalue()
 
 
 def openpyxl_formula_lookup(data: bytes) -> Callable[[str, int, int], str | None]:
