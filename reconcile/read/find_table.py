@@ -662,7 +662,9 @@ def _row_numbers(cells: list[Any]) -> bool:
 
 # --- where a table ends ---------------------------------------------------------------------
 
-_TOTAL = re.compile(r"^\s*(sub)?\s*-?\s*tota(a)?l\b", re.IGNORECASE)
+# "Totaal", "Subtotaal", "Sub-totaal", and the grand totals Excel's pivot tables write:
+# "Eindtotaal" (Dutch), "Grand Total" (English), which _GRAND below names as grand totals.
+_TOTAL = re.compile(r"^\s*(?:(?:sub|eind)?\s*-?\s*tota(a)?l|grand\s+total)\b", re.IGNORECASE)
 _GRAND = re.compile(
     r"^\s*(totaal|total|totaal generaal|eindtotaal|grand total|totaal\s+reservering)\s*:?\s*$",
     re.IGNORECASE,
