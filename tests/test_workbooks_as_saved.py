@@ -307,3 +307,48 @@ def test_an_excel_tables_totals_row_is_checked_whatever_excel_labels_it(
     assert report.files[0].total == Decimal("19100000")
     right = _excel_table(tmp_path / "OK.xlsx", label, saved=19100)
     assert [f.code for f in _validate(right).findings] == []
+
+
+# --- cells without their reference (r="G9") ------------------------------------------------
+
+
+def test_a_sheet_whose_cells_carry_no_reference_reads_as_with_them(
+    tmp_path: Path, reader: str
+) -> None:
+    # <row r="9"> and <c r="G9"> are optional in Open XML: a writer may leave them out (code
+    # built on the Open XML SDK often does), and a cell's place is then its order. calamine
+    # reads such cells in place, but the byte scan for what it does not report (formulas
+    # without a result, error values, hidden rows) could not place them: the hidden line, the
+    # #DIV/0! and the uncomputed formula below were all missed (one missing-value instead).
+    import re
+    import zipfile
+
+    rows = [
+        *LINES,
+        ["XIII", 2, "Fout", "Reservering", "U", 2028, "=1/0"],
+        ["XIII", 2, "Formule", "Reservering", "U", 2029, "=1000*2"],
+    ]
+    book = _book(rows)
+    book.active.delete_rows(len(TITLE))  # no empty row: every row is written, in order
+    book.active.row_dimensions[FIRST].hidden = True  # the first line, now in row 5
+    placed = tmp_path / "placed.xlsx"
+    book.save(placed)
+    unplaced = tmp_path / "EZ.xlsx"
+    with zipfile.ZipFile(placed) as source, zipfile.ZipFile(unplaced, "w") as copy:
+        for info in source.infolist():
+            part = source.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                # the #DIV/0! Excel saves for =1/0, then every reference out
+                error = b'<c r="G8" t="e"><f>1/0</f><v>#DIV/0!</v></c>'
+                part, count = re.subn(rb'<c r="G8"[^>]*>.*?</c>', error, part)
+                assert count == 1
+                part = re.sub(rb'(<(?:c|row)) r="[A-Z]*[0-9]+"', rb"\1", part)
+                assert b' r="' not in part
+            copy.writestr(info, part)
+    report = _validate(unplaced)
+    assert where(report) == [
+        ("EZ.xlsx", "Reservering!A5", "hidden-line"),
+        ("EZ.xlsx", "Reservering!G8", "amount-not-a-number"),
+        ("EZ.xlsx", "Reservering!G9", "amount-not-computed"),
+    ]
+    assert message(report.findings[1], "nl").startswith('"#DIV/0!" is geen bedrag')
