@@ -352,3 +352,41 @@ def test_a_sheet_whose_cells_carry_no_reference_reads_as_with_them(
         ("EZ.xlsx", "Reservering!G9", "amount-not-computed"),
     ]
     assert message(report.findings[1], "nl").startswith('"#DIV/0!" is geen bedrag')
+
+
+# --- CSV as Excel for Mac saves it ---------------------------------------------------------
+
+
+def test_a_csv_saved_by_excel_for_mac_is_read_in_mac_roman(tmp_path: Path) -> None:
+    # Excel for Mac's "CSV (Macintosh)" ends lines with CR alone and writes Mac Roman, where
+    # "€" is byte 0xDB: read as Windows-1252 that is "Û", so "(bedragen x € 1 mln)" was no
+    # unit caption, the amounts were read in thousands (EUR 19,100 for EUR 19.1 mln, a note
+    # only), and "coördinatie" came out "co‚rdinatie".
+    rows = [
+        "(bedragen x € 1 mln)",
+        "Hoofdstuk;Artikel;Omschrijving;Jaar;Bedrag",
+        "XIII;2;AI-fabriek: coördinatie;2026;13,1",
+        "XIII;2;AI-fabriek: coördinatie;2027;6",
+    ]
+    path = tmp_path / "EZ.csv"
+    path.write_bytes("\r".join(rows).encode("mac_roman") + b"\r")
+    assert b"\xdb" in path.read_bytes()  # the euro sign, as Mac Roman writes it
+    report = _validate(path)
+    assert where(report) == []
+    assert report.files[0].total == Decimal("19100000")
+    (detected,) = [f for f in report.findings if f.code == "csv-detected"]
+    assert message(detected) == "Read as CSV: semicolon-separated, encoding Mac Roman."
+    assert message(detected, "nl").endswith("Mac Roman.")
+    result = read_file(path, path.name)
+    assert result.table is not None
+    assert result.table.lines[0].values["description"] == "AI-fabriek: coördinatie"
+
+
+def test_a_csv_in_windows_1252_with_crlf_is_still_windows_1252(tmp_path: Path) -> None:
+    rows = ["(bedragen x € 1.000)", "Hoofdstuk;Artikel;Omschrijving;Jaar;Bedrag"]
+    path = tmp_path / "EZ.csv"
+    path.write_bytes("\r\n".join([*rows, "XIII;2;coördinatie;2026;13100"]).encode("cp1252"))
+    report = _validate(path)
+    (detected,) = [f for f in report.findings if f.code == "csv-detected"]
+    assert detected.params["encoding"] == "Windows-1252"
+    assert report.files[0].total == Decimal("13100000")
