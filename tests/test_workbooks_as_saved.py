@@ -179,9 +179,9 @@ def test_an_apostrophe_before_no_code_is_still_named_at_its_cell(tmp_path: Path)
     found = {(f.location.place, f.code): f for f in report.findings}
     assert ("Reservering!E5", "series-invalid") in found
     assert message(found["Reservering!E5", "series-invalid"]) == (
-        "\"'W\" is not a series: write V (verplichtingen), U (uitgaven) or O (ontvangsten)."
+        '"\'W" is not a series: write V (verplichtingen), U (uitgaven) or O (ontvangsten).'
     )
-    assert message(found["Reservering!E5", "series-invalid"], "nl").startswith("\"'W\" is ")
+    assert message(found["Reservering!E5", "series-invalid"], "nl").startswith('"\'W" is ')
 
 
 # --- strict Open XML ---------------------------------------------------------------------

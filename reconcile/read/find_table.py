@@ -65,7 +65,7 @@ def excel_serial(value: dt.date) -> int | None:
     A workbook on the 1904 calendar counts from 1 January 1904 (``Date1904``).
     """
     if isinstance(value, Date1904):
-        serial = (value - _EXCEL_EPOCH_1904).days
+        serial = (dt.datetime.combine(value.date(), dt.time()) - _EXCEL_EPOCH_1904).days
         return serial if value.time() == dt.time() else None
     moment = value if isinstance(value, dt.datetime) else dt.datetime.combine(value, dt.time())
     serial = (moment - _EXCEL_EPOCH).days

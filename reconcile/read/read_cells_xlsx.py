@@ -61,17 +61,19 @@ def load_grids(
         raise UnreadableFileError(
             Phrase("it is not an .xlsx workbook (no zip archive); save it as .xlsx")
         )
-    grids = None
+    grids = _load_grids(data, reader, plain_parts)
+    return [on_1904_calendar(grid) for grid in grids] if _counts_from_1904(data) else grids
+
+
+def _load_grids(data: bytes, reader: str | None, plain_parts: frozenset[str]) -> list[Grid]:
     if (reader or choose_reader()) == "calamine":
         from reconcile.read.read_cells_calamine import load_grids_calamine
 
         try:
-            grids = load_grids_calamine(data, plain_parts)
+            return load_grids_calamine(data, plain_parts)
         except Exception:  # damaged or unusual: openpyxl decides, and explains
             pass
-    if grids is None:
-        grids = load_grids_openpyxl(data)
-    return [on_1904_calendar(grid) for grid in grids] if _counts_from_1904(data) else grids
+    return load_grids_openpyxl(data)
 
 
 _DATE1904 = re.compile(rb'<(?:\w+:)?workbookPr\b[^>]*?\bdate1904="(?:1|true)"')
@@ -81,9 +83,8 @@ def _counts_from_1904(data: bytes) -> bool:
     """Whether the workbook's dates count from 1904 (``<workbookPr date1904="1"/>``): both
     loaders turn its numbers into the dates it shows, which then count from another day."""
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            with archive.open("xl/workbook.xml") as part:
-                head = part.read(1 << 16)  # workbookPr comes before the sheets
+        with zipfile.ZipFile(io.BytesIO(data)) as archive, archive.open("xl/workbook.xml") as part:
+            head = part.read(1 << 16)  # workbookPr comes before the sheets
     except (KeyError, zipfile.BadZipFile, OSError, ValueError):
         return False
     return _DATE1904.search(head) is not None
