@@ -390,3 +390,64 @@ def test_a_csv_in_windows_1252_with_crlf_is_still_windows_1252(tmp_path: Path) -
     (detected,) = [f for f in report.findings if f.code == "csv-detected"]
     assert detected.params["encoding"] == "Windows-1252"
     assert report.files[0].total == Decimal("13100000")
+
+
+# --- the shipped example, each file saved another way ----------------------------------------
+
+
+def test_the_example_set_saved_every_other_way_reconciles_to_the_same_total(
+    tmp_path: Path,
+) -> None:
+    # The six workbooks of examples/ai-fabriek as six offices might send them: EZ saved as
+    # strict Open XML, Defensie on the 1904 calendar with its year cells formatted as dates,
+    # OCW as Excel for Mac's CSV, BZK with its codes typed behind a kept apostrophe; VWS and
+    # LVVN as they are. Each reads as the original, so the set reconciles as it does.
+    import shutil
+
+    import openpyxl
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904
+
+    example = Path(__file__).resolve().parent.parent / "examples" / "ai-fabriek"
+    folder = tmp_path / "set"
+    folder.mkdir()
+    for name in ("announcement.toml", "VWS.xlsx", "LVVN.xlsx", "EZ.xlsx"):
+        shutil.copy(example / name, tmp_path / name if name == "EZ.xlsx" else folder / name)
+    _strict(tmp_path / "EZ.xlsx").rename(folder / "EZ.xlsx")
+
+    defensie = openpyxl.load_workbook(example / "Defensie.xlsx")
+    defensie.epoch = CALENDAR_MAC_1904
+    for row in defensie.active.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, int) and 2025 <= cell.value <= 2030:
+                cell.number_format = "dd-mm-yyyy"
+    defensie.save(folder / "Defensie.xlsx")
+
+    ocw = openpyxl.load_workbook(example / "OCW.xlsx").active
+    lines = [
+        ";".join("" if value is None else str(value) for value in row)
+        for row in ocw.iter_rows(values_only=True)
+        if not any(isinstance(value, str) and value.startswith("=") for value in row)
+    ]
+    (folder / "OCW.csv").write_bytes("\r".join(lines).encode("mac_roman") + b"\r")
+
+    bzk = openpyxl.load_workbook(example / "BZK.xlsx")
+    header = None
+    for row in bzk.active.iter_rows():
+        if header is not None and row[0].value and not str(row[0].value).startswith("Tota"):
+            for cell in row[:2]:
+                cell.value = f"'{cell.value}"
+        header = header or ("Hoofdstuk" in [cell.value for cell in row] or None)
+    bzk.save(folder / "BZK.xlsx")
+
+    report = pipeline.check([str(folder)], load_announcement(folder / "announcement.toml"))
+    assert report.verdict == "reconciled"
+    assert report.total == Decimal("69400000")
+    assert {f.ministry: f.total for f in report.files} == {
+        "EZ": Decimal("25000000"),
+        "Defensie": Decimal("20000000"),
+        "OCW": Decimal("8000000"),
+        "BZK": Decimal("6000000"),
+        "VWS": Decimal("5400000"),
+        "LVVN": Decimal("5000000"),
+    }
+    assert not [f for f in report.findings if f.severity.value == "error"]
