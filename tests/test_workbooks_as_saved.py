@@ -451,3 +451,35 @@ def test_the_example_set_saved_every_other_way_reconciles_to_the_same_total(
         "LVVN": Decimal("5000000"),
     }
     assert not [f for f in report.findings if f.severity.value == "error"]
+
+
+CORPUS = Path(__file__).resolve().parent / "corpus"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "calendar-1904.xlsxwriter.xlsx",
+        "calendar-1904.libreoffice.xlsx",
+        "calendar-1904.libreoffice.ods",  # <table:null-date table:date-value="1904-01-01"/>
+        "calendar-1904.libreoffice.xls",  # DATEMODE 1 in the workbook globals
+    ],
+)
+def test_each_format_keeps_the_1904_calendar_and_is_read_from_1904(name: str) -> None:
+    # LibreOffice keeps a workbook's calendar in every format it saves (built by
+    # tests/corpus/build_corpus.py, case calendar-1904): .xls and .ods were read from 1900.
+    path = CORPUS / name
+    assert [(year, amount) for year, amount in _lines(path)] == [
+        (2025, Decimal("1500000")),
+        (2026, Decimal("2500000")),
+        (2026, Decimal("750500")),
+    ]
+    report = _validate(path)
+    assert where(report) == [(name, "Reservering!F7", "amount-is-date")]
+    (year, amount) = sorted(
+        (f for f in report.findings if f.code in ("year-is-date", "amount-is-date")),
+        key=lambda f: f.code,
+        reverse=True,
+    )
+    assert year.params["shown"] == "18-07-1909"
+    assert amount.params == {"shown": "05-11-1910", "number": 2500}

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from reconcile.model import Phrase
-from reconcile.read.cells import Grid, UnreadableFileError
+from reconcile.read.cells import Grid, UnreadableFileError, on_1904_calendar
 from reconcile.read.read_cells_calamine import calamine_merged
 from reconcile.read.read_cells_xlsx import load_grids
 
@@ -75,6 +76,8 @@ def load_calamine_grids(data: bytes) -> list[Grid]:
         if data[:2] == b"PK":  # .ods: hidden rows, columns and merged cells from content.xml
             extras = ods_extras(data)
             grids = [_with_extras(g, extras.get(g.name)) for g in grids]
+        if _counts_from_1904(data):
+            grids = [on_1904_calendar(grid) for grid in grids]
     except Exception as exc:  # a damaged or hostile file can make calamine raise anything
         text = str(exc).strip().splitlines()[0][:160] if str(exc).strip() else type(exc).__name__
         raise UnreadableFileError(
@@ -85,6 +88,36 @@ def load_calamine_grids(data: bytes) -> list[Grid]:
             )
         ) from exc
     return grids
+
+
+# An .xls workbook's DATEMODE record saying 1 (the 1904 calendar), as Excel and LibreOffice
+# write it in the workbook globals: after HIDEOBJ (0x8D), before PRECISION (0x0E).
+_XLS_1904 = re.compile(
+    rb"\x8d\x00\x02\x00..\x22\x00\x02\x00\x01\x00|\x22\x00\x02\x00\x01\x00\x0e\x00\x02\x00",
+    re.DOTALL,
+)
+# An .ods workbook's null date on the 1904 calendar (LibreOffice keeps an Excel file's).
+_ODS_1904 = re.compile(rb'<table:null-date\b[^>]*\btable:date-value="1904-01-01"')
+
+
+def _counts_from_1904(data: bytes) -> bool:
+    """Whether an .xls or .ods workbook's dates count from 1 January 1904 (read_cells_xlsx
+    says for .xlsx): calamine turns a number in a date cell into the date it shows there."""
+    if data[:2] != b"PK":
+        return _XLS_1904.search(data, 0, 1 << 16) is not None  # the globals come first
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive, archive.open("content.xml") as part:
+            tail = b""
+            while chunk := part.read(1 << 16):
+                window = tail + chunk
+                if _ODS_1904.search(window):
+                    return True
+                if b"<table:table " in window:
+                    return False  # the settings come before the first sheet
+                tail = window[-200:]
+    except (KeyError, zipfile.BadZipFile, OSError, ValueError):
+        pass
+    return False
 
 
 def _value(value: Any) -> Any:
