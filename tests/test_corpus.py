@@ -310,6 +310,10 @@ def test_every_corpus_file_is_tested() -> None:
         "calendar-1904.libreoffice.xlsx",
         "calendar-1904.libreoffice.ods",
         "calendar-1904.libreoffice.xls",
+        "error-value.openpyxl.xlsx",
+        "error-value.libreoffice.xlsx",
+        "error-value.libreoffice.ods",
+        "error-value.libreoffice.xls",
     }
     assert sorted(tested) == FILES
 

@@ -483,3 +483,27 @@ def test_each_format_keeps_the_1904_calendar_and_is_read_from_1904(name: str) ->
     )
     assert year.params["shown"] == "18-07-1909"
     assert amount.params == {"shown": "05-11-1910", "number": 2500}
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("error-value.openpyxl.xlsx", "amount-not-computed"),  # a script's file: no result
+        ("error-value.libreoffice.xlsx", "amount-not-a-number"),
+        ("error-value.libreoffice.ods", "amount-not-a-number"),
+        ("error-value.libreoffice.xls", "missing-value"),  # calamine drops it; not fixed
+    ],
+)
+def test_a_formula_showing_an_error_is_an_error_at_its_cell_in_every_format(
+    name: str, code: str
+) -> None:
+    # =1/0 in an amount cell, saved by LibreOffice with its result #DIV/0! (built by
+    # tests/corpus/build_corpus.py, case error-value). calamine reads an error value as an
+    # empty cell; the .ods said "The Bedrag of this line is empty" of a cell showing #DIV/0!.
+    report = _validate(CORPUS / name)
+    assert where(report) == [(name, "Reservering!F9", code)]
+    (finding,) = report.findings
+    if code == "amount-not-a-number":
+        assert message(finding).startswith('"#DIV/0!" is not an amount; it is not counted')
+        assert message(finding, "nl").startswith('"#DIV/0!" is geen bedrag')
+    assert report.files[0].total == Decimal("4750500")

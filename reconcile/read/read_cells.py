@@ -149,14 +149,22 @@ class OdsExtras:
     hidden_rows: list[tuple[int, int]] = field(default_factory=list)
     hidden_columns: list[tuple[int, int]] = field(default_factory=list)
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)
+    # (row, column) -> the error value a formula shows ("#DIV/0!"), which calamine reads as an
+    # empty cell; put in, as the .xlsx readers do, it is a finding of its own at its cell.
+    errors: dict[tuple[int, int], str] = field(default_factory=dict)
+
+
+_CALCEXT = "{urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0}"
 
 
 def ods_extras(data: bytes) -> dict[str, OdsExtras]:
-    """Per sheet name, the hidden rows and columns and merged cells of an .ods workbook."""
+    """Per sheet name, the hidden rows and columns, merged cells and error values of an .ods
+    workbook."""
     from defusedxml.ElementTree import iterparse
 
     extras: dict[str, OdsExtras] = {}
     sheet_extras, row, column, repeat = OdsExtras(), 0, 0, 1
+    error_at: tuple[int, int] | None = None  # the error cell being read
     with zipfile.ZipFile(io.BytesIO(data)) as archive, archive.open("content.xml") as content:
         for event, element in iterparse(content, events=("start", "end")):
             tag = element.tag.removeprefix(_TABLE)
@@ -166,6 +174,9 @@ def ods_extras(data: bytes) -> dict[str, OdsExtras]:
                 if tag == "table-row":
                     row += repeat
                     element.clear()
+                elif tag == "table-cell" and error_at is not None:
+                    sheet_extras.errors[error_at] = "".join(element.itertext()).strip()
+                    error_at = None
             elif tag == "table":
                 sheet_extras, row, column = OdsExtras(), 0, 0
                 extras[element.get(f"{_TABLE}name", "")] = sheet_extras
@@ -183,6 +194,8 @@ def ods_extras(data: bytes) -> dict[str, OdsExtras]:
                 columns = int(element.get(f"{_TABLE}number-columns-spanned", "1"))
                 if rows > 1 or columns > 1:
                     sheet_extras.merged.append((row + 1, column + 1, row + rows, column + columns))
+                if element.get(f"{_CALCEXT}value-type") == "error":
+                    error_at = (row + 1, column + 1)
                 column += int(element.get(f"{_TABLE}number-columns-repeated", "1"))
     return extras
 
@@ -198,8 +211,16 @@ def _with_extras(grid: Grid, extras: OdsExtras | None) -> Grid:
             n for first, count in runs for n in range(first, min(first + count, limit + 1))
         )
 
+    rows = grid.rows
+    for (row, column), text in sorted(extras.errors.items()):
+        if row <= height and text:
+            cells = list(rows[row - 1])
+            cells.extend([None] * (column - len(cells)))  # calamine may end the row before it
+            cells[column - 1] = text
+            rows[row - 1] = tuple(cells)
     return replace(
         grid,
+        rows=rows,
         hidden_rows=expand(extras.hidden_rows, height),
         hidden_columns=expand(extras.hidden_columns, width),
         merged=tuple(sorted(extras.merged)) or grid.merged,

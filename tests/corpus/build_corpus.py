@@ -240,6 +240,18 @@ def calendar_1904() -> Book:
     return {"Reservering": Sheet([*TITLE, HEADER, *LINES], formats=formats)}
 
 
+def error_value() -> Book:
+    """A line whose amount is a formula that fails (=1/0): LibreOffice computes #DIV/0! on
+    load and saves it as the cell's error value in each format."""
+    rows: Rows = [
+        *TITLE,
+        HEADER,
+        *LINES,
+        ["VIII", 6, "AI-fabriek: fout", "U", 2027, Formula("=1/0")],
+    ]
+    return {"Reservering": Sheet(rows)}
+
+
 # --- the corpus: case -> (builder, engine of the source file, LibreOffice conversions) -----
 CASES: dict[str, tuple[Callable[[], Book], str, tuple[str, ...]]] = {
     "same-table": (same_table, "openpyxl", ("xlsx", "ods", "xls")),
@@ -254,6 +266,7 @@ CASES: dict[str, tuple[Callable[[], Book], str, tuple[str, ...]]] = {
     "suppletoire": (suppletoire, "xlsxwriter", ()),
     "suppletoire-voor-na": (suppletoire_voor_na, "xlsxwriter", ("ods",)),
     "calendar-1904": (calendar_1904, "xlsxwriter", ("xlsx", "ods", "xls")),
+    "error-value": (error_value, "openpyxl", ("xlsx", "ods", "xls")),
 }
 CALENDAR_1904 = ("calendar-1904",)  # cases written on the 1904 calendar
 ALSO_XLSXWRITER = ("same-table",)  # cases written by both script producers
