@@ -491,7 +491,7 @@ def test_each_format_keeps_the_1904_calendar_and_is_read_from_1904(name: str) ->
         ("error-value.openpyxl.xlsx", "amount-not-computed"),  # a script's file: no result
         ("error-value.libreoffice.xlsx", "amount-not-a-number"),
         ("error-value.libreoffice.ods", "amount-not-a-number"),
-        ("error-value.libreoffice.xls", "missing-value"),  # calamine drops it; not fixed
+        ("error-value.libreoffice.xls", "amount-not-a-number"),  # its FORMULA record's result
     ],
 )
 def test_a_formula_showing_an_error_is_an_error_at_its_cell_in_every_format(
@@ -499,7 +499,8 @@ def test_a_formula_showing_an_error_is_an_error_at_its_cell_in_every_format(
 ) -> None:
     # =1/0 in an amount cell, saved by LibreOffice with its result #DIV/0! (built by
     # tests/corpus/build_corpus.py, case error-value). calamine reads an error value as an
-    # empty cell; the .ods said "The Bedrag of this line is empty" of a cell showing #DIV/0!.
+    # empty cell; the .ods and .xls said "The Bedrag of this line is empty" of a cell showing
+    # #DIV/0!.
     report = _validate(CORPUS / name)
     assert where(report) == [(name, "Reservering!F9", code)]
     (finding,) = report.findings
@@ -507,3 +508,12 @@ def test_a_formula_showing_an_error_is_an_error_at_its_cell_in_every_format(
         assert message(finding).startswith('"#DIV/0!" is not an amount; it is not counted')
         assert message(finding, "nl").startswith('"#DIV/0!" is geen bedrag')
     assert report.files[0].total == Decimal("4750500")
+
+
+def test_an_xls_error_value_typed_or_computed_is_found_in_its_sheet() -> None:
+    from reconcile.read.read_cells import xls_extras
+
+    data = (CORPUS / "error-value.libreoffice.xls").read_bytes()
+    assert xls_extras(data) == (False, {"Reservering": {(9, 6): "#DIV/0!"}})
+    assert xls_extras((CORPUS / "calendar-1904.libreoffice.xls").read_bytes())[0] is True
+    assert xls_extras(b"not an ole file at all, but long enough" * 20) == (False, {})

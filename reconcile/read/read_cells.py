@@ -76,7 +76,11 @@ def load_calamine_grids(data: bytes) -> list[Grid]:
         if data[:2] == b"PK":  # .ods: hidden rows, columns and merged cells from content.xml
             extras = ods_extras(data)
             grids = [_with_extras(g, extras.get(g.name)) for g in grids]
-        if _counts_from_1904(data):
+            date1904 = _ods_counts_from_1904(data)
+        else:  # .xls: the calendar and the error values calamine drops, from the BIFF records
+            date1904, errors = xls_extras(data)
+            grids = [_with_errors(g, errors.get(g.name, {})) for g in grids]
+        if date1904:
             grids = [on_1904_calendar(grid) for grid in grids]
     except Exception as exc:  # a damaged or hostile file can make calamine raise anything
         text = str(exc).strip().splitlines()[0][:160] if str(exc).strip() else type(exc).__name__
@@ -90,21 +94,87 @@ def load_calamine_grids(data: bytes) -> list[Grid]:
     return grids
 
 
-# An .xls workbook's DATEMODE record saying 1 (the 1904 calendar), as Excel and LibreOffice
-# write it in the workbook globals: after HIDEOBJ (0x8D), before PRECISION (0x0E).
-_XLS_1904 = re.compile(
-    rb"\x8d\x00\x02\x00..\x22\x00\x02\x00\x01\x00|\x22\x00\x02\x00\x01\x00\x0e\x00\x02\x00",
-    re.DOTALL,
-)
+_BIFF_BOF, _BIFF_BOUNDSHEET, _BIFF_DATEMODE = 0x0809, 0x0085, 0x0022
+_BIFF_FORMULA, _BIFF_BOOLERR = 0x0006, 0x0205
+_BIFF_ERRORS = {
+    0x00: "#NULL!",
+    0x07: "#DIV/0!",
+    0x0F: "#VALUE!",
+    0x17: "#REF!",
+    0x1D: "#NAME?",
+    0x24: "#NUM!",
+    0x2A: "#N/A",
+}
+
+
+def xls_extras(data: bytes) -> tuple[bool, dict[str, dict[tuple[int, int], str]]]:
+    """What calamine does not tell of a BIFF8 .xls, from its records: whether its dates count
+    from 1904 (DATEMODE 1), and per sheet name the cells whose value is an error ("#DIV/0!"),
+    a formula's saved result (FORMULA) or a typed one (BOOLERR), which calamine reads as
+    empty. A stream that cannot be walked gives neither (calamine has read the file)."""
+    import struct
+
+    from reconcile.read.check_bytes import ole_stream
+
+    try:
+        stream = ole_stream(data)
+    except (struct.error, ValueError):
+        return False, {}
+    date1904 = False
+    errors: dict[str, dict[tuple[int, int], str]] = {}
+    names: dict[int, str] = {}  # a sheet's BOF offset -> its name (BOUNDSHEET)
+    cells: dict[tuple[int, int], str] | None = None
+    at = 0
+    while stream is not None and at + 4 <= len(stream):
+        kind, length = struct.unpack_from("<HH", stream, at)
+        body = stream[at + 4 : at + 4 + length]
+        if kind == _BIFF_BOUNDSHEET and len(body) >= 8:
+            names[struct.unpack_from("<I", body)[0]] = _biff_sheet_name(body)
+        elif kind == _BIFF_DATEMODE and len(body) >= 2 and all(bof > at for bof in names):
+            date1904 = body[:2] == b"\x01\x00"  # in the globals, before the first sheet
+        elif kind == _BIFF_BOF:
+            cells = errors.setdefault(names[at], {}) if at in names else None
+        elif cells is not None and kind == _BIFF_FORMULA and len(body) >= 14:
+            result = body[6:14]  # an error result: 2, 0, its code, ..., 0xFFFF
+            if result[0] == 2 and result[6:8] == b"\xff\xff" and result[2] in _BIFF_ERRORS:
+                cells[_biff_cell(body)] = _BIFF_ERRORS[result[2]]
+        elif cells is not None and kind == _BIFF_BOOLERR and len(body) >= 8 and body[7] == 1:
+            cells[_biff_cell(body)] = _BIFF_ERRORS.get(body[6], "#ERROR")
+        at += 4 + length
+    return date1904, errors
+
+
+def _biff_cell(body: bytes) -> tuple[int, int]:
+    """A cell record's (row, column), 1-based."""
+    return body[0] + 256 * body[1] + 1, body[2] + 256 * body[3] + 1
+
+
+def _biff_sheet_name(body: bytes) -> str:
+    count, wide = body[6], body[7] & 1
+    text = body[8 : 8 + count * (2 if wide else 1)]
+    return text.decode("utf-16-le" if wide else "latin-1", "replace")
+
+
+def _with_errors(grid: Grid, errors: dict[tuple[int, int], str]) -> Grid:
+    """``grid`` with the error values calamine read as empty cells put in."""
+    rows = grid.rows
+    for (row, column), text in sorted(errors.items()):
+        if row <= len(rows):
+            cells = list(rows[row - 1])
+            cells.extend([None] * (column - len(cells)))  # calamine may end the row before it
+            cells[column - 1] = text
+            rows[row - 1] = tuple(cells)
+    return grid
+
+
 # An .ods workbook's null date on the 1904 calendar (LibreOffice keeps an Excel file's).
 _ODS_1904 = re.compile(rb'<table:null-date\b[^>]*\btable:date-value="1904-01-01"')
 
 
-def _counts_from_1904(data: bytes) -> bool:
-    """Whether an .xls or .ods workbook's dates count from 1 January 1904 (read_cells_xlsx
-    says for .xlsx): calamine turns a number in a date cell into the date it shows there."""
-    if data[:2] != b"PK":
-        return _XLS_1904.search(data, 0, 1 << 16) is not None  # the globals come first
+def _ods_counts_from_1904(data: bytes) -> bool:
+    """Whether an .ods workbook's dates count from 1 January 1904 (read_cells_xlsx says for
+    .xlsx, ``xls_extras`` for .xls): calamine turns a number in a date cell into the date it
+    shows there."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive, archive.open("content.xml") as part:
             tail = b""
