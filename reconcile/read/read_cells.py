@@ -281,16 +281,8 @@ def _with_extras(grid: Grid, extras: OdsExtras | None) -> Grid:
             n for first, count in runs for n in range(first, min(first + count, limit + 1))
         )
 
-    rows = grid.rows
-    for (row, column), text in sorted(extras.errors.items()):
-        if row <= height and text:
-            cells = list(rows[row - 1])
-            cells.extend([None] * (column - len(cells)))  # calamine may end the row before it
-            cells[column - 1] = text
-            rows[row - 1] = tuple(cells)
     return replace(
-        grid,
-        rows=rows,
+        _with_errors(grid, {cell: text for cell, text in extras.errors.items() if text}),
         hidden_rows=expand(extras.hidden_rows, height),
         hidden_columns=expand(extras.hidden_columns, width),
         merged=tuple(sorted(extras.merged)) or grid.merged,
