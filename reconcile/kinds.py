@@ -191,6 +191,8 @@ def tell_kind(
     ``other``."""
     if other is not None and _says_nothing(other):
         other = None  # "-", "n.v.t.": the line has no other ministry
+    if column is not None:
+        column = _without_text_mark(column)  # "'Kasschuif": Excel's text mark
     if column is not None and _says_nothing(column):
         column = None  # "-", "n.v.t.": the line is of no other kind
     internal = other is not None and _internal(column, description)
@@ -283,6 +285,14 @@ def counterpart_text(either: str | None, to: str | None, source: str | None) -> 
 # A counterpart cell that says there is none: "-", "n.v.t.", "geen" (folded, no punctuation),
 # and 0, which a formula shows for an empty cell it refers to (=Invoer!D5, a VLOOKUP).
 _NOTHING = frozenset({"", "0", "nvt", "nb", "geen", "nee", "none", "na", "not applicable"})
+
+
+def _without_text_mark(cell: str) -> str:
+    """A kind cell without Excel's text-forcing apostrophe kept as a character ("'Kasschuif"):
+    ``reconcile.read.cells.without_text_mark``, which this module cannot import (the reader
+    imports it)."""
+    text = cell.strip()
+    return text[1:].lstrip() if text.startswith("'") else text
 
 
 def _says_nothing(cell: str) -> bool:
@@ -415,7 +425,7 @@ def names_a_kind(value: object) -> bool | None:
         return None
     if not isinstance(value, str):
         return False
-    text = fold(value)
+    text = fold(_without_text_mark(value))
     if not any(ch.isalnum() for ch in text) or _says_nothing(text):
         return None
     return _kind_word(text)[0] is not None

@@ -279,7 +279,8 @@ def normalise_chapter(value: object) -> str | None:
         value = int(value)
     if isinstance(value, int):
         return to_roman(value) if 0 < value < 40 else None
-    match = _CHAPTER_TEXT.match(str(value).replace("\u00a0", " "))
+    text = str(value).replace("\u00a0", " ").strip()
+    match = _CHAPTER_TEXT.match(text[1:] if text.startswith("'") else text)  # Excel's "'XIII"
     if not match:
         return None
     code = match.group("code").upper()

@@ -39,27 +39,32 @@ def write_workbook(
     sheets: Mapping[str, Sheet | Rows],
     engine: str = "xlsxwriter",
     vba_project: Path | None = None,
+    date_1904: bool = False,
 ) -> Path:
     """Write ``sheets`` (name -> rows or Sheet) to ``path`` with xlsxwriter or openpyxl.
 
-    ``vba_project`` (xlsxwriter, an .xlsm path) embeds that file as the workbook's macros.
+    ``vba_project`` (xlsxwriter, an .xlsm path) embeds that file as the workbook's macros;
+    ``date_1904`` puts the workbook on the 1904 calendar (Excel for Mac's old default).
     """
     specs = {name: s if isinstance(s, Sheet) else Sheet(s) for name, s in sheets.items()}
     if engine == "xlsxwriter":
-        _write_xlsxwriter(path, specs, vba_project)
+        _write_xlsxwriter(path, specs, vba_project, date_1904)
     elif engine == "openpyxl":
-        _write_openpyxl(path, specs)
+        _write_openpyxl(path, specs, date_1904)
     else:
         raise ValueError(engine)
     return path
 
 
-def _write_xlsxwriter(path: Path, sheets: Mapping[str, Sheet], vba: Path | None) -> None:
+def _write_xlsxwriter(
+    path: Path, sheets: Mapping[str, Sheet], vba: Path | None, date_1904: bool = False
+) -> None:
     import xlsxwriter
     from xlsxwriter.utility import xl_rowcol_to_cell
 
     book = xlsxwriter.Workbook(
-        str(path), {"strings_to_numbers": False, "strings_to_formulas": False}
+        str(path),
+        {"strings_to_numbers": False, "strings_to_formulas": False, "date_1904": date_1904},
     )
     book.set_properties({"created": FIXED_DATE, "author": "reconcile tests"})
     if vba is not None:
@@ -93,10 +98,13 @@ def _write_xlsxwriter(path: Path, sheets: Mapping[str, Sheet], vba: Path | None)
     book.close()
 
 
-def _write_openpyxl(path: Path, sheets: Mapping[str, Sheet]) -> None:
+def _write_openpyxl(path: Path, sheets: Mapping[str, Sheet], date_1904: bool = False) -> None:
     import openpyxl
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904
 
     book = openpyxl.Workbook()
+    if date_1904:
+        book.epoch = CALENDAR_MAC_1904
     book.remove(book.active)
     book.properties.created = FIXED_DATE
     book.properties.modified = FIXED_DATE

@@ -29,6 +29,7 @@ OWNED = {
     "J": "IenW",  # Deltafonds
     "K": "Defensie",  # Defensiematerieelbegrotingsfonds
     "L": "EZ",  # Nationaal Groeifonds
+    "M": "KGG",  # Klimaatfonds, since 2024 (Kamerstuk 36 600 M: "Klimaatfonds (M)")
 }
 
 
@@ -140,3 +141,15 @@ def test_an_overboeking_to_a_fund_named_by_its_name_pairs_with_its_owner(
         ("transfer-out", "BZK"),
     ]
     assert not [w for w in where(report) if w[2].startswith(("transfer", "counterpart"))]
+
+
+def test_klimaatfonds_lines_in_kgg_s_file_are_its_own(tmp_path: Path) -> None:
+    # The Klimaatfonds is a budget of its own since 2024, chapter M, whose money KGG's
+    # minister moves to the departments' budgets: a line on it was chapter-unknown.
+    rows = long_table(
+        ["XXIII", 1, "Klimaat: AI-fabriek, energie", 2026, 2000],
+        ["M", 1, "Klimaatfonds: overboeking naar EZ", 2026, -2000],
+    )
+    report = validate(tmp_path, {"KGG.xlsx": rows})
+    assert [f.ministry for f in report.files] == ["KGG"]
+    assert not {"chapter-unknown", "chapter-not-of-ministry"} & set(codes(report))

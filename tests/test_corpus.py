@@ -305,6 +305,15 @@ def test_every_corpus_file_is_tested() -> None:
         "suppletoire.xlsxwriter.xlsx",
         "suppletoire-voor-na.xlsxwriter.xlsx",
         "suppletoire-voor-na.libreoffice.ods",
+        # read by tests/test_workbooks_as_saved.py
+        "calendar-1904.xlsxwriter.xlsx",
+        "calendar-1904.libreoffice.xlsx",
+        "calendar-1904.libreoffice.ods",
+        "calendar-1904.libreoffice.xls",
+        "error-value.openpyxl.xlsx",
+        "error-value.libreoffice.xlsx",
+        "error-value.libreoffice.ods",
+        "error-value.libreoffice.xls",
     }
     assert sorted(tested) == FILES
 

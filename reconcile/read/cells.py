@@ -56,6 +56,28 @@ def per_value(function: Callable[[Any], Any], values: list[Any]) -> list[Any]:
     return list(map(results.__getitem__, values))
 
 
+class Date1904(dt.datetime):
+    """A date read from a workbook on the 1904 calendar (``date1904``, Excel for Mac's old
+    default): the number behind it counts days from 1 January 1904, not from 1900, so 2025
+    typed in a date-formatted cell shows 18-07-1909 there (17-07-1905 on the 1900 calendar)."""
+
+
+def on_1904_calendar(grid: Grid) -> Grid:
+    """``grid`` with its dates as ``Date1904``, for a workbook that counts from 1904."""
+    if not any(isinstance(v, dt.date) for row in grid.rows for v in row):
+        return grid
+
+    def of_1904(value: Any) -> Any:
+        if not isinstance(value, dt.date) or isinstance(value, dt.time):
+            return value
+        if isinstance(value, dt.datetime):
+            return Date1904.combine(value.date(), value.time())
+        return Date1904(value.year, value.month, value.day)
+
+    grid.rows = [tuple(map(of_1904, row)) for row in grid.rows]
+    return grid
+
+
 class UnreadableFileError(InputError):
     """The bytes are not a workbook openpyxl can open; ``reason`` says why in plain words (a
     Phrase, worded in the report's language)."""
@@ -114,8 +136,49 @@ def open_openpyxl(data: bytes, data_only: bool = False) -> Any:
         # they do not change the values read.
         warnings.simplefilter("ignore")
         return openpyxl.load_workbook(
-            io.BytesIO(data), data_only=data_only, keep_vba=False, keep_links=False
+            io.BytesIO(transitional(data)), data_only=data_only, keep_vba=False, keep_links=False
         )
+
+
+# Strict Open XML (Excel's "Strict Open XML Spreadsheet") names the same elements in other
+# namespaces; openpyxl knows only the transitional ones, and finds no sheet in a strict file.
+STRICT_NAMESPACES = (
+    (
+        b"http://purl.oclc.org/ooxml/spreadsheetml/main",
+        b"http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+    ),
+    (
+        b"http://purl.oclc.org/ooxml/officeDocument/relationships",
+        b"http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    ),
+    (
+        b"http://purl.oclc.org/ooxml/drawingml/main",
+        b"http://schemas.openxmlformats.org/drawingml/2006/main",
+    ),
+)
+
+
+def transitional(data: bytes) -> bytes:
+    """A strict Open XML workbook's bytes with its namespaces renamed to the transitional
+    ones, part by part (the pre-flight has bounded every part's size); any other workbook as
+    it is."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            if STRICT_NAMESPACES[0][0] not in archive.read("xl/workbook.xml"):
+                return data
+            out = io.BytesIO()
+            with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
+                for info in archive.infolist():
+                    part = archive.read(info)
+                    if info.filename.endswith((".xml", ".rels")):
+                        for strict, usual in STRICT_NAMESPACES:
+                            part = part.replace(strict, usual)
+                    copy.writestr(info, part)
+    except (KeyError, zipfile.BadZipFile, OSError, ValueError):
+        return data  # openpyxl says what is wrong with it
+    return out.getvalue()
 
 
 def openpyxl_formula_lookup(data: bytes) -> Callable[[str, int, int], str | None]:
@@ -163,4 +226,14 @@ SERIES_WORDS = {
 def normalise_series(value: Any) -> str | None:
     """A series cell as its code ("Uitgaven": "U"), any other text as it is, None when empty."""
     text = cell_text(value) or None
-    return None if text is None else SERIES_WORDS.get(text.upper(), text)
+    if text is None:
+        return None
+    return SERIES_WORDS.get(without_text_mark(text).upper(), text)
+
+
+def without_text_mark(text: str) -> str:
+    """A code cell's text without a leading apostrophe: Excel's mark that forces a cell to
+    text ("'2", "'XIII", "'U"), which a cell formatted as text, a paste from another program
+    or a CSV export keeps as a character. Only for codes: in a description it is a word's
+    ("'s-Hertogenbosch")."""
+    return text[1:].lstrip() if text.startswith("'") else text

@@ -431,6 +431,8 @@ def _describe_zip(names: set[str], family: str | None) -> Phrase:
 _RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 _DOC_REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_STRICT_MAIN_NS = "http://purl.oclc.org/ooxml/spreadsheetml/main"
+_STRICT_DOC_REL_NS = "http://purl.oclc.org/ooxml/officeDocument/relationships"
 
 
 @dataclass
@@ -488,9 +490,13 @@ def _sheet_parts(
                 targets[str(rel.get("Id"))] = posixpath.normpath(path)
     sheets: dict[str, _SheetCount] = {}
     entries = [] if book is None else list(book.iter(f"{{{_MAIN_NS}}}sheet"))
+    strict = book is not None and not entries  # strict Open XML: the same in other namespaces
+    if strict:
+        entries = list(book.iter(f"{{{_STRICT_MAIN_NS}}}sheet"))
     _check_sheet_count(len(entries), limits)
+    relation = _STRICT_DOC_REL_NS if strict else _DOC_REL_NS
     for number, entry in enumerate(entries, start=1):
-        part = targets.get(str(entry.get(f"{{{_DOC_REL_NS}}}id")), "")
+        part = targets.get(str(entry.get(f"{{{relation}}}id")), "")
         if part in names:
             sheets[part] = _SheetCount(str(entry.get("name") or f"sheet {number}"))
     # A worksheet part the workbook does not list is still counted: a reader may find it.

@@ -17,7 +17,7 @@ from typing import Any
 
 from reconcile.ministries import normalise_chapter
 from reconcile.money import AmountError, Unit, find_unit, parse_number
-from reconcile.read.cells import per_value
+from reconcile.read.cells import Date1904, per_value
 
 
 # Header labels as ministries write them: data, in reconcile/data/workbook-words.toml (field
@@ -55,13 +55,18 @@ def fold_label(text: str) -> str:
 
 
 _EXCEL_EPOCH = dt.datetime(1899, 12, 30)
+_EXCEL_EPOCH_1904 = dt.datetime(1904, 1, 1)
 
 
 def excel_serial(value: dt.date) -> int | None:
     """The whole number a date-formatted cell holds (Excel's day count), None for a real moment.
 
     Days before 1 March 1900 are left out: Excel counts a 29 February 1900 that never was.
+    A workbook on the 1904 calendar counts from 1 January 1904 (``Date1904``).
     """
+    if isinstance(value, Date1904):
+        serial = (dt.datetime.combine(value.date(), dt.time()) - _EXCEL_EPOCH_1904).days
+        return serial if value.time() == dt.time() else None
     moment = value if isinstance(value, dt.datetime) else dt.datetime.combine(value, dt.time())
     serial = (moment - _EXCEL_EPOCH).days
     return serial if moment.time() == dt.time() and serial >= 61 else None
@@ -658,7 +663,9 @@ def _row_numbers(cells: list[Any]) -> bool:
 
 # --- where a table ends ---------------------------------------------------------------------
 
-_TOTAL = re.compile(r"^\s*(sub)?\s*-?\s*tota(a)?l\b", re.IGNORECASE)
+# "Totaal", "Subtotaal", "Sub-totaal", and the grand totals Excel's pivot tables write:
+# "Eindtotaal" (Dutch), "Grand Total" (English), which _GRAND below names as grand totals.
+_TOTAL = re.compile(r"^\s*(?:(?:sub|eind)?\s*-?\s*tota(a)?l|grand\s+total)\b", re.IGNORECASE)
 _GRAND = re.compile(
     r"^\s*(totaal|total|totaal generaal|eindtotaal|grand total|totaal\s+reservering)\s*:?\s*$",
     re.IGNORECASE,

@@ -37,6 +37,14 @@ _CHUNK = 1 << 20
 _EXACT = float(2**53)
 
 
+class UnplacedCellError(ValueError):
+    """A sheet writes a cell the scan looks for without its place: the ``r`` attributes of
+    ``<row>`` and ``<c>`` are optional, and some writers (programs built on the Open XML SDK)
+    leave them out, so that a cell's place is its order. The byte scan cannot tell where such a
+    formula, error value or hidden row is; openpyxl, which reads the cells in order, can, and
+    ``load_grids`` turns to it."""
+
+
 @dataclass
 class SheetExtras:
     """What calamine does not report about a sheet, found in its XML."""
@@ -187,8 +195,9 @@ def scan_sheet(xml: bytes) -> SheetExtras:
     if b'hidden="' in xml:
         for match in _HIDDEN_ROW.finditer(xml):
             number = _ROW_NUMBER.search(match.group(0))
-            if number is not None:
-                extras.hidden_rows.add(int(number.group(1)))
+            if number is None:
+                raise UnplacedCellError("a hidden row without its number")
+            extras.hidden_rows.add(int(number.group(1)))
         for match in _HIDDEN_COLUMNS.finditer(xml):
             span = _SPAN.search(match.group(0))
             if span is not None:
@@ -201,14 +210,19 @@ def scan_sheet(xml: bytes) -> SheetExtras:
 
 def _cell_at(xml: bytes, position: int) -> tuple[tuple[int, int], bytes] | None:
     """The (row, column) and XML of the ``<c>`` element around ``position``."""
-    start = max(xml.rfind(b"<c ", 0, position + 1), xml.rfind(b":c ", 0, position + 1))
+    start = max(
+        xml.rfind(b"<c ", 0, position + 1),
+        xml.rfind(b":c ", 0, position + 1),
+        xml.rfind(b"<c>", 0, position + 1),  # a cell with no attribute at all: no place
+        xml.rfind(b":c>", 0, position + 1),
+    )
     if start < 0:
         return None
     end = _CELL_END.search(xml, position)
     body = xml[start : end.start() if end else len(xml)]
     ref = _REF.search(body[: body.find(b">") + 1])
     if ref is None:
-        return None
+        raise UnplacedCellError("a formula or error value in a cell without its reference")
     return (int(ref.group(2)), column_number(ref.group(1))), body
 
 

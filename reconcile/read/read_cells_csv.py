@@ -32,7 +32,8 @@ class CsvText:
 
     rows: list[tuple[str, ...]]
     delimiter: str
-    encoding: str  # "UTF-8", "UTF-16", "Windows-1252", "Latin-1", or "UTF-8 and Windows-1252"
+    encoding: str  # "UTF-8", "UTF-16", "Windows-1252", "Latin-1", "Mac Roman", or "UTF-8 and
+    # Windows-1252"
     other_lines: tuple[int, ...]  # lines (1-based) not in the main encoding, when mixed
     # Cells that took in lines of the file holding its delimiter (a quote opened, never
     # closed or closed far below): (row, column, lines taken), 1-based, found as rows are read.
@@ -86,6 +87,10 @@ def decode_text(data: bytes) -> tuple[str, str, tuple[int, ...]]:
         return data.decode("utf-8"), "UTF-8", ()
     except UnicodeDecodeError:
         pass
+    if b"\r" in data and b"\n" not in data:
+        # Lines ended by CR alone: Excel for Mac's "CSV (Macintosh)", which writes Mac Roman
+        # ("€" is byte 0xDB there, "Û" in Windows-1252, so "x € 1 mln" was no unit caption).
+        return data.decode("mac_roman"), "Mac Roman", ()
     parts, other, seen = [], [], set()
     utf8_beyond_ascii = False  # a line proves the file is (partly) UTF-8
     for number, line in enumerate(data.splitlines(keepends=True), start=1):

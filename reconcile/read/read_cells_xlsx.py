@@ -7,6 +7,7 @@ import functools
 import importlib.util
 import io
 import os
+import re
 import zipfile
 from typing import Any
 
@@ -15,6 +16,7 @@ from reconcile.model import Phrase
 from reconcile.read.cells import (
     Grid,
     UnreadableFileError,
+    on_1904_calendar,
     open_openpyxl,
     openpyxl_formula_lookup,
 )
@@ -60,6 +62,11 @@ def load_grids(
         raise UnreadableFileError(
             Phrase("it is not an .xlsx workbook (no zip archive); save it as .xlsx")
         )
+    grids = _load_grids(data, reader, plain_parts)
+    return [on_1904_calendar(grid) for grid in grids] if _counts_from_1904(data) else grids
+
+
+def _load_grids(data: bytes, reader: str | None, plain_parts: frozenset[str]) -> list[Grid]:
     if (reader or choose_reader()) == "calamine":
         from reconcile.read.read_cells_calamine import load_grids_calamine
 
@@ -68,6 +75,20 @@ def load_grids(
         except Exception:  # damaged or unusual: openpyxl decides, and explains
             pass
     return load_grids_openpyxl(data)
+
+
+_DATE1904 = re.compile(rb'<(?:\w+:)?workbookPr\b[^>]*?\bdate1904="(?:1|true)"')
+
+
+def _counts_from_1904(data: bytes) -> bool:
+    """Whether the workbook's dates count from 1904 (``<workbookPr date1904="1"/>``): both
+    loaders turn its numbers into the dates it shows, which then count from another day."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive, archive.open("xl/workbook.xml") as part:
+            head = part.read(1 << 16)  # workbookPr comes before the sheets
+    except (KeyError, zipfile.BadZipFile, OSError, ValueError):
+        return False
+    return _DATE1904.search(head) is not None
 
 
 def load_grids_openpyxl(data: bytes) -> list[Grid]:

@@ -62,7 +62,7 @@ from reconcile.validate.totals import check_totals
 # with the article's name as a template's list shows it ("2 Bedrijvenbeleid", "2. Bedrijven-
 # beleid"); not "2.1" or "2 en 3".
 _ARTICLE = re.compile(
-    r"^(?:art(?:ikel)?\.?\s*)?0*(\d+[A-Za-z]?)(?:[.,]0+)?"
+    r"^'?\s*(?:art(?:ikel)?\.?\s*)?0*(\d+[A-Za-z]?)(?:[.,]0+)?"  # "'2": Excel's text mark
     r"(?:[.:]?\s+(?!(?:en|t/m|of)\b)[^\W\d].*)?$",
     re.IGNORECASE | re.DOTALL,
 )

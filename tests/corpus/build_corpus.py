@@ -232,6 +232,26 @@ def suppletoire_voor_na() -> Book:
     return {"Suppletoire": Sheet(rows)}
 
 
+def calendar_1904() -> Book:
+    """The lines with their years in cells formatted as dates, and one amount, in a workbook
+    on the 1904 calendar (``CALENDAR_1904``): 2025 shows 18-07-1909 there."""
+    formats = {f"E{row}": "dd-mm-yyyy" for row in range(6, 9)}
+    formats["F7"] = "dd-mm-yyyy"
+    return {"Reservering": Sheet([*TITLE, HEADER, *LINES], formats=formats)}
+
+
+def error_value() -> Book:
+    """A line whose amount is a formula that fails (=1/0): LibreOffice computes #DIV/0! on
+    load and saves it as the cell's error value in each format."""
+    rows: Rows = [
+        *TITLE,
+        HEADER,
+        *LINES,
+        ["VIII", 6, "AI-fabriek: fout", "U", 2027, Formula("=1/0")],
+    ]
+    return {"Reservering": Sheet(rows)}
+
+
 # --- the corpus: case -> (builder, engine of the source file, LibreOffice conversions) -----
 CASES: dict[str, tuple[Callable[[], Book], str, tuple[str, ...]]] = {
     "same-table": (same_table, "openpyxl", ("xlsx", "ods", "xls")),
@@ -245,7 +265,10 @@ CASES: dict[str, tuple[Callable[[], Book], str, tuple[str, ...]]] = {
     "cross-footing": (cross_footing, "xlsxwriter", ("xlsx",)),
     "suppletoire": (suppletoire, "xlsxwriter", ()),
     "suppletoire-voor-na": (suppletoire_voor_na, "xlsxwriter", ("ods",)),
+    "calendar-1904": (calendar_1904, "xlsxwriter", ("xlsx", "ods", "xls")),
+    "error-value": (error_value, "openpyxl", ("xlsx", "ods", "xls")),
 }
+CALENDAR_1904 = ("calendar-1904",)  # cases written on the 1904 calendar
 ALSO_XLSXWRITER = ("same-table",)  # cases written by both script producers
 
 
@@ -323,7 +346,8 @@ def build(folder: Path = HERE) -> list[Path]:
         for case, (builder, engine, conversions) in CASES.items():
             engines = ("xlsxwriter", "openpyxl") if case in ALSO_XLSXWRITER else (engine,)
             for name in engines:
-                written.append(write_workbook(folder / f"{case}.{name}.xlsx", builder(), name))
+                path = folder / f"{case}.{name}.xlsx"
+                written.append(write_workbook(path, builder(), name, None, case in CALENDAR_1904))
             source = folder / f"{case}.{engine}.xlsx"
             for fmt in conversions if office else ():
                 target = folder / f"{case}.libreoffice.{fmt}"
