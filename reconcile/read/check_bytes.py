@@ -280,7 +280,7 @@ def _count_xls(data: bytes, limits: Limits) -> None:
         body = stream[at + 4 : at + 4 + length]
         at += 4 + length
         if kind == _BIFF_BOUNDSHEET and len(body) >= 8:
-            names.append(_biff_name(body))
+            names.append(biff_sheet_name(body))
         elif kind == _BIFF_BOF and len(body) >= 4:
             if struct.unpack_from("<H", body, 2)[0] == 0x0010:  # a worksheet begins
                 name = names[sheets] if sheets < len(names) else f"sheet {sheets + 1}"
@@ -300,7 +300,7 @@ def _count_xls(data: bytes, limits: Limits) -> None:
             _check_sheet(sheet, limits, area, partial=True)
 
 
-def _biff_name(body: bytes) -> str:
+def biff_sheet_name(body: bytes) -> str:
     """A sheet's name in its BOUNDSHEET record: Latin-1, or UTF-16 when flagged."""
     count, wide = body[6], body[7] & 1
     text = body[8 : 8 + count * (2 if wide else 1)]
