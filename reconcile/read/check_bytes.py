@@ -271,20 +271,23 @@ def _count_xls(data: bytes, limits: Limits) -> None:
         return
     if stream is None:
         return
-    names: list[str] = []
+    # A sheet is named by the BOUNDSHEET record that points at its BOF, as calamine names it:
+    # counted in order, a chart or macro sheet before a worksheet would lend it its name.
+    names: dict[int, str] = {}  # a BOF's offset in the stream -> its sheet's name
     sheets = 0
     sheet: _SheetCount | None = None
     area, at = 0, 0
     while at + 4 <= len(stream):
+        start = at
         kind, length = struct.unpack_from("<HH", stream, at)
         body = stream[at + 4 : at + 4 + length]
         at += 4 + length
         if kind == _BIFF_BOUNDSHEET and len(body) >= 8:
-            names.append(biff_sheet_name(body))
+            names[struct.unpack_from("<I", body)[0]] = biff_sheet_name(body)
         elif kind == _BIFF_BOF and len(body) >= 4:
             if struct.unpack_from("<H", body, 2)[0] == 0x0010:  # a worksheet begins
-                name = names[sheets] if sheets < len(names) else f"sheet {sheets + 1}"
-                sheet, sheets = _SheetCount(name), sheets + 1
+                sheets += 1
+                sheet = _SheetCount(names.get(start, f"sheet {sheets}"))
             else:
                 sheet = None
         elif sheet is not None and kind == _BIFF_EOF:
