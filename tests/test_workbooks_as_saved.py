@@ -7,6 +7,7 @@ Each reads as the same table does when Excel saves it on its defaults, by both r
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import hashlib
 from decimal import Decimal
@@ -17,6 +18,7 @@ import pytest
 
 from reconcile import pipeline
 from reconcile.announcement import load_announcement
+from reconcile.codes import texts_of
 from reconcile.read import read_file
 from reconcile.read.find_table import parse_year
 from reconcile.read.read_cells_xlsx import READER_VARIABLE
@@ -390,6 +392,29 @@ def test_a_csv_in_windows_1252_with_crlf_is_still_windows_1252(tmp_path: Path) -
     (detected,) = [f for f in report.findings if f.code == "csv-detected"]
     assert detected.params["encoding"] == "Windows-1252"
     assert report.files[0].total == Decimal("13100000")
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (codecs.BOM_UTF16_LE + "Bedrag;coördinatie\r\n".encode("utf-16-le"), "UTF-16"),
+        ("Bedrag;coördinatie\n".encode(), "UTF-8"),
+        ("Bedrag;coördinatie\r".encode("mac_roman"), "Mac Roman"),
+        ("Bedrag;coördinatie\r\n".encode("cp1252"), "Windows-1252"),
+        (b"Bedrag;co\x81rdinatie\r\n", "Latin-1"),  # 0x81: undefined in Windows-1252
+    ],
+)
+def test_csv_detected_explains_every_encoding_the_reader_finds(
+    tmp_path: Path, data: bytes, encoding: str
+) -> None:
+    # The explanation (reconcile explain csv-detected, docs/*/codes.md) named UTF-8,
+    # Windows-1252 and Latin-1 only, after the reader had learnt UTF-16 and Mac Roman.
+    path = tmp_path / "EZ.csv"
+    path.write_bytes(data)
+    (detected,) = [f for f in _validate(path).findings if f.code == "csv-detected"]
+    assert detected.params["encoding"] == encoding
+    for lang in ("en", "nl"):
+        assert encoding in texts_of("csv-detected", lang)[1]
 
 
 # --- the shipped example, each file saved another way ----------------------------------------
