@@ -1191,7 +1191,7 @@ _CODES = [
         "reconcile detects the delimiter from the header line, and the encoding: UTF-16 when "
         "the file starts with its byte order mark, else UTF-8; a file that is not UTF-8 is "
         "read as Mac Roman when its lines end in CR alone (Excel for Mac's \"CSV "
-        "(Macintosh)\"), else line by line as UTF-8, Windows-1252 or Latin-1. It says what "
+        '(Macintosh)"), else line by line as UTF-8, Windows-1252 or Latin-1. It says what '
         "it found.",
     ),
     Code(

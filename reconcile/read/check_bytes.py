@@ -28,7 +28,7 @@ from reconcile.codes import make_finding
 from reconcile.limits import DEFAULT_LIMITS, MB, Limits
 from reconcile.model import CellRef, Finding, Phrase, Size
 from reconcile.read.cells import column_letter
-from reconcile.read.library_errors import library_detail
+from reconcile.read.library_errors import ZIP_BROKEN, library_detail, xml_damage
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -318,7 +318,12 @@ def _inspect_archive(data: bytes, display: str, limits: Limits, suffix: str) -> 
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError) as exc:
-        reason = Phrase("its zip structure is damaged ({detail})", {"detail": library_detail(exc)})
+        detail = library_detail(exc)  # "its zip archive is broken" is said once, not twice
+        reason = (
+            detail
+            if detail.text == ZIP_BROKEN
+            else Phrase("its zip structure is damaged ({detail})", {"detail": detail})
+        )
         raise _RefusedError("file-corrupt", reason=reason) from exc
     with archive:
         members = archive.infolist()
@@ -519,11 +524,7 @@ def _parse_small_xml(archive: zipfile.ZipFile, name: str, names: set[str]) -> An
     try:
         return fromstring(raw)
     except Exception as exc:  # defusedxml and expat raise several kinds for hostile XML
-        reason = Phrase(
-            "{member} is not well-formed XML ({detail})",
-            {"member": name, "detail": library_detail(exc)},
-        )
-        raise _RefusedError("file-corrupt", reason=reason) from exc
+        raise _RefusedError("file-corrupt", reason=xml_damage(name, exc)) from exc
 
 
 def _read_member(archive: zipfile.ZipFile, name: str) -> bytes:
@@ -833,11 +834,7 @@ def _count_ods(archive: zipfile.ZipFile, limits: Limits) -> None:
     except _RefusedError:
         raise
     except Exception as exc:  # defusedxml and expat raise several kinds for hostile XML
-        reason = Phrase(
-            "{member} is not well-formed XML ({detail})",
-            {"member": "content.xml", "detail": library_detail(exc)},
-        )
-        raise _RefusedError("file-corrupt", reason=reason) from exc
+        raise _RefusedError("file-corrupt", reason=xml_damage("content.xml", exc)) from exc
 
 
 def _look_for_needles(sheet: _SheetCount, window: bytes) -> bytes:
