@@ -466,12 +466,10 @@ _CODES = [
         "year-is-date",
         INFO,
         "read",
-        "The year is stored as the date {shown}; it was read as {year} "
-        "({count} cell in this column).",
+        "The year is stored as the date {shown}; it was read as {year}.",
         "A year typed in a cell formatted as a date shows as a day in 1905. reconcile reads "
         "the number that was typed. Format the cells as numbers.",
-        "The year is stored as the date {shown}; it was read as {year} "
-        "({count} cells in this column).",
+        "{count} years in {cells} are stored as dates, this one first: {shown} was read as {year}.",
     ),
     Code(
         "amount-is-date",
