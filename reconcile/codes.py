@@ -466,12 +466,10 @@ _CODES = [
         "year-is-date",
         INFO,
         "read",
-        "The year is stored as the date {shown}; it was read as {year} "
-        "({count} cell in this column).",
+        "The year is stored as the date {shown}; it was read as {year}.",
         "A year typed in a cell formatted as a date shows as a day in 1905. reconcile reads "
         "the number that was typed. Format the cells as numbers.",
-        "The year is stored as the date {shown}; it was read as {year} "
-        "({count} cells in this column).",
+        "{count} years in {cells} are stored as dates, this one first: {shown} was read as {year}.",
     ),
     Code(
         "amount-is-date",
@@ -1188,8 +1186,11 @@ _CODES = [
         INFO,
         "read",
         "Read as CSV: {delimiter}-separated, encoding {encoding}.",
-        "reconcile detects the delimiter from the header line and the encoding line by line "
-        "(UTF-8, else Windows-1252 or Latin-1), and says what it found.",
+        "reconcile detects the delimiter from the header line, and the encoding: UTF-16 when "
+        "the file starts with its byte order mark, else UTF-8; a file that is not UTF-8 is "
+        "read as Mac Roman when its lines end in CR alone (Excel for Mac's \"CSV "
+        '(Macintosh)"), else line by line as UTF-8, Windows-1252 or Latin-1. It says what '
+        "it found.",
     ),
     Code(
         "encoding-mixed",

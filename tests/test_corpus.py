@@ -219,7 +219,7 @@ def test_numbers_and_years_as_people_type_them(name: str) -> None:
     assert amount_date.params == {"shown": "08-02-1904", "number": 1500}
     assert assumed.params["count"] == 2
     assert "“1.234,5” (F6)" in message(assumed)
-    assert date.params == {"shown": "17-07-1905", "year": 2025, "count": 1}
+    assert date.params == {"shown": "17-07-1905", "year": 2025, "count": 1, "cells": "E10"}
 
 
 def test_english_numbers_are_decided_by_the_column_then_the_table() -> None:

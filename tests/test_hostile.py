@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 
 import reconcile.read as read
 from reconcile.cli import cli
+from reconcile.limits import Limits
 from reconcile.read import check_bytes, read_file
 from reconcile.read.read_cells_xlsx import UnreadableFileError, load_grids
 from tests.hostile.build_hostile import CORPUS, build
@@ -329,3 +330,70 @@ def test_a_damaged_xls_is_counted_or_left_to_calamine_never_a_crash(
         data[at] = value
     outcome = check_bytes.run_preflight(bytes(data), "x.xls", suffix=".xls")  # never raises
     assert outcome.refusal is None or outcome.refusal.code in ("limit-exceeded", "file-encrypted")
+
+
+def _ole_workbook(stream: bytes) -> bytes:
+    """A compound file (MS-CFB, 512-byte sectors) holding one stream, "Workbook": the header,
+    one sector of the allocation table, one of the directory, then the stream (padded past
+    the 4096 bytes below which a stream would live in the mini stream)."""
+    import struct
+
+    stream = stream.ljust(max(4096, -(-len(stream) // 512) * 512), b"\0")
+    count, end, free = len(stream) // 512, 0xFFFFFFFE, 0xFFFFFFFF
+    header = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(16)
+    header += struct.pack("<HHHHH6sI", 0x3E, 3, 0xFFFE, 9, 6, bytes(6), 0)
+    header += struct.pack("<8I", 1, 1, 0, 4096, end, 0, end, 0)
+    header += struct.pack("<109I", 0, *[free] * 108)
+    fat = [0xFFFFFFFD, end, *range(3, count + 2), end]
+    fat_sector = struct.pack(f"<{len(fat)}I", *fat).ljust(512, b"\xff")
+
+    def entry(name: str, kind: int, child: int, start: int, size: int) -> bytes:
+        encoded = (name + "\0").encode("utf-16-le")
+        return struct.pack(
+            "<64sHBBIII16sI16sIQ", encoded, len(encoded), kind, 1, free, free, child,
+            bytes(16), 0, bytes(16), start, size,
+        )  # fmt: skip
+
+    directory = entry("Root Entry", 5, 1, end, 0) + entry("Workbook", 2, free, 2, len(stream))
+    return header + fat_sector + directory.ljust(512, b"\0") + stream
+
+
+def test_an_xls_limit_names_the_worksheet_even_after_a_chart_sheet() -> None:
+    # The sheets of an .xls are listed (BOUNDSHEET: name, offset of its BOF) in the order of
+    # the tabs; a chart sheet "Grafiek" before the worksheet "Reservering" has a BOF of its own
+    # but no cells. Counted by worksheet, the refusal named Reservering's rows "Grafiek"'s.
+    import struct
+
+    def record(kind: int, body: bytes) -> bytes:
+        return struct.pack("<HH", kind, len(body)) + body
+
+    def bof(kind: int) -> bytes:
+        return record(0x0809, struct.pack("<HH", 0x0600, kind) + bytes(12))
+
+    def boundsheet(offset: int, sheet_type: int, name: str) -> bytes:
+        return record(
+            0x0085, struct.pack("<IBBBB", offset, 0, sheet_type, len(name), 0) + name.encode()
+        )
+
+    chart = bof(0x0020) + record(0x000A, b"")
+    number = record(0x0203, struct.pack("<HHHd", 499, 3, 0, 1000.0))  # D500, far below
+    worksheet = bof(0x0010) + number + record(0x000A, b"")
+    globals_size = len(bof(0x0005)) + len(boundsheet(0, 2, "Grafiek"))
+    globals_size += len(boundsheet(0, 0, "Reservering")) + len(record(0x000A, b""))
+    stream = (
+        bof(0x0005)
+        + boundsheet(globals_size, 2, "Grafiek")
+        + boundsheet(globals_size + len(chart), 0, "Reservering")
+        + record(0x000A, b"")
+        + chart
+        + worksheet
+    )
+    outcome = check_bytes.run_preflight(
+        _ole_workbook(stream), "EZ.xls", Limits(max_rows=100), suffix=".xls"
+    )
+    assert outcome.refusal is not None
+    assert (outcome.refusal.code, str(outcome.refusal.location)) == (
+        "limit-exceeded",
+        "EZ.xls:Reservering",
+    )
+    assert message(outcome.refusal).startswith("The file uses at least 500 rows in this sheet")

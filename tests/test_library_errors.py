@@ -7,6 +7,7 @@ where the library gives them, and anything else is quoted as the library's words
 from __future__ import annotations
 
 import json
+import re
 import zipfile
 from pathlib import Path
 
@@ -44,13 +45,39 @@ def _with_sheet_xml_broken(tmp_path: Path) -> Path:
 
 
 def test_broken_xml_is_said_with_its_place_in_dutch(tmp_path: Path) -> None:
+    # Said once: it read "xl/workbook.xml is not well-formed XML (its XML is broken at line 2,
+    # column 376)".
     path = _with_sheet_xml_broken(tmp_path)
     [(code, dutch)] = _messages(path, "nl")
     assert code == "file-corrupt"
-    assert "de XML is kapot op regel" in dutch
-    assert "ParseError" not in dutch and "not well-formed" not in dutch
+    assert re.fullmatch(
+        r"De werkmap is beschadigd: de XML van xl/workbook\.xml is kapot op regel 2, kolom \d+\.",
+        dutch,
+    )
     [(_, english)] = _messages(path, "en")
-    assert "its XML is broken at line" in english
+    assert re.fullmatch(
+        r"The workbook is damaged: the XML of xl/workbook\.xml is broken at line 2, column \d+\.",
+        english,
+    )
+
+
+def test_a_zip_archive_with_a_broken_table_of_contents_is_said_broken_once(
+    tmp_path: Path,
+) -> None:
+    # Its central directory's first entry lost its signature: it read "its zip structure is
+    # damaged (its zip archive is broken)".
+    good = tmp_path / "good.xlsx"
+    write_workbook(good, {"Blad1": [["Hoofdstuk", "Artikel", "Omschrijving", "Jaar", "Bedrag"]]})
+    data = good.read_bytes()
+    at = data.index(b"PK\x01\x02")
+    path = tmp_path / "EZ.xlsx"
+    path.write_bytes(data[:at] + b"PK\x01\x09" + data[at + 4 :])
+    assert _messages(path, "en") == [
+        ("file-corrupt", "The workbook is damaged: its zip archive is broken.")
+    ]
+    assert _messages(path, "nl") == [
+        ("file-corrupt", "De werkmap is beschadigd: het zip-archief is kapot.")
+    ]
 
 
 def test_a_changed_byte_is_said_as_a_checksum_in_dutch() -> None:

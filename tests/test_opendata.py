@@ -1181,6 +1181,56 @@ group = []
     assert _flat(_validate(path, layout=str(layout)))[2:] == [("C2", "total-mismatch")]
 
 
+@pytest.mark.parametrize(
+    ("columns", "en", "nl"),
+    [
+        (
+            ["Hfst", "Art", "VUO"],
+            "The totals row of chapter XIII article 1 U",
+            "De totaalregel van hoofdstuk XIII artikel 1 U",
+        ),
+        (
+            ["Hfst", "Art"],
+            "The totals row of chapter XIII article 1",
+            "De totaalregel van hoofdstuk XIII artikel 1",
+        ),
+        (["Art", "VUO"], "The totals row of article 1 U", "De totaalregel van artikel 1 U"),
+        (["Hfst"], "The totals row of chapter XIII", "De totaalregel van hoofdstuk XIII"),
+        ([], "The totals row", "De totaalregel"),
+    ],
+)  # fmt: skip
+def test_a_total_s_label_leaves_out_what_the_layout_does_not_have(
+    tmp_path: Path, columns: list[str], en: str, nl: str
+) -> None:
+    # A drafted layout often has no series column: its totals were "chapter XIII article 1 ?
+    # (2026)", and a layout with no key columns at all "chapter ? ? (2026)".
+    fields = {"Hfst": "chapter", "Art": "article", "VUO": "series"}
+    values = {"Hfst": "XIII", "Art": "1", "VUO": "U"}
+    layout = tmp_path / "zonder.toml"
+    layout.write_text(
+        'name = "zonder"\nunit = "x € 1"\nnumbers = "plain"\n[columns]\nflag = "Totaal"\n'
+        'what = "Wat"\n'
+        + "".join(f'{fields[c]} = "{c}"\n' for c in columns)
+        + '[[amounts]]\nname = "2026"\nlabel = "2026"\n[totals]\nflag = "flag"\n'
+        'value = "J"\ngroup = []\n',
+        encoding="utf-8",
+    )
+    rows = [("J", "alles", "10"), ("N", "a", "4"), ("N", "b", "5")]
+    path = _csv(
+        tmp_path / "t.csv",
+        [",".join(["Totaal", "Wat", *columns, "2026"])]
+        + [
+            ",".join([flag, what, *(values[c] for c in columns), amount])
+            for flag, what, amount in rows
+        ],
+    )
+    (mismatch,) = [
+        f for f in _validate(path, layout=str(layout)).findings if f.code == "total-mismatch"
+    ]
+    assert message(mismatch).startswith(f"{en} (2026) says EUR 10 but")
+    assert message(mismatch, "nl").startswith(f"{nl} (2026) ")
+
+
 def test_a_row_that_ends_before_its_year_has_the_year_missing(tmp_path: Path) -> None:
     """A short row whose year column lies beyond its last cell (it used to raise IndexError)."""
     layout = tmp_path / "laat.toml"

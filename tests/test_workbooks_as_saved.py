@@ -7,6 +7,7 @@ Each reads as the same table does when Excel saves it on its defaults, by both r
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import hashlib
 from decimal import Decimal
@@ -17,6 +18,7 @@ import pytest
 
 from reconcile import pipeline
 from reconcile.announcement import load_announcement
+from reconcile.codes import texts_of
 from reconcile.read import read_file
 from reconcile.read.find_table import parse_year
 from reconcile.read.read_cells_xlsx import READER_VARIABLE
@@ -93,13 +95,40 @@ def test_years_in_date_cells_of_a_1904_workbook_are_the_years_typed(
     (date,) = [f for f in report.findings if f.code == "year-is-date"]
     assert date.location.place == "Reservering!F5"
     assert message(date) == (
-        "The year is stored as the date 18-07-1909; it was read as 2025 (4 cells in this column)."
+        "4 years in F5:F8 are stored as dates, this one first: 18-07-1909 was read as 2025."
     )
     assert message(date, "nl") == (
-        "Het jaar is opgeslagen als de datum 18-07-1909; het is gelezen als 2025 (4 cellen in "
-        "deze kolom)."
+        "4 jaren in F5:F8 zijn opgeslagen als datum, deze eerst: 18-07-1909 is gelezen als 2025."
     )
     assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+
+
+def test_a_wide_header_s_years_stored_as_dates_are_one_note(tmp_path: Path, reader: str) -> None:
+    # The header's year cells formatted as dates (2025 typed shows 17-07-1905): each gave a
+    # note of its own, "(1 cell in this column)", four for a table of four years.
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Reservering"
+    for row in [
+        *TITLE,
+        ["Hoofdstuk", "Artikel", "Omschrijving", 2025, 2026, 2027, 2028],
+        ["XIII", 2, "AI-fabriek: rekeninfrastructuur", 5100, 13100, 6000, 500],
+    ]:
+        sheet.append(row)
+    for letter in "DEFG":
+        sheet[f"{letter}{FIRST - 1}"].number_format = "dd-mm-yyyy"
+    path = tmp_path / "EZ.xlsx"
+    book.save(path)
+    report = _validate(path)
+    assert where(report) == []
+    assert [year for year, _ in _lines(path)] == [2025, 2026, 2027, 2028]
+    (date,) = [f for f in report.findings if f.code == "year-is-date"]
+    assert date.location.place == "Reservering!D4"
+    assert message(date) == (
+        "4 years in D4:G4 are stored as dates, this one first: 17-07-1905 was read as 2025."
+    )
 
 
 def test_an_amount_in_a_date_cell_of_a_1904_workbook_is_the_number_typed(
@@ -390,6 +419,29 @@ def test_a_csv_in_windows_1252_with_crlf_is_still_windows_1252(tmp_path: Path) -
     (detected,) = [f for f in report.findings if f.code == "csv-detected"]
     assert detected.params["encoding"] == "Windows-1252"
     assert report.files[0].total == Decimal("13100000")
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (codecs.BOM_UTF16_LE + "Bedrag;coördinatie\r\n".encode("utf-16-le"), "UTF-16"),
+        ("Bedrag;coördinatie\n".encode(), "UTF-8"),
+        ("Bedrag;coördinatie\r".encode("mac_roman"), "Mac Roman"),
+        ("Bedrag;coördinatie\r\n".encode("cp1252"), "Windows-1252"),
+        (b"Bedrag;co\x81rdinatie\r\n", "Latin-1"),  # 0x81: undefined in Windows-1252
+    ],
+)
+def test_csv_detected_explains_every_encoding_the_reader_finds(
+    tmp_path: Path, data: bytes, encoding: str
+) -> None:
+    # The explanation (reconcile explain csv-detected, docs/*/codes.md) named UTF-8,
+    # Windows-1252 and Latin-1 only, after the reader had learnt UTF-16 and Mac Roman.
+    path = tmp_path / "EZ.csv"
+    path.write_bytes(data)
+    (detected,) = [f for f in _validate(path).findings if f.code == "csv-detected"]
+    assert detected.params["encoding"] == encoding
+    for lang in ("en", "nl"):
+        assert encoding in texts_of("csv-detected", lang)[1]
 
 
 # --- the shipped example, each file saved another way ----------------------------------------

@@ -28,7 +28,7 @@ from reconcile.codes import make_finding
 from reconcile.limits import DEFAULT_LIMITS, MB, Limits
 from reconcile.model import CellRef, Finding, Phrase, Size
 from reconcile.read.cells import column_letter
-from reconcile.read.library_errors import library_detail
+from reconcile.read.library_errors import ZIP_BROKEN, library_detail, xml_damage
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -271,20 +271,23 @@ def _count_xls(data: bytes, limits: Limits) -> None:
         return
     if stream is None:
         return
-    names: list[str] = []
+    # A sheet is named by the BOUNDSHEET record that points at its BOF, as calamine names it:
+    # counted in order, a chart or macro sheet before a worksheet would lend it its name.
+    names: dict[int, str] = {}  # a BOF's offset in the stream -> its sheet's name
     sheets = 0
     sheet: _SheetCount | None = None
     area, at = 0, 0
     while at + 4 <= len(stream):
+        start = at
         kind, length = struct.unpack_from("<HH", stream, at)
         body = stream[at + 4 : at + 4 + length]
         at += 4 + length
         if kind == _BIFF_BOUNDSHEET and len(body) >= 8:
-            names.append(_biff_name(body))
+            names[struct.unpack_from("<I", body)[0]] = biff_sheet_name(body)
         elif kind == _BIFF_BOF and len(body) >= 4:
             if struct.unpack_from("<H", body, 2)[0] == 0x0010:  # a worksheet begins
-                name = names[sheets] if sheets < len(names) else f"sheet {sheets + 1}"
-                sheet, sheets = _SheetCount(name), sheets + 1
+                sheets += 1
+                sheet = _SheetCount(names.get(start, f"sheet {sheets}"))
             else:
                 sheet = None
         elif sheet is not None and kind == _BIFF_EOF:
@@ -300,7 +303,7 @@ def _count_xls(data: bytes, limits: Limits) -> None:
             _check_sheet(sheet, limits, area, partial=True)
 
 
-def _biff_name(body: bytes) -> str:
+def biff_sheet_name(body: bytes) -> str:
     """A sheet's name in its BOUNDSHEET record: Latin-1, or UTF-16 when flagged."""
     count, wide = body[6], body[7] & 1
     text = body[8 : 8 + count * (2 if wide else 1)]
@@ -315,7 +318,12 @@ def _inspect_archive(data: bytes, display: str, limits: Limits, suffix: str) -> 
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError) as exc:
-        reason = Phrase("its zip structure is damaged ({detail})", {"detail": library_detail(exc)})
+        detail = library_detail(exc)  # "its zip archive is broken" is said once, not twice
+        reason = (
+            detail
+            if detail.text == ZIP_BROKEN
+            else Phrase("its zip structure is damaged ({detail})", {"detail": detail})
+        )
         raise _RefusedError("file-corrupt", reason=reason) from exc
     with archive:
         members = archive.infolist()
@@ -516,11 +524,7 @@ def _parse_small_xml(archive: zipfile.ZipFile, name: str, names: set[str]) -> An
     try:
         return fromstring(raw)
     except Exception as exc:  # defusedxml and expat raise several kinds for hostile XML
-        reason = Phrase(
-            "{member} is not well-formed XML ({detail})",
-            {"member": name, "detail": library_detail(exc)},
-        )
-        raise _RefusedError("file-corrupt", reason=reason) from exc
+        raise _RefusedError("file-corrupt", reason=xml_damage(name, exc)) from exc
 
 
 def _read_member(archive: zipfile.ZipFile, name: str) -> bytes:
@@ -830,11 +834,7 @@ def _count_ods(archive: zipfile.ZipFile, limits: Limits) -> None:
     except _RefusedError:
         raise
     except Exception as exc:  # defusedxml and expat raise several kinds for hostile XML
-        reason = Phrase(
-            "{member} is not well-formed XML ({detail})",
-            {"member": "content.xml", "detail": library_detail(exc)},
-        )
-        raise _RefusedError("file-corrupt", reason=reason) from exc
+        raise _RefusedError("file-corrupt", reason=xml_damage("content.xml", exc)) from exc
 
 
 def _look_for_needles(sheet: _SheetCount, window: bytes) -> bytes:

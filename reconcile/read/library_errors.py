@@ -13,24 +13,22 @@ import re
 from reconcile.i18n import N_
 from reconcile.model import Phrase
 
+_XML_BROKEN = re.compile(  # expat's words, through defusedxml or openpyxl
+    r"not well-formed|no element found|mismatched tag|unclosed token|junk after "
+    r"document element|undefined entity|unbound prefix|syntax error"
+)
+_ZIP_BROKEN = re.compile(
+    r"file is not a zip file|bad magic number|truncated file header|overlapped "
+    r"entries|invalid zip archive|zip error|end of central directory|and header .* differ"
+)
+ZIP_BROKEN = N_("its zip archive is broken")
+
 # (what the library's words match, folded to lower case; what they mean). Where the words
 # say where (expat's "line 2, column 298"), the phrase says it too.
 _KNOWN: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"bad crc-32"), N_("a checksum does not match: bytes were changed")),
-    (
-        re.compile(
-            r"not well-formed|no element found|mismatched tag|unclosed token|junk after "
-            r"document element|undefined entity|unbound prefix|syntax error"
-        ),
-        N_("its XML is broken"),
-    ),
-    (
-        re.compile(
-            r"file is not a zip file|bad magic number|truncated file header|overlapped "
-            r"entries|invalid zip archive|zip error|end of central directory|and header .* differ"
-        ),
-        N_("its zip archive is broken"),
-    ),
+    (_XML_BROKEN, N_("its XML is broken")),
+    (_ZIP_BROKEN, ZIP_BROKEN),
     (
         re.compile(
             r"while decompressing|invalid (?:stored block lengths|block type|distance|code)|"
@@ -63,8 +61,7 @@ def library_detail(exc: BaseException) -> Phrase:
     """What ``exc``, raised by a library reading a file, says: a phrase of the catalogue for
     a known kind of damage (with its line and column where the words give them), else the
     library's first line quoted ("the library says: ...")."""
-    text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
-    words = f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+    words = _words(exc)
     folded = words.casefold()
     for pattern, meaning in _KNOWN:
         found = pattern.search(folded)
@@ -82,10 +79,35 @@ def library_detail(exc: BaseException) -> Phrase:
     return Phrase('the library says: "{words}"', {"words": _shown(words)})
 
 
+def xml_damage(member: str, exc: BaseException) -> Phrase:
+    """Why ``member``, an XML part, cannot be parsed, said once: "the XML of xl/workbook.xml
+    is broken at line 2, column 376" where expat gives the place; any other error as
+    library_detail words it, after the part's name."""
+    words = _words(exc).casefold()
+    if _XML_BROKEN.search(words) is None:
+        return Phrase(
+            "{member} is not well-formed XML ({detail})",
+            {"member": member, "detail": library_detail(exc)},
+        )
+    where = _WHERE.search(words)
+    if where is None:
+        return Phrase("the XML of {member} is broken", {"member": member})
+    return Phrase(
+        "the XML of {member} is broken at line {line}, column {column}",
+        {"member": member, "line": where[1], "column": where[2]},
+    )
+
+
+def _words(exc: BaseException) -> str:
+    """A library's error as it says it: its kind and the first line of its words."""
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
 def _shown(text: str) -> str:
     """A library's words or a member's name as they may be shown: printable, not endless."""
     shown = "".join(ch if ch.isprintable() else "?" for ch in text)
     return shown if len(shown) <= _LONGEST else shown[: _LONGEST - 3] + "..."
 
 
-__all__ = ["library_detail"]
+__all__ = ["ZIP_BROKEN", "library_detail", "xml_damage"]

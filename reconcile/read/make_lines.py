@@ -925,7 +925,8 @@ class _Reader:
         self.given: dict[str, tuple[Any, tuple[int, int]]] = {}
         self.given_places: dict[int, Places] = {}
         self.rows_read = 0  # rows read as a line or a stand row, or labelled: headings aside
-        self.dates: dict[int, list[tuple[int, dt.date, int | None]]] = {}  # year column -> cells
+        # (0, a year column) or (the header row, 0) -> its years stored as dates, with cells
+        self.dates: dict[tuple[int, int], list[tuple[int, int, dt.date, int | None]]] = {}
         self.date_amounts: dict[tuple[int, int], tuple[dt.date, int]] = {}  # (row, column) ->
         # Worked out once per table, not per line: where each field of a line is, how each
         # amount column is parsed.
@@ -1327,14 +1328,17 @@ class _Reader:
             raw = serial
         return self.parsers[column](raw)
 
-    def note_date(self, row: int, column: int, value: Any) -> None:
-        """A year stored as a date; reported once per column (see ``report_dates``)."""
+    def note_date(self, row: int, column: int, value: Any, header: bool = False) -> None:
+        """A year stored as a date; reported once per column of years, and once for the
+        header's year cells of a wide table (see ``report_dates``)."""
         if isinstance(value, dt.date):
-            self.dates.setdefault(column, []).append((row, value, parse_year(value)))
+            group = (row, 0) if header else (0, column)
+            self.dates.setdefault(group, []).append((row, column, value, parse_year(value)))
 
     def report_dates(self) -> None:
-        for row, column in [(self.header.row, c) for c in self.header.year_columns.values()]:
-            self.note_date(row, column, self.grid.value(row, column))
+        row = self.header.row
+        for column in sorted(self.header.year_columns.values()):
+            self.note_date(row, column, self.grid.value(row, column), header=True)
         for (row, column), (value, serial) in sorted(self.date_amounts.items()):
             self.table.findings.append(
                 make_finding(
@@ -1344,8 +1348,9 @@ class _Reader:
                     number=serial,
                 )
             )
-        for column, cells in sorted(self.dates.items()):
-            row, value, year = cells[0]
+        for _, cells in sorted(self.dates.items()):
+            row, column, value, year = cells[0]
+            first, last = cell_name(row, column), cell_name(*cells[-1][:2])
             self.table.findings.append(
                 make_finding(
                     "year-is-date",
@@ -1353,6 +1358,7 @@ class _Reader:
                     shown=f"{value:%d-%m-%Y}",
                     year=year if year is not None else "no year",
                     count=len(cells),
+                    cells=first if first == last else f"{first}:{last}",
                 )
             )
 

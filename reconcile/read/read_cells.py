@@ -114,7 +114,7 @@ def xls_extras(data: bytes) -> tuple[bool, dict[str, dict[tuple[int, int], str]]
     empty. A stream that cannot be walked gives neither (calamine has read the file)."""
     import struct
 
-    from reconcile.read.check_bytes import ole_stream
+    from reconcile.read.check_bytes import biff_sheet_name, ole_stream
 
     try:
         stream = ole_stream(data)
@@ -129,7 +129,7 @@ def xls_extras(data: bytes) -> tuple[bool, dict[str, dict[tuple[int, int], str]]
         kind, length = struct.unpack_from("<HH", stream, at)
         body = stream[at + 4 : at + 4 + length]
         if kind == _BIFF_BOUNDSHEET and len(body) >= 8:
-            names[struct.unpack_from("<I", body)[0]] = _biff_sheet_name(body)
+            names[struct.unpack_from("<I", body)[0]] = biff_sheet_name(body)
         elif kind == _BIFF_DATEMODE and len(body) >= 2 and all(bof > at for bof in names):
             date1904 = body[:2] == b"\x01\x00"  # in the globals, before the first sheet
         elif kind == _BIFF_BOF:
@@ -147,12 +147,6 @@ def xls_extras(data: bytes) -> tuple[bool, dict[str, dict[tuple[int, int], str]]
 def _biff_cell(body: bytes) -> tuple[int, int]:
     """A cell record's (row, column), 1-based."""
     return body[0] + 256 * body[1] + 1, body[2] + 256 * body[3] + 1
-
-
-def _biff_sheet_name(body: bytes) -> str:
-    count, wide = body[6], body[7] & 1
-    text = body[8 : 8 + count * (2 if wide else 1)]
-    return text.decode("utf-16-le" if wide else "latin-1", "replace")
 
 
 def _with_errors(grid: Grid, errors: dict[tuple[int, int], str]) -> Grid:

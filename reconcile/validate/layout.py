@@ -17,6 +17,7 @@ from decimal import Decimal
 from typing import Any
 
 from reconcile.codes import make_finding
+from reconcile.i18n import N_
 from reconcile.ministries import MinistryTable, normalise_chapter
 from reconcile.model import CellRef, Finding, Phrase, counted
 from reconcile.nearest import did_you_mean
@@ -850,27 +851,40 @@ def _sum(amounts: list[Decimal | None]) -> Decimal:
     return sum((amount for amount in amounts if amount is not None), Decimal(0))
 
 
+# A total's key in words, by the parts of it its row has: a layout without a series column
+# (or a chapter's own totals row, without an article) leaves that part out, never "?".
+_TOTAL_KEYS = {
+    ("chapter", "article", "series"): N_("chapter {chapter} article {article} {series}"),
+    ("chapter", "article"): N_("chapter {chapter} article {article}"),
+    ("chapter", "series"): N_("chapter {chapter} {series}"),
+    ("chapter",): N_("chapter {chapter}"),
+    ("article", "series"): N_("article {article} {series}"),
+    ("article",): N_("article {article}"),
+    ("series",): N_("series {series}"),
+}
+
+
 def _total_label(table: LayoutTable, levels: tuple[str, ...], total: int, name: str) -> Phrase:
     """Which total a finding is about: an article's, or a subtotal of it (of ``levels``),
     named as the table writes it."""
     values = table.rows[total].values
-    params = {
-        "chapter": values.get("chapter") or "?",
-        "article": values.get("article") or "?",
-        "series": values.get("series") or "?",
-        "amount": name,
+    parts = {
+        part: text
+        for part in ("chapter", "article", "series")
+        if (text := values.get(part)) and text != "-"  # "-": a chapter's own TOTAAL row
     }
     named = [text for level in levels if (text := values.get(level))]
-    if not named and params["article"] in ("?", "-"):  # a chapter's own TOTAAL row
-        return Phrase("The totals row of chapter {chapter} {series} ({amount})", params)
-    if not named:
-        return Phrase(
-            "The totals row of chapter {chapter} article {article} {series} ({amount})", params
-        )
-    return Phrase(
-        "The subtotal “{name}” of chapter {chapter} article {article} {series} ({amount})",
-        {"name": named[-1], **params},
-    )
+    key = tuple(parts)
+    if key:
+        params = {"key": Phrase(_TOTAL_KEYS[key], parts), "amount": name}
+        if named:
+            return Phrase(
+                "The subtotal “{name}” of {key} ({amount})", {"name": named[-1], **params}
+            )
+        return Phrase("The totals row of {key} ({amount})", params)
+    if named:
+        return Phrase("The subtotal “{name}” ({amount})", {"name": named[-1], "amount": name})
+    return Phrase("The totals row ({amount})", {"amount": name})
 
 
 def _deepest(levels: list[list[str]], index: int) -> int:
