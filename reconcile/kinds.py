@@ -379,7 +379,8 @@ def _names_itself(cell: str, own: str | None, ministries: MinistryTable) -> bool
     RVO naar EZ" in EZ's file), nor a fund its minister answers for ("Gemeentefonds" in
     BZK's file: money moved to another budget, if its own minister's)."""
     mine = ministries.ministries.get(own) if own is not None else None
-    parts = [part for part in _DIRECTION_WORD.split(fold(cell)) if any(map(str.isalnum, part))]
+    cell = _MINISTRY_OF.sub(" ", fold(cell))  # "Ministerie van OCW": no direction, no one else
+    parts = [part for part in _DIRECTION_WORD.split(cell) if any(map(str.isalnum, part))]
     if mine is None or not parts:
         return False
     for part in parts:

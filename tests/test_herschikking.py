@@ -165,6 +165,8 @@ def test_an_overboeking_beside_its_other_article_is_an_herschikking(
         ("Overboeking naar", "AI-fabriek", ("VIII", "hoofdstuk VIII")),  # its own chapter
         (None, "Overboeking naar artikel 3", ("Onderwijs, Cultuur en Wetenschap", "OCW")),
         ("Ovb.", "AI-fabriek", ("naar OCW", "van OCW")),
+        # the cell as a letterhead writes it: "Ministerie van" says no direction
+        ("Overboeking", "AI-fabriek", ("Ministerie van OCW", "naar het ministerie van OCW")),
     ],
 )
 def test_an_overboeking_to_its_own_ministry_is_read_as_an_herschikking_with_a_note(
