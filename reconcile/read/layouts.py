@@ -396,9 +396,13 @@ def match_header(
             return None
     if layout.amounts and not amounts:
         return None  # an edition may lack some amount columns, never all
-    named = frozenset(
-        i for i, cell in enumerate(cells, start=1) if isinstance(cell, str) and cell.strip()
-    ) | frozenset(columns.values())  # a field named in the row above (a two-row header)
+    named = (
+        frozenset(
+            i for i, cell in enumerate(cells, start=1) if isinstance(cell, str) and cell.strip()
+        )
+        | frozenset(columns.values())  # a field named in the row above (a two-row header)
+        | frozenset(column for _, column in amounts)  # a year typed as a number (2025)
+    )
     return LayoutHeader(layout, row, columns, tuple(amounts), named)
 
 
