@@ -325,7 +325,7 @@ def test_totals_rows_a_unit_column_and_a_combined_chapter_are_drafted(tmp_path: 
     assert 'unit_column = "unit"  # guess: every value of "Eenheid" states a unit' in text
     assert '[units]  # guess: the unit column\'s words\n"miljoen" = "x € 1 mln"' in text
     assert 'chapter = { labels = ["Begrotingsstaat"], split = ",", rest = "ministry" }' in text
-    assert 'patterns = { description = "^(sub)?totaal\\\\b" }' in text
+    assert 'patterns = { description = "^\\\\s*(?:(?:sub|eind)?' in text
     lines, codes = _lines(table, text)
     assert lines == [
         ("X", "1", 2025, Decimal("2500000.00")),
@@ -347,6 +347,28 @@ def test_totals_rows_a_unit_column_and_a_combined_chapter_are_drafted(tmp_path: 
     wrong = tmp_path / "wrong.csv"
     wrong.write_text(table.read_text(encoding="utf-8").replace("Totaal;300", "Totaal;301"))
     assert checked(wrong) == [("F4", "total-mismatch")]
+
+
+@pytest.mark.parametrize("grand", ["Eindtotaal", "Grand Total", "Total"])
+def test_a_drafted_totals_pattern_knows_the_totals_a_workbook_is_read_with(
+    tmp_path: Path, grand: str
+) -> None:
+    # The draft saw "Subtotaal" in the first rows; the table ends in the grand total Excel
+    # writes (an Excel Table or pivot table), which reading a workbook takes as a total. The
+    # drafted pattern knew Totaal and Subtotaal only: the grand total was read as a line.
+    table = _write_csv(
+        tmp_path / "t.csv",
+        "Hoofdstuk;Artikel;Omschrijving;Bedrag\n"
+        "XIII;1;A;100\nXIII;1;B;200\nXIII;;Subtotaal;300\n"
+        f"XIII;2;C;50\nXIII;;{grand};350\n",
+    )
+    lines, codes = _lines(table, _draft(table))
+    assert lines == [
+        ("XIII", "1", None, Decimal("100000.00")),
+        ("XIII", "1", None, Decimal("200000.00")),
+        ("XIII", "2", None, Decimal("50000.00")),
+    ]
+    assert "total-mismatch" not in codes
 
 
 def test_a_draft_in_dutch_says_its_guesses_in_dutch_and_is_the_same_layout(

@@ -38,7 +38,13 @@ from reconcile.nearest import did_you_mean
 from reconcile.read import CSV_SUFFIXES, WORKBOOK_SUFFIXES, read_bytes, suffix_refused
 from reconcile.read.cells import SERIES_WORDS, UnreadableFileError, cell_text
 from reconcile.read.check_bytes import run_preflight
-from reconcile.read.find_table import HEADER_SCAN_ROWS, field_of, labelled_year, parse_year
+from reconcile.read.find_table import (
+    HEADER_SCAN_ROWS,
+    TOTAL_LABEL,
+    field_of,
+    labelled_year,
+    parse_year,
+)
 from reconcile.read.layouts import (
     LayoutTable,
     find_layout_header,
@@ -442,7 +448,6 @@ _UNIT_WORDS = {
     "miljard": "x € 1 mld",
     "mld": "x € 1 mld",
 }  # not "Euro": a Valuta column's, which names the currency, not the unit
-_TOTAL = re.compile(r"^(sub)?totaal\b", re.IGNORECASE)
 
 
 def _unit_column(field: str | None, columns: Columns, words: list[str], lang: str) -> list[str]:
@@ -566,7 +571,7 @@ def _marks(sample: _Sample, lang: str) -> tuple[list[Entry], list[bool], list[st
         (
             name
             for name in ("description", *sample.fields)
-            if any(_TOTAL.match(record.get(name, "")) for record in sample.records)
+            if any(TOTAL_LABEL.match(record.get(name, "")) for record in sample.records)
         ),
         None,
     )
@@ -576,9 +581,9 @@ def _marks(sample: _Sample, lang: str) -> tuple[list[Entry], list[bool], list[st
         "rows whose {field} says Totaal or Subtotaal are totals, checked, never counted",
         {"field": field},
     )
-    totals = [bool(_TOTAL.match(record.get(field, ""))) for record in sample.records]
+    totals = [bool(TOTAL_LABEL.match(record.get(field, ""))) for record in sample.records]
     group = [n for n in sample.key if n in ("year", "series", "chapter")]
-    return [(f"patterns.{field}", _TOTAL.pattern, _guessed(flagged, lang))], totals, group
+    return [(f"patterns.{field}", TOTAL_LABEL.pattern, _guessed(flagged, lang))], totals, group
 
 
 def _summary_block(sample: _Sample, lang: str) -> tuple[str, str, str] | None:
