@@ -155,6 +155,37 @@ def test_a_drafted_layout_reads_a_workbook_below_its_title_block(tmp_path: Path)
     ]
 
 
+@pytest.mark.parametrize("epoch_1904", [False, True])
+def test_years_typed_in_date_formatted_header_cells_are_drafted_as_years(
+    tmp_path: Path, epoch_1904: bool
+) -> None:
+    # 2025 typed in a cell formatted as a date shows 17-07-1905 (18-07-1909 on the 1904
+    # calendar); validate reads it as 2025 (year-is-date). The draft named the column
+    # "17-07-1905", with no year, and its layout found no header in the file it came from.
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    if epoch_1904:
+        book.epoch = CALENDAR_MAC_1904
+    for row in [["(bedragen x € 1.000)"], ["Hoofdstuk", "Artikel", "Omschrijving", 2025, 2026]]:
+        sheet.append(row)
+    sheet.append(["XIII", 1, "AI", 100, 200])
+    for cell in ("D2", "E2"):
+        sheet[cell].number_format = "dd-mm-yyyy"
+    table = tmp_path / "t.xlsx"
+    book.save(table)
+    text = _draft(table)
+    assert 'label = "2025"\nyear = 2025' in text
+    lines, codes = _lines(table, text)
+    assert lines == [
+        ("XIII", "1", 2025, Decimal("100000.00")),
+        ("XIII", "1", 2026, Decimal("200000.00")),
+    ]
+    assert "value-without-header" not in codes and "values-without-header" not in codes
+
+
 def test_a_unit_in_the_amounts_header_is_the_drafts_unit_and_not_assumed(
     tmp_path: Path,
 ) -> None:

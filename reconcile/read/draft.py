@@ -49,6 +49,7 @@ from reconcile.read.layouts import (
     LayoutTable,
     find_layout_header,
     fold,
+    header_text,
     label_matches,
     load_layouts,
     parse_layout,
@@ -175,7 +176,7 @@ def _guess_columns(
 def _header_and_body(rows: Sequence[Sequence[Any]]) -> tuple[int, list[str], list[Sequence[Any]]]:
     """The header row's index and labels, and the filled rows below it that a guess reads."""
     at = _header_row(rows)
-    header = [cell_text(cell) for cell in rows[at]]
+    header = [header_text(cell) or cell_text(cell) for cell in rows[at]]  # a dated year: 2025
     body = [row for row in rows[at + 1 : at + 1 + SAMPLE_ROWS] if any(cell_text(c) for c in row)]
     return at, header, body
 
