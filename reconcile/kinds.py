@@ -338,13 +338,15 @@ def _with_cell(
         or _direction(text, amount)
     )
     counterpart, problem = counterpart_in_cell(other, own, ministries)
-    if counterpart is None and worded and _names_itself(other, own, ministries):
+    described = _named(text, own, ministries) if text else []
+    if counterpart is None and worded and not described and _names_itself(other, own, ministries):
         # An overboeking to its own budget moves money between its own articles: an
-        # herschikking (not counted, netting to zero per year), with a note saying why.
+        # herschikking (not counted, netting to zero per year), with a note saying why;
+        # not when its words name another ministry ("Overboeking naar BZK"): that is where
+        # the money goes, and the cell is wrong.
         return LineKind(Kind.HERSCHIKKING, told, problem="transfer-internal", said=other)
     if counterpart is None:
         return LineKind(direction, told, problem="counterpart-unknown", said=problem)
-    described = _named(text, own, ministries) if text else []
     if len(described) == 1 and described[0] != counterpart:
         return LineKind(direction, told, counterpart, "counterpart-conflict", described[0])
     return _signed(direction, told, [counterpart], amount)

@@ -225,3 +225,22 @@ def test_an_overboeking_to_itself_that_does_not_net_is_still_an_error(tmp_path: 
         ("OCW.xlsx", "Blad1!E4", "herschikking-not-zero"),
         ("OCW.xlsx", "Blad1!G4", "transfer-internal"),
     ]
+
+
+def test_an_overboeking_whose_words_name_another_ministry_is_not_read_as_internal(
+    tmp_path: Path,
+) -> None:
+    # "van OCW" in OCW's cell beside "Overboeking naar BZK": the money leaves for BZK, whatever
+    # the cell says; read as an herschikking it went uncounted, said to stay on OCW's budget
+    rows = [
+        ["(bedragen x € 1.000)"],
+        [*HEADER, "Van/naar"],
+        ["VIII", 16, "AI-fabriek", 2026, 3000, None, None],
+        ["VIII", 16, "Overboeking naar BZK", 2026, -500, "Overboeking", "van OCW"],
+    ]
+    report = validate(tmp_path, {"OCW.xlsx": rows})
+    found = where(report, severities=("error", "info"))
+    assert [w for w in found if w[2] != "series-assumed"] == [
+        ("OCW.xlsx", "Blad1!G4", "counterpart-unknown"),
+    ]
+    assert [k for _, k, _, _ in kinds(report)] == ["reservation", "transfer-out"]
