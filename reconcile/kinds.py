@@ -338,13 +338,15 @@ def _with_cell(
         or _direction(text, amount)
     )
     counterpart, problem = counterpart_in_cell(other, own, ministries)
-    if counterpart is None and worded and _names_itself(other, own, ministries):
+    described = _named(text, own, ministries) if text else []
+    if counterpart is None and worded and not described and _names_itself(other, own, ministries):
         # An overboeking to its own budget moves money between its own articles: an
-        # herschikking (not counted, netting to zero per year), with a note saying why.
+        # herschikking (not counted, netting to zero per year), with a note saying why;
+        # not when its words name another ministry ("Overboeking naar BZK"): that is where
+        # the money goes, and the cell is wrong.
         return LineKind(Kind.HERSCHIKKING, told, problem="transfer-internal", said=other)
     if counterpart is None:
         return LineKind(direction, told, problem="counterpart-unknown", said=problem)
-    described = _named(text, own, ministries) if text else []
     if len(described) == 1 and described[0] != counterpart:
         return LineKind(direction, told, counterpart, "counterpart-conflict", described[0])
     return _signed(direction, told, [counterpart], amount)
@@ -379,7 +381,8 @@ def _names_itself(cell: str, own: str | None, ministries: MinistryTable) -> bool
     RVO naar EZ" in EZ's file), nor a fund its minister answers for ("Gemeentefonds" in
     BZK's file: money moved to another budget, if its own minister's)."""
     mine = ministries.ministries.get(own) if own is not None else None
-    parts = [part for part in _DIRECTION_WORD.split(fold(cell)) if any(map(str.isalnum, part))]
+    cell = _MINISTRY_OF.sub(" ", fold(cell))  # "Ministerie van OCW": no direction, no one else
+    parts = [part for part in _DIRECTION_WORD.split(cell) if any(map(str.isalnum, part))]
     if mine is None or not parts:
         return False
     for part in parts:

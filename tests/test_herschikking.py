@@ -165,6 +165,8 @@ def test_an_overboeking_beside_its_other_article_is_an_herschikking(
         ("Overboeking naar", "AI-fabriek", ("VIII", "hoofdstuk VIII")),  # its own chapter
         (None, "Overboeking naar artikel 3", ("Onderwijs, Cultuur en Wetenschap", "OCW")),
         ("Ovb.", "AI-fabriek", ("naar OCW", "van OCW")),
+        # the cell as a letterhead writes it: "Ministerie van" says no direction
+        ("Overboeking", "AI-fabriek", ("Ministerie van OCW", "naar het ministerie van OCW")),
     ],
 )
 def test_an_overboeking_to_its_own_ministry_is_read_as_an_herschikking_with_a_note(
@@ -189,7 +191,7 @@ def test_an_overboeking_to_its_own_ministry_is_read_as_an_herschikking_with_a_no
     assert report.files[0].total == Decimal(3_000_000)  # no contribution
     first = next(f for f in report.findings if f.code == "transfer-internal")
     assert f'"{cells[0]}" in the “Van/naar” cell names this file\'s own ministry' in message(first)
-    assert "Lees als een herschikking" in message(first, "nl")
+    assert message(first, "nl").startswith("Gelezen als een herschikking: ")
 
 
 def test_an_overboeking_to_a_fund_its_minister_answers_for_is_no_herschikking(
@@ -223,3 +225,22 @@ def test_an_overboeking_to_itself_that_does_not_net_is_still_an_error(tmp_path: 
         ("OCW.xlsx", "Blad1!E4", "herschikking-not-zero"),
         ("OCW.xlsx", "Blad1!G4", "transfer-internal"),
     ]
+
+
+def test_an_overboeking_whose_words_name_another_ministry_is_not_read_as_internal(
+    tmp_path: Path,
+) -> None:
+    # "van OCW" in OCW's cell beside "Overboeking naar BZK": the money leaves for BZK, whatever
+    # the cell says; read as an herschikking it went uncounted, said to stay on OCW's budget
+    rows = [
+        ["(bedragen x € 1.000)"],
+        [*HEADER, "Van/naar"],
+        ["VIII", 16, "AI-fabriek", 2026, 3000, None, None],
+        ["VIII", 16, "Overboeking naar BZK", 2026, -500, "Overboeking", "van OCW"],
+    ]
+    report = validate(tmp_path, {"OCW.xlsx": rows})
+    found = where(report, severities=("error", "info"))
+    assert [w for w in found if w[2] != "series-assumed"] == [
+        ("OCW.xlsx", "Blad1!G4", "counterpart-unknown"),
+    ]
+    assert [k for _, k, _, _ in kinds(report)] == ["reservation", "transfer-out"]

@@ -144,13 +144,46 @@ def test_a_drafted_layout_reads_a_workbook_below_its_title_block(tmp_path: Path)
             ["X", 4, "AI", 10, 2.25],
         ],
     )
-    lines, _ = _lines(table, _draft(table))
+    lines, codes = _lines(table, _draft(table))
+    # the years are numbers, as typed, and still the labels of their amounts' columns
+    assert "values-without-header" not in codes and "value-without-header" not in codes
     assert lines == [
         ("X", "4", 2025, Decimal("10000000.00")),
         ("X", "4", 2026, Decimal("2250000.00")),
         ("XIII", "1", 2025, Decimal("5100000.00")),
         ("XIII", "1", 2026, Decimal("0.00")),
     ]
+
+
+@pytest.mark.parametrize("epoch_1904", [False, True])
+def test_years_typed_in_date_formatted_header_cells_are_drafted_as_years(
+    tmp_path: Path, epoch_1904: bool
+) -> None:
+    # 2025 typed in a cell formatted as a date shows 17-07-1905 (18-07-1909 on the 1904
+    # calendar); validate reads it as 2025 (year-is-date). The draft named the column
+    # "17-07-1905", with no year, and its layout found no header in the file it came from.
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    if epoch_1904:
+        book.epoch = CALENDAR_MAC_1904
+    for row in [["(bedragen x € 1.000)"], ["Hoofdstuk", "Artikel", "Omschrijving", 2025, 2026]]:
+        sheet.append(row)
+    sheet.append(["XIII", 1, "AI", 100, 200])
+    for cell in ("D2", "E2"):
+        sheet[cell].number_format = "dd-mm-yyyy"
+    table = tmp_path / "t.xlsx"
+    book.save(table)
+    text = _draft(table)
+    assert 'label = "2025"\nyear = 2025' in text
+    lines, codes = _lines(table, text)
+    assert lines == [
+        ("XIII", "1", 2025, Decimal("100000.00")),
+        ("XIII", "1", 2026, Decimal("200000.00")),
+    ]
+    assert "value-without-header" not in codes and "values-without-header" not in codes
 
 
 def test_a_unit_in_the_amounts_header_is_the_drafts_unit_and_not_assumed(
@@ -323,7 +356,7 @@ def test_totals_rows_a_unit_column_and_a_combined_chapter_are_drafted(tmp_path: 
     assert 'unit_column = "unit"  # guess: every value of "Eenheid" states a unit' in text
     assert '[units]  # guess: the unit column\'s words\n"miljoen" = "x € 1 mln"' in text
     assert 'chapter = { labels = ["Begrotingsstaat"], split = ",", rest = "ministry" }' in text
-    assert 'patterns = { description = "^(sub)?totaal\\\\b" }' in text
+    assert 'patterns = { description = "^\\\\s*(?:(?:sub|eind)?' in text
     lines, codes = _lines(table, text)
     assert lines == [
         ("X", "1", 2025, Decimal("2500000.00")),
@@ -345,6 +378,28 @@ def test_totals_rows_a_unit_column_and_a_combined_chapter_are_drafted(tmp_path: 
     wrong = tmp_path / "wrong.csv"
     wrong.write_text(table.read_text(encoding="utf-8").replace("Totaal;300", "Totaal;301"))
     assert checked(wrong) == [("F4", "total-mismatch")]
+
+
+@pytest.mark.parametrize("grand", ["Eindtotaal", "Grand Total", "Total"])
+def test_a_drafted_totals_pattern_knows_the_totals_a_workbook_is_read_with(
+    tmp_path: Path, grand: str
+) -> None:
+    # The draft saw "Subtotaal" in the first rows; the table ends in the grand total Excel
+    # writes (an Excel Table or pivot table), which reading a workbook takes as a total. The
+    # drafted pattern knew Totaal and Subtotaal only: the grand total was read as a line.
+    table = _write_csv(
+        tmp_path / "t.csv",
+        "Hoofdstuk;Artikel;Omschrijving;Bedrag\n"
+        "XIII;1;A;100\nXIII;1;B;200\nXIII;;Subtotaal;300\n"
+        f"XIII;2;C;50\nXIII;;{grand};350\n",
+    )
+    lines, codes = _lines(table, _draft(table))
+    assert lines == [
+        ("XIII", "1", None, Decimal("100000.00")),
+        ("XIII", "1", None, Decimal("200000.00")),
+        ("XIII", "2", None, Decimal("50000.00")),
+    ]
+    assert "total-mismatch" not in codes
 
 
 def test_a_draft_in_dutch_says_its_guesses_in_dutch_and_is_the_same_layout(

@@ -115,3 +115,16 @@ def test_each_known_kind_is_worded_and_any_other_quoted(
 def test_a_librarys_long_words_are_cut_and_made_printable() -> None:
     shown = render(library_detail(ValueError("x\x07" * 200)), "en")
     assert len(shown) < 200 and "\x07" not in shown
+
+
+def test_an_xls_cut_short_is_unreadable_not_a_crash(tmp_path: Path) -> None:
+    # calamine panics on this .xls cut short (a slice past its end); pyo3 raises a panic as a
+    # BaseException, which went past the reader's `except Exception` to a traceback
+    whole = Path(__file__).resolve().parent / "corpus" / "calendar-1904.libreoffice.xls"
+    path = tmp_path / "EZ.xls"
+    path.write_bytes(whole.read_bytes()[:5000])
+    [(code, dutch)] = _messages(path, "nl")
+    assert code == "file-unreadable"
+    assert dutch.startswith("Het bestand is niet te lezen: de werkmap is beschadigd")
+    [(_, english)] = _messages(path, "en")
+    assert english.startswith("The file cannot be read: the workbook is damaged")

@@ -38,11 +38,18 @@ from reconcile.nearest import did_you_mean
 from reconcile.read import CSV_SUFFIXES, WORKBOOK_SUFFIXES, read_bytes, suffix_refused
 from reconcile.read.cells import SERIES_WORDS, UnreadableFileError, cell_text
 from reconcile.read.check_bytes import run_preflight
-from reconcile.read.find_table import HEADER_SCAN_ROWS, field_of, labelled_year, parse_year
+from reconcile.read.find_table import (
+    HEADER_SCAN_ROWS,
+    TOTAL_LABEL,
+    field_of,
+    labelled_year,
+    parse_year,
+)
 from reconcile.read.layouts import (
     LayoutTable,
     find_layout_header,
     fold,
+    header_text,
     label_matches,
     load_layouts,
     parse_layout,
@@ -169,7 +176,7 @@ def _guess_columns(
 def _header_and_body(rows: Sequence[Sequence[Any]]) -> tuple[int, list[str], list[Sequence[Any]]]:
     """The header row's index and labels, and the filled rows below it that a guess reads."""
     at = _header_row(rows)
-    header = [cell_text(cell) for cell in rows[at]]
+    header = [header_text(cell) or cell_text(cell) for cell in rows[at]]  # a dated year: 2025
     body = [row for row in rows[at + 1 : at + 1 + SAMPLE_ROWS] if any(cell_text(c) for c in row)]
     return at, header, body
 
@@ -442,7 +449,6 @@ _UNIT_WORDS = {
     "miljard": "x € 1 mld",
     "mld": "x € 1 mld",
 }  # not "Euro": a Valuta column's, which names the currency, not the unit
-_TOTAL = re.compile(r"^(sub)?totaal\b", re.IGNORECASE)
 
 
 def _unit_column(field: str | None, columns: Columns, words: list[str], lang: str) -> list[str]:
@@ -566,7 +572,7 @@ def _marks(sample: _Sample, lang: str) -> tuple[list[Entry], list[bool], list[st
         (
             name
             for name in ("description", *sample.fields)
-            if any(_TOTAL.match(record.get(name, "")) for record in sample.records)
+            if any(TOTAL_LABEL.match(record.get(name, "")) for record in sample.records)
         ),
         None,
     )
@@ -576,9 +582,9 @@ def _marks(sample: _Sample, lang: str) -> tuple[list[Entry], list[bool], list[st
         "rows whose {field} says Totaal or Subtotaal are totals, checked, never counted",
         {"field": field},
     )
-    totals = [bool(_TOTAL.match(record.get(field, ""))) for record in sample.records]
+    totals = [bool(TOTAL_LABEL.match(record.get(field, ""))) for record in sample.records]
     group = [n for n in sample.key if n in ("year", "series", "chapter")]
-    return [(f"patterns.{field}", _TOTAL.pattern, _guessed(flagged, lang))], totals, group
+    return [(f"patterns.{field}", TOTAL_LABEL.pattern, _guessed(flagged, lang))], totals, group
 
 
 def _summary_block(sample: _Sample, lang: str) -> tuple[str, str, str] | None:

@@ -664,8 +664,9 @@ def _row_numbers(cells: list[Any]) -> bool:
 # --- where a table ends ---------------------------------------------------------------------
 
 # "Totaal", "Subtotaal", "Sub-totaal", and the grand totals Excel's pivot tables write:
-# "Eindtotaal" (Dutch), "Grand Total" (English), which _GRAND below names as grand totals.
-_TOTAL = re.compile(r"^\s*(?:(?:sub|eind)?\s*-?\s*tota(a)?l|grand\s+total)\b", re.IGNORECASE)
+# "Eindtotaal" (Dutch), "Grand Total" (English), which _GRAND below names as grand totals;
+# a drafted layout's totals pattern too (read/draft.py).
+TOTAL_LABEL = re.compile(r"^\s*(?:(?:sub|eind)?\s*-?\s*tota(a)?l|grand\s+total)\b", re.IGNORECASE)
 _GRAND = re.compile(
     r"^\s*(totaal|total|totaal generaal|eindtotaal|grand total|totaal\s+reservering)\s*:?\s*$",
     re.IGNORECASE,
@@ -686,7 +687,7 @@ def total_label(cells: tuple[Any, ...], columns: list[int]) -> str | None:
     ``columns``: the header's ``label_columns``."""
     for column in columns:
         value = cells[column - 1] if column <= len(cells) else None
-        if isinstance(value, str) and _TOTAL.match(value):
+        if isinstance(value, str) and TOTAL_LABEL.match(value):
             return value.strip()
     return None
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import datetime as dt
 import itertools
 import operator
 import re
@@ -137,9 +138,9 @@ def fold(text: str) -> str:
 
 
 def label_matches(cell: Any, labels: Sequence[str]) -> bool:
-    if isinstance(cell, int | float) and not isinstance(cell, bool):
-        cell = cell_text(cell)  # a wide table's year typed as a number: 2025 is "2025"
     if not isinstance(cell, str):
+        cell = header_text(cell)
+    if not cell:
         return False
     folded = fold(cell)
     for label in labels:
@@ -150,6 +151,19 @@ def label_matches(cell: Any, labels: Sequence[str]) -> bool:
         elif folded == wanted:
             return True
     return False
+
+
+def header_text(cell: Any) -> str:
+    """A header cell's label as text: a wide table's year typed as a number is "2025", and
+    so is one typed in a date-formatted cell (it shows 17-07-1905, or 18-07-1909 on the 1904
+    calendar: ``parse_year``); any other value that is no text is no label."""
+    if isinstance(cell, str):
+        return cell
+    if isinstance(cell, int | float) and not isinstance(cell, bool):
+        return cell_text(cell)
+    if isinstance(cell, dt.date) and (year := parse_year(cell)) is not None:
+        return str(year)
+    return ""
 
 
 def _labels(value: Any, where: str) -> tuple[str, ...]:
@@ -396,9 +410,13 @@ def match_header(
             return None
     if layout.amounts and not amounts:
         return None  # an edition may lack some amount columns, never all
-    named = frozenset(
-        i for i, cell in enumerate(cells, start=1) if isinstance(cell, str) and cell.strip()
-    ) | frozenset(columns.values())  # a field named in the row above (a two-row header)
+    named = (
+        frozenset(
+            i for i, cell in enumerate(cells, start=1) if isinstance(cell, str) and cell.strip()
+        )
+        | frozenset(columns.values())  # a field named in the row above (a two-row header)
+        | frozenset(column for _, column in amounts)  # a year typed as a number (2025)
+    )
     return LayoutHeader(layout, row, columns, tuple(amounts), named)
 
 

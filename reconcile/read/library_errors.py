@@ -104,10 +104,17 @@ def _words(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
+def is_library_failure(exc: BaseException) -> bool:
+    """Whether ``exc`` is a library's failure on a file: any Exception, or a panic of a Rust
+    library (calamine's on an .xls cut short: "slice index starts at 4608 but ends at 4488"),
+    which pyo3 raises as a BaseException so that ``except Exception`` lets it through."""
+    return isinstance(exc, Exception) or type(exc).__name__ == "PanicException"
+
+
 def _shown(text: str) -> str:
     """A library's words or a member's name as they may be shown: printable, not endless."""
     shown = "".join(ch if ch.isprintable() else "?" for ch in text)
     return shown if len(shown) <= _LONGEST else shown[: _LONGEST - 3] + "..."
 
 
-__all__ = ["ZIP_BROKEN", "library_detail", "xml_damage"]
+__all__ = ["ZIP_BROKEN", "is_library_failure", "library_detail", "xml_damage"]

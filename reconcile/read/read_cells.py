@@ -17,7 +17,7 @@ from typing import Any
 
 from reconcile.model import Phrase
 from reconcile.read.cells import Grid, UnreadableFileError, on_1904_calendar
-from reconcile.read.library_errors import library_detail
+from reconcile.read.library_errors import is_library_failure, library_detail
 from reconcile.read.read_cells_calamine import calamine_merged
 from reconcile.read.read_cells_xlsx import load_grids
 
@@ -83,7 +83,9 @@ def load_calamine_grids(data: bytes) -> list[Grid]:
             grids = [_with_errors(g, errors.get(g.name, {})) for g in grids]
         if date1904:
             grids = [on_1904_calendar(grid) for grid in grids]
-    except Exception as exc:  # a damaged or hostile file can make calamine raise anything
+    except BaseException as exc:  # a damaged or hostile file can make calamine raise anything
+        if not is_library_failure(exc):
+            raise  # Ctrl-C
         raise UnreadableFileError(
             Phrase(
                 "the workbook is damaged, encrypted or not a spreadsheet ({detail}); open it in "

@@ -20,7 +20,7 @@ from reconcile.read.cells import (
     open_openpyxl,
     openpyxl_formula_lookup,
 )
-from reconcile.read.library_errors import library_detail
+from reconcile.read.library_errors import is_library_failure, library_detail
 
 READERS = ("calamine", "openpyxl")
 READER_VARIABLE = "RECONCILE_READER"  # force a reading path: "calamine" or "openpyxl"
@@ -72,8 +72,9 @@ def _load_grids(data: bytes, reader: str | None, plain_parts: frozenset[str]) ->
 
         try:
             return load_grids_calamine(data, plain_parts)
-        except Exception:  # damaged or unusual: openpyxl decides, and explains
-            pass
+        except BaseException as exc:  # damaged or unusual: openpyxl decides, and explains
+            if not is_library_failure(exc):
+                raise  # Ctrl-C
     return load_grids_openpyxl(data)
 
 
