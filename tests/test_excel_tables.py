@@ -228,3 +228,25 @@ def test_a_table_written_by_openpyxl_with_a_formula_of_its_own(tmp_path: Path, r
     assert where(report) == []
     (finding,) = [f for f in report.findings if f.code == "table-total-not-sum"]
     assert "its own formula (AVERAGE(E4:E6))" in message(finding)
+
+
+def test_a_table_without_a_header_row_under_the_header_found(tmp_path: Path, reader: str) -> None:
+    """A Table over the lines and its totals row only (Kopregel off, the labels typed in the
+    row above it): its totals row is still the table's."""
+    import openpyxl
+    from openpyxl.worksheet.table import Table, TableColumn
+
+    book = openpyxl.Workbook()
+    ws = book.active
+    assert ws is not None
+    ws.title = "Blad1"
+    for row in [["(bedragen x € 1.000)"], [], LONG, *LINES, [None, None, None, None, 400]]:
+        ws.append(row)
+    table = Table(displayName="Regels", ref="A4:E7", totalsRowCount=1, headerRowCount=0)
+    table.tableColumns = [TableColumn(id=i, name=f"Kolom{i}") for i in range(1, 6)]
+    table.tableColumns[4].totalsRowFunction = "sum"
+    ws.add_table(table)
+    book.save(tmp_path / "EZ.xlsx")
+    report = run(tmp_path)
+    assert where(report) == [("EZ.xlsx", "Blad1!E7", "total-mismatch")]
+    assert amounts(report) == ["100000", "200000", "50000"]

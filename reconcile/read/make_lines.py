@@ -556,7 +556,8 @@ def excel_table(grid: Grid, header: Header) -> ExcelTable | None:
     nothing about this table: its rows are read as any others."""
     for table in grid.tables:
         first_row, first_column, _, last_column = table.ref
-        if table.totals_row is None or not first_row <= header.row < table.totals_row:
+        top = first_row - (table.header_rows == 0)  # a Table without a header row: above it
+        if table.totals_row is None or not top <= header.row < table.totals_row:
             continue
         if any(first_column <= column <= last_column for column in header.number_columns):
             return table
