@@ -262,6 +262,9 @@ _OWN_MINISTRY_ONLY = frozenset(
 )
 
 
+_CONTRIBUTION = re.compile(r"^bijdrage (?:aan|van)\b")
+
+
 def across_budgets(
     kind: LineKind,
     texts: tuple[str | None, ...],
@@ -276,7 +279,10 @@ def across_budgets(
     between a ministry's own budgets"). BZK's "Overboeking naar Gemeentefonds" on VII goes
     to B; on B, "Overboeking van BZK" comes from VII, the ministry's own budget. Any other
     ``kind`` is returned as it is."""
-    if kind.problem not in _OWN_MINISTRY_ONLY:
+    contribution = kind is RESERVATION and any(
+        _CONTRIBUTION.match(part) for part in _parts(texts[1] or "")
+    )  # "Bijdrage aan het Gemeentefonds": a reservation, unless a budget of its own is named
+    if kind.problem not in _OWN_MINISTRY_ONLY and not contribution:
         return kind
     if kind.problem == "transfer-counterpart-unknown" and kind.said:
         return kind  # a list of ministries: a line per ministry, as before

@@ -36,6 +36,7 @@ def transfers(report: Any) -> list[tuple[str, str, str | None]]:
         ("BZK.xlsx", "VII", "B", "Overboeking naar Gemeentefonds"),
         ("BZK.xlsx", "VII", "B", "Overboeking naar het Gemeentefonds"),
         ("BZK.xlsx", "VII", "B", "Overboeking naar hoofdstuk B"),
+        ("BZK.xlsx", "VII", "C", "Bijdrage aan het Provinciefonds"),
         ("IenW.xlsx", "XII", "A", "Overboeking naar het Infrastructuurfonds"),
         ("IenW.xlsx", "XII", "A", "Overboeking naar Mobiliteitsfonds"),
         ("Defensie.xlsx", "X", "K", "Overboeking naar Defensiematerieelbegrotingsfonds"),
