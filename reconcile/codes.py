@@ -556,6 +556,19 @@ _CODES = [
         "Correct the lines or the total.",
     ),
     Code(
+        "table-total-not-sum",
+        INFO,
+        "read",
+        "The totals row of Excel Table {table} shows {shows} of its lines here, not their sum: "
+        "it is not checked as a total.",
+        "An Excel Table's totals row (Opmaken als tabel, Totaalrij) is read as the table's "
+        "grand total: not counted, and checked against the lines in each column that sums "
+        "them. A column whose totals function is another (Gemiddelde, Aantal, Max, Min, "
+        "StDev, Var, or a formula of its own that is no SUM or SUBTOTAL(9 or 109)) shows "
+        "something else of the lines: that cell is left unchecked. Choose Som for the column "
+        "if it should be a total.",
+    ),
+    Code(
         "subtotal-unlabelled",
         WARN,
         "read",

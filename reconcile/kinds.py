@@ -185,10 +185,29 @@ def tell_kind(
     own: str | None,
     ministries: MinistryTable,
     other: str | None = None,
+    chapter: str | None = None,
 ) -> LineKind:
     """The kind of a line whose kind cell holds ``column`` (None: no cell or blank), described
     as ``description``, of ministry ``own``, whose counterpart cell (Van/naar) holds
-    ``other``."""
+    ``other``, on budget ``chapter`` (when known).
+
+    An overboeking between two budgets of ``own`` (its own and a fund its minister answers
+    for: BZK's VII and the Gemeentefonds, B) has that other budget's chapter as its
+    counterpart (``across_budgets``)."""
+    kind = _tell_kind(column, description, amount, own, ministries, other)
+    if other is not None and _says_nothing(other):
+        other = None
+    return across_budgets(kind, (column, description, other), amount, own, chapter, ministries)
+
+
+def _tell_kind(
+    column: str | None,
+    description: str | None,
+    amount: Decimal | None,
+    own: str | None,
+    ministries: MinistryTable,
+    other: str | None = None,
+) -> LineKind:
     if other is not None and _says_nothing(other):
         other = None  # "-", "n.v.t.": the line has no other ministry
     if column is not None:
@@ -233,6 +252,109 @@ def tell_kind(
             direction = side or kind or _direction(part, amount)
             return _signed(direction, Told.DESCRIPTION, named, amount)
     return RESERVATION if other is None else _by_cell(other, amount, own, ministries)
+
+
+# What a line that moves money between two budgets of one ministry may have been read as: an
+# overboeking naming no other ministry (its own fund is its own ministry's), or, with its own
+# ministry named in a Van/naar cell, an herschikking.
+_OWN_MINISTRY_ONLY = frozenset(
+    {"transfer-counterpart-unknown", "counterpart-unknown", "transfer-internal"}
+)
+
+
+_CONTRIBUTION = re.compile(r"^bijdrage (?:aan|van)\b")
+
+
+def across_budgets(
+    kind: LineKind,
+    texts: tuple[str | None, ...],
+    amount: Decimal | None,
+    own: str | None,
+    chapter: str | None,
+    ministries: MinistryTable,
+) -> LineKind:
+    """``kind`` for a line on ``chapter`` of ministry ``own`` whose words (kind cell,
+    description, Van/naar cell: ``texts``) name another budget of that ministry: an
+    overboeking to or from that budget's chapter (docs/en/workbooks.md, "Overboekingen
+    between a ministry's own budgets"). BZK's "Overboeking naar Gemeentefonds" on VII goes
+    to B; on B, "Overboeking van BZK" comes from VII, the ministry's own budget. Any other
+    ``kind`` is returned as it is."""
+    contribution = kind is RESERVATION and any(
+        _CONTRIBUTION.match(part) for part in _parts(texts[1] or "")
+    )  # "Bijdrage aan het Gemeentefonds": a reservation, unless a budget of its own is named
+    if kind.problem not in _OWN_MINISTRY_ONLY and not contribution:
+        return kind
+    if kind.problem == "transfer-counterpart-unknown" and kind.said:
+        return kind  # a list of ministries: a line per ministry, as before
+    found = other_budget(texts, own, chapter, ministries)
+    if found is None:
+        return kind
+    budget, word = found
+    said = " ".join(fold(t) for t in texts if t)
+    if word in ("naar", "aan"):
+        direction = Kind.TRANSFER_OUT
+    elif word == "van":
+        direction = Kind.TRANSFER_IN
+    elif kind.kind in TRANSFERS and not _EITHER_WAY.search(said):
+        direction = _said_direction(said) or kind.kind
+    else:
+        direction = _direction("", amount)  # "Overboeking", Van/naar "B": its sign
+    return _signed(direction, kind.told, [budget], amount)
+
+
+def other_budget(
+    texts: tuple[str | None, ...], own: str | None, chapter: str | None, ministries: MinistryTable
+) -> tuple[str, str | None] | None:
+    """The other budget of ministry ``own`` that a line on ``chapter`` names, and the word
+    before it ("naar", "aan", "van", or None): a chapter it answers for, by its name
+    ("Gemeentefonds", "het Infrastructuurfonds") or its number or letter ("B", "hoofdstuk
+    B"); on a fund's line also the ministry itself ("van BZK"), which is its own budget when
+    it has one. None when the words name no such one budget, or the line's chapter is not
+    the ministry's."""
+    mine = ministries.ministries.get(own) if own is not None else None
+    chapter = normalise_chapter(chapter) if chapter is not None else None
+    if mine is None or chapter is None or chapter not in mine.owned:
+        return None
+    others = [c for c in mine.offered if c != chapter]
+    budget = mine.chapters[0] if len(mine.chapters) == 1 else None
+    for text in texts:
+        word: str | None = None
+        for piece in re.split(r"\b(naar|aan|van)\b", fold(text or "")):
+            if piece in ("naar", "aan", "van"):
+                word = piece
+                continue
+            found = _budgets_named(piece, others, ministries)
+            on_fund = chapter not in mine.chapters and budget is not None and budget in others
+            if not found and on_fund and budget and own in ministries.named_in(piece):
+                found = [budget]  # "van BZK" on the Gemeentefonds: BZK's own budget
+            if len(found) == 1:
+                return found[0], word
+    return None
+
+
+# A piece of words that is one chapter and nothing else: "B", "hoofdstuk B", "het 12".
+_ONE_CHAPTER = re.compile(
+    r"^(?:de |het )?(?:(?:begrotings)?hoofdstuk|begroting|hfdst\.?|h\.)?\s*[\w]{1,5}$"
+)
+
+
+def _budgets_named(piece: str, chapters: list[str], ministries: MinistryTable) -> list[str]:
+    """Which of ``chapters`` the words ``piece`` name, by a chapter's name as whole words
+    or as the whole piece by its number or letter."""
+    found = []
+    text = piece.strip(" .,;:-()")
+    for chapter in chapters:
+        names = re.split(r"[()]", ministries.chapters.get(chapter, ""))
+        if any(
+            n.strip() and re.search(rf"(?<![\w]){re.escape(fold(n.strip()))}(?![\w])", text)
+            for n in names
+        ):
+            found.append(chapter)
+    if not found and _ONE_CHAPTER.match(text):
+        numbered = normalise_chapter(re.sub(r"^(?:de|het)\s+", "", text))
+        if numbered in chapters:
+            found.append(numbered)
+    return found
 
 
 def _internal(column: str | None, description: str | None) -> bool:
@@ -538,7 +660,7 @@ def misspelt_counterpart(
         for ministry in ministries.ministries.values()
         if ministry.code != own
         for name in (ministry.code, *ministry.names)
-    ] + owned_chapter_names(ministries, but=own)  # "naar het Gemeentefnds": BZK's fund
+    ] + owned_chapter_names(ministries)  # "naar het Gemeentefnds": BZK's fund, in any file
     mine = ministries.ministries.get(own) if own is not None else None
     own_names = {name.casefold() for name in (mine.code, *mine.names)} if mine else set()
     words = [word.strip(".,;:()\"'") for word in text.split()]

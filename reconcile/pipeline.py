@@ -313,6 +313,7 @@ def _read_and_validate(
             tuple(validated.lines),
             table.unit.euros,
             _doubtful(validated.lines, [*read.findings, *validated.findings]),
+            _budgets(announcement, validated.ministry),
         )
         submissions.append(submission)
         files.append(
@@ -337,6 +338,13 @@ def _read_and_validate(
             findings += read.findings
             files.append(_unread_result(read))
     return files, submissions, findings
+
+
+def _budgets(announcement: Announcement, ministry: str | None) -> frozenset[str]:
+    """The chapters of ``ministry``'s own budgets: an overboeking between two of them moves
+    money within it (docs/en/workbooks.md, "Overboekingen between a ministry's own budgets")."""
+    known = announcement.ministries.ministries.get(ministry) if ministry is not None else None
+    return frozenset(known.owned) if known is not None else frozenset()
 
 
 def _doubtful(lines: list[BudgetLine], findings: list[Finding]) -> frozenset[int]:

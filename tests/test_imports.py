@@ -109,6 +109,7 @@ STAGES = {
     "reconcile.read.read_cells_calamine": 2,
     "reconcile.read.read_cells_csv": 2,
     "reconcile.read.read_cells_xlsx": 2,
+    "reconcile.read.read_tables": 2,  # an .xlsx file's Excel Tables, for either path
     "reconcile.read.find_table": 3,
     "reconcile.read.layouts": 4,  # a table family's header found, and its rows read
     "reconcile.read.make_lines": 4,

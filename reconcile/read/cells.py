@@ -87,6 +87,25 @@ class UnreadableFileError(InputError):
         self.reason = reason
 
 
+@dataclass(frozen=True)
+class ExcelTable:
+    """An Excel Table (a ListObject, "Opmaken als tabel") on a sheet, as its table part
+    declares it: its range and, when switched on, its totals row (docs/en/workbooks.md,
+    "Excel Tables")."""
+
+    name: str  # the name Excel shows (displayName): "Tabel1"
+    ref: tuple[int, int, int, int]  # (first row, first column, last row, last column), 1-based
+    header_rows: int  # 1, or 0 for a Table without a header row
+    totals_row: int | None  # the row of its totals row, None when it has none
+    functions: dict[int, str] = field(default_factory=dict)  # column -> totalsRowFunction
+    labels: dict[int, str] = field(default_factory=dict)  # column -> totalsRowLabel
+    formulas: dict[int, str] = field(default_factory=dict)  # column -> a "custom" one's formula
+
+    def covers(self, row: int, column: int) -> bool:
+        first_row, first_column, last_row, last_column = self.ref
+        return first_row <= row <= last_row and first_column <= column <= last_column
+
+
 @dataclass
 class Grid:
     """One sheet as values (row 1 is ``rows[0]``), with a way to ask for a cell's formula."""
@@ -99,6 +118,7 @@ class Grid:
     hidden_rows: frozenset[int] = frozenset()  # 1-based row numbers
     hidden_columns: frozenset[int] = frozenset()  # 1-based column numbers
     merged: tuple[tuple[int, int, int, int], ...] = ()  # (first row, first col, last row, last col)
+    tables: tuple[ExcelTable, ...] = ()  # the sheet's Excel Tables (an .xlsx file's only)
 
     def value(self, row: int, column: int) -> Any:
         """The value at a 1-based row and column, None outside the grid."""

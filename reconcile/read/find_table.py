@@ -711,11 +711,16 @@ class Extent:
     below_total: tuple[int, ...] = ()  # lines typed below the grand total, which misses them
 
 
-def find_extent(rows: list[tuple[Any, ...]], header: Header) -> Extent:
+def find_extent(
+    rows: list[tuple[Any, ...]], header: Header, declared: tuple[int, str] | None = None
+) -> Extent:
     """Where the table below ``header`` ends: at its grand total, before the header row of a
     second table (and how many lines that one holds), or at the end of the sheet; then
-    without the notes below its last line."""
-    end, second, totals = _end(rows, header)
+    without the notes below its last line.
+
+    ``declared``: the row of an Excel Table's totals row (its grand total, labelled or not)
+    and the label to give it when it has none of its own."""
+    end, second, totals = _end(rows, header, declared)
     first_note, would_read = _notes_below(rows, header, end, totals.keys())
     below: list[int] = []
     if end in totals:  # a grand total ended the table: a line typed below it is not read
@@ -742,7 +747,9 @@ def find_extent(rows: list[tuple[Any, ...]], header: Header) -> Extent:
     )
 
 
-def _end(rows: list[tuple[Any, ...]], header: Header) -> tuple[int, int | None, dict[int, str]]:
+def _end(
+    rows: list[tuple[Any, ...]], header: Header, declared: tuple[int, str] | None = None
+) -> tuple[int, int | None, dict[int, str]]:
     """The table's last row, the header row of a second table below it, and the label of each
     totals row in the table."""
     end = None
@@ -752,6 +759,10 @@ def _end(rows: list[tuple[Any, ...]], header: Header) -> tuple[int, int | None, 
     for row in range(header.first_row, len(rows) + 1):
         cells = rows[row - 1]
         label = total_label(cells, columns) if end is None else None
+        if declared is not None and row == declared[0] and end is None:
+            totals[row] = label or declared[1]
+            end = row  # the Table's totals row is its grand total, whatever its label
+            continue
         if label is not None:
             totals[row] = label
             if is_grand_total(label):

@@ -36,7 +36,14 @@ from reconcile.money import (
     number_style,
     parse_amount,
 )
-from reconcile.read.cells import Grid, cell_name, column_letter, normalise_series, value_text
+from reconcile.read.cells import (
+    ExcelTable,
+    Grid,
+    cell_name,
+    column_letter,
+    normalise_series,
+    value_text,
+)
 from reconcile.read.find_table import (
     INSTRUMENT,
     INSTRUMENT_LINE,
@@ -459,7 +466,10 @@ def read_table(grid: Grid, header: Header, file: str, delimiter: str | None = No
         if plain_text(value)
     ]
     table = SheetTable(file, sheet, header, unit, title, findings=findings)
-    extent = find_extent(grid.rows, header)
+    declared = excel_table(grid, header)
+    extent = find_extent(
+        grid.rows, header, None if declared is None else _declared_totals(grid, header, declared)
+    )
     _leave_out_foreign_columns(grid, header, extent.last, table)
     table.labels = {
         name: plain_text(grid.value(header.row, c)) for name, c in header.columns.items()
@@ -506,6 +516,8 @@ def read_table(grid: Grid, header: Header, file: str, delimiter: str | None = No
     rows, filled = _fill_merged(grid, header, end, table)
     _say_merged_amounts(grid, header, end, set(totals), table)
     for row in filled:  # a merged label may make a totals row: asked again with it filled
+        if declared is not None and row == declared.totals_row:
+            continue  # the Table's totals row is one, labelled or not
         totals.pop(row, None)
         label = total_label(rows[row - 1], label_columns(header))
         if label is not None:
@@ -513,6 +525,7 @@ def read_table(grid: Grid, header: Header, file: str, delimiter: str | None = No
     styles = _decide_styles(rows, header, end, table, delimiter)
     reader = _Reader(grid, rows, header, table, styles)
     reader.totals = totals
+    reader.declared = declared if declared is not None and declared.totals_row in totals else None
     reader.read_rows(header.first_row, end)
     _say_uncomputed_fields(grid, rows, header, end, table)
     if not table.line_count:
@@ -534,6 +547,44 @@ def read_table(grid: Grid, header: Header, file: str, delimiter: str | None = No
         where = reader.ref(row, reader.key_column)
         table.findings.append(make_finding("line-below-total", where, row=row, total=end))
     return table
+
+
+def excel_table(grid: Grid, header: Header) -> ExcelTable | None:
+    """The Excel Table whose totals row ends the table below ``header``: one whose range holds
+    the header row and an amount column, with a totals row below the header. A Table elsewhere
+    on the sheet (beside it, below it, or not holding the header reconcile found) declares
+    nothing about this table: its rows are read as any others."""
+    for table in grid.tables:
+        first_row, first_column, _, last_column = table.ref
+        top = first_row - (table.header_rows == 0)  # a Table without a header row: above it
+        if table.totals_row is None or not top <= header.row < table.totals_row:
+            continue
+        if any(first_column <= column <= last_column for column in header.number_columns):
+            return table
+    return None
+
+
+def _declared_totals(grid: Grid, header: Header, table: ExcelTable) -> tuple[int, str] | None:
+    """The row of ``table``'s totals row and the label it goes by when it has none of its own
+    (its totalsRowLabel, else the Table's name, as Excel's name box shows it)."""
+    row = table.totals_row
+    if row is None or row > len(grid.rows):
+        return None
+    label = next(iter(table.labels.values()), None) or table.name
+    return row, label
+
+
+_SUMS = re.compile(r"^\s*=?\s*(?:SUM\s*\(|SUBTOTAL\s*\(\s*(?:9|109)\s*,)", re.IGNORECASE)
+# What each totalsRowFunction other than sum shows: a figure of the lines, not their total.
+_NOT_SUMS = {
+    "average": Phrase("the average"),
+    "count": Phrase("the number of filled cells"),
+    "countNums": Phrase("the number of numbers"),
+    "max": Phrase("the largest amount"),
+    "min": Phrase("the smallest amount"),
+    "stdDev": Phrase("the standard deviation"),
+    "var": Phrase("the variance"),
+}
 
 
 def _names_a_series(value: Any) -> bool | None:
@@ -911,6 +962,7 @@ class _Reader:
         self.sub_start = 0
         self.unlabelled_start = 0  # the lines after the last unlabelled subtotal
         self.totals: dict[int, str] = {}  # row -> label of a totals row (find_extent)
+        self.declared: ExcelTable | None = None  # the Excel Table whose totals row ends it
         # A wide table grouped by kind headings ("Kasschuiven", with their subtotal): the
         # heading now open (its row, label, first line) and its lines' places (kind at it).
         self.heading: tuple[int, str, int] | None = None
@@ -1131,7 +1183,8 @@ class _Reader:
         if label is not None:
             self.close_heading()
             count = len(self.lines)
-            covered = range(0 if is_grand_total(label) else self.sub_start, count)
+            grand = is_grand_total(label) or self.declared_row(row)
+            covered = range(0 if grand else self.sub_start, count)
             self.record_total(row, label, covered)
             self.sub_start = count
             return
@@ -1439,6 +1492,35 @@ class _Reader:
         formula = self.grid.formula_of(row, column) if problem == "not-computed" else None
         return AmountCell(self.ref(row, column), raw, amount, problem, formula)
 
+    def summed_columns(self, row: int, columns: list[int]) -> list[int]:
+        """Of an Excel Table's totals row, the ``columns`` it sums (its totalsRowFunction sum,
+        a formula of its own that sums, or none: a number typed there claims to be a total);
+        for each other, `table-total-not-sum` at its cell, which is then not checked."""
+        assert self.declared is not None
+        kept = []
+        for column in columns:
+            function = self.declared.functions.get(column)
+            formula = self.declared.formulas.get(column, "")
+            if function in (None, "sum") or (function == "custom" and _SUMS.match(formula)):
+                kept.append(column)
+                continue
+            shows = _NOT_SUMS.get(function or "") or Phrase(
+                "the result of its own formula ({formula})", {"formula": formula or function}
+            )
+            self.table.findings.append(
+                make_finding(
+                    "table-total-not-sum",
+                    self.ref(row, column),
+                    table=f"“{self.declared.name}”",
+                    shows=shows,
+                )
+            )
+        return kept
+
+    def declared_row(self, row: int) -> bool:
+        """Whether ``row`` is the totals row of the Excel Table the table is."""
+        return self.declared is not None and row == self.declared.totals_row
+
     def record_total(self, row: int, label: str, covered: range, rounded: bool = False) -> None:
         """A totals row over the lines ``covered``: its cell in every column it sums (each
         year of a wide table and its "Totaal" column; a long table's amount, and a
@@ -1452,6 +1534,8 @@ class _Reader:
         else:
             names = ("stand_before", "amount", "stand_after")
             targets = [header.columns[n] for n in (names if self.suppletoire else ("amount",))]
+        if self.declared_row(row):
+            targets = self.summed_columns(row, targets)
         self.table.totals.append(
             TotalsRow(
                 row,

@@ -21,6 +21,7 @@ from reconcile.read.cells import (
     openpyxl_formula_lookup,
 )
 from reconcile.read.library_errors import is_library_failure, library_detail
+from reconcile.read.read_tables import with_tables
 
 READERS = ("calamine", "openpyxl")
 READER_VARIABLE = "RECONCILE_READER"  # force a reading path: "calamine" or "openpyxl"
@@ -62,7 +63,7 @@ def load_grids(
         raise UnreadableFileError(
             Phrase("it is not an .xlsx workbook (no zip archive); save it as .xlsx")
         )
-    grids = _load_grids(data, reader, plain_parts)
+    grids = with_tables(_load_grids(data, reader, plain_parts), data)
     return [on_1904_calendar(grid) for grid in grids] if _counts_from_1904(data) else grids
 
 

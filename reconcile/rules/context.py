@@ -22,13 +22,20 @@ class Submission:
     lines: tuple[BudgetLine, ...]
     unit: Decimal | None = None  # euros per unit of the table's amounts (1000 for x EUR 1.000)
     doubtful: frozenset[int] = frozenset()  # indices of the lines with an error on their row
+    budgets: frozenset[str] = frozenset()  # the chapters of its ministry's own budgets
 
     @cached_property  # asked by several rules; the lines never change
     def total(self) -> Decimal:
         """What the file contributes on its own: its lines counted once (reconcile.kinds), an
         overboeking naar another ministry as given. In a reconciliation only what is given to
         another contributor counts (``Reconciliation.totals``)."""
-        return sum((_counted(line, (line.counterpart,)) for line in self.lines), Decimal(0))
+        return sum(
+            (
+                _counted(line, () if line.counterpart in self.budgets else (line.counterpart,))
+                for line in self.lines
+            ),
+            Decimal(0),
+        )
 
 
 @dataclass(frozen=True)
@@ -46,6 +53,12 @@ class Reconciliation:
         """The ministries with a file in the set: an overboeking between two of them stays in
         the reservation."""
         return frozenset(sub.ministry for sub in self.submissions if sub.ministry is not None)
+
+    @cached_property
+    def own_budgets(self) -> frozenset[str]:
+        """The chapters an overboeking between two budgets of one ministry names as its
+        counterpart (reconcile.kinds.across_budgets): money moved within a ministry."""
+        return frozenset(self.announcement.ministries.owners)
 
     def counted(self, line: BudgetLine) -> Decimal:
         """What ``line`` adds to the money counted once (docs/en/workbooks.md, "How money is
@@ -78,8 +91,8 @@ class Reconciliation:
                 profile[line.year] += amount
                 if line.kind == Kind.TRANSFER_OUT and line.counterpart in self.contributors:
                     transferred[sub.ministry] += amount
-                elif line.kind == Kind.TRANSFER_IN:
-                    received[sub.ministry] += line.amount
+                elif line.kind == Kind.TRANSFER_IN and line.counterpart not in self.own_budgets:
+                    received[sub.ministry] += line.amount  # (not from its own budget)
             by_file[sub.path] = subtotal
             if sub.ministry is not None:
                 by_ministry[sub.ministry] += 0  # a ministry whose file holds no line shows 0

@@ -1,5 +1,6 @@
 """Every overboeking pairs with its counterpart in the other ministry's file: same year, same
-amount, opposite sign."""
+amount, opposite sign. One between two budgets of one ministry (its own and a fund it answers
+for) pairs the same way between the two chapters, in one file or two."""
 
 from __future__ import annotations
 
@@ -27,10 +28,12 @@ def check_transfers(rec: Reconciliation) -> Iterator[Finding]:
                 continue
             if line.amount == 0:  # 0 typed in a year the overboeking books nothing in
                 continue
+            # between two of its own budgets, the line's side is its chapter
+            own = line.chapter if own_budget(rec, line) else sub.ministry
             if line.kind == Kind.TRANSFER_OUT:
-                given.setdefault((sub.ministry, line.counterpart, line.year), []).append(line)
+                given.setdefault((own, line.counterpart, line.year), []).append(line)
             elif line.kind == Kind.TRANSFER_IN:
-                taken.setdefault((line.counterpart, sub.ministry, line.year), []).append(line)
+                taken.setdefault((line.counterpart, own, line.year), []).append(line)
     findings: list[Finding] = []
     for key in sorted(given.keys() | taken.keys()):
         outs, ins = _unmatched(given.get(key, []), taken.get(key, []))
@@ -71,6 +74,9 @@ def _unpaired(
     own, other = (giver, receiver) if kind is Kind.TRANSFER_OUT else (receiver, giver)
     direction, back = ("naar", "van") if kind is Kind.TRANSFER_OUT else ("van", "naar")
     where = _file_of(rec, other)
+    chapters = rec.announcement.ministries.owners
+    if own in chapters and other in chapters:  # two budgets of one ministry: by chapter
+        own, other = f"hoofdstuk {own}", f"hoofdstuk {other}"
     for index, line in enumerate(lines):
         params = {
             "direction": direction,
@@ -86,9 +92,22 @@ def _unpaired(
             yield make_finding("transfer-unpaired", line.source, **params, back=back, ministry=own)
 
 
+def own_budget(rec: Reconciliation, line: BudgetLine) -> bool:
+    """Whether ``line`` is an overboeking between two budgets of its ministry: its
+    counterpart is a chapter its ministry answers for (reconcile.kinds.across_budgets)."""
+    owner = rec.announcement.ministries.owners.get(line.counterpart or "")
+    return owner is not None and owner == line.ministry
+
+
 def _file_of(rec: Reconciliation, ministry: str) -> str | Phrase:
+    """The file of ``ministry``; for a chapter (one of its own budgets), the first file with a
+    line on it, else its ministry's."""
+    owner = rec.announcement.ministries.owners.get(ministry)
     for sub in rec.submissions:
-        if sub.ministry == ministry:
+        if owner is not None and any(line.chapter == ministry for line in sub.lines):
+            return sub.path
+    for sub in rec.submissions:
+        if sub.ministry in (ministry, owner):
             return sub.path
     return Phrase("the file of {ministry} (not in the set)", {"ministry": ministry})
 

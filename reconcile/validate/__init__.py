@@ -313,15 +313,19 @@ def _kinds(
     signs = [None if a is None else (a > 0) - (a < 0) for a in lines.amounts]
     # A line under a kind heading has its kind cell on the heading's row (make_lines).
     headed = [place.get("kind", (None, 0))[0] is not None for place in lines.places]
+    chapters = data.get("chapter") or [None] * len(lines)  # an overboeking to its own fund
     told: dict[tuple[Any, ...], LineKind] = {}
     out = []
-    for key in zip(cells, descriptions, signs, others, headed or [False] * len(lines), strict=True):
+    keys = zip(
+        cells, descriptions, signs, others, headed or [False] * len(lines), chapters, strict=True
+    )
+    for key in keys:
         kind = told.get(key)
         if kind is None:
-            cell, description, sign, other, heading = key
+            cell, description, sign, other, heading, chapter = key
             amount = None if sign is None else Decimal(sign)
             kind = told[key] = tell_kind(
-                cell, description, amount, ministry, rules.ministries, other
+                cell, description, amount, ministry, rules.ministries, other, chapter
             )
             if heading and kind.told is Told.COLUMN:
                 kind = told[key] = replace(kind, told=Told.HEADING)
