@@ -194,9 +194,9 @@ def tell_kind(
     An overboeking between two budgets of ``own`` (its own and a fund its minister answers
     for: BZK's VII and the Gemeentefonds, B) has that other budget's chapter as its
     counterpart (``across_budgets``)."""
-    kind = _tell_kind(column, description, amount, own, ministries, other)
     if other is not None and _says_nothing(other):
-        other = None
+        other = None  # "-", "n.v.t.": the line has no other ministry
+    kind = _tell_kind(column, description, amount, own, ministries, other)
     return across_budgets(kind, (column, description, other), amount, own, chapter, ministries)
 
 
@@ -208,8 +208,6 @@ def _tell_kind(
     ministries: MinistryTable,
     other: str | None = None,
 ) -> LineKind:
-    if other is not None and _says_nothing(other):
-        other = None  # "-", "n.v.t.": the line has no other ministry
     if column is not None:
         column = _without_text_mark(column)  # "'Kasschuif": Excel's text mark
     if column is not None and _says_nothing(column):
