@@ -19,6 +19,7 @@ from decimal import Decimal
 from reconcile.ministries import MinistryTable, normalise_chapter
 from reconcile.model import Kind
 from reconcile.nearest import nearest
+from reconcile.text_mark import without_text_mark
 
 __all__ = ["Kind"]  # a record, kept with the others in reconcile.model
 
@@ -209,7 +210,7 @@ def _tell_kind(
     other: str | None = None,
 ) -> LineKind:
     if column is not None:
-        column = _without_text_mark(column)  # "'Kasschuif": Excel's text mark
+        column = without_text_mark(column.strip())  # "'Kasschuif": Excel's text mark
     if column is not None and _says_nothing(column):
         column = None  # "-", "n.v.t.": the line is of no other kind
     internal = other is not None and _internal(column, description)
@@ -407,14 +408,6 @@ def counterpart_text(either: str | None, to: str | None, source: str | None) -> 
 _NOTHING = frozenset({"", "0", "nvt", "nb", "geen", "nee", "none", "na", "not applicable"})
 
 
-def _without_text_mark(cell: str) -> str:
-    """A kind cell without Excel's text-forcing apostrophe kept as a character ("'Kasschuif"):
-    ``reconcile.read.cells.without_text_mark``, which this module cannot import (the reader
-    imports it)."""
-    text = cell.strip()
-    return text[1:].lstrip() if text.startswith("'") else text
-
-
 def _says_nothing(cell: str) -> bool:
     return re.sub(r"[^\w ]+", "", fold(cell)).strip() in _NOTHING
 
@@ -548,7 +541,7 @@ def names_a_kind(value: object) -> bool | None:
         return None
     if not isinstance(value, str):
         return False
-    text = fold(_without_text_mark(value))
+    text = fold(without_text_mark(value.strip()))
     if not any(ch.isalnum() for ch in text) or _says_nothing(text):
         return None
     return _kind_word(text)[0] is not None

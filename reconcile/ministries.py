@@ -12,6 +12,7 @@ from typing import Any
 
 from reconcile.errors import ConfigError
 from reconcile.nearest import did_you_mean
+from reconcile.text_mark import without_text_mark
 
 _ARTICLE = re.compile(r"[0-9]{1,3}")  # an article number, 1 to 999
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
@@ -280,7 +281,7 @@ def normalise_chapter(value: object) -> str | None:
     if isinstance(value, int):
         return to_roman(value) if 0 < value < 40 else None
     text = str(value).replace("\u00a0", " ").strip()
-    match = _CHAPTER_TEXT.match(text[1:] if text.startswith("'") else text)  # Excel's "'XIII"
+    match = _CHAPTER_TEXT.match(without_text_mark(text))  # Excel's "'XIII"
     if not match:
         return None
     code = match.group("code").upper()

@@ -17,6 +17,7 @@ from typing import Any
 
 from reconcile.errors import InputError
 from reconcile.model import Phrase
+from reconcile.text_mark import without_text_mark
 
 
 def value_text(value: Any) -> str:
@@ -249,11 +250,3 @@ def normalise_series(value: Any) -> str | None:
     if text is None:
         return None
     return SERIES_WORDS.get(without_text_mark(text).upper(), text)
-
-
-def without_text_mark(text: str) -> str:
-    """A code cell's text without a leading apostrophe: Excel's mark that forces a cell to
-    text ("'2", "'XIII", "'U"), which a cell formatted as text, a paste from another program
-    or a CSV export keeps as a character. Only for codes: in a description it is a word's
-    ("'s-Hertogenbosch")."""
-    return text[1:].lstrip() if text.startswith("'") else text

@@ -41,6 +41,7 @@ from reconcile.read import LineColumns, RawLine, SheetTable
 from reconcile.read.cells import SERIES_WORDS as _SERIES
 from reconcile.read.cells import cell_text, normalise_series, per_value
 from reconcile.read.find_table import aliases, labels, parse_year
+from reconcile.text_mark import without_text_mark
 from reconcile.validate.blocks import read_as_meant
 from reconcile.validate.identify import (
     identify_ministry,
@@ -62,7 +63,7 @@ from reconcile.validate.totals import check_totals
 # with the article's name as a template's list shows it ("2 Bedrijvenbeleid", "2. Bedrijven-
 # beleid"); not "2.1" or "2 en 3".
 _ARTICLE = re.compile(
-    r"^'?\s*(?:art(?:ikel)?\.?\s*)?0*(\d+[A-Za-z]?)(?:[.,]0+)?"  # "'2": Excel's text mark
+    r"^(?:art(?:ikel)?\.?\s*)?0*(\d+[A-Za-z]?)(?:[.,]0+)?"
     r"(?:[.:]?\s+(?!(?:en|t/m|of)\b)[^\W\d].*)?$",
     re.IGNORECASE | re.DOTALL,
 )
@@ -113,7 +114,7 @@ def normalise_article(value: Any) -> str | None:
     text = _text(value)
     if text is None:
         return None
-    match = _ARTICLE.match(text)
+    match = _ARTICLE.match(without_text_mark(text))  # "'2": Excel's text mark
     return match.group(1) if match else text
 
 
