@@ -124,6 +124,7 @@ def _chapter_unknown(tmp_path: Path, file: str, typed: str) -> tuple[str, str]:
         ("EZK", "XIII"),
         ("Economische Zaken", "XIII"),
         ("EZ", "XIII"),
+        ("'Economische Zaken", "XIII"),  # Excel's text mark kept
         ("Defensie", "X"),
         ("Financiën", "IXA / IXB"),
     ],
@@ -143,6 +144,7 @@ def test_a_ministry_in_the_chapter_column_is_told_its_chapter(
     [
         ("BZK.xlsx", "Gemeentefonds", "Gemeentefonds", "B"),
         ("BZK.xlsx", " gemeentefonds ", "Gemeentefonds", "B"),
+        ("BZK.xlsx", "'Gemeentefonds", "Gemeentefonds", "B"),  # Excel's text mark kept
         ("BZK.xlsx", "BES fonds", "BES-fonds", "H"),
         ("IenW.xlsx", "Deltafonds", "Deltafonds", "J"),
         ("IenW.xlsx", "Infrastructuurfonds", "Mobiliteitsfonds (Infrastructuurfonds)", "A"),

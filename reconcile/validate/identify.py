@@ -13,6 +13,7 @@ from reconcile.ministries import MinistryTable, normalise_chapter
 from reconcile.model import CellRef, Finding, Phrase, counted
 from reconcile.nearest import nearest
 from reconcile.read import LineColumns, SheetTable
+from reconcile.text_mark import without_text_mark
 
 
 def identify_ministry(
@@ -149,7 +150,9 @@ def ministry_chapter_hint(text: str, ministries: MinistryTable) -> Phrase | str:
     cell that holds a ministry's code or name ("EZK", "Economische Zaken"); " It names the
     budget Gemeentefonds: write its chapter, B." for one that holds the name of a chapter no
     ministry has as its own budget (a fund its minister answers for: "Gemeentefonds",
-    "Deltafonds", "Defensiematerieelbegrotingsfonds"); "" otherwise."""
+    "Deltafonds", "Defensiematerieelbegrotingsfonds"); "" otherwise. Excel's text mark
+    ("'Gemeentefonds") is not part of the name."""
+    text = without_text_mark(text.strip())
     chapter = ministries.chapter_named(text)
     if chapter is not None and all(
         chapter not in m.chapters for m in ministries.ministries.values()
