@@ -802,7 +802,7 @@ _CODES = [
         ERR,
         "validate",
         "{value} is not a kind of mutation reconcile knows ({kinds}); the line was read as a "
-        "reservation.",
+        "reservation.{hint}",
         "The kind column (Soort mutatie, Type, Mutatiesoort) says what a line is. Use one of "
         "the kinds named, or leave the cell empty for a reservation.",
     ),

@@ -17,8 +17,8 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from reconcile.ministries import MinistryTable, normalise_chapter
-from reconcile.model import Kind
-from reconcile.nearest import nearest
+from reconcile.model import Kind, Phrase
+from reconcile.nearest import did_you_mean, nearest
 from reconcile.text_mark import without_text_mark
 
 __all__ = ["Kind"]  # a record, kept with the others in reconcile.model
@@ -104,6 +104,9 @@ KIND_CHOICES = (
     "Vrijval",
     "Herschikking",
 )
+# What a misspelt kind cell may be told it means: the words of the drop-down, and
+# "Overboeking" alone (its direction told by the description, the Van/naar cell or the sign).
+_MEANT_KINDS = (*KIND_CHOICES, "Overboeking")
 
 # A description (or a part of it after a colon: "AI-fabriek: kasschuif naar 2025") that starts
 # with these words. "needs" says the words alone do not make a transfer: "Bijdrage aan de
@@ -545,6 +548,17 @@ def names_a_kind(value: object) -> bool | None:
     if not any(ch.isalnum() for ch in text) or _says_nothing(text):
         return None
     return _kind_word(text)[0] is not None
+
+
+def kind_hint(value: str) -> Phrase | str:
+    """ " Did you mean Kasschuif?" for a kind cell that nearly spells a kind ("Kasschuiv",
+    "Overboekng naar"), or whose first word does ("Overboekng van BZK": Overboeking); ""
+    when none is near."""
+    text = without_text_mark(value.strip())
+    first = text.split()[0] if text.split() else ""
+    return did_you_mean(text, _MEANT_KINDS) or (
+        did_you_mean(first, [k for k in _MEANT_KINDS if " " not in k]) if first != text else ""
+    )
 
 
 def _kind_word(cell: str) -> tuple[str | None, str]:

@@ -243,6 +243,29 @@ def test_the_kind_column_is_found_by_its_usual_labels(tmp_path: Path, label: str
     assert where(report) == []
 
 
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("Kasschuiv", "Kasschuif"),
+        ("'Kasschuiv", "Kasschuif"),  # Excel's text mark kept
+        ("Overboekng", "Overboeking"),
+        ("Overboekng naar", "Overboeking naar"),
+        ("Overboekng van BZK", "Overboeking van"),
+        ("Kasschuiv naar 2026", "Kasschuif"),  # its first word
+        ("Herschiking", "Herschikking"),
+        ("vrijvall", "Vrijval"),
+    ],
+)
+def test_a_misspelt_kind_is_told_the_kind_it_nearly_spells(
+    tmp_path: Path, typed: str, meant: str
+) -> None:
+    report = validate(tmp_path, {"EZ.xlsx": kind_table(["XIII", 2, "AI-fabriek", typed, 2026, 10])})
+    assert where(report) == [("EZ.xlsx", "Blad1!D4", "kind-unknown")]
+    (finding,) = problems(report)
+    assert message(finding).endswith(f"the line was read as a reservation. Did you mean {meant}?")
+    assert message(finding, "nl").endswith(f"gelezen als reservering. Bedoelt u {meant}?")
+
+
 def test_a_word_in_the_kind_column_that_is_no_kind_is_an_error_at_its_cell(
     tmp_path: Path,
 ) -> None:

@@ -29,6 +29,7 @@ from reconcile.kinds import (
     counterpart_in_cell,
     counterpart_text,
     fold,
+    kind_hint,
     misspelt_counterpart,
     owned_chapter_names,
     says_a_kind,
@@ -408,9 +409,13 @@ def _kind_findings(
             )
         if kind.problem == "kind-unknown":
             where = line.cells["kind"]
-            value = f'"{_text(line.values.get("kind"))}"'
+            typed = _text(line.values.get("kind")) or ""
             finding = make_finding(
-                "kind-unknown", where, value=value, kinds=", ".join(KIND_CHOICES)
+                "kind-unknown",
+                where,
+                value=f'"{typed}"',
+                kinds=", ".join(KIND_CHOICES),
+                hint=kind_hint(typed),
             )
         elif kind.problem == "transfer-counterpart-unknown":
             finding = _no_counterpart(line, kind, description, ministry, ministries, headers)
