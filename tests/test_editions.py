@@ -516,6 +516,26 @@ def test_a_misspelt_fund_name_as_chapter_is_said_with_the_fund_and_its_chapter(
     )
 
 
+def test_a_fund_name_spelt_right_as_chapter_is_told_its_chapter_not_asked_about(
+    tmp_path: Path,
+) -> None:
+    # "Diergezondheidsfonds" spelt right in the chapter cell: the name of budget F, not a
+    # misspelling of it; said as a workbook's chapter cell says it, in both languages
+    lviii = (EDITIONS / "budgettaire_tabellen_owb_2017_chapter_lviii.csv").read_text("utf-8")
+    path = tmp_path / "b-table.csv"
+    path.write_text(lviii.replace(",LVIII,", ",Diergezondheidsfonds,"), encoding="utf-8")
+    report = validate([str(path)], load_announcement(None), layout=None)
+    unknown = [f for f in report.findings if f.code == "chapter-unknown"]
+    assert unknown and message(unknown[0]) == (
+        '"Diergezondheidsfonds" is not a known budget chapter. It names the budget '
+        "Diergezondheidsfonds: write its chapter, F."
+    )
+    assert "Did you mean" not in " ".join(message(f) for f in unknown)
+    assert message(unknown[0], "nl").endswith(
+        "Dat noemt de begroting Diergezondheidsfonds: schrijf het hoofdstuk, F."
+    )
+
+
 def test_a_chapter_whose_budget_name_names_none_is_said_with_the_one_spelt_like_it(
     tmp_path: Path,
 ) -> None:

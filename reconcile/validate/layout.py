@@ -38,7 +38,7 @@ from reconcile.validate import (
     normalise_article,
     normalise_series,
 )
-from reconcile.validate.identify import misspelt_budget_hint
+from reconcile.validate.identify import ministry_chapter_hint, misspelt_budget_hint
 from reconcile.validate.schema import ARTICLE_PATTERN, build_layout_schema, run_schema
 from reconcile.validate.totals import (
     one_line_explains,
@@ -308,13 +308,18 @@ def _row_findings(
 
 def _chapter_hint(text: str, name: str | None, ministries: MinistryTable) -> Phrase | str:
     """ " Did you mean XIII (Economische Zaken)?": the one chapter the row's own budget name
-    names ("XXV" of Economische Zaken, though XXIII is spelt more like it), else the known
-    chapter spelt most like ``text`` ("IIIA" -> III), else the budget whose name it nearly
-    spells ("Diergezondhedsfonds"), else ""."""
+    names ("XXV" of Economische Zaken, though XXIII is spelt more like it), else the chapter
+    of a budget or ministry whose name ``text`` spells right, as a workbook's chapter cell is
+    told it ("Gemeentefonds": B), else the known chapter spelt most like ``text`` ("IIIA" ->
+    III), else the budget whose name it nearly spells ("Diergezondhedsfonds"), else ""."""
     folded = " ".join((name or "").casefold().split())
     named = [code for code, known in ministries.chapters.items() if known.casefold() == folded]
     if len(named) != 1:
-        return chapter_hint(text, ministries.chapters) or misspelt_budget_hint(text, ministries)
+        return (
+            ministry_chapter_hint(text, ministries)
+            or chapter_hint(text, ministries.chapters)
+            or misspelt_budget_hint(text, ministries)
+        )
     meant, shown = named[0], ministries.chapters[named[0]]
     return did_you_mean(text, [meant], shown) or Phrase(
         " Did you mean {meant}?", {"meant": f"{meant} ({shown})"}
