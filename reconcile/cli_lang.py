@@ -20,6 +20,7 @@ from reconcile.errors import (
     InputError,
     ReconcileError,
     is_output_failure,
+    os_reason,
     silence_standard_output,
 )
 from reconcile.i18n import LANGS, LOCALE_DIR, resolve_lang, tr
@@ -80,7 +81,7 @@ def stop_line(exc: BaseException, lang: str) -> str:
     reconcile's as its message, anything else as an unexpected problem to report."""
     if isinstance(exc, OSError) and is_output_failure(exc):  # a full disk: no bug
         silence_standard_output()
-        exc = InputError("cannot write to standard output: {problem}", problem=exc.strerror)
+        exc = InputError("cannot write to standard output: {problem}", problem=os_reason(exc))
     if isinstance(exc, ReconcileError):
         from reconcile.codes import render  # (the catalogue: not loaded for --help)
 

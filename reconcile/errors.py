@@ -56,6 +56,30 @@ class InputError(ReconcileError):
 WRITE_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO})
 
 
+# Why the operating system refused a read or a write, in words of the catalogue
+# (reconcile.i18n.WORDS): its own reason (``strerror``) is English whatever the reader's
+# language. An errno not listed keeps the system's words.
+OS_REASONS = {
+    errno.ENOENT: "it does not exist",
+    errno.EISDIR: "it is a folder",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "permission denied",
+    errno.ENOSPC: "the disk is full",
+    errno.EDQUOT: "the disk quota is used up",
+    errno.EFBIG: "the file would be too large",
+    errno.EIO: "the disk reported an input/output error",
+    errno.EROFS: "the disk is read-only",
+    errno.ENOTDIR: "a part of the path is not a folder",
+    errno.ENAMETOOLONG: "the name is too long",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why ``exc`` happened, as the catalogue words it ("the disk is full"), else as the
+    system says it."""
+    return OS_REASONS.get(exc.errno or 0) or exc.strerror or type(exc).__name__
+
+
 def is_output_failure(exc: BaseException) -> bool:
     """Whether ``exc`` is a write failing for want of room (a file on a full disk behind
     ``> report.txt``), not a bug."""

@@ -446,6 +446,13 @@ WORDS = frozenset(
         N_("it does not exist"),
         N_("it is a folder"),
         N_("permission denied"),
+        N_("the disk is full"),  # reconcile.errors.OS_REASONS, with the three above
+        N_("the disk quota is used up"),
+        N_("the file would be too large"),
+        N_("the disk reported an input/output error"),
+        N_("the disk is read-only"),
+        N_("a part of the path is not a folder"),
+        N_("the name is too long"),
         N_("Dutch: the point groups thousands, the comma is the decimal mark"),
         N_("English: the comma groups thousands, the point is the decimal mark"),
         N_("this column's other amounts are written that way"),

@@ -11,7 +11,7 @@ from pathlib import Path, PurePosixPath
 
 from reconcile.announcement import Announcement, load_announcement
 from reconcile.codes import make_finding
-from reconcile.errors import InputError
+from reconcile.errors import InputError, os_reason
 from reconcile.limits import MB
 from reconcile.model import BudgetLine, CellRef, FileResult, Finding, Phrase, Severity
 from reconcile.read import (
@@ -72,7 +72,7 @@ def collect_inputs(paths: list[str]) -> list[Input]:
             except OSError as exc:  # a folder that may not be listed
                 problem = Phrase(
                     "the folder cannot be listed ({reason})",
-                    {"reason": exc.strerror or type(exc).__name__},
+                    {"reason": os_reason(exc)},
                 )
                 inputs.append(Input(path, display_path(text), problem))
                 continue

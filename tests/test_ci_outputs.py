@@ -316,7 +316,7 @@ def test_two_reports_into_one_file_are_a_usage_error_before_any_is_written(
 def test_an_output_that_cannot_be_written_is_one_clear_error(in_root: None, tmp_path: Path) -> None:
     result = run(["check", GOOD, "-o", f"json:{tmp_path}"])
     assert result.exit_code == 2
-    assert result.output.endswith(f"Error: cannot write {tmp_path}: Is a directory\n")
+    assert result.output.endswith(f"Error: cannot write {tmp_path}: it is a folder\n")
 
 
 @pytest.mark.parametrize(

@@ -103,7 +103,7 @@ def test_a_folder_that_may_not_be_listed_is_unreadable_and_the_others_are_read(
     monkeypatch.setattr(Path, "iterdir", iterdir)
     result = CliRunner().invoke(cli, ["validate", "--lang", "nl", str(good), str(closed)])
     assert result.exit_code == 2, result.output
-    assert "de map kan niet worden gelezen (Permission denied)" in result.stdout
+    assert "de map kan niet worden gelezen (geen toegang)" in result.stdout
     assert "amount-not-a-number" in result.stdout  # EZ.xlsx was read
 
 

@@ -125,7 +125,21 @@ def test_standard_output_on_a_full_disk_is_one_clear_error(args: list[str]) -> N
         if "nl" in args
         else ("Error: cannot write to standard output")
     )
-    assert result.stderr == f"{said}: No space left on device\n"
+    reason = "de schijf is vol" if "nl" in args else "the disk is full"
+    assert result.stderr == f"{said}: {reason}\n"  # not the system's English in Dutch
+
+
+def test_every_reason_the_system_gives_is_worded_in_each_language() -> None:
+    """The operating system's reasons (strerror) are English whatever the reader's language:
+    each one reconcile words is a catalogue text, translated."""
+    from reconcile.errors import OS_REASONS, os_reason
+    from reconcile.i18n import WORDS, gettext
+
+    assert set(OS_REASONS.values()) <= WORDS
+    for reason in set(OS_REASONS.values()):
+        assert gettext(reason, "nl") != reason
+    assert os_reason(OSError(errno.EROFS, "Read-only file system")) == "the disk is read-only"
+    assert os_reason(OSError(errno.ELOOP, "Too many levels")) == "Too many levels"
 
 
 def test_version_among_other_arguments_goes_to_click() -> None:
@@ -336,4 +350,5 @@ def test_version_on_a_full_disk_is_worded_without_running_the_command_line(
     with pytest.raises(SystemExit) as stopped:
         __main__.main()
     assert stopped.value.code == 2
-    assert capsys.readouterr().err == f"{said}: No space left on device\n"
+    reason = "de schijf is vol" if language == "nl" else "the disk is full"
+    assert capsys.readouterr().err == f"{said}: {reason}\n"

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
-from reconcile.errors import InputError
+from reconcile.errors import InputError, os_reason
 
 # A letter is a few pages; a file far larger than any letter is refused before it is read.
 MAX_LETTER_BYTES = 50 * 1024 * 1024
@@ -74,7 +74,7 @@ def read_letter(path: Path) -> Letter:
         raise InputError("letter {path} does not exist", path=path) from None
     except OSError as exc:
         raise InputError(
-            "letter {path} cannot be read: {problem}", path=path, problem=exc.strerror or exc
+            "letter {path} cannot be read: {problem}", path=path, problem=os_reason(exc)
         ) from None
     if not data.strip():
         raise InputError("letter {path} is empty", path=path)

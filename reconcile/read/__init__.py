@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reconcile.codes import make_finding
+from reconcile.errors import os_reason
 from reconcile.guard import ensure_safe_environment
 from reconcile.limits import DEFAULT_LIMITS, MB, Limits
 from reconcile.model import CellRef, Finding, Phrase
@@ -74,14 +75,8 @@ def read_bytes(
             return None, too_large
         data = _read_at_most(path, limits.max_file_size * MB + 1)
         return data, check_size(len(data), display, limits)
-    except FileNotFoundError:
-        reason = "it does not exist"
-    except IsADirectoryError:
-        reason = "it is a folder"
-    except PermissionError:
-        reason = "permission denied"
     except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
+        reason = os_reason(exc)
     return None, make_finding("file-unreadable", CellRef(display), reason=reason)
 
 

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO, TypeVar
 
-from reconcile.errors import InputError
+from reconcile.errors import InputError, os_reason
 
 if TYPE_CHECKING:
     from reconcile.report import RenderOptions
@@ -38,7 +38,7 @@ def write_atomic(path: Path, data: bytes, inputs: Iterable[Path] = ()) -> None:
                 _replace(target, data)
     except OSError as exc:
         raise InputError(
-            "cannot write {path}: {problem}", path=path, problem=exc.strerror or exc
+            "cannot write {path}: {problem}", path=path, problem=os_reason(exc)
         ) from exc
 
 
@@ -136,7 +136,7 @@ def write_report(
         write_atomic(path, data, inputs)
     except OSError as exc:
         raise InputError(
-            "cannot write {path}: {problem}", path=path, problem=exc.strerror or exc
+            "cannot write {path}: {problem}", path=path, problem=os_reason(exc)
         ) from exc
 
 
